@@ -1,0 +1,80 @@
+//! Leader election (§5.2) with the election restriction (§5.4.1).
+
+use std::collections::BTreeSet;
+
+use crate::io::{Output, Timer};
+use crate::message::{Message, RequestVote, RequestVoteReply};
+use crate::node::Node;
+use crate::role::{Candidate, Leader, Role};
+use crate::types::NodeId;
+
+impl Node {
+    /// The election timer fired: become a candidate of the next term, vote for itself and ask
+    /// every peer for its vote (§5.2). Called in any role: a leader told to time out campaigns too.
+    pub(crate) fn start_election(&mut self) {
+        self.persistent.current_term += 1;
+        self.persistent.voted_for = Some(self.id);
+        self.role = Role::Candidate(Candidate {
+            votes: BTreeSet::from([self.id]),
+        });
+        self.emit_role_change();
+        self.emit(Output::SetTimer(Timer::Election));
+        let request = RequestVote {
+            term: self.persistent.current_term,
+            candidate_id: self.id,
+            last_log_index: self.persistent.log.last_index(),
+            last_log_term: self.persistent.log.last_term(),
+        };
+        for peer in self.peers() {
+            self.send(peer, Message::RequestVote(request.clone()));
+        }
+        self.become_leader_on_quorum();
+    }
+
+    /// Grants the vote only if the request is of the current term, this node has not voted for
+    /// someone else in it, and the candidate's log is at least as up to date as its own (§5.4.1).
+    /// Granting a vote resets the election timer (Figure 2, "Followers").
+    pub(crate) fn handle_request_vote(&mut self, from: NodeId, request: RequestVote) {
+        let term = self.persistent.current_term;
+        let free_to_vote = self
+            .persistent
+            .voted_for
+            .is_none_or(|voted| voted == request.candidate_id);
+        let vote_granted = request.term == term
+            && free_to_vote
+            && self
+                .persistent
+                .log
+                .is_up_to_date(request.last_log_term, request.last_log_index);
+        if vote_granted {
+            self.persistent.voted_for = Some(request.candidate_id);
+            self.emit(Output::SetTimer(Timer::Election));
+        }
+        self.send(
+            from,
+            Message::RequestVoteReply(RequestVoteReply { term, vote_granted }),
+        );
+    }
+
+    /// Counts a vote granted in the current term; a majority makes the candidate leader.
+    pub(crate) fn handle_request_vote_reply(&mut self, from: NodeId, reply: RequestVoteReply) {
+        if reply.term != self.persistent.current_term || !reply.vote_granted {
+            return;
+        }
+        if let Role::Candidate(candidate) = &mut self.role {
+            candidate.votes.insert(from);
+            self.become_leader_on_quorum();
+        }
+    }
+
+    fn become_leader_on_quorum(&mut self) {
+        let won = matches!(&self.role, Role::Candidate(c) if c.votes.len() >= self.quorum());
+        if won {
+            self.role = Role::Leader(Leader::default());
+            self.emit_role_change();
+            // §5.2: a new leader sends heartbeats at once to establish its authority.
+            self.broadcast_append_entries();
+            self.emit(Output::SetTimer(Timer::Heartbeat));
+        }
+    }
+}

@@ -1,0 +1,129 @@
+//! The RPCs of the paper's Figure 2, one enum variant per message kind so that later kinds
+//! (PreVote, InstallSnapshot, TimeoutNow) are added without reshaping the others.
+
+use std::fmt;
+
+use crate::log::Entry;
+use crate::types::{LogIndex, NodeId, Term};
+
+/// RequestVote arguments (§5.2, §5.4.1).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RequestVote {
+    /// The candidate's term.
+    pub term: Term,
+    /// The candidate requesting the vote.
+    pub candidate_id: NodeId,
+    /// Index of the candidate's last log entry.
+    pub last_log_index: LogIndex,
+    /// Term of the candidate's last log entry.
+    pub last_log_term: Term,
+}
+
+/// RequestVote results.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RequestVoteReply {
+    /// The voter's current term, for the candidate to update itself.
+    pub term: Term,
+    /// True means the candidate received the vote.
+    pub vote_granted: bool,
+}
+
+/// AppendEntries arguments (§5.3); with no entries it is a heartbeat (§5.2).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AppendEntries {
+    /// The leader's term.
+    pub term: Term,
+    /// So the follower can redirect clients.
+    pub leader_id: NodeId,
+    /// Index of the log entry immediately preceding the new ones.
+    pub prev_log_index: LogIndex,
+    /// Term of the entry at `prev_log_index`.
+    pub prev_log_term: Term,
+    /// Entries to store; empty for a heartbeat.
+    pub entries: Vec<Entry>,
+    /// The leader's commitIndex.
+    pub leader_commit: LogIndex,
+}
+
+/// AppendEntries results.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AppendEntriesReply {
+    /// The follower's current term, for the leader to update itself.
+    pub term: Term,
+    /// True if the follower held an entry matching `prev_log_index` and `prev_log_term`.
+    pub success: bool,
+}
+
+/// A message between two nodes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Message {
+    /// A candidate asks for a vote.
+    RequestVote(RequestVote),
+    /// A voter answers a candidate.
+    RequestVoteReply(RequestVoteReply),
+    /// A leader replicates entries or sends a heartbeat.
+    AppendEntries(AppendEntries),
+    /// A follower answers a leader.
+    AppendEntriesReply(AppendEntriesReply),
+}
+
+impl Message {
+    /// The sender's term, which every message carries (§5.1).
+    pub fn term(&self) -> Term {
+        match self {
+            Message::RequestVote(m) => m.term,
+            Message::RequestVoteReply(m) => m.term,
+            Message::AppendEntries(m) => m.term,
+            Message::AppendEntriesReply(m) => m.term,
+        }
+    }
+
+    /// Which kind of message this is.
+    pub fn kind(&self) -> MessageKind {
+        match self {
+            Message::RequestVote(_) => MessageKind::RequestVote,
+            Message::RequestVoteReply(_) => MessageKind::RequestVoteReply,
+            Message::AppendEntries(_) => MessageKind::AppendEntries,
+            Message::AppendEntriesReply(_) => MessageKind::AppendEntriesReply,
+        }
+    }
+}
+
+/// The kind of a [`Message`], without its fields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum MessageKind {
+    /// See [`RequestVote`].
+    RequestVote,
+    /// See [`RequestVoteReply`].
+    RequestVoteReply,
+    /// See [`AppendEntries`].
+    AppendEntries,
+    /// See [`AppendEntriesReply`].
+    AppendEntriesReply,
+}
+
+impl MessageKind {
+    /// The name used in DOM hooks and traces, e.g. `RequestVote`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MessageKind::RequestVote => "RequestVote",
+            MessageKind::RequestVoteReply => "RequestVoteReply",
+            MessageKind::AppendEntries => "AppendEntries",
+            MessageKind::AppendEntriesReply => "AppendEntriesReply",
+        }
+    }
+
+    /// True for the two replies.
+    pub fn is_reply(self) -> bool {
+        matches!(
+            self,
+            MessageKind::RequestVoteReply | MessageKind::AppendEntriesReply
+        )
+    }
+}
+
+impl fmt::Display for MessageKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}

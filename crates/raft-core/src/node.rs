@@ -1,0 +1,198 @@
+//! The [`Node`]: one Raft server's state and the dispatch of its inputs.
+
+use std::collections::{BTreeSet, VecDeque};
+
+use crate::io::{Input, Output, Timer};
+use crate::log::Log;
+use crate::message::Message;
+use crate::role::{Follower, Role, RoleKind};
+use crate::types::{NodeId, Term};
+
+/// The state a server keeps on stable storage and gets back after a crash (Figure 2):
+/// exactly currentTerm, votedFor and the log.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PersistentState {
+    /// Latest term the server has seen (starts at 0, only grows).
+    pub current_term: Term,
+    /// The candidate that received this server's vote in `current_term`, if any.
+    pub voted_for: Option<NodeId>,
+    /// The log.
+    pub log: Log,
+}
+
+/// One Raft server, sans I/O. See the crate documentation for how to drive it.
+#[derive(Clone, Debug)]
+pub struct Node {
+    pub(crate) id: NodeId,
+    /// Every server of the cluster, this one included, in ascending order.
+    pub(crate) cluster: Vec<NodeId>,
+    pub(crate) persistent: PersistentState,
+    pub(crate) role: Role,
+    outputs: VecDeque<Output>,
+}
+
+impl Node {
+    /// A fresh server `id` in a cluster of `cluster` (which must contain `id`): a follower in
+    /// term 0 with an empty log and its election timer armed.
+    pub fn new(id: NodeId, cluster: &[NodeId]) -> Self {
+        Self::restore(id, cluster, PersistentState::default())
+    }
+
+    /// A server starting from `persistent` state, as after a restart: a follower with its
+    /// election timer armed.
+    ///
+    /// # Panics
+    /// If `cluster` does not contain `id` (a driver bug, not peer input).
+    pub fn restore(id: NodeId, cluster: &[NodeId], persistent: PersistentState) -> Self {
+        let cluster: Vec<NodeId> = cluster
+            .iter()
+            .copied()
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        assert!(
+            cluster.contains(&id),
+            "node {id} is not in its cluster {cluster:?}"
+        );
+        let mut node = Node {
+            id,
+            cluster,
+            persistent,
+            role: Role::Follower(Follower::default()),
+            outputs: VecDeque::new(),
+        };
+        node.emit(Output::SetTimer(Timer::Election));
+        node
+    }
+
+    /// This server's id.
+    pub fn id(&self) -> NodeId {
+        self.id
+    }
+
+    /// The role it plays now.
+    pub fn role(&self) -> RoleKind {
+        self.role.kind()
+    }
+
+    /// Its current term.
+    pub fn current_term(&self) -> Term {
+        self.persistent.current_term
+    }
+
+    /// Whom it voted for in the current term.
+    pub fn voted_for(&self) -> Option<NodeId> {
+        self.persistent.voted_for
+    }
+
+    /// Its log.
+    pub fn log(&self) -> &Log {
+        &self.persistent.log
+    }
+
+    /// Its persistent state, the part that survives a crash.
+    pub fn persistent_state(&self) -> &PersistentState {
+        &self.persistent
+    }
+
+    /// The leader of the current term as far as this node knows: itself when leading.
+    pub fn leader(&self) -> Option<NodeId> {
+        match &self.role {
+            Role::Follower(follower) => follower.leader,
+            Role::Candidate(_) => None,
+            Role::Leader(_) => Some(self.id),
+        }
+    }
+
+    /// The servers that granted this candidate a vote in its term (itself included); empty
+    /// unless it is a candidate.
+    pub fn votes_received(&self) -> Vec<NodeId> {
+        match &self.role {
+            Role::Candidate(candidate) => candidate.votes.iter().copied().collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Every server of the cluster, this one included.
+    pub fn cluster(&self) -> &[NodeId] {
+        &self.cluster
+    }
+
+    /// Feeds one input. Drain [`Node::poll_output`] afterwards.
+    pub fn handle(&mut self, input: Input) {
+        match input {
+            Input::Timer(Timer::Election) => self.start_election(),
+            Input::Timer(Timer::Heartbeat) => self.on_heartbeat_timer(),
+            Input::Message { from, message } => self.handle_message(from, message),
+        }
+    }
+
+    /// The next output, or `None` when the node has nothing more to say until its next input.
+    pub fn poll_output(&mut self) -> Option<Output> {
+        self.outputs.pop_front()
+    }
+
+    fn handle_message(&mut self, from: NodeId, message: Message) {
+        // §5.1: a message from a later term makes any server a follower of that term.
+        if message.term() > self.persistent.current_term {
+            self.step_down(message.term());
+        }
+        match message {
+            Message::RequestVote(request) => self.handle_request_vote(from, request),
+            Message::RequestVoteReply(reply) => self.handle_request_vote_reply(from, reply),
+            Message::AppendEntries(request) => self.handle_append_entries(from, request),
+            Message::AppendEntriesReply(reply) => self.handle_append_entries_reply(from, reply),
+        }
+    }
+
+    /// Adopts the later `term` and becomes its follower, not yet knowing its leader.
+    ///
+    /// A follower's election timer keeps running: only hearing from the current leader or
+    /// granting a vote resets it (Figure 2, "Followers"). A leader or candidate that steps down
+    /// needs its election timer armed again.
+    fn step_down(&mut self, term: Term) {
+        self.persistent.current_term = term;
+        self.persistent.voted_for = None;
+        self.become_follower(None);
+    }
+
+    /// Becomes (or stays) a follower in the current term, following `leader` if known.
+    pub(crate) fn become_follower(&mut self, leader: Option<NodeId>) {
+        let was_follower = self.role.kind() == RoleKind::Follower;
+        self.role = Role::Follower(Follower { leader });
+        if !was_follower {
+            self.emit_role_change();
+            self.emit(Output::SetTimer(Timer::Election));
+        }
+    }
+
+    /// The number of servers that make a majority of the cluster.
+    pub(crate) fn quorum(&self) -> usize {
+        self.cluster.len() / 2 + 1
+    }
+
+    /// The other servers of the cluster.
+    pub(crate) fn peers(&self) -> Vec<NodeId> {
+        self.cluster
+            .iter()
+            .copied()
+            .filter(|&peer| peer != self.id)
+            .collect()
+    }
+
+    pub(crate) fn send(&mut self, to: NodeId, message: Message) {
+        self.emit(Output::Send { to, message });
+    }
+
+    pub(crate) fn emit(&mut self, output: Output) {
+        self.outputs.push_back(output);
+    }
+
+    pub(crate) fn emit_role_change(&mut self) {
+        let output = Output::RoleChanged {
+            role: self.role.kind(),
+            term: self.persistent.current_term,
+        };
+        self.emit(output);
+    }
+}

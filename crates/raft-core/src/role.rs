@@ -1,0 +1,69 @@
+//! The three roles of §5.1. Data only one role has lives in that role's struct, so a follower
+//! cannot touch a candidate's votes or a leader's per-follower progress.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use crate::types::NodeId;
+
+/// Which role a node plays, without its data: for traces, views and tests.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RoleKind {
+    /// Passive: answers leaders and candidates.
+    Follower,
+    /// Campaigning for votes in its current term.
+    Candidate,
+    /// Handles client requests and replicates the log.
+    Leader,
+}
+
+impl RoleKind {
+    /// The lower-case name used in DOM hooks and traces: `follower`, `candidate` or `leader`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RoleKind::Follower => "follower",
+            RoleKind::Candidate => "candidate",
+            RoleKind::Leader => "leader",
+        }
+    }
+}
+
+impl fmt::Display for RoleKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A role together with the volatile state only that role keeps.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Role {
+    Follower(Follower),
+    Candidate(Candidate),
+    Leader(Leader),
+}
+
+impl Role {
+    pub(crate) fn kind(&self) -> RoleKind {
+        match self {
+            Role::Follower(_) => RoleKind::Follower,
+            Role::Candidate(_) => RoleKind::Candidate,
+            Role::Leader(_) => RoleKind::Leader,
+        }
+    }
+}
+
+/// A follower remembers the leader it last heard from in its term, to redirect clients.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Follower {
+    pub(crate) leader: Option<NodeId>,
+}
+
+/// A candidate counts the distinct servers that granted it a vote in its term, itself included.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Candidate {
+    pub(crate) votes: BTreeSet<NodeId>,
+}
+
+/// A leader's volatile state. Per-follower nextIndex/matchIndex join it with log replication.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Leader {}

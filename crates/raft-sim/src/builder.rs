@@ -1,0 +1,65 @@
+//! Building a [`Simulation`]: the seed is required, everything else has a default.
+
+use crate::config::{ConfigError, Millis, SimConfig};
+use crate::simulation::Simulation;
+
+/// Configures a [`Simulation`]. There is no random default seed: a run must be reproducible.
+#[derive(Clone, Debug)]
+pub struct SimBuilder {
+    seed: u64,
+    config: SimConfig,
+    record_trace: bool,
+}
+
+impl SimBuilder {
+    /// A builder for a run fixed by `seed`, with [`SimConfig::default`] timing.
+    pub fn new(seed: u64) -> Self {
+        SimBuilder {
+            seed,
+            config: SimConfig::default(),
+            record_trace: false,
+        }
+    }
+
+    /// Replaces the whole configuration.
+    pub fn config(mut self, config: SimConfig) -> Self {
+        self.config = config;
+        self
+    }
+
+    /// Number of servers (1 to [`MAX_NODES`](crate::MAX_NODES)).
+    pub fn nodes(mut self, nodes: u32) -> Self {
+        self.config.nodes = nodes;
+        self
+    }
+
+    /// Election timeouts are drawn uniformly from `low..=high` ms.
+    pub fn election_timeout_ms(mut self, low: Millis, high: Millis) -> Self {
+        self.config.election_timeout_ms = (low, high);
+        self
+    }
+
+    /// Leaders send heartbeats every `interval` ms.
+    pub fn heartbeat_ms(mut self, interval: Millis) -> Self {
+        self.config.heartbeat_ms = interval;
+        self
+    }
+
+    /// Message latency is drawn uniformly from `low..=high` ms.
+    pub fn latency_ms(mut self, low: Millis, high: Millis) -> Self {
+        self.config.latency_ms = (low, high);
+        self
+    }
+
+    /// Keep every trace event in memory (the hash is always kept).
+    pub fn record_trace(mut self, record: bool) -> Self {
+        self.record_trace = record;
+        self
+    }
+
+    /// Builds the simulation at time 0, every node a follower with its election timer armed.
+    pub fn build(self) -> Result<Simulation, ConfigError> {
+        self.config.validate()?;
+        Ok(Simulation::new(self.seed, self.config, self.record_trace))
+    }
+}
