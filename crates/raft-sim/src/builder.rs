@@ -1,7 +1,8 @@
 //! Building a [`Simulation`]: the seed is required, everything else has a default.
 
-use crate::config::{ConfigError, Millis, SimConfig};
+use crate::config::{ConfigError, SimConfig};
 use crate::simulation::Simulation;
+use crate::time::Millis;
 
 /// Configures a [`Simulation`]. There is no random default seed: a run must be reproducible.
 #[derive(Clone, Debug)]

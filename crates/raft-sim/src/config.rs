@@ -2,8 +2,7 @@
 
 use std::fmt;
 
-/// Simulated time in milliseconds since the start of the run.
-pub type Millis = u64;
+use crate::time::Millis;
 
 /// The largest cluster the simulator (and the page) supports.
 pub const MAX_NODES: u32 = 9;

@@ -21,13 +21,15 @@ mod network;
 mod queue;
 mod rng;
 mod simulation;
+mod time;
 mod trace;
 
 pub use builder::SimBuilder;
-pub use config::{ConfigError, Millis, SimConfig, MAX_NODES};
+pub use config::{ConfigError, SimConfig, MAX_NODES};
 pub use network::{InFlight, MessageId, Network};
 pub use queue::EventQueue;
 pub use raft_core::{Message, MessageKind, NodeId, RoleKind, Term, Timer};
 pub use rng::SimRng;
 pub use simulation::{ActionError, ArmedTimer, SimNode, Simulation};
+pub use time::{elapsed_fraction, Millis};
 pub use trace::{Trace, TraceEvent};

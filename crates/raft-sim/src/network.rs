@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use raft_core::{Message, NodeId};
 
-use crate::config::Millis;
+use crate::time::{elapsed_fraction, Millis};
 
 /// A message's identity: 1, 2, 3, … in the order messages were sent.
 pub type MessageId = u64;
@@ -28,12 +28,8 @@ pub struct InFlight {
 
 impl InFlight {
     /// How far along its link the message is at `now`, from 0 (just sent) to 1 (arriving).
-    pub fn progress(&self, now: Millis) -> f64 {
-        let span = self.deliver_at.saturating_sub(self.sent_at);
-        if span == 0 {
-            return 1.0;
-        }
-        (now.saturating_sub(self.sent_at) as f64 / span as f64).clamp(0.0, 1.0)
+    pub fn progress(&self, now: f64) -> f64 {
+        elapsed_fraction(self.sent_at, self.deliver_at, now)
     }
 }
 

@@ -3,7 +3,7 @@
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
-use crate::config::Millis;
+use crate::time::Millis;
 
 /// A queue of `T` ordered by (time, sequence number). The sequence number makes the order of
 /// simultaneous events a function of the order they were scheduled in, never of heap internals.

@@ -4,10 +4,11 @@ use std::fmt;
 
 use raft_core::{Input, Node, NodeId, Output, Timer};
 
-use crate::config::{Millis, SimConfig};
+use crate::config::SimConfig;
 use crate::network::{InFlight, MessageId, Network};
 use crate::queue::EventQueue;
 use crate::rng::SimRng;
+use crate::time::{elapsed_fraction, Millis};
 use crate::trace::{Trace, TraceEvent};
 
 /// A timer a node has armed, kept so the page can draw it running down.
@@ -25,12 +26,8 @@ pub struct ArmedTimer {
 
 impl ArmedTimer {
     /// The fraction of its interval still to run at `now`, from 1 (just armed) to 0 (firing).
-    pub fn remaining_fraction(&self, now: Millis) -> f64 {
-        let span = self.deadline.saturating_sub(self.armed_at);
-        if span == 0 {
-            return 0.0;
-        }
-        (self.deadline.saturating_sub(now) as f64 / span as f64).clamp(0.0, 1.0)
+    pub fn remaining_fraction(&self, now: f64) -> f64 {
+        1.0 - elapsed_fraction(self.armed_at, self.deadline, now)
     }
 }
 

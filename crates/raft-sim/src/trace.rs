@@ -5,8 +5,8 @@ use std::fmt;
 
 use raft_core::{MessageKind, NodeId, RoleKind, Term, Timer};
 
-use crate::config::Millis;
 use crate::network::MessageId;
+use crate::time::Millis;
 
 /// One thing that happened in a run.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,0 +1,54 @@
+//! The root component: state, animation loop, shortcuts and layout.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::components::{Cluster, Controls, Legend, NodeMenu};
+use crate::hooks::{use_animation_frame, use_keyboard_shortcuts};
+use crate::state::{Action, Playground};
+
+/// The Raft playground.
+#[component]
+pub fn App() -> Html {
+    let state = use_reducer(Playground::default);
+    let dispatch = {
+        let state = state.clone();
+        Callback::from(move |action: Action| state.dispatch(action))
+    };
+    use_animation_frame(
+        state.playing,
+        dispatch.reform(|elapsed_ms| Action::Frame { elapsed_ms }),
+    );
+    use_keyboard_shortcuts(dispatch.clone());
+
+    let view = Rc::new(state.view());
+    let menu_node = state
+        .menu
+        .and_then(|id| view.nodes.iter().find(|node| node.id == id).cloned());
+    html! {
+        <main class="playground" data-time-ms={view.time_ms.to_string()}>
+            <header class="playground__header">
+                <h1>{ "Raft playground" }</h1>
+                <p class="playground__hint">
+                    { "Press Play to watch the servers elect a leader. Click a server and choose Time out to start a new election." }
+                </p>
+            </header>
+            <Controls playing={state.playing} speed={state.speed} time_ms={view.time_ms}
+                      on_toggle={dispatch.reform(|_| Action::TogglePlay)}
+                      on_speed={dispatch.reform(Action::SetSpeed)} />
+            if let Some(notice) = &state.notice {
+                <p class="playground__notice" role="alert">{ notice }</p>
+            }
+            <div class="playground__stage">
+                <Cluster view={view.clone()} on_node_activate={dispatch.reform(Action::OpenMenu)}
+                         on_background={dispatch.reform(|_| Action::CloseMenu)} />
+                if let Some(node) = menu_node {
+                    <NodeMenu on_timeout={dispatch.reform(move |_| Action::Timeout(node.id))}
+                              on_close={dispatch.reform(|_| Action::CloseMenu)} {node} />
+                }
+            </div>
+            <Legend />
+        </main>
+    }
+}

@@ -1,0 +1,15 @@
+//! The page's components, one per file.
+
+mod cluster;
+mod controls;
+mod legend;
+mod message_glyph;
+mod node_glyph;
+mod node_menu;
+
+pub use cluster::{Cluster, ClusterProps};
+pub use controls::Controls;
+pub use legend::Legend;
+pub use message_glyph::MessageGlyph;
+pub use node_glyph::NodeGlyph;
+pub use node_menu::NodeMenu;

@@ -1,0 +1,78 @@
+//! One node: a circle coloured by role, its term inside, its election timer running down
+//! around it, and the DOM hooks of the public contract.
+
+use raft_sim::{NodeId, RoleKind};
+use yew::prelude::*;
+
+use crate::geometry::NODE_RADIUS;
+use crate::view::NodeView;
+
+/// Properties of [`NodeGlyph`].
+#[derive(Properties, PartialEq)]
+pub struct NodeGlyphProps {
+    /// The node to draw.
+    pub node: NodeView,
+    /// Clicked, or Enter pressed while focused.
+    pub on_activate: Callback<NodeId>,
+}
+
+/// The accessible name of a node, e.g. "Node 3, leader, term 2".
+pub fn node_label(node: &NodeView) -> String {
+    let state = if node.up {
+        node.role.as_str()
+    } else {
+        "crashed"
+    };
+    format!("Node {}, {state}, term {}", node.id, node.term)
+}
+
+/// A node of the ring.
+#[component]
+pub fn NodeGlyph(props: &NodeGlyphProps) -> Html {
+    let node = &props.node;
+    let id = node.id;
+    let onclick = props.on_activate.reform(move |_: MouseEvent| id);
+    let on_activate = props.on_activate.clone();
+    let onkeydown = Callback::from(move |event: KeyboardEvent| {
+        if event.key() == "Enter" {
+            event.prevent_default();
+            on_activate.emit(id);
+        }
+    });
+    let role = node.role.as_str();
+    html! {
+        <g class={classes!("node", format!("node--{role}"), (!node.up).then_some("node--down"))}
+           transform={format!("translate({:.2} {:.2})", node.position.x, node.position.y)}
+           data-node={id.to_string()} data-role={role} data-up={node.up.to_string()}
+           data-term={node.term.to_string()}
+           role="button" tabindex="0" aria-label={node_label(node)} aria-haspopup="true"
+           {onclick} {onkeydown}>
+            <circle class="node__body" r={NODE_RADIUS.to_string()} />
+            { timer_arc(node.election_timer_left) }
+            <text class="node__term" dy="0.35em">{ node.term }</text>
+            <text class="node__name" y={(NODE_RADIUS + 22.0).to_string()}>{ format!("S{id}") }</text>
+            { votes_badge(node) }
+        </g>
+    }
+}
+
+/// The election timer as an arc around the node that shrinks as the timer runs down.
+fn timer_arc(left: Option<f64>) -> Html {
+    let Some(left) = left else {
+        return Html::default();
+    };
+    html! {
+        <circle class="node__timer" r={(NODE_RADIUS + 5.0).to_string()} pathLength="1"
+                stroke-dasharray={format!("{left:.4} 1")} transform="rotate(-90)" />
+    }
+}
+
+/// A candidate's tally of votes, shown above it.
+fn votes_badge(node: &NodeView) -> Html {
+    if node.role != RoleKind::Candidate {
+        return Html::default();
+    }
+    html! {
+        <text class="node__votes" y={(-NODE_RADIUS - 12.0).to_string()}>{ format!("votes: {}", node.votes) }</text>
+    }
+}

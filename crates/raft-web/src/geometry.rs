@@ -1,0 +1,121 @@
+//! Where things are drawn inside the SVG's fixed `viewBox`. Pure arithmetic, tested natively.
+
+/// Width and height of the square `viewBox`, in SVG user units.
+pub const VIEW_SIZE: f64 = 400.0;
+/// Radius of the ring the nodes sit on.
+pub const RING_RADIUS: f64 = 140.0;
+/// Radius of a node's circle.
+pub const NODE_RADIUS: f64 = 30.0;
+/// How far a message travels beside the straight line between two nodes, so that a request
+/// and its reply on the same link do not overlap.
+pub const LANE_OFFSET: f64 = 6.0;
+
+/// A point in SVG user units.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Point {
+    /// Horizontal, growing rightwards.
+    pub x: f64,
+    /// Vertical, growing downwards.
+    pub y: f64,
+}
+
+impl Point {
+    /// This point as a percentage of the view, for placing HTML over the SVG.
+    pub fn as_percent(self) -> (f64, f64) {
+        (self.x / VIEW_SIZE * 100.0, self.y / VIEW_SIZE * 100.0)
+    }
+}
+
+/// Where node number `index` (0-based) of `count` sits: on a ring, the first at the top,
+/// the others clockwise.
+pub fn node_position(index: usize, count: usize) -> Point {
+    let center = VIEW_SIZE / 2.0;
+    if count <= 1 {
+        return Point {
+            x: center,
+            y: center,
+        };
+    }
+    let angle = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * index as f64 / count as f64;
+    Point {
+        x: center + RING_RADIUS * angle.cos(),
+        y: center + RING_RADIUS * angle.sin(),
+    }
+}
+
+/// Where a message is after `progress` (0 to 1) of its trip from `from` to `to`: along the
+/// link from the sender's rim to the receiver's rim, in the lane on its right-hand side.
+pub fn message_position(from: Point, to: Point, progress: f64) -> Point {
+    let (dx, dy) = (to.x - from.x, to.y - from.y);
+    let length = dx.hypot(dy);
+    if length <= 2.0 * NODE_RADIUS {
+        return from;
+    }
+    let (ux, uy) = (dx / length, dy / length);
+    let travelled = NODE_RADIUS + (length - 2.0 * NODE_RADIUS) * progress.clamp(0.0, 1.0);
+    // The right-hand normal of the direction of travel (y grows downwards).
+    let (nx, ny) = (-uy, ux);
+    Point {
+        x: from.x + ux * travelled + nx * LANE_OFFSET,
+        y: from.y + uy * travelled + ny * LANE_OFFSET,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn close(a: Point, b: Point) -> bool {
+        (a.x - b.x).abs() < 1e-9 && (a.y - b.y).abs() < 1e-9
+    }
+
+    #[test]
+    fn first_node_is_at_the_top_and_the_ring_goes_clockwise() {
+        let top = node_position(0, 4);
+        assert!(close(top, Point { x: 200.0, y: 60.0 }));
+        assert!(
+            close(node_position(1, 4), Point { x: 340.0, y: 200.0 }),
+            "second node on the right"
+        );
+    }
+
+    #[test]
+    fn nodes_stay_inside_the_view_for_every_cluster_size() {
+        for count in 1..=9 {
+            for index in 0..count {
+                let p = node_position(index, count);
+                assert!(
+                    p.x - NODE_RADIUS >= 0.0 && p.x + NODE_RADIUS <= VIEW_SIZE,
+                    "{index}/{count}"
+                );
+                assert!(
+                    p.y - NODE_RADIUS >= 0.0 && p.y + NODE_RADIUS <= VIEW_SIZE,
+                    "{index}/{count}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_message_travels_from_rim_to_rim_on_its_own_side() {
+        let (a, b) = (Point { x: 100.0, y: 200.0 }, Point { x: 300.0, y: 200.0 });
+        assert!(close(
+            message_position(a, b, 0.0),
+            Point { x: 130.0, y: 206.0 }
+        ));
+        assert!(close(
+            message_position(a, b, 1.0),
+            Point { x: 270.0, y: 206.0 }
+        ));
+        assert!(
+            close(message_position(b, a, 0.5), Point { x: 200.0, y: 194.0 }),
+            "the reply uses the other lane"
+        );
+    }
+
+    #[test]
+    fn progress_outside_zero_to_one_is_clamped() {
+        let (a, b) = (Point { x: 100.0, y: 200.0 }, Point { x: 300.0, y: 200.0 });
+        assert_eq!(message_position(a, b, 7.0), message_position(a, b, 1.0));
+    }
+}

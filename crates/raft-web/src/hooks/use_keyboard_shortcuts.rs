@@ -1,0 +1,52 @@
+//! Page-wide keyboard shortcuts.
+
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, KeyboardEvent};
+use yew::prelude::*;
+
+use crate::state::Action;
+
+/// Space plays or pauses, except in a form control or on a button, where Space types or
+/// clicks; Escape closes the node menu from anywhere.
+#[hook]
+pub fn use_keyboard_shortcuts(dispatch: Callback<Action>) {
+    use_effect_with((), move |_| {
+        let listener = gloo::utils::document()
+            .dyn_into::<web_sys::EventTarget>()
+            .ok()
+            .map(|document| {
+                // Not passive: Space must not also scroll the page.
+                let options = EventListenerOptions::enable_prevent_default();
+                EventListener::new_with_options(&document, "keydown", options, move |event| {
+                    let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+                        return;
+                    };
+                    if event.ctrl_key() || event.meta_key() || event.alt_key() {
+                        return;
+                    }
+                    let action = match event.key().as_str() {
+                        " " if !space_belongs_to_target(event) => Action::TogglePlay,
+                        "Escape" => Action::CloseMenu,
+                        _ => return,
+                    };
+                    event.prevent_default();
+                    dispatch.emit(action);
+                })
+            });
+        move || drop(listener)
+    });
+}
+
+fn space_belongs_to_target(event: &KeyboardEvent) -> bool {
+    let Some(element) = event
+        .target()
+        .and_then(|target| target.dyn_into::<Element>().ok())
+    else {
+        return false;
+    };
+    matches!(
+        element.tag_name().to_ascii_lowercase().as_str(),
+        "input" | "textarea" | "select" | "button"
+    )
+}

@@ -1,0 +1,13 @@
+//! The Raft playground page: a Yew app that draws a [`raft_sim::Simulation`] as SVG and turns
+//! clicks and keys into simulator actions. No Raft rule lives here: the page reads the
+//! simulation's state and asks it to act.
+#![forbid(unsafe_code)]
+
+mod app;
+pub mod components;
+pub mod geometry;
+mod hooks;
+pub mod state;
+pub mod view;
+
+pub use app::App;

@@ -1,0 +1,155 @@
+//! A snapshot of the simulation at one moment, in the shapes the components draw. Reading the
+//! simulator here keeps Raft out of the components: they only get plain data.
+
+use raft_sim::{MessageKind, Millis, NodeId, RoleKind, Simulation, Term, Timer};
+
+use crate::geometry::{message_position, node_position, Point};
+
+/// One node as drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NodeView {
+    /// Its id, 1-based.
+    pub id: NodeId,
+    /// Its role.
+    pub role: RoleKind,
+    /// Its current term.
+    pub term: Term,
+    /// Whether it runs.
+    pub up: bool,
+    /// Votes a candidate has (itself included); 0 otherwise.
+    pub votes: usize,
+    /// The share of its election timer still to run, if that timer is armed.
+    pub election_timer_left: Option<f64>,
+    /// Its centre.
+    pub position: Point,
+}
+
+/// One message in flight as drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MessageView {
+    /// The simulator's message id.
+    pub id: u64,
+    /// Its kind.
+    pub kind: MessageKind,
+    /// Sender.
+    pub from: NodeId,
+    /// Receiver.
+    pub to: NodeId,
+    /// The term it carries.
+    pub term: Term,
+    /// Where it is now.
+    pub position: Point,
+}
+
+/// Everything the cluster drawing needs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClusterView {
+    /// The simulator's clock.
+    pub time_ms: Millis,
+    /// Nodes by id.
+    pub nodes: Vec<NodeView>,
+    /// Messages in flight, oldest first.
+    pub messages: Vec<MessageView>,
+}
+
+impl ClusterView {
+    /// The cluster at `render_ms`, a time between `sim.now()` and the next millisecond, so that
+    /// movement stays smooth when one frame advances less than a simulated millisecond.
+    pub fn of(sim: &Simulation, render_ms: f64) -> Self {
+        let count = sim.config().nodes as usize;
+        let positions: Vec<Point> = (0..count)
+            .map(|index| node_position(index, count))
+            .collect();
+        let position_of = |id: NodeId| positions[(id - 1) as usize];
+        let nodes = sim
+            .nodes()
+            .zip(&positions)
+            .map(|(sim_node, &position)| {
+                let node = sim_node.node();
+                let election_timer_left = sim_node
+                    .timer()
+                    .filter(|armed| armed.timer == Timer::Election)
+                    .map(|armed| armed.remaining_fraction(render_ms));
+                NodeView {
+                    id: node.id(),
+                    role: node.role(),
+                    term: node.current_term(),
+                    up: sim_node.is_up(),
+                    votes: node.votes_received().len(),
+                    election_timer_left,
+                    position,
+                }
+            })
+            .collect();
+        let messages = sim
+            .messages_in_flight()
+            .map(|flight| {
+                let progress = flight.progress(render_ms);
+                MessageView {
+                    id: flight.id,
+                    kind: flight.message.kind(),
+                    from: flight.from,
+                    to: flight.to,
+                    term: flight.message.term(),
+                    position: message_position(
+                        position_of(flight.from),
+                        position_of(flight.to),
+                        progress,
+                    ),
+                }
+            })
+            .collect();
+        ClusterView {
+            time_ms: sim.now(),
+            nodes,
+            messages,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use raft_sim::SimBuilder;
+
+    #[test]
+    fn a_fresh_cluster_shows_every_node_as_a_follower_with_a_full_timer() {
+        let sim = SimBuilder::new(1).build().unwrap();
+        let view = ClusterView::of(&sim, 0.0);
+        assert_eq!(view.nodes.len(), 5);
+        for node in &view.nodes {
+            assert_eq!(
+                (node.role, node.term, node.up),
+                (RoleKind::Follower, 0, true)
+            );
+            assert_eq!(node.election_timer_left, Some(1.0));
+        }
+        assert!(view.messages.is_empty());
+    }
+
+    #[test]
+    fn messages_are_drawn_between_their_endpoints_part_way_along() {
+        let mut sim = SimBuilder::new(1).build().unwrap();
+        sim.timeout(1).unwrap();
+        sim.run_until(5);
+        let view = ClusterView::of(&sim, 5.5);
+        assert_eq!(view.messages.len(), 4, "a RequestVote to each peer");
+        let sender = view.nodes[0].position;
+        for message in &view.messages {
+            assert_eq!(
+                (message.kind, message.from, message.term),
+                (MessageKind::RequestVote, 1, 1)
+            );
+            let receiver = view.nodes[(message.to - 1) as usize].position;
+            let (span, done) = (
+                (receiver.x - sender.x).hypot(receiver.y - sender.y),
+                (message.position.x - sender.x).hypot(message.position.y - sender.y),
+            );
+            assert!(
+                done > 0.0 && done < span,
+                "message {} is between its nodes",
+                message.id
+            );
+        }
+    }
+}

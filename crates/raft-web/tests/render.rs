@@ -1,0 +1,115 @@
+//! Component tests in a real browser (wasm-bindgen-test in headless Chromium): the DOM hooks of
+//! the public contract are on the rendered elements.
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+
+use raft_sim::{RoleKind, SimBuilder};
+use raft_web::components::{Cluster, ClusterProps};
+use raft_web::view::ClusterView;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::Element;
+use yew::Callback;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A fresh element attached to the page, to render into.
+fn mount_point() -> Element {
+    let root = gloo::utils::document().create_element("div").unwrap();
+    gloo::utils::body().append_child(&root).unwrap();
+    root
+}
+
+/// Lets Yew finish rendering.
+async fn settle() {
+    gloo::timers::future::TimeoutFuture::new(0).await;
+}
+
+fn node_groups(root: &Element) -> Vec<Element> {
+    let list = root.query_selector_all("g[data-node]").unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().dyn_into::<Element>().unwrap())
+        .collect()
+}
+
+fn attr(element: &Element, name: &str) -> String {
+    element
+        .get_attribute(name)
+        .unwrap_or_else(|| panic!("missing attribute {name}"))
+}
+
+#[wasm_bindgen_test]
+async fn the_app_renders_five_follower_nodes_with_their_hooks() {
+    let root = mount_point();
+    yew::Renderer::<raft_web::App>::with_root(root.clone()).render();
+    settle().await;
+
+    let nodes = node_groups(&root);
+    assert_eq!(nodes.len(), 5);
+    for (index, node) in nodes.iter().enumerate() {
+        let id = index + 1;
+        assert_eq!(attr(node, "data-node"), id.to_string());
+        assert_eq!(attr(node, "data-role"), "follower");
+        assert_eq!(attr(node, "data-up"), "true");
+        assert_eq!(attr(node, "data-term"), "0");
+        assert_eq!(
+            attr(node, "aria-label"),
+            format!("Node {id}, follower, term 0")
+        );
+        assert_eq!(attr(node, "tabindex"), "0");
+        assert_eq!(
+            node.namespace_uri().as_deref(),
+            Some("http://www.w3.org/2000/svg")
+        );
+    }
+    let playground = root
+        .query_selector("[data-time-ms]")
+        .unwrap()
+        .expect("root carries the clock");
+    assert_eq!(attr(&playground, "data-time-ms"), "0");
+    let play = root.query_selector("button[aria-label='Play']").unwrap();
+    assert!(play.is_some(), "a Play button with its accessible name");
+}
+
+#[wasm_bindgen_test]
+async fn the_cluster_shows_a_leader_and_its_messages_with_their_hooks() {
+    let mut sim = SimBuilder::new(1).build().unwrap();
+    sim.run_until(2_000);
+    let leader = sim
+        .nodes()
+        .find(|n| n.node().role() == RoleKind::Leader)
+        .expect("a leader by 2 s");
+    let (leader_id, term) = (leader.node().id(), leader.node().current_term());
+    while sim.messages_in_flight().next().is_none() {
+        sim.step();
+    }
+    let view = Rc::new(ClusterView::of(&sim, sim.now() as f64));
+    let props = ClusterProps {
+        view: view.clone(),
+        on_node_activate: Callback::noop(),
+        on_background: Callback::noop(),
+    };
+    let root = mount_point();
+    yew::Renderer::<Cluster>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+
+    let nodes = node_groups(&root);
+    assert_eq!(nodes.len(), 5);
+    let drawn_leader = &nodes[leader_id as usize - 1];
+    assert_eq!(attr(drawn_leader, "data-role"), "leader");
+    assert_eq!(
+        attr(drawn_leader, "aria-label"),
+        format!("Node {leader_id}, leader, term {term}")
+    );
+
+    let messages = root.query_selector_all("g[data-message]").unwrap();
+    assert_eq!(messages.length() as usize, view.messages.len());
+    for (index, expected) in view.messages.iter().enumerate() {
+        let drawn: Element = messages.item(index as u32).unwrap().dyn_into().unwrap();
+        assert_eq!(attr(&drawn, "data-message"), expected.id.to_string());
+        assert_eq!(attr(&drawn, "data-kind"), expected.kind.as_str());
+        assert_eq!(attr(&drawn, "data-from"), expected.from.to_string());
+        assert_eq!(attr(&drawn, "data-to"), expected.to.to_string());
+    }
+}

@@ -1,0 +1,29 @@
+// Takes the README's screenshot of the real page: serves dist/, plays until a leader is
+// elected and messages are in flight, pauses, and saves docs/screenshot.png.
+// Run through scripts/screenshot.sh, which builds dist/ first.
+import { spawn } from 'node:child_process';
+import { chromium } from '@playwright/test';
+
+const port = 8092;
+const server = spawn('node', ['serve-static.mjs', '../dist', String(port), '/'], { stdio: ['ignore', 'pipe', 'inherit'] });
+await new Promise((resolve) => server.stdout.once('data', resolve));
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 900, height: 820 }, colorScheme: 'light' });
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.locator('[data-role=leader]').waitFor({ timeout: 20_000 });
+  // Pause while a round of heartbeats is half-way, so the picture shows messages moving.
+  await page.waitForFunction(() => document.querySelectorAll('[data-message]').length >= 3, null, { timeout: 20_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.locator('.playground').screenshot({ path: '../docs/screenshot.png' });
+  console.log('wrote docs/screenshot.png');
+} finally {
+  await browser.close();
+  server.kill();
+}

@@ -1,0 +1,46 @@
+// A minimal static file server for browser tests and screenshots: serves a folder on
+// 127.0.0.1 under a URL prefix (default "/"), with the MIME types a wasm page needs.
+// Usage: node tools/serve-static.mjs DIR PORT [PREFIX]
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+const [dir = 'dist', port = '8081', rawPrefix = '/'] = process.argv.slice(2);
+const root = resolve(dir);
+const prefix = rawPrefix.endsWith('/') ? rawPrefix : `${rawPrefix}/`;
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+};
+
+async function fileFor(urlPath) {
+  if (!urlPath.startsWith(prefix)) return null;
+  const relative = normalize(decodeURIComponent(urlPath.slice(prefix.length)) || 'index.html');
+  const path = join(root, relative);
+  if (path !== root && !path.startsWith(root + sep)) return null;
+  const info = await stat(path).catch(() => null);
+  if (!info) return null;
+  return info.isDirectory() ? join(path, 'index.html') : path;
+}
+
+createServer(async (request, response) => {
+  const path = await fileFor(new URL(request.url, 'http://localhost').pathname);
+  const body = path && (await readFile(path).catch(() => null));
+  if (!body) {
+    response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    return;
+  }
+  response.writeHead(200, {
+    'content-type': types[extname(path)] ?? 'application/octet-stream',
+    'cache-control': 'no-store',
+  });
+  response.end(body);
+}).listen(Number(port), '127.0.0.1', () => {
+  console.log(`serving ${root} at http://127.0.0.1:${port}${prefix}`);
+});
