@@ -2,10 +2,11 @@
 
 use std::collections::BTreeSet;
 
+use crate::command::Command;
 use crate::io::{Output, Timer};
 use crate::message::{Message, RequestVote, RequestVoteReply};
 use crate::node::Node;
-use crate::role::{Candidate, Leader, Role};
+use crate::role::{Candidate, Leader, Progress, Role};
 use crate::types::NodeId;
 
 impl Node {
@@ -14,9 +15,7 @@ impl Node {
     pub(crate) fn start_election(&mut self) {
         self.persistent.current_term += 1;
         self.persistent.voted_for = Some(self.id);
-        self.role = Role::Candidate(Candidate {
-            votes: BTreeSet::from([self.id]),
-        });
+        self.role = Role::Candidate(Candidate { votes: BTreeSet::from([self.id]) });
         self.emit_role_change();
         self.emit(Output::SetTimer(Timer::Election));
         let request = RequestVote {
@@ -36,24 +35,15 @@ impl Node {
     /// Granting a vote resets the election timer (Figure 2, "Followers").
     pub(crate) fn handle_request_vote(&mut self, from: NodeId, request: RequestVote) {
         let term = self.persistent.current_term;
-        let free_to_vote = self
-            .persistent
-            .voted_for
-            .is_none_or(|voted| voted == request.candidate_id);
+        let free_to_vote = self.persistent.voted_for.is_none_or(|voted| voted == request.candidate_id);
         let vote_granted = request.term == term
             && free_to_vote
-            && self
-                .persistent
-                .log
-                .is_up_to_date(request.last_log_term, request.last_log_index);
+            && self.persistent.log.is_up_to_date(request.last_log_term, request.last_log_index);
         if vote_granted {
             self.persistent.voted_for = Some(request.candidate_id);
             self.emit(Output::SetTimer(Timer::Election));
         }
-        self.send(
-            from,
-            Message::RequestVoteReply(RequestVoteReply { term, vote_granted }),
-        );
+        self.send(from, Message::RequestVoteReply(RequestVoteReply { term, vote_granted }));
     }
 
     /// Counts a vote granted in the current term; a majority makes the candidate leader.
@@ -69,12 +59,20 @@ impl Node {
 
     fn become_leader_on_quorum(&mut self) {
         let won = matches!(&self.role, Role::Candidate(c) if c.votes.len() >= self.quorum());
-        if won {
-            self.role = Role::Leader(Leader::default());
-            self.emit_role_change();
-            // §5.2: a new leader sends heartbeats at once to establish its authority.
-            self.broadcast_append_entries();
-            self.emit(Output::SetTimer(Timer::Heartbeat));
+        if !won {
+            return;
         }
+        // Figure 2: nextIndex starts just past the leader's last entry, matchIndex at 0.
+        let next_index = self.persistent.log.last_index() + 1;
+        let progress = self.peers().into_iter().map(|peer| (peer, Progress { next_index, match_index: 0 })).collect();
+        self.set_role(Role::Leader(Leader { progress, pending: Default::default() }));
+        self.emit_role_change();
+        if self.options.noop_on_election {
+            self.append_to_own_log(Command::Noop);
+        }
+        // §5.2: a new leader sends AppendEntries at once to establish its authority.
+        self.broadcast_append_entries();
+        self.emit(Output::SetTimer(Timer::Heartbeat));
+        self.advance_commit_index();
     }
 }

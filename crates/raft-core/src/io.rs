@@ -1,8 +1,9 @@
 //! What goes into a [`Node`](crate::Node) and what comes out of it.
 
+use crate::command::Command;
 use crate::message::Message;
 use crate::role::RoleKind;
-use crate::types::{NodeId, Term};
+use crate::types::{LogIndex, NodeId, RequestId, Term};
 
 /// The node's one timer. Followers and candidates run the election timer; a leader runs the
 /// heartbeat timer instead (§5.2). Arming one replaces the other.
@@ -27,6 +28,32 @@ pub enum Input {
     /// The timer the node last armed fired. The driver may also fire [`Timer::Election`] on
     /// purpose (a user's "Time out"): any node, even a leader, then starts an election.
     Timer(Timer),
+    /// A client asks this node to replicate `command`. A leader appends it and answers once it
+    /// is committed and applied; any other node answers at once with the leader it knows.
+    ClientRequest {
+        /// Echoed in the [`Output::ClientResponse`].
+        request_id: RequestId,
+        /// What to replicate.
+        command: Command,
+    },
+}
+
+/// How a node answers a client request.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ClientResult {
+    /// Committed and applied at this log index.
+    Committed {
+        /// Where the command sits in the log.
+        index: LogIndex,
+    },
+    /// This node is not the leader; try `leader` if it knows one.
+    NotLeader {
+        /// The leader of the current term, as far as this node knows.
+        leader: Option<NodeId>,
+    },
+    /// This node stopped leading before the entry committed. Its fate is unknown: a later
+    /// leader may still commit it, or overwrite it.
+    LeadershipLost,
 }
 
 /// An output drained with [`Node::poll_output`](crate::Node::poll_output).
@@ -48,5 +75,38 @@ pub enum Output {
         role: RoleKind,
         /// The term it holds that role in.
         term: Term,
+    },
+    /// Entries `first..=last` were written to the log (a real server persists them).
+    EntriesAppended {
+        /// The first new index.
+        first: LogIndex,
+        /// The last new index.
+        last: LogIndex,
+    },
+    /// Conflicting entries after `last_kept` were deleted (§5.3).
+    LogTruncated {
+        /// The last index kept.
+        last_kept: LogIndex,
+    },
+    /// The commit index advanced to `index`.
+    Committed {
+        /// The new commitIndex.
+        index: LogIndex,
+    },
+    /// The entry at `index` was applied to the state machine.
+    Applied {
+        /// Its index.
+        index: LogIndex,
+        /// Its term.
+        term: Term,
+        /// Its command.
+        command: Command,
+    },
+    /// The answer to a client request.
+    ClientResponse {
+        /// The request's id.
+        request_id: RequestId,
+        /// The answer.
+        result: ClientResult,
     },
 }

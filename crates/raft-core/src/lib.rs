@@ -11,24 +11,37 @@
 //!   cancels the previous one, so a stale timer must never be fed back.
 //! - [`Output::RoleChanged`] reports a transition, for traces and drawing.
 //!
+//! - [`Output::EntriesAppended`], [`Output::LogTruncated`], [`Output::Committed`] and
+//!   [`Output::Applied`] report changes to the log and the state machine;
+//! - [`Output::ClientResponse`] answers a client.
+//!
 //! Inputs come in three kinds: a message from a peer ([`Input::Message`]), a timer that fired
-//! ([`Input::Timer`]), and, in later versions, client requests and crash/restart.
+//! ([`Input::Timer`]), and a client request ([`Input::ClientRequest`]). A crash is the driver
+//! dropping the node; a restart is [`Node::restore`] from its [`PersistentState`].
 #![forbid(unsafe_code)]
 
+mod client;
+mod command;
+mod commit;
 mod election;
 mod io;
 mod log;
 mod message;
 mod node;
+mod options;
 mod replication;
 mod role;
+mod state_machine;
 mod types;
 
-pub use io::{Input, Output, Timer};
-pub use log::{Entry, Log};
+pub use command::{Command, CommandError, MAX_KEY_CHARS, MAX_VALUE_CHARS};
+pub use io::{ClientResult, Input, Output, Timer};
+pub use log::{Entry, Log, LogChange};
 pub use message::{
-    AppendEntries, AppendEntriesReply, Message, MessageKind, RequestVote, RequestVoteReply,
+    AppendEntries, AppendEntriesReply, ConflictHint, Message, MessageKind, RequestVote, RequestVoteReply,
 };
 pub use node::{Node, PersistentState};
-pub use role::RoleKind;
-pub use types::{LogIndex, NodeId, Term};
+pub use options::RaftOptions;
+pub use role::{Progress, RoleKind};
+pub use state_machine::KvStore;
+pub use types::{LogIndex, NodeId, RequestId, Term};

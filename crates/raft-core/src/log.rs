@@ -1,6 +1,7 @@
 //! The replicated log (§5.3): entries numbered from 1, each stamped with the term in which a
 //! leader created it.
 
+use crate::command::Command;
 use crate::types::{LogIndex, Term};
 
 /// One log entry: the term it was created in and the state-machine command it carries.
@@ -8,8 +9,17 @@ use crate::types::{LogIndex, Term};
 pub struct Entry {
     /// The leader's term when it appended the entry.
     pub term: Term,
-    /// The command for the state machine, e.g. `x=3`.
-    pub command: String,
+    /// The command for the state machine.
+    pub command: Command,
+}
+
+/// How a successful [`Log::append_after`] changed the log.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LogChange {
+    /// Conflicting entries were deleted: this is the index of the last entry kept.
+    pub truncated_to: Option<LogIndex>,
+    /// New entries were stored at these indexes (first, last).
+    pub appended: Option<(LogIndex, LogIndex)>,
 }
 
 /// A node's log. Index 0 is the empty prefix, whose term is 0.
@@ -39,39 +49,75 @@ impl Log {
         self.entries.last().map_or(0, |entry| entry.term)
     }
 
+    /// The entry at `index` (1-based), if there is one.
+    pub fn entry(&self, index: LogIndex) -> Option<&Entry> {
+        let position = usize::try_from(index.checked_sub(1)?).ok()?;
+        self.entries.get(position)
+    }
+
     /// The term of the entry at `index`; 0 for index 0; `None` past the end.
     pub fn term_at(&self, index: LogIndex) -> Option<Term> {
         if index == 0 {
             return Some(0);
         }
-        let position = usize::try_from(index - 1).ok()?;
-        self.entries.get(position).map(|entry| entry.term)
+        self.entry(index).map(|entry| entry.term)
+    }
+
+    /// Up to `max` entries starting at `first`, cloned for a message.
+    pub fn entries_from(&self, first: LogIndex, max: u32) -> Vec<Entry> {
+        let start = usize::try_from(first.saturating_sub(1)).unwrap_or(usize::MAX).min(self.entries.len());
+        let end = start.saturating_add(max as usize).min(self.entries.len());
+        self.entries[start..end].to_vec()
+    }
+
+    /// Appends one entry at the end and returns its index.
+    pub fn push(&mut self, entry: Entry) -> LogIndex {
+        self.entries.push(entry);
+        self.last_index()
+    }
+
+    /// The first index holding an entry of the same term as the entry at `index`: where a
+    /// follower's conflicting term starts (the §5.3 hint).
+    pub fn first_index_of_term_at(&self, index: LogIndex) -> LogIndex {
+        let Some(term) = self.term_at(index) else { return index };
+        let mut first = index;
+        while first > 1 && self.term_at(first - 1) == Some(term) {
+            first -= 1;
+        }
+        first
+    }
+
+    /// The last index holding an entry of `term`, if any.
+    pub fn last_index_of_term(&self, term: Term) -> Option<LogIndex> {
+        let position = self.entries.iter().rposition(|entry| entry.term == term)?;
+        Some(position as LogIndex + 1)
     }
 
     /// Stores `entries` after index `prev_index` if this log holds an entry there of term
-    /// `prev_term` (the AppendEntries consistency check, §5.3); returns whether it did.
+    /// `prev_term` (the AppendEntries consistency check, §5.3); `None` if it does not.
     ///
     /// An existing entry that conflicts with a new one (same index, other term) is deleted with
     /// all that follow it; entries that match are kept, so a stale or duplicated request never
     /// truncates what a later one appended (Figure 2, receiver steps 3 and 4).
-    pub fn append_after(
-        &mut self,
-        prev_index: LogIndex,
-        prev_term: Term,
-        entries: Vec<Entry>,
-    ) -> bool {
+    pub fn append_after(&mut self, prev_index: LogIndex, prev_term: Term, entries: Vec<Entry>) -> Option<LogChange> {
         if self.term_at(prev_index) != Some(prev_term) {
-            return false;
+            return None;
         }
+        let mut change = LogChange::default();
         for (index, entry) in (prev_index + 1..).zip(entries) {
             match self.term_at(index) {
                 Some(term) if term == entry.term => continue,
-                Some(_) => self.entries.truncate((index - 1) as usize),
+                Some(_) => {
+                    self.entries.truncate((index - 1) as usize);
+                    change.truncated_to = Some(index - 1);
+                }
                 None => {}
             }
             self.entries.push(entry);
+            let first = change.appended.map_or(index, |(first, _)| first);
+            change.appended = Some((first, index));
         }
-        true
+        Some(change)
     }
 
     /// Whether a log ending at (`last_term`, `last_index`) is at least as up to date as this one
@@ -88,10 +134,7 @@ mod tests {
     fn log_of_terms(terms: &[Term]) -> Log {
         let entries = terms
             .iter()
-            .map(|&term| Entry {
-                term,
-                command: format!("x={term}"),
-            })
+            .map(|&term| Entry { term, command: Command::Set { key: "x".into(), value: term.to_string() } })
             .collect();
         Log::from_entries(entries)
     }
@@ -115,46 +158,57 @@ mod tests {
     #[test]
     fn consistency_check_rejects_a_missing_or_mismatched_previous_entry() {
         let mut log = log_of_terms(&[1, 1, 2]);
-        assert!(
-            !log.append_after(4, 2, entries_of_terms(&[2])),
-            "index 4 is past the end"
-        );
-        assert!(
-            !log.append_after(3, 1, entries_of_terms(&[2])),
-            "index 3 has term 2, not 1"
-        );
+        assert_eq!(log.append_after(4, 2, entries_of_terms(&[2])), None, "index 4 is past the end");
+        assert_eq!(log.append_after(3, 1, entries_of_terms(&[2])), None, "index 3 has term 2, not 1");
         assert_eq!(terms(&log), [1, 1, 2], "a rejected request changes nothing");
     }
 
     #[test]
     fn conflicting_entry_and_all_that_follow_are_replaced() {
         let mut log = log_of_terms(&[1, 1, 2, 2]);
-        assert!(log.append_after(2, 1, entries_of_terms(&[3])));
+        let change = log.append_after(2, 1, entries_of_terms(&[3])).unwrap();
         assert_eq!(terms(&log), [1, 1, 3]);
+        assert_eq!(change, LogChange { truncated_to: Some(2), appended: Some((3, 3)) });
     }
 
     #[test]
     fn matching_entries_are_never_truncated_by_a_stale_request() {
         let mut log = log_of_terms(&[1, 1, 1, 1]);
-        assert!(log.append_after(1, 1, entries_of_terms(&[1])));
+        assert_eq!(log.append_after(1, 1, entries_of_terms(&[1])), Some(LogChange::default()));
         assert_eq!(terms(&log), [1, 1, 1, 1]);
+    }
+
+    #[test]
+    fn new_entries_past_the_end_are_appended() {
+        let mut log = log_of_terms(&[1]);
+        let change = log.append_after(1, 1, entries_of_terms(&[1, 2])).unwrap();
+        assert_eq!(change, LogChange { truncated_to: None, appended: Some((2, 3)) });
+        assert_eq!(terms(&log), [1, 1, 2]);
+    }
+
+    #[test]
+    fn entries_from_is_bounded_by_max_and_the_end() {
+        let log = log_of_terms(&[1, 1, 2, 3]);
+        assert_eq!(log.entries_from(2, 2).iter().map(|e| e.term).collect::<Vec<_>>(), [1, 2]);
+        assert_eq!(log.entries_from(4, 9).len(), 1);
+        assert!(log.entries_from(5, 9).is_empty());
+    }
+
+    #[test]
+    fn term_boundaries_for_the_conflict_hint() {
+        let log = log_of_terms(&[1, 1, 4, 4, 4, 5]);
+        assert_eq!(log.first_index_of_term_at(5), 3);
+        assert_eq!(log.first_index_of_term_at(2), 1);
+        assert_eq!(log.last_index_of_term(4), Some(5));
+        assert_eq!(log.last_index_of_term(2), None);
     }
 
     #[test]
     fn up_to_date_compares_last_term_then_length() {
         let log = log_of_terms(&[1, 2, 2]);
-        assert!(
-            log.is_up_to_date(3, 1),
-            "later last term wins even when shorter"
-        );
+        assert!(log.is_up_to_date(3, 1), "later last term wins even when shorter");
         assert!(log.is_up_to_date(2, 3), "equal logs are up to date");
-        assert!(
-            !log.is_up_to_date(2, 2),
-            "same last term, shorter log loses"
-        );
-        assert!(
-            !log.is_up_to_date(1, 9),
-            "earlier last term loses even when longer"
-        );
+        assert!(!log.is_up_to_date(2, 2), "same last term, shorter log loses");
+        assert!(!log.is_up_to_date(1, 9), "earlier last term loses even when longer");
     }
 }

@@ -45,13 +45,31 @@ pub struct AppendEntries {
     pub leader_commit: LogIndex,
 }
 
-/// AppendEntries results.
+/// AppendEntries results. Besides the paper's `term` and `success`, a reply says which request
+/// it answers, because replies may arrive late, twice or out of order.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AppendEntriesReply {
     /// The follower's current term, for the leader to update itself.
     pub term: Term,
     /// True if the follower held an entry matching `prev_log_index` and `prev_log_term`.
     pub success: bool,
+    /// On success, the index of the last entry the request carried (or its prevLogIndex when
+    /// empty): the follower's log now matches the leader's up to here. On failure, the request's
+    /// prevLogIndex, the entry the follower lacks.
+    pub index: LogIndex,
+    /// With the conflict-hint option, on failure: where nextIndex may jump back to.
+    pub hint: Option<ConflictHint>,
+}
+
+/// What a follower tells a leader about a rejected AppendEntries when the conflict-hint option
+/// is on (§5.3): the term of its conflicting entry and the first index of that term, or, when
+/// its log is too short, just its length + 1.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConflictHint {
+    /// The term of the follower's entry at prevLogIndex; `None` if it has no entry there.
+    pub term: Option<Term>,
+    /// The first index of that term in the follower's log, or its last index + 1.
+    pub first_index: LogIndex,
 }
 
 /// A message between two nodes.
@@ -115,10 +133,7 @@ impl MessageKind {
 
     /// True for the two replies.
     pub fn is_reply(self) -> bool {
-        matches!(
-            self,
-            MessageKind::RequestVoteReply | MessageKind::AppendEntriesReply
-        )
+        matches!(self, MessageKind::RequestVoteReply | MessageKind::AppendEntriesReply)
     }
 }
 

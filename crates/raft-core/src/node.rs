@@ -2,11 +2,13 @@
 
 use std::collections::{BTreeSet, VecDeque};
 
-use crate::io::{Input, Output, Timer};
+use crate::io::{ClientResult, Input, Output, Timer};
 use crate::log::Log;
 use crate::message::Message;
-use crate::role::{Follower, Role, RoleKind};
-use crate::types::{NodeId, Term};
+use crate::options::RaftOptions;
+use crate::role::{Follower, Progress, Role, RoleKind};
+use crate::state_machine::KvStore;
+use crate::types::{LogIndex, NodeId, Term};
 
 /// The state a server keeps on stable storage and gets back after a crash (Figure 2):
 /// exactly currentTerm, votedFor and the log.
@@ -26,39 +28,43 @@ pub struct Node {
     pub(crate) id: NodeId,
     /// Every server of the cluster, this one included, in ascending order.
     pub(crate) cluster: Vec<NodeId>,
+    pub(crate) options: RaftOptions,
     pub(crate) persistent: PersistentState,
     pub(crate) role: Role,
+    /// Index of the highest entry known to be committed (volatile: 0 after a restart).
+    pub(crate) commit_index: LogIndex,
+    /// Index of the highest entry applied to `kv` (volatile).
+    pub(crate) last_applied: LogIndex,
+    /// The state machine, rebuilt from the log after a restart.
+    pub(crate) kv: KvStore,
     outputs: VecDeque<Output>,
 }
 
 impl Node {
     /// A fresh server `id` in a cluster of `cluster` (which must contain `id`): a follower in
     /// term 0 with an empty log and its election timer armed.
-    pub fn new(id: NodeId, cluster: &[NodeId]) -> Self {
-        Self::restore(id, cluster, PersistentState::default())
+    pub fn new(id: NodeId, cluster: &[NodeId], options: RaftOptions) -> Self {
+        Self::restore(id, cluster, options, PersistentState::default())
     }
 
-    /// A server starting from `persistent` state, as after a restart: a follower with its
-    /// election timer armed.
+    /// A server starting from `persistent` state, as after a crash and restart: a follower
+    /// with its election timer armed, commit index 0 and an empty state machine, which it
+    /// rebuilds as it learns the commit index again.
     ///
     /// # Panics
     /// If `cluster` does not contain `id` (a driver bug, not peer input).
-    pub fn restore(id: NodeId, cluster: &[NodeId], persistent: PersistentState) -> Self {
-        let cluster: Vec<NodeId> = cluster
-            .iter()
-            .copied()
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .collect();
-        assert!(
-            cluster.contains(&id),
-            "node {id} is not in its cluster {cluster:?}"
-        );
+    pub fn restore(id: NodeId, cluster: &[NodeId], options: RaftOptions, persistent: PersistentState) -> Self {
+        let cluster: Vec<NodeId> = cluster.iter().copied().collect::<BTreeSet<_>>().into_iter().collect();
+        assert!(cluster.contains(&id), "node {id} is not in its cluster {cluster:?}");
         let mut node = Node {
             id,
             cluster,
+            options,
             persistent,
             role: Role::Follower(Follower::default()),
+            commit_index: 0,
+            last_applied: 0,
+            kv: KvStore::default(),
             outputs: VecDeque::new(),
         };
         node.emit(Output::SetTimer(Timer::Election));
@@ -118,12 +124,41 @@ impl Node {
         &self.cluster
     }
 
+    /// The options it runs with.
+    pub fn options(&self) -> &RaftOptions {
+        &self.options
+    }
+
+    /// commitIndex: the highest log index it knows to be committed.
+    pub fn commit_index(&self) -> LogIndex {
+        self.commit_index
+    }
+
+    /// lastApplied: the highest log index applied to its state machine.
+    pub fn last_applied(&self) -> LogIndex {
+        self.last_applied
+    }
+
+    /// Its state machine.
+    pub fn kv(&self) -> &KvStore {
+        &self.kv
+    }
+
+    /// A leader's nextIndex and matchIndex for each follower, by follower id; empty otherwise.
+    pub fn progress(&self) -> Vec<(NodeId, Progress)> {
+        match &self.role {
+            Role::Leader(leader) => leader.progress.iter().map(|(&id, &p)| (id, p)).collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// Feeds one input. Drain [`Node::poll_output`] afterwards.
     pub fn handle(&mut self, input: Input) {
         match input {
             Input::Timer(Timer::Election) => self.start_election(),
             Input::Timer(Timer::Heartbeat) => self.on_heartbeat_timer(),
             Input::Message { from, message } => self.handle_message(from, message),
+            Input::ClientRequest { request_id, command } => self.handle_client_request(request_id, command),
         }
     }
 
@@ -159,10 +194,20 @@ impl Node {
     /// Becomes (or stays) a follower in the current term, following `leader` if known.
     pub(crate) fn become_follower(&mut self, leader: Option<NodeId>) {
         let was_follower = self.role.kind() == RoleKind::Follower;
-        self.role = Role::Follower(Follower { leader });
+        self.set_role(Role::Follower(Follower { leader }));
         if !was_follower {
             self.emit_role_change();
             self.emit(Output::SetTimer(Timer::Election));
+        }
+    }
+
+    /// Replaces the role. A leader that stops leading tells its waiting clients that their
+    /// entries' fate is now unknown.
+    pub(crate) fn set_role(&mut self, role: Role) {
+        if let Role::Leader(leader) = std::mem::replace(&mut self.role, role) {
+            for request_id in leader.pending.into_values() {
+                self.emit(Output::ClientResponse { request_id, result: ClientResult::LeadershipLost });
+            }
         }
     }
 
@@ -173,11 +218,7 @@ impl Node {
 
     /// The other servers of the cluster.
     pub(crate) fn peers(&self) -> Vec<NodeId> {
-        self.cluster
-            .iter()
-            .copied()
-            .filter(|&peer| peer != self.id)
-            .collect()
+        self.cluster.iter().copied().filter(|&peer| peer != self.id).collect()
     }
 
     pub(crate) fn send(&mut self, to: NodeId, message: Message) {
@@ -189,10 +230,7 @@ impl Node {
     }
 
     pub(crate) fn emit_role_change(&mut self) {
-        let output = Output::RoleChanged {
-            role: self.role.kind(),
-            term: self.persistent.current_term,
-        };
+        let output = Output::RoleChanged { role: self.role.kind(), term: self.persistent.current_term };
         self.emit(output);
     }
 }

@@ -1,10 +1,12 @@
-//! AppendEntries (§5.3) and heartbeats (§5.2).
+//! Log replication (§5.3) and heartbeats (§5.2): the leader's side and the follower's side of
+//! AppendEntries.
 
 use crate::io::{Output, Timer};
-use crate::message::{AppendEntries, AppendEntriesReply, Message};
+use crate::log::LogChange;
+use crate::message::{AppendEntries, AppendEntriesReply, ConflictHint, Message};
 use crate::node::Node;
 use crate::role::{Role, RoleKind};
-use crate::types::NodeId;
+use crate::types::{LogIndex, NodeId};
 
 impl Node {
     /// The heartbeat timer fired: a leader sends AppendEntries to every peer and re-arms it.
@@ -16,59 +18,125 @@ impl Node {
         }
     }
 
-    /// Sends every peer an AppendEntries. Until per-follower progress is tracked these are
-    /// heartbeats: no entries, anchored at the leader's last entry.
+    /// Sends every peer an AppendEntries from its nextIndex: a heartbeat for a follower that is
+    /// up to date, a retry or catch-up for the others.
     pub(crate) fn broadcast_append_entries(&mut self) {
-        let log = &self.persistent.log;
-        let request = AppendEntries {
-            term: self.persistent.current_term,
-            leader_id: self.id,
-            prev_log_index: log.last_index(),
-            prev_log_term: log.last_term(),
-            entries: Vec::new(),
-            leader_commit: 0,
-        };
         for peer in self.peers() {
-            self.send(peer, Message::AppendEntries(request.clone()));
+            self.send_append_entries(peer);
         }
     }
 
-    /// A current-term AppendEntries comes from the term's one leader (Election Safety): a
-    /// candidate returns to follower, and a follower records the leader and resets its election
-    /// timer. Entries are stored only past a matching (prevLogIndex, prevLogTerm) (§5.3).
+    /// Sends `peer` the entries from its nextIndex on (at most `max_entries_per_append`),
+    /// anchored at the entry just before them.
+    pub(crate) fn send_append_entries(&mut self, peer: NodeId) {
+        let Role::Leader(leader) = &self.role else { return };
+        let Some(progress) = leader.progress.get(&peer) else { return };
+        let log = &self.persistent.log;
+        let prev_log_index = progress.next_index.saturating_sub(1).min(log.last_index());
+        let request = AppendEntries {
+            term: self.persistent.current_term,
+            leader_id: self.id,
+            prev_log_index,
+            prev_log_term: log.term_at(prev_log_index).unwrap_or(0),
+            entries: log.entries_from(prev_log_index + 1, self.options.max_entries_per_append.max(1)),
+            leader_commit: self.commit_index,
+        };
+        self.send(peer, Message::AppendEntries(request));
+    }
+
+    /// Figure 2, AppendEntries receiver. A current-term request comes from the term's one
+    /// leader: a candidate returns to follower, a follower records the leader and resets its
+    /// election timer. Entries are stored only past a matching (prevLogIndex, prevLogTerm), and
+    /// the commit index follows the leader's, but never past the last entry this request vouched for.
     pub(crate) fn handle_append_entries(&mut self, from: NodeId, request: AppendEntries) {
         let term = self.persistent.current_term;
         if request.term < term {
-            self.send(
-                from,
-                Message::AppendEntriesReply(AppendEntriesReply {
-                    term,
-                    success: false,
-                }),
-            );
+            let reply = AppendEntriesReply { term, success: false, index: request.prev_log_index, hint: None };
+            self.send(from, Message::AppendEntriesReply(reply));
             return;
         }
         if self.role.kind() == RoleKind::Follower {
             self.emit(Output::SetTimer(Timer::Election));
         }
         self.become_follower(Some(request.leader_id));
-        let success = self.persistent.log.append_after(
-            request.prev_log_index,
-            request.prev_log_term,
-            request.entries,
-        );
-        self.send(
-            from,
-            Message::AppendEntriesReply(AppendEntriesReply { term, success }),
-        );
+
+        let prev_log_index = request.prev_log_index;
+        let last_new_index = prev_log_index + request.entries.len() as LogIndex;
+        let change = self.persistent.log.append_after(prev_log_index, request.prev_log_term, request.entries);
+        let reply = match change {
+            Some(change) => {
+                self.report_log_change(change);
+                let commit = request.leader_commit.min(last_new_index);
+                if commit > self.commit_index {
+                    self.commit_to(commit);
+                }
+                AppendEntriesReply { term, success: true, index: last_new_index, hint: None }
+            }
+            None => {
+                let hint = self.options.conflict_hint.then(|| self.conflict_hint(prev_log_index));
+                AppendEntriesReply { term, success: false, index: prev_log_index, hint }
+            }
+        };
+        self.send(from, Message::AppendEntriesReply(reply));
     }
 
-    /// Replies of an older term are stale; the term check of every message already made a
-    /// later-term reply turn this node into a follower.
-    pub(crate) fn handle_append_entries_reply(
-        &mut self,
-        _from: NodeId,
-        _reply: AppendEntriesReply,
-    ) {
+    fn conflict_hint(&self, prev_log_index: LogIndex) -> ConflictHint {
+        let log = &self.persistent.log;
+        if prev_log_index > log.last_index() {
+            return ConflictHint { term: None, first_index: log.last_index() + 1 };
+        }
+        ConflictHint { term: log.term_at(prev_log_index), first_index: log.first_index_of_term_at(prev_log_index) }
+    }
+
+    fn report_log_change(&mut self, change: LogChange) {
+        if let Some(last_kept) = change.truncated_to {
+            self.emit(Output::LogTruncated { last_kept });
+        }
+        if let Some((first, last)) = change.appended {
+            self.emit(Output::EntriesAppended { first, last });
+        }
+    }
+
+    /// Figure 2, "Rules for Servers, Leaders": on success, advance matchIndex and nextIndex,
+    /// maybe commit, and keep sending while the follower lags; on failure, move nextIndex back
+    /// (one entry, or to the hint) and retry. Replies are matched by their `index`, so a late or
+    /// duplicated reply never moves nextIndex the wrong way.
+    pub(crate) fn handle_append_entries_reply(&mut self, from: NodeId, reply: AppendEntriesReply) {
+        if reply.term != self.persistent.current_term {
+            return;
+        }
+        let last_index = self.persistent.log.last_index();
+        let Role::Leader(leader) = &mut self.role else { return };
+        let Some(progress) = leader.progress.get_mut(&from) else { return };
+        if reply.success {
+            progress.match_index = progress.match_index.max(reply.index.min(last_index));
+            progress.next_index = progress.next_index.max(progress.match_index + 1);
+            let lagging = progress.next_index <= last_index;
+            self.advance_commit_index();
+            if lagging {
+                self.send_append_entries(from);
+            }
+            return;
+        }
+        // The follower lacks the entry at reply.index, so nextIndex must not pass it; a reply
+        // about an entry already known to match is stale.
+        if reply.index <= progress.match_index || reply.index >= progress.next_index {
+            return;
+        }
+        let walked_back = match &reply.hint {
+            Some(hint) => hint_next_index(&self.persistent.log, hint),
+            None => reply.index,
+        };
+        progress.next_index = walked_back.clamp(progress.match_index + 1, reply.index);
+        self.send_append_entries(from);
+    }
+}
+
+/// Where nextIndex jumps with a conflict hint: past the leader's last entry of the follower's
+/// conflicting term if the leader has that term, else to where that term starts on the follower.
+fn hint_next_index(log: &crate::log::Log, hint: &ConflictHint) -> LogIndex {
+    match hint.term.and_then(|term| log.last_index_of_term(term)) {
+        Some(last_of_term) => last_of_term + 1,
+        None => hint.first_index,
     }
 }

@@ -1,10 +1,10 @@
 //! The three roles of §5.1. Data only one role has lives in that role's struct, so a follower
 //! cannot touch a candidate's votes or a leader's per-follower progress.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use crate::types::NodeId;
+use crate::types::{LogIndex, NodeId, RequestId};
 
 /// Which role a node plays, without its data: for traces, views and tests.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -64,6 +64,19 @@ pub(crate) struct Candidate {
     pub(crate) votes: BTreeSet<NodeId>,
 }
 
-/// A leader's volatile state. Per-follower nextIndex/matchIndex join it with log replication.
+/// A leader's volatile state (Figure 2, "Volatile state on leaders"), reinitialized after
+/// every election, and the client requests waiting for their entry to commit.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Leader {}
+pub(crate) struct Leader {
+    pub(crate) progress: BTreeMap<NodeId, Progress>,
+    pub(crate) pending: BTreeMap<LogIndex, RequestId>,
+}
+
+/// What a leader knows of one follower's log.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    /// nextIndex: the index of the next entry to send it.
+    pub next_index: LogIndex,
+    /// matchIndex: the highest index known to be replicated on it.
+    pub match_index: LogIndex,
+}

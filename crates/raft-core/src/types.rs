@@ -9,3 +9,6 @@ pub type Term = u64;
 
 /// A 1-based position in the log; 0 means "before the first entry".
 pub type LogIndex = u64;
+
+/// Identifies a client request, chosen by the client, echoed in the response.
+pub type RequestId = u64;

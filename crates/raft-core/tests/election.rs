@@ -1,8 +1,8 @@
 //! Leader election, rule by rule from the paper's Figure 2 and §5.1–§5.2, §5.4.1.
 
 use raft_core::{
-    AppendEntries, Entry, Input, Log, Message, MessageKind, Node, NodeId, Output, PersistentState,
-    RequestVote, RequestVoteReply, RoleKind, Term, Timer,
+    AppendEntries, Command, Entry, Input, Log, Message, MessageKind, Node, NodeId, Output, PersistentState,
+    RaftOptions, RequestVote, RequestVoteReply, RoleKind, Term, Timer,
 };
 
 const CLUSTER: [NodeId; 5] = [1, 2, 3, 4, 5];
@@ -14,7 +14,7 @@ fn handle(node: &mut Node, input: Input) -> Vec<Output> {
 }
 
 fn fresh(id: NodeId) -> Node {
-    let mut node = Node::new(id, &CLUSTER);
+    let mut node = Node::new(id, &CLUSTER, RaftOptions::default());
     while node.poll_output().is_some() {}
     node
 }
@@ -22,23 +22,12 @@ fn fresh(id: NodeId) -> Node {
 fn vote_request(term: Term, candidate_id: NodeId) -> Input {
     Input::Message {
         from: candidate_id,
-        message: Message::RequestVote(RequestVote {
-            term,
-            candidate_id,
-            last_log_index: 0,
-            last_log_term: 0,
-        }),
+        message: Message::RequestVote(RequestVote { term, candidate_id, last_log_index: 0, last_log_term: 0 }),
     }
 }
 
 fn granted_vote(from: NodeId, term: Term) -> Input {
-    Input::Message {
-        from,
-        message: Message::RequestVoteReply(RequestVoteReply {
-            term,
-            vote_granted: true,
-        }),
-    }
+    Input::Message { from, message: Message::RequestVoteReply(RequestVoteReply { term, vote_granted: true }) }
 }
 
 fn heartbeat(term: Term, leader_id: NodeId) -> Input {
@@ -59,10 +48,7 @@ fn vote_replies(outputs: &[Output]) -> Vec<(NodeId, bool)> {
     outputs
         .iter()
         .filter_map(|output| match output {
-            Output::Send {
-                to,
-                message: Message::RequestVoteReply(reply),
-            } => Some((*to, reply.vote_granted)),
+            Output::Send { to, message: Message::RequestVoteReply(reply) } => Some((*to, reply.vote_granted)),
             _ => None,
         })
         .collect()
@@ -90,11 +76,8 @@ fn elected_leader(id: NodeId) -> Node {
 
 #[test]
 fn a_new_node_is_a_follower_of_term_zero_with_its_election_timer_armed() {
-    let mut node = Node::new(1, &CLUSTER);
-    assert_eq!(
-        (node.role(), node.current_term(), node.voted_for()),
-        (RoleKind::Follower, 0, None)
-    );
+    let mut node = Node::new(1, &CLUSTER, RaftOptions::default());
+    assert_eq!((node.role(), node.current_term(), node.voted_for()), (RoleKind::Follower, 0, None));
     assert_eq!(node.poll_output(), Some(Output::SetTimer(Timer::Election)));
 }
 
@@ -102,19 +85,10 @@ fn a_new_node_is_a_follower_of_term_zero_with_its_election_timer_armed() {
 fn election_timeout_makes_a_candidate_that_votes_for_itself_and_asks_every_peer() {
     let mut node = fresh(1);
     let outputs = handle(&mut node, Input::Timer(Timer::Election));
-    assert_eq!(
-        (node.role(), node.current_term(), node.voted_for()),
-        (RoleKind::Candidate, 1, Some(1))
-    );
+    assert_eq!((node.role(), node.current_term(), node.voted_for()), (RoleKind::Candidate, 1, Some(1)));
     assert_eq!(recipients(&outputs, MessageKind::RequestVote), [2, 3, 4, 5]);
-    assert!(
-        outputs.contains(&Output::SetTimer(Timer::Election)),
-        "a candidate re-arms its election timer"
-    );
-    assert!(outputs.contains(&Output::RoleChanged {
-        role: RoleKind::Candidate,
-        term: 1
-    }));
+    assert!(outputs.contains(&Output::SetTimer(Timer::Election)), "a candidate re-arms its election timer");
+    assert!(outputs.contains(&Output::RoleChanged { role: RoleKind::Candidate, term: 1 }));
 }
 
 #[test]
@@ -122,17 +96,10 @@ fn candidate_with_votes_from_a_majority_becomes_leader_and_sends_heartbeats_at_o
     let mut node = fresh(1);
     handle(&mut node, Input::Timer(Timer::Election));
     handle(&mut node, granted_vote(2, 1));
-    assert_eq!(
-        node.role(),
-        RoleKind::Candidate,
-        "2 of 5 votes is not a majority"
-    );
+    assert_eq!(node.role(), RoleKind::Candidate, "2 of 5 votes is not a majority");
     let outputs = handle(&mut node, granted_vote(3, 1));
     assert_eq!(node.role(), RoleKind::Leader, "3 of 5 votes is a majority");
-    assert_eq!(
-        recipients(&outputs, MessageKind::AppendEntries),
-        [2, 3, 4, 5]
-    );
+    assert_eq!(recipients(&outputs, MessageKind::AppendEntries), [2, 3, 4, 5]);
     assert!(outputs.contains(&Output::SetTimer(Timer::Heartbeat)));
 }
 
@@ -158,7 +125,7 @@ fn votes_from_an_earlier_term_do_not_count() {
 
 #[test]
 fn a_single_node_cluster_elects_itself() {
-    let mut node = Node::new(1, &[1]);
+    let mut node = Node::new(1, &[1], RaftOptions::default());
     node.handle(Input::Timer(Timer::Election));
     assert_eq!(node.role(), RoleKind::Leader);
 }
@@ -166,26 +133,11 @@ fn a_single_node_cluster_elects_itself() {
 #[test]
 fn a_node_grants_at_most_one_vote_per_term() {
     let mut node = fresh(3);
-    assert_eq!(
-        vote_replies(&handle(&mut node, vote_request(1, 1))),
-        [(1, true)]
-    );
-    assert_eq!(
-        vote_replies(&handle(&mut node, vote_request(1, 2))),
-        [(2, false)],
-        "already voted for 1 in term 1"
-    );
-    assert_eq!(
-        vote_replies(&handle(&mut node, vote_request(1, 1))),
-        [(1, true)],
-        "a retried request is granted again"
-    );
+    assert_eq!(vote_replies(&handle(&mut node, vote_request(1, 1))), [(1, true)]);
+    assert_eq!(vote_replies(&handle(&mut node, vote_request(1, 2))), [(2, false)], "already voted for 1 in term 1");
+    assert_eq!(vote_replies(&handle(&mut node, vote_request(1, 1))), [(1, true)], "a retried request is granted again");
     assert_eq!(node.voted_for(), Some(1));
-    assert_eq!(
-        vote_replies(&handle(&mut node, vote_request(2, 2))),
-        [(2, true)],
-        "a new term frees the vote"
-    );
+    assert_eq!(vote_replies(&handle(&mut node, vote_request(2, 2))), [(2, true)], "a new term frees the vote");
 }
 
 #[test]
@@ -202,13 +154,7 @@ fn a_vote_request_from_an_earlier_term_is_refused_with_the_current_term() {
     let outputs = handle(&mut node, vote_request(4, 2));
     assert_eq!(
         outputs,
-        [Output::Send {
-            to: 2,
-            message: Message::RequestVoteReply(RequestVoteReply {
-                term: 5,
-                vote_granted: false
-            })
-        }]
+        [Output::Send { to: 2, message: Message::RequestVoteReply(RequestVoteReply { term: 5, vote_granted: false }) }]
     );
 }
 
@@ -217,85 +163,37 @@ fn election_restriction_refuses_a_candidate_whose_log_is_behind() {
     // §5.4.1: the voter's last entry is of term 2; a candidate whose last entry is of term 1
     // is behind however long its log, and one with the same last term must be as long.
     let log = Log::from_entries(vec![
-        Entry {
-            term: 1,
-            command: "x=1".into(),
-        },
-        Entry {
-            term: 2,
-            command: "x=2".into(),
-        },
+        Entry { term: 1, command: Command::parse("x=1").unwrap() },
+        Entry { term: 2, command: Command::parse("x=2").unwrap() },
     ]);
-    let mut voter = Node::restore(
-        3,
-        &CLUSTER,
-        PersistentState {
-            current_term: 2,
-            voted_for: None,
-            log,
-        },
-    );
+    let mut voter =
+        Node::restore(3, &CLUSTER, RaftOptions::default(), PersistentState { current_term: 2, voted_for: None, log });
     while voter.poll_output().is_some() {}
     let request = |term, candidate_id, last_log_term, last_log_index| Input::Message {
         from: candidate_id,
-        message: Message::RequestVote(RequestVote {
-            term,
-            candidate_id,
-            last_log_index,
-            last_log_term,
-        }),
+        message: Message::RequestVote(RequestVote { term, candidate_id, last_log_index, last_log_term }),
     };
-    assert_eq!(
-        vote_replies(&handle(&mut voter, request(3, 1, 1, 9))),
-        [(1, false)]
-    );
-    assert_eq!(
-        vote_replies(&handle(&mut voter, request(4, 2, 2, 1))),
-        [(2, false)]
-    );
-    assert_eq!(
-        vote_replies(&handle(&mut voter, request(5, 4, 2, 2))),
-        [(4, true)]
-    );
+    assert_eq!(vote_replies(&handle(&mut voter, request(3, 1, 1, 9))), [(1, false)]);
+    assert_eq!(vote_replies(&handle(&mut voter, request(4, 2, 2, 1))), [(2, false)]);
+    assert_eq!(vote_replies(&handle(&mut voter, request(5, 4, 2, 2))), [(4, true)]);
 }
 
 #[test]
 fn a_higher_term_turns_a_leader_into_a_follower() {
     let mut leader = elected_leader(1);
     let outputs = handle(&mut leader, heartbeat(7, 4));
-    assert_eq!(
-        (leader.role(), leader.current_term(), leader.leader()),
-        (RoleKind::Follower, 7, Some(4))
-    );
-    assert!(outputs.contains(&Output::RoleChanged {
-        role: RoleKind::Follower,
-        term: 7
-    }));
-    assert!(
-        outputs.contains(&Output::SetTimer(Timer::Election)),
-        "a former leader needs its election timer"
-    );
+    assert_eq!((leader.role(), leader.current_term(), leader.leader()), (RoleKind::Follower, 7, Some(4)));
+    assert!(outputs.contains(&Output::RoleChanged { role: RoleKind::Follower, term: 7 }));
+    assert!(outputs.contains(&Output::SetTimer(Timer::Election)), "a former leader needs its election timer");
 }
 
 #[test]
 fn a_higher_term_in_a_reply_turns_a_candidate_into_a_follower() {
     let mut node = fresh(1);
     handle(&mut node, Input::Timer(Timer::Election));
-    let reply = RequestVoteReply {
-        term: 3,
-        vote_granted: false,
-    };
-    handle(
-        &mut node,
-        Input::Message {
-            from: 2,
-            message: Message::RequestVoteReply(reply),
-        },
-    );
-    assert_eq!(
-        (node.role(), node.current_term(), node.voted_for()),
-        (RoleKind::Follower, 3, None)
-    );
+    let reply = RequestVoteReply { term: 3, vote_granted: false };
+    handle(&mut node, Input::Message { from: 2, message: Message::RequestVoteReply(reply) });
+    assert_eq!((node.role(), node.current_term(), node.voted_for()), (RoleKind::Follower, 3, None));
 }
 
 #[test]
@@ -303,10 +201,7 @@ fn a_candidate_hearing_from_a_leader_of_its_own_term_becomes_its_follower() {
     let mut node = fresh(1);
     handle(&mut node, Input::Timer(Timer::Election));
     handle(&mut node, heartbeat(1, 2));
-    assert_eq!(
-        (node.role(), node.current_term(), node.leader()),
-        (RoleKind::Follower, 1, Some(2))
-    );
+    assert_eq!((node.role(), node.current_term(), node.leader()), (RoleKind::Follower, 1, Some(2)));
 }
 
 #[test]
@@ -322,10 +217,7 @@ fn a_heartbeat_from_an_earlier_term_is_refused_and_does_not_reset_the_timer() {
 fn leader_heartbeat_timer_sends_append_entries_to_every_peer_and_rearms() {
     let mut leader = elected_leader(1);
     let outputs = handle(&mut leader, Input::Timer(Timer::Heartbeat));
-    assert_eq!(
-        recipients(&outputs, MessageKind::AppendEntries),
-        [2, 3, 4, 5]
-    );
+    assert_eq!(recipients(&outputs, MessageKind::AppendEntries), [2, 3, 4, 5]);
     assert_eq!(outputs.last(), Some(&Output::SetTimer(Timer::Heartbeat)));
 }
 

@@ -1,5 +1,7 @@
 //! Building a [`Simulation`]: the seed is required, everything else has a default.
 
+use raft_core::{PersistentState, RaftOptions};
+
 use crate::config::{ConfigError, SimConfig};
 use crate::simulation::Simulation;
 use crate::time::Millis;
@@ -9,17 +11,14 @@ use crate::time::Millis;
 pub struct SimBuilder {
     seed: u64,
     config: SimConfig,
+    initial: Vec<PersistentState>,
     record_trace: bool,
 }
 
 impl SimBuilder {
     /// A builder for a run fixed by `seed`, with [`SimConfig::default`] timing.
     pub fn new(seed: u64) -> Self {
-        SimBuilder {
-            seed,
-            config: SimConfig::default(),
-            record_trace: false,
-        }
+        SimBuilder { seed, config: SimConfig::default(), initial: Vec::new(), record_trace: false }
     }
 
     /// Replaces the whole configuration.
@@ -52,6 +51,25 @@ impl SimBuilder {
         self
     }
 
+    /// Each message is lost with probability `loss` (0 to 1).
+    pub fn loss(mut self, loss: f64) -> Self {
+        self.config.loss = loss;
+        self
+    }
+
+    /// Options of every node's Raft.
+    pub fn raft(mut self, options: RaftOptions) -> Self {
+        self.config.raft = options;
+        self
+    }
+
+    /// Starts the servers from these persistent states (server 1 first); servers without one
+    /// start empty.
+    pub fn initial_state(mut self, states: Vec<PersistentState>) -> Self {
+        self.initial = states;
+        self
+    }
+
     /// Keep every trace event in memory (the hash is always kept).
     pub fn record_trace(mut self, record: bool) -> Self {
         self.record_trace = record;
@@ -61,6 +79,6 @@ impl SimBuilder {
     /// Builds the simulation at time 0, every node a follower with its election timer armed.
     pub fn build(self) -> Result<Simulation, ConfigError> {
         self.config.validate()?;
-        Ok(Simulation::new(self.seed, self.config, self.record_trace))
+        Ok(Simulation::new(self.seed, self.config, self.initial, self.record_trace))
     }
 }

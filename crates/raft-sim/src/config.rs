@@ -1,15 +1,18 @@
-//! Timing of a simulated cluster, in simulated milliseconds.
+//! How a simulated cluster is timed and how its network behaves.
 
 use std::fmt;
+
+use raft_core::RaftOptions;
 
 use crate::time::Millis;
 
 /// The largest cluster the simulator (and the page) supports.
 pub const MAX_NODES: u32 = 9;
 
-/// How a cluster is timed. Defaults follow the paper's §9.3: election timeouts drawn from
-/// 150–300 ms, heartbeats every 50 ms, and network latency well below both.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Everything about a run except its seed, initial state and actions. Defaults follow the
+/// paper's §9.3: election timeouts drawn from 150–300 ms, heartbeats every 50 ms, and network
+/// latency well below both.
+#[derive(Clone, Debug, PartialEq)]
 pub struct SimConfig {
     /// Number of servers, 1 to [`MAX_NODES`], numbered 1, 2, …
     pub nodes: u32,
@@ -19,6 +22,12 @@ pub struct SimConfig {
     pub heartbeat_ms: Millis,
     /// Each message's latency is drawn uniformly from this inclusive range.
     pub latency_ms: (Millis, Millis),
+    /// The probability that a message is lost, from 0 to 1.
+    pub loss: f64,
+    /// How long the client waits for an answer before it gives up on a write.
+    pub client_timeout_ms: Millis,
+    /// Options of every node's Raft.
+    pub raft: RaftOptions,
 }
 
 impl Default for SimConfig {
@@ -28,12 +37,15 @@ impl Default for SimConfig {
             election_timeout_ms: (150, 300),
             heartbeat_ms: 50,
             latency_ms: (10, 20),
+            loss: 0.0,
+            client_timeout_ms: 2_000,
+            raft: RaftOptions::default(),
         }
     }
 }
 
 /// Why a [`SimConfig`] cannot be simulated.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum ConfigError {
     /// `nodes` is 0 or above [`MAX_NODES`].
     NodeCount(u32),
@@ -54,19 +66,25 @@ pub enum ConfigError {
         /// The shortest election timeout.
         election_min_ms: Millis,
     },
+    /// `loss` is not a probability.
+    Loss(f64),
+    /// A setting that must be at least 1 is 0.
+    Zero(&'static str),
 }
 
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ConfigError::NodeCount(n) => write!(f, "a cluster has 1 to {MAX_NODES} nodes, not {n}"),
+            ConfigError::NodeCount(n) => write!(f, "nodes: a cluster has 1 to {MAX_NODES} nodes, not {n}"),
             ConfigError::BadRange { name, low, high } => {
-                write!(f, "{name} must be a range of at least 1 ms with low <= high, not {low}–{high}")
+                write!(f, "{name}: must be a range of at least 1 ms with low <= high, not [{low}, {high}]")
             }
             ConfigError::Heartbeat { heartbeat_ms, election_min_ms } => write!(
                 f,
-                "heartbeat_ms ({heartbeat_ms}) must be above 0 and below the shortest election timeout ({election_min_ms})"
+                "heartbeat_ms: {heartbeat_ms} must be above 0 and below the shortest election timeout ({election_min_ms})"
             ),
+            ConfigError::Loss(loss) => write!(f, "loss: a probability from 0 to 1, not {loss}"),
+            ConfigError::Zero(name) => write!(f, "{name}: must be at least 1"),
         }
     }
 }
@@ -79,20 +97,24 @@ impl SimConfig {
         if self.nodes == 0 || self.nodes > MAX_NODES {
             return Err(ConfigError::NodeCount(self.nodes));
         }
-        for (name, (low, high)) in [
-            ("election_timeout_ms", self.election_timeout_ms),
-            ("latency_ms", self.latency_ms),
-        ] {
+        for (name, (low, high)) in [("election_timeout_ms", self.election_timeout_ms), ("latency_ms", self.latency_ms)]
+        {
             if low == 0 || low > high {
                 return Err(ConfigError::BadRange { name, low, high });
             }
         }
         let election_min_ms = self.election_timeout_ms.0;
         if self.heartbeat_ms == 0 || self.heartbeat_ms >= election_min_ms {
-            return Err(ConfigError::Heartbeat {
-                heartbeat_ms: self.heartbeat_ms,
-                election_min_ms,
-            });
+            return Err(ConfigError::Heartbeat { heartbeat_ms: self.heartbeat_ms, election_min_ms });
+        }
+        if !(0.0..=1.0).contains(&self.loss) {
+            return Err(ConfigError::Loss(self.loss));
+        }
+        if self.client_timeout_ms == 0 {
+            return Err(ConfigError::Zero("client_timeout_ms"));
+        }
+        if self.raft.max_entries_per_append == 0 {
+            return Err(ConfigError::Zero("max_entries_per_append"));
         }
         Ok(())
     }

@@ -15,21 +15,35 @@
 //! ```
 #![forbid(unsafe_code)]
 
+mod action;
 mod builder;
+mod client;
+mod client_ops;
 mod config;
+mod faults;
+mod fuzz;
+mod invariants;
 mod network;
 mod queue;
+mod report;
 mod rng;
+mod scenario;
 mod simulation;
 mod time;
 mod trace;
 
+pub use action::{Action, ActionError, TimedAction};
 pub use builder::SimBuilder;
+pub use client::{ClientOp, OpResult, MAX_REDIRECTS};
 pub use config::{ConfigError, SimConfig, MAX_NODES};
-pub use network::{InFlight, MessageId, Network};
+pub use fuzz::{check_run, random_scenario, run_seed, FuzzFailure, FuzzSettings, RECOVERY_MS};
+pub use invariants::{Checker, Property, Violation};
+pub use network::{DropReason, InFlight, Links, MessageId, Network, Payload, PayloadKind, CLIENT};
 pub use queue::EventQueue;
-pub use raft_core::{Message, MessageKind, NodeId, RoleKind, Term, Timer};
+pub use raft_core::{Command, LogIndex, Message, MessageKind, NodeId, RaftOptions, RoleKind, Term, Timer};
+pub use report::{format_hash, NodeReport, Report};
 pub use rng::SimRng;
-pub use simulation::{ActionError, ArmedTimer, SimNode, Simulation};
+pub use scenario::{InitialState, LogItem, Scenario, ScenarioError, ScenarioOptions, SCENARIO_VERSION};
+pub use simulation::{ArmedTimer, SimNode, Simulation};
 pub use time::{elapsed_fraction, Millis};
 pub use trace::{Trace, TraceEvent};

@@ -1,29 +1,151 @@
-//! Messages in flight between nodes.
+//! Messages in flight and the links they travel: latency, loss, partitions and cut links.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
-use raft_core::{Message, NodeId};
+use raft_core::{ClientResult, Message, MessageKind, NodeId, RequestId};
+use serde::Serialize;
 
 use crate::time::{elapsed_fraction, Millis};
 
 /// A message's identity: 1, 2, 3, … in the order messages were sent.
 pub type MessageId = u64;
 
+/// The simulated client's address. Servers are 1, 2, …
+pub const CLIENT: NodeId = 0;
+
+/// What a message carries: a Raft RPC between servers, or a client's request or its answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Payload {
+    /// Between two servers.
+    Raft(Message),
+    /// From the client to a server.
+    ClientRequest {
+        /// The client operation it belongs to.
+        request_id: RequestId,
+        /// The command text, already checked.
+        command: raft_core::Command,
+    },
+    /// From a server to the client.
+    ClientResponse {
+        /// The client operation it answers.
+        request_id: RequestId,
+        /// The answer.
+        result: ClientResult,
+    },
+}
+
+/// The kind of a [`Payload`], as shown in DOM hooks and traces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum PayloadKind {
+    /// RequestVote.
+    RequestVote,
+    /// RequestVote's reply.
+    RequestVoteReply,
+    /// AppendEntries.
+    AppendEntries,
+    /// AppendEntries's reply.
+    AppendEntriesReply,
+    /// A client's write.
+    ClientRequest,
+    /// A server's answer to the client.
+    ClientResponse,
+}
+
+impl PayloadKind {
+    /// The name, e.g. `AppendEntries`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PayloadKind::RequestVote => "RequestVote",
+            PayloadKind::RequestVoteReply => "RequestVoteReply",
+            PayloadKind::AppendEntries => "AppendEntries",
+            PayloadKind::AppendEntriesReply => "AppendEntriesReply",
+            PayloadKind::ClientRequest => "ClientRequest",
+            PayloadKind::ClientResponse => "ClientResponse",
+        }
+    }
+
+    /// True for replies and client answers.
+    pub fn is_reply(self) -> bool {
+        matches!(self, PayloadKind::RequestVoteReply | PayloadKind::AppendEntriesReply | PayloadKind::ClientResponse)
+    }
+}
+
+impl std::fmt::Display for PayloadKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Payload {
+    /// Its kind.
+    pub fn kind(&self) -> PayloadKind {
+        match self {
+            Payload::Raft(message) => match message.kind() {
+                MessageKind::RequestVote => PayloadKind::RequestVote,
+                MessageKind::RequestVoteReply => PayloadKind::RequestVoteReply,
+                MessageKind::AppendEntries => PayloadKind::AppendEntries,
+                MessageKind::AppendEntriesReply => PayloadKind::AppendEntriesReply,
+            },
+            Payload::ClientRequest { .. } => PayloadKind::ClientRequest,
+            Payload::ClientResponse { .. } => PayloadKind::ClientResponse,
+        }
+    }
+
+    /// The Raft term it carries; 0 for client messages.
+    pub fn term(&self) -> raft_core::Term {
+        match self {
+            Payload::Raft(message) => message.term(),
+            _ => 0,
+        }
+    }
+}
+
+/// Why a message never arrived.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DropReason {
+    /// Random loss (the `loss` option).
+    Loss,
+    /// Its sender and receiver were in different partition groups when it arrived.
+    Partition,
+    /// Its link was cut, in its direction, when it arrived.
+    Cut,
+    /// Its receiver was crashed when it arrived.
+    ReceiverDown,
+    /// A user dropped it.
+    User,
+}
+
+impl DropReason {
+    /// The name used in traces.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DropReason::Loss => "loss",
+            DropReason::Partition => "partition",
+            DropReason::Cut => "cut",
+            DropReason::ReceiverDown => "receiver_down",
+            DropReason::User => "user",
+        }
+    }
+}
+
 /// A message on its way, with everything needed to draw it between its endpoints.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InFlight {
     /// Its id.
     pub id: MessageId,
-    /// The sender.
+    /// The sender ([`CLIENT`] for the client).
     pub from: NodeId,
-    /// The receiver.
+    /// The receiver ([`CLIENT`] for the client).
     pub to: NodeId,
     /// When it was sent.
     pub sent_at: Millis,
-    /// When it will arrive.
+    /// When it arrives (or is found lost).
     pub deliver_at: Millis,
-    /// The message itself.
-    pub message: Message,
+    /// What it carries.
+    pub payload: Payload,
+    /// Random loss already decided its fate: it vanishes when it would arrive.
+    pub lost: bool,
 }
 
 impl InFlight {
@@ -33,37 +155,87 @@ impl InFlight {
     }
 }
 
+/// Which links carry messages: partition groups and one-way cuts. The client is outside
+/// every partition and is never cut off.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Links {
+    /// Each server's partition group, if the cluster is partitioned.
+    groups: Option<BTreeMap<NodeId, usize>>,
+    /// Cut directed links (from, to).
+    cuts: BTreeSet<(NodeId, NodeId)>,
+}
+
+impl Links {
+    /// Splits the servers into `groups`; servers in no group form one more group together.
+    pub fn partition(&mut self, groups: &[Vec<NodeId>]) {
+        let map = groups.iter().enumerate().flat_map(|(g, members)| members.iter().map(move |&n| (n, g))).collect();
+        self.groups = Some(map);
+    }
+
+    /// Ends the partition (cut links stay cut).
+    pub fn heal(&mut self) {
+        self.groups = None;
+    }
+
+    /// Cuts the link from `from` to `to`, one way.
+    pub fn cut(&mut self, from: NodeId, to: NodeId) {
+        self.cuts.insert((from, to));
+    }
+
+    /// Mends the link from `from` to `to`.
+    pub fn mend(&mut self, from: NodeId, to: NodeId) {
+        self.cuts.remove(&(from, to));
+    }
+
+    /// Whether the cluster is partitioned.
+    pub fn is_partitioned(&self) -> bool {
+        self.groups.is_some()
+    }
+
+    /// The partition group of each server, if partitioned (servers in no listed group share
+    /// the extra group `groups.len()`).
+    pub fn group_of(&self, node: NodeId) -> Option<usize> {
+        let groups = self.groups.as_ref()?;
+        let extra = groups.values().max().map_or(0, |g| g + 1);
+        Some(groups.get(&node).copied().unwrap_or(extra))
+    }
+
+    /// The cut links, one way each.
+    pub fn cuts(&self) -> impl Iterator<Item = (NodeId, NodeId)> + '_ {
+        self.cuts.iter().copied()
+    }
+
+    /// Why a message from `from` to `to` cannot pass now, if it cannot.
+    pub fn blocked(&self, from: NodeId, to: NodeId) -> Option<DropReason> {
+        if from == CLIENT || to == CLIENT {
+            return None;
+        }
+        if self.cuts.contains(&(from, to)) {
+            return Some(DropReason::Cut);
+        }
+        if self.groups.is_some() && self.group_of(from) != self.group_of(to) {
+            return Some(DropReason::Partition);
+        }
+        None
+    }
+}
+
 /// The messages in flight, ordered by id so iteration never depends on hashing.
 #[derive(Clone, Debug, Default)]
 pub struct Network {
     in_flight: BTreeMap<MessageId, InFlight>,
     last_id: MessageId,
+    /// Which links are open.
+    pub links: Links,
 }
 
 impl Network {
     /// Puts a message on the wire and returns its new id.
-    pub fn send(
-        &mut self,
-        from: NodeId,
-        to: NodeId,
-        sent_at: Millis,
-        deliver_at: Millis,
-        message: Message,
-    ) -> MessageId {
+    pub fn send(&mut self, mut flight: InFlight) -> MessageId {
         self.last_id += 1;
-        let id = self.last_id;
-        self.in_flight.insert(
-            id,
-            InFlight {
-                id,
-                from,
-                to,
-                sent_at,
-                deliver_at,
-                message,
-            },
-        );
-        id
+        flight.id = self.last_id;
+        self.in_flight.insert(flight.id, flight);
+        self.last_id
     }
 
     /// Takes message `id` off the wire, if it is still on it.
@@ -71,8 +243,50 @@ impl Network {
         self.in_flight.remove(&id)
     }
 
+    /// Message `id`, if in flight.
+    pub fn get(&self, id: MessageId) -> Option<&InFlight> {
+        self.in_flight.get(&id)
+    }
+
     /// Every message in flight, oldest first.
     pub fn in_flight(&self) -> impl Iterator<Item = &InFlight> {
         self.in_flight.values()
+    }
+
+    /// How many messages are in flight.
+    pub fn len(&self) -> usize {
+        self.in_flight.len()
+    }
+
+    /// Whether no message is in flight.
+    pub fn is_empty(&self) -> bool {
+        self.in_flight.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partition_blocks_only_between_groups_and_unlisted_nodes_group_together() {
+        let mut links = Links::default();
+        links.partition(&[vec![1, 2]]);
+        assert_eq!(links.blocked(1, 2), None);
+        assert_eq!(links.blocked(3, 4), None, "3 and 4 are in no group: together");
+        assert_eq!(links.blocked(1, 3), Some(DropReason::Partition));
+        assert_eq!(links.blocked(CLIENT, 3), None, "the client reaches every side");
+        links.heal();
+        assert_eq!(links.blocked(1, 3), None);
+    }
+
+    #[test]
+    fn a_cut_is_one_way_until_mended() {
+        let mut links = Links::default();
+        links.cut(1, 3);
+        assert_eq!(links.blocked(1, 3), Some(DropReason::Cut));
+        assert_eq!(links.blocked(3, 1), None);
+        links.mend(1, 3);
+        assert_eq!(links.blocked(1, 3), None);
     }
 }

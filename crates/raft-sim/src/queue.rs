@@ -42,10 +42,7 @@ impl<T> Ord for Scheduled<T> {
 
 impl<T> Default for EventQueue<T> {
     fn default() -> Self {
-        EventQueue {
-            heap: BinaryHeap::new(),
-            next_seq: 0,
-        }
+        EventQueue { heap: BinaryHeap::new(), next_seq: 0 }
     }
 }
 
@@ -80,14 +77,6 @@ mod tests {
         queue.push(10, "second at 10");
         queue.push(5, "early");
         let order: Vec<_> = std::iter::from_fn(|| queue.pop()).collect();
-        assert_eq!(
-            order,
-            [
-                (5, "early"),
-                (10, "first at 10"),
-                (10, "second at 10"),
-                (20, "late")
-            ]
-        );
+        assert_eq!(order, [(5, "early"), (10, "first at 10"), (10, "second at 10"), (20, "late")]);
     }
 }

@@ -23,6 +23,13 @@ impl SimRng {
         z ^ (z >> 31)
     }
 
+    /// True with probability `p`: a uniform 53-bit fraction below `p` (exact in IEEE-754
+    /// doubles, so the same on every target).
+    pub fn chance(&mut self, p: f64) -> bool {
+        let fraction = (self.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64);
+        fraction < p
+    }
+
     /// A uniform integer in `low..=high` (`low` when `high <= low`), without modulo bias:
     /// Lemire's multiply-and-reject method.
     pub fn in_range(&mut self, low: u64, high: u64) -> u64 {
@@ -62,6 +69,15 @@ mod tests {
         let draws: Vec<u64> = (0..2000).map(|_| rng.in_range(150, 300)).collect();
         assert!(draws.iter().all(|d| (150..=300).contains(d)));
         assert!(draws.contains(&150) && draws.contains(&300));
+    }
+
+    #[test]
+    fn chance_is_never_for_zero_always_for_one_and_near_p_between() {
+        let mut rng = SimRng::new(9);
+        assert!((0..1000).all(|_| !rng.chance(0.0)));
+        assert!((0..1000).all(|_| rng.chance(1.0)));
+        let hits = (0..10_000).filter(|_| rng.chance(0.25)).count();
+        assert!((2_300..2_700).contains(&hits), "{hits} of 10000 at p = 0.25");
     }
 
     #[test]

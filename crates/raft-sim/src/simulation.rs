@@ -1,15 +1,17 @@
-//! The [`Simulation`]: nodes, their timers, the network, one clock and one random source.
+//! The [`Simulation`]: nodes, their timers, the network, the client, one clock and one
+//! random source. User actions live in `faults.rs` and `client_ops.rs`.
 
-use std::fmt;
+use raft_core::{Input, Node, NodeId, Output, PersistentState, RaftOptions, RequestId, Timer};
 
-use raft_core::{Input, Node, NodeId, Output, Timer};
-
+use crate::action::{Action, ActionError, TimedAction};
+use crate::client::ClientOp;
 use crate::config::SimConfig;
-use crate::network::{InFlight, MessageId, Network};
+use crate::invariants::{Checker, Violation};
+use crate::network::{DropReason, InFlight, MessageId, Network, Payload, CLIENT};
 use crate::queue::EventQueue;
 use crate::rng::SimRng;
 use crate::time::{elapsed_fraction, Millis};
-use crate::trace::{Trace, TraceEvent};
+use crate::trace::{timer_name, Trace, TraceEvent};
 
 /// A timer a node has armed, kept so the page can draw it running down.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,15 +33,16 @@ impl ArmedTimer {
     }
 }
 
-/// A server of the simulated cluster: its Raft state and its timer.
+/// A server of the simulated cluster: its Raft state, its timer, and whether it runs.
 #[derive(Clone, Debug)]
 pub struct SimNode {
-    node: Node,
-    timer: Option<ArmedTimer>,
+    pub(crate) node: Node,
+    pub(crate) timer: Option<ArmedTimer>,
+    pub(crate) up: bool,
 }
 
 impl SimNode {
-    /// The Raft state.
+    /// The Raft state. While crashed, only its persistent part is meaningful.
     pub fn node(&self) -> &Node {
         &self.node
     }
@@ -49,62 +52,54 @@ impl SimNode {
         self.timer.as_ref()
     }
 
-    /// Whether it is running. Crashes arrive with the fault actions; until then, always true.
+    /// Whether it is running.
     pub fn is_up(&self) -> bool {
-        true
+        self.up
     }
 }
 
 /// Something scheduled to happen.
 #[derive(Clone, Debug)]
-enum Event {
+pub(crate) enum Event {
     Deliver(MessageId),
     TimerFires { node: NodeId, generation: u64 },
+    Action(usize),
+    ClientTimeout(RequestId),
 }
 
-/// Why a user action could not be applied. The simulation is unchanged when one is returned.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ActionError {
-    /// There is no node with this id.
-    NoSuchNode(NodeId),
-}
-
-impl fmt::Display for ActionError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ActionError::NoSuchNode(node) => write!(f, "there is no node {node}"),
-        }
-    }
-}
-
-impl std::error::Error for ActionError {}
-
-/// A simulated Raft cluster. Create it with [`SimBuilder`](crate::SimBuilder).
+/// A simulated Raft cluster. Create it with [`SimBuilder`](crate::SimBuilder) or from a
+/// [`Scenario`](crate::Scenario).
 #[derive(Clone, Debug)]
 pub struct Simulation {
-    seed: u64,
-    config: SimConfig,
-    now: Millis,
-    rng: SimRng,
-    nodes: Vec<SimNode>,
-    network: Network,
-    queue: EventQueue<Event>,
-    trace: Trace,
+    pub(crate) seed: u64,
+    pub(crate) config: SimConfig,
+    pub(crate) now: Millis,
+    pub(crate) rng: SimRng,
+    pub(crate) nodes: Vec<SimNode>,
+    pub(crate) network: Network,
+    pub(crate) queue: EventQueue<Event>,
+    pub(crate) trace: Trace,
+    pub(crate) checker: Checker,
+    pub(crate) scheduled: Vec<TimedAction>,
+    pub(crate) client_ops: Vec<ClientOp>,
+    pub(crate) events_processed: u64,
     next_generation: u64,
 }
 
 impl Simulation {
-    pub(crate) fn new(seed: u64, config: SimConfig, record_trace: bool) -> Self {
+    pub(crate) fn new(seed: u64, config: SimConfig, initial: Vec<PersistentState>, record_trace: bool) -> Self {
         let ids: Vec<NodeId> = (1..=config.nodes).collect();
+        let mut initial = initial.into_iter();
         let nodes = ids
             .iter()
-            .map(|&id| SimNode {
-                node: Node::new(id, &ids),
-                timer: None,
+            .map(|&id| {
+                let state = initial.next().unwrap_or_default();
+                SimNode { node: Node::restore(id, &ids, config.raft.clone(), state), timer: None, up: true }
             })
             .collect();
         let mut sim = Simulation {
             seed,
+            checker: Checker::new(config.nodes),
             config,
             now: 0,
             rng: SimRng::new(seed),
@@ -112,12 +107,28 @@ impl Simulation {
             network: Network::default(),
             queue: EventQueue::default(),
             trace: Trace::new(record_trace),
+            scheduled: Vec::new(),
+            client_ops: Vec::new(),
+            events_processed: 0,
             next_generation: 0,
         };
         for id in ids {
+            let last = sim.nodes[(id - 1) as usize].node.log().last_index();
+            if last > 0 {
+                let log = sim.nodes[(id - 1) as usize].node.log().clone();
+                sim.checker.on_append(0, id, 1, last, &log);
+            }
             sim.drain_outputs(id);
         }
         sim
+    }
+
+    /// Schedules `actions` (in time order) to happen at their times.
+    pub(crate) fn schedule(&mut self, actions: Vec<TimedAction>) {
+        for action in actions {
+            self.queue.push(action.at_ms, Event::Action(self.scheduled.len()));
+            self.scheduled.push(action);
+        }
     }
 
     /// The seed this run was built with.
@@ -128,6 +139,11 @@ impl Simulation {
     /// The configuration this run was built with.
     pub fn config(&self) -> &SimConfig {
         &self.config
+    }
+
+    /// The Raft options every node runs with.
+    pub fn raft_options(&self) -> &RaftOptions {
+        &self.config.raft
     }
 
     /// The current simulated time.
@@ -145,14 +161,43 @@ impl Simulation {
         self.index_of(id).map(|index| &self.nodes[index])
     }
 
+    /// The running leader with the highest term, if any.
+    pub fn leader(&self) -> Option<NodeId> {
+        self.nodes
+            .iter()
+            .filter(|n| n.up && n.node.role() == raft_core::RoleKind::Leader)
+            .max_by_key(|n| n.node.current_term())
+            .map(|n| n.node.id())
+    }
+
     /// The messages on the wire, oldest first.
     pub fn messages_in_flight(&self) -> impl Iterator<Item = &InFlight> {
         self.network.in_flight()
     }
 
+    /// The network: messages in flight, partitions and cut links.
+    pub fn network(&self) -> &Network {
+        &self.network
+    }
+
     /// The trace so far.
     pub fn trace(&self) -> &Trace {
         &self.trace
+    }
+
+    /// How many events have run.
+    pub fn events_processed(&self) -> u64 {
+        self.events_processed
+    }
+
+    /// Safety violations found so far (none, in a correct Raft).
+    pub fn violations(&self) -> &[Violation] {
+        self.checker.violations()
+    }
+
+    /// Every client write so far, in invocation order.
+    pub fn client_ops(&self) -> &[ClientOp] {
+        &self.client_ops
     }
 
     /// The time of the next scheduled event, if any.
@@ -167,9 +212,17 @@ impl Simulation {
             return false;
         };
         self.now = self.now.max(at);
+        self.events_processed += 1;
         match event {
             Event::Deliver(id) => self.deliver(id),
             Event::TimerFires { node, generation } => self.fire_timer(node, generation),
+            Event::Action(index) => {
+                let action = self.scheduled[index].action.clone();
+                // A scheduled action that is impossible when its time comes is traced as
+                // refused; the run goes on.
+                let _ = self.apply(action);
+            }
+            Event::ClientTimeout(op) => self.client_timeout(op),
         }
         true
     }
@@ -183,96 +236,139 @@ impl Simulation {
         self.now = self.now.max(time);
     }
 
-    /// A user's "Time out": fires node `id`'s election timer now, whatever its role, so it
-    /// starts an election in the next term.
-    pub fn timeout(&mut self, id: NodeId) -> Result<(), ActionError> {
-        let index = self.index_of(id).ok_or(ActionError::NoSuchNode(id))?;
-        self.trace.push(TraceEvent::UserTimeout {
-            at: self.now,
-            node: id,
-        });
-        self.nodes[index].node.handle(Input::Timer(Timer::Election));
-        self.drain_outputs(id);
-        Ok(())
+    /// Carries out `action` now, or explains why it cannot be done; a refused action is traced
+    /// and changes nothing else.
+    pub fn apply(&mut self, action: Action) -> Result<(), ActionError> {
+        let result = match &action {
+            Action::Timeout { node } => self.timeout(*node),
+            Action::Crash { node } => self.crash(*node),
+            Action::Restart { node } => self.restart(*node),
+            Action::Write { node, command } => self.write(*node, command).map(|_| ()),
+            Action::Partition { groups } => self.partition(groups),
+            Action::Heal => {
+                self.network.links.heal();
+                Ok(())
+            }
+            Action::Cut { from, to } => self.cut(*from, *to),
+            Action::Mend { from, to } => self.mend(*from, *to),
+            Action::Drop { message } => self.drop_message(*message),
+            Action::Loss { probability } => self.set_loss(*probability),
+        };
+        let error = result.as_ref().err().map(ToString::to_string);
+        self.trace.push(TraceEvent::Action { at: self.now, action: action.to_string(), error });
+        result
     }
 
-    fn index_of(&self, id: NodeId) -> Option<usize> {
+    pub(crate) fn index_of(&self, id: NodeId) -> Option<usize> {
         let index = usize::try_from(id.checked_sub(1)?).ok()?;
         (index < self.nodes.len()).then_some(index)
     }
 
-    fn deliver(&mut self, id: MessageId) {
-        let Some(InFlight {
-            from, to, message, ..
-        }) = self.network.take(id)
-        else {
+    /// The index of running node `id`, or why it cannot act.
+    pub(crate) fn running(&self, id: NodeId) -> Result<usize, ActionError> {
+        let index = self.index_of(id).ok_or(ActionError::NoSuchNode(id))?;
+        if !self.nodes[index].up {
+            return Err(ActionError::NodeDown(id));
+        }
+        Ok(index)
+    }
+
+    /// Feeds an input to running node `id` and carries out what it asks for.
+    pub(crate) fn input(&mut self, id: NodeId, input: Input) {
+        let Some(index) = self.index_of(id) else { return };
+        if !self.nodes[index].up {
             return;
+        }
+        self.nodes[index].node.handle(input);
+        self.drain_outputs(id);
+    }
+
+    fn deliver(&mut self, id: MessageId) {
+        let Some(flight) = self.network.take(id) else { return };
+        let reason = if flight.lost {
+            Some(DropReason::Loss)
+        } else if let Some(reason) = self.network.links.blocked(flight.from, flight.to) {
+            Some(reason)
+        } else if flight.to != CLIENT && !self.node(flight.to).is_some_and(SimNode::is_up) {
+            Some(DropReason::ReceiverDown)
+        } else {
+            None
         };
-        self.trace.push(TraceEvent::Deliver { at: self.now, id });
-        if let Some(index) = self.index_of(to) {
-            self.nodes[index]
-                .node
-                .handle(Input::Message { from, message });
-            self.drain_outputs(to);
+        let (at, from, to, kind) = (self.now, flight.from, flight.to, flight.payload.kind());
+        if let Some(reason) = reason {
+            self.trace.push(TraceEvent::Drop { at, id, from, to, kind, reason });
+            return;
+        }
+        self.trace.push(TraceEvent::Deliver { at, id, from, to, kind });
+        match flight.payload {
+            Payload::Raft(message) => self.input(to, Input::Message { from, message }),
+            Payload::ClientRequest { request_id, command } => {
+                self.input(to, Input::ClientRequest { request_id, command });
+            }
+            Payload::ClientResponse { request_id, result } => self.client_response(from, request_id, result),
         }
     }
 
     fn fire_timer(&mut self, id: NodeId, generation: u64) {
-        let Some(index) = self.index_of(id) else {
-            return;
-        };
-        let Some(armed) = self.nodes[index]
-            .timer
-            .filter(|armed| armed.generation == generation)
-        else {
-            return; // replaced since it was scheduled
+        let Some(index) = self.index_of(id) else { return };
+        let Some(armed) = self.nodes[index].timer.filter(|armed| armed.generation == generation) else {
+            return; // replaced or cancelled since it was scheduled
         };
         self.nodes[index].timer = None;
-        self.trace.push(TraceEvent::TimerFired {
-            at: self.now,
-            node: id,
-            timer: armed.timer,
-        });
-        self.nodes[index].node.handle(Input::Timer(armed.timer));
-        self.drain_outputs(id);
+        self.trace.push(TraceEvent::Timer { at: self.now, node: id, timer: timer_name(armed.timer) });
+        self.input(id, Input::Timer(armed.timer));
     }
 
-    /// Carries out everything node `id` asked for since its last input.
-    fn drain_outputs(&mut self, id: NodeId) {
-        let Some(index) = self.index_of(id) else {
-            return;
-        };
+    /// Carries out everything node `id` asked for since its last input, and checks the safety
+    /// properties against what changed.
+    pub(crate) fn drain_outputs(&mut self, id: NodeId) {
+        let Some(index) = self.index_of(id) else { return };
+        let at = self.now;
         while let Some(output) = self.nodes[index].node.poll_output() {
             match output {
-                Output::Send { to, message } => self.send(id, to, message),
+                Output::Send { to, message } => self.send(id, to, Payload::Raft(message)),
                 Output::SetTimer(timer) => self.arm_timer(index, timer),
                 Output::RoleChanged { role, term } => {
-                    self.trace.push(TraceEvent::RoleChanged {
-                        at: self.now,
-                        node: id,
-                        role,
-                        term,
-                    });
+                    self.trace.push(TraceEvent::Role { at, node: id, role: role.as_str(), term });
+                    if role == raft_core::RoleKind::Leader {
+                        self.checker.on_leader(at, id, term);
+                    }
+                }
+                Output::EntriesAppended { first, last } => {
+                    self.trace.push(TraceEvent::Append { at, node: id, first, last });
+                    self.checker.on_append(at, id, first, last, self.nodes[index].node.log());
+                }
+                Output::LogTruncated { last_kept } => {
+                    self.trace.push(TraceEvent::Truncate { at, node: id, last_kept });
+                    let is_leader = self.nodes[index].node.role() == raft_core::RoleKind::Leader;
+                    self.checker.on_truncate(at, id, last_kept, is_leader);
+                }
+                Output::Committed { index: commit } => {
+                    self.trace.push(TraceEvent::Commit { at, node: id, index: commit });
+                    self.checker.on_commit(at, id, commit);
+                }
+                Output::Applied { index: applied, term, command } => {
+                    self.trace.push(TraceEvent::Apply { at, node: id, index: applied, term, command: command.text() });
+                    self.checker.on_apply(at, id, applied);
+                }
+                Output::ClientResponse { request_id, result } => {
+                    self.send(id, CLIENT, Payload::ClientResponse { request_id, result });
                 }
             }
         }
     }
 
-    fn send(&mut self, from: NodeId, to: NodeId, message: raft_core::Message) {
+    /// Puts a message on the wire with a random latency; random loss is decided now and
+    /// shown when the message would arrive.
+    pub(crate) fn send(&mut self, from: NodeId, to: NodeId, payload: Payload) {
         let (low, high) = self.config.latency_ms;
         let deliver_at = self.now + self.rng.in_range(low, high);
-        let (kind, term) = (message.kind(), message.term());
-        let id = self.network.send(from, to, self.now, deliver_at, message);
+        let lost = self.config.loss > 0.0 && self.rng.chance(self.config.loss);
+        let (kind, term) = (payload.kind(), payload.term());
+        let flight = InFlight { id: 0, from, to, sent_at: self.now, deliver_at, payload, lost };
+        let id = self.network.send(flight);
         self.queue.push(deliver_at, Event::Deliver(id));
-        self.trace.push(TraceEvent::Send {
-            at: self.now,
-            id,
-            from,
-            to,
-            kind,
-            term,
-            deliver_at,
-        });
+        self.trace.push(TraceEvent::Send { at: self.now, id, from, to, kind, term, deliver_at });
     }
 
     fn arm_timer(&mut self, index: usize, timer: Timer) {
@@ -287,19 +383,8 @@ impl Simulation {
         let generation = self.next_generation;
         let deadline = self.now + interval;
         let node = self.nodes[index].node.id();
-        self.nodes[index].timer = Some(ArmedTimer {
-            timer,
-            armed_at: self.now,
-            deadline,
-            generation,
-        });
-        self.queue
-            .push(deadline, Event::TimerFires { node, generation });
-        self.trace.push(TraceEvent::TimerSet {
-            at: self.now,
-            node,
-            timer,
-            deadline,
-        });
+        self.nodes[index].timer = Some(ArmedTimer { timer, armed_at: self.now, deadline, generation });
+        self.queue.push(deadline, Event::TimerFires { node, generation });
+        self.trace.push(TraceEvent::TimerSet { at: self.now, node, timer: timer_name(timer), deadline });
     }
 }

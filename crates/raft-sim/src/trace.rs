@@ -3,17 +3,40 @@
 
 use std::fmt;
 
-use raft_core::{MessageKind, NodeId, RoleKind, Term, Timer};
+use raft_core::{LogIndex, NodeId, RequestId, Term, Timer};
+use serde::Serialize;
 
-use crate::network::MessageId;
+use crate::client::OpResult;
+use crate::network::{DropReason, MessageId, PayloadKind};
 use crate::time::Millis;
 
-/// One thing that happened in a run.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One thing that happened in a run. Serialised as one JSON object per line (`raftsim run
+/// --trace`), with the time in `t` and the kind in `type`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
 pub enum TraceEvent {
-    /// A node put a message on the wire.
+    /// A message was put on the wire.
     Send {
         /// When.
+        #[serde(rename = "t")]
+        at: Millis,
+        /// The message's id.
+        id: MessageId,
+        /// Sender (0 is the client).
+        from: NodeId,
+        /// Receiver (0 is the client).
+        to: NodeId,
+        /// Kind of message.
+        kind: PayloadKind,
+        /// The term it carries (0 for client messages).
+        term: Term,
+        /// When it will arrive.
+        deliver_at: Millis,
+    },
+    /// A message reached its receiver.
+    Deliver {
+        /// When.
+        #[serde(rename = "t")]
         at: Millis,
         /// The message's id.
         id: MessageId,
@@ -22,56 +45,152 @@ pub enum TraceEvent {
         /// Receiver.
         to: NodeId,
         /// Kind of message.
-        kind: MessageKind,
-        /// The term it carries.
-        term: Term,
-        /// When it will arrive.
-        deliver_at: Millis,
+        kind: PayloadKind,
     },
-    /// A message reached its receiver.
-    Deliver {
+    /// A message was lost.
+    Drop {
         /// When.
+        #[serde(rename = "t")]
         at: Millis,
         /// The message's id.
         id: MessageId,
+        /// Sender.
+        from: NodeId,
+        /// Receiver.
+        to: NodeId,
+        /// Kind of message.
+        kind: PayloadKind,
+        /// Why.
+        reason: DropReason,
     },
     /// A node's timer fired.
-    TimerFired {
+    Timer {
         /// When.
+        #[serde(rename = "t")]
         at: Millis,
         /// Whose.
         node: NodeId,
-        /// Which.
-        timer: Timer,
+        /// `election` or `heartbeat`.
+        timer: &'static str,
     },
     /// A node armed its timer.
     TimerSet {
         /// When.
+        #[serde(rename = "t")]
         at: Millis,
         /// Whose.
         node: NodeId,
-        /// Which.
-        timer: Timer,
+        /// `election` or `heartbeat`.
+        timer: &'static str,
         /// When it will fire.
         deadline: Millis,
     },
-    /// A user fired a node's election timer early.
-    UserTimeout {
+    /// A user action was applied, or refused with `error`.
+    Action {
         /// When.
+        #[serde(rename = "t")]
+        at: Millis,
+        /// The action, e.g. `crash 2`.
+        action: String,
+        /// Why it was refused, if it was.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        error: Option<String>,
+    },
+    /// A node changed role.
+    Role {
+        /// When.
+        #[serde(rename = "t")]
+        at: Millis,
+        /// Which node.
+        node: NodeId,
+        /// `follower`, `candidate` or `leader`.
+        role: &'static str,
+        /// The term of that role.
+        term: Term,
+    },
+    /// A node stored entries `first..=last`.
+    Append {
+        /// When.
+        #[serde(rename = "t")]
+        at: Millis,
+        /// Which node.
+        node: NodeId,
+        /// First new index.
+        first: LogIndex,
+        /// Last new index.
+        last: LogIndex,
+    },
+    /// A node deleted conflicting entries after `last_kept`.
+    Truncate {
+        /// When.
+        #[serde(rename = "t")]
+        at: Millis,
+        /// Which node.
+        node: NodeId,
+        /// Last index kept.
+        last_kept: LogIndex,
+    },
+    /// A node's commit index advanced.
+    Commit {
+        /// When.
+        #[serde(rename = "t")]
+        at: Millis,
+        /// Which node.
+        node: NodeId,
+        /// Its new commit index.
+        index: LogIndex,
+    },
+    /// A node applied an entry to its state machine.
+    Apply {
+        /// When.
+        #[serde(rename = "t")]
+        at: Millis,
+        /// Which node.
+        node: NodeId,
+        /// The entry's index.
+        index: LogIndex,
+        /// The entry's term.
+        term: Term,
+        /// Its command; `None` for a no-op.
+        command: Option<String>,
+    },
+    /// A node crashed.
+    Crash {
+        /// When.
+        #[serde(rename = "t")]
         at: Millis,
         /// Which node.
         node: NodeId,
     },
-    /// A node changed role.
-    RoleChanged {
+    /// A node restarted.
+    Restart {
         /// When.
+        #[serde(rename = "t")]
         at: Millis,
         /// Which node.
         node: NodeId,
-        /// Its new role.
-        role: RoleKind,
-        /// The term of that role.
-        term: Term,
+    },
+    /// The client invoked a write.
+    ClientRequest {
+        /// When.
+        #[serde(rename = "t")]
+        at: Millis,
+        /// The operation's id.
+        op: RequestId,
+        /// The server it was sent to.
+        node: NodeId,
+        /// The command.
+        command: String,
+    },
+    /// A client operation ended.
+    ClientResponse {
+        /// When.
+        #[serde(rename = "t")]
+        at: Millis,
+        /// The operation's id.
+        op: RequestId,
+        /// How it ended.
+        result: OpResult,
     },
 }
 
@@ -81,15 +200,30 @@ impl TraceEvent {
         match self {
             TraceEvent::Send { at, .. }
             | TraceEvent::Deliver { at, .. }
-            | TraceEvent::TimerFired { at, .. }
+            | TraceEvent::Drop { at, .. }
+            | TraceEvent::Timer { at, .. }
             | TraceEvent::TimerSet { at, .. }
-            | TraceEvent::UserTimeout { at, .. }
-            | TraceEvent::RoleChanged { at, .. } => *at,
+            | TraceEvent::Action { at, .. }
+            | TraceEvent::Role { at, .. }
+            | TraceEvent::Append { at, .. }
+            | TraceEvent::Truncate { at, .. }
+            | TraceEvent::Commit { at, .. }
+            | TraceEvent::Apply { at, .. }
+            | TraceEvent::Crash { at, .. }
+            | TraceEvent::Restart { at, .. }
+            | TraceEvent::ClientRequest { at, .. }
+            | TraceEvent::ClientResponse { at, .. } => *at,
         }
+    }
+
+    /// The event as one line of JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("trace events always serialise")
     }
 }
 
-fn timer_name(timer: Timer) -> &'static str {
+/// The name of a timer in traces.
+pub fn timer_name(timer: Timer) -> &'static str {
     match timer {
         Timer::Election => "election",
         Timer::Heartbeat => "heartbeat",
@@ -100,40 +234,29 @@ fn timer_name(timer: Timer) -> &'static str {
 /// only deliberately.
 impl fmt::Display for TraceEvent {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match *self {
-            TraceEvent::Send {
-                at,
-                id,
-                from,
-                to,
-                kind,
-                term,
-                deliver_at,
-            } => {
-                write!(
-                    f,
-                    "{at} send #{id} {from}->{to} {kind} term={term} arrives={deliver_at}"
-                )
+        match self {
+            TraceEvent::Send { at, id, from, to, kind, term, deliver_at } => {
+                write!(f, "{at} send #{id} {from}->{to} {} term={term} arrives={deliver_at}", kind.as_str())
             }
-            TraceEvent::Deliver { at, id } => write!(f, "{at} deliver #{id}"),
-            TraceEvent::TimerFired { at, node, timer } => {
-                write!(f, "{at} fire {node} {}", timer_name(timer))
+            TraceEvent::Deliver { at, id, .. } => write!(f, "{at} deliver #{id}"),
+            TraceEvent::Drop { at, id, reason, .. } => write!(f, "{at} drop #{id} {}", reason.as_str()),
+            TraceEvent::Timer { at, node, timer } => write!(f, "{at} fire {node} {timer}"),
+            TraceEvent::TimerSet { at, node, timer, deadline } => write!(f, "{at} arm {node} {timer} until={deadline}"),
+            TraceEvent::Action { at, action, error: None } => write!(f, "{at} action {action}"),
+            TraceEvent::Action { at, action, error: Some(error) } => write!(f, "{at} refused {action}: {error}"),
+            TraceEvent::Role { at, node, role, term } => write!(f, "{at} role {node} {role} term={term}"),
+            TraceEvent::Append { at, node, first, last } => write!(f, "{at} append {node} {first}..={last}"),
+            TraceEvent::Truncate { at, node, last_kept } => write!(f, "{at} truncate {node} after={last_kept}"),
+            TraceEvent::Commit { at, node, index } => write!(f, "{at} commit {node} {index}"),
+            TraceEvent::Apply { at, node, index, term, command } => {
+                write!(f, "{at} apply {node} {index} term={term} {}", command.as_deref().unwrap_or("no-op"))
             }
-            TraceEvent::TimerSet {
-                at,
-                node,
-                timer,
-                deadline,
-            } => {
-                write!(f, "{at} arm {node} {} until={deadline}", timer_name(timer))
+            TraceEvent::Crash { at, node } => write!(f, "{at} crash {node}"),
+            TraceEvent::Restart { at, node } => write!(f, "{at} restart {node}"),
+            TraceEvent::ClientRequest { at, op, node, command } => {
+                write!(f, "{at} client-request {op} {node} {command}")
             }
-            TraceEvent::UserTimeout { at, node } => write!(f, "{at} user-timeout {node}"),
-            TraceEvent::RoleChanged {
-                at,
-                node,
-                role,
-                term,
-            } => write!(f, "{at} role {node} {role} term={term}"),
+            TraceEvent::ClientResponse { at, op, result } => write!(f, "{at} client-response {op} {result:?}"),
         }
     }
 }
@@ -161,11 +284,7 @@ fn fnv1a_extend(mut hash: u64, bytes: &[u8]) -> u64 {
 impl Trace {
     /// An empty trace that keeps its events if `record` is true.
     pub fn new(record: bool) -> Self {
-        Trace {
-            hash: FNV_OFFSET,
-            events: record.then(Vec::new),
-            line: String::new(),
-        }
+        Trace { hash: FNV_OFFSET, events: record.then(Vec::new), line: String::new() }
     }
 
     /// Adds an event.
@@ -205,11 +324,8 @@ mod tests {
     #[test]
     fn hash_covers_the_canonical_line_of_each_event() {
         let mut trace = Trace::new(true);
-        trace.push(TraceEvent::UserTimeout { at: 0, node: 1 });
-        assert_eq!(
-            trace.hash(),
-            fnv1a_extend(FNV_OFFSET, b"0 user-timeout 1\n")
-        );
+        trace.push(TraceEvent::Crash { at: 0, node: 1 });
+        assert_eq!(trace.hash(), fnv1a_extend(FNV_OFFSET, b"0 crash 1\n"));
         assert_eq!(trace.events().map(<[_]>::len), Some(1));
     }
 }

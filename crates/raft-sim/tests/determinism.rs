@@ -3,10 +3,7 @@
 use raft_sim::{SimBuilder, Simulation, TraceEvent};
 
 fn run(seed: u64, until_ms: u64) -> Simulation {
-    let mut sim = SimBuilder::new(seed)
-        .record_trace(true)
-        .build()
-        .expect("default config is valid");
+    let mut sim = SimBuilder::new(seed).record_trace(true).build().expect("default config is valid");
     sim.run_until(until_ms);
     sim
 }
@@ -19,10 +16,7 @@ fn events(sim: &Simulation) -> &[TraceEvent] {
 fn same_seed_twice_gives_the_identical_event_sequence() {
     for seed in [0, 1, 7, 0xdead_beef] {
         let (first, second) = (run(seed, 3_000), run(seed, 3_000));
-        assert!(
-            events(&first).len() > 100,
-            "seed {seed}: a 3 s run has many events"
-        );
+        assert!(events(&first).len() > 100, "seed {seed}: a 3 s run has many events");
         assert_eq!(events(&first), events(&second), "seed {seed}");
         assert_eq!(first.trace().hash(), second.trace().hash(), "seed {seed}");
     }
@@ -39,11 +33,7 @@ fn different_seeds_give_different_timings() {
             })
             .collect()
     };
-    assert_eq!(
-        first_deadlines(1).len(),
-        5,
-        "every node arms its election timer at start"
-    );
+    assert_eq!(first_deadlines(1).len(), 5, "every node arms its election timer at start");
     assert_ne!(first_deadlines(1), first_deadlines(2));
     assert_ne!(run(1, 3_000).trace().hash(), run(2, 3_000).trace().hash());
 }

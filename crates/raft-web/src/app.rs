@@ -16,16 +16,11 @@ pub fn App() -> Html {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
     };
-    use_animation_frame(
-        state.playing,
-        dispatch.reform(|elapsed_ms| Action::Frame { elapsed_ms }),
-    );
+    use_animation_frame(state.playing, dispatch.reform(|elapsed_ms| Action::Frame { elapsed_ms }));
     use_keyboard_shortcuts(dispatch.clone());
 
     let view = Rc::new(state.view());
-    let menu_node = state
-        .menu
-        .and_then(|id| view.nodes.iter().find(|node| node.id == id).cloned());
+    let menu_node = state.menu.and_then(|id| view.nodes.iter().find(|node| node.id == id).cloned());
     html! {
         <main class="playground" data-time-ms={view.time_ms.to_string()}>
             <header class="playground__header">

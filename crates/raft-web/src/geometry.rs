@@ -10,6 +10,9 @@ pub const NODE_RADIUS: f64 = 30.0;
 /// and its reply on the same link do not overlap.
 pub const LANE_OFFSET: f64 = 6.0;
 
+/// Where the simulated client is drawn: beside the ring, top left.
+pub const CLIENT_POSITION: Point = Point { x: 34.0, y: 34.0 };
+
 /// A point in SVG user units.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Point {
@@ -31,16 +34,10 @@ impl Point {
 pub fn node_position(index: usize, count: usize) -> Point {
     let center = VIEW_SIZE / 2.0;
     if count <= 1 {
-        return Point {
-            x: center,
-            y: center,
-        };
+        return Point { x: center, y: center };
     }
     let angle = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * index as f64 / count as f64;
-    Point {
-        x: center + RING_RADIUS * angle.cos(),
-        y: center + RING_RADIUS * angle.sin(),
-    }
+    Point { x: center + RING_RADIUS * angle.cos(), y: center + RING_RADIUS * angle.sin() }
 }
 
 /// Where a message is after `progress` (0 to 1) of its trip from `from` to `to`: along the
@@ -55,10 +52,7 @@ pub fn message_position(from: Point, to: Point, progress: f64) -> Point {
     let travelled = NODE_RADIUS + (length - 2.0 * NODE_RADIUS) * progress.clamp(0.0, 1.0);
     // The right-hand normal of the direction of travel (y grows downwards).
     let (nx, ny) = (-uy, ux);
-    Point {
-        x: from.x + ux * travelled + nx * LANE_OFFSET,
-        y: from.y + uy * travelled + ny * LANE_OFFSET,
-    }
+    Point { x: from.x + ux * travelled + nx * LANE_OFFSET, y: from.y + uy * travelled + ny * LANE_OFFSET }
 }
 
 #[cfg(test)]
@@ -73,10 +67,7 @@ mod tests {
     fn first_node_is_at_the_top_and_the_ring_goes_clockwise() {
         let top = node_position(0, 4);
         assert!(close(top, Point { x: 200.0, y: 60.0 }));
-        assert!(
-            close(node_position(1, 4), Point { x: 340.0, y: 200.0 }),
-            "second node on the right"
-        );
+        assert!(close(node_position(1, 4), Point { x: 340.0, y: 200.0 }), "second node on the right");
     }
 
     #[test]
@@ -84,14 +75,8 @@ mod tests {
         for count in 1..=9 {
             for index in 0..count {
                 let p = node_position(index, count);
-                assert!(
-                    p.x - NODE_RADIUS >= 0.0 && p.x + NODE_RADIUS <= VIEW_SIZE,
-                    "{index}/{count}"
-                );
-                assert!(
-                    p.y - NODE_RADIUS >= 0.0 && p.y + NODE_RADIUS <= VIEW_SIZE,
-                    "{index}/{count}"
-                );
+                assert!(p.x - NODE_RADIUS >= 0.0 && p.x + NODE_RADIUS <= VIEW_SIZE, "{index}/{count}");
+                assert!(p.y - NODE_RADIUS >= 0.0 && p.y + NODE_RADIUS <= VIEW_SIZE, "{index}/{count}");
             }
         }
     }
@@ -99,18 +84,9 @@ mod tests {
     #[test]
     fn a_message_travels_from_rim_to_rim_on_its_own_side() {
         let (a, b) = (Point { x: 100.0, y: 200.0 }, Point { x: 300.0, y: 200.0 });
-        assert!(close(
-            message_position(a, b, 0.0),
-            Point { x: 130.0, y: 206.0 }
-        ));
-        assert!(close(
-            message_position(a, b, 1.0),
-            Point { x: 270.0, y: 206.0 }
-        ));
-        assert!(
-            close(message_position(b, a, 0.5), Point { x: 200.0, y: 194.0 }),
-            "the reply uses the other lane"
-        );
+        assert!(close(message_position(a, b, 0.0), Point { x: 130.0, y: 206.0 }));
+        assert!(close(message_position(a, b, 1.0), Point { x: 270.0, y: 206.0 }));
+        assert!(close(message_position(b, a, 0.5), Point { x: 200.0, y: 194.0 }), "the reply uses the other lane");
     }
 
     #[test]

@@ -64,9 +64,7 @@ pub struct Playground {
 
 impl Default for Playground {
     fn default() -> Self {
-        let sim = SimBuilder::new(DEFAULT_SEED)
-            .build()
-            .expect("the default configuration is valid");
+        let sim = SimBuilder::new(DEFAULT_SEED).build().expect("the default configuration is valid");
         Playground::new(sim)
     }
 }
@@ -118,19 +116,12 @@ impl Reducible for Playground {
         match action {
             Action::TogglePlay => next.playing = !next.playing,
             Action::Frame { elapsed_ms } => next.advance(elapsed_ms),
-            Action::SetSpeed(speed) => {
-                next.speed = speed.clamp(SPEEDS[0], SPEEDS[SPEEDS.len() - 1])
-            }
+            Action::SetSpeed(speed) => next.speed = speed.clamp(SPEEDS[0], SPEEDS[SPEEDS.len() - 1]),
             Action::OpenMenu(node) => next.menu = Some(node),
             Action::CloseMenu => next.menu = None,
             Action::Timeout(node) => {
                 next.menu = None;
-                next.notice = next
-                    .sim
-                    .borrow_mut()
-                    .timeout(node)
-                    .err()
-                    .map(|error| error.to_string());
+                next.notice = next.sim.borrow_mut().timeout(node).err().map(|error| error.to_string());
             }
         }
         Rc::new(next)
@@ -150,10 +141,7 @@ mod tests {
     fn frames_move_time_only_while_playing() {
         let paused = Rc::new(Playground::default());
         let still = reduce(paused.clone(), Action::Frame { elapsed_ms: 16.0 });
-        assert!(
-            Rc::ptr_eq(&paused, &still),
-            "a paused frame changes nothing"
-        );
+        assert!(Rc::ptr_eq(&paused, &still), "a paused frame changes nothing");
         let playing = reduce(paused, Action::TogglePlay);
         let later = reduce(playing, Action::Frame { elapsed_ms: 50.0 });
         assert_eq!(later.time_ms(), 5, "50 ms at 0.1x is 5 simulated ms");
@@ -172,12 +160,7 @@ mod tests {
     #[test]
     fn a_long_pause_of_the_tab_does_not_jump_ahead() {
         let state = reduce(Rc::new(Playground::default()), Action::TogglePlay);
-        let state = reduce(
-            state,
-            Action::Frame {
-                elapsed_ms: 60_000.0,
-            },
-        );
+        let state = reduce(state, Action::Frame { elapsed_ms: 60_000.0 });
         assert_eq!(state.time_ms(), 10);
     }
 

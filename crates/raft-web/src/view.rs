@@ -1,9 +1,9 @@
 //! A snapshot of the simulation at one moment, in the shapes the components draw. Reading the
 //! simulator here keeps Raft out of the components: they only get plain data.
 
-use raft_sim::{MessageKind, Millis, NodeId, RoleKind, Simulation, Term, Timer};
+use raft_sim::{Millis, NodeId, PayloadKind, RoleKind, Simulation, Term, Timer, CLIENT};
 
-use crate::geometry::{message_position, node_position, Point};
+use crate::geometry::{message_position, node_position, Point, CLIENT_POSITION};
 
 /// One node as drawn.
 #[derive(Clone, Debug, PartialEq)]
@@ -30,7 +30,7 @@ pub struct MessageView {
     /// The simulator's message id.
     pub id: u64,
     /// Its kind.
-    pub kind: MessageKind,
+    pub kind: PayloadKind,
     /// Sender.
     pub from: NodeId,
     /// Receiver.
@@ -57,10 +57,8 @@ impl ClusterView {
     /// movement stays smooth when one frame advances less than a simulated millisecond.
     pub fn of(sim: &Simulation, render_ms: f64) -> Self {
         let count = sim.config().nodes as usize;
-        let positions: Vec<Point> = (0..count)
-            .map(|index| node_position(index, count))
-            .collect();
-        let position_of = |id: NodeId| positions[(id - 1) as usize];
+        let positions: Vec<Point> = (0..count).map(|index| node_position(index, count)).collect();
+        let position_of = |id: NodeId| if id == CLIENT { CLIENT_POSITION } else { positions[(id - 1) as usize] };
         let nodes = sim
             .nodes()
             .zip(&positions)
@@ -87,23 +85,15 @@ impl ClusterView {
                 let progress = flight.progress(render_ms);
                 MessageView {
                     id: flight.id,
-                    kind: flight.message.kind(),
+                    kind: flight.payload.kind(),
                     from: flight.from,
                     to: flight.to,
-                    term: flight.message.term(),
-                    position: message_position(
-                        position_of(flight.from),
-                        position_of(flight.to),
-                        progress,
-                    ),
+                    term: flight.payload.term(),
+                    position: message_position(position_of(flight.from), position_of(flight.to), progress),
                 }
             })
             .collect();
-        ClusterView {
-            time_ms: sim.now(),
-            nodes,
-            messages,
-        }
+        ClusterView { time_ms: sim.now(), nodes, messages }
     }
 }
 
@@ -118,10 +108,7 @@ mod tests {
         let view = ClusterView::of(&sim, 0.0);
         assert_eq!(view.nodes.len(), 5);
         for node in &view.nodes {
-            assert_eq!(
-                (node.role, node.term, node.up),
-                (RoleKind::Follower, 0, true)
-            );
+            assert_eq!((node.role, node.term, node.up), (RoleKind::Follower, 0, true));
             assert_eq!(node.election_timer_left, Some(1.0));
         }
         assert!(view.messages.is_empty());
@@ -136,20 +123,13 @@ mod tests {
         assert_eq!(view.messages.len(), 4, "a RequestVote to each peer");
         let sender = view.nodes[0].position;
         for message in &view.messages {
-            assert_eq!(
-                (message.kind, message.from, message.term),
-                (MessageKind::RequestVote, 1, 1)
-            );
+            assert_eq!((message.kind, message.from, message.term), (PayloadKind::RequestVote, 1, 1));
             let receiver = view.nodes[(message.to - 1) as usize].position;
             let (span, done) = (
                 (receiver.x - sender.x).hypot(receiver.y - sender.y),
                 (message.position.x - sender.x).hypot(message.position.y - sender.y),
             );
-            assert!(
-                done > 0.0 && done < span,
-                "message {} is between its nodes",
-                message.id
-            );
+            assert!(done > 0.0 && done < span, "message {} is between its nodes", message.id);
         }
     }
 }

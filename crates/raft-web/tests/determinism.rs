@@ -12,13 +12,6 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[wasm_bindgen_test]
 fn pinned_runs_reproduce_their_native_trace_hash_in_wasm() {
     for run in &golden::GOLDEN_RUNS {
-        assert_eq!(
-            golden::hash_of(run),
-            run.hash,
-            "seed {} with {} nodes to {} ms",
-            run.seed,
-            run.nodes,
-            run.until_ms
-        );
+        assert_eq!(golden::hash_of(run), run.hash, "seed {} with {} nodes to {} ms", run.seed, run.nodes, run.until_ms);
     }
 }

@@ -28,15 +28,11 @@ async fn settle() {
 
 fn node_groups(root: &Element) -> Vec<Element> {
     let list = root.query_selector_all("g[data-node]").unwrap();
-    (0..list.length())
-        .map(|i| list.item(i).unwrap().dyn_into::<Element>().unwrap())
-        .collect()
+    (0..list.length()).map(|i| list.item(i).unwrap().dyn_into::<Element>().unwrap()).collect()
 }
 
 fn attr(element: &Element, name: &str) -> String {
-    element
-        .get_attribute(name)
-        .unwrap_or_else(|| panic!("missing attribute {name}"))
+    element.get_attribute(name).unwrap_or_else(|| panic!("missing attribute {name}"))
 }
 
 #[wasm_bindgen_test]
@@ -53,20 +49,11 @@ async fn the_app_renders_five_follower_nodes_with_their_hooks() {
         assert_eq!(attr(node, "data-role"), "follower");
         assert_eq!(attr(node, "data-up"), "true");
         assert_eq!(attr(node, "data-term"), "0");
-        assert_eq!(
-            attr(node, "aria-label"),
-            format!("Node {id}, follower, term 0")
-        );
+        assert_eq!(attr(node, "aria-label"), format!("Node {id}, follower, term 0"));
         assert_eq!(attr(node, "tabindex"), "0");
-        assert_eq!(
-            node.namespace_uri().as_deref(),
-            Some("http://www.w3.org/2000/svg")
-        );
+        assert_eq!(node.namespace_uri().as_deref(), Some("http://www.w3.org/2000/svg"));
     }
-    let playground = root
-        .query_selector("[data-time-ms]")
-        .unwrap()
-        .expect("root carries the clock");
+    let playground = root.query_selector("[data-time-ms]").unwrap().expect("root carries the clock");
     assert_eq!(attr(&playground, "data-time-ms"), "0");
     let play = root.query_selector("button[aria-label='Play']").unwrap();
     assert!(play.is_some(), "a Play button with its accessible name");
@@ -76,20 +63,14 @@ async fn the_app_renders_five_follower_nodes_with_their_hooks() {
 async fn the_cluster_shows_a_leader_and_its_messages_with_their_hooks() {
     let mut sim = SimBuilder::new(1).build().unwrap();
     sim.run_until(2_000);
-    let leader = sim
-        .nodes()
-        .find(|n| n.node().role() == RoleKind::Leader)
-        .expect("a leader by 2 s");
+    let leader = sim.nodes().find(|n| n.node().role() == RoleKind::Leader).expect("a leader by 2 s");
     let (leader_id, term) = (leader.node().id(), leader.node().current_term());
     while sim.messages_in_flight().next().is_none() {
         sim.step();
     }
     let view = Rc::new(ClusterView::of(&sim, sim.now() as f64));
-    let props = ClusterProps {
-        view: view.clone(),
-        on_node_activate: Callback::noop(),
-        on_background: Callback::noop(),
-    };
+    let props =
+        ClusterProps { view: view.clone(), on_node_activate: Callback::noop(), on_background: Callback::noop() };
     let root = mount_point();
     yew::Renderer::<Cluster>::with_root_and_props(root.clone(), props).render();
     settle().await;
@@ -98,10 +79,7 @@ async fn the_cluster_shows_a_leader_and_its_messages_with_their_hooks() {
     assert_eq!(nodes.len(), 5);
     let drawn_leader = &nodes[leader_id as usize - 1];
     assert_eq!(attr(drawn_leader, "data-role"), "leader");
-    assert_eq!(
-        attr(drawn_leader, "aria-label"),
-        format!("Node {leader_id}, leader, term {term}")
-    );
+    assert_eq!(attr(drawn_leader, "aria-label"), format!("Node {leader_id}, leader, term {term}"));
 
     let messages = root.query_selector_all("g[data-message]").unwrap();
     assert_eq!(messages.length() as usize, view.messages.len());

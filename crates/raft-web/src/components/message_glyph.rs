@@ -1,7 +1,7 @@
 //! One message in flight. Shape tells the RPC (circle: RequestVote, square: AppendEntries);
 //! fill tells the direction (solid: request, hollow: reply).
 
-use raft_sim::MessageKind;
+use raft_sim::PayloadKind;
 use yew::prelude::*;
 
 use crate::view::MessageView;
@@ -20,22 +20,11 @@ const SIZE: f64 = 11.0;
 #[component]
 pub fn MessageGlyph(props: &MessageGlyphProps) -> Html {
     let message = &props.message;
-    let is_vote = matches!(
-        message.kind,
-        MessageKind::RequestVote | MessageKind::RequestVoteReply
-    );
+    let is_vote = matches!(message.kind, PayloadKind::RequestVote | PayloadKind::RequestVoteReply);
     let class = classes!(
         "message",
-        if is_vote {
-            "message--vote"
-        } else {
-            "message--append"
-        },
-        if message.kind.is_reply() {
-            "message--reply"
-        } else {
-            "message--request"
-        },
+        if is_vote { "message--vote" } else { "message--append" },
+        if message.kind.is_reply() { "message--reply" } else { "message--request" },
     );
     let shape = if is_vote {
         html! { <circle class="message__shape" r={(SIZE / 2.0).to_string()} /> }

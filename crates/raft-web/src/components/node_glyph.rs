@@ -18,11 +18,7 @@ pub struct NodeGlyphProps {
 
 /// The accessible name of a node, e.g. "Node 3, leader, term 2".
 pub fn node_label(node: &NodeView) -> String {
-    let state = if node.up {
-        node.role.as_str()
-    } else {
-        "crashed"
-    };
+    let state = if node.up { node.role.as_str() } else { "crashed" };
     format!("Node {}, {state}, term {}", node.id, node.term)
 }
 

@@ -31,11 +31,7 @@ pub fn NodeMenu(props: &NodeMenuProps) -> Html {
     let node = &props.node;
     let (left, top) = node.position.as_percent();
     // Open towards the centre so the menu stays inside the drawing.
-    let side = if left > 50.0 {
-        "node-menu--left"
-    } else {
-        "node-menu--right"
-    };
+    let side = if left > 50.0 { "node-menu--left" } else { "node-menu--right" };
     html! {
         <div class={classes!("node-menu", side)} style={format!("left: {left:.2}%; top: {top:.2}%")}
              role="group" aria-label={format!("Actions for node {}", node.id)}>

@@ -12,41 +12,32 @@ use crate::state::Action;
 #[hook]
 pub fn use_keyboard_shortcuts(dispatch: Callback<Action>) {
     use_effect_with((), move |_| {
-        let listener = gloo::utils::document()
-            .dyn_into::<web_sys::EventTarget>()
-            .ok()
-            .map(|document| {
-                // Not passive: Space must not also scroll the page.
-                let options = EventListenerOptions::enable_prevent_default();
-                EventListener::new_with_options(&document, "keydown", options, move |event| {
-                    let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
-                        return;
-                    };
-                    if event.ctrl_key() || event.meta_key() || event.alt_key() {
-                        return;
-                    }
-                    let action = match event.key().as_str() {
-                        " " if !space_belongs_to_target(event) => Action::TogglePlay,
-                        "Escape" => Action::CloseMenu,
-                        _ => return,
-                    };
-                    event.prevent_default();
-                    dispatch.emit(action);
-                })
-            });
+        let listener = gloo::utils::document().dyn_into::<web_sys::EventTarget>().ok().map(|document| {
+            // Not passive: Space must not also scroll the page.
+            let options = EventListenerOptions::enable_prevent_default();
+            EventListener::new_with_options(&document, "keydown", options, move |event| {
+                let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+                    return;
+                };
+                if event.ctrl_key() || event.meta_key() || event.alt_key() {
+                    return;
+                }
+                let action = match event.key().as_str() {
+                    " " if !space_belongs_to_target(event) => Action::TogglePlay,
+                    "Escape" => Action::CloseMenu,
+                    _ => return,
+                };
+                event.prevent_default();
+                dispatch.emit(action);
+            })
+        });
         move || drop(listener)
     });
 }
 
 fn space_belongs_to_target(event: &KeyboardEvent) -> bool {
-    let Some(element) = event
-        .target()
-        .and_then(|target| target.dyn_into::<Element>().ok())
-    else {
+    let Some(element) = event.target().and_then(|target| target.dyn_into::<Element>().ok()) else {
         return false;
     };
-    matches!(
-        element.tag_name().to_ascii_lowercase().as_str(),
-        "input" | "textarea" | "select" | "button"
-    )
+    matches!(element.tag_name().to_ascii_lowercase().as_str(), "input" | "textarea" | "select" | "button")
 }

@@ -1,0 +1,34 @@
+//! Client requests (§8): only the leader appends; everyone else points at the leader it knows.
+
+use crate::command::Command;
+use crate::io::{ClientResult, Output};
+use crate::log::Entry;
+use crate::node::Node;
+use crate::role::Role;
+use crate::types::{LogIndex, RequestId};
+
+impl Node {
+    /// A leader appends the command, replicates it at once and answers once it is applied; a
+    /// follower or candidate answers at once with the leader it knows, if any.
+    pub(crate) fn handle_client_request(&mut self, request_id: RequestId, command: Command) {
+        if !matches!(self.role, Role::Leader(_)) {
+            let result = ClientResult::NotLeader { leader: self.leader() };
+            self.emit(Output::ClientResponse { request_id, result });
+            return;
+        }
+        let index = self.append_to_own_log(command);
+        if let Role::Leader(leader) = &mut self.role {
+            leader.pending.insert(index, request_id);
+        }
+        self.broadcast_append_entries();
+        self.advance_commit_index();
+    }
+
+    /// A leader appends an entry of its term to its own log (Leader Append-Only, §5.3).
+    pub(crate) fn append_to_own_log(&mut self, command: Command) -> LogIndex {
+        let term = self.persistent.current_term;
+        let index = self.persistent.log.push(Entry { term, command });
+        self.emit(Output::EntriesAppended { first: index, last: index });
+        index
+    }
+}

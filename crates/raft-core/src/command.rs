@@ -1,0 +1,128 @@
+//! State-machine commands: `key=value` strings, as in the paper's Figure 6 (`x←3` is `x=3`).
+
+use std::fmt;
+
+/// Longest key, in characters.
+pub const MAX_KEY_CHARS: usize = 16;
+/// Longest value, in characters.
+pub const MAX_VALUE_CHARS: usize = 32;
+
+/// What a log entry asks the state machine to do.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Command {
+    /// Nothing: the entry a new leader appends to commit entries of earlier terms (§8).
+    Noop,
+    /// Set `key` to `value` in the key-value map.
+    Set {
+        /// The key: letters, digits and `_`.
+        key: String,
+        /// The value: any printable text.
+        value: String,
+    },
+}
+
+/// Why a string is not a command. Every variant says what to write instead.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CommandError {
+    /// There is no `=` between key and value.
+    MissingEquals,
+    /// Nothing before the `=`.
+    EmptyKey,
+    /// Nothing after the `=`.
+    EmptyValue,
+    /// The key has a character other than letters, digits and `_`.
+    BadKeyChar(char),
+    /// The key has more than [`MAX_KEY_CHARS`] characters.
+    KeyTooLong,
+    /// The value has more than [`MAX_VALUE_CHARS`] characters.
+    ValueTooLong,
+    /// The value has a control character (a newline, a tab…).
+    ControlChar,
+}
+
+impl fmt::Display for CommandError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let hint = "write key=value, e.g. x=3";
+        match self {
+            CommandError::MissingEquals => write!(f, "a command needs an '=': {hint}"),
+            CommandError::EmptyKey => write!(f, "the key before '=' is empty: {hint}"),
+            CommandError::EmptyValue => write!(f, "the value after '=' is empty: {hint}"),
+            CommandError::BadKeyChar(c) => write!(f, "a key has only letters, digits and '_', not {c:?}"),
+            CommandError::KeyTooLong => write!(f, "a key has at most {MAX_KEY_CHARS} characters"),
+            CommandError::ValueTooLong => write!(f, "a value has at most {MAX_VALUE_CHARS} characters"),
+            CommandError::ControlChar => write!(f, "a value cannot hold control characters such as newlines"),
+        }
+    }
+}
+
+impl std::error::Error for CommandError {}
+
+impl Command {
+    /// Parses `key=value`. The key is 1–16 letters, digits or `_` (any script); the value is
+    /// 1–32 characters with no control characters, and may itself contain `=`.
+    pub fn parse(text: &str) -> Result<Command, CommandError> {
+        let (key, value) = text.split_once('=').ok_or(CommandError::MissingEquals)?;
+        if key.is_empty() {
+            return Err(CommandError::EmptyKey);
+        }
+        if let Some(bad) = key.chars().find(|&c| !(c.is_alphanumeric() || c == '_')) {
+            return Err(CommandError::BadKeyChar(bad));
+        }
+        if key.chars().count() > MAX_KEY_CHARS {
+            return Err(CommandError::KeyTooLong);
+        }
+        if value.is_empty() {
+            return Err(CommandError::EmptyValue);
+        }
+        if value.chars().any(char::is_control) {
+            return Err(CommandError::ControlChar);
+        }
+        if value.chars().count() > MAX_VALUE_CHARS {
+            return Err(CommandError::ValueTooLong);
+        }
+        Ok(Command::Set { key: key.to_owned(), value: value.to_owned() })
+    }
+
+    /// The command's text, `None` for a no-op.
+    pub fn text(&self) -> Option<String> {
+        match self {
+            Command::Noop => None,
+            Command::Set { key, value } => Some(format!("{key}={value}")),
+        }
+    }
+}
+
+/// `x=3`, or `no-op`.
+impl fmt::Display for Command {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Command::Noop => f.write_str("no-op"),
+            Command::Set { key, value } => write!(f, "{key}={value}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_key_value_pairs_like_the_papers_figure_6() {
+        assert_eq!(Command::parse("x=3"), Ok(Command::Set { key: "x".into(), value: "3".into() }));
+        assert_eq!(Command::parse("名字=张三").unwrap().to_string(), "名字=张三");
+        assert_eq!(Command::parse("url=a=b").unwrap().text().as_deref(), Some("url=a=b"));
+    }
+
+    #[test]
+    fn rejects_malformed_commands_with_a_reason() {
+        assert_eq!(Command::parse("x"), Err(CommandError::MissingEquals));
+        assert_eq!(Command::parse("=3"), Err(CommandError::EmptyKey));
+        assert_eq!(Command::parse("x="), Err(CommandError::EmptyValue));
+        assert_eq!(Command::parse("x y=3"), Err(CommandError::BadKeyChar(' ')));
+        assert_eq!(Command::parse("<b>=1"), Err(CommandError::BadKeyChar('<')));
+        assert_eq!(Command::parse(&format!("{}=1", "k".repeat(17))), Err(CommandError::KeyTooLong));
+        assert_eq!(Command::parse(&format!("x={}", "v".repeat(33))), Err(CommandError::ValueTooLong));
+        assert_eq!(Command::parse("x=1\n2"), Err(CommandError::ControlChar));
+        assert!(CommandError::MissingEquals.to_string().contains("x=3"));
+    }
+}

@@ -1,0 +1,49 @@
+//! Committing (§5.3, §5.4.2) and applying entries to the state machine.
+
+use crate::io::{ClientResult, Output};
+use crate::node::Node;
+use crate::role::Role;
+use crate::types::LogIndex;
+
+impl Node {
+    /// A leader commits the highest index N stored on a majority (itself included) whose entry
+    /// is of its current term (§5.4.2): counting replicas of an entry from an earlier term is
+    /// not enough, as the paper's Figure 8 shows. Earlier entries commit with it (Log Matching).
+    pub(crate) fn advance_commit_index(&mut self) {
+        let Role::Leader(leader) = &self.role else { return };
+        let mut matched: Vec<LogIndex> = leader.progress.values().map(|p| p.match_index).collect();
+        matched.push(self.persistent.log.last_index());
+        matched.sort_unstable_by(|a, b| b.cmp(a));
+        let majority_index = matched[self.quorum() - 1];
+        let current_term = self.persistent.current_term;
+        if majority_index > self.commit_index && self.persistent.log.term_at(majority_index) == Some(current_term) {
+            self.commit_to(majority_index);
+        }
+    }
+
+    /// Moves commitIndex to `index` and applies every newly committed entry in order; a leader
+    /// answers the clients waiting on them.
+    pub(crate) fn commit_to(&mut self, index: LogIndex) {
+        let index = index.min(self.persistent.log.last_index());
+        if index <= self.commit_index {
+            return;
+        }
+        self.commit_index = index;
+        self.emit(Output::Committed { index });
+        while self.last_applied < self.commit_index {
+            let applying = self.last_applied + 1;
+            let Some(entry) = self.persistent.log.entry(applying).cloned() else { break };
+            self.kv.apply(&entry.command);
+            self.last_applied = applying;
+            self.emit(Output::Applied { index: applying, term: entry.term, command: entry.command });
+            if let Role::Leader(leader) = &mut self.role {
+                if let Some(request_id) = leader.pending.remove(&applying) {
+                    self.emit(Output::ClientResponse {
+                        request_id,
+                        result: ClientResult::Committed { index: applying },
+                    });
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+//! The replicated state machine: a key-value map fed by committed entries, in log order.
+
+use std::collections::BTreeMap;
+
+use crate::command::Command;
+
+/// A key-value map. Ordered so that iterating it is the same everywhere.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct KvStore {
+    map: BTreeMap<String, String>,
+}
+
+impl KvStore {
+    /// Applies one committed command.
+    pub fn apply(&mut self, command: &Command) {
+        if let Command::Set { key, value } = command {
+            self.map.insert(key.clone(), value.clone());
+        }
+    }
+
+    /// The value of `key`, if set.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.map.get(key).map(String::as_str)
+    }
+
+    /// Every key and value, by key.
+    pub fn entries(&self) -> &BTreeMap<String, String> {
+        &self.map
+    }
+}

@@ -1,0 +1,187 @@
+//! Log replication and commitment, rule by rule from the paper's Figure 2, §5.3 and §5.4.
+
+mod support;
+
+use raft_core::{ClientResult, Command, Output, RaftOptions, RoleKind};
+use support::{terms, TestCluster};
+
+fn no_noop() -> RaftOptions {
+    RaftOptions { noop_on_election: false, ..RaftOptions::default() }
+}
+
+#[test]
+fn a_leader_replicates_a_write_and_answers_once_it_is_committed_and_applied() {
+    let mut cluster = TestCluster::new(3, RaftOptions::default());
+    cluster.elect(1);
+    cluster.write(1, 7, "x=3");
+    assert!(cluster.responses.is_empty(), "no answer before the entry is committed");
+    cluster.deliver_all();
+    assert_eq!(cluster.responses, [(1, 7, ClientResult::Committed { index: 2 })], "index 1 is the leader's no-op");
+    cluster.heartbeat(1);
+    cluster.deliver_all();
+    for id in 1..=3 {
+        let node = cluster.node(id);
+        assert_eq!((node.commit_index(), node.last_applied()), (2, 2), "node {id}");
+        assert_eq!(node.kv().get("x"), Some("3"), "node {id} applied x=3");
+    }
+}
+
+#[test]
+fn figure_6_followers_behind_are_found_by_walking_next_index_back_one_entry_at_a_time() {
+    // The seed article's walk-through of Figure 6: followers holding the first 5 and the first
+    // 2 entries reject until the leader walks back to index 6 and index 3.
+    let leader: &[u64] = &[1, 1, 1, 2, 3, 3, 3];
+    let logs: [&[u64]; 5] = [leader, &leader[..5], leader, &leader[..2], leader];
+    let mut cluster = TestCluster::with_logs(no_noop(), 3, &logs);
+    cluster.elect(1);
+    cluster.write(1, 1, "x=4");
+    cluster.deliver_all();
+    assert_eq!(cluster.rejections_by(2), 2, "prevLogIndex 7 and 6 rejected, 5 accepted");
+    assert_eq!(cluster.rejections_by(4), 5, "prevLogIndex 7 down to 3 rejected, 2 accepted");
+    assert_eq!(cluster.rejections_by(3), 0);
+    for id in 1..=5 {
+        assert_eq!(terms(cluster.node(id).log()), [1, 1, 1, 2, 3, 3, 3, 4], "node {id}");
+    }
+    assert_eq!(cluster.node(1).commit_index(), 8);
+    let progress = cluster.node(1).progress();
+    assert!(progress.iter().all(|(_, p)| p.match_index == 8 && p.next_index == 9), "{progress:?}");
+}
+
+#[test]
+fn the_conflict_hint_skips_a_whole_term_per_rejection() {
+    // Figure 7 (f) against the term-8 leader: one step per entry without the hint, one per term with it.
+    let leader: &[u64] = &[1, 1, 1, 4, 4, 5, 5, 6, 6, 6];
+    let f: &[u64] = &[1, 1, 1, 2, 2, 2, 3, 3, 3, 3, 3];
+    let walk = |conflict_hint| {
+        let options = RaftOptions { conflict_hint, ..no_noop() };
+        let mut cluster = TestCluster::with_logs(options, 7, &[leader, f, leader]);
+        cluster.elect(1);
+        cluster.deliver_all();
+        assert_eq!(terms(cluster.node(2).log()), leader, "f's uncommitted entries are overwritten");
+        cluster.rejections_by(2)
+    };
+    assert_eq!(walk(false), 7, "prevLogIndex 10 down to 4 rejected one by one");
+    assert_eq!(walk(true), 2, "one rejection for the term-3 run, one for the term-2 run");
+}
+
+#[test]
+fn an_entry_needs_a_majority_to_commit() {
+    let mut cluster = TestCluster::new(5, RaftOptions::default());
+    cluster.elect(1);
+    cluster.crash(4);
+    cluster.crash(5);
+    cluster.crash(3);
+    cluster.write(1, 1, "y=1");
+    cluster.deliver_all();
+    assert_eq!(cluster.node(1).commit_index(), 1, "only the no-op, committed before the crashes");
+    assert!(cluster.responses.is_empty());
+    cluster.restart(3);
+    cluster.heartbeat(1);
+    cluster.deliver_all();
+    assert_eq!(cluster.node(1).commit_index(), 2, "leader, 2 and 3 are a majority of 5");
+    assert_eq!(cluster.responses, [(1, 1, ClientResult::Committed { index: 2 })]);
+}
+
+#[test]
+fn section_5_4_2_an_old_term_entry_on_a_majority_is_not_committed_by_counting_replicas() {
+    // Figure 8 (c): S1 leads term 4 holding a term-2 entry at index 2 that reaches a majority.
+    let mut cluster = TestCluster::with_logs(no_noop(), 3, &[&[1, 2], &[1, 2], &[1], &[1], &[1, 3]]);
+    cluster.elect(1);
+    assert_eq!(terms(cluster.node(3).log()), [1, 2], "the term-2 entry is now on S1, S2, S3");
+    assert_eq!(cluster.node(1).commit_index(), 0, "a majority holds index 2, but it is of term 2, not 4");
+    cluster.write(1, 1, "x=4");
+    cluster.deliver_all();
+    assert_eq!(cluster.node(1).commit_index(), 3, "a term-4 entry on a majority commits it and all before it");
+}
+
+#[test]
+fn a_follower_commits_up_to_the_leaders_commit_but_not_past_what_it_was_sent() {
+    let mut cluster = TestCluster::new(3, RaftOptions::default());
+    cluster.elect(1);
+    cluster.write(1, 1, "a=1");
+    cluster.deliver_all();
+    assert_eq!(cluster.node(2).commit_index(), 1, "leaderCommit was 1 when index 2 was sent");
+    cluster.heartbeat(1);
+    cluster.deliver_all();
+    assert_eq!(cluster.node(2).commit_index(), 2, "the next AppendEntries carries leaderCommit 2");
+    assert_eq!(cluster.node(2).kv().get("a"), Some("1"));
+}
+
+#[test]
+fn followers_and_candidates_redirect_clients() {
+    let mut cluster = TestCluster::new(3, RaftOptions::default());
+    cluster.write(2, 1, "x=1");
+    assert_eq!(cluster.responses.pop(), Some((2, 1, ClientResult::NotLeader { leader: None })));
+    cluster.elect(1);
+    cluster.write(2, 2, "x=1");
+    assert_eq!(cluster.responses.pop(), Some((2, 2, ClientResult::NotLeader { leader: Some(1) })));
+    assert_eq!(cluster.node(2).log().last_index(), 1, "a follower never appends a client's command");
+}
+
+#[test]
+fn a_leader_that_steps_down_tells_waiting_clients_the_outcome_is_unknown() {
+    let mut cluster = TestCluster::new(3, RaftOptions::default());
+    cluster.elect(1);
+    cluster.write(1, 9, "x=1");
+    cluster.drop_all();
+    cluster.timeout(2);
+    cluster.deliver_all();
+    assert_eq!(cluster.node(1).role(), RoleKind::Follower);
+    assert!(cluster.responses.contains(&(1, 9, ClientResult::LeadershipLost)), "{:?}", cluster.responses);
+}
+
+#[test]
+fn a_restarted_node_keeps_its_log_and_rebuilds_its_state_machine() {
+    let mut cluster = TestCluster::new(3, RaftOptions::default());
+    cluster.elect(1);
+    cluster.write(1, 1, "x=1");
+    cluster.write(1, 2, "y=2");
+    cluster.deliver_all();
+    cluster.heartbeat(1);
+    cluster.deliver_all();
+    cluster.crash(3);
+    cluster.restart(3);
+    let node = cluster.node(3);
+    assert_eq!((node.log().last_index(), node.commit_index(), node.kv().get("x")), (3, 0, None), "volatile state lost");
+    cluster.heartbeat(1);
+    cluster.deliver_all();
+    let node = cluster.node(3);
+    assert_eq!((node.commit_index(), node.kv().get("x"), node.kv().get("y")), (3, Some("1"), Some("2")));
+}
+
+#[test]
+fn a_vote_survives_a_crash() {
+    let mut cluster = TestCluster::new(3, RaftOptions::default());
+    cluster.timeout(1);
+    cluster.deliver_all();
+    assert_eq!(cluster.node(3).voted_for(), Some(1));
+    cluster.crash(3);
+    cluster.restart(3);
+    assert_eq!((cluster.node(3).current_term(), cluster.node(3).voted_for()), (1, Some(1)), "persistent");
+    // Node 2 campaigns in term 1 too (its own timer fired before it heard from 1).
+    let request = raft_core::RequestVote { term: 1, candidate_id: 2, last_log_index: 0, last_log_term: 0 };
+    let mut voter = cluster.node(3).clone();
+    voter.handle(raft_core::Input::Message { from: 2, message: raft_core::Message::RequestVote(request) });
+    let refused = std::iter::from_fn(|| voter.poll_output()).any(|output| {
+        matches!(output, Output::Send { to: 2, message: raft_core::Message::RequestVoteReply(reply) } if !reply.vote_granted)
+    });
+    assert!(refused, "the restarted node still refuses a second vote in term 1");
+}
+
+#[test]
+fn applied_entries_are_reported_in_log_order_with_their_commands() {
+    let mut cluster = TestCluster::new(1, RaftOptions::default());
+    cluster.elect(1);
+    cluster.write(1, 1, "x=1");
+    cluster.write(1, 2, "x=2");
+    let applied: Vec<String> = cluster.events[&1]
+        .iter()
+        .filter_map(|output| match output {
+            Output::Applied { index, command, .. } => Some(format!("{index}:{command}")),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(applied, ["1:no-op", "2:x=1", "3:x=2"]);
+    assert_eq!(cluster.node(1).kv().get("x"), Some("2"));
+    assert_eq!(Command::parse("x=2").unwrap().to_string(), "x=2");
+}

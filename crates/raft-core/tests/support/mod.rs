@@ -1,0 +1,160 @@
+//! A tiny in-memory cluster for core tests: messages wait in a queue until the test delivers
+//! them, instantly and in order, so each test controls exactly what happens when.
+#![allow(dead_code)] // each test file uses a different part
+
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+
+use raft_core::{
+    ClientResult, Command, Entry, Input, Log, Message, Node, NodeId, Output, PersistentState, RaftOptions, RequestId,
+    Term, Timer,
+};
+
+/// Entries of the given terms, each setting `x` to its position, like the paper's figures.
+pub fn entries(terms: &[Term]) -> Vec<Entry> {
+    terms
+        .iter()
+        .enumerate()
+        .map(|(i, &term)| Entry { term, command: Command::Set { key: "x".into(), value: (i + 1).to_string() } })
+        .collect()
+}
+
+/// The terms of a log, index 1 first.
+pub fn terms(log: &Log) -> Vec<Term> {
+    log.entries().iter().map(|entry| entry.term).collect()
+}
+
+/// Servers 1..=n whose messages are delivered only when asked.
+pub struct TestCluster {
+    pub nodes: BTreeMap<NodeId, Node>,
+    pub options: RaftOptions,
+    queue: VecDeque<(NodeId, NodeId, Message)>,
+    down: BTreeSet<NodeId>,
+    /// Every message delivered so far, in order.
+    pub delivered: Vec<(NodeId, NodeId, Message)>,
+    /// Every client response, in order: (node, request, result).
+    pub responses: Vec<(NodeId, RequestId, ClientResult)>,
+    /// Every output other than sends and timers, per node.
+    pub events: BTreeMap<NodeId, Vec<Output>>,
+}
+
+impl TestCluster {
+    /// `n` fresh servers.
+    pub fn new(n: u32, options: RaftOptions) -> Self {
+        Self::with_state(options, (1..=n).map(|_| PersistentState::default()).collect())
+    }
+
+    /// One server per persistent state, numbered from 1.
+    pub fn with_state(options: RaftOptions, states: Vec<PersistentState>) -> Self {
+        let ids: Vec<NodeId> = (1..=states.len() as NodeId).collect();
+        let mut cluster = TestCluster {
+            nodes: BTreeMap::new(),
+            options: options.clone(),
+            queue: VecDeque::new(),
+            down: BTreeSet::new(),
+            delivered: Vec::new(),
+            responses: Vec::new(),
+            events: BTreeMap::new(),
+        };
+        for (id, state) in ids.iter().zip(states) {
+            cluster.nodes.insert(*id, Node::restore(*id, &ids, options.clone(), state));
+            cluster.drain(*id);
+        }
+        cluster
+    }
+
+    /// Servers in `current_term` with these logs (given as terms).
+    pub fn with_logs(options: RaftOptions, current_term: Term, logs: &[&[Term]]) -> Self {
+        let states = logs
+            .iter()
+            .map(|terms| PersistentState { current_term, voted_for: None, log: Log::from_entries(entries(terms)) })
+            .collect();
+        Self::with_state(options, states)
+    }
+
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[&id]
+    }
+
+    fn input(&mut self, id: NodeId, input: Input) {
+        if self.down.contains(&id) {
+            return;
+        }
+        self.nodes.get_mut(&id).unwrap().handle(input);
+        self.drain(id);
+    }
+
+    fn drain(&mut self, id: NodeId) {
+        while let Some(output) = self.nodes.get_mut(&id).unwrap().poll_output() {
+            match output {
+                Output::Send { to, message } => self.queue.push_back((id, to, message)),
+                Output::SetTimer(_) => {}
+                Output::ClientResponse { request_id, result } => self.responses.push((id, request_id, result)),
+                other => self.events.entry(id).or_default().push(other),
+            }
+        }
+    }
+
+    /// Fires `id`'s election timer.
+    pub fn timeout(&mut self, id: NodeId) {
+        self.input(id, Input::Timer(Timer::Election));
+    }
+
+    /// Fires `id`'s heartbeat timer.
+    pub fn heartbeat(&mut self, id: NodeId) {
+        self.input(id, Input::Timer(Timer::Heartbeat));
+    }
+
+    /// A client sends `command` to `id`.
+    pub fn write(&mut self, id: NodeId, request_id: RequestId, command: &str) {
+        let command = Command::parse(command).unwrap();
+        self.input(id, Input::ClientRequest { request_id, command });
+    }
+
+    /// Delivers queued messages (and those they cause) until none is left. Messages to or
+    /// from a crashed server are lost.
+    pub fn deliver_all(&mut self) {
+        while let Some((from, to, message)) = self.queue.pop_front() {
+            if self.down.contains(&from) || self.down.contains(&to) {
+                continue;
+            }
+            self.delivered.push((from, to, message.clone()));
+            self.input(to, Input::Message { from, message });
+        }
+    }
+
+    /// Loses every queued message.
+    pub fn drop_all(&mut self) {
+        self.queue.clear();
+    }
+
+    /// `id` stops: it loses its volatile state, and messages to it are lost.
+    pub fn crash(&mut self, id: NodeId) {
+        self.down.insert(id);
+    }
+
+    /// `id` comes back from its persistent state.
+    pub fn restart(&mut self, id: NodeId) {
+        self.down.remove(&id);
+        let node = &self.nodes[&id];
+        let restored = Node::restore(id, node.cluster(), self.options.clone(), node.persistent_state().clone());
+        self.nodes.insert(id, restored);
+        self.drain(id);
+    }
+
+    /// Elects `id`: it times out and every message is delivered.
+    pub fn elect(&mut self, id: NodeId) {
+        self.timeout(id);
+        self.deliver_all();
+        assert_eq!(self.node(id).role(), raft_core::RoleKind::Leader, "node {id} should have won");
+    }
+
+    /// How many AppendEntries `follower` rejected.
+    pub fn rejections_by(&self, follower: NodeId) -> usize {
+        self.delivered
+            .iter()
+            .filter(|(from, _, message)| {
+                *from == follower && matches!(message, Message::AppendEntriesReply(reply) if !reply.success)
+            })
+            .count()
+    }
+}

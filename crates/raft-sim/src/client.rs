@@ -1,0 +1,75 @@
+//! The simulated client and the history of its operations, kept for later checking
+//! (linearizability needs invoke and response times).
+
+use raft_core::{ClientResult, LogIndex, NodeId, RequestId};
+use serde::Serialize;
+
+use crate::time::Millis;
+
+/// How many redirects the client follows before it gives up on a write.
+pub const MAX_REDIRECTS: u32 = 5;
+
+/// How a client operation ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OpResult {
+    /// Committed and applied.
+    Ok,
+    /// No server knew a leader (or the client followed too many redirects).
+    NoLeader,
+    /// The leader lost leadership before committing: the write may or may not take effect.
+    Unknown,
+    /// No answer within the client timeout: the write may or may not take effect.
+    Timeout,
+}
+
+/// One write, from invocation to response.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ClientOp {
+    /// The operation's id (also the request id servers see).
+    pub id: RequestId,
+    /// The command text.
+    pub command: String,
+    /// The server the user sent it to.
+    pub node: NodeId,
+    /// The server it was last sent to (after redirects).
+    pub last_node: NodeId,
+    /// When it was invoked.
+    pub invoked_ms: Millis,
+    /// When it got its final answer, if it has.
+    pub responded_ms: Option<Millis>,
+    /// How it ended, if it has.
+    pub result: Option<OpResult>,
+    /// Where it was committed, for `ok`.
+    pub index: Option<LogIndex>,
+    /// Redirects followed.
+    pub redirects: u32,
+}
+
+impl ClientOp {
+    /// Whether it still waits for an answer.
+    pub fn is_open(&self) -> bool {
+        self.result.is_none()
+    }
+}
+
+/// What the client does with a server's answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClientStep {
+    /// The operation ended.
+    Done(OpResult),
+    /// Send it again to this server.
+    Redirect(NodeId),
+}
+
+/// Decides the client's next step for `op` on `result`.
+pub fn next_step(op: &ClientOp, result: &ClientResult) -> ClientStep {
+    match *result {
+        ClientResult::Committed { .. } => ClientStep::Done(OpResult::Ok),
+        ClientResult::NotLeader { leader: Some(leader) } if op.redirects < MAX_REDIRECTS && leader != op.last_node => {
+            ClientStep::Redirect(leader)
+        }
+        ClientResult::NotLeader { .. } => ClientStep::Done(OpResult::NoLeader),
+        ClientResult::LeadershipLost => ClientStep::Done(OpResult::Unknown),
+    }
+}

@@ -1,0 +1,76 @@
+//! The simulated client's writes: sending, following redirects, timing out.
+
+use raft_core::{ClientResult, Command, NodeId, RequestId};
+
+use crate::action::ActionError;
+use crate::client::{next_step, ClientOp, ClientStep, OpResult};
+use crate::network::{Payload, CLIENT};
+use crate::simulation::{Event, Simulation};
+use crate::trace::TraceEvent;
+
+impl Simulation {
+    /// The client sends the write `command` (`key=value`) to node `node`, which may be crashed
+    /// (the request is then lost and the write times out). A malformed command is refused here
+    /// and never reaches a log. Returns the operation's id.
+    pub fn write(&mut self, node: NodeId, command: &str) -> Result<RequestId, ActionError> {
+        self.index_of(node).ok_or(ActionError::NoSuchNode(node))?;
+        let parsed = Command::parse(command).map_err(ActionError::BadCommand)?;
+        let id = self.client_ops.len() as RequestId + 1;
+        self.client_ops.push(ClientOp {
+            id,
+            command: command.to_owned(),
+            node,
+            last_node: node,
+            invoked_ms: self.now,
+            responded_ms: None,
+            result: None,
+            index: None,
+            redirects: 0,
+        });
+        self.trace.push(TraceEvent::ClientRequest { at: self.now, op: id, node, command: command.to_owned() });
+        self.send(CLIENT, node, Payload::ClientRequest { request_id: id, command: parsed });
+        self.queue.push(self.now + self.config.client_timeout_ms, Event::ClientTimeout(id));
+        Ok(id)
+    }
+
+    pub(crate) fn client_response(&mut self, from: NodeId, request_id: RequestId, result: ClientResult) {
+        let Some(op) = self.op_mut(request_id) else { return };
+        if !op.is_open() || op.last_node != from {
+            return; // a late answer from a server the client no longer waits on
+        }
+        match next_step(op, &result) {
+            ClientStep::Redirect(leader) => {
+                op.redirects += 1;
+                op.last_node = leader;
+                let command = Command::parse(&op.command).expect("checked when the write was invoked");
+                self.send(CLIENT, leader, Payload::ClientRequest { request_id, command });
+            }
+            ClientStep::Done(outcome) => {
+                if let ClientResult::Committed { index } = result {
+                    op.index = Some(index);
+                }
+                self.finish(request_id, outcome);
+            }
+        }
+    }
+
+    pub(crate) fn client_timeout(&mut self, request_id: RequestId) {
+        if self.op_mut(request_id).is_some_and(|op| op.is_open()) {
+            self.finish(request_id, OpResult::Timeout);
+        }
+    }
+
+    fn finish(&mut self, request_id: RequestId, result: OpResult) {
+        let now = self.now;
+        if let Some(op) = self.op_mut(request_id) {
+            op.result = Some(result);
+            op.responded_ms = Some(now);
+        }
+        self.trace.push(TraceEvent::ClientResponse { at: now, op: request_id, result });
+    }
+
+    fn op_mut(&mut self, request_id: RequestId) -> Option<&mut ClientOp> {
+        let index = usize::try_from(request_id.checked_sub(1)?).ok()?;
+        self.client_ops.get_mut(index)
+    }
+}

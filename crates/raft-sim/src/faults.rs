@@ -1,0 +1,99 @@
+//! User actions on servers and links: time out, crash, restart, partition, cut, mend, drop.
+
+use raft_core::{Input, Node, NodeId, Timer};
+
+use crate::action::ActionError;
+use crate::network::DropReason;
+use crate::network::MessageId;
+use crate::simulation::Simulation;
+use crate::trace::TraceEvent;
+
+impl Simulation {
+    /// Fires running node `id`'s election timer now, whatever its role, so it starts an
+    /// election in the next term.
+    pub fn timeout(&mut self, id: NodeId) -> Result<(), ActionError> {
+        self.running(id)?;
+        self.input(id, Input::Timer(Timer::Election));
+        Ok(())
+    }
+
+    /// Crashes running node `id`: it stops, its timer with it; what it had sent is still
+    /// delivered, what is sent to it is lost. Only its persistent state survives.
+    pub fn crash(&mut self, id: NodeId) -> Result<(), ActionError> {
+        let index = self.running(id)?;
+        self.nodes[index].up = false;
+        self.nodes[index].timer = None;
+        self.trace.push(TraceEvent::Crash { at: self.now, node: id });
+        Ok(())
+    }
+
+    /// Restarts crashed node `id` from its persistent state (currentTerm, votedFor, log).
+    pub fn restart(&mut self, id: NodeId) -> Result<(), ActionError> {
+        let index = self.index_of(id).ok_or(ActionError::NoSuchNode(id))?;
+        if self.nodes[index].up {
+            return Err(ActionError::NodeUp(id));
+        }
+        let old = &self.nodes[index].node;
+        let node = Node::restore(id, old.cluster(), self.config.raft.clone(), old.persistent_state().clone());
+        self.nodes[index].node = node;
+        self.nodes[index].up = true;
+        self.trace.push(TraceEvent::Restart { at: self.now, node: id });
+        self.drain_outputs(id);
+        Ok(())
+    }
+
+    /// Splits the servers into `groups` that cannot reach each other; servers in no group
+    /// form one more group. Replaces any earlier partition.
+    pub fn partition(&mut self, groups: &[Vec<NodeId>]) -> Result<(), ActionError> {
+        let mut seen = Vec::new();
+        for &node in groups.iter().flatten() {
+            self.index_of(node).ok_or(ActionError::NoSuchNode(node))?;
+            if seen.contains(&node) {
+                return Err(ActionError::BadGroups(format!("node {node} is in two partition groups")));
+            }
+            seen.push(node);
+        }
+        self.network.links.partition(groups);
+        Ok(())
+    }
+
+    /// Cuts the link from `from` to `to`, one way.
+    pub fn cut(&mut self, from: NodeId, to: NodeId) -> Result<(), ActionError> {
+        self.check_link(from, to)?;
+        self.network.links.cut(from, to);
+        Ok(())
+    }
+
+    /// Mends the link from `from` to `to`.
+    pub fn mend(&mut self, from: NodeId, to: NodeId) -> Result<(), ActionError> {
+        self.check_link(from, to)?;
+        self.network.links.mend(from, to);
+        Ok(())
+    }
+
+    fn check_link(&self, from: NodeId, to: NodeId) -> Result<(), ActionError> {
+        self.index_of(from).ok_or(ActionError::NoSuchNode(from))?;
+        self.index_of(to).ok_or(ActionError::NoSuchNode(to))?;
+        if from == to {
+            return Err(ActionError::BadGroups(format!("a link joins two nodes, not node {from} to itself")));
+        }
+        Ok(())
+    }
+
+    /// From now on, each message sent is lost with `probability`.
+    pub fn set_loss(&mut self, probability: f64) -> Result<(), ActionError> {
+        if !(0.0..=1.0).contains(&probability) {
+            return Err(ActionError::BadProbability(format!("a loss probability is from 0 to 1, not {probability}")));
+        }
+        self.config.loss = probability;
+        Ok(())
+    }
+
+    /// Loses message `id`, which must be in flight.
+    pub fn drop_message(&mut self, id: MessageId) -> Result<(), ActionError> {
+        let flight = self.network.take(id).ok_or(ActionError::NoSuchMessage(id))?;
+        let (from, to, kind) = (flight.from, flight.to, flight.payload.kind());
+        self.trace.push(TraceEvent::Drop { at: self.now, id, from, to, kind, reason: DropReason::User });
+        Ok(())
+    }
+}

@@ -1,0 +1,145 @@
+//! Randomized fault schedules: each seed gives a scenario of crashes, restarts, partitions,
+//! cuts, loss, forced timeouts and writes; then every fault is healed and the cluster must
+//! recover. The scenario of a failing seed reproduces the failure exactly.
+
+use raft_core::NodeId;
+use serde::Serialize;
+
+use crate::action::{Action, TimedAction};
+use crate::client::OpResult;
+use crate::rng::SimRng;
+use crate::scenario::Scenario;
+use crate::simulation::Simulation;
+use crate::time::Millis;
+
+/// After the faults stop, how long the cluster gets to elect a leader and spread every
+/// committed entry. Several election timeouts, with room for a split vote or two.
+pub const RECOVERY_MS: Millis = 5_000;
+
+/// The shape of the random schedules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FuzzSettings {
+    /// Servers per cluster.
+    pub nodes: u32,
+    /// How long faults are injected, in simulated ms; recovery comes after.
+    pub duration_ms: Millis,
+}
+
+impl Default for FuzzSettings {
+    fn default() -> Self {
+        FuzzSettings { nodes: 5, duration_ms: 10_000 }
+    }
+}
+
+/// The scenario of fuzz seed `seed`.
+pub fn random_scenario(seed: u64, settings: FuzzSettings) -> Scenario {
+    let mut rng = SimRng::new(seed ^ 0x5eed_f00d_cafe_d00d);
+    let nodes = settings.nodes;
+    let mut scenario = Scenario::new(seed);
+    scenario.nodes = nodes;
+    scenario.title = Some(format!("fuzz seed {seed}"));
+    scenario.options.conflict_hint = rng.chance(0.5);
+    scenario.options.noop_on_election = rng.chance(0.8);
+    scenario.options.max_entries_per_append = rng.in_range(1, 16) as u32;
+    let pick = |rng: &mut SimRng| rng.in_range(1, u64::from(nodes)) as NodeId;
+    let mut at = 0;
+    let mut writes = 0;
+    while at < settings.duration_ms {
+        let action = match rng.in_range(0, 99) {
+            0..=29 => {
+                writes += 1;
+                Action::Write { node: pick(&mut rng), command: format!("k{}={writes}", rng.in_range(0, 4)) }
+            }
+            30..=41 => Action::Crash { node: pick(&mut rng) },
+            42..=55 => Action::Restart { node: pick(&mut rng) },
+            56..=63 => Action::Partition { groups: random_groups(&mut rng, nodes) },
+            64..=71 => Action::Heal,
+            72..=79 => {
+                let (from, to) = (pick(&mut rng), pick(&mut rng));
+                if from == to {
+                    Action::Mend { from, to: from % nodes + 1 }
+                } else {
+                    Action::Cut { from, to }
+                }
+            }
+            80..=85 => Action::Loss { probability: [0.0, 0.05, 0.2][rng.in_range(0, 2) as usize] },
+            _ => Action::Timeout { node: pick(&mut rng) },
+        };
+        scenario.actions.push(TimedAction { at_ms: at, action });
+        at += rng.in_range(20, 400);
+    }
+    // Recovery: every fault healed, every server running, one more write to commit.
+    let end = settings.duration_ms;
+    let mut recovery = vec![Action::Heal, Action::Loss { probability: 0.0 }];
+    for from in 1..=nodes {
+        for to in (1..=nodes).filter(|&to| to != from) {
+            recovery.push(Action::Mend { from, to });
+        }
+    }
+    recovery.extend((1..=nodes).map(|node| Action::Restart { node }));
+    scenario.actions.extend(recovery.into_iter().map(|action| TimedAction { at_ms: end, action }));
+    let command = "fuzz=done".to_owned();
+    scenario.actions.push(TimedAction { at_ms: end + RECOVERY_MS / 2, action: Action::Write { node: 1, command } });
+    scenario.until_ms = Some(end + RECOVERY_MS);
+    scenario
+}
+
+fn random_groups(rng: &mut SimRng, nodes: u32) -> Vec<Vec<NodeId>> {
+    let mut side: Vec<NodeId> = (1..=nodes).filter(|_| rng.chance(0.5)).collect();
+    if side.is_empty() {
+        side.push(rng.in_range(1, u64::from(nodes)) as NodeId);
+    }
+    vec![side]
+}
+
+/// Why a fuzz run failed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FuzzFailure {
+    /// The seed.
+    pub seed: u64,
+    /// What went wrong.
+    pub reason: String,
+}
+
+/// Runs the scenario of `seed`, checking safety after every event and liveness at the end.
+/// Returns the finished simulation and the failure, if any.
+pub fn run_seed(seed: u64, settings: FuzzSettings) -> (Simulation, Option<FuzzFailure>) {
+    let scenario = random_scenario(seed, settings);
+    let mut sim = scenario.build(false).expect("generated scenarios are valid");
+    sim.run_until(scenario.until_ms.unwrap_or(settings.duration_ms));
+    let failure = check_run(&sim).map(|reason| FuzzFailure { seed, reason });
+    (sim, failure)
+}
+
+/// Safety (no violation) and liveness (one leader that everyone follows; every acknowledged
+/// write committed on every server) of a run that ended with every fault healed.
+pub fn check_run(sim: &Simulation) -> Option<String> {
+    if let Some(violation) = sim.violations().first() {
+        return Some(format!("{} broken at {} ms: {}", violation.property, violation.at_ms, violation.detail));
+    }
+    let Some(leader) = sim.leader() else {
+        return Some(format!("no leader {RECOVERY_MS} ms after every fault was healed"));
+    };
+    let term = sim.node(leader)?.node().current_term();
+    for node in sim.nodes() {
+        let (id, raft) = (node.node().id(), node.node());
+        if raft.current_term() != term || raft.leader() != Some(leader) {
+            return Some(format!("S{id} does not follow leader S{leader} of term {term}"));
+        }
+    }
+    for op in sim.client_ops().iter().filter(|op| op.result == Some(OpResult::Ok)) {
+        let index = op.index?;
+        for node in sim.nodes() {
+            let raft = node.node();
+            let stored = raft.log().entry(index).and_then(|entry| entry.command.text());
+            if stored.as_deref() != Some(op.command.as_str()) || raft.commit_index() < index {
+                return Some(format!(
+                    "acknowledged write {} (index {index}) is not committed on S{}",
+                    op.command,
+                    raft.id()
+                ));
+            }
+        }
+    }
+    None
+}

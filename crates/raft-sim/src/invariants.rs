@@ -1,0 +1,275 @@
+//! The five safety properties of the paper's Figure 3, checked after every event.
+//!
+//! Each check is incremental, so checking costs little per event: the checker mirrors every
+//! log as a vector of prefix hashes (a hash of the entry and everything before it), fed by the
+//! nodes' `EntriesAppended`/`LogTruncated` outputs; with it "same index and term ⇒ same
+//! prefix" and "contains the committed prefix" are single comparisons.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use raft_core::{Command, Entry, Log, LogIndex, NodeId, Term};
+use serde::Serialize;
+
+use crate::time::Millis;
+
+/// A safety property of Figure 3.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Property {
+    /// At most one leader can be elected in a given term (§5.2).
+    ElectionSafety,
+    /// A leader never overwrites or deletes entries in its log; it only appends (§5.3).
+    LeaderAppendOnly,
+    /// If two logs contain an entry with the same index and term, the logs are identical in
+    /// all entries up through that index (§5.3).
+    LogMatching,
+    /// If an entry is committed in a term, it is present in the logs of the leaders of all
+    /// higher terms (§5.4).
+    LeaderCompleteness,
+    /// If a server has applied an entry at an index, no other server ever applies a different
+    /// entry at that index (§5.4.3).
+    StateMachineSafety,
+}
+
+impl Property {
+    /// Every property, in the paper's order.
+    pub const ALL: [Property; 5] = [
+        Property::ElectionSafety,
+        Property::LeaderAppendOnly,
+        Property::LogMatching,
+        Property::LeaderCompleteness,
+        Property::StateMachineSafety,
+    ];
+
+    /// The property's name in words, e.g. "election safety".
+    pub fn name(self) -> &'static str {
+        match self {
+            Property::ElectionSafety => "election safety",
+            Property::LeaderAppendOnly => "leader append-only",
+            Property::LogMatching => "log matching",
+            Property::LeaderCompleteness => "leader completeness",
+            Property::StateMachineSafety => "state machine safety",
+        }
+    }
+}
+
+impl fmt::Display for Property {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A property found broken: which, when, and what was seen.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Violation {
+    /// The property.
+    pub property: Property,
+    /// When it was found broken.
+    pub at_ms: Millis,
+    /// What broke it.
+    pub detail: String,
+}
+
+/// The incremental checker. The simulation calls its `on_*` methods as nodes report changes.
+#[derive(Clone, Debug, Default)]
+pub struct Checker {
+    leaders_by_term: BTreeMap<Term, NodeId>,
+    /// Per node (index 0 = node 1): the prefix hash at each log index, index 1 first.
+    mirrors: Vec<Vec<u64>>,
+    /// (index, term) → prefix hash, over every entry any log ever held.
+    seen: BTreeMap<(LogIndex, Term), u64>,
+    /// Prefix hashes of the longest prefix known committed.
+    committed: Vec<u64>,
+    /// Prefix hash of the entry first applied at each index.
+    applied: Vec<u64>,
+    violations: Vec<Violation>,
+}
+
+fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+fn entry_hash(previous: u64, entry: &Entry) -> u64 {
+    let mut h = mix(previous ^ mix(entry.term.wrapping_add(0x9e37_79b9_7f4a_7c15)));
+    if let Command::Set { key, value } = &entry.command {
+        for byte in key.bytes().chain([b'=']).chain(value.bytes()) {
+            h = mix(h ^ u64::from(byte));
+        }
+    }
+    h
+}
+
+impl Checker {
+    /// A checker for `nodes` servers with empty logs.
+    pub fn new(nodes: u32) -> Self {
+        Checker { mirrors: vec![Vec::new(); nodes as usize], ..Checker::default() }
+    }
+
+    /// Every violation found so far, in the order found.
+    pub fn violations(&self) -> &[Violation] {
+        &self.violations
+    }
+
+    fn violate(&mut self, property: Property, at_ms: Millis, detail: String) {
+        self.violations.push(Violation { property, at_ms, detail });
+    }
+
+    fn mirror(&self, node: NodeId) -> &[u64] {
+        &self.mirrors[(node - 1) as usize]
+    }
+
+    /// `node` became leader of `term`: checks Election Safety, and Leader Completeness against
+    /// every entry known committed so far.
+    pub fn on_leader(&mut self, at_ms: Millis, node: NodeId, term: Term) {
+        if let Some(&other) = self.leaders_by_term.get(&term) {
+            if other != node {
+                self.violate(Property::ElectionSafety, at_ms, format!("S{other} and S{node} both lead term {term}"));
+            }
+        } else {
+            self.leaders_by_term.insert(term, node);
+        }
+        let committed = self.committed.len();
+        if committed > 0 {
+            let mirror = self.mirror(node);
+            if mirror.len() < committed || mirror[committed - 1] != self.committed[committed - 1] {
+                let detail = format!("S{node} leads term {term} without the committed entries 1..={committed}");
+                self.violate(Property::LeaderCompleteness, at_ms, detail);
+            }
+        }
+    }
+
+    /// `node` deleted its entries after `last_kept`.
+    pub fn on_truncate(&mut self, at_ms: Millis, node: NodeId, last_kept: LogIndex, is_leader: bool) {
+        let mirror = &mut self.mirrors[(node - 1) as usize];
+        let deleted = mirror.len() as LogIndex - last_kept.min(mirror.len() as LogIndex);
+        mirror.truncate(last_kept as usize);
+        if is_leader && deleted > 0 {
+            let detail = format!("leader S{node} deleted {deleted} entries after index {last_kept}");
+            self.violate(Property::LeaderAppendOnly, at_ms, detail);
+        }
+    }
+
+    /// `node` stored entries `first..=last` of `log`: checks Log Matching for each.
+    pub fn on_append(&mut self, at_ms: Millis, node: NodeId, first: LogIndex, last: LogIndex, log: &Log) {
+        let position = (node - 1) as usize;
+        if self.mirrors[position].len() as LogIndex != first - 1 {
+            let detail = format!("S{node} stored entries at {first} with a log of {}", self.mirrors[position].len());
+            self.violate(Property::LeaderAppendOnly, at_ms, detail);
+            self.mirrors[position].truncate((first - 1) as usize);
+        }
+        for index in first..=last {
+            let Some(entry) = log.entry(index) else { break };
+            let previous = self.mirrors[position].last().copied().unwrap_or(0);
+            let hash = entry_hash(previous, entry);
+            self.mirrors[position].push(hash);
+            match self.seen.get(&(index, entry.term)) {
+                Some(&other) if other != hash => {
+                    let detail = format!("S{node}'s entry {index} of term {} differs in what precedes it", entry.term);
+                    self.violate(Property::LogMatching, at_ms, detail);
+                }
+                Some(_) => {}
+                None => {
+                    self.seen.insert((index, entry.term), hash);
+                }
+            }
+        }
+    }
+
+    /// `node` learned that its entries up to `index` are committed.
+    pub fn on_commit(&mut self, at_ms: Millis, node: NodeId, index: LogIndex) {
+        let Some(&hash) = self.mirror(node).get((index as usize).wrapping_sub(1)) else { return };
+        let known = self.committed.len() as LogIndex;
+        if index <= known {
+            if self.committed[(index - 1) as usize] != hash {
+                let detail = format!("S{node} committed a different entry {index} than another server");
+                self.violate(Property::StateMachineSafety, at_ms, detail);
+            }
+            return;
+        }
+        if known > 0 && self.mirror(node)[(known - 1) as usize] != self.committed[(known - 1) as usize] {
+            let detail = format!("S{node} committed up to {index} over different committed entries");
+            self.violate(Property::StateMachineSafety, at_ms, detail);
+        }
+        let extension: Vec<u64> = self.mirror(node)[known as usize..index as usize].to_vec();
+        self.committed.extend(extension);
+    }
+
+    /// `node` applied its entry at `index`.
+    pub fn on_apply(&mut self, at_ms: Millis, node: NodeId, index: LogIndex) {
+        let Some(&hash) = self.mirror(node).get((index as usize).wrapping_sub(1)) else { return };
+        match self.applied.get((index - 1) as usize) {
+            Some(&first) if first != hash => {
+                let detail = format!("S{node} applied a different entry at index {index} than another server");
+                self.violate(Property::StateMachineSafety, at_ms, detail);
+            }
+            Some(_) => {}
+            None if self.applied.len() as LogIndex == index - 1 => self.applied.push(hash),
+            None => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn log(terms: &[Term]) -> Log {
+        Log::from_entries(terms.iter().map(|&term| Entry { term, command: Command::Noop }).collect())
+    }
+
+    #[test]
+    fn two_leaders_in_one_term_break_election_safety() {
+        let mut checker = Checker::new(3);
+        checker.on_leader(10, 1, 2);
+        checker.on_leader(20, 1, 2);
+        assert!(checker.violations().is_empty(), "the same leader twice is fine");
+        checker.on_leader(30, 2, 2);
+        assert_eq!(checker.violations()[0].property, Property::ElectionSafety);
+        assert_eq!(checker.violations()[0].at_ms, 30);
+    }
+
+    #[test]
+    fn same_index_and_term_over_different_prefixes_breaks_log_matching() {
+        let mut checker = Checker::new(2);
+        checker.on_append(0, 1, 1, 2, &log(&[1, 2]));
+        checker.on_append(0, 2, 1, 2, &log(&[1, 2]));
+        assert!(checker.violations().is_empty());
+        let mut other = Checker::new(2);
+        other.on_append(0, 1, 1, 2, &log(&[1, 2]));
+        other.on_append(0, 2, 1, 2, &log(&[3, 2]));
+        assert_eq!(other.violations()[0].property, Property::LogMatching);
+    }
+
+    #[test]
+    fn a_leader_deleting_entries_breaks_leader_append_only() {
+        let mut checker = Checker::new(1);
+        checker.on_append(0, 1, 1, 2, &log(&[1, 1]));
+        checker.on_truncate(5, 1, 1, false);
+        assert!(checker.violations().is_empty(), "followers may delete conflicting entries");
+        checker.on_append(6, 1, 2, 2, &log(&[1, 1]));
+        checker.on_truncate(7, 1, 1, true);
+        assert_eq!(checker.violations()[0].property, Property::LeaderAppendOnly);
+    }
+
+    #[test]
+    fn a_leader_without_a_committed_entry_breaks_leader_completeness() {
+        let mut checker = Checker::new(2);
+        checker.on_append(0, 1, 1, 1, &log(&[1]));
+        checker.on_commit(1, 1, 1);
+        checker.on_leader(2, 2, 3);
+        assert_eq!(checker.violations()[0].property, Property::LeaderCompleteness);
+    }
+
+    #[test]
+    fn applying_different_entries_at_one_index_breaks_state_machine_safety() {
+        let mut checker = Checker::new(2);
+        checker.on_append(0, 1, 1, 1, &log(&[1]));
+        checker.on_append(0, 2, 1, 1, &log(&[2]));
+        checker.on_apply(1, 1, 1);
+        checker.on_apply(2, 2, 1);
+        assert_eq!(checker.violations()[0].property, Property::StateMachineSafety);
+    }
+}

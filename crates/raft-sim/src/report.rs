@@ -1,0 +1,90 @@
+//! The JSON report of a run, as `raftsim run` prints it.
+
+use std::collections::BTreeMap;
+
+use raft_core::{LogIndex, NodeId, Term};
+use serde::Serialize;
+
+use crate::client::ClientOp;
+use crate::invariants::Violation;
+use crate::simulation::Simulation;
+use crate::time::Millis;
+
+/// The state of a run at its current time.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Report {
+    /// The simulated time.
+    pub time_ms: Millis,
+    /// The trace hash, 16 hex digits.
+    pub trace_hash: String,
+    /// How many events ran.
+    pub events: u64,
+    /// The running leader of the highest term, if any.
+    pub leader: Option<NodeId>,
+    /// Every server.
+    pub nodes: Vec<NodeReport>,
+    /// Safety violations (empty in a correct run).
+    pub violations: Vec<Violation>,
+    /// Every client write.
+    pub clients: Vec<ClientOp>,
+}
+
+/// One server in a [`Report`].
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NodeReport {
+    /// Its id.
+    pub id: NodeId,
+    /// Whether it runs.
+    pub up: bool,
+    /// `follower`, `candidate`, `leader`; `down` while crashed.
+    pub role: &'static str,
+    /// currentTerm.
+    pub term: Term,
+    /// votedFor.
+    pub voted_for: Option<NodeId>,
+    /// commitIndex.
+    pub commit_index: LogIndex,
+    /// lastApplied.
+    pub last_applied: LogIndex,
+    /// The log: `[term, command]`, command `null` for a no-op.
+    pub log: Vec<(Term, Option<String>)>,
+    /// The key-value state machine.
+    pub kv: BTreeMap<String, String>,
+}
+
+/// A trace hash as printed: 16 lower-case hex digits.
+pub fn format_hash(hash: u64) -> String {
+    format!("{hash:016x}")
+}
+
+impl Report {
+    /// The report of `sim` as it is now.
+    pub fn of(sim: &Simulation) -> Report {
+        let nodes = sim
+            .nodes()
+            .map(|sim_node| {
+                let node = sim_node.node();
+                NodeReport {
+                    id: node.id(),
+                    up: sim_node.is_up(),
+                    role: if sim_node.is_up() { node.role().as_str() } else { "down" },
+                    term: node.current_term(),
+                    voted_for: node.voted_for(),
+                    commit_index: node.commit_index(),
+                    last_applied: node.last_applied(),
+                    log: node.log().entries().iter().map(|e| (e.term, e.command.text())).collect(),
+                    kv: node.kv().entries().clone(),
+                }
+            })
+            .collect();
+        Report {
+            time_ms: sim.now(),
+            trace_hash: format_hash(sim.trace().hash()),
+            events: sim.events_processed(),
+            leader: sim.leader(),
+            nodes,
+            violations: sim.violations().to_vec(),
+            clients: sim.client_ops().to_vec(),
+        }
+    }
+}
