@@ -220,6 +220,9 @@ impl Scenario {
 
     /// Parses and checks a scenario file.
     pub fn from_json(text: &str) -> Result<Scenario, ScenarioError> {
+        if !text.trim_start().starts_with('{') && !text.trim().is_empty() {
+            return Err(error("", "a scenario is one JSON object: { \"version\": 1, \"seed\": … }"));
+        }
         let mut deserializer = serde_json::Deserializer::from_str(text);
         let scenario: Scenario = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
             let path = e.path().to_string();

@@ -1,0 +1,69 @@
+//! The `raftsim` command line, run as a user runs it.
+
+use std::process::{Command, Output};
+
+fn raftsim(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_raftsim")).args(args).output().expect("raftsim runs")
+}
+
+fn write_temp(name: &str, contents: &str) -> String {
+    let path = std::env::temp_dir().join(format!("raftsim-test-{}-{name}", std::process::id()));
+    std::fs::write(&path, contents).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn run_prints_a_report_and_writes_a_jsonl_trace() {
+    let file = write_temp(
+        "run.json",
+        r#"{ "version": 1, "seed": 7, "actions": [ { "at_ms": 600, "do": "write", "node": 1, "command": "x=4" } ] }"#,
+    );
+    let trace = write_temp("trace.jsonl", "");
+    let output = raftsim(&["run", &file, "--until", "2000", "--trace", &trace]);
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["time_ms"], 2000);
+    assert_eq!(report["trace_hash"].as_str().unwrap().len(), 16);
+    assert_eq!(report["nodes"].as_array().unwrap().len(), 5);
+    assert_eq!(report["violations"], serde_json::json!([]));
+    assert_eq!(report["clients"][0]["result"], "ok");
+    assert_eq!(report["nodes"][0]["kv"]["x"], "4");
+    let lines = std::fs::read_to_string(&trace).unwrap();
+    let events: Vec<serde_json::Value> = lines.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(events.len() > 100, "a 2 s run has many events");
+    for kind in ["role", "commit", "apply", "send", "deliver", "client_request", "client_response"] {
+        assert!(events.iter().any(|e| e["type"] == kind), "trace has {kind} events");
+    }
+    assert!(events.iter().all(|e| e["t"].is_u64()));
+}
+
+#[test]
+fn run_twice_prints_the_same_trace_hash() {
+    let file = write_temp("twice.json", r#"{ "version": 1, "seed": 99, "options": { "loss": 0.2 } }"#);
+    let hash = |out: Output| serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()["trace_hash"].clone();
+    assert_eq!(hash(raftsim(&["run", &file])), hash(raftsim(&["run", &file])));
+}
+
+#[test]
+fn a_bad_file_exits_2_with_a_message_naming_the_problem() {
+    let file = write_temp("bad.json", r#"{ "version": 1, "seed": 1, "nodes": 0 }"#);
+    let output = raftsim(&["run", &file]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("nodes: a cluster has 1 to 9 nodes, not 0"));
+    assert!(output.stdout.is_empty());
+    assert_eq!(raftsim(&["run", "/no/such/file.json"]).status.code(), Some(2));
+    assert_eq!(raftsim(&["explode"]).status.code(), Some(2));
+    assert_eq!(raftsim(&["fuzz", "--seeds", "many"]).status.code(), Some(2));
+}
+
+#[test]
+fn fuzz_prints_a_summary_and_passes_on_a_correct_raft() {
+    let output = raftsim(&["fuzz", "--seeds", "20", "--start", "100", "--nodes", "3", "--duration-ms", "3000"]);
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stdout));
+    let summary: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(summary["runs"], 20);
+    assert_eq!(summary["violations"], 0);
+    assert_eq!(summary["liveness_failures"], 0);
+    assert!(summary["events"].as_u64().unwrap() > 20 * 100);
+    assert!(summary.get("reproducer").is_none());
+}
