@@ -18,8 +18,24 @@ try {
   await page.goto(`http://127.0.0.1:${port}/`);
   await page.getByRole('button', { name: 'Play' }).click();
   await page.locator('[data-role=leader]').waitFor({ timeout: 20_000 });
-  // Pause while a round of heartbeats is half-way, so the picture shows messages moving.
-  await page.waitForFunction(() => document.querySelectorAll('[data-message]').length >= 3, null, { timeout: 20_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  // Two writes through a follower (redirected to the leader), then one server crashes.
+  const follower = page.locator('[data-node][data-role=follower]').first();
+  for (const command of ['x=3', 'y=1']) {
+    await follower.click();
+    await page.getByRole('textbox', { name: 'Command' }).fill(command);
+    await page.getByRole('textbox', { name: 'Command' }).press('Enter');
+  }
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.locator('[data-log-node][data-index="3"][data-committed=true]').first().waitFor({ timeout: 20_000 });
+  const last = page.locator('[data-node][data-role=follower]').last();
+  await last.click();
+  await page.getByRole('button', { name: 'Crash', exact: true }).click();
+  await follower.click();
+  await page.getByRole('textbox', { name: 'Command' }).fill('x=5');
+  await page.getByRole('textbox', { name: 'Command' }).press('Enter');
+  // Pause while the write is on its way, so the picture shows messages moving.
+  await page.waitForFunction(() => document.querySelectorAll('[data-message][data-kind=AppendEntries]').length >= 3, null, { timeout: 20_000 });
   await page.getByRole('button', { name: 'Pause' }).click();
   await page.locator('.playground').screenshot({ path: '../docs/screenshot.png' });
   console.log('wrote docs/screenshot.png');

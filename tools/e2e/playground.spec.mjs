@@ -112,3 +112,55 @@ test('Pause stops the clock and Space starts it again', async ({ page }) => {
   await expect.poll(() => simulatedTime(page)).toBeGreaterThan(paused);
   expect(errors).toEqual([]);
 });
+
+test('crash and restart from the node menu', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await page.locator('[data-node="2"]').click();
+  await page.getByRole('button', { name: 'Crash', exact: true }).click();
+  const node = page.locator('[data-node="2"]');
+  await expect(node).toHaveAttribute('data-up', 'false');
+  await expect(node).toHaveAttribute('aria-label', 'Node 2, crashed, term 0');
+  await node.click();
+  await expect(page.getByRole('button', { name: 'Crash', exact: true })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Restart', exact: true }).click();
+  await expect(node).toHaveAttribute('data-up', 'true');
+  expect(errors).toEqual([]);
+});
+
+test('a write sent to a follower is redirected, committed, and shown in every log', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await playUntilLeader(page);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const follower = page.locator('[data-node][data-role=follower]').first();
+  await follower.click();
+  const command = page.getByRole('textbox', { name: 'Command' });
+  await expect(command).toHaveValue('x=1');
+  await command.fill('y=7');
+  await command.press('Enter');
+  await page.getByRole('button', { name: 'Play' }).click();
+  // Index 1 is the new leader's no-op; the write lands at index 2 on every server.
+  await expect(page.locator('[data-log-node][data-index="2"][data-committed=true]')).toHaveCount(5, { timeout: 20_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const cell = page.locator('[data-log-node="1"][data-index="2"]');
+  await expect(cell).toContainText('y=7');
+  const leaderId = await page.locator('[data-node][data-role=leader]').getAttribute('data-node');
+  await page.locator(`[data-node="${leaderId}"]`).click();
+  await expect(page.getByRole('group', { name: `Actions for node ${leaderId}` })).toContainText('y=7');
+  expect(errors).toEqual([]);
+});
+
+test('a malformed write is refused with a message and the page keeps working', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await page.locator('[data-node="1"]').click();
+  const command = page.getByRole('textbox', { name: 'Command' });
+  await command.fill('<img src=x onerror=alert(1)>');
+  await command.press('Enter');
+  await expect(page.getByRole('alert')).toContainText('bad command');
+  await expect(page.locator('img')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.locator('[data-node][data-role=leader]')).toHaveCount(1, { timeout: 20_000 });
+  expect(errors).toEqual([]);
+});

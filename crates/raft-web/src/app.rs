@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::{Cluster, Controls, Legend, NodeMenu};
+use crate::components::{Cluster, Controls, Legend, LogTable, NodeMenu};
 use crate::hooks::{use_animation_frame, use_keyboard_shortcuts};
 use crate::state::{Action, Playground};
 
@@ -20,13 +20,16 @@ pub fn App() -> Html {
     use_keyboard_shortcuts(dispatch.clone());
 
     let view = Rc::new(state.view());
-    let menu_node = state.menu.and_then(|id| view.nodes.iter().find(|node| node.id == id).cloned());
+    let menu_node = state.menu.and_then(|id| {
+        let node = view.nodes.iter().find(|node| node.id == id).cloned()?;
+        Some((node, state.details(id)?))
+    });
     html! {
         <main class="playground" data-time-ms={view.time_ms.to_string()}>
             <header class="playground__header">
                 <h1>{ "Raft playground" }</h1>
                 <p class="playground__hint">
-                    { "Press Play to watch the servers elect a leader. Click a server and choose Time out to start a new election." }
+                    { "Press Play to watch the servers elect a leader. Click a server to time it out, crash or restart it, or send the client's write to it." }
                 </p>
             </header>
             <Controls playing={state.playing} speed={state.speed} time_ms={view.time_ms}
@@ -38,12 +41,14 @@ pub fn App() -> Html {
             <div class="playground__stage">
                 <Cluster view={view.clone()} on_node_activate={dispatch.reform(Action::OpenMenu)}
                          on_background={dispatch.reform(|_| Action::CloseMenu)} />
-                if let Some(node) = menu_node {
-                    <NodeMenu on_timeout={dispatch.reform(move |_| Action::Timeout(node.id))}
+                if let Some((node, details)) = menu_node {
+                    <NodeMenu on_action={dispatch.reform(Action::Apply)} {details}
+                              suggested_command={state.suggested_command()}
                               on_close={dispatch.reform(|_| Action::CloseMenu)} {node} />
                 }
             </div>
             <Legend />
+            <LogTable logs={state.logs()} />
         </main>
     }
 }

@@ -10,7 +10,10 @@ use std::rc::Rc;
 use raft_sim::{NodeId, SimBuilder, Simulation};
 use yew::Reducible;
 
-use crate::view::ClusterView;
+use crate::view::{ClusterView, LogsView, NodeDetails};
+
+/// How many log indexes the log table shows, the latest ones.
+pub const LOG_WINDOW: u64 = 24;
 
 /// The seed of the cluster the page opens with, so every visitor first sees the same run.
 pub const DEFAULT_SEED: u64 = 1;
@@ -41,8 +44,8 @@ pub enum Action {
     OpenMenu(NodeId),
     /// Close the node menu.
     CloseMenu,
-    /// Fire a node's election timer now.
-    Timeout(NodeId),
+    /// Carry out a simulator action now (time out, crash, restart, write, …).
+    Apply(raft_sim::Action),
 }
 
 /// The playground: a simulation and how the page is showing it.
@@ -93,6 +96,21 @@ impl Playground {
         ClusterView::of(&sim, sim.now() as f64 + self.carry_ms)
     }
 
+    /// The log table's content: the last [`LOG_WINDOW`] indexes of every log.
+    pub fn logs(&self) -> LogsView {
+        LogsView::of(&self.sim.borrow(), LOG_WINDOW)
+    }
+
+    /// The node menu's details of node `id`.
+    pub fn details(&self, id: NodeId) -> Option<NodeDetails> {
+        NodeDetails::of(&self.sim.borrow(), id)
+    }
+
+    /// The command the write field suggests: `x=1`, `x=2`, … counting the writes so far.
+    pub fn suggested_command(&self) -> String {
+        format!("x={}", self.sim.borrow().client_ops().len() + 1)
+    }
+
     fn advance(&mut self, elapsed_ms: f64) {
         let simulated = self.carry_ms + elapsed_ms.clamp(0.0, MAX_FRAME_MS) * self.speed;
         let whole = simulated.floor();
@@ -119,9 +137,9 @@ impl Reducible for Playground {
             Action::SetSpeed(speed) => next.speed = speed.clamp(SPEEDS[0], SPEEDS[SPEEDS.len() - 1]),
             Action::OpenMenu(node) => next.menu = Some(node),
             Action::CloseMenu => next.menu = None,
-            Action::Timeout(node) => {
+            Action::Apply(action) => {
                 next.menu = None;
-                next.notice = next.sim.borrow_mut().timeout(node).err().map(|error| error.to_string());
+                next.notice = next.sim.borrow_mut().apply(action).err().map(|error| error.to_string());
             }
         }
         Rc::new(next)
@@ -168,15 +186,33 @@ mod tests {
     fn timeout_from_the_menu_makes_a_candidate_and_closes_the_menu() {
         let state = reduce(Rc::new(Playground::default()), Action::OpenMenu(2));
         assert_eq!(state.menu, Some(2));
-        let state = reduce(state, Action::Timeout(2));
+        let state = reduce(state, Action::Apply(raft_sim::Action::Timeout { node: 2 }));
         assert_eq!(state.menu, None);
         let node = &state.view().nodes[1];
         assert_eq!((node.role, node.term), (RoleKind::Candidate, 1));
     }
 
     #[test]
+    fn crash_restart_and_write_go_through_the_simulator() {
+        let mut state = Rc::new(Playground::default());
+        assert_eq!(state.suggested_command(), "x=1");
+        state = reduce(state, Action::Apply(raft_sim::Action::Crash { node: 3 }));
+        assert!(!state.view().nodes[2].up);
+        state = reduce(state, Action::Apply(raft_sim::Action::Crash { node: 3 }));
+        assert_eq!(state.notice.as_deref(), Some("node 3 is crashed: restart it first"));
+        state = reduce(state, Action::Apply(raft_sim::Action::Restart { node: 3 }));
+        assert!(state.view().nodes[2].up && state.notice.is_none());
+        let write = raft_sim::Action::Write { node: 1, command: "x=1".into() };
+        state = reduce(state, Action::Apply(write));
+        assert_eq!(state.suggested_command(), "x=2");
+        let bad = raft_sim::Action::Write { node: 1, command: "nonsense".into() };
+        state = reduce(state, Action::Apply(bad));
+        assert!(state.notice.as_deref().unwrap().starts_with("bad command: a command needs an '='"));
+    }
+
+    #[test]
     fn an_impossible_action_leaves_a_notice_and_a_working_page() {
-        let state = reduce(Rc::new(Playground::default()), Action::Timeout(42));
+        let state = reduce(Rc::new(Playground::default()), Action::Apply(raft_sim::Action::Timeout { node: 42 }));
         assert_eq!(state.notice.as_deref(), Some("there is no node 42"));
         assert_eq!(state.view().nodes.len(), 5);
     }

@@ -6,7 +6,7 @@ use raft_sim::NodeId;
 use yew::prelude::*;
 
 use super::{MessageGlyph, NodeGlyph};
-use crate::geometry::VIEW_SIZE;
+use crate::geometry::{CLIENT_POSITION, VIEW_SIZE};
 use crate::view::ClusterView;
 
 /// Properties of [`Cluster`].
@@ -36,6 +36,11 @@ pub fn Cluster(props: &ClusterProps) -> Html {
                 { for props.view.messages.iter().map(|message| html! {
                     <MessageGlyph key={message.id} message={message.clone()} />
                 }) }
+            </g>
+            <g class="client" transform={format!("translate({} {})", CLIENT_POSITION.x, CLIENT_POSITION.y)}
+               aria-label="Client">
+                <rect class="client__body" x="-26" y="-14" width="52" height="28" rx="6" />
+                <text class="client__label" dy="0.35em">{ "Client" }</text>
             </g>
             <g class="cluster__nodes">
                 { for props.view.nodes.iter().map(|node| html! {

@@ -3,6 +3,7 @@
 mod cluster;
 mod controls;
 mod legend;
+mod log_table;
 mod message_glyph;
 mod node_glyph;
 mod node_menu;
@@ -10,6 +11,7 @@ mod node_menu;
 pub use cluster::{Cluster, ClusterProps};
 pub use controls::Controls;
 pub use legend::Legend;
+pub use log_table::LogTable;
 pub use message_glyph::MessageGlyph;
 pub use node_glyph::NodeGlyph;
 pub use node_menu::NodeMenu;

@@ -1,45 +1,100 @@
-//! The menu that opens on a node: its state and what can be done to it.
+//! The menu that opens on a node: its state, and what can be done to it.
 
+use raft_sim::Action;
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::node_glyph::node_label;
-use crate::view::NodeView;
+use crate::view::{NodeDetails, NodeView};
 
 /// Properties of [`NodeMenu`].
 #[derive(Properties, PartialEq)]
 pub struct NodeMenuProps {
     /// The node the menu is for.
     pub node: NodeView,
-    /// "Time out" was chosen.
-    pub on_timeout: Callback<()>,
+    /// Its state beyond what is drawn.
+    pub details: NodeDetails,
+    /// What the write field starts with, e.g. `x=3`.
+    pub suggested_command: AttrValue,
+    /// An action was chosen.
+    pub on_action: Callback<Action>,
     /// The menu should close.
     pub on_close: Callback<()>,
 }
 
-/// A small panel placed beside its node, over the drawing. Opening it focuses its first action.
+/// A small panel beside its node, over the drawing. Opening it focuses its first action.
 #[component]
 pub fn NodeMenu(props: &NodeMenuProps) -> Html {
     let first_action = use_node_ref();
+    let command = use_state(|| props.suggested_command.to_string());
     {
-        let first_action = first_action.clone();
+        let (first_action, command, suggested) =
+            (first_action.clone(), command.clone(), props.suggested_command.clone());
         use_effect_with(props.node.id, move |_| {
+            command.set(suggested.to_string());
             if let Some(button) = first_action.cast::<web_sys::HtmlElement>() {
                 let _ = button.focus();
             }
         });
     }
     let node = &props.node;
+    let id = node.id;
+    let act = |action: Action| props.on_action.reform(move |_: MouseEvent| action.clone());
+    let on_submit = {
+        let (command, on_action) = (command.clone(), props.on_action.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            on_action.emit(Action::Write { node: id, command: (*command).clone() });
+        })
+    };
+    let on_input = {
+        let command = command.clone();
+        Callback::from(move |event: InputEvent| command.set(event.target_unchecked_into::<HtmlInputElement>().value()))
+    };
     let (left, top) = node.position.as_percent();
     // Open towards the centre so the menu stays inside the drawing.
     let side = if left > 50.0 { "node-menu--left" } else { "node-menu--right" };
+    let vertical = if top > 60.0 { "node-menu--up" } else { "" };
     html! {
-        <div class={classes!("node-menu", side)} style={format!("left: {left:.2}%; top: {top:.2}%")}
-             role="group" aria-label={format!("Actions for node {}", node.id)}>
+        <div class={classes!("node-menu", side, vertical)} style={format!("left: {left:.2}%; top: {top:.2}%")}
+             role="group" aria-label={format!("Actions for node {id}")}>
             <p class="node-menu__title">{ node_label(node) }</p>
-            <button type="button" ref={first_action} onclick={props.on_timeout.reform(|_: MouseEvent| ())}
-                    title="Fire this node's election timer now">{ "Time out" }</button>
+            { details_list(&props.details) }
+            <div class="node-menu__actions">
+                if node.up {
+                    <button type="button" ref={first_action} onclick={act(Action::Timeout { node: id })}
+                            title="Fire this node's election timer now">{ "Time out" }</button>
+                    <button type="button" onclick={act(Action::Crash { node: id })}
+                            title="Stop this node: it keeps only its term, vote and log">{ "Crash" }</button>
+                } else {
+                    <button type="button" ref={first_action} onclick={act(Action::Restart { node: id })}
+                            title="Start this node again from its term, vote and log">{ "Restart" }</button>
+                }
+            </div>
+            <form class="node-menu__write" onsubmit={on_submit}>
+                <input type="text" aria-label="Command" value={(*command).clone()} oninput={on_input}
+                       spellcheck="false" autocomplete="off" maxlength="49" />
+                <button type="submit" title="The client sends this write to this node">{ "Write" }</button>
+            </form>
             <button type="button" class="node-menu__close" onclick={props.on_close.reform(|_: MouseEvent| ())}
                     aria-label="Close menu">{ "×" }</button>
         </div>
+    }
+}
+
+fn details_list(details: &NodeDetails) -> Html {
+    let voted_for = details.voted_for.map_or_else(|| "none".to_owned(), |v| format!("S{v}"));
+    let kv = if details.kv.is_empty() {
+        "empty".to_owned()
+    } else {
+        details.kv.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(", ")
+    };
+    html! {
+        <dl class="node-menu__details">
+            <dt>{ "votedFor" }</dt><dd>{ voted_for }</dd>
+            <dt>{ "commitIndex" }</dt><dd>{ details.commit_index }</dd>
+            <dt>{ "lastApplied" }</dt><dd>{ details.last_applied }</dd>
+            <dt>{ "state" }</dt><dd class="node-menu__kv">{ kv }</dd>
+        </dl>
     }
 }
