@@ -63,7 +63,6 @@ impl SimNode {
 pub(crate) enum Event {
     Deliver(MessageId),
     TimerFires { node: NodeId, generation: u64 },
-    Action(usize),
     ClientTimeout(RequestId),
 }
 
@@ -80,7 +79,11 @@ pub struct Simulation {
     pub(crate) queue: EventQueue<Event>,
     pub(crate) trace: Trace,
     pub(crate) checker: Checker,
+    /// Scenario actions in time order, and how many have been applied.
     pub(crate) scheduled: Vec<TimedAction>,
+    pub(crate) next_action: usize,
+    /// When each leader was elected: (time, node, term).
+    pub(crate) elections: Vec<(Millis, NodeId, raft_core::Term)>,
     pub(crate) client_ops: Vec<ClientOp>,
     pub(crate) events_processed: u64,
     next_generation: u64,
@@ -108,6 +111,8 @@ impl Simulation {
             queue: EventQueue::default(),
             trace: Trace::new(record_trace),
             scheduled: Vec::new(),
+            next_action: 0,
+            elections: Vec::new(),
             client_ops: Vec::new(),
             events_processed: 0,
             next_generation: 0,
@@ -123,12 +128,16 @@ impl Simulation {
         sim
     }
 
-    /// Schedules `actions` (in time order) to happen at their times.
+    /// Schedules `actions` (in time order) to happen at their times. An action at time T is
+    /// applied after every event of time T, exactly as when a user acts at T on a page that
+    /// has run up to T: so a recorded session replays identically.
     pub(crate) fn schedule(&mut self, actions: Vec<TimedAction>) {
-        for action in actions {
-            self.queue.push(action.at_ms, Event::Action(self.scheduled.len()));
-            self.scheduled.push(action);
-        }
+        self.scheduled.extend(actions);
+    }
+
+    /// When each leader was elected, in order: (time, node, term).
+    pub fn elections(&self) -> &[(Millis, NodeId, raft_core::Term)] {
+        &self.elections
     }
 
     /// The seed this run was built with.
@@ -200,37 +209,48 @@ impl Simulation {
         &self.client_ops
     }
 
-    /// The time of the next scheduled event, if any.
+    /// The time of the next event or scheduled action, if any.
     pub fn next_event_time(&self) -> Option<Millis> {
-        self.queue.peek_time()
+        let action = self.scheduled.get(self.next_action).map(|a| a.at_ms);
+        match (self.queue.peek_time(), action) {
+            (Some(event), Some(action)) => Some(event.min(action)),
+            (event, action) => event.or(action),
+        }
     }
 
-    /// Runs the earliest scheduled event, moving the clock to its time. Returns false when
-    /// nothing is scheduled.
+    /// Runs the earliest event (or scheduled action, which comes after the events of its own
+    /// time), moving the clock to its time. Returns false when nothing is scheduled.
     pub fn step(&mut self) -> bool {
-        let Some((at, event)) = self.queue.pop() else {
-            return false;
+        let action_at = self.scheduled.get(self.next_action).map(|a| a.at_ms);
+        let event_first = match (self.queue.peek_time(), action_at) {
+            (Some(event), Some(action)) => event <= action,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => return false,
         };
+        if !event_first {
+            let timed = self.scheduled[self.next_action].clone();
+            self.next_action += 1;
+            self.now = self.now.max(timed.at_ms);
+            // An action impossible when its time comes is traced as refused; the run goes on.
+            let _ = self.apply(timed.action);
+            return true;
+        }
+        let Some((at, event)) = self.queue.pop() else { return false };
         self.now = self.now.max(at);
         self.events_processed += 1;
         match event {
             Event::Deliver(id) => self.deliver(id),
             Event::TimerFires { node, generation } => self.fire_timer(node, generation),
-            Event::Action(index) => {
-                let action = self.scheduled[index].action.clone();
-                // A scheduled action that is impossible when its time comes is traced as
-                // refused; the run goes on.
-                let _ = self.apply(action);
-            }
             Event::ClientTimeout(op) => self.client_timeout(op),
         }
         true
     }
 
-    /// Runs every event scheduled up to and including `time`, then sets the clock to `time`.
-    /// A `time` in the past changes nothing.
+    /// Runs every event and scheduled action up to and including `time`, then sets the clock
+    /// to `time`. A `time` in the past changes nothing.
     pub fn run_until(&mut self, time: Millis) {
-        while self.queue.peek_time().is_some_and(|at| at <= time) {
+        while self.next_event_time().is_some_and(|at| at <= time) {
             self.step();
         }
         self.now = self.now.max(time);
@@ -332,6 +352,7 @@ impl Simulation {
                     self.trace.push(TraceEvent::Role { at, node: id, role: role.as_str(), term });
                     if role == raft_core::RoleKind::Leader {
                         self.checker.on_leader(at, id, term);
+                        self.elections.push((at, id, term));
                     }
                 }
                 Output::EntriesAppended { first, last } => {

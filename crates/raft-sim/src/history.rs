@@ -1,0 +1,167 @@
+//! Time travel: a run kept as its scenario (the actions so far) plus periodic checkpoints, so
+//! any moment can be restored quickly while memory stays bounded. Acting in the past forks:
+//! the actions after that moment are discarded and the new one is appended.
+
+use crate::action::{Action, ActionError, TimedAction};
+use crate::scenario::{Scenario, ScenarioError};
+use crate::simulation::Simulation;
+use crate::time::Millis;
+
+/// At most this many checkpoints are kept; when full, every other one is dropped and the
+/// interval doubles, so an hour of history costs no more than a minute's worth of clones.
+pub const MAX_CHECKPOINTS: usize = 256;
+
+/// The first interval between checkpoints, in simulated ms.
+pub const FIRST_CHECKPOINT_INTERVAL_MS: Millis = 500;
+
+/// A run that can be replayed to any moment between 0 and its horizon.
+#[derive(Clone, Debug)]
+pub struct History {
+    scenario: Scenario,
+    sim: Simulation,
+    /// Snapshots at times 0, interval, 2 × interval, … up to the horizon.
+    checkpoints: Vec<Simulation>,
+    interval_ms: Millis,
+    horizon_ms: Millis,
+    /// Every election up to the horizon: (time, node, term).
+    elections: Vec<(Millis, raft_core::NodeId, raft_core::Term)>,
+}
+
+impl History {
+    /// The run of `scenario` at time 0. Its actions are part of the history.
+    pub fn new(scenario: Scenario) -> Result<Self, ScenarioError> {
+        let sim = scenario.build(false)?;
+        Ok(History {
+            checkpoints: vec![sim.clone()],
+            scenario,
+            sim,
+            interval_ms: FIRST_CHECKPOINT_INTERVAL_MS,
+            horizon_ms: 0,
+            elections: Vec::new(),
+        })
+    }
+
+    /// The simulation at the current moment.
+    pub fn sim(&self) -> &Simulation {
+        &self.sim
+    }
+
+    /// The current moment.
+    pub fn now(&self) -> Millis {
+        self.sim.now()
+    }
+
+    /// The latest moment simulated so far: the end of the timeline.
+    pub fn horizon(&self) -> Millis {
+        self.horizon_ms
+    }
+
+    /// The scenario that replays this history: its seed, options, initial state and every
+    /// action kept so far.
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+
+    /// How many checkpoints are held (for memory accounting).
+    pub fn checkpoint_count(&self) -> usize {
+        self.checkpoints.len()
+    }
+
+    /// Runs forward to `time` (if later than now), taking checkpoints on the way.
+    pub fn advance_to(&mut self, time: Millis) {
+        while self.sim.now() < time {
+            let next_checkpoint = self.checkpoints.len() as Millis * self.interval_ms;
+            let target = time.min(next_checkpoint);
+            self.sim.run_until(target);
+            if target == next_checkpoint && self.sim.now() == next_checkpoint {
+                self.push_checkpoint();
+            }
+        }
+        if self.sim.now() >= self.horizon_ms {
+            self.horizon_ms = self.sim.now();
+            self.elections.clone_from(&self.sim.elections);
+        }
+    }
+
+    /// Every leader election up to the horizon, in order: (time, node, term). Lets the page
+    /// jump to the next or previous leader change, even after seeking back.
+    pub fn elections(&self) -> &[(Millis, raft_core::NodeId, raft_core::Term)] {
+        &self.elections
+    }
+
+    fn push_checkpoint(&mut self) {
+        self.checkpoints.push(self.sim.clone());
+        if self.checkpoints.len() > MAX_CHECKPOINTS {
+            // Keep checkpoints at even multiples of the old interval: 0, 2i, 4i, …
+            let mut index = 0;
+            self.checkpoints.retain(|_| {
+                index += 1;
+                (index - 1) % 2 == 0
+            });
+            self.interval_ms *= 2;
+        }
+    }
+
+    /// Moves to `time`: forward by running, backward by restoring the latest checkpoint at or
+    /// before it and replaying. Times past the horizon extend it.
+    pub fn seek(&mut self, time: Millis) {
+        if time >= self.sim.now() {
+            self.advance_to(time);
+            return;
+        }
+        let index = ((time / self.interval_ms) as usize).min(self.checkpoints.len() - 1);
+        self.sim = self.checkpoints[index].clone();
+        self.sim.run_until(time);
+    }
+
+    /// Runs the next event (or action) and returns its time; `None` if nothing is scheduled.
+    pub fn step_forward(&mut self) -> Option<Millis> {
+        let next = self.sim.next_event_time()?;
+        self.advance_to(next);
+        Some(next)
+    }
+
+    /// Moves back to the time of the latest event before now; `None` at the start.
+    pub fn step_back(&mut self) -> Option<Millis> {
+        let now = self.sim.now();
+        if now == 0 {
+            return None;
+        }
+        let index = (((now - 1) / self.interval_ms) as usize).min(self.checkpoints.len() - 1);
+        let mut probe = self.checkpoints[index].clone();
+        let mut previous = probe.now();
+        while let Some(at) = probe.next_event_time().filter(|&at| at < now) {
+            previous = at;
+            probe.run_until(at);
+        }
+        self.seek(previous);
+        Some(previous)
+    }
+
+    /// Carries out `action` now. Whatever was to come after now — later actions of the
+    /// scenario, history past this moment — is discarded first (a fork). A refused action
+    /// changes nothing and is not recorded.
+    pub fn apply(&mut self, action: Action) -> Result<(), ActionError> {
+        let now = self.sim.now();
+        let mut next = self.sim.clone();
+        next.scheduled.truncate(next.next_action);
+        next.apply(action.clone())?;
+        let timed = TimedAction { at_ms: now, action };
+        next.scheduled.push(timed.clone());
+        next.next_action += 1;
+        self.sim = next;
+
+        self.scenario.actions.retain(|earlier| earlier.at_ms <= now);
+        self.scenario.actions.push(timed);
+        if now < self.horizon_ms {
+            self.checkpoints.truncate((now / self.interval_ms) as usize + 1);
+            self.horizon_ms = now;
+        }
+        self.elections.clone_from(&self.sim.elections);
+        // Every snapshot replays the same action list; each knows how much of it it has applied.
+        for checkpoint in &mut self.checkpoints {
+            checkpoint.scheduled.clone_from(&self.scenario.actions);
+        }
+        Ok(())
+    }
+}
