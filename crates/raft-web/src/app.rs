@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::{Cluster, Controls, Legend, LogTable, NodeMenu};
+use crate::components::{Cluster, Controls, Legend, LogTable, NodeMenu, Timeline};
 use crate::hooks::{use_animation_frame, use_keyboard_shortcuts};
 use crate::state::{Action, Playground};
 
@@ -32,9 +32,13 @@ pub fn App() -> Html {
                     { "Press Play to watch the servers elect a leader. Click a server to time it out, crash or restart it, or send the client's write to it." }
                 </p>
             </header>
-            <Controls playing={state.playing} speed={state.speed} time_ms={view.time_ms}
+            <Controls playing={state.playing} speed={state.speed}
                       on_toggle={dispatch.reform(|_| Action::TogglePlay)}
+                      on_step={dispatch.reform(Action::Step)}
                       on_speed={dispatch.reform(Action::SetSpeed)} />
+            <Timeline time_ms={view.time_ms} horizon_ms={state.horizon_ms()}
+                      on_seek={dispatch.reform(Action::Seek)}
+                      on_jump={dispatch.reform(Action::JumpToElection)} />
             if let Some(notice) = &state.notice {
                 <p class="playground__notice" role="alert">{ notice }</p>
             }

@@ -1,13 +1,13 @@
 //! The page's state and everything that changes it, as one reducer (`use_reducer`).
 //!
-//! The simulation is shared behind `Rc<RefCell<…>>` so that an action mutates it in place
-//! instead of cloning a whole cluster per frame; every action that changes something returns a
-//! new `Rc<Playground>`, which is what tells Yew to re-render.
+//! The run lives in a [`History`] shared behind `Rc<RefCell<…>>`, so that an action mutates it
+//! in place instead of cloning a whole cluster per frame; every action that changes something
+//! returns a new `Rc<Playground>`, which is what tells Yew to re-render.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use raft_sim::{NodeId, SimBuilder, Simulation};
+use raft_sim::{History, Millis, NodeId, Scenario};
 use yew::Reducible;
 
 use crate::view::{ClusterView, LogsView, NodeDetails};
@@ -18,8 +18,10 @@ pub const LOG_WINDOW: u64 = 24;
 /// The seed of the cluster the page opens with, so every visitor first sees the same run.
 pub const DEFAULT_SEED: u64 = 1;
 
-/// Playback speeds offered, as simulated time per real time.
-pub const SPEEDS: [f64; 5] = [0.01, 0.03, 0.1, 0.3, 1.0];
+/// Slowest playback speed, simulated time per real time.
+pub const MIN_SPEED: f64 = 0.01;
+/// Fastest playback speed.
+pub const MAX_SPEED: f64 = 100.0;
 
 /// The speed the page opens with: a 150–300 ms election timeout takes 1.5–3 s to run down.
 pub const DEFAULT_SPEED: f64 = 0.1;
@@ -27,6 +29,15 @@ pub const DEFAULT_SPEED: f64 = 0.1;
 /// The most real time one frame may advance, so a tab returning from the background does not
 /// jump ahead by minutes.
 const MAX_FRAME_MS: f64 = 100.0;
+
+/// Which way to jump along the timeline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    /// Towards time 0.
+    Back,
+    /// Towards the end of the timeline.
+    Forward,
+}
 
 /// What a person (or the animation loop) can do.
 #[derive(Clone, Debug, PartialEq)]
@@ -38,26 +49,33 @@ pub enum Action {
         /// Real milliseconds.
         elapsed_ms: f64,
     },
-    /// Set the playback speed.
+    /// Set the playback speed (clamped to [`MIN_SPEED`]..=[`MAX_SPEED`]).
     SetSpeed(f64),
     /// Open the menu of a node.
     OpenMenu(NodeId),
     /// Close the node menu.
     CloseMenu,
-    /// Carry out a simulator action now (time out, crash, restart, write, …).
+    /// Carry out a simulator action now (time out, crash, restart, write, …). In the past,
+    /// this forks the history.
     Apply(raft_sim::Action),
+    /// Go to this moment of the timeline.
+    Seek(Millis),
+    /// Go to the next (or previous) event, and pause.
+    Step(Direction),
+    /// Go to the next (or previous) moment a leader was elected, and pause.
+    JumpToElection(Direction),
 }
 
-/// The playground: a simulation and how the page is showing it.
+/// The playground: a run with its history, and how the page is showing it.
 #[derive(Clone, Debug)]
 pub struct Playground {
-    sim: Rc<RefCell<Simulation>>,
+    history: Rc<RefCell<History>>,
     /// Whether simulated time advances with real time.
     pub playing: bool,
     /// Simulated time per real time.
     pub speed: f64,
-    /// Simulated time past `sim.now()` not yet run, always under one millisecond: drawn, so
-    /// slow speeds stay smooth, but not simulated until it adds up to a whole millisecond.
+    /// Simulated time past `now` not yet run, always under one millisecond: drawn, so slow
+    /// speeds stay smooth, but not simulated until it adds up to a whole millisecond.
     carry_ms: f64,
     /// The node whose menu is open.
     pub menu: Option<NodeId>,
@@ -67,48 +85,52 @@ pub struct Playground {
 
 impl Default for Playground {
     fn default() -> Self {
-        let sim = SimBuilder::new(DEFAULT_SEED).build().expect("the default configuration is valid");
-        Playground::new(sim)
+        Playground::new(Scenario::new(DEFAULT_SEED)).expect("the default scenario is valid")
     }
 }
 
 impl Playground {
-    /// A paused playground showing `sim`.
-    pub fn new(sim: Simulation) -> Self {
-        Playground {
-            sim: Rc::new(RefCell::new(sim)),
+    /// A paused playground at time 0 of `scenario`.
+    pub fn new(scenario: Scenario) -> Result<Self, raft_sim::ScenarioError> {
+        Ok(Playground {
+            history: Rc::new(RefCell::new(History::new(scenario)?)),
             playing: false,
             speed: DEFAULT_SPEED,
             carry_ms: 0.0,
             menu: None,
             notice: None,
-        }
+        })
     }
 
     /// The simulator's clock.
-    pub fn time_ms(&self) -> u64 {
-        self.sim.borrow().now()
+    pub fn time_ms(&self) -> Millis {
+        self.history.borrow().now()
+    }
+
+    /// The end of the timeline: the latest moment simulated so far.
+    pub fn horizon_ms(&self) -> Millis {
+        self.history.borrow().horizon()
     }
 
     /// What to draw now.
     pub fn view(&self) -> ClusterView {
-        let sim = self.sim.borrow();
-        ClusterView::of(&sim, sim.now() as f64 + self.carry_ms)
+        let history = self.history.borrow();
+        ClusterView::of(history.sim(), history.now() as f64 + self.carry_ms)
     }
 
     /// The log table's content: the last [`LOG_WINDOW`] indexes of every log.
     pub fn logs(&self) -> LogsView {
-        LogsView::of(&self.sim.borrow(), LOG_WINDOW)
+        LogsView::of(self.history.borrow().sim(), LOG_WINDOW)
     }
 
     /// The node menu's details of node `id`.
     pub fn details(&self, id: NodeId) -> Option<NodeDetails> {
-        NodeDetails::of(&self.sim.borrow(), id)
+        NodeDetails::of(self.history.borrow().sim(), id)
     }
 
     /// The command the write field suggests: `x=1`, `x=2`, … counting the writes so far.
     pub fn suggested_command(&self) -> String {
-        format!("x={}", self.sim.borrow().client_ops().len() + 1)
+        format!("x={}", self.history.borrow().sim().client_ops().len() + 1)
     }
 
     fn advance(&mut self, elapsed_ms: f64) {
@@ -116,9 +138,41 @@ impl Playground {
         let whole = simulated.floor();
         self.carry_ms = simulated - whole;
         if whole >= 1.0 {
-            let mut sim = self.sim.borrow_mut();
-            let target = sim.now() + whole as u64;
-            sim.run_until(target);
+            let mut history = self.history.borrow_mut();
+            let target = history.now() + whole as u64;
+            history.advance_to(target);
+        }
+    }
+
+    fn seek(&mut self, time: Millis) {
+        self.carry_ms = 0.0;
+        self.history.borrow_mut().seek(time);
+    }
+
+    fn step(&mut self, direction: Direction) {
+        self.playing = false;
+        self.carry_ms = 0.0;
+        let mut history = self.history.borrow_mut();
+        match direction {
+            Direction::Forward => history.step_forward(),
+            Direction::Back => history.step_back(),
+        };
+    }
+
+    fn jump_to_election(&mut self, direction: Direction) {
+        self.playing = false;
+        let now = self.time_ms();
+        let target = {
+            let history = self.history.borrow();
+            let times = history.elections().iter().map(|&(at, _, _)| at);
+            match direction {
+                Direction::Forward => times.filter(|&at| at > now).min(),
+                Direction::Back => times.filter(|&at| at < now).max(),
+            }
+        };
+        match target {
+            Some(time) => self.seek(time),
+            None => self.notice = Some("No leader change that way.".to_owned()),
         }
     }
 }
@@ -131,16 +185,22 @@ impl Reducible for Playground {
             return self; // nothing moves while paused: no re-render
         }
         let mut next = (*self).clone();
+        if !matches!(action, Action::Frame { .. }) {
+            next.notice = None;
+        }
         match action {
             Action::TogglePlay => next.playing = !next.playing,
             Action::Frame { elapsed_ms } => next.advance(elapsed_ms),
-            Action::SetSpeed(speed) => next.speed = speed.clamp(SPEEDS[0], SPEEDS[SPEEDS.len() - 1]),
+            Action::SetSpeed(speed) => next.speed = speed.clamp(MIN_SPEED, MAX_SPEED),
             Action::OpenMenu(node) => next.menu = Some(node),
             Action::CloseMenu => next.menu = None,
             Action::Apply(action) => {
                 next.menu = None;
-                next.notice = next.sim.borrow_mut().apply(action).err().map(|error| error.to_string());
+                next.notice = next.history.borrow_mut().apply(action).err().map(|error| error.to_string());
             }
+            Action::Seek(time) => next.seek(time),
+            Action::Step(direction) => next.step(direction),
+            Action::JumpToElection(direction) => next.jump_to_election(direction),
         }
         Rc::new(next)
     }
@@ -167,7 +227,8 @@ mod tests {
 
     #[test]
     fn fractions_of_a_millisecond_add_up_across_frames() {
-        let mut state = reduce(Rc::new(Playground::default()), Action::SetSpeed(0.01));
+        let mut state = reduce(Rc::new(Playground::default()), Action::SetSpeed(0.001));
+        assert_eq!(state.speed, MIN_SPEED, "clamped");
         state = reduce(state, Action::TogglePlay);
         for _ in 0..10 {
             state = reduce(state, Action::Frame { elapsed_ms: 16.0 });
@@ -208,6 +269,39 @@ mod tests {
         let bad = raft_sim::Action::Write { node: 1, command: "nonsense".into() };
         state = reduce(state, Action::Apply(bad));
         assert!(state.notice.as_deref().unwrap().starts_with("bad command: a command needs an '='"));
+    }
+
+    #[test]
+    fn the_timeline_seeks_steps_and_jumps_between_leader_changes() {
+        let mut state = reduce(Rc::new(Playground::default()), Action::SetSpeed(100.0));
+        state = reduce(state, Action::TogglePlay);
+        for _ in 0..40 {
+            state = reduce(state, Action::Frame { elapsed_ms: 50.0 }); // 40 × 5 s simulated
+        }
+        assert_eq!((state.time_ms(), state.horizon_ms()), (200_000, 200_000));
+        state = reduce(state, Action::Seek(1_000));
+        assert_eq!((state.time_ms(), state.horizon_ms()), (1_000, 200_000), "seeking keeps the future");
+        state = reduce(state, Action::JumpToElection(Direction::Back));
+        let elected_at = state.time_ms();
+        assert!(elected_at < 1_000 && state.view().nodes.iter().any(|n| n.role == raft_sim::RoleKind::Leader));
+        assert!(!state.playing, "jumping pauses");
+        state = reduce(state, Action::Step(Direction::Forward));
+        assert!(state.time_ms() > elected_at);
+        state = reduce(state, Action::Step(Direction::Back));
+        assert_eq!(state.time_ms(), elected_at);
+        state = reduce(state, Action::JumpToElection(Direction::Back));
+        assert_eq!(state.notice.as_deref(), Some("No leader change that way."));
+    }
+
+    #[test]
+    fn acting_in_the_past_forks_the_timeline() {
+        let mut state = reduce(Rc::new(Playground::default()), Action::SetSpeed(100.0));
+        state = reduce(state, Action::TogglePlay);
+        state = reduce(state, Action::Frame { elapsed_ms: 50.0 });
+        state = reduce(state, Action::TogglePlay);
+        state = reduce(state, Action::Seek(2_000));
+        state = reduce(state, Action::Apply(raft_sim::Action::Crash { node: 1 }));
+        assert_eq!((state.time_ms(), state.horizon_ms()), (2_000, 2_000));
     }
 
     #[test]

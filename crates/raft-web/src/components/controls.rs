@@ -1,9 +1,9 @@
-//! The control strip: Play/Pause, speed and the simulated clock.
+//! The control strip: Play/Pause, step back and forward, and speed on a logarithmic scale.
 
-use web_sys::HtmlSelectElement;
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::state::SPEEDS;
+use crate::state::{Direction, MAX_SPEED, MIN_SPEED};
 
 /// Properties of [`Controls`].
 #[derive(Properties, PartialEq)]
@@ -12,55 +12,72 @@ pub struct ControlsProps {
     pub playing: bool,
     /// The playback speed.
     pub speed: f64,
-    /// The simulated clock, in ms.
-    pub time_ms: u64,
     /// Play or pause.
     pub on_toggle: Callback<()>,
+    /// Step to the previous or next event.
+    pub on_step: Callback<Direction>,
     /// A speed was chosen.
     pub on_speed: Callback<f64>,
 }
 
-/// Play/Pause button, speed picker and clock.
+/// Play/Pause, step buttons and the speed slider.
 #[component]
 pub fn Controls(props: &ControlsProps) -> Html {
     let label = if props.playing { "Pause" } else { "Play" };
-    let onclick = props.on_toggle.reform(|_: MouseEvent| ());
     let on_speed = props.on_speed.clone();
-    let onchange = Callback::from(move |event: Event| {
-        let select: HtmlSelectElement = event.target_unchecked_into();
-        if let Ok(speed) = select.value().parse::<f64>() {
-            on_speed.emit(speed);
+    let oninput = Callback::from(move |event: InputEvent| {
+        let input: HtmlInputElement = event.target_unchecked_into();
+        if let Ok(exponent) = input.value().parse::<f64>() {
+            on_speed.emit(10f64.powf(exponent));
         }
     });
+    let step = |direction| props.on_step.reform(move |_: MouseEvent| direction);
     html! {
         <div class="controls" role="toolbar" aria-label="Playback">
-            <button class="controls__play" type="button" aria-label={label} title={format!("{label} (Space)")} {onclick}>
+            <button class="controls__play" type="button" aria-label={label} title={format!("{label} (Space)")}
+                    onclick={props.on_toggle.reform(|_: MouseEvent| ())}>
                 <span aria-hidden="true">{ if props.playing { "❚❚" } else { "▶" } }</span>
                 <span class="controls__play-text">{ label }</span>
             </button>
+            <button type="button" aria-label="Step back" title="Step back to the previous event (←)"
+                    onclick={step(Direction::Back)}>{ "⟨ Step" }</button>
+            <button type="button" aria-label="Step forward" title="Step to the next event (→)"
+                    onclick={step(Direction::Forward)}>{ "Step ⟩" }</button>
             <label class="controls__speed">
-                { "Speed " }
-                <select {onchange}>
-                    { for SPEEDS.iter().map(|&speed| html! {
-                        <option value={speed.to_string()} selected={speed == props.speed}>{ format!("{speed}×") }</option>
-                    }) }
-                </select>
+                { "Speed" }
+                <input type="range" min={MIN_SPEED.log10().to_string()} max={MAX_SPEED.log10().to_string()}
+                       step="0.01" value={format!("{:.2}", props.speed.log10())} {oninput}
+                       aria-valuetext={format_speed(props.speed)} />
+                <output>{ format_speed(props.speed) }</output>
             </label>
-            <span class="controls__clock" aria-label="Simulated time">{ format_time(props.time_ms) }</span>
         </div>
     }
 }
 
-/// Simulated time for people: `1.234 s`.
-fn format_time(ms: u64) -> String {
-    format!("{}.{:03} s", ms / 1000, ms % 1000)
+/// A speed for people: `0.1×`, `2.5×`, `100×`.
+pub fn format_speed(speed: f64) -> String {
+    let digits = if speed < 0.1 {
+        3
+    } else if speed < 10.0 {
+        2
+    } else {
+        0
+    };
+    let text = format!("{speed:.digits$}");
+    let text = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_owned() } else { text };
+    format!("{text}×")
 }
 
 #[cfg(test)]
 mod tests {
+    use super::format_speed;
+
     #[test]
-    fn time_reads_in_seconds_with_milliseconds() {
-        assert_eq!(super::format_time(0), "0.000 s");
-        assert_eq!(super::format_time(12_345), "12.345 s");
+    fn speeds_read_naturally() {
+        assert_eq!(format_speed(0.1), "0.1×");
+        assert_eq!(format_speed(0.01), "0.01×");
+        assert_eq!(format_speed(1.0), "1×");
+        assert_eq!(format_speed(2.512), "2.51×");
+        assert_eq!(format_speed(100.0), "100×");
     }
 }

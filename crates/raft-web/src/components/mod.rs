@@ -7,6 +7,7 @@ mod log_table;
 mod message_glyph;
 mod node_glyph;
 mod node_menu;
+mod timeline;
 
 pub use cluster::{Cluster, ClusterProps};
 pub use controls::Controls;
@@ -15,3 +16,4 @@ pub use log_table::LogTable;
 pub use message_glyph::MessageGlyph;
 pub use node_glyph::NodeGlyph;
 pub use node_menu::NodeMenu;
+pub use timeline::Timeline;

@@ -5,10 +5,11 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent};
 use yew::prelude::*;
 
-use crate::state::Action;
+use crate::state::{Action, Direction};
 
-/// Space plays or pauses, except in a form control or on a button, where Space types or
-/// clicks; Escape closes the node menu from anywhere.
+/// Space plays or pauses and the arrow keys step between events, except in a form control
+/// (or, for Space, on a button), where those keys already mean something; Escape closes the
+/// node menu from anywhere.
 #[hook]
 pub fn use_keyboard_shortcuts(dispatch: Callback<Action>) {
     use_effect_with((), move |_| {
@@ -23,7 +24,9 @@ pub fn use_keyboard_shortcuts(dispatch: Callback<Action>) {
                     return;
                 }
                 let action = match event.key().as_str() {
-                    " " if !space_belongs_to_target(event) => Action::TogglePlay,
+                    " " if !key_belongs_to_target(event, true) => Action::TogglePlay,
+                    "ArrowRight" if !key_belongs_to_target(event, false) => Action::Step(Direction::Forward),
+                    "ArrowLeft" if !key_belongs_to_target(event, false) => Action::Step(Direction::Back),
                     "Escape" => Action::CloseMenu,
                     _ => return,
                 };
@@ -35,9 +38,15 @@ pub fn use_keyboard_shortcuts(dispatch: Callback<Action>) {
     });
 }
 
-fn space_belongs_to_target(event: &KeyboardEvent) -> bool {
+/// Whether the focused element uses this key itself: form controls always; buttons only
+/// for Space, which clicks them.
+fn key_belongs_to_target(event: &KeyboardEvent, buttons_too: bool) -> bool {
     let Some(element) = event.target().and_then(|target| target.dyn_into::<Element>().ok()) else {
         return false;
     };
-    matches!(element.tag_name().to_ascii_lowercase().as_str(), "input" | "textarea" | "select" | "button")
+    match element.tag_name().to_ascii_lowercase().as_str() {
+        "input" | "textarea" | "select" => true,
+        "button" => buttons_too,
+        _ => false,
+    }
 }

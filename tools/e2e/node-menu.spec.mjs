@@ -1,66 +1,6 @@
-// What a person does on the page, in a real browser: load, play, watch an election, force one.
+// The node menu: time out, crash, restart and write, by mouse and by keyboard.
 import { test, expect } from '@playwright/test';
-
-/** Collects console errors and uncaught exceptions; each test ends by expecting none. */
-function watchErrors(page) {
-  const errors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  return errors;
-}
-
-/** Resolves after `count` animation frames of the page: time for the loop to run, not a sleep. */
-async function frames(page, count) {
-  await page.evaluate(
-    (n) => new Promise((resolve) => {
-      const tick = (left) => (left === 0 ? resolve() : requestAnimationFrame(() => tick(left - 1)));
-      tick(n);
-    }),
-    count,
-  );
-}
-
-async function simulatedTime(page) {
-  return Number(await page.locator('[data-time-ms]').getAttribute('data-time-ms'));
-}
-
-async function playUntilLeader(page) {
-  await page.getByRole('button', { name: 'Play' }).click();
-  await expect(page.locator('[data-node][data-role=leader]')).toHaveCount(1, { timeout: 20_000 });
-}
-
-test('loads with five follower nodes and no console error', async ({ page }) => {
-  const errors = watchErrors(page);
-  await page.goto('./');
-  const nodes = page.locator('[data-node]');
-  await expect(nodes).toHaveCount(5);
-  for (let id = 1; id <= 5; id += 1) {
-    const node = page.locator(`[data-node="${id}"]`);
-    await expect(node).toHaveAttribute('data-role', 'follower');
-    await expect(node).toHaveAttribute('data-up', 'true');
-    await expect(node).toHaveAttribute('data-term', '0');
-    await expect(node).toHaveAttribute('aria-label', `Node ${id}, follower, term 0`);
-  }
-  await expect(page.locator('[data-time-ms]')).toHaveAttribute('data-time-ms', '0');
-  await frames(page, 10);
-  expect(await simulatedTime(page), 'the page opens paused').toBe(0);
-  expect(errors).toEqual([]);
-});
-
-test('after Play a leader is elected and sends heartbeats', async ({ page }) => {
-  const errors = watchErrors(page);
-  await page.goto('./');
-  await playUntilLeader(page);
-  const leader = page.locator('[data-node][data-role=leader]');
-  const term = await leader.getAttribute('data-term');
-  expect(Number(term)).toBeGreaterThan(0);
-  await expect(page.locator('[data-node][data-role=follower]')).toHaveCount(4);
-  const leaderId = await leader.getAttribute('data-node');
-  await expect(page.locator(`[data-message][data-kind=AppendEntries][data-from="${leaderId}"]`).first()).toBeAttached();
-  expect(errors).toEqual([]);
-});
+import { frames, playUntilLeader, simulatedTime, watchErrors } from './helpers.mjs';
 
 test('clicking a follower and "Time out" makes it a candidate in a higher term', async ({ page }) => {
   const errors = watchErrors(page);
@@ -93,23 +33,6 @@ test('a node menu opens with Enter and closes with Escape, keyboard only', async
   await page.keyboard.press('Enter');
   await page.keyboard.press('Enter');
   await expect(page.locator('[data-node="3"]')).toHaveAttribute('data-role', 'candidate');
-  expect(errors).toEqual([]);
-});
-
-test('Pause stops the clock and Space starts it again', async ({ page }) => {
-  const errors = watchErrors(page);
-  await page.goto('./');
-  await page.getByRole('button', { name: 'Play' }).click();
-  await expect.poll(() => simulatedTime(page)).toBeGreaterThan(0);
-  await page.getByRole('button', { name: 'Pause' }).click();
-  const paused = await simulatedTime(page);
-  await frames(page, 20);
-  expect(await simulatedTime(page)).toBe(paused);
-
-  await page.locator('h1').click();
-  await page.keyboard.press('Space');
-  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
-  await expect.poll(() => simulatedTime(page)).toBeGreaterThan(paused);
   expect(errors).toEqual([]);
 });
 

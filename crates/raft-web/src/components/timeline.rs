@@ -1,0 +1,64 @@
+//! The timeline: a slider over the whole history, the clock, and jumps between leader changes.
+
+use raft_sim::Millis;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::state::Direction;
+
+/// Properties of [`Timeline`].
+#[derive(Properties, PartialEq)]
+pub struct TimelineProps {
+    /// The current moment.
+    pub time_ms: Millis,
+    /// The end of the timeline.
+    pub horizon_ms: Millis,
+    /// A moment was chosen.
+    pub on_seek: Callback<Millis>,
+    /// Jump to the previous or next leader change.
+    pub on_jump: Callback<Direction>,
+}
+
+/// Drag anywhere in the history; acting in the past forks it.
+#[component]
+pub fn Timeline(props: &TimelineProps) -> Html {
+    let on_seek = props.on_seek.clone();
+    let oninput = Callback::from(move |event: InputEvent| {
+        let input: HtmlInputElement = event.target_unchecked_into();
+        if let Ok(time) = input.value().parse::<Millis>() {
+            on_seek.emit(time);
+        }
+    });
+    let jump = |direction| props.on_jump.reform(move |_: MouseEvent| direction);
+    html! {
+        <div class="timeline" role="group" aria-label="Timeline">
+            <button type="button" aria-label="Previous leader change" title="Previous leader change"
+                    onclick={jump(Direction::Back)}>{ "⏮" }</button>
+            <input class="timeline__slider" type="range" min="0" max={props.horizon_ms.max(1).to_string()} step="1"
+                   value={props.time_ms.to_string()} {oninput} aria-label="Time"
+                   aria-valuetext={format_time(props.time_ms)} />
+            <button type="button" aria-label="Next leader change" title="Next leader change"
+                    onclick={jump(Direction::Forward)}>{ "⏭" }</button>
+            <span class="timeline__clock" aria-label="Simulated time">
+                { format_time(props.time_ms) }
+                if props.time_ms < props.horizon_ms {
+                    <span class="timeline__horizon">{ format!(" / {}", format_time(props.horizon_ms)) }</span>
+                }
+            </span>
+        </div>
+    }
+}
+
+/// Simulated time for people: `1.234 s`.
+pub fn format_time(ms: u64) -> String {
+    format!("{}.{:03} s", ms / 1000, ms % 1000)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn time_reads_in_seconds_with_milliseconds() {
+        assert_eq!(super::format_time(0), "0.000 s");
+        assert_eq!(super::format_time(12_345), "12.345 s");
+    }
+}

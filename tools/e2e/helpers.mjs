@@ -1,0 +1,32 @@
+// Helpers shared by the browser tests.
+import { expect } from '@playwright/test';
+
+/** Collects console errors and uncaught exceptions; each test ends by expecting none. */
+export function watchErrors(page) {
+  const errors = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+/** Resolves after `count` animation frames of the page: time for the loop to run, not a sleep. */
+export async function frames(page, count) {
+  await page.evaluate(
+    (n) => new Promise((resolve) => {
+      const tick = (left) => (left === 0 ? resolve() : requestAnimationFrame(() => tick(left - 1)));
+      tick(n);
+    }),
+    count,
+  );
+}
+
+export async function simulatedTime(page) {
+  return Number(await page.locator('[data-time-ms]').getAttribute('data-time-ms'));
+}
+
+export async function playUntilLeader(page) {
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.locator('[data-node][data-role=leader]')).toHaveCount(1, { timeout: 20_000 });
+}
