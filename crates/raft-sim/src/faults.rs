@@ -94,6 +94,7 @@ impl Simulation {
         let flight = self.network.take(id).ok_or(ActionError::NoSuchMessage(id))?;
         let (from, to, kind) = (flight.from, flight.to, flight.payload.kind());
         self.trace.push(TraceEvent::Drop { at: self.now, id, from, to, kind, reason: DropReason::User });
+        self.remember_loss(&flight, DropReason::User);
         Ok(())
     }
 }

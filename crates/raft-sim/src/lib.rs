@@ -42,10 +42,12 @@ pub use history::{History, FIRST_CHECKPOINT_INTERVAL_MS, MAX_CHECKPOINTS};
 pub use invariants::{Checker, Property, Violation};
 pub use network::{DropReason, InFlight, Links, MessageId, Network, Payload, PayloadKind, CLIENT};
 pub use queue::EventQueue;
-pub use raft_core::{Command, LogIndex, Message, MessageKind, NodeId, RaftOptions, RoleKind, Term, Timer};
+pub use raft_core::{
+    ClientResult, Command, LogIndex, Message, MessageKind, NodeId, Progress, RaftOptions, RoleKind, Term, Timer,
+};
 pub use report::{format_hash, NodeReport, Report};
 pub use rng::SimRng;
 pub use scenario::{InitialState, LogItem, Scenario, ScenarioError, ScenarioOptions, SCENARIO_VERSION};
-pub use simulation::{ArmedTimer, SimNode, Simulation};
+pub use simulation::{ArmedTimer, LostMessage, SimNode, Simulation, RECENT_LOSSES};
 pub use time::{elapsed_fraction, Millis};
 pub use trace::{Trace, TraceEvent};

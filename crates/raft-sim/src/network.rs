@@ -167,7 +167,13 @@ pub struct Links {
 
 impl Links {
     /// Splits the servers into `groups`; servers in no group form one more group together.
+    /// No group at all heals the partition.
     pub fn partition(&mut self, groups: &[Vec<NodeId>]) {
+        let groups: Vec<&Vec<NodeId>> = groups.iter().filter(|g| !g.is_empty()).collect();
+        if groups.is_empty() {
+            self.groups = None;
+            return;
+        }
         let map = groups.iter().enumerate().flat_map(|(g, members)| members.iter().map(move |&n| (n, g))).collect();
         self.groups = Some(map);
     }
@@ -198,6 +204,47 @@ impl Links {
         let groups = self.groups.as_ref()?;
         let extra = groups.values().max().map_or(0, |g| g + 1);
         Some(groups.get(&node).copied().unwrap_or(extra))
+    }
+
+    /// The listed partition groups, each sorted (servers in none share one more group).
+    pub fn listed_groups(&self) -> Vec<Vec<NodeId>> {
+        let Some(groups) = &self.groups else { return Vec::new() };
+        let count = groups.values().max().map_or(0, |g| g + 1);
+        let mut listed = vec![Vec::new(); count];
+        for (&node, &group) in groups {
+            listed[group].push(node);
+        }
+        listed.retain(|group| !group.is_empty());
+        listed
+    }
+
+    /// The partition groups that cut `node` off from every other server and keep the rest
+    /// as they are: the argument of a `partition` action for "Isolate".
+    pub fn isolating(&self, node: NodeId) -> Vec<Vec<NodeId>> {
+        let mut groups: Vec<Vec<NodeId>> = self
+            .listed_groups()
+            .into_iter()
+            .map(|group| group.into_iter().filter(|&n| n != node).collect())
+            .filter(|group: &Vec<NodeId>| !group.is_empty())
+            .collect();
+        groups.push(vec![node]);
+        groups
+    }
+
+    /// The partition groups that put an isolated `node` back with the servers in no group:
+    /// the argument of a `partition` action for "Reconnect" (no group at all heals).
+    pub fn reconnecting(&self, node: NodeId) -> Vec<Vec<NodeId>> {
+        self.listed_groups().into_iter().filter(|group| group.as_slice() != [node]).collect()
+    }
+
+    /// Whether `node` is alone in its partition group, cut off from every other server.
+    pub fn is_isolated(&self, node: NodeId) -> bool {
+        self.listed_groups().iter().any(|group| group.as_slice() == [node])
+    }
+
+    /// Whether the link from `from` to `to` is cut (one way).
+    pub fn is_cut(&self, from: NodeId, to: NodeId) -> bool {
+        self.cuts.contains(&(from, to))
     }
 
     /// The cut links, one way each.
@@ -278,6 +325,31 @@ mod tests {
         assert_eq!(links.blocked(CLIENT, 3), None, "the client reaches every side");
         links.heal();
         assert_eq!(links.blocked(1, 3), None);
+    }
+
+    #[test]
+    fn listed_groups_and_isolation() {
+        let mut links = Links::default();
+        links.partition(&[vec![4], vec![2, 1]]);
+        assert_eq!(links.listed_groups(), [vec![4], vec![1, 2]]);
+        assert!(links.is_isolated(4) && !links.is_isolated(1) && !links.is_isolated(3));
+        links.partition(&[]);
+        assert!(!links.is_partitioned());
+    }
+
+    #[test]
+    fn isolating_and_reconnecting_one_node_keeps_the_other_groups() {
+        let mut links = Links::default();
+        links.partition(&links.isolating(3));
+        assert_eq!(links.listed_groups(), [vec![3]]);
+        assert_eq!(links.blocked(3, 1), Some(DropReason::Partition));
+        links.partition(&links.isolating(5));
+        assert!(links.is_isolated(3) && links.is_isolated(5));
+        assert_eq!(links.blocked(1, 2), None, "the others stay together");
+        links.partition(&links.reconnecting(3));
+        assert_eq!(links.listed_groups(), [vec![5]]);
+        links.partition(&links.reconnecting(5));
+        assert!(!links.is_partitioned());
     }
 
     #[test]

@@ -58,6 +58,28 @@ impl SimNode {
     }
 }
 
+/// A message that was lost, kept for a short while so the page can show where it vanished.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LostMessage {
+    /// Its id.
+    pub id: MessageId,
+    /// Sender.
+    pub from: NodeId,
+    /// Receiver.
+    pub to: NodeId,
+    /// When it was sent.
+    pub sent_at: Millis,
+    /// When it was due.
+    pub deliver_at: Millis,
+    /// When it was lost.
+    pub lost_at: Millis,
+    /// Why.
+    pub reason: DropReason,
+}
+
+/// How many recent losses are remembered for drawing.
+pub const RECENT_LOSSES: usize = 32;
+
 /// Something scheduled to happen.
 #[derive(Clone, Debug)]
 pub(crate) enum Event {
@@ -86,6 +108,7 @@ pub struct Simulation {
     pub(crate) elections: Vec<(Millis, NodeId, raft_core::Term)>,
     pub(crate) client_ops: Vec<ClientOp>,
     pub(crate) events_processed: u64,
+    pub(crate) recent_losses: std::collections::VecDeque<LostMessage>,
     next_generation: u64,
 }
 
@@ -115,6 +138,7 @@ impl Simulation {
             elections: Vec::new(),
             client_ops: Vec::new(),
             events_processed: 0,
+            recent_losses: std::collections::VecDeque::new(),
             next_generation: 0,
         };
         for id in ids {
@@ -192,6 +216,26 @@ impl Simulation {
     /// The trace so far.
     pub fn trace(&self) -> &Trace {
         &self.trace
+    }
+
+    /// The latest messages lost (at most [`RECENT_LOSSES`]), oldest first.
+    pub fn recent_losses(&self) -> impl Iterator<Item = &LostMessage> {
+        self.recent_losses.iter()
+    }
+
+    pub(crate) fn remember_loss(&mut self, flight: &InFlight, reason: DropReason) {
+        if self.recent_losses.len() == RECENT_LOSSES {
+            self.recent_losses.pop_front();
+        }
+        self.recent_losses.push_back(LostMessage {
+            id: flight.id,
+            from: flight.from,
+            to: flight.to,
+            sent_at: flight.sent_at,
+            deliver_at: flight.deliver_at,
+            lost_at: self.now,
+            reason,
+        });
     }
 
     /// How many events have run.
@@ -317,6 +361,7 @@ impl Simulation {
         let (at, from, to, kind) = (self.now, flight.from, flight.to, flight.payload.kind());
         if let Some(reason) = reason {
             self.trace.push(TraceEvent::Drop { at, id, from, to, kind, reason });
+            self.remember_loss(&flight, reason);
             return;
         }
         self.trace.push(TraceEvent::Deliver { at, id, from, to, kind });

@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::{Cluster, Controls, Legend, LogTable, NodeMenu, Timeline};
+use crate::components::{Cluster, Controls, Legend, LogTable, MessagePanel, NetworkBar, NodeMenu, Timeline};
 use crate::hooks::{use_animation_frame, use_keyboard_shortcuts};
 use crate::state::{Action, Playground};
 
@@ -36,6 +36,8 @@ pub fn App() -> Html {
                       on_toggle={dispatch.reform(|_| Action::TogglePlay)}
                       on_step={dispatch.reform(Action::Step)}
                       on_speed={dispatch.reform(Action::SetSpeed)} />
+            <NetworkBar size={state.cluster_size()} faulty={state.network_faulty()}
+                        on_resize={dispatch.reform(Action::Resize)} on_heal={dispatch.reform(|_| Action::HealNetwork)} />
             <Timeline time_ms={view.time_ms} horizon_ms={state.horizon_ms()}
                       on_seek={dispatch.reform(Action::Seek)}
                       on_jump={dispatch.reform(Action::JumpToElection)} />
@@ -44,15 +46,32 @@ pub fn App() -> Html {
             }
             <div class="playground__stage">
                 <Cluster view={view.clone()} on_node_activate={dispatch.reform(Action::OpenMenu)}
-                         on_background={dispatch.reform(|_| Action::CloseMenu)} />
+                         on_background={dispatch.reform(|_| Action::CloseMenu)}
+                         on_lane={dispatch.reform(|(from, to, cut)| Action::Apply(if cut {
+                             raft_sim::Action::Mend { from, to }
+                         } else {
+                             raft_sim::Action::Cut { from, to }
+                         }))}
+                         on_message={dispatch.reform(Action::SelectMessage)} />
                 if let Some((node, details)) = menu_node {
                     <NodeMenu on_action={dispatch.reform(Action::Apply)} {details}
+                              links={links_from(&view, node.id)}
+                              on_isolate={dispatch.reform(move |isolate| if isolate { Action::Isolate(node.id) } else { Action::Reconnect(node.id) })}
                               suggested_command={state.suggested_command()}
                               on_close={dispatch.reform(|_| Action::CloseMenu)} {node} />
+                }
+                if let Some(details) = state.message_details() {
+                    <MessagePanel {details} on_action={dispatch.reform(Action::Apply)}
+                                  on_close={dispatch.reform(|_| Action::CloseMessage)} />
                 }
             </div>
             <Legend />
             <LogTable logs={state.logs()} />
         </main>
     }
+}
+
+/// Every other server, with whether the link from `node` to it is cut.
+fn links_from(view: &crate::view::ClusterView, node: u32) -> Vec<(u32, bool)> {
+    view.lanes.iter().filter(|lane| lane.from == node).map(|lane| (lane.to, lane.cut)).collect()
 }

@@ -55,6 +55,11 @@ pub fn message_position(from: Point, to: Point, progress: f64) -> Point {
     Point { x: from.x + ux * travelled + nx * LANE_OFFSET, y: from.y + uy * travelled + ny * LANE_OFFSET }
 }
 
+/// Where the lane from `from` to `to` runs: the path of its messages, rim to rim.
+pub fn lane_ends(from: Point, to: Point) -> (Point, Point) {
+    (message_position(from, to, 0.0), message_position(from, to, 1.0))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

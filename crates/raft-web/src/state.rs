@@ -10,7 +10,7 @@ use std::rc::Rc;
 use raft_sim::{History, Millis, NodeId, Scenario};
 use yew::Reducible;
 
-use crate::view::{ClusterView, LogsView, NodeDetails};
+use crate::view::{ClusterView, LogsView, MessageDetails, NodeDetails};
 
 /// How many log indexes the log table shows, the latest ones.
 pub const LOG_WINDOW: u64 = 24;
@@ -64,6 +64,18 @@ pub enum Action {
     Step(Direction),
     /// Go to the next (or previous) moment a leader was elected, and pause.
     JumpToElection(Direction),
+    /// Cut a server off from every other server (a partition of its own).
+    Isolate(NodeId),
+    /// Put an isolated server back with the others.
+    Reconnect(NodeId),
+    /// End every partition and mend every cut link.
+    HealNetwork,
+    /// Start a fresh cluster of this many servers.
+    Resize(u32),
+    /// Show a message's fields.
+    SelectMessage(u64),
+    /// Hide the message panel.
+    CloseMessage,
 }
 
 /// The playground: a run with its history, and how the page is showing it.
@@ -81,6 +93,8 @@ pub struct Playground {
     pub menu: Option<NodeId>,
     /// The last action's error, shown to the user.
     pub notice: Option<String>,
+    /// The message whose fields are shown.
+    pub selected_message: Option<u64>,
 }
 
 impl Default for Playground {
@@ -99,6 +113,7 @@ impl Playground {
             carry_ms: 0.0,
             menu: None,
             notice: None,
+            selected_message: None,
         })
     }
 
@@ -126,6 +141,43 @@ impl Playground {
     /// The node menu's details of node `id`.
     pub fn details(&self, id: NodeId) -> Option<NodeDetails> {
         NodeDetails::of(self.history.borrow().sim(), id)
+    }
+
+    /// The message panel's content, if the selected message is still in flight.
+    pub fn message_details(&self) -> Option<MessageDetails> {
+        MessageDetails::of(self.history.borrow().sim(), self.selected_message?)
+    }
+
+    /// How many servers the cluster has.
+    pub fn cluster_size(&self) -> u32 {
+        self.history.borrow().sim().config().nodes
+    }
+
+    /// Whether any partition or cut link is in place.
+    pub fn network_faulty(&self) -> bool {
+        let history = self.history.borrow();
+        let links = &history.sim().network().links;
+        links.is_partitioned() || links.cuts().next().is_some()
+    }
+
+    /// Carries out simulator actions in order, stopping at the first refused one.
+    fn apply(&mut self, actions: Vec<raft_sim::Action>) {
+        self.menu = None;
+        let mut history = self.history.borrow_mut();
+        self.notice = actions.into_iter().find_map(|action| history.apply(action).err()).map(|e| e.to_string());
+    }
+
+    fn network_actions(&self, action: &Action) -> Vec<raft_sim::Action> {
+        let history = self.history.borrow();
+        let links = &history.sim().network().links;
+        match *action {
+            Action::Isolate(node) => vec![raft_sim::Action::Partition { groups: links.isolating(node) }],
+            Action::Reconnect(node) => vec![raft_sim::Action::Partition { groups: links.reconnecting(node) }],
+            _ => {
+                let mends = links.cuts().map(|(from, to)| raft_sim::Action::Mend { from, to });
+                links.is_partitioned().then_some(raft_sim::Action::Heal).into_iter().chain(mends).collect()
+            }
+        }
     }
 
     /// The command the write field suggests: `x=1`, `x=2`, … counting the writes so far.
@@ -194,10 +246,20 @@ impl Reducible for Playground {
             Action::SetSpeed(speed) => next.speed = speed.clamp(MIN_SPEED, MAX_SPEED),
             Action::OpenMenu(node) => next.menu = Some(node),
             Action::CloseMenu => next.menu = None,
-            Action::Apply(action) => {
-                next.menu = None;
-                next.notice = next.history.borrow_mut().apply(action).err().map(|error| error.to_string());
+            Action::Apply(action) => next.apply(vec![action]),
+            Action::Isolate(_) | Action::Reconnect(_) | Action::HealNetwork => {
+                let actions = next.network_actions(&action);
+                next.apply(actions);
             }
+            Action::Resize(nodes) => {
+                let scenario = Scenario { nodes, ..Scenario::new(DEFAULT_SEED) };
+                match Playground::new(scenario) {
+                    Ok(fresh) => next = Playground { speed: next.speed, ..fresh },
+                    Err(error) => next.notice = Some(error.to_string()),
+                }
+            }
+            Action::SelectMessage(id) => next.selected_message = Some(id),
+            Action::CloseMessage => next.selected_message = None,
             Action::Seek(time) => next.seek(time),
             Action::Step(direction) => next.step(direction),
             Action::JumpToElection(direction) => next.jump_to_election(direction),
@@ -302,6 +364,24 @@ mod tests {
         state = reduce(state, Action::Seek(2_000));
         state = reduce(state, Action::Apply(raft_sim::Action::Crash { node: 1 }));
         assert_eq!((state.time_ms(), state.horizon_ms()), (2_000, 2_000));
+    }
+
+    #[test]
+    fn isolate_reconnect_heal_and_resize() {
+        let mut state = Rc::new(Playground::default());
+        state = reduce(state, Action::Isolate(2));
+        assert!(state.view().nodes[1].isolated && state.network_faulty());
+        state = reduce(state, Action::Reconnect(2));
+        assert!(!state.view().nodes[1].isolated && !state.network_faulty());
+        state = reduce(state, Action::Isolate(4));
+        state = reduce(state, Action::Apply(raft_sim::Action::Cut { from: 1, to: 3 }));
+        state = reduce(state, Action::HealNetwork);
+        assert!(!state.network_faulty());
+        state = reduce(state, Action::Resize(9));
+        assert_eq!((state.cluster_size(), state.view().nodes.len(), state.time_ms()), (9, 9, 0));
+        state = reduce(state, Action::Resize(12));
+        assert!(state.notice.as_deref().unwrap().contains("nodes"), "{:?}", state.notice);
+        assert_eq!(state.cluster_size(), 9, "a refused size keeps the cluster");
     }
 
     #[test]

@@ -69,8 +69,13 @@ async fn the_cluster_shows_a_leader_and_its_messages_with_their_hooks() {
         sim.step();
     }
     let view = Rc::new(ClusterView::of(&sim, sim.now() as f64));
-    let props =
-        ClusterProps { view: view.clone(), on_node_activate: Callback::noop(), on_background: Callback::noop() };
+    let props = ClusterProps {
+        view: view.clone(),
+        on_node_activate: Callback::noop(),
+        on_background: Callback::noop(),
+        on_lane: Callback::noop(),
+        on_message: Callback::noop(),
+    };
     let root = mount_point();
     yew::Renderer::<Cluster>::with_root_and_props(root.clone(), props).render();
     settle().await;

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use raft_sim::NodeId;
 use yew::prelude::*;
 
-use super::{MessageGlyph, NodeGlyph};
+use super::{LaneGlyph, MessageGlyph, NodeGlyph};
 use crate::geometry::{CLIENT_POSITION, VIEW_SIZE};
 use crate::view::ClusterView;
 
@@ -18,6 +18,12 @@ pub struct ClusterProps {
     pub on_node_activate: Callback<NodeId>,
     /// The empty background was clicked.
     pub on_background: Callback<()>,
+    /// A lane was clicked: (from, to, whether it is cut now).
+    #[prop_or_default]
+    pub on_lane: Callback<(NodeId, NodeId, bool)>,
+    /// A message was clicked.
+    #[prop_or_default]
+    pub on_message: Callback<u64>,
 }
 
 /// Draws every node on a ring and every message in flight between them.
@@ -29,12 +35,22 @@ pub fn Cluster(props: &ClusterProps) -> Html {
              role="img" aria-label="Raft cluster" xmlns="http://www.w3.org/2000/svg">
             <rect class="cluster__background" width={VIEW_SIZE.to_string()} height={VIEW_SIZE.to_string()}
                   onclick={on_background} />
-            <g class="cluster__links" aria-hidden="true">
-                { for links(&props.view) }
+            <g class="cluster__lanes">
+                { for props.view.lanes.iter().map(|lane| html! {
+                    <LaneGlyph key={format!("{}-{}", lane.from, lane.to)} lane={lane.clone()}
+                               on_toggle={props.on_lane.clone()} />
+                }) }
             </g>
             <g class="cluster__messages">
                 { for props.view.messages.iter().map(|message| html! {
-                    <MessageGlyph key={message.id} message={message.clone()} />
+                    <MessageGlyph key={message.id} message={message.clone()} on_select={props.on_message.clone()} />
+                }) }
+                { for props.view.losses.iter().map(|loss| html! {
+                    <g key={format!("loss-{}", loss.id)} class="loss" aria-hidden="true"
+                       transform={format!("translate({:.2} {:.2})", loss.position.x, loss.position.y)}
+                       opacity={format!("{:.2}", loss.freshness)}>
+                        <path class="loss__mark" d="M -6 -6 L 6 6 M 6 -6 L -6 6" />
+                    </g>
                 }) }
             </g>
             <g class="client" transform={format!("translate({} {})", CLIENT_POSITION.x, CLIENT_POSITION.y)}
@@ -49,17 +65,4 @@ pub fn Cluster(props: &ClusterProps) -> Html {
             </g>
         </svg>
     }
-}
-
-/// A faint line for every pair of nodes: the paths messages travel.
-fn links(view: &ClusterView) -> impl Iterator<Item = Html> + '_ {
-    view.nodes.iter().enumerate().flat_map(move |(index, a)| {
-        view.nodes[index + 1..].iter().map(move |b| {
-            html! {
-                <line key={format!("{}-{}", a.id, b.id)} class="cluster__link"
-                      x1={format!("{:.2}", a.position.x)} y1={format!("{:.2}", a.position.y)}
-                      x2={format!("{:.2}", b.position.x)} y2={format!("{:.2}", b.position.y)} />
-            }
-        })
-    })
 }

@@ -1,16 +1,21 @@
-//! One message in flight. Shape tells the RPC (circle: RequestVote, square: AppendEntries);
-//! fill tells the direction (solid: request, hollow: reply).
+//! One message in flight. Shape tells the RPC (circle: RequestVote, square: AppendEntries,
+//! diamond: client write or answer); fill tells the direction (solid: request, hollow: reply);
+//! a message that will not arrive (lost, or crossing a cut or partitioned link) is drawn faded
+//! with a red outline.
 
 use raft_sim::PayloadKind;
 use yew::prelude::*;
 
-use crate::view::MessageView;
+use crate::view::{endpoint_name, MessageView};
 
 /// Properties of [`MessageGlyph`].
 #[derive(Properties, PartialEq)]
 pub struct MessageGlyphProps {
     /// The message to draw.
     pub message: MessageView,
+    /// Clicked, or Enter pressed while focused.
+    #[prop_or_default]
+    pub on_select: Callback<u64>,
 }
 
 /// The size of a message glyph, in SVG units.
@@ -20,24 +25,42 @@ const SIZE: f64 = 11.0;
 #[component]
 pub fn MessageGlyph(props: &MessageGlyphProps) -> Html {
     let message = &props.message;
-    let is_vote = matches!(message.kind, PayloadKind::RequestVote | PayloadKind::RequestVoteReply);
+    let family = match message.kind {
+        PayloadKind::RequestVote | PayloadKind::RequestVoteReply => "message--vote",
+        PayloadKind::AppendEntries | PayloadKind::AppendEntriesReply => "message--append",
+        PayloadKind::ClientRequest | PayloadKind::ClientResponse => "message--client",
+    };
     let class = classes!(
         "message",
-        if is_vote { "message--vote" } else { "message--append" },
+        family,
         if message.kind.is_reply() { "message--reply" } else { "message--request" },
+        message.doomed.then_some("message--doomed"),
     );
-    let shape = if is_vote {
-        html! { <circle class="message__shape" r={(SIZE / 2.0).to_string()} /> }
-    } else {
-        let half = SIZE / 2.0;
-        html! { <rect class="message__shape" x={(-half).to_string()} y={(-half).to_string()}
-        width={SIZE.to_string()} height={SIZE.to_string()} rx="2" /> }
+    let half = SIZE / 2.0;
+    let shape = match family {
+        "message--vote" => html! { <circle class="message__shape" r={half.to_string()} /> },
+        "message--append" => html! {
+            <rect class="message__shape" x={(-half).to_string()} y={(-half).to_string()}
+                  width={SIZE.to_string()} height={SIZE.to_string()} rx="2" />
+        },
+        _ => html! { <polygon class="message__shape" points={format!("0,-{half} {half},0 0,{half} -{half},0")} /> },
     };
+    let id = message.id;
+    let onclick = props.on_select.reform(move |_: MouseEvent| id);
+    let on_select = props.on_select.clone();
+    let onkeydown = Callback::from(move |event: KeyboardEvent| {
+        if event.key() == "Enter" {
+            on_select.emit(id);
+        }
+    });
+    let label =
+        format!("{} from {} to {}, term {}", message.kind, endpoint_name(message.from), endpoint_name(message.to), message.term);
     html! {
         <g {class} transform={format!("translate({:.2} {:.2})", message.position.x, message.position.y)}
-           data-message={message.id.to_string()} data-kind={message.kind.as_str()}
-           data-from={message.from.to_string()} data-to={message.to.to_string()}>
-            <title>{ format!("{} from S{} to S{}, term {}", message.kind, message.from, message.to, message.term) }</title>
+           data-message={id.to_string()} data-kind={message.kind.as_str()}
+           data-from={message.from.to_string()} data-to={message.to.to_string()} data-doomed={message.doomed.to_string()}
+           role="button" tabindex="-1" aria-label={label.clone()} {onclick} {onkeydown}>
+            <title>{ label }</title>
             { shape }
         </g>
     }

@@ -2,18 +2,24 @@
 
 mod cluster;
 mod controls;
+mod lane_glyph;
 mod legend;
 mod log_table;
 mod message_glyph;
+mod message_panel;
+mod network_bar;
 mod node_glyph;
 mod node_menu;
 mod timeline;
 
 pub use cluster::{Cluster, ClusterProps};
 pub use controls::Controls;
+pub use lane_glyph::LaneGlyph;
 pub use legend::Legend;
 pub use log_table::LogTable;
 pub use message_glyph::MessageGlyph;
+pub use message_panel::MessagePanel;
+pub use network_bar::NetworkBar;
 pub use node_glyph::NodeGlyph;
 pub use node_menu::NodeMenu;
 pub use timeline::Timeline;

@@ -18,6 +18,10 @@ pub struct NodeMenuProps {
     pub suggested_command: AttrValue,
     /// An action was chosen.
     pub on_action: Callback<Action>,
+    /// Isolate (true) or reconnect (false) this node.
+    pub on_isolate: Callback<bool>,
+    /// Every other server, with whether the link from this node to it is cut.
+    pub links: Vec<(u32, bool)>,
     /// The menu should close.
     pub on_close: Callback<()>,
 }
@@ -71,6 +75,27 @@ pub fn NodeMenu(props: &NodeMenuProps) -> Html {
                             title="Start this node again from its term, vote and log">{ "Restart" }</button>
                 }
             </div>
+            <div class="node-menu__actions">
+                if props.details.isolated {
+                    <button type="button" onclick={props.on_isolate.reform(|_: MouseEvent| false)}
+                            title="Put this node back in the network">{ "Reconnect" }</button>
+                } else {
+                    <button type="button" onclick={props.on_isolate.reform(|_: MouseEvent| true)}
+                            title="Partition this node from every other server">{ "Isolate" }</button>
+                }
+            </div>
+            <div class="node-menu__links" role="group" aria-label={format!("Links from S{id}")}>
+                { for props.links.iter().map(|&(peer, cut)| {
+                    let action = if cut { Action::Mend { from: id, to: peer } } else { Action::Cut { from: id, to: peer } };
+                    html! {
+                        <button type="button" class={classes!("node-menu__link", cut.then_some("node-menu__link--cut"))}
+                                aria-pressed={cut.to_string()} aria-label={format!("Cut link S{id} to S{peer}")}
+                                title={format!("{} the link from S{id} to S{peer} (one way)", if cut { "Mend" } else { "Cut" })}
+                                onclick={act(action)}>{ format!("→S{peer}") }</button>
+                    }
+                }) }
+            </div>
+            { progress_table(&props.details) }
             <form class="node-menu__write" onsubmit={on_submit}>
                 <input type="text" aria-label="Command" value={(*command).clone()} oninput={on_input}
                        spellcheck="false" autocomplete="off" maxlength="49" />
@@ -79,6 +104,23 @@ pub fn NodeMenu(props: &NodeMenuProps) -> Html {
             <button type="button" class="node-menu__close" onclick={props.on_close.reform(|_: MouseEvent| ())}
                     aria-label="Close menu">{ "×" }</button>
         </div>
+    }
+}
+
+/// A leader's nextIndex and matchIndex for each follower (Figure 2).
+fn progress_table(details: &NodeDetails) -> Html {
+    if details.progress.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <table class="node-menu__progress" aria-label="Follower progress">
+            <thead><tr><th scope="col">{ "follower" }</th><th scope="col">{ "nextIndex" }</th><th scope="col">{ "matchIndex" }</th></tr></thead>
+            <tbody>
+                { for details.progress.iter().map(|&(peer, next, matched)| html! {
+                    <tr><th scope="row">{ format!("S{peer}") }</th><td>{ next }</td><td>{ matched }</td></tr>
+                }) }
+            </tbody>
+        </table>
     }
 }
 

@@ -1,0 +1,42 @@
+//! One direction of a link. Clicking it cuts or mends that direction.
+
+use raft_sim::NodeId;
+use yew::prelude::*;
+
+use crate::view::LaneView;
+
+/// Properties of [`LaneGlyph`].
+#[derive(Properties, PartialEq)]
+pub struct LaneGlyphProps {
+    /// The lane to draw.
+    pub lane: LaneView,
+    /// Clicked: (from, to, whether it is cut now).
+    pub on_toggle: Callback<(NodeId, NodeId, bool)>,
+}
+
+/// A lane: faint when open, red and dashed when cut, faded when a partition blocks it. A wide
+/// transparent stroke makes it easy to hit. The keyboard path to the same action is the node
+/// menu's link toggles, so lanes stay out of the Tab order.
+#[component]
+pub fn LaneGlyph(props: &LaneGlyphProps) -> Html {
+    let lane = &props.lane;
+    let (a, b) = lane.ends;
+    let (from, to, cut) = (lane.from, lane.to, lane.cut);
+    let onclick = props.on_toggle.reform(move |_: MouseEvent| (from, to, cut));
+    let class = classes!("lane", lane.cut.then_some("lane--cut"), lane.partitioned.then_some("lane--partitioned"));
+    let state = if cut {
+        "cut"
+    } else if lane.partitioned {
+        "blocked by a partition"
+    } else {
+        "open"
+    };
+    let (x1, y1, x2, y2) = (format!("{:.1}", a.x), format!("{:.1}", a.y), format!("{:.1}", b.x), format!("{:.1}", b.y));
+    html! {
+        <g {class} data-lane={format!("{from}-{to}")} data-cut={cut.to_string()} {onclick}>
+            <title>{ format!("Link S{from} → S{to}: {state}. Click to {}.", if cut { "mend" } else { "cut" }) }</title>
+            <line class="lane__hit" x1={x1.clone()} y1={y1.clone()} x2={x2.clone()} y2={y2.clone()} />
+            <line class="lane__line" {x1} {y1} {x2} {y2} />
+        </g>
+    }
+}

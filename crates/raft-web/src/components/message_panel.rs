@@ -1,0 +1,41 @@
+//! The fields of the selected message, and a button to drop it.
+
+use raft_sim::Action;
+use yew::prelude::*;
+
+use crate::view::{endpoint_name, MessageDetails};
+
+/// Properties of [`MessagePanel`].
+#[derive(Properties, PartialEq)]
+pub struct MessagePanelProps {
+    /// The message, while in flight.
+    pub details: MessageDetails,
+    /// Drop was chosen.
+    pub on_action: Callback<Action>,
+    /// The panel should close.
+    pub on_close: Callback<()>,
+}
+
+/// A card listing the message's fields in the paper's names.
+#[component]
+pub fn MessagePanel(props: &MessagePanelProps) -> Html {
+    let details = &props.details;
+    let id = details.id;
+    html! {
+        <section class="message-panel" aria-label={format!("Message {id}")}>
+            <h2 class="message-panel__title">
+                { format!("{} #{id}: {} → {}", details.kind, endpoint_name(details.from), endpoint_name(details.to)) }
+            </h2>
+            <dl class="message-panel__fields">
+                { for details.fields.iter().map(|(name, value)| html! { <><dt>{ *name }</dt><dd>{ value }</dd></> }) }
+                <dt>{ "sent" }</dt><dd>{ format!("{} ms", details.sent_ms) }</dd>
+                <dt>{ "arrives" }</dt><dd>{ format!("{} ms", details.deliver_ms) }</dd>
+            </dl>
+            <button type="button" onclick={props.on_action.reform(move |_: MouseEvent| Action::Drop { message: id })}>
+                { "Drop" }
+            </button>
+            <button type="button" class="message-panel__close" aria-label="Close message"
+                    onclick={props.on_close.reform(|_: MouseEvent| ())}>{ "×" }</button>
+        </section>
+    }
+}

@@ -1,0 +1,43 @@
+//! Cluster size and healing the network.
+
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+/// Properties of [`NetworkBar`].
+#[derive(Properties, PartialEq)]
+pub struct NetworkBarProps {
+    /// Servers in the cluster.
+    pub size: u32,
+    /// Whether a partition or cut link is in place.
+    pub faulty: bool,
+    /// A size was chosen: a fresh cluster.
+    pub on_resize: Callback<u32>,
+    /// Heal every partition and cut.
+    pub on_heal: Callback<()>,
+}
+
+/// The size picker (1 to 9 servers) and the Heal network button.
+#[component]
+pub fn NetworkBar(props: &NetworkBarProps) -> Html {
+    let on_resize = props.on_resize.clone();
+    let onchange = Callback::from(move |event: Event| {
+        let select: HtmlSelectElement = event.target_unchecked_into();
+        if let Ok(size) = select.value().parse() {
+            on_resize.emit(size);
+        }
+    });
+    html! {
+        <div class="network-bar" role="group" aria-label="Cluster">
+            <label>
+                { "Servers " }
+                <select {onchange} title="Changing the size starts a fresh cluster">
+                    { for (1..=raft_sim::MAX_NODES).map(|n| html! {
+                        <option value={n.to_string()} selected={n == props.size}>{ n }</option>
+                    }) }
+                </select>
+            </label>
+            <button type="button" disabled={!props.faulty} onclick={props.on_heal.reform(|_: MouseEvent| ())}
+                    title="End every partition and mend every cut link">{ "Heal network" }</button>
+        </div>
+    }
+}

@@ -1,0 +1,225 @@
+//! The cluster drawing's content: nodes, links, messages in flight and recent losses.
+
+use raft_sim::{elapsed_fraction, Millis, NodeId, PayloadKind, RoleKind, Simulation, Term, Timer, CLIENT};
+
+use crate::geometry::{lane_ends, message_position, node_position, Point, CLIENT_POSITION};
+
+/// How long, in simulated ms, a lost message stays drawn where it vanished.
+pub const LOSS_SHOWN_MS: f64 = 40.0;
+
+/// One node as drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NodeView {
+    /// Its id, 1-based.
+    pub id: NodeId,
+    /// Its role.
+    pub role: RoleKind,
+    /// Its current term.
+    pub term: Term,
+    /// Whether it runs.
+    pub up: bool,
+    /// Whether a partition cuts it off from every other server.
+    pub isolated: bool,
+    /// Votes a candidate has (itself included); 0 otherwise.
+    pub votes: usize,
+    /// The share of its election timer still to run, if that timer is armed.
+    pub election_timer_left: Option<f64>,
+    /// Its centre.
+    pub position: Point,
+}
+
+/// One direction of the link between two servers. Each direction can be cut on its own.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LaneView {
+    /// Sending side.
+    pub from: NodeId,
+    /// Receiving side.
+    pub to: NodeId,
+    /// Cut by a user, this way.
+    pub cut: bool,
+    /// Blocked by a partition.
+    pub partitioned: bool,
+    /// Where the lane starts and ends (beside the straight line, on the sender's right).
+    pub ends: (Point, Point),
+}
+
+/// One message in flight as drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MessageView {
+    /// The simulator's message id.
+    pub id: u64,
+    /// Its kind.
+    pub kind: PayloadKind,
+    /// Sender.
+    pub from: NodeId,
+    /// Receiver.
+    pub to: NodeId,
+    /// The term it carries.
+    pub term: Term,
+    /// Where it is now.
+    pub position: Point,
+    /// It will not arrive: randomly lost, or its link is cut or partitioned now.
+    pub doomed: bool,
+}
+
+/// Where a message was lost, drawn briefly as it fades.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LossView {
+    /// The lost message's id.
+    pub id: u64,
+    /// Where it vanished.
+    pub position: Point,
+    /// From 1 (just lost) to 0 (about to disappear).
+    pub freshness: f64,
+}
+
+/// Everything the cluster drawing needs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClusterView {
+    /// The simulator's clock.
+    pub time_ms: Millis,
+    /// Nodes by id.
+    pub nodes: Vec<NodeView>,
+    /// Both directions of every link.
+    pub lanes: Vec<LaneView>,
+    /// Messages in flight, oldest first.
+    pub messages: Vec<MessageView>,
+    /// Messages lost in the last moments.
+    pub losses: Vec<LossView>,
+}
+
+impl ClusterView {
+    /// The cluster at `render_ms`, a time between `sim.now()` and the next millisecond, so that
+    /// movement stays smooth when one frame advances less than a simulated millisecond.
+    pub fn of(sim: &Simulation, render_ms: f64) -> Self {
+        let count = sim.config().nodes as usize;
+        let positions: Vec<Point> = (0..count).map(|index| node_position(index, count)).collect();
+        let position_of = |id: NodeId| if id == CLIENT { CLIENT_POSITION } else { positions[(id - 1) as usize] };
+        let links = &sim.network().links;
+        let nodes = sim
+            .nodes()
+            .zip(&positions)
+            .map(|(sim_node, &position)| {
+                let node = sim_node.node();
+                let election_timer_left = sim_node
+                    .timer()
+                    .filter(|armed| armed.timer == Timer::Election)
+                    .map(|armed| armed.remaining_fraction(render_ms));
+                NodeView {
+                    id: node.id(),
+                    role: node.role(),
+                    term: node.current_term(),
+                    up: sim_node.is_up(),
+                    isolated: links.is_isolated(node.id()),
+                    votes: node.votes_received().len(),
+                    election_timer_left,
+                    position,
+                }
+            })
+            .collect();
+        let ids = 1..=count as NodeId;
+        let lanes = ids
+            .clone()
+            .flat_map(|from| ids.clone().filter(move |&to| to != from).map(move |to| (from, to)))
+            .map(|(from, to)| LaneView {
+                from,
+                to,
+                cut: links.is_cut(from, to),
+                partitioned: links.is_partitioned() && links.group_of(from) != links.group_of(to),
+                ends: lane_ends(position_of(from), position_of(to)),
+            })
+            .collect();
+        let messages = sim
+            .messages_in_flight()
+            .map(|flight| MessageView {
+                id: flight.id,
+                kind: flight.payload.kind(),
+                from: flight.from,
+                to: flight.to,
+                term: flight.payload.term(),
+                position: message_position(
+                    position_of(flight.from),
+                    position_of(flight.to),
+                    flight.progress(render_ms),
+                ),
+                doomed: flight.lost || links.blocked(flight.from, flight.to).is_some(),
+            })
+            .collect();
+        let losses = sim
+            .recent_losses()
+            .filter_map(|lost| {
+                let age = render_ms - lost.lost_at as f64;
+                (age < LOSS_SHOWN_MS).then(|| {
+                    let progress = elapsed_fraction(lost.sent_at, lost.deliver_at, lost.lost_at as f64);
+                    LossView {
+                        id: lost.id,
+                        position: message_position(position_of(lost.from), position_of(lost.to), progress),
+                        freshness: 1.0 - age.max(0.0) / LOSS_SHOWN_MS,
+                    }
+                })
+            })
+            .collect();
+        ClusterView { time_ms: sim.now(), nodes, lanes, messages, losses }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use raft_sim::{Action, SimBuilder};
+
+    #[test]
+    fn a_fresh_cluster_shows_every_node_as_a_follower_with_a_full_timer() {
+        let sim = SimBuilder::new(1).build().unwrap();
+        let view = ClusterView::of(&sim, 0.0);
+        assert_eq!(view.nodes.len(), 5);
+        for node in &view.nodes {
+            assert_eq!((node.role, node.term, node.up, node.isolated), (RoleKind::Follower, 0, true, false));
+            assert_eq!(node.election_timer_left, Some(1.0));
+        }
+        assert_eq!(view.lanes.len(), 20, "two directions of each of the 10 links");
+        assert!(view.messages.is_empty() && view.losses.is_empty());
+    }
+
+    #[test]
+    fn messages_are_drawn_between_their_endpoints_part_way_along() {
+        let mut sim = SimBuilder::new(1).build().unwrap();
+        sim.timeout(1).unwrap();
+        sim.run_until(5);
+        let view = ClusterView::of(&sim, 5.5);
+        assert_eq!(view.messages.len(), 4, "a RequestVote to each peer");
+        let sender = view.nodes[0].position;
+        for message in &view.messages {
+            assert_eq!(
+                (message.kind, message.from, message.term, message.doomed),
+                (PayloadKind::RequestVote, 1, 1, false)
+            );
+            let receiver = view.nodes[(message.to - 1) as usize].position;
+            let (span, done) = (
+                (receiver.x - sender.x).hypot(receiver.y - sender.y),
+                (message.position.x - sender.x).hypot(message.position.y - sender.y),
+            );
+            assert!(done > 0.0 && done < span, "message {} is between its nodes", message.id);
+        }
+    }
+
+    #[test]
+    fn cut_and_partitioned_links_doom_their_messages_and_losses_fade() {
+        let mut sim = SimBuilder::new(1).build().unwrap();
+        sim.timeout(1).unwrap();
+        sim.apply(Action::Cut { from: 1, to: 2 }).unwrap();
+        sim.apply(Action::Partition { groups: vec![vec![5]] }).unwrap();
+        let view = ClusterView::of(&sim, 0.0);
+        let doomed: Vec<u32> = view.messages.iter().filter(|m| m.doomed).map(|m| m.to).collect();
+        assert_eq!(doomed, [2, 5]);
+        assert!(view.nodes[4].isolated);
+        let lane = |from, to| view.lanes.iter().find(|l| l.from == from && l.to == to).unwrap().clone();
+        assert!(lane(1, 2).cut && !lane(2, 1).cut, "one way");
+        assert!(lane(5, 3).partitioned && !lane(3, 4).partitioned);
+        sim.run_until(25);
+        let view = ClusterView::of(&sim, 25.0);
+        assert_eq!(view.losses.len(), 2, "both vanished on arrival");
+        assert!(view.losses.iter().all(|l| l.freshness > 0.0 && l.freshness <= 1.0));
+        assert!(ClusterView::of(&sim, 25.0 + LOSS_SHOWN_MS).losses.is_empty(), "and are gone a moment later");
+    }
+}

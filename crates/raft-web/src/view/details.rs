@@ -1,0 +1,141 @@
+//! What the node menu shows of a node beyond the drawing.
+
+use raft_sim::{ClientResult, Message, NodeId, Payload, Simulation};
+
+/// What the node menu shows of a node besides what is drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NodeDetails {
+    /// votedFor.
+    pub voted_for: Option<NodeId>,
+    /// commitIndex.
+    pub commit_index: u64,
+    /// lastApplied.
+    pub last_applied: u64,
+    /// The key-value state machine, by key.
+    pub kv: Vec<(String, String)>,
+    /// A leader's (follower, nextIndex, matchIndex); empty for others.
+    pub progress: Vec<(NodeId, u64, u64)>,
+    /// Whether a partition cuts it off from every other server.
+    pub isolated: bool,
+}
+
+impl NodeDetails {
+    /// Details of node `id`, if it exists.
+    pub fn of(sim: &Simulation, id: NodeId) -> Option<Self> {
+        let node = sim.node(id)?.node();
+        Some(NodeDetails {
+            voted_for: node.voted_for(),
+            commit_index: node.commit_index(),
+            last_applied: node.last_applied(),
+            kv: node.kv().entries().iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+            progress: node.progress().into_iter().map(|(peer, p)| (peer, p.next_index, p.match_index)).collect(),
+            isolated: sim.network().links.is_isolated(id),
+        })
+    }
+}
+
+/// What the message panel shows of a message in flight: its envelope and every field.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MessageDetails {
+    /// The message's id.
+    pub id: u64,
+    /// Its kind, e.g. `AppendEntries`.
+    pub kind: &'static str,
+    /// Sender (0 is the client).
+    pub from: NodeId,
+    /// Receiver (0 is the client).
+    pub to: NodeId,
+    /// When it was sent.
+    pub sent_ms: u64,
+    /// When it is due.
+    pub deliver_ms: u64,
+    /// Its fields in the paper's names, e.g. ("prevLogIndex", "6").
+    pub fields: Vec<(&'static str, String)>,
+}
+
+impl MessageDetails {
+    /// Details of message `id`, if it is still in flight.
+    pub fn of(sim: &Simulation, id: u64) -> Option<Self> {
+        let flight = sim.network().get(id)?;
+        Some(MessageDetails {
+            id,
+            kind: flight.payload.kind().as_str(),
+            from: flight.from,
+            to: flight.to,
+            sent_ms: flight.sent_at,
+            deliver_ms: flight.deliver_at,
+            fields: payload_fields(&flight.payload),
+        })
+    }
+}
+
+fn payload_fields(payload: &Payload) -> Vec<(&'static str, String)> {
+    match payload {
+        Payload::Raft(Message::RequestVote(m)) => vec![
+            ("term", m.term.to_string()),
+            ("candidateId", format!("S{}", m.candidate_id)),
+            ("lastLogIndex", m.last_log_index.to_string()),
+            ("lastLogTerm", m.last_log_term.to_string()),
+        ],
+        Payload::Raft(Message::RequestVoteReply(m)) => {
+            vec![("term", m.term.to_string()), ("voteGranted", m.vote_granted.to_string())]
+        }
+        Payload::Raft(Message::AppendEntries(m)) => {
+            let entries = if m.entries.is_empty() {
+                "none (heartbeat)".to_owned()
+            } else {
+                m.entries.iter().map(|e| format!("{}:{}", e.term, e.command)).collect::<Vec<_>>().join(", ")
+            };
+            vec![
+                ("term", m.term.to_string()),
+                ("leaderId", format!("S{}", m.leader_id)),
+                ("prevLogIndex", m.prev_log_index.to_string()),
+                ("prevLogTerm", m.prev_log_term.to_string()),
+                ("entries", entries),
+                ("leaderCommit", m.leader_commit.to_string()),
+            ]
+        }
+        Payload::Raft(Message::AppendEntriesReply(m)) => {
+            let mut fields = vec![("term", m.term.to_string()), ("success", m.success.to_string())];
+            let index_name = if m.success { "matchIndex" } else { "rejected prevLogIndex" };
+            fields.push((index_name, m.index.to_string()));
+            if let Some(hint) = &m.hint {
+                let term = hint.term.map_or_else(|| "none".to_owned(), |t| t.to_string());
+                fields.push(("conflictTerm", term));
+                fields.push(("conflictIndex", hint.first_index.to_string()));
+            }
+            fields
+        }
+        Payload::ClientRequest { request_id, command } => {
+            vec![("request", format!("#{request_id}")), ("command", command.to_string())]
+        }
+        Payload::ClientResponse { request_id, result } => {
+            let answer = match result {
+                ClientResult::Committed { index } => format!("committed at index {index}"),
+                ClientResult::NotLeader { leader: Some(leader) } => format!("not leader; try S{leader}"),
+                ClientResult::NotLeader { leader: None } => "not leader; no leader known".to_owned(),
+                ClientResult::LeadershipLost => "leadership lost; outcome unknown".to_owned(),
+            };
+            vec![("request", format!("#{request_id}")), ("answer", answer)]
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use raft_sim::SimBuilder;
+
+    #[test]
+    fn message_details_name_the_papers_fields() {
+        let mut sim = SimBuilder::new(1).build().unwrap();
+        sim.timeout(2).unwrap();
+        let id = sim.messages_in_flight().next().unwrap().id;
+        let details = MessageDetails::of(&sim, id).unwrap();
+        assert_eq!((details.kind, details.from, details.sent_ms), ("RequestVote", 2, 0));
+        let names: Vec<&str> = details.fields.iter().map(|(name, _)| *name).collect();
+        assert_eq!(names, ["term", "candidateId", "lastLogIndex", "lastLogTerm"]);
+        sim.run_until(1_000);
+        assert!(MessageDetails::of(&sim, id).is_none(), "delivered long ago");
+    }
+}

@@ -1,0 +1,92 @@
+//! The log table's content: every node's log over a window of indexes.
+
+use raft_sim::{NodeId, Simulation, Term};
+
+/// One log entry as drawn in the log table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LogCell {
+    /// Its index.
+    pub index: u64,
+    /// Its term.
+    pub term: Term,
+    /// Its command; `None` for a no-op.
+    pub command: Option<String>,
+    /// Whether this node knows it is committed.
+    pub committed: bool,
+}
+
+/// One node's row of the log table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LogRow {
+    /// The node.
+    pub node: NodeId,
+    /// Whether it runs.
+    pub up: bool,
+    /// Its entries within the shown window, by index.
+    pub cells: Vec<LogCell>,
+}
+
+/// The log table: every node's log over a window of indexes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LogsView {
+    /// First index shown.
+    pub first_index: u64,
+    /// Last index shown (the longest log's last index).
+    pub last_index: u64,
+    /// One row per node.
+    pub rows: Vec<LogRow>,
+}
+
+impl LogsView {
+    /// The logs of every node, showing at most the last `window` indexes.
+    pub fn of(sim: &Simulation, window: u64) -> Self {
+        let last_index = sim.nodes().map(|n| n.node().log().last_index()).max().unwrap_or(0);
+        let first_index = last_index.saturating_sub(window.saturating_sub(1)).max(1);
+        let rows = sim
+            .nodes()
+            .map(|sim_node| {
+                let node = sim_node.node();
+                let cells = (first_index..=node.log().last_index())
+                    .filter_map(|index| {
+                        let entry = node.log().entry(index)?;
+                        Some(LogCell {
+                            index,
+                            term: entry.term,
+                            command: entry.command.text(),
+                            committed: index <= node.commit_index(),
+                        })
+                    })
+                    .collect();
+                LogRow { node: node.id(), up: sim_node.is_up(), cells }
+            })
+            .collect();
+        LogsView { first_index, last_index, rows }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use raft_sim::SimBuilder;
+
+    #[test]
+    fn the_log_view_shows_the_last_window_of_indexes_and_what_is_committed() {
+        let mut sim = SimBuilder::new(1).build().unwrap();
+        sim.run_until(1_000);
+        let leader = sim.leader().unwrap();
+        for i in 0..5 {
+            sim.write(leader, &format!("x={i}")).unwrap();
+        }
+        sim.run_until(1_025); // every request has reached the leader (latency <= 20 ms), no reply is back
+        let logs = LogsView::of(&sim, 4);
+        assert_eq!((logs.first_index, logs.last_index), (3, 6), "no-op + 5 writes; the last 4 shown");
+        let leader_row = &logs.rows[(leader - 1) as usize];
+        assert_eq!(leader_row.cells.iter().map(|c| c.index).collect::<Vec<_>>(), [3, 4, 5, 6]);
+        // Client requests race each other over the network, so their order is the network's.
+        assert!(leader_row.cells.iter().all(|c| c.command.as_deref().is_some_and(|t| t.starts_with("x="))));
+        assert!(leader_row.cells.iter().all(|c| !c.committed), "no follower has answered 25 ms later");
+        sim.run_until(1_200);
+        let logs = LogsView::of(&sim, 4);
+        assert!(logs.rows.iter().all(|row| row.cells.len() == 4 && row.cells.iter().all(|c| c.committed)));
+    }
+}

@@ -1,0 +1,71 @@
+// The network: cluster size, isolating a server, cutting links one way, dropping a message.
+import { test, expect } from '@playwright/test';
+import { playUntilLeader, watchErrors } from './helpers.mjs';
+
+test('the size picker starts a fresh cluster of 1 to 9 servers', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  const size = page.getByRole('combobox', { name: 'Servers' });
+  await size.selectOption('9');
+  await expect(page.locator('[data-node]')).toHaveCount(9);
+  await expect(page.locator('[data-lane]')).toHaveCount(72);
+  await size.selectOption('1');
+  await expect(page.locator('[data-node]')).toHaveCount(1);
+  await playUntilLeader(page);
+  expect(errors).toEqual([]);
+});
+
+test('an isolated leader is replaced, and Heal network brings it back as a follower', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await playUntilLeader(page);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const oldLeader = await page.locator('[data-node][data-role=leader]').getAttribute('data-node');
+  await page.locator(`[data-node="${oldLeader}"]`).click();
+  await page.getByRole('button', { name: 'Isolate' }).click();
+  await expect(page.locator(`[data-lane^="${oldLeader}-"].lane--partitioned`)).toHaveCount(4);
+  await page.getByRole('button', { name: 'Play' }).click();
+  // The majority elects a new leader; the old one still believes it leads.
+  await expect(page.locator('[data-node][data-role=leader]')).toHaveCount(2, { timeout: 20_000 });
+  await page.getByRole('button', { name: 'Heal network' }).click();
+  await expect(page.locator(`[data-node="${oldLeader}"]`)).toHaveAttribute('data-role', 'follower', { timeout: 20_000 });
+  await expect(page.locator('[data-node][data-role=leader]')).toHaveCount(1);
+  await expect(page.getByRole('button', { name: 'Heal network' })).toBeDisabled();
+  expect(errors).toEqual([]);
+});
+
+test('a link is cut one way by clicking it, and its messages are lost', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await page.locator('[data-lane="1-2"]').click();
+  await expect(page.locator('[data-lane="1-2"]')).toHaveAttribute('data-cut', 'true');
+  await expect(page.locator('[data-lane="2-1"]')).toHaveAttribute('data-cut', 'false');
+  await page.locator('[data-node="1"]').click();
+  await expect(page.getByRole('button', { name: 'Cut link S1 to S2' })).toHaveAttribute('aria-pressed', 'true');
+  await page.getByRole('button', { name: 'Time out' }).click();
+  await expect(page.locator('[data-message][data-from="1"][data-to="2"]')).toHaveAttribute('data-doomed', 'true');
+  await expect(page.locator('[data-message][data-from="1"][data-to="3"]')).toHaveAttribute('data-doomed', 'false');
+  await page.locator('[data-lane="1-2"]').click();
+  await expect(page.locator('[data-lane="1-2"]')).toHaveAttribute('data-cut', 'false');
+  expect(errors).toEqual([]);
+});
+
+test('clicking a message shows its fields, and Drop removes it', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await page.locator('[data-node="3"]').click();
+  await page.getByRole('button', { name: 'Time out' }).click();
+  // 5 ms later every RequestVote is half-way (latency is 10-20 ms), clear of the nodes.
+  await page.getByRole('slider', { name: 'Time' }).fill('5');
+  const message = page.locator('[data-message][data-kind=RequestVote][data-to="1"]');
+  const id = await message.getAttribute('data-message');
+  await message.click();
+  const panel = page.getByRole('region', { name: `Message ${id}` });
+  await expect(panel).toContainText('candidateId');
+  await expect(panel).toContainText('lastLogTerm');
+  await panel.getByRole('button', { name: 'Drop' }).click();
+  await expect(page.locator(`[data-message="${id}"]`)).toHaveCount(0);
+  await expect(panel).toHaveCount(0);
+  await expect(page.locator('.loss')).toHaveCount(1);
+  expect(errors).toEqual([]);
+});
