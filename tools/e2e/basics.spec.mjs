@@ -49,3 +49,13 @@ test('Pause stops the clock and Space starts it again', async ({ page }) => {
   await expect.poll(() => simulatedTime(page)).toBeGreaterThan(paused);
   expect(errors).toEqual([]);
 });
+
+test('the five safety properties of Figure 3 are shown holding', async ({ page }) => {
+  await page.goto('./');
+  const names = ['election_safety', 'leader_append_only', 'log_matching', 'leader_completeness', 'state_machine_safety'];
+  for (const name of names) {
+    await expect(page.locator(`[data-invariant=${name}]`)).toHaveAttribute('data-ok', 'true');
+  }
+  await playUntilLeader(page);
+  await expect(page.locator('[data-invariant][data-ok=false]')).toHaveCount(0);
+});

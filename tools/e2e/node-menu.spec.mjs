@@ -87,3 +87,20 @@ test('a malformed write is refused with a message and the page keeps working', a
   await expect(page.locator('[data-node][data-role=leader]')).toHaveCount(1, { timeout: 20_000 });
   expect(errors).toEqual([]);
 });
+
+test('the leader shows nextIndex and matchIndex per follower, in its menu and in the log table', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await playUntilLeader(page);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const leaderId = await page.locator('[data-node][data-role=leader]').getAttribute('data-node');
+  await page.locator(`[data-node="${leaderId}"]`).click();
+  const progress = page.getByRole('table', { name: 'Follower progress' });
+  await expect(progress.locator('tbody tr')).toHaveCount(4);
+  await page.keyboard.press('Escape');
+  // Every follower row marks the leader's nextIndex; the no-op at index 1 is matched once acknowledged.
+  await expect(page.locator('[data-next=true]')).toHaveCount(4);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.locator('[data-log-node][data-index="1"][data-match=true]')).toHaveCount(4, { timeout: 20_000 });
+  expect(errors).toEqual([]);
+});

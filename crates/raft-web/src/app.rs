@@ -4,7 +4,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::{Cluster, Controls, Legend, LogTable, MessagePanel, NetworkBar, NodeMenu, Timeline};
+use crate::components::{
+    Cluster, Controls, InvariantBar, Legend, LogTable, MessagePanel, NetworkBar, NodeMenu, Timeline,
+};
 use crate::hooks::{use_animation_frame, use_keyboard_shortcuts};
 use crate::state::{Action, Playground};
 
@@ -65,6 +67,7 @@ pub fn App() -> Html {
                                   on_close={dispatch.reform(|_| Action::CloseMessage)} />
                 }
             </div>
+            <InvariantBar violations={state.violations()} />
             <Legend />
             <LogTable logs={state.logs()} />
         </main>

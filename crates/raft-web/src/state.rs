@@ -153,6 +153,11 @@ impl Playground {
         self.history.borrow().sim().config().nodes
     }
 
+    /// Safety violations found so far.
+    pub fn violations(&self) -> Vec<raft_sim::Violation> {
+        self.history.borrow().sim().violations().to_vec()
+    }
+
     /// Whether any partition or cut link is in place.
     pub fn network_faulty(&self) -> bool {
         let history = self.history.borrow();

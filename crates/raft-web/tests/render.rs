@@ -96,3 +96,23 @@ async fn the_cluster_shows_a_leader_and_its_messages_with_their_hooks() {
         assert_eq!(attr(&drawn, "data-to"), expected.to.to_string());
     }
 }
+
+#[wasm_bindgen_test]
+async fn a_broken_property_turns_red_with_what_broke_and_when() {
+    use raft_web::components::{InvariantBar, InvariantBarProps};
+    let violation = raft_sim::Violation {
+        property: raft_sim::Property::ElectionSafety,
+        at_ms: 1_234,
+        detail: "S1 and S2 both lead term 3".into(),
+    };
+    let root = mount_point();
+    yew::Renderer::<InvariantBar>::with_root_and_props(root.clone(), InvariantBarProps { violations: vec![violation] })
+        .render();
+    settle().await;
+    let broken = root.query_selector("[data-invariant=election_safety]").unwrap().unwrap();
+    assert_eq!(attr(&broken, "data-ok"), "false");
+    let text = broken.text_content().unwrap();
+    assert!(text.contains("S1 and S2 both lead term 3") && text.contains("1.234 s"), "{text}");
+    let holding = root.query_selector_all("[data-ok=true]").unwrap();
+    assert_eq!(holding.length(), 4);
+}

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::view::{LogCell, LogsView};
+use crate::view::{LogRow, LogsView};
 
 /// Properties of [`LogTable`].
 #[derive(Properties, PartialEq)]
@@ -22,7 +22,8 @@ pub fn LogTable(props: &LogTableProps) -> Html {
     if logs.last_index == 0 {
         return html! { <p class="logs logs--empty">{ "Logs are empty. Write to the leader to add entries." }</p> };
     }
-    let indexes = logs.first_index..=logs.last_index;
+    // One column past the longest log, where a caught-up follower's nextIndex points.
+    let indexes = logs.first_index..=logs.last_index + 1;
     html! {
         <div class="logs">
             <table class="logs__table" aria-label="Logs">
@@ -36,7 +37,7 @@ pub fn LogTable(props: &LogTableProps) -> Html {
                     { for logs.rows.iter().map(|row| html! {
                         <tr key={row.node} class={classes!((!row.up).then_some("logs__row--down"))} data-log-row={row.node.to_string()}>
                             <th scope="row">{ format!("S{}", row.node) }</th>
-                            { for indexes.clone().map(|index| cell(row.node, row.cells.iter().find(|c| c.index == index))) }
+                            { for indexes.clone().map(|index| cell(row, index)) }
                         </tr>
                     }) }
                 </tbody>
@@ -48,8 +49,26 @@ pub fn LogTable(props: &LogTableProps) -> Html {
     }
 }
 
-fn cell(node: u32, cell: Option<&LogCell>) -> Html {
-    let Some(cell) = cell else { return html! { <td class="logs__gap"></td> } };
+/// The leader's markers on a follower's cell: nextIndex (where the next AppendEntries starts)
+/// and matchIndex (the highest index known replicated).
+fn markers(row: &LogRow, index: u64) -> Html {
+    let next = row.next_index == Some(index);
+    let matched = row.match_index == Some(index) && index > 0;
+    html! {
+        <>
+            if next { <span class="logs__marker logs__marker--next" title="the leader's nextIndex for this server">{ "next" }</span> }
+            if matched { <span class="logs__marker logs__marker--match" title="the leader's matchIndex for this server">{ "match" }</span> }
+        </>
+    }
+}
+
+fn cell(row: &LogRow, index: u64) -> Html {
+    let node = row.node;
+    let is_next = (row.next_index == Some(index)).to_string();
+    let is_match = (row.match_index == Some(index)).to_string();
+    let Some(cell) = row.cells.iter().find(|c| c.index == index) else {
+        return html! { <td class="logs__gap" data-next={is_next} data-match={is_match}>{ markers(row, index) }</td> };
+    };
     let class = classes!(
         "logs__entry",
         format!("logs__entry--term-{}", cell.term % TERM_COLOURS),
@@ -60,9 +79,11 @@ fn cell(node: u32, cell: Option<&LogCell>) -> Html {
     html! {
         <td {class} data-log-node={node.to_string()} data-index={cell.index.to_string()}
             data-term={cell.term.to_string()} data-committed={cell.committed.to_string()}
+            data-next={is_next} data-match={is_match}
             title={format!("S{node} index {}: term {}, {command}, {state}", cell.index, cell.term)}>
             <span class="logs__term">{ cell.term }</span>
             <span class="logs__command">{ command }</span>
+            { markers(row, cell.index) }
         </td>
     }
 }

@@ -53,8 +53,13 @@ pub fn MessageGlyph(props: &MessageGlyphProps) -> Html {
             on_select.emit(id);
         }
     });
-    let label =
-        format!("{} from {} to {}, term {}", message.kind, endpoint_name(message.from), endpoint_name(message.to), message.term);
+    let label = format!(
+        "{} from {} to {}, term {}",
+        message.kind,
+        endpoint_name(message.from),
+        endpoint_name(message.to),
+        message.term
+    );
     html! {
         <g {class} transform={format!("translate({:.2} {:.2})", message.position.x, message.position.y)}
            data-message={id.to_string()} data-kind={message.kind.as_str()}

@@ -2,6 +2,7 @@
 
 mod cluster;
 mod controls;
+mod invariant_bar;
 mod lane_glyph;
 mod legend;
 mod log_table;
@@ -10,10 +11,11 @@ mod message_panel;
 mod network_bar;
 mod node_glyph;
 mod node_menu;
-mod timeline;
+pub(crate) mod timeline;
 
 pub use cluster::{Cluster, ClusterProps};
 pub use controls::Controls;
+pub use invariant_bar::{InvariantBar, InvariantBarProps};
 pub use lane_glyph::LaneGlyph;
 pub use legend::Legend;
 pub use log_table::LogTable;

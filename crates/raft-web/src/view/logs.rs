@@ -24,6 +24,10 @@ pub struct LogRow {
     pub up: bool,
     /// Its entries within the shown window, by index.
     pub cells: Vec<LogCell>,
+    /// The current leader's nextIndex for this follower, if there is a leader.
+    pub next_index: Option<u64>,
+    /// The current leader's matchIndex for this follower, if there is a leader.
+    pub match_index: Option<u64>,
 }
 
 /// The log table: every node's log over a window of indexes.
@@ -42,6 +46,9 @@ impl LogsView {
     pub fn of(sim: &Simulation, window: u64) -> Self {
         let last_index = sim.nodes().map(|n| n.node().log().last_index()).max().unwrap_or(0);
         let first_index = last_index.saturating_sub(window.saturating_sub(1)).max(1);
+        let progress =
+            sim.leader().and_then(|leader| sim.node(leader)).map(|n| n.node().progress()).unwrap_or_default();
+        let progress_of = |id: NodeId| progress.iter().find(|(peer, _)| *peer == id).map(|(_, p)| *p);
         let rows = sim
             .nodes()
             .map(|sim_node| {
@@ -57,7 +64,14 @@ impl LogsView {
                         })
                     })
                     .collect();
-                LogRow { node: node.id(), up: sim_node.is_up(), cells }
+                let progress = progress_of(node.id());
+                LogRow {
+                    node: node.id(),
+                    up: sim_node.is_up(),
+                    cells,
+                    next_index: progress.map(|p| p.next_index),
+                    match_index: progress.map(|p| p.match_index),
+                }
             })
             .collect();
         LogsView { first_index, last_index, rows }
@@ -88,5 +102,9 @@ mod tests {
         sim.run_until(1_200);
         let logs = LogsView::of(&sim, 4);
         assert!(logs.rows.iter().all(|row| row.cells.len() == 4 && row.cells.iter().all(|c| c.committed)));
+        for row in &logs.rows {
+            let expected = if row.node == leader { (None, None) } else { (Some(7), Some(6)) };
+            assert_eq!((row.next_index, row.match_index), expected, "S{}: the leader's view of it", row.node);
+        }
     }
 }

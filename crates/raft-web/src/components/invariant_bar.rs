@@ -1,0 +1,51 @@
+//! The five safety properties of the paper's Figure 3, each green, or red with what broke.
+
+use raft_sim::{Property, Violation};
+use yew::prelude::*;
+
+use crate::components::timeline::format_time;
+
+/// Properties of [`InvariantBar`].
+#[derive(Properties, PartialEq)]
+pub struct InvariantBarProps {
+    /// Violations found so far (none in a correct Raft).
+    pub violations: Vec<Violation>,
+}
+
+/// One badge per property. Checked after every event of the run.
+#[component]
+pub fn InvariantBar(props: &InvariantBarProps) -> Html {
+    html! {
+        <ul class="invariants" aria-label="Safety properties (Figure 3), checked after every event">
+            { for Property::ALL.iter().map(|&property| {
+                let broken = props.violations.iter().find(|v| v.property == property);
+                let name = serde_name(property);
+                let title = match broken {
+                    Some(v) => format!("{}: broken at {}: {}", property.name(), format_time(v.at_ms), v.detail),
+                    None => format!("{}: holds", property.name()),
+                };
+                html! {
+                    <li class={classes!("invariants__item", if broken.is_some() { "invariants__item--broken" } else { "invariants__item--ok" })}
+                        data-invariant={name} data-ok={broken.is_none().to_string()} {title}>
+                        <span aria-hidden="true">{ if broken.is_some() { "✗ " } else { "✓ " } }</span>
+                        { property.name() }
+                        if let Some(v) = broken {
+                            <span class="invariants__detail">{ format!(" — {} at {}", v.detail, format_time(v.at_ms)) }</span>
+                        }
+                    </li>
+                }
+            }) }
+        </ul>
+    }
+}
+
+/// The property's snake_case name, as in reports: `election_safety`.
+fn serde_name(property: Property) -> &'static str {
+    match property {
+        Property::ElectionSafety => "election_safety",
+        Property::LeaderAppendOnly => "leader_append_only",
+        Property::LogMatching => "log_matching",
+        Property::LeaderCompleteness => "leader_completeness",
+        Property::StateMachineSafety => "state_machine_safety",
+    }
+}
