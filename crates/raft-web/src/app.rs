@@ -39,7 +39,16 @@ pub fn App() -> Html {
                       on_step={dispatch.reform(Action::Step)}
                       on_speed={dispatch.reform(Action::SetSpeed)} />
             <NetworkBar size={state.cluster_size()} faulty={state.network_faulty()}
-                        on_resize={dispatch.reform(Action::Resize)} on_heal={dispatch.reform(|_| Action::HealNetwork)} />
+                        on_resize={dispatch.reform(Action::Resize)} on_heal={dispatch.reform(|_| Action::HealNetwork)}
+                        on_preset={dispatch.reform(Action::LoadPreset)} />
+            if let (Some(title), description) = state.scenario_info() {
+                <section class="scenario-info" aria-label="Scenario">
+                    <h2 class="scenario-info__title">{ title }</h2>
+                    if let Some(description) = description {
+                        <p class="scenario-info__description">{ description }</p>
+                    }
+                </section>
+            }
             <Timeline time_ms={view.time_ms} horizon_ms={state.horizon_ms()}
                       on_seek={dispatch.reform(Action::Seek)}
                       on_jump={dispatch.reform(Action::JumpToElection)} />

@@ -72,6 +72,8 @@ pub enum Action {
     HealNetwork,
     /// Start a fresh cluster of this many servers.
     Resize(u32),
+    /// Load a preset scenario by id, paused at time 0.
+    LoadPreset(String),
     /// Show a message's fields.
     SelectMessage(u64),
     /// Hide the message panel.
@@ -146,6 +148,13 @@ impl Playground {
     /// The message panel's content, if the selected message is still in flight.
     pub fn message_details(&self) -> Option<MessageDetails> {
         MessageDetails::of(self.history.borrow().sim(), self.selected_message?)
+    }
+
+    /// The scenario's title and description, if it has them.
+    pub fn scenario_info(&self) -> (Option<String>, Option<String>) {
+        let history = self.history.borrow();
+        let scenario = history.scenario();
+        (scenario.title.clone(), scenario.description.clone())
     }
 
     /// How many servers the cluster has.
@@ -263,6 +272,14 @@ impl Reducible for Playground {
                     Err(error) => next.notice = Some(error.to_string()),
                 }
             }
+            Action::LoadPreset(id) => match crate::presets::preset(&id).map(|p| p.scenario()) {
+                Some(Ok(scenario)) => match Playground::new(scenario) {
+                    Ok(fresh) => next = Playground { speed: next.speed, ..fresh },
+                    Err(error) => next.notice = Some(error.to_string()),
+                },
+                Some(Err(error)) => next.notice = Some(error.to_string()),
+                None => next.notice = Some(format!("There is no preset called {id:?}.")),
+            },
             Action::SelectMessage(id) => next.selected_message = Some(id),
             Action::CloseMessage => next.selected_message = None,
             Action::Seek(time) => next.seek(time),
@@ -387,6 +404,16 @@ mod tests {
         state = reduce(state, Action::Resize(12));
         assert!(state.notice.as_deref().unwrap().contains("nodes"), "{:?}", state.notice);
         assert_eq!(state.cluster_size(), 9, "a refused size keeps the cluster");
+    }
+
+    #[test]
+    fn a_preset_loads_paused_at_time_0_with_its_title() {
+        let state = reduce(Rc::new(Playground::default()), Action::LoadPreset("figure-7".into()));
+        assert_eq!((state.cluster_size(), state.time_ms(), state.playing), (7, 0, false));
+        assert!(state.scenario_info().0.unwrap().starts_with("Figure 7"));
+        let state = reduce(state, Action::LoadPreset("nope".into()));
+        assert_eq!(state.notice.as_deref(), Some("There is no preset called \"nope\"."));
+        assert_eq!(state.cluster_size(), 7);
     }
 
     #[test]

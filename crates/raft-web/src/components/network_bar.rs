@@ -1,4 +1,4 @@
-//! Cluster size and healing the network.
+//! Presets, cluster size and healing the network.
 
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -14,9 +14,11 @@ pub struct NetworkBarProps {
     pub on_resize: Callback<u32>,
     /// Heal every partition and cut.
     pub on_heal: Callback<()>,
+    /// A preset was chosen, by id.
+    pub on_preset: Callback<String>,
 }
 
-/// The size picker (1 to 9 servers) and the Heal network button.
+/// The preset picker, the size picker (1 to 9 servers) and the Heal network button.
 #[component]
 pub fn NetworkBar(props: &NetworkBarProps) -> Html {
     let on_resize = props.on_resize.clone();
@@ -26,8 +28,26 @@ pub fn NetworkBar(props: &NetworkBarProps) -> Html {
             on_resize.emit(size);
         }
     });
+    let on_preset = props.on_preset.clone();
+    let on_preset_change = Callback::from(move |event: Event| {
+        let select: HtmlSelectElement = event.target_unchecked_into();
+        let id = select.value();
+        if !id.is_empty() {
+            on_preset.emit(id);
+            select.set_value("");
+        }
+    });
     html! {
         <div class="network-bar" role="group" aria-label="Cluster">
+            <label>
+                { "Scenario " }
+                <select onchange={on_preset_change} title="Load a scenario, paused at its start">
+                    <option value="" selected=true>{ "Choose a preset…" }</option>
+                    { for crate::presets::titles().iter().map(|(id, title)| html! {
+                        <option value={*id}>{ title.clone() }</option>
+                    }) }
+                </select>
+            </label>
             <label>
                 { "Servers " }
                 <select {onchange} title="Changing the size starts a fresh cluster">

@@ -1,0 +1,130 @@
+//! One-click scenarios: the paper's Figures 6, 7 and 8 and the classic failures. Each is a
+//! version-1 scenario file under `presets/`, so it also runs with `raftsim run`.
+
+use raft_sim::{Scenario, ScenarioError};
+
+/// A preset: its id (as in URLs and tests) and its scenario file.
+pub struct Preset {
+    /// A short id, e.g. `figure-8`.
+    pub id: &'static str,
+    json: &'static str,
+}
+
+/// Every preset, in the order the picker lists them.
+pub const PRESETS: [Preset; 9] = [
+    Preset { id: "figure-6", json: include_str!("../presets/figure-6.json") },
+    Preset { id: "figure-7", json: include_str!("../presets/figure-7.json") },
+    Preset { id: "figure-8", json: include_str!("../presets/figure-8.json") },
+    Preset { id: "figure-8e", json: include_str!("../presets/figure-8e.json") },
+    Preset { id: "leader-crash", json: include_str!("../presets/leader-crash.json") },
+    Preset { id: "follower-crash", json: include_str!("../presets/follower-crash.json") },
+    Preset { id: "split-vote", json: include_str!("../presets/split-vote.json") },
+    Preset { id: "stale-leader", json: include_str!("../presets/stale-leader.json") },
+    Preset { id: "lost-messages", json: include_str!("../presets/lost-messages.json") },
+];
+
+impl Preset {
+    /// The preset's scenario.
+    pub fn scenario(&self) -> Result<Scenario, ScenarioError> {
+        Scenario::from_json(self.json)
+    }
+}
+
+/// Every preset's id and title, parsed once.
+pub fn titles() -> &'static [(&'static str, String)] {
+    static TITLES: std::sync::OnceLock<Vec<(&'static str, String)>> = std::sync::OnceLock::new();
+    TITLES.get_or_init(|| {
+        PRESETS
+            .iter()
+            .map(|preset| {
+                (preset.id, preset.scenario().ok().and_then(|s| s.title).unwrap_or_else(|| preset.id.to_owned()))
+            })
+            .collect()
+    })
+}
+
+/// The preset with this id.
+pub fn preset(id: &str) -> Option<&'static Preset> {
+    PRESETS.iter().find(|preset| preset.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use raft_sim::{RoleKind, Simulation};
+
+    fn run(id: &str, until: u64) -> Simulation {
+        let mut sim = preset(id).unwrap().scenario().unwrap().build(false).unwrap();
+        sim.run_until(until);
+        sim
+    }
+
+    fn terms(sim: &Simulation, node: u32) -> Vec<u64> {
+        sim.node(node).unwrap().node().log().entries().iter().map(|e| e.term).collect()
+    }
+
+    fn leaders(sim: &Simulation) -> Vec<u32> {
+        sim.nodes().filter(|n| n.is_up() && n.node().role() == RoleKind::Leader).map(|n| n.node().id()).collect()
+    }
+
+    #[test]
+    fn every_preset_has_a_title_and_description_and_runs_safely_to_its_end() {
+        for preset in &PRESETS {
+            let scenario = preset.scenario().unwrap_or_else(|e| panic!("{}: {e}", preset.id));
+            assert!(scenario.title.is_some() && scenario.description.is_some(), "{}", preset.id);
+            let mut sim = scenario.build(false).unwrap();
+            sim.run_until(scenario.until_ms.expect("every preset says how long it runs"));
+            assert!(sim.violations().is_empty(), "{}: {:?}", preset.id, sim.violations());
+            assert!(sim.leader().is_some(), "{}: ends with a leader", preset.id);
+        }
+    }
+
+    #[test]
+    fn figure_6_entry_8_waits_for_a_current_term_entry() {
+        let sim = run("figure-6", 550);
+        let s1 = sim.node(1).unwrap().node();
+        assert_eq!((s1.role(), s1.current_term(), s1.commit_index()), (RoleKind::Leader, 4, 0));
+        assert!((1..=5).all(|n| terms(&sim, n).len() == 8), "entry 8 is everywhere, uncommitted");
+        let sim = run("figure-6", 1_500);
+        assert!((1..=5).all(|n| sim.node(n).unwrap().node().commit_index() == 9));
+    }
+
+    #[test]
+    fn figure_7_logs_converge() {
+        let sim = run("figure-7", 1_500);
+        assert!((1..=7).all(|n| terms(&sim, n) == [1, 1, 1, 4, 4, 5, 5, 6, 6, 6, 8, 8]));
+    }
+
+    #[test]
+    fn figure_8_index_2_is_overwritten_and_8e_keeps_it() {
+        assert!((2..=5).all(|n| terms(&run("figure-8", 1_000), n) == [1, 3]));
+        let sim = run("figure-8e", 4_000);
+        assert!((2..=5).all(|n| terms(&sim, n)[..3] == [1, 2, 4]));
+        assert!(sim.elections().iter().all(|&(_, node, _)| node != 5), "S5 never wins");
+    }
+
+    #[test]
+    fn the_failure_presets_show_what_their_titles_say() {
+        let split = run("split-vote", 60);
+        let candidates = split.nodes().filter(|n| n.node().role() == RoleKind::Candidate).count();
+        assert_eq!((leaders(&split).len(), candidates), (0, 2), "two candidates, no winner in term 1");
+
+        let crash = run("leader-crash", 999);
+        assert_eq!(leaders(&crash), [4]);
+        let crash = run("leader-crash", 4_000);
+        assert_ne!(leaders(&crash), [4]);
+        assert_eq!(crash.node(4).unwrap().node().role(), RoleKind::Follower);
+
+        let stale = run("stale-leader", 2_500);
+        assert_eq!(leaders(&stale).len(), 2, "the stale leader and the new one");
+        let stale = run("stale-leader", 4_500);
+        assert!((1..=5).all(|n| stale.node(n).unwrap().node().kv().get("x") == Some("fresh")));
+
+        let follower = run("follower-crash", 3_500);
+        assert_eq!(follower.node(2).unwrap().node().kv(), follower.node(4).unwrap().node().kv());
+
+        let lossy = run("lost-messages", 4_000);
+        assert!(lossy.recent_losses().count() > 0);
+        assert!(lossy.client_ops().iter().any(|op| op.result == Some(raft_sim::OpResult::Ok)));
+    }
+}

@@ -1,0 +1,35 @@
+// Presets: one click loads a scenario, paused at its start, with its title and description.
+import { test, expect } from '@playwright/test';
+import { watchErrors } from './helpers.mjs';
+
+test('the Figure 8 preset replays the overwrite of an old-term entry', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('figure-8');
+  await expect(page.getByRole('region', { name: 'Scenario' })).toContainText('Figure 8');
+  await expect(page.locator('[data-node]')).toHaveCount(5);
+  await expect(page.locator('[data-node="5"]')).toHaveAttribute('data-term', '3');
+  await page.getByRole('slider', { name: 'Speed' }).fill('0');
+  await page.getByRole('button', { name: 'Play' }).click();
+  // (c): S1 leads term 4 and S3 gets the term-2 entry at index 2, not committed.
+  await expect(page.locator('[data-log-node="3"][data-index="2"][data-term="2"]')).toHaveAttribute('data-committed', 'false', { timeout: 20_000 });
+  // (d): S5 leads and its term-3 entry replaces index 2 on S2 and S3.
+  await expect(page.locator('[data-node="5"]')).toHaveAttribute('data-role', 'leader', { timeout: 20_000 });
+  await expect(page.locator('[data-log-node="2"][data-index="2"]')).toHaveAttribute('data-term', '3', { timeout: 20_000 });
+  await expect(page.locator('[data-invariant][data-ok=false]')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('every preset loads without an error', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  const picker = page.getByRole('combobox', { name: 'Scenario' });
+  const ids = await picker.locator('option').evaluateAll((options) => options.map((o) => o.value).filter(Boolean));
+  expect(ids.length).toBe(9);
+  for (const id of ids) {
+    await picker.selectOption(id);
+    await expect(page.getByRole('region', { name: 'Scenario' })).toBeVisible();
+    await expect(page.locator('[data-time-ms]')).toHaveAttribute('data-time-ms', '0');
+  }
+  expect(errors).toEqual([]);
+});
