@@ -6,6 +6,7 @@ use crate::action::ActionError;
 use crate::client::{next_step, ClientOp, ClientStep, OpResult};
 use crate::network::{Payload, CLIENT};
 use crate::simulation::{Event, Simulation};
+use crate::story::StoryEvent;
 use crate::trace::TraceEvent;
 
 impl Simulation {
@@ -28,6 +29,7 @@ impl Simulation {
             redirects: 0,
         });
         self.trace.push(TraceEvent::ClientRequest { at: self.now, op: id, node, command: command.to_owned() });
+        self.story.push(self.now, StoryEvent::ClientWrite { op: id, node, command: command.to_owned() });
         self.send(CLIENT, node, Payload::ClientRequest { request_id: id, command: parsed });
         self.queue.push(self.now + self.config.client_timeout_ms, Event::ClientTimeout(id));
         Ok(id)
@@ -65,6 +67,8 @@ impl Simulation {
         if let Some(op) = self.op_mut(request_id) {
             op.result = Some(result);
             op.responded_ms = Some(now);
+            let command = op.command.clone();
+            self.story.push(now, StoryEvent::ClientDone { op: request_id, command, result });
         }
         self.trace.push(TraceEvent::ClientResponse { at: now, op: request_id, result });
     }

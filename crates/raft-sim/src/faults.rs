@@ -6,6 +6,7 @@ use crate::action::ActionError;
 use crate::network::DropReason;
 use crate::network::MessageId;
 use crate::simulation::Simulation;
+use crate::story::StoryEvent;
 use crate::trace::TraceEvent;
 
 impl Simulation {
@@ -24,6 +25,7 @@ impl Simulation {
         self.nodes[index].up = false;
         self.nodes[index].timer = None;
         self.trace.push(TraceEvent::Crash { at: self.now, node: id });
+        self.story.push(self.now, StoryEvent::Crashed { node: id });
         Ok(())
     }
 
@@ -38,6 +40,7 @@ impl Simulation {
         self.nodes[index].node = node;
         self.nodes[index].up = true;
         self.trace.push(TraceEvent::Restart { at: self.now, node: id });
+        self.story.push(self.now, StoryEvent::Restarted { node: id });
         self.drain_outputs(id);
         Ok(())
     }
@@ -95,6 +98,7 @@ impl Simulation {
         let (from, to, kind) = (flight.from, flight.to, flight.payload.kind());
         self.trace.push(TraceEvent::Drop { at: self.now, id, from, to, kind, reason: DropReason::User });
         self.remember_loss(&flight, DropReason::User);
+        self.story.push(self.now, StoryEvent::Dropped { id, from, to });
         Ok(())
     }
 }

@@ -30,6 +30,7 @@ mod report;
 mod rng;
 mod scenario;
 mod simulation;
+mod story;
 mod time;
 mod trace;
 
@@ -49,5 +50,6 @@ pub use report::{format_hash, NodeReport, Report};
 pub use rng::SimRng;
 pub use scenario::{InitialState, LogItem, Scenario, ScenarioError, ScenarioOptions, SCENARIO_VERSION};
 pub use simulation::{ArmedTimer, LostMessage, SimNode, Simulation, RECENT_LOSSES};
+pub use story::{Story, StoryCategory, StoryEvent, STORY_LENGTH};
 pub use time::{elapsed_fraction, Millis};
 pub use trace::{Trace, TraceEvent};

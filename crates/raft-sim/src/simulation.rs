@@ -10,6 +10,7 @@ use crate::invariants::{Checker, Violation};
 use crate::network::{DropReason, InFlight, MessageId, Network, Payload, CLIENT};
 use crate::queue::EventQueue;
 use crate::rng::SimRng;
+use crate::story::{Story, StoryEvent};
 use crate::time::{elapsed_fraction, Millis};
 use crate::trace::{timer_name, Trace, TraceEvent};
 
@@ -109,6 +110,7 @@ pub struct Simulation {
     pub(crate) client_ops: Vec<ClientOp>,
     pub(crate) events_processed: u64,
     pub(crate) recent_losses: std::collections::VecDeque<LostMessage>,
+    pub(crate) story: Story,
     next_generation: u64,
 }
 
@@ -139,6 +141,7 @@ impl Simulation {
             client_ops: Vec::new(),
             events_processed: 0,
             recent_losses: std::collections::VecDeque::new(),
+            story: Story::default(),
             next_generation: 0,
         };
         for id in ids {
@@ -238,6 +241,11 @@ impl Simulation {
         });
     }
 
+    /// The story of the run so far: its latest events worth telling.
+    pub fn story(&self) -> &Story {
+        &self.story
+    }
+
     /// How many events have run.
     pub fn events_processed(&self) -> u64 {
         self.events_processed
@@ -320,7 +328,31 @@ impl Simulation {
         };
         let error = result.as_ref().err().map(ToString::to_string);
         self.trace.push(TraceEvent::Action { at: self.now, action: action.to_string(), error });
+        if result.is_ok() {
+            if let Some(event) = self.story_of(&action) {
+                self.story.push(self.now, event);
+            }
+        }
         result
+    }
+
+    /// The story event of a network action (node actions tell their own story).
+    fn story_of(&self, action: &Action) -> Option<StoryEvent> {
+        Some(match action {
+            Action::Partition { .. } => {
+                let groups = self.network.links.listed_groups();
+                if groups.is_empty() {
+                    StoryEvent::Healed
+                } else {
+                    StoryEvent::Partitioned { groups }
+                }
+            }
+            Action::Heal => StoryEvent::Healed,
+            Action::Cut { from, to } => StoryEvent::Cut { from: *from, to: *to },
+            Action::Mend { from, to } => StoryEvent::Mended { from: *from, to: *to },
+            Action::Loss { probability } => StoryEvent::LossSet { per_mille: (probability * 1000.0).round() as u32 },
+            _ => return None,
+        })
     }
 
     pub(crate) fn index_of(&self, id: NodeId) -> Option<usize> {
@@ -395,10 +427,16 @@ impl Simulation {
                 Output::SetTimer(timer) => self.arm_timer(index, timer),
                 Output::RoleChanged { role, term } => {
                     self.trace.push(TraceEvent::Role { at, node: id, role: role.as_str(), term });
-                    if role == raft_core::RoleKind::Leader {
-                        self.checker.on_leader(at, id, term);
-                        self.elections.push((at, id, term));
-                    }
+                    let told = match role {
+                        raft_core::RoleKind::Leader => {
+                            self.checker.on_leader(at, id, term);
+                            self.elections.push((at, id, term));
+                            StoryEvent::BecameLeader { node: id, term }
+                        }
+                        raft_core::RoleKind::Candidate => StoryEvent::ElectionStarted { node: id, term },
+                        raft_core::RoleKind::Follower => StoryEvent::SteppedDown { node: id, term },
+                    };
+                    self.story.push(at, told);
                 }
                 Output::EntriesAppended { first, last } => {
                     self.trace.push(TraceEvent::Append { at, node: id, first, last });
@@ -412,6 +450,9 @@ impl Simulation {
                 Output::Committed { index: commit } => {
                     self.trace.push(TraceEvent::Commit { at, node: id, index: commit });
                     self.checker.on_commit(at, id, commit);
+                    if self.nodes[index].node.role() == raft_core::RoleKind::Leader {
+                        self.story.push(at, StoryEvent::Committed { leader: id, index: commit });
+                    }
                 }
                 Output::Applied { index: applied, term, command } => {
                     self.trace.push(TraceEvent::Apply { at, node: id, index: applied, term, command: command.text() });

@@ -7,6 +7,7 @@ mod app;
 pub mod components;
 pub mod geometry;
 mod hooks;
+pub mod i18n;
 pub mod presets;
 pub mod state;
 pub mod view;

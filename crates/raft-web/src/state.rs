@@ -10,6 +10,7 @@ use std::rc::Rc;
 use raft_sim::{History, Millis, NodeId, Scenario};
 use yew::Reducible;
 
+use crate::i18n::Lang;
 use crate::view::{ClusterView, LogsView, MessageDetails, NodeDetails};
 
 /// How many log indexes the log table shows, the latest ones.
@@ -37,6 +38,31 @@ pub enum Direction {
     Back,
     /// Towards the end of the timeline.
     Forward,
+}
+
+/// Why the last action did nothing, shown to the user in their language.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// The simulator refused the action.
+    Refused(raft_sim::ActionError),
+    /// There is no leader change in the direction asked.
+    NoLeaderChange,
+    /// No preset has this id.
+    UnknownPreset(String),
+    /// A scenario could not be loaded.
+    BadScenario(String),
+}
+
+impl Notice {
+    /// The notice in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Notice::Refused(error) => lang.action_error(error),
+            Notice::NoLeaderChange => lang.texts().no_leader_change.to_owned(),
+            Notice::UnknownPreset(id) => format!("{}: {id:?}", lang.texts().choose_preset),
+            Notice::BadScenario(error) => error.clone(),
+        }
+    }
 }
 
 /// What a person (or the animation loop) can do.
@@ -74,6 +100,8 @@ pub enum Action {
     Resize(u32),
     /// Load a preset scenario by id, paused at time 0.
     LoadPreset(String),
+    /// Show or hide the keyboard shortcuts.
+    ToggleShortcuts,
     /// Show a message's fields.
     SelectMessage(u64),
     /// Hide the message panel.
@@ -93,10 +121,12 @@ pub struct Playground {
     carry_ms: f64,
     /// The node whose menu is open.
     pub menu: Option<NodeId>,
-    /// The last action's error, shown to the user.
-    pub notice: Option<String>,
+    /// Why the last action did nothing, if it did nothing.
+    pub notice: Option<Notice>,
     /// The message whose fields are shown.
     pub selected_message: Option<u64>,
+    /// Whether the keyboard shortcuts overlay is open.
+    pub shortcuts_open: bool,
 }
 
 impl Default for Playground {
@@ -116,6 +146,7 @@ impl Playground {
             menu: None,
             notice: None,
             selected_message: None,
+            shortcuts_open: false,
         })
     }
 
@@ -150,6 +181,11 @@ impl Playground {
         MessageDetails::of(self.history.borrow().sim(), self.selected_message?)
     }
 
+    /// The story so far, oldest first.
+    pub fn story(&self) -> Vec<(Millis, raft_sim::StoryEvent)> {
+        self.history.borrow().sim().story().events().cloned().collect()
+    }
+
     /// The scenario's title and description, if it has them.
     pub fn scenario_info(&self) -> (Option<String>, Option<String>) {
         let history = self.history.borrow();
@@ -178,7 +214,7 @@ impl Playground {
     fn apply(&mut self, actions: Vec<raft_sim::Action>) {
         self.menu = None;
         let mut history = self.history.borrow_mut();
-        self.notice = actions.into_iter().find_map(|action| history.apply(action).err()).map(|e| e.to_string());
+        self.notice = actions.into_iter().find_map(|action| history.apply(action).err()).map(Notice::Refused);
     }
 
     fn network_actions(&self, action: &Action) -> Vec<raft_sim::Action> {
@@ -238,7 +274,7 @@ impl Playground {
         };
         match target {
             Some(time) => self.seek(time),
-            None => self.notice = Some("No leader change that way.".to_owned()),
+            None => self.notice = Some(Notice::NoLeaderChange),
         }
     }
 }
@@ -259,7 +295,10 @@ impl Reducible for Playground {
             Action::Frame { elapsed_ms } => next.advance(elapsed_ms),
             Action::SetSpeed(speed) => next.speed = speed.clamp(MIN_SPEED, MAX_SPEED),
             Action::OpenMenu(node) => next.menu = Some(node),
-            Action::CloseMenu => next.menu = None,
+            Action::CloseMenu => {
+                next.menu = None;
+                next.shortcuts_open = false;
+            }
             Action::Apply(action) => next.apply(vec![action]),
             Action::Isolate(_) | Action::Reconnect(_) | Action::HealNetwork => {
                 let actions = next.network_actions(&action);
@@ -269,17 +308,18 @@ impl Reducible for Playground {
                 let scenario = Scenario { nodes, ..Scenario::new(DEFAULT_SEED) };
                 match Playground::new(scenario) {
                     Ok(fresh) => next = Playground { speed: next.speed, ..fresh },
-                    Err(error) => next.notice = Some(error.to_string()),
+                    Err(error) => next.notice = Some(Notice::BadScenario(error.to_string())),
                 }
             }
             Action::LoadPreset(id) => match crate::presets::preset(&id).map(|p| p.scenario()) {
                 Some(Ok(scenario)) => match Playground::new(scenario) {
                     Ok(fresh) => next = Playground { speed: next.speed, ..fresh },
-                    Err(error) => next.notice = Some(error.to_string()),
+                    Err(error) => next.notice = Some(Notice::BadScenario(error.to_string())),
                 },
-                Some(Err(error)) => next.notice = Some(error.to_string()),
-                None => next.notice = Some(format!("There is no preset called {id:?}.")),
+                Some(Err(error)) => next.notice = Some(Notice::BadScenario(error.to_string())),
+                None => next.notice = Some(Notice::UnknownPreset(id)),
             },
+            Action::ToggleShortcuts => next.shortcuts_open = !next.shortcuts_open,
             Action::SelectMessage(id) => next.selected_message = Some(id),
             Action::CloseMessage => next.selected_message = None,
             Action::Seek(time) => next.seek(time),
@@ -297,6 +337,10 @@ mod tests {
 
     fn reduce(state: Rc<Playground>, action: Action) -> Rc<Playground> {
         state.reduce(action)
+    }
+
+    fn notice(state: &Playground) -> Option<String> {
+        state.notice.as_ref().map(|n| n.text(Lang::En))
     }
 
     #[test]
@@ -344,7 +388,7 @@ mod tests {
         state = reduce(state, Action::Apply(raft_sim::Action::Crash { node: 3 }));
         assert!(!state.view().nodes[2].up);
         state = reduce(state, Action::Apply(raft_sim::Action::Crash { node: 3 }));
-        assert_eq!(state.notice.as_deref(), Some("node 3 is crashed: restart it first"));
+        assert_eq!(notice(&state).as_deref(), Some("node 3 is crashed: restart it first"));
         state = reduce(state, Action::Apply(raft_sim::Action::Restart { node: 3 }));
         assert!(state.view().nodes[2].up && state.notice.is_none());
         let write = raft_sim::Action::Write { node: 1, command: "x=1".into() };
@@ -352,7 +396,7 @@ mod tests {
         assert_eq!(state.suggested_command(), "x=2");
         let bad = raft_sim::Action::Write { node: 1, command: "nonsense".into() };
         state = reduce(state, Action::Apply(bad));
-        assert!(state.notice.as_deref().unwrap().starts_with("bad command: a command needs an '='"));
+        assert!(notice(&state).as_deref().unwrap().starts_with("bad command: a command needs an '='"));
     }
 
     #[test]
@@ -374,7 +418,7 @@ mod tests {
         state = reduce(state, Action::Step(Direction::Back));
         assert_eq!(state.time_ms(), elected_at);
         state = reduce(state, Action::JumpToElection(Direction::Back));
-        assert_eq!(state.notice.as_deref(), Some("No leader change that way."));
+        assert_eq!(notice(&state).as_deref(), Some("No leader change that way."));
     }
 
     #[test]
@@ -402,7 +446,7 @@ mod tests {
         state = reduce(state, Action::Resize(9));
         assert_eq!((state.cluster_size(), state.view().nodes.len(), state.time_ms()), (9, 9, 0));
         state = reduce(state, Action::Resize(12));
-        assert!(state.notice.as_deref().unwrap().contains("nodes"), "{:?}", state.notice);
+        assert!(notice(&state).unwrap().contains("nodes"), "{:?}", state.notice);
         assert_eq!(state.cluster_size(), 9, "a refused size keeps the cluster");
     }
 
@@ -412,14 +456,14 @@ mod tests {
         assert_eq!((state.cluster_size(), state.time_ms(), state.playing), (7, 0, false));
         assert!(state.scenario_info().0.unwrap().starts_with("Figure 7"));
         let state = reduce(state, Action::LoadPreset("nope".into()));
-        assert_eq!(state.notice.as_deref(), Some("There is no preset called \"nope\"."));
+        assert_eq!(state.notice, Some(Notice::UnknownPreset("nope".into())));
         assert_eq!(state.cluster_size(), 7);
     }
 
     #[test]
     fn an_impossible_action_leaves_a_notice_and_a_working_page() {
         let state = reduce(Rc::new(Playground::default()), Action::Apply(raft_sim::Action::Timeout { node: 42 }));
-        assert_eq!(state.notice.as_deref(), Some("there is no node 42"));
+        assert_eq!(notice(&state).as_deref(), Some("there is no node 42"));
         assert_eq!(state.view().nodes.len(), 5);
     }
 }

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::{LaneGlyph, MessageGlyph, NodeGlyph};
 use crate::geometry::{CLIENT_POSITION, VIEW_SIZE};
+use crate::hooks::use_lang;
 use crate::view::ClusterView;
 
 /// Properties of [`Cluster`].
@@ -30,9 +31,10 @@ pub struct ClusterProps {
 #[component]
 pub fn Cluster(props: &ClusterProps) -> Html {
     let on_background = props.on_background.reform(|_: MouseEvent| ());
+    let t = use_lang().texts();
     html! {
         <svg class="cluster" viewBox={format!("0 0 {VIEW_SIZE} {VIEW_SIZE}")}
-             role="img" aria-label="Raft cluster" xmlns="http://www.w3.org/2000/svg">
+             role="img" aria-label={t.raft_cluster} xmlns="http://www.w3.org/2000/svg">
             <rect class="cluster__background" width={VIEW_SIZE.to_string()} height={VIEW_SIZE.to_string()}
                   onclick={on_background} />
             <g class="cluster__lanes">
@@ -54,9 +56,9 @@ pub fn Cluster(props: &ClusterProps) -> Html {
                 }) }
             </g>
             <g class="client" transform={format!("translate({} {})", CLIENT_POSITION.x, CLIENT_POSITION.y)}
-               aria-label="Client">
+               aria-label={t.client}>
                 <rect class="client__body" x="-26" y="-14" width="52" height="28" rx="6" />
-                <text class="client__label" dy="0.35em">{ "Client" }</text>
+                <text class="client__label" dy="0.35em">{ t.client }</text>
             </g>
             <g class="cluster__nodes">
                 { for props.view.nodes.iter().map(|node| html! {

@@ -3,6 +3,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::hooks::use_lang;
 use crate::state::{Direction, MAX_SPEED, MIN_SPEED};
 
 /// Properties of [`Controls`].
@@ -23,7 +24,8 @@ pub struct ControlsProps {
 /// Play/Pause, step buttons and the speed slider.
 #[component]
 pub fn Controls(props: &ControlsProps) -> Html {
-    let label = if props.playing { "Pause" } else { "Play" };
+    let t = use_lang().texts();
+    let label = if props.playing { t.pause } else { t.play };
     let on_speed = props.on_speed.clone();
     let oninput = Callback::from(move |event: InputEvent| {
         let input: HtmlInputElement = event.target_unchecked_into();
@@ -33,18 +35,18 @@ pub fn Controls(props: &ControlsProps) -> Html {
     });
     let step = |direction| props.on_step.reform(move |_: MouseEvent| direction);
     html! {
-        <div class="controls" role="toolbar" aria-label="Playback">
-            <button class="controls__play" type="button" aria-label={label} title={format!("{label} (Space)")}
+        <div class="controls" role="toolbar" aria-label={t.playback}>
+            <button class="controls__play" type="button" aria-label={label} title={format!("{label} ({})", t.space_key)}
                     onclick={props.on_toggle.reform(|_: MouseEvent| ())}>
                 <span aria-hidden="true">{ if props.playing { "❚❚" } else { "▶" } }</span>
                 <span class="controls__play-text">{ label }</span>
             </button>
-            <button type="button" aria-label="Step back" title="Step back to the previous event (←)"
-                    onclick={step(Direction::Back)}>{ "⟨ Step" }</button>
-            <button type="button" aria-label="Step forward" title="Step to the next event (→)"
-                    onclick={step(Direction::Forward)}>{ "Step ⟩" }</button>
+            <button type="button" aria-label={t.step_back} title={t.step_back_title}
+                    onclick={step(Direction::Back)}>{ t.step_button_back }</button>
+            <button type="button" aria-label={t.step_forward} title={t.step_forward_title}
+                    onclick={step(Direction::Forward)}>{ t.step_button_forward }</button>
             <label class="controls__speed">
-                { "Speed" }
+                { t.speed }
                 <input type="range" min={MIN_SPEED.log10().to_string()} max={MAX_SPEED.log10().to_string()}
                        step="0.01" value={format!("{:.2}", props.speed.log10())} {oninput}
                        aria-valuetext={format_speed(props.speed)} />

@@ -4,6 +4,7 @@ use raft_sim::{Property, Violation};
 use yew::prelude::*;
 
 use crate::components::timeline::format_time;
+use crate::hooks::use_lang;
 
 /// Properties of [`InvariantBar`].
 #[derive(Properties, PartialEq)]
@@ -15,20 +16,21 @@ pub struct InvariantBarProps {
 /// One badge per property. Checked after every event of the run.
 #[component]
 pub fn InvariantBar(props: &InvariantBarProps) -> Html {
+    let lang = use_lang();
     html! {
-        <ul class="invariants" aria-label="Safety properties (Figure 3), checked after every event">
+        <ul class="invariants" aria-label={lang.texts().invariants}>
             { for Property::ALL.iter().map(|&property| {
                 let broken = props.violations.iter().find(|v| v.property == property);
                 let name = serde_name(property);
                 let title = match broken {
-                    Some(v) => format!("{}: broken at {}: {}", property.name(), format_time(v.at_ms), v.detail),
-                    None => format!("{}: holds", property.name()),
+                    Some(v) => format!("{}: {}", lang.property(property), lang.broken_at(&format_time(v.at_ms), &v.detail)),
+                    None => format!("{}: {}", lang.property(property), lang.texts().holds),
                 };
                 html! {
                     <li class={classes!("invariants__item", if broken.is_some() { "invariants__item--broken" } else { "invariants__item--ok" })}
                         data-invariant={name} data-ok={broken.is_none().to_string()} {title}>
                         <span aria-hidden="true">{ if broken.is_some() { "✗ " } else { "✓ " } }</span>
-                        { property.name() }
+                        { lang.property(property) }
                         if let Some(v) = broken {
                             <span class="invariants__detail">{ format!(" — {} at {}", v.detail, format_time(v.at_ms)) }</span>
                         }

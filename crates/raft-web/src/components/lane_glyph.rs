@@ -3,6 +3,7 @@
 use raft_sim::NodeId;
 use yew::prelude::*;
 
+use crate::hooks::use_lang;
 use crate::view::LaneView;
 
 /// Properties of [`LaneGlyph`].
@@ -24,17 +25,11 @@ pub fn LaneGlyph(props: &LaneGlyphProps) -> Html {
     let (from, to, cut) = (lane.from, lane.to, lane.cut);
     let onclick = props.on_toggle.reform(move |_: MouseEvent| (from, to, cut));
     let class = classes!("lane", lane.cut.then_some("lane--cut"), lane.partitioned.then_some("lane--partitioned"));
-    let state = if cut {
-        "cut"
-    } else if lane.partitioned {
-        "blocked by a partition"
-    } else {
-        "open"
-    };
+    let title = use_lang().lane_title(from, to, cut, lane.partitioned);
     let (x1, y1, x2, y2) = (format!("{:.1}", a.x), format!("{:.1}", a.y), format!("{:.1}", b.x), format!("{:.1}", b.y));
     html! {
         <g {class} data-lane={format!("{from}-{to}")} data-cut={cut.to_string()} {onclick}>
-            <title>{ format!("Link S{from} → S{to}: {state}. Click to {}.", if cut { "mend" } else { "cut" }) }</title>
+            <title>{ title }</title>
             <line class="lane__hit" x1={x1.clone()} y1={y1.clone()} x2={x2.clone()} y2={y2.clone()} />
             <line class="lane__line" {x1} {y1} {x2} {y2} />
         </g>

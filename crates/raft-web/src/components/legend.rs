@@ -2,20 +2,29 @@
 
 use yew::prelude::*;
 
+use crate::hooks::use_lang;
+
 /// Explains roles, message shapes and the timer arc.
 #[component]
 pub fn Legend() -> Html {
+    let t = use_lang().texts();
+    let swatches = [
+        "legend__swatch legend__swatch--follower",
+        "legend__swatch legend__swatch--candidate",
+        "legend__swatch legend__swatch--leader",
+        "legend__shape legend__shape--vote",
+        "legend__shape legend__shape--append",
+        "legend__shape legend__shape--client",
+        "legend__arc",
+        "legend__entry legend__entry--committed",
+        "legend__entry",
+        "legend__cut",
+    ];
     html! {
-        <ul class="legend" aria-label="Legend">
-            <li><span class="legend__swatch legend__swatch--follower"></span>{ "Follower" }</li>
-            <li><span class="legend__swatch legend__swatch--candidate"></span>{ "Candidate" }</li>
-            <li><span class="legend__swatch legend__swatch--leader"></span>{ "Leader" }</li>
-            <li><span class="legend__shape legend__shape--vote"></span>{ "RequestVote (solid) / reply (hollow)" }</li>
-            <li><span class="legend__shape legend__shape--append"></span>{ "AppendEntries (solid) / reply (hollow)" }</li>
-            <li><span class="legend__shape legend__shape--client"></span>{ "Client write (solid) / answer (hollow)" }</li>
-            <li><span class="legend__arc"></span>{ "Election timer running down" }</li>
-            <li><span class="legend__entry legend__entry--committed"></span>{ "Committed entry" }</li>
-            <li><span class="legend__entry"></span>{ "Uncommitted entry" }</li>
+        <ul class="legend" aria-label={t.legend}>
+            { for swatches.iter().zip(t.legend_items).map(|(class, text)| html! {
+                <li><span class={*class}></span>{ text }</li>
+            }) }
         </ul>
     }
 }

@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::hooks::use_lang;
+use crate::i18n::{Lang, Texts};
 use crate::view::{LogRow, LogsView};
 
 /// Properties of [`LogTable`].
@@ -18,18 +20,20 @@ const TERM_COLOURS: u64 = 8;
 /// entries are solid, uncommitted ones dashed.
 #[component]
 pub fn LogTable(props: &LogTableProps) -> Html {
+    let lang = use_lang();
+    let t = lang.texts();
     let logs = &props.logs;
     if logs.last_index == 0 {
-        return html! { <p class="logs logs--empty">{ "Logs are empty. Write to the leader to add entries." }</p> };
+        return html! { <p class="logs logs--empty">{ t.logs_empty }</p> };
     }
     // One column past the longest log, where a caught-up follower's nextIndex points.
     let indexes = logs.first_index..=logs.last_index + 1;
     html! {
         <div class="logs">
-            <table class="logs__table" aria-label="Logs">
+            <table class="logs__table" aria-label={t.logs}>
                 <thead>
                     <tr>
-                        <th scope="col">{ "index" }</th>
+                        <th scope="col">{ t.index }</th>
                         { for indexes.clone().map(|index| html! { <th scope="col" key={index}>{ index }</th> }) }
                     </tr>
                 </thead>
@@ -37,13 +41,13 @@ pub fn LogTable(props: &LogTableProps) -> Html {
                     { for logs.rows.iter().map(|row| html! {
                         <tr key={row.node} class={classes!((!row.up).then_some("logs__row--down"))} data-log-row={row.node.to_string()}>
                             <th scope="row">{ format!("S{}", row.node) }</th>
-                            { for indexes.clone().map(|index| cell(row, index)) }
+                            { for indexes.clone().map(|index| cell(lang, row, index)) }
                         </tr>
                     }) }
                 </tbody>
             </table>
             if logs.first_index > 1 {
-                <p class="logs__note">{ format!("Showing indexes {}–{}.", logs.first_index, logs.last_index) }</p>
+                <p class="logs__note">{ lang.showing_indexes(logs.first_index, logs.last_index) }</p>
             }
         </div>
     }
@@ -51,23 +55,24 @@ pub fn LogTable(props: &LogTableProps) -> Html {
 
 /// The leader's markers on a follower's cell: nextIndex (where the next AppendEntries starts)
 /// and matchIndex (the highest index known replicated).
-fn markers(row: &LogRow, index: u64) -> Html {
+fn markers(t: &Texts, row: &LogRow, index: u64) -> Html {
     let next = row.next_index == Some(index);
     let matched = row.match_index == Some(index) && index > 0;
     html! {
         <>
-            if next { <span class="logs__marker logs__marker--next" title="the leader's nextIndex for this server">{ "next" }</span> }
-            if matched { <span class="logs__marker logs__marker--match" title="the leader's matchIndex for this server">{ "match" }</span> }
+            if next { <span class="logs__marker logs__marker--next" title={t.next_marker_title}>{ t.next_marker }</span> }
+            if matched { <span class="logs__marker logs__marker--match" title={t.match_marker_title}>{ t.match_marker }</span> }
         </>
     }
 }
 
-fn cell(row: &LogRow, index: u64) -> Html {
+fn cell(lang: Lang, row: &LogRow, index: u64) -> Html {
+    let t = lang.texts();
     let node = row.node;
     let is_next = (row.next_index == Some(index)).to_string();
     let is_match = (row.match_index == Some(index)).to_string();
     let Some(cell) = row.cells.iter().find(|c| c.index == index) else {
-        return html! { <td class="logs__gap" data-next={is_next} data-match={is_match}>{ markers(row, index) }</td> };
+        return html! { <td class="logs__gap" data-next={is_next} data-match={is_match}>{ markers(t, row, index) }</td> };
     };
     let class = classes!(
         "logs__entry",
@@ -75,15 +80,15 @@ fn cell(row: &LogRow, index: u64) -> Html {
         if cell.committed { "logs__entry--committed" } else { "logs__entry--uncommitted" },
     );
     let command = cell.command.clone().unwrap_or_else(|| "no-op".to_owned());
-    let state = if cell.committed { "committed" } else { "not committed" };
+    let state = if cell.committed { t.committed } else { t.not_committed };
     html! {
         <td {class} data-log-node={node.to_string()} data-index={cell.index.to_string()}
             data-term={cell.term.to_string()} data-committed={cell.committed.to_string()}
             data-next={is_next} data-match={is_match}
-            title={format!("S{node} index {}: term {}, {command}, {state}", cell.index, cell.term)}>
+            title={format!("S{node} #{}: {} {}, {command}, {state}", cell.index, lang.term_word(), cell.term)}>
             <span class="logs__term">{ cell.term }</span>
             <span class="logs__command">{ command }</span>
-            { markers(row, cell.index) }
+            { markers(t, row, cell.index) }
         </td>
     }
 }

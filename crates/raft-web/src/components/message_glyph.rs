@@ -6,6 +6,7 @@
 use raft_sim::PayloadKind;
 use yew::prelude::*;
 
+use crate::hooks::use_lang;
 use crate::view::{endpoint_name, MessageView};
 
 /// Properties of [`MessageGlyph`].
@@ -53,12 +54,11 @@ pub fn MessageGlyph(props: &MessageGlyphProps) -> Html {
             on_select.emit(id);
         }
     });
-    let label = format!(
-        "{} from {} to {}, term {}",
-        message.kind,
-        endpoint_name(message.from),
-        endpoint_name(message.to),
-        message.term
+    let label = use_lang().message_label(
+        message.kind.as_str(),
+        &endpoint_name(message.from),
+        &endpoint_name(message.to),
+        message.term,
     );
     html! {
         <g {class} transform={format!("translate({:.2} {:.2})", message.position.x, message.position.y)}

@@ -3,6 +3,7 @@
 use raft_sim::Action;
 use yew::prelude::*;
 
+use crate::hooks::use_lang;
 use crate::view::{endpoint_name, MessageDetails};
 
 /// Properties of [`MessagePanel`].
@@ -19,22 +20,24 @@ pub struct MessagePanelProps {
 /// A card listing the message's fields in the paper's names.
 #[component]
 pub fn MessagePanel(props: &MessagePanelProps) -> Html {
+    let lang = use_lang();
+    let t = lang.texts();
     let details = &props.details;
     let id = details.id;
     html! {
-        <section class="message-panel" aria-label={format!("Message {id}")}>
+        <section class="message-panel" aria-label={lang.message_region(id)}>
             <h2 class="message-panel__title">
                 { format!("{} #{id}: {} → {}", details.kind, endpoint_name(details.from), endpoint_name(details.to)) }
             </h2>
             <dl class="message-panel__fields">
                 { for details.fields.iter().map(|(name, value)| html! { <><dt>{ *name }</dt><dd>{ value }</dd></> }) }
-                <dt>{ "sent" }</dt><dd>{ format!("{} ms", details.sent_ms) }</dd>
-                <dt>{ "arrives" }</dt><dd>{ format!("{} ms", details.deliver_ms) }</dd>
+                <dt>{ t.sent }</dt><dd>{ format!("{} ms", details.sent_ms) }</dd>
+                <dt>{ t.arrives }</dt><dd>{ format!("{} ms", details.deliver_ms) }</dd>
             </dl>
             <button type="button" onclick={props.on_action.reform(move |_: MouseEvent| Action::Drop { message: id })}>
-                { "Drop" }
+                { t.drop }
             </button>
-            <button type="button" class="message-panel__close" aria-label="Close message"
+            <button type="button" class="message-panel__close" aria-label={t.close_message}
                     onclick={props.on_close.reform(|_: MouseEvent| ())}>{ "×" }</button>
         </section>
     }

@@ -3,6 +3,8 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::hooks::use_lang;
+
 /// Properties of [`NetworkBar`].
 #[derive(Properties, PartialEq)]
 pub struct NetworkBarProps {
@@ -28,6 +30,7 @@ pub fn NetworkBar(props: &NetworkBarProps) -> Html {
             on_resize.emit(size);
         }
     });
+    let t = use_lang().texts();
     let on_preset = props.on_preset.clone();
     let on_preset_change = Callback::from(move |event: Event| {
         let select: HtmlSelectElement = event.target_unchecked_into();
@@ -38,26 +41,26 @@ pub fn NetworkBar(props: &NetworkBarProps) -> Html {
         }
     });
     html! {
-        <div class="network-bar" role="group" aria-label="Cluster">
+        <div class="network-bar" role="group" aria-label={t.cluster}>
             <label>
-                { "Scenario " }
-                <select onchange={on_preset_change} title="Load a scenario, paused at its start">
-                    <option value="" selected=true>{ "Choose a preset…" }</option>
+                { t.scenario }{ " " }
+                <select onchange={on_preset_change} title={t.scenario_title}>
+                    <option value="" selected=true>{ t.choose_preset }</option>
                     { for crate::presets::titles().iter().map(|(id, title)| html! {
                         <option value={*id}>{ title.clone() }</option>
                     }) }
                 </select>
             </label>
             <label>
-                { "Servers " }
-                <select {onchange} title="Changing the size starts a fresh cluster">
+                { t.servers }{ " " }
+                <select {onchange} title={t.servers_title}>
                     { for (1..=raft_sim::MAX_NODES).map(|n| html! {
                         <option value={n.to_string()} selected={n == props.size}>{ n }</option>
                     }) }
                 </select>
             </label>
             <button type="button" disabled={!props.faulty} onclick={props.on_heal.reform(|_: MouseEvent| ())}
-                    title="End every partition and mend every cut link">{ "Heal network" }</button>
+                    title={t.heal_network_title}>{ t.heal_network }</button>
         </div>
     }
 }

@@ -5,6 +5,8 @@ use raft_sim::{NodeId, RoleKind};
 use yew::prelude::*;
 
 use crate::geometry::NODE_RADIUS;
+use crate::hooks::use_lang;
+use crate::i18n::Lang;
 use crate::view::NodeView;
 
 /// Properties of [`NodeGlyph`].
@@ -16,15 +18,15 @@ pub struct NodeGlyphProps {
     pub on_activate: Callback<NodeId>,
 }
 
-/// The accessible name of a node, e.g. "Node 3, leader, term 2".
-pub fn node_label(node: &NodeView) -> String {
-    let state = if node.up { node.role.as_str() } else { "crashed" };
-    format!("Node {}, {state}, term {}", node.id, node.term)
+/// The accessible name of a node in `lang`, e.g. "Node 3, leader, term 2".
+pub fn node_label(lang: Lang, node: &NodeView) -> String {
+    lang.node_label(node.id, node.role, node.up, node.term)
 }
 
 /// A node of the ring.
 #[component]
 pub fn NodeGlyph(props: &NodeGlyphProps) -> Html {
+    let lang = use_lang();
     let node = &props.node;
     let id = node.id;
     let onclick = props.on_activate.reform(move |_: MouseEvent| id);
@@ -37,17 +39,17 @@ pub fn NodeGlyph(props: &NodeGlyphProps) -> Html {
     });
     let role = node.role.as_str();
     html! {
-        <g class={classes!("node", format!("node--{role}"), (!node.up).then_some("node--down"))}
+        <g class={classes!("node", format!("node--{role}"), (!node.up).then_some("node--down"), node.isolated.then_some("node--isolated"))}
            transform={format!("translate({:.2} {:.2})", node.position.x, node.position.y)}
            data-node={id.to_string()} data-role={role} data-up={node.up.to_string()}
            data-term={node.term.to_string()}
-           role="button" tabindex="0" aria-label={node_label(node)} aria-haspopup="true"
+           role="button" tabindex="0" aria-label={node_label(lang, node)} aria-haspopup="true"
            {onclick} {onkeydown}>
             <circle class="node__body" r={NODE_RADIUS.to_string()} />
             { timer_arc(node.election_timer_left) }
             <text class="node__term" dy="0.35em">{ node.term }</text>
             <text class="node__name" y={(NODE_RADIUS + 22.0).to_string()}>{ format!("S{id}") }</text>
-            { votes_badge(node) }
+            { votes_badge(lang, node) }
         </g>
     }
 }
@@ -64,11 +66,11 @@ fn timer_arc(left: Option<f64>) -> Html {
 }
 
 /// A candidate's tally of votes, shown above it.
-fn votes_badge(node: &NodeView) -> Html {
+fn votes_badge(lang: Lang, node: &NodeView) -> Html {
     if node.role != RoleKind::Candidate {
         return Html::default();
     }
     html! {
-        <text class="node__votes" y={(-NODE_RADIUS - 12.0).to_string()}>{ format!("votes: {}", node.votes) }</text>
+        <text class="node__votes" y={(-NODE_RADIUS - 12.0).to_string()}>{ lang.votes(node.votes) }</text>
     }
 }

@@ -5,6 +5,8 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::node_glyph::node_label;
+use crate::hooks::use_lang;
+use crate::i18n::Texts;
 use crate::view::{NodeDetails, NodeView};
 
 /// Properties of [`NodeMenu`].
@@ -41,6 +43,8 @@ pub fn NodeMenu(props: &NodeMenuProps) -> Html {
             }
         });
     }
+    let lang = use_lang();
+    let t = lang.texts();
     let node = &props.node;
     let id = node.id;
     let act = |action: Action| props.on_action.reform(move |_: MouseEvent| action.clone());
@@ -61,60 +65,60 @@ pub fn NodeMenu(props: &NodeMenuProps) -> Html {
     let vertical = if top > 60.0 { "node-menu--up" } else { "" };
     html! {
         <div class={classes!("node-menu", side, vertical)} style={format!("left: {left:.2}%; top: {top:.2}%")}
-             role="group" aria-label={format!("Actions for node {id}")}>
-            <p class="node-menu__title">{ node_label(node) }</p>
-            { details_list(&props.details) }
+             role="group" aria-label={lang.node_actions(id)}>
+            <p class="node-menu__title">{ node_label(lang, node) }</p>
+            { details_list(t, &props.details) }
             <div class="node-menu__actions">
                 if node.up {
                     <button type="button" ref={first_action} onclick={act(Action::Timeout { node: id })}
-                            title="Fire this node's election timer now">{ "Time out" }</button>
+                            title={t.time_out_title}>{ t.time_out }</button>
                     <button type="button" onclick={act(Action::Crash { node: id })}
-                            title="Stop this node: it keeps only its term, vote and log">{ "Crash" }</button>
+                            title={t.crash_title}>{ t.crash }</button>
                 } else {
                     <button type="button" ref={first_action} onclick={act(Action::Restart { node: id })}
-                            title="Start this node again from its term, vote and log">{ "Restart" }</button>
+                            title={t.restart_title}>{ t.restart }</button>
                 }
             </div>
             <div class="node-menu__actions">
                 if props.details.isolated {
                     <button type="button" onclick={props.on_isolate.reform(|_: MouseEvent| false)}
-                            title="Put this node back in the network">{ "Reconnect" }</button>
+                            title={t.reconnect_title}>{ t.reconnect }</button>
                 } else {
                     <button type="button" onclick={props.on_isolate.reform(|_: MouseEvent| true)}
-                            title="Partition this node from every other server">{ "Isolate" }</button>
+                            title={t.isolate_title}>{ t.isolate }</button>
                 }
             </div>
-            <div class="node-menu__links" role="group" aria-label={format!("Links from S{id}")}>
+            <div class="node-menu__links" role="group" aria-label={lang.links_from(id)}>
                 { for props.links.iter().map(|&(peer, cut)| {
                     let action = if cut { Action::Mend { from: id, to: peer } } else { Action::Cut { from: id, to: peer } };
                     html! {
                         <button type="button" class={classes!("node-menu__link", cut.then_some("node-menu__link--cut"))}
-                                aria-pressed={cut.to_string()} aria-label={format!("Cut link S{id} to S{peer}")}
-                                title={format!("{} the link from S{id} to S{peer} (one way)", if cut { "Mend" } else { "Cut" })}
+                                aria-pressed={cut.to_string()} aria-label={lang.cut_link(id, peer)}
+                                title={lang.lane_title(id, peer, cut, false)}
                                 onclick={act(action)}>{ format!("→S{peer}") }</button>
                     }
                 }) }
             </div>
-            { progress_table(&props.details) }
+            { progress_table(t, &props.details) }
             <form class="node-menu__write" onsubmit={on_submit}>
-                <input type="text" aria-label="Command" value={(*command).clone()} oninput={on_input}
+                <input type="text" aria-label={t.command} value={(*command).clone()} oninput={on_input}
                        spellcheck="false" autocomplete="off" maxlength="49" />
-                <button type="submit" title="The client sends this write to this node">{ "Write" }</button>
+                <button type="submit" title={t.write_title}>{ t.write }</button>
             </form>
             <button type="button" class="node-menu__close" onclick={props.on_close.reform(|_: MouseEvent| ())}
-                    aria-label="Close menu">{ "×" }</button>
+                    aria-label={t.close_menu}>{ "×" }</button>
         </div>
     }
 }
 
 /// A leader's nextIndex and matchIndex for each follower (Figure 2).
-fn progress_table(details: &NodeDetails) -> Html {
+fn progress_table(t: &Texts, details: &NodeDetails) -> Html {
     if details.progress.is_empty() {
         return Html::default();
     }
     html! {
-        <table class="node-menu__progress" aria-label="Follower progress">
-            <thead><tr><th scope="col">{ "follower" }</th><th scope="col">{ "nextIndex" }</th><th scope="col">{ "matchIndex" }</th></tr></thead>
+        <table class="node-menu__progress" aria-label={t.follower_progress}>
+            <thead><tr><th scope="col">{ t.follower }</th><th scope="col">{ t.next_index }</th><th scope="col">{ t.match_index }</th></tr></thead>
             <tbody>
                 { for details.progress.iter().map(|&(peer, next, matched)| html! {
                     <tr><th scope="row">{ format!("S{peer}") }</th><td>{ next }</td><td>{ matched }</td></tr>
@@ -124,19 +128,19 @@ fn progress_table(details: &NodeDetails) -> Html {
     }
 }
 
-fn details_list(details: &NodeDetails) -> Html {
-    let voted_for = details.voted_for.map_or_else(|| "none".to_owned(), |v| format!("S{v}"));
+fn details_list(t: &Texts, details: &NodeDetails) -> Html {
+    let voted_for = details.voted_for.map_or_else(|| t.nobody.to_owned(), |v| format!("S{v}"));
     let kv = if details.kv.is_empty() {
-        "empty".to_owned()
+        t.empty.to_owned()
     } else {
         details.kv.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(", ")
     };
     html! {
         <dl class="node-menu__details">
-            <dt>{ "votedFor" }</dt><dd>{ voted_for }</dd>
-            <dt>{ "commitIndex" }</dt><dd>{ details.commit_index }</dd>
-            <dt>{ "lastApplied" }</dt><dd>{ details.last_applied }</dd>
-            <dt>{ "state" }</dt><dd class="node-menu__kv">{ kv }</dd>
+            <dt>{ t.voted_for }</dt><dd>{ voted_for }</dd>
+            <dt>{ t.commit_index }</dt><dd>{ details.commit_index }</dd>
+            <dt>{ t.last_applied }</dt><dd>{ details.last_applied }</dd>
+            <dt>{ t.state_machine }</dt><dd class="node-menu__kv">{ kv }</dd>
         </dl>
     }
 }

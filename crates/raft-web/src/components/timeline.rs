@@ -4,6 +4,7 @@ use raft_sim::Millis;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::hooks::use_lang;
 use crate::state::Direction;
 
 /// Properties of [`Timeline`].
@@ -30,16 +31,17 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         }
     });
     let jump = |direction| props.on_jump.reform(move |_: MouseEvent| direction);
+    let t = use_lang().texts();
     html! {
-        <div class="timeline" role="group" aria-label="Timeline">
-            <button type="button" aria-label="Previous leader change" title="Previous leader change"
+        <div class="timeline" role="group" aria-label={t.timeline}>
+            <button type="button" aria-label={t.previous_leader_change} title={t.previous_leader_change}
                     onclick={jump(Direction::Back)}>{ "⏮" }</button>
             <input class="timeline__slider" type="range" min="0" max={props.horizon_ms.max(1).to_string()} step="1"
-                   value={props.time_ms.to_string()} {oninput} aria-label="Time"
+                   value={props.time_ms.to_string()} {oninput} aria-label={t.time}
                    aria-valuetext={format_time(props.time_ms)} />
-            <button type="button" aria-label="Next leader change" title="Next leader change"
+            <button type="button" aria-label={t.next_leader_change} title={t.next_leader_change}
                     onclick={jump(Direction::Forward)}>{ "⏭" }</button>
-            <span class="timeline__clock" aria-label="Simulated time">
+            <span class="timeline__clock" aria-label={t.simulated_time}>
                 { format_time(props.time_ms) }
                 if props.time_ms < props.horizon_ms {
                     <span class="timeline__horizon">{ format!(" / {}", format_time(props.horizon_ms)) }</span>

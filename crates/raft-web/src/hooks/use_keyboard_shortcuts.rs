@@ -28,6 +28,7 @@ pub fn use_keyboard_shortcuts(dispatch: Callback<Action>) {
                     "ArrowRight" if !key_belongs_to_target(event, false) => Action::Step(Direction::Forward),
                     "ArrowLeft" if !key_belongs_to_target(event, false) => Action::Step(Direction::Back),
                     "Escape" => Action::CloseMenu,
+                    "?" if !key_belongs_to_target(event, false) => Action::ToggleShortcuts,
                     _ => return,
                 };
                 event.prevent_default();

@@ -1,0 +1,158 @@
+//! The story of a run: the events a person narrating it would mention, kept in a bounded
+//! buffer so the page can tell them in words (and jump to them) without recording every
+//! message of the trace.
+
+use std::collections::VecDeque;
+
+use raft_core::{LogIndex, NodeId, RequestId, Term};
+
+use crate::client::OpResult;
+use crate::network::MessageId;
+use crate::time::Millis;
+
+/// How many story events are kept, the latest ones.
+pub const STORY_LENGTH: usize = 300;
+
+/// Something worth telling.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoryEvent {
+    /// A node's election timer fired (or a user fired it): it campaigns in `term`.
+    ElectionStarted {
+        /// The candidate.
+        node: NodeId,
+        /// The term it campaigns in.
+        term: Term,
+    },
+    /// A candidate won.
+    BecameLeader {
+        /// The new leader.
+        node: NodeId,
+        /// Its term.
+        term: Term,
+    },
+    /// A leader or candidate saw a later term and became a follower.
+    SteppedDown {
+        /// Who.
+        node: NodeId,
+        /// The later term.
+        term: Term,
+    },
+    /// The leader's commit index advanced.
+    Committed {
+        /// The leader.
+        leader: NodeId,
+        /// The new commit index.
+        index: LogIndex,
+    },
+    /// A node crashed.
+    Crashed {
+        /// Which.
+        node: NodeId,
+    },
+    /// A node restarted.
+    Restarted {
+        /// Which.
+        node: NodeId,
+    },
+    /// The servers were split into groups.
+    Partitioned {
+        /// The listed groups.
+        groups: Vec<Vec<NodeId>>,
+    },
+    /// The partition ended.
+    Healed,
+    /// A link was cut one way.
+    Cut {
+        /// Sender side.
+        from: NodeId,
+        /// Receiver side.
+        to: NodeId,
+    },
+    /// A link was mended.
+    Mended {
+        /// Sender side.
+        from: NodeId,
+        /// Receiver side.
+        to: NodeId,
+    },
+    /// A user dropped a message.
+    Dropped {
+        /// The message.
+        id: MessageId,
+        /// Sender.
+        from: NodeId,
+        /// Receiver.
+        to: NodeId,
+    },
+    /// The message loss probability changed.
+    LossSet {
+        /// Per mille, so the event stays `Eq`.
+        per_mille: u32,
+    },
+    /// The client sent a write.
+    ClientWrite {
+        /// The operation.
+        op: RequestId,
+        /// The server it went to.
+        node: NodeId,
+        /// The command.
+        command: String,
+    },
+    /// A client write ended.
+    ClientDone {
+        /// The operation.
+        op: RequestId,
+        /// The command.
+        command: String,
+        /// How it ended.
+        result: OpResult,
+    },
+}
+
+impl StoryEvent {
+    /// Which filter of the narration it belongs to.
+    pub fn category(&self) -> StoryCategory {
+        match self {
+            StoryEvent::ElectionStarted { .. } | StoryEvent::BecameLeader { .. } | StoryEvent::SteppedDown { .. } => {
+                StoryCategory::Elections
+            }
+            StoryEvent::Committed { .. } => StoryCategory::Log,
+            StoryEvent::ClientWrite { .. } | StoryEvent::ClientDone { .. } => StoryCategory::Client,
+            _ => StoryCategory::Faults,
+        }
+    }
+}
+
+/// The narration's filters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum StoryCategory {
+    /// Timeouts, votes won, stepping down.
+    Elections,
+    /// Commits.
+    Log,
+    /// Crashes, restarts, partitions, cuts, drops, loss.
+    Faults,
+    /// The client's writes and their outcomes.
+    Client,
+}
+
+/// The latest [`STORY_LENGTH`] story events with their times, oldest first.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Story {
+    events: VecDeque<(Millis, StoryEvent)>,
+}
+
+impl Story {
+    /// Adds an event.
+    pub fn push(&mut self, at: Millis, event: StoryEvent) {
+        if self.events.len() == STORY_LENGTH {
+            self.events.pop_front();
+        }
+        self.events.push_back((at, event));
+    }
+
+    /// The events kept, oldest first.
+    pub fn events(&self) -> impl DoubleEndedIterator<Item = &(Millis, StoryEvent)> {
+        self.events.iter()
+    }
+}

@@ -1,0 +1,43 @@
+//! The story: the events a narrator tells, in order, bounded.
+
+use raft_sim::{OpResult, Scenario, StoryCategory, StoryEvent, STORY_LENGTH};
+
+#[test]
+fn the_story_tells_elections_commits_faults_and_client_writes_in_order() {
+    let scenario = Scenario::from_json(
+        r#"{ "version": 1, "seed": 1, "actions": [
+            { "at_ms": 600, "do": "write", "node": 1, "command": "x=1" },
+            { "at_ms": 1000, "do": "crash", "node": 4 },
+            { "at_ms": 1100, "do": "partition", "groups": [[1]] },
+            { "at_ms": 1200, "do": "heal" },
+            { "at_ms": 1300, "do": "cut", "from": 2, "to": 3 } ] }"#,
+    )
+    .unwrap();
+    let mut sim = scenario.build(false).unwrap();
+    sim.run_until(3_000);
+    let events: Vec<&StoryEvent> = sim.story().events().map(|(_, e)| e).collect();
+    let first = |wanted: fn(&StoryEvent) -> bool| events.iter().position(|e| wanted(e));
+    let started = first(|e| matches!(e, StoryEvent::ElectionStarted { .. })).unwrap();
+    let won = first(|e| matches!(e, StoryEvent::BecameLeader { node: 4, term: 1 })).unwrap();
+    let wrote = first(|e| matches!(e, StoryEvent::ClientWrite { node: 1, .. })).unwrap();
+    let done = first(|e| matches!(e, StoryEvent::ClientDone { result: OpResult::Ok, .. })).unwrap();
+    let crashed = first(|e| matches!(e, StoryEvent::Crashed { node: 4 })).unwrap();
+    assert!(started < won && won < wrote && wrote < done && done < crashed);
+    assert!(events.contains(&&StoryEvent::Partitioned { groups: vec![vec![1]] }));
+    assert!(events.contains(&&StoryEvent::Healed) && events.contains(&&StoryEvent::Cut { from: 2, to: 3 }));
+    assert!(events.iter().any(|e| e.category() == StoryCategory::Log), "the leader's commits are told");
+    let times: Vec<u64> = sim.story().events().map(|(at, _)| *at).collect();
+    assert!(times.windows(2).all(|w| w[0] <= w[1]));
+}
+
+#[test]
+fn the_story_keeps_only_its_latest_events() {
+    let mut sim = Scenario::new(2).build(false).unwrap();
+    sim.run_until(1_000);
+    for i in 0..STORY_LENGTH {
+        let leader = sim.leader().unwrap();
+        sim.write(leader, &format!("k={i}")).unwrap();
+        sim.run_until(sim.now() + 50);
+    }
+    assert_eq!(sim.story().events().count(), STORY_LENGTH);
+}

@@ -1,0 +1,79 @@
+//! The narration: every story event in one plain sentence, newest first, filterable by kind;
+//! clicking one jumps to that moment.
+
+use std::collections::BTreeSet;
+
+use raft_sim::{Millis, StoryCategory, StoryEvent};
+use yew::prelude::*;
+
+use crate::components::timeline::format_time;
+use crate::hooks::use_lang;
+
+/// Properties of [`Narration`].
+#[derive(Properties, PartialEq)]
+pub struct NarrationProps {
+    /// The story so far, oldest first.
+    pub events: Vec<(Millis, StoryEvent)>,
+    /// An event was clicked: go to its moment.
+    pub on_seek: Callback<Millis>,
+}
+
+const CATEGORIES: [StoryCategory; 4] =
+    [StoryCategory::Elections, StoryCategory::Log, StoryCategory::Faults, StoryCategory::Client];
+
+/// How many sentences are shown at once, the latest.
+const SHOWN: usize = 60;
+
+/// The narration panel.
+#[component]
+pub fn Narration(props: &NarrationProps) -> Html {
+    let lang = use_lang();
+    let t = lang.texts();
+    let shown = use_state(|| CATEGORIES.into_iter().collect::<BTreeSet<_>>());
+    let toggle = |category: StoryCategory| {
+        let shown = shown.clone();
+        Callback::from(move |_: Event| {
+            let mut next = (*shown).clone();
+            if !next.remove(&category) {
+                next.insert(category);
+            }
+            shown.set(next);
+        })
+    };
+    let lines: Vec<Html> = props
+        .events
+        .iter()
+        .rev()
+        .filter(|(_, event)| shown.contains(&event.category()))
+        .take(SHOWN)
+        .map(|(at, event)| {
+            let at = *at;
+            html! {
+                <li data-story-ms={at.to_string()}>
+                    <button type="button" class="narration__line" onclick={props.on_seek.reform(move |_: MouseEvent| at)}>
+                        <span class="narration__time">{ format_time(at) }</span>
+                        { lang.tell(event) }
+                    </button>
+                </li>
+            }
+        })
+        .collect();
+    html! {
+        <section class="narration" aria-label={t.narration}>
+            <h2 class="narration__title">{ t.narration }</h2>
+            <div class="narration__filters">
+                { for CATEGORIES.iter().map(|&category| html! {
+                    <label>
+                        <input type="checkbox" checked={shown.contains(&category)} onchange={toggle(category)} />
+                        { lang.category(category) }
+                    </label>
+                }) }
+            </div>
+            if lines.is_empty() {
+                <p class="narration__empty">{ t.narration_empty }</p>
+            } else {
+                <ol class="narration__lines" reversed=true>{ for lines }</ol>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,76 @@
+//! The visitor's remembered choices: language and theme, kept in localStorage.
+
+use gloo::storage::{LocalStorage, Storage};
+use yew::prelude::*;
+
+use crate::i18n::Lang;
+
+const LANG_KEY: &str = "raft-playground.lang";
+const THEME_KEY: &str = "raft-playground.theme";
+
+/// The colour theme: follow the system, or force light or dark.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    /// Follow `prefers-color-scheme`.
+    System,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl Theme {
+    /// Every theme, in the picker's order.
+    pub const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
+
+    /// The stored code, also the `data-theme` attribute of the document.
+    pub fn code(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    fn from_code(code: &str) -> Theme {
+        Theme::ALL.into_iter().find(|t| t.code() == code).unwrap_or(Theme::System)
+    }
+}
+
+/// The language (stored, else the browser's) and theme (stored, else the system's), with
+/// setters that remember the choice and apply it to the document.
+#[hook]
+pub fn use_preferences() -> (UseStateHandle<Lang>, UseStateHandle<Theme>) {
+    let lang = use_state(|| {
+        let stored: Option<String> = LocalStorage::get(LANG_KEY).ok();
+        let browser = || gloo::utils::window().navigator().language().unwrap_or_default();
+        Lang::from_tag(&stored.unwrap_or_else(browser))
+    });
+    let theme = use_state(|| Theme::from_code(&LocalStorage::get::<String>(THEME_KEY).unwrap_or_default()));
+    {
+        let lang = *lang;
+        use_effect_with(lang, move |_| {
+            let _ = LocalStorage::set(LANG_KEY, lang.code());
+            if let Some(root) = gloo::utils::document().document_element() {
+                let _ = root.set_attribute("lang", lang.texts().html_lang);
+            }
+            gloo::utils::document().set_title(lang.texts().title);
+        });
+    }
+    {
+        let theme = *theme;
+        use_effect_with(theme, move |_| {
+            let _ = LocalStorage::set(THEME_KEY, theme.code());
+            if let Some(root) = gloo::utils::document().document_element() {
+                let _ = root.set_attribute("data-theme", theme.code());
+            }
+        });
+    }
+    (lang, theme)
+}
+
+/// The current language, from the context the app provides.
+#[hook]
+pub fn use_lang() -> Lang {
+    use_context::<Lang>().unwrap_or_default()
+}

@@ -1,0 +1,603 @@
+//! Every word the page shows, in English and 中文. Components read the current [`Lang`] from
+//! context and take their text from [`Lang::texts`] or the formatting methods here; no
+//! interface string is written anywhere else.
+
+use raft_sim::{ActionError, NodeId, OpResult, Property, RoleKind, StoryCategory, StoryEvent};
+
+/// The page's language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Simplified Chinese.
+    Zh,
+}
+
+/// The fixed strings of the interface.
+#[allow(missing_docs)] // each field is named after what it labels
+pub struct Texts {
+    pub html_lang: &'static str,
+    pub title: &'static str,
+    pub hint: &'static str,
+    pub switch_language: &'static str,
+    pub switch_language_label: &'static str,
+    pub play: &'static str,
+    pub pause: &'static str,
+    pub space_key: &'static str,
+    pub step_back: &'static str,
+    pub step_back_title: &'static str,
+    pub step_forward: &'static str,
+    pub step_forward_title: &'static str,
+    pub step_button_back: &'static str,
+    pub step_button_forward: &'static str,
+    pub speed: &'static str,
+    pub playback: &'static str,
+    pub timeline: &'static str,
+    pub time: &'static str,
+    pub simulated_time: &'static str,
+    pub previous_leader_change: &'static str,
+    pub next_leader_change: &'static str,
+    pub no_leader_change: &'static str,
+    pub cluster: &'static str,
+    pub scenario: &'static str,
+    pub scenario_title: &'static str,
+    pub choose_preset: &'static str,
+    pub servers: &'static str,
+    pub servers_title: &'static str,
+    pub heal_network: &'static str,
+    pub heal_network_title: &'static str,
+    pub raft_cluster: &'static str,
+    pub client: &'static str,
+    pub time_out: &'static str,
+    pub time_out_title: &'static str,
+    pub crash: &'static str,
+    pub crash_title: &'static str,
+    pub restart: &'static str,
+    pub restart_title: &'static str,
+    pub isolate: &'static str,
+    pub isolate_title: &'static str,
+    pub reconnect: &'static str,
+    pub reconnect_title: &'static str,
+    pub write: &'static str,
+    pub write_title: &'static str,
+    pub command: &'static str,
+    pub close_menu: &'static str,
+    pub voted_for: &'static str,
+    pub commit_index: &'static str,
+    pub last_applied: &'static str,
+    pub state_machine: &'static str,
+    pub nobody: &'static str,
+    pub empty: &'static str,
+    pub follower_progress: &'static str,
+    pub follower: &'static str,
+    pub next_index: &'static str,
+    pub match_index: &'static str,
+    pub drop: &'static str,
+    pub close_message: &'static str,
+    pub sent: &'static str,
+    pub arrives: &'static str,
+    pub logs: &'static str,
+    pub logs_empty: &'static str,
+    pub index: &'static str,
+    pub committed: &'static str,
+    pub not_committed: &'static str,
+    pub next_marker: &'static str,
+    pub next_marker_title: &'static str,
+    pub match_marker: &'static str,
+    pub match_marker_title: &'static str,
+    pub invariants: &'static str,
+    pub holds: &'static str,
+    pub legend: &'static str,
+    pub legend_items: [&'static str; 10],
+    pub narration: &'static str,
+    pub narration_empty: &'static str,
+    pub categories: [&'static str; 4],
+    pub shortcuts: &'static str,
+    pub shortcuts_button: &'static str,
+    pub shortcut_rows: [(&'static str, &'static str); 6],
+    pub close: &'static str,
+    pub theme: &'static str,
+    pub themes: [&'static str; 3],
+}
+
+const EN: Texts = Texts {
+    html_lang: "en",
+    title: "Raft playground",
+    hint: "Press Play to watch the servers elect a leader. Click a server to time it out, crash or restart it, or send the client's write to it.",
+    switch_language: "中文",
+    switch_language_label: "切换到中文",
+    play: "Play",
+    pause: "Pause",
+    space_key: "Space",
+    step_back: "Step back",
+    step_back_title: "Step back to the previous event (←)",
+    step_forward: "Step forward",
+    step_forward_title: "Step to the next event (→)",
+    step_button_back: "⟨ Step",
+    step_button_forward: "Step ⟩",
+    speed: "Speed",
+    playback: "Playback",
+    timeline: "Timeline",
+    time: "Time",
+    simulated_time: "Simulated time",
+    previous_leader_change: "Previous leader change",
+    next_leader_change: "Next leader change",
+    no_leader_change: "No leader change that way.",
+    cluster: "Cluster",
+    scenario: "Scenario",
+    scenario_title: "Load a scenario, paused at its start",
+    choose_preset: "Choose a preset…",
+    servers: "Servers",
+    servers_title: "Changing the size starts a fresh cluster",
+    heal_network: "Heal network",
+    heal_network_title: "End every partition and mend every cut link",
+    raft_cluster: "Raft cluster",
+    client: "Client",
+    time_out: "Time out",
+    time_out_title: "Fire this node's election timer now",
+    crash: "Crash",
+    crash_title: "Stop this node: it keeps only its term, vote and log",
+    restart: "Restart",
+    restart_title: "Start this node again from its term, vote and log",
+    isolate: "Isolate",
+    isolate_title: "Partition this node from every other server",
+    reconnect: "Reconnect",
+    reconnect_title: "Put this node back in the network",
+    write: "Write",
+    write_title: "The client sends this write to this node",
+    command: "Command",
+    close_menu: "Close menu",
+    voted_for: "votedFor",
+    commit_index: "commitIndex",
+    last_applied: "lastApplied",
+    state_machine: "state",
+    nobody: "none",
+    empty: "empty",
+    follower_progress: "Follower progress",
+    follower: "follower",
+    next_index: "nextIndex",
+    match_index: "matchIndex",
+    drop: "Drop",
+    close_message: "Close message",
+    sent: "sent",
+    arrives: "arrives",
+    logs: "Logs",
+    logs_empty: "Logs are empty. Write to the leader to add entries.",
+    index: "index",
+    committed: "committed",
+    not_committed: "not committed",
+    next_marker: "next",
+    next_marker_title: "the leader's nextIndex for this server",
+    match_marker: "match",
+    match_marker_title: "the leader's matchIndex for this server",
+    invariants: "Safety properties (Figure 3), checked after every event",
+    holds: "holds",
+    legend: "Legend",
+    legend_items: [
+        "Follower",
+        "Candidate",
+        "Leader",
+        "RequestVote (solid) / reply (hollow)",
+        "AppendEntries (solid) / reply (hollow)",
+        "Client write (solid) / answer (hollow)",
+        "Election timer running down",
+        "Committed entry",
+        "Uncommitted entry",
+        "Cut link / lost message",
+    ],
+    narration: "What happened",
+    narration_empty: "Nothing yet. Press Play.",
+    categories: ["Elections", "Log", "Faults", "Client"],
+    shortcuts: "Keyboard shortcuts",
+    shortcuts_button: "Shortcuts (?)",
+    shortcut_rows: [
+        ("Space", "Play or pause"),
+        ("→ / ←", "Step to the next / previous event"),
+        ("Tab, Enter", "Choose a server and open its menu"),
+        ("Escape", "Close a menu or this panel"),
+        ("?", "Show or hide these shortcuts"),
+        ("Click a link", "Cut or mend it, one way"),
+    ],
+    close: "Close",
+    theme: "Theme",
+    themes: ["System", "Light", "Dark"],
+};
+
+const ZH: Texts = Texts {
+    html_lang: "zh-CN",
+    title: "Raft 演示场",
+    hint: "点击“播放”观看服务器选主。点击一台服务器，可以让它超时、宕机或重启，或者让客户端向它发送写请求。",
+    switch_language: "English",
+    switch_language_label: "Switch to English",
+    play: "播放",
+    pause: "暂停",
+    space_key: "空格",
+    step_back: "后退一步",
+    step_back_title: "回到上一个事件（←）",
+    step_forward: "前进一步",
+    step_forward_title: "前进到下一个事件（→）",
+    step_button_back: "⟨ 后退",
+    step_button_forward: "前进 ⟩",
+    speed: "速度",
+    playback: "播放控制",
+    timeline: "时间轴",
+    time: "时间",
+    simulated_time: "模拟时间",
+    previous_leader_change: "上一次领导者变更",
+    next_leader_change: "下一次领导者变更",
+    no_leader_change: "这个方向没有领导者变更。",
+    cluster: "集群",
+    scenario: "场景",
+    scenario_title: "载入一个场景，停在开头",
+    choose_preset: "选择预设场景…",
+    servers: "服务器数",
+    servers_title: "改变数量会开始一个新集群",
+    heal_network: "恢复网络",
+    heal_network_title: "结束所有分区，修复所有断开的链路",
+    raft_cluster: "Raft 集群",
+    client: "客户端",
+    time_out: "超时",
+    time_out_title: "立即触发这台服务器的选举计时器",
+    crash: "宕机",
+    crash_title: "停止这台服务器：只保留任期、投票和日志",
+    restart: "重启",
+    restart_title: "从任期、投票和日志重新启动这台服务器",
+    isolate: "隔离",
+    isolate_title: "把这台服务器与其他所有服务器分区隔开",
+    reconnect: "重新连接",
+    reconnect_title: "让这台服务器回到网络中",
+    write: "写入",
+    write_title: "客户端把这条写请求发给这台服务器",
+    command: "命令",
+    close_menu: "关闭菜单",
+    voted_for: "votedFor（投票给）",
+    commit_index: "commitIndex（提交索引）",
+    last_applied: "lastApplied（已应用）",
+    state_machine: "状态机",
+    nobody: "无",
+    empty: "空",
+    follower_progress: "跟随者进度",
+    follower: "跟随者",
+    next_index: "nextIndex",
+    match_index: "matchIndex",
+    drop: "丢弃",
+    close_message: "关闭消息",
+    sent: "发送于",
+    arrives: "到达于",
+    logs: "日志",
+    logs_empty: "日志为空。向领导者写入以添加条目。",
+    index: "索引",
+    committed: "已提交",
+    not_committed: "未提交",
+    next_marker: "next",
+    next_marker_title: "领导者记录的这台服务器的 nextIndex",
+    match_marker: "match",
+    match_marker_title: "领导者记录的这台服务器的 matchIndex",
+    invariants: "安全性质（图 3），每个事件之后检查",
+    holds: "成立",
+    legend: "图例",
+    legend_items: [
+        "跟随者",
+        "候选人",
+        "领导者",
+        "RequestVote 请求（实心）/ 回复（空心）",
+        "AppendEntries 请求（实心）/ 回复（空心）",
+        "客户端写请求（实心）/ 应答（空心）",
+        "选举计时器倒计时",
+        "已提交的条目",
+        "未提交的条目",
+        "断开的链路 / 丢失的消息",
+    ],
+    narration: "发生了什么",
+    narration_empty: "还没有事件。请点击“播放”。",
+    categories: ["选主", "日志", "故障", "客户端"],
+    shortcuts: "键盘快捷键",
+    shortcuts_button: "快捷键（?）",
+    shortcut_rows: [
+        ("空格", "播放或暂停"),
+        ("→ / ←", "前进 / 后退一个事件"),
+        ("Tab、Enter", "选择服务器并打开菜单"),
+        ("Escape", "关闭菜单或本面板"),
+        ("?", "显示或隐藏快捷键"),
+        ("点击链路", "单向断开或修复链路"),
+    ],
+    close: "关闭",
+    theme: "主题",
+    themes: ["跟随系统", "浅色", "深色"],
+};
+
+impl Lang {
+    /// The fixed strings.
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::En => &EN,
+            Lang::Zh => &ZH,
+        }
+    }
+
+    /// The code stored in preferences: `en` or `zh`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+
+    /// The language for a stored code or a browser language tag (`zh-CN`, `zh-TW`, `en-US`…).
+    pub fn from_tag(tag: &str) -> Lang {
+        if tag.to_ascii_lowercase().starts_with("zh") {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The other language.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::En => Lang::Zh,
+            Lang::Zh => Lang::En,
+        }
+    }
+
+    /// A role's name.
+    pub fn role(self, role: RoleKind) -> &'static str {
+        match (self, role) {
+            (Lang::En, _) => role.as_str(),
+            (Lang::Zh, RoleKind::Follower) => "跟随者",
+            (Lang::Zh, RoleKind::Candidate) => "候选人",
+            (Lang::Zh, RoleKind::Leader) => "领导者",
+        }
+    }
+
+    /// A node's accessible name, e.g. "Node 3, leader, term 2".
+    pub fn node_label(self, id: NodeId, role: RoleKind, up: bool, term: u64) -> String {
+        match self {
+            Lang::En => format!("Node {id}, {}, term {term}", if up { role.as_str() } else { "crashed" }),
+            Lang::Zh => format!("节点 {id}，{}，任期 {term}", if up { self.role(role) } else { "宕机" }),
+        }
+    }
+
+    /// The word for a term, as in "term 3".
+    pub fn term_word(self) -> &'static str {
+        match self {
+            Lang::En => "term",
+            Lang::Zh => "任期",
+        }
+    }
+
+    /// A candidate's tally.
+    pub fn votes(self, votes: usize) -> String {
+        match self {
+            Lang::En => format!("votes: {votes}"),
+            Lang::Zh => format!("得票：{votes}"),
+        }
+    }
+
+    /// The node menu's accessible name.
+    pub fn node_actions(self, id: NodeId) -> String {
+        match self {
+            Lang::En => format!("Actions for node {id}"),
+            Lang::Zh => format!("节点 {id} 的操作"),
+        }
+    }
+
+    /// The node menu's group of link toggles.
+    pub fn links_from(self, id: NodeId) -> String {
+        match self {
+            Lang::En => format!("Links from S{id}"),
+            Lang::Zh => format!("S{id} 发出的链路"),
+        }
+    }
+
+    /// A link toggle's accessible name.
+    pub fn cut_link(self, from: NodeId, to: NodeId) -> String {
+        match self {
+            Lang::En => format!("Cut link S{from} to S{to}"),
+            Lang::Zh => format!("断开 S{from} 到 S{to} 的链路"),
+        }
+    }
+
+    /// A lane's tooltip.
+    pub fn lane_title(self, from: NodeId, to: NodeId, cut: bool, partitioned: bool) -> String {
+        match self {
+            Lang::En => {
+                let state = if cut {
+                    "cut"
+                } else if partitioned {
+                    "blocked by a partition"
+                } else {
+                    "open"
+                };
+                format!("Link S{from} → S{to}: {state}. Click to {}.", if cut { "mend" } else { "cut" })
+            }
+            Lang::Zh => {
+                let state = if cut {
+                    "已断开"
+                } else if partitioned {
+                    "被分区阻断"
+                } else {
+                    "畅通"
+                };
+                format!("链路 S{from} → S{to}：{state}。点击{}。", if cut { "修复" } else { "断开" })
+            }
+        }
+    }
+
+    /// A message's accessible name.
+    pub fn message_label(self, kind: &str, from: &str, to: &str, term: u64) -> String {
+        match self {
+            Lang::En => format!("{kind} from {from} to {to}, term {term}"),
+            Lang::Zh => format!("{kind}：{from} → {to}，任期 {term}"),
+        }
+    }
+
+    /// The message panel's accessible name.
+    pub fn message_region(self, id: u64) -> String {
+        match self {
+            Lang::En => format!("Message {id}"),
+            Lang::Zh => format!("消息 {id}"),
+        }
+    }
+
+    /// "Showing indexes 3–26."
+    pub fn showing_indexes(self, first: u64, last: u64) -> String {
+        match self {
+            Lang::En => format!("Showing indexes {first}–{last}."),
+            Lang::Zh => format!("显示索引 {first}–{last}。"),
+        }
+    }
+
+    /// A safety property's name.
+    pub fn property(self, property: Property) -> &'static str {
+        match (self, property) {
+            (Lang::En, _) => property.name(),
+            (Lang::Zh, Property::ElectionSafety) => "选举安全",
+            (Lang::Zh, Property::LeaderAppendOnly) => "领导者只追加",
+            (Lang::Zh, Property::LogMatching) => "日志匹配",
+            (Lang::Zh, Property::LeaderCompleteness) => "领导者完整性",
+            (Lang::Zh, Property::StateMachineSafety) => "状态机安全",
+        }
+    }
+
+    /// "broken at 1.234 s: …"
+    pub fn broken_at(self, time: &str, detail: &str) -> String {
+        match self {
+            Lang::En => format!("broken at {time}: {detail}"),
+            Lang::Zh => format!("在 {time} 被破坏：{detail}"),
+        }
+    }
+
+    /// A refused action, in words.
+    pub fn action_error(self, error: &ActionError) -> String {
+        match (self, error) {
+            (Lang::En, _) => error.to_string(),
+            (Lang::Zh, ActionError::NoSuchNode(n)) => format!("没有节点 {n}"),
+            (Lang::Zh, ActionError::NodeDown(n)) => format!("节点 {n} 已宕机：请先重启"),
+            (Lang::Zh, ActionError::NodeUp(n)) => format!("节点 {n} 正在运行：只有宕机的节点可以重启"),
+            (Lang::Zh, ActionError::BadCommand(e)) => format!("命令无效：{e}（格式为 key=value，例如 x=3）"),
+            (Lang::Zh, ActionError::NoSuchMessage(id)) => format!("消息 {id} 已不在传输中"),
+            (Lang::Zh, ActionError::BadGroups(why) | ActionError::BadProbability(why)) => why.clone(),
+        }
+    }
+
+    /// A narration filter's name.
+    pub fn category(self, category: StoryCategory) -> &'static str {
+        let index = match category {
+            StoryCategory::Elections => 0,
+            StoryCategory::Log => 1,
+            StoryCategory::Faults => 2,
+            StoryCategory::Client => 3,
+        };
+        self.texts().categories[index]
+    }
+
+    /// One event of the story, in one plain sentence.
+    pub fn tell(self, event: &StoryEvent) -> String {
+        use StoryEvent as E;
+        let groups = |groups: &[Vec<NodeId>]| {
+            groups
+                .iter()
+                .map(|g| g.iter().map(|n| format!("S{n}")).collect::<Vec<_>>().join(", "))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        };
+        match self {
+            Lang::En => match event {
+                E::ElectionStarted { node, term } => {
+                    format!("S{node}'s election timer fired; it starts an election for term {term}.")
+                }
+                E::BecameLeader { node, term } => {
+                    format!("S{node} won the election for term {term} and is now the leader.")
+                }
+                E::SteppedDown { node, term } => format!("S{node} saw term {term} and became a follower."),
+                E::Committed { leader, index } => format!("Leader S{leader} committed the log up to index {index}."),
+                E::Crashed { node } => format!("S{node} crashed."),
+                E::Restarted { node } => format!("S{node} restarted with its term, vote and log."),
+                E::Partitioned { groups: g } => {
+                    format!("The network was partitioned: {} apart from the rest.", groups(g))
+                }
+                E::Healed => "The partition healed.".to_owned(),
+                E::Cut { from, to } => format!("The link S{from} → S{to} was cut."),
+                E::Mended { from, to } => format!("The link S{from} → S{to} was mended."),
+                E::Dropped { id, from, to } => format!(
+                    "Message #{id} from {} to {} was dropped.",
+                    crate::view::endpoint_name(*from),
+                    crate::view::endpoint_name(*to)
+                ),
+                E::LossSet { per_mille } => format!("Now {}% of messages are lost.", *per_mille as f64 / 10.0),
+                E::ClientWrite { node, command, .. } => format!("The client sent the write {command} to S{node}."),
+                E::ClientDone { command, result, .. } => match result {
+                    OpResult::Ok => format!("The write {command} was committed and acknowledged."),
+                    OpResult::NoLeader => format!("The write {command} failed: no leader was known."),
+                    OpResult::Unknown => {
+                        format!("The leader lost leadership before committing {command}; its fate is unknown.")
+                    }
+                    OpResult::Timeout => format!("The client gave up waiting for {command}."),
+                },
+            },
+            Lang::Zh => match event {
+                E::ElectionStarted { node, term } => format!("S{node} 的选举计时器超时，开始第 {term} 任期的选举。"),
+                E::BecameLeader { node, term } => format!("S{node} 赢得第 {term} 任期的选举，成为领导者。"),
+                E::SteppedDown { node, term } => format!("S{node} 发现任期 {term}，成为跟随者。"),
+                E::Committed { leader, index } => format!("领导者 S{leader} 提交了索引 {index} 及之前的日志。"),
+                E::Crashed { node } => format!("S{node} 宕机。"),
+                E::Restarted { node } => format!("S{node} 带着任期、投票和日志重新启动。"),
+                E::Partitioned { groups: g } => format!("网络发生分区：{} 与其余服务器隔开。", groups(g)),
+                E::Healed => "网络分区恢复。".to_owned(),
+                E::Cut { from, to } => format!("链路 S{from} → S{to} 被断开。"),
+                E::Mended { from, to } => format!("链路 S{from} → S{to} 被修复。"),
+                E::Dropped { id, from, to } => format!(
+                    "从 {} 到 {} 的消息 #{id} 被丢弃。",
+                    crate::view::endpoint_name(*from),
+                    crate::view::endpoint_name(*to)
+                ),
+                E::LossSet { per_mille } => format!("现在有 {}% 的消息会丢失。", *per_mille as f64 / 10.0),
+                E::ClientWrite { node, command, .. } => format!("客户端向 S{node} 发送写请求 {command}。"),
+                E::ClientDone { command, result, .. } => match result {
+                    OpResult::Ok => format!("写入 {command} 已提交并得到确认。"),
+                    OpResult::NoLeader => format!("写入 {command} 失败：没有已知的领导者。"),
+                    OpResult::Unknown => format!("领导者在提交 {command} 之前失去了领导地位，结果未知。"),
+                    OpResult::Timeout => format!("客户端等待 {command} 超时，放弃了。"),
+                },
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_browser_language_picks_chinese_for_every_zh_tag() {
+        for tag in ["zh", "zh-CN", "zh-TW", "ZH-hans"] {
+            assert_eq!(Lang::from_tag(tag), Lang::Zh, "{tag}");
+        }
+        for tag in ["en-US", "fr", ""] {
+            assert_eq!(Lang::from_tag(tag), Lang::En, "{tag}");
+        }
+        assert_eq!(Lang::from_tag(Lang::Zh.code()), Lang::Zh);
+    }
+
+    #[test]
+    fn narration_reads_as_one_sentence_in_each_language() {
+        let event = StoryEvent::ElectionStarted { node: 3, term: 5 };
+        assert_eq!(Lang::En.tell(&event), "S3's election timer fired; it starts an election for term 5.");
+        assert_eq!(Lang::Zh.tell(&event), "S3 的选举计时器超时，开始第 5 任期的选举。");
+        assert_eq!(Lang::Zh.node_label(3, RoleKind::Leader, true, 2), "节点 3，领导者，任期 2");
+        assert_eq!(Lang::En.node_label(3, RoleKind::Leader, false, 2), "Node 3, crashed, term 2");
+    }
+
+    #[test]
+    fn both_languages_fill_every_string() {
+        for lang in [Lang::En, Lang::Zh] {
+            let t = lang.texts();
+            let all = [t.title, t.play, t.pause, t.time_out, t.crash, t.restart, t.write, t.narration, t.logs];
+            assert!(all.iter().all(|s| !s.is_empty()));
+            assert!(t.legend_items.iter().chain(t.categories.iter()).all(|s| !s.is_empty()));
+        }
+        assert_ne!(Lang::En.texts().play, Lang::Zh.texts().play);
+    }
+}

@@ -1,0 +1,69 @@
+// Learning aids: narration, 中文, themes, the shortcuts overlay, announcements.
+import { test, expect } from '@playwright/test';
+import { playUntilLeader, simulatedTime, watchErrors } from './helpers.mjs';
+
+test('the narration tells the election in sentences and jumps to a moment on click', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  const narration = page.getByRole('region', { name: 'What happened' });
+  await expect(narration).toContainText('Nothing yet');
+  await playUntilLeader(page);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(narration).toContainText("election timer fired; it starts an election for term 1.");
+  await expect(narration).toContainText('is now the leader.');
+  await expect(page.locator('[aria-live=polite]')).toContainText('is now the leader');
+  const line = narration.locator('li', { hasText: 'election timer fired' }).last();
+  const at = Number(await line.getAttribute('data-story-ms'));
+  await line.getByRole('button').click();
+  await expect.poll(() => simulatedTime(page)).toBe(at);
+  // Filters hide a kind of event.
+  await narration.getByRole('checkbox', { name: 'Elections' }).uncheck();
+  await expect(narration.locator('li', { hasText: 'is now the leader' })).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('the page speaks 中文, and remembers it', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await page.getByRole('button', { name: '切换到中文' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Raft 演示场');
+  await expect(page.locator('[data-node="1"]')).toHaveAttribute('aria-label', '节点 1，跟随者，任期 0');
+  await page.getByRole('button', { name: '播放' }).click();
+  await expect(page.getByRole('region', { name: '发生了什么' })).toContainText('成为领导者', { timeout: 20_000 });
+  await page.reload();
+  await expect(page.getByRole('button', { name: '播放' })).toBeVisible();
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('Chinese browsers get 中文 first', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto('./');
+  await expect(page.getByRole('button', { name: '播放' })).toBeVisible();
+  await context.close();
+});
+
+test('light and dark themes follow the system and can be chosen', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('./');
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(await background()).toBe('rgb(21, 23, 26)');
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
+  expect(await background()).toBe('rgb(247, 247, 245)');
+  await page.reload();
+  expect(await background()).toBe('rgb(247, 247, 245)');
+});
+
+test('? shows the keyboard shortcuts and Escape closes them', async ({ page }) => {
+  await page.goto('./');
+  await page.locator('h1').click();
+  await page.keyboard.press('?');
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(dialog).toContainText('Play or pause');
+  await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+});
