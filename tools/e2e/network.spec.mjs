@@ -69,3 +69,17 @@ test('clicking a message shows its fields, and Drop removes it', async ({ page }
   await expect(page.locator('.loss')).toHaveCount(1);
   expect(errors).toEqual([]);
 });
+
+test('while paused, messages are reachable with the keyboard', async ({ page }) => {
+  await page.goto('./');
+  await page.locator('[data-node="2"]').focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter'); // Time out: S2 sends four RequestVotes
+  const message = page.locator('[data-message]').first();
+  await expect(message).toHaveAttribute('tabindex', '0');
+  await message.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: /^Message / })).toContainText('RequestVote');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.locator('[data-message]').first()).toHaveAttribute('tabindex', '-1');
+});

@@ -20,6 +20,7 @@
 //! dropping the node; a restart is [`Node::restore`] from its [`PersistentState`].
 #![forbid(unsafe_code)]
 
+mod chunked;
 mod client;
 mod command;
 mod commit;
@@ -34,6 +35,7 @@ mod role;
 mod state_machine;
 mod types;
 
+pub use chunked::ChunkedVec;
 pub use command::{Command, CommandError, MAX_KEY_CHARS, MAX_VALUE_CHARS};
 pub use io::{ClientResult, Input, Output, Timer};
 pub use log::{Entry, Log, LogChange};

@@ -1,6 +1,7 @@
 //! The replicated log (§5.3): entries numbered from 1, each stamped with the term in which a
 //! leader created it.
 
+use crate::chunked::ChunkedVec;
 use crate::command::Command;
 use crate::types::{LogIndex, Term};
 
@@ -22,21 +23,22 @@ pub struct LogChange {
     pub appended: Option<(LogIndex, LogIndex)>,
 }
 
-/// A node's log. Index 0 is the empty prefix, whose term is 0.
+/// A node's log. Index 0 is the empty prefix, whose term is 0. Clones share their entries
+/// (see [`ChunkedVec`]), so snapshots of long logs are cheap.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Log {
-    entries: Vec<Entry>,
+    entries: ChunkedVec<Entry>,
 }
 
 impl Log {
     /// A log holding `entries` at indexes 1, 2, 3, …
     pub fn from_entries(entries: Vec<Entry>) -> Self {
-        Log { entries }
+        Log { entries: entries.into_iter().collect() }
     }
 
     /// The entries, index 1 first.
-    pub fn entries(&self) -> &[Entry] {
-        &self.entries
+    pub fn entries(&self) -> impl DoubleEndedIterator<Item = &Entry> + '_ {
+        self.entries.iter()
     }
 
     /// The index of the last entry, 0 when empty.
@@ -65,9 +67,8 @@ impl Log {
 
     /// Up to `max` entries starting at `first`, cloned for a message.
     pub fn entries_from(&self, first: LogIndex, max: u32) -> Vec<Entry> {
-        let start = usize::try_from(first.saturating_sub(1)).unwrap_or(usize::MAX).min(self.entries.len());
-        let end = start.saturating_add(max as usize).min(self.entries.len());
-        self.entries[start..end].to_vec()
+        let first = first.max(1);
+        (first..first.saturating_add(u64::from(max))).map_while(|index| self.entry(index).cloned()).collect()
     }
 
     /// Appends one entry at the end and returns its index.
@@ -89,8 +90,15 @@ impl Log {
 
     /// The last index holding an entry of `term`, if any.
     pub fn last_index_of_term(&self, term: Term) -> Option<LogIndex> {
-        let position = self.entries.iter().rposition(|entry| entry.term == term)?;
-        Some(position as LogIndex + 1)
+        // Terms never decrease along a log: walk back only past later terms.
+        let mut index = self.last_index();
+        while let Some(found) = self.term_at(index).filter(|&t| index > 0 && t >= term) {
+            if found == term {
+                return Some(index);
+            }
+            index -= 1;
+        }
+        None
     }
 
     /// Stores `entries` after index `prev_index` if this log holds an entry there of term
@@ -132,19 +140,18 @@ mod tests {
     use super::*;
 
     fn log_of_terms(terms: &[Term]) -> Log {
-        let entries = terms
-            .iter()
-            .map(|&term| Entry { term, command: Command::Set { key: "x".into(), value: term.to_string() } })
-            .collect();
-        Log::from_entries(entries)
+        Log::from_entries(entries_of_terms(terms))
     }
 
     fn entries_of_terms(terms: &[Term]) -> Vec<Entry> {
-        log_of_terms(terms).entries
+        terms
+            .iter()
+            .map(|&term| Entry { term, command: Command::Set { key: "x".into(), value: term.to_string() } })
+            .collect()
     }
 
     fn terms(log: &Log) -> Vec<Term> {
-        log.entries().iter().map(|entry| entry.term).collect()
+        log.entries().map(|entry| entry.term).collect()
     }
 
     #[test]

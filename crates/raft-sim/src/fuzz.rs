@@ -127,7 +127,7 @@ pub fn check_run(sim: &Simulation) -> Option<String> {
             return Some(format!("S{id} does not follow leader S{leader} of term {term}"));
         }
     }
-    for op in sim.client_ops().iter().filter(|op| op.result == Some(OpResult::Ok)) {
+    for op in sim.client_ops().filter(|op| op.result == Some(OpResult::Ok)) {
         let index = op.index?;
         for node in sim.nodes() {
             let raft = node.node();

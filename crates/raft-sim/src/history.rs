@@ -17,7 +17,11 @@ pub const FIRST_CHECKPOINT_INTERVAL_MS: Millis = 500;
 /// A run that can be replayed to any moment between 0 and its horizon.
 #[derive(Clone, Debug)]
 pub struct History {
-    scenario: Scenario,
+    /// The scenario's seed, options and initial state; its actions live in `actions`.
+    base: Scenario,
+    /// Every action kept, in time order. Checkpoints do not hold their own list: a restored
+    /// checkpoint gets a (cheap, shared) clone of this one.
+    actions: raft_core::ChunkedVec<TimedAction>,
     sim: Simulation,
     /// Snapshots at times 0, interval, 2 × interval, … up to the horizon.
     checkpoints: Vec<Simulation>,
@@ -31,9 +35,12 @@ impl History {
     /// The run of `scenario` at time 0. Its actions are part of the history.
     pub fn new(scenario: Scenario) -> Result<Self, ScenarioError> {
         let sim = scenario.build(false)?;
+        let actions = sim.scheduled.clone();
+        let base = Scenario { actions: Vec::new(), ..scenario };
         Ok(History {
             checkpoints: vec![sim.clone()],
-            scenario,
+            base,
+            actions,
             sim,
             interval_ms: FIRST_CHECKPOINT_INTERVAL_MS,
             horizon_ms: 0,
@@ -58,8 +65,19 @@ impl History {
 
     /// The scenario that replays this history: its seed, options, initial state and every
     /// action kept so far.
-    pub fn scenario(&self) -> &Scenario {
-        &self.scenario
+    pub fn scenario(&self) -> Scenario {
+        Scenario { actions: self.actions.iter().cloned().collect(), ..self.base.clone() }
+    }
+
+    /// The scenario's title and description.
+    pub fn title_and_description(&self) -> (Option<&str>, Option<&str>) {
+        (self.base.title.as_deref(), self.base.description.as_deref())
+    }
+
+    /// Restores checkpoint `index` as the current moment, with the current action list.
+    fn restore(&mut self, index: usize) {
+        self.sim = self.checkpoints[index].clone();
+        self.sim.scheduled = self.actions.clone();
     }
 
     /// How many checkpoints are held (for memory accounting).
@@ -102,16 +120,19 @@ impl History {
         }
     }
 
-    /// Moves to `time`: forward by running, backward by restoring the latest checkpoint at or
-    /// before it and replaying. Times past the horizon extend it.
+    /// Moves to `time`: from the latest checkpoint at or before it (or from now, if that is
+    /// later), replaying at most one checkpoint interval. Times past the horizon extend it.
     pub fn seek(&mut self, time: Millis) {
-        if time >= self.sim.now() {
-            self.advance_to(time);
-            return;
-        }
         let index = ((time / self.interval_ms) as usize).min(self.checkpoints.len() - 1);
-        self.sim = self.checkpoints[index].clone();
-        self.sim.run_until(time);
+        let checkpoint_time = self.checkpoints[index].now();
+        if time < self.sim.now() || checkpoint_time > self.sim.now() {
+            self.restore(index);
+        }
+        if time > self.horizon_ms {
+            self.advance_to(time);
+        } else {
+            self.sim.run_until(time);
+        }
     }
 
     /// Runs the next event (or action) and returns its time; `None` if nothing is scheduled.
@@ -129,6 +150,7 @@ impl History {
         }
         let index = (((now - 1) / self.interval_ms) as usize).min(self.checkpoints.len() - 1);
         let mut probe = self.checkpoints[index].clone();
+        probe.scheduled = self.actions.clone();
         let mut previous = probe.now();
         while let Some(at) = probe.next_event_time().filter(|&at| at < now) {
             previous = at;
@@ -144,24 +166,18 @@ impl History {
     pub fn apply(&mut self, action: Action) -> Result<(), ActionError> {
         let now = self.sim.now();
         let mut next = self.sim.clone();
-        next.scheduled.truncate(next.next_action);
         next.apply(action.clone())?;
-        let timed = TimedAction { at_ms: now, action };
-        next.scheduled.push(timed.clone());
+        // Every action up to now has been applied: the rest is the discarded future.
+        self.actions.truncate(next.next_action);
+        self.actions.push(TimedAction { at_ms: now, action });
+        next.scheduled = self.actions.clone();
         next.next_action += 1;
         self.sim = next;
-
-        self.scenario.actions.retain(|earlier| earlier.at_ms <= now);
-        self.scenario.actions.push(timed);
         if now < self.horizon_ms {
             self.checkpoints.truncate((now / self.interval_ms) as usize + 1);
             self.horizon_ms = now;
         }
         self.elections.clone_from(&self.sim.elections);
-        // Every snapshot replays the same action list; each knows how much of it it has applied.
-        for checkpoint in &mut self.checkpoints {
-            checkpoint.scheduled.clone_from(&self.scenario.actions);
-        }
         Ok(())
     }
 }

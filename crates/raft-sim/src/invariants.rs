@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use raft_core::{Command, Entry, Log, LogIndex, NodeId, Term};
+use raft_core::{ChunkedVec, Command, Entry, Log, LogIndex, NodeId, Term};
 use serde::Serialize;
 
 use crate::time::Millis;
@@ -76,13 +76,15 @@ pub struct Violation {
 pub struct Checker {
     leaders_by_term: BTreeMap<Term, NodeId>,
     /// Per node (index 0 = node 1): the prefix hash at each log index, index 1 first.
-    mirrors: Vec<Vec<u64>>,
-    /// (index, term) → prefix hash, over every entry any log ever held.
-    seen: BTreeMap<(LogIndex, Term), u64>,
+    /// Chunked so that time-travel checkpoints share them.
+    mirrors: Vec<ChunkedVec<u64>>,
+    /// For each index (from 1): every (term, prefix hash) any log ever held there. Chunked so
+    /// that time-travel checkpoints share it.
+    seen: ChunkedVec<Vec<(Term, u64)>>,
     /// Prefix hashes of the longest prefix known committed.
-    committed: Vec<u64>,
+    committed: ChunkedVec<u64>,
     /// Prefix hash of the entry first applied at each index.
-    applied: Vec<u64>,
+    applied: ChunkedVec<u64>,
     violations: Vec<Violation>,
 }
 
@@ -105,7 +107,7 @@ fn entry_hash(previous: u64, entry: &Entry) -> u64 {
 impl Checker {
     /// A checker for `nodes` servers with empty logs.
     pub fn new(nodes: u32) -> Self {
-        Checker { mirrors: vec![Vec::new(); nodes as usize], ..Checker::default() }
+        Checker { mirrors: vec![ChunkedVec::new(); nodes as usize], ..Checker::default() }
     }
 
     /// Every violation found so far, in the order found.
@@ -117,8 +119,13 @@ impl Checker {
         self.violations.push(Violation { property, at_ms, detail });
     }
 
-    fn mirror(&self, node: NodeId) -> &[u64] {
+    fn mirror(&self, node: NodeId) -> &ChunkedVec<u64> {
         &self.mirrors[(node - 1) as usize]
+    }
+
+    /// The prefix hash of `node`'s entry at `index` (1-based).
+    fn prefix(&self, node: NodeId, index: LogIndex) -> Option<u64> {
+        self.mirror(node).get(usize::try_from(index.checked_sub(1)?).ok()?).copied()
     }
 
     /// `node` became leader of `term`: checks Election Safety, and Leader Completeness against
@@ -131,10 +138,9 @@ impl Checker {
         } else {
             self.leaders_by_term.insert(term, node);
         }
-        let committed = self.committed.len();
+        let committed = self.committed.len() as LogIndex;
         if committed > 0 {
-            let mirror = self.mirror(node);
-            if mirror.len() < committed || mirror[committed - 1] != self.committed[committed - 1] {
+            if self.prefix(node, committed) != self.committed.last().copied() {
                 let detail = format!("S{node} leads term {term} without the committed entries 1..={committed}");
                 self.violate(Property::LeaderCompleteness, at_ms, detail);
             }
@@ -165,14 +171,22 @@ impl Checker {
             let previous = self.mirrors[position].last().copied().unwrap_or(0);
             let hash = entry_hash(previous, entry);
             self.mirrors[position].push(hash);
-            match self.seen.get(&(index, entry.term)) {
-                Some(&other) if other != hash => {
+            let slot = (index - 1) as usize;
+            while self.seen.len() <= slot {
+                self.seen.push(Vec::new());
+            }
+            let known =
+                self.seen.get(slot).and_then(|at| at.iter().find(|(term, _)| *term == entry.term)).map(|&(_, h)| h);
+            match known {
+                Some(other) if other != hash => {
                     let detail = format!("S{node}'s entry {index} of term {} differs in what precedes it", entry.term);
                     self.violate(Property::LogMatching, at_ms, detail);
                 }
                 Some(_) => {}
                 None => {
-                    self.seen.insert((index, entry.term), hash);
+                    if let Some(at) = self.seen.get_mut(slot) {
+                        at.push((entry.term, hash));
+                    }
                 }
             }
         }
@@ -180,26 +194,28 @@ impl Checker {
 
     /// `node` learned that its entries up to `index` are committed.
     pub fn on_commit(&mut self, at_ms: Millis, node: NodeId, index: LogIndex) {
-        let Some(&hash) = self.mirror(node).get((index as usize).wrapping_sub(1)) else { return };
+        let Some(hash) = self.prefix(node, index) else { return };
         let known = self.committed.len() as LogIndex;
         if index <= known {
-            if self.committed[(index - 1) as usize] != hash {
+            if self.committed.get((index - 1) as usize) != Some(&hash) {
                 let detail = format!("S{node} committed a different entry {index} than another server");
                 self.violate(Property::StateMachineSafety, at_ms, detail);
             }
             return;
         }
-        if known > 0 && self.mirror(node)[(known - 1) as usize] != self.committed[(known - 1) as usize] {
+        if known > 0 && self.prefix(node, known) != self.committed.last().copied() {
             let detail = format!("S{node} committed up to {index} over different committed entries");
             self.violate(Property::StateMachineSafety, at_ms, detail);
         }
-        let extension: Vec<u64> = self.mirror(node)[known as usize..index as usize].to_vec();
-        self.committed.extend(extension);
+        for newly in known + 1..=index {
+            let hash = self.prefix(node, newly).expect("the node holds every entry up to its commit index");
+            self.committed.push(hash);
+        }
     }
 
     /// `node` applied its entry at `index`.
     pub fn on_apply(&mut self, at_ms: Millis, node: NodeId, index: LogIndex) {
-        let Some(&hash) = self.mirror(node).get((index as usize).wrapping_sub(1)) else { return };
+        let Some(hash) = self.prefix(node, index) else { return };
         match self.applied.get((index - 1) as usize) {
             Some(&first) if first != hash => {
                 let detail = format!("S{node} applied a different entry at index {index} than another server");

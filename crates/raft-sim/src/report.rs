@@ -72,7 +72,7 @@ impl Report {
                     voted_for: node.voted_for(),
                     commit_index: node.commit_index(),
                     last_applied: node.last_applied(),
-                    log: node.log().entries().iter().map(|e| (e.term, e.command.text())).collect(),
+                    log: node.log().entries().map(|e| (e.term, e.command.text())).collect(),
                     kv: node.kv().entries().clone(),
                 }
             })
@@ -84,7 +84,7 @@ impl Report {
             leader: sim.leader(),
             nodes,
             violations: sim.violations().to_vec(),
-            clients: sim.client_ops().to_vec(),
+            clients: sim.client_ops().cloned().collect(),
         }
     }
 }

@@ -103,11 +103,12 @@ pub struct Simulation {
     pub(crate) trace: Trace,
     pub(crate) checker: Checker,
     /// Scenario actions in time order, and how many have been applied.
-    pub(crate) scheduled: Vec<TimedAction>,
+    /// Chunked so that every checkpoint of a history shares the same list.
+    pub(crate) scheduled: raft_core::ChunkedVec<TimedAction>,
     pub(crate) next_action: usize,
     /// When each leader was elected: (time, node, term).
     pub(crate) elections: Vec<(Millis, NodeId, raft_core::Term)>,
-    pub(crate) client_ops: Vec<ClientOp>,
+    pub(crate) client_ops: raft_core::ChunkedVec<ClientOp>,
     pub(crate) events_processed: u64,
     pub(crate) recent_losses: std::collections::VecDeque<LostMessage>,
     pub(crate) story: Story,
@@ -135,10 +136,10 @@ impl Simulation {
             network: Network::default(),
             queue: EventQueue::default(),
             trace: Trace::new(record_trace),
-            scheduled: Vec::new(),
+            scheduled: raft_core::ChunkedVec::new(),
             next_action: 0,
             elections: Vec::new(),
-            client_ops: Vec::new(),
+            client_ops: raft_core::ChunkedVec::new(),
             events_processed: 0,
             recent_losses: std::collections::VecDeque::new(),
             story: Story::default(),
@@ -159,7 +160,9 @@ impl Simulation {
     /// applied after every event of time T, exactly as when a user acts at T on a page that
     /// has run up to T: so a recorded session replays identically.
     pub(crate) fn schedule(&mut self, actions: Vec<TimedAction>) {
-        self.scheduled.extend(actions);
+        for action in actions {
+            self.scheduled.push(action);
+        }
     }
 
     /// When each leader was elected, in order: (time, node, term).
@@ -257,8 +260,18 @@ impl Simulation {
     }
 
     /// Every client write so far, in invocation order.
-    pub fn client_ops(&self) -> &[ClientOp] {
-        &self.client_ops
+    pub fn client_ops(&self) -> impl DoubleEndedIterator<Item = &ClientOp> + '_ {
+        self.client_ops.iter()
+    }
+
+    /// Client write `id` (ids start at 1).
+    pub fn client_op(&self, id: RequestId) -> Option<&ClientOp> {
+        self.client_ops.get(usize::try_from(id.checked_sub(1)?).ok()?)
+    }
+
+    /// How many client writes were invoked so far.
+    pub fn client_op_count(&self) -> usize {
+        self.client_ops.len()
     }
 
     /// The time of the next event or scheduled action, if any.
@@ -281,7 +294,7 @@ impl Simulation {
             (None, None) => return false,
         };
         if !event_first {
-            let timed = self.scheduled[self.next_action].clone();
+            let timed = self.scheduled.get(self.next_action).expect("checked above").clone();
             self.next_action += 1;
             self.now = self.now.max(timed.at_ms);
             // An action impossible when its time comes is traced as refused; the run goes on.

@@ -48,7 +48,7 @@ fn actions_taken_live_replay_identically_from_the_recorded_scenario() {
     history.apply(Action::Crash { node: 1 }).unwrap();
     history.apply(Action::Cut { from: 2, to: 4 }).unwrap();
     history.advance_to(3_000);
-    let recorded = history.scenario().clone();
+    let recorded = history.scenario();
     assert_eq!(recorded.actions.len(), 3);
     assert_eq!(state(&history), straight(&recorded, 3_000));
     // And through its JSON, as a share link or a file would carry it.
@@ -66,9 +66,9 @@ fn acting_in_the_past_forks_discarding_the_future() {
     assert_eq!(actions, [700, 1_500, 2_000], "later actions are gone; the new one is appended");
     assert_eq!(history.horizon(), 2_000);
     history.advance_to(5_000);
-    assert_eq!(state(&history), straight(history.scenario(), 5_000));
+    assert_eq!(state(&history), straight(&history.scenario(), 5_000));
     history.seek(1_000);
-    assert_eq!(state(&history), straight(history.scenario(), 1_000));
+    assert_eq!(state(&history), straight(&history.scenario(), 1_000));
 }
 
 #[test]

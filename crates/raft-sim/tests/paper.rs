@@ -8,7 +8,7 @@ fn scenario(json: &str) -> Simulation {
 }
 
 fn terms(sim: &Simulation, node: u32) -> Vec<u64> {
-    sim.node(node).unwrap().node().log().entries().iter().map(|e| e.term).collect()
+    sim.node(node).unwrap().node().log().entries().map(|e| e.term).collect()
 }
 
 fn assert_safe(sim: &Simulation) {
@@ -38,7 +38,7 @@ fn figure_7_logs_a_to_f_converge_on_the_term_8_leader_after_one_election_and_one
         assert_eq!(terms(&sim, node), expected, "server {node}: missing entries filled, extra ones replaced");
         assert_eq!(sim.node(node).unwrap().node().commit_index(), 12, "server {node}");
     }
-    assert_eq!(sim.client_ops()[0].result, Some(OpResult::Ok));
+    assert_eq!(sim.client_op(1).unwrap().result, Some(OpResult::Ok));
     assert_safe(&sim);
 }
 
@@ -136,12 +136,11 @@ fn a_stale_leader_in_a_minority_partition_cannot_commit_and_steps_down_when_it_h
     for node in 1..=5 {
         assert_eq!(sim.node(node).unwrap().node().kv().get("x"), Some("fresh"), "S{node}");
     }
-    let ops = sim.client_ops();
-    assert_eq!(ops[(fresh_write - 1) as usize].result, Some(OpResult::Ok));
+    assert_eq!(sim.client_op(fresh_write).unwrap().result, Some(OpResult::Ok));
+    let stale = sim.client_op(stale_write).unwrap();
     assert!(
-        matches!(ops[(stale_write - 1) as usize].result, Some(OpResult::Unknown | OpResult::Timeout)),
-        "the stale leader never acknowledged x=stale: {:?}",
-        ops[(stale_write - 1) as usize]
+        matches!(stale.result, Some(OpResult::Unknown | OpResult::Timeout)),
+        "the stale leader never acknowledged x=stale: {stale:?}"
     );
     assert_safe(&sim);
 }
@@ -157,7 +156,7 @@ fn a_follower_that_was_down_catches_up_and_rebuilds_its_state_machine() {
         sim.write(leader, &format!("k{i}={i}")).unwrap();
         sim.run_until(sim.now() + 100);
     }
-    assert!(sim.client_ops().iter().all(|op| op.result == Some(OpResult::Ok)), "2 of 3 commit without it");
+    assert!(sim.client_ops().all(|op| op.result == Some(OpResult::Ok)), "2 of 3 commit without it");
     sim.restart(follower).unwrap();
     let restarted = sim.node(follower).unwrap().node();
     assert_eq!((restarted.commit_index(), restarted.kv().entries().len()), (0, 0), "volatile state was lost");

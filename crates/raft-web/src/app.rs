@@ -98,7 +98,8 @@ pub fn App() -> Html {
                              } else {
                                  raft_sim::Action::Cut { from, to }
                              }))}
-                             on_message={dispatch.reform(Action::SelectMessage)} />
+                             on_message={dispatch.reform(Action::SelectMessage)}
+                             messages_focusable={!state.playing} />
                     if let Some((node, details)) = menu_node {
                         <NodeMenu on_action={dispatch.reform(Action::Apply)} {details}
                                   links={links_from(&view, node.id)}
@@ -115,7 +116,7 @@ pub fn App() -> Html {
             </div>
             <InvariantBar violations={state.violations()} />
             <Legend />
-            <LogTable logs={state.logs()} />
+            <LogTable logs={state.logs()} on_scroll={dispatch.reform(Action::ScrollLogs)} />
             <p class="visually-hidden" aria-live="polite">{ announcement(*lang, &story) }</p>
             if state.shortcuts_open {
                 <Shortcuts on_close={dispatch.reform(|_| Action::ToggleShortcuts)} />

@@ -60,7 +60,7 @@ mod tests {
     }
 
     fn terms(sim: &Simulation, node: u32) -> Vec<u64> {
-        sim.node(node).unwrap().node().log().entries().iter().map(|e| e.term).collect()
+        sim.node(node).unwrap().node().log().entries().map(|e| e.term).collect()
     }
 
     fn leaders(sim: &Simulation) -> Vec<u32> {
@@ -125,6 +125,6 @@ mod tests {
 
         let lossy = run("lost-messages", 4_000);
         assert!(lossy.recent_losses().count() > 0);
-        assert!(lossy.client_ops().iter().any(|op| op.result == Some(raft_sim::OpResult::Ok)));
+        assert!(lossy.client_ops().any(|op| op.result == Some(raft_sim::OpResult::Ok)));
     }
 }

@@ -102,6 +102,9 @@ pub enum Action {
     LoadPreset(String),
     /// Show or hide the keyboard shortcuts.
     ToggleShortcuts,
+    /// Scroll the log table: `None` follows the latest entries, `Some(first)` shows the
+    /// window starting at index `first`.
+    ScrollLogs(Option<u64>),
     /// Show a message's fields.
     SelectMessage(u64),
     /// Hide the message panel.
@@ -127,6 +130,8 @@ pub struct Playground {
     pub selected_message: Option<u64>,
     /// Whether the keyboard shortcuts overlay is open.
     pub shortcuts_open: bool,
+    /// The log table's first index, or `None` to follow the latest entries.
+    pub log_first: Option<u64>,
 }
 
 impl Default for Playground {
@@ -147,6 +152,7 @@ impl Playground {
             notice: None,
             selected_message: None,
             shortcuts_open: false,
+            log_first: None,
         })
     }
 
@@ -166,9 +172,10 @@ impl Playground {
         ClusterView::of(history.sim(), history.now() as f64 + self.carry_ms)
     }
 
-    /// The log table's content: the last [`LOG_WINDOW`] indexes of every log.
+    /// The log table's content: [`LOG_WINDOW`] indexes of every log, the latest unless the
+    /// table was scrolled back.
     pub fn logs(&self) -> LogsView {
-        LogsView::of(self.history.borrow().sim(), LOG_WINDOW)
+        LogsView::of(self.history.borrow().sim(), self.log_first, LOG_WINDOW)
     }
 
     /// The node menu's details of node `id`.
@@ -189,8 +196,8 @@ impl Playground {
     /// The scenario's title and description, if it has them.
     pub fn scenario_info(&self) -> (Option<String>, Option<String>) {
         let history = self.history.borrow();
-        let scenario = history.scenario();
-        (scenario.title.clone(), scenario.description.clone())
+        let (title, description) = history.title_and_description();
+        (title.map(str::to_owned), description.map(str::to_owned))
     }
 
     /// How many servers the cluster has.
@@ -232,7 +239,7 @@ impl Playground {
 
     /// The command the write field suggests: `x=1`, `x=2`, … counting the writes so far.
     pub fn suggested_command(&self) -> String {
-        format!("x={}", self.history.borrow().sim().client_ops().len() + 1)
+        format!("x={}", self.history.borrow().sim().client_op_count() + 1)
     }
 
     fn advance(&mut self, elapsed_ms: f64) {
@@ -320,6 +327,7 @@ impl Reducible for Playground {
                 None => next.notice = Some(Notice::UnknownPreset(id)),
             },
             Action::ToggleShortcuts => next.shortcuts_open = !next.shortcuts_open,
+            Action::ScrollLogs(first) => next.log_first = first,
             Action::SelectMessage(id) => next.selected_message = Some(id),
             Action::CloseMessage => next.selected_message = None,
             Action::Seek(time) => next.seek(time),

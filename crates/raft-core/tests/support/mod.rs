@@ -20,7 +20,7 @@ pub fn entries(terms: &[Term]) -> Vec<Entry> {
 
 /// The terms of a log, index 1 first.
 pub fn terms(log: &Log) -> Vec<Term> {
-    log.entries().iter().map(|entry| entry.term).collect()
+    log.entries().map(|entry| entry.term).collect()
 }
 
 /// Servers 1..=n whose messages are delivered only when asked.

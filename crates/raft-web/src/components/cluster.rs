@@ -25,6 +25,9 @@ pub struct ClusterProps {
     /// A message was clicked.
     #[prop_or_default]
     pub on_message: Callback<u64>,
+    /// Messages can be reached with Tab (while paused).
+    #[prop_or_default]
+    pub messages_focusable: bool,
 }
 
 /// Draws every node on a ring and every message in flight between them.
@@ -45,7 +48,8 @@ pub fn Cluster(props: &ClusterProps) -> Html {
             </g>
             <g class="cluster__messages">
                 { for props.view.messages.iter().map(|message| html! {
-                    <MessageGlyph key={message.id} message={message.clone()} on_select={props.on_message.clone()} />
+                    <MessageGlyph key={message.id} message={message.clone()} on_select={props.on_message.clone()}
+                                  focusable={props.messages_focusable} />
                 }) }
                 { for props.view.losses.iter().map(|loss| html! {
                     <g key={format!("loss-{}", loss.id)} class="loss" aria-hidden="true"

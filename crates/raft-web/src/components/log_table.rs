@@ -11,6 +11,8 @@ use crate::view::{LogRow, LogsView};
 pub struct LogTableProps {
     /// The logs to show.
     pub logs: LogsView,
+    /// Scroll to a first index, or back to the latest entries (`None`).
+    pub on_scroll: Callback<Option<u64>>,
 }
 
 /// Colour classes cycle through this many term colours.
@@ -27,7 +29,12 @@ pub fn LogTable(props: &LogTableProps) -> Html {
         return html! { <p class="logs logs--empty">{ t.logs_empty }</p> };
     }
     // One column past the longest log, where a caught-up follower's nextIndex points.
-    let indexes = logs.first_index..=logs.last_index + 1;
+    let at_end = logs.last_index == logs.longest;
+    let indexes = logs.first_index..=logs.last_index + u64::from(at_end);
+    let window = logs.last_index + 1 - logs.first_index;
+    let older = logs.first_index.saturating_sub(window).max(1);
+    let newer = logs.first_index + window;
+    let scroll = |first: Option<u64>| props.on_scroll.reform(move |_: MouseEvent| first);
     html! {
         <div class="logs">
             <table class="logs__table" aria-label={t.logs}>
@@ -46,9 +53,16 @@ pub fn LogTable(props: &LogTableProps) -> Html {
                     }) }
                 </tbody>
             </table>
-            if logs.first_index > 1 {
-                <p class="logs__note">{ lang.showing_indexes(logs.first_index, logs.last_index) }</p>
-            }
+            <div class="logs__scroll" role="group" aria-label={t.logs}>
+                <button type="button" disabled={logs.first_index == 1} onclick={scroll(Some(1))}>{ "⏮" }</button>
+                <button type="button" disabled={logs.first_index == 1} aria-label={t.older_entries}
+                        onclick={scroll(Some(older))}>{ "◀" }</button>
+                <span class="logs__note">{ lang.showing_indexes(logs.first_index, logs.last_index) }</span>
+                <button type="button" disabled={at_end} aria-label={t.newer_entries}
+                        onclick={scroll(Some(newer))}>{ "▶" }</button>
+                <button type="button" disabled={at_end} aria-label={t.latest_entries}
+                        onclick={scroll(None)}>{ "⏭" }</button>
+            </div>
         </div>
     }
 }

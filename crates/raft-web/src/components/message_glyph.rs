@@ -17,6 +17,9 @@ pub struct MessageGlyphProps {
     /// Clicked, or Enter pressed while focused.
     #[prop_or_default]
     pub on_select: Callback<u64>,
+    /// In the Tab order (while paused, when messages hold still).
+    #[prop_or_default]
+    pub focusable: bool,
 }
 
 /// The size of a message glyph, in SVG units.
@@ -64,7 +67,7 @@ pub fn MessageGlyph(props: &MessageGlyphProps) -> Html {
         <g {class} transform={format!("translate({:.2} {:.2})", message.position.x, message.position.y)}
            data-message={id.to_string()} data-kind={message.kind.as_str()}
            data-from={message.from.to_string()} data-to={message.to.to_string()} data-doomed={message.doomed.to_string()}
-           role="button" tabindex="-1" aria-label={label.clone()} {onclick} {onkeydown}>
+           role="button" tabindex={if props.focusable { "0" } else { "-1" }} aria-label={label.clone()} {onclick} {onkeydown}>
             <title>{ label }</title>
             { shape }
         </g>

@@ -35,17 +35,23 @@ pub struct LogRow {
 pub struct LogsView {
     /// First index shown.
     pub first_index: u64,
-    /// Last index shown (the longest log's last index).
+    /// Last index shown.
     pub last_index: u64,
+    /// The longest log's last index.
+    pub longest: u64,
     /// One row per node.
     pub rows: Vec<LogRow>,
 }
 
 impl LogsView {
-    /// The logs of every node, showing at most the last `window` indexes.
-    pub fn of(sim: &Simulation, window: u64) -> Self {
-        let last_index = sim.nodes().map(|n| n.node().log().last_index()).max().unwrap_or(0);
-        let first_index = last_index.saturating_sub(window.saturating_sub(1)).max(1);
+    /// The logs of every node over `window` indexes from `first` (clamped), or the latest
+    /// `window` indexes when `first` is `None`. Only the window is read, so a 10,000-entry
+    /// log costs no more to draw than a short one.
+    pub fn of(sim: &Simulation, first: Option<u64>, window: u64) -> Self {
+        let longest = sim.nodes().map(|n| n.node().log().last_index()).max().unwrap_or(0);
+        let latest_first = longest.saturating_sub(window.saturating_sub(1)).max(1);
+        let first_index = first.unwrap_or(latest_first).clamp(1, latest_first);
+        let last_index = (first_index + window - 1).min(longest);
         let progress =
             sim.leader().and_then(|leader| sim.node(leader)).map(|n| n.node().progress()).unwrap_or_default();
         let progress_of = |id: NodeId| progress.iter().find(|(peer, _)| *peer == id).map(|(_, p)| *p);
@@ -53,7 +59,7 @@ impl LogsView {
             .nodes()
             .map(|sim_node| {
                 let node = sim_node.node();
-                let cells = (first_index..=node.log().last_index())
+                let cells = (first_index..=node.log().last_index().min(last_index))
                     .filter_map(|index| {
                         let entry = node.log().entry(index)?;
                         Some(LogCell {
@@ -74,7 +80,7 @@ impl LogsView {
                 }
             })
             .collect();
-        LogsView { first_index, last_index, rows }
+        LogsView { first_index, last_index, longest, rows }
     }
 }
 
@@ -82,6 +88,19 @@ impl LogsView {
 mod tests {
     use super::*;
     use raft_sim::SimBuilder;
+
+    #[test]
+    fn a_ten_thousand_entry_log_is_read_only_in_its_window() {
+        let mut sim = SimBuilder::new(3).nodes(1).build().unwrap();
+        sim.run_until(500);
+        for i in 0..10_000 {
+            sim.write(1, &format!("k={i}")).unwrap();
+        }
+        sim.run_until(600);
+        let logs = LogsView::of(&sim, Some(5_000), 24);
+        assert_eq!((logs.first_index, logs.last_index, logs.longest), (5_000, 5_023, 10_001));
+        assert_eq!(logs.rows[0].cells.len(), 24);
+    }
 
     #[test]
     fn the_log_view_shows_the_last_window_of_indexes_and_what_is_committed() {
@@ -92,15 +111,18 @@ mod tests {
             sim.write(leader, &format!("x={i}")).unwrap();
         }
         sim.run_until(1_025); // every request has reached the leader (latency <= 20 ms), no reply is back
-        let logs = LogsView::of(&sim, 4);
+        let logs = LogsView::of(&sim, None, 4);
         assert_eq!((logs.first_index, logs.last_index), (3, 6), "no-op + 5 writes; the last 4 shown");
+        let older = LogsView::of(&sim, Some(2), 4);
+        assert_eq!((older.first_index, older.last_index, older.longest), (2, 5, 6));
+        assert_eq!(LogsView::of(&sim, Some(99), 4).first_index, 3, "clamped to the latest window");
         let leader_row = &logs.rows[(leader - 1) as usize];
         assert_eq!(leader_row.cells.iter().map(|c| c.index).collect::<Vec<_>>(), [3, 4, 5, 6]);
         // Client requests race each other over the network, so their order is the network's.
         assert!(leader_row.cells.iter().all(|c| c.command.as_deref().is_some_and(|t| t.starts_with("x="))));
         assert!(leader_row.cells.iter().all(|c| !c.committed), "no follower has answered 25 ms later");
         sim.run_until(1_200);
-        let logs = LogsView::of(&sim, 4);
+        let logs = LogsView::of(&sim, None, 4);
         assert!(logs.rows.iter().all(|row| row.cells.len() == 4 && row.cells.iter().all(|c| c.committed)));
         for row in &logs.rows {
             let expected = if row.node == leader { (None, None) } else { (Some(7), Some(6)) };
