@@ -56,7 +56,7 @@ impl<T: Clone> ChunkedVec<T> {
 
     /// Appends an element.
     pub fn push(&mut self, value: T) {
-        if self.len % CHUNK == 0 {
+        if self.len.is_multiple_of(CHUNK) {
             self.chunks.push(Arc::new(Vec::with_capacity(CHUNK)));
         }
         let last = self.chunks.last_mut().expect("a chunk with room");
@@ -70,7 +70,7 @@ impl<T: Clone> ChunkedVec<T> {
             return;
         }
         self.chunks.truncate(len.div_ceil(CHUNK));
-        if len % CHUNK != 0 {
+        if !len.is_multiple_of(CHUNK) {
             let last = self.chunks.last_mut().expect("the chunk holding the new end");
             Arc::make_mut(last).truncate(len % CHUNK);
         }
