@@ -139,11 +139,9 @@ impl Checker {
             self.leaders_by_term.insert(term, node);
         }
         let committed = self.committed.len() as LogIndex;
-        if committed > 0 {
-            if self.prefix(node, committed) != self.committed.last().copied() {
-                let detail = format!("S{node} leads term {term} without the committed entries 1..={committed}");
-                self.violate(Property::LeaderCompleteness, at_ms, detail);
-            }
+        if committed > 0 && self.prefix(node, committed) != self.committed.last().copied() {
+            let detail = format!("S{node} leads term {term} without the committed entries 1..={committed}");
+            self.violate(Property::LeaderCompleteness, at_ms, detail);
         }
     }
 
