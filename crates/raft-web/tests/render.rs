@@ -75,6 +75,7 @@ async fn the_cluster_shows_a_leader_and_its_messages_with_their_hooks() {
         on_background: Callback::noop(),
         on_lane: Callback::noop(),
         on_message: Callback::noop(),
+        messages_focusable: false,
     };
     let root = mount_point();
     yew::Renderer::<Cluster>::with_root_and_props(root.clone(), props).render();
