@@ -14,7 +14,7 @@ const browser = await chromium.launch({
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 try {
-  const page = await browser.newPage({ viewport: { width: 900, height: 820 }, colorScheme: 'light' });
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, colorScheme: 'light' });
   await page.goto(`http://127.0.0.1:${port}/`);
   await page.getByRole('button', { name: 'Play' }).click();
   await page.locator('[data-role=leader]').waitFor({ timeout: 20_000 });

@@ -54,14 +54,15 @@ pub fn LogTable(props: &LogTableProps) -> Html {
                 </tbody>
             </table>
             <div class="logs__scroll" role="group" aria-label={t.logs}>
-                <button type="button" disabled={logs.first_index == 1} onclick={scroll(Some(1))}>{ "⏮" }</button>
+                <button type="button" disabled={logs.first_index == 1} aria-label={t.oldest_entries}
+                        onclick={scroll(Some(1))}>{ "|◀" }</button>
                 <button type="button" disabled={logs.first_index == 1} aria-label={t.older_entries}
                         onclick={scroll(Some(older))}>{ "◀" }</button>
                 <span class="logs__note">{ lang.showing_indexes(logs.first_index, logs.last_index) }</span>
                 <button type="button" disabled={at_end} aria-label={t.newer_entries}
                         onclick={scroll(Some(newer))}>{ "▶" }</button>
                 <button type="button" disabled={at_end} aria-label={t.latest_entries}
-                        onclick={scroll(None)}>{ "⏭" }</button>
+                        onclick={scroll(None)}>{ "▶|" }</button>
             </div>
         </div>
     }

@@ -35,12 +35,12 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     html! {
         <div class="timeline" role="group" aria-label={t.timeline}>
             <button type="button" aria-label={t.previous_leader_change} title={t.previous_leader_change}
-                    onclick={jump(Direction::Back)}>{ "⏮" }</button>
+                    onclick={jump(Direction::Back)}>{ t.previous_leader_button }</button>
             <input class="timeline__slider" type="range" min="0" max={props.horizon_ms.max(1).to_string()} step="1"
                    value={props.time_ms.to_string()} {oninput} aria-label={t.time}
                    aria-valuetext={format_time(props.time_ms)} />
             <button type="button" aria-label={t.next_leader_change} title={t.next_leader_change}
-                    onclick={jump(Direction::Forward)}>{ "⏭" }</button>
+                    onclick={jump(Direction::Forward)}>{ t.next_leader_button }</button>
             <span class="timeline__clock" aria-label={t.simulated_time}>
                 { format_time(props.time_ms) }
                 if props.time_ms < props.horizon_ms {
