@@ -31,6 +31,8 @@ test('the page speaks 中文, and remembers it', async ({ page }) => {
   await expect(page.locator('[data-node="1"]')).toHaveAttribute('aria-label', '节点 1，跟随者，任期 0');
   await page.getByRole('button', { name: '播放' }).click();
   await expect(page.getByRole('region', { name: '发生了什么' })).toContainText('成为领导者', { timeout: 20_000 });
+  await page.getByRole('combobox', { name: '场景' }).selectOption('figure-8');
+  await expect(page.getByRole('region', { name: '场景' })).toContainText('多数派上的旧任期条目不算已提交');
   await page.reload();
   await expect(page.getByRole('button', { name: '播放' })).toBeVisible();
   await page.getByRole('button', { name: 'Switch to English' }).click();

@@ -75,7 +75,7 @@ pub fn App() -> Html {
             <NetworkBar size={state.cluster_size()} faulty={state.network_faulty()}
                         on_resize={dispatch.reform(Action::Resize)} on_heal={dispatch.reform(|_| Action::HealNetwork)}
                         on_preset={dispatch.reform(Action::LoadPreset)} />
-            if let (Some(title), description) = state.scenario_info() {
+            if let (Some(title), description) = state.scenario_info(*lang) {
                 <section class="scenario-info" aria-label={t.scenario}>
                     <h2 class="scenario-info__title">{ title }</h2>
                     if let Some(description) = description {

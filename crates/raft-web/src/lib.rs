@@ -8,6 +8,7 @@ pub mod components;
 pub mod geometry;
 mod hooks;
 pub mod i18n;
+mod i18n_presets;
 pub mod presets;
 pub mod state;
 pub mod view;

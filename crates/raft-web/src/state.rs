@@ -132,6 +132,8 @@ pub struct Playground {
     pub shortcuts_open: bool,
     /// The log table's first index, or `None` to follow the latest entries.
     pub log_first: Option<u64>,
+    /// The preset the run started from, if any (its text has a 中文 version).
+    pub preset: Option<&'static str>,
 }
 
 impl Default for Playground {
@@ -153,6 +155,7 @@ impl Playground {
             selected_message: None,
             shortcuts_open: false,
             log_first: None,
+            preset: None,
         })
     }
 
@@ -193,8 +196,11 @@ impl Playground {
         self.history.borrow().sim().story().events().cloned().collect()
     }
 
-    /// The scenario's title and description, if it has them.
-    pub fn scenario_info(&self) -> (Option<String>, Option<String>) {
+    /// The scenario's title and description in `lang`, if it has them.
+    pub fn scenario_info(&self, lang: Lang) -> (Option<String>, Option<String>) {
+        if let (Lang::Zh, Some((title, description))) = (lang, self.preset.and_then(crate::i18n_presets::preset_zh)) {
+            return (Some(title.to_owned()), Some(description.to_owned()));
+        }
         let history = self.history.borrow();
         let (title, description) = history.title_and_description();
         (title.map(str::to_owned), description.map(str::to_owned))
@@ -318,12 +324,12 @@ impl Reducible for Playground {
                     Err(error) => next.notice = Some(Notice::BadScenario(error.to_string())),
                 }
             }
-            Action::LoadPreset(id) => match crate::presets::preset(&id).map(|p| p.scenario()) {
-                Some(Ok(scenario)) => match Playground::new(scenario) {
-                    Ok(fresh) => next = Playground { speed: next.speed, ..fresh },
+            Action::LoadPreset(id) => match crate::presets::preset(&id).map(|p| (p.id, p.scenario())) {
+                Some((preset, Ok(scenario))) => match Playground::new(scenario) {
+                    Ok(fresh) => next = Playground { speed: next.speed, preset: Some(preset), ..fresh },
                     Err(error) => next.notice = Some(Notice::BadScenario(error.to_string())),
                 },
-                Some(Err(error)) => next.notice = Some(Notice::BadScenario(error.to_string())),
+                Some((_, Err(error))) => next.notice = Some(Notice::BadScenario(error.to_string())),
                 None => next.notice = Some(Notice::UnknownPreset(id)),
             },
             Action::ToggleShortcuts => next.shortcuts_open = !next.shortcuts_open,
@@ -462,7 +468,8 @@ mod tests {
     fn a_preset_loads_paused_at_time_0_with_its_title() {
         let state = reduce(Rc::new(Playground::default()), Action::LoadPreset("figure-7".into()));
         assert_eq!((state.cluster_size(), state.time_ms(), state.playing), (7, 0, false));
-        assert!(state.scenario_info().0.unwrap().starts_with("Figure 7"));
+        assert!(state.scenario_info(Lang::En).0.unwrap().starts_with("Figure 7"));
+        assert!(state.scenario_info(Lang::Zh).0.unwrap().starts_with("图 7"));
         let state = reduce(state, Action::LoadPreset("nope".into()));
         assert_eq!(state.notice, Some(Notice::UnknownPreset("nope".into())));
         assert_eq!(state.cluster_size(), 7);

@@ -30,7 +30,8 @@ pub fn NetworkBar(props: &NetworkBarProps) -> Html {
             on_resize.emit(size);
         }
     });
-    let t = use_lang().texts();
+    let lang = use_lang();
+    let t = lang.texts();
     let on_preset = props.on_preset.clone();
     let on_preset_change = Callback::from(move |event: Event| {
         let select: HtmlSelectElement = event.target_unchecked_into();
@@ -46,8 +47,12 @@ pub fn NetworkBar(props: &NetworkBarProps) -> Html {
                 { t.scenario }{ " " }
                 <select onchange={on_preset_change} title={t.scenario_title}>
                     <option value="" selected=true>{ t.choose_preset }</option>
-                    { for crate::presets::titles().iter().map(|(id, title)| html! {
-                        <option value={*id}>{ title.clone() }</option>
+                    { for crate::presets::titles().iter().map(|(id, title)| {
+                        let title = match lang {
+                            crate::i18n::Lang::Zh => crate::i18n_presets::preset_zh(id).map_or(title.clone(), |(zh, _)| zh.to_owned()),
+                            crate::i18n::Lang::En => title.clone(),
+                        };
+                        html! { <option value={*id}>{ title }</option> }
                     }) }
                 </select>
             </label>
