@@ -15,7 +15,7 @@ test('the size picker starts a fresh cluster of 1 to 9 servers', async ({ page }
   expect(errors).toEqual([]);
 });
 
-test('an isolated leader is replaced, and Heal network brings it back as a follower', async ({ page }) => {
+test('an isolated leader is replaced, and Heal all brings it back as a follower', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('./');
   await playUntilLeader(page);
@@ -27,10 +27,10 @@ test('an isolated leader is replaced, and Heal network brings it back as a follo
   await page.getByRole('button', { name: 'Play' }).click();
   // The majority elects a new leader; the old one still believes it leads.
   await expect(page.locator('[data-node][data-role=leader]')).toHaveCount(2, { timeout: 20_000 });
-  await page.getByRole('button', { name: 'Heal network' }).click();
+  await page.getByRole('button', { name: 'Heal all' }).click();
   await expect(page.locator(`[data-node="${oldLeader}"]`)).toHaveAttribute('data-role', 'follower', { timeout: 20_000 });
   await expect(page.locator('[data-node][data-role=leader]')).toHaveCount(1);
-  await expect(page.getByRole('button', { name: 'Heal network' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Heal all' })).toBeDisabled();
   expect(errors).toEqual([]);
 });
 

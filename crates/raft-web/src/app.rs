@@ -7,8 +7,8 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::components::{
-    Cluster, Controls, InvariantBar, Legend, LogTable, MessagePanel, Narration, NetworkBar, NodeMenu, Shortcuts,
-    Timeline,
+    Cluster, Controls, InvariantBar, Legend, LogTable, MessagePanel, Narration, NetworkBar, NodeMenu, Settings,
+    Shortcuts, Timeline,
 };
 use crate::hooks::{use_animation_frame, use_keyboard_shortcuts, use_preferences, Theme};
 use crate::i18n::Lang;
@@ -75,6 +75,7 @@ pub fn App() -> Html {
             <NetworkBar size={state.cluster_size()} faulty={state.network_faulty()}
                         on_resize={dispatch.reform(Action::Resize)} on_heal={dispatch.reform(|_| Action::HealNetwork)}
                         on_preset={dispatch.reform(Action::LoadPreset)} />
+            <Settings options={state.options()} on_apply={dispatch.reform(Action::ApplySettings)} />
             if let (Some(title), description) = state.scenario_info(*lang) {
                 <section class="scenario-info" aria-label={t.scenario}>
                     <h2 class="scenario-info__title">{ title }</h2>

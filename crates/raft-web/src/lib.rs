@@ -5,6 +5,7 @@
 
 mod app;
 pub mod components;
+pub mod error_banner;
 pub mod geometry;
 mod hooks;
 pub mod i18n;

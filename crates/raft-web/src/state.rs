@@ -100,6 +100,8 @@ pub enum Action {
     Resize(u32),
     /// Load a preset scenario by id, paused at time 0.
     LoadPreset(String),
+    /// Start a fresh cluster with these options (or report why the form could not be read).
+    ApplySettings(Result<raft_sim::ScenarioOptions, String>),
     /// Show or hide the keyboard shortcuts.
     ToggleShortcuts,
     /// Scroll the log table: `None` follows the latest entries, `Some(first)` shows the
@@ -204,6 +206,11 @@ impl Playground {
         let history = self.history.borrow();
         let (title, description) = history.title_and_description();
         (title.map(str::to_owned), description.map(str::to_owned))
+    }
+
+    /// The options of the current run.
+    pub fn options(&self) -> raft_sim::ScenarioOptions {
+        raft_sim::ScenarioOptions::from(self.history.borrow().sim().config())
     }
 
     /// How many servers the cluster has.
@@ -334,6 +341,14 @@ impl Reducible for Playground {
             },
             Action::ToggleShortcuts => next.shortcuts_open = !next.shortcuts_open,
             Action::ScrollLogs(first) => next.log_first = first,
+            Action::ApplySettings(Err(why)) => next.notice = Some(Notice::BadScenario(why)),
+            Action::ApplySettings(Ok(options)) => {
+                let scenario = Scenario { nodes: next.cluster_size(), options, ..Scenario::new(DEFAULT_SEED) };
+                match Playground::new(scenario) {
+                    Ok(fresh) => next = Playground { speed: next.speed, ..fresh },
+                    Err(error) => next.notice = Some(Notice::BadScenario(error.to_string())),
+                }
+            }
             Action::SelectMessage(id) => next.selected_message = Some(id),
             Action::CloseMessage => next.selected_message = None,
             Action::Seek(time) => next.seek(time),
@@ -473,6 +488,20 @@ mod tests {
         let state = reduce(state, Action::LoadPreset("nope".into()));
         assert_eq!(state.notice, Some(Notice::UnknownPreset("nope".into())));
         assert_eq!(state.cluster_size(), 7);
+    }
+
+    #[test]
+    fn settings_start_a_fresh_cluster_or_are_refused_with_the_field_named() {
+        let mut state = reduce(Rc::new(Playground::default()), Action::Resize(3));
+        let mut options = state.options();
+        options.election_timeout_ms = [500, 900];
+        options.conflict_hint = true;
+        state = reduce(state, Action::ApplySettings(Ok(options.clone())));
+        assert_eq!((state.options(), state.cluster_size()), (options.clone(), 3));
+        options.heartbeat_ms = 600;
+        state = reduce(state, Action::ApplySettings(Ok(options)));
+        assert!(notice(&state).unwrap().starts_with("options.heartbeat_ms: 600"), "{:?}", state.notice);
+        assert_eq!(state.options().heartbeat_ms, 50, "the running cluster is kept");
     }
 
     #[test]

@@ -117,3 +117,16 @@ async fn a_broken_property_turns_red_with_what_broke_and_when() {
     let holding = root.query_selector_all("[data-ok=true]").unwrap();
     assert_eq!(holding.length(), 4);
 }
+
+#[wasm_bindgen_test]
+async fn a_panic_shows_a_readable_banner_with_a_reset_link_and_never_injects_html() {
+    raft_web::error_banner::show_error_banner("boom <img src=x onerror=alert(1)>");
+    let banner = gloo::utils::document().get_element_by_id("playground-error").expect("a banner");
+    assert_eq!(attr(&banner, "role"), "alert");
+    assert!(banner.text_content().unwrap().contains("boom <img src=x onerror=alert(1)>"), "shown as text");
+    assert!(banner.query_selector("img").unwrap().is_none(), "never parsed as HTML");
+    let reset = banner.query_selector("a").unwrap().expect("a Reset link");
+    assert!(reset.text_content().unwrap().starts_with("Reset"));
+    raft_web::error_banner::show_error_banner("again");
+    assert_eq!(gloo::utils::document().query_selector_all("#playground-error").unwrap().length(), 1);
+}

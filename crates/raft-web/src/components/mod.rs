@@ -12,6 +12,7 @@ mod narration;
 mod network_bar;
 mod node_glyph;
 mod node_menu;
+mod settings;
 mod shortcuts;
 pub(crate) mod timeline;
 
@@ -27,5 +28,6 @@ pub use narration::Narration;
 pub use network_bar::NetworkBar;
 pub use node_glyph::NodeGlyph;
 pub use node_menu::NodeMenu;
+pub use settings::Settings;
 pub use shortcuts::Shortcuts;
 pub use timeline::Timeline;

@@ -20,7 +20,7 @@ pub struct NetworkBarProps {
     pub on_preset: Callback<String>,
 }
 
-/// The preset picker, the size picker (1 to 9 servers) and the Heal network button.
+/// The preset picker, the size picker (1 to 9 servers) and the Heal all button.
 #[component]
 pub fn NetworkBar(props: &NetworkBarProps) -> Html {
     let on_resize = props.on_resize.clone();

@@ -1,0 +1,94 @@
+//! The settings panel: timing ranges, latency, loss and Raft options. Applying them starts a
+//! fresh cluster; invalid values are refused with a message naming the field.
+
+use raft_sim::ScenarioOptions;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlFormElement, HtmlInputElement};
+use yew::prelude::*;
+
+use crate::hooks::use_lang;
+
+/// Properties of [`Settings`].
+#[derive(Properties, PartialEq)]
+pub struct SettingsProps {
+    /// The options of the current run.
+    pub options: ScenarioOptions,
+    /// The form was submitted: the new options, or why a field could not be read.
+    pub on_apply: Callback<Result<ScenarioOptions, String>>,
+}
+
+/// A number field: (name, label, current value).
+fn number(name: &'static str, label: &'static str, value: String) -> Html {
+    html! {
+        <label class="settings__field">
+            <span>{ label }</span>
+            <input type="number" {name} {value} min="0" step="any" inputmode="decimal" />
+        </label>
+    }
+}
+
+fn checkbox(name: &'static str, label: &'static str, checked: bool) -> Html {
+    html! {
+        <label class="settings__field settings__field--check">
+            <input type="checkbox" {name} {checked} />
+            <span>{ label }</span>
+        </label>
+    }
+}
+
+/// Reads the form's fields into options; a field that is not a number is named in the error.
+fn read(form: &HtmlFormElement) -> Result<ScenarioOptions, String> {
+    let input = |name: &str| -> Option<HtmlInputElement> { form.elements().named_item(name)?.dyn_into().ok() };
+    let text = |name: &str| input(name).map(|i| i.value()).unwrap_or_default();
+    let whole = |name: &str| {
+        text(name).trim().parse::<u64>().map_err(|_| format!("{name}: expected a whole number, not {:?}", text(name)))
+    };
+    let checked = |name: &str| input(name).is_some_and(|i| i.checked());
+    let loss_percent = text("loss")
+        .trim()
+        .parse::<f64>()
+        .map_err(|_| format!("loss: expected a percentage, not {:?}", text("loss")))?;
+    Ok(ScenarioOptions {
+        election_timeout_ms: [whole("election_min")?, whole("election_max")?],
+        heartbeat_ms: whole("heartbeat_ms")?,
+        latency_ms: [whole("latency_min")?, whole("latency_max")?],
+        loss: loss_percent / 100.0,
+        client_timeout_ms: whole("client_timeout_ms")?,
+        max_entries_per_append: u32::try_from(whole("max_entries_per_append")?)
+            .map_err(|_| "max_entries_per_append: too large".to_owned())?,
+        noop_on_election: checked("noop_on_election"),
+        conflict_hint: checked("conflict_hint"),
+    })
+}
+
+/// A collapsible form over the run's options.
+#[component]
+pub fn Settings(props: &SettingsProps) -> Html {
+    let t = use_lang().texts();
+    let on_apply = props.on_apply.clone();
+    let onsubmit = Callback::from(move |event: SubmitEvent| {
+        event.prevent_default();
+        let form: HtmlFormElement = event.target_unchecked_into();
+        on_apply.emit(read(&form));
+    });
+    let o = &props.options;
+    let labels = &t.settings_labels;
+    html! {
+        <details class="settings">
+            <summary>{ t.settings }</summary>
+            <form class="settings__form" {onsubmit} aria-label={t.settings}>
+                { number("election_min", labels[0], o.election_timeout_ms[0].to_string()) }
+                { number("election_max", labels[1], o.election_timeout_ms[1].to_string()) }
+                { number("heartbeat_ms", labels[2], o.heartbeat_ms.to_string()) }
+                { number("latency_min", labels[3], o.latency_ms[0].to_string()) }
+                { number("latency_max", labels[4], o.latency_ms[1].to_string()) }
+                { number("loss", labels[5], format!("{}", o.loss * 100.0)) }
+                { number("client_timeout_ms", labels[6], o.client_timeout_ms.to_string()) }
+                { number("max_entries_per_append", labels[7], o.max_entries_per_append.to_string()) }
+                { checkbox("noop_on_election", labels[8], o.noop_on_election) }
+                { checkbox("conflict_hint", labels[9], o.conflict_hint) }
+                <button type="submit">{ t.apply_settings }</button>
+            </form>
+        </details>
+    }
+}

@@ -1,0 +1,88 @@
+// Layout and settings: a 360 px phone with touch, both themes saved as screenshots, the
+// settings panel, the Step / Heal all names, and presets reaching their known end state.
+import { test, expect } from '@playwright/test';
+import { playUntilLeader, simulatedTime, watchErrors } from './helpers.mjs';
+
+test.describe('on a 360 px phone with touch', () => {
+  test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+
+  test('panels stack without sideways scrolling, and a tap opens the node menu', async ({ page }, testInfo) => {
+    const errors = watchErrors(page);
+    await page.goto('./');
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.locator('[data-node="1"]').tap();
+    const menu = page.getByRole('group', { name: 'Actions for node 1' });
+    await expect(menu).toBeVisible();
+    const box = await menu.boundingBox();
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(360);
+    await page.getByRole('button', { name: 'Time out' }).tap();
+    await expect(page.locator('[data-node="1"]')).toHaveAttribute('data-role', 'candidate');
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: testInfo.outputPath('phone.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+});
+
+for (const scheme of ['light', 'dark']) {
+  test(`a screenshot of the ${scheme} theme is kept as a test artifact`, async ({ page }, testInfo) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('./');
+    await playUntilLeader(page);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    const path = testInfo.outputPath(`theme-${scheme}.png`);
+    await page.screenshot({ path, fullPage: true });
+    await testInfo.attach(`theme-${scheme}`, { path, contentType: 'image/png' });
+  });
+}
+
+test('settings start a fresh cluster, and invalid values are refused with a message', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await page.getByText('Settings').click();
+  const form = page.getByRole('form', { name: 'Settings' });
+  await form.getByLabel('Heartbeat interval (ms)').fill('500');
+  await form.getByRole('button', { name: /^Apply/ }).click();
+  await expect(page.getByRole('alert')).toContainText('heartbeat_ms');
+  await form.getByLabel('Heartbeat interval (ms)').fill('');
+  await form.getByRole('button', { name: /^Apply/ }).click();
+  await expect(page.getByRole('alert')).toContainText('heartbeat_ms');
+  await form.getByLabel('Heartbeat interval (ms)').fill('40');
+  await form.getByLabel('Election timeout, shortest (ms)').fill('1000');
+  await form.getByLabel('Election timeout, longest (ms)').fill('1200');
+  await form.getByRole('button', { name: /^Apply/ }).click();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await page.getByRole('slider', { name: 'Speed' }).fill('1');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.locator('[data-node][data-role=leader]')).toHaveCount(1, { timeout: 20_000 });
+  expect(await simulatedTime(page)).toBeGreaterThanOrEqual(1_000);
+  expect(errors).toEqual([]);
+});
+
+test('the buttons carry the contract names Step, Step back and Heal all', async ({ page }) => {
+  await page.goto('./');
+  for (const name of ['Play', 'Step', 'Step back', 'Heal all']) {
+    await expect(page.getByRole('button', { name, exact: true })).toHaveCount(1);
+  }
+  await expect(page.getByRole('slider', { name: 'Speed' })).toHaveCount(1);
+  await expect(page.getByRole('slider', { name: 'Time' })).toHaveCount(1);
+});
+
+const endStates = [
+  { id: 'figure-6', until: 1500, check: '[data-log-node][data-index="9"][data-committed=true]', count: 5 },
+  { id: 'figure-7', until: 1500, check: '[data-log-node][data-index="12"][data-term="8"][data-committed=true]', count: 7 },
+  { id: 'figure-8', until: 1000, check: '[data-log-node][data-index="2"][data-term="3"]', count: 4 },
+];
+for (const { id, until, check, count } of endStates) {
+  test(`the ${id} preset reaches its known end state`, async ({ page }) => {
+    await page.goto('./');
+    await page.getByRole('combobox', { name: 'Scenario' }).selectOption(id);
+    await page.getByRole('slider', { name: 'Speed' }).fill('0.5');
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expect.poll(() => simulatedTime(page), { timeout: 20_000 }).toBeGreaterThanOrEqual(until);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await expect(page.locator(check)).toHaveCount(count);
+    await expect(page.locator('[data-invariant][data-ok=false]')).toHaveCount(0);
+  });
+}
