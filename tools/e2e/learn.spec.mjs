@@ -52,10 +52,14 @@ test('light and dark themes follow the system and can be chosen', async ({ page 
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto('./');
   const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'system');
   expect(await background()).toBe('rgb(21, 23, 26)');
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
   expect(await background()).toBe('rgb(247, 247, 245)');
   await page.reload();
+  // The remembered theme is applied once the app has started.
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
   expect(await background()).toBe('rgb(247, 247, 245)');
 });
 
