@@ -7,8 +7,8 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::components::{
-    Cluster, Controls, InvariantBar, Legend, LogTable, MessagePanel, Narration, NetworkBar, NodeMenu, Settings,
-    Shortcuts, Timeline,
+    Cluster, Controls, InvariantBar, Legend, LogTable, MessagePanel, Narration, NetworkBar, NodeMenu, ScenarioFile,
+    Settings, Shortcuts, Timeline,
 };
 use crate::hooks::{use_animation_frame, use_keyboard_shortcuts, use_preferences, Theme};
 use crate::i18n::Lang;
@@ -76,6 +76,8 @@ pub fn App() -> Html {
                         on_resize={dispatch.reform(Action::Resize)} on_heal={dispatch.reform(|_| Action::HealNetwork)}
                         on_preset={dispatch.reform(Action::LoadPreset)} />
             <Settings options={state.options()} on_apply={dispatch.reform(Action::ApplySettings)} />
+            <ScenarioFile export={{ let state = state.clone(); Callback::from(move |_| state.scenario_json()) }}
+                          on_import={dispatch.reform(Action::ImportScenario)} />
             if let (Some(title), description) = state.scenario_info(*lang) {
                 <section class="scenario-info" aria-label={t.scenario}>
                     <h2 class="scenario-info__title">{ title }</h2>

@@ -100,6 +100,8 @@ pub enum Action {
     Resize(u32),
     /// Load a preset scenario by id, paused at time 0.
     LoadPreset(String),
+    /// Load a scenario file's text (or report why the file could not be read), paused at 0.
+    ImportScenario(Result<String, String>),
     /// Start a fresh cluster with these options (or report why the form could not be read).
     ApplySettings(Result<raft_sim::ScenarioOptions, String>),
     /// Show or hide the keyboard shortcuts.
@@ -206,6 +208,13 @@ impl Playground {
         let history = self.history.borrow();
         let (title, description) = history.title_and_description();
         (title.map(str::to_owned), description.map(str::to_owned))
+    }
+
+    /// The run so far as a version-1 scenario file: every action kept, and `until_ms` at now.
+    pub fn scenario_json(&self) -> String {
+        let history = self.history.borrow();
+        let scenario = raft_sim::Scenario { until_ms: Some(history.now()), ..history.scenario() };
+        scenario.to_json_pretty()
     }
 
     /// The options of the current run.
@@ -341,6 +350,13 @@ impl Reducible for Playground {
             },
             Action::ToggleShortcuts => next.shortcuts_open = !next.shortcuts_open,
             Action::ScrollLogs(first) => next.log_first = first,
+            Action::ImportScenario(text) => {
+                let loaded = text.and_then(|text| raft_sim::Scenario::from_json(&text).map_err(|e| e.to_string()));
+                match loaded.and_then(|scenario| Playground::new(scenario).map_err(|e| e.to_string())) {
+                    Ok(fresh) => next = Playground { speed: next.speed, ..fresh },
+                    Err(error) => next.notice = Some(Notice::BadScenario(error)),
+                }
+            }
             Action::ApplySettings(Err(why)) => next.notice = Some(Notice::BadScenario(why)),
             Action::ApplySettings(Ok(options)) => {
                 let scenario = Scenario { nodes: next.cluster_size(), options, ..Scenario::new(DEFAULT_SEED) };
@@ -502,6 +518,19 @@ mod tests {
         state = reduce(state, Action::ApplySettings(Ok(options)));
         assert!(notice(&state).unwrap().starts_with("options.heartbeat_ms: 600"), "{:?}", state.notice);
         assert_eq!(state.options().heartbeat_ms, 50, "the running cluster is kept");
+    }
+
+    #[test]
+    fn an_exported_scenario_imports_to_the_same_run_and_a_bad_file_is_refused() {
+        let mut state = reduce(Rc::new(Playground::default()), Action::TogglePlay);
+        state = reduce(state, Action::Frame { elapsed_ms: 80.0 });
+        state = reduce(state, Action::Apply(raft_sim::Action::Crash { node: 2 }));
+        let json = state.scenario_json();
+        let imported = reduce(state.clone(), Action::ImportScenario(Ok(json)));
+        assert_eq!((imported.time_ms(), imported.playing), (0, false));
+        assert!(raft_sim::Scenario::from_json(&imported.scenario_json()).unwrap().actions.len() == 1);
+        let refused = reduce(imported, Action::ImportScenario(Ok("{ \"version\": 1 }".into())));
+        assert!(notice(&refused).unwrap().contains("missing field `seed`"), "{:?}", refused.notice);
     }
 
     #[test]
