@@ -1,0 +1,77 @@
+// Frame-time benchmark of the page in headless Chromium: 9 servers with 1,000-entry logs and
+// at least 100 messages in flight, played at 10x. Run with scripts/bench-frames.sh (it builds
+// dist/ first); prints the figures and the target.
+//
+// Method: the page imports a generated scenario (long latency keeps many messages in flight),
+// plays at 10x, and after a warm-up a probe measures each frame's busy time: from the frame's
+// start (the first requestAnimationFrame callback of the frame, registered before the app's)
+// to the first task that runs after the frame (a MessageChannel message posted from that
+// callback), which comes after the app's simulation step, Yew's render, style and layout.
+import { spawn } from 'node:child_process';
+import { chromium } from '@playwright/test';
+
+const FRAMES = 600;
+const port = 8093;
+const nodes = 9;
+const log = Array.from({ length: 1000 }, (_, i) => [1, `k${i % 10}=${i}`]);
+const scenario = {
+  version: 1,
+  seed: 11,
+  nodes,
+  title: 'Frame benchmark: 9 servers, 1,000-entry logs, many messages in flight',
+  options: { election_timeout_ms: [1000, 2000], heartbeat_ms: 20, latency_ms: [150, 250] },
+  initial: Object.fromEntries(Array.from({ length: nodes }, (_, i) => [String(i + 1), { term: 1, log }])),
+  actions: [{ at_ms: 0, do: 'timeout', node: 1 }],
+};
+
+const server = spawn('node', ['../serve-static.mjs', '../../dist', String(port), '/'], { stdio: ['ignore', 'pipe', 'inherit'] });
+await new Promise((resolve) => server.stdout.once('data', resolve));
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.getByLabel('Import scenario').setInputFiles({
+    name: 'bench.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(scenario)),
+  });
+  await page.locator('[data-node="9"]').waitFor();
+  await page.getByRole('slider', { name: 'Speed' }).fill('1'); // 10^1 = 10x
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => Number(document.querySelector('[data-time-ms]').dataset.timeMs) > 3000, null, { timeout: 60_000 });
+  const result = await page.evaluate((frames) => new Promise((resolve) => {
+    const busy = [];
+    const intervals = [];
+    const messages = [];
+    let last = null;
+    const channel = new MessageChannel();
+    let started = 0;
+    channel.port1.onmessage = () => {
+      busy.push(performance.now() - started);
+      messages.push(document.querySelectorAll('[data-message]').length);
+      if (busy.length >= frames) resolve({ busy, intervals, messages });
+    };
+    const frame = (timestamp) => {
+      if (busy.length >= frames) return;
+      started = performance.now();
+      if (last !== null) intervals.push(timestamp - last);
+      last = timestamp;
+      channel.port2.postMessage(0);
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  }), FRAMES);
+  const sorted = (xs) => [...xs].sort((a, b) => a - b);
+  const pct = (xs, p) => sorted(xs)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+  const logLength = await page.locator('[data-log-node="1"]').count();
+  const longest = await page.locator('.logs__note').textContent();
+  console.log(`frames measured: ${result.busy.length}; messages in flight: min ${Math.min(...result.messages)}, median ${pct(result.messages, 0.5)}; log table: ${longest}`);
+  console.log(`frame busy time at 10x, 9 nodes, 1,000-entry logs: p50 ${pct(result.busy, 0.5).toFixed(2)} ms, p95 ${pct(result.busy, 0.95).toFixed(2)} ms, max ${Math.max(...result.busy).toFixed(2)} ms (target p95 <= 8 ms)`);
+  console.log(`frame interval: p50 ${pct(result.intervals, 0.5).toFixed(2)} ms, p95 ${pct(result.intervals, 0.95).toFixed(2)} ms, max ${Math.max(...result.intervals).toFixed(2)} ms`);
+  if (logLength < 1) throw new Error('the log table is empty: the scenario did not load');
+} finally {
+  await browser.close();
+  server.kill();
+}
