@@ -14,6 +14,12 @@ use crate::hooks::{use_animation_frame, use_keyboard_shortcuts, use_preferences,
 use crate::i18n::Lang;
 use crate::state::{Action, Playground};
 
+/// A callback that dispatches `to_action(value)`, made once for the component's lifetime.
+#[hook]
+fn use_send<T: 'static>(dispatcher: UseReducerDispatcher<Playground>, to_action: fn(T) -> Action) -> Callback<T> {
+    (*use_memo((), move |_| Callback::from(move |value: T| dispatcher.dispatch(to_action(value))))).clone()
+}
+
 /// The Raft playground.
 #[component]
 pub fn App() -> Html {
@@ -23,6 +29,27 @@ pub fn App() -> Html {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
     };
+    // Callbacks made once, so that components whose data did not change skip re-rendering
+    // on every animation frame (a new Callback never equals the last one).
+    let d = state.dispatcher();
+    let on_toggle_shortcuts = use_send(d.clone(), |()| Action::ToggleShortcuts);
+    let on_toggle = use_send(d.clone(), |()| Action::TogglePlay);
+    let on_step = use_send(d.clone(), Action::Step);
+    let on_speed = use_send(d.clone(), Action::SetSpeed);
+    let on_resize = use_send(d.clone(), Action::Resize);
+    let on_heal = use_send(d.clone(), |()| Action::HealNetwork);
+    let on_preset = use_send(d.clone(), Action::LoadPreset);
+    let on_apply_settings = use_send(d.clone(), Action::ApplySettings);
+    let on_import = use_send(d.clone(), Action::ImportScenario);
+    let on_seek = use_send(d.clone(), Action::Seek);
+    let on_jump = use_send(d.clone(), Action::JumpToElection);
+    let on_node = use_send(d.clone(), Action::OpenMenu);
+    let on_background = use_send(d.clone(), |()| Action::CloseMenu);
+    let on_lane = use_send(d.clone(), |(from, to, cut)| {
+        Action::Apply(if cut { raft_sim::Action::Mend { from, to } } else { raft_sim::Action::Cut { from, to } })
+    });
+    let on_message = use_send(d.clone(), Action::SelectMessage);
+    let on_scroll_logs = use_send(d, Action::ScrollLogs);
     use_animation_frame(state.playing, dispatch.reform(|elapsed_ms| Action::Frame { elapsed_ms }));
     use_keyboard_shortcuts(dispatch.clone());
 
@@ -63,21 +90,18 @@ pub fn App() -> Html {
                                 }) }
                             </select>
                         </label>
-                        <button type="button" onclick={dispatch.reform(|_| Action::ToggleShortcuts)}>{ t.shortcuts_button }</button>
+                        <button type="button" onclick={on_toggle_shortcuts.reform(|_| ())}>{ t.shortcuts_button }</button>
                     </div>
                 </div>
                 <p class="playground__hint">{ t.hint }</p>
             </header>
             <Controls playing={state.playing} speed={state.speed}
-                      on_toggle={dispatch.reform(|_| Action::TogglePlay)}
-                      on_step={dispatch.reform(Action::Step)}
-                      on_speed={dispatch.reform(Action::SetSpeed)} />
+                      {on_toggle} {on_step} {on_speed} />
             <NetworkBar size={state.cluster_size()} faulty={state.network_faulty()}
-                        on_resize={dispatch.reform(Action::Resize)} on_heal={dispatch.reform(|_| Action::HealNetwork)}
-                        on_preset={dispatch.reform(Action::LoadPreset)} />
-            <Settings options={state.options()} on_apply={dispatch.reform(Action::ApplySettings)} />
+                        {on_resize} {on_heal} {on_preset} />
+            <Settings options={state.options()} on_apply={on_apply_settings} />
             <ScenarioFile export={{ let state = state.clone(); Callback::from(move |_| state.scenario_json()) }}
-                          on_import={dispatch.reform(Action::ImportScenario)} />
+                          {on_import} />
             if let (Some(title), description) = state.scenario_info(*lang) {
                 <section class="scenario-info" aria-label={t.scenario}>
                     <h2 class="scenario-info__title">{ title }</h2>
@@ -87,21 +111,13 @@ pub fn App() -> Html {
                 </section>
             }
             <Timeline time_ms={view.time_ms} horizon_ms={state.horizon_ms()}
-                      on_seek={dispatch.reform(Action::Seek)}
-                      on_jump={dispatch.reform(Action::JumpToElection)} />
+                      on_seek={on_seek.clone()} {on_jump} />
             if let Some(notice) = &state.notice {
                 <p class="playground__notice" role="alert">{ notice.text(*lang) }</p>
             }
             <div class="playground__body">
                 <div class="playground__stage">
-                    <Cluster view={view.clone()} on_node_activate={dispatch.reform(Action::OpenMenu)}
-                             on_background={dispatch.reform(|_| Action::CloseMenu)}
-                             on_lane={dispatch.reform(|(from, to, cut)| Action::Apply(if cut {
-                                 raft_sim::Action::Mend { from, to }
-                             } else {
-                                 raft_sim::Action::Cut { from, to }
-                             }))}
-                             on_message={dispatch.reform(Action::SelectMessage)}
+                    <Cluster view={view.clone()} on_node_activate={on_node} {on_background} {on_lane} {on_message}
                              messages_focusable={!state.playing} />
                     if let Some((node, details)) = menu_node {
                         <NodeMenu on_action={dispatch.reform(Action::Apply)} {details}
@@ -115,11 +131,11 @@ pub fn App() -> Html {
                                       on_close={dispatch.reform(|_| Action::CloseMessage)} />
                     }
                 </div>
-                <Narration events={story.clone()} on_seek={dispatch.reform(Action::Seek)} />
+                <Narration events={story.clone()} {on_seek} />
             </div>
             <InvariantBar violations={state.violations()} />
             <Legend />
-            <LogTable logs={state.logs()} on_scroll={dispatch.reform(Action::ScrollLogs)} />
+            <LogTable logs={state.logs()} on_scroll={on_scroll_logs} />
             <p class="visually-hidden" aria-live="polite">{ announcement(*lang, &story) }</p>
             if state.shortcuts_open {
                 <Shortcuts on_close={dispatch.reform(|_| Action::ToggleShortcuts)} />
