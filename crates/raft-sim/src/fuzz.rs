@@ -56,7 +56,9 @@ pub fn random_scenario(seed: u64, settings: FuzzSettings) -> Scenario {
             64..=71 => Action::Heal,
             72..=79 => {
                 let (from, to) = (pick(&mut rng), pick(&mut rng));
-                if from == to {
+                if nodes == 1 {
+                    Action::Timeout { node: 1 } // a lone server has no link to cut
+                } else if from == to {
                     Action::Mend { from, to: from % nodes + 1 }
                 } else {
                     Action::Cut { from, to }

@@ -74,6 +74,14 @@ impl History {
         (self.base.title.as_deref(), self.base.description.as_deref())
     }
 
+    /// Gives the scenario a title and a description (`None` or empty removes them). They are
+    /// part of what the scenario file and the share link carry; the run itself is unchanged.
+    pub fn set_title_and_description(&mut self, title: Option<String>, description: Option<String>) {
+        let keep = |text: Option<String>| text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty());
+        self.base.title = keep(title);
+        self.base.description = keep(description);
+    }
+
     /// Restores checkpoint `index` as the current moment, with the current action list.
     fn restore(&mut self, index: usize) {
         self.sim = self.checkpoints[index].clone();

@@ -16,6 +16,7 @@
 #![forbid(unsafe_code)]
 
 mod action;
+mod base64url;
 mod builder;
 mod client;
 mod client_ops;
@@ -24,6 +25,7 @@ mod faults;
 mod fuzz;
 mod history;
 mod invariants;
+mod link;
 mod network;
 mod queue;
 mod report;
@@ -41,6 +43,7 @@ pub use config::{ConfigError, SimConfig, MAX_NODES};
 pub use fuzz::{check_run, random_scenario, run_seed, FuzzFailure, FuzzSettings, RECOVERY_MS};
 pub use history::{History, FIRST_CHECKPOINT_INTERVAL_MS, MAX_CHECKPOINTS};
 pub use invariants::{Checker, Property, Violation};
+pub use link::{LinkError, ShareLink, LINK_VERSION, MAX_LINK_TIME_MS, MAX_SCENARIO_BYTES};
 pub use network::{DropReason, InFlight, Links, MessageId, Network, Payload, PayloadKind, CLIENT};
 pub use queue::EventQueue;
 pub use raft_core::{

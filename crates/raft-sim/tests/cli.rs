@@ -67,3 +67,42 @@ fn fuzz_prints_a_summary_and_passes_on_a_correct_raft() {
     assert!(summary["events"].as_u64().unwrap() > 20 * 100);
     assert!(summary.get("reproducer").is_none());
 }
+
+#[test]
+fn url_and_decode_carry_a_scenario_through_a_link() {
+    let file = write_temp(
+        "link.json",
+        r#"{ "version": 1, "seed": 9, "nodes": 3, "title": "Crash <the> leader",
+             "actions": [ { "at_ms": 700, "do": "crash", "node": 2 } ], "until_ms": 1200 }"#,
+    );
+    let output = raftsim(&["url", &file, "--base", "https://example.org/raft/"]);
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    let url = String::from_utf8(output.stdout).unwrap();
+    assert!(url.starts_with("https://example.org/raft/#s=1.") && url.trim_end().ends_with("&t=1200"), "{url}");
+
+    let output = raftsim(&["decode", url.trim()]);
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    let decoded: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(decoded["title"], "Crash <the> leader");
+    assert_eq!(decoded["until_ms"], 1200);
+    assert_eq!(decoded["actions"][0]["node"], 2);
+
+    // The decoded file replays to the same report as the original.
+    let decoded_file = write_temp("decoded.json", &String::from_utf8_lossy(&output.stdout));
+    let original = raftsim(&["run", &file]);
+    let replayed = raftsim(&["run", &decoded_file]);
+    assert_eq!(original.stdout, replayed.stdout);
+
+    let at = raftsim(&["url", &file, "--at", "300"]);
+    assert!(String::from_utf8_lossy(&at.stdout).trim_end().ends_with("&t=300"));
+}
+
+#[test]
+fn a_bad_link_is_refused_with_exit_2_and_the_problem_named() {
+    let output = raftsim(&["decode", "https://example.org/#s=9.abc"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("newer playground (link version 9)"), "{stderr}");
+    let output = raftsim(&["decode"]);
+    assert_eq!(output.status.code(), Some(2));
+}

@@ -7,12 +7,24 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::components::{
-    Cluster, Controls, InvariantBar, Legend, LogTable, MessagePanel, Narration, NetworkBar, NodeMenu, ScenarioFile,
-    Settings, Shortcuts, Timeline,
+    Cluster, Controls, EmbedStrip, InvariantBar, Legend, LogTable, MessagePanel, Narration, NetworkBar, NodeMenu,
+    ScenarioFile, Settings, SharePanel, Shortcuts, Timeline,
 };
-use crate::hooks::{use_animation_frame, use_keyboard_shortcuts, use_preferences, Theme};
+use crate::hooks::{
+    use_animation_frame, use_embed_api, use_hash_change, use_keyboard_shortcuts, use_preferences, use_share_fragment,
+    EmbedStatus, Theme,
+};
 use crate::i18n::Lang;
+use crate::page_options::PageOptions;
 use crate::state::{Action, Playground};
+
+/// The page's first state, from its URL: the fragment's scenario, playing if `autoplay`.
+fn initial_state(options: &PageOptions) -> Playground {
+    let location = gloo::utils::window().location();
+    let mut playground = Playground::from_fragment(&location.hash().unwrap_or_default());
+    playground.playing = options.autoplay && playground.notice.is_none();
+    playground
+}
 
 /// A callback that dispatches `to_action(value)`, made once for the component's lifetime.
 #[hook]
@@ -23,7 +35,12 @@ fn use_send<T: 'static>(dispatcher: UseReducerDispatcher<Playground>, to_action:
 /// The Raft playground.
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(Playground::default);
+    let options =
+        use_memo((), |_| PageOptions::from_query(&gloo::utils::window().location().search().unwrap_or_default()));
+    let state = {
+        let options = options.clone();
+        use_reducer(move || initial_state(&options))
+    };
     let (lang, theme) = use_preferences();
     let dispatch = {
         let state = state.clone();
@@ -52,14 +69,58 @@ pub fn App() -> Html {
     let on_scroll_logs = use_send(d, Action::ScrollLogs);
     use_animation_frame(state.playing, dispatch.reform(|elapsed_ms| Action::Frame { elapsed_ms }));
     use_keyboard_shortcuts(dispatch.clone());
+    use_hash_change(dispatch.clone());
+    let fragment = {
+        let state = state.clone();
+        Callback::from(move |()| state.share_fragment())
+    };
+    use_share_fragment(!options.embed, (state.time_ms(), state.revision), fragment.clone());
 
     let t = lang.texts();
     let view = Rc::new(state.view());
-    let story = state.story();
-    let menu_node = state.menu.and_then(|id| {
-        let node = view.nodes.iter().find(|node| node.id == id).cloned()?;
-        Some((node, state.details(id)?))
-    });
+    let story = Rc::new(state.story());
+    let trace_hash = state.trace_hash();
+    let status = EmbedStatus {
+        time_ms: view.time_ms,
+        playing: state.playing,
+        leader: state.leader(),
+        trace_hash: trace_hash.clone(),
+    };
+    use_embed_api(
+        dispatch.clone(),
+        options.origin.clone(),
+        status,
+        story.clone(),
+        state.notice.as_ref().map(|n| n.text(*lang)),
+    );
+    if options.embed {
+        let full_page = format!("./{}", gloo::utils::window().location().hash().unwrap_or_default());
+        let (title, _) = state.scenario_info(*lang);
+        return html! {
+            <ContextProvider<Lang> context={*lang}>
+            <main class="playground playground--embed" data-time-ms={view.time_ms.to_string()} data-lang={lang.code()}
+                  data-trace-hash={trace_hash} data-embed="true">
+                <div class="embed__top">
+                    if let Some(title) = title { <h1 class="embed__title">{ title }</h1> }
+                    <a class="embed__open" href={full_page} target="_blank" rel="noopener">{ lang.share_texts().open_full }</a>
+                </div>
+                if let Some(notice) = &state.notice {
+                    <p class="playground__notice" role="alert">{ notice.text(*lang) }</p>
+                }
+                <div class="playground__stage embed__stage">
+                    <Cluster view={view.clone()} on_node_activate={on_node} {on_background} {on_lane} {on_message}
+                             messages_focusable={!state.playing} />
+                    { node_menu(&state, &view, &dispatch) }
+                </div>
+                <EmbedStrip playing={state.playing} time_ms={view.time_ms} horizon_ms={state.horizon_ms()}
+                            {on_toggle} {on_step} {on_seek} />
+                if options.show_log {
+                    <LogTable logs={state.logs()} on_scroll={on_scroll_logs} />
+                }
+            </main>
+            </ContextProvider<Lang>>
+        };
+    }
     let switch_language = {
         let lang = lang.clone();
         Callback::from(move |_: MouseEvent| lang.set(lang.other()))
@@ -75,7 +136,8 @@ pub fn App() -> Html {
     };
     html! {
         <ContextProvider<Lang> context={*lang}>
-        <main class="playground" data-time-ms={view.time_ms.to_string()} data-lang={lang.code()}>
+        <main class="playground" data-time-ms={view.time_ms.to_string()} data-lang={lang.code()}
+              data-trace-hash={trace_hash}>
             <header class="playground__header">
                 <div class="playground__title-row">
                     <h1>{ t.title }</h1>
@@ -102,6 +164,8 @@ pub fn App() -> Html {
             <Settings options={state.options()} on_apply={on_apply_settings} />
             <ScenarioFile export={{ let state = state.clone(); Callback::from(move |_| state.scenario_json()) }}
                           {on_import} />
+            <SharePanel {fragment} info={state.raw_info()}
+                        on_info={dispatch.reform(|(title, description)| Action::SetInfo { title, description })} />
             if let (Some(title), description) = state.scenario_info(*lang) {
                 <section class="scenario-info" aria-label={t.scenario}>
                     <h2 class="scenario-info__title">{ title }</h2>
@@ -119,19 +183,13 @@ pub fn App() -> Html {
                 <div class="playground__stage">
                     <Cluster view={view.clone()} on_node_activate={on_node} {on_background} {on_lane} {on_message}
                              messages_focusable={!state.playing} />
-                    if let Some((node, details)) = menu_node {
-                        <NodeMenu on_action={dispatch.reform(Action::Apply)} {details}
-                                  links={links_from(&view, node.id)}
-                                  on_isolate={dispatch.reform(move |isolate| if isolate { Action::Isolate(node.id) } else { Action::Reconnect(node.id) })}
-                                  suggested_command={state.suggested_command()}
-                                  on_close={dispatch.reform(|_| Action::CloseMenu)} {node} />
-                    }
+                    { node_menu(&state, &view, &dispatch) }
                     if let Some(details) = state.message_details() {
                         <MessagePanel {details} on_action={dispatch.reform(Action::Apply)}
                                       on_close={dispatch.reform(|_| Action::CloseMessage)} />
                     }
                 </div>
-                <Narration events={story.clone()} {on_seek} />
+                <Narration events={(*story).clone()} {on_seek} />
             </div>
             <InvariantBar violations={state.violations()} />
             <Legend />
@@ -142,6 +200,20 @@ pub fn App() -> Html {
             }
         </main>
         </ContextProvider<Lang>>
+    }
+}
+
+/// The menu of the node whose menu is open, if any.
+fn node_menu(state: &Playground, view: &crate::view::ClusterView, dispatch: &Callback<Action>) -> Html {
+    let Some(id) = state.menu else { return Html::default() };
+    let (Some(node), Some(details)) = (view.nodes.iter().find(|node| node.id == id).cloned(), state.details(id)) else {
+        return Html::default();
+    };
+    html! {
+        <NodeMenu on_action={dispatch.reform(Action::Apply)} {details} links={links_from(view, node.id)}
+                  on_isolate={dispatch.reform(move |isolate| if isolate { Action::Isolate(id) } else { Action::Reconnect(id) })}
+                  suggested_command={state.suggested_command()}
+                  on_close={dispatch.reform(|_| Action::CloseMenu)} {node} />
     }
 }
 

@@ -5,11 +5,15 @@
 
 mod app;
 pub mod components;
+pub mod embed_api;
 pub mod error_banner;
+pub mod export_svg;
 pub mod geometry;
 mod hooks;
 pub mod i18n;
 mod i18n_presets;
+mod i18n_share;
+pub mod page_options;
 pub mod presets;
 pub mod state;
 pub mod view;

@@ -51,6 +51,12 @@ pub enum Notice {
     UnknownPreset(String),
     /// A scenario could not be loaded.
     BadScenario(String),
+    /// A share link could not be opened: the default cluster is shown instead.
+    BadLink(raft_sim::LinkError),
+    /// A command from the page embedding this one could not be carried out.
+    Host(String),
+    /// An action aimed at the leader, when no server leads.
+    NoLeader,
 }
 
 impl Notice {
@@ -60,7 +66,9 @@ impl Notice {
             Notice::Refused(error) => lang.action_error(error),
             Notice::NoLeaderChange => lang.texts().no_leader_change.to_owned(),
             Notice::UnknownPreset(id) => format!("{}: {id:?}", lang.texts().choose_preset),
-            Notice::BadScenario(error) => error.clone(),
+            Notice::BadScenario(error) | Notice::Host(error) => error.clone(),
+            Notice::BadLink(error) => format!("{} {error}", lang.share_texts().bad_link),
+            Notice::NoLeader => lang.share_texts().no_leader.to_owned(),
         }
     }
 }
@@ -113,6 +121,26 @@ pub enum Action {
     SelectMessage(u64),
     /// Hide the message panel.
     CloseMessage,
+    /// Play (`true`) or pause.
+    SetPlaying(bool),
+    /// Open a share link (a URL or its fragment), paused at its moment; a bad link leaves a
+    /// notice and the cluster as it was.
+    OpenLink(String),
+    /// Give the scenario a title and description (empty removes them).
+    SetInfo {
+        /// The title.
+        title: String,
+        /// The description.
+        description: String,
+    },
+    /// An action asked for by the page embedding this one; with `on_leader`, aimed at the
+    /// current leader.
+    HostAct {
+        /// The action.
+        action: raft_sim::Action,
+        /// Whether to aim it at whoever leads now.
+        on_leader: bool,
+    },
 }
 
 /// The playground: a run with its history, and how the page is showing it.
@@ -138,6 +166,9 @@ pub struct Playground {
     pub log_first: Option<u64>,
     /// The preset the run started from, if any (its text has a 中文 version).
     pub preset: Option<&'static str>,
+    /// Counts every change other than time passing, so the share link is rebuilt only when
+    /// the scenario (or the moment) changed.
+    pub revision: u64,
 }
 
 impl Default for Playground {
@@ -160,7 +191,50 @@ impl Playground {
             shortcuts_open: false,
             log_first: None,
             preset: None,
+            revision: 0,
         })
+    }
+
+    /// The playground a share link describes, paused at the link's moment.
+    pub fn from_link(link: &str) -> Result<Self, raft_sim::LinkError> {
+        let link = raft_sim::ShareLink::parse(link)?;
+        let mut playground = Playground::new(link.scenario).map_err(raft_sim::LinkError::Scenario)?;
+        playground.seek(link.time_ms);
+        Ok(playground)
+    }
+
+    /// The page's first state: the scenario of the URL's fragment if it has one, else the
+    /// default cluster (with a notice naming the problem, if the link was bad).
+    pub fn from_fragment(fragment: &str) -> Self {
+        let fragment = fragment.trim_start_matches('#');
+        if fragment.is_empty() {
+            return Playground::default();
+        }
+        Playground::from_link(fragment)
+            .unwrap_or_else(|error| Playground { notice: Some(Notice::BadLink(error)), ..Playground::default() })
+    }
+
+    /// The share link's fragment (without `#`) for this run at this moment.
+    pub fn share_fragment(&self) -> String {
+        let history = self.history.borrow();
+        raft_sim::ShareLink { scenario: history.scenario(), time_ms: history.now() }.fragment()
+    }
+
+    /// The trace hash of the run up to now, as `raftsim run` prints it.
+    pub fn trace_hash(&self) -> String {
+        raft_sim::format_hash(self.history.borrow().sim().trace().hash())
+    }
+
+    /// The current leader, if one server leads.
+    pub fn leader(&self) -> Option<NodeId> {
+        self.history.borrow().sim().leader()
+    }
+
+    /// The scenario's own title and description, as the user wrote them (not translated).
+    pub fn raw_info(&self) -> (String, String) {
+        let history = self.history.borrow();
+        let (title, description) = history.title_and_description();
+        (title.unwrap_or_default().to_owned(), description.unwrap_or_default().to_owned())
     }
 
     /// The simulator's clock.
@@ -318,6 +392,7 @@ impl Reducible for Playground {
         let mut next = (*self).clone();
         if !matches!(action, Action::Frame { .. }) {
             next.notice = None;
+            next.revision += 1;
         }
         match action {
             Action::TogglePlay => next.playing = !next.playing,
@@ -370,10 +445,28 @@ impl Reducible for Playground {
             Action::Seek(time) => next.seek(time),
             Action::Step(direction) => next.step(direction),
             Action::JumpToElection(direction) => next.jump_to_election(direction),
+            Action::SetPlaying(playing) => next.playing = playing,
+            Action::OpenLink(link) => match Playground::from_link(&link) {
+                Ok(fresh) => next = Playground { speed: next.speed, revision: next.revision, ..fresh },
+                Err(error) => next.notice = Some(Notice::BadLink(error)),
+            },
+            Action::SetInfo { title, description } => {
+                next.history.borrow_mut().set_title_and_description(Some(title), Some(description));
+                next.preset = None; // the preset's translated text no longer describes it
+            }
+            Action::HostAct { action, on_leader: false } => next.apply(vec![action]),
+            Action::HostAct { action, on_leader: true } => match next.leader() {
+                Some(leader) => next.apply(vec![crate::embed_api::aimed_at(action, leader)]),
+                None => next.notice = Some(Notice::NoLeader),
+            },
         }
         Rc::new(next)
     }
 }
+
+#[cfg(test)]
+#[path = "state_share_tests.rs"]
+mod share_tests;
 
 #[cfg(test)]
 mod tests {

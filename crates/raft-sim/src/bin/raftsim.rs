@@ -3,6 +3,8 @@
 //! ```text
 //! raftsim run FILE [--until MS] [--trace OUT.jsonl]
 //! raftsim fuzz --seeds N [--start S] [--nodes K] [--duration-ms D]
+//! raftsim url FILE [--at MS] [--base URL]
+//! raftsim decode LINK
 //! ```
 //! Exit status: 0 success, 1 a safety violation or fuzz failure, 2 bad usage or a bad file.
 //! The wall-clock time in the fuzz summary is measured here for the report only; the
@@ -12,18 +14,22 @@ use std::io::Write;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use raft_sim::{random_scenario, run_seed, FuzzSettings, Report, Scenario};
+use raft_sim::{random_scenario, run_seed, FuzzSettings, Report, Scenario, ShareLink};
 use serde::Serialize;
 
 const USAGE: &str = "usage:
   raftsim run FILE [--until MS] [--trace OUT.jsonl]
-  raftsim fuzz --seeds N [--start S] [--nodes K] [--duration-ms D]";
+  raftsim fuzz --seeds N [--start S] [--nodes K] [--duration-ms D]
+  raftsim url FILE [--at MS] [--base URL]
+  raftsim decode LINK";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("run") => run(&args[1..]),
         Some("fuzz") => fuzz(&args[1..]),
+        Some("url") => url(&args[1..]),
+        Some("decode") => decode(&args[1..]),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)
@@ -60,12 +66,25 @@ impl Flags<'_> {
     }
 }
 
+/// The first argument, which must not be a flag: what `command` works on.
+fn positional<'a>(args: &'a [String], command: &str, what: &str) -> Result<&'a str, String> {
+    args.first()
+        .filter(|a| !a.starts_with("--"))
+        .map(String::as_str)
+        .ok_or_else(|| format!("{command} needs a {what}\n{USAGE}"))
+}
+
+/// Reads and checks a scenario file.
+fn read_scenario(file: &str) -> Result<Scenario, String> {
+    let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {file}: {e}"))?;
+    Scenario::from_json(&text).map_err(|e| format!("{file}: {e}"))
+}
+
 fn run(args: &[String]) -> Result<ExitCode, String> {
-    let file = args.first().filter(|a| !a.starts_with("--")).ok_or_else(|| format!("run needs a FILE\n{USAGE}"))?;
+    let file = positional(args, "run", "FILE")?;
     let flags = Flags(&args[1..]);
     flags.check_known(&["--until", "--trace"])?;
-    let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {file}: {e}"))?;
-    let scenario = Scenario::from_json(&text).map_err(|e| format!("{file}: {e}"))?;
+    let scenario = read_scenario(file)?;
     let until = flags.number("--until")?.or(scenario.until_ms).unwrap_or(5_000);
     let trace_path = flags.get("--trace");
     let mut sim = scenario.build(trace_path.is_some()).map_err(|e| format!("{file}: {e}"))?;
@@ -136,4 +155,29 @@ fn fuzz(args: &[String]) -> Result<ExitCode, String> {
     summary.wall_ms = started.elapsed().as_millis();
     println!("{}", serde_json::to_string_pretty(&summary).expect("summaries serialise"));
     Ok(if summary.failure.is_none() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// Prints the share link of a scenario file: its fragment, or the whole URL with `--base`.
+fn url(args: &[String]) -> Result<ExitCode, String> {
+    let file = positional(args, "url", "FILE")?;
+    let flags = Flags(&args[1..]);
+    flags.check_known(&["--at", "--base"])?;
+    let scenario = read_scenario(file)?;
+    let time_ms = flags.number("--at")?.or(scenario.until_ms).unwrap_or(0);
+    if time_ms > raft_sim::MAX_LINK_TIME_MS {
+        return Err(format!("--at: a link shows at most {} ms, not {time_ms}", raft_sim::MAX_LINK_TIME_MS));
+    }
+    let fragment = ShareLink { scenario, time_ms }.fragment();
+    let base = flags.get("--base").unwrap_or("");
+    println!("{}#{fragment}", base.split('#').next().unwrap_or(base));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Prints the scenario file a share link holds, with `until_ms` at the link's moment.
+fn decode(args: &[String]) -> Result<ExitCode, String> {
+    let link = positional(args, "decode", "LINK")?;
+    Flags(&args[1..]).check_known(&[])?;
+    let link = ShareLink::parse(link).map_err(|e| e.to_string())?;
+    println!("{}", link.to_scenario_file().to_json_pretty());
+    Ok(ExitCode::SUCCESS)
 }

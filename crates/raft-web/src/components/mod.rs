@@ -2,6 +2,7 @@
 
 mod cluster;
 mod controls;
+mod embed_strip;
 mod invariant_bar;
 mod lane_glyph;
 mod legend;
@@ -14,11 +15,13 @@ mod node_glyph;
 mod node_menu;
 mod scenario_file;
 mod settings;
+mod share_panel;
 mod shortcuts;
 pub(crate) mod timeline;
 
 pub use cluster::{Cluster, ClusterProps};
 pub use controls::Controls;
+pub use embed_strip::EmbedStrip;
 pub use invariant_bar::{InvariantBar, InvariantBarProps};
 pub use lane_glyph::LaneGlyph;
 pub use legend::Legend;
@@ -31,5 +34,6 @@ pub use node_glyph::NodeGlyph;
 pub use node_menu::NodeMenu;
 pub use scenario_file::ScenarioFile;
 pub use settings::Settings;
+pub use share_panel::{iframe_snippet, SharePanel};
 pub use shortcuts::Shortcuts;
 pub use timeline::Timeline;

@@ -23,13 +23,7 @@ pub struct TimelineProps {
 /// Drag anywhere in the history; acting in the past forks it.
 #[component]
 pub fn Timeline(props: &TimelineProps) -> Html {
-    let on_seek = props.on_seek.clone();
-    let oninput = Callback::from(move |event: InputEvent| {
-        let input: HtmlInputElement = event.target_unchecked_into();
-        if let Ok(time) = input.value().parse::<Millis>() {
-            on_seek.emit(time);
-        }
-    });
+    let oninput = seek_on_input(props.on_seek.clone());
     let jump = |direction| props.on_jump.reform(move |_: MouseEvent| direction);
     let t = use_lang().texts();
     html! {
@@ -49,6 +43,16 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             </span>
         </div>
     }
+}
+
+/// A time slider's `oninput`: seeks to the moment chosen.
+pub fn seek_on_input(on_seek: Callback<Millis>) -> Callback<InputEvent> {
+    Callback::from(move |event: InputEvent| {
+        let input: HtmlInputElement = event.target_unchecked_into();
+        if let Ok(time) = input.value().parse::<Millis>() {
+            on_seek.emit(time);
+        }
+    })
 }
 
 /// Simulated time for people: `1.234 s`.

@@ -1,0 +1,210 @@
+//! Share, embed, export: the scenario's title and description, a link to this run at this
+//! moment, a ready `<iframe>` snippet, and the drawing as an SVG file.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::file::ObjectUrl;
+use web_sys::{HtmlFormElement, HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::hooks::use_lang;
+use crate::page_options::PageOptions;
+
+/// Properties of [`SharePanel`].
+#[derive(Properties, PartialEq)]
+pub struct SharePanelProps {
+    /// Produces the share link's fragment (without `#`) for this run at this moment.
+    pub fragment: Callback<(), String>,
+    /// The scenario's title and description as written.
+    pub info: (String, String),
+    /// New title and description.
+    pub on_info: Callback<(String, String)>,
+}
+
+/// What the copy buttons last did.
+#[derive(Clone, Copy, PartialEq)]
+enum Copied {
+    Nothing,
+    Link,
+    Code,
+    Failed,
+}
+
+/// The page's address without query or fragment: where links and embeds point.
+fn page_base() -> String {
+    let location = gloo::utils::window().location();
+    format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default())
+}
+
+/// `text` safe inside a double-quoted HTML attribute.
+pub fn escape_attribute(text: &str) -> String {
+    text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// The `<iframe>` snippet that embeds `fragment` at `src_base`.
+pub fn iframe_snippet(src_base: &str, options: &PageOptions, fragment: &str, size: (u32, u32), title: &str) -> String {
+    let src = format!("{src_base}{}#{fragment}", options.to_query());
+    format!(
+        "<iframe src=\"{}\" width=\"{}\" height=\"{}\" title=\"{}\" loading=\"lazy\" style=\"border:0;max-width:100%\"></iframe>",
+        escape_attribute(&src),
+        size.0,
+        size.1,
+        escape_attribute(title)
+    )
+}
+
+/// Writes `text` to the clipboard; `done(true)` once it is there, `done(false)` if the browser
+/// refused (then the text stays shown, selected, to copy by hand).
+fn copy_to_clipboard(text: String, done: Callback<bool>) {
+    let clipboard = gloo::utils::window().navigator().clipboard();
+    let promise = clipboard.write_text(&text);
+    wasm_bindgen_futures::spawn_local(async move {
+        done.emit(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+    });
+}
+
+fn number_of(form: &HtmlFormElement, name: &str, default: u32) -> u32 {
+    let input: Option<HtmlInputElement> = form.get_with_name(name).and_then(|e| wasm_bindgen::JsCast::dyn_into(e).ok());
+    input.and_then(|i| i.value().parse().ok()).filter(|n| (120..=4000).contains(n)).unwrap_or(default)
+}
+
+fn checked(form: &HtmlFormElement, name: &str) -> bool {
+    let input: Option<HtmlInputElement> = form.get_with_name(name).and_then(|e| wasm_bindgen::JsCast::dyn_into(e).ok());
+    input.is_some_and(|i| i.checked())
+}
+
+/// The share panel, folded by default under the controls.
+#[component]
+pub fn SharePanel(props: &SharePanelProps) -> Html {
+    let lang = use_lang();
+    let s = lang.share_texts();
+    let link = use_state(|| None::<String>);
+    let snippet = use_state(|| None::<String>);
+    let copied = use_state(|| Copied::Nothing);
+    let svg_url: Rc<RefCell<Option<ObjectUrl>>> = use_mut_ref(|| None);
+
+    let on_copy_link = {
+        let (fragment, link, copied) = (props.fragment.clone(), link.clone(), copied.clone());
+        Callback::from(move |_: MouseEvent| {
+            let url = format!("{}#{}", page_base(), fragment.emit(()));
+            link.set(Some(url.clone()));
+            let copied = copied.clone();
+            copy_to_clipboard(
+                url,
+                Callback::from(move |ok| copied.set(if ok { Copied::Link } else { Copied::Failed })),
+            );
+        })
+    };
+    let on_embed = {
+        let (fragment, snippet, copied) = (props.fragment.clone(), snippet.clone(), copied.clone());
+        let title = if props.info.0.is_empty() { s.frame_title.to_owned() } else { props.info.0.clone() };
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let form: HtmlFormElement = event.target_unchecked_into();
+            let options = PageOptions {
+                embed: true,
+                autoplay: checked(&form, "autoplay"),
+                show_log: checked(&form, "log"),
+                origin: None,
+            };
+            let size = (number_of(&form, "width", 640), number_of(&form, "height", 420));
+            let code = iframe_snippet(&page_base(), &options, &fragment.emit(()), size, &title);
+            snippet.set(Some(code.clone()));
+            let copied = copied.clone();
+            copy_to_clipboard(
+                code,
+                Callback::from(move |ok| copied.set(if ok { Copied::Code } else { Copied::Failed })),
+            );
+        })
+    };
+    let on_info = {
+        let on_info = props.on_info.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let form: HtmlFormElement = event.target_unchecked_into();
+            let title: Option<HtmlInputElement> =
+                form.get_with_name("title").and_then(|e| wasm_bindgen::JsCast::dyn_into(e).ok());
+            let description: Option<HtmlTextAreaElement> =
+                form.get_with_name("description").and_then(|e| wasm_bindgen::JsCast::dyn_into(e).ok());
+            on_info.emit((
+                title.map(|t| t.value()).unwrap_or_default(),
+                description.map(|d| d.value()).unwrap_or_default(),
+            ));
+        })
+    };
+    let on_svg = Callback::from(move |_: MouseEvent| {
+        *svg_url.borrow_mut() = crate::export_svg::download_cluster_svg();
+    });
+    let status = match *copied {
+        Copied::Nothing => "",
+        Copied::Link => s.link_copied,
+        Copied::Code => s.code_copied,
+        Copied::Failed => s.copy_by_hand,
+    };
+    html! {
+        <details class="share">
+            <summary>{ s.share }</summary>
+            <form class="share__info" onsubmit={on_info}>
+                <label>{ s.info_title }<input name="title" type="text" maxlength="200" value={props.info.0.clone()} /></label>
+                <label>{ s.info_description }
+                    <textarea name="description" rows="2" maxlength="2000" value={props.info.1.clone()} />
+                </label>
+                <button type="submit">{ s.save_info }</button>
+            </form>
+            <div class="share__row">
+                <button type="button" onclick={on_copy_link}>{ s.copy_link }</button>
+                <button type="button" onclick={on_svg}>{ s.export_svg }</button>
+                <span class="share__status" role="status">{ status }</span>
+            </div>
+            if let Some(url) = &*link {
+                <label class="share__output">{ s.link }
+                    <input type="text" readonly=true value={url.clone()} onfocus={select_all()} />
+                </label>
+            }
+            <form class="share__embed" onsubmit={on_embed} aria-label={s.embed}>
+                <fieldset>
+                    <legend>{ s.embed }</legend>
+                    <label>{ s.embed_width }<input name="width" type="number" min="120" max="4000" value="640" /></label>
+                    <label>{ s.embed_height }<input name="height" type="number" min="120" max="4000" value="420" /></label>
+                    <label><input name="autoplay" type="checkbox" />{ s.embed_autoplay }</label>
+                    <label><input name="log" type="checkbox" />{ s.embed_log }</label>
+                    <button type="submit">{ s.copy_code }</button>
+                </fieldset>
+            </form>
+            if let Some(code) = &*snippet {
+                <label class="share__output">{ s.embed_code }
+                    <textarea readonly=true rows="3" value={code.clone()} onfocus={select_all()} />
+                </label>
+            }
+        </details>
+    }
+}
+
+/// Selects a read-only field's whole text when it gets focus, ready to copy.
+fn select_all() -> Callback<FocusEvent> {
+    Callback::from(|event: FocusEvent| {
+        if let Some(input) = event.target_dyn_into::<HtmlInputElement>() {
+            input.select();
+        } else if let Some(area) = event.target_dyn_into::<HtmlTextAreaElement>() {
+            area.select();
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_snippet_escapes_what_a_title_or_link_could_smuggle() {
+        let options = PageOptions { embed: true, autoplay: true, ..PageOptions::default() };
+        let snippet =
+            iframe_snippet("https://x.org/raft/", &options, "s=1.ab&t=5", (640, 420), "A \"quoted\" <b>title</b>");
+        assert_eq!(
+            snippet,
+            "<iframe src=\"https://x.org/raft/?embed&amp;autoplay=1#s=1.ab&amp;t=5\" width=\"640\" height=\"420\" \
+             title=\"A &quot;quoted&quot; &lt;b&gt;title&lt;/b&gt;\" loading=\"lazy\" style=\"border:0;max-width:100%\"></iframe>"
+        );
+    }
+}

@@ -1,0 +1,104 @@
+//! Export the cluster drawing as a standalone SVG file for slides and docs: a copy of the page's
+//! `<svg>` whose look no longer depends on the stylesheet, because every style that matters is
+//! written onto each element as an SVG presentation attribute (which, unlike `style`
+//! attributes, a Content-Security-Policy never blocks).
+
+use gloo::file::{Blob, ObjectUrl};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlAnchorElement};
+
+/// The computed properties copied onto each element; all are SVG presentation attributes.
+const PROPERTIES: [&str; 14] = [
+    "fill",
+    "fill-opacity",
+    "stroke",
+    "stroke-width",
+    "stroke-dasharray",
+    "stroke-opacity",
+    "opacity",
+    "font-family",
+    "font-size",
+    "font-weight",
+    "text-anchor",
+    "dominant-baseline",
+    "visibility",
+    "display",
+];
+
+const SVG_NS: &str = "http://www.w3.org/2000/svg";
+
+/// Copies `original`'s computed style onto `copy` as presentation attributes.
+fn inline_style(window: &web_sys::Window, original: &Element, copy: &Element) {
+    let Ok(Some(style)) = window.get_computed_style(original) else { return };
+    for property in PROPERTIES {
+        if let Ok(value) = style.get_property_value(property) {
+            if !value.is_empty() {
+                let _ = copy.set_attribute(property, &value);
+            }
+        }
+    }
+}
+
+/// The standalone SVG text of `svg`, on the page's background colour.
+pub fn standalone_svg(svg: &Element) -> Option<String> {
+    let window = gloo::utils::window();
+    let copy: Element = svg.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
+    inline_style(&window, svg, &copy);
+    let (originals, copies) = (svg.query_selector_all("*").ok()?, copy.query_selector_all("*").ok()?);
+    for i in 0..originals.length().min(copies.length()) {
+        let (Some(original), Some(target)) = (originals.item(i), copies.item(i)) else { continue };
+        if let (Ok(original), Ok(target)) = (original.dyn_into::<Element>(), target.dyn_into::<Element>()) {
+            inline_style(&window, &original, &target);
+        }
+    }
+    copy.set_attribute("xmlns", SVG_NS).ok()?;
+    if let Some([_, _, width, height]) = viewbox(svg) {
+        copy.set_attribute("width", &width.to_string()).ok()?;
+        copy.set_attribute("height", &height.to_string()).ok()?;
+    }
+    let body = gloo::utils::body();
+    let background = window
+        .get_computed_style(&body)
+        .ok()
+        .flatten()
+        .and_then(|style| style.get_property_value("background-color").ok())
+        .unwrap_or_else(|| "white".to_owned());
+    let document = gloo::utils::document();
+    let rect = document.create_element_ns(Some(SVG_NS), "rect").ok()?;
+    if let Some([x, y, width, height]) = viewbox(svg) {
+        for (name, value) in [("x", x), ("y", y), ("width", width), ("height", height)] {
+            rect.set_attribute(name, &value.to_string()).ok()?;
+        }
+    }
+    rect.set_attribute("fill", &background).ok()?;
+    copy.insert_before(&rect, copy.first_child().as_ref()).ok()?;
+    let text = web_sys::XmlSerializer::new().ok()?.serialize_to_string(&copy).ok()?;
+    Some(format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{text}\n"))
+}
+
+/// The four numbers of the `viewBox`.
+fn viewbox(svg: &Element) -> Option<[f64; 4]> {
+    let text = svg.get_attribute("viewBox")?;
+    let numbers: Vec<f64> = text.split_whitespace().filter_map(|n| n.parse().ok()).collect();
+    numbers.try_into().ok()
+}
+
+/// Downloads the page's cluster drawing as `raft-cluster.svg`. Returns the object URL, which
+/// must live until the download has started.
+pub fn download_cluster_svg() -> Option<ObjectUrl> {
+    let svg = gloo::utils::document().query_selector("svg.cluster").ok()??;
+    let text = standalone_svg(&svg)?;
+    let url = ObjectUrl::from(Blob::new_with_options(text.as_str(), Some("image/svg+xml")));
+    download(&url, "raft-cluster.svg");
+    Some(url)
+}
+
+/// Makes the browser download `url` as `file_name`.
+pub fn download(url: &str, file_name: &str) {
+    let document = gloo::utils::document();
+    if let Some(anchor) = document.create_element("a").ok().and_then(|a| a.dyn_into::<HtmlAnchorElement>().ok()) {
+        anchor.set_href(url);
+        anchor.set_download(file_name);
+        anchor.click();
+    }
+}

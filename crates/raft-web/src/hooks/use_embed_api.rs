@@ -1,0 +1,128 @@
+//! The postMessage glue of an embedded playground: obeys commands from the embedding page and
+//! tells it what happens. The protocol itself is plain data in [`crate::embed_api`].
+//!
+//! Origin handling: a command is obeyed only if it comes from the parent frame (and, with
+//! `?origin=…`, only from that origin). Events go to the parent frame only, addressed to that
+//! origin if one was given, else to any origin: they describe nothing but the public scenario.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use raft_sim::{Millis, StoryEvent};
+use serde_json::{json, Value};
+use wasm_bindgen::JsCast;
+use web_sys::{MessageEvent, Window};
+use yew::prelude::*;
+
+use crate::embed_api::{event_json, message, parse_command, Heard, HostCommand};
+use crate::state::{Action, Direction};
+
+/// What a `state` reply says, kept fresh on every render.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct EmbedStatus {
+    /// The current moment.
+    pub time_ms: Millis,
+    /// Whether it is playing.
+    pub playing: bool,
+    /// Who leads, if anyone.
+    pub leader: Option<u32>,
+    /// The trace hash up to now.
+    pub trace_hash: String,
+}
+
+/// The parent frame, if this page is framed.
+fn parent_frame() -> Option<Window> {
+    let window = gloo::utils::window();
+    let parent = window.parent().ok().flatten()?;
+    (!js_sys::Object::is(&parent, &window)).then_some(parent)
+}
+
+/// Posts `value` to the parent frame, if any.
+fn post_to_parent(value: &Value, origin: Option<&str>) {
+    let Some(parent) = parent_frame() else { return };
+    if let Ok(data) = js_sys::JSON::parse(&value.to_string()) {
+        let _ = parent.post_message(&data, origin.unwrap_or("*"));
+    }
+}
+
+/// Whether the message comes from the parent frame (and the allowed origin, if one is set).
+fn from_parent(event: &MessageEvent, origin: Option<&str>) -> bool {
+    let Some(parent) = parent_frame() else { return false };
+    let Some(source) = event.source() else { return false };
+    js_sys::Object::is(&source, &parent) && origin.is_none_or(|origin| event.origin() == origin)
+}
+
+/// The action a host command asks for.
+fn action_of(command: HostCommand) -> Option<Action> {
+    Some(match command {
+        HostCommand::Play => Action::SetPlaying(true),
+        HostCommand::Pause => Action::SetPlaying(false),
+        HostCommand::Step => Action::Step(Direction::Forward),
+        HostCommand::StepBack => Action::Step(Direction::Back),
+        HostCommand::Seek(ms) => Action::Seek(ms),
+        HostCommand::Act { action, on_leader } => Action::HostAct { action, on_leader },
+        HostCommand::State => return None,
+    })
+}
+
+fn state_message(status: &EmbedStatus) -> Value {
+    message(
+        "state",
+        json!({ "time_ms": status.time_ms, "playing": status.playing, "leader": status.leader,
+                "trace_hash": status.trace_hash }),
+    )
+}
+
+/// Listens to the parent frame and tells it, after every change, the story events it has not
+/// heard: leaders elected, entries committed, crashes, restarts, writes answered. A refused
+/// command is answered with an `error` event; unknown messages are ignored.
+#[hook]
+pub fn use_embed_api(
+    dispatch: Callback<Action>,
+    origin: Option<String>,
+    status: EmbedStatus,
+    story: Rc<Vec<(Millis, StoryEvent)>>,
+    notice: Option<String>,
+) {
+    let latest = use_mut_ref(EmbedStatus::default);
+    *latest.borrow_mut() = status.clone();
+    let heard: Rc<RefCell<Heard>> = use_mut_ref(Heard::default);
+    {
+        let origin = origin.clone();
+        use_effect_with((), move |_| {
+            let ready_origin = origin.clone();
+            let listener = EventListener::new(&gloo::utils::window(), "message", move |event| {
+                let Some(event) = event.dyn_ref::<MessageEvent>() else { return };
+                if !from_parent(event, origin.as_deref()) {
+                    return;
+                }
+                let text = js_sys::JSON::stringify(&event.data()).map(String::from).unwrap_or_default();
+                let Ok(value) = serde_json::from_str::<Value>(&text) else { return };
+                match parse_command(&value) {
+                    None => {}
+                    Some(Err(error)) => {
+                        post_to_parent(&message("error", json!({ "message": error })), origin.as_deref())
+                    }
+                    Some(Ok(command)) => match action_of(command) {
+                        Some(action) => dispatch.emit(action),
+                        None => post_to_parent(&state_message(&latest.borrow()), origin.as_deref()),
+                    },
+                }
+            });
+            post_to_parent(&message("ready", json!({})), ready_origin.as_deref());
+            move || drop(listener)
+        });
+    }
+    use_effect_with((status.time_ms, story.len(), story.last().cloned(), notice), move |(now, _, _, notice)| {
+        let (fresh, next) = heard.borrow().advance(story.iter(), *now);
+        *heard.borrow_mut() = next;
+        for event in fresh.iter().filter_map(|(at, event)| event_json(*at, event)) {
+            post_to_parent(&event, origin.as_deref());
+        }
+        if let Some(notice) = notice {
+            post_to_parent(&message("error", json!({ "message": notice })), origin.as_deref());
+        }
+        || ()
+    });
+}

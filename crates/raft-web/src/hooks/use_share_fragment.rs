@@ -1,0 +1,48 @@
+//! Keeps the URL's fragment equal to the share link of what is shown, and opens a link pasted
+//! into the address bar of an open page.
+
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
+use yew::prelude::*;
+
+use crate::state::Action;
+
+/// How long the page must stay unchanged before the fragment is rewritten: while playing, the
+/// fragment is written once playback pauses, never sixty times a second.
+const DEBOUNCE_MS: u32 = 400;
+
+/// After `DEBOUNCE_MS` without a change to `moment` (time, revision), replaces the URL's
+/// fragment with `fragment()` (`history.replaceState`: the Back button is not spammed).
+#[hook]
+pub fn use_share_fragment(enabled: bool, moment: (u64, u64), fragment: Callback<(), String>) {
+    use_effect_with((enabled, moment), move |(enabled, _)| {
+        let timeout = enabled.then(|| {
+            Timeout::new(DEBOUNCE_MS, move || {
+                let hash = format!("#{}", fragment.emit(()));
+                let window = gloo::utils::window();
+                if window.location().hash().ok().as_deref() != Some(hash.as_str()) {
+                    if let Ok(history) = window.history() {
+                        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash));
+                    }
+                }
+            })
+        });
+        move || drop(timeout)
+    });
+}
+
+/// Opens the link when the fragment is changed by hand (`hashchange`; `replaceState` does not
+/// fire it, so the page's own updates do not loop back).
+#[hook]
+pub fn use_hash_change(dispatch: Callback<Action>) {
+    use_effect_with((), move |_| {
+        let window = gloo::utils::window();
+        let listener = EventListener::new(&window, "hashchange", move |_| {
+            let hash = gloo::utils::window().location().hash().unwrap_or_default();
+            if !hash.trim_start_matches('#').is_empty() {
+                dispatch.emit(Action::OpenLink(hash));
+            }
+        });
+        move || drop(listener)
+    });
+}

@@ -1,0 +1,119 @@
+//! How the page was asked to show itself, from its URL's query: `?embed` for the compact frame
+//! that documentation embeds, with `autoplay`, `log` and `origin`.
+//!
+//! The scenario itself travels in the fragment (see [`raft_sim::ShareLink`]); the query only
+//! chooses the presentation, so one scenario link works both as a page and as an embed.
+
+/// Presentation options read from the query string.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PageOptions {
+    /// The compact embed: the cluster and a control strip only.
+    pub embed: bool,
+    /// Start playing at once instead of paused.
+    pub autoplay: bool,
+    /// Show the log table (in an embed; the full page always shows it).
+    pub show_log: bool,
+    /// The only origin whose messages are obeyed and to which events are posted. Without it,
+    /// commands are taken from the parent frame whatever its origin, and events are posted to
+    /// any origin (they hold nothing but the public scenario's events).
+    pub origin: Option<String>,
+}
+
+/// Whether a flag's value means yes: a bare flag, `1`, `true`, `yes` or `on`.
+fn truthy(value: &str) -> bool {
+    matches!(value, "" | "1" | "true" | "yes" | "on")
+}
+
+impl PageOptions {
+    /// Reads `location.search` (with or without its `?`). Unknown parameters are ignored.
+    pub fn from_query(query: &str) -> PageOptions {
+        let mut options = PageOptions::default();
+        for pair in query.trim_start_matches('?').split('&').filter(|pair| !pair.is_empty()) {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            match key {
+                "embed" => options.embed = truthy(value),
+                "autoplay" => options.autoplay = truthy(value),
+                "log" => options.show_log = truthy(value),
+                "origin" => options.origin = Some(percent_decode(value)).filter(|origin| !origin.is_empty()),
+                _ => {}
+            }
+        }
+        options
+    }
+
+    /// The query that asks for these options, with its `?` (empty for the full page).
+    pub fn to_query(&self) -> String {
+        let flags = [(self.embed, "embed"), (self.autoplay, "autoplay=1"), (self.show_log, "log=1")];
+        let mut parts: Vec<String> = flags.iter().filter(|(on, _)| *on).map(|(_, text)| (*text).to_owned()).collect();
+        if let Some(origin) = &self.origin {
+            parts.push(format!("origin={}", percent_encode(origin)));
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
+    }
+}
+
+/// `%XX` escapes decoded; a malformed escape is kept as it is.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+        match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Escapes what cannot stand in a query value.
+fn percent_encode(text: &str) -> String {
+    text.bytes()
+        .map(|byte| match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b':' | b'/' => {
+                char::from(byte).to_string()
+            }
+            _ => format!("%{byte:02X}"),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_full_page_has_no_options() {
+        assert_eq!(PageOptions::from_query(""), PageOptions::default());
+        assert_eq!(PageOptions::default().to_query(), "");
+    }
+
+    #[test]
+    fn embed_options_are_read_and_written() {
+        let options = PageOptions::from_query("?embed&autoplay=1&log=true&origin=https%3A%2F%2Fdocs.example.org&x=y");
+        assert_eq!(
+            options,
+            PageOptions {
+                embed: true,
+                autoplay: true,
+                show_log: true,
+                origin: Some("https://docs.example.org".into())
+            }
+        );
+        assert_eq!(options.to_query(), "?embed&autoplay=1&log=1&origin=https://docs.example.org");
+        assert_eq!(PageOptions::from_query(&options.to_query()), options);
+        assert!(!PageOptions::from_query("embed=0&autoplay=no").embed);
+        assert_eq!(PageOptions::from_query("origin=%zz%4").origin.as_deref(), Some("%zz%4"));
+    }
+}

@@ -1,0 +1,80 @@
+//! The reducer's share-link, embed and title behaviour (native tests of `state.rs`).
+
+use std::rc::Rc;
+
+use raft_sim::{Action as SimAction, LinkError};
+use yew::Reducible;
+
+use crate::i18n::Lang;
+use crate::state::{Action, Notice, Playground};
+
+const PINNED: &str = include_str!("../../raft-sim/tests/golden/link_v1.txt");
+const PINNED_HASH: &str = include_str!("../../raft-sim/tests/golden/link_v1.hash");
+
+fn played(ms: f64) -> Rc<Playground> {
+    let state = Rc::new(Playground::default()).reduce(Action::SetSpeed(1.0));
+    let state = state.reduce(Action::SetPlaying(true));
+    let mut state = state;
+    for _ in 0..(ms / 100.0) as usize {
+        state = state.reduce(Action::Frame { elapsed_ms: 100.0 });
+    }
+    state.reduce(Action::SetPlaying(false))
+}
+
+#[test]
+fn a_link_opens_paused_at_its_moment_with_the_cli_trace_hash() {
+    let state = Playground::from_fragment(&format!("#{}", PINNED.trim()));
+    assert_eq!((state.time_ms(), state.playing, state.notice.clone()), (1500, false, None));
+    assert_eq!(state.trace_hash(), PINNED_HASH.trim());
+    assert_eq!(state.scenario_info(Lang::En).0.as_deref(), Some("Pinned <b>link</b> 选主"), "a title is plain text");
+}
+
+#[test]
+fn the_page_state_survives_a_round_trip_through_its_link() {
+    let mut state = played(1_200.0);
+    state = state.reduce(Action::Apply(SimAction::Crash { node: 2 }));
+    state = state.reduce(Action::SetInfo { title: "  Crash two  ".into(), description: String::new() });
+    state = state.reduce(Action::Seek(900)).reduce(Action::Seek(1_100));
+    let reopened = Playground::from_fragment(&state.share_fragment());
+    assert_eq!((reopened.time_ms(), reopened.trace_hash()), (state.time_ms(), state.trace_hash()));
+    assert_eq!(reopened.raw_info(), ("Crash two".to_owned(), String::new()), "titles are trimmed and carried");
+}
+
+#[test]
+fn a_bad_link_shows_the_default_cluster_and_names_the_problem() {
+    let state = Playground::from_fragment("#s=2.abc&t=5");
+    assert_eq!(state.notice, Some(Notice::BadLink(LinkError::NewerVersion(2))));
+    assert_eq!((state.cluster_size(), state.time_ms()), (5, 0));
+    assert!(state.notice.unwrap().text(Lang::En).starts_with("This link could not be opened"));
+    assert!(Playground::from_fragment("").notice.is_none(), "no fragment, no notice");
+}
+
+#[test]
+fn opening_a_link_over_a_run_replaces_it_and_a_bad_one_keeps_it() {
+    let state = played(600.0);
+    let kept = state.clone().reduce(Action::OpenLink("#s=1.!!!".into()));
+    assert!(matches!(kept.notice, Some(Notice::BadLink(LinkError::BadCharacter { .. }))));
+    assert_eq!(kept.time_ms(), state.time_ms());
+    let opened = state.reduce(Action::OpenLink(PINNED.trim().into()));
+    assert_eq!((opened.cluster_size(), opened.time_ms()), (3, 1500));
+}
+
+#[test]
+fn a_host_can_aim_an_action_at_the_leader() {
+    let state = Rc::new(Playground::default());
+    let refused = state.reduce(Action::HostAct { action: SimAction::Crash { node: 0 }, on_leader: true });
+    assert_eq!(refused.notice, Some(Notice::NoLeader));
+    let state = played(2_000.0);
+    let leader = state.leader().expect("a leader after 2 s");
+    let state = state.reduce(Action::HostAct { action: SimAction::Crash { node: 0 }, on_leader: true });
+    assert!(!state.view().nodes[leader as usize - 1].up);
+    assert_eq!(state.leader(), None);
+}
+
+#[test]
+fn every_change_but_time_passing_bumps_the_revision() {
+    let state = Rc::new(Playground::default());
+    let playing = state.clone().reduce(Action::SetPlaying(true));
+    let later = playing.clone().reduce(Action::Frame { elapsed_ms: 50.0 });
+    assert_eq!((playing.revision, later.revision), (state.revision + 1, playing.revision));
+}
