@@ -94,15 +94,23 @@ pub fn App() -> Html {
         state.notice.as_ref().map(|n| n.text(*lang)),
     );
     if options.embed {
-        let full_page = format!("./{}", gloo::utils::window().location().hash().unwrap_or_default());
-        let (title, _) = state.scenario_info(*lang);
+        // The full page at this run's current moment, made when clicked (not every frame).
+        let open_full = fragment.reform(|_: MouseEvent| ());
+        let open_full = Callback::from(move |event: MouseEvent| {
+            if let Some(anchor) = event.target_dyn_into::<web_sys::HtmlAnchorElement>() {
+                anchor.set_href(&format!("./#{}", open_full.emit(event.clone())));
+            }
+        });
+        let (title, description) = state.scenario_info(*lang);
         return html! {
             <ContextProvider<Lang> context={*lang}>
             <main class="playground playground--embed" data-time-ms={view.time_ms.to_string()} data-lang={lang.code()}
                   data-trace-hash={trace_hash} data-embed="true">
                 <div class="embed__top">
-                    if let Some(title) = title { <h1 class="embed__title">{ title }</h1> }
-                    <a class="embed__open" href={full_page} target="_blank" rel="noopener">{ lang.share_texts().open_full }</a>
+                    if let Some(title) = title { <h1 class="embed__title" title={description}>{ title }</h1> }
+                    <a class="embed__open" href="./" target="_blank" rel="noopener" onclick={open_full}>
+                        { lang.share_texts().open_full }
+                    </a>
                 </div>
                 if let Some(notice) = &state.notice {
                     <p class="playground__notice" role="alert">{ notice.text(*lang) }</p>

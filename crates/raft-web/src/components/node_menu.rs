@@ -60,11 +60,25 @@ pub fn NodeMenu(props: &NodeMenuProps) -> Html {
         Callback::from(move |event: InputEvent| command.set(event.target_unchecked_into::<HtmlInputElement>().value()))
     };
     let (left, top) = node.position.as_percent();
+    // Placed through the CSSOM, not a `style` attribute, which a strict Content-Security-Policy
+    // (no 'unsafe-inline' styles) would block.
+    let menu = use_node_ref();
+    {
+        let menu = menu.clone();
+        let place = (format!("{left:.2}%"), format!("{top:.2}%"));
+        use_effect_with(place, move |(left, top)| {
+            if let Some(element) = menu.cast::<web_sys::HtmlElement>() {
+                let style = element.style();
+                let _ = style.set_property("left", left);
+                let _ = style.set_property("top", top);
+            }
+        });
+    }
     // Open towards the centre so the menu stays inside the drawing.
     let side = if left > 50.0 { "node-menu--left" } else { "node-menu--right" };
     let vertical = if top > 60.0 { "node-menu--up" } else { "" };
     html! {
-        <div class={classes!("node-menu", side, vertical)} style={format!("left: {left:.2}%; top: {top:.2}%")}
+        <div class={classes!("node-menu", side, vertical)} ref={menu}
              role="group" aria-label={lang.node_actions(id)}>
             <p class="node-menu__title">{ node_label(lang, node) }</p>
             { details_list(t, &props.details) }

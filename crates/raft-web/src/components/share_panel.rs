@@ -5,6 +5,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::file::ObjectUrl;
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlFormElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -54,24 +55,28 @@ pub fn iframe_snippet(src_base: &str, options: &PageOptions, fragment: &str, siz
     )
 }
 
-/// Writes `text` to the clipboard; `done(true)` once it is there, `done(false)` if the browser
-/// refused (then the text stays shown, selected, to copy by hand).
-fn copy_to_clipboard(text: String, done: Callback<bool>) {
-    let clipboard = gloo::utils::window().navigator().clipboard();
-    let promise = clipboard.write_text(&text);
+/// Writes `text` to the clipboard, then shows `success`, or [`Copied::Failed`] if the browser
+/// refused (the text stays shown, to copy by hand).
+fn copy_to_clipboard(text: String, copied: UseStateHandle<Copied>, success: Copied) {
+    let promise = gloo::utils::window().navigator().clipboard().write_text(&text);
     wasm_bindgen_futures::spawn_local(async move {
-        done.emit(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+        let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+        copied.set(if ok { success } else { Copied::Failed });
     });
 }
 
+/// The form's control named `name`, if it is a `T`.
+fn field<T: JsCast>(form: &HtmlFormElement, name: &str) -> Option<T> {
+    form.get_with_name(name).and_then(|element| element.dyn_into::<T>().ok())
+}
+
 fn number_of(form: &HtmlFormElement, name: &str, default: u32) -> u32 {
-    let input: Option<HtmlInputElement> = form.get_with_name(name).and_then(|e| wasm_bindgen::JsCast::dyn_into(e).ok());
-    input.and_then(|i| i.value().parse().ok()).filter(|n| (120..=4000).contains(n)).unwrap_or(default)
+    let value = field::<HtmlInputElement>(form, name).and_then(|input| input.value().parse().ok());
+    value.filter(|n| (120..=4000).contains(n)).unwrap_or(default)
 }
 
 fn checked(form: &HtmlFormElement, name: &str) -> bool {
-    let input: Option<HtmlInputElement> = form.get_with_name(name).and_then(|e| wasm_bindgen::JsCast::dyn_into(e).ok());
-    input.is_some_and(|i| i.checked())
+    field::<HtmlInputElement>(form, name).is_some_and(|input| input.checked())
 }
 
 /// The share panel, folded by default under the controls.
@@ -89,11 +94,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let url = format!("{}#{}", page_base(), fragment.emit(()));
             link.set(Some(url.clone()));
-            let copied = copied.clone();
-            copy_to_clipboard(
-                url,
-                Callback::from(move |ok| copied.set(if ok { Copied::Link } else { Copied::Failed })),
-            );
+            copy_to_clipboard(url, copied.clone(), Copied::Link);
         })
     };
     let on_embed = {
@@ -111,11 +112,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
             let size = (number_of(&form, "width", 640), number_of(&form, "height", 420));
             let code = iframe_snippet(&page_base(), &options, &fragment.emit(()), size, &title);
             snippet.set(Some(code.clone()));
-            let copied = copied.clone();
-            copy_to_clipboard(
-                code,
-                Callback::from(move |ok| copied.set(if ok { Copied::Code } else { Copied::Failed })),
-            );
+            copy_to_clipboard(code, copied.clone(), Copied::Code);
         })
     };
     let on_info = {
@@ -123,14 +120,9 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let form: HtmlFormElement = event.target_unchecked_into();
-            let title: Option<HtmlInputElement> =
-                form.get_with_name("title").and_then(|e| wasm_bindgen::JsCast::dyn_into(e).ok());
-            let description: Option<HtmlTextAreaElement> =
-                form.get_with_name("description").and_then(|e| wasm_bindgen::JsCast::dyn_into(e).ok());
-            on_info.emit((
-                title.map(|t| t.value()).unwrap_or_default(),
-                description.map(|d| d.value()).unwrap_or_default(),
-            ));
+            let title = field::<HtmlInputElement>(&form, "title").map(|t| t.value()).unwrap_or_default();
+            let description = field::<HtmlTextAreaElement>(&form, "description").map(|d| d.value()).unwrap_or_default();
+            on_info.emit((title, description));
         })
     };
     let on_svg = Callback::from(move |_: MouseEvent| {

@@ -1,0 +1,127 @@
+// Embedding: the compact ?embed page fills small frames without scrollbars, the Embed code
+// works, and a documentation page drives an embedded playground with postMessage.
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { frames, simulatedTime, watchErrors } from './helpers.mjs';
+
+const PINNED = readFileSync(new URL('../../crates/raft-sim/tests/golden/link_v1.txt', import.meta.url), 'utf8').trim();
+
+/** Whether the document scrolls in either direction. */
+const scrolls = (page) =>
+  page.evaluate(() => {
+    const e = document.documentElement;
+    return e.scrollWidth > e.clientWidth || e.scrollHeight > e.clientHeight;
+  });
+
+for (const [width, height] of [[320, 240], [480, 360], [800, 600]]) {
+  test(`the embed fills a ${width}×${height} frame without scrollbars`, async ({ page }, testInfo) => {
+    const errors = watchErrors(page);
+    await page.setViewportSize({ width, height });
+    await page.goto(`./?embed&log=1#${PINNED}`);
+    await expect(page.locator('[data-node]')).toHaveCount(3);
+    await expect(page.locator('main')).toHaveAttribute('data-embed', 'true');
+    await expect(page.locator('.embed__title')).toHaveText('Pinned <b>link</b> 选主');
+    expect(await scrolls(page)).toBe(false);
+    const drawing = await page.locator('svg.cluster').boundingBox();
+    expect(drawing.height).toBeGreaterThan(height / 3);
+    for (const name of ['Play', 'Step back', 'Step']) {
+      const box = await page.getByRole('button', { name, exact: true }).boundingBox();
+      expect(box.y + box.height).toBeLessThanOrEqual(height);
+      expect(box.x + box.width).toBeLessThanOrEqual(width);
+    }
+    await expect(page.getByRole('slider', { name: 'Time' })).toBeVisible();
+    // The full page's panels are not part of the embed.
+    await expect(page.getByText('Share, embed, export')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Heal all' })).toHaveCount(0);
+    await page.screenshot({ path: testInfo.outputPath(`embed-${width}x${height}.png`) });
+    expect(errors).toEqual([]);
+  });
+}
+
+test('an embed starts paused, or playing with autoplay, and shows the log table only when asked', async ({ page, context }) => {
+  await page.goto(`./?embed#${PINNED}`);
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  await expect(page.locator('[data-log-node]')).toHaveCount(0);
+  await frames(page, 5);
+  expect(await simulatedTime(page)).toBe(1500);
+  await page.goto(`./?embed&autoplay=1&log=1#${PINNED}`);
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect.poll(() => simulatedTime(page)).toBeGreaterThan(1500);
+  await expect(page.locator('[data-log-node]').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const paused = await simulatedTime(page);
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  expect(await simulatedTime(page)).toBeGreaterThan(paused);
+  // "Open in the playground" opens the full page at the embed's current moment.
+  const [full] = await Promise.all([context.waitForEvent('page'), page.getByRole('link', { name: /Open in the playground/ }).click()]);
+  await expect(full.locator('main')).toHaveAttribute('data-trace-hash', await page.locator('main').getAttribute('data-trace-hash'));
+  await expect(full.locator('main')).not.toHaveAttribute('data-embed', 'true');
+});
+
+test('the Embed code is an iframe of this run that loads', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(`./#${PINNED}`);
+  await page.getByText('Share, embed, export').click();
+  await page.getByLabel('Width (px)').fill('480');
+  await page.getByLabel('Height (px)').fill('360');
+  await page.getByLabel('Start playing').check();
+  await page.getByRole('button', { name: 'Copy code' }).click();
+  const code = await page.getByLabel('Embed code').inputValue();
+  expect(code).toMatch(/^<iframe src="[^"]+\/raft\/\?embed&amp;autoplay=1#s=1\.[^"]+&amp;t=1500" width="480" height="360" title="Pinned &lt;b&gt;link&lt;\/b&gt; 选主"/);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
+  const host = await context.newPage();
+  await host.setContent(`<!DOCTYPE html><body>${code}</body>`);
+  const src = await host.locator('iframe').getAttribute('src');
+  const frame = await context.newPage();
+  await frame.goto(src);
+  await expect(frame.locator('main')).toHaveAttribute('data-embed', 'true');
+  await expect.poll(() => simulatedTime(frame)).toBeGreaterThan(1500);
+});
+
+test('the example documentation page drives its embedded playground and hears its events', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./embed-example.html');
+  const playground = page.frameLocator('#playground');
+  await expect(playground.locator('[data-node]')).toHaveCount(5);
+  const events = page.locator('#events li');
+  await expect(page.locator('#events li[data-event=ready]')).toHaveCount(1);
+
+  await page.getByRole('button', { name: 'play the cluster' }).click();
+  await expect(page.locator('#events li[data-event=leader]').first()).toBeVisible({ timeout: 20_000 });
+  const elected = await page.locator('#events li[data-event=leader]').first().textContent();
+  const leader = Number(/"node":(\d)/.exec(elected)[1]);
+
+  await page.getByRole('button', { name: 'crash the leader' }).click();
+  await expect(page.locator('#events li[data-event=crashed]').first()).toContainText(`"node":${leader}`);
+  await expect(playground.locator(`[data-node="${leader}"]`)).toHaveAttribute('data-up', 'false');
+
+  await page.getByRole('button', { name: 'pause' }).click();
+  await page.getByRole('button', { name: 'seek to 2 s' }).click();
+  await expect(playground.locator('main')).toHaveAttribute('data-time-ms', '2000');
+  await page.getByRole('button', { name: 'ask for the state' }).click();
+  await expect(page.locator('#events li[data-event=state]').first()).toContainText('"time_ms":2000');
+  expect(await events.count()).toBeGreaterThan(3);
+  expect(errors).toEqual([]);
+});
+
+test('the embed ignores messages that are not its protocol and answers bad commands with an error', async ({ page }) => {
+  await page.goto('./embed-example.html');
+  const playground = page.frameLocator('#playground');
+  await expect(page.locator('#events li[data-event=ready]')).toHaveCount(1);
+  await page.evaluate(() => {
+    const frame = document.getElementById('playground').contentWindow;
+    frame.postMessage({ type: 'resize', height: 100 }, '*');
+    frame.postMessage('play', '*');
+    frame.postMessage({ raftPlayground: 1, command: 'dance' }, '*');
+  });
+  await expect(page.locator('#events li[data-event=error]')).toContainText('unknown command \\"dance\\"');
+  await expect(page.locator('#events li[data-event=error]')).toHaveCount(1);
+  await expect(playground.getByRole('button', { name: 'Play' })).toBeVisible();
+});
+
+test('a page that is not the parent frame cannot drive the embed', async ({ page }) => {
+  await page.goto(`./?embed#${PINNED}`);
+  await page.evaluate(() => window.postMessage({ raftPlayground: 1, command: 'play' }, '*'));
+  await frames(page, 10);
+  expect(await simulatedTime(page)).toBe(1500);
+});

@@ -1,0 +1,149 @@
+// Share links: a link replays exactly (same trace hash as `raftsim run`), the page keeps its
+// fragment current, Copy link copies it, and every bad link leaves a message and a working page.
+import { test, expect } from '@playwright/test';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { frames, playUntilLeader, simulatedTime, watchErrors } from './helpers.mjs';
+
+const golden = (name) => readFileSync(new URL(`../../crates/raft-sim/tests/golden/${name}`, import.meta.url), 'utf8').trim();
+// Pinned in raft-sim: this link replays to this trace hash natively (tests/link.rs).
+const PINNED = golden('link_v1.txt');
+const PINNED_HASH = golden('link_v1.hash');
+
+const root = (page) => page.locator('main[data-time-ms]');
+
+test('a pinned link opens paused at its moment with the trace hash of raftsim run', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto(`./#${PINNED}`);
+  await expect(page.locator('[data-node]')).toHaveCount(3);
+  await expect(root(page)).toHaveAttribute('data-time-ms', '1500');
+  await expect(root(page)).toHaveAttribute('data-trace-hash', PINNED_HASH);
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  await expect(page.locator('[data-node="3"]')).toHaveAttribute('data-role', 'leader');
+  // The title travels as text: its tags are shown, never made into elements.
+  await expect(page.getByRole('region', { name: 'Scenario' })).toContainText('Pinned <b>link</b> 选主');
+  await expect(page.locator('.scenario-info b')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('the fragment follows the run, and opening it shows the same state', async ({ page, context }) => {
+  await page.goto('./');
+  await playUntilLeader(page);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.locator('[data-node][data-role=follower]').first().click();
+  await page.getByRole('button', { name: 'Crash', exact: true }).click();
+  await expect.poll(() => page.evaluate(() => location.hash), { timeout: 5_000 }).toMatch(/^#s=1\.[A-Za-z0-9_-]+&t=\d+$/);
+  const time = String(await simulatedTime(page));
+  await expect.poll(() => page.evaluate(() => location.hash)).toContain(`&t=${time}`);
+  const hash = await root(page).getAttribute('data-trace-hash');
+  const url = page.url();
+  const other = await context.newPage();
+  await other.goto(url);
+  await expect(root(other)).toHaveAttribute('data-time-ms', time);
+  await expect(root(other)).toHaveAttribute('data-trace-hash', hash);
+  await expect(other.locator('[data-node][data-up=false]')).toHaveCount(1);
+});
+
+test('Copy link copies a link to this moment, and a new title travels with it', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await page.getByText('Share, embed, export').click();
+  await page.getByLabel('Title', { exact: true }).fill('<img src=x onerror=alert(1)> Election');
+  await page.getByLabel('Description', { exact: true }).fill('Watch S1…');
+  await page.getByRole('button', { name: 'Save title and description' }).click();
+  await expect(page.getByRole('region', { name: 'Scenario' })).toContainText('<img src=x onerror=alert(1)> Election');
+  await playUntilLeader(page);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(await page.getByLabel('Link', { exact: true }).inputValue());
+  expect(copied).toMatch(/\/raft\/#s=1\./);
+  const other = await context.newPage();
+  await other.goto(copied);
+  await expect(root(other)).toHaveAttribute('data-trace-hash', await root(page).getAttribute('data-trace-hash'));
+  await expect(other.getByRole('region', { name: 'Scenario' })).toContainText('<img src=x onerror=alert(1)> Election');
+  await expect(other.locator('.scenario-info img')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+const payload = PINNED.slice('s=1.'.length).split('&')[0];
+const tampered = `${payload.slice(0, 40)}${payload[40] === 'A' ? 'B' : 'A'}${payload.slice(41)}`;
+const BAD_LINKS = [
+  ['a future version', 's=7.abc', 'newer playground (link version 7)'],
+  ['a truncated payload', `s=1.${payload.slice(0, 60)}`, 'damaged or cut short'],
+  ['a tampered payload', `s=1.${tampered}&t=10`, 'damaged'],
+  ['a character outside base64url', 's=1.abc$def', 'damaged: \'$\''],
+  ['a link without a scenario', 't=500', 'holds no scenario'],
+  ['a time that is not a number', `s=1.${payload}&t=soon`, 't="soon"'],
+];
+
+for (const [name, fragment, problem] of BAD_LINKS) {
+  test(`${name} shows the problem and a working default cluster`, async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.goto(`./#${fragment}`);
+    await expect(page.getByRole('alert')).toContainText('This link could not be opened');
+    await expect(page.getByRole('alert')).toContainText(problem);
+    await expect(page.locator('[data-node]')).toHaveCount(5);
+    await playUntilLeader(page);
+    expect(errors).toEqual([]);
+  });
+}
+
+test('a link pasted into the address bar of an open page is opened', async ({ page }) => {
+  await page.goto('./');
+  await page.evaluate((fragment) => { location.hash = fragment; }, PINNED);
+  await expect(root(page)).toHaveAttribute('data-trace-hash', PINNED_HASH);
+  await expect(page.locator('[data-node]')).toHaveCount(3);
+});
+
+test('Export SVG downloads a standalone drawing that shows the nodes in their colours', async ({ page, context }) => {
+  await page.goto(`./#${PINNED}`);
+  await page.getByText('Share, embed, export').click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export SVG' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('raft-cluster.svg');
+  const file = join(mkdtempSync(join(tmpdir(), 'raft-svg-')), 'raft-cluster.svg');
+  await download.saveAs(file);
+  const svg = readFileSync(file, 'utf8');
+  expect(svg).toMatch(/^<\?xml[^>]*>\s*<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  const viewer = await context.newPage();
+  await viewer.goto(`file://${file}`);
+  await expect(viewer.locator('[data-node]')).toHaveCount(3);
+  // With no stylesheet, the leader's colour comes from the inlined attributes alone.
+  const leaderFill = await viewer.locator('[data-node="3"] .node__body').evaluate((e) => getComputedStyle(e).fill);
+  const followerFill = await viewer.locator('[data-node="1"] .node__body').evaluate((e) => getComputedStyle(e).fill);
+  expect(leaderFill).not.toBe(followerFill);
+  expect(leaderFill).not.toBe('rgb(0, 0, 0)');
+});
+
+test('the page works under the recommended Content-Security-Policy', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const response = await page.goto(`/csp/raft/#${PINNED}`);
+  expect(response.headers()['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  await expect(root(page)).toHaveAttribute('data-trace-hash', PINNED_HASH);
+  await page.locator('[data-node="2"]').click();
+  const menu = page.getByRole('group', { name: /node 2/i });
+  await expect(menu).toBeVisible();
+  expect(await menu.evaluate((e) => e.style.left)).toMatch(/%$/);
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await frames(page, 10);
+  expect(await simulatedTime(page)).toBeGreaterThan(1500);
+  expect(await page.evaluate(() => window.__violations)).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('the README states the policy that the test above enforces', async () => {
+  const policy = readFileSync(new URL('../content-security-policy.txt', import.meta.url), 'utf8').trim();
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  expect(readme).toContain(policy);
+});
