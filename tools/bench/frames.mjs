@@ -1,5 +1,5 @@
 // Frame-time benchmark of the page in headless Chromium: 9 servers with 1,000-entry logs and
-// at least 100 messages in flight, played at 10x. Run with scripts/bench-frames.sh (it builds
+// at least 100 messages in flight, played at 10x. Run by scripts/bench.sh (which builds
 // dist/ first); prints the figures and the target.
 //
 // Method: the page imports a generated scenario (long latency keeps many messages in flight),
@@ -7,8 +7,7 @@
 // start (the first requestAnimationFrame callback of the frame, registered before the app's)
 // to the first task that runs after the frame (a MessageChannel message posted from that
 // callback), which comes after the app's simulation step, Yew's render, style and layout.
-import { spawn } from 'node:child_process';
-import { chromium } from '@playwright/test';
+import { launchChromium, serveDist } from './browser.mjs';
 
 const FRAMES = 600;
 const port = 8093;
@@ -24,16 +23,11 @@ const scenario = {
   actions: [{ at_ms: 0, do: 'timeout', node: 1 }],
 };
 
-const server = spawn('node', ['../serve-static.mjs', '../../dist', String(port), '/'], { stdio: ['ignore', 'pipe', 'inherit'] });
-await new Promise((resolve) => server.stdout.once('data', resolve));
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const server = await serveDist(port);
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.goto(server.url);
   await page.getByLabel('Import scenario').setInputFiles({
     name: 'bench.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(scenario)),
   });
@@ -73,5 +67,5 @@ try {
   if (logLength < 1) throw new Error('the log table is empty: the scenario did not load');
 } finally {
   await browser.close();
-  server.kill();
+  server.stop();
 }

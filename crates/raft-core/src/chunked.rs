@@ -1,22 +1,27 @@
 //! A growable vector whose clones share storage: elements live in fixed-size chunks behind
-//! `Arc`, and only the chunk being changed is copied. Cloning a long log (as time-travel
-//! checkpoints do) costs one pointer per chunk instead of a copy of every entry.
+//! `Arc`, chunks in groups behind `Arc`, and only the chunk (and group) being changed is copied.
+//! Cloning a long log (as time-travel checkpoints do) costs one pointer per 2,048 entries.
 
 use std::sync::Arc;
 
-/// Elements per chunk.
-const CHUNK: usize = 64;
+/// Elements per chunk: the unit that a change copies when a clone shares it.
+const CHUNK: usize = 16;
+/// Chunks per group: the unit of the spine that a clone copies. Two levels keep a clone of a
+/// long vector cheap: it copies one pointer per group (per 2,048 elements), not per chunk.
+const GROUP: usize = 64;
+/// Elements per group.
+const GROUP_LEN: usize = CHUNK * GROUP;
 
 /// A vector with cheap clones and copy-on-write chunks.
 #[derive(Clone, Debug)]
 pub struct ChunkedVec<T> {
-    chunks: Vec<Arc<Vec<T>>>,
+    groups: Vec<Arc<Vec<Arc<Vec<T>>>>>,
     len: usize,
 }
 
 impl<T> Default for ChunkedVec<T> {
     fn default() -> Self {
-        ChunkedVec { chunks: Vec::new(), len: 0 }
+        ChunkedVec { groups: Vec::new(), len: 0 }
     }
 }
 
@@ -38,15 +43,17 @@ impl<T: Clone> ChunkedVec<T> {
 
     /// The element at `index` (0-based).
     pub fn get(&self, index: usize) -> Option<&T> {
-        (index < self.len).then(|| &self.chunks[index / CHUNK][index % CHUNK])
+        (index < self.len).then(|| &self.groups[index / GROUP_LEN][index % GROUP_LEN / CHUNK][index % CHUNK])
     }
 
-    /// The element at `index`, to change; copies its chunk first if another clone shares it.
+    /// The element at `index`, to change; copies its group and chunk first if another clone
+    /// shares them.
     pub fn get_mut(&mut self, index: usize) -> Option<&mut T> {
         if index >= self.len {
             return None;
         }
-        Arc::make_mut(&mut self.chunks[index / CHUNK]).get_mut(index % CHUNK)
+        let group = Arc::make_mut(&mut self.groups[index / GROUP_LEN]);
+        Arc::make_mut(&mut group[index % GROUP_LEN / CHUNK]).get_mut(index % CHUNK)
     }
 
     /// The last element.
@@ -56,11 +63,14 @@ impl<T: Clone> ChunkedVec<T> {
 
     /// Appends an element.
     pub fn push(&mut self, value: T) {
-        if self.len.is_multiple_of(CHUNK) {
-            self.chunks.push(Arc::new(Vec::with_capacity(CHUNK)));
+        if self.len.is_multiple_of(GROUP_LEN) {
+            self.groups.push(Arc::new(Vec::with_capacity(GROUP)));
         }
-        let last = self.chunks.last_mut().expect("a chunk with room");
-        Arc::make_mut(last).push(value);
+        let group = Arc::make_mut(self.groups.last_mut().expect("a group with room"));
+        if self.len.is_multiple_of(CHUNK) {
+            group.push(Arc::new(Vec::with_capacity(CHUNK)));
+        }
+        Arc::make_mut(group.last_mut().expect("a chunk with room")).push(value);
         self.len += 1;
     }
 
@@ -69,17 +79,22 @@ impl<T: Clone> ChunkedVec<T> {
         if len >= self.len {
             return;
         }
-        self.chunks.truncate(len.div_ceil(CHUNK));
-        if !len.is_multiple_of(CHUNK) {
-            let last = self.chunks.last_mut().expect("the chunk holding the new end");
-            Arc::make_mut(last).truncate(len % CHUNK);
+        self.groups.truncate(len.div_ceil(GROUP_LEN));
+        let in_group = len % GROUP_LEN;
+        if in_group != 0 {
+            let group = Arc::make_mut(self.groups.last_mut().expect("the group holding the new end"));
+            group.truncate(in_group.div_ceil(CHUNK));
+            if !in_group.is_multiple_of(CHUNK) {
+                let chunk = group.last_mut().expect("the chunk holding the new end");
+                Arc::make_mut(chunk).truncate(in_group % CHUNK);
+            }
         }
         self.len = len;
     }
 
     /// The elements in order.
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = &T> + '_ {
-        self.chunks.iter().flat_map(|chunk| chunk.iter())
+        self.groups.iter().flat_map(|group| group.iter()).flat_map(|chunk| chunk.iter())
     }
 }
 
@@ -106,10 +121,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn behaves_like_a_vec_across_chunk_boundaries() {
-        let mut chunked: ChunkedVec<u32> = (0..200).collect();
-        let mut plain: Vec<u32> = (0..200).collect();
-        for len in [200, 129, 128, 64, 63, 1, 0] {
+    fn behaves_like_a_vec_across_chunk_and_group_boundaries() {
+        let mut chunked: ChunkedVec<u32> = (0..5_000).collect();
+        let mut plain: Vec<u32> = (0..5_000).collect();
+        assert_eq!(chunked.get(4_097), Some(&4_097));
+        for len in [5_000, 4_097, 4_096, 2_049, 2_048, 2_047, 200, 129, 128, 64, 63, 32, 31, 1, 0] {
             chunked.truncate(len);
             plain.truncate(len);
             assert_eq!(chunked.iter().copied().collect::<Vec<_>>(), plain, "truncated to {len}");
@@ -122,14 +138,16 @@ mod tests {
 
     #[test]
     fn a_clone_shares_full_chunks_and_copies_only_what_changes() {
-        let original: ChunkedVec<u32> = (0..130).collect();
+        let original: ChunkedVec<u32> = (0..2_100).collect();
         let mut copy = original.clone();
-        assert!(Arc::ptr_eq(&original.chunks[0], &copy.chunks[0]));
+        assert!(Arc::ptr_eq(&original.groups[0], &copy.groups[0]), "a clone copies no group");
         copy.push(1_000);
+        assert!(Arc::ptr_eq(&original.groups[0], &copy.groups[0]), "pushing copies only the last group");
         *copy.get_mut(5).unwrap() = 99;
+        assert!(Arc::ptr_eq(&original.groups[0][1], &copy.groups[0][1]), "a change copies only its chunk");
         copy.truncate(100);
-        assert!(Arc::ptr_eq(&original.chunks[1], &copy.chunks[1]) || copy.len() == 100);
         assert_eq!(original.get(5), Some(&5), "the original is untouched");
-        assert_eq!((original.len(), copy.len(), copy.get(5)), (130, 100, Some(&99)));
+        assert_eq!(original.get(2_099), Some(&2_099));
+        assert_eq!((original.len(), copy.len(), copy.get(5)), (2_100, 100, Some(&99)));
     }
 }

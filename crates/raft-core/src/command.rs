@@ -1,6 +1,7 @@
 //! State-machine commands: `key=value` strings, as in the paper's Figure 6 (`x←3` is `x=3`).
 
 use std::fmt;
+use std::sync::Arc;
 
 /// Longest key, in characters.
 pub const MAX_KEY_CHARS: usize = 16;
@@ -12,13 +13,41 @@ pub const MAX_VALUE_CHARS: usize = 32;
 pub enum Command {
     /// Nothing: the entry a new leader appends to commit entries of earlier terms (§8).
     Noop,
-    /// Set `key` to `value` in the key-value map.
-    Set {
-        /// The key: letters, digits and `_`.
-        key: String,
-        /// The value: any printable text.
-        value: String,
-    },
+    /// Set a key to a value in the key-value map.
+    Set(SetCommand),
+}
+
+/// `key=value`, held as one shared string. The same command sits in every server's log and in
+/// every time-travel checkpoint, so a clone costs a reference count, not two allocations.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct SetCommand {
+    /// The whole `key=value` text.
+    text: Arc<str>,
+    /// The byte offset of the `=` (a key has at most 16 characters, so at most 64 bytes).
+    equals: u8,
+}
+
+impl SetCommand {
+    /// The key: letters, digits and `_`.
+    pub fn key(&self) -> &str {
+        &self.text[..usize::from(self.equals)]
+    }
+
+    /// The value: any printable text.
+    pub fn value(&self) -> &str {
+        &self.text[usize::from(self.equals) + 1..]
+    }
+
+    /// `key=value`.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+}
+
+impl fmt::Debug for SetCommand {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Set({:?})", &*self.text)
+    }
 }
 
 /// Why a string is not a command. Every variant says what to write instead.
@@ -80,14 +109,15 @@ impl Command {
         if value.chars().count() > MAX_VALUE_CHARS {
             return Err(CommandError::ValueTooLong);
         }
-        Ok(Command::Set { key: key.to_owned(), value: value.to_owned() })
+        let equals = u8::try_from(key.len()).map_err(|_| CommandError::KeyTooLong)?;
+        Ok(Command::Set(SetCommand { text: Arc::from(text), equals }))
     }
 
     /// The command's text, `None` for a no-op.
     pub fn text(&self) -> Option<String> {
         match self {
             Command::Noop => None,
-            Command::Set { key, value } => Some(format!("{key}={value}")),
+            Command::Set(set) => Some(set.as_str().to_owned()),
         }
     }
 }
@@ -97,7 +127,7 @@ impl fmt::Display for Command {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Command::Noop => f.write_str("no-op"),
-            Command::Set { key, value } => write!(f, "{key}={value}"),
+            Command::Set(set) => f.write_str(set.as_str()),
         }
     }
 }
@@ -108,7 +138,10 @@ mod tests {
 
     #[test]
     fn parses_key_value_pairs_like_the_papers_figure_6() {
-        assert_eq!(Command::parse("x=3"), Ok(Command::Set { key: "x".into(), value: "3".into() }));
+        let Ok(Command::Set(set)) = Command::parse("x=3") else { panic!("x=3 is a command") };
+        assert_eq!((set.key(), set.value()), ("x", "3"));
+        let Ok(Command::Set(set)) = Command::parse("名字=a=b") else { panic!("名字=a=b is a command") };
+        assert_eq!((set.key(), set.value()), ("名字", "a=b"));
         assert_eq!(Command::parse("名字=张三").unwrap().to_string(), "名字=张三");
         assert_eq!(Command::parse("url=a=b").unwrap().text().as_deref(), Some("url=a=b"));
     }

@@ -36,7 +36,7 @@ mod state_machine;
 mod types;
 
 pub use chunked::ChunkedVec;
-pub use command::{Command, CommandError, MAX_KEY_CHARS, MAX_VALUE_CHARS};
+pub use command::{Command, CommandError, SetCommand, MAX_KEY_CHARS, MAX_VALUE_CHARS};
 pub use io::{ClientResult, Input, Output, Timer};
 pub use log::{Entry, Log, LogChange};
 pub use message::{

@@ -144,10 +144,7 @@ mod tests {
     }
 
     fn entries_of_terms(terms: &[Term]) -> Vec<Entry> {
-        terms
-            .iter()
-            .map(|&term| Entry { term, command: Command::Set { key: "x".into(), value: term.to_string() } })
-            .collect()
+        terms.iter().map(|&term| Entry { term, command: Command::parse(&format!("x={term}")).unwrap() }).collect()
     }
 
     fn terms(log: &Log) -> Vec<Term> {

@@ -13,8 +13,8 @@ pub struct KvStore {
 impl KvStore {
     /// Applies one committed command.
     pub fn apply(&mut self, command: &Command) {
-        if let Command::Set { key, value } = command {
-            self.map.insert(key.clone(), value.clone());
+        if let Command::Set(set) = command {
+            self.map.insert(set.key().to_owned(), set.value().to_owned());
         }
     }
 

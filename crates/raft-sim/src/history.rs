@@ -9,7 +9,7 @@ use crate::time::Millis;
 
 /// At most this many checkpoints are kept; when full, every other one is dropped and the
 /// interval doubles, so an hour of history costs no more than a minute's worth of clones.
-pub const MAX_CHECKPOINTS: usize = 256;
+pub const MAX_CHECKPOINTS: usize = 128;
 
 /// The first interval between checkpoints, in simulated ms.
 pub const FIRST_CHECKPOINT_INTERVAL_MS: Millis = 500;

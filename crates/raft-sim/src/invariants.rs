@@ -96,8 +96,8 @@ fn mix(mut z: u64) -> u64 {
 
 fn entry_hash(previous: u64, entry: &Entry) -> u64 {
     let mut h = mix(previous ^ mix(entry.term.wrapping_add(0x9e37_79b9_7f4a_7c15)));
-    if let Command::Set { key, value } = &entry.command {
-        for byte in key.bytes().chain([b'=']).chain(value.bytes()) {
+    if let Command::Set(set) = &entry.command {
+        for byte in set.as_str().bytes() {
             h = mix(h ^ u64::from(byte));
         }
     }

@@ -14,7 +14,7 @@ pub fn entries(terms: &[Term]) -> Vec<Entry> {
     terms
         .iter()
         .enumerate()
-        .map(|(i, &term)| Entry { term, command: Command::Set { key: "x".into(), value: (i + 1).to_string() } })
+        .map(|(i, &term)| Entry { term, command: Command::parse(&format!("x={}", i + 1)).unwrap() })
         .collect()
 }
 

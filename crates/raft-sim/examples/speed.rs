@@ -1,0 +1,51 @@
+//! Simulation speed with the time-travel history on, as the page runs it: the same code built
+//! natively and for WebAssembly (wasm32-wasip1, run by Node's V8, the engine of Chromium), so
+//! the two figures compare the targets and nothing else. `scripts/bench.sh` runs both.
+//!
+//! ```text
+//! cargo run --release -p raft-sim --example speed
+//! cargo build --release -p raft-sim --example speed --target wasm32-wasip1
+//! ```
+//! Wall time is read here, in the benchmark, never inside the simulator.
+
+use std::time::Instant;
+
+use raft_sim::{Action, History, Scenario};
+
+/// Runs per figure; the median is printed.
+const RUNS: u64 = 3;
+/// Simulated seconds per run.
+const SIMULATED_S: u64 = 300;
+
+fn target_name() -> &'static str {
+    if cfg!(target_arch = "wasm32") {
+        "wasm"
+    } else {
+        "native"
+    }
+}
+
+/// Simulated seconds per wall second, with a client write to the leader every 100 ms.
+fn speed(nodes: u32, seed: u64) -> f64 {
+    let mut history = History::new(Scenario { nodes, ..Scenario::new(seed) }).expect("a valid scenario");
+    let started = Instant::now();
+    for (write, t) in (100..=SIMULATED_S * 1000).step_by(100).enumerate() {
+        history.advance_to(t);
+        let leader = history.sim().leader().unwrap_or(1);
+        let _ = history.apply(Action::Write { node: leader, command: format!("k{}={write}", write % 10) });
+    }
+    SIMULATED_S as f64 / started.elapsed().as_secs_f64()
+}
+
+fn main() {
+    for nodes in [5, 9] {
+        let mut samples: Vec<f64> = (0..RUNS).map(|seed| speed(nodes, seed)).collect();
+        samples.sort_by(f64::total_cmp);
+        let median = samples[samples.len() / 2];
+        println!(
+            "speed {target} {nodes} nodes: {median:.0} simulated s per wall s, with history, a write every 100 ms \
+             (target >= 2000 in wasm)",
+            target = target_name()
+        );
+    }
+}
