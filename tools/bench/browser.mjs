@@ -3,10 +3,14 @@
 import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
 
-/** Serves ../../dist at http://127.0.0.1:PORT/ until `stop()`. */
+/**
+ * Serves ../../dist (or the folder in BENCH_DIST, to measure another build in the same run,
+ * e.g. an older commit's) at http://127.0.0.1:PORT/ until `stop()`.
+ */
 export async function serveDist(port) {
   const here = new URL('.', import.meta.url).pathname;
-  const server = spawn('node', [`${here}../serve-static.mjs`, `${here}../../dist`, String(port), '/'], {
+  const dist = process.env.BENCH_DIST ?? `${here}../../dist`;
+  const server = spawn('node', [`${here}../serve-static.mjs`, dist, String(port), '/'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise((resolve) => server.stdout.once('data', resolve));

@@ -1,9 +1,9 @@
-// Gzipped bytes of what the page loads (wasm, JavaScript, CSS) in ../../dist, level 9.
-// Run by scripts/bench.sh after `trunk build --release`.
+// Gzipped bytes of what the page loads (wasm, JavaScript, CSS) in ../../dist (or BENCH_DIST),
+// level 9. Run by scripts/bench.sh after `trunk build --release`.
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-const dist = new URL('../../dist/', import.meta.url);
+const dist = process.env.BENCH_DIST ? new URL(`file://${process.env.BENCH_DIST.replace(/\/?$/, '/')}`) : new URL('../../dist/', import.meta.url);
 const kinds = { wasm: /\.wasm$/, js: /^(?!embed-example).*\.js$/, css: /^(?!embed-example).*\.css$/ };
 let total = 0;
 const parts = [];

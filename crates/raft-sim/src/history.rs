@@ -173,14 +173,12 @@ impl History {
     /// changes nothing and is not recorded.
     pub fn apply(&mut self, action: Action) -> Result<(), ActionError> {
         let now = self.sim.now();
-        let mut next = self.sim.clone();
-        next.apply(action.clone())?;
+        self.sim.try_apply(action.clone())?;
         // Every action up to now has been applied: the rest is the discarded future.
-        self.actions.truncate(next.next_action);
+        self.actions.truncate(self.sim.next_action);
         self.actions.push(TimedAction { at_ms: now, action });
-        next.scheduled = self.actions.clone();
-        next.next_action += 1;
-        self.sim = next;
+        self.sim.scheduled = self.actions.clone();
+        self.sim.next_action += 1;
         if now < self.horizon_ms {
             self.checkpoints.truncate((now / self.interval_ms) as usize + 1);
             self.horizon_ms = now;

@@ -324,7 +324,24 @@ impl Simulation {
     /// Carries out `action` now, or explains why it cannot be done; a refused action is traced
     /// and changes nothing else.
     pub fn apply(&mut self, action: Action) -> Result<(), ActionError> {
-        let result = match &action {
+        let result = self.perform(&action);
+        self.record(action, &result);
+        result
+    }
+
+    /// Carries out `action` now, or explains why it cannot be done; a refused action changes
+    /// nothing at all, not even the trace. This is how a person's click is tried: refused, it
+    /// is not part of the run (and time travel need not copy the whole cluster to undo it).
+    pub fn try_apply(&mut self, action: Action) -> Result<(), ActionError> {
+        self.perform(&action)?;
+        self.record(action, &Ok(()));
+        Ok(())
+    }
+
+    /// Does what `action` asks. Every action checks everything first and changes nothing when
+    /// it fails.
+    fn perform(&mut self, action: &Action) -> Result<(), ActionError> {
+        match action {
             Action::Timeout { node } => self.timeout(*node),
             Action::Crash { node } => self.crash(*node),
             Action::Restart { node } => self.restart(*node),
@@ -338,7 +355,11 @@ impl Simulation {
             Action::Mend { from, to } => self.mend(*from, *to),
             Action::Drop { message } => self.drop_message(*message),
             Action::Loss { probability } => self.set_loss(*probability),
-        };
+        }
+    }
+
+    /// Traces an action and its outcome, and tells the story of a network action done.
+    fn record(&mut self, action: Action, result: &Result<(), ActionError>) {
         let error = result.as_ref().err().map(ToString::to_string);
         self.trace.push(TraceEvent::Action { at: self.now, action: action.to_string(), error });
         if result.is_ok() {
@@ -346,7 +367,6 @@ impl Simulation {
                 self.story.push(self.now, event);
             }
         }
-        result
     }
 
     /// The story event of a network action (node actions tell their own story).

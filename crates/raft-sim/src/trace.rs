@@ -267,7 +267,6 @@ impl fmt::Display for TraceEvent {
 pub struct Trace {
     hash: u64,
     events: Option<Vec<TraceEvent>>,
-    line: String,
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -281,19 +280,30 @@ fn fnv1a_extend(mut hash: u64, bytes: &[u8]) -> u64 {
     hash
 }
 
+/// FNV-1a as a text sink: what is written is hashed.
+struct FnvWriter(u64);
+
+impl fmt::Write for FnvWriter {
+    fn write_str(&mut self, text: &str) -> fmt::Result {
+        self.0 = fnv1a_extend(self.0, text.as_bytes());
+        Ok(())
+    }
+}
+
 impl Trace {
     /// An empty trace that keeps its events if `record` is true.
     pub fn new(record: bool) -> Self {
-        Trace { hash: FNV_OFFSET, events: record.then(Vec::new), line: String::new() }
+        Trace { hash: FNV_OFFSET, events: record.then(Vec::new) }
     }
 
     /// Adds an event.
     pub fn push(&mut self, event: TraceEvent) {
         use fmt::Write;
-        self.line.clear();
-        // Writing to a String cannot fail.
-        let _ = writeln!(self.line, "{event}");
-        self.hash = fnv1a_extend(self.hash, self.line.as_bytes());
+        // The canonical line goes straight into the hash, never into a buffer. Hashing
+        // cannot fail.
+        let mut hasher = FnvWriter(self.hash);
+        let _ = writeln!(hasher, "{event}");
+        self.hash = hasher.0;
         if let Some(events) = &mut self.events {
             events.push(event);
         }

@@ -119,3 +119,16 @@ fn elections_up_to_the_horizon_stay_known_after_seeking_back() {
     history.apply(Action::Timeout { node: 4 }).unwrap();
     assert!(history.elections().iter().all(|&(at, _, _)| at <= 100), "a fork forgets the discarded future");
 }
+
+#[test]
+fn a_refused_action_changes_nothing_not_even_the_trace_hash() {
+    let mut history = History::new(Scenario::new(1)).unwrap();
+    history.advance_to(500);
+    let hash = history.sim().trace().hash();
+    assert!(history.apply(Action::Restart { node: 2 }).is_err(), "node 2 is running");
+    assert!(history.apply(Action::Write { node: 1, command: "nonsense".into() }).is_err());
+    assert_eq!(history.sim().trace().hash(), hash);
+    assert!(history.scenario().actions.is_empty(), "refused actions are not part of the run");
+    history.apply(Action::Crash { node: 2 }).unwrap();
+    assert_ne!(history.sim().trace().hash(), hash);
+}
