@@ -1,13 +1,13 @@
 //! A growable vector whose clones share storage: elements live in fixed-size chunks behind
 //! `Arc`, chunks in groups behind `Arc`, and only the chunk (and group) being changed is copied.
-//! Cloning a long log (as time-travel checkpoints do) costs one pointer per 2,048 entries.
+//! Cloning a long log (as time-travel checkpoints do) costs one pointer per 1,024 entries.
 
 use std::sync::Arc;
 
 /// Elements per chunk: the unit that a change copies when a clone shares it.
 const CHUNK: usize = 16;
 /// Chunks per group: the unit of the spine that a clone copies. Two levels keep a clone of a
-/// long vector cheap: it copies one pointer per group (per 2,048 elements), not per chunk.
+/// long vector cheap: it copies one pointer per group (per 1,024 elements), not per chunk.
 const GROUP: usize = 64;
 /// Elements per group.
 const GROUP_LEN: usize = CHUNK * GROUP;
@@ -125,7 +125,9 @@ mod tests {
         let mut chunked: ChunkedVec<u32> = (0..5_000).collect();
         let mut plain: Vec<u32> = (0..5_000).collect();
         assert_eq!(chunked.get(4_097), Some(&4_097));
-        for len in [5_000, 4_097, 4_096, 2_049, 2_048, 2_047, 200, 129, 128, 64, 63, 32, 31, 1, 0] {
+        for len in
+            [5_000, 4_097, 4_096, 2_049, 2_048, 2_047, 1_025, 1_024, 1_023, 200, 129, 128, 64, 63, 17, 16, 15, 1, 0]
+        {
             chunked.truncate(len);
             plain.truncate(len);
             assert_eq!(chunked.iter().copied().collect::<Vec<_>>(), plain, "truncated to {len}");
