@@ -72,10 +72,11 @@ test('Copy link copies a link to this moment, and a new title travels with it', 
 const payload = PINNED.slice('s=1.'.length).split('&')[0];
 const tampered = `${payload.slice(0, 40)}${payload[40] === 'A' ? 'B' : 'A'}${payload.slice(41)}`;
 const BAD_LINKS = [
-  ['a future version', 's=7.abc', 'newer playground (link version 7)'],
-  ['a truncated payload', `s=1.${payload.slice(0, 60)}`, 'damaged or cut short'],
+  ['a future version', 's=7.abc&t=0', 'newer playground (link version 7)'],
+  ['a truncated payload', `s=1.${payload.slice(0, 60)}&t=10`, 'damaged or cut short'],
+  ['a link cut before its moment', `s=1.${payload}`, 'has no moment'],
   ['a tampered payload', `s=1.${tampered}&t=10`, 'damaged'],
-  ['a character outside base64url', 's=1.abc$def', 'damaged: \'$\''],
+  ['a character outside base64url', 's=1.abc$def&t=0', 'damaged: \'$\''],
   ['a link without a scenario', 't=500', 'holds no scenario'],
   ['a time that is not a number', `s=1.${payload}&t=soon`, 't="soon"'],
 ];
@@ -87,10 +88,25 @@ for (const [name, fragment, problem] of BAD_LINKS) {
     await expect(page.getByRole('alert')).toContainText('This link could not be opened');
     await expect(page.getByRole('alert')).toContainText(problem);
     await expect(page.locator('[data-node]')).toHaveCount(5);
+    // The bad link stays in the address bar, to be copied and reported, until the user acts.
+    await frames(page, 40);
+    expect(await page.evaluate(() => location.hash)).toBe(`#${fragment}`);
     await playUntilLeader(page);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#s=1\./);
     expect(errors).toEqual([]);
   });
 }
+
+test('a bad link pasted into an open page keeps the run and says so', async ({ page }) => {
+  await page.goto('./');
+  await playUntilLeader(page);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const time = await simulatedTime(page);
+  await page.evaluate(() => { location.hash = 's=9.abc&t=0'; });
+  await expect(page.getByRole('alert')).toContainText('This link could not be opened, so the run is kept');
+  expect(await simulatedTime(page)).toBe(time);
+});
 
 test('a link pasted into the address bar of an open page is opened', async ({ page }) => {
   await page.goto('./');

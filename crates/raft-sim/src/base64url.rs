@@ -29,6 +29,9 @@ pub enum DecodeError {
     },
     /// The length leaves a single dangling character: the text was cut short.
     Truncated,
+    /// The last character has bits set that no byte uses: no encoder writes that, so the text
+    /// was altered.
+    NonCanonical,
 }
 
 fn value_of(byte: u8) -> Option<u32> {
@@ -58,6 +61,14 @@ pub fn decode(text: &str) -> Result<Vec<u8>, DecodeError> {
                 character: text.get(c * 4 + i..).and_then(|rest| rest.chars().next()).unwrap_or('?'),
             })?;
             n |= value << (18 - 6 * i);
+        }
+        let unused_bits = match chunk.len() {
+            2 => (n >> 12) & 0xf,
+            3 => (n >> 6) & 0x3,
+            _ => 0,
+        };
+        if unused_bits != 0 {
+            return Err(DecodeError::NonCanonical);
         }
         let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
         out.extend_from_slice(&bytes[..chunk.len() - 1]);
@@ -93,5 +104,7 @@ mod tests {
         assert_eq!(decode("Zm9v+g"), Err(DecodeError::BadCharacter { position: 4, character: '+' }));
         assert_eq!(decode("Zm9v中"), Err(DecodeError::BadCharacter { position: 4, character: '中' }));
         assert_eq!(decode("Zm9vY"), Err(DecodeError::Truncated));
+        assert_eq!(decode("Zm9"), Err(DecodeError::NonCanonical), "\"fo\" is Zm8: 9 sets an unused bit");
+        assert_eq!(decode("Zh"), Err(DecodeError::NonCanonical), "\"f\" is Zg");
     }
 }

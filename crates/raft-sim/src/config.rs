@@ -70,7 +70,18 @@ pub enum ConfigError {
     Loss(f64),
     /// A setting that must be at least 1 is 0.
     Zero(&'static str),
+    /// A duration longer than [`MAX_DURATION_MS`].
+    TooLong {
+        /// The setting.
+        name: &'static str,
+        /// Its value.
+        value: Millis,
+    },
 }
+
+/// The longest timeout, interval or latency a cluster may have: one hour. Bounded so that
+/// adding it to the clock can never overflow, whatever a scenario file or link says.
+pub const MAX_DURATION_MS: Millis = 3_600_000;
 
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -85,6 +96,9 @@ impl fmt::Display for ConfigError {
             ),
             ConfigError::Loss(loss) => write!(f, "loss: a probability from 0 to 1, not {loss}"),
             ConfigError::Zero(name) => write!(f, "{name}: must be at least 1"),
+            ConfigError::TooLong { name, value } => {
+                write!(f, "{name}: at most {MAX_DURATION_MS} ms (one hour), not {value}")
+            }
         }
     }
 }
@@ -115,6 +129,15 @@ impl SimConfig {
         }
         if self.raft.max_entries_per_append == 0 {
             return Err(ConfigError::Zero("max_entries_per_append"));
+        }
+        for (name, value) in [
+            ("election_timeout_ms", self.election_timeout_ms.1),
+            ("latency_ms", self.latency_ms.1),
+            ("client_timeout_ms", self.client_timeout_ms),
+        ] {
+            if value > MAX_DURATION_MS {
+                return Err(ConfigError::TooLong { name, value });
+            }
         }
         Ok(())
     }

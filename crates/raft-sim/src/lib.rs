@@ -39,11 +39,11 @@ mod trace;
 pub use action::{Action, ActionError, TimedAction};
 pub use builder::SimBuilder;
 pub use client::{ClientOp, OpResult, MAX_REDIRECTS};
-pub use config::{ConfigError, SimConfig, MAX_NODES};
+pub use config::{ConfigError, SimConfig, MAX_DURATION_MS, MAX_NODES};
 pub use fuzz::{check_run, random_scenario, run_seed, FuzzFailure, FuzzSettings, RECOVERY_MS};
 pub use history::{History, FIRST_CHECKPOINT_INTERVAL_MS, MAX_CHECKPOINTS};
 pub use invariants::{Checker, Property, Violation};
-pub use link::{LinkError, ShareLink, LINK_VERSION, MAX_LINK_TIME_MS, MAX_SCENARIO_BYTES};
+pub use link::{LinkError, ShareLink, LINK_VERSION, MAX_LINK_TIME_MS, MAX_REPLAY_EVENTS, MAX_SCENARIO_BYTES};
 pub use network::{DropReason, InFlight, Links, MessageId, Network, Payload, PayloadKind, CLIENT};
 pub use queue::EventQueue;
 pub use raft_core::{
@@ -51,7 +51,9 @@ pub use raft_core::{
 };
 pub use report::{format_hash, NodeReport, Report};
 pub use rng::SimRng;
-pub use scenario::{InitialState, LogItem, Scenario, ScenarioError, ScenarioOptions, SCENARIO_VERSION};
+pub use scenario::{
+    InitialState, LogItem, Scenario, ScenarioError, ScenarioOptions, MAX_INITIAL_TERM, SCENARIO_VERSION,
+};
 pub use simulation::{ArmedTimer, LostMessage, SimNode, Simulation, RECENT_LOSSES};
 pub use story::{Story, StoryCategory, StoryEvent, STORY_LENGTH};
 pub use time::{elapsed_fraction, Millis};

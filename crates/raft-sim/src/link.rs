@@ -1,24 +1,32 @@
 //! Share links: a scenario and a moment in a URL fragment, `s=1.<payload>&t=<ms>`.
 //!
-//! The payload is the scenario as compact version-1 JSON, zlib-compressed (its Adler-32
-//! checksum catches a tampered or damaged link), in URL-safe base64. `1.` is the link format's
-//! version: a link of version 1 decodes in every later release (pinned by tests that hold
-//! exact strings), and a version this build does not know is refused by name, never guessed.
+//! The payload is the scenario as compact version-1 JSON, zlib-compressed, in URL-safe base64.
+//! A damaged or altered link is caught by the zlib stream's Adler-32 checksum, by requiring
+//! that the stream ends exactly where the payload does, and by refusing base64 that no encoder
+//! writes. `1.` is the link format's version: a link of version 1 decodes in every later
+//! release (pinned by tests that hold exact strings), and a version this build does not know is
+//! refused by name, never guessed. `t` is required, so a link cut short before it is noticed.
 //!
-//! Decoding never panics: every problem is a [`LinkError`] that says what is wrong.
+//! Decoding never panics: every problem is a [`LinkError`] that says what is wrong. Opening a
+//! link ([`ShareLink::open`]) replays it within a budget of events, so no link can make the page
+//! work for long.
 
 use std::fmt;
 
 use crate::base64url;
+use crate::history::History;
 use crate::scenario::{Scenario, ScenarioError};
 use crate::time::Millis;
 
 /// The link format this build writes; it reads this one and every earlier one.
 pub const LINK_VERSION: u32 = 1;
 
-/// The latest moment a link may ask for: one simulated hour. Opening a link replays up to its
-/// moment, so this bounds how long a page can be made to work by a link.
+/// The latest moment a link may ask for: one simulated hour.
 pub const MAX_LINK_TIME_MS: Millis = 3_600_000;
+
+/// The most events [`ShareLink::open`] replays to reach a link's moment: a few seconds of work
+/// in the browser. A run busy enough to need more (tiny timeouts, an hour) is refused by name.
+pub const MAX_REPLAY_EVENTS: u64 = 5_000_000;
 
 /// The most bytes a payload may inflate to, so a small link cannot make a huge scenario.
 pub const MAX_SCENARIO_BYTES: usize = 256 * 1024;
@@ -65,6 +73,15 @@ pub enum LinkError {
     BadTime(String),
     /// `t` is later than [`MAX_LINK_TIME_MS`].
     TimeTooLate(Millis),
+    /// There is no `t`: the link was probably cut short before it.
+    NoTime,
+    /// Replaying to `t` would take more than [`MAX_REPLAY_EVENTS`] events.
+    TooBusy {
+        /// The moment asked for.
+        time_ms: Millis,
+        /// How far the replay got within the budget.
+        reached_ms: Millis,
+    },
 }
 
 impl fmt::Display for LinkError {
@@ -93,6 +110,14 @@ impl fmt::Display for LinkError {
             LinkError::TimeTooLate(time) => {
                 write!(f, "the link's time t={time} is later than {MAX_LINK_TIME_MS} ms (one simulated hour)")
             }
+            LinkError::NoTime => {
+                f.write_str("the link has no moment (\"&t=…\" at its end): it may have been cut short")
+            }
+            LinkError::TooBusy { time_ms, reached_ms } => write!(
+                f,
+                "the link's run is too busy to replay to t={time_ms} in the page: {MAX_REPLAY_EVENTS} events only \
+                 reach {reached_ms} ms; share an earlier moment"
+            ),
         }
     }
 }
@@ -100,9 +125,14 @@ impl fmt::Display for LinkError {
 impl std::error::Error for LinkError {}
 
 impl ShareLink {
-    /// The link's fragment, without the `#`: `s=1.<payload>&t=<ms>`.
-    pub fn fragment(&self) -> String {
-        format!("s={LINK_VERSION}.{}&t={}", encode_scenario(&self.scenario), self.time_ms)
+    /// The link's fragment, without the `#`: `s=1.<payload>&t=<ms>`. Refused (so that no link
+    /// is made that could not be opened) if the scenario is larger than [`MAX_SCENARIO_BYTES`]
+    /// or the moment later than [`MAX_LINK_TIME_MS`].
+    pub fn fragment(&self) -> Result<String, LinkError> {
+        if self.time_ms > MAX_LINK_TIME_MS {
+            return Err(LinkError::TimeTooLate(self.time_ms));
+        }
+        Ok(format!("s={LINK_VERSION}.{}&t={}", encode_scenario(&self.scenario)?, self.time_ms))
     }
 
     /// Reads a link: a whole URL, a fragment with or without its `#`, or the bare fragment.
@@ -120,10 +150,8 @@ impl ShareLink {
             }
         }
         let payload = payload.ok_or(LinkError::NoScenario)?;
-        let time_ms = match time {
-            None => 0,
-            Some(text) => text.parse::<Millis>().map_err(|_| LinkError::BadTime(text.to_owned()))?,
-        };
+        let text = time.ok_or(LinkError::NoTime)?;
+        let time_ms = text.parse::<Millis>().map_err(|_| LinkError::BadTime(text.to_owned()))?;
         if time_ms > MAX_LINK_TIME_MS {
             return Err(LinkError::TimeTooLate(time_ms));
         }
@@ -134,13 +162,61 @@ impl ShareLink {
     pub fn to_scenario_file(&self) -> Scenario {
         Scenario { until_ms: Some(self.time_ms), ..self.scenario.clone() }
     }
+
+    /// The run replayed to the link's moment, as the page opens it, within
+    /// [`MAX_REPLAY_EVENTS`].
+    pub fn open(&self) -> Result<History, LinkError> {
+        const STEP_MS: Millis = 1_000;
+        let mut history = History::new(self.scenario.clone()).map_err(LinkError::Scenario)?;
+        while history.now() < self.time_ms {
+            if history.sim().events_processed() > MAX_REPLAY_EVENTS {
+                return Err(LinkError::TooBusy { time_ms: self.time_ms, reached_ms: history.now() });
+            }
+            history.advance_to((history.now() + STEP_MS).min(self.time_ms));
+        }
+        Ok(history)
+    }
 }
 
 /// The payload of a link: compact JSON (without `until_ms`), zlib, base64url.
-fn encode_scenario(scenario: &Scenario) -> String {
+fn encode_scenario(scenario: &Scenario) -> Result<String, LinkError> {
     let scenario = Scenario { until_ms: None, ..scenario.clone() };
     let json = serde_json::to_string(&scenario).expect("scenarios always serialise");
-    base64url::encode(&miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), COMPRESSION_LEVEL))
+    if json.len() > MAX_SCENARIO_BYTES {
+        return Err(LinkError::TooLarge);
+    }
+    Ok(base64url::encode(&miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), COMPRESSION_LEVEL)))
+}
+
+/// Inflates a zlib stream that must end exactly where `compressed` does, into at most
+/// [`MAX_SCENARIO_BYTES`].
+fn inflate(compressed: &[u8]) -> Result<Vec<u8>, LinkError> {
+    use miniz_oxide::inflate::core::{decompress, inflate_flags, DecompressorOxide};
+    use miniz_oxide::inflate::TINFLStatus;
+    let flags = inflate_flags::TINFL_FLAG_PARSE_ZLIB_HEADER
+        | inflate_flags::TINFL_FLAG_COMPUTE_ADLER32
+        | inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF;
+    let mut out = vec![0; compressed.len().saturating_mul(4).clamp(256, MAX_SCENARIO_BYTES)];
+    let mut decompressor = Box::<DecompressorOxide>::default();
+    let (mut input, mut written) = (compressed, 0);
+    loop {
+        let (status, consumed, produced) = decompress(&mut decompressor, input, &mut out, written, flags);
+        written += produced;
+        input = input.get(consumed..).ok_or(LinkError::Damaged)?;
+        match status {
+            TINFLStatus::Done if input.is_empty() => {
+                out.truncate(written);
+                return Ok(out);
+            }
+            TINFLStatus::HasMoreOutput if out.len() >= MAX_SCENARIO_BYTES => return Err(LinkError::TooLarge),
+            TINFLStatus::HasMoreOutput => {
+                let longer = out.len().saturating_mul(2).min(MAX_SCENARIO_BYTES);
+                out.resize(longer, 0);
+            }
+            // Done with bytes left over (something was appended), or a broken stream.
+            _ => return Err(LinkError::Damaged),
+        }
+    }
 }
 
 /// Reads `VERSION.PAYLOAD` into a validated scenario.
@@ -155,15 +231,9 @@ fn decode_scenario(versioned: &str) -> Result<Scenario, LinkError> {
         base64url::DecodeError::BadCharacter { position, character } => {
             LinkError::BadCharacter { position: position + version.len() + 1, character }
         }
-        base64url::DecodeError::Truncated => LinkError::Damaged,
+        base64url::DecodeError::Truncated | base64url::DecodeError::NonCanonical => LinkError::Damaged,
     })?;
-    let json =
-        miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&compressed, MAX_SCENARIO_BYTES).map_err(|error| {
-            match error.status {
-                miniz_oxide::inflate::TINFLStatus::HasMoreOutput => LinkError::TooLarge,
-                _ => LinkError::Damaged,
-            }
-        })?;
+    let json = inflate(&compressed)?;
     let json = String::from_utf8(json).map_err(|_| LinkError::NotText)?;
     let scenario = Scenario::from_json(&json).map_err(LinkError::Scenario)?;
     // A link's moment is `t`; a stray `until_ms` inside would only confuse the file it becomes.

@@ -28,6 +28,9 @@ use crate::time::Millis;
 /// The scenario format this build writes; it reads this one and every earlier one.
 pub const SCENARIO_VERSION: u32 = 1;
 
+/// The highest term a server may start with: far from where counting up could overflow.
+pub const MAX_INITIAL_TERM: Term = 1_000_000_000;
+
 /// A run, fully described.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -313,6 +316,9 @@ impl Scenario {
             if let LogItem::Entry(_, Some(command)) = item {
                 Command::parse(command).map_err(|e| error(item_path, e.to_string()))?;
             }
+        }
+        if state.term > MAX_INITIAL_TERM {
+            return Err(error(format!("{path}.term"), format!("at most {MAX_INITIAL_TERM}, not {}", state.term)));
         }
         if previous_term > state.term {
             let message = format!("{} is below the term {previous_term} of its last log entry", state.term);

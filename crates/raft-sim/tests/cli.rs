@@ -99,7 +99,7 @@ fn url_and_decode_carry_a_scenario_through_a_link() {
 
 #[test]
 fn a_bad_link_is_refused_with_exit_2_and_the_problem_named() {
-    let output = raftsim(&["decode", "https://example.org/#s=9.abc"]);
+    let output = raftsim(&["decode", "https://example.org/#s=9.abc&t=0"]);
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("newer playground (link version 9)"), "{stderr}");

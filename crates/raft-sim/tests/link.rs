@@ -7,6 +7,7 @@ use raft_sim::{random_scenario, Action, FuzzSettings, LinkError, Scenario, Share
 /// A version-1 link made on 2026-11-25. It must decode to [`pinned_scenario`] in every
 /// release, forever: links already shared depend on it.
 const PINNED_V1: &str = include_str!("golden/link_v1.txt");
+const PINNED_HASH: &str = include_str!("golden/link_v1.hash");
 
 fn pinned_scenario() -> Scenario {
     let mut scenario = Scenario::new(7);
@@ -33,7 +34,7 @@ fn this_build_encodes_the_pinned_scenario_to_the_pinned_string() {
     // If only this test fails after a dependency update, the compressor's output changed:
     // old links still decode (the test above), so re-pin this string deliberately.
     let link = ShareLink { scenario: pinned_scenario(), time_ms: 1500 };
-    assert_eq!(link.fragment(), PINNED_V1.trim());
+    assert_eq!(link.fragment().unwrap(), PINNED_V1.trim());
 }
 
 #[test]
@@ -43,14 +44,14 @@ fn scenarios_round_trip_through_links() {
         scenario.title = Some(format!("Run {seed}: \"quotes\" & <tags> 日志复制 🙂"));
         scenario.description = (seed % 2 == 0).then(|| "line one\nline two".to_owned());
         let link = ShareLink { scenario: scenario.clone(), time_ms: seed * 37 };
-        let parsed = ShareLink::parse(&link.fragment()).unwrap_or_else(|e| panic!("seed {seed}: {e}"));
+        let parsed = ShareLink::parse(&link.fragment().unwrap()).unwrap_or_else(|e| panic!("seed {seed}: {e}"));
         assert_eq!(parsed, ShareLink { scenario: Scenario { until_ms: None, ..scenario }, time_ms: seed * 37 });
     }
 }
 
 #[test]
 fn a_whole_url_a_hash_and_a_bare_fragment_all_parse() {
-    let fragment = ShareLink { scenario: Scenario::new(3), time_ms: 250 }.fragment();
+    let fragment = ShareLink { scenario: Scenario::new(3), time_ms: 250 }.fragment().unwrap();
     for text in [
         fragment.clone(),
         format!("#{fragment}"),
@@ -59,8 +60,8 @@ fn a_whole_url_a_hash_and_a_bare_fragment_all_parse() {
     ] {
         assert_eq!(ShareLink::parse(&text).unwrap().time_ms, 250, "{text}");
     }
-    let without_time = fragment.split('&').next().unwrap();
-    assert_eq!(ShareLink::parse(without_time).unwrap().time_ms, 0, "no t means time 0");
+    let cut_before_the_time = fragment.split('&').next().unwrap();
+    assert_eq!(ShareLink::parse(cut_before_the_time), Err(LinkError::NoTime), "a link cut at '&' is noticed");
 }
 
 #[test]
@@ -79,7 +80,7 @@ fn a_link_for_a_50_action_scenario_stays_under_2_kb() {
         scenario.actions.push(TimedAction { at_ms: 137 * i + 11, action });
     }
     scenario.validate().unwrap();
-    let fragment = ShareLink { scenario, time_ms: 7_000 }.fragment();
+    let fragment = ShareLink { scenario, time_ms: 7_000 }.fragment().unwrap();
     assert!(fragment.len() < 2048, "{} bytes", fragment.len());
 }
 
@@ -106,15 +107,18 @@ fn payload_of(link: &str) -> &str {
 fn every_bad_link_gets_an_error_that_names_the_problem() {
     let payload = payload_of(PINNED_V1);
     assert_eq!(error_of("https://example.org/#t=5"), LinkError::NoScenario);
-    assert_eq!(error_of("s=abc"), LinkError::NoVersion);
-    assert_eq!(error_of(&format!("s=2.{payload}")), LinkError::NewerVersion(2));
-    assert_eq!(error_of(&format!("s=v1.{payload}")), LinkError::UnknownVersion("v1".into()));
-    assert_eq!(error_of(&format!("s=0.{payload}")), LinkError::UnknownVersion("0".into()));
+    assert_eq!(error_of("s=abc&t=0"), LinkError::NoVersion);
+    assert_eq!(error_of(&format!("s=2.{payload}&t=0")), LinkError::NewerVersion(2));
+    assert_eq!(error_of(&format!("s=v1.{payload}&t=0")), LinkError::UnknownVersion("v1".into()));
+    assert_eq!(error_of(&format!("s=0.{payload}&t=0")), LinkError::UnknownVersion("0".into()));
     assert!(matches!(error_of(&with_payload("ab<c")), LinkError::BadCharacter { position: 4, character: '<' }));
     assert_eq!(error_of(&with_payload(&payload[..payload.len() / 2])), LinkError::Damaged, "cut short");
     assert_eq!(error_of(&format!("s=1.{payload}&t=soon")), LinkError::BadTime("soon".into()));
     assert_eq!(error_of(&format!("s=1.{payload}&t=-5")), LinkError::BadTime("-5".into()));
     assert_eq!(error_of(&format!("s=1.{payload}&t={}", MAX_LINK_TIME_MS + 1)), LinkError::TimeTooLate(3_600_001));
+    assert_eq!(error_of(&format!("s=1.{payload}")), LinkError::NoTime);
+    // Characters appended to a whole payload: the zlib stream ends before the payload does.
+    assert_eq!(error_of(&format!("s=1.{payload}AAAA&t=10")), LinkError::Damaged);
     assert_eq!(error_of(""), LinkError::NoScenario);
     for error in [LinkError::NoScenario, LinkError::Damaged, LinkError::NewerVersion(2)] {
         assert!(error.to_string().starts_with("the link"), "{error}");
@@ -155,5 +159,51 @@ fn the_pinned_link_replays_to_its_pinned_trace_hash() {
     let file = link.to_scenario_file();
     let mut sim = file.build(false).unwrap();
     sim.run_until(file.until_ms.unwrap());
-    assert_eq!(raft_sim::format_hash(sim.trace().hash()), include_str!("golden/link_v1.hash").trim());
+    assert_eq!(raft_sim::format_hash(sim.trace().hash()), PINNED_HASH.trim());
+}
+
+#[test]
+fn no_link_is_made_that_could_not_be_opened() {
+    let mut scenario = Scenario::new(4);
+    let log: Vec<raft_sim::LogItem> =
+        (0..9_000).map(|i| raft_sim::LogItem::Entry(1, Some(format!("key{i}=v{i}")))).collect();
+    for node in 1..=5 {
+        scenario.initial.insert(node, raft_sim::InitialState { term: 1, voted_for: None, log: log.clone() });
+    }
+    assert_eq!(ShareLink { scenario, time_ms: 0 }.fragment(), Err(LinkError::TooLarge));
+    let late = ShareLink { scenario: Scenario::new(4), time_ms: MAX_LINK_TIME_MS + 1 };
+    assert_eq!(late.fragment(), Err(LinkError::TimeTooLate(MAX_LINK_TIME_MS + 1)));
+}
+
+#[test]
+fn opening_a_link_replays_to_its_moment_within_a_budget_of_events() {
+    let link = ShareLink::parse(PINNED_V1.trim()).unwrap();
+    let history = link.open().unwrap();
+    assert_eq!(
+        (history.now(), raft_sim::format_hash(history.sim().trace().hash())),
+        (1500, PINNED_HASH.trim().to_owned())
+    );
+    // Nine servers with 2-3 ms election timeouts and 1 ms heartbeats, to one hour: tens of
+    // millions of events. Refused after the budget instead of freezing the page.
+    let mut busy = Scenario::new(5);
+    busy.nodes = 9;
+    busy.options.election_timeout_ms = [2, 3];
+    busy.options.heartbeat_ms = 1;
+    busy.options.latency_ms = [1, 1];
+    let error = ShareLink { scenario: busy, time_ms: MAX_LINK_TIME_MS }.open().map(|_| ()).unwrap_err();
+    let LinkError::TooBusy { reached_ms, .. } = error else { panic!("{error}") };
+    assert!(reached_ms < MAX_LINK_TIME_MS, "{reached_ms}");
+}
+
+#[test]
+fn values_that_could_overflow_the_clock_or_a_term_are_refused() {
+    let huge_term = r#"{"version":1,"seed":1,"initial":{"1":{"term":18446744073709551615}}}"#;
+    assert_eq!(
+        Scenario::from_json(huge_term).unwrap_err().to_string(),
+        "initial.1.term: at most 1000000000, not 18446744073709551615"
+    );
+    let huge_latency = r#"{"version":1,"seed":1,"options":{"latency_ms":[18446744073709551614,18446744073709551615]}}"#;
+    assert!(Scenario::from_json(huge_latency).unwrap_err().to_string().contains("latency_ms: at most 3600000 ms"));
+    let huge_timeout = r#"{"version":1,"seed":1,"options":{"client_timeout_ms":99999999999}}"#;
+    assert!(Scenario::from_json(huge_timeout).unwrap_err().to_string().contains("client_timeout_ms: at most"));
 }

@@ -38,7 +38,7 @@ fn a_million_inputs_never_panic_and_every_decoded_link_round_trips() {
     let links: Vec<String> = (0..32)
         .map(|seed| {
             let scenario = random_scenario(seed, FuzzSettings { nodes: 5, duration_ms: 2_000 + seed * 500 });
-            ShareLink { scenario, time_ms: seed * 100 }.fragment()
+            ShareLink { scenario, time_ms: seed * 100 }.fragment().expect("a small scenario makes a link")
         })
         .collect();
     let jsons: Vec<String> = (0..32)
@@ -74,9 +74,17 @@ fn a_million_inputs_never_panic_and_every_decoded_link_round_trips() {
         match ShareLink::parse(&input) {
             Ok(link) => {
                 decoded += 1;
-                let again = ShareLink::parse(&link.fragment())
+                let again = link
+                    .fragment()
+                    .and_then(|fragment| ShareLink::parse(&fragment))
                     .unwrap_or_else(|e| panic!("input {input_number} decoded but did not re-encode: {e}\n{input}"));
                 assert_eq!(again, link, "input {input_number} round-trips\n{input}");
+                // What decodes must also run: no overflow, no panic (a short stretch, to stay fast).
+                let mut sim = link
+                    .scenario
+                    .build(false)
+                    .unwrap_or_else(|e| panic!("input {input_number} decoded but does not build: {e}\n{input}"));
+                sim.run_until(link.time_ms.min(300));
             }
             Err(error) => {
                 refused += 1;

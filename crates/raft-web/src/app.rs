@@ -74,7 +74,10 @@ pub fn App() -> Html {
         let state = state.clone();
         Callback::from(move |()| state.share_fragment())
     };
-    use_share_fragment(!options.embed, (state.time_ms(), state.revision), fragment.clone());
+    // A bad link the page opened with stays in the address bar until the user acts, so it can
+    // be copied and reported; an embed's address is its host's business.
+    let keep_fragment = !options.embed && !matches!(state.notice, Some(crate::state::Notice::BadLink(_)));
+    use_share_fragment(keep_fragment, (state.time_ms(), state.revision), fragment.clone());
 
     let t = lang.texts();
     let view = Rc::new(state.view());
@@ -91,14 +94,15 @@ pub fn App() -> Html {
         options.origin.clone(),
         status,
         story.clone(),
-        state.notice.as_ref().map(|n| n.text(*lang)),
+        state.host_refusal.as_ref().map(|(revision, n)| (*revision, n.text(*lang))),
     );
     if options.embed {
         // The full page at this run's current moment, made when clicked (not every frame).
         let open_full = fragment.reform(|_: MouseEvent| ());
         let open_full = Callback::from(move |event: MouseEvent| {
             if let Some(anchor) = event.target_dyn_into::<web_sys::HtmlAnchorElement>() {
-                anchor.set_href(&format!("./#{}", open_full.emit(event.clone())));
+                let fragment = open_full.emit(event.clone()).map(|f| format!("#{f}")).unwrap_or_default();
+                anchor.set_href(&format!("./{fragment}"));
             }
         });
         let (title, description) = state.scenario_info(*lang);

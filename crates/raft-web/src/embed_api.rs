@@ -10,7 +10,7 @@
 //! {"raftPlayground": 1, "command": "act", "action": {"do": "crash", "node": "leader"}}
 //! ```
 
-use raft_sim::{Millis, NodeId, StoryEvent};
+use raft_sim::{Millis, NodeId, StoryEvent, MAX_LINK_TIME_MS};
 use serde_json::{json, Value};
 
 /// The protocol version every message carries in `raftPlayground`.
@@ -57,7 +57,8 @@ pub fn parse_command(message: &Value) -> Option<Result<HostCommand, HostError>> 
         "step-back" => Ok(HostCommand::StepBack),
         "state" => Ok(HostCommand::State),
         "seek" => match message.get("ms").and_then(Value::as_u64) {
-            Some(ms) => Ok(HostCommand::Seek(ms)),
+            Some(ms) if ms <= MAX_LINK_TIME_MS => Ok(HostCommand::Seek(ms)),
+            Some(ms) => Err(format!("seek: at most {MAX_LINK_TIME_MS} ms (one simulated hour), not {ms}")),
             None => Err("seek needs \"ms\": a whole number of simulated milliseconds".to_owned()),
         },
         "act" => parse_act(message.get("action")),
@@ -137,7 +138,8 @@ impl Heard {
         now: Millis,
     ) -> (Vec<(Millis, StoryEvent)>, Heard) {
         if now < self.at_ms {
-            let count_at = 0;
+            // Everything up to `now` was told on the way here, the events of `now` included.
+            let count_at = story.filter(|(at, _)| *at == now).count();
             return (Vec::new(), Heard { at_ms: now, count_at });
         }
         let mut fresh = Vec::new();
@@ -192,6 +194,10 @@ mod tests {
         assert_eq!(parse(r#""play""#), None);
         assert!(parse(r#"{"raftPlayground":1,"command":"dance"}"#).unwrap().unwrap_err().contains("unknown command"));
         assert!(parse(r#"{"raftPlayground":1,"command":"seek"}"#).unwrap().unwrap_err().contains("ms"));
+        let too_far = parse(r#"{"raftPlayground":1,"command":"seek","ms":1e15}"#).unwrap().unwrap_err();
+        assert!(too_far.contains("ms"), "{too_far}");
+        let too_far = parse(r#"{"raftPlayground":1,"command":"seek","ms":3600001}"#).unwrap().unwrap_err();
+        assert!(too_far.starts_with("seek: at most 3600000 ms"), "{too_far}");
         let bad = parse(r#"{"raftPlayground":1,"command":"act","action":{"do":"explode"}}"#).unwrap().unwrap_err();
         assert!(bad.starts_with("action: unknown variant `explode`"), "{bad}");
     }
@@ -216,7 +222,9 @@ mod tests {
         assert_eq!((fresh.len(), heard), (1, Heard { at_ms: 20, count_at: 1 }));
         let (fresh, heard) = heard.advance(story.iter(), 20);
         assert_eq!(fresh, vec![(20, StoryEvent::Crashed { node: 2 })], "an action's event at the same moment");
-        let (fresh, heard) = heard.advance(story.iter(), 5);
-        assert_eq!((fresh.len(), heard), (0, Heard { at_ms: 5, count_at: 0 }), "seeking back tells nothing");
+        let (fresh, heard) = heard.advance(story.iter(), 10);
+        assert_eq!((fresh.len(), heard), (0, Heard { at_ms: 10, count_at: 1 }), "seeking back tells nothing");
+        let (fresh, _) = heard.advance(story.iter(), 15);
+        assert!(fresh.is_empty(), "the event at the moment sought was told already");
     }
 }

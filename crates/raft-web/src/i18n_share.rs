@@ -7,6 +7,8 @@ use crate::i18n::Lang;
 #[allow(missing_docs)] // each field is named after what it labels
 pub struct ShareTexts {
     pub bad_link: &'static str,
+    pub bad_pasted_link: &'static str,
+    pub cannot_share: &'static str,
     pub no_leader: &'static str,
     pub share: &'static str,
     pub copy_link: &'static str,
@@ -31,6 +33,8 @@ pub struct ShareTexts {
 
 const EN: ShareTexts = ShareTexts {
     bad_link: "This link could not be opened, so the default cluster is shown:",
+    bad_pasted_link: "This link could not be opened, so the run is kept:",
+    cannot_share: "This run cannot be shared as a link; export the scenario file instead:",
     no_leader: "There is no leader right now.",
     share: "Share, embed, export",
     copy_link: "Copy link",
@@ -55,6 +59,8 @@ const EN: ShareTexts = ShareTexts {
 
 const ZH: ShareTexts = ShareTexts {
     bad_link: "无法打开这个链接，因此显示默认集群：",
+    bad_pasted_link: "无法打开这个链接，当前运行保持不变：",
+    cannot_share: "这次运行无法作为链接分享，请改为导出场景文件：",
     no_leader: "现在没有领导者。",
     share: "分享、嵌入、导出",
     copy_link: "复制链接",

@@ -34,7 +34,7 @@ impl PageOptions {
                 "embed" => options.embed = truthy(value),
                 "autoplay" => options.autoplay = truthy(value),
                 "log" => options.show_log = truthy(value),
-                "origin" => options.origin = Some(percent_decode(value)).filter(|origin| !origin.is_empty()),
+                "origin" => options.origin = normalize_origin(&percent_decode(value)),
                 _ => {}
             }
         }
@@ -54,6 +54,20 @@ impl PageOptions {
             format!("?{}", parts.join("&"))
         }
     }
+}
+
+/// The origin in `text` as browsers write `MessageEvent.origin`: `scheme://host[:port]`, lower
+/// case, without a path, a trailing `/` or the scheme's default port. `None` if it has no
+/// scheme.
+pub fn normalize_origin(text: &str) -> Option<String> {
+    let (scheme, rest) = text.trim().split_once("://")?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default().to_ascii_lowercase();
+    let scheme = scheme.to_ascii_lowercase();
+    let host = match (scheme.as_str(), host.rsplit_once(':')) {
+        ("https", Some((name, "443"))) | ("http", Some((name, "80"))) => name.to_owned(),
+        _ => host,
+    };
+    (!scheme.is_empty() && !host.is_empty()).then(|| format!("{scheme}://{host}"))
 }
 
 /// `%XX` escapes decoded; a malformed escape is kept as it is.
@@ -114,6 +128,21 @@ mod tests {
         assert_eq!(options.to_query(), "?embed&autoplay=1&log=1&origin=https://docs.example.org");
         assert_eq!(PageOptions::from_query(&options.to_query()), options);
         assert!(!PageOptions::from_query("embed=0&autoplay=no").embed);
-        assert_eq!(PageOptions::from_query("origin=%zz%4").origin.as_deref(), Some("%zz%4"));
+        assert_eq!(PageOptions::from_query("origin=%zz%4").origin, None, "not an origin");
+    }
+
+    #[test]
+    fn origins_are_written_as_browsers_write_them() {
+        for (given, origin) in [
+            ("https://docs.example.org", "https://docs.example.org"),
+            ("https://docs.example.org/", "https://docs.example.org"),
+            ("HTTPS://Docs.Example.org/guide/raft.html", "https://docs.example.org"),
+            ("https://docs.example.org:443", "https://docs.example.org"),
+            ("http://127.0.0.1:8080/", "http://127.0.0.1:8080"),
+        ] {
+            assert_eq!(normalize_origin(given).as_deref(), Some(origin), "{given}");
+        }
+        assert_eq!(normalize_origin("docs.example.org"), None);
+        assert_eq!(normalize_origin("https://"), None);
     }
 }

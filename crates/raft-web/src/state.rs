@@ -51,10 +51,12 @@ pub enum Notice {
     UnknownPreset(String),
     /// A scenario could not be loaded.
     BadScenario(String),
-    /// A share link could not be opened: the default cluster is shown instead.
+    /// The page's link could not be opened: the default cluster is shown instead.
     BadLink(raft_sim::LinkError),
-    /// A command from the page embedding this one could not be carried out.
-    Host(String),
+    /// A link pasted into an open page could not be opened: the run is kept.
+    BadPastedLink(raft_sim::LinkError),
+    /// This run cannot be shared as a link (too large, or too late a moment).
+    CannotShare(raft_sim::LinkError),
     /// An action aimed at the leader, when no server leads.
     NoLeader,
 }
@@ -66,8 +68,10 @@ impl Notice {
             Notice::Refused(error) => lang.action_error(error),
             Notice::NoLeaderChange => lang.texts().no_leader_change.to_owned(),
             Notice::UnknownPreset(id) => format!("{}: {id:?}", lang.texts().choose_preset),
-            Notice::BadScenario(error) | Notice::Host(error) => error.clone(),
+            Notice::BadScenario(error) => error.clone(),
             Notice::BadLink(error) => format!("{} {error}", lang.share_texts().bad_link),
+            Notice::BadPastedLink(error) => format!("{} {error}", lang.share_texts().bad_pasted_link),
+            Notice::CannotShare(error) => format!("{} {error}", lang.share_texts().cannot_share),
             Notice::NoLeader => lang.share_texts().no_leader.to_owned(),
         }
     }
@@ -133,6 +137,8 @@ pub enum Action {
         /// The description.
         description: String,
     },
+    /// Tell the user this run cannot be shared as a link, and why.
+    CannotShare(raft_sim::LinkError),
     /// An action asked for by the page embedding this one; with `on_leader`, aimed at the
     /// current leader.
     HostAct {
@@ -169,6 +175,9 @@ pub struct Playground {
     /// Counts every change other than time passing, so the share link is rebuilt only when
     /// the scenario (or the moment) changed.
     pub revision: u64,
+    /// The latest refusal of an action asked for by the embedding page, with the revision it
+    /// happened at: told back to that page once.
+    pub host_refusal: Option<(u64, Notice)>,
 }
 
 impl Default for Playground {
@@ -180,8 +189,13 @@ impl Default for Playground {
 impl Playground {
     /// A paused playground at time 0 of `scenario`.
     pub fn new(scenario: Scenario) -> Result<Self, raft_sim::ScenarioError> {
-        Ok(Playground {
-            history: Rc::new(RefCell::new(History::new(scenario)?)),
+        Ok(Playground::showing(History::new(scenario)?))
+    }
+
+    /// A paused playground showing `history` at its current moment.
+    fn showing(history: History) -> Self {
+        Playground {
+            history: Rc::new(RefCell::new(history)),
             playing: false,
             speed: DEFAULT_SPEED,
             carry_ms: 0.0,
@@ -192,15 +206,13 @@ impl Playground {
             log_first: None,
             preset: None,
             revision: 0,
-        })
+            host_refusal: None,
+        }
     }
 
     /// The playground a share link describes, paused at the link's moment.
     pub fn from_link(link: &str) -> Result<Self, raft_sim::LinkError> {
-        let link = raft_sim::ShareLink::parse(link)?;
-        let mut playground = Playground::new(link.scenario).map_err(raft_sim::LinkError::Scenario)?;
-        playground.seek(link.time_ms);
-        Ok(playground)
+        Ok(Playground::showing(raft_sim::ShareLink::parse(link)?.open()?))
     }
 
     /// The page's first state: the scenario of the URL's fragment if it has one, else the
@@ -214,8 +226,9 @@ impl Playground {
             .unwrap_or_else(|error| Playground { notice: Some(Notice::BadLink(error)), ..Playground::default() })
     }
 
-    /// The share link's fragment (without `#`) for this run at this moment.
-    pub fn share_fragment(&self) -> String {
+    /// The share link's fragment (without `#`) for this run at this moment, or why this run
+    /// cannot be a link.
+    pub fn share_fragment(&self) -> Result<String, raft_sim::LinkError> {
         let history = self.history.borrow();
         raft_sim::ShareLink { scenario: history.scenario(), time_ms: history.now() }.fragment()
     }
@@ -448,17 +461,23 @@ impl Reducible for Playground {
             Action::SetPlaying(playing) => next.playing = playing,
             Action::OpenLink(link) => match Playground::from_link(&link) {
                 Ok(fresh) => next = Playground { speed: next.speed, revision: next.revision, ..fresh },
-                Err(error) => next.notice = Some(Notice::BadLink(error)),
+                Err(error) => next.notice = Some(Notice::BadPastedLink(error)),
             },
+            Action::CannotShare(error) => next.notice = Some(Notice::CannotShare(error)),
             Action::SetInfo { title, description } => {
                 next.history.borrow_mut().set_title_and_description(Some(title), Some(description));
                 next.preset = None; // the preset's translated text no longer describes it
             }
-            Action::HostAct { action, on_leader: false } => next.apply(vec![action]),
-            Action::HostAct { action, on_leader: true } => match next.leader() {
-                Some(leader) => next.apply(vec![crate::embed_api::aimed_at(action, leader)]),
-                None => next.notice = Some(Notice::NoLeader),
-            },
+            Action::HostAct { action, on_leader } => {
+                match (on_leader, next.leader()) {
+                    (false, _) => next.apply(vec![action]),
+                    (true, Some(leader)) => next.apply(vec![crate::embed_api::aimed_at(action, leader)]),
+                    (true, None) => next.notice = Some(Notice::NoLeader),
+                }
+                if let Some(notice) = &next.notice {
+                    next.host_refusal = Some((next.revision, notice.clone()));
+                }
+            }
         }
         Rc::new(next)
     }

@@ -35,7 +35,7 @@ fn the_page_state_survives_a_round_trip_through_its_link() {
     state = state.reduce(Action::Apply(SimAction::Crash { node: 2 }));
     state = state.reduce(Action::SetInfo { title: "  Crash two  ".into(), description: String::new() });
     state = state.reduce(Action::Seek(900)).reduce(Action::Seek(1_100));
-    let reopened = Playground::from_fragment(&state.share_fragment());
+    let reopened = Playground::from_fragment(&state.share_fragment().unwrap());
     assert_eq!((reopened.time_ms(), reopened.trace_hash()), (state.time_ms(), state.trace_hash()));
     assert_eq!(reopened.raw_info(), ("Crash two".to_owned(), String::new()), "titles are trimmed and carried");
 }
@@ -52,8 +52,14 @@ fn a_bad_link_shows_the_default_cluster_and_names_the_problem() {
 #[test]
 fn opening_a_link_over_a_run_replaces_it_and_a_bad_one_keeps_it() {
     let state = played(600.0);
-    let kept = state.clone().reduce(Action::OpenLink("#s=1.!!!".into()));
-    assert!(matches!(kept.notice, Some(Notice::BadLink(LinkError::BadCharacter { .. }))));
+    let kept = state.clone().reduce(Action::OpenLink("#s=1.!!!&t=0".into()));
+    assert!(matches!(kept.notice, Some(Notice::BadPastedLink(LinkError::BadCharacter { .. }))));
+    assert!(kept
+        .notice
+        .clone()
+        .unwrap()
+        .text(Lang::En)
+        .starts_with("This link could not be opened, so the run is kept"));
     assert_eq!(kept.time_ms(), state.time_ms());
     let opened = state.reduce(Action::OpenLink(PINNED.trim().into()));
     assert_eq!((opened.cluster_size(), opened.time_ms()), (3, 1500));
@@ -64,6 +70,11 @@ fn a_host_can_aim_an_action_at_the_leader() {
     let state = Rc::new(Playground::default());
     let refused = state.reduce(Action::HostAct { action: SimAction::Crash { node: 0 }, on_leader: true });
     assert_eq!(refused.notice, Some(Notice::NoLeader));
+    assert_eq!(refused.host_refusal, Some((refused.revision, Notice::NoLeader)), "told to the host once");
+    let again = refused.clone().reduce(Action::HostAct { action: SimAction::Crash { node: 0 }, on_leader: true });
+    assert_ne!(again.host_refusal, refused.host_refusal, "a second refusal is a new one");
+    let local = again.clone().reduce(Action::Apply(SimAction::Restart { node: 1 }));
+    assert_eq!(local.host_refusal, again.host_refusal, "the user's own refusals are not the host's business");
     let state = played(2_000.0);
     let leader = state.leader().expect("a leader after 2 s");
     let state = state.reduce(Action::HostAct { action: SimAction::Crash { node: 0 }, on_leader: true });

@@ -164,10 +164,7 @@ fn url(args: &[String]) -> Result<ExitCode, String> {
     flags.check_known(&["--at", "--base"])?;
     let scenario = read_scenario(file)?;
     let time_ms = flags.number("--at")?.or(scenario.until_ms).unwrap_or(0);
-    if time_ms > raft_sim::MAX_LINK_TIME_MS {
-        return Err(format!("--at: a link shows at most {} ms, not {time_ms}", raft_sim::MAX_LINK_TIME_MS));
-    }
-    let fragment = ShareLink { scenario, time_ms }.fragment();
+    let fragment = ShareLink { scenario, time_ms }.fragment().map_err(|e| format!("{file}: {e}"))?;
     let base = flags.get("--base").unwrap_or("");
     println!("{}#{fragment}", base.split('#').next().unwrap_or(base));
     Ok(ExitCode::SUCCESS)

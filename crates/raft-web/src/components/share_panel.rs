@@ -15,8 +15,9 @@ use crate::page_options::PageOptions;
 /// Properties of [`SharePanel`].
 #[derive(Properties, PartialEq)]
 pub struct SharePanelProps {
-    /// Produces the share link's fragment (without `#`) for this run at this moment.
-    pub fragment: Callback<(), String>,
+    /// Produces the share link's fragment (without `#`) for this run at this moment, or why
+    /// this run cannot be a link.
+    pub fragment: Callback<(), Result<String, raft_sim::LinkError>>,
     /// The scenario's title and description as written.
     pub info: (String, String),
     /// New title and description.
@@ -24,12 +25,14 @@ pub struct SharePanelProps {
 }
 
 /// What the copy buttons last did.
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, PartialEq)]
 enum Copied {
     Nothing,
     Link,
     Code,
     Failed,
+    /// This run cannot be a link; the reason.
+    Refused(String),
 }
 
 /// The page's address without query or fragment: where links and embeds point.
@@ -91,10 +94,16 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
 
     let on_copy_link = {
         let (fragment, link, copied) = (props.fragment.clone(), link.clone(), copied.clone());
-        Callback::from(move |_: MouseEvent| {
-            let url = format!("{}#{}", page_base(), fragment.emit(()));
-            link.set(Some(url.clone()));
-            copy_to_clipboard(url, copied.clone(), Copied::Link);
+        Callback::from(move |_: MouseEvent| match fragment.emit(()) {
+            Ok(fragment) => {
+                let url = format!("{}#{fragment}", page_base());
+                link.set(Some(url.clone()));
+                copy_to_clipboard(url, copied.clone(), Copied::Link);
+            }
+            Err(error) => {
+                link.set(None);
+                copied.set(Copied::Refused(error.to_string()));
+            }
         })
     };
     let on_embed = {
@@ -110,9 +119,17 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
                 origin: None,
             };
             let size = (number_of(&form, "width", 640), number_of(&form, "height", 420));
-            let code = iframe_snippet(&page_base(), &options, &fragment.emit(()), size, &title);
-            snippet.set(Some(code.clone()));
-            copy_to_clipboard(code, copied.clone(), Copied::Code);
+            match fragment.emit(()) {
+                Ok(fragment) => {
+                    let code = iframe_snippet(&page_base(), &options, &fragment, size, &title);
+                    snippet.set(Some(code.clone()));
+                    copy_to_clipboard(code, copied.clone(), Copied::Code);
+                }
+                Err(error) => {
+                    snippet.set(None);
+                    copied.set(Copied::Refused(error.to_string()));
+                }
+            }
         })
     };
     let on_info = {
@@ -128,11 +145,12 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
     let on_svg = Callback::from(move |_: MouseEvent| {
         *svg_url.borrow_mut() = crate::export_svg::download_cluster_svg();
     });
-    let status = match *copied {
-        Copied::Nothing => "",
-        Copied::Link => s.link_copied,
-        Copied::Code => s.code_copied,
-        Copied::Failed => s.copy_by_hand,
+    let status = match &*copied {
+        Copied::Nothing => String::new(),
+        Copied::Link => s.link_copied.to_owned(),
+        Copied::Code => s.code_copied.to_owned(),
+        Copied::Failed => s.copy_by_hand.to_owned(),
+        Copied::Refused(why) => format!("{} {why}", s.cannot_share),
     };
     html! {
         <details class="share">

@@ -75,15 +75,16 @@ fn state_message(status: &EmbedStatus) -> Value {
 }
 
 /// Listens to the parent frame and tells it, after every change, the story events it has not
-/// heard: leaders elected, entries committed, crashes, restarts, writes answered. A refused
-/// command is answered with an `error` event; unknown messages are ignored.
+/// heard: leaders elected, entries committed, crashes, restarts, writes answered. A malformed
+/// or refused command is answered with one `error` event (`refusal` is the latest refusal of
+/// an `act`, with the revision it happened at); messages of other protocols are ignored.
 #[hook]
 pub fn use_embed_api(
     dispatch: Callback<Action>,
     origin: Option<String>,
     status: EmbedStatus,
     story: Rc<Vec<(Millis, StoryEvent)>>,
-    notice: Option<String>,
+    refusal: Option<(u64, String)>,
 ) {
     let latest = use_mut_ref(EmbedStatus::default);
     *latest.borrow_mut() = status.clone();
@@ -97,7 +98,10 @@ pub fn use_embed_api(
                 if !from_parent(event, origin.as_deref()) {
                     return;
                 }
-                let text = js_sys::JSON::stringify(&event.data()).map(String::from).unwrap_or_default();
+                // JSON.stringify(undefined) is undefined, not a string: then it is not for us.
+                let Some(text) = js_sys::JSON::stringify(&event.data()).ok().and_then(|text| text.as_string()) else {
+                    return;
+                };
                 let Ok(value) = serde_json::from_str::<Value>(&text) else { return };
                 match parse_command(&value) {
                     None => {}
@@ -114,14 +118,22 @@ pub fn use_embed_api(
             move || drop(listener)
         });
     }
-    use_effect_with((status.time_ms, story.len(), story.last().cloned(), notice), move |(now, _, _, notice)| {
+    {
+        // Each refused command is told once: keyed by the revision it was refused at.
+        let origin = origin.clone();
+        let revision = refusal.as_ref().map(|(revision, _)| *revision);
+        use_effect_with(revision, move |_| {
+            if let Some((_, why)) = refusal {
+                post_to_parent(&message("error", json!({ "message": why })), origin.as_deref());
+            }
+            || ()
+        });
+    }
+    use_effect_with((status.time_ms, story.len(), story.last().cloned()), move |(now, _, _)| {
         let (fresh, next) = heard.borrow().advance(story.iter(), *now);
         *heard.borrow_mut() = next;
         for event in fresh.iter().filter_map(|(at, event)| event_json(*at, event)) {
             post_to_parent(&event, origin.as_deref());
-        }
-        if let Some(notice) = notice {
-            post_to_parent(&message("error", json!({ "message": notice })), origin.as_deref());
         }
         || ()
     });

@@ -3,6 +3,7 @@
 
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
+use raft_sim::LinkError;
 use yew::prelude::*;
 
 use crate::state::Action;
@@ -12,17 +13,26 @@ use crate::state::Action;
 const DEBOUNCE_MS: u32 = 400;
 
 /// After `DEBOUNCE_MS` without a change to `moment` (time, revision), replaces the URL's
-/// fragment with `fragment()` (`history.replaceState`: the Back button is not spammed).
+/// fragment with `fragment()` (`history.replaceState`: the Back button is not spammed). A run
+/// that cannot be a link (too large) clears the fragment, so a reload does not show an older
+/// run as if it were this one.
 #[hook]
-pub fn use_share_fragment(enabled: bool, moment: (u64, u64), fragment: Callback<(), String>) {
+pub fn use_share_fragment(enabled: bool, moment: (u64, u64), fragment: Callback<(), Result<String, LinkError>>) {
     use_effect_with((enabled, moment), move |(enabled, _)| {
         let timeout = enabled.then(|| {
             Timeout::new(DEBOUNCE_MS, move || {
-                let hash = format!("#{}", fragment.emit(()));
                 let window = gloo::utils::window();
-                if window.location().hash().ok().as_deref() != Some(hash.as_str()) {
+                let url = match fragment.emit(()) {
+                    Ok(fragment) => format!("#{fragment}"),
+                    Err(_) => {
+                        window.location().pathname().unwrap_or_default()
+                            + &window.location().search().unwrap_or_default()
+                    }
+                };
+                let current = window.location().hash().unwrap_or_default();
+                if current != url {
                     if let Ok(history) = window.history() {
-                        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash));
+                        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
                     }
                 }
             })
