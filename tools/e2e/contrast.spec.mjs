@@ -25,7 +25,8 @@ async function contrasts(page) {
     const results = [];
     const html = ['h1', '.playground__hint', '.legend li', '.narration__line', '.narration__time', '.invariants__item',
       '.controls__speed output', '.logs__command', '.logs__term', '.timeline__clock', '.playground button',
-      '.scenario-info__description', '.logs__marker'];
+      '.scenario-info__description', '.logs__marker', '.share summary', '.share label', '.share legend',
+      '.share__status', '.embed__title', '.embed__open', '.embed-strip__clock'];
     for (const selector of html) {
       for (const el of document.querySelectorAll(selector)) {
         results.push({ what: selector, ratio: ratio(rgb(getComputedStyle(el).color), background(el)), large: false });
@@ -51,9 +52,27 @@ for (const scheme of ['light', 'dark']) {
     await page.getByRole('button', { name: 'Time out' }).click();
     await page.locator('[data-node][data-role=follower]').first().click();
     await page.getByRole('button', { name: 'Crash', exact: true }).click();
+    await page.getByText('Share, embed, export').click();
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await expect(page.locator('.share__status')).not.toBeEmpty();
     const results = await contrasts(page);
     expect(results.length).toBeGreaterThan(40);
-    const failing = results.filter((r) => r.ratio < (r.large ? 3 : 4.5)).map((r) => `${r.what}: ${r.ratio.toFixed(2)}`);
-    expect(failing).toEqual([]);
+    expect(results.some((r) => r.what === '.share__status')).toBe(true);
+    expect(failing(results)).toEqual([]);
   });
+
+  test(`the embed passes WCAG AA contrast in the ${scheme} theme`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('./?embed&log=1');
+    await playUntilLeader(page);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    const results = await contrasts(page);
+    expect(results.filter((r) => r.what.startsWith('.embed')).length).toBeGreaterThanOrEqual(2);
+    expect(failing(results)).toEqual([]);
+  });
+}
+
+/** The checks below WCAG AA: 4.5:1, or 3:1 for large text. */
+function failing(results) {
+  return results.filter((r) => r.ratio < (r.large ? 3 : 4.5)).map((r) => `${r.what}: ${r.ratio.toFixed(2)}`);
 }
