@@ -75,8 +75,10 @@ pub fn App() -> Html {
         Callback::from(move |()| state.share_fragment())
     };
     // A bad link the page opened with stays in the address bar until the user acts, so it can
-    // be copied and reported; an embed's address is its host's business.
-    let keep_fragment = !options.embed && !matches!(state.notice, Some(crate::state::Notice::BadLink(_)));
+    // be copied and reported; an embed's address is its host's business. While playing, time
+    // changes every frame, so no debounce timer is armed at all until playback pauses.
+    let keep_fragment =
+        !options.embed && !state.playing && !matches!(state.notice, Some(crate::state::Notice::BadLink(_)));
     use_share_fragment(keep_fragment, (state.time_ms(), state.revision), fragment.clone());
 
     let t = lang.texts();
@@ -201,7 +203,7 @@ pub fn App() -> Html {
                                       on_close={dispatch.reform(|_| Action::CloseMessage)} />
                     }
                 </div>
-                <Narration events={(*story).clone()} {on_seek} />
+                <Narration events={story.clone()} {on_seek} />
             </div>
             <InvariantBar violations={state.violations()} />
             <Legend />

@@ -52,7 +52,8 @@ pub fn standalone_svg(svg: &Element) -> Option<String> {
         }
     }
     copy.set_attribute("xmlns", SVG_NS).ok()?;
-    if let Some([_, _, width, height]) = viewbox(svg) {
+    let view_box = viewbox(svg);
+    if let Some([_, _, width, height]) = view_box {
         copy.set_attribute("width", &width.to_string()).ok()?;
         copy.set_attribute("height", &height.to_string()).ok()?;
     }
@@ -65,7 +66,7 @@ pub fn standalone_svg(svg: &Element) -> Option<String> {
         .unwrap_or_else(|| "white".to_owned());
     let document = gloo::utils::document();
     let rect = document.create_element_ns(Some(SVG_NS), "rect").ok()?;
-    if let Some([x, y, width, height]) = viewbox(svg) {
+    if let Some([x, y, width, height]) = view_box {
         for (name, value) in [("x", x), ("y", y), ("width", width), ("height", height)] {
             rect.set_attribute(name, &value.to_string()).ok()?;
         }

@@ -2,6 +2,7 @@
 //! clicking one jumps to that moment.
 
 use std::collections::BTreeSet;
+use std::rc::Rc;
 
 use raft_sim::{Millis, StoryCategory, StoryEvent};
 use yew::prelude::*;
@@ -12,8 +13,8 @@ use crate::hooks::use_lang;
 /// Properties of [`Narration`].
 #[derive(Properties, PartialEq)]
 pub struct NarrationProps {
-    /// The story so far, oldest first.
-    pub events: Vec<(Millis, StoryEvent)>,
+    /// The story so far, oldest first (shared with the page, not copied per frame).
+    pub events: Rc<Vec<(Millis, StoryEvent)>>,
     /// An event was clicked: go to its moment.
     pub on_seek: Callback<Millis>,
 }

@@ -5,8 +5,7 @@ use std::rc::Rc;
 
 use gloo::file::callbacks::FileReader;
 use gloo::file::{Blob, File, ObjectUrl};
-use wasm_bindgen::JsCast;
-use web_sys::{HtmlAnchorElement, HtmlInputElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::hooks::use_lang;
@@ -42,12 +41,7 @@ pub fn ScenarioFile(props: &ScenarioFileProps) -> Html {
     let on_export = Callback::from(move |_: MouseEvent| {
         let json = export.emit(());
         let url = ObjectUrl::from(Blob::new_with_options(json.as_str(), Some("application/json")));
-        let document = gloo::utils::document();
-        if let Some(anchor) = document.create_element("a").ok().and_then(|a| a.dyn_into::<HtmlAnchorElement>().ok()) {
-            anchor.set_href(&url);
-            anchor.set_download("raft-scenario.json");
-            anchor.click();
-        }
+        crate::export_svg::download(&url, "raft-scenario.json");
         *download.borrow_mut() = Some(url);
     });
     html! {

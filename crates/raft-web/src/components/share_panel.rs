@@ -68,6 +68,26 @@ fn copy_to_clipboard(text: String, copied: UseStateHandle<Copied>, success: Copi
     });
 }
 
+/// Shows `made` in its output field and copies it (then says `success`), or, if this run
+/// cannot be a link, clears the field and says why.
+fn show_and_copy(
+    made: Result<String, raft_sim::LinkError>,
+    shown: &UseStateHandle<Option<String>>,
+    copied: &UseStateHandle<Copied>,
+    success: Copied,
+) {
+    match made {
+        Ok(text) => {
+            shown.set(Some(text.clone()));
+            copy_to_clipboard(text, copied.clone(), success);
+        }
+        Err(error) => {
+            shown.set(None);
+            copied.set(Copied::Refused(error.to_string()));
+        }
+    }
+}
+
 /// The form's control named `name`, if it is a `T`.
 fn field<T: JsCast>(form: &HtmlFormElement, name: &str) -> Option<T> {
     form.get_with_name(name).and_then(|element| element.dyn_into::<T>().ok())
@@ -94,16 +114,9 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
 
     let on_copy_link = {
         let (fragment, link, copied) = (props.fragment.clone(), link.clone(), copied.clone());
-        Callback::from(move |_: MouseEvent| match fragment.emit(()) {
-            Ok(fragment) => {
-                let url = format!("{}#{fragment}", page_base());
-                link.set(Some(url.clone()));
-                copy_to_clipboard(url, copied.clone(), Copied::Link);
-            }
-            Err(error) => {
-                link.set(None);
-                copied.set(Copied::Refused(error.to_string()));
-            }
+        Callback::from(move |_: MouseEvent| {
+            let url = fragment.emit(()).map(|fragment| format!("{}#{fragment}", page_base()));
+            show_and_copy(url, &link, &copied, Copied::Link);
         })
     };
     let on_embed = {
@@ -119,17 +132,9 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
                 origin: None,
             };
             let size = (number_of(&form, "width", 640), number_of(&form, "height", 420));
-            match fragment.emit(()) {
-                Ok(fragment) => {
-                    let code = iframe_snippet(&page_base(), &options, &fragment, size, &title);
-                    snippet.set(Some(code.clone()));
-                    copy_to_clipboard(code, copied.clone(), Copied::Code);
-                }
-                Err(error) => {
-                    snippet.set(None);
-                    copied.set(Copied::Refused(error.to_string()));
-                }
-            }
+            let code =
+                fragment.emit(()).map(|fragment| iframe_snippet(&page_base(), &options, &fragment, size, &title));
+            show_and_copy(code, &snippet, &copied, Copied::Code);
         })
     };
     let on_info = {
