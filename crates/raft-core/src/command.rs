@@ -3,6 +3,8 @@
 use std::fmt;
 use std::sync::Arc;
 
+use crate::quote::quoted;
+
 /// Longest key, in characters.
 pub const MAX_KEY_CHARS: usize = 16;
 /// Longest value, in characters.
@@ -76,7 +78,9 @@ impl fmt::Display for CommandError {
             CommandError::MissingEquals => write!(f, "a command needs an '=': {hint}"),
             CommandError::EmptyKey => write!(f, "the key before '=' is empty: {hint}"),
             CommandError::EmptyValue => write!(f, "the value after '=' is empty: {hint}"),
-            CommandError::BadKeyChar(c) => write!(f, "a key has only letters, digits and '_', not {c:?}"),
+            CommandError::BadKeyChar(c) => {
+                write!(f, "a key has only letters, digits and '_', not {}", quoted(&c.to_string()))
+            }
             CommandError::KeyTooLong => write!(f, "a key has at most {MAX_KEY_CHARS} characters"),
             CommandError::ValueTooLong => write!(f, "a value has at most {MAX_VALUE_CHARS} characters"),
             CommandError::ControlChar => write!(f, "a value cannot hold control characters such as newlines"),

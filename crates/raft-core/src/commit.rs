@@ -13,8 +13,10 @@ impl Node {
         let Role::Leader(leader) = &self.role else { return };
         let mut matched: Vec<LogIndex> = leader.progress.values().map(|p| p.match_index).collect();
         matched.push(self.persistent.log.last_index());
-        matched.sort_unstable_by(|a, b| b.cmp(a));
-        let majority_index = matched[self.quorum() - 1];
+        // The highest index at least a quorum of servers hold (clusters are small: no sorting).
+        let quorum = self.quorum();
+        let held_by_quorum = |index: LogIndex| matched.iter().filter(|&&m| m >= index).count() >= quorum;
+        let majority_index = matched.iter().copied().filter(|&index| held_by_quorum(index)).max().unwrap_or(0);
         let current_term = self.persistent.current_term;
         if majority_index > self.commit_index && self.persistent.log.term_at(majority_index) == Some(current_term) {
             self.commit_to(majority_index);

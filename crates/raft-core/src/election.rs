@@ -1,7 +1,5 @@
 //! Leader election (§5.2) with the election restriction (§5.4.1).
 
-use std::collections::BTreeSet;
-
 use crate::command::Command;
 use crate::io::{Output, Timer};
 use crate::message::{Message, RequestVote, RequestVoteReply};
@@ -15,7 +13,7 @@ impl Node {
     pub(crate) fn start_election(&mut self) {
         self.persistent.current_term += 1;
         self.persistent.voted_for = Some(self.id);
-        self.role = Role::Candidate(Candidate { votes: BTreeSet::from([self.id]) });
+        self.role = Role::Candidate(Candidate { votes: [self.id].into_iter().collect() });
         self.emit_role_change();
         self.emit(Output::SetTimer(Timer::Election));
         let request = RequestVote {

@@ -30,8 +30,10 @@ mod log;
 mod message;
 mod node;
 mod options;
+mod quote;
 mod replication;
 mod role;
+mod sorted_map;
 mod state_machine;
 mod types;
 
@@ -44,6 +46,8 @@ pub use message::{
 };
 pub use node::{Node, PersistentState};
 pub use options::RaftOptions;
+pub use quote::quoted;
 pub use role::{Progress, RoleKind};
+pub use sorted_map::{SortedMap, SortedSet};
 pub use state_machine::KvStore;
 pub use types::{LogIndex, NodeId, RequestId, Term};

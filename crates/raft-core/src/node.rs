@@ -1,12 +1,13 @@
 //! The [`Node`]: one Raft server's state and the dispatch of its inputs.
 
-use std::collections::{BTreeSet, VecDeque};
+use std::collections::VecDeque;
 
 use crate::io::{ClientResult, Input, Output, Timer};
 use crate::log::Log;
 use crate::message::Message;
 use crate::options::RaftOptions;
 use crate::role::{Follower, Progress, Role, RoleKind};
+use crate::sorted_map::SortedSet;
 use crate::state_machine::KvStore;
 use crate::types::{LogIndex, NodeId, Term};
 
@@ -54,7 +55,7 @@ impl Node {
     /// # Panics
     /// If `cluster` does not contain `id` (a driver bug, not peer input).
     pub fn restore(id: NodeId, cluster: &[NodeId], options: RaftOptions, persistent: PersistentState) -> Self {
-        let cluster: Vec<NodeId> = cluster.iter().copied().collect::<BTreeSet<_>>().into_iter().collect();
+        let cluster: Vec<NodeId> = cluster.iter().copied().collect::<SortedSet<_>>().iter().copied().collect();
         assert!(cluster.contains(&id), "node {id} is not in its cluster {cluster:?}");
         let mut node = Node {
             id,

@@ -1,7 +1,7 @@
 //! The three roles of §5.1. Data only one role has lives in that role's struct, so a follower
 //! cannot touch a candidate's votes or a leader's per-follower progress.
 
-use std::collections::{BTreeMap, BTreeSet};
+use crate::sorted_map::{SortedMap, SortedSet};
 use std::fmt;
 
 use crate::types::{LogIndex, NodeId, RequestId};
@@ -61,15 +61,15 @@ pub(crate) struct Follower {
 /// A candidate counts the distinct servers that granted it a vote in its term, itself included.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Candidate {
-    pub(crate) votes: BTreeSet<NodeId>,
+    pub(crate) votes: SortedSet<NodeId>,
 }
 
 /// A leader's volatile state (Figure 2, "Volatile state on leaders"), reinitialized after
 /// every election, and the client requests waiting for their entry to commit.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Leader {
-    pub(crate) progress: BTreeMap<NodeId, Progress>,
-    pub(crate) pending: BTreeMap<LogIndex, RequestId>,
+    pub(crate) progress: SortedMap<NodeId, Progress>,
+    pub(crate) pending: SortedMap<LogIndex, RequestId>,
 }
 
 /// What a leader knows of one follower's log.

@@ -1,13 +1,12 @@
 //! The replicated state machine: a key-value map fed by committed entries, in log order.
 
-use std::collections::BTreeMap;
-
 use crate::command::Command;
+use crate::sorted_map::SortedMap;
 
 /// A key-value map. Ordered so that iterating it is the same everywhere.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct KvStore {
-    map: BTreeMap<String, String>,
+    map: SortedMap<String, String>,
 }
 
 impl KvStore {
@@ -24,7 +23,7 @@ impl KvStore {
     }
 
     /// Every key and value, by key.
-    pub fn entries(&self) -> &BTreeMap<String, String> {
+    pub fn entries(&self) -> &SortedMap<String, String> {
         &self.map
     }
 }

@@ -3,15 +3,14 @@
 use std::fmt;
 
 use raft_core::{CommandError, NodeId};
-use serde::{Deserialize, Serialize};
 
+use crate::decimal::format_probability;
 use crate::network::MessageId;
 use crate::time::Millis;
 
 /// One user action. In scenario files it is written with its kind in `do`, e.g.
 /// `{"do": "crash", "node": 2}`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "do", rename_all = "lowercase", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     /// Fire the node's election timer now.
     Timeout {
@@ -124,7 +123,7 @@ impl fmt::Display for Action {
             Action::Cut { from, to } => write!(f, "cut {from}->{to}"),
             Action::Mend { from, to } => write!(f, "mend {from}->{to}"),
             Action::Drop { message } => write!(f, "drop #{message}"),
-            Action::Loss { probability } => write!(f, "loss {probability}"),
+            Action::Loss { probability } => write!(f, "loss {}", format_probability(*probability)),
         }
     }
 }

@@ -23,6 +23,19 @@ pub enum OpResult {
     Timeout,
 }
 
+impl OpResult {
+    /// The result's name, as traces and the embed protocol write it: `ok`, `no_leader`,
+    /// `unknown`, `timeout`.
+    pub fn name(self) -> &'static str {
+        match self {
+            OpResult::Ok => "ok",
+            OpResult::NoLeader => "no_leader",
+            OpResult::Unknown => "unknown",
+            OpResult::Timeout => "timeout",
+        }
+    }
+}
+
 /// One write, from invocation to response.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ClientOp {

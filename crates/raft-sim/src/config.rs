@@ -4,6 +4,7 @@ use std::fmt;
 
 use raft_core::RaftOptions;
 
+use crate::decimal::format_probability;
 use crate::time::Millis;
 
 /// The largest cluster the simulator (and the page) supports.
@@ -94,7 +95,7 @@ impl fmt::Display for ConfigError {
                 f,
                 "heartbeat_ms: {heartbeat_ms} must be above 0 and below the shortest election timeout ({election_min_ms})"
             ),
-            ConfigError::Loss(loss) => write!(f, "loss: a probability from 0 to 1, not {loss}"),
+            ConfigError::Loss(loss) => write!(f, "loss: a probability from 0 to 1, not {}", format_probability(*loss)),
             ConfigError::Zero(name) => write!(f, "{name}: must be at least 1"),
             ConfigError::TooLong { name, value } => {
                 write!(f, "{name}: at most {MAX_DURATION_MS} ms (one hour), not {value}")

@@ -5,10 +5,9 @@
 //! nodes' `EntriesAppended`/`LogTruncated` outputs; with it "same index and term ⇒ same
 //! prefix" and "contains the committed prefix" are single comparisons.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
-use raft_core::{ChunkedVec, Command, Entry, Log, LogIndex, NodeId, Term};
+use raft_core::{ChunkedVec, Command, Entry, Log, LogIndex, NodeId, SortedMap, Term};
 use serde::Serialize;
 
 use crate::time::Millis;
@@ -74,7 +73,7 @@ pub struct Violation {
 /// The incremental checker. The simulation calls its `on_*` methods as nodes report changes.
 #[derive(Clone, Debug, Default)]
 pub struct Checker {
-    leaders_by_term: BTreeMap<Term, NodeId>,
+    leaders_by_term: SortedMap<Term, NodeId>,
     /// Per node (index 0 = node 1): the prefix hash at each log index, index 1 first.
     /// Chunked so that time-travel checkpoints share them.
     mirrors: Vec<ChunkedVec<u64>>,

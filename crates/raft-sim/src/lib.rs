@@ -16,38 +16,49 @@
 #![forbid(unsafe_code)]
 
 mod action;
+mod action_json;
 mod base64url;
 mod builder;
 mod client;
 mod client_ops;
 mod config;
+mod decimal;
 mod faults;
 mod fuzz;
 mod history;
 mod invariants;
+mod json;
+mod json_parse;
+mod json_read;
 mod link;
 mod network;
 mod queue;
 mod report;
 mod rng;
 mod scenario;
+mod scenario_json;
 mod simulation;
 mod story;
 mod time;
 mod trace;
 
 pub use action::{Action, ActionError, TimedAction};
+pub use action_json::ACTION_NAMES;
 pub use builder::SimBuilder;
 pub use client::{ClientOp, OpResult, MAX_REDIRECTS};
 pub use config::{ConfigError, SimConfig, MAX_DURATION_MS, MAX_NODES};
+pub use decimal::{fixed, format_probability, format_scaled, parse_probability, parse_scaled, PROBABILITY_DECIMALS};
 pub use fuzz::{check_run, random_scenario, run_seed, FuzzFailure, FuzzSettings, RECOVERY_MS};
 pub use history::{History, FIRST_CHECKPOINT_INTERVAL_MS, MAX_CHECKPOINTS};
 pub use invariants::{Checker, Property, Violation};
+pub use json::Json;
+pub use json_parse::{JsonError, MAX_JSON_DEPTH};
 pub use link::{LinkError, ShareLink, LINK_VERSION, MAX_LINK_TIME_MS, MAX_REPLAY_EVENTS, MAX_SCENARIO_BYTES};
 pub use network::{DropReason, InFlight, Links, MessageId, Network, Payload, PayloadKind, CLIENT};
 pub use queue::EventQueue;
 pub use raft_core::{
-    ClientResult, Command, LogIndex, Message, MessageKind, NodeId, Progress, RaftOptions, RoleKind, Term, Timer,
+    quoted, ClientResult, Command, LogIndex, Message, MessageKind, NodeId, Progress, RaftOptions, RoleKind, SortedMap,
+    SortedSet, Term, Timer,
 };
 pub use report::{format_hash, NodeReport, Report};
 pub use rng::SimRng;

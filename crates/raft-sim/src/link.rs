@@ -13,6 +13,8 @@
 
 use std::fmt;
 
+use raft_core::quoted;
+
 use crate::base64url;
 use crate::history::History;
 use crate::scenario::{Scenario, ScenarioError};
@@ -90,7 +92,7 @@ impl fmt::Display for LinkError {
             LinkError::NoScenario => f.write_str("the link holds no scenario (no \"s=\" part)"),
             LinkError::NoVersion => f.write_str("the link's scenario has no version: it should start with \"s=1.\""),
             LinkError::UnknownVersion(version) => {
-                write!(f, "the link's version {version:?} is not a version of this playground's links")
+                write!(f, "the link's version {} is not a version of this playground's links", quoted(version))
             }
             LinkError::NewerVersion(version) => write!(
                 f,
@@ -98,7 +100,11 @@ impl fmt::Display for LinkError {
                  {LINK_VERSION}"
             ),
             LinkError::BadCharacter { position, character } => {
-                write!(f, "the link is damaged: {character:?} at position {position} of its scenario")
+                write!(
+                    f,
+                    "the link is damaged: {} at position {position} of its scenario",
+                    quoted(&character.to_string())
+                )
             }
             LinkError::Damaged => f.write_str("the link is damaged or cut short: its scenario does not decompress"),
             LinkError::TooLarge => {
@@ -106,7 +112,9 @@ impl fmt::Display for LinkError {
             }
             LinkError::NotText => f.write_str("the link is damaged: its scenario is not text"),
             LinkError::Scenario(error) => write!(f, "the link's scenario is invalid: {error}"),
-            LinkError::BadTime(text) => write!(f, "the link's time t={text:?} is not a whole number of milliseconds"),
+            LinkError::BadTime(text) => {
+                write!(f, "the link's time t={} is not a whole number of milliseconds", quoted(text))
+            }
             LinkError::TimeTooLate(time) => {
                 write!(f, "the link's time t={time} is later than {MAX_LINK_TIME_MS} ms (one simulated hour)")
             }
@@ -181,7 +189,7 @@ impl ShareLink {
 /// The payload of a link: compact JSON (without `until_ms`), zlib, base64url.
 fn encode_scenario(scenario: &Scenario) -> Result<String, LinkError> {
     let scenario = Scenario { until_ms: None, ..scenario.clone() };
-    let json = serde_json::to_string(&scenario).expect("scenarios always serialise");
+    let json = scenario.to_json().to_string();
     if json.len() > MAX_SCENARIO_BYTES {
         return Err(LinkError::TooLarge);
     }

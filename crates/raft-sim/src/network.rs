@@ -1,8 +1,6 @@
 //! Messages in flight and the links they travel: latency, loss, partitions and cut links.
 
-use std::collections::{BTreeMap, BTreeSet};
-
-use raft_core::{ClientResult, Message, MessageKind, NodeId, RequestId};
+use raft_core::{ClientResult, Message, MessageKind, NodeId, RequestId, SortedMap, SortedSet};
 use serde::Serialize;
 
 use crate::time::{elapsed_fraction, Millis};
@@ -160,9 +158,9 @@ impl InFlight {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Links {
     /// Each server's partition group, if the cluster is partitioned.
-    groups: Option<BTreeMap<NodeId, usize>>,
+    groups: Option<SortedMap<NodeId, usize>>,
     /// Cut directed links (from, to).
-    cuts: BTreeSet<(NodeId, NodeId)>,
+    cuts: SortedSet<(NodeId, NodeId)>,
 }
 
 impl Links {
@@ -270,7 +268,7 @@ impl Links {
 /// The messages in flight, ordered by id so iteration never depends on hashing.
 #[derive(Clone, Debug, Default)]
 pub struct Network {
-    in_flight: BTreeMap<MessageId, InFlight>,
+    in_flight: SortedMap<MessageId, InFlight>,
     last_id: MessageId,
     /// Which links are open.
     pub links: Links,

@@ -11,19 +11,17 @@
 //! Omitted fields take their defaults. Unknown fields, unknown actions, nodes out of range and
 //! actions out of time order are errors naming the field.
 
-use std::collections::BTreeMap;
 use std::fmt;
-
-use raft_core::{Command, Entry, Log, NodeId, PersistentState, RaftOptions, Term};
-use serde::de::{self, Deserializer};
-use serde::ser::{SerializeMap, Serializer};
-use serde::{Deserialize, Serialize};
 
 use crate::action::{Action, TimedAction};
 use crate::builder::SimBuilder;
 use crate::config::SimConfig;
+use crate::decimal::format_probability;
+use crate::json::Json;
+use crate::scenario_json::{read_scenario, write_scenario};
 use crate::simulation::Simulation;
 use crate::time::Millis;
+use raft_core::{Command, Entry, Log, NodeId, PersistentState, RaftOptions, SortedMap, Term};
 
 /// The scenario format this build writes; it reads this one and every earlier one.
 pub const SCENARIO_VERSION: u32 = 1;
@@ -32,33 +30,25 @@ pub const SCENARIO_VERSION: u32 = 1;
 pub const MAX_INITIAL_TERM: Term = 1_000_000_000;
 
 /// A run, fully described.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Scenario {
     /// Format version: 1.
     pub version: u32,
     /// The seed of every random choice.
     pub seed: u64,
     /// Number of servers (1–9).
-    #[serde(default = "default_nodes")]
     pub nodes: u32,
     /// A title, shown with the scenario.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// A description, shown with the scenario.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Timing, network and Raft options.
-    #[serde(default)]
     pub options: ScenarioOptions,
     /// Persistent state of some servers at time 0, by server id; the others start empty.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub initial: BTreeMap<NodeId, InitialState>,
+    pub initial: SortedMap<NodeId, InitialState>,
     /// What happens when, in time order.
-    #[serde(default)]
     pub actions: Vec<TimedAction>,
     /// Where `raftsim run` stops by default.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until_ms: Option<Millis>,
 }
 
@@ -67,8 +57,7 @@ fn default_nodes() -> u32 {
 }
 
 /// The `options` object. Every field is optional.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ScenarioOptions {
     /// Election timeouts are drawn from this range, in ms.
     pub election_timeout_ms: [Millis; 2],
@@ -110,8 +99,7 @@ impl From<&SimConfig> for ScenarioOptions {
 }
 
 /// One server's persistent state at time 0.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct InitialState {
     /// currentTerm.
     pub term: Term,
@@ -122,30 +110,12 @@ pub struct InitialState {
 }
 
 /// A log entry in a scenario: `[term, "command"]`, `[term, null]` or a bare term (a no-op).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(untagged)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LogItem {
     /// An entry with no command.
     Term(Term),
     /// An entry with a command (`null` for none).
     Entry(Term, Option<String>),
-}
-
-impl<'de> Deserialize<'de> for LogItem {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        const EXPECTED: &str = "a log entry is a term (e.g. 3) or [term, \"command\"] (e.g. [3, \"x=1\"])";
-        let value = serde_json::Value::deserialize(deserializer)?;
-        let term_of = |v: &serde_json::Value| v.as_u64().ok_or_else(|| de::Error::custom(EXPECTED));
-        match &value {
-            serde_json::Value::Number(_) => Ok(LogItem::Term(term_of(&value)?)),
-            serde_json::Value::Array(items) => match items.as_slice() {
-                [term, serde_json::Value::Null] => Ok(LogItem::Entry(term_of(term)?, None)),
-                [term, serde_json::Value::String(command)] => Ok(LogItem::Entry(term_of(term)?, Some(command.clone()))),
-                _ => Err(de::Error::custom(EXPECTED)),
-            },
-            _ => Err(de::Error::custom(EXPECTED)),
-        }
-    }
 }
 
 impl LogItem {
@@ -181,30 +151,6 @@ fn error(path: impl Into<String>, message: impl Into<String>) -> ScenarioError {
     ScenarioError { path: path.into(), message: message.into() }
 }
 
-impl Serialize for TimedAction {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let fields = serde_json::to_value(&self.action).map_err(serde::ser::Error::custom)?;
-        let fields = fields.as_object().cloned().unwrap_or_default();
-        let mut map = serializer.serialize_map(Some(fields.len() + 1))?;
-        map.serialize_entry("at_ms", &self.at_ms)?;
-        for (key, value) in &fields {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-
-impl<'de> Deserialize<'de> for TimedAction {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let mut fields = serde_json::Map::deserialize(deserializer)?;
-        let at_ms = fields.remove("at_ms").ok_or_else(|| de::Error::missing_field("at_ms"))?;
-        let at_ms =
-            at_ms.as_u64().ok_or_else(|| de::Error::custom("at_ms: expected milliseconds, a whole number >= 0"))?;
-        let action = Action::deserialize(serde_json::Value::Object(fields)).map_err(de::Error::custom)?;
-        Ok(TimedAction { at_ms, action })
-    }
-}
-
 impl Scenario {
     /// A scenario with default options, no initial state and no actions.
     pub fn new(seed: u64) -> Self {
@@ -215,7 +161,7 @@ impl Scenario {
             title: None,
             description: None,
             options: ScenarioOptions::default(),
-            initial: BTreeMap::new(),
+            initial: SortedMap::new(),
             actions: Vec::new(),
             until_ms: None,
         }
@@ -226,21 +172,20 @@ impl Scenario {
         if !text.trim_start().starts_with('{') && !text.trim().is_empty() {
             return Err(error("", "a scenario is one JSON object: { \"version\": 1, \"seed\": … }"));
         }
-        let mut deserializer = serde_json::Deserializer::from_str(text);
-        let scenario: Scenario = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
-            let path = e.path().to_string();
-            let inner = e.into_inner();
-            let message = inner.to_string();
-            // serde_json appends "at line L column C"; keep it, it helps in long files.
-            error(if path == "." { String::new() } else { path }, message)
-        })?;
+        let value = Json::parse(text).map_err(|e| error("", e.to_string()))?;
+        let scenario = read_scenario(&value)?;
         scenario.validate()?;
         Ok(scenario)
     }
 
-    /// The scenario as pretty JSON, in the file format.
+    /// The scenario as JSON, in the file format's field order.
+    pub fn to_json(&self) -> Json {
+        write_scenario(self)
+    }
+
+    /// The scenario as indented JSON, in the file format.
     pub fn to_json_pretty(&self) -> String {
-        serde_json::to_string_pretty(self).expect("scenarios always serialise")
+        self.to_json().to_string_pretty()
     }
 
     /// The simulation configuration it describes.
@@ -363,9 +308,10 @@ impl Scenario {
                 Err(error(format!("{path}.message"), "message ids start at 1"))
             }
             Action::Drop { .. } => Ok(()),
-            Action::Loss { probability } if !(0.0..=1.0).contains(probability) => {
-                Err(error(format!("{path}.probability"), format!("a probability from 0 to 1, not {probability}")))
-            }
+            Action::Loss { probability } if !(0.0..=1.0).contains(probability) => Err(error(
+                format!("{path}.probability"),
+                format!("a probability from 0 to 1, not {}", format_probability(*probability)),
+            )),
             Action::Loss { .. } => Ok(()),
         }
     }

@@ -23,7 +23,10 @@ fn refusal(json: &str) -> String {
 fn the_specification_example_parses_with_every_field() {
     let scenario = Scenario::from_json(SPEC_EXAMPLE).unwrap();
     assert_eq!((scenario.seed, scenario.nodes, scenario.until_ms), (7, 5, Some(5000)));
-    assert_eq!(scenario.initial[&1].log, [LogItem::Term(1), LogItem::Term(1), LogItem::Entry(4, Some("x=2".into()))]);
+    assert_eq!(
+        scenario.initial.get(&1).unwrap().log,
+        [LogItem::Term(1), LogItem::Term(1), LogItem::Entry(4, Some("x=2".into()))]
+    );
     assert_eq!(scenario.actions.len(), 9);
     assert_eq!(scenario.actions[2].action, Action::Partition { groups: vec![vec![1, 2], vec![3, 4, 5]] });
     assert_eq!(scenario.actions[8].action, Action::Drop { message: 42 });
@@ -75,7 +78,7 @@ fn every_malformed_part_is_refused_with_a_message_naming_the_field() {
         (r#"{ "version": 1, "seed": 1, "actions": [ { "do": "heal" } ] }"#, "actions[0]: missing field `at_ms`"),
         (
             r#"{ "version": 1, "seed": 1, "actions": [ { "at_ms": 1, "do": "explode" } ] }"#,
-            "actions[0]: unknown variant `explode`",
+            "actions[0].do: unknown action `explode`: actions are timeout, crash",
         ),
         (
             r#"{ "version": 1, "seed": 1, "actions": [ { "at_ms": 1, "do": "crash", "node": 6 } ] }"#,
@@ -87,7 +90,7 @@ fn every_malformed_part_is_refused_with_a_message_naming_the_field() {
         ),
         (
             r#"{ "version": 1, "seed": 1, "actions": [ { "at_ms": 1, "do": "crash", "node": 1, "why": 1 } ] }"#,
-            "actions[0]: unknown field `why`",
+            "actions[0].why: unknown field `why`",
         ),
         (
             r#"{ "version": 1, "seed": 1, "actions": [ { "at_ms": 5, "do": "heal" }, { "at_ms": 4, "do": "heal" } ] }"#,
@@ -111,10 +114,32 @@ fn every_malformed_part_is_refused_with_a_message_naming_the_field() {
         ),
         (
             r#"{ "version": 1, "seed": 1, "actions": [ { "at_ms": -1, "do": "heal" } ] }"#,
-            "actions[0]: at_ms: expected milliseconds",
+            "actions[0].at_ms: expected milliseconds",
         ),
-        ("", "EOF while parsing"),
+        ("", "unexpected end of the text"),
         ("[]", "a scenario is one JSON object"),
+        (r#"{ "version": 1, "seed": 1, "seed": 2 }"#, "seed: duplicate field `seed`"),
+        (r#"{ "version": 1, "seed": "7" }"#, "seed: expected a whole number >= 0, not a string"),
+        (
+            r#"{ "version": 1, "seed": 1, "nodes": 3.5 }"#,
+            "nodes: expected a whole number from 0 to 4294967295, not 3.5",
+        ),
+        (
+            r#"{ "version": 1, "seed": 1, "options": { "latency_ms": [1] } }"#,
+            "options.latency_ms: expected an array of 2 items, not 1",
+        ),
+        (
+            r#"{ "version": 1, "seed": 1, "options": { "loss": true } }"#,
+            "options.loss: a probability from 0 to 1, not a boolean",
+        ),
+        (r#"{ "version": 1, "seed": 1, "initial": { "x": {} } }"#, "initial.x: a server id is a whole number"),
+        (r#"{ "version": 1, "seed": 1, "actions": [ 3 ] }"#, "actions[0]: expected an action object"),
+        (r#"{ "version": 1, "seed": 1, "actions": [ { "at_ms": 1 } ] }"#, "actions[0]: missing field `do`"),
+        (
+            r#"{ "version": 1, "seed": 1, "actions": [ { "at_ms": 1, "do": "partition", "groups": [[1, "2"]] } ] }"#,
+            "actions[0].groups[0][1]: expected a whole number from 0 to 4294967295, not a string",
+        ),
+        ("{ \"version\": 1,\n  \"seed\" 1 }", "expected `:` at line 2 column 10"),
         ("42", "a scenario is one JSON object"),
     ];
     for (json, expected) in cases {

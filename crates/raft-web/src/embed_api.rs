@@ -10,8 +10,7 @@
 //! {"raftPlayground": 1, "command": "act", "action": {"do": "crash", "node": "leader"}}
 //! ```
 
-use raft_sim::{Millis, NodeId, StoryEvent, MAX_LINK_TIME_MS};
-use serde_json::{json, Value};
+use raft_sim::{Json, Millis, NodeId, StoryEvent, MAX_LINK_TIME_MS};
 
 /// The protocol version every message carries in `raftPlayground`.
 pub const PROTOCOL_VERSION: u64 = 1;
@@ -45,36 +44,37 @@ pub type HostError = String;
 
 /// Reads a message. `None` if it is not for us (no `"raftPlayground": 1`): such messages are
 /// ignored silently, since a host page may talk to other frames too.
-pub fn parse_command(message: &Value) -> Option<Result<HostCommand, HostError>> {
+pub fn parse_command(message: &Json) -> Option<Result<HostCommand, HostError>> {
     if message.get("raftPlayground")?.as_u64()? != PROTOCOL_VERSION {
         return None;
     }
-    let command = message.get("command").and_then(Value::as_str).unwrap_or("");
+    let command = message.get("command").and_then(Json::as_str).unwrap_or("");
     Some(match command {
         "play" => Ok(HostCommand::Play),
         "pause" => Ok(HostCommand::Pause),
         "step" => Ok(HostCommand::Step),
         "step-back" => Ok(HostCommand::StepBack),
         "state" => Ok(HostCommand::State),
-        "seek" => match message.get("ms").and_then(Value::as_u64) {
+        "seek" => match message.get("ms").and_then(Json::as_u64) {
             Some(ms) if ms <= MAX_LINK_TIME_MS => Ok(HostCommand::Seek(ms)),
             Some(ms) => Err(format!("seek: at most {MAX_LINK_TIME_MS} ms (one simulated hour), not {ms}")),
             None => Err("seek needs \"ms\": a whole number of simulated milliseconds".to_owned()),
         },
         "act" => parse_act(message.get("action")),
         other => {
-            Err(format!("unknown command {other:?}: commands are play, pause, step, step-back, seek, act and state"))
+            let other = raft_sim::quoted(other);
+            Err(format!("unknown command {other}: commands are play, pause, step, step-back, seek, act and state"))
         }
     })
 }
 
-fn parse_act(action: Option<&Value>) -> Result<HostCommand, HostError> {
+fn parse_act(action: Option<&Json>) -> Result<HostCommand, HostError> {
     let mut action = action.cloned().ok_or("act needs \"action\", e.g. {\"do\": \"crash\", \"node\": 2}")?;
-    let on_leader = action.get("node").and_then(Value::as_str) == Some("leader");
+    let on_leader = action.get("node").and_then(Json::as_str) == Some("leader");
     if on_leader {
-        action["node"] = json!(0);
+        action.set("node", Json::from(0u32));
     }
-    let action: raft_sim::Action = serde_json::from_value(action).map_err(|e| format!("action: {e}"))?;
+    let action = raft_sim::Action::from_json(&action, "action").map_err(|e| e.to_string())?;
     Ok(HostCommand::Act { action, on_leader })
 }
 
@@ -91,27 +91,29 @@ pub fn aimed_at(action: raft_sim::Action, node: NodeId) -> raft_sim::Action {
 }
 
 /// A message to the host, with the protocol's version.
-pub fn message(event: &str, mut fields: Value) -> Value {
-    fields["raftPlayground"] = json!(PROTOCOL_VERSION);
-    fields["event"] = json!(event);
-    fields
+pub fn message<K: Into<String>>(event: &str, fields: impl IntoIterator<Item = (K, Json)>) -> Json {
+    let mut message = Json::object(fields);
+    message.set("raftPlayground", Json::from(PROTOCOL_VERSION));
+    message.set("event", Json::from(event));
+    message
 }
 
 /// The event a host hears about a story event, if it is one hosts are told: a leader elected,
 /// an entry committed, a server crashed or restarted, a client write answered.
-pub fn event_json(at_ms: Millis, event: &StoryEvent) -> Option<Value> {
+pub fn event_json(at_ms: Millis, event: &StoryEvent) -> Option<Json> {
+    let at = ("at_ms", Json::from(at_ms));
     Some(match event {
         StoryEvent::BecameLeader { node, term } => {
-            message("leader", json!({ "at_ms": at_ms, "node": node, "term": term }))
+            message("leader", [at, ("node", Json::from(*node)), ("term", Json::from(*term))])
         }
         StoryEvent::Committed { leader, index } => {
-            message("committed", json!({ "at_ms": at_ms, "leader": leader, "index": index }))
+            message("committed", [at, ("leader", Json::from(*leader)), ("index", Json::from(*index))])
         }
-        StoryEvent::Crashed { node } => message("crashed", json!({ "at_ms": at_ms, "node": node })),
-        StoryEvent::Restarted { node } => message("restarted", json!({ "at_ms": at_ms, "node": node })),
+        StoryEvent::Crashed { node } => message("crashed", [at, ("node", Json::from(*node))]),
+        StoryEvent::Restarted { node } => message("restarted", [at, ("node", Json::from(*node))]),
         StoryEvent::ClientDone { command, result, .. } => message(
             "write-done",
-            json!({ "at_ms": at_ms, "command": command, "result": serde_json::to_value(result).ok() }),
+            [at, ("command", Json::from(command.as_str())), ("result", Json::from(result.name()))],
         ),
         _ => return None,
     })
@@ -170,7 +172,7 @@ mod tests {
     use super::*;
 
     fn parse(text: &str) -> Option<Result<HostCommand, HostError>> {
-        parse_command(&serde_json::from_str(text).unwrap())
+        parse_command(&Json::parse(text).unwrap())
     }
 
     #[test]
@@ -199,13 +201,17 @@ mod tests {
         let too_far = parse(r#"{"raftPlayground":1,"command":"seek","ms":3600001}"#).unwrap().unwrap_err();
         assert!(too_far.starts_with("seek: at most 3600000 ms"), "{too_far}");
         let bad = parse(r#"{"raftPlayground":1,"command":"act","action":{"do":"explode"}}"#).unwrap().unwrap_err();
-        assert!(bad.starts_with("action: unknown variant `explode`"), "{bad}");
+        assert!(bad.starts_with("action.do: unknown action `explode`"), "{bad}");
+        let bad = parse(r#"{"raftPlayground":1,"command":"act","action":{"do":"crash","node":"two"}}"#);
+        assert!(bad.unwrap().unwrap_err().starts_with("action.node: expected a whole number"));
     }
 
     #[test]
     fn events_name_what_happened() {
         let leader = event_json(120, &StoryEvent::BecameLeader { node: 3, term: 2 }).unwrap();
-        assert_eq!(leader, json!({"raftPlayground": 1, "event": "leader", "at_ms": 120, "node": 3, "term": 2}));
+        assert_eq!(leader.to_string(), r#"{"at_ms":120,"node":3,"term":2,"raftPlayground":1,"event":"leader"}"#);
+        let done = StoryEvent::ClientDone { op: 1, command: "x=1".into(), result: raft_sim::OpResult::NoLeader };
+        assert_eq!(event_json(7, &done).unwrap().get("result"), Some(&Json::from("no_leader")));
         assert_eq!(event_json(5, &StoryEvent::Healed), None);
     }
 

@@ -53,9 +53,9 @@ pub fn standalone_svg(svg: &Element) -> Option<String> {
     }
     copy.set_attribute("xmlns", SVG_NS).ok()?;
     let view_box = viewbox(svg);
-    if let Some([_, _, width, height]) = view_box {
-        copy.set_attribute("width", &width.to_string()).ok()?;
-        copy.set_attribute("height", &height.to_string()).ok()?;
+    if let Some([_, _, width, height]) = &view_box {
+        copy.set_attribute("width", width).ok()?;
+        copy.set_attribute("height", height).ok()?;
     }
     let body = gloo::utils::body();
     let background = window
@@ -68,7 +68,7 @@ pub fn standalone_svg(svg: &Element) -> Option<String> {
     let rect = document.create_element_ns(Some(SVG_NS), "rect").ok()?;
     if let Some([x, y, width, height]) = view_box {
         for (name, value) in [("x", x), ("y", y), ("width", width), ("height", height)] {
-            rect.set_attribute(name, &value.to_string()).ok()?;
+            rect.set_attribute(name, &value).ok()?;
         }
     }
     rect.set_attribute("fill", &background).ok()?;
@@ -78,9 +78,9 @@ pub fn standalone_svg(svg: &Element) -> Option<String> {
 }
 
 /// The four numbers of the `viewBox`.
-fn viewbox(svg: &Element) -> Option<[f64; 4]> {
+fn viewbox(svg: &Element) -> Option<[String; 4]> {
     let text = svg.get_attribute("viewBox")?;
-    let numbers: Vec<f64> = text.split_whitespace().filter_map(|n| n.parse().ok()).collect();
+    let numbers: Vec<String> = text.split_whitespace().map(str::to_owned).collect();
     numbers.try_into().ok()
 }
 

@@ -29,6 +29,25 @@ impl Point {
     }
 }
 
+/// A coordinate for an SVG attribute: at most two decimals, none when whole (`12.5`, `400`).
+pub fn number(value: f64) -> String {
+    raft_sim::fixed(value, 2, 0)
+}
+
+/// A `transform` that moves to `point`.
+pub fn translate(point: Point) -> String {
+    format!("translate({} {})", number(point.x), number(point.y))
+}
+
+/// Cosine and sine of `angle`: the browser's own in WebAssembly (no second copy of the maths
+/// library in the page), the standard library's natively.
+fn cos_sin(angle: f64) -> (f64, f64) {
+    #[cfg(target_arch = "wasm32")]
+    return (js_sys::Math::cos(angle), js_sys::Math::sin(angle));
+    #[cfg(not(target_arch = "wasm32"))]
+    return (angle.cos(), angle.sin());
+}
+
 /// Where node number `index` (0-based) of `count` sits: on a ring, the first at the top,
 /// the others clockwise.
 pub fn node_position(index: usize, count: usize) -> Point {
@@ -37,14 +56,15 @@ pub fn node_position(index: usize, count: usize) -> Point {
         return Point { x: center, y: center };
     }
     let angle = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * index as f64 / count as f64;
-    Point { x: center + RING_RADIUS * angle.cos(), y: center + RING_RADIUS * angle.sin() }
+    let (cos, sin) = cos_sin(angle);
+    Point { x: center + RING_RADIUS * cos, y: center + RING_RADIUS * sin }
 }
 
 /// Where a message is after `progress` (0 to 1) of its trip from `from` to `to`: along the
 /// link from the sender's rim to the receiver's rim, in the lane on its right-hand side.
 pub fn message_position(from: Point, to: Point, progress: f64) -> Point {
     let (dx, dy) = (to.x - from.x, to.y - from.y);
-    let length = dx.hypot(dy);
+    let length = (dx * dx + dy * dy).sqrt();
     if length <= 2.0 * NODE_RADIUS {
         return from;
     }

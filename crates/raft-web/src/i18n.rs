@@ -2,7 +2,7 @@
 //! context and take their text from [`Lang::texts`] or the formatting methods here; no
 //! interface string is written anywhere else.
 
-use raft_sim::{ActionError, NodeId, OpResult, Property, RoleKind, StoryCategory, StoryEvent};
+use raft_sim::{format_scaled, ActionError, NodeId, OpResult, Property, RoleKind, StoryCategory, StoryEvent};
 
 /// The page's language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -584,7 +584,9 @@ impl Lang {
                     crate::view::endpoint_name(*from),
                     crate::view::endpoint_name(*to)
                 ),
-                E::LossSet { per_mille } => format!("Now {}% of messages are lost.", *per_mille as f64 / 10.0),
+                E::LossSet { per_mille } => {
+                    format!("Now {}% of messages are lost.", format_scaled(u64::from(*per_mille), 1, 0))
+                }
                 E::ClientWrite { node, command, .. } => format!("The client sent the write {command} to S{node}."),
                 E::ClientDone { command, result, .. } => match result {
                     OpResult::Ok => format!("The write {command} was committed and acknowledged."),
@@ -611,7 +613,9 @@ impl Lang {
                     crate::view::endpoint_name(*from),
                     crate::view::endpoint_name(*to)
                 ),
-                E::LossSet { per_mille } => format!("现在有 {}% 的消息会丢失。", *per_mille as f64 / 10.0),
+                E::LossSet { per_mille } => {
+                    format!("现在有 {}% 的消息会丢失。", format_scaled(u64::from(*per_mille), 1, 0))
+                }
                 E::ClientWrite { node, command, .. } => format!("客户端向 S{node} 发送写请求 {command}。"),
                 E::ClientDone { command, result, .. } => match result {
                     OpResult::Ok => format!("写入 {command} 已提交并得到确认。"),

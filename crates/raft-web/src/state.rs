@@ -67,7 +67,7 @@ impl Notice {
         match self {
             Notice::Refused(error) => lang.action_error(error),
             Notice::NoLeaderChange => lang.texts().no_leader_change.to_owned(),
-            Notice::UnknownPreset(id) => format!("{}: {id:?}", lang.texts().choose_preset),
+            Notice::UnknownPreset(id) => format!("{}: {}", lang.texts().choose_preset, raft_sim::quoted(id)),
             Notice::BadScenario(error) => error.clone(),
             Notice::BadLink(error) => format!("{} {error}", lang.share_texts().bad_link),
             Notice::BadPastedLink(error) => format!("{} {error}", lang.share_texts().bad_pasted_link),

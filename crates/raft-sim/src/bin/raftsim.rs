@@ -112,7 +112,8 @@ struct FuzzSummary {
     #[serde(skip_serializing_if = "Option::is_none")]
     failure: Option<raft_sim::FuzzFailure>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    reproducer: Option<Scenario>,
+    /// The failing run's scenario file, as JSON.
+    reproducer: Option<serde_json::Value>,
 }
 
 fn fuzz(args: &[String]) -> Result<ExitCode, String> {
@@ -147,7 +148,8 @@ fn fuzz(args: &[String]) -> Result<ExitCode, String> {
                 summary.liveness_failures += 1;
             }
             if summary.failure.is_none() {
-                summary.reproducer = Some(random_scenario(seed, settings));
+                let scenario = random_scenario(seed, settings).to_json().to_string();
+                summary.reproducer = serde_json::from_str(&scenario).ok();
                 summary.failure = Some(failure);
             }
         }

@@ -6,7 +6,7 @@ use raft_sim::NodeId;
 use yew::prelude::*;
 
 use super::{LaneGlyph, MessageGlyph, NodeGlyph};
-use crate::geometry::{CLIENT_POSITION, VIEW_SIZE};
+use crate::geometry::{number, translate, CLIENT_POSITION, VIEW_SIZE};
 use crate::hooks::use_lang;
 use crate::view::ClusterView;
 
@@ -36,9 +36,9 @@ pub fn Cluster(props: &ClusterProps) -> Html {
     let on_background = props.on_background.reform(|_: MouseEvent| ());
     let t = use_lang().texts();
     html! {
-        <svg class="cluster" viewBox={format!("0 0 {VIEW_SIZE} {VIEW_SIZE}")}
+        <svg class="cluster" viewBox={format!("0 0 {0} {0}", number(VIEW_SIZE))}
              role="img" aria-label={t.raft_cluster} xmlns="http://www.w3.org/2000/svg">
-            <rect class="cluster__background" width={VIEW_SIZE.to_string()} height={VIEW_SIZE.to_string()}
+            <rect class="cluster__background" width={number(VIEW_SIZE)} height={number(VIEW_SIZE)}
                   onclick={on_background} />
             <g class="cluster__lanes">
                 { for props.view.lanes.iter().map(|lane| html! {
@@ -53,13 +53,13 @@ pub fn Cluster(props: &ClusterProps) -> Html {
                 }) }
                 { for props.view.losses.iter().map(|loss| html! {
                     <g key={format!("loss-{}", loss.id)} class="loss" aria-hidden="true"
-                       transform={format!("translate({:.2} {:.2})", loss.position.x, loss.position.y)}
-                       opacity={format!("{:.2}", loss.freshness)}>
+                       transform={translate(loss.position)}
+                       opacity={number(loss.freshness)}>
                         <path class="loss__mark" d="M -6 -6 L 6 6 M 6 -6 L -6 6" />
                     </g>
                 }) }
             </g>
-            <g class="client" transform={format!("translate({} {})", CLIENT_POSITION.x, CLIENT_POSITION.y)}
+            <g class="client" transform={translate(CLIENT_POSITION)}
                aria-label={t.client}>
                 <rect class="client__body" x="-26" y="-14" width="52" height="28" rx="6" />
                 <text class="client__label" dy="0.35em">{ t.client }</text>

@@ -29,8 +29,8 @@ pub fn Controls(props: &ControlsProps) -> Html {
     let on_speed = props.on_speed.clone();
     let oninput = Callback::from(move |event: InputEvent| {
         let input: HtmlInputElement = event.target_unchecked_into();
-        if let Ok(exponent) = input.value().parse::<f64>() {
-            on_speed.emit(10f64.powf(exponent));
+        if let Some(exponent) = read_exponent(&input.value()) {
+            on_speed.emit(js_sys::Math::pow(10.0, exponent));
         }
     });
     let step = |direction| props.on_step.reform(move |_: MouseEvent| direction);
@@ -47,13 +47,24 @@ pub fn Controls(props: &ControlsProps) -> Html {
                     onclick={step(Direction::Forward)}>{ t.step_button_forward }</button>
             <label class="controls__speed">
                 { t.speed }
-                <input type="range" min={MIN_SPEED.log10().to_string()} max={MAX_SPEED.log10().to_string()}
-                       step="0.01" value={format!("{:.2}", props.speed.log10())} {oninput}
+                <input type="range" min={exponent_of(MIN_SPEED)} max={exponent_of(MAX_SPEED)}
+                       step="0.01" value={exponent_of(props.speed)} {oninput}
                        aria-valuetext={format_speed(props.speed)} />
                 <output>{ format_speed(props.speed) }</output>
             </label>
         </div>
     }
+}
+
+/// The slider's position for `speed`: its decimal logarithm, to two places.
+fn exponent_of(speed: f64) -> String {
+    raft_sim::fixed(js_sys::Math::log10(speed), 2, 0)
+}
+
+/// The slider's position (`-1.5`) read back as an exponent.
+fn read_exponent(text: &str) -> Option<f64> {
+    let (sign, digits) = text.strip_prefix('-').map_or((1.0, text), |digits| (-1.0, digits));
+    raft_sim::parse_scaled(digits, 2).map(|hundredths| sign * hundredths as f64 / 100.0)
 }
 
 /// A speed for people: `0.1×`, `2.5×`, `100×`.
@@ -65,9 +76,7 @@ pub fn format_speed(speed: f64) -> String {
     } else {
         0
     };
-    let text = format!("{speed:.digits$}");
-    let text = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_owned() } else { text };
-    format!("{text}×")
+    format!("{}×", raft_sim::fixed(speed, digits, 0))
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! One direction of a link. Clicking it cuts or mends that direction.
 
 use raft_sim::NodeId;
+
+use crate::geometry::number;
 use yew::prelude::*;
 
 use crate::hooks::use_lang;
@@ -26,7 +28,7 @@ pub fn LaneGlyph(props: &LaneGlyphProps) -> Html {
     let onclick = props.on_toggle.reform(move |_: MouseEvent| (from, to, cut));
     let class = classes!("lane", lane.cut.then_some("lane--cut"), lane.partitioned.then_some("lane--partitioned"));
     let title = use_lang().lane_title(from, to, cut, lane.partitioned);
-    let (x1, y1, x2, y2) = (format!("{:.1}", a.x), format!("{:.1}", a.y), format!("{:.1}", b.x), format!("{:.1}", b.y));
+    let (x1, y1, x2, y2) = (number(a.x), number(a.y), number(b.x), number(b.y));
     html! {
         <g {class} data-lane={format!("{from}-{to}")} data-cut={cut.to_string()} {onclick}>
             <title>{ title }</title>

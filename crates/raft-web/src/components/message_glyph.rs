@@ -4,6 +4,8 @@
 //! with a red outline.
 
 use raft_sim::PayloadKind;
+
+use crate::geometry::{number, translate};
 use yew::prelude::*;
 
 use crate::hooks::use_lang;
@@ -42,12 +44,14 @@ pub fn MessageGlyph(props: &MessageGlyphProps) -> Html {
     );
     let half = SIZE / 2.0;
     let shape = match family {
-        "message--vote" => html! { <circle class="message__shape" r={half.to_string()} /> },
+        "message--vote" => html! { <circle class="message__shape" r={number(half)} /> },
         "message--append" => html! {
-            <rect class="message__shape" x={(-half).to_string()} y={(-half).to_string()}
-                  width={SIZE.to_string()} height={SIZE.to_string()} rx="2" />
+            <rect class="message__shape" x={number(-half)} y={number(-half)}
+                  width={number(SIZE)} height={number(SIZE)} rx="2" />
         },
-        _ => html! { <polygon class="message__shape" points={format!("0,-{half} {half},0 0,{half} -{half},0")} /> },
+        _ => {
+            html! { <polygon class="message__shape" points={{ let h = number(half); format!("0,-{h} {h},0 0,{h} -{h},0") }} /> }
+        }
     };
     let id = message.id;
     let onclick = props.on_select.reform(move |_: MouseEvent| id);
@@ -64,7 +68,7 @@ pub fn MessageGlyph(props: &MessageGlyphProps) -> Html {
         message.term,
     );
     html! {
-        <g {class} transform={format!("translate({:.2} {:.2})", message.position.x, message.position.y)}
+        <g {class} transform={translate(message.position)}
            data-message={id.to_string()} data-kind={message.kind.as_str()}
            data-from={message.from.to_string()} data-to={message.to.to_string()} data-doomed={message.doomed.to_string()}
            role="button" tabindex={if props.focusable { "0" } else { "-1" }} aria-label={label.clone()} {onclick} {onkeydown}>

@@ -1,7 +1,6 @@
 //! The narration: every story event in one plain sentence, newest first, filterable by kind;
 //! clicking one jumps to that moment.
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use raft_sim::{Millis, StoryCategory, StoryEvent};
@@ -30,7 +29,7 @@ const SHOWN: usize = 60;
 pub fn Narration(props: &NarrationProps) -> Html {
     let lang = use_lang();
     let t = lang.texts();
-    let shown = use_state(|| CATEGORIES.into_iter().collect::<BTreeSet<_>>());
+    let shown = use_state(|| CATEGORIES.into_iter().collect::<raft_sim::SortedSet<_>>());
     let toggle = |category: StoryCategory| {
         let shown = shown.clone();
         Callback::from(move |_: Event| {

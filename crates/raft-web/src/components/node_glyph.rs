@@ -4,7 +4,7 @@
 use raft_sim::{NodeId, RoleKind};
 use yew::prelude::*;
 
-use crate::geometry::NODE_RADIUS;
+use crate::geometry::{number, translate, NODE_RADIUS};
 use crate::hooks::use_lang;
 use crate::i18n::Lang;
 use crate::view::NodeView;
@@ -40,15 +40,15 @@ pub fn NodeGlyph(props: &NodeGlyphProps) -> Html {
     let role = node.role.as_str();
     html! {
         <g class={classes!("node", format!("node--{role}"), (!node.up).then_some("node--down"), node.isolated.then_some("node--isolated"))}
-           transform={format!("translate({:.2} {:.2})", node.position.x, node.position.y)}
+           transform={translate(node.position)}
            data-node={id.to_string()} data-role={role} data-up={node.up.to_string()}
            data-term={node.term.to_string()}
            role="button" tabindex="0" aria-label={node_label(lang, node)} aria-haspopup="true"
            {onclick} {onkeydown}>
-            <circle class="node__body" r={NODE_RADIUS.to_string()} />
+            <circle class="node__body" r={number(NODE_RADIUS)} />
             { timer_arc(node.election_timer_left) }
             <text class="node__term" dy="0.35em">{ node.term }</text>
-            <text class="node__name" y={(NODE_RADIUS + 22.0).to_string()}>{ format!("S{id}") }</text>
+            <text class="node__name" y={number(NODE_RADIUS + 22.0)}>{ format!("S{id}") }</text>
             { votes_badge(lang, node) }
         </g>
     }
@@ -60,8 +60,8 @@ fn timer_arc(left: Option<f64>) -> Html {
         return Html::default();
     };
     html! {
-        <circle class="node__timer" r={(NODE_RADIUS + 5.0).to_string()} pathLength="1"
-                stroke-dasharray={format!("{left:.4} 1")} transform="rotate(-90)" />
+        <circle class="node__timer" r={number(NODE_RADIUS + 5.0)} pathLength="1"
+                stroke-dasharray={format!("{} 1", raft_sim::fixed(left, 4, 0))} transform="rotate(-90)" />
     }
 }
 
@@ -71,6 +71,6 @@ fn votes_badge(lang: Lang, node: &NodeView) -> Html {
         return Html::default();
     }
     html! {
-        <text class="node__votes" y={(-NODE_RADIUS - 12.0).to_string()}>{ lang.votes(node.votes) }</text>
+        <text class="node__votes" y={number(-NODE_RADIUS - 12.0)}>{ lang.votes(node.votes) }</text>
     }
 }

@@ -1,6 +1,8 @@
 //! The menu that opens on a node: its state, and what can be done to it.
 
 use raft_sim::Action;
+
+use crate::geometry::number;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -65,7 +67,7 @@ pub fn NodeMenu(props: &NodeMenuProps) -> Html {
     let menu = use_node_ref();
     {
         let menu = menu.clone();
-        let place = (format!("{left:.2}%"), format!("{top:.2}%"));
+        let place = (format!("{}%", number(left)), format!("{}%", number(top)));
         use_effect_with(place, move |(left, top)| {
             if let Some(element) = menu.cast::<web_sys::HtmlElement>() {
                 let style = element.style();

@@ -41,18 +41,17 @@ fn read(form: &HtmlFormElement) -> Result<ScenarioOptions, String> {
     let input = |name: &str| -> Option<HtmlInputElement> { form.elements().named_item(name)?.dyn_into().ok() };
     let text = |name: &str| input(name).map(|i| i.value()).unwrap_or_default();
     let whole = |name: &str| {
-        text(name).trim().parse::<u64>().map_err(|_| format!("{name}: expected a whole number, not {:?}", text(name)))
+        text(name).trim().parse::<u64>().map_err(|_| format!("{name}: expected a whole number, not \"{}\"", text(name)))
     };
     let checked = |name: &str| input(name).is_some_and(|i| i.checked());
-    let loss_percent = text("loss")
-        .trim()
-        .parse::<f64>()
-        .map_err(|_| format!("loss: expected a percentage, not {:?}", text("loss")))?;
+    // A percentage to seven decimals is a probability to nine: the scenario format's precision.
+    let loss = raft_sim::parse_scaled(text("loss").trim(), raft_sim::PROBABILITY_DECIMALS - 2)
+        .ok_or_else(|| format!("loss: expected a percentage, not \"{}\"", text("loss")))?;
     Ok(ScenarioOptions {
         election_timeout_ms: [whole("election_min")?, whole("election_max")?],
         heartbeat_ms: whole("heartbeat_ms")?,
         latency_ms: [whole("latency_min")?, whole("latency_max")?],
-        loss: loss_percent / 100.0,
+        loss: loss as f64 / 1e9,
         client_timeout_ms: whole("client_timeout_ms")?,
         max_entries_per_append: u32::try_from(whole("max_entries_per_append")?)
             .map_err(|_| "max_entries_per_append: too large".to_owned())?,
@@ -82,7 +81,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
                 { number("heartbeat_ms", labels[2], o.heartbeat_ms.to_string()) }
                 { number("latency_min", labels[3], o.latency_ms[0].to_string()) }
                 { number("latency_max", labels[4], o.latency_ms[1].to_string()) }
-                { number("loss", labels[5], format!("{}", o.loss * 100.0)) }
+                { number("loss", labels[5], raft_sim::fixed(o.loss * 100.0, raft_sim::PROBABILITY_DECIMALS - 2, 0)) }
                 { number("client_timeout_ms", labels[6], o.client_timeout_ms.to_string()) }
                 { number("max_entries_per_append", labels[7], o.max_entries_per_append.to_string()) }
                 { checkbox("noop_on_election", labels[8], o.noop_on_election) }

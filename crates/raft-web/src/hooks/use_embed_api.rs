@@ -9,8 +9,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
-use raft_sim::{Millis, StoryEvent};
-use serde_json::{json, Value};
+use raft_sim::{Json, Millis, StoryEvent};
 use wasm_bindgen::JsCast;
 use web_sys::{MessageEvent, Window};
 use yew::prelude::*;
@@ -39,7 +38,7 @@ fn parent_frame() -> Option<Window> {
 }
 
 /// Posts `value` to the parent frame, if any.
-fn post_to_parent(value: &Value, origin: Option<&str>) {
+fn post_to_parent(value: &Json, origin: Option<&str>) {
     let Some(parent) = parent_frame() else { return };
     if let Ok(data) = js_sys::JSON::parse(&value.to_string()) {
         let _ = parent.post_message(&data, origin.unwrap_or("*"));
@@ -66,12 +65,20 @@ fn action_of(command: HostCommand) -> Option<Action> {
     })
 }
 
-fn state_message(status: &EmbedStatus) -> Value {
+fn state_message(status: &EmbedStatus) -> Json {
     message(
         "state",
-        json!({ "time_ms": status.time_ms, "playing": status.playing, "leader": status.leader,
-                "trace_hash": status.trace_hash }),
+        [
+            ("time_ms", Json::from(status.time_ms)),
+            ("playing", Json::from(status.playing)),
+            ("leader", Json::from(status.leader)),
+            ("trace_hash", Json::from(status.trace_hash.as_str())),
+        ],
     )
+}
+
+fn error_message(why: &str) -> Json {
+    message("error", [("message", Json::from(why))])
 }
 
 /// Listens to the parent frame and tells it, after every change, the story events it has not
@@ -102,19 +109,17 @@ pub fn use_embed_api(
                 let Some(text) = js_sys::JSON::stringify(&event.data()).ok().and_then(|text| text.as_string()) else {
                     return;
                 };
-                let Ok(value) = serde_json::from_str::<Value>(&text) else { return };
+                let Ok(value) = Json::parse(&text) else { return };
                 match parse_command(&value) {
                     None => {}
-                    Some(Err(error)) => {
-                        post_to_parent(&message("error", json!({ "message": error })), origin.as_deref())
-                    }
+                    Some(Err(error)) => post_to_parent(&error_message(&error), origin.as_deref()),
                     Some(Ok(command)) => match action_of(command) {
                         Some(action) => dispatch.emit(action),
                         None => post_to_parent(&state_message(&latest.borrow()), origin.as_deref()),
                     },
                 }
             });
-            post_to_parent(&message("ready", json!({})), ready_origin.as_deref());
+            post_to_parent(&message::<&str>("ready", []), ready_origin.as_deref());
             move || drop(listener)
         });
     }
@@ -124,7 +129,7 @@ pub fn use_embed_api(
         let revision = refusal.as_ref().map(|(revision, _)| *revision);
         use_effect_with(revision, move |_| {
             if let Some((_, why)) = refusal {
-                post_to_parent(&message("error", json!({ "message": why })), origin.as_deref());
+                post_to_parent(&error_message(&why), origin.as_deref());
             }
             || ()
         });

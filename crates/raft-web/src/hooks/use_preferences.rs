@@ -1,6 +1,6 @@
 //! The visitor's remembered choices: language and theme, kept in localStorage.
 
-use gloo::storage::{LocalStorage, Storage};
+use raft_sim::Json;
 use yew::prelude::*;
 
 use crate::i18n::Lang;
@@ -37,20 +37,34 @@ impl Theme {
     }
 }
 
+/// The stored string under `key`, if any. Values are JSON strings (`"zh"`), as they have
+/// always been stored.
+fn stored(key: &str) -> Option<String> {
+    let storage = gloo::utils::window().local_storage().ok().flatten()?;
+    let text = storage.get_item(key).ok().flatten()?;
+    Json::parse(&text).ok()?.as_str().map(str::to_owned)
+}
+
+/// Remembers `value` under `key`; a browser that refuses storage just forgets.
+fn store(key: &str, value: &str) {
+    if let Some(storage) = gloo::utils::window().local_storage().ok().flatten() {
+        let _ = storage.set_item(key, &Json::from(value).to_string());
+    }
+}
+
 /// The language (stored, else the browser's) and theme (stored, else the system's), with
 /// setters that remember the choice and apply it to the document.
 #[hook]
 pub fn use_preferences() -> (UseStateHandle<Lang>, UseStateHandle<Theme>) {
     let lang = use_state(|| {
-        let stored: Option<String> = LocalStorage::get(LANG_KEY).ok();
         let browser = || gloo::utils::window().navigator().language().unwrap_or_default();
-        Lang::from_tag(&stored.unwrap_or_else(browser))
+        Lang::from_tag(&stored(LANG_KEY).unwrap_or_else(browser))
     });
-    let theme = use_state(|| Theme::from_code(&LocalStorage::get::<String>(THEME_KEY).unwrap_or_default()));
+    let theme = use_state(|| Theme::from_code(&stored(THEME_KEY).unwrap_or_default()));
     {
         let lang = *lang;
         use_effect_with(lang, move |_| {
-            let _ = LocalStorage::set(LANG_KEY, lang.code());
+            store(LANG_KEY, lang.code());
             if let Some(root) = gloo::utils::document().document_element() {
                 let _ = root.set_attribute("lang", lang.texts().html_lang);
             }
@@ -60,7 +74,7 @@ pub fn use_preferences() -> (UseStateHandle<Lang>, UseStateHandle<Theme>) {
     {
         let theme = *theme;
         use_effect_with(theme, move |_| {
-            let _ = LocalStorage::set(THEME_KEY, theme.code());
+            store(THEME_KEY, theme.code());
             if let Some(root) = gloo::utils::document().document_element() {
                 let _ = root.set_attribute("data-theme", theme.code());
             }
