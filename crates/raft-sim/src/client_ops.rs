@@ -44,7 +44,8 @@ impl Simulation {
             ClientStep::Redirect(leader) => {
                 op.redirects += 1;
                 op.last_node = leader;
-                let command = Command::parse(&op.command).expect("checked when the write was invoked");
+                let command =
+                    Command::parse(&op.command).unwrap_or_else(|e| panic!("checked when the write was invoked: {e}"));
                 self.send(CLIENT, leader, Payload::ClientRequest { request_id, command });
             }
             ClientStep::Done(outcome) => {

@@ -23,6 +23,7 @@ mod client;
 mod client_ops;
 mod config;
 mod decimal;
+mod deflate;
 mod faults;
 mod fuzz;
 mod history;

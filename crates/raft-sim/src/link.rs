@@ -16,6 +16,7 @@ use std::fmt;
 use raft_core::quoted;
 
 use crate::base64url;
+use crate::deflate;
 use crate::history::History;
 use crate::scenario::{Scenario, ScenarioError};
 use crate::time::Millis;
@@ -32,9 +33,6 @@ pub const MAX_REPLAY_EVENTS: u64 = 5_000_000;
 
 /// The most bytes a payload may inflate to, so a small link cannot make a huge scenario.
 pub const MAX_SCENARIO_BYTES: usize = 256 * 1024;
-
-/// zlib's best compression.
-const COMPRESSION_LEVEL: u8 = 9;
 
 /// A scenario and the moment to show it at: what a share link carries.
 #[derive(Clone, Debug, PartialEq)]
@@ -193,7 +191,7 @@ fn encode_scenario(scenario: &Scenario) -> Result<String, LinkError> {
     if json.len() > MAX_SCENARIO_BYTES {
         return Err(LinkError::TooLarge);
     }
-    Ok(base64url::encode(&miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), COMPRESSION_LEVEL)))
+    Ok(base64url::encode(&deflate::compress_zlib(json.as_bytes())))
 }
 
 /// Inflates a zlib stream that must end exactly where `compressed` does, into at most

@@ -7,7 +7,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::components::{
-    Cluster, Controls, EmbedStrip, InvariantBar, Legend, LogTable, MessagePanel, Narration, NetworkBar, NodeMenu,
+    legend, Cluster, Controls, EmbedStrip, InvariantBar, LogTable, MessagePanel, Narration, NetworkBar, NodeMenu,
     ScenarioFile, Settings, SharePanel, Shortcuts, Timeline,
 };
 use crate::hooks::{
@@ -206,7 +206,7 @@ pub fn App() -> Html {
                 <Narration events={story.clone()} {on_seek} />
             </div>
             <InvariantBar violations={state.violations()} />
-            <Legend />
+            { legend(*lang) }
             <LogTable logs={state.logs()} on_scroll={on_scroll_logs} />
             <p class="visually-hidden" aria-live="polite">{ announcement(*lang, &story) }</p>
             if state.shortcuts_open {

@@ -182,7 +182,8 @@ pub struct Playground {
 
 impl Default for Playground {
     fn default() -> Self {
-        Playground::new(Scenario::new(DEFAULT_SEED)).expect("the default scenario is valid")
+        // Panics with the error's text, not its Debug form (which would put Unicode tables in the page).
+        Playground::new(Scenario::new(DEFAULT_SEED)).unwrap_or_else(|e| panic!("the default scenario is invalid: {e}"))
     }
 }
 

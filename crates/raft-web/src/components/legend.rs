@@ -2,12 +2,12 @@
 
 use yew::prelude::*;
 
-use crate::hooks::use_lang;
+use crate::i18n::Lang;
 
-/// Explains roles, message shapes and the timer arc.
-#[component]
-pub fn Legend() -> Html {
-    let t = use_lang().texts();
+/// Explains roles, message shapes and the timer arc. A plain function, not a component: it
+/// has no state, and each component costs the page about a kilobyte of WebAssembly.
+pub fn legend(lang: Lang) -> Html {
+    let t = lang.texts();
     let swatches = [
         "legend__swatch legend__swatch--follower",
         "legend__swatch legend__swatch--candidate",

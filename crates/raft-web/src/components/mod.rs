@@ -24,7 +24,7 @@ pub use controls::Controls;
 pub use embed_strip::EmbedStrip;
 pub use invariant_bar::{InvariantBar, InvariantBarProps};
 pub use lane_glyph::LaneGlyph;
-pub use legend::Legend;
+pub use legend::legend;
 pub use log_table::LogTable;
 pub use message_glyph::MessageGlyph;
 pub use message_panel::MessagePanel;
