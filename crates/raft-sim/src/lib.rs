@@ -49,6 +49,7 @@ pub use builder::SimBuilder;
 pub use client::{ClientOp, OpResult, MAX_REDIRECTS};
 pub use config::{ConfigError, SimConfig, MAX_DURATION_MS, MAX_NODES};
 pub use decimal::{fixed, format_probability, format_scaled, parse_probability, parse_scaled, PROBABILITY_DECIMALS};
+pub use deflate::compress_zlib;
 pub use fuzz::{check_run, random_scenario, run_seed, FuzzFailure, FuzzSettings, RECOVERY_MS};
 pub use history::{History, FIRST_CHECKPOINT_INTERVAL_MS, MAX_CHECKPOINTS};
 pub use invariants::{Checker, Property, Violation};
