@@ -39,7 +39,7 @@ impl Node {
             self.last_applied = applying;
             self.emit(Output::Applied { index: applying, term: entry.term, command: entry.command });
             if let Role::Leader(leader) = &mut self.role {
-                if let Some(request_id) = leader.pending.remove(&applying) {
+                if let Some(request_id) = leader.pending.remove(applying) {
                     self.emit(Output::ClientResponse {
                         request_id,
                         result: ClientResult::Committed { index: applying },

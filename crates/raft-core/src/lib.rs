@@ -25,6 +25,7 @@ mod client;
 mod command;
 mod commit;
 mod election;
+mod id_map;
 mod io;
 mod log;
 mod message;
@@ -39,6 +40,7 @@ mod types;
 
 pub use chunked::ChunkedVec;
 pub use command::{Command, CommandError, SetCommand, MAX_KEY_CHARS, MAX_VALUE_CHARS};
+pub use id_map::IdMap;
 pub use io::{ClientResult, Input, Output, Timer};
 pub use log::{Entry, Log, LogChange};
 pub use message::{

@@ -1,6 +1,7 @@
 //! The three roles of §5.1. Data only one role has lives in that role's struct, so a follower
 //! cannot touch a candidate's votes or a leader's per-follower progress.
 
+use crate::id_map::IdMap;
 use crate::sorted_map::{SortedMap, SortedSet};
 use std::fmt;
 
@@ -69,7 +70,8 @@ pub(crate) struct Candidate {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Leader {
     pub(crate) progress: SortedMap<NodeId, Progress>,
-    pub(crate) pending: SortedMap<LogIndex, RequestId>,
+    /// By log index: an overloaded leader may hold thousands of uncommitted writes.
+    pub(crate) pending: IdMap<RequestId>,
 }
 
 /// What a leader knows of one follower's log.

@@ -1,10 +1,14 @@
 //! A map kept as one vector sorted by key, and a set built on it.
 //!
-//! The maps of a Raft server and of the simulated network are small (a handful of peers, a
-//! few dozen messages in flight), so a sorted vector is as fast as a B-tree, clones with one
-//! copy (history checkpoints clone whole clusters), and compiles to a fraction of the code in
-//! WebAssembly, where the page's weight is a budget. Iteration is in key order, so the
-//! simulation stays deterministic.
+//! For maps that stay small whatever the input: a leader's peers, a candidate's votes,
+//! partition groups, cut links, leaders by term. There a sorted vector is as fast as a B-tree,
+//! clones with one copy (history checkpoints clone whole clusters), and compiles to a fraction
+//! of the code in WebAssembly, where the page's weight is a budget. Iteration is in key order,
+//! so the simulation stays deterministic.
+//!
+//! Not for maps a run can fill with thousands of entries in any order: an insert or removal
+//! moves the entries after it. Messages in flight and a leader's waiting writes are an
+//! [`IdMap`](crate::IdMap).
 
 use std::borrow::Borrow;
 

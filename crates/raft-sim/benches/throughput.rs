@@ -36,6 +36,25 @@ fn simulation_speed(nodes: u32, simulated_s: u64) -> (f64, u64) {
     (median(samples), events)
 }
 
+/// Simulated seconds per wall second for 9 servers swamped with a write every 10 ms, each to a
+/// new key (counting down), sent to server 1: thousands of messages in flight and of keys, the
+/// load where a map that shifts its entries on every change would turn quadratic.
+fn overload_speed(simulated_s: u64) -> f64 {
+    let samples = (0..RUNS)
+        .map(|run| {
+            let mut sim = SimBuilder::new(run as u64).nodes(9).build().unwrap();
+            let started = Instant::now();
+            let writes = simulated_s * 100;
+            for (i, t) in (10..=simulated_s * 1000).step_by(10).enumerate() {
+                sim.run_until(t);
+                let _ = sim.apply(Action::Write { node: 1, command: format!("k{}=1", writes - i as u64) });
+            }
+            simulated_s as f64 / started.elapsed().as_secs_f64()
+        })
+        .collect();
+    median(samples)
+}
+
 /// Fuzz runs of 60 simulated seconds (55 s of faults, 5 s of recovery) per wall minute.
 fn fuzz_speed(seeds: u64) -> f64 {
     let settings = FuzzSettings { nodes: 5, duration_ms: 60_000 - raft_sim::RECOVERY_MS };
@@ -61,5 +80,10 @@ fn main() {
         );
     }
     let fuzz = fuzz_speed(40);
+    let overload = overload_speed(20);
+    println!(
+        "overload, 9 nodes, a write every 10 ms to a new key: {overload:.0} simulated s per wall s \
+         (no target: guards against maps that turn quadratic under load)"
+    );
     println!("fuzz, 5 nodes, 60 s simulated per run: {fuzz:.0} runs per wall minute (target >= 10000)");
 }

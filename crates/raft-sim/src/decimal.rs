@@ -60,14 +60,18 @@ pub fn format_scaled(units: u64, decimals: u32, min_decimals: u32) -> String {
 }
 
 /// A float rounded to `decimals` places, written as [`format_scaled`] does (with a `-` sign if
-/// negative): for SVG coordinates and messages. Not a number is written `NaN`.
+/// negative): for SVG coordinates and messages. Numbers too large for that are written whole
+/// (up to about 3.4e38, beyond which they saturate); not a number is written `NaN`.
 pub fn fixed(value: f64, decimals: u32, min_decimals: u32) -> String {
     if value.is_nan() {
         return "NaN".to_owned();
     }
-    let units = (value.abs() * 10f64.powi(decimals as i32)).round() as u64;
-    let sign = if value < 0.0 && units > 0 { "-" } else { "" };
-    format!("{sign}{}", format_scaled(units, decimals, min_decimals))
+    let scaled = (value.abs() * 10f64.powi(decimals as i32)).round();
+    let sign = if value < 0.0 && scaled > 0.0 { "-" } else { "" };
+    if scaled >= u64::MAX as f64 {
+        return format!("{sign}{}", value.abs().round() as u128);
+    }
+    format!("{sign}{}", format_scaled(scaled as u64, decimals, min_decimals))
 }
 
 /// A probability read from its decimal text, kept to [`PROBABILITY_DECIMALS`] places.
@@ -120,6 +124,9 @@ mod tests {
         assert_eq!(fixed(-12.345, 2, 0), "-12.35");
         assert_eq!(fixed(-0.001, 2, 0), "0");
         assert_eq!(fixed(3.0, 2, 0), "3");
+        assert_eq!(fixed(-2.5e12, 9, 0), "-2500000000000");
+        assert_eq!(fixed(f64::INFINITY, 2, 0), u128::MAX.to_string());
+        assert_eq!(fixed(f64::NAN, 2, 0), "NaN");
     }
 
     #[test]

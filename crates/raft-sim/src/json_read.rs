@@ -112,8 +112,12 @@ pub(crate) fn read_probability(value: &Json, path: &str) -> Result<f64, Scenario
     .map_or_else(|| refuse(path, format!("a probability from 0 to 1, not {}", shown(value))), Ok)
 }
 
-/// A probability as a JSON number, at least one decimal place (`0.0`, `0.05`).
+/// A probability as a JSON number, at least one decimal place (`0.0`, `0.05`); `null` if it
+/// is not a finite number (which no valid scenario holds).
 pub(crate) fn write_probability(probability: f64) -> Json {
+    if !probability.is_finite() {
+        return Json::Null;
+    }
     Json::Number(fixed(probability, PROBABILITY_DECIMALS, 1))
 }
 

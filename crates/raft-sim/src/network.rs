@@ -1,6 +1,6 @@
 //! Messages in flight and the links they travel: latency, loss, partitions and cut links.
 
-use raft_core::{ClientResult, Message, MessageKind, NodeId, RequestId, SortedMap, SortedSet};
+use raft_core::{ClientResult, IdMap, Message, MessageKind, NodeId, RequestId, SortedMap, SortedSet};
 use serde::Serialize;
 
 use crate::time::{elapsed_fraction, Millis};
@@ -268,7 +268,8 @@ impl Links {
 /// The messages in flight, ordered by id so iteration never depends on hashing.
 #[derive(Clone, Debug, Default)]
 pub struct Network {
-    in_flight: SortedMap<MessageId, InFlight>,
+    /// By id: an overloaded or slow network holds thousands of messages, delivered out of order.
+    in_flight: IdMap<InFlight>,
     last_id: MessageId,
     /// Which links are open.
     pub links: Links,
@@ -285,12 +286,12 @@ impl Network {
 
     /// Takes message `id` off the wire, if it is still on it.
     pub fn take(&mut self, id: MessageId) -> Option<InFlight> {
-        self.in_flight.remove(&id)
+        self.in_flight.remove(id)
     }
 
     /// Message `id`, if in flight.
     pub fn get(&self, id: MessageId) -> Option<&InFlight> {
-        self.in_flight.get(&id)
+        self.in_flight.get(id)
     }
 
     /// Every message in flight, oldest first.

@@ -5,6 +5,7 @@
 use raft_core::{quoted, NodeId, SortedMap};
 
 use crate::action::TimedAction;
+use crate::config::MAX_NODES;
 use crate::json::Json;
 use crate::json_read::{
     nullable, read_array, read_bool, read_probability, read_string, read_u32, read_u64, write_probability, Fields,
@@ -66,9 +67,14 @@ fn read_options(value: &Json, path: &str) -> Result<ScenarioOptions, ScenarioErr
 
 fn read_initial(value: &Json, path: &str) -> Result<SortedMap<NodeId, InitialState>, ScenarioError> {
     let fields = Fields::of(value, path, "an object of server ids, e.g. { \"1\": { \"term\": 2 } }")?;
+    if fields.entries().count() > MAX_NODES as usize {
+        return Err(ScenarioError { path: path.to_owned(), message: format!("at most {MAX_NODES} servers") });
+    }
     let mut initial = SortedMap::new();
     for (key, value, path) in fields.entries() {
-        let Ok(node) = key.parse::<NodeId>() else {
+        // Written as JSON writes the number: no sign, no leading zero.
+        let canonical = key.bytes().all(|b| b.is_ascii_digit()) && (key == "0" || !key.starts_with('0'));
+        let Some(node) = key.parse::<NodeId>().ok().filter(|_| canonical) else {
             return Err(ScenarioError { path, message: format!("a server id is a whole number, not {}", quoted(key)) });
         };
         if initial.insert(node, read_initial_state(value, &path)?).is_some() {

@@ -133,6 +133,12 @@ fn every_malformed_part_is_refused_with_a_message_naming_the_field() {
             "options.loss: a probability from 0 to 1, not a boolean",
         ),
         (r#"{ "version": 1, "seed": 1, "initial": { "x": {} } }"#, "initial.x: a server id is a whole number"),
+        (r#"{ "version": 1, "seed": 1, "initial": { "01": {} } }"#, "initial.01: a server id is a whole number"),
+        (r#"{ "version": 1, "seed": 1, "initial": { "+1": {} } }"#, "initial.+1: a server id is a whole number"),
+        (
+            r#"{ "version": 1, "seed": 1, "initial": { "10": {}, "9": {}, "8": {}, "7": {}, "6": {}, "5": {}, "4": {}, "3": {}, "2": {}, "1": {} } }"#,
+            "initial: at most 9 servers",
+        ),
         (r#"{ "version": 1, "seed": 1, "actions": [ 3 ] }"#, "actions[0]: expected an action object"),
         (r#"{ "version": 1, "seed": 1, "actions": [ { "at_ms": 1 } ] }"#, "actions[0]: missing field `do`"),
         (

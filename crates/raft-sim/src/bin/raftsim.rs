@@ -149,7 +149,7 @@ fn fuzz(args: &[String]) -> Result<ExitCode, String> {
             }
             if summary.failure.is_none() {
                 let scenario = random_scenario(seed, settings).to_json().to_string();
-                summary.reproducer = serde_json::from_str(&scenario).ok();
+                summary.reproducer = Some(serde_json::from_str(&scenario).expect("a scenario's JSON reads back"));
                 summary.failure = Some(failure);
             }
         }

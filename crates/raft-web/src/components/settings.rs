@@ -45,7 +45,10 @@ fn read(form: &HtmlFormElement) -> Result<ScenarioOptions, String> {
     };
     let checked = |name: &str| input(name).is_some_and(|i| i.checked());
     // A percentage to seven decimals is a probability to nine: the scenario format's precision.
-    let loss = raft_sim::parse_scaled(text("loss").trim(), raft_sim::PROBABILITY_DECIMALS - 2)
+    // A number field may hold `.5` or `5.`, which JSON's number syntax does not allow.
+    let percent = text("loss").trim().trim_end_matches('.').to_owned();
+    let percent = if percent.starts_with('.') { format!("0{percent}") } else { percent };
+    let loss = raft_sim::parse_scaled(&percent, raft_sim::PROBABILITY_DECIMALS - 2)
         .ok_or_else(|| format!("loss: expected a percentage, not \"{}\"", text("loss")))?;
     Ok(ScenarioOptions {
         election_timeout_ms: [whole("election_min")?, whole("election_max")?],
