@@ -7,8 +7,9 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::components::{
-    legend, Cluster, Controls, EmbedStrip, InvariantBar, LogTable, MessagePanel, Narration, NetworkBar, NodeMenu,
-    ScenarioFile, Settings, SharePanel, Shortcuts, Timeline,
+    controls, embed_strip, invariant_bar, legend, message_panel, network_bar, timeline, Cluster, ControlsProps,
+    EmbedStripProps, InvariantBarProps, LogTable, MessagePanelProps, Narration, NetworkBarProps, NodeMenu,
+    ScenarioFile, Settings, SharePanel, Shortcuts, TimelineProps,
 };
 use crate::hooks::{
     use_animation_frame, use_embed_api, use_hash_change, use_keyboard_shortcuts, use_preferences, use_share_fragment,
@@ -126,8 +127,8 @@ pub fn App() -> Html {
                              messages_focusable={!state.playing} />
                     { node_menu(&state, &view, &dispatch) }
                 </div>
-                <EmbedStrip playing={state.playing} time_ms={view.time_ms} horizon_ms={state.horizon_ms()}
-                            {on_toggle} {on_step} {on_seek} />
+                { embed_strip(*lang, &EmbedStripProps { playing: state.playing, time_ms: view.time_ms,
+                                horizon_ms: state.horizon_ms(), on_toggle, on_step, on_seek }) }
                 if options.show_log {
                     <LogTable logs={state.logs()} on_scroll={on_scroll_logs} />
                 }
@@ -171,10 +172,9 @@ pub fn App() -> Html {
                 </div>
                 <p class="playground__hint">{ t.hint }</p>
             </header>
-            <Controls playing={state.playing} speed={state.speed}
-                      {on_toggle} {on_step} {on_speed} />
-            <NetworkBar size={state.cluster_size()} faulty={state.network_faulty()}
-                        {on_resize} {on_heal} {on_preset} />
+            { controls(*lang, &ControlsProps { playing: state.playing, speed: state.speed, on_toggle, on_step, on_speed }) }
+            { network_bar(*lang, &NetworkBarProps { size: state.cluster_size(), faulty: state.network_faulty(),
+                                                    on_resize, on_heal, on_preset }) }
             <Settings options={state.options()} on_apply={on_apply_settings} />
             <ScenarioFile export={{ let state = state.clone(); Callback::from(move |_| state.scenario_json()) }}
                           {on_import} />
@@ -188,8 +188,8 @@ pub fn App() -> Html {
                     }
                 </section>
             }
-            <Timeline time_ms={view.time_ms} horizon_ms={state.horizon_ms()}
-                      on_seek={on_seek.clone()} {on_jump} />
+            { timeline(*lang, &TimelineProps { time_ms: view.time_ms, horizon_ms: state.horizon_ms(),
+                                               on_seek: on_seek.clone(), on_jump }) }
             if let Some(notice) = &state.notice {
                 <p class="playground__notice" role="alert">{ notice.text(*lang) }</p>
             }
@@ -199,13 +199,13 @@ pub fn App() -> Html {
                              messages_focusable={!state.playing} />
                     { node_menu(&state, &view, &dispatch) }
                     if let Some(details) = state.message_details() {
-                        <MessagePanel {details} on_action={dispatch.reform(Action::Apply)}
-                                      on_close={dispatch.reform(|_| Action::CloseMessage)} />
+                        { message_panel(*lang, &MessagePanelProps { details, on_action: dispatch.reform(Action::Apply),
+                                                                    on_close: dispatch.reform(|_| Action::CloseMessage) }) }
                     }
                 </div>
                 <Narration events={story.clone()} {on_seek} />
             </div>
-            <InvariantBar violations={state.violations()} />
+            { invariant_bar(*lang, &InvariantBarProps { violations: state.violations() }) }
             { legend(*lang) }
             <LogTable logs={state.logs()} on_scroll={on_scroll_logs} />
             <p class="visually-hidden" aria-live="polite">{ announcement(*lang, &story) }</p>

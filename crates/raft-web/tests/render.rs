@@ -98,9 +98,15 @@ async fn the_cluster_shows_a_leader_and_its_messages_with_their_hooks() {
     }
 }
 
+/// The invariant bar is drawn by a plain function; this component shows it on its own.
+#[yew::component]
+fn InvariantBar(props: &raft_web::components::InvariantBarProps) -> yew::Html {
+    raft_web::components::invariant_bar(raft_web::i18n::Lang::En, props)
+}
+
 #[wasm_bindgen_test]
 async fn a_broken_property_turns_red_with_what_broke_and_when() {
-    use raft_web::components::{InvariantBar, InvariantBarProps};
+    use raft_web::components::InvariantBarProps;
     let violation = raft_sim::Violation {
         property: raft_sim::Property::ElectionSafety,
         at_ms: 1_234,

@@ -3,11 +3,11 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::hooks::use_lang;
+use crate::i18n::Lang;
 use crate::state::{Direction, MAX_SPEED, MIN_SPEED};
 
-/// Properties of [`Controls`].
-#[derive(Properties, PartialEq)]
+/// What [`controls`] draws, and where its events go.
+#[derive(PartialEq)]
 pub struct ControlsProps {
     /// Whether time is running.
     pub playing: bool,
@@ -22,9 +22,11 @@ pub struct ControlsProps {
 }
 
 /// Play/Pause, step buttons and the speed slider.
-#[component]
-pub fn Controls(props: &ControlsProps) -> Html {
-    let t = use_lang().texts();
+///
+/// Not a component: it keeps no state, and a component costs the page about a kilobyte of
+/// WebAssembly (issue 6).
+pub fn controls(lang: Lang, props: &ControlsProps) -> Html {
+    let t = lang.texts();
     let label = if props.playing { t.pause } else { t.play };
     let on_speed = props.on_speed.clone();
     let oninput = Callback::from(move |event: InputEvent| {

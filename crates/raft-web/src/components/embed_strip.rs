@@ -5,11 +5,11 @@ use raft_sim::Millis;
 use yew::prelude::*;
 
 use crate::components::timeline::{format_time, seek_on_input};
-use crate::hooks::use_lang;
+use crate::i18n::Lang;
 use crate::state::Direction;
 
-/// Properties of [`EmbedStrip`].
-#[derive(Properties, PartialEq)]
+/// What [`embed_strip`] draws, and where its events go.
+#[derive(PartialEq)]
 pub struct EmbedStripProps {
     /// Whether time is running.
     pub playing: bool,
@@ -26,9 +26,11 @@ pub struct EmbedStripProps {
 }
 
 /// Play/Pause, ⟨ ⟩ and the time slider, with the same accessible names as the full page.
-#[component]
-pub fn EmbedStrip(props: &EmbedStripProps) -> Html {
-    let t = use_lang().texts();
+///
+/// Not a component: it keeps no state, and a component costs the page about a kilobyte of
+/// WebAssembly (issue 6).
+pub fn embed_strip(lang: Lang, props: &EmbedStripProps) -> Html {
+    let t = lang.texts();
     let label = if props.playing { t.pause } else { t.play };
     let oninput = seek_on_input(props.on_seek.clone());
     let step = |direction| props.on_step.reform(move |_: MouseEvent| direction);

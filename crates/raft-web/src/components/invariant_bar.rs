@@ -4,9 +4,9 @@ use raft_sim::{Property, Violation};
 use yew::prelude::*;
 
 use crate::components::timeline::format_time;
-use crate::hooks::use_lang;
+use crate::i18n::Lang;
 
-/// Properties of [`InvariantBar`].
+/// What [`invariant_bar`] draws. (`Properties` so that a test can show it on its own.)
 #[derive(Properties, PartialEq)]
 pub struct InvariantBarProps {
     /// Violations found so far (none in a correct Raft).
@@ -14,9 +14,10 @@ pub struct InvariantBarProps {
 }
 
 /// One badge per property. Checked after every event of the run.
-#[component]
-pub fn InvariantBar(props: &InvariantBarProps) -> Html {
-    let lang = use_lang();
+///
+/// Not a component: it keeps no state, and a component costs the page about a kilobyte of
+/// WebAssembly (issue 6).
+pub fn invariant_bar(lang: Lang, props: &InvariantBarProps) -> Html {
     html! {
         <ul class="invariants" aria-label={lang.texts().invariants}>
             { for Property::ALL.iter().map(|&property| {

@@ -3,11 +3,11 @@
 use raft_sim::Action;
 use yew::prelude::*;
 
-use crate::hooks::use_lang;
+use crate::i18n::Lang;
 use crate::view::{endpoint_name, MessageDetails};
 
-/// Properties of [`MessagePanel`].
-#[derive(Properties, PartialEq)]
+/// What [`message_panel`] draws, and where its events go.
+#[derive(PartialEq)]
 pub struct MessagePanelProps {
     /// The message, while in flight.
     pub details: MessageDetails,
@@ -18,9 +18,10 @@ pub struct MessagePanelProps {
 }
 
 /// A card listing the message's fields in the paper's names.
-#[component]
-pub fn MessagePanel(props: &MessagePanelProps) -> Html {
-    let lang = use_lang();
+///
+/// Not a component: it keeps no state, and a component costs the page about a kilobyte of
+/// WebAssembly (issue 6).
+pub fn message_panel(lang: Lang, props: &MessagePanelProps) -> Html {
     let t = lang.texts();
     let details = &props.details;
     let id = details.id;

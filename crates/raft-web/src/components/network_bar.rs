@@ -3,10 +3,10 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::hooks::use_lang;
+use crate::i18n::Lang;
 
-/// Properties of [`NetworkBar`].
-#[derive(Properties, PartialEq)]
+/// What [`network_bar`] draws, and where its events go.
+#[derive(PartialEq)]
 pub struct NetworkBarProps {
     /// Servers in the cluster.
     pub size: u32,
@@ -21,8 +21,10 @@ pub struct NetworkBarProps {
 }
 
 /// The preset picker, the size picker (1 to 9 servers) and the Heal all button.
-#[component]
-pub fn NetworkBar(props: &NetworkBarProps) -> Html {
+///
+/// Not a component: it keeps no state, and a component costs the page about a kilobyte of
+/// WebAssembly (issue 6).
+pub fn network_bar(lang: Lang, props: &NetworkBarProps) -> Html {
     let on_resize = props.on_resize.clone();
     let onchange = Callback::from(move |event: Event| {
         let select: HtmlSelectElement = event.target_unchecked_into();
@@ -30,7 +32,6 @@ pub fn NetworkBar(props: &NetworkBarProps) -> Html {
             on_resize.emit(size);
         }
     });
-    let lang = use_lang();
     let t = lang.texts();
     let on_preset = props.on_preset.clone();
     let on_preset_change = Callback::from(move |event: Event| {

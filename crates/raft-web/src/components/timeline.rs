@@ -4,11 +4,11 @@ use raft_sim::Millis;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::hooks::use_lang;
+use crate::i18n::Lang;
 use crate::state::Direction;
 
-/// Properties of [`Timeline`].
-#[derive(Properties, PartialEq)]
+/// What [`timeline`] draws, and where its events go.
+#[derive(PartialEq)]
 pub struct TimelineProps {
     /// The current moment.
     pub time_ms: Millis,
@@ -21,11 +21,13 @@ pub struct TimelineProps {
 }
 
 /// Drag anywhere in the history; acting in the past forks it.
-#[component]
-pub fn Timeline(props: &TimelineProps) -> Html {
+///
+/// Not a component: it keeps no state, and a component costs the page about a kilobyte of
+/// WebAssembly (issue 6).
+pub fn timeline(lang: Lang, props: &TimelineProps) -> Html {
     let oninput = seek_on_input(props.on_seek.clone());
     let jump = |direction| props.on_jump.reform(move |_: MouseEvent| direction);
-    let t = use_lang().texts();
+    let t = lang.texts();
     html! {
         <div class="timeline" role="group" aria-label={t.timeline}>
             <button type="button" aria-label={t.previous_leader_change} title={t.previous_leader_change}
