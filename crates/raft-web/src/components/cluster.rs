@@ -5,7 +5,7 @@ use std::rc::Rc;
 use raft_sim::NodeId;
 use yew::prelude::*;
 
-use super::{LaneGlyph, MessageGlyph, NodeGlyph};
+use super::{lane_glyph, message_glyph, node_glyph, LaneGlyphProps, MessageGlyphProps, NodeGlyphProps};
 use crate::geometry::{number, translate, CLIENT_POSITION, VIEW_SIZE};
 use crate::hooks::use_lang;
 use crate::view::ClusterView;
@@ -34,23 +34,22 @@ pub struct ClusterProps {
 #[component]
 pub fn Cluster(props: &ClusterProps) -> Html {
     let on_background = props.on_background.reform(|_: MouseEvent| ());
-    let t = use_lang().texts();
+    let lang = use_lang();
+    let t = lang.texts();
     html! {
         <svg class="cluster" viewBox={format!("0 0 {0} {0}", number(VIEW_SIZE))}
              role="img" aria-label={t.raft_cluster} xmlns="http://www.w3.org/2000/svg">
             <rect class="cluster__background" width={number(VIEW_SIZE)} height={number(VIEW_SIZE)}
                   onclick={on_background} />
             <g class="cluster__lanes">
-                { for props.view.lanes.iter().map(|lane| html! {
-                    <LaneGlyph key={format!("{}-{}", lane.from, lane.to)} lane={lane.clone()}
-                               on_toggle={props.on_lane.clone()} />
-                }) }
+                { for props.view.lanes.iter().map(|lane| lane_glyph(lang, &LaneGlyphProps { lane: lane.clone(), on_toggle: props.on_lane.clone() })) }
             </g>
             <g class="cluster__messages">
-                { for props.view.messages.iter().map(|message| html! {
-                    <MessageGlyph key={message.id} message={message.clone()} on_select={props.on_message.clone()}
-                                  focusable={props.messages_focusable} />
-                }) }
+                { for props.view.messages.iter().map(|message| message_glyph(lang, &MessageGlyphProps {
+                        message: message.clone(),
+                        on_select: props.on_message.clone(),
+                        focusable: props.messages_focusable,
+                    })) }
                 { for props.view.losses.iter().map(|loss| html! {
                     <g key={format!("loss-{}", loss.id)} class="loss" aria-hidden="true"
                        transform={translate(loss.position)}
@@ -65,9 +64,7 @@ pub fn Cluster(props: &ClusterProps) -> Html {
                 <text class="client__label" dy="0.35em">{ t.client }</text>
             </g>
             <g class="cluster__nodes">
-                { for props.view.nodes.iter().map(|node| html! {
-                    <NodeGlyph key={node.id} node={node.clone()} on_activate={props.on_node_activate.clone()} />
-                }) }
+                { for props.view.nodes.iter().map(|node| node_glyph(lang, &NodeGlyphProps { node: node.clone(), on_activate: props.on_node_activate.clone() })) }
             </g>
         </svg>
     }

@@ -1,14 +1,14 @@
 //! One direction of a link. Clicking it cuts or mends that direction.
 
 use raft_sim::NodeId;
-
-use crate::geometry::number;
 use yew::prelude::*;
 
-use crate::hooks::use_lang;
+use crate::geometry::number;
+
+use crate::i18n::Lang;
 use crate::view::LaneView;
 
-/// Properties of [`LaneGlyph`].
+/// What [`lane_glyph`] draws, and where its events go.
 #[derive(Properties, PartialEq)]
 pub struct LaneGlyphProps {
     /// The lane to draw.
@@ -20,17 +20,19 @@ pub struct LaneGlyphProps {
 /// A lane: faint when open, red and dashed when cut, faded when a partition blocks it. A wide
 /// transparent stroke makes it easy to hit. The keyboard path to the same action is the node
 /// menu's link toggles, so lanes stay out of the Tab order.
-#[component]
-pub fn LaneGlyph(props: &LaneGlyphProps) -> Html {
+///
+/// A function, not a component: a component costs the page about a kilobyte of WebAssembly
+/// (issue 6), and the cluster, which is one, already skips drawing when nothing changed.
+pub fn lane_glyph(lang: Lang, props: &LaneGlyphProps) -> Html {
     let lane = &props.lane;
     let (a, b) = lane.ends;
     let (from, to, cut) = (lane.from, lane.to, lane.cut);
     let onclick = props.on_toggle.reform(move |_: MouseEvent| (from, to, cut));
     let class = classes!("lane", lane.cut.then_some("lane--cut"), lane.partitioned.then_some("lane--partitioned"));
-    let title = use_lang().lane_title(from, to, cut, lane.partitioned);
+    let title = lang.lane_title(from, to, cut, lane.partitioned);
     let (x1, y1, x2, y2) = (number(a.x), number(a.y), number(b.x), number(b.y));
     html! {
-        <g {class} data-lane={format!("{from}-{to}")} data-cut={cut.to_string()} {onclick}>
+        <g key={format!("{from}-{to}")} {class} data-lane={format!("{from}-{to}")} data-cut={cut.to_string()} {onclick}>
             <title>{ title }</title>
             <line class="lane__hit" x1={x1.clone()} y1={y1.clone()} x2={x2.clone()} y2={y2.clone()} />
             <line class="lane__line" {x1} {y1} {x2} {y2} />

@@ -8,10 +8,10 @@ use raft_sim::PayloadKind;
 use crate::geometry::{number, translate};
 use yew::prelude::*;
 
-use crate::hooks::use_lang;
+use crate::i18n::Lang;
 use crate::view::{endpoint_name, MessageView};
 
-/// Properties of [`MessageGlyph`].
+/// What [`message_glyph`] draws, and where its events go.
 #[derive(Properties, PartialEq)]
 pub struct MessageGlyphProps {
     /// The message to draw.
@@ -28,8 +28,10 @@ pub struct MessageGlyphProps {
 const SIZE: f64 = 11.0;
 
 /// A message moving along its link.
-#[component]
-pub fn MessageGlyph(props: &MessageGlyphProps) -> Html {
+///
+/// A function, not a component: a component costs the page about a kilobyte of WebAssembly
+/// (issue 6), and the cluster, which is one, already skips drawing when nothing changed.
+pub fn message_glyph(lang: Lang, props: &MessageGlyphProps) -> Html {
     let message = &props.message;
     let family = match message.kind {
         PayloadKind::RequestVote | PayloadKind::RequestVoteReply => "message--vote",
@@ -61,14 +63,14 @@ pub fn MessageGlyph(props: &MessageGlyphProps) -> Html {
             on_select.emit(id);
         }
     });
-    let label = use_lang().message_label(
+    let label = lang.message_label(
         message.kind.as_str(),
         &endpoint_name(message.from),
         &endpoint_name(message.to),
         message.term,
     );
     html! {
-        <g {class} transform={translate(message.position)}
+        <g key={id} {class} transform={translate(message.position)}
            data-message={id.to_string()} data-kind={message.kind.as_str()}
            data-from={message.from.to_string()} data-to={message.to.to_string()} data-doomed={message.doomed.to_string()}
            role="button" tabindex={if props.focusable { "0" } else { "-1" }} aria-label={label.clone()} {onclick} {onkeydown}>

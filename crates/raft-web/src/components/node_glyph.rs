@@ -5,11 +5,10 @@ use raft_sim::{NodeId, RoleKind};
 use yew::prelude::*;
 
 use crate::geometry::{number, translate, NODE_RADIUS};
-use crate::hooks::use_lang;
 use crate::i18n::Lang;
 use crate::view::NodeView;
 
-/// Properties of [`NodeGlyph`].
+/// What [`node_glyph`] draws, and where its events go.
 #[derive(Properties, PartialEq)]
 pub struct NodeGlyphProps {
     /// The node to draw.
@@ -24,9 +23,10 @@ pub fn node_label(lang: Lang, node: &NodeView) -> String {
 }
 
 /// A node of the ring.
-#[component]
-pub fn NodeGlyph(props: &NodeGlyphProps) -> Html {
-    let lang = use_lang();
+///
+/// A function, not a component: a component costs the page about a kilobyte of WebAssembly
+/// (issue 6), and the cluster, which is one, already skips drawing when nothing changed.
+pub fn node_glyph(lang: Lang, props: &NodeGlyphProps) -> Html {
     let node = &props.node;
     let id = node.id;
     let onclick = props.on_activate.reform(move |_: MouseEvent| id);
@@ -39,7 +39,7 @@ pub fn NodeGlyph(props: &NodeGlyphProps) -> Html {
     });
     let role = node.role.as_str();
     html! {
-        <g class={classes!("node", format!("node--{role}"), (!node.up).then_some("node--down"), node.isolated.then_some("node--isolated"))}
+        <g key={id} class={classes!("node", format!("node--{role}"), (!node.up).then_some("node--down"), node.isolated.then_some("node--isolated"))}
            transform={translate(node.position)}
            data-node={id.to_string()} data-role={role} data-up={node.up.to_string()}
            data-term={node.term.to_string()}
