@@ -110,7 +110,6 @@ pub fn App() -> Html {
         });
         let (title, description) = state.scenario_info(*lang);
         return html! {
-            <ContextProvider<Lang> context={*lang}>
             <main class="playground playground--embed" data-time-ms={view.time_ms.to_string()} data-lang={lang.code()}
                   data-trace-hash={trace_hash} data-embed="true">
                 <div class="embed__top">
@@ -123,17 +122,16 @@ pub fn App() -> Html {
                     <p class="playground__notice" role="alert">{ notice.text(*lang) }</p>
                 }
                 <div class="playground__stage embed__stage">
-                    <Cluster view={view.clone()} on_node_activate={on_node} {on_background} {on_lane} {on_message}
+                    <Cluster lang={*lang} view={view.clone()} on_node_activate={on_node} {on_background} {on_lane} {on_message}
                              messages_focusable={!state.playing} />
-                    { node_menu(&state, &view, &dispatch) }
+                    { node_menu(*lang, &state, &view, &dispatch) }
                 </div>
                 { embed_strip(*lang, &EmbedStripProps { playing: state.playing, time_ms: view.time_ms,
                                 horizon_ms: state.horizon_ms(), on_toggle, on_step, on_seek }) }
                 if options.show_log {
-                    <LogTable logs={state.logs()} on_scroll={on_scroll_logs} />
+                    <LogTable lang={*lang} logs={state.logs()} on_scroll={on_scroll_logs} />
                 }
             </main>
-            </ContextProvider<Lang>>
         };
     }
     let switch_language = {
@@ -150,7 +148,6 @@ pub fn App() -> Html {
         })
     };
     html! {
-        <ContextProvider<Lang> context={*lang}>
         <main class="playground" data-time-ms={view.time_ms.to_string()} data-lang={lang.code()}
               data-trace-hash={trace_hash}>
             <header class="playground__header">
@@ -175,10 +172,10 @@ pub fn App() -> Html {
             { controls(*lang, &ControlsProps { playing: state.playing, speed: state.speed, on_toggle, on_step, on_speed }) }
             { network_bar(*lang, &NetworkBarProps { size: state.cluster_size(), faulty: state.network_faulty(),
                                                     on_resize, on_heal, on_preset }) }
-            <Settings options={state.options()} on_apply={on_apply_settings} />
-            <ScenarioFile export={{ let state = state.clone(); Callback::from(move |_| state.scenario_json()) }}
+            <Settings lang={*lang} options={state.options()} on_apply={on_apply_settings} />
+            <ScenarioFile lang={*lang} export={{ let state = state.clone(); Callback::from(move |_| state.scenario_json()) }}
                           {on_import} />
-            <SharePanel {fragment} info={state.raw_info()}
+            <SharePanel lang={*lang} {fragment} info={state.raw_info()}
                         on_info={dispatch.reform(|(title, description)| Action::SetInfo { title, description })} />
             if let (Some(title), description) = state.scenario_info(*lang) {
                 <section class="scenario-info" aria-label={t.scenario}>
@@ -195,36 +192,35 @@ pub fn App() -> Html {
             }
             <div class="playground__body">
                 <div class="playground__stage">
-                    <Cluster view={view.clone()} on_node_activate={on_node} {on_background} {on_lane} {on_message}
+                    <Cluster lang={*lang} view={view.clone()} on_node_activate={on_node} {on_background} {on_lane} {on_message}
                              messages_focusable={!state.playing} />
-                    { node_menu(&state, &view, &dispatch) }
+                    { node_menu(*lang, &state, &view, &dispatch) }
                     if let Some(details) = state.message_details() {
                         { message_panel(*lang, &MessagePanelProps { details, on_action: dispatch.reform(Action::Apply),
                                                                     on_close: dispatch.reform(|_| Action::CloseMessage) }) }
                     }
                 </div>
-                <Narration events={story.clone()} {on_seek} />
+                <Narration lang={*lang} events={story.clone()} {on_seek} />
             </div>
             { invariant_bar(*lang, &InvariantBarProps { violations: state.violations() }) }
             { legend(*lang) }
-            <LogTable logs={state.logs()} on_scroll={on_scroll_logs} />
+            <LogTable lang={*lang} logs={state.logs()} on_scroll={on_scroll_logs} />
             <p class="visually-hidden" aria-live="polite">{ announcement(*lang, &story) }</p>
             if state.shortcuts_open {
-                <Shortcuts on_close={dispatch.reform(|_| Action::ToggleShortcuts)} />
+                <Shortcuts lang={*lang} on_close={dispatch.reform(|_| Action::ToggleShortcuts)} />
             }
         </main>
-        </ContextProvider<Lang>>
     }
 }
 
 /// The menu of the node whose menu is open, if any.
-fn node_menu(state: &Playground, view: &crate::view::ClusterView, dispatch: &Callback<Action>) -> Html {
+fn node_menu(lang: Lang, state: &Playground, view: &crate::view::ClusterView, dispatch: &Callback<Action>) -> Html {
     let Some(id) = state.menu else { return Html::default() };
     let (Some(node), Some(details)) = (view.nodes.iter().find(|node| node.id == id).cloned(), state.details(id)) else {
         return Html::default();
     };
     html! {
-        <NodeMenu on_action={dispatch.reform(Action::Apply)} {details} links={links_from(view, node.id)}
+        <NodeMenu {lang} on_action={dispatch.reform(Action::Apply)} {details} links={links_from(view, node.id)}
                   on_isolate={dispatch.reform(move |isolate| if isolate { Action::Isolate(id) } else { Action::Reconnect(id) })}
                   suggested_command={state.suggested_command()}
                   on_close={dispatch.reform(|_| Action::CloseMenu)} {node} />

@@ -1,6 +1,7 @@
-//! Every word the page shows, in English and 中文. Components read the current [`Lang`] from
-//! context and take their text from [`Lang::texts`] or the formatting methods here; no
-//! interface string is written anywhere else.
+//! Every word the page shows, in English and 中文. Components get the current [`Lang`] as a
+//! property (not from a Yew context, whose machinery weighs more in the page) and take their
+//! text from [`Lang::texts`] or the formatting methods here; no interface string is written
+//! anywhere else.
 
 use raft_sim::{format_scaled, ActionError, NodeId, OpResult, Property, RoleKind, StoryCategory, StoryEvent};
 

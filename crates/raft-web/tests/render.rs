@@ -76,6 +76,7 @@ async fn the_cluster_shows_a_leader_and_its_messages_with_their_hooks() {
         on_lane: Callback::noop(),
         on_message: Callback::noop(),
         messages_focusable: false,
+        lang: Default::default(),
     };
     let root = mount_point();
     yew::Renderer::<Cluster>::with_root_and_props(root.clone(), props).render();

@@ -7,12 +7,15 @@ use yew::prelude::*;
 
 use super::{lane_glyph, message_glyph, node_glyph, LaneGlyphProps, MessageGlyphProps, NodeGlyphProps};
 use crate::geometry::{number, translate, CLIENT_POSITION, VIEW_SIZE};
-use crate::hooks::use_lang;
+use crate::i18n::Lang;
 use crate::view::ClusterView;
 
 /// Properties of [`Cluster`].
 #[derive(Properties, PartialEq)]
 pub struct ClusterProps {
+    /// The page's language.
+    #[prop_or_default]
+    pub lang: Lang,
     /// What to draw.
     pub view: Rc<ClusterView>,
     /// A node was clicked or activated from the keyboard.
@@ -34,7 +37,7 @@ pub struct ClusterProps {
 #[component]
 pub fn Cluster(props: &ClusterProps) -> Html {
     let on_background = props.on_background.reform(|_: MouseEvent| ());
-    let lang = use_lang();
+    let lang = props.lang;
     let t = lang.texts();
     html! {
         <svg class="cluster" viewBox={format!("0 0 {0} {0}", number(VIEW_SIZE))}

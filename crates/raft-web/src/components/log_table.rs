@@ -2,13 +2,15 @@
 
 use yew::prelude::*;
 
-use crate::hooks::use_lang;
 use crate::i18n::{Lang, Texts};
 use crate::view::{LogRow, LogsView};
 
 /// Properties of [`LogTable`].
 #[derive(Properties, PartialEq)]
 pub struct LogTableProps {
+    /// The page's language.
+    #[prop_or_default]
+    pub lang: Lang,
     /// The logs to show.
     pub logs: LogsView,
     /// Scroll to a first index, or back to the latest entries (`None`).
@@ -22,7 +24,7 @@ const TERM_COLOURS: u64 = 8;
 /// entries are solid, uncommitted ones dashed.
 #[component]
 pub fn LogTable(props: &LogTableProps) -> Html {
-    let lang = use_lang();
+    let lang = props.lang;
     let t = lang.texts();
     let logs = &props.logs;
     if logs.last_index == 0 {

@@ -7,11 +7,14 @@ use raft_sim::{Millis, StoryCategory, StoryEvent};
 use yew::prelude::*;
 
 use crate::components::timeline::format_time;
-use crate::hooks::use_lang;
+use crate::i18n::Lang;
 
 /// Properties of [`Narration`].
 #[derive(Properties, PartialEq)]
 pub struct NarrationProps {
+    /// The page's language.
+    #[prop_or_default]
+    pub lang: Lang,
     /// The story so far, oldest first (shared with the page, not copied per frame).
     pub events: Rc<Vec<(Millis, StoryEvent)>>,
     /// An event was clicked: go to its moment.
@@ -27,7 +30,7 @@ const SHOWN: usize = 60;
 /// The narration panel.
 #[component]
 pub fn Narration(props: &NarrationProps) -> Html {
-    let lang = use_lang();
+    let lang = props.lang;
     let t = lang.texts();
     let shown = use_state(|| CATEGORIES.into_iter().collect::<raft_sim::SortedSet<_>>());
     let toggle = |category: StoryCategory| {

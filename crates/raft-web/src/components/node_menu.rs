@@ -7,13 +7,16 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::node_glyph::node_label;
-use crate::hooks::use_lang;
+use crate::i18n::Lang;
 use crate::i18n::Texts;
 use crate::view::{NodeDetails, NodeView};
 
 /// Properties of [`NodeMenu`].
 #[derive(Properties, PartialEq)]
 pub struct NodeMenuProps {
+    /// The page's language.
+    #[prop_or_default]
+    pub lang: Lang,
     /// The node the menu is for.
     pub node: NodeView,
     /// Its state beyond what is drawn.
@@ -45,7 +48,7 @@ pub fn NodeMenu(props: &NodeMenuProps) -> Html {
             }
         });
     }
-    let lang = use_lang();
+    let lang = props.lang;
     let t = lang.texts();
     let node = &props.node;
     let id = node.id;

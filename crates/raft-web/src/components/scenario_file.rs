@@ -8,11 +8,14 @@ use gloo::file::{Blob, File, ObjectUrl};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::hooks::use_lang;
+use crate::i18n::Lang;
 
 /// Properties of [`ScenarioFile`].
 #[derive(Properties, PartialEq)]
 pub struct ScenarioFileProps {
+    /// The page's language.
+    #[prop_or_default]
+    pub lang: Lang,
     /// Produces the current run's scenario as pretty JSON, when asked.
     pub export: Callback<(), String>,
     /// A file was read: its text, or why it could not be read.
@@ -22,7 +25,7 @@ pub struct ScenarioFileProps {
 /// An Import button (a file picker) and an Export button (a download).
 #[component]
 pub fn ScenarioFile(props: &ScenarioFileProps) -> Html {
-    let t = use_lang().texts();
+    let t = props.lang.texts();
     // The pending read and the last download URL must live until they are done.
     let reader: Rc<RefCell<Option<FileReader>>> = use_mut_ref(|| None);
     let download: Rc<RefCell<Option<ObjectUrl>>> = use_mut_ref(|| None);

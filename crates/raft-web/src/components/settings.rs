@@ -6,11 +6,14 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlFormElement, HtmlInputElement};
 use yew::prelude::*;
 
-use crate::hooks::use_lang;
+use crate::i18n::Lang;
 
 /// Properties of [`Settings`].
 #[derive(Properties, PartialEq)]
 pub struct SettingsProps {
+    /// The page's language.
+    #[prop_or_default]
+    pub lang: Lang,
     /// The options of the current run.
     pub options: ScenarioOptions,
     /// The form was submitted: the new options, or why a field could not be read.
@@ -66,7 +69,7 @@ fn read(form: &HtmlFormElement) -> Result<ScenarioOptions, String> {
 /// A collapsible form over the run's options.
 #[component]
 pub fn Settings(props: &SettingsProps) -> Html {
-    let t = use_lang().texts();
+    let t = props.lang.texts();
     let on_apply = props.on_apply.clone();
     let onsubmit = Callback::from(move |event: SubmitEvent| {
         event.prevent_default();

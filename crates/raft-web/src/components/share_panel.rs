@@ -9,12 +9,15 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlFormElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::hooks::use_lang;
+use crate::i18n::Lang;
 use crate::page_options::PageOptions;
 
 /// Properties of [`SharePanel`].
 #[derive(Properties, PartialEq)]
 pub struct SharePanelProps {
+    /// The page's language.
+    #[prop_or_default]
+    pub lang: Lang,
     /// Produces the share link's fragment (without `#`) for this run at this moment, or why
     /// this run cannot be a link.
     pub fragment: Callback<(), Result<String, raft_sim::LinkError>>,
@@ -105,7 +108,7 @@ fn checked(form: &HtmlFormElement, name: &str) -> bool {
 /// The share panel, folded by default under the controls.
 #[component]
 pub fn SharePanel(props: &SharePanelProps) -> Html {
-    let lang = use_lang();
+    let lang = props.lang;
     let s = lang.share_texts();
     let link = use_state(|| None::<String>);
     let snippet = use_state(|| None::<String>);

@@ -2,11 +2,14 @@
 
 use yew::prelude::*;
 
-use crate::hooks::use_lang;
+use crate::i18n::Lang;
 
 /// Properties of [`Shortcuts`].
 #[derive(Properties, PartialEq)]
 pub struct ShortcutsProps {
+    /// The page's language.
+    #[prop_or_default]
+    pub lang: Lang,
     /// The overlay should close.
     pub on_close: Callback<()>,
 }
@@ -14,7 +17,7 @@ pub struct ShortcutsProps {
 /// A dialog listing every shortcut. Its Close button takes the focus when it opens.
 #[component]
 pub fn Shortcuts(props: &ShortcutsProps) -> Html {
-    let t = use_lang().texts();
+    let t = props.lang.texts();
     let close = use_node_ref();
     {
         let close = close.clone();

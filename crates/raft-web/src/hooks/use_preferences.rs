@@ -82,9 +82,3 @@ pub fn use_preferences() -> (UseStateHandle<Lang>, UseStateHandle<Theme>) {
     }
     (lang, theme)
 }
-
-/// The current language, from the context the app provides.
-#[hook]
-pub fn use_lang() -> Lang {
-    use_context::<Lang>().unwrap_or_default()
-}
