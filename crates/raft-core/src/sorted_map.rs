@@ -106,11 +106,6 @@ impl<K, V> SortedMap<K, V> {
     pub fn values(&self) -> impl DoubleEndedIterator<Item = &V> + ExactSizeIterator {
         self.entries.iter().map(|(_, v)| v)
     }
-
-    /// The values in key order, taken out.
-    pub fn into_values(self) -> impl DoubleEndedIterator<Item = V> + ExactSizeIterator {
-        self.entries.into_iter().map(|(_, v)| v)
-    }
 }
 
 /// Later entries win over earlier ones with the same key, as with `BTreeMap`.
@@ -205,7 +200,7 @@ mod tests {
         *map.get_mut(&5).unwrap() = "E";
         assert_eq!((map.get(&5), map.get(&2), map.contains_key(&1)), (Some(&"E"), None, true));
         assert_eq!(map.keys().copied().collect::<Vec<_>>(), [1, 4, 5]);
-        assert_eq!(map.clone().into_values().collect::<Vec<_>>(), ["A", "D", "E"]);
+        assert_eq!(map.values().copied().collect::<Vec<_>>(), ["A", "D", "E"]);
         assert_eq!(map.len(), 3);
     }
 

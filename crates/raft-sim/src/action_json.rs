@@ -1,17 +1,25 @@
 //! Actions in JSON: `{"do": "crash", "node": 2}`, with `at_ms` first in scenario files.
 
-use raft_core::SortedMap;
-
 use crate::action::{Action, TimedAction};
 use crate::json::Json;
 use crate::json_read::{
     child, read_array, read_probability, read_string, read_u32, read_u64, write_probability, Fields,
 };
-use crate::scenario::ScenarioError;
+use crate::scenario::{error, ScenarioError};
 
-/// Every action's name, as written in `do`.
-pub const ACTION_NAMES: [&str; 10] =
-    ["timeout", "crash", "restart", "write", "partition", "heal", "cut", "mend", "drop", "loss"];
+/// Every action: its name, as written in `do`, and its other fields, in alphabetical order.
+const ACTIONS: [(&str, &[&str]); 10] = [
+    ("timeout", &["node"]),
+    ("crash", &["node"]),
+    ("restart", &["node"]),
+    ("write", &["command", "node"]),
+    ("partition", &["groups"]),
+    ("heal", &[]),
+    ("cut", &["from", "to"]),
+    ("mend", &["from", "to"]),
+    ("drop", &["message"]),
+    ("loss", &["probability"]),
+];
 
 impl Action {
     /// Reads an action object; errors name the field under `path` (e.g. `actions[2].node`).
@@ -19,40 +27,14 @@ impl Action {
         read_action(value, path, &[])
     }
 
-    /// The action as a JSON object, `do` first.
-    pub fn to_json(&self) -> Json {
-        Json::Object(self.fields())
-    }
-
-    /// `do` and the action's fields.
-    fn fields(&self) -> Vec<(String, Json)> {
-        let mut fields = vec![("do".to_owned(), Json::from(self.name()))];
-        let mut add = |key: &str, value: Json| fields.push((key.to_owned(), value));
-        match self {
-            Action::Timeout { node } | Action::Crash { node } | Action::Restart { node } => {
-                add("node", Json::from(*node))
-            }
-            Action::Write { node, command } => {
-                add("node", Json::from(*node));
-                add("command", Json::from(command.as_str()));
-            }
-            Action::Partition { groups } => {
-                add("groups", Json::Array(groups.iter().cloned().map(Json::from).collect()))
-            }
-            Action::Heal => {}
-            Action::Cut { from, to } | Action::Mend { from, to } => {
-                add("from", Json::from(*from));
-                add("to", Json::from(*to));
-            }
-            Action::Drop { message } => add("message", Json::from(*message)),
-            Action::Loss { probability } => add("probability", write_probability(*probability)),
-        }
-        fields
-    }
-
     /// The action's name, as written in `do`.
     pub fn name(&self) -> &'static str {
-        let index = match self {
+        ACTIONS[self.kind_index()].0
+    }
+
+    /// Its row in [`ACTIONS`].
+    fn kind_index(&self) -> usize {
+        match self {
             Action::Timeout { .. } => 0,
             Action::Crash { .. } => 1,
             Action::Restart { .. } => 2,
@@ -63,20 +45,35 @@ impl Action {
             Action::Mend { .. } => 7,
             Action::Drop { .. } => 8,
             Action::Loss { .. } => 9,
+        }
+    }
+
+    /// `do` and the action's fields, all in alphabetical order, as version-1 files and links
+    /// have always been written (so a scenario encodes to the same link in every release).
+    fn fields(&self) -> Vec<(String, Json)> {
+        let values = match self {
+            Action::Timeout { node } | Action::Crash { node } | Action::Restart { node } => vec![Json::from(*node)],
+            Action::Write { node, command } => vec![Json::from(command.as_str()), Json::from(*node)],
+            Action::Partition { groups } => vec![Json::Array(groups.iter().cloned().map(Json::from).collect())],
+            Action::Heal => vec![],
+            Action::Cut { from, to } | Action::Mend { from, to } => vec![Json::from(*from), Json::from(*to)],
+            Action::Drop { message } => vec![Json::from(*message)],
+            Action::Loss { probability } => vec![write_probability(*probability)],
         };
-        ACTION_NAMES[index]
+        let (name, keys) = ACTIONS[self.kind_index()];
+        let mut fields: Vec<(String, Json)> = keys.iter().map(|key| key.to_string()).zip(values).collect();
+        let before_do = keys.iter().filter(|key| **key < "do").count();
+        fields.insert(before_do, ("do".to_owned(), Json::from(name)));
+        fields
     }
 }
 
 impl TimedAction {
     /// Reads `{"at_ms": …, "do": …, …}`.
     pub fn from_json(value: &Json, path: &str) -> Result<TimedAction, ScenarioError> {
-        let at_ms =
-            Fields::of(value, path, "an action object: { \"at_ms\": 0, \"do\": … }")?.require("at_ms", |v, p| {
-                read_u64(v, p).map_err(|_| ScenarioError {
-                    path: p.to_owned(),
-                    message: "expected milliseconds, a whole number >= 0".to_owned(),
-                })
+        let at_ms = Fields::of(value, path, "an action object: { \"at_ms\": 0, \"do\": … }")?
+            .require("at_ms", |v, p| {
+                read_u64(v, p).map_err(|_| error(p, "expected milliseconds, a whole number >= 0"))
             })?;
         Ok(TimedAction { at_ms, action: read_action(value, path, &["at_ms"])? })
     }
@@ -86,8 +83,7 @@ impl TimedAction {
     /// the same link in every release).
     pub fn to_json(&self) -> Json {
         let mut fields = vec![("at_ms".to_owned(), Json::from(self.at_ms))];
-        let action: SortedMap<String, Json> = self.action.fields().into_iter().collect();
-        fields.extend(action.iter().map(|(key, value)| (key.clone(), value.clone())));
+        fields.extend(self.action.fields());
         Json::Object(fields)
     }
 }
@@ -96,23 +92,16 @@ impl TimedAction {
 fn read_action(value: &Json, path: &str, extra: &[&str]) -> Result<Action, ScenarioError> {
     let fields = Fields::of(value, path, "an action object: { \"do\": \"crash\", \"node\": 2 }")?;
     let name = fields.require("do", read_string)?;
-    let own: &[&str] = match name.as_str() {
-        "timeout" | "crash" | "restart" => &["node"],
-        "write" => &["node", "command"],
-        "partition" => &["groups"],
-        "heal" => &[],
-        "cut" | "mend" => &["from", "to"],
-        "drop" => &["message"],
-        "loss" => &["probability"],
-        other => {
-            let message = format!("unknown action `{other}`: actions are {}", ACTION_NAMES.join(", "));
-            return Err(ScenarioError { path: child(path, "do"), message });
-        }
+    let Some(&(_, own)) = ACTIONS.iter().find(|(known, _)| *known == name) else {
+        let names: Vec<&str> = ACTIONS.iter().map(|(known, _)| *known).collect();
+        let message = format!("unknown action `{name}`: actions are {}", names.join(", "));
+        return Err(error(child(path, "do"), message));
     };
     let known: Vec<&str> = extra.iter().chain(["do"].iter()).chain(own).copied().collect();
     fields.check_known(&known)?;
     let node = || fields.require("node", read_u32);
     Ok(match name.as_str() {
+        // Every name of ACTIONS has its arm; the last one is "loss".
         "timeout" => Action::Timeout { node: node()? },
         "crash" => Action::Crash { node: node()? },
         "restart" => Action::Restart { node: node()? },

@@ -2,7 +2,7 @@
 //! (linearizability needs invoke and response times).
 
 use raft_core::{ClientResult, LogIndex, NodeId, RequestId};
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use crate::time::Millis;
 
@@ -10,8 +10,7 @@ use crate::time::Millis;
 pub const MAX_REDIRECTS: u32 = 5;
 
 /// How a client operation ended.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OpResult {
     /// Committed and applied.
     Ok,
@@ -21,6 +20,13 @@ pub enum OpResult {
     Unknown,
     /// No answer within the client timeout: the write may or may not take effect.
     Timeout,
+}
+
+/// Written by its [`name`](OpResult::name), in traces as in the embed protocol.
+impl Serialize for OpResult {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
 }
 
 impl OpResult {

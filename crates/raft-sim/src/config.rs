@@ -4,7 +4,7 @@ use std::fmt;
 
 use raft_core::RaftOptions;
 
-use crate::decimal::format_probability;
+use crate::decimal::check_probability;
 use crate::time::Millis;
 
 /// The largest cluster the simulator (and the page) supports.
@@ -67,8 +67,8 @@ pub enum ConfigError {
         /// The shortest election timeout.
         election_min_ms: Millis,
     },
-    /// `loss` is not a probability.
-    Loss(f64),
+    /// `loss` is not a probability: what is wrong with it.
+    Loss(String),
     /// A setting that must be at least 1 is 0.
     Zero(&'static str),
     /// A duration longer than [`MAX_DURATION_MS`].
@@ -95,7 +95,7 @@ impl fmt::Display for ConfigError {
                 f,
                 "heartbeat_ms: {heartbeat_ms} must be above 0 and below the shortest election timeout ({election_min_ms})"
             ),
-            ConfigError::Loss(loss) => write!(f, "loss: a probability from 0 to 1, not {}", format_probability(*loss)),
+            ConfigError::Loss(why) => write!(f, "loss: {why}"),
             ConfigError::Zero(name) => write!(f, "{name}: must be at least 1"),
             ConfigError::TooLong { name, value } => {
                 write!(f, "{name}: at most {MAX_DURATION_MS} ms (one hour), not {value}")
@@ -122,9 +122,7 @@ impl SimConfig {
         if self.heartbeat_ms == 0 || self.heartbeat_ms >= election_min_ms {
             return Err(ConfigError::Heartbeat { heartbeat_ms: self.heartbeat_ms, election_min_ms });
         }
-        if !(0.0..=1.0).contains(&self.loss) {
-            return Err(ConfigError::Loss(self.loss));
-        }
+        check_probability(self.loss).map_err(ConfigError::Loss)?;
         if self.client_timeout_ms == 0 {
             return Err(ConfigError::Zero("client_timeout_ms"));
         }

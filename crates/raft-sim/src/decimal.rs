@@ -76,7 +76,44 @@ pub fn fixed(value: f64, decimals: u32, min_decimals: u32) -> String {
 
 /// A probability read from its decimal text, kept to [`PROBABILITY_DECIMALS`] places.
 pub fn parse_probability(text: &str) -> Option<f64> {
-    parse_scaled(text, PROBABILITY_DECIMALS).map(|units| units as f64 / 1e9)
+    parse_scaled(text, PROBABILITY_DECIMALS).map(probability_of_units)
+}
+
+fn probability_of_units(billionths: u64) -> f64 {
+    billionths as f64 / 1e9
+}
+
+/// What a form's number field holds, in JSON number syntax: trimmed, `.5` as `0.5`, `5.` as `5`.
+fn form_number(text: &str) -> String {
+    let text = text.trim().trim_end_matches('.');
+    match text.strip_prefix('-') {
+        Some(rest) if rest.starts_with('.') => format!("-0{rest}"),
+        _ if text.starts_with('.') => format!("0{text}"),
+        _ => text.to_owned(),
+    }
+}
+
+/// A number typed in a form field (`-1.5`, `.5`, `5.`), to `decimals` places.
+pub fn parse_form_number(text: &str, decimals: u32) -> Option<f64> {
+    let text = form_number(text);
+    let (sign, digits) = text.strip_prefix('-').map_or((1.0, text.as_str()), |digits| (-1.0, digits));
+    parse_scaled(digits, decimals).map(|units| sign * units as f64 / 10f64.powi(decimals as i32))
+}
+
+/// A percentage typed in a form field, as the very probability a scenario file would hold for
+/// it: `5` is [`parse_probability`]`("0.05")`.
+pub fn parse_percent(text: &str) -> Option<f64> {
+    parse_scaled(&form_number(text), PROBABILITY_DECIMALS - 2).map(probability_of_units)
+}
+
+/// `Err` with what is wrong unless `p` is a probability, 0 to 1: the one check of every loss
+/// setting (options, scenario actions, actions at run time).
+pub fn check_probability(p: f64) -> Result<(), String> {
+    if (0.0..=1.0).contains(&p) {
+        Ok(())
+    } else {
+        Err(format!("a probability from 0 to 1, not {}", format_probability(p)))
+    }
 }
 
 /// A probability written so that [`parse_probability`] gives it back: `0.05`, `1`.
@@ -127,6 +164,18 @@ mod tests {
         assert_eq!(fixed(-2.5e12, 9, 0), "-2500000000000");
         assert_eq!(fixed(f64::INFINITY, 2, 0), u128::MAX.to_string());
         assert_eq!(fixed(f64::NAN, 2, 0), "NaN");
+    }
+
+    #[test]
+    fn form_fields_are_read_as_people_type_them() {
+        assert_eq!(parse_form_number("-1.5", 2), Some(-1.5));
+        assert_eq!(parse_form_number(" .5 ", 2), Some(0.5));
+        assert_eq!(parse_form_number("-.25", 2), Some(-0.25));
+        assert_eq!(parse_form_number("5.", 2), Some(5.0));
+        assert_eq!(parse_form_number("x", 2), None);
+        assert_eq!(parse_percent("33.3"), parse_probability("0.333"));
+        assert_eq!(parse_percent(".5"), parse_probability("0.005"));
+        assert_eq!(parse_percent("-1"), None);
     }
 
     #[test]

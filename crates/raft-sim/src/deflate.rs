@@ -76,12 +76,16 @@ fn parse(data: &[u8]) -> Vec<Token> {
     let mut matcher = Matcher { data, head: vec![usize::MAX; 1 << 15], previous: vec![usize::MAX; data.len()] };
     let mut tokens = Vec::new();
     let mut at = 0;
+    // The match at `at`, looked up before `at` joins the chains.
+    let mut found = matcher.longest(0);
     while at < data.len() {
-        let (length, distance) = matcher.longest(at);
+        let (length, distance) = found;
         matcher.insert(at);
-        if length < MIN_MATCH || matcher.longest(at + 1).0 > length {
+        let next = matcher.longest(at + 1);
+        if length < MIN_MATCH || next.0 > length {
             tokens.push(Token::Literal(data[at]));
             at += 1;
+            found = next; // searched once, used for the next position
             continue;
         }
         tokens.push(Token::Copy { length: length as u16, distance: distance as u16 });
@@ -89,6 +93,7 @@ fn parse(data: &[u8]) -> Vec<Token> {
             matcher.insert(position);
         }
         at += length;
+        found = matcher.longest(at);
     }
     tokens
 }

@@ -3,7 +3,7 @@
 use raft_core::{Input, Node, NodeId, Timer};
 
 use crate::action::ActionError;
-use crate::decimal::format_probability;
+use crate::decimal::check_probability;
 use crate::network::DropReason;
 use crate::network::MessageId;
 use crate::simulation::Simulation;
@@ -86,12 +86,7 @@ impl Simulation {
 
     /// From now on, each message sent is lost with `probability`.
     pub fn set_loss(&mut self, probability: f64) -> Result<(), ActionError> {
-        if !(0.0..=1.0).contains(&probability) {
-            return Err(ActionError::BadProbability(format!(
-                "a loss probability is from 0 to 1, not {}",
-                format_probability(probability)
-            )));
-        }
+        check_probability(probability).map_err(ActionError::BadProbability)?;
         self.config.loss = probability;
         Ok(())
     }

@@ -166,6 +166,32 @@ impl fmt::Display for Json {
     }
 }
 
+/// Lets serde-based output (the CLI's reports) embed a value as it is, keys in their order.
+impl serde::Serialize for Json {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq};
+        match self {
+            Json::Null => serializer.serialize_unit(),
+            Json::Bool(value) => serializer.serialize_bool(*value),
+            Json::Number(text) => match text.parse::<u64>() {
+                Ok(whole) => serializer.serialize_u64(whole),
+                Err(_) => serializer.serialize_f64(text.parse().unwrap_or(f64::NAN)),
+            },
+            Json::String(text) => serializer.serialize_str(text),
+            Json::Array(items) => {
+                let mut seq = serializer.serialize_seq(Some(items.len()))?;
+                items.iter().try_for_each(|item| seq.serialize_element(item))?;
+                seq.end()
+            }
+            Json::Object(fields) => {
+                let mut map = serializer.serialize_map(Some(fields.len()))?;
+                fields.iter().try_for_each(|(key, value)| map.serialize_entry(key, value))?;
+                map.end()
+            }
+        }
+    }
+}
+
 impl From<u64> for Json {
     fn from(value: u64) -> Json {
         Json::Number(value.to_string())

@@ -104,53 +104,48 @@ impl Reader<'_> {
     }
 
     fn array(&mut self, depth: usize) -> Result<Json, JsonError> {
+        self.list(depth, b']', "expected `,` or `]`", |reader| reader.value(depth)).map(Json::Array)
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Json, JsonError> {
+        self.list(depth, b'}', "expected `,` or `}`", |reader| {
+            reader.skip_space();
+            if reader.peek() != Some(b'"') {
+                return Err(reader.error("expected a key in double quotes"));
+            }
+            let key = reader.string()?;
+            reader.expect(b':', "expected `:`")?;
+            Ok((key, reader.value(depth)?))
+        })
+        .map(Json::Object)
+    }
+
+    /// After an opening bracket: items read by `item`, separated by commas, up to `close`.
+    fn list<T>(
+        &mut self,
+        depth: usize,
+        close: u8,
+        expected: &str,
+        mut item: impl FnMut(&mut Self) -> Result<T, JsonError>,
+    ) -> Result<Vec<T>, JsonError> {
         self.nest(depth)?;
         self.at += 1;
         let mut items = Vec::new();
         self.skip_space();
-        if self.peek() == Some(b']') {
+        if self.peek() == Some(close) {
             self.at += 1;
-            return Ok(Json::Array(items));
+            return Ok(items);
         }
         loop {
-            items.push(self.value(depth)?);
+            items.push(item(self)?);
             self.skip_space();
             match self.peek() {
                 Some(b',') => self.at += 1,
-                Some(b']') => {
+                Some(byte) if byte == close => {
                     self.at += 1;
-                    return Ok(Json::Array(items));
+                    return Ok(items);
                 }
-                _ => return Err(self.error("expected `,` or `]`")),
-            }
-        }
-    }
-
-    fn object(&mut self, depth: usize) -> Result<Json, JsonError> {
-        self.nest(depth)?;
-        self.at += 1;
-        let mut fields = Vec::new();
-        self.skip_space();
-        if self.peek() == Some(b'}') {
-            self.at += 1;
-            return Ok(Json::Object(fields));
-        }
-        loop {
-            self.skip_space();
-            if self.peek() != Some(b'"') {
-                return Err(self.error("expected a key in double quotes"));
-            }
-            let key = self.string()?;
-            self.expect(b':', "expected `:`")?;
-            fields.push((key, self.value(depth)?));
-            self.skip_space();
-            match self.peek() {
-                Some(b',') => self.at += 1,
-                Some(b'}') => {
-                    self.at += 1;
-                    return Ok(Json::Object(fields));
-                }
-                _ => return Err(self.error("expected `,` or `}`")),
+                _ => return Err(self.error(expected)),
             }
         }
     }

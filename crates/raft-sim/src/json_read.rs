@@ -3,7 +3,7 @@
 
 use crate::decimal::{fixed, parse_probability, PROBABILITY_DECIMALS};
 use crate::json::Json;
-use crate::scenario::ScenarioError;
+use crate::scenario::{error, ScenarioError};
 
 /// A JSON path one level down: `path.key`, or `key` at the top.
 pub(crate) fn child(path: &str, key: &str) -> String {
@@ -20,7 +20,7 @@ pub(crate) fn item(path: &str, index: usize) -> String {
 }
 
 fn refuse<T>(path: &str, message: impl Into<String>) -> Result<T, ScenarioError> {
-    Err(ScenarioError { path: path.to_owned(), message: message.into() })
+    Err(error(path, message))
 }
 
 /// An object whose fields are read by name; [`Fields::check_known`] refuses the rest.

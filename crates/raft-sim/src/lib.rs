@@ -44,11 +44,13 @@ mod time;
 mod trace;
 
 pub use action::{Action, ActionError, TimedAction};
-pub use action_json::ACTION_NAMES;
 pub use builder::SimBuilder;
 pub use client::{ClientOp, OpResult, MAX_REDIRECTS};
 pub use config::{ConfigError, SimConfig, MAX_DURATION_MS, MAX_NODES};
-pub use decimal::{fixed, format_probability, format_scaled, parse_probability, parse_scaled, PROBABILITY_DECIMALS};
+pub use decimal::{
+    fixed, format_probability, format_scaled, parse_form_number, parse_percent, parse_probability, parse_scaled,
+    PROBABILITY_DECIMALS,
+};
 pub use deflate::compress_zlib;
 pub use fuzz::{check_run, random_scenario, run_seed, FuzzFailure, FuzzSettings, RECOVERY_MS};
 pub use history::{History, FIRST_CHECKPOINT_INTERVAL_MS, MAX_CHECKPOINTS};

@@ -16,7 +16,7 @@ use std::fmt;
 use crate::action::{Action, TimedAction};
 use crate::builder::SimBuilder;
 use crate::config::SimConfig;
-use crate::decimal::format_probability;
+use crate::decimal::check_probability;
 use crate::json::Json;
 use crate::scenario_json::{read_scenario, write_scenario};
 use crate::simulation::Simulation;
@@ -147,7 +147,8 @@ impl fmt::Display for ScenarioError {
 
 impl std::error::Error for ScenarioError {}
 
-fn error(path: impl Into<String>, message: impl Into<String>) -> ScenarioError {
+/// The error at `path`.
+pub(crate) fn error(path: impl Into<String>, message: impl Into<String>) -> ScenarioError {
     ScenarioError { path: path.into(), message: message.into() }
 }
 
@@ -308,11 +309,9 @@ impl Scenario {
                 Err(error(format!("{path}.message"), "message ids start at 1"))
             }
             Action::Drop { .. } => Ok(()),
-            Action::Loss { probability } if !(0.0..=1.0).contains(probability) => Err(error(
-                format!("{path}.probability"),
-                format!("a probability from 0 to 1, not {}", format_probability(*probability)),
-            )),
-            Action::Loss { .. } => Ok(()),
+            Action::Loss { probability } => {
+                check_probability(*probability).map_err(|message| error(format!("{path}.probability"), message))
+            }
         }
     }
 

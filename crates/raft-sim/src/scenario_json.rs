@@ -10,7 +10,7 @@ use crate::json::Json;
 use crate::json_read::{
     nullable, read_array, read_bool, read_probability, read_string, read_u32, read_u64, write_probability, Fields,
 };
-use crate::scenario::{InitialState, LogItem, Scenario, ScenarioError, ScenarioOptions};
+use crate::scenario::{error, InitialState, LogItem, Scenario, ScenarioError, ScenarioOptions};
 
 const SCENARIO_FIELDS: [&str; 9] =
     ["version", "seed", "nodes", "title", "description", "options", "initial", "actions", "until_ms"];
@@ -67,18 +67,20 @@ fn read_options(value: &Json, path: &str) -> Result<ScenarioOptions, ScenarioErr
 
 fn read_initial(value: &Json, path: &str) -> Result<SortedMap<NodeId, InitialState>, ScenarioError> {
     let fields = Fields::of(value, path, "an object of server ids, e.g. { \"1\": { \"term\": 2 } }")?;
+    // Checked before reading any: a link can hold thousands of ids, and `validate` only sees
+    // them after they are all read.
     if fields.entries().count() > MAX_NODES as usize {
-        return Err(ScenarioError { path: path.to_owned(), message: format!("at most {MAX_NODES} servers") });
+        return Err(error(path, format!("at most {MAX_NODES} servers")));
     }
     let mut initial = SortedMap::new();
     for (key, value, path) in fields.entries() {
         // Written as JSON writes the number: no sign, no leading zero.
         let canonical = key.bytes().all(|b| b.is_ascii_digit()) && (key == "0" || !key.starts_with('0'));
         let Some(node) = key.parse::<NodeId>().ok().filter(|_| canonical) else {
-            return Err(ScenarioError { path, message: format!("a server id is a whole number, not {}", quoted(key)) });
+            return Err(error(path, format!("a server id is a whole number, not {}", quoted(key))));
         };
         if initial.insert(node, read_initial_state(value, &path)?).is_some() {
-            return Err(ScenarioError { path, message: format!("server {node} is given twice") });
+            return Err(error(path, format!("server {node} is given twice")));
         }
     }
     Ok(initial)
@@ -105,7 +107,7 @@ fn read_log_item(value: &Json, path: &str) -> Result<LogItem, ScenarioError> {
         },
         _ => Err(()),
     };
-    item.map_err(|()| ScenarioError { path: path.to_owned(), message: LOG_ITEM.to_owned() })
+    item.map_err(|()| error(path, LOG_ITEM))
 }
 
 /// Writes a scenario in the file format's field order; empty optional parts are left out.

@@ -67,14 +67,16 @@ pub fn App() -> Html {
         Action::Apply(if cut { raft_sim::Action::Mend { from, to } } else { raft_sim::Action::Cut { from, to } })
     });
     let on_message = use_send(d.clone(), Action::SelectMessage);
-    let on_scroll_logs = use_send(d, Action::ScrollLogs);
+    let on_scroll_logs = use_send(d.clone(), Action::ScrollLogs);
     use_animation_frame(state.playing, dispatch.reform(|elapsed_ms| Action::Frame { elapsed_ms }));
     use_keyboard_shortcuts(dispatch.clone());
     use_hash_change(dispatch.clone());
-    let fragment = {
-        let state = state.clone();
-        Callback::from(move |()| state.share_fragment())
-    };
+    // The share link is made from the latest state when it is asked for; the callback itself is
+    // made once, so that the share panel does not redraw on every frame.
+    let latest = use_mut_ref(|| state.clone());
+    *latest.borrow_mut() = state.clone();
+    let fragment = (*use_memo((), move |_| Callback::from(move |()| latest.borrow().share_fragment()))).clone();
+    let on_info = use_send(d, |(title, description)| Action::SetInfo { title, description });
     // A bad link the page opened with stays in the address bar until the user acts, so it can
     // be copied and reported; an embed's address is its host's business. While playing, time
     // changes every frame, so no debounce timer is armed at all until playback pauses.
@@ -176,7 +178,7 @@ pub fn App() -> Html {
             <ScenarioFile lang={*lang} export={{ let state = state.clone(); Callback::from(move |_| state.scenario_json()) }}
                           {on_import} />
             <SharePanel lang={*lang} {fragment} info={state.raw_info()}
-                        on_info={dispatch.reform(|(title, description)| Action::SetInfo { title, description })} />
+                        {on_info} />
             if let (Some(title), description) = state.scenario_info(*lang) {
                 <section class="scenario-info" aria-label={t.scenario}>
                     <h2 class="scenario-info__title">{ title }</h2>

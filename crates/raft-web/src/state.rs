@@ -55,8 +55,6 @@ pub enum Notice {
     BadLink(raft_sim::LinkError),
     /// A link pasted into an open page could not be opened: the run is kept.
     BadPastedLink(raft_sim::LinkError),
-    /// This run cannot be shared as a link (too large, or too late a moment).
-    CannotShare(raft_sim::LinkError),
     /// An action aimed at the leader, when no server leads.
     NoLeader,
 }
@@ -71,7 +69,6 @@ impl Notice {
             Notice::BadScenario(error) => error.clone(),
             Notice::BadLink(error) => format!("{} {error}", lang.share_texts().bad_link),
             Notice::BadPastedLink(error) => format!("{} {error}", lang.share_texts().bad_pasted_link),
-            Notice::CannotShare(error) => format!("{} {error}", lang.share_texts().cannot_share),
             Notice::NoLeader => lang.share_texts().no_leader.to_owned(),
         }
     }
@@ -137,8 +134,6 @@ pub enum Action {
         /// The description.
         description: String,
     },
-    /// Tell the user this run cannot be shared as a link, and why.
-    CannotShare(raft_sim::LinkError),
     /// An action asked for by the page embedding this one; with `on_leader`, aimed at the
     /// current leader.
     HostAct {
@@ -464,7 +459,6 @@ impl Reducible for Playground {
                 Ok(fresh) => next = Playground { speed: next.speed, revision: next.revision, ..fresh },
                 Err(error) => next.notice = Some(Notice::BadPastedLink(error)),
             },
-            Action::CannotShare(error) => next.notice = Some(Notice::CannotShare(error)),
             Action::SetInfo { title, description } => {
                 next.history.borrow_mut().set_title_and_description(Some(title), Some(description));
                 next.preset = None; // the preset's translated text no longer describes it

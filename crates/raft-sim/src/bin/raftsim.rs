@@ -113,7 +113,7 @@ struct FuzzSummary {
     failure: Option<raft_sim::FuzzFailure>,
     #[serde(skip_serializing_if = "Option::is_none")]
     /// The failing run's scenario file, as JSON.
-    reproducer: Option<serde_json::Value>,
+    reproducer: Option<raft_sim::Json>,
 }
 
 fn fuzz(args: &[String]) -> Result<ExitCode, String> {
@@ -148,8 +148,7 @@ fn fuzz(args: &[String]) -> Result<ExitCode, String> {
                 summary.liveness_failures += 1;
             }
             if summary.failure.is_none() {
-                let scenario = random_scenario(seed, settings).to_json().to_string();
-                summary.reproducer = Some(serde_json::from_str(&scenario).expect("a scenario's JSON reads back"));
+                summary.reproducer = Some(random_scenario(seed, settings).to_json());
                 summary.failure = Some(failure);
             }
         }

@@ -31,7 +31,7 @@ pub fn controls(lang: Lang, props: &ControlsProps) -> Html {
     let on_speed = props.on_speed.clone();
     let oninput = Callback::from(move |event: InputEvent| {
         let input: HtmlInputElement = event.target_unchecked_into();
-        if let Some(exponent) = read_exponent(&input.value()) {
+        if let Some(exponent) = raft_sim::parse_form_number(&input.value(), 2) {
             on_speed.emit(js_sys::Math::pow(10.0, exponent));
         }
     });
@@ -61,12 +61,6 @@ pub fn controls(lang: Lang, props: &ControlsProps) -> Html {
 /// The slider's position for `speed`: its decimal logarithm, to two places.
 fn exponent_of(speed: f64) -> String {
     raft_sim::fixed(js_sys::Math::log10(speed), 2, 0)
-}
-
-/// The slider's position (`-1.5`) read back as an exponent.
-fn read_exponent(text: &str) -> Option<f64> {
-    let (sign, digits) = text.strip_prefix('-').map_or((1.0, text), |digits| (-1.0, digits));
-    raft_sim::parse_scaled(digits, 2).map(|hundredths| sign * hundredths as f64 / 100.0)
 }
 
 /// A speed for people: `0.1×`, `2.5×`, `100×`.

@@ -47,17 +47,13 @@ fn read(form: &HtmlFormElement) -> Result<ScenarioOptions, String> {
         text(name).trim().parse::<u64>().map_err(|_| format!("{name}: expected a whole number, not \"{}\"", text(name)))
     };
     let checked = |name: &str| input(name).is_some_and(|i| i.checked());
-    // A percentage to seven decimals is a probability to nine: the scenario format's precision.
-    // A number field may hold `.5` or `5.`, which JSON's number syntax does not allow.
-    let percent = text("loss").trim().trim_end_matches('.').to_owned();
-    let percent = if percent.starts_with('.') { format!("0{percent}") } else { percent };
-    let loss = raft_sim::parse_scaled(&percent, raft_sim::PROBABILITY_DECIMALS - 2)
+    let loss = raft_sim::parse_percent(&text("loss"))
         .ok_or_else(|| format!("loss: expected a percentage, not \"{}\"", text("loss")))?;
     Ok(ScenarioOptions {
         election_timeout_ms: [whole("election_min")?, whole("election_max")?],
         heartbeat_ms: whole("heartbeat_ms")?,
         latency_ms: [whole("latency_min")?, whole("latency_max")?],
-        loss: loss as f64 / 1e9,
+        loss,
         client_timeout_ms: whole("client_timeout_ms")?,
         max_entries_per_append: u32::try_from(whole("max_entries_per_append")?)
             .map_err(|_| "max_entries_per_append: too large".to_owned())?,

@@ -93,31 +93,39 @@ pub fn use_embed_api(
     story: Rc<Vec<(Millis, StoryEvent)>>,
     refusal: Option<(u64, String)>,
 ) {
+    // A page that is not in a frame has no one to talk to: it listens to nothing and tells
+    // nothing, and does none of this work on its frames.
+    let framed = *use_memo((), |_| parent_frame().is_some());
     let latest = use_mut_ref(EmbedStatus::default);
-    *latest.borrow_mut() = status.clone();
+    if framed {
+        *latest.borrow_mut() = status.clone();
+    }
     let heard: Rc<RefCell<Heard>> = use_mut_ref(Heard::default);
     {
         let origin = origin.clone();
         use_effect_with((), move |_| {
             let ready_origin = origin.clone();
-            let listener = EventListener::new(&gloo::utils::window(), "message", move |event| {
-                let Some(event) = event.dyn_ref::<MessageEvent>() else { return };
-                if !from_parent(event, origin.as_deref()) {
-                    return;
-                }
-                // JSON.stringify(undefined) is undefined, not a string: then it is not for us.
-                let Some(text) = js_sys::JSON::stringify(&event.data()).ok().and_then(|text| text.as_string()) else {
-                    return;
-                };
-                let Ok(value) = Json::parse(&text) else { return };
-                match parse_command(&value) {
-                    None => {}
-                    Some(Err(error)) => post_to_parent(&error_message(&error), origin.as_deref()),
-                    Some(Ok(command)) => match action_of(command) {
-                        Some(action) => dispatch.emit(action),
-                        None => post_to_parent(&state_message(&latest.borrow()), origin.as_deref()),
-                    },
-                }
+            let listener = framed.then(|| {
+                EventListener::new(&gloo::utils::window(), "message", move |event| {
+                    let Some(event) = event.dyn_ref::<MessageEvent>() else { return };
+                    if !from_parent(event, origin.as_deref()) {
+                        return;
+                    }
+                    // JSON.stringify(undefined) is undefined, not a string: then it is not for us.
+                    let Some(text) = js_sys::JSON::stringify(&event.data()).ok().and_then(|text| text.as_string())
+                    else {
+                        return;
+                    };
+                    let Ok(value) = Json::parse(&text) else { return };
+                    match parse_command(&value) {
+                        None => {}
+                        Some(Err(error)) => post_to_parent(&error_message(&error), origin.as_deref()),
+                        Some(Ok(command)) => match action_of(command) {
+                            Some(action) => dispatch.emit(action),
+                            None => post_to_parent(&state_message(&latest.borrow()), origin.as_deref()),
+                        },
+                    }
+                })
             });
             post_to_parent(&message::<&str>("ready", []), ready_origin.as_deref());
             move || drop(listener)
@@ -134,12 +142,13 @@ pub fn use_embed_api(
             || ()
         });
     }
-    use_effect_with((status.time_ms, story.len(), story.last().cloned()), move |(now, _, _)| {
+    let moment = framed.then(|| (status.time_ms, story.len(), story.last().cloned()));
+    use_effect_with(moment, move |moment| {
+        let Some((now, _, _)) = moment else { return };
         let (fresh, next) = heard.borrow().advance(story.iter(), *now);
         *heard.borrow_mut() = next;
         for event in fresh.iter().filter_map(|(at, event)| event_json(*at, event)) {
             post_to_parent(&event, origin.as_deref());
         }
-        || ()
     });
 }
