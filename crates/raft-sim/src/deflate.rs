@@ -1,7 +1,7 @@
 //! A small zlib compressor (RFC 1950/1951) for share links: LZ77 matching with hash chains and
 //! lazy matching, then one block with Huffman codes built for it. It is a fraction of a general
 //! compressor's size in the page's WebAssembly, and scenario JSON compresses as well with it.
-//! Decompression is miniz_oxide's, which reads every valid zlib stream.
+//! Decompression is `inflate.rs`.
 
 /// The longest back-reference deflate allows.
 const MAX_MATCH: usize = 258;
@@ -14,10 +14,11 @@ const MAX_CHAIN: usize = 256;
 /// A match this long is taken without looking further.
 const NICE_MATCH: usize = 128;
 
-const LENGTH_BASE: [u16; 29] =
+pub(crate) const LENGTH_BASE: [u16; 29] =
     [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
-const LENGTH_EXTRA: [u8; 29] = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
-const DISTANCE_BASE: [u16; 30] = [
+pub(crate) const LENGTH_EXTRA: [u8; 29] =
+    [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
+pub(crate) const DISTANCE_BASE: [u16; 30] = [
     1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145,
     8193, 12289, 16385, 24577,
 ];
@@ -146,7 +147,7 @@ fn distance_index(distance: u16) -> usize {
     DISTANCE_BASE.iter().rposition(|&base| base <= distance).unwrap_or(0)
 }
 
-fn distance_extra(index: usize) -> u32 {
+pub(crate) fn distance_extra(index: usize) -> u32 {
     if index < 4 {
         0
     } else {
@@ -229,7 +230,7 @@ fn canonical_codes(lengths: &[u32]) -> Vec<u32> {
 }
 
 /// The order code-length code lengths are written in (RFC 1951 §3.2.7).
-const CODE_LENGTH_ORDER: [usize; 19] = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
+pub(crate) const CODE_LENGTH_ORDER: [usize; 19] = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
 
 /// The block header's description of both codes, run-length coded.
 fn write_code_lengths(out: &mut BitWriter, literal: &[u32], distance: &[u32]) {
@@ -281,7 +282,7 @@ fn hash_at(data: &[u8], at: usize) -> Option<usize> {
     Some((value.wrapping_mul(2_654_435_761) >> 17) as usize)
 }
 
-fn adler32(data: &[u8]) -> u32 {
+pub(crate) fn adler32(data: &[u8]) -> u32 {
     let (mut a, mut b) = (1u32, 0u32);
     for &byte in data {
         a = (a + u32::from(byte)) % 65_521;

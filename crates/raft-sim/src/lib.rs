@@ -27,6 +27,7 @@ mod deflate;
 mod faults;
 mod fuzz;
 mod history;
+mod inflate;
 mod invariants;
 mod json;
 mod json_parse;
@@ -54,6 +55,7 @@ pub use decimal::{
 pub use deflate::compress_zlib;
 pub use fuzz::{check_run, random_scenario, run_seed, FuzzFailure, FuzzSettings, RECOVERY_MS};
 pub use history::{History, FIRST_CHECKPOINT_INTERVAL_MS, MAX_CHECKPOINTS};
+pub use inflate::{inflate_zlib, InflateError};
 pub use invariants::{Checker, Property, Violation};
 pub use json::Json;
 pub use json_parse::{JsonError, MAX_JSON_DEPTH};

@@ -18,6 +18,7 @@ use raft_core::quoted;
 use crate::base64url;
 use crate::deflate;
 use crate::history::History;
+use crate::inflate::{inflate_zlib, InflateError};
 use crate::scenario::{Scenario, ScenarioError};
 use crate::time::Millis;
 
@@ -197,32 +198,10 @@ fn encode_scenario(scenario: &Scenario) -> Result<String, LinkError> {
 /// Inflates a zlib stream that must end exactly where `compressed` does, into at most
 /// [`MAX_SCENARIO_BYTES`].
 fn inflate(compressed: &[u8]) -> Result<Vec<u8>, LinkError> {
-    use miniz_oxide::inflate::core::{decompress, inflate_flags, DecompressorOxide};
-    use miniz_oxide::inflate::TINFLStatus;
-    let flags = inflate_flags::TINFL_FLAG_PARSE_ZLIB_HEADER
-        | inflate_flags::TINFL_FLAG_COMPUTE_ADLER32
-        | inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF;
-    let mut out = vec![0; compressed.len().saturating_mul(4).clamp(256, MAX_SCENARIO_BYTES)];
-    let mut decompressor = Box::<DecompressorOxide>::default();
-    let (mut input, mut written) = (compressed, 0);
-    loop {
-        let (status, consumed, produced) = decompress(&mut decompressor, input, &mut out, written, flags);
-        written += produced;
-        input = input.get(consumed..).ok_or(LinkError::Damaged)?;
-        match status {
-            TINFLStatus::Done if input.is_empty() => {
-                out.truncate(written);
-                return Ok(out);
-            }
-            TINFLStatus::HasMoreOutput if out.len() >= MAX_SCENARIO_BYTES => return Err(LinkError::TooLarge),
-            TINFLStatus::HasMoreOutput => {
-                let longer = out.len().saturating_mul(2).min(MAX_SCENARIO_BYTES);
-                out.resize(longer, 0);
-            }
-            // Done with bytes left over (something was appended), or a broken stream.
-            _ => return Err(LinkError::Damaged),
-        }
-    }
+    inflate_zlib(compressed, MAX_SCENARIO_BYTES).map_err(|error| match error {
+        InflateError::Damaged => LinkError::Damaged,
+        InflateError::TooLarge => LinkError::TooLarge,
+    })
 }
 
 /// Reads `VERSION.PAYLOAD` into a validated scenario.
