@@ -84,23 +84,38 @@ pub enum ConfigError {
 /// adding it to the clock can never overflow, whatever a scenario file or link says.
 pub const MAX_DURATION_MS: Millis = 3_600_000;
 
+impl ConfigError {
+    /// The setting at fault, as scenario files name it.
+    pub fn setting(&self) -> &'static str {
+        match self {
+            ConfigError::NodeCount(_) => "nodes",
+            ConfigError::BadRange { name, .. } | ConfigError::Zero(name) | ConfigError::TooLong { name, .. } => name,
+            ConfigError::Heartbeat { .. } => "heartbeat_ms",
+            ConfigError::Loss(_) => "loss",
+        }
+    }
+
+    /// What is wrong with the setting, without its name.
+    pub fn problem(&self) -> String {
+        match self {
+            ConfigError::NodeCount(n) => format!("a cluster has 1 to {MAX_NODES} nodes, not {n}"),
+            ConfigError::BadRange { low, high, .. } => {
+                format!("must be a range of at least 1 ms with low <= high, not [{low}, {high}]")
+            }
+            ConfigError::Heartbeat { heartbeat_ms, election_min_ms } => {
+                format!("{heartbeat_ms} must be above 0 and below the shortest election timeout ({election_min_ms})")
+            }
+            ConfigError::Loss(why) => why.clone(),
+            ConfigError::Zero(_) => "must be at least 1".to_owned(),
+            ConfigError::TooLong { value, .. } => format!("at most {MAX_DURATION_MS} ms (one hour), not {value}"),
+        }
+    }
+}
+
+/// `setting: problem`.
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ConfigError::NodeCount(n) => write!(f, "nodes: a cluster has 1 to {MAX_NODES} nodes, not {n}"),
-            ConfigError::BadRange { name, low, high } => {
-                write!(f, "{name}: must be a range of at least 1 ms with low <= high, not [{low}, {high}]")
-            }
-            ConfigError::Heartbeat { heartbeat_ms, election_min_ms } => write!(
-                f,
-                "heartbeat_ms: {heartbeat_ms} must be above 0 and below the shortest election timeout ({election_min_ms})"
-            ),
-            ConfigError::Loss(why) => write!(f, "loss: {why}"),
-            ConfigError::Zero(name) => write!(f, "{name}: must be at least 1"),
-            ConfigError::TooLong { name, value } => {
-                write!(f, "{name}: at most {MAX_DURATION_MS} ms (one hour), not {value}")
-            }
-        }
+        write!(f, "{}: {}", self.setting(), self.problem())
     }
 }
 

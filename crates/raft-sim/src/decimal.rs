@@ -61,7 +61,7 @@ pub fn format_scaled(units: u64, decimals: u32, min_decimals: u32) -> String {
 
 /// A float rounded to `decimals` places, written as [`format_scaled`] does (with a `-` sign if
 /// negative): for SVG coordinates and messages. Numbers too large for that are written whole
-/// (up to about 3.4e38, beyond which they saturate); not a number is written `NaN`.
+/// (up to about 1.8e19, beyond which they saturate); not a number is written `NaN`.
 pub fn fixed(value: f64, decimals: u32, min_decimals: u32) -> String {
     if value.is_nan() {
         return "NaN".to_owned();
@@ -69,7 +69,7 @@ pub fn fixed(value: f64, decimals: u32, min_decimals: u32) -> String {
     let scaled = (value.abs() * 10f64.powi(decimals as i32)).round();
     let sign = if value < 0.0 && scaled > 0.0 { "-" } else { "" };
     if scaled >= u64::MAX as f64 {
-        return format!("{sign}{}", value.abs().round() as u128);
+        return format!("{sign}{}", value.abs().round() as u64);
     }
     format!("{sign}{}", format_scaled(scaled as u64, decimals, min_decimals))
 }
@@ -162,7 +162,8 @@ mod tests {
         assert_eq!(fixed(-0.001, 2, 0), "0");
         assert_eq!(fixed(3.0, 2, 0), "3");
         assert_eq!(fixed(-2.5e12, 9, 0), "-2500000000000");
-        assert_eq!(fixed(f64::INFINITY, 2, 0), u128::MAX.to_string());
+        assert_eq!(fixed(f64::INFINITY, 2, 0), u64::MAX.to_string());
+        assert_eq!(fixed(-1e30, 2, 0), format!("-{}", u64::MAX));
         assert_eq!(fixed(f64::NAN, 2, 0), "NaN");
     }
 

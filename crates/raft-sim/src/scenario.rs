@@ -215,10 +215,9 @@ impl Scenario {
             return Err(error("version", message));
         }
         self.config().validate().map_err(|e| {
-            let text = e.to_string();
-            let (field, message) = text.split_once(": ").unwrap_or(("options", &text));
+            let field = e.setting();
             let path = if field == "nodes" { field.to_owned() } else { format!("options.{field}") };
-            error(path, message)
+            error(path, e.problem())
         })?;
         for (&node, state) in &self.initial {
             self.validate_initial(node, state)?;

@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 
 mod app;
+mod class_list;
 pub mod components;
 pub mod embed_api;
 pub mod error_banner;

@@ -60,7 +60,8 @@ impl PageOptions {
 /// case, without a path, a trailing `/` or the scheme's default port. `None` if it has no
 /// scheme.
 pub fn normalize_origin(text: &str) -> Option<String> {
-    let (scheme, rest) = text.trim().split_once("://")?;
+    let (scheme, rest) = text.trim().split_once(':')?;
+    let rest = rest.strip_prefix("//")?;
     let host = rest.split(['/', '?', '#']).next().unwrap_or_default().to_ascii_lowercase();
     let scheme = scheme.to_ascii_lowercase();
     let host = match (scheme.as_str(), host.rsplit_once(':')) {

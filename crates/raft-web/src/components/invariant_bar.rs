@@ -28,7 +28,7 @@ pub fn invariant_bar(lang: Lang, props: &InvariantBarProps) -> Html {
                     None => format!("{}: {}", lang.property(property), lang.texts().holds),
                 };
                 html! {
-                    <li class={classes!("invariants__item", if broken.is_some() { "invariants__item--broken" } else { "invariants__item--ok" })}
+                    <li class={if broken.is_some() { "invariants__item invariants__item--broken" } else { "invariants__item invariants__item--ok" }}
                         data-invariant={name} data-ok={broken.is_none().to_string()} {title}>
                         <span aria-hidden="true">{ if broken.is_some() { "✗ " } else { "✓ " } }</span>
                         { lang.property(property) }

@@ -3,6 +3,7 @@
 use raft_sim::NodeId;
 use yew::prelude::*;
 
+use crate::class_list::class_list;
 use crate::geometry::number;
 
 use crate::i18n::Lang;
@@ -28,7 +29,8 @@ pub fn lane_glyph(lang: Lang, props: &LaneGlyphProps) -> Html {
     let (a, b) = lane.ends;
     let (from, to, cut) = (lane.from, lane.to, lane.cut);
     let onclick = props.on_toggle.reform(move |_: MouseEvent| (from, to, cut));
-    let class = classes!("lane", lane.cut.then_some("lane--cut"), lane.partitioned.then_some("lane--partitioned"));
+    let class =
+        class_list(&[Some("lane"), lane.cut.then_some("lane--cut"), lane.partitioned.then_some("lane--partitioned")]);
     let title = lang.lane_title(from, to, cut, lane.partitioned);
     let (x1, y1, x2, y2) = (number(a.x), number(a.y), number(b.x), number(b.y));
     html! {

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::class_list::class_list;
 use crate::i18n::{Lang, Texts};
 use crate::view::{LogRow, LogsView};
 
@@ -48,7 +49,7 @@ pub fn LogTable(props: &LogTableProps) -> Html {
                 </thead>
                 <tbody>
                     { for logs.rows.iter().map(|row| html! {
-                        <tr key={row.node} class={classes!((!row.up).then_some("logs__row--down"))} data-log-row={row.node.to_string()}>
+                        <tr key={row.node} class={(!row.up).then_some("logs__row--down")} data-log-row={row.node.to_string()}>
                             <th scope="row">{ format!("S{}", row.node) }</th>
                             { for indexes.clone().map(|index| cell(lang, row, index)) }
                         </tr>
@@ -91,11 +92,12 @@ fn cell(lang: Lang, row: &LogRow, index: u64) -> Html {
     let Some(cell) = row.cells.iter().find(|c| c.index == index) else {
         return html! { <td class="logs__gap" data-next={is_next} data-match={is_match}>{ markers(t, row, index) }</td> };
     };
-    let class = classes!(
-        "logs__entry",
-        format!("logs__entry--term-{}", cell.term % TERM_COLOURS),
-        if cell.committed { "logs__entry--committed" } else { "logs__entry--uncommitted" },
-    );
+    let term = format!("logs__entry--term-{}", cell.term % TERM_COLOURS);
+    let class = class_list(&[
+        Some("logs__entry"),
+        Some(&term),
+        Some(if cell.committed { "logs__entry--committed" } else { "logs__entry--uncommitted" }),
+    ]);
     let command = cell.command.clone().unwrap_or_else(|| "no-op".to_owned());
     let state = if cell.committed { t.committed } else { t.not_committed };
     html! {

@@ -5,6 +5,7 @@
 
 use raft_sim::PayloadKind;
 
+use crate::class_list::class_list;
 use crate::geometry::{number, translate};
 use yew::prelude::*;
 
@@ -38,12 +39,12 @@ pub fn message_glyph(lang: Lang, props: &MessageGlyphProps) -> Html {
         PayloadKind::AppendEntries | PayloadKind::AppendEntriesReply => "message--append",
         PayloadKind::ClientRequest | PayloadKind::ClientResponse => "message--client",
     };
-    let class = classes!(
-        "message",
-        family,
-        if message.kind.is_reply() { "message--reply" } else { "message--request" },
+    let class = class_list(&[
+        Some("message"),
+        Some(family),
+        Some(if message.kind.is_reply() { "message--reply" } else { "message--request" }),
         message.doomed.then_some("message--doomed"),
-    );
+    ]);
     let half = SIZE / 2.0;
     let shape = match family {
         "message--vote" => html! { <circle class="message__shape" r={number(half)} /> },

@@ -4,6 +4,7 @@
 use raft_sim::{NodeId, RoleKind};
 use yew::prelude::*;
 
+use crate::class_list::class_list;
 use crate::geometry::{number, translate, NODE_RADIUS};
 use crate::i18n::Lang;
 use crate::view::NodeView;
@@ -38,8 +39,15 @@ pub fn node_glyph(lang: Lang, props: &NodeGlyphProps) -> Html {
         }
     });
     let role = node.role.as_str();
+    let role_class = format!("node--{role}");
+    let class = class_list(&[
+        Some("node"),
+        Some(&role_class),
+        (!node.up).then_some("node--down"),
+        node.isolated.then_some("node--isolated"),
+    ]);
     html! {
-        <g key={id} class={classes!("node", format!("node--{role}"), (!node.up).then_some("node--down"), node.isolated.then_some("node--isolated"))}
+        <g key={id} {class}
            transform={translate(node.position)}
            data-node={id.to_string()} data-role={role} data-up={node.up.to_string()}
            data-term={node.term.to_string()}

@@ -2,6 +2,7 @@
 
 use raft_sim::Action;
 
+use crate::class_list::class_list;
 use crate::geometry::number;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -83,7 +84,7 @@ pub fn NodeMenu(props: &NodeMenuProps) -> Html {
     let side = if left > 50.0 { "node-menu--left" } else { "node-menu--right" };
     let vertical = if top > 60.0 { "node-menu--up" } else { "" };
     html! {
-        <div class={classes!("node-menu", side, vertical)} ref={menu}
+        <div class={class_list(&[Some("node-menu"), Some(side), Some(vertical)])} ref={menu}
              role="group" aria-label={lang.node_actions(id)}>
             <p class="node-menu__title">{ node_label(lang, node) }</p>
             { details_list(t, &props.details) }
@@ -111,7 +112,7 @@ pub fn NodeMenu(props: &NodeMenuProps) -> Html {
                 { for props.links.iter().map(|&(peer, cut)| {
                     let action = if cut { Action::Mend { from: id, to: peer } } else { Action::Cut { from: id, to: peer } };
                     html! {
-                        <button type="button" class={classes!("node-menu__link", cut.then_some("node-menu__link--cut"))}
+                        <button type="button" class={class_list(&[Some("node-menu__link"), cut.then_some("node-menu__link--cut")])}
                                 aria-pressed={cut.to_string()} aria-label={lang.cut_link(id, peer)}
                                 title={lang.lane_title(id, peer, cut, false)}
                                 onclick={act(action)}>{ format!("→S{peer}") }</button>
