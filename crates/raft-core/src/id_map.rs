@@ -46,12 +46,12 @@ impl<V> IdMap<V> {
         }
         if id < self.first {
             // Rare: an id below every slot. Make room at the front.
-            let gap = usize::try_from(self.first - id).expect("ids come from a counter, close together");
+            let gap = slot_distance(self.first - id);
             let mut slots: Vec<Option<V>> = (0..gap).map(|_| None).collect();
             slots.append(&mut self.slots);
             (self.slots, self.first, self.start) = (slots, id, self.start + gap);
         }
-        let at = usize::try_from(id - self.first).expect("ids come from a counter, close together");
+        let at = slot_distance(id - self.first);
         if at >= self.slots.len() {
             self.slots.resize_with(at + 1, || None);
         }
@@ -122,6 +122,12 @@ impl<V: PartialEq> PartialEq for IdMap<V> {
 }
 
 impl<V: Eq> Eq for IdMap<V> {}
+
+/// How many slots lie between two ids. Ids come from a counter, so they are close together;
+/// `expect` would bring its error's `Debug` into the page (issue 6, page weight).
+fn slot_distance(ids: u64) -> usize {
+    usize::try_from(ids).unwrap_or_else(|_| panic!("ids come from a counter, close together"))
+}
 
 #[cfg(test)]
 mod tests {

@@ -48,9 +48,12 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn error(&self, message: &str) -> JsonError {
-        let before = &self.text[..self.at];
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        // Counted in bytes: a newline is one byte, and a character is one byte that does not
+        // continue the one before (0b10xxxxxx).
+        let before = &self.text.as_bytes()[..self.at];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |newline| newline + 1);
+        let column = before[line_start..].iter().filter(|&&b| b & 0xC0 != 0x80).count() + 1;
         JsonError { message: message.to_owned(), line, column }
     }
 

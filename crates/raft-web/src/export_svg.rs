@@ -80,7 +80,7 @@ pub fn standalone_svg(svg: &Element) -> Option<String> {
 /// The four numbers of the `viewBox`.
 fn viewbox(svg: &Element) -> Option<[String; 4]> {
     let text = svg.get_attribute("viewBox")?;
-    let numbers: Vec<String> = text.split_whitespace().map(str::to_owned).collect();
+    let numbers: Vec<String> = text.split(' ').filter(|n| !n.is_empty()).map(str::to_owned).collect();
     numbers.try_into().ok()
 }
 

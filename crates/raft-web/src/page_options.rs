@@ -64,7 +64,8 @@ pub fn normalize_origin(text: &str) -> Option<String> {
     let rest = rest.strip_prefix("//")?;
     let host = rest.split(['/', '?', '#']).next().unwrap_or_default().to_ascii_lowercase();
     let scheme = scheme.to_ascii_lowercase();
-    let host = match (scheme.as_str(), host.rsplit_once(':')) {
+    let port = host.bytes().rposition(|b| b == b':').map(|colon| (&host[..colon], &host[colon + 1..]));
+    let host = match (scheme.as_str(), port) {
         ("https", Some((name, "443"))) | ("http", Some((name, "80"))) => name.to_owned(),
         _ => host,
     };
@@ -89,7 +90,8 @@ fn percent_decode(text: &str) -> String {
             }
         }
     }
-    String::from_utf8_lossy(&out).into_owned()
+    // Escapes that decode to something other than UTF-8 are left undecoded.
+    String::from_utf8(out).unwrap_or_else(|_| text.to_owned())
 }
 
 /// Escapes what cannot stand in a query value.
