@@ -7,9 +7,9 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::components::{
-    controls, embed_strip, invariant_bar, legend, message_panel, network_bar, timeline, Cluster, ControlsProps,
-    EmbedStripProps, InvariantBarProps, LogTable, MessagePanelProps, Narration, NetworkBarProps, NodeMenu,
-    ScenarioFile, Settings, SharePanel, Shortcuts, TimelineProps,
+    controls, embed_strip, invariant_bar, legend, message_panel, network_bar, settings, timeline, Cluster,
+    ControlsProps, EmbedStripProps, InvariantBarProps, LogTable, MessagePanelProps, Narration, NetworkBarProps,
+    NodeMenu, ScenarioFile, SharePanel, Shortcuts, TimelineProps,
 };
 use crate::hooks::{
     use_animation_frame, use_embed_api, use_hash_change, use_keyboard_shortcuts, use_preferences, use_share_fragment,
@@ -17,6 +17,7 @@ use crate::hooks::{
 };
 use crate::i18n::Lang;
 use crate::page_options::PageOptions;
+use crate::senders::Senders;
 use crate::state::{Action, Playground};
 
 /// The page's first state, from its URL: the fragment's scenario, playing if `autoplay`.
@@ -25,12 +26,6 @@ fn initial_state(options: &PageOptions) -> Playground {
     let mut playground = Playground::from_fragment(&location.hash().unwrap_or_default());
     playground.playing = options.autoplay && playground.notice.is_none();
     playground
-}
-
-/// A callback that dispatches `to_action(value)`, made once for the component's lifetime.
-#[hook]
-fn use_send<T: 'static>(dispatcher: UseReducerDispatcher<Playground>, to_action: fn(T) -> Action) -> Callback<T> {
-    (*use_memo((), move |_| Callback::from(move |value: T| dispatcher.dispatch(to_action(value))))).clone()
 }
 
 /// The Raft playground.
@@ -47,27 +42,30 @@ pub fn App() -> Html {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
     };
-    // Callbacks made once, so that components whose data did not change skip re-rendering
-    // on every animation frame (a new Callback never equals the last one).
-    let d = state.dispatcher();
-    let on_toggle_shortcuts = use_send(d.clone(), |()| Action::ToggleShortcuts);
-    let on_toggle = use_send(d.clone(), |()| Action::TogglePlay);
-    let on_step = use_send(d.clone(), Action::Step);
-    let on_speed = use_send(d.clone(), Action::SetSpeed);
-    let on_resize = use_send(d.clone(), Action::Resize);
-    let on_heal = use_send(d.clone(), |()| Action::HealNetwork);
-    let on_preset = use_send(d.clone(), Action::LoadPreset);
-    let on_apply_settings = use_send(d.clone(), Action::ApplySettings);
-    let on_import = use_send(d.clone(), Action::ImportScenario);
-    let on_seek = use_send(d.clone(), Action::Seek);
-    let on_jump = use_send(d.clone(), Action::JumpToElection);
-    let on_node = use_send(d.clone(), Action::OpenMenu);
-    let on_background = use_send(d.clone(), |()| Action::CloseMenu);
-    let on_lane = use_send(d.clone(), |(from, to, cut)| {
-        Action::Apply(if cut { raft_sim::Action::Mend { from, to } } else { raft_sim::Action::Cut { from, to } })
-    });
-    let on_message = use_send(d.clone(), Action::SelectMessage);
-    let on_scroll_logs = use_send(d.clone(), Action::ScrollLogs);
+    let senders = (*use_memo((), {
+        let dispatcher = state.dispatcher();
+        move |_| Senders::new(&dispatcher)
+    }))
+    .clone();
+    let Senders {
+        toggle_shortcuts: on_toggle_shortcuts,
+        toggle_play: on_toggle,
+        step: on_step,
+        speed: on_speed,
+        resize: on_resize,
+        heal: on_heal,
+        preset: on_preset,
+        apply_settings: on_apply_settings,
+        import: on_import,
+        seek: on_seek,
+        jump: on_jump,
+        open_menu: on_node,
+        close_menu: on_background,
+        toggle_link: on_lane,
+        select_message: on_message,
+        scroll_logs: on_scroll_logs,
+        set_info: on_info,
+    } = senders;
     use_animation_frame(state.playing, dispatch.reform(|elapsed_ms| Action::Frame { elapsed_ms }));
     use_keyboard_shortcuts(dispatch.clone());
     use_hash_change(dispatch.clone());
@@ -76,7 +74,6 @@ pub fn App() -> Html {
     let latest = use_mut_ref(|| state.clone());
     *latest.borrow_mut() = state.clone();
     let fragment = (*use_memo((), move |_| Callback::from(move |()| latest.borrow().share_fragment()))).clone();
-    let on_info = use_send(d, |(title, description)| Action::SetInfo { title, description });
     // A bad link the page opened with stays in the address bar until the user acts, so it can
     // be copied and reported; an embed's address is its host's business. While playing, time
     // changes every frame, so no debounce timer is armed at all until playback pauses.
@@ -101,6 +98,25 @@ pub fn App() -> Html {
         story.clone(),
         state.host_refusal.as_ref().map(|(revision, n)| (*revision, n.text(*lang))),
     );
+    // What both layouts show: the drawing with its menu, the notice and the logs.
+    let cluster = html! {
+        <Cluster lang={*lang} view={view.clone()} on_node_activate={on_node} {on_background} {on_lane} {on_message}
+                 messages_focusable={!state.playing} />
+    };
+    let menu = node_menu(*lang, &state, &view, &dispatch);
+    // Html, not Option<Html>: an absent notice keeps its place among its siblings, so Yew
+    // does not rebuild the ones before it (and close the open settings) when one appears.
+    let notice = html! {
+        if let Some(notice) = &state.notice {
+            <p class="playground__notice" role="alert">{ notice.text(*lang) }</p>
+        }
+    };
+    let show_log = !options.embed || options.show_log;
+    let log_table = html! {
+        if show_log {
+            <LogTable lang={*lang} logs={state.logs()} on_scroll={on_scroll_logs} />
+        }
+    };
     if options.embed {
         // The full page at this run's current moment, made when clicked (not every frame).
         let open_full = fragment.reform(|_: MouseEvent| ());
@@ -120,19 +136,14 @@ pub fn App() -> Html {
                         { lang.share_texts().open_full }
                     </a>
                 </div>
-                if let Some(notice) = &state.notice {
-                    <p class="playground__notice" role="alert">{ notice.text(*lang) }</p>
-                }
+                { notice }
                 <div class="playground__stage embed__stage">
-                    <Cluster lang={*lang} view={view.clone()} on_node_activate={on_node} {on_background} {on_lane} {on_message}
-                             messages_focusable={!state.playing} />
-                    { node_menu(*lang, &state, &view, &dispatch) }
+                    { cluster }
+                    { menu }
                 </div>
                 { embed_strip(*lang, &EmbedStripProps { playing: state.playing, time_ms: view.time_ms,
                                 horizon_ms: state.horizon_ms(), on_toggle, on_step, on_seek }) }
-                if options.show_log {
-                    <LogTable lang={*lang} logs={state.logs()} on_scroll={on_scroll_logs} />
-                }
+                { log_table }
             </main>
         };
     }
@@ -174,7 +185,7 @@ pub fn App() -> Html {
             { controls(*lang, &ControlsProps { playing: state.playing, speed: state.speed, on_toggle, on_step, on_speed }) }
             { network_bar(*lang, &NetworkBarProps { size: state.cluster_size(), faulty: state.network_faulty(),
                                                     on_resize, on_heal, on_preset }) }
-            <Settings lang={*lang} options={state.options()} on_apply={on_apply_settings} />
+            { settings(*lang, &state.options(), &on_apply_settings) }
             <ScenarioFile lang={*lang} export={{ let state = state.clone(); Callback::from(move |_| state.scenario_json()) }}
                           {on_import} />
             <SharePanel lang={*lang} {fragment} info={state.raw_info()}
@@ -189,14 +200,11 @@ pub fn App() -> Html {
             }
             { timeline(*lang, &TimelineProps { time_ms: view.time_ms, horizon_ms: state.horizon_ms(),
                                                on_seek: on_seek.clone(), on_jump }) }
-            if let Some(notice) = &state.notice {
-                <p class="playground__notice" role="alert">{ notice.text(*lang) }</p>
-            }
+            { notice }
             <div class="playground__body">
                 <div class="playground__stage">
-                    <Cluster lang={*lang} view={view.clone()} on_node_activate={on_node} {on_background} {on_lane} {on_message}
-                             messages_focusable={!state.playing} />
-                    { node_menu(*lang, &state, &view, &dispatch) }
+                    { cluster }
+                    { menu }
                     if let Some(details) = state.message_details() {
                         { message_panel(*lang, &MessagePanelProps { details, on_action: dispatch.reform(Action::Apply),
                                                                     on_close: dispatch.reform(|_| Action::CloseMessage) }) }
@@ -206,7 +214,7 @@ pub fn App() -> Html {
             </div>
             { invariant_bar(*lang, &InvariantBarProps { violations: state.violations() }) }
             { legend(*lang) }
-            <LogTable lang={*lang} logs={state.logs()} on_scroll={on_scroll_logs} />
+            { log_table }
             <p class="visually-hidden" aria-live="polite">{ announcement(*lang, &story) }</p>
             if state.shortcuts_open {
                 <Shortcuts lang={*lang} on_close={dispatch.reform(|_| Action::ToggleShortcuts)} />

@@ -16,6 +16,7 @@ mod i18n_presets;
 mod i18n_share;
 pub mod page_options;
 pub mod presets;
+mod senders;
 pub mod state;
 pub mod view;
 
