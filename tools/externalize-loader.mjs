@@ -18,7 +18,18 @@ if (!match) {
   console.error('externalize-loader: no inline module script in index.html; did Trunk change its output?');
   process.exit(1);
 }
-const code = match[1].trim() + '\n';
+// Before the WebAssembly starts: a browser without WebAssembly SIMD (README, "Browsers") gets
+// a message in both languages instead of a blank page. The bytes are a module whose one
+// function uses i8x16.splat.
+const simdCheck = `if (!WebAssembly.validate(new Uint8Array([0,97,115,109,1,0,0,0,1,5,1,96,0,1,123,3,2,1,0,10,8,1,6,0,65,0,253,15,11]))) {
+  const message = document.createElement('p');
+  message.setAttribute('role', 'alert');
+  message.textContent = 'The Raft playground needs a newer browser, with WebAssembly SIMD: Chrome or Edge 91, Firefox 89, Safari 16.4 or later. Raft 演示需要支持 WebAssembly SIMD 的较新浏览器：Chrome 或 Edge 91、Firefox 89、Safari 16.4 及以上。';
+  document.body.append(message);
+  throw new Error('no WebAssembly SIMD');
+}
+`;
+const code = simdCheck + match[1].trim() + '\n';
 const digest = createHash('sha384').update(code).digest();
 const name = `start-${digest.toString('hex').slice(0, 16)}.js`;
 writeFileSync(join(staging, name), code);

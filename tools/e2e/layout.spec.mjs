@@ -86,3 +86,21 @@ for (const { id, until, check, count } of endStates) {
     await expect(page.locator('[data-invariant][data-ok=false]')).toHaveCount(0);
   });
 }
+
+test('a browser without WebAssembly SIMD is told so instead of getting a blank page', async ({ page }) => {
+  // Chromium has SIMD and no switch to turn it off, so the check is made to fail.
+  await page.addInitScript(() => {
+    const validate = WebAssembly.validate;
+    WebAssembly.validate = (bytes) => (bytes.length < 40 ? false : validate(bytes));
+  });
+  await page.goto('./');
+  await expect(page.getByRole('alert')).toContainText('WebAssembly SIMD');
+  await expect(page.getByRole('alert')).toContainText('Safari 16.4');
+  await expect(page.locator('[data-node]')).toHaveCount(0);
+});
+
+test('a browser with WebAssembly SIMD gets no such message', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.locator('[data-node]')).toHaveCount(5);
+  await expect(page.getByText('WebAssembly SIMD')).toHaveCount(0);
+});
