@@ -1,10 +1,11 @@
-// Trunk post_build hook: minifies the page's JavaScript (wasm-bindgen's glue) and CSS with
-// esbuild, then rewrites their `integrity` hashes in index.html. Trunk's own minifier breaks
-// wasm-bindgen's output and the start-up hook (BENCHMARKS.md, "Page weight"); esbuild's
-// transform keeps the module's imports and exports. Runs on Trunk's staging folder, release
-// builds only, after externalize-loader.mjs (so the start-up script is minified too).
+// Trunk post_build hook step: minifies the page's JavaScript (wasm-bindgen's glue, the start-up
+// script) and CSS with esbuild, then sets every `integrity` hash in index.html to the hash of
+// the file as it now is (this step and minify-wasm-names.mjs change files after Trunk hashed
+// them). Trunk's own minifier breaks wasm-bindgen's output and the start-up hook
+// (BENCHMARKS.md, "Page weight"); esbuild's transform keeps the module's imports and exports.
+// Runs on Trunk's staging folder, release builds only, last.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { transformSync } from 'esbuild';
 
@@ -15,23 +16,31 @@ if (!staging) {
 }
 if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
 
-const indexPath = join(staging, 'index.html');
-let html = readFileSync(indexPath, 'utf8');
 const loaders = { '.js': 'js', '.css': 'css' };
 for (const name of readdirSync(staging)) {
   const extension = name.slice(name.lastIndexOf('.'));
   // The embed example's files are copied for people to read, not loaded by the page.
   if (!(extension in loaders) || name.startsWith('embed-example')) continue;
   const path = join(staging, name);
-  const before = readFileSync(path);
-  const { code } = transformSync(before.toString('utf8'), { loader: loaders[extension], minify: true, charset: 'utf8' });
+  const { code } = transformSync(readFileSync(path, 'utf8'), { loader: loaders[extension], minify: true, charset: 'utf8' });
   writeFileSync(path, code);
-  const hash = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
-  const old = hash(before);
-  if (html.includes(old)) html = html.replaceAll(old, hash(code));
-  else if (html.includes(name)) {
-    console.error(`minify-assets: index.html loads ${name} without its integrity hash; did Trunk change its output?`);
+}
+
+const indexPath = join(staging, 'index.html');
+let updated = 0;
+const html = readFileSync(indexPath, 'utf8').replace(/<(?:link|script)\b[^>]*>/g, (tag) => {
+  const file = tag.match(/\b(?:href|src)="\.\/([^"]+)"/)?.[1];
+  if (!file || !tag.includes('integrity="')) return tag;
+  if (!existsSync(join(staging, file))) {
+    console.error(`minify-assets: index.html loads ${file}, which the build did not make`);
     process.exit(1);
   }
+  updated += 1;
+  const digest = createHash('sha384').update(readFileSync(join(staging, file))).digest('base64');
+  return tag.replace(/integrity="[^"]*"/, `integrity="sha384-${digest}"`);
+});
+if (updated === 0) {
+  console.error('minify-assets: index.html has no integrity hashes; did Trunk change its output?');
+  process.exit(1);
 }
 writeFileSync(indexPath, html);
