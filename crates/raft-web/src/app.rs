@@ -7,9 +7,9 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::components::{
-    controls, embed_strip, invariant_bar, legend, message_panel, network_bar, settings, timeline, Cluster,
-    ControlsProps, EmbedStripProps, InvariantBarProps, LogTable, MessagePanelProps, Narration, NetworkBarProps,
-    NodeMenu, ScenarioFile, SharePanel, Shortcuts, TimelineProps,
+    controls, embed_strip, invariant_bar, legend, message_panel, network_bar, scenario_file, settings, timeline,
+    Cluster, ControlsProps, EmbedStripProps, InvariantBarProps, LogTable, MessagePanelProps, Narration,
+    NetworkBarProps, NodeMenu, SharePanel, Shortcuts, TimelineProps,
 };
 use crate::hooks::{
     use_animation_frame, use_embed_api, use_hash_change, use_keyboard_shortcuts, use_preferences, use_share_fragment,
@@ -186,8 +186,7 @@ pub fn App() -> Html {
             { network_bar(*lang, &NetworkBarProps { size: state.cluster_size(), faulty: state.network_faulty(),
                                                     on_resize, on_heal, on_preset }) }
             { settings(*lang, &state.options(), &on_apply_settings) }
-            <ScenarioFile lang={*lang} export={{ let state = state.clone(); Callback::from(move |_| state.scenario_json()) }}
-                          {on_import} />
+            { scenario_file(*lang, { let state = state.clone(); Callback::from(move |_| state.scenario_json()) }, &on_import) }
             <SharePanel lang={*lang} {fragment} info={state.raw_info()}
                         {on_info} />
             if let (Some(title), description) = state.scenario_info(*lang) {

@@ -1,7 +1,6 @@
 //! Import and export the run as a version-1 scenario file, the format `raftsim run` reads.
 
 use std::cell::RefCell;
-use std::rc::Rc;
 
 use gloo::file::callbacks::FileReader;
 use gloo::file::{Blob, File, ObjectUrl};
@@ -10,26 +9,21 @@ use yew::prelude::*;
 
 use crate::i18n::Lang;
 
-/// Properties of [`ScenarioFile`].
-#[derive(Properties, PartialEq)]
-pub struct ScenarioFileProps {
-    /// The page's language.
-    #[prop_or_default]
-    pub lang: Lang,
-    /// Produces the current run's scenario as pretty JSON, when asked.
-    pub export: Callback<(), String>,
-    /// A file was read: its text, or why it could not be read.
-    pub on_import: Callback<Result<String, String>>,
+thread_local! {
+    /// The file being read: reading stops if it is dropped.
+    static PENDING_READ: RefCell<Option<FileReader>> = const { RefCell::new(None) };
+    /// The last exported file's URL, which must live until its download has started.
+    static LAST_EXPORT: RefCell<Option<ObjectUrl>> = const { RefCell::new(None) };
 }
 
-/// An Import button (a file picker) and an Export button (a download).
-#[component]
-pub fn ScenarioFile(props: &ScenarioFileProps) -> Html {
-    let t = props.lang.texts();
-    // The pending read and the last download URL must live until they are done.
-    let reader: Rc<RefCell<Option<FileReader>>> = use_mut_ref(|| None);
-    let download: Rc<RefCell<Option<ObjectUrl>>> = use_mut_ref(|| None);
-    let on_import = props.on_import.clone();
+/// The import field and the export button. `export` makes the run's scenario file;
+/// `on_import` gets a chosen file's text, or why it could not be read.
+///
+/// A plain function, not a component (issue 6, page weight): what must outlive a render (the
+/// pending read, the last download) is kept by this module instead of by hooks.
+pub fn scenario_file(lang: Lang, export: Callback<(), String>, on_import: &Callback<Result<String, String>>) -> Html {
+    let t = lang.texts();
+    let on_import = on_import.clone();
     let onchange = Callback::from(move |event: Event| {
         let input: HtmlInputElement = event.target_unchecked_into();
         let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
@@ -38,14 +32,13 @@ pub fn ScenarioFile(props: &ScenarioFileProps) -> Html {
         let read = gloo::file::callbacks::read_as_text(&File::from(file), move |result| {
             on_import.emit(result.map_err(|error| error.to_string()));
         });
-        *reader.borrow_mut() = Some(read);
+        PENDING_READ.with(|pending| *pending.borrow_mut() = Some(read));
     });
-    let export = props.export.clone();
     let on_export = Callback::from(move |_: MouseEvent| {
         let json = export.emit(());
         let url = ObjectUrl::from(Blob::new_with_options(json.as_str(), Some("application/json")));
         crate::export_svg::download(&url, "raft-scenario.json");
-        *download.borrow_mut() = Some(url);
+        LAST_EXPORT.with(|last| *last.borrow_mut() = Some(url));
     });
     html! {
         <div class="scenario-file" role="group" aria-label={t.scenario_file}>
