@@ -13,7 +13,7 @@ use crate::components::{
 };
 use crate::hooks::{
     use_animation_frame, use_embed_api, use_hash_change, use_keyboard_shortcuts, use_preferences, use_share_fragment,
-    EmbedStatus, Theme,
+    EmbedStatus, Preferences, Theme,
 };
 use crate::i18n::Lang;
 use crate::page_options::PageOptions;
@@ -37,7 +37,8 @@ pub fn App() -> Html {
         let options = options.clone();
         use_reducer(move || initial_state(&options))
     };
-    let (lang, theme) = use_preferences();
+    let preferences = use_preferences();
+    let Preferences { lang, theme } = *preferences;
     let dispatch = {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
@@ -96,25 +97,25 @@ pub fn App() -> Html {
         options.origin.clone(),
         status,
         story.clone(),
-        state.host_refusal.as_ref().map(|(revision, n)| (*revision, n.text(*lang))),
+        state.host_refusal.as_ref().map(|(revision, n)| (*revision, n.text(lang))),
     );
     // What both layouts show: the drawing with its menu, the notice and the logs.
     let cluster = html! {
-        <Cluster lang={*lang} view={view.clone()} on_node_activate={on_node} {on_background} {on_lane} {on_message}
+        <Cluster lang={lang} view={view.clone()} on_node_activate={on_node} {on_background} {on_lane} {on_message}
                  messages_focusable={!state.playing} />
     };
-    let menu = node_menu(*lang, &state, &view, &dispatch);
+    let menu = node_menu(lang, &state, &view, &dispatch);
     // Html, not Option<Html>: an absent notice keeps its place among its siblings, so Yew
     // does not rebuild the ones before it (and close the open settings) when one appears.
     let notice = html! {
         if let Some(notice) = &state.notice {
-            <p class="playground__notice" role="alert">{ notice.text(*lang) }</p>
+            <p class="playground__notice" role="alert">{ notice.text(lang) }</p>
         }
     };
     let show_log = !options.embed || options.show_log;
     let log_table = html! {
         if show_log {
-            <LogTable lang={*lang} logs={state.logs()} on_scroll={on_scroll_logs} />
+            <LogTable lang={lang} logs={state.logs()} on_scroll={on_scroll_logs} />
         }
     };
     if options.embed {
@@ -126,7 +127,7 @@ pub fn App() -> Html {
                 anchor.set_href(&format!("./{fragment}"));
             }
         });
-        let (title, description) = state.scenario_info(*lang);
+        let (title, description) = state.scenario_info(lang);
         return html! {
             <main class="playground playground--embed" data-time-ms={view.time_ms.to_string()} data-lang={lang.code()}
                   data-trace-hash={trace_hash} data-embed="true">
@@ -141,25 +142,22 @@ pub fn App() -> Html {
                     { cluster }
                     { menu }
                 </div>
-                { embed_strip(*lang, &EmbedStripProps { playing: state.playing, time_ms: view.time_ms,
+                { embed_strip(lang, &EmbedStripProps { playing: state.playing, time_ms: view.time_ms,
                                 horizon_ms: state.horizon_ms(), on_toggle, on_step, on_seek }) }
                 { log_table }
             </main>
         };
     }
     let switch_language = {
-        let lang = lang.clone();
-        Callback::from(move |_: MouseEvent| lang.set(lang.other()))
+        let preferences = preferences.clone();
+        Callback::from(move |_: MouseEvent| preferences.set(Preferences { lang: lang.other(), theme }))
     };
-    let choose_theme = {
-        let theme = theme.clone();
-        Callback::from(move |event: Event| {
-            let select: HtmlSelectElement = event.target_unchecked_into();
-            if let Some(chosen) = Theme::ALL.into_iter().find(|t| t.code() == select.value()) {
-                theme.set(chosen);
-            }
-        })
-    };
+    let choose_theme = Callback::from(move |event: Event| {
+        let select: HtmlSelectElement = event.target_unchecked_into();
+        if let Some(chosen) = Theme::ALL.into_iter().find(|t| t.code() == select.value()) {
+            preferences.set(Preferences { lang, theme: chosen });
+        }
+    });
     html! {
         <main class="playground" data-time-ms={view.time_ms.to_string()} data-lang={lang.code()}
               data-trace-hash={trace_hash}>
@@ -173,7 +171,7 @@ pub fn App() -> Html {
                             { t.theme }{ " " }
                             <select onchange={choose_theme}>
                                 { for Theme::ALL.iter().zip(t.themes).map(|(option, name)| html! {
-                                    <option value={option.code()} selected={*option == *theme}>{ name }</option>
+                                    <option value={option.code()} selected={*option == theme}>{ name }</option>
                                 }) }
                             </select>
                         </label>
@@ -182,14 +180,14 @@ pub fn App() -> Html {
                 </div>
                 <p class="playground__hint">{ t.hint }</p>
             </header>
-            { controls(*lang, &ControlsProps { playing: state.playing, speed: state.speed, on_toggle, on_step, on_speed }) }
-            { network_bar(*lang, &NetworkBarProps { size: state.cluster_size(), faulty: state.network_faulty(),
+            { controls(lang, &ControlsProps { playing: state.playing, speed: state.speed, on_toggle, on_step, on_speed }) }
+            { network_bar(lang, &NetworkBarProps { size: state.cluster_size(), faulty: state.network_faulty(),
                                                     on_resize, on_heal, on_preset }) }
-            { settings(*lang, &state.options(), &on_apply_settings) }
-            { scenario_file(*lang, { let state = state.clone(); Callback::from(move |_| state.scenario_json()) }, &on_import) }
-            <SharePanel lang={*lang} {fragment} info={state.raw_info()}
+            { settings(lang, &state.options(), &on_apply_settings) }
+            { scenario_file(lang, { let state = state.clone(); Callback::from(move |_| state.scenario_json()) }, &on_import) }
+            <SharePanel lang={lang} {fragment} info={state.raw_info()}
                         {on_info} />
-            if let (Some(title), description) = state.scenario_info(*lang) {
+            if let (Some(title), description) = state.scenario_info(lang) {
                 <section class="scenario-info" aria-label={t.scenario}>
                     <h2 class="scenario-info__title">{ title }</h2>
                     if let Some(description) = description {
@@ -197,7 +195,7 @@ pub fn App() -> Html {
                     }
                 </section>
             }
-            { timeline(*lang, &TimelineProps { time_ms: view.time_ms, horizon_ms: state.horizon_ms(),
+            { timeline(lang, &TimelineProps { time_ms: view.time_ms, horizon_ms: state.horizon_ms(),
                                                on_seek: on_seek.clone(), on_jump }) }
             { notice }
             <div class="playground__body">
@@ -205,18 +203,18 @@ pub fn App() -> Html {
                     { cluster }
                     { menu }
                     if let Some(details) = state.message_details() {
-                        { message_panel(*lang, &MessagePanelProps { details, on_action: dispatch.reform(Action::Apply),
+                        { message_panel(lang, &MessagePanelProps { details, on_action: dispatch.reform(Action::Apply),
                                                                     on_close: dispatch.reform(|_| Action::CloseMessage) }) }
                     }
                 </div>
-                <Narration lang={*lang} events={story.clone()} {on_seek} />
+                <Narration lang={lang} events={story.clone()} {on_seek} />
             </div>
-            { invariant_bar(*lang, &InvariantBarProps { violations: state.violations() }) }
-            { legend(*lang) }
+            { invariant_bar(lang, &InvariantBarProps { violations: state.violations() }) }
+            { legend(lang) }
             { log_table }
-            <p class="visually-hidden" aria-live="polite">{ announcement(*lang, &story) }</p>
+            <p class="visually-hidden" aria-live="polite">{ announcement(lang, &story) }</p>
             if state.shortcuts_open {
-                <Shortcuts lang={*lang} on_close={dispatch.reform(|_| Action::ToggleShortcuts)} />
+                <Shortcuts lang={lang} on_close={dispatch.reform(|_| Action::ToggleShortcuts)} />
             }
         </main>
     }

@@ -52,33 +52,35 @@ fn store(key: &str, value: &str) {
     }
 }
 
-/// The language (stored, else the browser's) and theme (stored, else the system's), with
-/// setters that remember the choice and apply it to the document.
+/// The visitor's choices.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Preferences {
+    /// The page's language.
+    pub lang: Lang,
+    /// The colour theme.
+    pub theme: Theme,
+}
+
+/// The language (stored, else the browser's) and theme (stored, else the system's), in one
+/// state whose changes are remembered and applied to the document (one state and one effect,
+/// not two of each: issue 6, page weight).
 #[hook]
-pub fn use_preferences() -> (UseStateHandle<Lang>, UseStateHandle<Theme>) {
-    let lang = use_state(|| {
+pub fn use_preferences() -> UseStateHandle<Preferences> {
+    let preferences = use_state(|| {
         let browser = || gloo::utils::window().navigator().language().unwrap_or_default();
-        Lang::from_tag(&stored(LANG_KEY).unwrap_or_else(browser))
+        Preferences {
+            lang: Lang::from_tag(&stored(LANG_KEY).unwrap_or_else(browser)),
+            theme: Theme::from_code(&stored(THEME_KEY).unwrap_or_default()),
+        }
     });
-    let theme = use_state(|| Theme::from_code(&stored(THEME_KEY).unwrap_or_default()));
-    {
-        let lang = *lang;
-        use_effect_with(lang, move |_| {
-            store(LANG_KEY, lang.code());
-            if let Some(root) = gloo::utils::document().document_element() {
-                let _ = root.set_attribute("lang", lang.texts().html_lang);
-            }
-            gloo::utils::document().set_title(lang.texts().title);
-        });
-    }
-    {
-        let theme = *theme;
-        use_effect_with(theme, move |_| {
-            store(THEME_KEY, theme.code());
-            if let Some(root) = gloo::utils::document().document_element() {
-                let _ = root.set_attribute("data-theme", theme.code());
-            }
-        });
-    }
-    (lang, theme)
+    use_effect_with(*preferences, |&Preferences { lang, theme }| {
+        store(LANG_KEY, lang.code());
+        store(THEME_KEY, theme.code());
+        if let Some(root) = gloo::utils::document().document_element() {
+            let _ = root.set_attribute("lang", lang.texts().html_lang);
+            let _ = root.set_attribute("data-theme", theme.code());
+        }
+        gloo::utils::document().set_title(lang.texts().title);
+    });
+    preferences
 }
