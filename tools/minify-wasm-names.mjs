@@ -14,6 +14,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -31,8 +32,10 @@ if (!wasmName) fail('no *_bg.wasm in the staging folder; did Trunk change its ou
 const gluePath = join(staging, wasmName.replace(/_bg\.wasm$/, '.js'));
 const wasmPath = join(staging, wasmName);
 
+// The wasm-opt that Trunk uses too: npm binaryen in tools/ (scripts/setup.sh).
+const wasmOpt = fileURLToPath(new URL('./node_modules/.bin/wasm-opt', import.meta.url));
 const mapping = JSON.parse(
-  execFileSync('wasm-opt', [wasmPath, '--minify-imports-and-exports-and-modules', '--strip-target-features', '-o', wasmPath], {
+  execFileSync(wasmOpt, [wasmPath, '--minify-imports-and-exports-and-modules', '--strip-target-features', '-o', wasmPath], {
     encoding: 'utf8',
   }),
 );

@@ -12,8 +12,8 @@ use crate::components::{
     NetworkBarProps, NodeMenu, SharePanel, Shortcuts, TimelineProps,
 };
 use crate::hooks::{
-    use_animation_frame, use_embed_api, use_hash_change, use_keyboard_shortcuts, use_preferences, use_share_fragment,
-    EmbedStatus, Preferences, Theme,
+    use_animation_frame, use_embed_api, use_page_listeners, use_preferences, use_share_fragment, EmbedStatus,
+    Preferences, Theme,
 };
 use crate::i18n::Lang;
 use crate::page_options::PageOptions;
@@ -68,8 +68,7 @@ pub fn App() -> Html {
         set_info: on_info,
     } = senders;
     use_animation_frame(state.playing, dispatch.reform(|elapsed_ms| Action::Frame { elapsed_ms }));
-    use_keyboard_shortcuts(dispatch.clone());
-    use_hash_change(dispatch.clone());
+    use_page_listeners(dispatch.clone());
     // The share link is made from the latest state when it is asked for; the callback itself is
     // made once, so that the share panel does not redraw on every frame.
     let latest = use_mut_ref(|| state.clone());

@@ -43,16 +43,11 @@ pub fn use_share_fragment(enabled: bool, moment: (u64, u64), fragment: Callback<
 
 /// Opens the link when the fragment is changed by hand (`hashchange`; `replaceState` does not
 /// fire it, so the page's own updates do not loop back).
-#[hook]
-pub fn use_hash_change(dispatch: Callback<Action>) {
-    use_effect_with((), move |_| {
-        let window = gloo::utils::window();
-        let listener = EventListener::new(&window, "hashchange", move |_| {
-            let hash = gloo::utils::window().location().hash().unwrap_or_default();
-            if !hash.trim_start_matches('#').is_empty() {
-                dispatch.emit(Action::OpenLink(hash));
-            }
-        });
-        move || drop(listener)
-    });
+pub fn hash_change(dispatch: Callback<Action>) -> EventListener {
+    EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+        let hash = gloo::utils::window().location().hash().unwrap_or_default();
+        if !hash.trim_start_matches('#').is_empty() {
+            dispatch.emit(Action::OpenLink(hash));
+        }
+    })
 }

@@ -1,0 +1,46 @@
+//! Page-wide keyboard shortcuts.
+
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, KeyboardEvent};
+use yew::Callback;
+
+use crate::state::{Action, Direction};
+
+/// Space plays or pauses and the arrow keys step between events, except in a form control
+/// (or, for Space, on a button), where those keys already mean something; Escape closes the
+/// node menu from anywhere.
+pub fn keyboard_shortcuts(dispatch: Callback<Action>) -> Option<EventListener> {
+    let document = gloo::utils::document().dyn_into::<web_sys::EventTarget>().ok()?;
+    // Not passive: Space must not also scroll the page.
+    let options = EventListenerOptions::enable_prevent_default();
+    Some(EventListener::new_with_options(&document, "keydown", options, move |event| {
+        let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+            return;
+        };
+        if event.ctrl_key() || event.meta_key() || event.alt_key() {
+            return;
+        }
+        let action = match event.key().as_str() {
+            " " if !key_belongs_to_target(event, true) => Action::TogglePlay,
+            "ArrowRight" if !key_belongs_to_target(event, false) => Action::Step(Direction::Forward),
+            "ArrowLeft" if !key_belongs_to_target(event, false) => Action::Step(Direction::Back),
+            "Escape" => Action::CloseMenu,
+            "?" if !key_belongs_to_target(event, false) => Action::ToggleShortcuts,
+            _ => return,
+        };
+        event.prevent_default();
+        dispatch.emit(action);
+    }))
+}
+
+fn key_belongs_to_target(event: &KeyboardEvent, buttons_too: bool) -> bool {
+    let Some(element) = event.target().and_then(|target| target.dyn_into::<Element>().ok()) else {
+        return false;
+    };
+    match element.tag_name().to_ascii_lowercase().as_str() {
+        "input" | "textarea" | "select" => true,
+        "button" => buttons_too,
+        _ => false,
+    }
+}
