@@ -104,3 +104,18 @@ test('a browser with WebAssembly SIMD gets no such message', async ({ page }) =>
   await expect(page.locator('[data-node]')).toHaveCount(5);
   await expect(page.getByText('WebAssembly SIMD')).toHaveCount(0);
 });
+
+test('what is typed into the settings stays while the cluster plays', async ({ page }) => {
+  await page.goto('./');
+  await page.getByText('Settings').click();
+  const form = page.getByRole('form', { name: 'Settings' });
+  await page.getByRole('slider', { name: 'Speed' }).fill('1');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await form.getByLabel('Heartbeat interval (ms)').fill('77');
+  await form.getByLabel('Client timeout (ms)').fill('4321');
+  // Dozens of frames redraw the page while the simulated clock moves on.
+  const start = await simulatedTime(page);
+  await expect.poll(() => simulatedTime(page)).toBeGreaterThan(start + 1_000);
+  await expect(form.getByLabel('Heartbeat interval (ms)')).toHaveValue('77');
+  await expect(form.getByLabel('Client timeout (ms)')).toHaveValue('4321');
+});

@@ -7,9 +7,9 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::components::{
-    controls, embed_strip, invariant_bar, legend, message_panel, network_bar, scenario_file, settings, timeline,
-    Cluster, ControlsProps, EmbedStripProps, InvariantBarProps, LogTable, MessagePanelProps, Narration,
-    NetworkBarProps, NodeMenu, SharePanel, Shortcuts, TimelineProps,
+    controls, embed_strip, invariant_bar, legend, message_panel, network_bar, scenario_file, timeline, Cluster,
+    ControlsProps, EmbedStripProps, InvariantBarProps, LogTable, MessagePanelProps, Narration, NetworkBarProps,
+    NodeMenu, Settings, SharePanel, Shortcuts, TimelineProps,
 };
 use crate::hooks::{
     use_animation_frame, use_embed_api, use_page_listeners, use_preferences, use_share_fragment, EmbedStatus,
@@ -182,7 +182,7 @@ pub fn App() -> Html {
             { controls(lang, &ControlsProps { playing: state.playing, speed: state.speed, on_toggle, on_step, on_speed }) }
             { network_bar(lang, &NetworkBarProps { size: state.cluster_size(), faulty: state.network_faulty(),
                                                     on_resize, on_heal, on_preset }) }
-            { settings(lang, &state.options(), &on_apply_settings) }
+            <Settings {lang} options={state.options()} on_apply={on_apply_settings} />
             { scenario_file(lang, { let state = state.clone(); Callback::from(move |_| state.scenario_json()) }, &on_import) }
             <SharePanel lang={lang} {fragment} info={state.raw_info()}
                         {on_info} />

@@ -33,7 +33,7 @@ pub use network_bar::{network_bar, NetworkBarProps};
 pub use node_glyph::{node_glyph, NodeGlyphProps};
 pub use node_menu::NodeMenu;
 pub use scenario_file::scenario_file;
-pub use settings::settings;
+pub use settings::Settings;
 pub use share_panel::{iframe_snippet, SharePanel};
 pub use shortcuts::Shortcuts;
 pub use timeline::{timeline, TimelineProps};

@@ -8,6 +8,18 @@ use yew::prelude::*;
 
 use crate::i18n::Lang;
 
+/// Properties of [`Settings`].
+#[derive(Properties, PartialEq)]
+pub struct SettingsProps {
+    /// The page's language.
+    #[prop_or_default]
+    pub lang: Lang,
+    /// The options of the current run.
+    pub options: ScenarioOptions,
+    /// The form was submitted: the new options, or why a field could not be read.
+    pub on_apply: Callback<Result<ScenarioOptions, String>>,
+}
+
 /// A number field: (name, label, current value).
 fn number(name: &'static str, label: &'static str, value: String) -> Html {
     html! {
@@ -50,21 +62,21 @@ fn read(form: &HtmlFormElement) -> Result<ScenarioOptions, String> {
     })
 }
 
-/// A collapsible form over `options`, the current run's; `on_apply` gets the submitted
-/// options, or why a field could not be read.
+/// A collapsible form over the run's options.
 ///
-/// A plain function, not a component (issue 6, page weight): redrawn with the page, it leaves
-/// what the user is typing alone, because Yew only writes a field whose value in the view
-/// changed.
-pub fn settings(lang: Lang, options: &ScenarioOptions, on_apply: &Callback<Result<ScenarioOptions, String>>) -> Html {
-    let t = lang.texts();
-    let on_apply = on_apply.clone();
+/// A component, not a plain function: it must not redraw with every animation frame, because
+/// Yew writes a field's value from the view whenever it differs from the field's, which would
+/// undo what the user is typing.
+#[component]
+pub fn Settings(props: &SettingsProps) -> Html {
+    let t = props.lang.texts();
+    let on_apply = props.on_apply.clone();
     let onsubmit = Callback::from(move |event: SubmitEvent| {
         event.prevent_default();
         let form: HtmlFormElement = event.target_unchecked_into();
         on_apply.emit(read(&form));
     });
-    let o = options;
+    let o = &props.options;
     let labels = &t.settings_labels;
     html! {
         <details class="settings">
