@@ -125,3 +125,23 @@ test('a page that is not the parent frame cannot drive the embed', async ({ page
   await frames(page, 10);
   expect(await simulatedTime(page)).toBe(1500);
 });
+
+test('an origin= that is not an origin shuts the protocol instead of opening it', async ({ page }) => {
+  await page.goto('./embed-example.html');
+  await expect(page.locator('#events li[data-event=ready]')).toHaveCount(1);
+  const frame = page.locator('#playground');
+  // The scheme is missing: this is not how browsers write an origin.
+  await frame.evaluate((element, pinned) => {
+    element.src = `./?embed&origin=${encodeURIComponent(location.host)}#${pinned}`;
+  }, PINNED);
+  const playground = page.frameLocator('#playground');
+  await expect(playground.locator('main')).toHaveAttribute('data-time-ms', '1500');
+  await page.evaluate(() => {
+    document.getElementById('playground').contentWindow.postMessage({ raftPlayground: 1, command: 'play' }, '*');
+  });
+  await frames(page, 10);
+  await expect(playground.locator('main')).toHaveAttribute('data-time-ms', '1500');
+  await expect(playground.getByRole('button', { name: 'Play' })).toBeVisible();
+  // The reloaded frame said nothing either: its events have nowhere to go.
+  await expect(page.locator('#events li[data-event=ready]')).toHaveCount(1);
+});

@@ -15,7 +15,9 @@ pub struct PageOptions {
     pub show_log: bool,
     /// The only origin whose messages are obeyed and to which events are posted. Without it,
     /// commands are taken from the parent frame whatever its origin, and events are posted to
-    /// any origin (they hold nothing but the public scenario's events).
+    /// any origin (they hold nothing but the public scenario's events). An `origin=` that is
+    /// not an origin is kept as the empty string, which no sender has and no message can be
+    /// addressed to: a mistyped origin shuts the protocol rather than opening it to everyone.
     pub origin: Option<String>,
 }
 
@@ -34,7 +36,10 @@ impl PageOptions {
                 "embed" => options.embed = truthy(value),
                 "autoplay" => options.autoplay = truthy(value),
                 "log" => options.show_log = truthy(value),
-                "origin" => options.origin = normalize_origin(&percent_decode(value)),
+                "origin" => {
+                    let origin = percent_decode(value).as_deref().and_then(normalize_origin);
+                    options.origin = Some(origin.unwrap_or_default());
+                }
                 _ => {}
             }
         }
@@ -72,8 +77,9 @@ pub fn normalize_origin(text: &str) -> Option<String> {
     (!scheme.is_empty() && !host.is_empty()).then(|| format!("{scheme}://{host}"))
 }
 
-/// `%XX` escapes decoded; a malformed escape is kept as it is.
-fn percent_decode(text: &str) -> String {
+/// `%XX` escapes decoded; a malformed escape is kept as it is. `None` if the escapes decode to
+/// something other than UTF-8.
+fn percent_decode(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -90,8 +96,7 @@ fn percent_decode(text: &str) -> String {
             }
         }
     }
-    // Escapes that decode to something other than UTF-8 are left undecoded.
-    String::from_utf8(out).unwrap_or_else(|_| text.to_owned())
+    String::from_utf8(out).ok()
 }
 
 /// Escapes what cannot stand in a query value.
@@ -131,7 +136,10 @@ mod tests {
         assert_eq!(options.to_query(), "?embed&autoplay=1&log=1&origin=https://docs.example.org");
         assert_eq!(PageOptions::from_query(&options.to_query()), options);
         assert!(!PageOptions::from_query("embed=0&autoplay=no").embed);
-        assert_eq!(PageOptions::from_query("origin=%zz%4").origin, None, "not an origin");
+        for not_an_origin in ["origin=%zz%4", "origin=docs.example.org", "origin=", "origin=https%3A%2F%2Fa.example%FF"]
+        {
+            assert_eq!(PageOptions::from_query(not_an_origin).origin.as_deref(), Some(""), "{not_an_origin}");
+        }
     }
 
     #[test]
