@@ -29,10 +29,11 @@ for (const name of readdirSync(staging)) {
 const indexPath = join(staging, 'index.html');
 let updated = 0;
 const html = readFileSync(indexPath, 'utf8').replace(/<(?:link|script)\b[^>]*>/g, (tag) => {
-  const file = tag.match(/\b(?:href|src)="\.\/([^"]+)"/)?.[1];
-  if (!file || !tag.includes('integrity="')) return tag;
-  if (!existsSync(join(staging, file))) {
-    console.error(`minify-assets: index.html loads ${file}, which the build did not make`);
+  if (!tag.includes('integrity="')) return tag;
+  // The file's name, whatever the public URL before it (`./`, `/raft/`, …).
+  const file = tag.match(/\b(?:href|src)="(?:[^"]*\/)?([^"/?#]+)(?:[?#][^"]*)?"/)?.[1];
+  if (!file || !existsSync(join(staging, file))) {
+    console.error(`minify-assets: index.html has a hash for ${file ?? tag}, which the build did not make`);
     process.exit(1);
   }
   updated += 1;

@@ -48,16 +48,22 @@ const [module] = modules;
 let glue = readFileSync(gluePath, 'utf8');
 const moduleKey = /^(\s+)"\.\/[^"]*_bg\.js":/m;
 if (!moduleKey.test(glue)) fail('the glue has no "./…_bg.js" import module; did wasm-bindgen change its output?');
-glue = glue.replace(moduleKey, `$1${JSON.stringify(module)}:`);
+// Replacements are functions, so that a `$` in a new name is never read as a pattern.
+glue = glue.replace(moduleKey, (_, indent) => `${indent}${JSON.stringify(module)}:`);
 const escape = (name) => name.replace(/[$]/g, '\\$&');
 for (const [, from, to] of mapping.imports) {
   // One key of the import object: `    name: function(...`.
   const key = new RegExp(`^(\\s+)${escape(from)}:`, 'm');
   if (!key.test(glue)) fail(`the glue has no import named ${from}; did wasm-bindgen change its output?`);
-  glue = glue.replace(key, `$1${JSON.stringify(to)}:`);
+  glue = glue.replace(key, (_, indent) => `${indent}${JSON.stringify(to)}:`);
 }
 for (const [from, to] of mapping.exports) {
   // Exports the glue never reads (such as `main`) are simply not found.
-  glue = glue.replace(new RegExp(`\\bwasm\\.${escape(from)}\\b`, 'g'), `wasm[${JSON.stringify(to)}]`);
+  glue = glue.replace(new RegExp(`\\bwasm\\.${escape(from)}\\b`, 'g'), () => `wasm[${JSON.stringify(to)}]`);
+  // An export read in any other way (`wasm?.x`, `wasm["x"]`) would be left under its old
+  // name, and the page would fail at run time: fail the build instead. (The glue also has
+  // JavaScript functions named like some exports; calls and references to those are fine.)
+  const stillRead = new RegExp(`(?:\\.|\\[\\s*["'])${escape(from)}\\b`);
+  if (stillRead.test(glue)) fail(`the glue still reads the export ${from} under its old name; did wasm-bindgen change its output?`);
 }
 writeFileSync(gluePath, glue);

@@ -27,12 +27,17 @@ pub fn inflate_zlib(compressed: &[u8], limit: usize) -> Result<Vec<u8>, InflateE
         return Err(InflateError::Damaged);
     }
     let mut out = Vec::new();
+    // Built at the first fixed block, not at each: a stream of empty fixed blocks costs ten
+    // bits each, and must not cost a table each.
+    let mut fixed = None;
     loop {
         let last = input.bits(1)? == 1;
         match input.bits(2)? {
             0 => stored(&mut input, &mut out, limit)?,
-            // Distance codes 30 and 31 are part of the fixed code, but never valid.
-            1 => codes(&mut input, &mut out, limit, &fixed_literal(), &Huffman::new(&[5; 32], true)?)?,
+            1 => {
+                let (literal, distance) = fixed.get_or_insert_with(fixed_codes);
+                codes(&mut input, &mut out, limit, literal, distance)?;
+            }
             2 => {
                 let (literal, distance) = dynamic_codes(&mut input)?;
                 codes(&mut input, &mut out, limit, &literal, &distance)?;
@@ -136,8 +141,9 @@ impl Huffman {
     }
 }
 
-/// The fixed literal/length code of block type 1.
-fn fixed_literal() -> Huffman {
+/// The fixed codes of block type 1: literal/length, then distance. Distance codes 30 and 31
+/// are part of the fixed code, but never valid.
+fn fixed_codes() -> (Huffman, Huffman) {
     let lengths: Vec<u8> = (0..288)
         .map(|symbol| match symbol {
             144..=255 => 9,
@@ -145,7 +151,9 @@ fn fixed_literal() -> Huffman {
             _ => 8,
         })
         .collect();
-    Huffman::new(&lengths, true).unwrap_or_else(|_| unreachable!("the fixed code is complete"))
+    let complete =
+        |lengths: &[u8]| Huffman::new(lengths, true).unwrap_or_else(|_| unreachable!("fixed codes are complete"));
+    (complete(&lengths), complete(&[5; 32]))
 }
 
 /// A stored block: its length, the length's complement, then the bytes.
@@ -253,6 +261,22 @@ mod tests {
             assert_eq!(inflate_zlib(&compressed, 1 << 20), Ok(text.clone()), "miniz level {level}");
         }
         assert_eq!(inflate_zlib(&compress_zlib(b""), 0), Ok(vec![]));
+    }
+
+    #[test]
+    fn reads_a_stream_of_empty_fixed_blocks() {
+        // 100,000 empty fixed blocks and an empty last one, ten bits each: the last-block
+        // flag, block type 1 (bits 1, 0), and the seven-bit end-of-block code 0000000.
+        let mut bits = Vec::new();
+        for i in 0..=100_000 {
+            bits.extend([i == 100_000, true, false]);
+            bits.extend([false; 7]);
+        }
+        let mut stream = vec![0x78, 0x9C];
+        stream
+            .extend(bits.chunks(8).map(|byte| byte.iter().enumerate().map(|(i, &bit)| u8::from(bit) << i).sum::<u8>()));
+        stream.extend(1u32.to_be_bytes()); // the Adler-32 of nothing
+        assert_eq!(inflate_zlib(&stream, 0), Ok(vec![]));
     }
 
     #[test]

@@ -198,6 +198,11 @@ fn encode_scenario(scenario: &Scenario) -> Result<String, LinkError> {
 /// Inflates a zlib stream that must end exactly where `compressed` does, into at most
 /// [`MAX_SCENARIO_BYTES`].
 fn inflate(compressed: &[u8]) -> Result<Vec<u8>, LinkError> {
+    // Deflate never grows a text by more than 5 bytes per 64 KiB block (stored blocks), so a
+    // longer payload is not a link this playground wrote, and is refused before any work.
+    if compressed.len() > MAX_SCENARIO_BYTES + 1024 {
+        return Err(LinkError::TooLarge);
+    }
     inflate_zlib(compressed, MAX_SCENARIO_BYTES).map_err(|error| match error {
         InflateError::Damaged => LinkError::Damaged,
         InflateError::TooLarge => LinkError::TooLarge,

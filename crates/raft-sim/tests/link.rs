@@ -143,6 +143,9 @@ fn a_tampered_payload_fails_its_checksum() {
 fn huge_payloads_binary_payloads_and_invalid_scenarios_are_refused() {
     let bomb = vec![b' '; raft_sim::MAX_SCENARIO_BYTES + 1];
     assert_eq!(error_of(&with_payload(&support::payload_holding(&bomb))), LinkError::TooLarge);
+    // A payload longer than any this playground writes is refused before it is inflated.
+    let long = support::base64url(&vec![0; raft_sim::MAX_SCENARIO_BYTES + 1025]);
+    assert_eq!(error_of(&with_payload(&long)), LinkError::TooLarge);
     assert_eq!(error_of(&with_payload(&support::payload_holding(&[0xff, 0xfe, 0x00]))), LinkError::NotText);
     let bad_node = br#"{"version":1,"seed":5,"actions":[{"at_ms":1,"do":"crash","node":9}]}"#;
     let error = error_of(&with_payload(&support::payload_holding(bad_node)));
