@@ -29,7 +29,15 @@ const simdCheck = `if (!WebAssembly.validate(new Uint8Array([0,97,115,109,1,0,0,
   throw new Error('no WebAssembly SIMD');
 }
 `;
-const code = simdCheck + match[1].trim() + '\n';
+// The glue is imported after the check, not before it as Trunk writes it, so that a browser
+// that cannot even read the glue still gets the message.
+const staticImport = /^import init, \* as bindings from ('[^']+');$/m;
+if (!staticImport.test(match[1])) {
+  console.error('externalize-loader: no `import init, * as bindings` line in the start-up script; did Trunk change its output?');
+  process.exit(1);
+}
+const start = match[1].trim().replace(staticImport, (_, path) => `const bindings = await import(${path});\nconst init = bindings.default;`);
+const code = simdCheck + start + '\n';
 const digest = createHash('sha384').update(code).digest();
 const name = `start-${digest.toString('hex').slice(0, 16)}.js`;
 writeFileSync(join(staging, name), code);

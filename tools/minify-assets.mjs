@@ -1,11 +1,11 @@
 // Trunk post_build hook step: minifies the page's JavaScript (wasm-bindgen's glue, the start-up
-// script) and CSS with esbuild, then sets every `integrity` hash in index.html to the hash of
-// the file as it now is (this step and minify-wasm-names.mjs change files after Trunk hashed
-// them). Trunk's own minifier breaks wasm-bindgen's output and the start-up hook
+// script) and CSS with esbuild, renames the files after their final bytes, then sets every
+// `integrity` hash in index.html to the hash of the file as it now is (this step and
+// minify-wasm-names.mjs change files after Trunk hashed and named them). Trunk's own minifier breaks wasm-bindgen's output and the start-up hook
 // (BENCHMARKS.md, "Page weight"); esbuild's transform keeps the module's imports and exports.
 // Runs on Trunk's staging folder, release builds only, last.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { transformSync } from 'esbuild';
 
@@ -27,6 +27,7 @@ for (const name of readdirSync(staging)) {
 }
 
 const indexPath = join(staging, 'index.html');
+renameByContent();
 let updated = 0;
 const html = readFileSync(indexPath, 'utf8').replace(/<(?:link|script)\b[^>]*>/g, (tag) => {
   if (!tag.includes('integrity="')) return tag;
@@ -45,3 +46,36 @@ if (updated === 0) {
   process.exit(1);
 }
 writeFileSync(indexPath, html);
+
+/**
+ * Renames `name-<16 hex>.ext` files after their bytes as shipped. Trunk named them after their
+ * bytes before these hooks changed them, so a new esbuild, wasm-opt or hook would otherwise
+ * ship new bytes under an old name, and a browser that cached the old file would fail its
+ * integrity check. The wasm and its glue share a hash, so they are renamed together; the
+ * start-up script, which names both, is renamed last, after its text is updated.
+ */
+function renameByContent() {
+  const hashed = /^(.+)-([0-9a-f]{16})((?:_bg)?\.(?:wasm|js|css))$/;
+  const groups = new Map();
+  for (const name of readdirSync(staging).sort()) {
+    const match = name.match(hashed);
+    if (!match || name.startsWith('favicon')) continue;
+    const key = `${match[1]}-${match[2]}`;
+    groups.set(key, [...(groups.get(key) ?? []), name]);
+  }
+  const texts = () => readdirSync(staging).filter((name) => /\.(?:html|js)$/.test(name) && !name.startsWith('embed-example'));
+  const order = [...groups.keys()].sort((a, b) => Number(a.startsWith('start-')) - Number(b.startsWith('start-')));
+  for (const key of order) {
+    const names = groups.get(key);
+    const digest = createHash('sha384');
+    for (const name of names) digest.update(readFileSync(join(staging, name)));
+    const renamed = `${key.slice(0, -16)}${digest.digest('hex').slice(0, 16)}`;
+    if (renamed === key) continue;
+    for (const name of names) renameSync(join(staging, name), join(staging, name.replace(key, renamed)));
+    for (const name of texts()) {
+      const path = join(staging, name);
+      const text = readFileSync(path, 'utf8');
+      if (text.includes(key)) writeFileSync(path, text.replaceAll(key, renamed));
+    }
+  }
+}
