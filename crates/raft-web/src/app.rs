@@ -39,33 +39,30 @@ pub fn App() -> Html {
     };
     let preferences = use_preferences();
     let Preferences { lang, theme } = *preferences;
-    let dispatch = {
-        let state = state.clone();
-        Callback::from(move |action: Action| state.dispatch(action))
-    };
     let senders = (*use_memo((), {
         let dispatcher = state.dispatcher();
         move |_| Senders::new(&dispatcher)
     }))
     .clone();
     let Senders {
-        toggle_shortcuts: on_toggle_shortcuts,
-        toggle_play: on_toggle,
-        step: on_step,
-        speed: on_speed,
-        resize: on_resize,
-        heal: on_heal,
-        preset: on_preset,
-        apply_settings: on_apply_settings,
-        import: on_import,
-        seek: on_seek,
-        jump: on_jump,
-        open_menu: on_node,
-        close_menu: on_background,
-        toggle_link: on_lane,
-        select_message: on_message,
-        scroll_logs: on_scroll_logs,
-        set_info: on_info,
+        dispatch,
+        on_toggle_shortcuts,
+        on_toggle,
+        on_step,
+        on_speed,
+        on_resize,
+        on_heal,
+        on_preset,
+        on_apply_settings,
+        on_import,
+        on_seek,
+        on_jump,
+        on_node,
+        on_background,
+        on_lane,
+        on_message,
+        on_scroll_logs,
+        on_info,
     } = senders;
     use_animation_frame(state.playing, dispatch.reform(|elapsed_ms| Action::Frame { elapsed_ms }));
     use_page_listeners(dispatch.clone());
@@ -119,13 +116,15 @@ pub fn App() -> Html {
     };
     if options.embed {
         // The full page at this run's current moment, made when clicked (not every frame).
-        let open_full = fragment.reform(|_: MouseEvent| ());
-        let open_full = Callback::from(move |event: MouseEvent| {
-            if let Some(anchor) = event.target_dyn_into::<web_sys::HtmlAnchorElement>() {
-                let fragment = open_full.emit(event.clone()).map(|f| format!("#{f}")).unwrap_or_default();
-                anchor.set_href(&format!("./{fragment}"));
-            }
-        });
+        let open_full = {
+            let fragment = fragment.clone();
+            Callback::from(move |event: MouseEvent| {
+                if let Some(anchor) = event.target_dyn_into::<web_sys::HtmlAnchorElement>() {
+                    let fragment = fragment.emit(()).map(|f| format!("#{f}")).unwrap_or_default();
+                    anchor.set_href(&format!("./{fragment}"));
+                }
+            })
+        };
         let (title, description) = state.scenario_info(lang);
         return html! {
             <main class="playground playground--embed" data-time-ms={view.time_ms.to_string()} data-lang={lang.code()}

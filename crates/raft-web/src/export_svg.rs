@@ -3,6 +3,8 @@
 //! written onto each element as an SVG presentation attribute (which, unlike `style`
 //! attributes, a Content-Security-Policy never blocks).
 
+use std::cell::RefCell;
+
 use gloo::file::{Blob, ObjectUrl};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlAnchorElement};
@@ -84,22 +86,27 @@ fn viewbox(svg: &Element) -> Option<[String; 4]> {
     numbers.try_into().ok()
 }
 
-/// Downloads the page's cluster drawing as `raft-cluster.svg`. Returns the object URL, which
-/// must live until the download has started.
-pub fn download_cluster_svg() -> Option<ObjectUrl> {
-    let svg = gloo::utils::document().query_selector("svg.cluster").ok()??;
-    let text = standalone_svg(&svg)?;
-    let url = ObjectUrl::from(Blob::new_with_options(text.as_str(), Some("image/svg+xml")));
-    download(&url, "raft-cluster.svg");
-    Some(url)
+/// Downloads the page's cluster drawing as `raft-cluster.svg` (nothing if there is none).
+pub fn download_cluster_svg() {
+    let svg = gloo::utils::document().query_selector("svg.cluster").ok().flatten();
+    if let Some(text) = svg.and_then(|svg| standalone_svg(&svg)) {
+        download(&text, "image/svg+xml", "raft-cluster.svg");
+    }
 }
 
-/// Makes the browser download `url` as `file_name`.
-pub fn download(url: &str, file_name: &str) {
+thread_local! {
+    /// The object URL of the last download, which must live until the download has started.
+    static LAST_DOWNLOAD: RefCell<Option<ObjectUrl>> = const { RefCell::new(None) };
+}
+
+/// Makes the browser download `text` (of MIME type `mime`) as `file_name`.
+pub fn download(text: &str, mime: &str, file_name: &str) {
+    let url = ObjectUrl::from(Blob::new_with_options(text, Some(mime)));
     let document = gloo::utils::document();
     if let Some(anchor) = document.create_element("a").ok().and_then(|a| a.dyn_into::<HtmlAnchorElement>().ok()) {
-        anchor.set_href(url);
+        anchor.set_href(&url);
         anchor.set_download(file_name);
         anchor.click();
     }
+    LAST_DOWNLOAD.with(|last| *last.borrow_mut() = Some(url));
 }

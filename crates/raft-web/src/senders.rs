@@ -1,49 +1,52 @@
-//! The callbacks through which the page's parts send actions to its state.
+//! The callbacks through which the page's parts send actions to its state, each named after
+//! the property it is given to.
 
 use raft_sim::{Millis, NodeId, ScenarioOptions};
 use yew::prelude::*;
 
 use crate::state::{Action, Direction, Playground};
 
-/// One callback per kind of action the page's parts send. Made once for the page's lifetime
-/// (one `use_memo`), so that components whose data did not change skip re-rendering on every
-/// animation frame: a new `Callback` never equals the last one.
+/// One callback per kind of action the page's parts send, and one for any action. Made once
+/// for the page's lifetime (one `use_memo`), so that components whose data did not change skip
+/// re-rendering on every animation frame: a new `Callback` never equals the last one.
 #[derive(Clone)]
 pub struct Senders {
+    /// Any action.
+    pub dispatch: Callback<Action>,
     /// Opens or closes the shortcuts dialog.
-    pub toggle_shortcuts: Callback<()>,
+    pub on_toggle_shortcuts: Callback<()>,
     /// Play or pause.
-    pub toggle_play: Callback<()>,
+    pub on_toggle: Callback<()>,
     /// Step to the previous or next event.
-    pub step: Callback<Direction>,
+    pub on_step: Callback<Direction>,
     /// A speed was chosen.
-    pub speed: Callback<f64>,
+    pub on_speed: Callback<f64>,
     /// A cluster size was chosen.
-    pub resize: Callback<u32>,
+    pub on_resize: Callback<u32>,
     /// Heal every partition and cut link.
-    pub heal: Callback<()>,
+    pub on_heal: Callback<()>,
     /// A preset was chosen, by id.
-    pub preset: Callback<String>,
+    pub on_preset: Callback<String>,
     /// The settings form was applied (or could not be read).
-    pub apply_settings: Callback<Result<ScenarioOptions, String>>,
+    pub on_apply_settings: Callback<Result<ScenarioOptions, String>>,
     /// A scenario file was read (or could not be).
-    pub import: Callback<Result<String, String>>,
+    pub on_import: Callback<Result<String, String>>,
     /// Go to a moment.
-    pub seek: Callback<Millis>,
+    pub on_seek: Callback<Millis>,
     /// Go to the previous or next change of leader.
-    pub jump: Callback<Direction>,
+    pub on_jump: Callback<Direction>,
     /// A server was activated: open its menu.
-    pub open_menu: Callback<NodeId>,
+    pub on_node: Callback<NodeId>,
     /// The drawing's background was clicked: close the menu.
-    pub close_menu: Callback<()>,
+    pub on_background: Callback<()>,
     /// A link was clicked: `(from, to, cut)`, cut if it is whole and mended if it is cut.
-    pub toggle_link: Callback<(NodeId, NodeId, bool)>,
+    pub on_lane: Callback<(NodeId, NodeId, bool)>,
     /// A message was selected, by id.
-    pub select_message: Callback<u64>,
+    pub on_message: Callback<u64>,
     /// The log table scrolled to show from this index (`None`: follow the end).
-    pub scroll_logs: Callback<Option<u64>>,
+    pub on_scroll_logs: Callback<Option<u64>>,
     /// The scenario's title and description were edited.
-    pub set_info: Callback<(String, String)>,
+    pub on_info: Callback<(String, String)>,
 }
 
 impl Senders {
@@ -51,29 +54,30 @@ impl Senders {
     pub fn new(dispatcher: &UseReducerDispatcher<Playground>) -> Senders {
         let d = dispatcher;
         Senders {
-            toggle_shortcuts: send(d, |()| Action::ToggleShortcuts),
-            toggle_play: send(d, |()| Action::TogglePlay),
-            step: send(d, Action::Step),
-            speed: send(d, Action::SetSpeed),
-            resize: send(d, Action::Resize),
-            heal: send(d, |()| Action::HealNetwork),
-            preset: send(d, Action::LoadPreset),
-            apply_settings: send(d, Action::ApplySettings),
-            import: send(d, Action::ImportScenario),
-            seek: send(d, Action::Seek),
-            jump: send(d, Action::JumpToElection),
-            open_menu: send(d, Action::OpenMenu),
-            close_menu: send(d, |()| Action::CloseMenu),
-            toggle_link: send(d, |(from, to, cut)| {
+            dispatch: send(d, |action| action),
+            on_toggle_shortcuts: send(d, |()| Action::ToggleShortcuts),
+            on_toggle: send(d, |()| Action::TogglePlay),
+            on_step: send(d, Action::Step),
+            on_speed: send(d, Action::SetSpeed),
+            on_resize: send(d, Action::Resize),
+            on_heal: send(d, |()| Action::HealNetwork),
+            on_preset: send(d, Action::LoadPreset),
+            on_apply_settings: send(d, Action::ApplySettings),
+            on_import: send(d, Action::ImportScenario),
+            on_seek: send(d, Action::Seek),
+            on_jump: send(d, Action::JumpToElection),
+            on_node: send(d, Action::OpenMenu),
+            on_background: send(d, |()| Action::CloseMenu),
+            on_lane: send(d, |(from, to, cut)| {
                 Action::Apply(if cut {
                     raft_sim::Action::Mend { from, to }
                 } else {
                     raft_sim::Action::Cut { from, to }
                 })
             }),
-            select_message: send(d, Action::SelectMessage),
-            scroll_logs: send(d, Action::ScrollLogs),
-            set_info: send(d, |(title, description)| Action::SetInfo { title, description }),
+            on_message: send(d, Action::SelectMessage),
+            on_scroll_logs: send(d, Action::ScrollLogs),
+            on_info: send(d, |(title, description)| Action::SetInfo { title, description }),
         }
     }
 }

@@ -22,9 +22,6 @@ pub struct ControlsProps {
 }
 
 /// Play/Pause, step buttons and the speed slider.
-///
-/// Not a component: it keeps no state, and a component costs the page about a kilobyte of
-/// WebAssembly (issue 6).
 pub fn controls(lang: Lang, props: &ControlsProps) -> Html {
     let t = lang.texts();
     let label = if props.playing { t.pause } else { t.play };

@@ -26,9 +26,6 @@ pub struct EmbedStripProps {
 }
 
 /// Play/Pause, ⟨ ⟩ and the time slider, with the same accessible names as the full page.
-///
-/// Not a component: it keeps no state, and a component costs the page about a kilobyte of
-/// WebAssembly (issue 6).
 pub fn embed_strip(lang: Lang, props: &EmbedStripProps) -> Html {
     let t = lang.texts();
     let label = if props.playing { t.pause } else { t.play };

@@ -14,9 +14,6 @@ pub struct InvariantBarProps {
 }
 
 /// One badge per property. Checked after every event of the run.
-///
-/// Not a component: it keeps no state, and a component costs the page about a kilobyte of
-/// WebAssembly (issue 6).
 pub fn invariant_bar(lang: Lang, props: &InvariantBarProps) -> Html {
     html! {
         <ul class="invariants" aria-label={lang.texts().invariants}>

@@ -21,9 +21,6 @@ pub struct LaneGlyphProps {
 /// A lane: faint when open, red and dashed when cut, faded when a partition blocks it. A wide
 /// transparent stroke makes it easy to hit. The keyboard path to the same action is the node
 /// menu's link toggles, so lanes stay out of the Tab order.
-///
-/// A function, not a component: a component costs the page about a kilobyte of WebAssembly
-/// (issue 6), and the cluster, which is one, already skips drawing when nothing changed.
 pub fn lane_glyph(lang: Lang, props: &LaneGlyphProps) -> Html {
     let lane = &props.lane;
     let (a, b) = lane.ends;

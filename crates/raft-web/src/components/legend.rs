@@ -4,8 +4,7 @@ use yew::prelude::*;
 
 use crate::i18n::Lang;
 
-/// Explains roles, message shapes and the timer arc. A plain function, not a component: it
-/// has no state, and each component costs the page about a kilobyte of WebAssembly.
+/// Explains roles, message shapes and the timer arc.
 pub fn legend(lang: Lang) -> Html {
     let t = lang.texts();
     let swatches = [

@@ -29,9 +29,6 @@ pub struct MessageGlyphProps {
 const SIZE: f64 = 11.0;
 
 /// A message moving along its link.
-///
-/// A function, not a component: a component costs the page about a kilobyte of WebAssembly
-/// (issue 6), and the cluster, which is one, already skips drawing when nothing changed.
 pub fn message_glyph(lang: Lang, props: &MessageGlyphProps) -> Html {
     let message = &props.message;
     let family = match message.kind {

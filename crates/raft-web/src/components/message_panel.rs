@@ -18,9 +18,6 @@ pub struct MessagePanelProps {
 }
 
 /// A card listing the message's fields in the paper's names.
-///
-/// Not a component: it keeps no state, and a component costs the page about a kilobyte of
-/// WebAssembly (issue 6).
 pub fn message_panel(lang: Lang, props: &MessagePanelProps) -> Html {
     let t = lang.texts();
     let details = &props.details;

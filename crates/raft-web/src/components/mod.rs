@@ -1,4 +1,8 @@
-//! The page's components, one per file.
+//! The page's parts, one per file. Those that keep state, or whose memo keeps them from
+//! redrawing every frame (the cluster, the log table, the narration, forms whose fields the
+//! user types in), are Yew components; the rest are plain functions, because a component costs
+//! the page about a kilobyte of WebAssembly (issue 6). The node, message and lane glyphs are
+//! functions that the cluster component calls, so they redraw only when it does.
 
 mod cluster;
 mod controls;

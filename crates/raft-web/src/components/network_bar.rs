@@ -21,9 +21,6 @@ pub struct NetworkBarProps {
 }
 
 /// The preset picker, the size picker (1 to 9 servers) and the Heal all button.
-///
-/// Not a component: it keeps no state, and a component costs the page about a kilobyte of
-/// WebAssembly (issue 6).
 pub fn network_bar(lang: Lang, props: &NetworkBarProps) -> Html {
     let on_resize = props.on_resize.clone();
     let onchange = Callback::from(move |event: Event| {

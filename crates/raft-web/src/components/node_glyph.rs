@@ -24,9 +24,6 @@ pub fn node_label(lang: Lang, node: &NodeView) -> String {
 }
 
 /// A node of the ring.
-///
-/// A function, not a component: a component costs the page about a kilobyte of WebAssembly
-/// (issue 6), and the cluster, which is one, already skips drawing when nothing changed.
 pub fn node_glyph(lang: Lang, props: &NodeGlyphProps) -> Html {
     let node = &props.node;
     let id = node.id;

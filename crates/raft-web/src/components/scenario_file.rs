@@ -3,7 +3,7 @@
 use std::cell::RefCell;
 
 use gloo::file::callbacks::FileReader;
-use gloo::file::{Blob, File, ObjectUrl};
+use gloo::file::File;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -12,15 +12,13 @@ use crate::i18n::Lang;
 thread_local! {
     /// The file being read: reading stops if it is dropped.
     static PENDING_READ: RefCell<Option<FileReader>> = const { RefCell::new(None) };
-    /// The last exported file's URL, which must live until its download has started.
-    static LAST_EXPORT: RefCell<Option<ObjectUrl>> = const { RefCell::new(None) };
 }
 
 /// The import field and the export button. `export` makes the run's scenario file;
 /// `on_import` gets a chosen file's text, or why it could not be read.
 ///
-/// A plain function, not a component (issue 6, page weight): what must outlive a render (the
-/// pending read, the last download) is kept by this module instead of by hooks.
+/// A plain function, not a component (issue 6, page weight): the pending read, which must
+/// outlive a render, is kept by this module instead of by a hook.
 pub fn scenario_file(lang: Lang, export: Callback<(), String>, on_import: &Callback<Result<String, String>>) -> Html {
     let t = lang.texts();
     let on_import = on_import.clone();
@@ -35,10 +33,7 @@ pub fn scenario_file(lang: Lang, export: Callback<(), String>, on_import: &Callb
         PENDING_READ.with(|pending| *pending.borrow_mut() = Some(read));
     });
     let on_export = Callback::from(move |_: MouseEvent| {
-        let json = export.emit(());
-        let url = ObjectUrl::from(Blob::new_with_options(json.as_str(), Some("application/json")));
-        crate::export_svg::download(&url, "raft-scenario.json");
-        LAST_EXPORT.with(|last| *last.borrow_mut() = Some(url));
+        crate::export_svg::download(&export.emit(()), "application/json", "raft-scenario.json");
     });
     html! {
         <div class="scenario-file" role="group" aria-label={t.scenario_file}>

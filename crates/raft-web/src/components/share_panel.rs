@@ -1,10 +1,6 @@
 //! Share, embed, export: the scenario's title and description, a link to this run at this
 //! moment, a ready `<iframe>` snippet, and the drawing as an SVG file.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
-use gloo::file::ObjectUrl;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlFormElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -113,7 +109,6 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
     let link = use_state(|| None::<String>);
     let snippet = use_state(|| None::<String>);
     let copied = use_state(|| Copied::Nothing);
-    let svg_url: Rc<RefCell<Option<ObjectUrl>>> = use_mut_ref(|| None);
 
     let on_copy_link = {
         let (fragment, link, copied) = (props.fragment.clone(), link.clone(), copied.clone());
@@ -150,9 +145,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
             on_info.emit((title, description));
         })
     };
-    let on_svg = Callback::from(move |_: MouseEvent| {
-        *svg_url.borrow_mut() = crate::export_svg::download_cluster_svg();
-    });
+    let on_svg = Callback::from(|_: MouseEvent| crate::export_svg::download_cluster_svg());
     let status = match &*copied {
         Copied::Nothing => String::new(),
         Copied::Link => s.link_copied.to_owned(),

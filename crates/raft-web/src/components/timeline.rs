@@ -21,9 +21,6 @@ pub struct TimelineProps {
 }
 
 /// Drag anywhere in the history; acting in the past forks it.
-///
-/// Not a component: it keeps no state, and a component costs the page about a kilobyte of
-/// WebAssembly (issue 6).
 pub fn timeline(lang: Lang, props: &TimelineProps) -> Html {
     let oninput = seek_on_input(props.on_seek.clone());
     let jump = |direction| props.on_jump.reform(move |_: MouseEvent| direction);
