@@ -15,6 +15,10 @@ pub const MAX_VALUE_CHARS: usize = 32;
 pub enum Command {
     /// Nothing: the entry a new leader appends to commit entries of earlier terms (§8).
     Noop,
+    /// An entry whose command is not given: the paper's figures draw many logs by term alone
+    /// (Figure 7's followers a–f), and scenario files may too. It changes no state, like a
+    /// no-op, but no leader appended it on election, so it is not called one.
+    Blank,
     /// Set a key to a value in the key-value map.
     Set(SetCommand),
 }
@@ -117,20 +121,21 @@ impl Command {
         Ok(Command::Set(SetCommand { text: Arc::from(text), equals }))
     }
 
-    /// The command's text, `None` for a no-op.
+    /// The command's text, `None` for a no-op or a blank entry.
     pub fn text(&self) -> Option<String> {
         match self {
-            Command::Noop => None,
+            Command::Noop | Command::Blank => None,
             Command::Set(set) => Some(set.as_str().to_owned()),
         }
     }
 }
 
-/// `x=3`, or `no-op`.
+/// `x=3`, `no-op`, or `-` for a blank entry.
 impl fmt::Display for Command {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Command::Noop => f.write_str("no-op"),
+            Command::Blank => f.write_str("-"),
             Command::Set(set) => f.write_str(set.as_str()),
         }
     }

@@ -18,8 +18,23 @@ impl Node {
         let held_by_quorum = |index: LogIndex| matched.iter().filter(|&&m| m >= index).count() >= quorum;
         let majority_index = matched.iter().copied().filter(|&index| held_by_quorum(index)).max().unwrap_or(0);
         let current_term = self.persistent.current_term;
-        if majority_index > self.commit_index && self.persistent.log.term_at(majority_index) == Some(current_term) {
-            self.commit_to(majority_index);
+        if majority_index <= self.commit_index {
+            return;
+        }
+        match self.persistent.log.term_at(majority_index) {
+            Some(term) if term == current_term => self.commit_to(majority_index),
+            Some(term) => self.report_deferred_commit(majority_index, term),
+            None => {}
+        }
+    }
+
+    /// Tells, once per index, that the entry at `index` (of the earlier `term`) is on a
+    /// majority but is not committed: the §5.4.2 rule at work, as in Figure 8 (c).
+    fn report_deferred_commit(&mut self, index: LogIndex, term: crate::types::Term) {
+        let Role::Leader(leader) = &mut self.role else { return };
+        if index > leader.deferred_reported {
+            leader.deferred_reported = index;
+            self.emit(Output::CommitDeferred { index, term });
         }
     }
 

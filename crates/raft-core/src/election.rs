@@ -63,7 +63,7 @@ impl Node {
         // Figure 2: nextIndex starts just past the leader's last entry, matchIndex at 0.
         let next_index = self.persistent.log.last_index() + 1;
         let progress = self.peers().into_iter().map(|peer| (peer, Progress { next_index, match_index: 0 })).collect();
-        self.set_role(Role::Leader(Leader { progress, pending: Default::default() }));
+        self.set_role(Role::Leader(Leader { progress, pending: Default::default(), deferred_reported: 0 }));
         self.emit_role_change();
         if self.options.noop_on_election {
             self.append_to_own_log(Command::Noop);

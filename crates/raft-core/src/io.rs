@@ -83,10 +83,21 @@ pub enum Output {
         /// The last new index.
         last: LogIndex,
     },
-    /// Conflicting entries after `last_kept` were deleted (§5.3).
+    /// Conflicting entries after `last_kept`, up to `removed_through`, were deleted (§5.3).
     LogTruncated {
         /// The last index kept.
         last_kept: LogIndex,
+        /// The last index deleted: the log's last index before the truncation.
+        removed_through: LogIndex,
+    },
+    /// A leader holds the entry at `index` on a majority but does not commit it, because it
+    /// is from the earlier term `term` (§5.4.2, Figure 8): it commits only with an entry of its
+    /// own term. Told once per leadership and index; it changes nothing.
+    CommitDeferred {
+        /// The highest index on a majority.
+        index: LogIndex,
+        /// That entry's term, earlier than the leader's.
+        term: Term,
     },
     /// The commit index advanced to `index`.
     Committed {

@@ -62,10 +62,11 @@ impl Node {
 
         let prev_log_index = request.prev_log_index;
         let last_new_index = prev_log_index + request.entries.len() as LogIndex;
+        let last_before = self.persistent.log.last_index();
         let change = self.persistent.log.append_after(prev_log_index, request.prev_log_term, request.entries);
         let reply = match change {
             Some(change) => {
-                self.report_log_change(change);
+                self.report_log_change(change, last_before);
                 let commit = request.leader_commit.min(last_new_index);
                 if commit > self.commit_index {
                     self.commit_to(commit);
@@ -88,9 +89,9 @@ impl Node {
         ConflictHint { term: log.term_at(prev_log_index), first_index: log.first_index_of_term_at(prev_log_index) }
     }
 
-    fn report_log_change(&mut self, change: LogChange) {
+    fn report_log_change(&mut self, change: LogChange, last_before: LogIndex) {
         if let Some(last_kept) = change.truncated_to {
-            self.emit(Output::LogTruncated { last_kept });
+            self.emit(Output::LogTruncated { last_kept, removed_through: last_before });
         }
         if let Some((first, last)) = change.appended {
             self.emit(Output::EntriesAppended { first, last });

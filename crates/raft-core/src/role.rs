@@ -72,6 +72,9 @@ pub(crate) struct Leader {
     pub(crate) progress: SortedMap<NodeId, Progress>,
     /// By log index: an overloaded leader may hold thousands of uncommitted writes.
     pub(crate) pending: IdMap<RequestId>,
+    /// The highest index already reported as held by a majority but not committable, so that
+    /// [`Output::CommitDeferred`](crate::Output::CommitDeferred) is told once per index.
+    pub(crate) deferred_reported: LogIndex,
 }
 
 /// What a leader knows of one follower's log.

@@ -35,6 +35,12 @@ impl Simulation {
         Ok(id)
     }
 
+    /// The server the client believes leads: the one that acknowledged its latest
+    /// successful write, if any. A real client caches this to skip a redirect (§8).
+    pub fn client_known_leader(&self) -> Option<NodeId> {
+        self.client_ops.iter().rev().find(|op| op.result == Some(OpResult::Ok)).map(|op| op.last_node)
+    }
+
     pub(crate) fn client_response(&mut self, from: NodeId, request_id: RequestId, result: ClientResult) {
         let Some(op) = self.op_mut(request_id) else { return };
         if !op.is_open() || op.last_node != from {

@@ -33,18 +33,24 @@ pub struct History {
 
 impl History {
     /// The run of `scenario` at time 0. Its actions are part of the history.
+    ///
+    /// A moment shows every event and action up to and including it, as `raftsim run --until`
+    /// does: at time 0 the scenario's actions at 0 have already happened, so stepping forward
+    /// from a preset that times a server out at 0 moves on to the next event instead of
+    /// staying at 0.
     pub fn new(scenario: Scenario) -> Result<Self, ScenarioError> {
-        let sim = scenario.build(false)?;
+        let mut sim = scenario.build(false)?;
+        sim.run_until(0);
         let actions = sim.scheduled.clone();
         let base = Scenario { actions: Vec::new(), ..scenario };
         Ok(History {
             checkpoints: vec![sim.clone()],
+            elections: sim.elections.clone(),
             base,
             actions,
             sim,
             interval_ms: FIRST_CHECKPOINT_INTERVAL_MS,
             horizon_ms: 0,
-            elections: Vec::new(),
         })
     }
 
@@ -80,6 +86,12 @@ impl History {
         let keep = |text: Option<String>| text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty());
         self.base.title = keep(title);
         self.base.description = keep(description);
+    }
+
+    /// What acting now would discard: the simulated time past now up to the horizon, and the
+    /// actions still to come after now.
+    pub fn future(&self) -> (Millis, usize) {
+        (self.horizon_ms.saturating_sub(self.sim.now()), self.actions.len().saturating_sub(self.sim.next_action))
     }
 
     /// Restores checkpoint `index` as the current moment, with the current action list.
@@ -144,7 +156,12 @@ impl History {
     }
 
     /// Runs the next event (or action) and returns its time; `None` if nothing is scheduled.
+    ///
+    /// Anything still due at the current moment runs first, so a step always reaches an event
+    /// later than now, whatever ran before it.
     pub fn step_forward(&mut self) -> Option<Millis> {
+        let now = self.sim.now();
+        self.sim.run_until(now);
         let next = self.sim.next_event_time()?;
         self.advance_to(next);
         Some(next)

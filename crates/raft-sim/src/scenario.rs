@@ -324,11 +324,11 @@ impl Scenario {
                     .iter()
                     .map(|item| match item {
                         LogItem::Term(term) | LogItem::Entry(term, None) => {
-                            Entry { term: *term, command: Command::Noop }
+                            Entry { term: *term, command: Command::Blank }
                         }
                         LogItem::Entry(term, Some(text)) => Entry {
                             term: *term,
-                            command: Command::parse(text).unwrap_or(Command::Noop), // validated
+                            command: Command::parse(text).unwrap_or(Command::Blank), // validated
                         },
                     })
                     .collect();

@@ -475,10 +475,17 @@ impl Simulation {
                     self.trace.push(TraceEvent::Append { at, node: id, first, last });
                     self.checker.on_append(at, id, first, last, self.nodes[index].node.log());
                 }
-                Output::LogTruncated { last_kept } => {
+                Output::LogTruncated { last_kept, removed_through } => {
                     self.trace.push(TraceEvent::Truncate { at, node: id, last_kept });
                     let is_leader = self.nodes[index].node.role() == raft_core::RoleKind::Leader;
                     self.checker.on_truncate(at, id, last_kept, is_leader);
+                    let by = self.nodes[index].node.leader();
+                    let removed = (last_kept + 1, removed_through);
+                    self.story.push(at, StoryEvent::Truncated { node: id, by, removed });
+                }
+                Output::CommitDeferred { index: held, term } => {
+                    let leader_term = self.nodes[index].node.current_term();
+                    self.story.push(at, StoryEvent::CommitDeferred { leader: id, index: held, term, leader_term });
                 }
                 Output::Committed { index: commit } => {
                     self.trace.push(TraceEvent::Commit { at, node: id, index: commit });

@@ -44,6 +44,28 @@ pub enum StoryEvent {
         /// The new commit index.
         index: LogIndex,
     },
+    /// A leader holds an entry of an earlier term on a majority but does not commit it
+    /// (§5.4.2, the paper's Figure 8).
+    CommitDeferred {
+        /// The leader.
+        leader: NodeId,
+        /// The highest index on a majority.
+        index: LogIndex,
+        /// That entry's term.
+        term: Term,
+        /// The leader's own, later term.
+        leader_term: Term,
+    },
+    /// A follower deleted entries that conflict with its leader's log (§5.3); the leader's
+    /// entries then take their place.
+    Truncated {
+        /// The follower.
+        node: NodeId,
+        /// The leader whose AppendEntries removed them, as the follower knows it.
+        by: Option<NodeId>,
+        /// The first and last index removed.
+        removed: (LogIndex, LogIndex),
+    },
     /// A node crashed.
     Crashed {
         /// Which.
@@ -116,7 +138,9 @@ impl StoryEvent {
             StoryEvent::ElectionStarted { .. } | StoryEvent::BecameLeader { .. } | StoryEvent::SteppedDown { .. } => {
                 StoryCategory::Elections
             }
-            StoryEvent::Committed { .. } => StoryCategory::Log,
+            StoryEvent::Committed { .. } | StoryEvent::CommitDeferred { .. } | StoryEvent::Truncated { .. } => {
+                StoryCategory::Log
+            }
             StoryEvent::ClientWrite { .. } | StoryEvent::ClientDone { .. } => StoryCategory::Client,
             _ => StoryCategory::Faults,
         }

@@ -7,9 +7,9 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::components::{
-    controls, embed_strip, invariant_bar, legend, message_panel, network_bar, scenario_file, timeline, Cluster,
-    ControlsProps, EmbedStripProps, InvariantBarProps, LogTable, MessagePanelProps, Narration, NetworkBarProps,
-    NodeMenu, Settings, SharePanel, Shortcuts, TimelineProps,
+    controls, embed_strip, invariant_bar, legend, message_panel, network_bar, scenario_file, timeline, ClientMenu,
+    Cluster, ControlsProps, EmbedStripProps, InvariantBarProps, LogTable, MessagePanelProps, Narration,
+    NetworkBarProps, NodeMenu, Settings, SharePanel, Shortcuts, TimelineProps,
 };
 use crate::hooks::{
     use_animation_frame, use_embed_api, use_page_listeners, use_preferences, use_share_fragment, EmbedStatus,
@@ -18,7 +18,7 @@ use crate::hooks::{
 use crate::i18n::Lang;
 use crate::page_options::PageOptions;
 use crate::senders::Senders;
-use crate::state::{Action, Playground};
+use crate::state::{Action, Notice, Playground};
 
 /// The page's first state, from its URL: the fragment's scenario, playing if `autoplay`.
 fn initial_state(options: &PageOptions) -> Playground {
@@ -98,14 +98,24 @@ pub fn App() -> Html {
     // What both layouts show: the drawing with its menu, the notice and the logs.
     let cluster = html! {
         <Cluster lang={lang} view={view.clone()} on_node_activate={on_node} {on_background} {on_lane} {on_message}
-                 messages_focusable={!state.playing} />
+                 messages_focusable={!state.playing} selected={state.menu} client_open={state.client_menu}
+                 on_client={dispatch.reform(|_| Action::ToggleClientMenu)} />
     };
-    let menu = node_menu(lang, &state, &view, &dispatch);
+    let menu = html! { <>{ node_menu(lang, &state, &view, &dispatch) }{ client_menu(lang, &state, &dispatch) }</> };
     // Html, not Option<Html>: an absent notice keeps its place among its siblings, so Yew
     // does not rebuild the ones before it (and close the open settings) when one appears.
     let notice = html! {
         if let Some(notice) = &state.notice {
-            <p class="playground__notice" role="alert">{ notice.text(lang) }</p>
+            <p class="playground__notice" role="alert">
+                { notice.text(lang) }
+                if matches!(notice, Notice::Forked { .. }) {
+                    { " " }
+                    <button type="button" class="playground__undo" title={lang.learner_texts().undo_title}
+                            onclick={dispatch.reform(|_: MouseEvent| Action::Undo)}>
+                        { lang.learner_texts().undo }
+                    </button>
+                }
+            </p>
         }
     };
     let show_log = !options.embed || options.show_log;
@@ -162,6 +172,8 @@ pub fn App() -> Html {
             <header class="playground__header">
                 <div class="playground__title-row">
                     <h1>{ t.title }</h1>
+                    { network_bar(lang, &NetworkBarProps { size: state.cluster_size(), faulty: state.network_faulty(),
+                                                            on_resize, on_heal, on_preset, preset: state.shown_preset() }) }
                     <div class="playground__preferences">
                         <button type="button" lang={lang.other().texts().html_lang} aria-label={t.switch_language_label}
                                 onclick={switch_language}>{ t.switch_language }</button>
@@ -178,13 +190,17 @@ pub fn App() -> Html {
                 </div>
                 <p class="playground__hint">{ t.hint }</p>
             </header>
-            { controls(lang, &ControlsProps { playing: state.playing, speed: state.speed, on_toggle, on_step, on_speed }) }
-            { network_bar(lang, &NetworkBarProps { size: state.cluster_size(), faulty: state.network_faulty(),
-                                                    on_resize, on_heal, on_preset }) }
-            <Settings {lang} options={state.options()} on_apply={on_apply_settings} />
-            { scenario_file(lang, { let state = state.clone(); Callback::from(move |_| state.scenario_json()) }, &on_import) }
-            <SharePanel lang={lang} {fragment} info={state.raw_info()}
-                        {on_info} />
+            <div class="playground__transport">
+                { controls(lang, &ControlsProps { playing: state.playing, speed: state.speed, on_toggle, on_step, on_speed }) }
+                { timeline(lang, &TimelineProps { time_ms: view.time_ms, horizon_ms: state.horizon_ms(),
+                                                   on_seek: on_seek.clone(), on_jump }) }
+            </div>
+            <div class="playground__tools" role="group" aria-label={lang.learner_texts().tools}>
+                <Settings {lang} options={state.options()} on_apply={on_apply_settings} />
+                <SharePanel lang={lang} {fragment} info={state.raw_info()}
+                            {on_info} />
+                { scenario_file(lang, { let state = state.clone(); Callback::from(move |_| state.scenario_json()) }, &on_import) }
+            </div>
             if let (Some(title), description) = state.scenario_info(lang) {
                 <section class="scenario-info" aria-label={t.scenario}>
                     <h2 class="scenario-info__title">{ title }</h2>
@@ -193,8 +209,6 @@ pub fn App() -> Html {
                     }
                 </section>
             }
-            { timeline(lang, &TimelineProps { time_ms: view.time_ms, horizon_ms: state.horizon_ms(),
-                                               on_seek: on_seek.clone(), on_jump }) }
             { notice }
             <div class="playground__body">
                 <div class="playground__stage">
@@ -205,11 +219,13 @@ pub fn App() -> Html {
                                                                     on_close: dispatch.reform(|_| Action::CloseMessage) }) }
                     }
                 </div>
-                <Narration lang={lang} events={story.clone()} {on_seek} />
+                <div class="playground__side">
+                    { log_table }
+                    { invariant_bar(lang, &InvariantBarProps { violations: state.violations() }) }
+                    <Narration lang={lang} events={story.clone()} {on_seek} />
+                </div>
             </div>
-            { invariant_bar(lang, &InvariantBarProps { violations: state.violations() }) }
             { legend(lang) }
-            { log_table }
             <p class="visually-hidden" aria-live="polite">{ announcement(lang, &story) }</p>
             if state.shortcuts_open {
                 <Shortcuts lang={lang} on_close={dispatch.reform(|_| Action::ToggleShortcuts)} />
@@ -227,9 +243,26 @@ fn node_menu(lang: Lang, state: &Playground, view: &crate::view::ClusterView, di
     html! {
         <NodeMenu {lang} on_action={dispatch.reform(Action::Apply)} {details} links={links_from(view, node.id)}
                   on_isolate={dispatch.reform(move |isolate| if isolate { Action::Isolate(id) } else { Action::Reconnect(id) })}
-                  suggested_command={state.suggested_command()}
+                  suggested_command={state.suggested_command()} error={menu_error(lang, state)}
                   on_close={dispatch.reform(|_| Action::CloseMenu)} {node} />
     }
+}
+
+/// The client's write form, if it is open.
+fn client_menu(lang: Lang, state: &Playground, dispatch: &Callback<Action>) -> Html {
+    if !state.client_menu {
+        return Html::default();
+    }
+    html! {
+        <ClientMenu {lang} servers={state.cluster_size()} known_leader={state.client_known_leader()}
+                    suggested_command={state.suggested_command()} error={menu_error(lang, state)}
+                    on_action={dispatch.reform(Action::Apply)} on_close={dispatch.reform(|_| Action::CloseMenu)} />
+    }
+}
+
+/// Why the last action from the open menu was refused, in `lang`.
+fn menu_error(lang: Lang, state: &Playground) -> Option<AttrValue> {
+    state.menu_error.as_ref().map(|notice| AttrValue::from(notice.text(lang)))
 }
 
 /// Every other server, with whether the link from `node` to it is cut.

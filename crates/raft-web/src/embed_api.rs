@@ -133,6 +133,12 @@ pub struct Heard {
 }
 
 impl Heard {
+    /// Everything of `story` up to `now`, the events of `now` included, counted as told: where
+    /// a page opened at `now` starts, so that a host hears only what happens after `ready`.
+    pub fn all_until<'a>(story: impl Iterator<Item = &'a (Millis, StoryEvent)>, now: Millis) -> Heard {
+        Heard { at_ms: now, count_at: story.filter(|(at, _)| *at == now).count() }
+    }
+
     /// The new events among `story` (oldest first) up to `now`, and what has been heard after.
     pub fn advance<'a>(
         self,
@@ -141,8 +147,7 @@ impl Heard {
     ) -> (Vec<(Millis, StoryEvent)>, Heard) {
         if now < self.at_ms {
             // Everything up to `now` was told on the way here, the events of `now` included.
-            let count_at = story.filter(|(at, _)| *at == now).count();
-            return (Vec::new(), Heard { at_ms: now, count_at });
+            return (Vec::new(), Heard::all_until(story, now));
         }
         let mut fresh = Vec::new();
         let mut heard = Heard { at_ms: self.at_ms, count_at: self.count_at };

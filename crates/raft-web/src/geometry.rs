@@ -48,6 +48,17 @@ fn cos_sin(angle: f64) -> (f64, f64) {
     return (angle.cos(), angle.sin());
 }
 
+/// The direction from `from` to `to`, in degrees clockwise from pointing right (SVG's
+/// `rotate`, with y growing downwards). The browser's `atan2` in WebAssembly, as above.
+pub fn heading(from: Point, to: Point) -> f64 {
+    let (dy, dx) = (to.y - from.y, to.x - from.x);
+    #[cfg(target_arch = "wasm32")]
+    let radians = js_sys::Math::atan2(dy, dx);
+    #[cfg(not(target_arch = "wasm32"))]
+    let radians = dy.atan2(dx);
+    radians * 180.0 / std::f64::consts::PI
+}
+
 /// Where node number `index` (0-based) of `count` sits: on a ring, the first at the top,
 /// the others clockwise.
 pub fn node_position(index: usize, count: usize) -> Point {

@@ -102,7 +102,7 @@ pub struct Texts {
     pub categories: [&'static str; 4],
     pub shortcuts: &'static str,
     pub shortcuts_button: &'static str,
-    pub shortcut_rows: [(&'static str, &'static str); 6],
+    pub shortcut_rows: [(&'static str, &'static str); 7],
     pub close: &'static str,
     pub scenario_file: &'static str,
     pub import_scenario: &'static str,
@@ -122,7 +122,7 @@ const EN: Texts = Texts {
     switch_language_label: "切换到中文",
     play: "Play",
     pause: "Pause",
-    space_key: "Space",
+    space_key: "Space or K",
     step_back: "Step back",
     step_back_title: "Step back to the previous event (←)",
     step_forward: "Step",
@@ -211,7 +211,8 @@ const EN: Texts = Texts {
     shortcuts: "Keyboard shortcuts",
     shortcuts_button: "Shortcuts (?)",
     shortcut_rows: [
-        ("Space", "Play or pause"),
+        ("K", "Play or pause, wherever the focus is"),
+        ("Space", "Play or pause (on a focused button: press it)"),
         ("→ / ←", "Step to the next / previous event"),
         ("Tab, Enter", "Choose a server and open its menu"),
         ("Escape", "Close a menu or this panel"),
@@ -248,7 +249,7 @@ const ZH: Texts = Texts {
     switch_language_label: "Switch to English",
     play: "播放",
     pause: "暂停",
-    space_key: "空格",
+    space_key: "空格或 K",
     step_back: "后退一步",
     step_back_title: "回到上一个事件（←）",
     step_forward: "前进一步",
@@ -337,7 +338,8 @@ const ZH: Texts = Texts {
     shortcuts: "键盘快捷键",
     shortcuts_button: "快捷键（?）",
     shortcut_rows: [
-        ("空格", "播放或暂停"),
+        ("K", "播放或暂停（焦点在哪里都可以）"),
+        ("空格", "播放或暂停（焦点在按钮上时按下该按钮）"),
         ("→ / ←", "前进 / 后退一个事件"),
         ("Tab、Enter", "选择服务器并打开菜单"),
         ("Escape", "关闭菜单或本面板"),
@@ -572,6 +574,16 @@ impl Lang {
                 }
                 E::SteppedDown { node, term } => format!("S{node} saw term {term} and became a follower."),
                 E::Committed { leader, index } => format!("Leader S{leader} committed the log up to index {index}."),
+                E::CommitDeferred { leader, index, term, leader_term } => format!(
+                    "S{leader} has entry {index} on a majority but does not commit it: it is from term {term}, \
+                     not S{leader}'s term {leader_term} (§5.4.2)."
+                ),
+                E::Truncated { node, by, removed: (first, last) } => {
+                    let entries =
+                        if first == last { format!("entry {first}") } else { format!("entries {first}–{last}") };
+                    let leader = by.map_or_else(|| "its leader".to_owned(), |by| format!("leader S{by}"));
+                    format!("S{node} deleted {entries} that conflicted with {leader}'s log and took the leader's entries instead (§5.3).")
+                }
                 E::Crashed { node } => format!("S{node} crashed."),
                 E::Restarted { node } => format!("S{node} restarted with its term, vote and log."),
                 E::Partitioned { groups: g } => {
@@ -603,6 +615,15 @@ impl Lang {
                 E::BecameLeader { node, term } => format!("S{node} 赢得第 {term} 任期的选举，成为领导者。"),
                 E::SteppedDown { node, term } => format!("S{node} 发现任期 {term}，成为跟随者。"),
                 E::Committed { leader, index } => format!("领导者 S{leader} 提交了索引 {index} 及之前的日志。"),
+                E::CommitDeferred { leader, index, term, leader_term } => format!(
+                    "S{leader} 已把索引 {index} 的条目复制到多数派，但不提交它：它来自第 {term} 任期，\
+                     而不是 S{leader} 的第 {leader_term} 任期（§5.4.2）。"
+                ),
+                E::Truncated { node, by, removed: (first, last) } => {
+                    let range = if first == last { format!("{first}") } else { format!("{first}–{last}") };
+                    let leader = by.map_or_else(|| "领导者".to_owned(), |by| format!("领导者 S{by} "));
+                    format!("S{node} 删除了索引 {range} 上与{leader}的日志冲突的条目，由领导者的条目取而代之（§5.3）。")
+                }
                 E::Crashed { node } => format!("S{node} 宕机。"),
                 E::Restarted { node } => format!("S{node} 带着任期、投票和日志重新启动。"),
                 E::Partitioned { groups: g } => format!("网络发生分区：{} 与其余服务器隔开。", groups(g)),
@@ -651,6 +672,30 @@ mod tests {
         assert_eq!(Lang::Zh.tell(&event), "S3 的选举计时器超时，开始第 5 任期的选举。");
         assert_eq!(Lang::Zh.node_label(3, RoleKind::Leader, true, 2), "节点 3，领导者，任期 2");
         assert_eq!(Lang::En.node_label(3, RoleKind::Leader, false, 2), "Node 3, crashed, term 2");
+    }
+
+    #[test]
+    fn the_log_rules_are_told_in_both_languages() {
+        let deferred = StoryEvent::CommitDeferred { leader: 1, index: 2, term: 2, leader_term: 4 };
+        assert_eq!(
+            Lang::En.tell(&deferred),
+            "S1 has entry 2 on a majority but does not commit it: it is from term 2, not S1's term 4 (§5.4.2)."
+        );
+        assert_eq!(
+            Lang::Zh.tell(&deferred),
+            "S1 已把索引 2 的条目复制到多数派，但不提交它：它来自第 2 任期，而不是 S1 的第 4 任期（§5.4.2）。"
+        );
+        let one = StoryEvent::Truncated { node: 3, by: Some(5), removed: (2, 2) };
+        assert_eq!(
+            Lang::En.tell(&one),
+            "S3 deleted entry 2 that conflicted with leader S5's log and took the leader's entries instead (§5.3)."
+        );
+        let many = StoryEvent::Truncated { node: 3, by: Some(5), removed: (2, 4) };
+        assert_eq!(
+            Lang::Zh.tell(&many),
+            "S3 删除了索引 2–4 上与领导者 S5 的日志冲突的条目，由领导者的条目取而代之（§5.3）。"
+        );
+        assert!(Lang::En.tell(&many).starts_with("S3 deleted entries 2–4 that conflicted"));
     }
 
     #[test]

@@ -104,6 +104,25 @@ mod tests {
     }
 
     #[test]
+    fn figure_8_is_told_by_the_run_itself() {
+        let sim = run("figure-8", 1_000);
+        let told: Vec<String> = sim.story().events().map(|(_, event)| crate::i18n::Lang::En.tell(event)).collect();
+        let deferred =
+            "S1 has entry 2 on a majority but does not commit it: it is from term 2, not S1's term 4 (§5.4.2).";
+        assert!(told.iter().any(|line| line == deferred), "{told:#?}");
+        let truncated =
+            told.iter().filter(|line| line.contains("deleted entry 2 that conflicted with leader S5's log"));
+        assert!(truncated.count() >= 2, "S5 overwrites index 2 on the servers that held S1's entry: {told:#?}");
+        let zh: Vec<String> = sim.story().events().map(|(_, event)| crate::i18n::Lang::Zh.tell(event)).collect();
+        assert!(zh.iter().any(|line| line.contains("它来自第 2 任期，而不是 S1 的第 4 任期（§5.4.2）")), "{zh:#?}");
+        assert!(zh.iter().any(|line| line.contains("删除了索引 2 上与领导者 S5 的日志冲突的条目")), "{zh:#?}");
+        // In Figure 8 (e), S1 commits index 2 with an entry of its own term: nothing is withheld for long,
+        // and nothing of S1's is overwritten.
+        let sim = run("figure-8e", 4_000);
+        assert!(!sim.story().events().any(|(_, e)| matches!(e, raft_sim::StoryEvent::Truncated { by: Some(5), .. })));
+    }
+
+    #[test]
     fn the_failure_presets_show_what_their_titles_say() {
         let split = run("split-vote", 60);
         let candidates = split.nodes().filter(|n| n.node().role() == RoleKind::Candidate).count();

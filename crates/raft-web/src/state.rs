@@ -57,6 +57,14 @@ pub enum Notice {
     BadPastedLink(raft_sim::LinkError),
     /// An action aimed at the leader, when no server leads.
     NoLeader,
+    /// Acting in the past discarded the rest of the run: this much simulated time and this
+    /// many later actions. Undo brings them back until the next action.
+    Forked {
+        /// Simulated ms of the run that came after the moment acted on.
+        discarded_ms: Millis,
+        /// Actions of the run (the user's or the scenario's) after that moment.
+        discarded_actions: usize,
+    },
 }
 
 impl Notice {
@@ -70,6 +78,7 @@ impl Notice {
             Notice::BadLink(error) => format!("{} {error}", lang.share_texts().bad_link),
             Notice::BadPastedLink(error) => format!("{} {error}", lang.share_texts().bad_pasted_link),
             Notice::NoLeader => lang.share_texts().no_leader.to_owned(),
+            Notice::Forked { discarded_ms, discarded_actions } => lang.forked(*discarded_ms, *discarded_actions),
         }
     }
 }
@@ -88,6 +97,10 @@ pub enum Action {
     SetSpeed(f64),
     /// Open the menu of a node.
     OpenMenu(NodeId),
+    /// Open (or close) the client's write form.
+    ToggleClientMenu,
+    /// Bring back the run that acting in the past discarded.
+    Undo,
     /// Close the node menu.
     CloseMenu,
     /// Carry out a simulator action now (time out, crash, restart, write, …). In the past,
@@ -157,6 +170,15 @@ pub struct Playground {
     carry_ms: f64,
     /// The node whose menu is open.
     pub menu: Option<NodeId>,
+    /// Whether the client's write form is open.
+    pub client_menu: bool,
+    /// Why the last action from an open menu was refused, shown in that menu (which stays
+    /// open, with what the user typed).
+    pub menu_error: Option<Notice>,
+    /// The run as it was before acting in the past discarded its future, while Undo is offered.
+    undo: Option<Rc<RefCell<History>>>,
+    /// Whether the run has departed from its preset (an action was taken).
+    pub departed: bool,
     /// Why the last action did nothing, if it did nothing.
     pub notice: Option<Notice>,
     /// The message whose fields are shown.
@@ -196,6 +218,10 @@ impl Playground {
             speed: DEFAULT_SPEED,
             carry_ms: 0.0,
             menu: None,
+            client_menu: false,
+            menu_error: None,
+            undo: None,
+            departed: false,
             notice: None,
             selected_message: None,
             shortcuts_open: false,
@@ -322,11 +348,46 @@ impl Playground {
         links.is_partitioned() || links.cuts().next().is_some()
     }
 
-    /// Carries out simulator actions in order, stopping at the first refused one.
+    /// Carries out simulator actions in order, stopping at the first refused one. Done, they
+    /// close the menus; refused from an open menu, the menu stays open with the reason in it.
+    /// Done in the past, they fork the run: the notice says what was discarded and offers Undo.
     fn apply(&mut self, actions: Vec<raft_sim::Action>) {
-        self.menu = None;
-        let mut history = self.history.borrow_mut();
-        self.notice = actions.into_iter().find_map(|action| history.apply(action).err()).map(Notice::Refused);
+        let (discarded_ms, discarded_actions) = self.history.borrow().future();
+        let forking = discarded_ms > 0 || discarded_actions > 0;
+        let before = forking.then(|| self.history.borrow().clone());
+        let refused = {
+            let mut history = self.history.borrow_mut();
+            actions.into_iter().find_map(|action| history.apply(action).err()).map(Notice::Refused)
+        };
+        match refused {
+            Some(refused) if self.menu.is_some() || self.client_menu => self.menu_error = Some(refused),
+            Some(refused) => self.notice = Some(refused),
+            None => {
+                self.menu = None;
+                self.client_menu = false;
+                self.departed = true;
+                if let Some(before) = before {
+                    self.undo = Some(Rc::new(RefCell::new(before)));
+                    self.notice = Some(Notice::Forked { discarded_ms, discarded_actions });
+                }
+            }
+        }
+    }
+
+    /// A fresh run replacing this one, keeping the speed and the revision count (which must
+    /// only grow, so the address bar follows every change of run).
+    fn replaced_by(&self, fresh: Playground) -> Playground {
+        Playground { speed: self.speed, revision: self.revision, ..fresh }
+    }
+
+    /// The preset the picker shows: the one loaded, until the run departs from it.
+    pub fn shown_preset(&self) -> Option<&'static str> {
+        self.preset.filter(|_| !self.departed)
+    }
+
+    /// The leader the client knows: the server that acknowledged its latest write.
+    pub fn client_known_leader(&self) -> Option<NodeId> {
+        self.history.borrow().sim().client_known_leader()
     }
 
     fn network_actions(&self, action: &Action) -> Vec<raft_sim::Action> {
@@ -401,16 +462,35 @@ impl Reducible for Playground {
         let mut next = (*self).clone();
         if !matches!(action, Action::Frame { .. }) {
             next.notice = None;
+            next.menu_error = None;
+            if action != Action::Undo {
+                next.undo = None;
+            }
             next.revision += 1;
         }
         match action {
             Action::TogglePlay => next.playing = !next.playing,
             Action::Frame { elapsed_ms } => next.advance(elapsed_ms),
             Action::SetSpeed(speed) => next.speed = speed.clamp(MIN_SPEED, MAX_SPEED),
-            Action::OpenMenu(node) => next.menu = Some(node),
+            Action::OpenMenu(node) => {
+                next.menu = Some(node);
+                next.client_menu = false;
+            }
+            Action::ToggleClientMenu => {
+                next.client_menu = !next.client_menu;
+                next.menu = None;
+            }
             Action::CloseMenu => {
                 next.menu = None;
+                next.client_menu = false;
                 next.shortcuts_open = false;
+            }
+            Action::Undo => {
+                if let Some(before) = next.undo.take() {
+                    next.history = before;
+                    next.carry_ms = 0.0;
+                    next.playing = false;
+                }
             }
             Action::Apply(action) => next.apply(vec![action]),
             Action::Isolate(_) | Action::Reconnect(_) | Action::HealNetwork => {
@@ -420,13 +500,13 @@ impl Reducible for Playground {
             Action::Resize(nodes) => {
                 let scenario = Scenario { nodes, ..Scenario::new(DEFAULT_SEED) };
                 match Playground::new(scenario) {
-                    Ok(fresh) => next = Playground { speed: next.speed, ..fresh },
+                    Ok(fresh) => next = next.replaced_by(fresh),
                     Err(error) => next.notice = Some(Notice::BadScenario(error.to_string())),
                 }
             }
             Action::LoadPreset(id) => match crate::presets::preset(&id).map(|p| (p.id, p.scenario())) {
                 Some((preset, Ok(scenario))) => match Playground::new(scenario) {
-                    Ok(fresh) => next = Playground { speed: next.speed, preset: Some(preset), ..fresh },
+                    Ok(fresh) => next = next.replaced_by(Playground { preset: Some(preset), ..fresh }),
                     Err(error) => next.notice = Some(Notice::BadScenario(error.to_string())),
                 },
                 Some((_, Err(error))) => next.notice = Some(Notice::BadScenario(error.to_string())),
@@ -437,7 +517,7 @@ impl Reducible for Playground {
             Action::ImportScenario(text) => {
                 let loaded = text.and_then(|text| raft_sim::Scenario::from_json(&text).map_err(|e| e.to_string()));
                 match loaded.and_then(|scenario| Playground::new(scenario).map_err(|e| e.to_string())) {
-                    Ok(fresh) => next = Playground { speed: next.speed, ..fresh },
+                    Ok(fresh) => next = next.replaced_by(fresh),
                     Err(error) => next.notice = Some(Notice::BadScenario(error)),
                 }
             }
@@ -445,7 +525,7 @@ impl Reducible for Playground {
             Action::ApplySettings(Ok(options)) => {
                 let scenario = Scenario { nodes: next.cluster_size(), options, ..Scenario::new(DEFAULT_SEED) };
                 match Playground::new(scenario) {
-                    Ok(fresh) => next = Playground { speed: next.speed, ..fresh },
+                    Ok(fresh) => next = next.replaced_by(fresh),
                     Err(error) => next.notice = Some(Notice::BadScenario(error.to_string())),
                 }
             }
@@ -456,7 +536,7 @@ impl Reducible for Playground {
             Action::JumpToElection(direction) => next.jump_to_election(direction),
             Action::SetPlaying(playing) => next.playing = playing,
             Action::OpenLink(link) => match Playground::from_link(&link) {
-                Ok(fresh) => next = Playground { speed: next.speed, revision: next.revision, ..fresh },
+                Ok(fresh) => next = next.replaced_by(fresh),
                 Err(error) => next.notice = Some(Notice::BadPastedLink(error)),
             },
             Action::SetInfo { title, description } => {
@@ -481,6 +561,10 @@ impl Reducible for Playground {
 #[cfg(test)]
 #[path = "state_share_tests.rs"]
 mod share_tests;
+
+#[cfg(test)]
+#[path = "state_learner_tests.rs"]
+mod learner_tests;
 
 #[cfg(test)]
 mod tests {

@@ -31,12 +31,28 @@ pub struct ClusterProps {
     /// Messages can be reached with Tab (while paused).
     #[prop_or_default]
     pub messages_focusable: bool,
+    /// The node whose menu is open.
+    #[prop_or_default]
+    pub selected: Option<NodeId>,
+    /// Whether the client's write form is open.
+    #[prop_or_default]
+    pub client_open: bool,
+    /// The client box was clicked (or activated from the keyboard).
+    #[prop_or_default]
+    pub on_client: Callback<()>,
 }
 
 /// Draws every node on a ring and every message in flight between them.
 #[component]
 pub fn Cluster(props: &ClusterProps) -> Html {
     let on_background = props.on_background.reform(|_: MouseEvent| ());
+    let on_client = props.on_client.clone();
+    let on_client_key = Callback::from(move |event: KeyboardEvent| {
+        if event.key() == "Enter" || event.key() == " " {
+            event.prevent_default();
+            on_client.emit(());
+        }
+    });
     let lang = props.lang;
     let t = lang.texts();
     html! {
@@ -61,13 +77,20 @@ pub fn Cluster(props: &ClusterProps) -> Html {
                     </g>
                 }) }
             </g>
-            <g class="client" transform={translate(CLIENT_POSITION)}
-               aria-label={t.client}>
+            <g class={if props.client_open { "client client--open" } else { "client" }} transform={translate(CLIENT_POSITION)}
+               data-client="true" role="button" tabindex="0" aria-haspopup="true"
+               aria-expanded={props.client_open.to_string()} aria-label={lang.learner_texts().client_title}
+               onclick={props.on_client.reform(|_: MouseEvent| ())} onkeydown={on_client_key}>
+                <title>{ lang.learner_texts().client_title }</title>
                 <rect class="client__body" x="-26" y="-14" width="52" height="28" rx="6" />
                 <text class="client__label" dy="0.35em">{ t.client }</text>
             </g>
             <g class="cluster__nodes">
-                { for props.view.nodes.iter().map(|node| node_glyph(lang, &NodeGlyphProps { node: node.clone(), on_activate: props.on_node_activate.clone() })) }
+                { for props.view.nodes.iter().map(|node| node_glyph(lang, &NodeGlyphProps {
+                    node: node.clone(),
+                    on_activate: props.on_node_activate.clone(),
+                    selected: props.selected == Some(node.id),
+                }) ) }
             </g>
         </svg>
     }

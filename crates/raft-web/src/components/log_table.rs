@@ -98,7 +98,9 @@ fn cell(lang: Lang, row: &LogRow, index: u64) -> Html {
         Some(&term),
         Some(if cell.committed { "logs__entry--committed" } else { "logs__entry--uncommitted" }),
     ]);
-    let command = cell.command.clone().unwrap_or_else(|| "no-op".to_owned());
+    // Only a leader's election no-op is called one; an entry given without a command (the
+    // paper's Figure 7 draws logs by term alone) shows its term only.
+    let command = cell.command.clone().unwrap_or_else(|| if cell.noop { "no-op" } else { "" }.to_owned());
     let state = if cell.committed { t.committed } else { t.not_committed };
     html! {
         <td {class} data-log-node={node.to_string()} data-index={cell.index.to_string()}

@@ -4,6 +4,7 @@
 //! the page about a kilobyte of WebAssembly (issue 6). The node, message and lane glyphs are
 //! functions that the cluster component calls, so they redraw only when it does.
 
+mod client_menu;
 mod cluster;
 mod controls;
 mod embed_strip;
@@ -22,7 +23,9 @@ mod settings;
 mod share_panel;
 mod shortcuts;
 pub(crate) mod timeline;
+mod write_form;
 
+pub use client_menu::ClientMenu;
 pub use cluster::{Cluster, ClusterProps};
 pub use controls::{controls, ControlsProps};
 pub use embed_strip::{embed_strip, EmbedStripProps};
@@ -41,3 +44,4 @@ pub use settings::Settings;
 pub use share_panel::{iframe_snippet, SharePanel};
 pub use shortcuts::Shortcuts;
 pub use timeline::{timeline, TimelineProps};
+pub use write_form::WriteForm;

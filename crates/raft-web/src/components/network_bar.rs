@@ -18,9 +18,12 @@ pub struct NetworkBarProps {
     pub on_heal: Callback<()>,
     /// A preset was chosen, by id.
     pub on_preset: Callback<String>,
+    /// The preset the run is still showing, if any: the picker names it.
+    pub preset: Option<&'static str>,
 }
 
-/// The preset picker, the size picker (1 to 9 servers) and the Heal all button.
+/// The preset picker (naming the preset loaded until the run departs from it), the size
+/// picker (1 to 9 servers) and the Heal all button.
 pub fn network_bar(lang: Lang, props: &NetworkBarProps) -> Html {
     let on_resize = props.on_resize.clone();
     let onchange = Callback::from(move |event: Event| {
@@ -36,7 +39,6 @@ pub fn network_bar(lang: Lang, props: &NetworkBarProps) -> Html {
         let id = select.value();
         if !id.is_empty() {
             on_preset.emit(id);
-            select.set_value("");
         }
     });
     html! {
@@ -44,13 +46,13 @@ pub fn network_bar(lang: Lang, props: &NetworkBarProps) -> Html {
             <label>
                 { t.scenario }{ " " }
                 <select onchange={on_preset_change} title={t.scenario_title}>
-                    <option value="" selected=true>{ t.choose_preset }</option>
+                    <option value="" selected={props.preset.is_none()}>{ t.choose_preset }</option>
                     { for crate::presets::titles().iter().map(|(id, title)| {
                         let title = match lang {
                             crate::i18n::Lang::Zh => crate::i18n_presets::preset_zh(id).map_or(title.clone(), |(zh, _)| zh.to_owned()),
                             crate::i18n::Lang::En => title.clone(),
                         };
-                        html! { <option value={*id}>{ title }</option> }
+                        html! { <option value={*id} selected={props.preset == Some(*id)}>{ title }</option> }
                     }) }
                 </select>
             </label>

@@ -5,7 +5,7 @@ use raft_sim::{NodeId, RoleKind};
 use yew::prelude::*;
 
 use crate::class_list::class_list;
-use crate::geometry::{number, translate, NODE_RADIUS};
+use crate::geometry::{number, translate, NODE_RADIUS, VIEW_SIZE};
 use crate::i18n::Lang;
 use crate::view::NodeView;
 
@@ -16,7 +16,18 @@ pub struct NodeGlyphProps {
     pub node: NodeView,
     /// Clicked, or Enter pressed while focused.
     pub on_activate: Callback<NodeId>,
+    /// Its menu is open.
+    pub selected: bool,
 }
+
+/// Term colours cycle through this many, as in the log table.
+const TERM_COLOURS: u64 = 8;
+
+/// At most this many `key=value` pairs are drawn beside a server; its title lists them all.
+const KV_SHOWN: usize = 3;
+
+/// The longest `key=value` drawn beside a server, in characters.
+const KV_CHARS: usize = 10;
 
 /// The accessible name of a node in `lang`, e.g. "Node 3, leader, term 2".
 pub fn node_label(lang: Lang, node: &NodeView) -> String {
@@ -30,7 +41,8 @@ pub fn node_glyph(lang: Lang, props: &NodeGlyphProps) -> Html {
     let onclick = props.on_activate.reform(move |_: MouseEvent| id);
     let on_activate = props.on_activate.clone();
     let onkeydown = Callback::from(move |event: KeyboardEvent| {
-        if event.key() == "Enter" {
+        // A button opens on Enter and on Space.
+        if event.key() == "Enter" || event.key() == " " {
             event.prevent_default();
             on_activate.emit(id);
         }
@@ -42,20 +54,56 @@ pub fn node_glyph(lang: Lang, props: &NodeGlyphProps) -> Html {
         Some(&role_class),
         (!node.up).then_some("node--down"),
         node.isolated.then_some("node--isolated"),
+        props.selected.then_some("node--selected"),
     ]);
+    let band = format!("node__band node__band--term-{}", node.term % TERM_COLOURS);
     html! {
         <g key={id} {class}
            transform={translate(node.position)}
            data-node={id.to_string()} data-role={role} data-up={node.up.to_string()}
            data-term={node.term.to_string()}
+           data-selected={props.selected.to_string()}
            role="button" tabindex="0" aria-label={node_label(lang, node)} aria-haspopup="true"
-           {onclick} {onkeydown}>
+           aria-expanded={props.selected.to_string()} {onclick} {onkeydown}>
+            if props.selected {
+                <circle class="node__selection" r={number(NODE_RADIUS + 10.0)} />
+            }
             <circle class="node__body" r={number(NODE_RADIUS)} />
+            <circle class={band} r={number(NODE_RADIUS - 4.5)} />
             { timer_arc(node.election_timer_left) }
             <text class="node__term" dy="0.35em">{ node.term }</text>
             <text class="node__name" y={number(NODE_RADIUS + 22.0)}>{ format!("S{id}") }</text>
             { votes_badge(lang, node) }
+            { kv_label(lang, node) }
         </g>
+    }
+}
+
+/// The server's state machine, drawn beside it: below its name, or above it for a server at
+/// the bottom of the ring.
+fn kv_label(lang: Lang, node: &NodeView) -> Html {
+    let all = node.kv.join(", ");
+    let mut shown: Vec<String> = node
+        .kv
+        .iter()
+        .take(KV_SHOWN)
+        .map(|pair| match pair.char_indices().nth(KV_CHARS) {
+            Some((cut, _)) => format!("{}…", &pair[..cut]),
+            None => pair.clone(),
+        })
+        .collect();
+    if node.kv.len() > KV_SHOWN {
+        shown.push("…".to_owned());
+    }
+    let text = if shown.is_empty() { "∅".to_owned() } else { shown.join(" ") };
+    let below = NODE_RADIUS + 37.0;
+    let y = if node.position.y + below + 4.0 > VIEW_SIZE { -NODE_RADIUS - 26.0 } else { below };
+    html! {
+        <text class="node__kv" y={number(y)} data-kv-node={node.id.to_string()}
+              aria-label={lang.kv_label(node.id, if all.is_empty() { "∅" } else { &all })}>
+            <title>{ lang.kv_label(node.id, if all.is_empty() { "∅" } else { &all }) }</title>
+            { text }
+        </text>
     }
 }
 

@@ -3,11 +3,11 @@
 use raft_sim::Action;
 
 use crate::class_list::class_list;
-use crate::geometry::number;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::node_glyph::node_label;
+use super::WriteForm;
+use crate::hooks::{keep_tab_inside, use_popover};
 use crate::i18n::Lang;
 use crate::i18n::Texts;
 use crate::view::{NodeDetails, NodeView};
@@ -24,6 +24,9 @@ pub struct NodeMenuProps {
     pub details: NodeDetails,
     /// What the write field starts with, e.g. `x=3`.
     pub suggested_command: AttrValue,
+    /// Why the last action from this menu was refused, shown under the write field.
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
     /// An action was chosen.
     pub on_action: Callback<Action>,
     /// Isolate (true) or reconnect (false) this node.
@@ -34,72 +37,41 @@ pub struct NodeMenuProps {
     pub on_close: Callback<()>,
 }
 
-/// A small panel beside its node, over the drawing. Opening it focuses its first action.
+/// A panel beside its node (never over it), inside the viewport. Opening it focuses its first
+/// action without scrolling; Tab stays inside it; closing it gives the focus back to the node.
 #[component]
 pub fn NodeMenu(props: &NodeMenuProps) -> Html {
-    let first_action = use_node_ref();
-    let command = use_state(|| props.suggested_command.to_string());
-    {
-        let (first_action, command, suggested) =
-            (first_action.clone(), command.clone(), props.suggested_command.clone());
-        use_effect_with(props.node.id, move |_| {
-            command.set(suggested.to_string());
-            if let Some(button) = first_action.cast::<web_sys::HtmlElement>() {
-                let _ = button.focus();
-            }
-        });
-    }
-    let lang = props.lang;
-    let t = lang.texts();
+    let menu = use_node_ref();
     let node = &props.node;
     let id = node.id;
+    use_popover(menu.clone(), format!("[data-node=\"{id}\"]"));
+    let lang = props.lang;
+    let t = lang.texts();
     let act = |action: Action| props.on_action.reform(move |_: MouseEvent| action.clone());
-    let on_submit = {
-        let (command, on_action) = (command.clone(), props.on_action.clone());
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            on_action.emit(Action::Write { node: id, command: (*command).clone() });
+    let on_send = props.on_action.reform(move |command| Action::Write { node: id, command });
+    let onkeydown = {
+        let menu = menu.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if let Some(menu) = menu.cast::<web_sys::Element>() {
+                keep_tab_inside(&event, &menu);
+            }
         })
     };
-    let on_input = {
-        let command = command.clone();
-        Callback::from(move |event: InputEvent| command.set(event.target_unchecked_into::<HtmlInputElement>().value()))
-    };
-    let (left, top) = node.position.as_percent();
-    // Placed through the CSSOM, not a `style` attribute, which a strict Content-Security-Policy
-    // (no 'unsafe-inline' styles) would block.
-    let menu = use_node_ref();
-    {
-        let menu = menu.clone();
-        let place = (format!("{}%", number(left)), format!("{}%", number(top)));
-        use_effect_with(place, move |(left, top)| {
-            if let Some(element) = menu.cast::<web_sys::HtmlElement>() {
-                let style = element.style();
-                let _ = style.set_property("left", left);
-                let _ = style.set_property("top", top);
-            }
-        });
-    }
-    // Open towards the centre so the menu stays inside the drawing.
-    let side = if left > 50.0 { "node-menu--left" } else { "node-menu--right" };
-    let vertical = if top > 60.0 { "node-menu--up" } else { "" };
     html! {
-        <div class={class_list(&[Some("node-menu"), Some(side), Some(vertical)])} ref={menu}
-             role="group" aria-label={lang.node_actions(id)}>
+        <div class="node-menu" ref={menu} data-node-menu={id.to_string()}
+             role="group" aria-label={lang.node_actions(id)} {onkeydown}>
             <p class="node-menu__title">{ node_label(lang, node) }</p>
             { details_list(t, &props.details) }
             <div class="node-menu__actions">
                 if node.up {
-                    <button type="button" ref={first_action} onclick={act(Action::Timeout { node: id })}
+                    <button type="button" onclick={act(Action::Timeout { node: id })}
                             title={t.time_out_title}>{ t.time_out }</button>
                     <button type="button" onclick={act(Action::Crash { node: id })}
                             title={t.crash_title}>{ t.crash }</button>
                 } else {
-                    <button type="button" ref={first_action} onclick={act(Action::Restart { node: id })}
+                    <button type="button" onclick={act(Action::Restart { node: id })}
                             title={t.restart_title}>{ t.restart }</button>
                 }
-            </div>
-            <div class="node-menu__actions">
                 if props.details.isolated {
                     <button type="button" onclick={props.on_isolate.reform(|_: MouseEvent| false)}
                             title={t.reconnect_title}>{ t.reconnect }</button>
@@ -120,11 +92,9 @@ pub fn NodeMenu(props: &NodeMenuProps) -> Html {
                 }) }
             </div>
             { progress_table(t, &props.details) }
-            <form class="node-menu__write" onsubmit={on_submit}>
-                <input type="text" aria-label={t.command} value={(*command).clone()} oninput={on_input}
-                       spellcheck="false" autocomplete="off" maxlength="49" />
-                <button type="submit" title={t.write_title}>{ t.write }</button>
-            </form>
+            <WriteForm key={id} suggested={props.suggested_command.clone()} label={t.command}
+                       button={(AttrValue::from(t.write), AttrValue::from(t.write_title))}
+                       error={props.error.clone()} {on_send} />
             <button type="button" class="node-menu__close" onclick={props.on_close.reform(|_: MouseEvent| ())}
                     aria-label={t.close_menu}>{ "×" }</button>
         </div>

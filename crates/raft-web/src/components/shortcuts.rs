@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::hooks::{focus_quietly, keep_tab_inside};
 use crate::i18n::Lang;
 
 /// Properties of [`Shortcuts`].
@@ -14,21 +15,36 @@ pub struct ShortcutsProps {
     pub on_close: Callback<()>,
 }
 
-/// A dialog listing every shortcut. Its Close button takes the focus when it opens.
+/// A dialog listing every shortcut. Its Close button takes the focus when it opens, Tab stays
+/// inside it, and closing it gives the focus back to whatever had it before.
 #[component]
 pub fn Shortcuts(props: &ShortcutsProps) -> Html {
     let t = props.lang.texts();
-    let close = use_node_ref();
+    let (dialog, close) = (use_node_ref(), use_node_ref());
     {
         let close = close.clone();
         use_effect_with((), move |_| {
-            if let Some(button) = close.cast::<web_sys::HtmlElement>() {
-                let _ = button.focus();
+            let opener = gloo::utils::document().active_element();
+            if let Some(button) = close.cast::<web_sys::Element>() {
+                focus_quietly(&button);
+            }
+            move || {
+                if let Some(opener) = opener.filter(|opener| opener.is_connected()) {
+                    focus_quietly(&opener);
+                }
             }
         });
     }
+    let onkeydown = {
+        let dialog = dialog.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if let Some(dialog) = dialog.cast::<web_sys::Element>() {
+                keep_tab_inside(&event, &dialog);
+            }
+        })
+    };
     html! {
-        <div class="shortcuts" role="dialog" aria-modal="true" aria-label={t.shortcuts}>
+        <div class="shortcuts" role="dialog" aria-modal="true" aria-label={t.shortcuts} ref={dialog} {onkeydown}>
             <h2>{ t.shortcuts }</h2>
             <table>
                 <tbody>

@@ -8,7 +8,8 @@ use yew::Callback;
 use crate::state::{Action, Direction};
 
 /// Space plays or pauses and the arrow keys step between events, except in a form control
-/// (or, for Space, on a button), where those keys already mean something; Escape closes the
+/// (or, for Space, on a button or anything acting as one), where those keys already mean
+/// something; K plays or pauses wherever the focus is, outside text fields; Escape closes the
 /// node menu from anywhere.
 pub fn keyboard_shortcuts(dispatch: Callback<Action>) -> Option<EventListener> {
     let document = gloo::utils::document().dyn_into::<web_sys::EventTarget>().ok()?;
@@ -23,6 +24,7 @@ pub fn keyboard_shortcuts(dispatch: Callback<Action>) -> Option<EventListener> {
         }
         let action = match event.key().as_str() {
             " " if !key_belongs_to_target(event, true) => Action::TogglePlay,
+            "k" | "K" if !key_belongs_to_target(event, false) => Action::TogglePlay,
             "ArrowRight" if !key_belongs_to_target(event, false) => Action::Step(Direction::Forward),
             "ArrowLeft" if !key_belongs_to_target(event, false) => Action::Step(Direction::Back),
             "Escape" => Action::CloseMenu,
@@ -40,7 +42,7 @@ fn key_belongs_to_target(event: &KeyboardEvent, buttons_too: bool) -> bool {
     };
     match element.tag_name().to_ascii_lowercase().as_str() {
         "input" | "textarea" | "select" => true,
-        "button" => buttons_too,
-        _ => false,
+        "button" | "a" | "summary" => buttons_too,
+        _ => buttons_too && element.get_attribute("role").as_deref() == Some("button"),
     }
 }

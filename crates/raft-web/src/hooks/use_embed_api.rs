@@ -100,7 +100,9 @@ pub fn use_embed_api(
     if framed {
         *latest.borrow_mut() = status.clone();
     }
-    let heard: Rc<RefCell<Heard>> = use_mut_ref(Heard::default);
+    // What happened before the page opened (a link at t > 0) is history, not news: only what
+    // happens after `ready` is posted.
+    let heard: Rc<RefCell<Heard>> = use_mut_ref(|| Heard::all_until(story.iter(), status.time_ms));
     {
         let origin = origin.clone();
         use_effect_with((), move |_| {

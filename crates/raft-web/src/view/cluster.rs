@@ -1,8 +1,11 @@
 //! The cluster drawing's content: nodes, links, messages in flight and recent losses.
 
-use raft_sim::{elapsed_fraction, Millis, NodeId, PayloadKind, RoleKind, Simulation, Term, Timer, CLIENT};
+use raft_sim::{
+    elapsed_fraction, ClientResult, Message, Millis, NodeId, Payload, PayloadKind, RoleKind, Simulation, Term, Timer,
+    CLIENT,
+};
 
-use crate::geometry::{lane_ends, message_position, node_position, Point, CLIENT_POSITION};
+use crate::geometry::{heading, lane_ends, message_position, node_position, Point, CLIENT_POSITION};
 
 /// How long, in simulated ms, a lost message stays drawn where it vanished.
 pub const LOSS_SHOWN_MS: f64 = 40.0;
@@ -26,6 +29,9 @@ pub struct NodeView {
     pub election_timer_left: Option<f64>,
     /// Its centre.
     pub position: Point,
+    /// Its key-value state machine, `key=value` pairs in key order (the seed article's first
+    /// picture: a replicated state machine beside every server).
+    pub kv: Vec<String>,
 }
 
 /// One direction of the link between two servers. Each direction can be cut on its own.
@@ -60,6 +66,12 @@ pub struct MessageView {
     pub position: Point,
     /// It will not arrive: randomly lost, or its link is cut or partitioned now.
     pub doomed: bool,
+    /// How many entries an AppendEntries carries (0: a heartbeat); 0 for other messages.
+    pub entries: usize,
+    /// A reply's answer: vote granted, append succeeded, write committed; `None` for requests.
+    pub granted: Option<bool>,
+    /// Its direction of travel, in degrees clockwise from pointing right.
+    pub heading: f64,
 }
 
 /// Where a message was lost, drawn briefly as it fades.
@@ -114,6 +126,7 @@ impl ClusterView {
                     votes: node.votes_received().len(),
                     election_timer_left,
                     position,
+                    kv: node.kv().entries().iter().map(|(key, value)| format!("{key}={value}")).collect(),
                 }
             })
             .collect();
@@ -132,6 +145,17 @@ impl ClusterView {
         let messages = sim
             .messages_in_flight()
             .map(|flight| MessageView {
+                entries: match &flight.payload {
+                    Payload::Raft(Message::AppendEntries(request)) => request.entries.len(),
+                    _ => 0,
+                },
+                granted: match &flight.payload {
+                    Payload::Raft(Message::RequestVoteReply(reply)) => Some(reply.vote_granted),
+                    Payload::Raft(Message::AppendEntriesReply(reply)) => Some(reply.success),
+                    Payload::ClientResponse { result, .. } => Some(matches!(result, ClientResult::Committed { .. })),
+                    _ => None,
+                },
+                heading: heading(position_of(flight.from), position_of(flight.to)),
                 id: flight.id,
                 kind: flight.payload.kind(),
                 from: flight.from,
@@ -188,6 +212,9 @@ mod tests {
         sim.run_until(5);
         let view = ClusterView::of(&sim, 5.5);
         assert_eq!(view.messages.len(), 4, "a RequestVote to each peer");
+        assert!(view.messages.iter().all(|m| m.entries == 0 && m.granted.is_none()));
+        let to_s2 = view.messages.iter().find(|m| m.to == 2).unwrap();
+        assert!(to_s2.heading > 0.0 && to_s2.heading < 90.0, "S1 (top) to S2 (right of it, lower): down and right");
         let sender = view.nodes[0].position;
         for message in &view.messages {
             assert_eq!(

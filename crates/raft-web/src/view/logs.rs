@@ -9,8 +9,11 @@ pub struct LogCell {
     pub index: u64,
     /// Its term.
     pub term: Term,
-    /// Its command; `None` for a no-op.
+    /// Its command; `None` for a no-op or an entry given without one.
     pub command: Option<String>,
+    /// Whether it is the no-op a leader appends on election (§8), rather than an entry whose
+    /// command is simply not given (as in the paper's Figure 7).
+    pub noop: bool,
     /// Whether this node knows it is committed.
     pub committed: bool,
 }
@@ -66,6 +69,7 @@ impl LogsView {
                             index,
                             term: entry.term,
                             command: entry.command.text(),
+                            noop: entry.command == raft_sim::Command::Noop,
                             committed: index <= node.commit_index(),
                         })
                     })

@@ -1,0 +1,83 @@
+//! The client's write form, opened by clicking the Client box: a command, sent to the leader
+//! the client knows, or to a server the user picks.
+
+use raft_sim::{Action, NodeId};
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use super::WriteForm;
+use crate::hooks::{keep_tab_inside, use_popover};
+use crate::i18n::Lang;
+
+/// Properties of [`ClientMenu`].
+#[derive(Properties, PartialEq)]
+pub struct ClientMenuProps {
+    /// The page's language.
+    #[prop_or_default]
+    pub lang: Lang,
+    /// How many servers there are.
+    pub servers: u32,
+    /// The leader the client knows, if any.
+    pub known_leader: Option<NodeId>,
+    /// What the write field starts with, e.g. `x=3`.
+    pub suggested_command: AttrValue,
+    /// Why the last write was refused, shown under the field.
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
+    /// The write to carry out.
+    pub on_action: Callback<Action>,
+    /// The form should close.
+    pub on_close: Callback<()>,
+}
+
+/// The client's write form, beside the Client box.
+#[component]
+pub fn ClientMenu(props: &ClientMenuProps) -> Html {
+    let menu = use_node_ref();
+    use_popover(menu.clone(), "[data-client]".to_owned());
+    let lang = props.lang;
+    let (t, l) = (lang.texts(), lang.learner_texts());
+    let default_target = props.known_leader.unwrap_or(1);
+    let target = use_state(|| default_target);
+    let on_target = {
+        let target = target.clone();
+        Callback::from(move |event: Event| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            if let Ok(node) = select.value().parse() {
+                target.set(node);
+            }
+        })
+    };
+    let on_send = {
+        let node = *target;
+        props.on_action.reform(move |command| Action::Write { node, command })
+    };
+    let onkeydown = {
+        let menu = menu.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if let Some(menu) = menu.cast::<web_sys::Element>() {
+                keep_tab_inside(&event, &menu);
+            }
+        })
+    };
+    html! {
+        <div class="node-menu client-menu" ref={menu} data-client-menu="true" role="group"
+             aria-label={l.client_form} {onkeydown}>
+            <p class="node-menu__title">{ l.client_form }</p>
+            <label class="client-menu__target">
+                { l.send_to }
+                <select onchange={on_target}>
+                    { for (1..=props.servers).map(|node| {
+                        let name = if node == default_target { lang.client_target(props.known_leader) } else { format!("S{node}") };
+                        html! { <option value={node.to_string()} selected={node == *target}>{ name }</option> }
+                    }) }
+                </select>
+            </label>
+            <WriteForm suggested={props.suggested_command.clone()} label={t.command}
+                       button={(AttrValue::from(l.send), AttrValue::from(t.write_title))}
+                       error={props.error.clone()} {on_send} />
+            <button type="button" class="node-menu__close" onclick={props.on_close.reform(|_: MouseEvent| ())}
+                    aria-label={t.close_menu}>{ "×" }</button>
+        </div>
+    }
+}

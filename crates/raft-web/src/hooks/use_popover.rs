@@ -1,0 +1,118 @@
+//! A floating menu's manners: placed beside what opened it and wholly inside the viewport (or
+//! the embed's frame), focused without scrolling the page, Tab kept inside it while it is open,
+//! and the focus given back to what opened it when it closes.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, KeyboardEvent};
+use yew::prelude::*;
+
+use crate::placement::{place_beside, Rect};
+
+/// What can take the focus inside a menu, in document order.
+const FOCUSABLE: &str = "button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea";
+
+fn rect_of(element: &Element) -> Rect {
+    let r = element.get_bounding_client_rect();
+    Rect { x: r.left(), y: r.top(), width: r.width(), height: r.height() }
+}
+
+/// Focuses `element` (HTML or SVG) without scrolling the page to it.
+pub fn focus_quietly(element: &Element) {
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    // `focus` is looked up on the object itself, so this works for SVG elements too.
+    let _ = element.unchecked_ref::<HtmlElement>().focus_with_options(&options);
+}
+
+/// Places the menu beside the element `anchor` selects, if the menu's size changed since it
+/// was last placed (its content changes while the cluster plays).
+fn place(menu: &HtmlElement, anchor: &str, last_size: &RefCell<(f64, f64)>) {
+    let document = gloo::utils::document();
+    let (Some(anchor), Some(container)) = (document.query_selector(anchor).ok().flatten(), menu.offset_parent()) else {
+        return;
+    };
+    let own = rect_of(menu);
+    let size = (own.width, own.height);
+    if *last_size.borrow() == size {
+        return;
+    }
+    *last_size.borrow_mut() = size;
+    let window = gloo::utils::window();
+    let dimension = |value: Result<wasm_bindgen::JsValue, _>| value.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+    let viewport =
+        Rect { x: 0.0, y: 0.0, width: dimension(window.inner_width()), height: dimension(window.inner_height()) };
+    let (x, y) = place_beside(rect_of(&anchor), size, viewport);
+    let origin = rect_of(&container);
+    // Through the CSSOM, not a `style` attribute, which a strict Content-Security-Policy blocks.
+    let style = menu.style();
+    let _ = style.set_property("left", &format!("{}px", (x - origin.x).round()));
+    let _ = style.set_property("top", &format!("{}px", (y - origin.y).round()));
+}
+
+/// Gives the focus back to the anchor if it was inside the menu (or lost with it).
+fn give_focus_back(menu: &NodeRef, anchor: &str) {
+    let document = gloo::utils::document();
+    let lost = match document.active_element() {
+        None => true,
+        Some(active) => {
+            document.body().is_some_and(|body| body.is_same_node(Some(&active)))
+                || !active.is_connected()
+                || menu.get().is_some_and(|menu| menu.contains(Some(&active)))
+        }
+    };
+    if lost {
+        if let Some(anchor) = document.query_selector(anchor).ok().flatten() {
+            focus_quietly(&anchor);
+        }
+    }
+}
+
+/// Keeps Tab and Shift+Tab cycling inside `menu` (a focus trap, as a dialog has).
+pub fn keep_tab_inside(event: &KeyboardEvent, menu: &Element) {
+    if event.key() != "Tab" {
+        return;
+    }
+    let Ok(list) = menu.query_selector_all(FOCUSABLE) else { return };
+    let (Some(first), Some(last)) = (list.item(0), list.item(list.length().saturating_sub(1))) else { return };
+    let active = gloo::utils::document().active_element();
+    let at = |node: &web_sys::Node| active.as_ref().is_some_and(|a| a.is_same_node(Some(node)));
+    let outside = active.as_ref().is_none_or(|a| !menu.contains(Some(a)));
+    let target = if event.shift_key() && (at(&first) || outside) {
+        last
+    } else if !event.shift_key() && (at(&last) || outside) {
+        first
+    } else {
+        return;
+    };
+    event.prevent_default();
+    if let Ok(element) = target.dyn_into::<Element>() {
+        focus_quietly(&element);
+    }
+}
+
+/// Manages the menu `menu`, opened by the element that the CSS selector `anchor` finds: places
+/// it after every render in which its size changed, focuses its first control when it opens for
+/// an anchor, and gives the focus back to the anchor when it closes.
+#[hook]
+pub fn use_popover(menu: NodeRef, anchor: String) {
+    let last_size = use_mut_ref(|| (0.0, 0.0));
+    {
+        let (menu, anchor) = (menu.clone(), anchor.clone());
+        use_effect(move || {
+            if let Some(element) = menu.cast::<HtmlElement>() {
+                place(&element, &anchor, &last_size);
+            }
+        });
+    }
+    use_effect_with(anchor, move |anchor| {
+        let menu = menu.clone();
+        if let Some(first) = menu.cast::<Element>().and_then(|m| m.query_selector(FOCUSABLE).ok().flatten()) {
+            focus_quietly(&first);
+        }
+        let anchor = Rc::new(anchor.clone());
+        move || give_focus_back(&menu, &anchor)
+    });
+}

@@ -1,0 +1,117 @@
+//! The words of the learner's first minutes — forking and Undo, the client's write form, the
+//! state machines drawn beside their servers, the Play/Pause key — in English and 中文 (the
+//! rest of the interface is in `i18n.rs`).
+
+use raft_sim::{format_scaled, Millis, NodeId};
+
+use crate::i18n::Lang;
+
+/// The fixed strings of the learner's additions.
+#[allow(missing_docs)] // each field is named after what it labels
+pub struct LearnerTexts {
+    pub undo: &'static str,
+    pub undo_title: &'static str,
+    pub client_form: &'static str,
+    pub client_title: &'static str,
+    pub send_to: &'static str,
+    pub send: &'static str,
+    pub tools: &'static str,
+}
+
+const EN: LearnerTexts = LearnerTexts {
+    undo: "Undo",
+    undo_title: "Bring back the part of the run your action discarded",
+    client_form: "Client write",
+    client_title: "The client: click to send a write",
+    send_to: "Send to",
+    send: "Send",
+    tools: "Tools",
+};
+
+const ZH: LearnerTexts = LearnerTexts {
+    undo: "撤销",
+    undo_title: "找回被这次操作丢弃的那部分运行",
+    client_form: "客户端写请求",
+    client_title: "客户端：点击发送写请求",
+    send_to: "发送到",
+    send: "发送",
+    tools: "工具",
+};
+
+impl Lang {
+    /// The learner's additions in this language.
+    pub fn learner_texts(self) -> &'static LearnerTexts {
+        match self {
+            Lang::En => &EN,
+            Lang::Zh => &ZH,
+        }
+    }
+
+    /// What acting in the past discarded, e.g. "Acting at this moment discarded the next
+    /// 3.2 s of the run and 2 later actions."
+    pub fn forked(self, discarded_ms: Millis, discarded_actions: usize) -> String {
+        let seconds = format_scaled(discarded_ms, 3, 1);
+        match (self, discarded_actions) {
+            (Lang::En, 0) => format!("Acting at this moment discarded the next {seconds} s of the run."),
+            (Lang::En, 1) => {
+                format!("Acting at this moment discarded the next {seconds} s of the run and 1 later action.")
+            }
+            (Lang::En, n) => {
+                format!("Acting at this moment discarded the next {seconds} s of the run and {n} later actions.")
+            }
+            (Lang::Zh, 0) => format!("在此时刻操作，丢弃了之后 {seconds} 秒的运行。"),
+            (Lang::Zh, n) => format!("在此时刻操作，丢弃了之后 {seconds} 秒的运行和 {n} 个后续操作。"),
+        }
+    }
+
+    /// The client form's default target: "the leader it knows (S3)", or S1 when it knows none.
+    pub fn client_target(self, known: Option<NodeId>) -> String {
+        match (self, known) {
+            (Lang::En, Some(node)) => format!("S{node}, the leader the client knows"),
+            (Lang::En, None) => "S1 (the client knows no leader yet)".to_owned(),
+            (Lang::Zh, Some(node)) => format!("S{node}，客户端已知的领导者"),
+            (Lang::Zh, None) => "S1（客户端还不知道领导者）".to_owned(),
+        }
+    }
+
+    /// The accessible name of a server's state machine, e.g. "State machine of S2: x=3, y=1".
+    pub fn kv_label(self, node: NodeId, kv: &str) -> String {
+        match self {
+            Lang::En => format!("State machine of S{node}: {kv}"),
+            Lang::Zh => format!("S{node} 的状态机：{kv}"),
+        }
+    }
+
+    /// How many entries an AppendEntries carries, for its accessible name.
+    pub fn entries_carried(self, entries: usize) -> String {
+        match (self, entries) {
+            (Lang::En, 0) => "heartbeat".to_owned(),
+            (Lang::En, 1) => "1 entry".to_owned(),
+            (Lang::En, n) => format!("{n} entries"),
+            (Lang::Zh, 0) => "心跳".to_owned(),
+            (Lang::Zh, n) => format!("{n} 个条目"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forking_says_what_it_discarded_in_both_languages() {
+        assert_eq!(
+            Lang::En.forked(3_200, 2),
+            "Acting at this moment discarded the next 3.2 s of the run and 2 later actions."
+        );
+        assert_eq!(Lang::En.forked(450, 0), "Acting at this moment discarded the next 0.45 s of the run.");
+        assert_eq!(Lang::Zh.forked(3_200, 1), "在此时刻操作，丢弃了之后 3.2 秒的运行和 1 个后续操作。");
+    }
+
+    #[test]
+    fn messages_say_how_many_entries_they_carry() {
+        assert_eq!(Lang::En.entries_carried(0), "heartbeat");
+        assert_eq!(Lang::En.entries_carried(3), "3 entries");
+        assert_eq!(Lang::Zh.entries_carried(0), "心跳");
+    }
+}

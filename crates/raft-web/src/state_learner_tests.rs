@@ -1,0 +1,110 @@
+//! The learner's first minutes (issue 11), as reducer tests: stepping from a preset's first
+//! moment, the address following every change of run, the picker naming its preset, a refused
+//! write keeping its menu, and forking with Undo.
+
+use std::rc::Rc;
+
+use raft_sim::RoleKind;
+use yew::Reducible;
+
+use super::{Action, Direction, Notice, Playground};
+use crate::i18n::Lang;
+
+fn preset(id: &str) -> Rc<Playground> {
+    Rc::new(Playground::default()).reduce(Action::LoadPreset(id.into()))
+}
+
+#[test]
+fn step_always_moves_on_from_a_presets_first_moment() {
+    for id in ["figure-6", "figure-7", "figure-8", "figure-8e", "split-vote"] {
+        let state = preset(id);
+        assert_eq!(state.time_ms(), 0, "{id}");
+        // States share their run (the reducer moves it in place): read each time before the next step.
+        let first = state.reduce(Action::Step(Direction::Forward));
+        let first_ms = first.time_ms();
+        assert!(first_ms > 0, "{id}: Step stays at 0");
+        let second = first.reduce(Action::Step(Direction::Forward));
+        assert!(second.time_ms() > first_ms, "{id}: the second Step moves on too");
+    }
+    // The preset's actions at 0 have happened at 0: split vote times out S1 and S2 there.
+    let split = preset("split-vote");
+    let roles: Vec<RoleKind> = split.view().nodes.iter().map(|n| n.role).collect();
+    assert_eq!(roles.iter().filter(|&&role| role == RoleKind::Candidate).count(), 2, "{roles:?}");
+}
+
+#[test]
+fn every_change_of_run_changes_the_moment_the_address_is_written_for() {
+    let mut state = Rc::new(Playground::default());
+    let mut seen = vec![(state.time_ms(), state.revision)];
+    for action in [
+        Action::LoadPreset("figure-6".into()),
+        Action::LoadPreset("figure-8".into()),
+        Action::Resize(3),
+        Action::ApplySettings(Ok(state.options())),
+        Action::ImportScenario(Ok(r#"{"version": 1, "seed": 4}"#.into())),
+    ] {
+        state = state.reduce(action);
+        let moment = (state.time_ms(), state.revision);
+        assert!(!seen.contains(&moment), "{moment:?} was already written: the address would keep the old run");
+        seen.push(moment);
+    }
+}
+
+#[test]
+fn the_picker_names_the_preset_until_the_run_departs_from_it() {
+    let state = preset("figure-8");
+    assert_eq!(state.shown_preset(), Some("figure-8"));
+    let played = state.reduce(Action::Step(Direction::Forward));
+    assert_eq!(played.shown_preset(), Some("figure-8"), "watching is not departing");
+    let acted = played.reduce(Action::Apply(raft_sim::Action::Crash { node: 3 }));
+    assert_eq!(acted.shown_preset(), None);
+    assert!(acted.scenario_info(Lang::Zh).0.unwrap().starts_with("图 8"), "its title is still the preset's");
+}
+
+#[test]
+fn a_refused_write_keeps_the_menu_open_with_the_reason_in_it() {
+    let state = Rc::new(Playground::default()).reduce(Action::OpenMenu(2));
+    let bad = raft_sim::Action::Write { node: 2, command: "nonsense".into() };
+    let refused = state.reduce(Action::Apply(bad));
+    assert_eq!(refused.menu, Some(2));
+    assert!(refused.notice.is_none(), "the reason is in the menu, not at the top of the page");
+    let reason = refused.menu_error.as_ref().unwrap().text(Lang::En);
+    assert!(reason.contains("a command needs an '='"), "{reason}");
+    let good = raft_sim::Action::Write { node: 2, command: "x=1".into() };
+    let sent = refused.reduce(Action::Apply(good));
+    assert_eq!((sent.menu, sent.menu_error.is_none()), (None, true));
+}
+
+#[test]
+fn the_client_form_opens_and_closes_and_writes_to_a_server() {
+    let state = Rc::new(Playground::default()).reduce(Action::OpenMenu(1));
+    let state = state.reduce(Action::ToggleClientMenu);
+    assert!(state.client_menu && state.menu.is_none(), "one menu at a time");
+    assert_eq!(state.client_known_leader(), None);
+    let state = state.reduce(Action::Apply(raft_sim::Action::Write { node: 3, command: "y=2".into() }));
+    assert!(!state.client_menu);
+    assert_eq!(state.suggested_command(), "x=2");
+}
+
+#[test]
+fn acting_in_the_past_says_what_it_discards_and_undo_brings_it_back() {
+    let mut state = Rc::new(Playground::default()).reduce(Action::SetSpeed(100.0));
+    state = state.reduce(Action::TogglePlay);
+    for _ in 0..4 {
+        state = state.reduce(Action::Frame { elapsed_ms: 50.0 }); // 4 × 5 s simulated
+    }
+    state = state.reduce(Action::TogglePlay);
+    state = state.reduce(Action::Apply(raft_sim::Action::Crash { node: 2 })); // at 20 s, in the present
+    assert!(state.notice.is_none(), "acting at the end of the run discards nothing");
+    let hash_before = { state.clone().reduce(Action::Seek(20_000)).trace_hash() };
+    state = state.reduce(Action::Seek(5_000));
+    state = state.reduce(Action::Apply(raft_sim::Action::Timeout { node: 4 }));
+    assert_eq!(state.notice, Some(Notice::Forked { discarded_ms: 15_000, discarded_actions: 1 }));
+    assert_eq!(state.horizon_ms(), 5_000);
+    let undone = state.reduce(Action::Undo);
+    assert_eq!((undone.time_ms(), undone.horizon_ms()), (5_000, 20_000), "the discarded future is back");
+    assert_eq!(undone.clone().reduce(Action::Seek(20_000)).trace_hash(), hash_before);
+    let forked_again = undone.reduce(Action::Seek(1_000)).reduce(Action::Apply(raft_sim::Action::Crash { node: 5 }));
+    let later = forked_again.reduce(Action::Step(Direction::Forward)).reduce(Action::Undo);
+    assert!(later.horizon_ms() < 2_000, "Undo is offered only until the next action");
+}
