@@ -1,5 +1,6 @@
-// Takes the README's screenshot of the real page: serves dist/, plays until a leader is
-// elected and messages are in flight, pauses, and saves docs/screenshot.png.
+// Takes the README's screenshot of the real page at 1280×800, the whole window as a visitor
+// sees it: serves dist/, plays until a leader is elected and messages are in flight, pauses,
+// and saves docs/screenshot.png. The servers, the messages and the log table are all in it.
 // Run through scripts/screenshot.sh, which builds dist/ first.
 import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
@@ -14,7 +15,7 @@ const browser = await chromium.launch({
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 try {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, colorScheme: 'light' });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
   await page.goto(`http://127.0.0.1:${port}/`);
   await page.getByRole('button', { name: 'Play' }).click();
   await page.locator('[data-role=leader]').waitFor({ timeout: 20_000 });
@@ -35,9 +36,9 @@ try {
   await page.getByRole('textbox', { name: 'Command' }).fill('x=5');
   await page.getByRole('textbox', { name: 'Command' }).press('Enter');
   // Pause while the write is on its way, so the picture shows messages moving.
-  await page.waitForFunction(() => document.querySelectorAll('[data-message][data-kind=AppendEntries]').length >= 3, null, { timeout: 20_000 });
+  await page.waitForFunction(() => document.querySelectorAll('[data-message][data-kind=AppendEntries]:not([data-entries="0"])').length >= 3, null, { timeout: 20_000 });
   await page.getByRole('button', { name: 'Pause' }).click();
-  await page.locator('.playground').screenshot({ path: '../docs/screenshot.png' });
+  await page.screenshot({ path: '../docs/screenshot.png' });
   console.log('wrote docs/screenshot.png');
 } finally {
   await browser.close();

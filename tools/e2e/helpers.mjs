@@ -30,3 +30,15 @@ export async function playUntilLeader(page) {
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(page.locator('[data-node][data-role=leader]')).toHaveCount(1, { timeout: 20_000 });
 }
+
+/** Steps the paused run (→), one event at a time, until `locator` finds an element; fails
+ *  after `limit` events. Each step is waited for (the clock moves) before looking again. */
+export async function stepUntil(page, locator, limit = 200) {
+  for (let i = 0; i < limit; i += 1) {
+    if ((await locator.count()) > 0) return;
+    const before = await simulatedTime(page);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => simulatedTime(page)).toBeGreaterThan(before);
+  }
+  throw new Error(`no ${locator} within ${limit} events`);
+}

@@ -214,3 +214,24 @@ fn values_that_could_overflow_the_clock_or_a_term_are_refused() {
     let huge_timeout = r#"{"version":1,"seed":1,"options":{"client_timeout_ms":99999999999}}"#;
     assert!(Scenario::from_json(huge_timeout).unwrap_err().to_string().contains("client_timeout_ms: at most"));
 }
+
+#[test]
+fn a_link_at_0_shows_the_actions_at_0_as_raftsim_run_does() {
+    // The pinned scenario times S1 out at 0 ms: at `&t=0` the recipient sees S1 a candidate.
+    let opened = ShareLink { scenario: pinned_scenario(), time_ms: 0 }.open().unwrap();
+    assert_eq!(opened.sim().node(1).unwrap().node().role(), raft_sim::RoleKind::Candidate);
+    let mut run = pinned_scenario().build(false).unwrap();
+    run.run_until(0);
+    assert_eq!(opened.sim().trace().hash(), run.trace().hash());
+}
+
+#[test]
+fn step_forward_from_0_runs_the_first_event_after_the_actions_at_0() {
+    let mut history = raft_sim::History::new(pinned_scenario()).unwrap();
+    assert_eq!(history.now(), 0);
+    let first = history.step_forward().unwrap();
+    assert!(first > 0, "the timeout at 0 already ran; Step reaches the first vote request");
+    assert_eq!(history.now(), first);
+    let second = history.step_forward().unwrap();
+    assert!(second > first, "each step reaches a later moment");
+}

@@ -87,6 +87,7 @@ pub fn App() -> Html {
         playing: state.playing,
         leader: state.leader(),
         trace_hash: trace_hash.clone(),
+        run: state.run,
     };
     use_embed_api(
         dispatch.clone(),
@@ -201,16 +202,16 @@ pub fn App() -> Html {
                             {on_info} />
                 { scenario_file(lang, { let state = state.clone(); Callback::from(move |_| state.scenario_json()) }, &on_import) }
             </div>
-            if let (Some(title), description) = state.scenario_info(lang) {
-                <section class="scenario-info" aria-label={t.scenario}>
-                    <h2 class="scenario-info__title">{ title }</h2>
-                    if let Some(description) = description {
-                        <p class="scenario-info__description">{ description }</p>
-                    }
-                </section>
-            }
             { notice }
             <div class="playground__body">
+                if let (Some(title), description) = state.scenario_info(lang) {
+                    <section class="scenario-info" aria-label={t.scenario}>
+                        <h2 class="scenario-info__title">{ title }</h2>
+                        if let Some(description) = description {
+                            <p class="scenario-info__description">{ description }</p>
+                        }
+                    </section>
+                }
                 <div class="playground__stage">
                     { cluster }
                     { menu }
@@ -241,7 +242,7 @@ fn node_menu(lang: Lang, state: &Playground, view: &crate::view::ClusterView, di
         return Html::default();
     };
     html! {
-        <NodeMenu {lang} on_action={dispatch.reform(Action::Apply)} {details} links={links_from(view, node.id)}
+        <NodeMenu key={id} {lang} on_action={dispatch.reform(Action::MenuApply)} {details} links={links_from(view, node.id)}
                   on_isolate={dispatch.reform(move |isolate| if isolate { Action::Isolate(id) } else { Action::Reconnect(id) })}
                   suggested_command={state.suggested_command()} error={menu_error(lang, state)}
                   on_close={dispatch.reform(|_| Action::CloseMenu)} {node} />
@@ -256,7 +257,7 @@ fn client_menu(lang: Lang, state: &Playground, dispatch: &Callback<Action>) -> H
     html! {
         <ClientMenu {lang} servers={state.cluster_size()} known_leader={state.client_known_leader()}
                     suggested_command={state.suggested_command()} error={menu_error(lang, state)}
-                    on_action={dispatch.reform(Action::Apply)} on_close={dispatch.reform(|_| Action::CloseMenu)} />
+                    on_action={dispatch.reform(Action::MenuApply)} on_close={dispatch.reform(|_| Action::CloseMenu)} />
     }
 }
 

@@ -14,9 +14,23 @@ pub fn class_list(names: &[Option<&str>]) -> String {
     list
 }
 
+/// Term colours cycle through this many (`--term-0` to `--term-7` in the stylesheet).
+const TERM_COLOURS: u64 = 8;
+
+/// The class that gives `term`'s colour (`--term`) to a log entry or a server's ring, so a
+/// reader can match a server with the entries of its term.
+pub fn term_class(term: u64) -> String {
+    format!("term-{}", term % TERM_COLOURS)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::class_list;
+    use super::{class_list, term_class};
+
+    #[test]
+    fn terms_cycle_through_eight_colours() {
+        assert_eq!((term_class(0), term_class(9)), ("term-0".to_owned(), "term-1".to_owned()));
+    }
 
     #[test]
     fn joins_the_names_present() {

@@ -221,6 +221,16 @@ mod tests {
     }
 
     #[test]
+    fn a_page_opened_later_has_heard_everything_up_to_its_moment() {
+        let story =
+            [(10, StoryEvent::Healed), (20, StoryEvent::Healed), (20, StoryEvent::Healed), (30, StoryEvent::Healed)];
+        let heard = Heard::all_until(story.iter(), 20);
+        assert_eq!(heard, Heard { at_ms: 20, count_at: 2 });
+        let (fresh, _) = heard.advance(story.iter(), 30);
+        assert_eq!(fresh, [(30, StoryEvent::Healed)], "only what happens after opening is news");
+    }
+
+    #[test]
     fn each_event_is_heard_once_as_time_moves_on() {
         let story = [
             (10, StoryEvent::Crashed { node: 1 }),

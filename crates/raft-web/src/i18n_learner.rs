@@ -50,7 +50,16 @@ impl Lang {
     /// What acting in the past discarded, e.g. "Acting at this moment discarded the next
     /// 3.2 s of the run and 2 later actions."
     pub fn forked(self, discarded_ms: Millis, discarded_actions: usize) -> String {
-        let seconds = format_scaled(discarded_ms, 3, 1);
+        let seconds = format_scaled(discarded_ms, 3, 0);
+        if discarded_ms == 0 {
+            // At the end of the run so far: only the scenario's later actions are discarded.
+            return match self {
+                Lang::En => {
+                    format!("Acting at this moment discarded the scenario's {discarded_actions} later actions.")
+                }
+                Lang::Zh => format!("在此时刻操作，丢弃了场景中之后的 {discarded_actions} 个操作。"),
+            };
+        }
         match (self, discarded_actions) {
             (Lang::En, 0) => format!("Acting at this moment discarded the next {seconds} s of the run."),
             (Lang::En, 1) => {
@@ -82,6 +91,17 @@ impl Lang {
         }
     }
 
+    /// A reply's answer, for its accessible name: the vote granted, the append succeeded, the
+    /// write committed (✓), or not (✗).
+    pub fn answer(self, granted: bool) -> &'static str {
+        match (self, granted) {
+            (Lang::En, true) => "answer: yes",
+            (Lang::En, false) => "answer: no",
+            (Lang::Zh, true) => "回答：是",
+            (Lang::Zh, false) => "回答：否",
+        }
+    }
+
     /// How many entries an AppendEntries carries, for its accessible name.
     pub fn entries_carried(self, entries: usize) -> String {
         match (self, entries) {
@@ -106,6 +126,8 @@ mod tests {
         );
         assert_eq!(Lang::En.forked(450, 0), "Acting at this moment discarded the next 0.45 s of the run.");
         assert_eq!(Lang::Zh.forked(3_200, 1), "在此时刻操作，丢弃了之后 3.2 秒的运行和 1 个后续操作。");
+        assert_eq!(Lang::En.forked(0, 6), "Acting at this moment discarded the scenario's 6 later actions.");
+        assert_eq!(Lang::Zh.forked(0, 6), "在此时刻操作，丢弃了场景中之后的 6 个操作。");
     }
 
     #[test]

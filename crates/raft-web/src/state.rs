@@ -106,6 +106,9 @@ pub enum Action {
     /// Carry out a simulator action now (time out, crash, restart, write, …). In the past,
     /// this forks the history.
     Apply(raft_sim::Action),
+    /// Carry out an action chosen in the open node menu or client form: refused, it is
+    /// explained inside that menu, which stays open with what the user typed.
+    MenuApply(raft_sim::Action),
     /// Go to this moment of the timeline.
     Seek(Millis),
     /// Go to the next (or previous) event, and pause.
@@ -175,10 +178,14 @@ pub struct Playground {
     /// Why the last action from an open menu was refused, shown in that menu (which stays
     /// open, with what the user typed).
     pub menu_error: Option<Notice>,
-    /// The run as it was before acting in the past discarded its future, while Undo is offered.
-    undo: Option<Rc<RefCell<History>>>,
+    /// The run as it was before acting in the past discarded its future (and whether it had
+    /// departed from its preset), while Undo is offered.
+    undo: Option<(Rc<RefCell<History>>, bool)>,
     /// Whether the run has departed from its preset (an action was taken).
     pub departed: bool,
+    /// Counts the runs this page has shown: a preset, a link, an import or new settings start
+    /// a new one (what an embed's host has heard of the old one says nothing of the new).
+    pub run: u64,
     /// Why the last action did nothing, if it did nothing.
     pub notice: Option<Notice>,
     /// The message whose fields are shown.
@@ -222,6 +229,7 @@ impl Playground {
             menu_error: None,
             undo: None,
             departed: false,
+            run: 0,
             notice: None,
             selected_message: None,
             shortcuts_open: false,
@@ -348,36 +356,44 @@ impl Playground {
         links.is_partitioned() || links.cuts().next().is_some()
     }
 
-    /// Carries out simulator actions in order, stopping at the first refused one. Done, they
-    /// close the menus; refused from an open menu, the menu stays open with the reason in it.
-    /// Done in the past, they fork the run: the notice says what was discarded and offers Undo.
-    fn apply(&mut self, actions: Vec<raft_sim::Action>) {
+    /// Carries out simulator actions in order, stopping at the first refused one, whose
+    /// reason it returns. Done in the past, they fork the run: the notice says what was
+    /// discarded and offers Undo.
+    fn act(&mut self, actions: Vec<raft_sim::Action>) -> Result<(), Notice> {
         let (discarded_ms, discarded_actions) = self.history.borrow().future();
         let forking = discarded_ms > 0 || discarded_actions > 0;
         let before = forking.then(|| self.history.borrow().clone());
-        let refused = {
+        {
             let mut history = self.history.borrow_mut();
-            actions.into_iter().find_map(|action| history.apply(action).err()).map(Notice::Refused)
-        };
-        match refused {
-            Some(refused) if self.menu.is_some() || self.client_menu => self.menu_error = Some(refused),
-            Some(refused) => self.notice = Some(refused),
-            None => {
+            if let Some(refused) = actions.into_iter().find_map(|action| history.apply(action).err()) {
+                return Err(Notice::Refused(refused));
+            }
+        }
+        if let Some(before) = before {
+            self.undo = Some((Rc::new(RefCell::new(before)), self.departed));
+            self.notice = Some(Notice::Forked { discarded_ms, discarded_actions });
+        }
+        self.departed = true;
+        Ok(())
+    }
+
+    /// Carries out a person's actions: done, they close the menus; refused, the reason goes
+    /// into the open menu if they were chosen there, else into the page's notice.
+    fn apply(&mut self, actions: Vec<raft_sim::Action>, from_menu: bool) {
+        match self.act(actions) {
+            Ok(()) => {
                 self.menu = None;
                 self.client_menu = false;
-                self.departed = true;
-                if let Some(before) = before {
-                    self.undo = Some(Rc::new(RefCell::new(before)));
-                    self.notice = Some(Notice::Forked { discarded_ms, discarded_actions });
-                }
             }
+            Err(refused) if from_menu => self.menu_error = Some(refused),
+            Err(refused) => self.notice = Some(refused),
         }
     }
 
     /// A fresh run replacing this one, keeping the speed and the revision count (which must
     /// only grow, so the address bar follows every change of run).
     fn replaced_by(&self, fresh: Playground) -> Playground {
-        Playground { speed: self.speed, revision: self.revision, ..fresh }
+        Playground { speed: self.speed, revision: self.revision, run: self.run + 1, ..fresh }
     }
 
     /// The preset the picker shows: the one loaded, until the run departs from it.
@@ -486,16 +502,22 @@ impl Reducible for Playground {
                 next.shortcuts_open = false;
             }
             Action::Undo => {
-                if let Some(before) = next.undo.take() {
+                if let Some((before, departed)) = next.undo.take() {
                     next.history = before;
+                    next.departed = departed;
                     next.carry_ms = 0.0;
                     next.playing = false;
                 }
             }
-            Action::Apply(action) => next.apply(vec![action]),
-            Action::Isolate(_) | Action::Reconnect(_) | Action::HealNetwork => {
+            Action::Apply(action) => next.apply(vec![action], false),
+            Action::MenuApply(action) => next.apply(vec![action], true),
+            Action::Isolate(_) | Action::Reconnect(_) => {
                 let actions = next.network_actions(&action);
-                next.apply(actions);
+                next.apply(actions, true);
+            }
+            Action::HealNetwork => {
+                let actions = next.network_actions(&action);
+                next.apply(actions, false);
             }
             Action::Resize(nodes) => {
                 let scenario = Scenario { nodes, ..Scenario::new(DEFAULT_SEED) };
@@ -544,13 +566,16 @@ impl Reducible for Playground {
                 next.preset = None; // the preset's translated text no longer describes it
             }
             Action::HostAct { action, on_leader } => {
-                match (on_leader, next.leader()) {
-                    (false, _) => next.apply(vec![action]),
-                    (true, Some(leader)) => next.apply(vec![crate::embed_api::aimed_at(action, leader)]),
-                    (true, None) => next.notice = Some(Notice::NoLeader),
-                }
-                if let Some(notice) = &next.notice {
-                    next.host_refusal = Some((next.revision, notice.clone()));
+                // The embedding page's action: its refusal is told back to that page (and shown),
+                // never put into a menu the reader has open, which stays as it is.
+                let refused = match (on_leader, next.leader()) {
+                    (false, _) => next.act(vec![action]).err(),
+                    (true, Some(leader)) => next.act(vec![crate::embed_api::aimed_at(action, leader)]).err(),
+                    (true, None) => Some(Notice::NoLeader),
+                };
+                if let Some(refused) = refused {
+                    next.host_refusal = Some((next.revision, refused.clone()));
+                    next.notice = Some(refused);
                 }
             }
         }

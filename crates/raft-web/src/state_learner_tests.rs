@@ -65,13 +65,13 @@ fn the_picker_names_the_preset_until_the_run_departs_from_it() {
 fn a_refused_write_keeps_the_menu_open_with_the_reason_in_it() {
     let state = Rc::new(Playground::default()).reduce(Action::OpenMenu(2));
     let bad = raft_sim::Action::Write { node: 2, command: "nonsense".into() };
-    let refused = state.reduce(Action::Apply(bad));
+    let refused = state.reduce(Action::MenuApply(bad));
     assert_eq!(refused.menu, Some(2));
     assert!(refused.notice.is_none(), "the reason is in the menu, not at the top of the page");
     let reason = refused.menu_error.as_ref().unwrap().text(Lang::En);
     assert!(reason.contains("a command needs an '='"), "{reason}");
     let good = raft_sim::Action::Write { node: 2, command: "x=1".into() };
-    let sent = refused.reduce(Action::Apply(good));
+    let sent = refused.reduce(Action::MenuApply(good));
     assert_eq!((sent.menu, sent.menu_error.is_none()), (None, true));
 }
 
@@ -81,7 +81,7 @@ fn the_client_form_opens_and_closes_and_writes_to_a_server() {
     let state = state.reduce(Action::ToggleClientMenu);
     assert!(state.client_menu && state.menu.is_none(), "one menu at a time");
     assert_eq!(state.client_known_leader(), None);
-    let state = state.reduce(Action::Apply(raft_sim::Action::Write { node: 3, command: "y=2".into() }));
+    let state = state.reduce(Action::MenuApply(raft_sim::Action::Write { node: 3, command: "y=2".into() }));
     assert!(!state.client_menu);
     assert_eq!(state.suggested_command(), "x=2");
 }
@@ -107,4 +107,37 @@ fn acting_in_the_past_says_what_it_discards_and_undo_brings_it_back() {
     let forked_again = undone.reduce(Action::Seek(1_000)).reduce(Action::Apply(raft_sim::Action::Crash { node: 5 }));
     let later = forked_again.reduce(Action::Step(Direction::Forward)).reduce(Action::Undo);
     assert!(later.horizon_ms() < 2_000, "Undo is offered only until the next action");
+}
+
+#[test]
+fn refusals_go_where_the_action_came_from() {
+    let state = Rc::new(Playground::default()).reduce(Action::OpenMenu(2));
+    // Dropping a message that is not in flight, from the message panel: a notice, not the menu.
+    let state = state.reduce(Action::Apply(raft_sim::Action::Drop { message: 99 }));
+    assert!(state.notice.is_some() && state.menu_error.is_none());
+    // The embedding page's refused action is told back to it; the reader's menu stays as it was.
+    let state = state.reduce(Action::OpenMenu(2));
+    let host = Action::HostAct { action: raft_sim::Action::Restart { node: 4 }, on_leader: false };
+    let state = state.reduce(host);
+    assert_eq!(state.menu, Some(2));
+    assert!(state.menu_error.is_none());
+    assert!(state.host_refusal.is_some());
+}
+
+#[test]
+fn an_embedding_pages_action_in_the_past_is_not_reported_as_refused() {
+    let mut state = Rc::new(Playground::default()).reduce(Action::SetSpeed(100.0));
+    state = state.reduce(Action::TogglePlay).reduce(Action::Frame { elapsed_ms: 20.0 }).reduce(Action::TogglePlay);
+    state = state.reduce(Action::Seek(500));
+    let state = state.reduce(Action::HostAct { action: raft_sim::Action::Crash { node: 1 }, on_leader: false });
+    assert!(matches!(state.notice, Some(Notice::Forked { .. })), "{:?}", state.notice);
+    assert!(state.host_refusal.is_none(), "it was done: no error event");
+}
+
+#[test]
+fn undo_brings_back_the_preset_the_picker_named() {
+    let state = preset("figure-6").reduce(Action::Step(Direction::Forward));
+    let forked = state.reduce(Action::Seek(0)).reduce(Action::Apply(raft_sim::Action::Crash { node: 2 }));
+    assert_eq!(forked.shown_preset(), None);
+    assert_eq!(forked.reduce(Action::Undo).shown_preset(), Some("figure-6"));
 }

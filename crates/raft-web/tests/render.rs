@@ -77,6 +77,9 @@ async fn the_cluster_shows_a_leader_and_its_messages_with_their_hooks() {
         on_message: Callback::noop(),
         messages_focusable: false,
         lang: Default::default(),
+        selected: Some(2),
+        client_open: false,
+        on_client: Callback::noop(),
     };
     let root = mount_point();
     yew::Renderer::<Cluster>::with_root_and_props(root.clone(), props).render();
@@ -96,7 +99,20 @@ async fn the_cluster_shows_a_leader_and_its_messages_with_their_hooks() {
         assert_eq!(attr(&drawn, "data-kind"), expected.kind.as_str());
         assert_eq!(attr(&drawn, "data-from"), expected.from.to_string());
         assert_eq!(attr(&drawn, "data-to"), expected.to.to_string());
+        if expected.kind == raft_sim::PayloadKind::AppendEntries {
+            assert_eq!(attr(&drawn, "data-entries"), expected.entries.to_string());
+        }
+        assert!(drawn.query_selector(".message__arrow").unwrap().is_some(), "every message points its way");
     }
+    // The selected node is marked; every node shows its state machine.
+    assert_eq!(attr(&nodes[1], "data-selected"), "true");
+    assert_eq!(attr(&nodes[0], "data-selected"), "false");
+    for id in 1..=5 {
+        let kv = root.query_selector(&format!("[data-kv-node=\"{id}\"]")).unwrap().expect("a state machine");
+        assert_eq!(kv.text_content().unwrap(), "∅");
+        assert_eq!(attr(&kv, "aria-label"), format!("State machine of S{id}: ∅"));
+    }
+    assert!(root.query_selector("[data-client][role=button]").unwrap().is_some(), "the client box is a control");
 }
 
 /// The invariant bar is drawn by a plain function; this component shows it on its own.

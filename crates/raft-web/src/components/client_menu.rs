@@ -6,7 +6,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::WriteForm;
-use crate::hooks::{keep_tab_inside, use_popover};
+use crate::hooks::{tab_trap, use_popover};
 use crate::i18n::Lang;
 
 /// Properties of [`ClientMenu`].
@@ -37,29 +37,25 @@ pub fn ClientMenu(props: &ClientMenuProps) -> Html {
     use_popover(menu.clone(), "[data-client]".to_owned());
     let lang = props.lang;
     let (t, l) = (lang.texts(), lang.learner_texts());
+    // Until the user picks a server, the write follows the leader the client knows, even if
+    // that changes while the form is open.
     let default_target = props.known_leader.unwrap_or(1);
-    let target = use_state(|| default_target);
+    let chosen = use_state(|| None::<NodeId>);
+    let target = chosen.unwrap_or(default_target);
     let on_target = {
-        let target = target.clone();
+        let chosen = chosen.clone();
         Callback::from(move |event: Event| {
             let select: HtmlSelectElement = event.target_unchecked_into();
             if let Ok(node) = select.value().parse() {
-                target.set(node);
+                chosen.set(Some(node));
             }
         })
     };
     let on_send = {
-        let node = *target;
+        let node = target;
         props.on_action.reform(move |command| Action::Write { node, command })
     };
-    let onkeydown = {
-        let menu = menu.clone();
-        Callback::from(move |event: KeyboardEvent| {
-            if let Some(menu) = menu.cast::<web_sys::Element>() {
-                keep_tab_inside(&event, &menu);
-            }
-        })
-    };
+    let onkeydown = tab_trap(menu.clone());
     html! {
         <div class="node-menu client-menu" ref={menu} data-client-menu="true" role="group"
              aria-label={l.client_form} {onkeydown}>
@@ -69,7 +65,7 @@ pub fn ClientMenu(props: &ClientMenuProps) -> Html {
                 <select onchange={on_target}>
                     { for (1..=props.servers).map(|node| {
                         let name = if node == default_target { lang.client_target(props.known_leader) } else { format!("S{node}") };
-                        html! { <option value={node.to_string()} selected={node == *target}>{ name }</option> }
+                        html! { <option value={node.to_string()} selected={node == target}>{ name }</option> }
                     }) }
                 </select>
             </label>

@@ -5,6 +5,7 @@ use std::rc::Rc;
 use raft_sim::NodeId;
 use yew::prelude::*;
 
+use super::node_glyph::kv_glyph;
 use super::{lane_glyph, message_glyph, node_glyph, LaneGlyphProps, MessageGlyphProps, NodeGlyphProps};
 use crate::geometry::{number, translate, CLIENT_POSITION, VIEW_SIZE};
 use crate::i18n::Lang;
@@ -84,6 +85,9 @@ pub fn Cluster(props: &ClusterProps) -> Html {
                 <title>{ lang.learner_texts().client_title }</title>
                 <rect class="client__body" x="-26" y="-14" width="52" height="28" rx="6" />
                 <text class="client__label" dy="0.35em">{ t.client }</text>
+            </g>
+            <g class="cluster__kv">
+                { for props.view.nodes.iter().map(|node| kv_glyph(lang, node)) }
             </g>
             <g class="cluster__nodes">
                 { for props.view.nodes.iter().map(|node| node_glyph(lang, &NodeGlyphProps {

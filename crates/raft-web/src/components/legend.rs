@@ -18,6 +18,8 @@ pub fn legend(lang: Lang) -> Html {
         "legend__entry legend__entry--committed",
         "legend__entry",
         "legend__cut",
+        "legend__band",
+        "legend__kv",
     ];
     html! {
         <ul class="legend" aria-label={t.legend}>

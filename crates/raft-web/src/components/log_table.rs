@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::class_list::class_list;
+use crate::class_list::{class_list, term_class};
 use crate::i18n::{Lang, Texts};
 use crate::view::{LogRow, LogsView};
 
@@ -18,9 +18,6 @@ pub struct LogTableProps {
     pub on_scroll: Callback<Option<u64>>,
 }
 
-/// Colour classes cycle through this many term colours.
-const TERM_COLOURS: u64 = 8;
-
 /// The log table. Each entry shows its term (also as its colour) and command; committed
 /// entries are solid, uncommitted ones dashed.
 #[component]
@@ -28,6 +25,18 @@ pub fn LogTable(props: &LogTableProps) -> Html {
     let lang = props.lang;
     let t = lang.texts();
     let logs = &props.logs;
+    // Following the latest entries, a table wider than its box shows its right end: the newest
+    // index and the column where the next entry goes.
+    let container = use_node_ref();
+    {
+        let container = container.clone();
+        let following = logs.last_index == logs.longest;
+        use_effect_with((following, logs.last_index, logs.rows.len()), move |&(following, _, _)| {
+            if let Some(element) = container.cast::<web_sys::Element>().filter(|_| following) {
+                element.set_scroll_left(element.scroll_width());
+            }
+        });
+    }
     if logs.last_index == 0 {
         return html! { <p class="logs logs--empty">{ t.logs_empty }</p> };
     }
@@ -39,7 +48,7 @@ pub fn LogTable(props: &LogTableProps) -> Html {
     let newer = logs.first_index + window;
     let scroll = |first: Option<u64>| props.on_scroll.reform(move |_: MouseEvent| first);
     html! {
-        <div class="logs">
+        <div class="logs" ref={container}>
             <table class="logs__table" aria-label={t.logs}>
                 <thead>
                     <tr>
@@ -92,7 +101,7 @@ fn cell(lang: Lang, row: &LogRow, index: u64) -> Html {
     let Some(cell) = row.cells.iter().find(|c| c.index == index) else {
         return html! { <td class="logs__gap" data-next={is_next} data-match={is_match}>{ markers(t, row, index) }</td> };
     };
-    let term = format!("logs__entry--term-{}", cell.term % TERM_COLOURS);
+    let term = term_class(cell.term);
     let class = class_list(&[
         Some("logs__entry"),
         Some(&term),

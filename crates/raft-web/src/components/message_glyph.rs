@@ -80,6 +80,9 @@ pub fn message_glyph(lang: Lang, props: &MessageGlyphProps) -> Html {
     if message.kind == PayloadKind::AppendEntries {
         label = format!("{label} ({})", lang.entries_carried(message.entries));
     }
+    if let Some(granted) = message.granted {
+        label = format!("{label} ({})", lang.answer(granted));
+    }
     let answer = message.granted.map(|granted| if granted { "✓" } else { "✗" });
     html! {
         <g key={id} {class} transform={translate(message.position)}

@@ -4,7 +4,7 @@
 use raft_sim::{NodeId, RoleKind};
 use yew::prelude::*;
 
-use crate::class_list::class_list;
+use crate::class_list::{class_list, term_class};
 use crate::geometry::{number, translate, NODE_RADIUS, VIEW_SIZE};
 use crate::i18n::Lang;
 use crate::view::NodeView;
@@ -20,10 +20,8 @@ pub struct NodeGlyphProps {
     pub selected: bool,
 }
 
-/// Term colours cycle through this many, as in the log table.
-const TERM_COLOURS: u64 = 8;
-
-/// At most this many `key=value` pairs are drawn beside a server; its title lists them all.
+/// At most this many `key=value` pairs are drawn beside a server; its accessible name and its
+/// menu list them all.
 const KV_SHOWN: usize = 3;
 
 /// The longest `key=value` drawn beside a server, in characters.
@@ -56,7 +54,7 @@ pub fn node_glyph(lang: Lang, props: &NodeGlyphProps) -> Html {
         node.isolated.then_some("node--isolated"),
         props.selected.then_some("node--selected"),
     ]);
-    let band = format!("node__band node__band--term-{}", node.term % TERM_COLOURS);
+    let band = format!("node__band {}", term_class(node.term));
     html! {
         <g key={id} {class}
            transform={translate(node.position)}
@@ -74,14 +72,13 @@ pub fn node_glyph(lang: Lang, props: &NodeGlyphProps) -> Html {
             <text class="node__term" dy="0.35em">{ node.term }</text>
             <text class="node__name" y={number(NODE_RADIUS + 22.0)}>{ format!("S{id}") }</text>
             { votes_badge(lang, node) }
-            { kv_label(lang, node) }
         </g>
     }
 }
 
 /// The server's state machine, drawn beside it: below its name, or above it for a server at
-/// the bottom of the ring.
-fn kv_label(lang: Lang, node: &NodeView) -> Html {
+/// the bottom of the ring. Outside the node's button, so that screen readers read it too.
+pub fn kv_glyph(lang: Lang, node: &NodeView) -> Html {
     let all = node.kv.join(", ");
     let mut shown: Vec<String> = node
         .kv
@@ -99,9 +96,9 @@ fn kv_label(lang: Lang, node: &NodeView) -> Html {
     let below = NODE_RADIUS + 37.0;
     let y = if node.position.y + below + 4.0 > VIEW_SIZE { -NODE_RADIUS - 26.0 } else { below };
     html! {
-        <text class="node__kv" y={number(y)} data-kv-node={node.id.to_string()}
+        <text key={node.id} class="node__kv" x={number(node.position.x)} y={number(node.position.y + y)}
+              data-kv-node={node.id.to_string()}
               aria-label={lang.kv_label(node.id, if all.is_empty() { "∅" } else { &all })}>
-            <title>{ lang.kv_label(node.id, if all.is_empty() { "∅" } else { &all }) }</title>
             { text }
         </text>
     }

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::node_glyph::node_label;
 use super::WriteForm;
-use crate::hooks::{keep_tab_inside, use_popover};
+use crate::hooks::{tab_trap, use_popover};
 use crate::i18n::Lang;
 use crate::i18n::Texts;
 use crate::view::{NodeDetails, NodeView};
@@ -49,14 +49,7 @@ pub fn NodeMenu(props: &NodeMenuProps) -> Html {
     let t = lang.texts();
     let act = |action: Action| props.on_action.reform(move |_: MouseEvent| action.clone());
     let on_send = props.on_action.reform(move |command| Action::Write { node: id, command });
-    let onkeydown = {
-        let menu = menu.clone();
-        Callback::from(move |event: KeyboardEvent| {
-            if let Some(menu) = menu.cast::<web_sys::Element>() {
-                keep_tab_inside(&event, &menu);
-            }
-        })
-    };
+    let onkeydown = tab_trap(menu.clone());
     html! {
         <div class="node-menu" ref={menu} data-node-menu={id.to_string()}
              role="group" aria-label={lang.node_actions(id)} {onkeydown}>

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::hooks::{focus_quietly, keep_tab_inside};
+use crate::hooks::{focus_quietly, tab_trap};
 use crate::i18n::Lang;
 
 /// Properties of [`Shortcuts`].
@@ -35,14 +35,7 @@ pub fn Shortcuts(props: &ShortcutsProps) -> Html {
             }
         });
     }
-    let onkeydown = {
-        let dialog = dialog.clone();
-        Callback::from(move |event: KeyboardEvent| {
-            if let Some(dialog) = dialog.cast::<web_sys::Element>() {
-                keep_tab_inside(&event, &dialog);
-            }
-        })
-    };
+    let onkeydown = tab_trap(dialog.clone());
     html! {
         <div class="shortcuts" role="dialog" aria-modal="true" aria-label={t.shortcuts} ref={dialog} {onkeydown}>
             <h2>{ t.shortcuts }</h2>

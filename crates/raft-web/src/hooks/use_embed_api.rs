@@ -28,6 +28,8 @@ pub struct EmbedStatus {
     pub leader: Option<u32>,
     /// The trace hash up to now.
     pub trace_hash: String,
+    /// Which run of the page this is (see `Playground::run`).
+    pub run: u64,
 }
 
 /// The parent frame, if this page is framed.
@@ -144,9 +146,16 @@ pub fn use_embed_api(
             || ()
         });
     }
-    let moment = framed.then(|| (status.time_ms, story.len(), story.last().cloned()));
+    let heard_run = use_mut_ref(|| status.run);
+    let moment = framed.then(|| (status.time_ms, story.len(), story.last().cloned(), status.run));
     use_effect_with(moment, move |moment| {
-        let Some((now, _, _)) = moment else { return };
+        let Some((now, _, _, run)) = moment else { return };
+        if *heard_run.borrow() != *run {
+            // Another run replaced this one (a link opened in the frame): its past is not news.
+            *heard_run.borrow_mut() = *run;
+            *heard.borrow_mut() = Heard::all_until(story.iter(), *now);
+            return;
+        }
         let (fresh, next) = heard.borrow().advance(story.iter(), *now);
         *heard.borrow_mut() = next;
         for event in fresh.iter().filter_map(|(at, event)| event_json(*at, event)) {

@@ -40,10 +40,10 @@ fn place(menu: &HtmlElement, anchor: &str, last_size: &RefCell<(f64, f64)>) {
         return;
     }
     *last_size.borrow_mut() = size;
-    let window = gloo::utils::window();
-    let dimension = |value: Result<wasm_bindgen::JsValue, _>| value.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+    // The viewport without its scrollbars, so a menu at the edge never sits under one.
+    let Some(root) = document.document_element() else { return };
     let viewport =
-        Rect { x: 0.0, y: 0.0, width: dimension(window.inner_width()), height: dimension(window.inner_height()) };
+        Rect { x: 0.0, y: 0.0, width: f64::from(root.client_width()), height: f64::from(root.client_height()) };
     let (x, y) = place_beside(rect_of(&anchor), size, viewport);
     let origin = rect_of(&container);
     // Through the CSSOM, not a `style` attribute, which a strict Content-Security-Policy blocks.
@@ -71,7 +71,7 @@ fn give_focus_back(menu: &NodeRef, anchor: &str) {
 }
 
 /// Keeps Tab and Shift+Tab cycling inside `menu` (a focus trap, as a dialog has).
-pub fn keep_tab_inside(event: &KeyboardEvent, menu: &Element) {
+fn keep_tab_inside(event: &KeyboardEvent, menu: &Element) {
     if event.key() != "Tab" {
         return;
     }
@@ -79,10 +79,9 @@ pub fn keep_tab_inside(event: &KeyboardEvent, menu: &Element) {
     let (Some(first), Some(last)) = (list.item(0), list.item(list.length().saturating_sub(1))) else { return };
     let active = gloo::utils::document().active_element();
     let at = |node: &web_sys::Node| active.as_ref().is_some_and(|a| a.is_same_node(Some(node)));
-    let outside = active.as_ref().is_none_or(|a| !menu.contains(Some(a)));
-    let target = if event.shift_key() && (at(&first) || outside) {
+    let target = if event.shift_key() && at(&first) {
         last
-    } else if !event.shift_key() && (at(&last) || outside) {
+    } else if !event.shift_key() && at(&last) {
         first
     } else {
         return;
@@ -93,6 +92,15 @@ pub fn keep_tab_inside(event: &KeyboardEvent, menu: &Element) {
     }
 }
 
+/// A `keydown` handler for the element `container` refers to that keeps Tab inside it.
+pub fn tab_trap(container: NodeRef) -> Callback<KeyboardEvent> {
+    Callback::from(move |event: KeyboardEvent| {
+        if let Some(element) = container.cast::<Element>() {
+            keep_tab_inside(&event, &element);
+        }
+    })
+}
+
 /// Manages the menu `menu`, opened by the element that the CSS selector `anchor` finds: places
 /// it after every render in which its size changed, focuses its first control when it opens for
 /// an anchor, and gives the focus back to the anchor when it closes.
@@ -100,11 +108,24 @@ pub fn keep_tab_inside(event: &KeyboardEvent, menu: &Element) {
 pub fn use_popover(menu: NodeRef, anchor: String) {
     let last_size = use_mut_ref(|| (0.0, 0.0));
     {
-        let (menu, anchor) = (menu.clone(), anchor.clone());
+        let (menu, anchor, last_size) = (menu.clone(), anchor.clone(), last_size.clone());
         use_effect(move || {
             if let Some(element) = menu.cast::<HtmlElement>() {
                 place(&element, &anchor, &last_size);
             }
+        });
+    }
+    {
+        // A resized window (a phone turned, an embed's frame resized) places the menu afresh.
+        let (menu, anchor) = (menu.clone(), anchor.clone());
+        use_effect_with((), move |_| {
+            let listener = gloo::events::EventListener::new(&gloo::utils::window(), "resize", move |_| {
+                *last_size.borrow_mut() = (0.0, 0.0);
+                if let Some(element) = menu.cast::<HtmlElement>() {
+                    place(&element, &anchor, &last_size);
+                }
+            });
+            move || drop(listener)
         });
     }
     use_effect_with(anchor, move |anchor| {
