@@ -224,13 +224,14 @@ test.describe('at 1280×800', () => {
     await stepUntil(page, loaded);
     await expect(loaded.first()).toHaveAttribute('data-entries', '1');
     await expect(loaded.first().locator('.message__count')).toHaveText('1');
-    await expect(loaded.first().locator('.message__arrow')).toHaveCount(1);
+    // One outline: the box and, in front of it, its arrowhead.
+    expect((await loaded.first().locator('.message__shape').getAttribute('d')).match(/M/g)).toHaveLength(2);
     await expect(loaded.first()).toHaveAttribute('aria-label', /1 entry/);
     // Heartbeats say 0; replies say their answer.
     const reply = page.locator('[data-kind=AppendEntriesReply]');
     await stepUntil(page, reply);
     await expect(reply.first()).toHaveAttribute('data-granted', 'true');
-    await expect(reply.first().locator('.message__answer')).toHaveText('✓');
+    await expect(reply.first().locator('.message__answer')).toHaveClass('message__answer');
     await page.getByRole('button', { name: 'Play' }).click();
     for (const id of ['1', '2', '3', '4', '5']) {
       await expect(page.locator(`[data-kv-node="${id}"]`)).toHaveText('x=7', { timeout: 20_000 });

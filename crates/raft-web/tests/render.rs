@@ -102,7 +102,8 @@ async fn the_cluster_shows_a_leader_and_its_messages_with_their_hooks() {
         if expected.kind == raft_sim::PayloadKind::AppendEntries {
             assert_eq!(attr(&drawn, "data-entries"), expected.entries.to_string());
         }
-        assert!(drawn.query_selector(".message__arrow").unwrap().is_some(), "every message points its way");
+        let outline = attr(&drawn.query_selector(".message__shape").unwrap().unwrap(), "d");
+        assert_eq!(outline.matches('M').count(), 2, "every message has its arrowhead: {outline}");
     }
     // The selected node is marked; every node shows its state machine.
     assert_eq!(attr(&nodes[1], "data-selected"), "true");

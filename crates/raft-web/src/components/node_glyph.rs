@@ -79,7 +79,10 @@ pub fn node_glyph(lang: Lang, props: &NodeGlyphProps) -> Html {
 /// The server's state machine, drawn beside it: below its name, or above it for a server at
 /// the bottom of the ring. Outside the node's button, so that screen readers read it too.
 pub fn kv_glyph(lang: Lang, node: &NodeView) -> Html {
-    let all = node.kv.join(", ");
+    let mut all = node.kv.join(", ");
+    if node.kv_len > node.kv.len() {
+        all.push_str(", …");
+    }
     let mut shown: Vec<String> = node
         .kv
         .iter()
@@ -89,7 +92,7 @@ pub fn kv_glyph(lang: Lang, node: &NodeView) -> Html {
             None => pair.clone(),
         })
         .collect();
-    if node.kv.len() > KV_SHOWN {
+    if node.kv_len > KV_SHOWN {
         shown.push("…".to_owned());
     }
     let text = if shown.is_empty() { "∅".to_owned() } else { shown.join(" ") };

@@ -10,6 +10,10 @@ use crate::geometry::{heading, lane_ends, message_position, node_position, Point
 /// How long, in simulated ms, a lost message stays drawn where it vanished.
 pub const LOSS_SHOWN_MS: f64 = 40.0;
 
+/// At most this many `key=value` pairs of a server's state machine are drawn and named; its
+/// menu lists them all.
+pub const KV_LISTED: usize = 8;
+
 /// One node as drawn.
 #[derive(Clone, Debug, PartialEq)]
 pub struct NodeView {
@@ -29,9 +33,11 @@ pub struct NodeView {
     pub election_timer_left: Option<f64>,
     /// Its centre.
     pub position: Point,
-    /// Its key-value state machine, `key=value` pairs in key order (the seed article's first
-    /// picture: a replicated state machine beside every server).
+    /// Its key-value state machine: the first [`KV_LISTED`] `key=value` pairs in key order
+    /// (the seed article's first picture: a replicated state machine beside every server).
     pub kv: Vec<String>,
+    /// How many keys its state machine holds in all.
+    pub kv_len: usize,
 }
 
 /// One direction of the link between two servers. Each direction can be cut on its own.
@@ -126,7 +132,14 @@ impl ClusterView {
                     votes: node.votes_received().len(),
                     election_timer_left,
                     position,
-                    kv: node.kv().entries().iter().map(|(key, value)| format!("{key}={value}")).collect(),
+                    kv: node
+                        .kv()
+                        .entries()
+                        .iter()
+                        .take(KV_LISTED)
+                        .map(|(key, value)| format!("{key}={value}"))
+                        .collect(),
+                    kv_len: node.kv().entries().len(),
                 }
             })
             .collect();
