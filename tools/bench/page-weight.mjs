@@ -18,4 +18,4 @@ for (const [kind, pattern] of Object.entries(kinds)) {
   total += gzipped;
   parts.push(`${kind} ${gzipped} B (raw ${raw} B)`);
 }
-console.log(`page weight, gzip -9: ${parts.join(', ')}; total ${total} B (target <= 200000 B)`);
+console.log(`page weight, gzip -9: ${parts.join(', ')}; total ${total} B (target <= 260000 B, issue 13)`);
