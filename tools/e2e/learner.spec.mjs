@@ -162,6 +162,19 @@ test.describe('at 1280×800', () => {
     await field.fill('x=3');
     await field.press('Enter');
     await expect(menu).toHaveCount(0);
+    // The suggested command is selected when the field is clicked: typing replaces it.
+    await page.locator('[data-node="2"]').click();
+    const next = page.locator('[data-node-menu="2"]').getByRole('textbox', { name: 'Command' });
+    await expect(next).toHaveValue('x=2');
+    await next.click();
+    await page.keyboard.type('y=2');
+    await expect(next).toHaveValue('y=2');
+    // K is a letter in a text field, and plays or pauses from a slider.
+    await page.keyboard.press('Escape');
+    await page.getByRole('slider', { name: 'Speed' }).focus();
+    await page.keyboard.press('k');
+    await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+    await page.keyboard.press('k');
     expect(errors).toEqual([]);
   });
 

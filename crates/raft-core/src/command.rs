@@ -3,6 +3,8 @@
 use std::fmt;
 use std::sync::Arc;
 
+use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+
 use crate::quote::quoted;
 
 /// Longest key, in characters.
@@ -73,6 +75,10 @@ pub enum CommandError {
     ValueTooLong,
     /// The value has a control character (a newline, a tab…).
     ControlChar,
+    /// The key or value has an invisible formatting character (Unicode category Cf: a
+    /// right-to-left override, a zero-width space…), which could make it display as something
+    /// else (`x=\u{202e}gnp.exe` shows as `x=exe.png`).
+    FormatChar(char),
 }
 
 impl fmt::Display for CommandError {
@@ -88,6 +94,11 @@ impl fmt::Display for CommandError {
             CommandError::KeyTooLong => write!(f, "a key has at most {MAX_KEY_CHARS} characters"),
             CommandError::ValueTooLong => write!(f, "a value has at most {MAX_VALUE_CHARS} characters"),
             CommandError::ControlChar => write!(f, "a value cannot hold control characters such as newlines"),
+            CommandError::FormatChar(c) => write!(
+                f,
+                "a command cannot hold invisible formatting characters such as U+{:04X}, which change how it reads",
+                u32::from(*c)
+            ),
         }
     }
 }
@@ -98,6 +109,9 @@ impl Command {
     /// Parses `key=value`. The key is 1–16 letters, digits or `_` (any script); the value is
     /// 1–32 characters with no control characters, and may itself contain `=`.
     pub fn parse(text: &str) -> Result<Command, CommandError> {
+        if let Some(format) = text.chars().find(|&c| c.general_category() == GeneralCategory::Format) {
+            return Err(CommandError::FormatChar(format));
+        }
         let (key, value) = text.split_once('=').ok_or(CommandError::MissingEquals)?;
         if key.is_empty() {
             return Err(CommandError::EmptyKey);
@@ -166,5 +180,10 @@ mod tests {
         assert_eq!(Command::parse(&format!("x={}", "v".repeat(33))), Err(CommandError::ValueTooLong));
         assert_eq!(Command::parse("x=1\n2"), Err(CommandError::ControlChar));
         assert!(CommandError::MissingEquals.to_string().contains("x=3"));
+        assert_eq!(Command::parse("x=\u{202e}gnp.exe"), Err(CommandError::FormatChar('\u{202e}')));
+        assert_eq!(Command::parse("x\u{200b}=1"), Err(CommandError::FormatChar('\u{200b}')));
+        assert_eq!(Command::parse("x=a\u{feff}"), Err(CommandError::FormatChar('\u{feff}')));
+        assert!(CommandError::FormatChar('\u{202e}').to_string().contains("U+202E"));
+        assert!(Command::parse("名字=שלום").is_ok(), "right-to-left letters are text, not formatting");
     }
 }

@@ -1,11 +1,20 @@
 //! Quoting text in messages, so that odd characters stay visible: `"x\u{7}"`.
 
-/// `text` in double quotes, with quotes, backslashes and control characters escaped. Lighter
-/// in WebAssembly than `{:?}`, which carries Unicode tables to decide what is printable.
+/// At most this many characters of a text are quoted in a message; a longer one ends in `…`,
+/// so that an error never echoes a huge input in full.
+pub const QUOTED_CHARS: usize = 40;
+
+/// `text` in double quotes, with quotes, backslashes and control characters escaped, cut after
+/// [`QUOTED_CHARS`] characters. Lighter in WebAssembly than `{:?}`, which carries Unicode
+/// tables to decide what is printable.
 pub fn quoted(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
+    let mut out = String::with_capacity(text.len().min(4 * QUOTED_CHARS) + 2);
     out.push('"');
-    for c in text.chars() {
+    for (i, c) in text.chars().enumerate() {
+        if i == QUOTED_CHARS {
+            out.push('…');
+            break;
+        }
         match c {
             '"' | '\\' => {
                 out.push('\\');
@@ -34,5 +43,11 @@ mod tests {
     fn odd_characters_stay_visible() {
         assert_eq!(quoted("a\"b\\c\u{7}\n选"), "\"a\\\"b\\\\c\\u{7}\\u{a}选\"");
         assert_eq!(quoted("x\u{202e}y\u{200b}"), "\"x\\u{202e}y\\u{200b}\"");
+    }
+
+    #[test]
+    fn a_huge_text_is_quoted_as_a_short_prefix() {
+        let quoted = quoted(&"a".repeat(10_000_000));
+        assert_eq!(quoted, format!("\"{}…\"", "a".repeat(40)));
     }
 }

@@ -14,6 +14,19 @@ pub const MAX_CHECKPOINTS: usize = 128;
 /// The first interval between checkpoints, in simulated ms.
 pub const FIRST_CHECKPOINT_INTERVAL_MS: Millis = 500;
 
+/// The most events one replay may run: opening a link, seeking past the end of the timeline.
+/// A few seconds of work in the page, whatever the run.
+pub const MAX_REPLAY_EVENTS: u64 = 5_000_000;
+
+/// A replay was refused: it would have run more than [`MAX_REPLAY_EVENTS`] events.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TooBusy {
+    /// The moment asked for.
+    pub time_ms: Millis,
+    /// How far the replay got within the budget.
+    pub reached_ms: Millis,
+}
+
 /// A run that can be replayed to any moment between 0 and its horizon.
 #[derive(Clone, Debug)]
 pub struct History {
@@ -153,6 +166,50 @@ impl History {
         } else {
             self.sim.run_until(time);
         }
+    }
+
+    /// Moves to `time` like [`History::seek`], unless reaching it from time 0 takes more than
+    /// [`MAX_REPLAY_EVENTS`] events: then the moment shown stays as it was (what was simulated
+    /// on the way is kept as timeline) and the error says how far the budget reached. A link
+    /// of a moment opens exactly when seeking to it here succeeds.
+    pub fn seek_within_budget(&mut self, time: Millis) -> Result<(), TooBusy> {
+        const STEP_MS: Millis = 1_000;
+        if time <= self.horizon_ms {
+            self.seek(time);
+            return Ok(());
+        }
+        let origin = self.sim.now();
+        self.seek(self.horizon_ms);
+        while self.sim.events_processed() <= MAX_REPLAY_EVENTS && self.sim.now() < time {
+            self.advance_to(self.sim.now().saturating_add(STEP_MS).min(time));
+        }
+        if self.sim.events_processed() > MAX_REPLAY_EVENTS {
+            let reached_ms = self.sim.now();
+            self.seek(origin);
+            return Err(TooBusy { time_ms: time, reached_ms });
+        }
+        Ok(())
+    }
+
+    /// Whether a link to the current moment would open: replaying to it from time 0 stays
+    /// within [`MAX_REPLAY_EVENTS`].
+    pub fn within_replay_budget(&self) -> bool {
+        self.sim.events_processed() <= MAX_REPLAY_EVENTS
+    }
+
+    /// Why a link to the current moment would not open, if it would not: how far a replay
+    /// within [`MAX_REPLAY_EVENTS`] reaches (to the checkpoint, so a little short of it).
+    pub fn replay_refusal(&self) -> Option<TooBusy> {
+        if self.within_replay_budget() {
+            return None;
+        }
+        let reached_ms = self
+            .checkpoints
+            .iter()
+            .take_while(|checkpoint| checkpoint.events_processed() <= MAX_REPLAY_EVENTS)
+            .last()
+            .map_or(0, Simulation::now);
+        Some(TooBusy { time_ms: self.sim.now(), reached_ms })
     }
 
     /// Runs the next event (or action) and returns its time; `None` if nothing is scheduled.

@@ -54,7 +54,7 @@ pub use decimal::{
 };
 pub use deflate::compress_zlib;
 pub use fuzz::{check_run, random_scenario, run_seed, FuzzFailure, FuzzSettings, RECOVERY_MS};
-pub use history::{History, FIRST_CHECKPOINT_INTERVAL_MS, MAX_CHECKPOINTS};
+pub use history::{History, TooBusy, FIRST_CHECKPOINT_INTERVAL_MS, MAX_CHECKPOINTS};
 pub use inflate::{inflate_zlib, InflateError};
 pub use invariants::{Checker, Property, Violation};
 pub use json::Json;
@@ -63,13 +63,15 @@ pub use link::{LinkError, ShareLink, LINK_VERSION, MAX_LINK_TIME_MS, MAX_REPLAY_
 pub use network::{DropReason, InFlight, Links, MessageId, Network, Payload, PayloadKind, CLIENT};
 pub use queue::EventQueue;
 pub use raft_core::{
-    quoted, ClientResult, Command, LogIndex, Message, MessageKind, NodeId, Progress, RaftOptions, RoleKind, SortedMap,
-    SortedSet, Term, Timer,
+    quoted, ClientResult, Command, CommandError, LogIndex, Message, MessageKind, NodeId, Progress, RaftOptions,
+    RoleKind, SortedMap, SortedSet, Term, Timer,
 };
 pub use report::{format_hash, NodeReport, Report};
 pub use rng::SimRng;
 pub use scenario::{
-    InitialState, LogItem, Scenario, ScenarioError, ScenarioOptions, MAX_INITIAL_TERM, SCENARIO_VERSION,
+    InitialState, LogItem, Scenario, ScenarioError, ScenarioOptions, MAX_ACTIONS, MAX_DESCRIPTION_CHARS,
+    MAX_INITIAL_LOG_ENTRIES, MAX_INITIAL_TERM, MAX_SCENARIO_FILE_BYTES, MAX_SCENARIO_TIME_MS, MAX_TITLE_CHARS,
+    SCENARIO_VERSION,
 };
 pub use simulation::{ArmedTimer, LostMessage, SimNode, Simulation, RECENT_LOSSES};
 pub use story::{Story, StoryCategory, StoryEvent, STORY_LENGTH};

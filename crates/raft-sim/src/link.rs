@@ -17,7 +17,7 @@ use raft_core::quoted;
 
 use crate::base64url;
 use crate::deflate;
-use crate::history::History;
+use crate::history::{History, TooBusy};
 use crate::inflate::{inflate_zlib, InflateError};
 use crate::scenario::{Scenario, ScenarioError};
 use crate::time::Millis;
@@ -30,7 +30,7 @@ pub const MAX_LINK_TIME_MS: Millis = 3_600_000;
 
 /// The most events [`ShareLink::open`] replays to reach a link's moment: a few seconds of work
 /// in the browser. A run busy enough to need more (tiny timeouts, an hour) is refused by name.
-pub const MAX_REPLAY_EVENTS: u64 = 5_000_000;
+pub use crate::history::MAX_REPLAY_EVENTS;
 
 /// The most bytes a payload may inflate to, so a small link cannot make a huge scenario.
 pub const MAX_SCENARIO_BYTES: usize = 256 * 1024;
@@ -158,7 +158,7 @@ impl ShareLink {
         }
         let payload = payload.ok_or(LinkError::NoScenario)?;
         let text = time.ok_or(LinkError::NoTime)?;
-        let time_ms = text.parse::<Millis>().map_err(|_| LinkError::BadTime(text.to_owned()))?;
+        let time_ms = canonical_number(text).ok_or_else(|| LinkError::BadTime(text.to_owned()))?;
         if time_ms > MAX_LINK_TIME_MS {
             return Err(LinkError::TimeTooLate(time_ms));
         }
@@ -173,15 +173,15 @@ impl ShareLink {
     /// The run replayed to the link's moment, as the page opens it, within
     /// [`MAX_REPLAY_EVENTS`].
     pub fn open(&self) -> Result<History, LinkError> {
-        const STEP_MS: Millis = 1_000;
         let mut history = History::new(self.scenario.clone()).map_err(LinkError::Scenario)?;
-        while history.now() < self.time_ms {
-            if history.sim().events_processed() > MAX_REPLAY_EVENTS {
-                return Err(LinkError::TooBusy { time_ms: self.time_ms, reached_ms: history.now() });
-            }
-            history.advance_to((history.now() + STEP_MS).min(self.time_ms));
-        }
+        history.seek_within_budget(self.time_ms).map_err(LinkError::from)?;
         Ok(history)
+    }
+}
+
+impl From<TooBusy> for LinkError {
+    fn from(busy: TooBusy) -> Self {
+        LinkError::TooBusy { time_ms: busy.time_ms, reached_ms: busy.reached_ms }
     }
 }
 
@@ -210,11 +210,19 @@ fn inflate(compressed: &[u8]) -> Result<Vec<u8>, LinkError> {
 }
 
 /// Reads `VERSION.PAYLOAD` into a validated scenario.
+/// A whole number written as this playground writes it: digits only, no sign, no leading zero
+/// (`0`, `15`, not `+15` or `015`), so each number has one spelling in a link.
+fn canonical_number(text: &str) -> Option<u64> {
+    let canonical =
+        !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) && (text == "0" || !text.starts_with('0'));
+    canonical.then(|| text.parse().ok()).flatten()
+}
+
 fn decode_scenario(versioned: &str) -> Result<Scenario, LinkError> {
     let (version, payload) = versioned.split_once('.').ok_or(LinkError::NoVersion)?;
-    match version.parse::<u32>() {
-        Ok(known) if (1..=LINK_VERSION).contains(&known) => {}
-        Ok(newer) if newer > LINK_VERSION => return Err(LinkError::NewerVersion(newer)),
+    match canonical_number(version).and_then(|v| u32::try_from(v).ok()) {
+        Some(known) if (1..=LINK_VERSION).contains(&known) => {}
+        Some(newer) if newer > LINK_VERSION => return Err(LinkError::NewerVersion(newer)),
         _ => return Err(LinkError::UnknownVersion(version.to_owned())),
     }
     let compressed = base64url::decode(payload).map_err(|error| match error {

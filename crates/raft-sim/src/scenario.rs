@@ -29,6 +29,25 @@ pub const SCENARIO_VERSION: u32 = 1;
 /// The highest term a server may start with: far from where counting up could overflow.
 pub const MAX_INITIAL_TERM: Term = 1_000_000_000;
 
+/// The latest moment an action or `until_ms` may name: one simulated hour, the horizon a link
+/// may show, so that no input can make the clock wrap or a replay run for ever.
+pub const MAX_SCENARIO_TIME_MS: Millis = 3_600_000;
+
+/// The largest scenario file read, in bytes: refused before it is parsed.
+pub const MAX_SCENARIO_FILE_BYTES: usize = 2 * 1024 * 1024;
+
+/// The most log entries a server may start with.
+pub const MAX_INITIAL_LOG_ENTRIES: usize = 10_000;
+
+/// The most actions a scenario may hold.
+pub const MAX_ACTIONS: usize = 10_000;
+
+/// The longest title, in characters.
+pub const MAX_TITLE_CHARS: usize = 200;
+
+/// The longest description, in characters.
+pub const MAX_DESCRIPTION_CHARS: usize = 2_000;
+
 /// A run, fully described.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scenario {
@@ -170,6 +189,16 @@ impl Scenario {
 
     /// Parses and checks a scenario file.
     pub fn from_json(text: &str) -> Result<Scenario, ScenarioError> {
+        if text.len() > MAX_SCENARIO_FILE_BYTES {
+            let message = format!(
+                "a scenario file has at most {} KB, not {} KB",
+                MAX_SCENARIO_FILE_BYTES / 1024,
+                text.len().div_ceil(1024)
+            );
+            return Err(error("", message));
+        }
+        // A byte order mark, which some editors write, is not part of the JSON.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         if !text.trim_start().starts_with('{') && !text.trim().is_empty() {
             return Err(error("", "a scenario is one JSON object: { \"version\": 1, \"seed\": … }"));
         }
@@ -214,6 +243,7 @@ impl Scenario {
                 format!("this playground reads scenario versions 1 to {SCENARIO_VERSION}, not {}", self.version);
             return Err(error("version", message));
         }
+        self.validate_sizes()?;
         self.config().validate().map_err(|e| {
             let field = e.setting();
             let path = if field == "nodes" { field.to_owned() } else { format!("options.{field}") };
@@ -225,6 +255,10 @@ impl Scenario {
         let mut previous = 0;
         for (i, timed) in self.actions.iter().enumerate() {
             let path = format!("actions[{i}]");
+            if timed.at_ms > MAX_SCENARIO_TIME_MS {
+                let message = format!("at most {MAX_SCENARIO_TIME_MS} (one simulated hour), not {}", timed.at_ms);
+                return Err(error(format!("{path}.at_ms"), message));
+            }
             if timed.at_ms < previous {
                 return Err(error(
                     format!("{path}.at_ms"),
@@ -233,6 +267,31 @@ impl Scenario {
             }
             previous = timed.at_ms;
             self.validate_action(&path, &timed.action)?;
+        }
+        Ok(())
+    }
+
+    /// The limits that keep a scenario's work and memory bounded, each named in its error.
+    fn validate_sizes(&self) -> Result<(), ScenarioError> {
+        let too_long = |path: &str, limit: usize, text: &Option<String>| match text {
+            Some(text) if text.chars().count() > limit => {
+                Err(error(path, format!("at most {limit} characters, not {}", text.chars().count())))
+            }
+            _ => Ok(()),
+        };
+        too_long("title", MAX_TITLE_CHARS, &self.title)?;
+        too_long("description", MAX_DESCRIPTION_CHARS, &self.description)?;
+        if self.actions.len() > MAX_ACTIONS {
+            return Err(error("actions", format!("at most {MAX_ACTIONS} actions, not {}", self.actions.len())));
+        }
+        if let Some(until) = self.until_ms.filter(|&until| until > MAX_SCENARIO_TIME_MS) {
+            return Err(error("until_ms", format!("at most {MAX_SCENARIO_TIME_MS} (one simulated hour), not {until}")));
+        }
+        for (node, state) in &self.initial {
+            if state.log.len() > MAX_INITIAL_LOG_ENTRIES {
+                let message = format!("at most {MAX_INITIAL_LOG_ENTRIES} entries, not {}", state.log.len());
+                return Err(error(format!("initial.{node}.log"), message));
+            }
         }
         Ok(())
     }

@@ -509,7 +509,7 @@ impl Simulation {
     /// shown when the message would arrive.
     pub(crate) fn send(&mut self, from: NodeId, to: NodeId, payload: Payload) {
         let (low, high) = self.config.latency_ms;
-        let deliver_at = self.now + self.rng.in_range(low, high);
+        let deliver_at = self.now.saturating_add(self.rng.in_range(low, high));
         let lost = self.config.loss > 0.0 && self.rng.chance(self.config.loss);
         let (kind, term) = (payload.kind(), payload.term());
         let flight = InFlight { id: 0, from, to, sent_at: self.now, deliver_at, payload, lost };
@@ -528,7 +528,7 @@ impl Simulation {
         };
         self.next_generation += 1;
         let generation = self.next_generation;
-        let deadline = self.now + interval;
+        let deadline = self.now.saturating_add(interval);
         let node = self.nodes[index].node.id();
         self.nodes[index].timer = Some(ArmedTimer { timer, armed_at: self.now, deadline, generation });
         self.queue.push(deadline, Event::TimerFires { node, generation });

@@ -1,16 +1,10 @@
 //! The `raftsim` command line, run as a user runs it.
 
-use std::process::{Command, Output};
+mod cli_support;
 
-fn raftsim(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_raftsim")).args(args).output().expect("raftsim runs")
-}
+use std::process::Output;
 
-fn write_temp(name: &str, contents: &str) -> String {
-    let path = std::env::temp_dir().join(format!("raftsim-test-{}-{name}", std::process::id()));
-    std::fs::write(&path, contents).unwrap();
-    path.to_string_lossy().into_owned()
-}
+use cli_support::{raftsim, write_temp};
 
 #[test]
 fn run_prints_a_report_and_writes_a_jsonl_trace() {

@@ -200,7 +200,8 @@ pub fn App() -> Html {
                 <Settings {lang} options={state.options()} on_apply={on_apply_settings} />
                 <SharePanel lang={lang} {fragment} info={state.raw_info()}
                             {on_info} />
-                { scenario_file(lang, { let state = state.clone(); Callback::from(move |_| state.scenario_json()) }, &on_import) }
+                { scenario_file(lang, { let state = state.clone(); Callback::from(move |_| state.scenario_json()) }, &on_import,
+                                &dispatch.reform(Action::RefuseFile)) }
             </div>
             { notice }
             <div class="playground__body">

@@ -14,13 +14,16 @@ pub fn class_list(names: &[Option<&str>]) -> String {
     list
 }
 
-/// Term colours cycle through this many (`--term-0` to `--term-7` in the stylesheet).
-const TERM_COLOURS: u64 = 8;
+/// Terms from 1 on cycle through this many colours (`--term-1` to `--term-7` in the
+/// stylesheet); `--term-0`, the colour of a server's fill, is term 0's alone, so no later term
+/// loses its ring by matching the fill.
+const TERM_COLOURS: u64 = 7;
 
 /// The class that gives `term`'s colour (`--term`) to a log entry or a server's ring, so a
 /// reader can match a server with the entries of its term.
 pub fn term_class(term: u64) -> String {
-    format!("term-{}", term % TERM_COLOURS)
+    let colour = if term == 0 { 0 } else { (term - 1) % TERM_COLOURS + 1 };
+    format!("term-{colour}")
 }
 
 #[cfg(test)]
@@ -28,8 +31,9 @@ mod tests {
     use super::{class_list, term_class};
 
     #[test]
-    fn terms_cycle_through_eight_colours() {
-        assert_eq!((term_class(0), term_class(9)), ("term-0".to_owned(), "term-1".to_owned()));
+    fn terms_cycle_through_seven_colours_after_term_0() {
+        let classes: Vec<String> = [0, 1, 7, 8, 15].into_iter().map(term_class).collect();
+        assert_eq!(classes, ["term-0", "term-1", "term-7", "term-1", "term-1"]);
     }
 
     #[test]

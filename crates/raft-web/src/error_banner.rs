@@ -11,18 +11,42 @@ pub fn install_panic_banner() {
     }));
 }
 
-/// Puts the error banner at the top of the page, replacing an earlier one.
+/// Shows the error banner for any failure the panic hook does not see: a trap of the page's
+/// WebAssembly (out of memory, `unreachable`) or any other uncaught error reaches the window
+/// as an `error` event (or an unhandled promise rejection).
+pub fn install_error_listener() {
+    let window = gloo::utils::window();
+    for kind in ["error", "unhandledrejection"] {
+        gloo::events::EventListener::new(&window, kind, |event| {
+            let detail = js_sys::Reflect::get(event, &"message".into())
+                .ok()
+                .and_then(|m| m.as_string())
+                .or_else(|| {
+                    js_sys::Reflect::get(event, &"reason".into()).ok().map(|r| String::from(js_sys::JsString::from(r)))
+                })
+                .unwrap_or_default();
+            show_error_banner(&detail);
+        })
+        .forget();
+    }
+}
+
+/// Puts the error banner at the top of the page. The first failure is the one worth reading:
+/// once a banner is shown, later ones (a `RefCell already borrowed` after a trap, say) do not
+/// replace it.
 pub fn show_error_banner(message: &str) {
     let document = gloo::utils::document();
     let Some(body) = document.body() else { return };
-    if let Some(old) = document.get_element_by_id("playground-error") {
-        old.remove();
+    if document.get_element_by_id("playground-error").is_some() {
+        return;
     }
     let Ok(banner) = document.create_element("div") else { return };
     banner.set_id("playground-error");
     let _ = banner.set_attribute("role", "alert");
     let _ = banner.set_attribute("class", "error-banner");
-    let text = format!("Something went wrong / 出错了: {message} ");
+    let explanation = format!("{} / {}", crate::i18n::Lang::En.page_failed(), crate::i18n::Lang::Zh.page_failed());
+    let detail: String = message.chars().take(300).collect();
+    let text = format!("Something went wrong / 出错了. {explanation} ({detail}) ");
     if let Ok(paragraph) = document.create_element("p") {
         paragraph.set_text_content(Some(&text));
         let _ = banner.append_child(&paragraph);

@@ -541,6 +541,9 @@ impl Lang {
             (Lang::Zh, ActionError::NoSuchNode(n)) => format!("没有节点 {n}"),
             (Lang::Zh, ActionError::NodeDown(n)) => format!("节点 {n} 已宕机：请先重启"),
             (Lang::Zh, ActionError::NodeUp(n)) => format!("节点 {n} 正在运行：只有宕机的节点可以重启"),
+            (Lang::Zh, ActionError::BadCommand(raft_sim::CommandError::FormatChar(c))) => {
+                format!("命令不能包含会改变显示效果的不可见格式字符（例如 U+{:04X}）", u32::from(*c))
+            }
             (Lang::Zh, ActionError::BadCommand(e)) => format!("命令无效：{e}（格式为 key=value，例如 x=3）"),
             (Lang::Zh, ActionError::NoSuchMessage(id)) => format!("消息 {id} 已不在传输中"),
             (Lang::Zh, ActionError::BadGroups(why) | ActionError::BadProbability(why)) => why.clone(),
@@ -558,9 +561,22 @@ impl Lang {
         self.texts().categories[index]
     }
 
-    /// One event of the story, in one plain sentence.
+    /// One event of the story, in one plain sentence. A command that is not plain ASCII is
+    /// bidi-isolated (U+2068 … U+2069), so right-to-left text in it cannot reorder the sentence.
     pub fn tell(self, event: &StoryEvent) -> String {
         use StoryEvent as E;
+        let isolated;
+        let event = match event {
+            E::ClientWrite { op, node, command } if !command.is_ascii() => {
+                isolated = E::ClientWrite { op: *op, node: *node, command: bidi_isolated(command) };
+                &isolated
+            }
+            E::ClientDone { op, command, result } if !command.is_ascii() => {
+                isolated = E::ClientDone { op: *op, command: bidi_isolated(command), result: *result };
+                &isolated
+            }
+            _ => event,
+        };
         let groups = |groups: &[Vec<NodeId>]| {
             groups
                 .iter()
@@ -654,9 +670,23 @@ impl Lang {
     }
 }
 
+/// `text` between a first-strong isolate and a pop-directional isolate: within a sentence it
+/// keeps its own direction and cannot move the words around it.
+pub fn bidi_isolated(text: &str) -> String {
+    format!("\u{2068}{text}\u{2069}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn right_to_left_commands_are_isolated_in_sentences() {
+        let event = StoryEvent::ClientWrite { op: 1, node: 2, command: "x=שלום".into() };
+        assert_eq!(Lang::En.tell(&event), "The client sent the write \u{2068}x=שלום\u{2069} to S2.");
+        let plain = StoryEvent::ClientWrite { op: 1, node: 2, command: "x=3".into() };
+        assert_eq!(Lang::En.tell(&plain), "The client sent the write x=3 to S2.");
+    }
 
     #[test]
     fn the_browser_language_picks_chinese_for_every_zh_tag() {

@@ -1,6 +1,6 @@
 //! The words of the learner's first minutes — forking and Undo, the client's write form, the
-//! state machines drawn beside their servers, the Play/Pause key — in English and 中文 (the
-//! rest of the interface is in `i18n.rs`).
+//! state machines drawn beside their servers — and of the limits that keep hostile input
+//! harmless, in English and 中文 (the rest of the interface is in `i18n.rs`).
 
 use raft_sim::{format_scaled, Millis, NodeId};
 
@@ -73,6 +73,36 @@ impl Lang {
         }
     }
 
+    /// Why a moment is out of reach: replaying to it would take more than the replay budget.
+    pub fn too_busy(self, busy: &raft_sim::TooBusy) -> String {
+        let (time, reached) = (format_scaled(busy.time_ms, 3, 0), format_scaled(busy.reached_ms, 3, 0));
+        let budget = raft_sim::MAX_REPLAY_EVENTS / 1_000_000;
+        match self {
+            Lang::En => format!(
+                "This run is too busy to replay to {time} s: {budget} million events, the most one replay may run, \
+                 reach only {reached} s. Choose an earlier moment."
+            ),
+            Lang::Zh => format!("这次运行太繁忙，无法重放到 {time} 秒：一次重放最多运行 {budget} 百万个事件，只能到达 {reached} 秒。请选择更早的时刻。"),
+        }
+    }
+
+    /// Why a chosen scenario file is not read: it is larger than the limit.
+    pub fn file_too_large(self, bytes: u64) -> String {
+        let (size, limit) = (bytes.div_ceil(1024), raft_sim::MAX_SCENARIO_FILE_BYTES / 1024);
+        match self {
+            Lang::En => format!("This file has {size} KB; a scenario file has at most {limit} KB. It was not read."),
+            Lang::Zh => format!("这个文件有 {size} KB；场景文件最多 {limit} KB。它没有被读取。"),
+        }
+    }
+
+    /// The error banner's explanation of a failure of the page's WebAssembly.
+    pub fn page_failed(self) -> &'static str {
+        match self {
+            Lang::En => "The simulation stopped working and cannot go on. Reset reloads the page.",
+            Lang::Zh => "模拟出错，无法继续。点击“重置”重新加载页面。",
+        }
+    }
+
     /// The client form's default target: "the leader it knows (S3)", or S1 when it knows none.
     pub fn client_target(self, known: Option<NodeId>) -> String {
         match (self, known) {
@@ -128,6 +158,22 @@ mod tests {
         assert_eq!(Lang::Zh.forked(3_200, 1), "在此时刻操作，丢弃了之后 3.2 秒的运行和 1 个后续操作。");
         assert_eq!(Lang::En.forked(0, 6), "Acting at this moment discarded the scenario's 6 later actions.");
         assert_eq!(Lang::Zh.forked(0, 6), "在此时刻操作，丢弃了场景中之后的 6 个操作。");
+    }
+
+    #[test]
+    fn limits_are_named_in_both_languages() {
+        let busy = raft_sim::TooBusy { time_ms: 3_600_000, reached_ms: 312_500 };
+        assert_eq!(
+            Lang::En.too_busy(&busy),
+            "This run is too busy to replay to 3600 s: 5 million events, the most one replay may run, reach only 312.5 s. \
+             Choose an earlier moment."
+        );
+        assert!(Lang::Zh.too_busy(&busy).contains("5 百万个事件"));
+        assert_eq!(
+            Lang::En.file_too_large(50 * 1024 * 1024),
+            "This file has 51200 KB; a scenario file has at most 2048 KB. It was not read."
+        );
+        assert!(Lang::Zh.file_too_large(3_000_000).contains("最多 2048 KB"));
     }
 
     #[test]

@@ -8,5 +8,6 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 
 fn main() {
     raft_web::error_banner::install_panic_banner();
+    raft_web::error_banner::install_error_listener();
     yew::Renderer::<raft_web::App>::new().render();
 }

@@ -57,6 +57,10 @@ pub enum Notice {
     BadPastedLink(raft_sim::LinkError),
     /// An action aimed at the leader, when no server leads.
     NoLeader,
+    /// Reaching a moment would take more than the replay budget: the moment shown is kept.
+    TooBusy(raft_sim::TooBusy),
+    /// A scenario file larger than the playground reads, in bytes.
+    FileTooLarge(u64),
     /// Acting in the past discarded the rest of the run: this much simulated time and this
     /// many later actions. Undo brings them back until the next action.
     Forked {
@@ -79,6 +83,8 @@ impl Notice {
             Notice::BadPastedLink(error) => format!("{} {error}", lang.share_texts().bad_pasted_link),
             Notice::NoLeader => lang.share_texts().no_leader.to_owned(),
             Notice::Forked { discarded_ms, discarded_actions } => lang.forked(*discarded_ms, *discarded_actions),
+            Notice::TooBusy(busy) => lang.too_busy(busy),
+            Notice::FileTooLarge(bytes) => lang.file_too_large(*bytes),
         }
     }
 }
@@ -127,6 +133,8 @@ pub enum Action {
     LoadPreset(String),
     /// Load a scenario file's text (or report why the file could not be read), paused at 0.
     ImportScenario(Result<String, String>),
+    /// A scenario file too large to read was chosen: its size in bytes.
+    RefuseFile(u64),
     /// Start a fresh cluster with these options (or report why the form could not be read).
     ApplySettings(Result<raft_sim::ScenarioOptions, String>),
     /// Show or hide the keyboard shortcuts.
@@ -260,6 +268,10 @@ impl Playground {
     /// cannot be a link.
     pub fn share_fragment(&self) -> Result<String, raft_sim::LinkError> {
         let history = self.history.borrow();
+        // Never offer a link that the page could not open within its replay budget.
+        if let Some(busy) = history.replay_refusal() {
+            return Err(busy.into());
+        }
         raft_sim::ShareLink { scenario: history.scenario(), time_ms: history.now() }.fragment()
     }
 
@@ -430,14 +442,16 @@ impl Playground {
         self.carry_ms = simulated - whole;
         if whole >= 1.0 {
             let mut history = self.history.borrow_mut();
-            let target = history.now() + whole as u64;
+            let target = history.now().saturating_add(whole as u64);
             history.advance_to(target);
         }
     }
 
-    fn seek(&mut self, time: Millis) {
+    /// Moves to `time`, within the replay budget (a seek past the end of the timeline
+    /// simulates up to it); refused, the moment shown is kept.
+    fn seek(&mut self, time: Millis) -> Result<(), Notice> {
         self.carry_ms = 0.0;
-        self.history.borrow_mut().seek(time);
+        self.history.borrow_mut().seek_within_budget(time).map_err(Notice::TooBusy)
     }
 
     fn step(&mut self, direction: Direction) {
@@ -462,7 +476,9 @@ impl Playground {
             }
         };
         match target {
-            Some(time) => self.seek(time),
+            Some(time) => {
+                let _ = self.seek(time); // within the timeline: never past the budget
+            }
             None => self.notice = Some(Notice::NoLeaderChange),
         }
     }
@@ -553,7 +569,14 @@ impl Reducible for Playground {
             }
             Action::SelectMessage(id) => next.selected_message = Some(id),
             Action::CloseMessage => next.selected_message = None,
-            Action::Seek(time) => next.seek(time),
+            Action::Seek(time) => {
+                if let Err(refused) = next.seek(time) {
+                    // Only the embedding page can ask for a moment past the timeline's end.
+                    next.host_refusal = Some((next.revision, refused.clone()));
+                    next.notice = Some(refused);
+                }
+            }
+            Action::RefuseFile(bytes) => next.notice = Some(Notice::FileTooLarge(bytes)),
             Action::Step(direction) => next.step(direction),
             Action::JumpToElection(direction) => next.jump_to_election(direction),
             Action::SetPlaying(playing) => next.playing = playing,

@@ -151,6 +151,9 @@ async fn a_panic_shows_a_readable_banner_with_a_reset_link_and_never_injects_htm
     assert!(banner.query_selector("img").unwrap().is_none(), "never parsed as HTML");
     let reset = banner.query_selector("a").unwrap().expect("a Reset link");
     assert!(reset.text_content().unwrap().starts_with("Reset"));
-    raft_web::error_banner::show_error_banner("again");
+    raft_web::error_banner::show_error_banner("RefCell already borrowed");
     assert_eq!(gloo::utils::document().query_selector_all("#playground-error").unwrap().length(), 1);
+    let kept = gloo::utils::document().get_element_by_id("playground-error").unwrap().text_content().unwrap();
+    assert!(kept.contains("boom") && !kept.contains("RefCell"), "the first failure stays: {kept}");
+    assert!(kept.contains("The simulation stopped working"), "a plain explanation: {kept}");
 }

@@ -19,13 +19,24 @@ thread_local! {
 ///
 /// A plain function, not a component (issue 6, page weight): the pending read, which must
 /// outlive a render, is kept by this module instead of by a hook.
-pub fn scenario_file(lang: Lang, export: Callback<(), String>, on_import: &Callback<Result<String, String>>) -> Html {
+pub fn scenario_file(
+    lang: Lang,
+    export: Callback<(), String>,
+    on_import: &Callback<Result<String, String>>,
+    on_too_large: &Callback<u64>,
+) -> Html {
     let t = lang.texts();
-    let on_import = on_import.clone();
+    let (on_import, on_too_large) = (on_import.clone(), on_too_large.clone());
     let onchange = Callback::from(move |event: Event| {
         let input: HtmlInputElement = event.target_unchecked_into();
         let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
         input.set_value("");
+        // A file larger than any scenario may be is refused by its size, unread.
+        let size = file.size() as u64;
+        if size > raft_sim::MAX_SCENARIO_FILE_BYTES as u64 {
+            on_too_large.emit(size);
+            return;
+        }
         let on_import = on_import.clone();
         let read = gloo::file::callbacks::read_as_text(&File::from(file), move |result| {
             on_import.emit(result.map_err(|error| error.to_string()));

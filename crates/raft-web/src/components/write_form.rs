@@ -35,11 +35,28 @@ pub fn WriteForm(props: &WriteFormProps) -> Html {
         let command = command.clone();
         Callback::from(move |event: InputEvent| command.set(event.target_unchecked_into::<HtmlInputElement>().value()))
     };
+    // The suggested command is selected when the field takes the focus, so typing replaces
+    // it instead of running on from it (`x=1y=2`).
+    // A click's own mouseup would put the caret back, so the one that follows focusing is
+    // told not to.
+    let just_focused = use_mut_ref(|| false);
+    let onfocus = {
+        let just_focused = just_focused.clone();
+        Callback::from(move |event: FocusEvent| {
+            event.target_unchecked_into::<HtmlInputElement>().select();
+            *just_focused.borrow_mut() = true;
+        })
+    };
+    let onmouseup = Callback::from(move |event: MouseEvent| {
+        if just_focused.replace(false) {
+            event.prevent_default();
+        }
+    });
     let (text, title) = props.button.clone();
     html! {
         <form class="write-form" onsubmit={on_submit}>
             <div class="write-form__row">
-                <input type="text" aria-label={props.label.clone()} value={(*command).clone()} oninput={on_input}
+                <input type="text" aria-label={props.label.clone()} value={(*command).clone()} oninput={on_input} {onfocus} {onmouseup}
                        spellcheck="false" autocomplete="off" maxlength="49"
                        aria-invalid={props.error.is_some().to_string()}
                        aria-describedby={props.error.is_some().then_some("write-form-error")} />

@@ -24,7 +24,7 @@ pub fn keyboard_shortcuts(dispatch: Callback<Action>) -> Option<EventListener> {
         }
         let action = match event.key().as_str() {
             " " if !key_belongs_to_target(event, true) => Action::TogglePlay,
-            "k" | "K" if !key_belongs_to_target(event, false) => Action::TogglePlay,
+            "k" | "K" if !in_text_field(event) => Action::TogglePlay,
             "ArrowRight" if !key_belongs_to_target(event, false) => Action::Step(Direction::Forward),
             "ArrowLeft" if !key_belongs_to_target(event, false) => Action::Step(Direction::Back),
             "Escape" => Action::CloseMenu,
@@ -34,6 +34,21 @@ pub fn keyboard_shortcuts(dispatch: Callback<Action>) -> Option<EventListener> {
         event.prevent_default();
         dispatch.emit(action);
     }))
+}
+
+/// Whether the key goes into a field that takes text (where K is a letter to type).
+fn in_text_field(event: &KeyboardEvent) -> bool {
+    let Some(element) = event.target().and_then(|target| target.dyn_into::<Element>().ok()) else {
+        return false;
+    };
+    match element.tag_name().to_ascii_lowercase().as_str() {
+        "textarea" => true,
+        "input" => {
+            let kind = element.get_attribute("type").unwrap_or_default().to_ascii_lowercase();
+            !matches!(kind.as_str(), "range" | "checkbox" | "radio" | "button" | "submit" | "file" | "color")
+        }
+        _ => false,
+    }
 }
 
 fn key_belongs_to_target(event: &KeyboardEvent, buttons_too: bool) -> bool {

@@ -115,12 +115,24 @@ pub fn use_embed_api(
                     if !from_parent(event, origin.as_deref()) {
                         return;
                     }
-                    // JSON.stringify(undefined) is undefined, not a string: then it is not for us.
-                    let Some(text) = js_sys::JSON::stringify(&event.data()).ok().and_then(|text| text.as_string())
-                    else {
-                        return;
+                    let data = event.data();
+                    // Marked as this protocol's, a message that cannot be read is answered with
+                    // an error like any other malformed command; unmarked, it is someone else's.
+                    let ours = js_sys::Reflect::get(&data, &"raftPlayground".into()).ok().and_then(|v| v.as_f64())
+                        == Some(1.0);
+                    let refuse = |why: String| {
+                        if ours {
+                            post_to_parent(&error_message(&why), origin.as_deref());
+                        }
                     };
-                    let Ok(value) = Json::parse(&text) else { return };
+                    // JSON.stringify(undefined) is undefined, not a string; a cycle throws.
+                    let Some(text) = js_sys::JSON::stringify(&data).ok().and_then(|text| text.as_string()) else {
+                        return refuse("the command is not plain data: it cannot be written as JSON".to_owned());
+                    };
+                    let value = match Json::parse(&text) {
+                        Ok(value) => value,
+                        Err(error) => return refuse(format!("the command cannot be read: {error}")),
+                    };
                     match parse_command(&value) {
                         None => {}
                         Some(Err(error)) => post_to_parent(&error_message(&error), origin.as_deref()),
