@@ -48,7 +48,7 @@ pub use message::{
 };
 pub use node::{Node, PersistentState};
 pub use options::RaftOptions;
-pub use quote::quoted;
+pub use quote::{quoted, QUOTED_CHARS};
 pub use role::{Progress, RoleKind};
 pub use sorted_map::{SortedMap, SortedSet};
 pub use state_machine::KvStore;

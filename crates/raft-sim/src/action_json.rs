@@ -94,7 +94,8 @@ fn read_action(value: &Json, path: &str, extra: &[&str]) -> Result<Action, Scena
     let name = fields.require("do", read_string)?;
     let Some(&(_, own)) = ACTIONS.iter().find(|(known, _)| *known == name) else {
         let names: Vec<&str> = ACTIONS.iter().map(|(known, _)| *known).collect();
-        let message = format!("unknown action `{name}`: actions are {}", names.join(", "));
+        let message =
+            format!("unknown action `{}`: actions are {}", crate::json_read::shortened(&name), names.join(", "));
         return Err(error(child(path, "do"), message));
     };
     let known: Vec<&str> = extra.iter().chain(["do"].iter()).chain(own).copied().collect();

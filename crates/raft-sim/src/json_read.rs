@@ -41,15 +41,16 @@ impl<'a> Fields<'a> {
     /// Refuses a field not in `known` and a field written twice, naming it.
     pub(crate) fn check_known(&self, known: &[&str]) -> Result<(), ScenarioError> {
         for (i, (key, _)) in self.fields.iter().enumerate() {
-            let path = child(self.path, key);
+            let path = child(self.path, &shortened(key));
             if !known.contains(&key.as_str()) {
+                let key = shortened(key);
                 let names = known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
                 let expected =
                     if known.is_empty() { "this has no fields".to_owned() } else { format!("expected {names}") };
                 return refuse(&path, format!("unknown field `{key}`: {expected}"));
             }
             if self.fields[..i].iter().any(|(earlier, _)| earlier == key) {
-                return refuse(&path, format!("duplicate field `{key}`"));
+                return refuse(&path, format!("duplicate field `{}`", shortened(key)));
             }
         }
         Ok(())
@@ -165,5 +166,14 @@ fn shown(value: &Json) -> String {
     match value {
         Json::Number(text) => text.clone(),
         other => other.kind().to_owned(),
+    }
+}
+
+/// At most the first 40 characters of `text` (then `…`): what an error may echo of an input,
+/// so that a huge name never makes a huge message.
+pub(crate) fn shortened(text: &str) -> String {
+    match text.char_indices().nth(raft_core::QUOTED_CHARS) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
     }
 }

@@ -180,3 +180,17 @@ fn decode_reads_a_link_from_a_file_or_standard_input() {
     let decoded: serde_json::Value = serde_json::from_slice(&from_file.stdout).unwrap();
     assert_eq!((decoded["seed"].as_u64(), decoded["until_ms"].as_u64()), (Some(4), Some(250)));
 }
+
+#[test]
+fn errors_quote_a_short_prefix_of_a_huge_input() {
+    let name = "d".repeat(1_000_000);
+    let error = Scenario::from_json(&format!(r#"{{"version":1,"seed":1,"actions":[{{"at_ms":0,"do":"{name}"}}]}}"#));
+    let message = error.unwrap_err().to_string();
+    assert!(
+        message.len() < 300 && message.contains(&format!("`{}…`", "d".repeat(40))),
+        "{}",
+        &message[..300.min(message.len())]
+    );
+    let error = Scenario::from_json(&format!(r#"{{"version":1,"seed":1,"{name}":1}}"#)).unwrap_err().to_string();
+    assert!(error.len() < 300, "{}", &error[..300.min(error.len())]);
+}
