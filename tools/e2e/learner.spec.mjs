@@ -323,6 +323,8 @@ test.describe('on a 360×740 phone with touch', () => {
       await page.goto(path);
       const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(await overflow()).toBeLessThanOrEqual(0);
+      // The ring comes right after Play and the timeline: its top server is on the first screen.
+      await expectInViewport(page, page.locator('[data-node="1"] .node__body'), 'the top server');
       for (const node of await page.locator('[data-node]').all()) {
         const id = await node.getAttribute('data-node');
         await node.scrollIntoViewIfNeeded();
