@@ -13,7 +13,8 @@ impl Node {
     pub(crate) fn start_election(&mut self) {
         self.persistent.current_term += 1;
         self.persistent.voted_for = Some(self.id);
-        self.role = Role::Candidate(Candidate { votes: [self.id].into_iter().collect() });
+        // Through `set_role`, so a leader told to time out answers the clients it kept waiting.
+        self.set_role(Role::Candidate(Candidate { votes: [self.id].into_iter().collect() }));
         self.emit_role_change();
         self.emit(Output::SetTimer(Timer::Election));
         let request = RequestVote {

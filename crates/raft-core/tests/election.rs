@@ -240,3 +240,16 @@ fn a_stale_heartbeat_timer_on_a_follower_does_nothing() {
     assert!(handle(&mut node, Input::Timer(Timer::Heartbeat)).is_empty());
     assert_eq!(node.role(), RoleKind::Follower);
 }
+
+#[test]
+fn a_leader_told_to_time_out_answers_the_writes_it_kept_waiting() {
+    let mut leader = elected_leader(1);
+    let command = raft_core::Command::parse("x=1").unwrap();
+    handle(&mut leader, Input::ClientRequest { request_id: 7, command });
+    let outputs = handle(&mut leader, Input::Timer(Timer::Election));
+    assert_eq!(leader.role(), RoleKind::Candidate);
+    let answered = outputs.iter().any(|output| {
+        matches!(output, Output::ClientResponse { request_id: 7, result: raft_core::ClientResult::LeadershipLost })
+    });
+    assert!(answered, "the waiting write learns its fate is unknown at once, not by timing out: {outputs:?}");
+}
