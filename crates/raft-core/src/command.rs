@@ -3,8 +3,6 @@
 use std::fmt;
 use std::sync::Arc;
 
-use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
-
 use crate::quote::quoted;
 
 /// Longest key, in characters.
@@ -105,11 +103,44 @@ impl fmt::Display for CommandError {
 
 impl std::error::Error for CommandError {}
 
+/// The format characters (Unicode general category Cf), as ranges: invisible characters that
+/// change how text around them displays. A test checks this table against the
+/// `unicode-properties` crate for every character; the crate's full tables would cost the
+/// page about 20 KB.
+const FORMAT_CHARS: [(char, char); 21] = [
+    ('\u{ad}', '\u{ad}'),
+    ('\u{600}', '\u{605}'),
+    ('\u{61c}', '\u{61c}'),
+    ('\u{6dd}', '\u{6dd}'),
+    ('\u{70f}', '\u{70f}'),
+    ('\u{890}', '\u{891}'),
+    ('\u{8e2}', '\u{8e2}'),
+    ('\u{180e}', '\u{180e}'),
+    ('\u{200b}', '\u{200f}'),
+    ('\u{202a}', '\u{202e}'),
+    ('\u{2060}', '\u{2064}'),
+    ('\u{2066}', '\u{206f}'),
+    ('\u{feff}', '\u{feff}'),
+    ('\u{fff9}', '\u{fffb}'),
+    ('\u{110bd}', '\u{110bd}'),
+    ('\u{110cd}', '\u{110cd}'),
+    ('\u{13430}', '\u{1343f}'),
+    ('\u{1bca0}', '\u{1bca3}'),
+    ('\u{1d173}', '\u{1d17a}'),
+    ('\u{e0001}', '\u{e0001}'),
+    ('\u{e0020}', '\u{e007f}'),
+];
+
+/// Whether `c` is a format character (Unicode category Cf).
+fn is_format(c: char) -> bool {
+    FORMAT_CHARS.iter().any(|&(first, last)| (first..=last).contains(&c))
+}
+
 impl Command {
     /// Parses `key=value`. The key is 1–16 letters, digits or `_` (any script); the value is
     /// 1–32 characters with no control characters, and may itself contain `=`.
     pub fn parse(text: &str) -> Result<Command, CommandError> {
-        if let Some(format) = text.chars().find(|&c| c.general_category() == GeneralCategory::Format) {
+        if let Some(format) = text.chars().find(|&c| is_format(c)) {
             return Err(CommandError::FormatChar(format));
         }
         let (key, value) = text.split_once('=').ok_or(CommandError::MissingEquals)?;
@@ -167,6 +198,15 @@ mod tests {
         assert_eq!((set.key(), set.value()), ("名字", "a=b"));
         assert_eq!(Command::parse("名字=张三").unwrap().to_string(), "名字=张三");
         assert_eq!(Command::parse("url=a=b").unwrap().text().as_deref(), Some("url=a=b"));
+    }
+
+    #[test]
+    fn the_format_table_is_exactly_unicodes_category_cf() {
+        use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let cf = c.general_category() == GeneralCategory::Format;
+            assert_eq!(is_format(c), cf, "U+{:04X}", u32::from(c));
+        }
     }
 
     #[test]
