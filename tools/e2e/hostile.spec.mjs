@@ -43,6 +43,8 @@ test('2. a file over the size limit is refused unread, naming the limit', async 
 
 test('2. an uncaught failure of the page shows the error banner with a plain explanation and Reset', async ({ page }) => {
   await page.goto('./');
+  // The listener is installed before the first render: wait for the page to be drawn.
+  await expect(page.locator('[data-node]')).toHaveCount(5);
   await page.evaluate(() => window.dispatchEvent(new ErrorEvent('error', { message: 'RuntimeError: unreachable' })));
   const banner = page.locator('#playground-error');
   await expect(banner).toContainText('The simulation stopped working and cannot go on');
