@@ -54,12 +54,12 @@ pub use decimal::{
 };
 pub use deflate::compress_zlib;
 pub use fuzz::{check_run, random_scenario, run_seed, FuzzFailure, FuzzSettings, RECOVERY_MS};
-pub use history::{History, TooBusy, FIRST_CHECKPOINT_INTERVAL_MS, MAX_CHECKPOINTS};
+pub use history::{History, TooBusy, FIRST_CHECKPOINT_INTERVAL_MS, MAX_CHECKPOINTS, MAX_REPLAY_EVENTS};
 pub use inflate::{inflate_zlib, InflateError};
 pub use invariants::{Checker, Property, Violation};
 pub use json::Json;
 pub use json_parse::{JsonError, MAX_JSON_DEPTH};
-pub use link::{LinkError, ShareLink, LINK_VERSION, MAX_LINK_TIME_MS, MAX_REPLAY_EVENTS, MAX_SCENARIO_BYTES};
+pub use link::{LinkError, ShareLink, LINK_VERSION, MAX_LINK_TIME_MS, MAX_SCENARIO_BYTES};
 pub use network::{DropReason, InFlight, Links, MessageId, Network, Payload, PayloadKind, CLIENT};
 pub use queue::EventQueue;
 pub use raft_core::{

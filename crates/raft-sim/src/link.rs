@@ -17,7 +17,7 @@ use raft_core::quoted;
 
 use crate::base64url;
 use crate::deflate;
-use crate::history::{History, TooBusy};
+use crate::history::{History, TooBusy, MAX_REPLAY_EVENTS};
 use crate::inflate::{inflate_zlib, InflateError};
 use crate::scenario::{Scenario, ScenarioError};
 use crate::time::Millis;
@@ -25,12 +25,8 @@ use crate::time::Millis;
 /// The link format this build writes; it reads this one and every earlier one.
 pub const LINK_VERSION: u32 = 1;
 
-/// The latest moment a link may ask for: one simulated hour.
-pub const MAX_LINK_TIME_MS: Millis = 3_600_000;
-
-/// The most events [`ShareLink::open`] replays to reach a link's moment: a few seconds of work
-/// in the browser. A run busy enough to need more (tiny timeouts, an hour) is refused by name.
-pub use crate::history::MAX_REPLAY_EVENTS;
+/// The latest moment a link may ask for: the hour a scenario may last.
+pub const MAX_LINK_TIME_MS: Millis = crate::scenario::MAX_SCENARIO_TIME_MS;
 
 /// The most bytes a payload may inflate to, so a small link cannot make a huge scenario.
 pub const MAX_SCENARIO_BYTES: usize = 256 * 1024;
@@ -209,7 +205,6 @@ fn inflate(compressed: &[u8]) -> Result<Vec<u8>, LinkError> {
     })
 }
 
-/// Reads `VERSION.PAYLOAD` into a validated scenario.
 /// A whole number written as this playground writes it: digits only, no sign, no leading zero
 /// (`0`, `15`, not `+15` or `015`), so each number has one spelling in a link.
 fn canonical_number(text: &str) -> Option<u64> {
@@ -218,6 +213,7 @@ fn canonical_number(text: &str) -> Option<u64> {
     canonical.then(|| text.parse().ok()).flatten()
 }
 
+/// Reads `VERSION.PAYLOAD` into a validated scenario.
 fn decode_scenario(versioned: &str) -> Result<Scenario, LinkError> {
     let (version, payload) = versioned.split_once('.').ok_or(LinkError::NoVersion)?;
     match canonical_number(version).and_then(|v| u32::try_from(v).ok()) {

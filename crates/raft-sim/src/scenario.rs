@@ -31,7 +31,7 @@ pub const MAX_INITIAL_TERM: Term = 1_000_000_000;
 
 /// The latest moment an action or `until_ms` may name: one simulated hour, the horizon a link
 /// may show, so that no input can make the clock wrap or a replay run for ever.
-pub const MAX_SCENARIO_TIME_MS: Millis = 3_600_000;
+pub const MAX_SCENARIO_TIME_MS: Millis = crate::config::MAX_DURATION_MS;
 
 /// The largest scenario file read, in bytes: refused before it is parsed.
 pub const MAX_SCENARIO_FILE_BYTES: usize = 2 * 1024 * 1024;

@@ -5,6 +5,7 @@ use std::rc::Rc;
 use raft_sim::NodeId;
 use yew::prelude::*;
 
+use super::activate_keys::on_activate_keys;
 use super::node_glyph::kv_glyph;
 use super::{lane_glyph, message_glyph, node_glyph, LaneGlyphProps, MessageGlyphProps, NodeGlyphProps};
 use crate::geometry::{number, translate, CLIENT_POSITION, VIEW_SIZE};
@@ -47,13 +48,7 @@ pub struct ClusterProps {
 #[component]
 pub fn Cluster(props: &ClusterProps) -> Html {
     let on_background = props.on_background.reform(|_: MouseEvent| ());
-    let on_client = props.on_client.clone();
-    let on_client_key = Callback::from(move |event: KeyboardEvent| {
-        if event.key() == "Enter" || event.key() == " " {
-            event.prevent_default();
-            on_client.emit(());
-        }
-    });
+    let on_client_key = on_activate_keys(&props.on_client, ());
     let lang = props.lang;
     let t = lang.texts();
     html! {

@@ -6,6 +6,7 @@
 
 use raft_sim::PayloadKind;
 
+use super::activate_keys::on_activate_keys;
 use crate::class_list::class_list;
 use crate::geometry::{number, translate};
 use yew::prelude::*;
@@ -53,20 +54,13 @@ pub fn message_glyph(lang: Lang, props: &MessageGlyphProps) -> Html {
         Some(family),
         Some(if message.kind.is_reply() { "message--reply" } else { "message--request" }),
         message.doomed.then_some("message--doomed"),
-        loaded.then_some("message--loaded"),
     ]);
     // The shape and its arrowhead are one path, pointing right and then rotated the way the
     // message travels: one element per message keeps frames cheap with 160 in flight.
     let outline = outline(family, loaded);
     let id = message.id;
     let onclick = props.on_select.reform(move |_: MouseEvent| id);
-    let on_select = props.on_select.clone();
-    let onkeydown = Callback::from(move |event: KeyboardEvent| {
-        if event.key() == "Enter" || event.key() == " " {
-            event.prevent_default();
-            on_select.emit(id);
-        }
-    });
+    let onkeydown = on_activate_keys(&props.on_select, id);
     let mut label = lang.message_label(
         message.kind.as_str(),
         &endpoint_name(message.from),

@@ -4,6 +4,7 @@
 //! the page about a kilobyte of WebAssembly (issue 6). The node, message and lane glyphs are
 //! functions that the cluster component calls, so they redraw only when it does.
 
+mod activate_keys;
 mod client_menu;
 mod cluster;
 mod controls;

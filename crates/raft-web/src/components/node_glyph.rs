@@ -4,6 +4,7 @@
 use raft_sim::{NodeId, RoleKind};
 use yew::prelude::*;
 
+use super::activate_keys::on_activate_keys;
 use crate::class_list::{class_list, term_class};
 use crate::geometry::{number, translate, NODE_RADIUS, VIEW_SIZE};
 use crate::i18n::Lang;
@@ -37,14 +38,7 @@ pub fn node_glyph(lang: Lang, props: &NodeGlyphProps) -> Html {
     let node = &props.node;
     let id = node.id;
     let onclick = props.on_activate.reform(move |_: MouseEvent| id);
-    let on_activate = props.on_activate.clone();
-    let onkeydown = Callback::from(move |event: KeyboardEvent| {
-        // A button opens on Enter and on Space.
-        if event.key() == "Enter" || event.key() == " " {
-            event.prevent_default();
-            on_activate.emit(id);
-        }
-    });
+    let onkeydown = on_activate_keys(&props.on_activate, id);
     let role = node.role.as_str();
     let role_class = format!("node--{role}");
     let class = class_list(&[
@@ -52,7 +46,6 @@ pub fn node_glyph(lang: Lang, props: &NodeGlyphProps) -> Html {
         Some(&role_class),
         (!node.up).then_some("node--down"),
         node.isolated.then_some("node--isolated"),
-        props.selected.then_some("node--selected"),
     ]);
     let band = format!("node__band {}", term_class(node.term));
     html! {
