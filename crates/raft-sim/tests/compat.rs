@@ -1,0 +1,37 @@
+//! Compatibility: scenario files made by the release of 2026-11-30 (the nine presets, and fuzz
+//! schedules with crashes, partitions, cuts, loss and refused actions on 1 to 9 servers) replay
+//! to the very cluster state that release reported: roles, terms, votes, logs, commit indexes,
+//! key-value states, client outcomes and the number of events. The trace hash is left out: it
+//! is pinned by `tests/golden.rs`, and issue 13 changed how it is computed, not the run.
+//!
+//! The expected reports were written by `raftsim run` of that release; never regenerate them
+//! to make this test pass.
+
+use std::path::PathBuf;
+
+use raft_sim::{Report, Scenario};
+
+fn compat_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/compat")
+}
+
+#[test]
+fn files_of_the_first_release_replay_to_the_same_cluster_state() {
+    let mut checked = 0;
+    let mut entries: Vec<_> = std::fs::read_dir(compat_dir()).unwrap().map(|entry| entry.unwrap().path()).collect();
+    entries.sort();
+    for path in entries.iter().filter(|path| path.to_string_lossy().ends_with(".scenario.json")) {
+        let name = path.file_name().unwrap().to_string_lossy().replace(".scenario.json", "");
+        let scenario = Scenario::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let expected_text = std::fs::read_to_string(compat_dir().join(format!("{name}.report.json"))).unwrap();
+        let expected: serde_json::Value = serde_json::from_str(&expected_text).unwrap();
+        let until = expected["time_ms"].as_u64().unwrap();
+        let mut sim = scenario.build(false).unwrap();
+        sim.run_until(until);
+        let mut report = serde_json::to_value(Report::of(&sim)).unwrap();
+        report.as_object_mut().unwrap().remove("trace_hash");
+        assert_eq!(report, expected, "{name}: the replay differs from the first release's report");
+        checked += 1;
+    }
+    assert_eq!(checked, 17, "every compatibility scenario was checked");
+}
