@@ -23,7 +23,7 @@ cargo build -q --release -p raft-sim --example speed --target wasm32-wasip1
 run node --no-warnings tools/bench/run-wasi.mjs target/wasm32-wasip1/release/examples/speed.wasm
 trunk build --release >/dev/null 2>&1
 run node tools/bench/page-weight.mjs
-(cd tools/bench && run node first-draw.mjs && run node frames.mjs)
+(cd tools/bench && run node first-draw.mjs && run node frames.mjs && run node refusal.mjs)
 
 # The wasm / native ratio of the same program, measured in this run.
 for nodes in 5 9; do
@@ -41,7 +41,8 @@ for figure in \
   "^history, 5 nodes, 1 hour simulated, a client write every 100 ms" \
   "^speed native 5 nodes" "^speed native 9 nodes" "^speed wasm 5 nodes" "^speed wasm 9 nodes" \
   "^speed ratio 5 nodes" "^speed ratio 9 nodes" \
-  "^page weight" "^first drawn cluster" "^frame busy time"; do
+  "^page weight" "^first drawn cluster" "^frame busy time" \
+  "^refusal, embed seek" "^refusal, link to 1 h" "^refusal, link to 405 s"; do
   if ! grep -q "$figure" "$report"; then
     echo "bench: MISSING FIGURE: $figure" >&2
     missing=1

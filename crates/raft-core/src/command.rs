@@ -79,6 +79,22 @@ pub enum CommandError {
     FormatChar(char),
 }
 
+impl CommandError {
+    /// A stable name for the kind of error (`missing_equals`, `bad_key_char`, …).
+    pub fn code(&self) -> &'static str {
+        match self {
+            CommandError::MissingEquals => "missing_equals",
+            CommandError::EmptyKey => "empty_key",
+            CommandError::EmptyValue => "empty_value",
+            CommandError::BadKeyChar(_) => "bad_key_char",
+            CommandError::KeyTooLong => "key_too_long",
+            CommandError::ValueTooLong => "value_too_long",
+            CommandError::ControlChar => "control_char",
+            CommandError::FormatChar(_) => "format_char",
+        }
+    }
+}
+
 impl fmt::Display for CommandError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let hint = "write key=value, e.g. x=3";

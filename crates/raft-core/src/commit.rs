@@ -2,6 +2,7 @@
 
 use crate::io::{ClientResult, Output};
 use crate::node::Node;
+use crate::quorum;
 use crate::role::Role;
 use crate::types::LogIndex;
 
@@ -11,12 +12,14 @@ impl Node {
     /// not enough, as the paper's Figure 8 shows. Earlier entries commit with it (Log Matching).
     pub(crate) fn advance_commit_index(&mut self) {
         let Role::Leader(leader) = &self.role else { return };
-        let mut matched: Vec<LogIndex> = leader.progress.values().map(|p| p.match_index).collect();
-        matched.push(self.persistent.log.last_index());
-        // The highest index at least a quorum of servers hold (clusters are small: no sorting).
-        let quorum = self.quorum();
-        let held_by_quorum = |index: LogIndex| matched.iter().filter(|&&m| m >= index).count() >= quorum;
-        let majority_index = matched.iter().copied().filter(|&index| held_by_quorum(index)).max().unwrap_or(0);
+        let own = std::iter::once(self.persistent.log.last_index());
+        let replicated = leader.progress.values().map(|p| p.match_index).chain(own);
+        // Most replies (heartbeats) move nothing past commitIndex: say so without counting.
+        let past_commit = replicated.clone().filter(|&index| index > self.commit_index).count();
+        if !quorum::has_quorum(past_commit, self.cluster.len()) {
+            return;
+        }
+        let majority_index = quorum::majority_index(replicated);
         let current_term = self.persistent.current_term;
         if majority_index <= self.commit_index {
             return;

@@ -57,7 +57,8 @@ impl Node {
     }
 
     fn become_leader_on_quorum(&mut self) {
-        let won = matches!(&self.role, Role::Candidate(c) if c.votes.len() >= self.quorum());
+        let won =
+            matches!(&self.role, Role::Candidate(c) if crate::quorum::has_quorum(c.votes.len(), self.cluster.len()));
         if !won {
             return;
         }

@@ -31,6 +31,7 @@ mod log;
 mod message;
 mod node;
 mod options;
+pub mod quorum;
 mod quote;
 mod replication;
 mod role;

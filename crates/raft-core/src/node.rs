@@ -212,11 +212,6 @@ impl Node {
         }
     }
 
-    /// The number of servers that make a majority of the cluster.
-    pub(crate) fn quorum(&self) -> usize {
-        self.cluster.len() / 2 + 1
-    }
-
     /// The other servers of the cluster.
     pub(crate) fn peers(&self) -> Vec<NodeId> {
         self.cluster.iter().copied().filter(|&peer| peer != self.id).collect()

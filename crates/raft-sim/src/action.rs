@@ -111,6 +111,22 @@ impl fmt::Display for ActionError {
 
 impl std::error::Error for ActionError {}
 
+impl ActionError {
+    /// A stable name for the kind of refusal (`no_such_node`, `node_down`, …): what traces
+    /// hash and what the page words in the reader's language.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ActionError::NoSuchNode(_) => "no_such_node",
+            ActionError::NodeDown(_) => "node_down",
+            ActionError::NodeUp(_) => "node_up",
+            ActionError::BadCommand(_) => "bad_command",
+            ActionError::NoSuchMessage(_) => "no_such_message",
+            ActionError::BadGroups(_) => "bad_groups",
+            ActionError::BadProbability(_) => "bad_probability",
+        }
+    }
+}
+
 impl fmt::Display for Action {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

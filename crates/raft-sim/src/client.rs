@@ -32,7 +32,7 @@ impl Serialize for OpResult {
 impl OpResult {
     /// The result's name, as traces and the embed protocol write it: `ok`, `no_leader`,
     /// `unknown`, `timeout`.
-    pub fn name(self) -> &'static str {
+    pub const fn name(self) -> &'static str {
         match self {
             OpResult::Ok => "ok",
             OpResult::NoLeader => "no_leader",

@@ -3,6 +3,7 @@
 //! the actions after that moment are discarded and the new one is appended.
 
 use crate::action::{Action, ActionError, TimedAction};
+use crate::replay_budget::{TooBusy, MAX_REPLAY_EVENTS};
 use crate::scenario::{Scenario, ScenarioError};
 use crate::simulation::Simulation;
 use crate::time::Millis;
@@ -13,19 +14,6 @@ pub const MAX_CHECKPOINTS: usize = 128;
 
 /// The first interval between checkpoints, in simulated ms.
 pub const FIRST_CHECKPOINT_INTERVAL_MS: Millis = 500;
-
-/// The most events one replay may run: opening a link, seeking past the end of the timeline.
-/// A few seconds of work in the page, whatever the run.
-pub const MAX_REPLAY_EVENTS: u64 = 5_000_000;
-
-/// A replay was refused: it would have run more than [`MAX_REPLAY_EVENTS`] events.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct TooBusy {
-    /// The moment asked for.
-    pub time_ms: Millis,
-    /// How far the replay got within the budget.
-    pub reached_ms: Millis,
-}
 
 /// A run that can be replayed to any moment between 0 and its horizon.
 #[derive(Clone, Debug)]
@@ -170,8 +158,12 @@ impl History {
 
     /// Moves to `time` like [`History::seek`], unless reaching it from time 0 takes more than
     /// [`MAX_REPLAY_EVENTS`] events: then the moment shown stays as it was (what was simulated
-    /// on the way is kept as timeline) and the error says how far the budget reached. A link
-    /// of a moment opens exactly when seeking to it here succeeds.
+    /// on the way is kept as timeline) and the error says how far the replay got. A link of a
+    /// moment opens exactly when seeking to it here succeeds.
+    ///
+    /// The replay stops as soon as it is certain to exceed the budget
+    /// ([`Simulation::certain_to_exceed_budget`]), so the busiest runs are refused after a
+    /// fraction of the budget; a replay that would fit is never refused.
     pub fn seek_within_budget(&mut self, time: Millis) -> Result<(), TooBusy> {
         const STEP_MS: Millis = 1_000;
         if time <= self.horizon_ms {
@@ -180,10 +172,12 @@ impl History {
         }
         let origin = self.sim.now();
         self.seek(self.horizon_ms);
-        while self.sim.events_processed() <= MAX_REPLAY_EVENTS && self.sim.now() < time {
+        let mut doomed = self.sim.certain_to_exceed_budget(time);
+        while !doomed && self.sim.now() < time {
             self.advance_to(self.sim.now().saturating_add(STEP_MS).min(time));
+            doomed = self.sim.certain_to_exceed_budget(time);
         }
-        if self.sim.events_processed() > MAX_REPLAY_EVENTS {
+        if doomed {
             let reached_ms = self.sim.now();
             self.seek(origin);
             return Err(TooBusy { time_ms: time, reached_ms });

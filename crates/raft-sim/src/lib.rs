@@ -35,6 +35,7 @@ mod json_read;
 mod link;
 mod network;
 mod queue;
+mod replay_budget;
 mod report;
 mod rng;
 mod scenario;
@@ -43,6 +44,7 @@ mod simulation;
 mod story;
 mod time;
 mod trace;
+mod trace_tokens;
 
 pub use action::{Action, ActionError, TimedAction};
 pub use builder::SimBuilder;
@@ -54,7 +56,7 @@ pub use decimal::{
 };
 pub use deflate::compress_zlib;
 pub use fuzz::{check_run, random_scenario, run_seed, FuzzFailure, FuzzSettings, RECOVERY_MS};
-pub use history::{History, TooBusy, FIRST_CHECKPOINT_INTERVAL_MS, MAX_CHECKPOINTS, MAX_REPLAY_EVENTS};
+pub use history::{History, FIRST_CHECKPOINT_INTERVAL_MS, MAX_CHECKPOINTS};
 pub use inflate::{inflate_zlib, InflateError};
 pub use invariants::{Checker, Property, Violation};
 pub use json::Json;
@@ -66,6 +68,7 @@ pub use raft_core::{
     quoted, ClientResult, Command, CommandError, LogIndex, Message, MessageKind, NodeId, Progress, RaftOptions,
     RoleKind, SortedMap, SortedSet, Term, Timer,
 };
+pub use replay_budget::{TooBusy, MAX_REPLAY_EVENTS};
 pub use report::{format_hash, NodeReport, Report};
 pub use rng::SimRng;
 pub use scenario::{

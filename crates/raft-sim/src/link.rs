@@ -17,8 +17,9 @@ use raft_core::quoted;
 
 use crate::base64url;
 use crate::deflate;
-use crate::history::{History, TooBusy, MAX_REPLAY_EVENTS};
+use crate::history::History;
 use crate::inflate::{inflate_zlib, InflateError};
+use crate::replay_budget::{TooBusy, MAX_REPLAY_EVENTS};
 use crate::scenario::{Scenario, ScenarioError};
 use crate::time::Millis;
 

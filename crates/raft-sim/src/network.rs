@@ -51,7 +51,7 @@ pub enum PayloadKind {
 
 impl PayloadKind {
     /// The name, e.g. `AppendEntries`.
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             PayloadKind::RequestVote => "RequestVote",
             PayloadKind::RequestVoteReply => "RequestVoteReply",
@@ -116,7 +116,7 @@ pub enum DropReason {
 
 impl DropReason {
     /// The name used in traces.
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             DropReason::Loss => "loss",
             DropReason::Partition => "partition",

@@ -360,12 +360,11 @@ impl Simulation {
 
     /// Traces an action and its outcome, and tells the story of a network action done.
     fn record(&mut self, action: Action, result: &Result<(), ActionError>) {
-        let error = result.as_ref().err().map(ToString::to_string);
-        self.trace.push(TraceEvent::Action { at: self.now, action: action.to_string(), error });
-        if result.is_ok() {
-            if let Some(event) = self.story_of(&action) {
-                self.story.push(self.now, event);
-            }
+        let told = if result.is_ok() { self.story_of(&action) } else { None };
+        let error = result.as_ref().err().cloned();
+        self.trace.push(TraceEvent::Action { at: self.now, action, error });
+        if let Some(event) = told {
+            self.story.push(self.now, event);
         }
     }
 
@@ -495,7 +494,7 @@ impl Simulation {
                     }
                 }
                 Output::Applied { index: applied, term, command } => {
-                    self.trace.push(TraceEvent::Apply { at, node: id, index: applied, term, command: command.text() });
+                    self.trace.push(TraceEvent::Apply { at, node: id, index: applied, term, command });
                     self.checker.on_apply(at, id, applied);
                 }
                 Output::ClientResponse { request_id, result } => {

@@ -3,16 +3,18 @@
 
 use std::fmt;
 
-use raft_core::{LogIndex, NodeId, RequestId, Term, Timer};
-use serde::Serialize;
+use raft_core::{Command, LogIndex, NodeId, RequestId, Term, Timer};
+use serde::{Serialize, Serializer};
 
+use crate::action::{Action, ActionError};
 use crate::client::OpResult;
 use crate::network::{DropReason, MessageId, PayloadKind};
 use crate::time::Millis;
+use crate::trace_tokens::{TokenHasher, Tokens};
 
 /// One thing that happened in a run. Serialised as one JSON object per line (`raftsim run
 /// --trace`), with the time in `t` and the kind in `type`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum TraceEvent {
     /// A message was put on the wire.
@@ -90,11 +92,12 @@ pub enum TraceEvent {
         /// When.
         #[serde(rename = "t")]
         at: Millis,
-        /// The action, e.g. `crash 2`.
-        action: String,
-        /// Why it was refused, if it was.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        error: Option<String>,
+        /// The action, written e.g. `crash 2`.
+        #[serde(serialize_with = "as_text")]
+        action: Action,
+        /// Why it was refused, if it was (written in English).
+        #[serde(skip_serializing_if = "Option::is_none", serialize_with = "as_optional_text")]
+        error: Option<ActionError>,
     },
     /// A node changed role.
     Role {
@@ -151,8 +154,9 @@ pub enum TraceEvent {
         index: LogIndex,
         /// The entry's term.
         term: Term,
-        /// Its command; `None` for a no-op.
-        command: Option<String>,
+        /// Its command; written `null` for a no-op or a blank entry.
+        #[serde(serialize_with = "command_text")]
+        command: Command,
     },
     /// A node crashed.
     Crash {
@@ -230,35 +234,22 @@ pub fn timer_name(timer: Timer) -> &'static str {
     }
 }
 
-/// The canonical form hashed into the trace hash: changing it changes every hash, so do it
-/// only deliberately.
-impl fmt::Display for TraceEvent {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            TraceEvent::Send { at, id, from, to, kind, term, deliver_at } => {
-                write!(f, "{at} send #{id} {from}->{to} {} term={term} arrives={deliver_at}", kind.as_str())
-            }
-            TraceEvent::Deliver { at, id, .. } => write!(f, "{at} deliver #{id}"),
-            TraceEvent::Drop { at, id, reason, .. } => write!(f, "{at} drop #{id} {}", reason.as_str()),
-            TraceEvent::Timer { at, node, timer } => write!(f, "{at} fire {node} {timer}"),
-            TraceEvent::TimerSet { at, node, timer, deadline } => write!(f, "{at} arm {node} {timer} until={deadline}"),
-            TraceEvent::Action { at, action, error: None } => write!(f, "{at} action {action}"),
-            TraceEvent::Action { at, action, error: Some(error) } => write!(f, "{at} refused {action}: {error}"),
-            TraceEvent::Role { at, node, role, term } => write!(f, "{at} role {node} {role} term={term}"),
-            TraceEvent::Append { at, node, first, last } => write!(f, "{at} append {node} {first}..={last}"),
-            TraceEvent::Truncate { at, node, last_kept } => write!(f, "{at} truncate {node} after={last_kept}"),
-            TraceEvent::Commit { at, node, index } => write!(f, "{at} commit {node} {index}"),
-            TraceEvent::Apply { at, node, index, term, command } => {
-                write!(f, "{at} apply {node} {index} term={term} {}", command.as_deref().unwrap_or("no-op"))
-            }
-            TraceEvent::Crash { at, node } => write!(f, "{at} crash {node}"),
-            TraceEvent::Restart { at, node } => write!(f, "{at} restart {node}"),
-            TraceEvent::ClientRequest { at, op, node, command } => {
-                write!(f, "{at} client-request {op} {node} {command}")
-            }
-            TraceEvent::ClientResponse { at, op, result } => write!(f, "{at} client-response {op} {result:?}"),
-        }
+/// Writes a value by its `Display` form.
+fn as_text<T: fmt::Display, S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_str(value)
+}
+
+/// Writes an optional value by its `Display` form.
+fn as_optional_text<T: fmt::Display, S: Serializer>(value: &Option<T>, serializer: S) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(value) => serializer.collect_str(value),
+        None => serializer.serialize_none(),
     }
+}
+
+/// Writes a command's text, `null` for a no-op or a blank entry.
+fn command_text<S: Serializer>(command: &Command, serializer: S) -> Result<S::Ok, S::Error> {
+    command.text().serialize(serializer)
 }
 
 /// Records a run: always its hash, and the events themselves when asked to (tests, the CLI),
@@ -269,47 +260,24 @@ pub struct Trace {
     events: Option<Vec<TraceEvent>>,
 }
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
-
-/// Continues a 64-bit FNV-1a hash over `bytes`.
-fn fnv1a_extend(mut hash: u64, bytes: &[u8]) -> u64 {
-    for &byte in bytes {
-        hash = (hash ^ u64::from(byte)).wrapping_mul(FNV_PRIME);
-    }
-    hash
-}
-
-/// FNV-1a as a text sink: what is written is hashed.
-struct FnvWriter(u64);
-
-impl fmt::Write for FnvWriter {
-    fn write_str(&mut self, text: &str) -> fmt::Result {
-        self.0 = fnv1a_extend(self.0, text.as_bytes());
-        Ok(())
-    }
-}
-
 impl Trace {
     /// An empty trace that keeps its events if `record` is true.
     pub fn new(record: bool) -> Self {
-        Trace { hash: FNV_OFFSET, events: record.then(Vec::new) }
+        Trace { hash: TokenHasher::new().finish(), events: record.then(Vec::new) }
     }
 
     /// Adds an event.
     pub fn push(&mut self, event: TraceEvent) {
-        use fmt::Write;
-        // The canonical line goes straight into the hash, never into a buffer. Hashing
-        // cannot fail.
-        let mut hasher = FnvWriter(self.hash);
-        let _ = writeln!(hasher, "{event}");
-        self.hash = hasher.0;
+        let mut hasher = TokenHasher::resume(self.hash);
+        event.tokens(&mut hasher);
+        self.hash = hasher.finish();
         if let Some(events) = &mut self.events {
             events.push(event);
         }
     }
 
-    /// FNV-1a over the canonical lines of every event so far, each ended by `\n`.
+    /// The hash of every event so far: FNV-1a's step over each event's canonical tokens (see
+    /// `trace_tokens`).
     pub fn hash(&self) -> u64 {
         self.hash
     }
@@ -325,17 +293,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn fnv1a_matches_published_test_vectors() {
-        assert_eq!(fnv1a_extend(FNV_OFFSET, b""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(fnv1a_extend(FNV_OFFSET, b"a"), 0xaf63_dc4c_8601_ec8c);
-        assert_eq!(fnv1a_extend(FNV_OFFSET, b"foobar"), 0x8594_4171_f739_67e8);
-    }
-
-    #[test]
-    fn hash_covers_the_canonical_line_of_each_event() {
+    fn the_hash_covers_every_event_and_the_json_keeps_its_form() {
         let mut trace = Trace::new(true);
+        let empty = trace.hash();
         trace.push(TraceEvent::Crash { at: 0, node: 1 });
-        assert_eq!(trace.hash(), fnv1a_extend(FNV_OFFSET, b"0 crash 1\n"));
-        assert_eq!(trace.events().map(<[_]>::len), Some(1));
+        assert_ne!(trace.hash(), empty);
+        let refused =
+            TraceEvent::Action { at: 3, action: Action::Crash { node: 1 }, error: Some(ActionError::NodeDown(1)) };
+        trace.push(refused.clone());
+        assert_eq!(trace.events().map(<[_]>::len), Some(2));
+        assert_eq!(
+            refused.to_json(),
+            r#"{"type":"action","t":3,"action":"crash 1","error":"node 1 is crashed: restart it first"}"#
+        );
+        let apply = TraceEvent::Apply { at: 4, node: 2, index: 1, term: 1, command: Command::Noop };
+        assert_eq!(apply.to_json(), r#"{"type":"apply","t":4,"node":2,"index":1,"term":1,"command":null}"#);
     }
 }

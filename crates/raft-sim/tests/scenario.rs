@@ -173,7 +173,7 @@ fn an_action_impossible_at_its_time_is_refused_in_the_trace_and_the_run_goes_on(
         .unwrap()
         .iter()
         .filter_map(|e| match e {
-            raft_sim::TraceEvent::Action { error: Some(error), .. } => Some(error.clone()),
+            raft_sim::TraceEvent::Action { error: Some(error), .. } => Some(error.to_string()),
             _ => None,
         })
         .collect();

@@ -1,0 +1,45 @@
+//! The work one replay may do, and how a replay that cannot fit is told early.
+
+use crate::simulation::Simulation;
+use crate::time::Millis;
+
+/// The most events one replay may run: opening a link, seeking past the end of the timeline.
+/// About a second of work in the page on the busiest runs.
+pub const MAX_REPLAY_EVENTS: u64 = 5_000_000;
+
+/// A replay was refused: it would have run more than [`MAX_REPLAY_EVENTS`] events.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TooBusy {
+    /// The moment asked for.
+    pub time_ms: Millis,
+    /// How far the replay got before it was refused.
+    pub reached_ms: Millis,
+}
+
+impl Simulation {
+    /// The fewest events that running on to `time` is certain to process, counted only once
+    /// no action is left before `time` (an action could crash servers and quiet the run).
+    ///
+    /// Every running server always has a timer armed: a leader its heartbeat, any other its
+    /// election timeout. So each one has an event of its own — its timer firing, or a message
+    /// reaching it, which is what re-arms the timer — in every stretch of `W` ms, where `W`
+    /// is the longer of the heartbeat interval and the longest election timeout. A replay
+    /// that has run `e` events and is certain to need `certain_events_until` more is refused
+    /// as soon as the sum passes the budget: exactly the replays that would fail anyway, but
+    /// without spending the budget first.
+    pub fn certain_events_until(&self, time: Millis) -> u64 {
+        let action_pending = self.scheduled.get(self.next_action).is_some_and(|action| action.at_ms <= time);
+        if action_pending || time <= self.now() {
+            return 0;
+        }
+        let config = self.config();
+        let window = config.election_timeout_ms.1.max(config.heartbeat_ms).max(1);
+        let running = self.nodes().filter(|node| node.is_up()).count() as u64;
+        running.saturating_mul((time - self.now()) / window)
+    }
+
+    /// Whether running on to `time` is certain to take the events run so far past the budget.
+    pub fn certain_to_exceed_budget(&self, time: Millis) -> bool {
+        self.events_processed().saturating_add(self.certain_events_until(time)) > MAX_REPLAY_EVENTS
+    }
+}

@@ -1,0 +1,341 @@
+//! What the trace hash is computed from: every event as a sequence of canonical tokens.
+//! Numbers go in as themselves; kinds, roles, timers, results and errors as their stable
+//! snake_case or RPC names; commands as their text. Never English prose or `Debug` output,
+//! so rewording a message or an error never changes a hash (issue 13 changed the hash, once,
+//! to this form).
+
+use raft_core::{Command, CommandError};
+
+use crate::action::{Action, ActionError};
+use crate::client::OpResult;
+use crate::network::{DropReason, PayloadKind};
+use crate::trace::TraceEvent;
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// FNV-1a's xor-and-multiply step, one 64-bit token at a time. Each step is a bijection of
+/// the running value, so two traces that differ in one token always hash differently.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct TokenHasher(u64);
+
+impl TokenHasher {
+    /// The hash of no tokens.
+    pub(crate) fn new() -> Self {
+        TokenHasher(FNV_OFFSET)
+    }
+
+    /// Goes on from an earlier [`TokenHasher::finish`].
+    pub(crate) fn resume(hash: u64) -> Self {
+        TokenHasher(hash)
+    }
+
+    /// The hash of the tokens so far.
+    pub(crate) fn finish(self) -> u64 {
+        self.0
+    }
+
+    /// A number.
+    pub(crate) fn number(&mut self, value: u64) {
+        self.0 = (self.0 ^ value).wrapping_mul(FNV_PRIME);
+    }
+
+    /// A name: one token, the FNV-1a hash of its bytes ([`name_token`]).
+    pub(crate) fn name(&mut self, name: &str) {
+        self.number(name_token(name));
+    }
+
+    /// A text: its length in bytes, then each byte.
+    pub(crate) fn text(&mut self, text: &str) {
+        self.number(text.len() as u64);
+        for byte in text.bytes() {
+            self.number(u64::from(byte));
+        }
+    }
+
+    /// Whether an optional value is there (0 or 1), as a token before it.
+    fn present(&mut self, present: bool) {
+        self.number(u64::from(present));
+    }
+}
+
+/// A name as one token: FNV-1a over its bytes. A `const fn`, so the names of events cost
+/// nothing at run time.
+pub(crate) const fn name_token(name: &str) -> u64 {
+    let bytes = name.as_bytes();
+    let mut hash = FNV_OFFSET;
+    let mut i = 0;
+    while i < bytes.len() {
+        hash = (hash ^ bytes[i] as u64).wrapping_mul(FNV_PRIME);
+        i += 1;
+    }
+    hash
+}
+
+/// A literal name as a token computed at compile time.
+macro_rules! name {
+    ($hasher:expr, $name:literal) => {
+        $hasher.number(const { name_token($name) })
+    };
+}
+
+/// The token of a name from a closed set, each computed at compile time: `$value` is matched
+/// against every listed variant (the match is exhaustive, so a new variant must be listed) and
+/// the token is that of `$name(variant)`.
+macro_rules! enum_token {
+    ($value:expr, $name:path, $($variant:path),+ $(,)?) => {
+        match $value {
+            $($variant => const { name_token($name($variant)) },)+
+        }
+    };
+}
+
+/// The token of a message kind.
+fn kind_token(kind: PayloadKind) -> u64 {
+    use PayloadKind::*;
+    enum_token!(
+        kind,
+        PayloadKind::as_str,
+        RequestVote,
+        RequestVoteReply,
+        AppendEntries,
+        AppendEntriesReply,
+        ClientRequest,
+        ClientResponse
+    )
+}
+
+/// The token of why a message was lost.
+fn reason_token(reason: DropReason) -> u64 {
+    use DropReason::*;
+    enum_token!(reason, DropReason::as_str, Loss, Partition, Cut, ReceiverDown, User)
+}
+
+/// The token of a client's result.
+fn result_token(result: OpResult) -> u64 {
+    use OpResult::*;
+    enum_token!(result, OpResult::name, Ok, NoLeader, Unknown, Timeout)
+}
+
+/// The token of a timer's or a role's name: the common ones at compile time.
+fn word_token(word: &str) -> u64 {
+    match word {
+        "election" => const { name_token("election") },
+        "heartbeat" => const { name_token("heartbeat") },
+        "follower" => const { name_token("follower") },
+        "candidate" => const { name_token("candidate") },
+        "leader" => const { name_token("leader") },
+        other => name_token(other),
+    }
+}
+
+/// A value that feeds canonical tokens into the trace hash.
+pub(crate) trait Tokens {
+    /// Adds this value's tokens.
+    fn tokens(&self, hasher: &mut TokenHasher);
+}
+
+impl Tokens for TraceEvent {
+    fn tokens(&self, h: &mut TokenHasher) {
+        match self {
+            TraceEvent::Send { at, id, from, to, kind, term, deliver_at } => {
+                name!(h, "send");
+                [*at, *id, (*from).into(), (*to).into()].into_iter().for_each(|n| h.number(n));
+                h.number(kind_token(*kind));
+                h.number(*term);
+                h.number(*deliver_at);
+            }
+            TraceEvent::Deliver { at, id, .. } => {
+                name!(h, "deliver");
+                h.number(*at);
+                h.number(*id);
+            }
+            TraceEvent::Drop { at, id, reason, .. } => {
+                name!(h, "drop");
+                h.number(*at);
+                h.number(*id);
+                h.number(reason_token(*reason));
+            }
+            TraceEvent::Timer { at, node, timer } => {
+                name!(h, "timer");
+                h.number(*at);
+                h.number((*node).into());
+                h.number(word_token(timer));
+            }
+            TraceEvent::TimerSet { at, node, timer, deadline } => {
+                name!(h, "timer_set");
+                h.number(*at);
+                h.number((*node).into());
+                h.number(word_token(timer));
+                h.number(*deadline);
+            }
+            TraceEvent::Action { at, action, error } => {
+                name!(h, "action");
+                h.number(*at);
+                action.tokens(h);
+                h.present(error.is_some());
+                if let Some(error) = error {
+                    error.tokens(h);
+                }
+            }
+            TraceEvent::Role { at, node, role, term } => {
+                name!(h, "role");
+                h.number(*at);
+                h.number((*node).into());
+                h.number(word_token(role));
+                h.number(*term);
+            }
+            TraceEvent::Append { at, node, first, last } => {
+                name!(h, "append");
+                [*at, (*node).into(), *first, *last].into_iter().for_each(|n| h.number(n));
+            }
+            TraceEvent::Truncate { at, node, last_kept } => {
+                name!(h, "truncate");
+                [*at, (*node).into(), *last_kept].into_iter().for_each(|n| h.number(n));
+            }
+            TraceEvent::Commit { at, node, index } => {
+                name!(h, "commit");
+                [*at, (*node).into(), *index].into_iter().for_each(|n| h.number(n));
+            }
+            TraceEvent::Apply { at, node, index, term, command } => {
+                name!(h, "apply");
+                [*at, (*node).into(), *index, *term].into_iter().for_each(|n| h.number(n));
+                command.tokens(h);
+            }
+            TraceEvent::Crash { at, node } => {
+                name!(h, "crash");
+                h.number(*at);
+                h.number((*node).into());
+            }
+            TraceEvent::Restart { at, node } => {
+                name!(h, "restart");
+                h.number(*at);
+                h.number((*node).into());
+            }
+            TraceEvent::ClientRequest { at, op, node, command } => {
+                name!(h, "client_request");
+                [*at, *op, (*node).into()].into_iter().for_each(|n| h.number(n));
+                h.text(command);
+            }
+            TraceEvent::ClientResponse { at, op, result } => {
+                name!(h, "client_response");
+                h.number(*at);
+                h.number(*op);
+                h.number(result_token(*result));
+            }
+        }
+    }
+}
+
+/// The action's name as scenario files write it in `do`, then its fields.
+impl Tokens for Action {
+    fn tokens(&self, h: &mut TokenHasher) {
+        h.name(self.name());
+        match self {
+            Action::Timeout { node } | Action::Crash { node } | Action::Restart { node } => h.number((*node).into()),
+            Action::Write { node, command } => {
+                h.number((*node).into());
+                h.text(command);
+            }
+            Action::Partition { groups } => {
+                h.number(groups.len() as u64);
+                for group in groups {
+                    h.number(group.len() as u64);
+                    group.iter().for_each(|&node| h.number(node.into()));
+                }
+            }
+            Action::Heal => {}
+            Action::Cut { from, to } | Action::Mend { from, to } => {
+                h.number((*from).into());
+                h.number((*to).into());
+            }
+            Action::Drop { message } => h.number(*message),
+            Action::Loss { probability } => h.number(probability.to_bits()),
+        }
+    }
+}
+
+/// The error's code, then the server, message or character it names.
+impl Tokens for ActionError {
+    fn tokens(&self, h: &mut TokenHasher) {
+        h.name(self.code());
+        match self {
+            ActionError::NoSuchNode(node) | ActionError::NodeDown(node) | ActionError::NodeUp(node) => {
+                h.number((*node).into());
+            }
+            ActionError::NoSuchMessage(id) => h.number(*id),
+            ActionError::BadCommand(error) => error.tokens(h),
+            ActionError::BadGroups(_) | ActionError::BadProbability(_) => {}
+        }
+    }
+}
+
+impl Tokens for CommandError {
+    fn tokens(&self, h: &mut TokenHasher) {
+        h.name(self.code());
+        if let CommandError::BadKeyChar(c) | CommandError::FormatChar(c) = self {
+            h.number(u64::from(u32::from(*c)));
+        }
+    }
+}
+
+/// `no_op`, `blank`, or `set` and the command's text.
+impl Tokens for Command {
+    fn tokens(&self, h: &mut TokenHasher) {
+        match self {
+            Command::Noop => name!(h, "no_op"),
+            Command::Blank => name!(h, "blank"),
+            Command::Set(set) => {
+                name!(h, "set");
+                h.text(set.as_str());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hash_of(event: &TraceEvent) -> u64 {
+        let mut hasher = TokenHasher::new();
+        event.tokens(&mut hasher);
+        hasher.finish()
+    }
+
+    #[test]
+    fn one_token_is_fnv1a_s_step_over_it() {
+        let mut hasher = TokenHasher::new();
+        hasher.number(7);
+        assert_eq!(hasher.finish(), (FNV_OFFSET ^ 7).wrapping_mul(FNV_PRIME));
+    }
+
+    #[test]
+    fn every_field_that_tells_events_apart_changes_the_hash() {
+        let crash = TraceEvent::Crash { at: 5, node: 1 };
+        let restart = TraceEvent::Restart { at: 5, node: 1 };
+        assert_ne!(hash_of(&crash), hash_of(&restart));
+        assert_ne!(hash_of(&crash), hash_of(&TraceEvent::Crash { at: 5, node: 2 }));
+        assert_ne!(hash_of(&crash), hash_of(&TraceEvent::Crash { at: 6, node: 1 }));
+        let apply = |command| TraceEvent::Apply { at: 1, node: 1, index: 2, term: 1, command };
+        let noop = hash_of(&apply(Command::Noop));
+        assert_ne!(noop, hash_of(&apply(Command::Blank)));
+        assert_ne!(noop, hash_of(&apply(Command::parse("x=1").unwrap())));
+    }
+
+    #[test]
+    fn texts_are_delimited_by_their_length() {
+        let request = |command: &str| TraceEvent::ClientRequest { at: 0, op: 1, node: 1, command: command.into() };
+        assert_ne!(hash_of(&request("ab")), hash_of(&request("a")));
+    }
+
+    #[test]
+    fn a_refused_action_hashes_its_error_code_not_its_wording() {
+        let refused = |error| TraceEvent::Action { at: 0, action: Action::Crash { node: 2 }, error: Some(error) };
+        let down = hash_of(&refused(ActionError::NodeDown(2)));
+        assert_ne!(down, hash_of(&refused(ActionError::NodeUp(2))));
+        assert_ne!(down, hash_of(&TraceEvent::Action { at: 0, action: Action::Crash { node: 2 }, error: None }));
+        let groups = |why: &str| hash_of(&refused(ActionError::BadGroups(why.to_owned())));
+        assert_eq!(groups("one wording"), groups("another wording"));
+    }
+}
