@@ -1,81 +1,11 @@
-//! What a user (or a scenario) can do to a running cluster.
+//! Why an action (of a user or a scenario, `raft_scenario::Action`) cannot be done now.
 
 use std::fmt;
 
 use raft_core::{CommandError, NodeId};
+pub use raft_scenario::{Action, TimedAction};
 
-use crate::decimal::format_probability;
 use crate::network::MessageId;
-use crate::time::Millis;
-
-/// One user action. In scenario files it is written with its kind in `do`, e.g.
-/// `{"do": "crash", "node": 2}`.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Action {
-    /// Fire the node's election timer now.
-    Timeout {
-        /// Which node.
-        node: NodeId,
-    },
-    /// Stop the node: it loses its volatile state; messages to it are lost.
-    Crash {
-        /// Which node.
-        node: NodeId,
-    },
-    /// Start a crashed node again from its persistent state.
-    Restart {
-        /// Which node.
-        node: NodeId,
-    },
-    /// The client sends a write (`key=value`) to the node.
-    Write {
-        /// Which node.
-        node: NodeId,
-        /// The command, e.g. `x=3`.
-        command: String,
-    },
-    /// Split the servers into groups that cannot reach each other; servers in no group form
-    /// one more group.
-    Partition {
-        /// The groups.
-        groups: Vec<Vec<NodeId>>,
-    },
-    /// End the partition.
-    Heal,
-    /// Cut the link from one server to another, one way.
-    Cut {
-        /// Sender side.
-        from: NodeId,
-        /// Receiver side.
-        to: NodeId,
-    },
-    /// Mend a cut link.
-    Mend {
-        /// Sender side.
-        from: NodeId,
-        /// Receiver side.
-        to: NodeId,
-    },
-    /// Lose one message in flight.
-    Drop {
-        /// Its id.
-        message: MessageId,
-    },
-    /// From now on, lose each message with this probability (0 to 1).
-    Loss {
-        /// The probability.
-        probability: f64,
-    },
-}
-
-/// An action and when it happens.
-#[derive(Clone, Debug, PartialEq)]
-pub struct TimedAction {
-    /// Simulated time of the action.
-    pub at_ms: Millis,
-    /// The action.
-    pub action: Action,
-}
 
 /// Why an action cannot be carried out now. The simulation is unchanged when one is returned.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -123,23 +53,6 @@ impl ActionError {
             ActionError::NoSuchMessage(_) => "no_such_message",
             ActionError::BadGroups(_) => "bad_groups",
             ActionError::BadProbability(_) => "bad_probability",
-        }
-    }
-}
-
-impl fmt::Display for Action {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Action::Timeout { node } => write!(f, "timeout {node}"),
-            Action::Crash { node } => write!(f, "crash {node}"),
-            Action::Restart { node } => write!(f, "restart {node}"),
-            Action::Write { node, command } => write!(f, "write {node} {command}"),
-            Action::Partition { groups } => write!(f, "partition {groups:?}"),
-            Action::Heal => f.write_str("heal"),
-            Action::Cut { from, to } => write!(f, "cut {from}->{to}"),
-            Action::Mend { from, to } => write!(f, "mend {from}->{to}"),
-            Action::Drop { message } => write!(f, "drop #{message}"),
-            Action::Loss { probability } => write!(f, "loss {}", format_probability(*probability)),
         }
     }
 }

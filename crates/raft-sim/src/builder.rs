@@ -2,7 +2,9 @@
 
 use raft_core::{PersistentState, RaftOptions};
 
-use crate::config::{ConfigError, SimConfig};
+use raft_scenario::ConfigError;
+
+use crate::config::SimConfig;
 use crate::simulation::Simulation;
 use crate::time::Millis;
 
@@ -35,31 +37,33 @@ impl SimBuilder {
 
     /// Election timeouts are drawn uniformly from `low..=high` ms.
     pub fn election_timeout_ms(mut self, low: Millis, high: Millis) -> Self {
-        self.config.election_timeout_ms = (low, high);
+        self.config.options.election_timeout_ms = [low, high];
         self
     }
 
     /// Leaders send heartbeats every `interval` ms.
     pub fn heartbeat_ms(mut self, interval: Millis) -> Self {
-        self.config.heartbeat_ms = interval;
+        self.config.options.heartbeat_ms = interval;
         self
     }
 
     /// Message latency is drawn uniformly from `low..=high` ms.
     pub fn latency_ms(mut self, low: Millis, high: Millis) -> Self {
-        self.config.latency_ms = (low, high);
+        self.config.options.latency_ms = [low, high];
         self
     }
 
     /// Each message is lost with probability `loss` (0 to 1).
     pub fn loss(mut self, loss: f64) -> Self {
-        self.config.loss = loss;
+        self.config.options.loss = loss;
         self
     }
 
     /// Options of every node's Raft.
     pub fn raft(mut self, options: RaftOptions) -> Self {
-        self.config.raft = options;
+        self.config.options.max_entries_per_append = options.max_entries_per_append;
+        self.config.options.noop_on_election = options.noop_on_election;
+        self.config.options.conflict_hint = options.conflict_hint;
         self
     }
 

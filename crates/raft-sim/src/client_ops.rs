@@ -31,7 +31,7 @@ impl Simulation {
         self.trace.push(TraceEvent::ClientRequest { at: self.now, op: id, node, command: command.to_owned() });
         self.story.push(self.now, StoryEvent::ClientWrite { op: id, node, command: command.to_owned() });
         self.send(CLIENT, node, Payload::ClientRequest { request_id: id, command: parsed });
-        self.queue.push(self.now.saturating_add(self.config.client_timeout_ms), Event::ClientTimeout(id));
+        self.queue.push(self.now.saturating_add(self.config.options.client_timeout_ms), Event::ClientTimeout(id));
         Ok(id)
     }
 

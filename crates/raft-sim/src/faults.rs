@@ -3,12 +3,12 @@
 use raft_core::{Input, Node, NodeId, Timer};
 
 use crate::action::ActionError;
-use crate::decimal::check_probability;
 use crate::network::DropReason;
 use crate::network::MessageId;
 use crate::simulation::Simulation;
 use crate::story::StoryEvent;
 use crate::trace::TraceEvent;
+use raft_scenario::check_probability;
 
 impl Simulation {
     /// Fires running node `id`'s election timer now, whatever its role, so it starts an
@@ -37,7 +37,7 @@ impl Simulation {
             return Err(ActionError::NodeUp(id));
         }
         let old = &self.nodes[index].node;
-        let node = Node::restore(id, old.cluster(), self.config.raft.clone(), old.persistent_state().clone());
+        let node = Node::restore(id, old.cluster(), self.config.raft(), old.persistent_state().clone());
         self.nodes[index].node = node;
         self.nodes[index].up = true;
         self.trace.push(TraceEvent::Restart { at: self.now, node: id });
@@ -87,7 +87,7 @@ impl Simulation {
     /// From now on, each message sent is lost with `probability`.
     pub fn set_loss(&mut self, probability: f64) -> Result<(), ActionError> {
         check_probability(probability).map_err(ActionError::BadProbability)?;
-        self.config.loss = probability;
+        self.config.options.loss = probability;
         Ok(())
     }
 

@@ -8,9 +8,10 @@ use serde::Serialize;
 use crate::action::{Action, TimedAction};
 use crate::client::OpResult;
 use crate::rng::SimRng;
-use crate::scenario::Scenario;
+use crate::scenario_run::ScenarioExt;
 use crate::simulation::Simulation;
 use crate::time::Millis;
+use raft_scenario::Scenario;
 
 /// After the faults stop, how long the cluster gets to elect a leader and spread every
 /// committed entry. Several election timeouts, with room for a split vote or two.

@@ -4,9 +4,10 @@
 
 use crate::action::{Action, ActionError, TimedAction};
 use crate::replay_budget::{TooBusy, MAX_REPLAY_EVENTS};
-use crate::scenario::{Scenario, ScenarioError};
+use crate::scenario_run::ScenarioExt;
 use crate::simulation::Simulation;
 use crate::time::Millis;
+use raft_scenario::{Scenario, ScenarioError};
 
 /// At most this many checkpoints are kept; when full, every other one is dropped and the
 /// interval doubles, so an hour of history costs no more than a minute's worth of clones.

@@ -16,66 +16,53 @@
 #![forbid(unsafe_code)]
 
 mod action;
-mod action_json;
-mod base64url;
 mod builder;
 mod client;
 mod client_ops;
 mod config;
-mod decimal;
-mod deflate;
 mod faults;
 mod fuzz;
 mod history;
-mod inflate;
 mod invariants;
 mod json;
 mod json_parse;
-mod json_read;
-mod link;
 mod network;
 mod queue;
 mod replay_budget;
 mod report;
 mod rng;
-mod scenario;
-mod scenario_json;
+mod scenario_run;
 mod simulation;
 mod story;
 mod time;
 mod trace;
 mod trace_tokens;
 
-pub use action::{Action, ActionError, TimedAction};
+pub use action::ActionError;
 pub use builder::SimBuilder;
 pub use client::{ClientOp, OpResult, MAX_REDIRECTS};
-pub use config::{ConfigError, SimConfig, MAX_DURATION_MS, MAX_NODES};
-pub use decimal::{
-    fixed, format_probability, format_scaled, parse_form_number, parse_percent, parse_probability, parse_scaled,
-    PROBABILITY_DECIMALS,
-};
-pub use deflate::compress_zlib;
+pub use config::SimConfig;
 pub use fuzz::{check_run, random_scenario, run_seed, FuzzFailure, FuzzSettings, RECOVERY_MS};
 pub use history::{History, FIRST_CHECKPOINT_INTERVAL_MS, MAX_CHECKPOINTS};
-pub use inflate::{inflate_zlib, InflateError};
 pub use invariants::{Checker, Property, Violation};
 pub use json::Json;
 pub use json_parse::{JsonError, MAX_JSON_DEPTH};
-pub use link::{LinkError, ShareLink, LINK_VERSION, MAX_LINK_TIME_MS, MAX_SCENARIO_BYTES};
-pub use network::{DropReason, InFlight, Links, MessageId, Network, Payload, PayloadKind, CLIENT};
+pub use network::{DropReason, InFlight, Links, Network, Payload, PayloadKind, CLIENT};
 pub use queue::EventQueue;
 pub use raft_core::{
     quoted, ClientResult, Command, CommandError, LogIndex, Message, MessageKind, NodeId, Progress, RaftOptions,
     RoleKind, SortedMap, SortedSet, Term, Timer,
 };
+pub use raft_scenario::{
+    check_probability, format_probability, Action, ConfigError, InitialState, LinkError, LogItem, MessageId, Scenario,
+    ScenarioError, ScenarioOptions, ShareLink, TimedAction, LINK_VERSION, MAX_ACTIONS, MAX_DESCRIPTION_CHARS,
+    MAX_DURATION_MS, MAX_INITIAL_LOG_ENTRIES, MAX_INITIAL_TERM, MAX_LINK_TIME_MS, MAX_NODES, MAX_SCENARIO_BYTES,
+    MAX_SCENARIO_FILE_BYTES, MAX_SCENARIO_TIME_MS, MAX_TITLE_CHARS, SCENARIO_VERSION,
+};
 pub use replay_budget::{TooBusy, MAX_REPLAY_EVENTS};
 pub use report::{format_hash, NodeReport, Report};
 pub use rng::SimRng;
-pub use scenario::{
-    InitialState, LogItem, Scenario, ScenarioError, ScenarioOptions, MAX_ACTIONS, MAX_DESCRIPTION_CHARS,
-    MAX_INITIAL_LOG_ENTRIES, MAX_INITIAL_TERM, MAX_SCENARIO_FILE_BYTES, MAX_SCENARIO_TIME_MS, MAX_TITLE_CHARS,
-    SCENARIO_VERSION,
-};
+pub use scenario_run::{OpenLink, ScenarioExt};
 pub use simulation::{ArmedTimer, LostMessage, SimNode, Simulation, RECENT_LOSSES};
 pub use story::{Story, StoryCategory, StoryEvent, STORY_LENGTH};
 pub use time::{elapsed_fraction, Millis};

@@ -5,8 +5,7 @@ use serde::Serialize;
 
 use crate::time::{elapsed_fraction, Millis};
 
-/// A message's identity: 1, 2, 3, … in the order messages were sent.
-pub type MessageId = u64;
+pub use raft_scenario::MessageId;
 
 /// The simulated client's address. Servers are 1, 2, …
 pub const CLIENT: NodeId = 0;

@@ -16,6 +16,16 @@ pub struct TooBusy {
     pub reached_ms: Millis,
 }
 
+impl From<TooBusy> for raft_scenario::LinkError {
+    fn from(busy: TooBusy) -> Self {
+        raft_scenario::LinkError::TooBusy {
+            time_ms: busy.time_ms,
+            reached_ms: busy.reached_ms,
+            budget: MAX_REPLAY_EVENTS,
+        }
+    }
+}
+
 impl Simulation {
     /// The fewest events that running on to `time` is certain to process, counted only once
     /// no action is left before `time` (an action could crash servers and quiet the run).
@@ -33,7 +43,7 @@ impl Simulation {
             return 0;
         }
         let config = self.config();
-        let window = config.election_timeout_ms.1.max(config.heartbeat_ms).max(1);
+        let window = config.options.election_timeout_ms[1].max(config.options.heartbeat_ms).max(1);
         let running = self.nodes().filter(|node| node.is_up()).count() as u64;
         running.saturating_mul((time - self.now()) / window)
     }

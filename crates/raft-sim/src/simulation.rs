@@ -1,7 +1,7 @@
 //! The [`Simulation`]: nodes, their timers, the network, the client, one clock and one
 //! random source. User actions live in `faults.rs` and `client_ops.rs`.
 
-use raft_core::{Input, Node, NodeId, Output, PersistentState, RaftOptions, RequestId, Timer};
+use raft_core::{Input, Node, NodeId, Output, PersistentState, RequestId, Timer};
 
 use crate::action::{Action, ActionError, TimedAction};
 use crate::client::ClientOp;
@@ -123,7 +123,7 @@ impl Simulation {
             .iter()
             .map(|&id| {
                 let state = initial.next().unwrap_or_default();
-                SimNode { node: Node::restore(id, &ids, config.raft.clone(), state), timer: None, up: true }
+                SimNode { node: Node::restore(id, &ids, config.raft(), state), timer: None, up: true }
             })
             .collect();
         let mut sim = Simulation {
@@ -178,11 +178,6 @@ impl Simulation {
     /// The configuration this run was built with.
     pub fn config(&self) -> &SimConfig {
         &self.config
-    }
-
-    /// The Raft options every node runs with.
-    pub fn raft_options(&self) -> &RaftOptions {
-        &self.config.raft
     }
 
     /// The current simulated time.
@@ -507,9 +502,10 @@ impl Simulation {
     /// Puts a message on the wire with a random latency; random loss is decided now and
     /// shown when the message would arrive.
     pub(crate) fn send(&mut self, from: NodeId, to: NodeId, payload: Payload) {
-        let (low, high) = self.config.latency_ms;
+        let (low, high) = self.config.latency_ms();
         let deliver_at = self.now.saturating_add(self.rng.in_range(low, high));
-        let lost = self.config.loss > 0.0 && self.rng.chance(self.config.loss);
+        let loss = self.config.options.loss;
+        let lost = loss > 0.0 && self.rng.chance(loss);
         let (kind, term) = (payload.kind(), payload.term());
         let flight = InFlight { id: 0, from, to, sent_at: self.now, deliver_at, payload, lost };
         let id = self.network.send(flight);
@@ -520,10 +516,10 @@ impl Simulation {
     fn arm_timer(&mut self, index: usize, timer: Timer) {
         let interval = match timer {
             Timer::Election => {
-                let (low, high) = self.config.election_timeout_ms;
+                let (low, high) = self.config.election_timeout_ms();
                 self.rng.in_range(low, high)
             }
-            Timer::Heartbeat => self.config.heartbeat_ms,
+            Timer::Heartbeat => self.config.options.heartbeat_ms,
         };
         self.next_generation += 1;
         let generation = self.next_generation;

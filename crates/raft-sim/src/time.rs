@@ -1,7 +1,6 @@
 //! Simulated time.
 
-/// Simulated time in milliseconds since the start of the run.
-pub type Millis = u64;
+pub use raft_scenario::Millis;
 
 /// How much of the interval `start..end` has passed at `at`, from 0 to 1 (1 for an empty
 /// interval). `at` is fractional so drawings can move smoothly between two milliseconds.

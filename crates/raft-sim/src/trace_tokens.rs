@@ -230,7 +230,7 @@ impl Tokens for TraceEvent {
 /// The action's name as scenario files write it in `do`, then its fields.
 impl Tokens for Action {
     fn tokens(&self, h: &mut TokenHasher) {
-        h.name(self.name());
+        h.name(&self.name());
         match self {
             Action::Timeout { node } | Action::Crash { node } | Action::Restart { node } => h.number((*node).into()),
             Action::Write { node, command } => {

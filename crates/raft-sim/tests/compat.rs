@@ -9,6 +9,7 @@
 
 use std::path::PathBuf;
 
+use raft_sim::ScenarioExt as _;
 use raft_sim::{Report, Scenario};
 
 fn compat_dir() -> PathBuf {

@@ -1,6 +1,7 @@
 //! Time travel: any moment restores exactly, acting in the past forks, and a recorded session
 //! replays from its scenario to the same trace.
 
+use raft_sim::ScenarioExt as _;
 use raft_sim::{Action, History, Scenario, MAX_CHECKPOINTS};
 
 fn straight(scenario: &Scenario, time: u64) -> (u64, u64) {

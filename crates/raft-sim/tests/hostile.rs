@@ -9,6 +9,7 @@ use std::process::{Command, Output, Stdio};
 use cli_support::{raftsim, write_temp};
 use std::time::{Duration, Instant};
 
+use raft_sim::OpenLink as _;
 use raft_sim::{History, LinkError, Scenario, ShareLink, MAX_REPLAY_EVENTS};
 
 fn stderr(output: &Output) -> String {

@@ -3,13 +3,14 @@
 mod support;
 
 use raft_sim::{random_scenario, Action, FuzzSettings, LinkError, Scenario, ShareLink, TimedAction, MAX_LINK_TIME_MS};
+use raft_sim::{OpenLink as _, ScenarioExt as _};
 
 /// A version-1 link made on 2026-11-25. It must decode to [`pinned_scenario`] in every
 /// release, forever: links already shared depend on it.
 const PINNED_V1: &str = include_str!("golden/link_v1.txt");
 const PINNED_HASH: &str = include_str!("golden/link_v1.hash");
-/// What this build's compressor writes for [`pinned_scenario`] (since 2026-11-25 the project's
-/// own, `deflate.rs`; [`PINNED_V1`] was written by miniz_oxide's). Links differ, scenarios not.
+/// What this build writes for [`pinned_scenario`]: since 2026-11-30, serde's JSON (`do` first
+/// in an action) compressed by miniz_oxide at level 9. Links differ, scenarios not.
 const ENCODED_V1: &str = include_str!("golden/link_v1_encoded.txt");
 
 fn pinned_scenario() -> Scenario {

@@ -4,6 +4,7 @@
 
 mod support;
 
+use raft_sim::OpenLink as _;
 use raft_sim::{random_scenario, FuzzSettings, LinkError, ShareLink, SimRng};
 
 /// How many inputs the test feeds the decoder.

@@ -1,6 +1,7 @@
 //! Scenarios from the paper's figures and sections, run in the simulator with every safety
 //! property checked after every event.
 
+use raft_sim::ScenarioExt as _;
 use raft_sim::{OpResult, RoleKind, Scenario, Simulation};
 
 fn scenario(json: &str) -> Simulation {

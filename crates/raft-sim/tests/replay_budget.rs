@@ -2,6 +2,7 @@
 //! bound, so a replay that would fit is never refused early, while the busiest runs are
 //! refused long before the budget is spent.
 
+use raft_sim::ScenarioExt as _;
 use raft_sim::{random_scenario, FuzzSettings, History, Scenario, MAX_REPLAY_EVENTS};
 
 /// Timings from the page's defaults to the busiest a scenario may ask for.

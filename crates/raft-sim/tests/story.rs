@@ -1,5 +1,6 @@
 //! The story: the events a narrator tells, in order, bounded.
 
+use raft_sim::ScenarioExt as _;
 use raft_sim::{OpResult, Scenario, StoryCategory, StoryEvent, STORY_LENGTH};
 
 #[test]

@@ -31,7 +31,7 @@ impl Point {
 
 /// A coordinate for an SVG attribute: at most two decimals, none when whole (`12.5`, `400`).
 pub fn number(value: f64) -> String {
-    raft_sim::fixed(value, 2, 0)
+    crate::number_text::rounded(value, 2)
 }
 
 /// A `transform` that moves to `point`.

@@ -3,7 +3,8 @@
 //! text from [`Lang::texts`] or the formatting methods here; no interface string is written
 //! anywhere else.
 
-use raft_sim::{format_scaled, ActionError, NodeId, OpResult, Property, RoleKind, StoryCategory, StoryEvent};
+use crate::number_text::scaled;
+use raft_sim::{ActionError, NodeId, OpResult, Property, RoleKind, StoryCategory, StoryEvent};
 
 /// The page's language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -618,7 +619,7 @@ impl Lang {
                     crate::view::endpoint_name(*to)
                 ),
                 E::LossSet { per_mille } => {
-                    format!("Now {}% of messages are lost.", format_scaled(u64::from(*per_mille), 1, 0))
+                    format!("Now {}% of messages are lost.", scaled(u64::from(*per_mille), 1))
                 }
                 E::ClientWrite { node, command, .. } => format!("The client sent the write {command} to S{node}."),
                 E::ClientDone { command, result, .. } => match result {
@@ -656,7 +657,7 @@ impl Lang {
                     crate::view::endpoint_name(*to)
                 ),
                 E::LossSet { per_mille } => {
-                    format!("现在有 {}% 的消息会丢失。", format_scaled(u64::from(*per_mille), 1, 0))
+                    format!("现在有 {}% 的消息会丢失。", scaled(u64::from(*per_mille), 1))
                 }
                 E::ClientWrite { node, command, .. } => format!("客户端向 S{node} 发送写请求 {command}。"),
                 E::ClientDone { command, result, .. } => match result {

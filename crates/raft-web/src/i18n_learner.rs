@@ -2,7 +2,8 @@
 //! state machines drawn beside their servers — and of the limits that keep hostile input
 //! harmless, in English and 中文 (the rest of the interface is in `i18n.rs`).
 
-use raft_sim::{format_scaled, Millis, NodeId};
+use crate::number_text::scaled;
+use raft_sim::{Millis, NodeId};
 
 use crate::i18n::Lang;
 
@@ -50,7 +51,7 @@ impl Lang {
     /// What acting in the past discarded, e.g. "Acting at this moment discarded the next
     /// 3.2 s of the run and 2 later actions."
     pub fn forked(self, discarded_ms: Millis, discarded_actions: usize) -> String {
-        let seconds = format_scaled(discarded_ms, 3, 0);
+        let seconds = scaled(discarded_ms, 3);
         if discarded_ms == 0 {
             // At the end of the run so far: only the scenario's later actions are discarded.
             return match self {
@@ -75,7 +76,7 @@ impl Lang {
 
     /// Why a moment is out of reach: replaying to it would take more than the replay budget.
     pub fn too_busy(self, busy: &raft_sim::TooBusy) -> String {
-        let (time, reached) = (format_scaled(busy.time_ms, 3, 0), format_scaled(busy.reached_ms, 3, 0));
+        let (time, reached) = (scaled(busy.time_ms, 3), scaled(busy.reached_ms, 3));
         let budget = raft_sim::MAX_REPLAY_EVENTS / 1_000_000;
         match self {
             Lang::En => format!(

@@ -15,6 +15,7 @@ pub mod i18n;
 mod i18n_learner;
 mod i18n_presets;
 mod i18n_share;
+pub mod number_text;
 pub mod page_options;
 pub mod placement;
 pub mod presets;

@@ -51,7 +51,7 @@ pub fn preset(id: &str) -> Option<&'static Preset> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use raft_sim::{RoleKind, Simulation};
+    use raft_sim::{RoleKind, ScenarioExt as _, Simulation};
 
     fn run(id: &str, until: u64) -> Simulation {
         let mut sim = preset(id).unwrap().scenario().unwrap().build(false).unwrap();

@@ -250,7 +250,7 @@ impl Playground {
 
     /// The playground a share link describes, paused at the link's moment.
     pub fn from_link(link: &str) -> Result<Self, raft_sim::LinkError> {
-        Ok(Playground::showing(raft_sim::ShareLink::parse(link)?.open()?))
+        Ok(Playground::showing(raft_sim::OpenLink::open(&raft_sim::ShareLink::parse(link)?)?))
     }
 
     /// The page's first state: the scenario of the URL's fragment if it has one, else the
@@ -348,7 +348,7 @@ impl Playground {
 
     /// The options of the current run.
     pub fn options(&self) -> raft_sim::ScenarioOptions {
-        raft_sim::ScenarioOptions::from(self.history.borrow().sim().config())
+        self.history.borrow().sim().config().options.clone()
     }
 
     /// How many servers the cluster has.

@@ -5,6 +5,7 @@
 #[path = "../../raft-sim/tests/golden/mod.rs"]
 mod golden;
 
+use raft_sim::ScenarioExt as _;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);

@@ -14,7 +14,9 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use raft_sim::{random_scenario, run_seed, FuzzSettings, Report, Scenario, ShareLink, MAX_SCENARIO_TIME_MS};
+use raft_sim::{
+    random_scenario, run_seed, FuzzSettings, OpenLink, Report, Scenario, ScenarioExt, ShareLink, MAX_SCENARIO_TIME_MS,
+};
 use serde::Serialize;
 
 const USAGE: &str = "usage:
@@ -130,7 +132,7 @@ struct FuzzSummary {
     failure: Option<raft_sim::FuzzFailure>,
     #[serde(skip_serializing_if = "Option::is_none")]
     /// The failing run's scenario file, as JSON.
-    reproducer: Option<raft_sim::Json>,
+    reproducer: Option<raft_sim::Scenario>,
 }
 
 fn fuzz(args: &[String]) -> Result<ExitCode, String> {
@@ -172,7 +174,7 @@ fn fuzz(args: &[String]) -> Result<ExitCode, String> {
                 summary.liveness_failures += 1;
             }
             if summary.failure.is_none() {
-                summary.reproducer = Some(random_scenario(seed, settings).to_json());
+                summary.reproducer = Some(random_scenario(seed, settings));
                 summary.failure = Some(failure);
             }
         }

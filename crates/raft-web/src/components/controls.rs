@@ -28,7 +28,7 @@ pub fn controls(lang: Lang, props: &ControlsProps) -> Html {
     let on_speed = props.on_speed.clone();
     let oninput = Callback::from(move |event: InputEvent| {
         let input: HtmlInputElement = event.target_unchecked_into();
-        if let Some(exponent) = raft_sim::parse_form_number(&input.value(), 2) {
+        if let Some(exponent) = crate::number_text::parse_form_number(&input.value()) {
             on_speed.emit(js_sys::Math::pow(10.0, exponent));
         }
     });
@@ -57,7 +57,7 @@ pub fn controls(lang: Lang, props: &ControlsProps) -> Html {
 
 /// The slider's position for `speed`: its decimal logarithm, to two places.
 fn exponent_of(speed: f64) -> String {
-    raft_sim::fixed(js_sys::Math::log10(speed), 2, 0)
+    crate::number_text::rounded(js_sys::Math::log10(speed), 2)
 }
 
 /// A speed for people: `0.1×`, `2.5×`, `100×`.
@@ -69,7 +69,7 @@ pub fn format_speed(speed: f64) -> String {
     } else {
         0
     };
-    format!("{}×", raft_sim::fixed(speed, digits, 0))
+    format!("{}×", crate::number_text::rounded(speed, digits))
 }
 
 #[cfg(test)]

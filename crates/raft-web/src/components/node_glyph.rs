@@ -107,7 +107,7 @@ fn timer_arc(left: Option<f64>) -> Html {
     };
     html! {
         <circle class="node__timer" r={number(NODE_RADIUS + 5.0)} pathLength="1"
-                stroke-dasharray={format!("{} 1", raft_sim::fixed(left, 4, 0))} transform="rotate(-90)" />
+                stroke-dasharray={format!("{} 1", crate::number_text::rounded(left, 4))} transform="rotate(-90)" />
     }
 }
 

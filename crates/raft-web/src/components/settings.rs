@@ -47,7 +47,7 @@ fn read(form: &HtmlFormElement) -> Result<ScenarioOptions, String> {
         text(name).trim().parse::<u64>().map_err(|_| format!("{name}: expected a whole number, not \"{}\"", text(name)))
     };
     let checked = |name: &str| input(name).is_some_and(|i| i.checked());
-    let loss = raft_sim::parse_percent(&text("loss"))
+    let loss = crate::number_text::parse_percent(&text("loss"))
         .ok_or_else(|| format!("loss: expected a percentage, not \"{}\"", text("loss")))?;
     Ok(ScenarioOptions {
         election_timeout_ms: [whole("election_min")?, whole("election_max")?],
@@ -87,7 +87,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
                 { number("heartbeat_ms", labels[2], o.heartbeat_ms.to_string()) }
                 { number("latency_min", labels[3], o.latency_ms[0].to_string()) }
                 { number("latency_max", labels[4], o.latency_ms[1].to_string()) }
-                { number("loss", labels[5], raft_sim::fixed(o.loss * 100.0, raft_sim::PROBABILITY_DECIMALS - 2, 0)) }
+                { number("loss", labels[5], crate::number_text::rounded(o.loss * 100.0, 7)) }
                 { number("client_timeout_ms", labels[6], o.client_timeout_ms.to_string()) }
                 { number("max_entries_per_append", labels[7], o.max_entries_per_append.to_string()) }
                 { checkbox("noop_on_election", labels[8], o.noop_on_election) }

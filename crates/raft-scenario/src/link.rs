@@ -8,26 +8,23 @@
 //! refused by name, never guessed. `t` is required, so a link cut short before it is noticed.
 //!
 //! Decoding never panics: every problem is a [`LinkError`] that says what is wrong. Opening a
-//! link ([`ShareLink::open`]) replays it within a budget of events, so no link can make the page
-//! work for long.
+//! link (the simulator's `OpenLink::open`) replays it within a budget of events, so no link can
+//! make the page work for long.
 
 use std::fmt;
 
 use raft_core::quoted;
 
-use crate::base64url;
-use crate::deflate;
-use crate::history::History;
-use crate::inflate::{inflate_zlib, InflateError};
-use crate::replay_budget::{TooBusy, MAX_REPLAY_EVENTS};
-use crate::scenario::{Scenario, ScenarioError};
-use crate::time::Millis;
+use crate::error::ScenarioError;
+use crate::link_codec::{canonical_number, decode_scenario, encode_scenario};
+use crate::scenario::{Scenario, MAX_SCENARIO_TIME_MS};
+use crate::Millis;
 
 /// The link format this build writes; it reads this one and every earlier one.
 pub const LINK_VERSION: u32 = 1;
 
 /// The latest moment a link may ask for: the hour a scenario may last.
-pub const MAX_LINK_TIME_MS: Millis = crate::scenario::MAX_SCENARIO_TIME_MS;
+pub const MAX_LINK_TIME_MS: Millis = MAX_SCENARIO_TIME_MS;
 
 /// The most bytes a payload may inflate to, so a small link cannot make a huge scenario.
 pub const MAX_SCENARIO_BYTES: usize = 256 * 1024;
@@ -73,12 +70,14 @@ pub enum LinkError {
     TimeTooLate(Millis),
     /// There is no `t`: the link was probably cut short before it.
     NoTime,
-    /// Replaying to `t` would take more than [`MAX_REPLAY_EVENTS`] events.
+    /// Replaying to `t` would take more events than the replay budget allows.
     TooBusy {
         /// The moment asked for.
         time_ms: Millis,
-        /// How far the replay got within the budget.
+        /// How far the replay got before it was refused.
         reached_ms: Millis,
+        /// The budget, in events.
+        budget: u64,
     },
 }
 
@@ -117,10 +116,10 @@ impl fmt::Display for LinkError {
             LinkError::NoTime => {
                 f.write_str("the link has no moment (\"&t=…\" at its end): it may have been cut short")
             }
-            LinkError::TooBusy { time_ms, reached_ms } => write!(
+            LinkError::TooBusy { time_ms, reached_ms, budget } => write!(
                 f,
-                "the link's run is too busy to replay to t={time_ms} in the page: {MAX_REPLAY_EVENTS} events only \
-                 reach {reached_ms} ms; share an earlier moment"
+                "the link's run is too busy to replay to t={time_ms} in the page: {budget} events only reach \
+                 {reached_ms} ms; share an earlier moment"
             ),
         }
     }
@@ -166,71 +165,4 @@ impl ShareLink {
     pub fn to_scenario_file(&self) -> Scenario {
         Scenario { until_ms: Some(self.time_ms), ..self.scenario.clone() }
     }
-
-    /// The run replayed to the link's moment, as the page opens it, within
-    /// [`MAX_REPLAY_EVENTS`].
-    pub fn open(&self) -> Result<History, LinkError> {
-        let mut history = History::new(self.scenario.clone()).map_err(LinkError::Scenario)?;
-        history.seek_within_budget(self.time_ms).map_err(LinkError::from)?;
-        Ok(history)
-    }
-}
-
-impl From<TooBusy> for LinkError {
-    fn from(busy: TooBusy) -> Self {
-        LinkError::TooBusy { time_ms: busy.time_ms, reached_ms: busy.reached_ms }
-    }
-}
-
-/// The payload of a link: compact JSON (without `until_ms`), zlib, base64url.
-fn encode_scenario(scenario: &Scenario) -> Result<String, LinkError> {
-    let scenario = Scenario { until_ms: None, ..scenario.clone() };
-    let json = scenario.to_json().to_string();
-    if json.len() > MAX_SCENARIO_BYTES {
-        return Err(LinkError::TooLarge);
-    }
-    Ok(base64url::encode(&deflate::compress_zlib(json.as_bytes())))
-}
-
-/// Inflates a zlib stream that must end exactly where `compressed` does, into at most
-/// [`MAX_SCENARIO_BYTES`].
-fn inflate(compressed: &[u8]) -> Result<Vec<u8>, LinkError> {
-    // Deflate never grows a text by more than 5 bytes per 64 KiB block (stored blocks), so a
-    // longer payload is not a link this playground wrote, and is refused before any work.
-    if compressed.len() > MAX_SCENARIO_BYTES + 1024 {
-        return Err(LinkError::TooLarge);
-    }
-    inflate_zlib(compressed, MAX_SCENARIO_BYTES).map_err(|error| match error {
-        InflateError::Damaged => LinkError::Damaged,
-        InflateError::TooLarge => LinkError::TooLarge,
-    })
-}
-
-/// A whole number written as this playground writes it: digits only, no sign, no leading zero
-/// (`0`, `15`, not `+15` or `015`), so each number has one spelling in a link.
-fn canonical_number(text: &str) -> Option<u64> {
-    let canonical =
-        !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) && (text == "0" || !text.starts_with('0'));
-    canonical.then(|| text.parse().ok()).flatten()
-}
-
-/// Reads `VERSION.PAYLOAD` into a validated scenario.
-fn decode_scenario(versioned: &str) -> Result<Scenario, LinkError> {
-    let (version, payload) = versioned.split_once('.').ok_or(LinkError::NoVersion)?;
-    match canonical_number(version).and_then(|v| u32::try_from(v).ok()) {
-        Some(known) if (1..=LINK_VERSION).contains(&known) => {}
-        Some(newer) if newer > LINK_VERSION => return Err(LinkError::NewerVersion(newer)),
-        _ => return Err(LinkError::UnknownVersion(version.to_owned())),
-    }
-    let compressed = base64url::decode(payload).map_err(|error| match error {
-        base64url::DecodeError::BadCharacter { position, character } => {
-            LinkError::BadCharacter { position: position + version.len() + 1, character }
-        }
-        base64url::DecodeError::Truncated | base64url::DecodeError::NonCanonical => LinkError::Damaged,
-    })?;
-    let json = inflate(&compressed)?;
-    let json = String::from_utf8(json).map_err(|_| LinkError::NotText)?;
-    let scenario = Scenario::from_json(&json).map_err(LinkError::Scenario)?;
-    // A link's moment is `t`; a stray `until_ms` inside would only confuse the file it becomes.
-    Ok(Scenario { until_ms: None, ..scenario })
 }

@@ -1,0 +1,133 @@
+//! What a user (or a scenario) can do to a running cluster, and when.
+
+use std::fmt;
+
+use raft_core::NodeId;
+use serde::{Deserialize, Serialize};
+
+use crate::options::{format_probability, probability};
+use crate::Millis;
+
+/// A message's id: 1, 2, 3… in the order the messages were sent.
+pub type MessageId = u64;
+
+/// One user action. In scenario files it is written with its kind in `do`, e.g.
+/// `{"do": "crash", "node": 2}`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "do", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(expecting = "an action object: { \"do\": \"crash\", \"node\": 2 }")]
+pub enum Action {
+    /// Fire the node's election timer now.
+    Timeout {
+        /// Which node.
+        node: NodeId,
+    },
+    /// Stop the node: it loses its volatile state; messages to it are lost.
+    Crash {
+        /// Which node.
+        node: NodeId,
+    },
+    /// Start a crashed node again from its persistent state.
+    Restart {
+        /// Which node.
+        node: NodeId,
+    },
+    /// The client sends a write (`key=value`) to the node.
+    Write {
+        /// Which node.
+        node: NodeId,
+        /// The command, e.g. `x=3`.
+        command: String,
+    },
+    /// Split the servers into groups that cannot reach each other; servers in no group form
+    /// one more group.
+    Partition {
+        /// The groups.
+        groups: Vec<Vec<NodeId>>,
+    },
+    /// End the partition.
+    Heal,
+    /// Cut the link from one server to another, one way.
+    Cut {
+        /// Sender side.
+        from: NodeId,
+        /// Receiver side.
+        to: NodeId,
+    },
+    /// Mend a cut link.
+    Mend {
+        /// Sender side.
+        from: NodeId,
+        /// Receiver side.
+        to: NodeId,
+    },
+    /// Lose one message in flight.
+    Drop {
+        /// Its id.
+        message: MessageId,
+    },
+    /// From now on, lose each message with this probability (0 to 1).
+    Loss {
+        /// The probability.
+        #[serde(deserialize_with = "probability")]
+        probability: f64,
+    },
+}
+
+/// An action and when it happens: `{"at_ms": 400, "do": "write", "node": 1, "command": "x=4"}`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(expecting = "an action object: { \"at_ms\": 0, \"do\": … }")]
+pub struct TimedAction {
+    /// Simulated time of the action.
+    pub at_ms: Millis,
+    /// The action. Its own fields are checked (unknown ones refused) by [`Action`].
+    #[serde(flatten)]
+    pub action: Action,
+}
+
+impl Action {
+    /// The action's name, as written in `do` (serde's own: there is no second table).
+    pub fn name(&self) -> String {
+        let value = serde_json::to_value(self).unwrap_or_default();
+        value.get("do").and_then(serde_json::Value::as_str).unwrap_or_default().to_owned()
+    }
+}
+
+/// `crash 2`, `write 1 x=3`, `cut 1->2`: how traces and messages write an action.
+impl fmt::Display for Action {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Action::Timeout { node } => write!(f, "timeout {node}"),
+            Action::Crash { node } => write!(f, "crash {node}"),
+            Action::Restart { node } => write!(f, "restart {node}"),
+            Action::Write { node, command } => write!(f, "write {node} {command}"),
+            Action::Partition { groups } => write!(f, "partition {groups:?}"),
+            Action::Heal => f.write_str("heal"),
+            Action::Cut { from, to } => write!(f, "cut {from}->{to}"),
+            Action::Mend { from, to } => write!(f, "mend {from}->{to}"),
+            Action::Drop { message } => write!(f, "drop #{message}"),
+            Action::Loss { probability } => write!(f, "loss {}", format_probability(*probability)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn actions_are_written_with_their_kind_in_do() {
+        let timed = TimedAction { at_ms: 400, action: Action::Write { node: 1, command: "x=4".into() } };
+        assert_eq!(serde_json::to_string(&timed).unwrap(), r#"{"at_ms":400,"do":"write","node":1,"command":"x=4"}"#);
+        assert_eq!(Action::Heal.name(), "heal");
+        assert_eq!(Action::Cut { from: 1, to: 2 }.name(), "cut");
+        assert_eq!(Action::Cut { from: 1, to: 2 }.to_string(), "cut 1->2");
+    }
+
+    #[test]
+    fn the_old_field_order_still_reads() {
+        let old = r#"{"at_ms":400,"command":"x=4","do":"write","node":1}"#;
+        let timed: TimedAction = serde_json::from_str(old).unwrap();
+        assert_eq!(timed.action, Action::Write { node: 1, command: "x=4".into() });
+    }
+}

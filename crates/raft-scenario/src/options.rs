@@ -1,0 +1,230 @@
+//! The `options` object of a scenario: how the cluster is timed, how its network behaves, and
+//! which of Raft's optional behaviours are on. The one definition of these settings: the
+//! simulator runs on it, the page's settings form edits it.
+
+use std::fmt;
+
+use raft_core::RaftOptions;
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::Millis;
+
+/// The largest cluster the simulator (and the page) supports.
+pub const MAX_NODES: u32 = 9;
+
+/// The longest timeout, interval or latency a cluster may have: one hour. Bounded so that
+/// adding it to the clock can never overflow, whatever a scenario file or link says.
+pub const MAX_DURATION_MS: Millis = 3_600_000;
+
+/// Decimal places a probability keeps: `0.05` reads as the `f64` nearest to 0.05, and every
+/// probability written reads back to the very same `f64`.
+const PROBABILITY_DECIMALS: i32 = 9;
+
+/// Timing, network and Raft options. Every field is optional in a file; the defaults follow
+/// the paper's §9.3: election timeouts drawn from 150–300 ms, heartbeats every 50 ms, and
+/// network latency well below both.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields, expecting = "an object of options")]
+pub struct ScenarioOptions {
+    /// Each election timeout is drawn uniformly from this inclusive range, in ms (§5.2).
+    pub election_timeout_ms: [Millis; 2],
+    /// A leader sends heartbeats this often, in ms.
+    pub heartbeat_ms: Millis,
+    /// Each message's latency is drawn uniformly from this inclusive range, in ms.
+    pub latency_ms: [Millis; 2],
+    /// The probability that a message is lost, from 0 to 1.
+    #[serde(deserialize_with = "probability")]
+    pub loss: f64,
+    /// How long the client waits for an answer before it gives up on a write, in ms.
+    pub client_timeout_ms: Millis,
+    /// The most entries one AppendEntries carries.
+    pub max_entries_per_append: u32,
+    /// A new leader appends a no-op entry (§8).
+    pub noop_on_election: bool,
+    /// Rejections carry the conflicting term (the §5.3 optimisation).
+    pub conflict_hint: bool,
+}
+
+impl Default for ScenarioOptions {
+    fn default() -> Self {
+        let raft = RaftOptions::default();
+        ScenarioOptions {
+            election_timeout_ms: [150, 300],
+            heartbeat_ms: 50,
+            latency_ms: [10, 20],
+            loss: 0.0,
+            client_timeout_ms: 2_000,
+            max_entries_per_append: raft.max_entries_per_append,
+            noop_on_election: raft.noop_on_election,
+            conflict_hint: raft.conflict_hint,
+        }
+    }
+}
+
+/// Reads a probability, kept to nine decimal places.
+pub(crate) fn probability<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f64, D::Error> {
+    let scale = 10f64.powi(PROBABILITY_DECIMALS);
+    f64::deserialize(deserializer).map(|p| (p * scale).round() / scale)
+}
+
+/// A probability as messages write it: `0.05`, `1`.
+pub fn format_probability(probability: f64) -> String {
+    format!("{probability}")
+}
+
+/// `Err` with what is wrong unless `p` is a probability, 0 to 1: the one check of every loss
+/// setting (options, scenario actions, actions at run time).
+pub fn check_probability(p: f64) -> Result<(), String> {
+    if (0.0..=1.0).contains(&p) {
+        Ok(())
+    } else {
+        Err(format!("a probability from 0 to 1, not {}", format_probability(p)))
+    }
+}
+
+/// Why options cannot be simulated.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ConfigError {
+    /// `nodes` is 0 or above [`MAX_NODES`].
+    NodeCount(u32),
+    /// A range whose low end is above its high end, or that starts at 0 where time must pass.
+    BadRange {
+        /// Which setting.
+        name: &'static str,
+        /// Its low end.
+        low: Millis,
+        /// Its high end.
+        high: Millis,
+    },
+    /// The heartbeat interval is 0 or not shorter than the shortest election timeout, so
+    /// followers would time out under a healthy leader.
+    Heartbeat {
+        /// The heartbeat interval.
+        heartbeat_ms: Millis,
+        /// The shortest election timeout.
+        election_min_ms: Millis,
+    },
+    /// `loss` is not a probability: what is wrong with it.
+    Loss(String),
+    /// A setting that must be at least 1 is 0.
+    Zero(&'static str),
+    /// A duration longer than [`MAX_DURATION_MS`].
+    TooLong {
+        /// The setting.
+        name: &'static str,
+        /// Its value.
+        value: Millis,
+    },
+}
+
+impl ConfigError {
+    /// The setting at fault, as scenario files name it.
+    pub fn setting(&self) -> &'static str {
+        match self {
+            ConfigError::NodeCount(_) => "nodes",
+            ConfigError::BadRange { name, .. } | ConfigError::Zero(name) | ConfigError::TooLong { name, .. } => name,
+            ConfigError::Heartbeat { .. } => "heartbeat_ms",
+            ConfigError::Loss(_) => "loss",
+        }
+    }
+
+    /// What is wrong with the setting, without its name.
+    pub fn problem(&self) -> String {
+        match self {
+            ConfigError::NodeCount(n) => format!("a cluster has 1 to {MAX_NODES} nodes, not {n}"),
+            ConfigError::BadRange { low, high, .. } => {
+                format!("must be a range of at least 1 ms with low <= high, not [{low}, {high}]")
+            }
+            ConfigError::Heartbeat { heartbeat_ms, election_min_ms } => {
+                format!("{heartbeat_ms} must be above 0 and below the shortest election timeout ({election_min_ms})")
+            }
+            ConfigError::Loss(why) => why.clone(),
+            ConfigError::Zero(_) => "must be at least 1".to_owned(),
+            ConfigError::TooLong { value, .. } => format!("at most {MAX_DURATION_MS} ms (one hour), not {value}"),
+        }
+    }
+}
+
+/// `setting: problem`.
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.setting(), self.problem())
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+impl ScenarioOptions {
+    /// Checks that these options, on `nodes` servers, describe a cluster that can run.
+    pub fn validate(&self, nodes: u32) -> Result<(), ConfigError> {
+        if nodes == 0 || nodes > MAX_NODES {
+            return Err(ConfigError::NodeCount(nodes));
+        }
+        for (name, [low, high]) in [("election_timeout_ms", self.election_timeout_ms), ("latency_ms", self.latency_ms)]
+        {
+            if low == 0 || low > high {
+                return Err(ConfigError::BadRange { name, low, high });
+            }
+        }
+        let election_min_ms = self.election_timeout_ms[0];
+        if self.heartbeat_ms == 0 || self.heartbeat_ms >= election_min_ms {
+            return Err(ConfigError::Heartbeat { heartbeat_ms: self.heartbeat_ms, election_min_ms });
+        }
+        check_probability(self.loss).map_err(ConfigError::Loss)?;
+        if self.client_timeout_ms == 0 {
+            return Err(ConfigError::Zero("client_timeout_ms"));
+        }
+        if self.max_entries_per_append == 0 {
+            return Err(ConfigError::Zero("max_entries_per_append"));
+        }
+        for (name, value) in [
+            ("election_timeout_ms", self.election_timeout_ms[1]),
+            ("latency_ms", self.latency_ms[1]),
+            ("client_timeout_ms", self.client_timeout_ms),
+        ] {
+            if value > MAX_DURATION_MS {
+                return Err(ConfigError::TooLong { name, value });
+            }
+        }
+        Ok(())
+    }
+
+    /// The options every server's Raft runs with.
+    pub fn raft(&self) -> RaftOptions {
+        RaftOptions {
+            max_entries_per_append: self.max_entries_per_append,
+            noop_on_election: self.noop_on_election,
+            conflict_hint: self.conflict_hint,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn probabilities_keep_nine_decimals_and_read_back_exactly() {
+        let read = |text: &str| -> f64 {
+            let options: ScenarioOptions = serde_json::from_str(&format!(r#"{{"loss":{text}}}"#)).unwrap();
+            options.loss
+        };
+        assert_eq!(read("0.05"), 0.05);
+        assert_eq!(read("0.1234567894"), 0.123456789);
+        assert_eq!(read("2.5e-2"), 0.025);
+        for p in [0.0, 0.05, 0.2, 1.0 / 3.0, 0.999999999, 1.0] {
+            let kept = read(&format!("{p}"));
+            assert_eq!(read(&serde_json::to_string(&kept).unwrap()), kept, "{p}");
+        }
+        assert_eq!(format_probability(0.05), "0.05");
+        assert_eq!(format_probability(1.0), "1");
+    }
+
+    #[test]
+    fn the_defaults_are_the_papers() {
+        let options = ScenarioOptions::default();
+        assert_eq!((options.election_timeout_ms, options.heartbeat_ms), ([150, 300], 50));
+        assert_eq!(options.validate(5), Ok(()));
+        assert_eq!(options.validate(10), Err(ConfigError::NodeCount(10)));
+    }
+}

@@ -1,0 +1,237 @@
+//! Scenario files, version 1: the public, versioned description of a run (seed, cluster,
+//! options, initial persistent state, timed actions). Share links encode the same structure.
+//!
+//! ```json
+//! { "version": 1, "seed": 7, "nodes": 5,
+//!   "options": { "election_timeout_ms": [150, 300], "heartbeat_ms": 50, "latency_ms": [10, 20], "loss": 0.0 },
+//!   "initial": { "1": { "term": 7, "voted_for": null, "log": [1, 1, [4, "x=2"]] } },
+//!   "actions": [ { "at_ms": 0, "do": "timeout", "node": 1 } ],
+//!   "until_ms": 5000 }
+//! ```
+//! Omitted fields take their defaults. Unknown fields, unknown actions, nodes out of range and
+//! actions out of time order are errors naming the field.
+
+use std::collections::BTreeMap;
+
+use raft_core::{Command, NodeId, PersistentState};
+use serde::{Deserialize, Serialize};
+
+use crate::action::{Action, TimedAction};
+use crate::error::{error, reader_error, ScenarioError};
+use crate::initial::{check_node, read_initial, InitialState};
+use crate::options::{check_probability, ScenarioOptions, MAX_DURATION_MS};
+use crate::Millis;
+
+/// The scenario format this build writes; it reads this one and every earlier one.
+pub const SCENARIO_VERSION: u32 = 1;
+
+/// The latest moment an action or `until_ms` may name: one simulated hour, the horizon a link
+/// may show, so that no input can make the clock wrap or a replay run for ever.
+pub const MAX_SCENARIO_TIME_MS: Millis = MAX_DURATION_MS;
+
+/// The largest scenario file read, in bytes: refused before it is parsed.
+pub const MAX_SCENARIO_FILE_BYTES: usize = 2 * 1024 * 1024;
+
+/// The most actions a scenario may hold.
+pub const MAX_ACTIONS: usize = 10_000;
+
+/// The longest title, in characters.
+pub const MAX_TITLE_CHARS: usize = 200;
+
+/// The longest description, in characters.
+pub const MAX_DESCRIPTION_CHARS: usize = 2_000;
+
+/// A run, fully described.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, expecting = "one JSON object: { \"version\": 1, \"seed\": … }")]
+pub struct Scenario {
+    /// Format version: 1.
+    pub version: u32,
+    /// The seed of every random choice.
+    pub seed: u64,
+    /// Number of servers (1–9).
+    #[serde(default = "default_nodes")]
+    pub nodes: u32,
+    /// A title, shown with the scenario.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// A description, shown with the scenario.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Timing, network and Raft options.
+    #[serde(default)]
+    pub options: ScenarioOptions,
+    /// Persistent state of some servers at time 0, by server id; the others start empty.
+    #[serde(default, deserialize_with = "read_initial", skip_serializing_if = "BTreeMap::is_empty")]
+    pub initial: BTreeMap<NodeId, InitialState>,
+    /// What happens when, in time order.
+    #[serde(default)]
+    pub actions: Vec<TimedAction>,
+    /// Where `raftsim run` stops by default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until_ms: Option<Millis>,
+}
+
+fn default_nodes() -> u32 {
+    5
+}
+
+impl Scenario {
+    /// A scenario with default options, no initial state and no actions.
+    pub fn new(seed: u64) -> Self {
+        Scenario {
+            version: SCENARIO_VERSION,
+            seed,
+            nodes: default_nodes(),
+            title: None,
+            description: None,
+            options: ScenarioOptions::default(),
+            initial: BTreeMap::new(),
+            actions: Vec::new(),
+            until_ms: None,
+        }
+    }
+
+    /// Parses and checks a scenario file. A file over [`MAX_SCENARIO_FILE_BYTES`] is refused
+    /// unread; a byte order mark, which some editors write, is skipped.
+    pub fn from_json(text: &str) -> Result<Scenario, ScenarioError> {
+        if text.len() > MAX_SCENARIO_FILE_BYTES {
+            let message = format!(
+                "a scenario file has at most {} KB, not {} KB",
+                MAX_SCENARIO_FILE_BYTES / 1024,
+                text.len().div_ceil(1024)
+            );
+            return Err(error("", message));
+        }
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if !text.trim_start().starts_with('{') && !text.trim().is_empty() {
+            return Err(error("", "a scenario is one JSON object: { \"version\": 1, \"seed\": … }"));
+        }
+        let mut json = serde_json::Deserializer::from_str(text);
+        let scenario: Scenario = serde_path_to_error::deserialize(&mut json)
+            .map_err(|e| reader_error(&e.path().to_string(), &e.inner().to_string()))?;
+        json.end().map_err(|e| error("", e.to_string()))?;
+        scenario.validate()?;
+        Ok(scenario)
+    }
+
+    /// The scenario as compact JSON, in the file format's field order.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The scenario as indented JSON, in the file format.
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Checks everything the format itself cannot: version, ranges, commands, time order.
+    pub fn validate(&self) -> Result<(), ScenarioError> {
+        if self.version == 0 || self.version > SCENARIO_VERSION {
+            let message =
+                format!("this playground reads scenario versions 1 to {SCENARIO_VERSION}, not {}", self.version);
+            return Err(error("version", message));
+        }
+        self.validate_sizes()?;
+        self.options.validate(self.nodes).map_err(|e| {
+            let field = e.setting();
+            let path = if field == "nodes" { field.to_owned() } else { format!("options.{field}") };
+            error(path, e.problem())
+        })?;
+        for (&node, state) in &self.initial {
+            state.validate(node, self.nodes)?;
+        }
+        let mut previous = 0;
+        for (i, timed) in self.actions.iter().enumerate() {
+            let path = format!("actions[{i}]");
+            if timed.at_ms > MAX_SCENARIO_TIME_MS {
+                let message = format!("at most {MAX_SCENARIO_TIME_MS} (one simulated hour), not {}", timed.at_ms);
+                return Err(error(format!("{path}.at_ms"), message));
+            }
+            if timed.at_ms < previous {
+                return Err(error(
+                    format!("{path}.at_ms"),
+                    format!("{} is before the previous action's {previous}: actions go in time order", timed.at_ms),
+                ));
+            }
+            previous = timed.at_ms;
+            self.validate_action(&path, &timed.action)?;
+        }
+        Ok(())
+    }
+
+    /// The limits that keep a scenario's work and memory bounded, each named in its error.
+    fn validate_sizes(&self) -> Result<(), ScenarioError> {
+        let too_long = |path: &str, limit: usize, text: &Option<String>| match text {
+            Some(text) if text.chars().count() > limit => {
+                Err(error(path, format!("at most {limit} characters, not {}", text.chars().count())))
+            }
+            _ => Ok(()),
+        };
+        too_long("title", MAX_TITLE_CHARS, &self.title)?;
+        too_long("description", MAX_DESCRIPTION_CHARS, &self.description)?;
+        if self.actions.len() > MAX_ACTIONS {
+            return Err(error("actions", format!("at most {MAX_ACTIONS} actions, not {}", self.actions.len())));
+        }
+        if let Some(until) = self.until_ms.filter(|&until| until > MAX_SCENARIO_TIME_MS) {
+            return Err(error("until_ms", format!("at most {MAX_SCENARIO_TIME_MS} (one simulated hour), not {until}")));
+        }
+        Ok(())
+    }
+
+    fn validate_action(&self, path: &str, action: &Action) -> Result<(), ScenarioError> {
+        let nodes = self.nodes;
+        match action {
+            Action::Timeout { node } | Action::Crash { node } | Action::Restart { node } => {
+                check_node(&format!("{path}.node"), *node, nodes)
+            }
+            Action::Write { node, command } => {
+                check_node(&format!("{path}.node"), *node, nodes)?;
+                Command::parse(command).map(|_| ()).map_err(|e| error(format!("{path}.command"), e.to_string()))
+            }
+            Action::Partition { groups } => {
+                let mut seen = Vec::new();
+                for (g, group) in groups.iter().enumerate() {
+                    for (m, &node) in group.iter().enumerate() {
+                        let member_path = format!("{path}.groups[{g}][{m}]");
+                        check_node(&member_path, node, nodes)?;
+                        if seen.contains(&node) {
+                            return Err(error(member_path, format!("node {node} is in two groups")));
+                        }
+                        seen.push(node);
+                    }
+                }
+                Ok(())
+            }
+            Action::Heal => Ok(()),
+            Action::Cut { from, to } | Action::Mend { from, to } => {
+                check_node(&format!("{path}.from"), *from, nodes)?;
+                check_node(&format!("{path}.to"), *to, nodes)?;
+                if from == to {
+                    return Err(error(format!("{path}.to"), "a link joins two different nodes"));
+                }
+                Ok(())
+            }
+            Action::Drop { message } if *message == 0 => {
+                Err(error(format!("{path}.message"), "message ids start at 1"))
+            }
+            Action::Drop { .. } => Ok(()),
+            Action::Loss { probability } => {
+                check_probability(*probability).map_err(|message| error(format!("{path}.probability"), message))
+            }
+        }
+    }
+
+    /// The initial persistent state of every server, server 1 first.
+    pub fn initial_states(&self) -> Vec<PersistentState> {
+        (1..=self.nodes)
+            .map(|node| self.initial.get(&node).map(InitialState::persistent_state).unwrap_or_default())
+            .collect()
+    }
+}
+
+impl Default for Scenario {
+    fn default() -> Self {
+        Scenario::new(1)
+    }
+}
