@@ -114,7 +114,7 @@ test('the embed ignores messages that are not its protocol and answers bad comma
     frame.postMessage('play', '*');
     frame.postMessage({ raftPlayground: 1, command: 'dance' }, '*');
   });
-  await expect(page.locator('#events li[data-event=error]')).toContainText('unknown command \\"dance\\"');
+  await expect(page.locator('#events li[data-event=error]')).toContainText('command: unknown variant `dance`');
   await expect(page.locator('#events li[data-event=error]')).toHaveCount(1);
   await expect(playground.getByRole('button', { name: 'Play' })).toBeVisible();
 });

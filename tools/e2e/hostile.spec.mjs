@@ -141,8 +141,8 @@ test('7. canonical numbers only, and unreadable embed commands get an error even
     frame.postMessage(cyclic, '*');
   });
   await expect(page.locator('#events li[data-event=error]')).toHaveCount(2);
-  await expect(page.locator('#events li[data-event=error]').first()).toContainText('not plain data');
-  await expect(page.locator('#events li[data-event=error]').last()).toContainText('cannot be read');
+  await expect(page.locator('#events li[data-event=error]').first()).toContainText('nests objects more than 32 deep');
+  await expect(page.locator('#events li[data-event=error]').last()).toContainText('nests objects more than 32 deep');
   await frames(page, 5);
   await expect(page.frameLocator('#playground').getByRole('button', { name: 'Play' })).toBeVisible();
 });

@@ -23,6 +23,30 @@ impl fmt::Display for ScenarioError {
 
 impl std::error::Error for ScenarioError {}
 
+impl ScenarioError {
+    /// The same error for a value found at `parent` (`action` + `node` is `action.node`).
+    pub fn within(self, parent: &str) -> ScenarioError {
+        let path = if self.path.is_empty() { parent.to_owned() } else { format!("{parent}.{}", self.path) };
+        ScenarioError { path, ..self }
+    }
+}
+
+/// Reads a typed value (an action, a scenario, an embed's command) from any serde data, with
+/// the errors of the scenario reader: the path of the field at fault, names cut short, types
+/// in words.
+pub fn read<'de, D, T>(data: D) -> Result<T, ScenarioError>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    serde_path_to_error::deserialize(data).map_err(|e| reader_error(&e.path().to_string(), &e.inner().to_string()))
+}
+
+/// [`read`] from JSON data.
+pub fn from_value<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, ScenarioError> {
+    read(value)
+}
+
 /// How much of an input an error may echo, in characters (then `…`), so that a huge name never
 /// makes a huge message.
 const ECHOED_CHARS: usize = 40;
@@ -46,7 +70,8 @@ const TYPE_WORDS: [(&str, &str); 3] = [
 /// ``unknown field `x` ``) and the path itself cut to a short prefix, and Rust's type names
 /// said in words.
 pub(crate) fn reader_error(path: &str, message: &str) -> ScenarioError {
-    let mut message = message.to_owned();
+    // serde-wasm-bindgen's errors are JavaScript errors, written `Error: …`.
+    let mut message = message.strip_prefix("Error: ").unwrap_or(message).to_owned();
     for (rust, words) in TYPE_WORDS {
         message = message.replace(rust, words);
     }

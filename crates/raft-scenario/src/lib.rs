@@ -19,7 +19,7 @@ mod options;
 mod scenario;
 
 pub use action::{Action, MessageId, TimedAction};
-pub use error::ScenarioError;
+pub use error::{from_value, read, ScenarioError};
 pub use initial::{InitialState, LogItem, MAX_INITIAL_LOG_ENTRIES, MAX_INITIAL_TERM};
 pub use link::{LinkError, ShareLink, LINK_VERSION, MAX_LINK_TIME_MS, MAX_SCENARIO_BYTES};
 pub use options::{check_probability, format_probability, ConfigError, ScenarioOptions, MAX_DURATION_MS, MAX_NODES};

@@ -67,9 +67,9 @@ pub(crate) fn probability<'de, D: Deserializer<'de>>(deserializer: D) -> Result<
     f64::deserialize(deserializer).map(|p| (p * scale).round() / scale)
 }
 
-/// A probability as messages write it: `0.05`, `1`.
+/// A probability as messages write it: `0.05`, `1.0` (as JSON writes it).
 pub fn format_probability(probability: f64) -> String {
-    format!("{probability}")
+    serde_json::to_string(&probability).unwrap_or_default()
 }
 
 /// `Err` with what is wrong unless `p` is a probability, 0 to 1: the one check of every loss
@@ -217,7 +217,7 @@ mod tests {
             assert_eq!(read(&serde_json::to_string(&kept).unwrap()), kept, "{p}");
         }
         assert_eq!(format_probability(0.05), "0.05");
-        assert_eq!(format_probability(1.0), "1");
+        assert_eq!(format_probability(1.0), "1.0");
     }
 
     #[test]

@@ -24,8 +24,6 @@ mod faults;
 mod fuzz;
 mod history;
 mod invariants;
-mod json;
-mod json_parse;
 mod network;
 mod queue;
 mod replay_budget;
@@ -45,8 +43,6 @@ pub use config::SimConfig;
 pub use fuzz::{check_run, random_scenario, run_seed, FuzzFailure, FuzzSettings, RECOVERY_MS};
 pub use history::{History, FIRST_CHECKPOINT_INTERVAL_MS, MAX_CHECKPOINTS};
 pub use invariants::{Checker, Property, Violation};
-pub use json::Json;
-pub use json_parse::{JsonError, MAX_JSON_DEPTH};
 pub use network::{DropReason, InFlight, Links, Network, Payload, PayloadKind, CLIENT};
 pub use queue::EventQueue;
 pub use raft_core::{
@@ -54,10 +50,10 @@ pub use raft_core::{
     RoleKind, SortedMap, SortedSet, Term, Timer,
 };
 pub use raft_scenario::{
-    check_probability, format_probability, Action, ConfigError, InitialState, LinkError, LogItem, MessageId, Scenario,
-    ScenarioError, ScenarioOptions, ShareLink, TimedAction, LINK_VERSION, MAX_ACTIONS, MAX_DESCRIPTION_CHARS,
-    MAX_DURATION_MS, MAX_INITIAL_LOG_ENTRIES, MAX_INITIAL_TERM, MAX_LINK_TIME_MS, MAX_NODES, MAX_SCENARIO_BYTES,
-    MAX_SCENARIO_FILE_BYTES, MAX_SCENARIO_TIME_MS, MAX_TITLE_CHARS, SCENARIO_VERSION,
+    check_probability, format_probability, from_value, read, Action, ConfigError, InitialState, LinkError, LogItem,
+    MessageId, Scenario, ScenarioError, ScenarioOptions, ShareLink, TimedAction, LINK_VERSION, MAX_ACTIONS,
+    MAX_DESCRIPTION_CHARS, MAX_DURATION_MS, MAX_INITIAL_LOG_ENTRIES, MAX_INITIAL_TERM, MAX_LINK_TIME_MS, MAX_NODES,
+    MAX_SCENARIO_BYTES, MAX_SCENARIO_FILE_BYTES, MAX_SCENARIO_TIME_MS, MAX_TITLE_CHARS, SCENARIO_VERSION,
 };
 pub use replay_budget::{TooBusy, MAX_REPLAY_EVENTS};
 pub use report::{format_hash, NodeReport, Report};

@@ -1,5 +1,6 @@
 //! The postMessage API of an embedded playground, as plain data: what a host page may ask
-//! ([`HostCommand`], read from JSON) and what the playground tells it ([`event_json`]).
+//! ([`HostCommand`], read by serde straight from the posted JavaScript object) and what the
+//! playground tells it ([`HostEvent`], written by serde straight to a JavaScript object).
 //!
 //! Every message carries `"raftPlayground": 1`, the protocol's version; anything else is not
 //! for us and is ignored. The glue that listens and posts lives in `hooks/use_embed_api.rs`.
@@ -10,7 +11,8 @@
 //! {"raftPlayground": 1, "command": "act", "action": {"do": "crash", "node": "leader"}}
 //! ```
 
-use raft_sim::{Json, Millis, NodeId, StoryEvent, MAX_LINK_TIME_MS};
+use raft_sim::{Action, Millis, NodeId, OpResult, StoryEvent, Term, MAX_LINK_TIME_MS};
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// The protocol version every message carries in `raftPlayground`.
 pub const PROTOCOL_VERSION: u64 = 1;
@@ -31,7 +33,7 @@ pub enum HostCommand {
     /// Carry out a scenario action now. With `on_leader`, its node is whoever leads now.
     Act {
         /// The action (its node is a placeholder when `on_leader`).
-        action: raft_sim::Action,
+        action: Action,
         /// Whether to aim it at the current leader.
         on_leader: bool,
     },
@@ -39,50 +41,61 @@ pub enum HostCommand {
     State,
 }
 
+/// The names of the commands, as hosts write them in `command`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum CommandName {
+    Play,
+    Pause,
+    Step,
+    StepBack,
+    Seek,
+    Act,
+    State,
+}
+
+/// A command as posted: every field any command has, each checked by [`read_command`].
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, expecting = "a command: { \"raftPlayground\": 1, \"command\": \"play\" }")]
+struct HostMessage {
+    #[serde(rename = "raftPlayground")]
+    _protocol: u64,
+    command: CommandName,
+    #[serde(default)]
+    ms: Option<Millis>,
+    /// The action, read as a scenario file reads its actions.
+    #[serde(default)]
+    action: Option<serde_json::Value>,
+}
+
 /// Why a message for us could not be carried out; told back as an `error` event.
 pub type HostError = String;
 
-/// Reads a message. `None` if it is not for us (no `"raftPlayground": 1`): such messages are
-/// ignored silently, since a host page may talk to other frames too.
-pub fn parse_command(message: &Json) -> Option<Result<HostCommand, HostError>> {
-    if message.get("raftPlayground")?.as_u64()? != PROTOCOL_VERSION {
-        return None;
-    }
-    let command = message.get("command").and_then(Json::as_str).unwrap_or("");
-    Some(match command {
-        "play" => Ok(HostCommand::Play),
-        "pause" => Ok(HostCommand::Pause),
-        "step" => Ok(HostCommand::Step),
-        "step-back" => Ok(HostCommand::StepBack),
-        "state" => Ok(HostCommand::State),
-        "seek" => match message.get("ms").and_then(Json::as_u64) {
-            Some(ms) if ms <= MAX_LINK_TIME_MS => Ok(HostCommand::Seek(ms)),
-            Some(ms) => Err(format!("seek: at most {MAX_LINK_TIME_MS} ms (one simulated hour), not {ms}")),
-            None => Err("seek needs \"ms\": a whole number of simulated milliseconds".to_owned()),
+/// Reads a command marked as this protocol's (the caller checked `raftPlayground`). With
+/// `on_leader`, the posted action named `"node": "leader"` and the caller put 0 in its place.
+pub fn read_command<'de, D: Deserializer<'de>>(message: D, on_leader: bool) -> Result<HostCommand, HostError> {
+    let message: HostMessage = raft_sim::read(message).map_err(|e| e.to_string())?;
+    Ok(match message.command {
+        CommandName::Play => HostCommand::Play,
+        CommandName::Pause => HostCommand::Pause,
+        CommandName::Step => HostCommand::Step,
+        CommandName::StepBack => HostCommand::StepBack,
+        CommandName::State => HostCommand::State,
+        CommandName::Seek => match message.ms {
+            Some(ms) if ms <= MAX_LINK_TIME_MS => HostCommand::Seek(ms),
+            Some(ms) => return Err(format!("seek: at most {MAX_LINK_TIME_MS} ms (one simulated hour), not {ms}")),
+            None => return Err("seek needs \"ms\": a whole number of simulated milliseconds".to_owned()),
         },
-        "act" => parse_act(message.get("action")),
-        other => {
-            let other = raft_sim::quoted(other);
-            Err(format!("unknown command {other}: commands are play, pause, step, step-back, seek, act and state"))
+        CommandName::Act => {
+            let action = message.action.ok_or("act needs \"action\", e.g. {\"do\": \"crash\", \"node\": 2}")?;
+            let action = raft_sim::from_value(action).map_err(|e| e.within("action").to_string())?;
+            HostCommand::Act { action, on_leader }
         }
     })
 }
 
-fn parse_act(action: Option<&Json>) -> Result<HostCommand, HostError> {
-    let mut action = action.cloned().ok_or("act needs \"action\", e.g. {\"do\": \"crash\", \"node\": 2}")?;
-    let on_leader = action.get("node").and_then(Json::as_str) == Some("leader");
-    if on_leader {
-        action.set("node", Json::from(0u32));
-    }
-    let action = serde_json::to_value(&action)
-        .and_then(serde_json::from_value::<raft_sim::Action>)
-        .map_err(|e| format!("action: {e}"))?;
-    Ok(HostCommand::Act { action, on_leader })
-}
-
 /// `action` aimed at `node`, for actions that name one node; other actions are unchanged.
-pub fn aimed_at(action: raft_sim::Action, node: NodeId) -> raft_sim::Action {
-    use raft_sim::Action;
+pub fn aimed_at(action: Action, node: NodeId) -> Action {
     match action {
         Action::Timeout { .. } => Action::Timeout { node },
         Action::Crash { .. } => Action::Crash { node },
@@ -92,33 +105,100 @@ pub fn aimed_at(action: raft_sim::Action, node: NodeId) -> raft_sim::Action {
     }
 }
 
-/// A message to the host, with the protocol's version.
-pub fn message<K: Into<String>>(event: &str, fields: impl IntoIterator<Item = (K, Json)>) -> Json {
-    let mut message = Json::object(fields);
-    message.set("raftPlayground", Json::from(PROTOCOL_VERSION));
-    message.set("event", Json::from(event));
-    message
+/// What the playground tells its host, each with `"raftPlayground": 1` and its kind in `event`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "event", rename_all = "kebab-case")]
+pub enum HostEvent {
+    /// Loaded and listening.
+    Ready,
+    /// The answer to `state`.
+    State {
+        /// The current moment.
+        time_ms: Millis,
+        /// Whether it is playing.
+        playing: bool,
+        /// Who leads, if anyone.
+        leader: Option<NodeId>,
+        /// The trace hash up to now.
+        trace_hash: String,
+    },
+    /// A command was malformed or refused.
+    Error {
+        /// Why.
+        message: String,
+    },
+    /// A leader was elected.
+    Leader {
+        /// When.
+        at_ms: Millis,
+        /// Who.
+        node: NodeId,
+        /// Its term.
+        term: Term,
+    },
+    /// A leader committed entries up to `index`.
+    Committed {
+        /// When.
+        at_ms: Millis,
+        /// Which leader.
+        leader: NodeId,
+        /// Up to which index.
+        index: u64,
+    },
+    /// A server crashed.
+    Crashed {
+        /// When.
+        at_ms: Millis,
+        /// Which.
+        node: NodeId,
+    },
+    /// A server restarted.
+    Restarted {
+        /// When.
+        at_ms: Millis,
+        /// Which.
+        node: NodeId,
+    },
+    /// A client write was answered.
+    WriteDone {
+        /// When.
+        at_ms: Millis,
+        /// The command.
+        command: String,
+        /// How it ended (`ok`, `no_leader`, `unknown`, `timeout`).
+        result: OpResult,
+    },
 }
 
-/// The event a host hears about a story event, if it is one hosts are told: a leader elected,
-/// an entry committed, a server crashed or restarted, a client write answered.
-pub fn event_json(at_ms: Millis, event: &StoryEvent) -> Option<Json> {
-    let at = ("at_ms", Json::from(at_ms));
-    Some(match event {
-        StoryEvent::BecameLeader { node, term } => {
-            message("leader", [at, ("node", Json::from(*node)), ("term", Json::from(*term))])
-        }
-        StoryEvent::Committed { leader, index } => {
-            message("committed", [at, ("leader", Json::from(*leader)), ("index", Json::from(*index))])
-        }
-        StoryEvent::Crashed { node } => message("crashed", [at, ("node", Json::from(*node))]),
-        StoryEvent::Restarted { node } => message("restarted", [at, ("node", Json::from(*node))]),
-        StoryEvent::ClientDone { command, result, .. } => message(
-            "write-done",
-            [at, ("command", Json::from(command.as_str())), ("result", Json::from(result.name()))],
-        ),
-        _ => return None,
-    })
+/// An event as posted: the protocol's version, then the event.
+#[derive(Serialize)]
+pub struct Posted<'a> {
+    #[serde(rename = "raftPlayground")]
+    protocol: u64,
+    #[serde(flatten)]
+    event: &'a HostEvent,
+}
+
+impl HostEvent {
+    /// The event with the protocol's version, ready to post.
+    pub fn posted(&self) -> Posted<'_> {
+        Posted { protocol: PROTOCOL_VERSION, event: self }
+    }
+
+    /// The event a host hears about a story event, if it is one hosts are told: a leader
+    /// elected, an entry committed, a server crashed or restarted, a client write answered.
+    pub fn of_story(at_ms: Millis, event: &StoryEvent) -> Option<HostEvent> {
+        Some(match event {
+            StoryEvent::BecameLeader { node, term } => HostEvent::Leader { at_ms, node: *node, term: *term },
+            StoryEvent::Committed { leader, index } => HostEvent::Committed { at_ms, leader: *leader, index: *index },
+            StoryEvent::Crashed { node } => HostEvent::Crashed { at_ms, node: *node },
+            StoryEvent::Restarted { node } => HostEvent::Restarted { at_ms, node: *node },
+            StoryEvent::ClientDone { command, result, .. } => {
+                HostEvent::WriteDone { at_ms, command: command.to_string(), result: *result }
+            }
+            _ => return None,
+        })
+    }
 }
 
 /// Which story events a host has not heard yet, as time moves from `heard` to `now`.
@@ -178,8 +258,19 @@ impl Heard {
 mod tests {
     use super::*;
 
+    /// What the hook does with a posted message: ours only with `"raftPlayground": 1`, and a
+    /// `"node": "leader"` of an action read as 0, aimed at the leader.
     fn parse(text: &str) -> Option<Result<HostCommand, HostError>> {
-        parse_command(&Json::parse(text).unwrap())
+        let mut value: serde_json::Value = serde_json::from_str(text).unwrap();
+        if value.get("raftPlayground")?.as_u64()? != PROTOCOL_VERSION {
+            return None;
+        }
+        let node = value.pointer_mut("/action/node");
+        let on_leader = node.as_ref().is_some_and(|node| node.as_str() == Some("leader"));
+        if on_leader {
+            *node.unwrap() = 0.into();
+        }
+        Some(read_command(value, on_leader))
     }
 
     #[test]
@@ -201,25 +292,33 @@ mod tests {
         assert_eq!(parse(r#"{"type":"resize","height":300}"#), None);
         assert_eq!(parse(r#"{"raftPlayground":2,"command":"play"}"#), None, "a future protocol is not ours");
         assert_eq!(parse(r#""play""#), None);
-        assert!(parse(r#"{"raftPlayground":1,"command":"dance"}"#).unwrap().unwrap_err().contains("unknown command"));
+        let dance = parse(r#"{"raftPlayground":1,"command":"dance"}"#).unwrap().unwrap_err();
+        assert!(dance.starts_with("command: unknown variant `dance`, expected one of `play`"), "{dance}");
+        let extra = parse(r#"{"raftPlayground":1,"command":"play","speed":2}"#).unwrap().unwrap_err();
+        assert!(extra.contains("unknown field `speed`"), "{extra}");
         assert!(parse(r#"{"raftPlayground":1,"command":"seek"}"#).unwrap().unwrap_err().contains("ms"));
         let too_far = parse(r#"{"raftPlayground":1,"command":"seek","ms":1e15}"#).unwrap().unwrap_err();
         assert!(too_far.contains("ms"), "{too_far}");
         let too_far = parse(r#"{"raftPlayground":1,"command":"seek","ms":3600001}"#).unwrap().unwrap_err();
         assert!(too_far.starts_with("seek: at most 3600000 ms"), "{too_far}");
         let bad = parse(r#"{"raftPlayground":1,"command":"act","action":{"do":"explode"}}"#).unwrap().unwrap_err();
-        assert!(bad.starts_with("action: unknown variant `explode`"), "{bad}");
+        assert!(bad.starts_with("action.do: unknown variant `explode`"), "{bad}");
         let bad = parse(r#"{"raftPlayground":1,"command":"act","action":{"do":"crash","node":"two"}}"#);
-        assert!(bad.unwrap().unwrap_err().starts_with("action: invalid type: string \"two\""));
+        let bad = bad.unwrap().unwrap_err();
+        assert!(bad.starts_with("action: invalid type: string \"two\", expected a whole number"), "{bad}");
     }
 
     #[test]
     fn events_name_what_happened() {
-        let leader = event_json(120, &StoryEvent::BecameLeader { node: 3, term: 2 }).unwrap();
-        assert_eq!(leader.to_string(), r#"{"at_ms":120,"node":3,"term":2,"raftPlayground":1,"event":"leader"}"#);
-        let done = StoryEvent::ClientDone { op: 1, command: "x=1".into(), result: raft_sim::OpResult::NoLeader };
-        assert_eq!(event_json(7, &done).unwrap().get("result"), Some(&Json::from("no_leader")));
-        assert_eq!(event_json(5, &StoryEvent::Healed), None);
+        let leader = HostEvent::of_story(120, &StoryEvent::BecameLeader { node: 3, term: 2 }).unwrap();
+        let posted = serde_json::to_string(&leader.posted()).unwrap();
+        assert_eq!(posted, r#"{"raftPlayground":1,"event":"leader","at_ms":120,"node":3,"term":2}"#);
+        let done = StoryEvent::ClientDone { op: 1, command: "x=1".into(), result: OpResult::NoLeader };
+        let done = serde_json::to_value(HostEvent::of_story(7, &done).unwrap().posted()).unwrap();
+        assert_eq!((done["event"].as_str(), done["result"].as_str()), (Some("write-done"), Some("no_leader")));
+        assert_eq!(HostEvent::of_story(5, &StoryEvent::Healed), None);
+        let ready = serde_json::to_string(&HostEvent::Ready.posted()).unwrap();
+        assert_eq!(ready, r#"{"raftPlayground":1,"event":"ready"}"#);
     }
 
     #[test]

@@ -9,12 +9,14 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
-use raft_sim::{Json, Millis, StoryEvent};
-use wasm_bindgen::JsCast;
+use js_sys::{Object, Reflect};
+use raft_sim::{Millis, StoryEvent};
+use serde::Serialize;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{MessageEvent, Window};
 use yew::prelude::*;
 
-use crate::embed_api::{event_json, message, parse_command, Heard, HostCommand};
+use crate::embed_api::{read_command, Heard, HostCommand, HostEvent, PROTOCOL_VERSION};
 use crate::state::{Action, Direction};
 
 /// What a `state` reply says, kept fresh on every render.
@@ -39,12 +41,40 @@ fn parent_frame() -> Option<Window> {
     (!js_sys::Object::is(&parent, &window)).then_some(parent)
 }
 
-/// Posts `value` to the parent frame, if any.
-fn post_to_parent(value: &Json, origin: Option<&str>) {
+/// Posts `event` to the parent frame, if any, as a plain JavaScript object.
+fn post_to_parent(event: &HostEvent, origin: Option<&str>) {
     let Some(parent) = parent_frame() else { return };
-    if let Ok(data) = js_sys::JSON::parse(&value.to_string()) {
+    if let Ok(data) = event.posted().serialize(&serde_wasm_bindgen::Serializer::json_compatible()) {
         let _ = parent.post_message(&data, origin.unwrap_or("*"));
     }
+}
+
+/// How deep a command may nest objects and arrays: far more than any command needs, and a
+/// bound on the work (and the stack) of reading one, cycles included.
+const MAX_NESTING: usize = 32;
+
+/// Whether `value` nests objects and arrays at most `levels` deep (a cycle never is).
+fn nested_within(value: &JsValue, levels: usize) -> bool {
+    if !value.is_object() {
+        return true;
+    }
+    levels > 0 && Object::values(value.unchecked_ref()).iter().all(|inner| nested_within(&inner, levels - 1))
+}
+
+/// `data` with an action's `"node": "leader"` replaced by 0 (copies, the host's object is
+/// untouched), and whether it was.
+fn leader_as_placeholder(data: &JsValue) -> (JsValue, bool) {
+    let action = Reflect::get(data, &"action".into()).ok().filter(JsValue::is_object);
+    let Some(action) = action else { return (data.clone(), false) };
+    let node = Reflect::get(&action, &"node".into()).ok().and_then(|node| node.as_string());
+    if node.as_deref() != Some("leader") {
+        return (data.clone(), false);
+    }
+    let action = Object::assign(&Object::new(), action.unchecked_ref());
+    let _ = Reflect::set(&action, &"node".into(), &0.into());
+    let data = Object::assign(&Object::new(), data.unchecked_ref());
+    let _ = Reflect::set(&data, &"action".into(), &action);
+    (data.into(), true)
 }
 
 /// Whether the message comes from the parent frame (and the allowed origin, if one is set).
@@ -67,20 +97,17 @@ fn action_of(command: HostCommand) -> Option<Action> {
     })
 }
 
-fn state_message(status: &EmbedStatus) -> Json {
-    message(
-        "state",
-        [
-            ("time_ms", Json::from(status.time_ms)),
-            ("playing", Json::from(status.playing)),
-            ("leader", Json::from(status.leader)),
-            ("trace_hash", Json::from(status.trace_hash.as_str())),
-        ],
-    )
+fn state_event(status: &EmbedStatus) -> HostEvent {
+    HostEvent::State {
+        time_ms: status.time_ms,
+        playing: status.playing,
+        leader: status.leader,
+        trace_hash: status.trace_hash.clone(),
+    }
 }
 
-fn error_message(why: &str) -> Json {
-    message("error", [("message", Json::from(why))])
+fn error_event(why: String) -> HostEvent {
+    HostEvent::Error { message: why }
 }
 
 /// Listens to the parent frame and tells it, after every change, the story events it has not
@@ -116,34 +143,27 @@ pub fn use_embed_api(
                         return;
                     }
                     let data = event.data();
-                    // Marked as this protocol's, a message that cannot be read is answered with
-                    // an error like any other malformed command; unmarked, it is someone else's.
-                    let ours = js_sys::Reflect::get(&data, &"raftPlayground".into()).ok().and_then(|v| v.as_f64())
-                        == Some(1.0);
-                    let refuse = |why: String| {
-                        if ours {
-                            post_to_parent(&error_message(&why), origin.as_deref());
-                        }
+                    // Unmarked, a message is someone else's.
+                    let protocol = Reflect::get(&data, &"raftPlayground".into()).ok().and_then(|v| v.as_f64());
+                    if protocol != Some(PROTOCOL_VERSION as f64) {
+                        return;
+                    }
+                    let command = if nested_within(&data, MAX_NESTING) {
+                        let (data, on_leader) = leader_as_placeholder(&data);
+                        read_command(serde_wasm_bindgen::Deserializer::from(data), on_leader)
+                    } else {
+                        Err(format!("the command nests objects more than {MAX_NESTING} deep"))
                     };
-                    // JSON.stringify(undefined) is undefined, not a string; a cycle throws.
-                    let Some(text) = js_sys::JSON::stringify(&data).ok().and_then(|text| text.as_string()) else {
-                        return refuse("the command is not plain data: it cannot be written as JSON".to_owned());
-                    };
-                    let value = match Json::parse(&text) {
-                        Ok(value) => value,
-                        Err(error) => return refuse(format!("the command cannot be read: {error}")),
-                    };
-                    match parse_command(&value) {
-                        None => {}
-                        Some(Err(error)) => post_to_parent(&error_message(&error), origin.as_deref()),
-                        Some(Ok(command)) => match action_of(command) {
+                    match command {
+                        Err(error) => post_to_parent(&error_event(error), origin.as_deref()),
+                        Ok(command) => match action_of(command) {
                             Some(action) => dispatch.emit(action),
-                            None => post_to_parent(&state_message(&latest.borrow()), origin.as_deref()),
+                            None => post_to_parent(&state_event(&latest.borrow()), origin.as_deref()),
                         },
                     }
                 })
             });
-            post_to_parent(&message::<&str>("ready", []), ready_origin.as_deref());
+            post_to_parent(&HostEvent::Ready, ready_origin.as_deref());
             move || drop(listener)
         });
     }
@@ -153,7 +173,7 @@ pub fn use_embed_api(
         let revision = refusal.as_ref().map(|(revision, _)| *revision);
         use_effect_with(revision, move |_| {
             if let Some((_, why)) = refusal {
-                post_to_parent(&error_message(&why), origin.as_deref());
+                post_to_parent(&error_event(why), origin.as_deref());
             }
             || ()
         });
@@ -170,7 +190,7 @@ pub fn use_embed_api(
         }
         let (fresh, next) = heard.borrow().advance(story.iter(), *now);
         *heard.borrow_mut() = next;
-        for event in fresh.iter().filter_map(|(at, event)| event_json(*at, event)) {
+        for event in fresh.iter().filter_map(|(at, event)| HostEvent::of_story(*at, event)) {
             post_to_parent(&event, origin.as_deref());
         }
     });

@@ -1,6 +1,5 @@
 //! The visitor's remembered choices: language and theme, kept in localStorage.
 
-use raft_sim::Json;
 use yew::prelude::*;
 
 use crate::i18n::Lang;
@@ -42,13 +41,13 @@ impl Theme {
 fn stored(key: &str) -> Option<String> {
     let storage = gloo::utils::window().local_storage().ok().flatten()?;
     let text = storage.get_item(key).ok().flatten()?;
-    Json::parse(&text).ok()?.as_str().map(str::to_owned)
+    serde_json::from_str(&text).ok()
 }
 
 /// Remembers `value` under `key`; a browser that refuses storage just forgets.
 fn store(key: &str, value: &str) {
     if let Some(storage) = gloo::utils::window().local_storage().ok().flatten() {
-        let _ = storage.set_item(key, &Json::from(value).to_string());
+        let _ = storage.set_item(key, &serde_json::to_string(value).unwrap_or_default());
     }
 }
 
