@@ -1,0 +1,127 @@
+//! What each subcommand does, once its arguments are parsed and in range.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use raft_sim::{
+    random_scenario, run_seed, FuzzFailure, FuzzSettings, OpenLink, Report, Scenario, ScenarioExt, ShareLink,
+    MAX_SCENARIO_FILE_BYTES, RECOVERY_MS,
+};
+use serde::Serialize;
+
+/// The longest link `decode` reads: any link a scenario of the largest size makes, and more.
+const LONGEST_LINK: u64 = 4 * 1024 * 1024;
+
+/// Reads and checks a scenario file; one larger than a scenario may be is refused unread.
+fn read_scenario(file: &Path) -> Result<Scenario, String> {
+    let name = file.display();
+    let size = std::fs::metadata(file).map_err(|e| format!("cannot read {name}: {e}"))?.len();
+    if size > MAX_SCENARIO_FILE_BYTES as u64 {
+        let limit = MAX_SCENARIO_FILE_BYTES / 1024;
+        return Err(format!("{name}: a scenario file has at most {limit} KB, not {} KB", size.div_ceil(1024)));
+    }
+    let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {name}: {e}"))?;
+    Scenario::from_json(&text).map_err(|e| format!("{name}: {e}"))
+}
+
+/// `raftsim run`.
+pub fn run(file: &Path, until: Option<u64>, trace: Option<&Path>) -> Result<ExitCode, String> {
+    let scenario = read_scenario(file)?;
+    let until = until.or(scenario.until_ms).unwrap_or(5_000);
+    let mut sim = scenario.build(trace.is_some()).map_err(|e| format!("{}: {e}", file.display()))?;
+    sim.run_until(until);
+    if let Some(path) = trace {
+        let name = path.display();
+        let mut out = std::io::BufWriter::new(std::fs::File::create(path).map_err(|e| format!("{name}: {e}"))?);
+        for event in sim.trace().events().unwrap_or_default() {
+            writeln!(out, "{}", event.to_json()).map_err(|e| format!("{name}: {e}"))?;
+        }
+        out.flush().map_err(|e| format!("{name}: {e}"))?;
+    }
+    let report = Report::of(&sim);
+    println!("{}", serde_json::to_string(&report).expect("reports serialise"));
+    Ok(if report.violations.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+#[derive(Serialize)]
+struct FuzzSummary {
+    runs: u64,
+    events: u64,
+    violations: u64,
+    liveness_failures: u64,
+    wall_ms: u128,
+    simulated_ms_per_run: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    failure: Option<FuzzFailure>,
+    /// The failing run's scenario file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reproducer: Option<Scenario>,
+}
+
+/// `raftsim fuzz`.
+pub fn fuzz(seeds: u64, start: u64, nodes: u32, duration_ms: Option<u64>) -> Result<ExitCode, String> {
+    if start.checked_add(seeds).is_none() {
+        return Err(format!("--start {start} with --seeds {seeds} runs past the last seed, {}", u64::MAX));
+    }
+    let duration_ms = duration_ms.unwrap_or(FuzzSettings::default().duration_ms);
+    let settings = FuzzSettings { nodes, duration_ms };
+    let started = Instant::now();
+    let mut summary = FuzzSummary {
+        runs: 0,
+        events: 0,
+        violations: 0,
+        liveness_failures: 0,
+        wall_ms: 0,
+        simulated_ms_per_run: duration_ms + RECOVERY_MS,
+        failure: None,
+        reproducer: None,
+    };
+    for seed in start..start + seeds {
+        let (sim, failure) = run_seed(seed, settings);
+        summary.runs += 1;
+        summary.events += sim.events_processed();
+        summary.violations += sim.violations().len() as u64;
+        if let Some(failure) = failure {
+            if sim.violations().is_empty() {
+                summary.liveness_failures += 1;
+            }
+            if summary.failure.is_none() {
+                summary.reproducer = Some(random_scenario(seed, settings));
+                summary.failure = Some(failure);
+            }
+        }
+    }
+    summary.wall_ms = started.elapsed().as_millis();
+    println!("{}", serde_json::to_string_pretty(&summary).expect("summaries serialise"));
+    Ok(if summary.failure.is_none() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// `raftsim url`: the link's fragment, or the whole URL with `base`.
+pub fn url(file: &Path, at: Option<u64>, base: Option<&str>) -> Result<ExitCode, String> {
+    let scenario = read_scenario(file)?;
+    let time_ms = at.or(scenario.until_ms).unwrap_or(0);
+    let link = ShareLink { scenario, time_ms };
+    let fragment = link.fragment().map_err(|e| format!("{}: {e}", file.display()))?;
+    // The page refuses a link it cannot replay within its budget: so does this command.
+    link.open().map_err(|e| format!("{}: {e}", file.display()))?;
+    let base = base.unwrap_or("");
+    println!("{}#{fragment}", base.split('#').next().unwrap_or(base));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `raftsim decode`: the link given, or read from a file or standard input (`-`).
+pub fn decode(source: &str) -> Result<ExitCode, String> {
+    let text = if source == "-" {
+        std::io::read_to_string(std::io::stdin().take(LONGEST_LINK)).map_err(|e| format!("standard input: {e}"))?
+    } else if Path::new(source).is_file() {
+        let file = std::fs::File::open(source).map_err(|e| format!("cannot read {source}: {e}"))?;
+        std::io::read_to_string(file.take(LONGEST_LINK)).map_err(|e| format!("cannot read {source}: {e}"))?
+    } else {
+        source.to_owned()
+    };
+    let link = ShareLink::parse(&text).map_err(|e| e.to_string())?;
+    println!("{}", link.to_scenario_file().to_json_pretty());
+    Ok(ExitCode::SUCCESS)
+}
