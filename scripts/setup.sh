@@ -42,7 +42,8 @@ if ! has_version wasm-bindgen "wasm-bindgen $WASM_BINDGEN_VERSION" ||
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+# Only the tests need a browser: a build for publishing (.github/workflows/pages.yml) skips it.
+if [ "${RAFT_SETUP_SKIP_BROWSER:-0}" != 1 ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
   log "installing Debian chromium and chromium-driver"
   apt_get=(apt-get)
   [ "$(id -u)" = 0 ] || apt_get=(sudo apt-get)
