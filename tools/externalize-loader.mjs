@@ -1,9 +1,12 @@
 // Trunk post_build hook: moves the inline start-up script Trunk writes into index.html into a
 // file of its own (start-<hash>.js), so the page runs under a Content-Security-Policy without
 // 'unsafe-inline' (see README, "Content-Security-Policy"). Runs on Trunk's staging folder.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { featureFlags, TOO_OLD } from './wasm-features.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -18,15 +21,18 @@ if (!match) {
   console.error('externalize-loader: no inline module script in index.html; did Trunk change its output?');
   process.exit(1);
 }
-// Before the WebAssembly starts: a browser without WebAssembly SIMD (README, "Browsers") gets
-// a message in both languages instead of a blank page. The bytes are a module whose one
-// function uses i8x16.splat.
-const simdCheck = `if (!WebAssembly.validate(new Uint8Array([0,97,115,109,1,0,0,0,1,5,1,96,0,1,123,3,2,1,0,10,8,1,6,0,65,0,253,15,11]))) {
+// Before the WebAssembly starts: a browser without every WebAssembly feature the module needs
+// (tools/wasm-features.mjs; README, "Browsers") gets a message in both languages instead of a
+// blank page. The probe is tools/feature-probe.wat, assembled here by binaryen's wasm-as.
+const probeFile = join(tmpdir(), `raft-feature-probe-${process.pid}.wasm`);
+execFileSync('wasm-as', [new URL('./feature-probe.wat', import.meta.url).pathname, '-o', probeFile, ...featureFlags()]);
+const probe = [...readFileSync(probeFile)];
+const featureCheck = `if (!WebAssembly.validate(new Uint8Array(${JSON.stringify(probe)}))) {
   const message = document.createElement('p');
   message.setAttribute('role', 'alert');
-  message.textContent = 'The Raft playground needs a newer browser, with WebAssembly SIMD: Chrome or Edge 91, Firefox 89, Safari 16.4 or later. Raft 演示需要支持 WebAssembly SIMD 的较新浏览器：Chrome 或 Edge 91、Firefox 89、Safari 16.4 及以上。';
+  message.textContent = ${JSON.stringify(TOO_OLD)};
   document.body.append(message);
-  throw new Error('no WebAssembly SIMD');
+  throw new Error('missing WebAssembly features');
 }
 `;
 // The glue is imported after the check, not before it as Trunk writes it, so that a browser
@@ -37,7 +43,7 @@ if (!staticImport.test(match[1])) {
   process.exit(1);
 }
 const start = match[1].trim().replace(staticImport, (_, path) => `const bindings = await import(${path});\nconst init = bindings.default;`);
-const code = simdCheck + start + '\n';
+const code = featureCheck + start + '\n';
 const digest = createHash('sha384').update(code).digest();
 const name = `start-${digest.toString('hex').slice(0, 16)}.js`;
 writeFileSync(join(staging, name), code);

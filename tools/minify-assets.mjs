@@ -1,7 +1,8 @@
 // Trunk post_build hook step: minifies the page's JavaScript (wasm-bindgen's glue, the start-up
 // script) and CSS with esbuild, renames the files after their final bytes, then sets every
-// `integrity` hash in index.html to the hash of the file as it now is (this step and
-// minify-wasm-names.mjs change files after Trunk hashed and named them). Trunk's own minifier breaks wasm-bindgen's output and the start-up hook
+// `integrity` hash in index.html to the hash of the file as it now is (this step changes files
+// after Trunk hashed and named them). Trunk's own minifier breaks wasm-bindgen's output and the
+// start-up hook
 // (BENCHMARKS.md, "Page weight"); esbuild's transform keeps the module's imports and exports.
 // Runs on Trunk's staging folder, release builds only, last.
 import { createHash } from 'node:crypto';

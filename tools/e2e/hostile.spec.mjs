@@ -139,10 +139,16 @@ test('7. canonical numbers only, and unreadable embed commands get an error even
     const cyclic = { raftPlayground: 1, command: 'play' };
     cyclic.self = cyclic;
     frame.postMessage(cyclic, '*');
+    // 30 levels, each sharing the one below twice: 2^30 paths through a few dozen objects.
+    let shared = {};
+    for (let i = 0; i < 30; i += 1) shared = { a: shared, b: shared };
+    frame.postMessage({ raftPlayground: 1, command: 'act', action: shared }, '*');
+    frame.postMessage({ raftPlayground: 1, command: 'act', action: new Map([['do', 'heal']]) }, '*');
   });
-  await expect(page.locator('#events li[data-event=error]')).toHaveCount(2);
-  await expect(page.locator('#events li[data-event=error]').first()).toContainText('nests objects more than 32 deep');
-  await expect(page.locator('#events li[data-event=error]').last()).toContainText('nests objects more than 32 deep');
+  await expect(page.locator('#events li[data-event=error]')).toHaveCount(4);
+  for (const error of await page.locator('#events li[data-event=error]').all()) {
+    await expect(error).toContainText('is not plain data of at most 10000 values nested 32 deep');
+  }
   await frames(page, 5);
   await expect(page.frameLocator('#playground').getByRole('button', { name: 'Play' })).toBeVisible();
 });

@@ -5,17 +5,19 @@ use std::fmt;
 use raft_core::NodeId;
 use serde::{Deserialize, Serialize};
 
-use crate::options::{format_probability, probability};
+use crate::action_fields::ActionFields;
+pub use crate::action_fields::ActionKind;
+use crate::object::Object;
+use crate::options::format_probability;
 use crate::Millis;
 
 /// A message's id: 1, 2, 3… in the order the messages were sent.
 pub type MessageId = u64;
 
 /// One user action. In scenario files it is written with its kind in `do`, e.g.
-/// `{"do": "crash", "node": 2}`.
+/// `{"do": "crash", "node": 2}`. Read through [`ActionFields`](crate::action_fields).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "do", rename_all = "snake_case", deny_unknown_fields)]
-#[serde(expecting = "an action object: { \"do\": \"crash\", \"node\": 2 }")]
+#[serde(tag = "do", rename_all = "snake_case", try_from = "Object<ActionFields>")]
 pub enum Action {
     /// Fire the node's election timer now.
     Timeout {
@@ -45,8 +47,9 @@ pub enum Action {
         /// The groups.
         groups: Vec<Vec<NodeId>>,
     },
-    /// End the partition.
-    Heal,
+    /// End the partition. (Written with braces so that, like every other action, it refuses
+    /// fields it does not have.)
+    Heal {},
     /// Cut the link from one server to another, one way.
     Cut {
         /// Sender side.
@@ -69,27 +72,41 @@ pub enum Action {
     /// From now on, lose each message with this probability (0 to 1).
     Loss {
         /// The probability.
-        #[serde(deserialize_with = "probability")]
         probability: f64,
     },
 }
 
 /// An action and when it happens: `{"at_ms": 400, "do": "write", "node": 1, "command": "x=4"}`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(expecting = "an action object: { \"at_ms\": 0, \"do\": … }")]
+#[serde(try_from = "Object<ActionFields>")]
 pub struct TimedAction {
     /// Simulated time of the action.
     pub at_ms: Millis,
-    /// The action. Its own fields are checked (unknown ones refused) by [`Action`].
+    /// The action.
     #[serde(flatten)]
     pub action: Action,
 }
 
 impl Action {
-    /// The action's name, as written in `do` (serde's own: there is no second table).
-    pub fn name(&self) -> String {
-        let value = serde_json::to_value(self).unwrap_or_default();
-        value.get("do").and_then(serde_json::Value::as_str).unwrap_or_default().to_owned()
+    /// The action's kind.
+    pub fn kind(&self) -> ActionKind {
+        match self {
+            Action::Timeout { .. } => ActionKind::Timeout,
+            Action::Crash { .. } => ActionKind::Crash,
+            Action::Restart { .. } => ActionKind::Restart,
+            Action::Write { .. } => ActionKind::Write,
+            Action::Partition { .. } => ActionKind::Partition,
+            Action::Heal {} => ActionKind::Heal,
+            Action::Cut { .. } => ActionKind::Cut,
+            Action::Mend { .. } => ActionKind::Mend,
+            Action::Drop { .. } => ActionKind::Drop,
+            Action::Loss { .. } => ActionKind::Loss,
+        }
+    }
+
+    /// The action's name, as written in `do`.
+    pub fn name(&self) -> &'static str {
+        self.kind().name()
     }
 }
 
@@ -102,7 +119,7 @@ impl fmt::Display for Action {
             Action::Restart { node } => write!(f, "restart {node}"),
             Action::Write { node, command } => write!(f, "write {node} {command}"),
             Action::Partition { groups } => write!(f, "partition {groups:?}"),
-            Action::Heal => f.write_str("heal"),
+            Action::Heal {} => f.write_str("heal"),
             Action::Cut { from, to } => write!(f, "cut {from}->{to}"),
             Action::Mend { from, to } => write!(f, "mend {from}->{to}"),
             Action::Drop { message } => write!(f, "drop #{message}"),
@@ -119,9 +136,31 @@ mod tests {
     fn actions_are_written_with_their_kind_in_do() {
         let timed = TimedAction { at_ms: 400, action: Action::Write { node: 1, command: "x=4".into() } };
         assert_eq!(serde_json::to_string(&timed).unwrap(), r#"{"at_ms":400,"do":"write","node":1,"command":"x=4"}"#);
-        assert_eq!(Action::Heal.name(), "heal");
+        assert_eq!(Action::Heal {}.name(), "heal");
         assert_eq!(Action::Cut { from: 1, to: 2 }.name(), "cut");
         assert_eq!(Action::Cut { from: 1, to: 2 }.to_string(), "cut 1->2");
+    }
+
+    #[test]
+    fn every_action_reads_back_as_it_is_written() {
+        let actions = [
+            Action::Timeout { node: 1 },
+            Action::Crash { node: 2 },
+            Action::Restart { node: 3 },
+            Action::Write { node: 1, command: "x=1".into() },
+            Action::Partition { groups: vec![vec![1], vec![2, 3]] },
+            Action::Heal {},
+            Action::Cut { from: 1, to: 2 },
+            Action::Mend { from: 2, to: 1 },
+            Action::Drop { message: 7 },
+            Action::Loss { probability: 0.25 },
+        ];
+        for action in actions {
+            let timed = TimedAction { at_ms: 5, action };
+            let json = serde_json::to_value(&timed).unwrap();
+            assert_eq!(json["do"].as_str(), Some(timed.action.name()), "the name is serde's tag");
+            assert_eq!(serde_json::from_value::<TimedAction>(json).unwrap(), timed);
+        }
     }
 
     #[test]

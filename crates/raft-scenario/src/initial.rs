@@ -9,6 +9,7 @@ use serde::de::{Error as _, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::error::{error, ScenarioError};
+use crate::object::Object;
 use crate::options::MAX_NODES;
 
 /// The highest term a server may start with: far from where counting up could overflow.
@@ -138,7 +139,7 @@ pub(crate) fn read_initial<'de, D: Deserializer<'de>>(
                 if servers.len() == MAX_NODES as usize {
                     return Err(A::Error::custom(format!("at most {MAX_NODES} servers")));
                 }
-                servers.insert(node, map.next_value()?);
+                servers.insert(node, map.next_value::<Object<InitialState>>()?.0);
             }
             Ok(servers)
         }

@@ -11,17 +11,20 @@
 #![forbid(unsafe_code)]
 
 mod action;
+mod action_fields;
 mod error;
 mod initial;
 mod link;
 mod link_codec;
+mod object;
 mod options;
 mod scenario;
 
-pub use action::{Action, MessageId, TimedAction};
+pub use action::{Action, ActionKind, MessageId, TimedAction};
 pub use error::{from_value, read, ScenarioError};
 pub use initial::{InitialState, LogItem, MAX_INITIAL_LOG_ENTRIES, MAX_INITIAL_TERM};
 pub use link::{LinkError, ShareLink, LINK_VERSION, MAX_LINK_TIME_MS, MAX_SCENARIO_BYTES};
+pub use object::Object;
 pub use options::{check_probability, format_probability, ConfigError, ScenarioOptions, MAX_DURATION_MS, MAX_NODES};
 pub use scenario::{
     Scenario, MAX_ACTIONS, MAX_DESCRIPTION_CHARS, MAX_SCENARIO_FILE_BYTES, MAX_SCENARIO_TIME_MS, MAX_TITLE_CHARS,

@@ -118,8 +118,8 @@ impl fmt::Display for LinkError {
             }
             LinkError::TooBusy { time_ms, reached_ms, budget } => write!(
                 f,
-                "the link's run is too busy to replay to t={time_ms} in the page: {budget} events only reach \
-                 {reached_ms} ms; share an earlier moment"
+                "the link's run is too busy to replay to t={time_ms} in the page: that takes more than {budget} \
+                 events (the replay stopped at {reached_ms} ms); share an earlier moment"
             ),
         }
     }

@@ -32,6 +32,8 @@ pub(crate) fn decode_scenario(versioned: &str) -> Result<Scenario, LinkError> {
         Some(newer) if newer > LINK_VERSION => return Err(LinkError::NewerVersion(newer)),
         _ => return Err(LinkError::UnknownVersion(version.to_owned())),
     }
+    // Earlier releases read a payload with `=` padding (none ever wrote one): so does this one.
+    let payload = payload.strip_suffix("==").or_else(|| payload.strip_suffix('=')).unwrap_or(payload);
     let compressed = decode_base64(payload, version.chars().count() + 1)?;
     let json = inflate_exactly(&compressed)?;
     let json = String::from_utf8(json).map_err(|_| LinkError::NotText)?;

@@ -61,10 +61,15 @@ impl Default for ScenarioOptions {
     }
 }
 
-/// Reads a probability, kept to nine decimal places.
+/// Reads a probability, kept to nine decimal places. A negative number (even `-0`, or one
+/// that would round to 0) is refused here, as the format always has.
 pub(crate) fn probability<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f64, D::Error> {
     let scale = 10f64.powi(PROBABILITY_DECIMALS);
-    f64::deserialize(deserializer).map(|p| (p * scale).round() / scale)
+    let p = f64::deserialize(deserializer)?;
+    if p.is_sign_negative() {
+        return Err(serde::de::Error::custom(format!("a probability from 0 to 1, not {}", format_probability(p))));
+    }
+    Ok((p * scale).round() / scale)
 }
 
 /// A probability as messages write it: `0.05`, `1.0` (as JSON writes it).
@@ -212,6 +217,10 @@ mod tests {
         assert_eq!(read("0.05"), 0.05);
         assert_eq!(read("0.1234567894"), 0.123456789);
         assert_eq!(read("2.5e-2"), 0.025);
+        for negative in ["-0", "-0.0", "-1e-10", "-0.5"] {
+            let error = serde_json::from_str::<ScenarioOptions>(&format!(r#"{{"loss":{negative}}}"#)).unwrap_err();
+            assert!(error.to_string().starts_with("a probability from 0 to 1, not -"), "{negative}: {error}");
+        }
         for p in [0.0, 0.05, 0.2, 1.0 / 3.0, 0.999999999, 1.0] {
             let kept = read(&format!("{p}"));
             assert_eq!(read(&serde_json::to_string(&kept).unwrap()), kept, "{p}");

@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 use crate::action::{Action, TimedAction};
 use crate::error::{error, reader_error, ScenarioError};
 use crate::initial::{check_node, read_initial, InitialState};
+use crate::object::object;
 use crate::options::{check_probability, ScenarioOptions, MAX_DURATION_MS};
 use crate::Millis;
 
@@ -59,7 +60,7 @@ pub struct Scenario {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Timing, network and Raft options.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "object")]
     pub options: ScenarioOptions,
     /// Persistent state of some servers at time 0, by server id; the others start empty.
     #[serde(default, deserialize_with = "read_initial", skip_serializing_if = "BTreeMap::is_empty")]
@@ -203,7 +204,7 @@ impl Scenario {
                 }
                 Ok(())
             }
-            Action::Heal => Ok(()),
+            Action::Heal {} => Ok(()),
             Action::Cut { from, to } | Action::Mend { from, to } => {
                 check_node(&format!("{path}.from"), *from, nodes)?;
                 check_node(&format!("{path}.to"), *to, nodes)?;

@@ -54,7 +54,7 @@ pub fn random_scenario(seed: u64, settings: FuzzSettings) -> Scenario {
             30..=41 => Action::Crash { node: pick(&mut rng) },
             42..=55 => Action::Restart { node: pick(&mut rng) },
             56..=63 => Action::Partition { groups: random_groups(&mut rng, nodes) },
-            64..=71 => Action::Heal,
+            64..=71 => Action::Heal {},
             72..=79 => {
                 let (from, to) = (pick(&mut rng), pick(&mut rng));
                 if nodes == 1 {
@@ -73,7 +73,7 @@ pub fn random_scenario(seed: u64, settings: FuzzSettings) -> Scenario {
     }
     // Recovery: every fault healed, every server running, one more write to commit.
     let end = settings.duration_ms;
-    let mut recovery = vec![Action::Heal, Action::Loss { probability: 0.0 }];
+    let mut recovery = vec![Action::Heal {}, Action::Loss { probability: 0.0 }];
     for from in 1..=nodes {
         for to in (1..=nodes).filter(|&to| to != from) {
             recovery.push(Action::Mend { from, to });

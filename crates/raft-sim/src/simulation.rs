@@ -342,7 +342,7 @@ impl Simulation {
             Action::Restart { node } => self.restart(*node),
             Action::Write { node, command } => self.write(*node, command).map(|_| ()),
             Action::Partition { groups } => self.partition(groups),
-            Action::Heal => {
+            Action::Heal {} => {
                 self.network.links.heal();
                 Ok(())
             }
@@ -374,7 +374,7 @@ impl Simulation {
                     StoryEvent::Partitioned { groups }
                 }
             }
-            Action::Heal => StoryEvent::Healed,
+            Action::Heal {} => StoryEvent::Healed,
             Action::Cut { from, to } => StoryEvent::Cut { from: *from, to: *to },
             Action::Mend { from, to } => StoryEvent::Mended { from: *from, to: *to },
             Action::Loss { probability } => StoryEvent::LossSet { per_mille: (probability * 1000.0).round() as u32 },

@@ -14,8 +14,10 @@ use crate::trace::TraceEvent;
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
-/// FNV-1a's xor-and-multiply step, one 64-bit token at a time. Each step is a bijection of
-/// the running value, so two traces that differ in one token always hash differently.
+/// FNV-1a's xor-and-multiply step, one 64-bit token at a time, then a xor-shift that brings
+/// the high bits down (a multiply only carries low bits up, so without it differences in high
+/// bits could cancel). Each step is a bijection of the running value, so two traces that
+/// differ in one token always hash differently.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct TokenHasher(u64);
 
@@ -37,7 +39,8 @@ impl TokenHasher {
 
     /// A number.
     pub(crate) fn number(&mut self, value: u64) {
-        self.0 = (self.0 ^ value).wrapping_mul(FNV_PRIME);
+        let mixed = (self.0 ^ value).wrapping_mul(FNV_PRIME);
+        self.0 = mixed ^ (mixed >> 32);
     }
 
     /// A name: one token, the FNV-1a hash of its bytes ([`name_token`]).
@@ -230,7 +233,7 @@ impl Tokens for TraceEvent {
 /// The action's name as scenario files write it in `do`, then its fields.
 impl Tokens for Action {
     fn tokens(&self, h: &mut TokenHasher) {
-        h.name(&self.name());
+        h.name(self.name());
         match self {
             Action::Timeout { node } | Action::Crash { node } | Action::Restart { node } => h.number((*node).into()),
             Action::Write { node, command } => {
@@ -244,7 +247,7 @@ impl Tokens for Action {
                     group.iter().for_each(|&node| h.number(node.into()));
                 }
             }
-            Action::Heal => {}
+            Action::Heal {} => {}
             Action::Cut { from, to } | Action::Mend { from, to } => {
                 h.number((*from).into());
                 h.number((*to).into());
@@ -304,10 +307,23 @@ mod tests {
     }
 
     #[test]
-    fn one_token_is_fnv1a_s_step_over_it() {
+    fn one_token_is_fnv1a_s_step_over_it_then_a_xor_shift() {
         let mut hasher = TokenHasher::new();
         hasher.number(7);
-        assert_eq!(hasher.finish(), (FNV_OFFSET ^ 7).wrapping_mul(FNV_PRIME));
+        let step = (FNV_OFFSET ^ 7).wrapping_mul(FNV_PRIME);
+        assert_eq!(hasher.finish(), step ^ (step >> 32));
+    }
+
+    #[test]
+    fn differences_in_high_bits_do_not_cancel() {
+        let hash = |tokens: [u64; 3]| {
+            let mut hasher = TokenHasher::new();
+            tokens.into_iter().for_each(|token| hasher.number(token));
+            hasher.finish()
+        };
+        let (low, high) = (0.1f64.to_bits(), 0.2f64.to_bits());
+        assert_ne!(hash([low, 5, high]), hash([high, 5, low]));
+        assert_ne!(hash([1 << 63, 0, 1 << 63]), hash([0, 0, 0]));
     }
 
     #[test]

@@ -21,7 +21,7 @@ fn pinned_scenario() -> Scenario {
         TimedAction { at_ms: 0, action: Action::Timeout { node: 1 } },
         TimedAction { at_ms: 400, action: Action::Write { node: 1, command: "x=4".into() } },
         TimedAction { at_ms: 500, action: Action::Partition { groups: vec![vec![1], vec![2, 3]] } },
-        TimedAction { at_ms: 900, action: Action::Heal },
+        TimedAction { at_ms: 900, action: Action::Heal {} },
     ];
     scenario
 }

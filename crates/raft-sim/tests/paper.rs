@@ -131,7 +131,7 @@ fn a_stale_leader_in_a_minority_partition_cannot_commit_and_steps_down_when_it_h
     assert!(sim.node(new).unwrap().node().current_term() > old_term);
     let fresh_write = sim.write(new, "x=fresh").unwrap();
     sim.run_until(3_000);
-    sim.apply(raft_sim::Action::Heal).unwrap();
+    sim.apply(raft_sim::Action::Heal {}).unwrap();
     sim.run_until(4_000);
     assert_eq!(sim.node(old).unwrap().node().role(), RoleKind::Follower, "a higher term made it step down");
     for node in 1..=5 {

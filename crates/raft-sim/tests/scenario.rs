@@ -79,7 +79,7 @@ fn every_malformed_part_is_refused_with_a_message_naming_the_field() {
         (r#"{ "version": 1, "seed": 1, "actions": [ { "do": "heal" } ] }"#, "actions[0]: missing field `at_ms`"),
         (
             r#"{ "version": 1, "seed": 1, "actions": [ { "at_ms": 1, "do": "explode" } ] }"#,
-            "actions[0]: unknown variant `explode`, expected one of `timeout`, `crash`",
+            "actions[0].do: unknown variant `explode`, expected one of `timeout`, `crash`",
         ),
         (
             r#"{ "version": 1, "seed": 1, "actions": [ { "at_ms": 1, "do": "crash", "node": 6 } ] }"#,
@@ -91,7 +91,7 @@ fn every_malformed_part_is_refused_with_a_message_naming_the_field() {
         ),
         (
             r#"{ "version": 1, "seed": 1, "actions": [ { "at_ms": 1, "do": "crash", "node": 1, "why": 1 } ] }"#,
-            "actions[0]: unknown field `why`, expected `node`",
+            "actions[0].why: unknown field `why`, expected one of `at_ms`, `do`, `node`",
         ),
         (
             r#"{ "version": 1, "seed": 1, "actions": [ { "at_ms": 5, "do": "heal" }, { "at_ms": 4, "do": "heal" } ] }"#,
@@ -148,15 +148,29 @@ fn every_malformed_part_is_refused_with_a_message_naming_the_field() {
         ),
         (
             r#"{ "version": 1, "seed": 1, "actions": [ 3 ] }"#,
-            "actions[0]: invalid type: integer `3`, expected an action object",
+            "actions[0]: invalid type: integer `3`, expected an object",
         ),
         (r#"{ "version": 1, "seed": 1, "actions": [ { "at_ms": 1 } ] }"#, "actions[0]: missing field `do`"),
         (
             r#"{ "version": 1, "seed": 1, "actions": [ { "at_ms": 1, "do": "partition", "groups": [[1, "2"]] } ] }"#,
-            "actions[0]: invalid type: string \"2\", expected a whole number from 0 to 4294967295",
+            "actions[0].groups[0][1]: invalid type: string \"2\", expected a whole number from 0 to 4294967295",
         ),
         ("{ \"version\": 1,\n  \"seed\" 1 }", "expected `:` at line 2 column 10"),
         ("42", "a scenario is one JSON object"),
+        (r#"{ "version": 1, "seed": 1, "options": [] }"#, "options: invalid type: sequence, expected an object"),
+        (r#"{ "version": 1, "seed": 1, "initial": { "1": [3] } }"#, "initial.1: invalid type: sequence"),
+        (
+            r#"{ "version": 1, "seed": 1, "actions": [ { "at_ms": 1, "do": 1, "node": 2 } ] }"#,
+            "actions[0].do: expected value",
+        ),
+        (
+            r#"{ "version": 1, "seed": 1, "actions": [ { "at_ms": 1, "do": "heal", "node": 2 } ] }"#,
+            "actions[0]: unknown field `node` for `heal`, expected none",
+        ),
+        (
+            r#"{ "version": 1, "seed": 1, "options": { "loss": -0.0 } }"#,
+            "options.loss: a probability from 0 to 1, not -0.0",
+        ),
     ];
     for (json, expected) in cases {
         let message = refusal(json);

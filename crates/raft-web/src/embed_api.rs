@@ -1,6 +1,7 @@
 //! The postMessage API of an embedded playground, as plain data: what a host page may ask
-//! ([`HostCommand`], read by serde straight from the posted JavaScript object) and what the
-//! playground tells it ([`HostEvent`], written by serde straight to a JavaScript object).
+//! ([`HostCommand`], read by serde from the posted JavaScript object, which serde-wasm-bindgen
+//! turns into JSON data, never text) and what the playground tells it ([`HostEvent`], written
+//! by serde straight to a JavaScript object).
 //!
 //! Every message carries `"raftPlayground": 1`, the protocol's version; anything else is not
 //! for us and is ignored. The glue that listens and posts lives in `hooks/use_embed_api.rs`.
@@ -11,8 +12,9 @@
 //! {"raftPlayground": 1, "command": "act", "action": {"do": "crash", "node": "leader"}}
 //! ```
 
+use raft_sim::Object;
 use raft_sim::{Action, Millis, NodeId, OpResult, StoryEvent, Term, MAX_LINK_TIME_MS};
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 
 /// The protocol version every message carries in `raftPlayground`.
 pub const PROTOCOL_VERSION: u64 = 1;
@@ -54,9 +56,9 @@ enum CommandName {
     State,
 }
 
-/// A command as posted: every field any command has, each checked by [`read_command`].
+/// A command as posted: every field any command has, each checked by [`read_message`].
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields, expecting = "a command: { \"raftPlayground\": 1, \"command\": \"play\" }")]
+#[serde(deny_unknown_fields)]
 struct HostMessage {
     #[serde(rename = "raftPlayground")]
     _protocol: u64,
@@ -65,16 +67,33 @@ struct HostMessage {
     ms: Option<Millis>,
     /// The action, read as a scenario file reads its actions.
     #[serde(default)]
-    action: Option<serde_json::Value>,
+    action: Option<Action>,
 }
 
 /// Why a message for us could not be carried out; told back as an `error` event.
 pub type HostError = String;
 
-/// Reads a command marked as this protocol's (the caller checked `raftPlayground`). With
-/// `on_leader`, the posted action named `"node": "leader"` and the caller put 0 in its place.
-pub fn read_command<'de, D: Deserializer<'de>>(message: D, on_leader: bool) -> Result<HostCommand, HostError> {
-    let message: HostMessage = raft_sim::read(message).map_err(|e| e.to_string())?;
+/// Reads a posted message. `None` if it is not for us (no `"raftPlayground": 1`): such messages
+/// are ignored silently, since a host page may talk to other frames too. An action's
+/// `"node": "leader"` aims it at whoever leads when it is carried out.
+pub fn read_message(mut message: serde_json::Value) -> Option<Result<HostCommand, HostError>> {
+    if message.get("raftPlayground")?.as_u64()? != PROTOCOL_VERSION {
+        return None;
+    }
+    let on_leader = match message.pointer_mut("/action/node") {
+        Some(node) if node.as_str() == Some("leader") => {
+            *node = 0.into();
+            true
+        }
+        _ => false,
+    };
+    Some(read_command(message, on_leader))
+}
+
+/// Reads a command marked as this protocol's. With `on_leader`, its action's node is a
+/// placeholder for the current leader.
+fn read_command(message: serde_json::Value, on_leader: bool) -> Result<HostCommand, HostError> {
+    let Object(message): Object<HostMessage> = raft_sim::read(message).map_err(|e| e.to_string())?;
     Ok(match message.command {
         CommandName::Play => HostCommand::Play,
         CommandName::Pause => HostCommand::Pause,
@@ -88,7 +107,6 @@ pub fn read_command<'de, D: Deserializer<'de>>(message: D, on_leader: bool) -> R
         },
         CommandName::Act => {
             let action = message.action.ok_or("act needs \"action\", e.g. {\"do\": \"crash\", \"node\": 2}")?;
-            let action = raft_sim::from_value(action).map_err(|e| e.within("action").to_string())?;
             HostCommand::Act { action, on_leader }
         }
     })
@@ -258,19 +276,8 @@ impl Heard {
 mod tests {
     use super::*;
 
-    /// What the hook does with a posted message: ours only with `"raftPlayground": 1`, and a
-    /// `"node": "leader"` of an action read as 0, aimed at the leader.
     fn parse(text: &str) -> Option<Result<HostCommand, HostError>> {
-        let mut value: serde_json::Value = serde_json::from_str(text).unwrap();
-        if value.get("raftPlayground")?.as_u64()? != PROTOCOL_VERSION {
-            return None;
-        }
-        let node = value.pointer_mut("/action/node");
-        let on_leader = node.as_ref().is_some_and(|node| node.as_str() == Some("leader"));
-        if on_leader {
-            *node.unwrap() = 0.into();
-        }
-        Some(read_command(value, on_leader))
+        read_message(serde_json::from_str(text).unwrap())
     }
 
     #[test]
@@ -295,7 +302,9 @@ mod tests {
         let dance = parse(r#"{"raftPlayground":1,"command":"dance"}"#).unwrap().unwrap_err();
         assert!(dance.starts_with("command: unknown variant `dance`, expected one of `play`"), "{dance}");
         let extra = parse(r#"{"raftPlayground":1,"command":"play","speed":2}"#).unwrap().unwrap_err();
-        assert!(extra.contains("unknown field `speed`"), "{extra}");
+        assert!(extra.starts_with("speed: unknown field `speed`"), "{extra}");
+        let listed = parse(r#"[1]"#);
+        assert_eq!(listed, None, "not an object: not for us");
         assert!(parse(r#"{"raftPlayground":1,"command":"seek"}"#).unwrap().unwrap_err().contains("ms"));
         let too_far = parse(r#"{"raftPlayground":1,"command":"seek","ms":1e15}"#).unwrap().unwrap_err();
         assert!(too_far.contains("ms"), "{too_far}");
@@ -305,7 +314,9 @@ mod tests {
         assert!(bad.starts_with("action.do: unknown variant `explode`"), "{bad}");
         let bad = parse(r#"{"raftPlayground":1,"command":"act","action":{"do":"crash","node":"two"}}"#);
         let bad = bad.unwrap().unwrap_err();
-        assert!(bad.starts_with("action: invalid type: string \"two\", expected a whole number"), "{bad}");
+        assert!(bad.starts_with("action.node: invalid type: string \"two\", expected a whole number"), "{bad}");
+        let extra = parse(r#"{"raftPlayground":1,"command":"act","action":{"do":"heal","node":1}}"#).unwrap();
+        assert!(extra.unwrap_err().starts_with("action: unknown field `node` for `heal`"));
     }
 
     #[test]

@@ -77,13 +77,17 @@ impl Lang {
     /// Why a moment is out of reach: replaying to it would take more than the replay budget.
     pub fn too_busy(self, busy: &raft_sim::TooBusy) -> String {
         let (time, reached) = (scaled(busy.time_ms, 3), scaled(busy.reached_ms, 3));
-        let budget = raft_sim::MAX_REPLAY_EVENTS / 1_000_000;
+        let events = raft_sim::MAX_REPLAY_EVENTS;
         match self {
             Lang::En => format!(
-                "This run is too busy to replay to {time} s: {budget} million events, the most one replay may run, \
-                 reach only {reached} s. Choose an earlier moment."
+                "This run is too busy to replay to {time} s: that takes more than {} million events, the most one \
+                 replay may run (the replay stopped at {reached} s). Choose an earlier moment.",
+                events / 1_000_000
             ),
-            Lang::Zh => format!("这次运行太繁忙，无法重放到 {time} 秒：一次重放最多运行 {budget} 百万个事件，只能到达 {reached} 秒。请选择更早的时刻。"),
+            Lang::Zh => format!(
+                "这次运行太繁忙，无法重放到 {time} 秒：需要超过 {} 万个事件，超出一次重放的上限（重放停在 {reached} 秒）。请选择更早的时刻。",
+                events / 10_000
+            ),
         }
     }
 
@@ -166,10 +170,10 @@ mod tests {
         let busy = raft_sim::TooBusy { time_ms: 3_600_000, reached_ms: 312_500 };
         assert_eq!(
             Lang::En.too_busy(&busy),
-            "This run is too busy to replay to 3600 s: 5 million events, the most one replay may run, reach only 312.5 s. \
-             Choose an earlier moment."
+            "This run is too busy to replay to 3600 s: that takes more than 5 million events, the most one replay may \
+             run (the replay stopped at 312.5 s). Choose an earlier moment."
         );
-        assert!(Lang::Zh.too_busy(&busy).contains("5 百万个事件"));
+        assert!(Lang::Zh.too_busy(&busy).contains("需要超过 500 万个事件"));
         assert_eq!(
             Lang::En.file_too_large(50 * 1024 * 1024),
             "This file has 51200 KB; a scenario file has at most 2048 KB. It was not read."

@@ -41,7 +41,7 @@ pub fn parse_form_number(text: &str) -> Option<f64> {
 /// A percentage typed in a form field, as the very probability a scenario file would hold for
 /// it (nine decimal places): `5` is `0.05`. `None` unless it is a number from 0 up.
 pub fn parse_percent(text: &str) -> Option<f64> {
-    parse_form_number(text).filter(|&percent| percent >= 0.0).map(|percent| (percent * 1e7).round() / 1e9)
+    parse_form_number(text).filter(|percent| !percent.is_sign_negative()).map(|percent| (percent * 1e7).round() / 1e9)
 }
 
 #[cfg(test)]
@@ -70,5 +70,6 @@ mod tests {
         assert_eq!(parse_percent("5"), Some(0.05));
         assert_eq!(parse_percent("33.3333333333"), Some(0.333333333));
         assert_eq!(parse_percent("-5"), None);
+        assert_eq!(parse_percent("-0"), None);
     }
 }

@@ -426,7 +426,7 @@ impl Playground {
             Action::Reconnect(node) => vec![raft_sim::Action::Partition { groups: links.reconnecting(node) }],
             _ => {
                 let mends = links.cuts().map(|(from, to)| raft_sim::Action::Mend { from, to });
-                links.is_partitioned().then_some(raft_sim::Action::Heal).into_iter().chain(mends).collect()
+                links.is_partitioned().then_some(raft_sim::Action::Heal {}).into_iter().chain(mends).collect()
             }
         }
     }

@@ -18,9 +18,9 @@ pub struct GoldenRun {
 
 /// The pinned runs.
 pub const GOLDEN_RUNS: [GoldenRun; 3] = [
-    GoldenRun { seed: 7, nodes: 5, until_ms: 5_000, hash: 0xa305_a29d_34a2_ac5b },
-    GoldenRun { seed: 1, nodes: 3, until_ms: 10_000, hash: 0x0e28_215d_64fd_7c42 },
-    GoldenRun { seed: 42, nodes: 9, until_ms: 3_000, hash: 0x6599_04c6_99ab_3705 },
+    GoldenRun { seed: 7, nodes: 5, until_ms: 5_000, hash: 0xc222_2a31_3649_fa60 },
+    GoldenRun { seed: 1, nodes: 3, until_ms: 10_000, hash: 0xc216_51e7_4313_9d4b },
+    GoldenRun { seed: 42, nodes: 9, until_ms: 3_000, hash: 0x8f97_e18f_5dc6_2cb6 },
 ];
 
 /// The trace hash of `run` computed on this target.

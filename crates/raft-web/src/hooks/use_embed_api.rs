@@ -16,7 +16,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{MessageEvent, Window};
 use yew::prelude::*;
 
-use crate::embed_api::{read_command, Heard, HostCommand, HostEvent, PROTOCOL_VERSION};
+use crate::embed_api::{read_message, Heard, HostCommand, HostEvent, PROTOCOL_VERSION};
 use crate::state::{Action, Direction};
 
 /// What a `state` reply says, kept fresh on every render.
@@ -49,32 +49,45 @@ fn post_to_parent(event: &HostEvent, origin: Option<&str>) {
     }
 }
 
-/// How deep a command may nest objects and arrays: far more than any command needs, and a
-/// bound on the work (and the stack) of reading one, cycles included.
+/// How deep a command may nest objects and arrays: far more than any command needs.
 const MAX_NESTING: usize = 32;
 
-/// Whether `value` nests objects and arrays at most `levels` deep (a cycle never is).
-fn nested_within(value: &JsValue, levels: usize) -> bool {
+/// How many values a command may hold in all: a bound on the work of reading one, even when
+/// the posted object shares parts of itself many times over.
+const MAX_VALUES: usize = 10_000;
+
+/// Whether `value` is plain data (plain objects, arrays and primitives: no `Map`, `Date`, …)
+/// nesting at most `levels` deep, with at most `budget` values in all. A cycle never is.
+fn plain_within(value: &JsValue, levels: usize, budget: &mut usize) -> bool {
+    if *budget == 0 {
+        return false;
+    }
+    *budget -= 1;
     if !value.is_object() {
         return true;
     }
-    levels > 0 && Object::values(value.unchecked_ref()).iter().all(|inner| nested_within(&inner, levels - 1))
+    let plain_object = Object::get_prototype_of(value) == Object::get_prototype_of(&Object::new());
+    if levels == 0 || !(plain_object || js_sys::Array::is_array(value)) {
+        return false;
+    }
+    Object::values(value.unchecked_ref()).iter().all(|inner| plain_within(&inner, levels - 1, budget))
 }
 
-/// `data` with an action's `"node": "leader"` replaced by 0 (copies, the host's object is
-/// untouched), and whether it was.
-fn leader_as_placeholder(data: &JsValue) -> (JsValue, bool) {
-    let action = Reflect::get(data, &"action".into()).ok().filter(JsValue::is_object);
-    let Some(action) = action else { return (data.clone(), false) };
-    let node = Reflect::get(&action, &"node".into()).ok().and_then(|node| node.as_string());
-    if node.as_deref() != Some("leader") {
-        return (data.clone(), false);
+/// Reads a posted message into a command (`None`: not for us).
+fn read_posted(data: JsValue) -> Option<Result<HostCommand, String>> {
+    let protocol = Reflect::get(&data, &"raftPlayground".into()).ok().and_then(|v| v.as_f64());
+    if protocol != Some(PROTOCOL_VERSION as f64) {
+        return None;
     }
-    let action = Object::assign(&Object::new(), action.unchecked_ref());
-    let _ = Reflect::set(&action, &"node".into(), &0.into());
-    let data = Object::assign(&Object::new(), data.unchecked_ref());
-    let _ = Reflect::set(&data, &"action".into(), &action);
-    (data.into(), true)
+    let mut budget = MAX_VALUES;
+    if !plain_within(&data, MAX_NESTING, &mut budget) {
+        let why = format!("the command is not plain data of at most {MAX_VALUES} values nested {MAX_NESTING} deep");
+        return Some(Err(why));
+    }
+    match serde_wasm_bindgen::from_value::<serde_json::Value>(data) {
+        Ok(value) => read_message(value),
+        Err(error) => Some(Err(format!("the command cannot be read: {error}"))),
+    }
 }
 
 /// Whether the message comes from the parent frame (and the allowed origin, if one is set).
@@ -142,18 +155,7 @@ pub fn use_embed_api(
                     if !from_parent(event, origin.as_deref()) {
                         return;
                     }
-                    let data = event.data();
-                    // Unmarked, a message is someone else's.
-                    let protocol = Reflect::get(&data, &"raftPlayground".into()).ok().and_then(|v| v.as_f64());
-                    if protocol != Some(PROTOCOL_VERSION as f64) {
-                        return;
-                    }
-                    let command = if nested_within(&data, MAX_NESTING) {
-                        let (data, on_leader) = leader_as_placeholder(&data);
-                        read_command(serde_wasm_bindgen::Deserializer::from(data), on_leader)
-                    } else {
-                        Err(format!("the command nests objects more than {MAX_NESTING} deep"))
-                    };
+                    let Some(command) = read_posted(event.data()) else { return };
                     match command {
                         Err(error) => post_to_parent(&error_event(error), origin.as_deref()),
                         Ok(command) => match action_of(command) {

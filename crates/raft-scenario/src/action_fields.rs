@@ -1,0 +1,182 @@
+//! How actions are read: every field any action has, in one flat struct that serde derives a
+//! reader for, then checked against what the named action takes. Writing stays serde's
+//! internally tagged form (`{"do": "crash", "node": 2}`); reading it through this struct
+//! instead of serde's tagged-enum machinery refuses what that machinery lets through (a number
+//! as `do`, fields an action does not have) and keeps the page's WebAssembly small.
+
+use raft_core::NodeId;
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::action::{Action, MessageId, TimedAction};
+use crate::object::Object;
+use crate::options::probability;
+use crate::Millis;
+
+/// The kinds of action, as written in `do`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionKind {
+    /// `timeout`
+    Timeout,
+    /// `crash`
+    Crash,
+    /// `restart`
+    Restart,
+    /// `write`
+    Write,
+    /// `partition`
+    Partition,
+    /// `heal`
+    Heal,
+    /// `cut`
+    Cut,
+    /// `mend`
+    Mend,
+    /// `drop`
+    Drop,
+    /// `loss`
+    Loss,
+}
+
+impl ActionKind {
+    /// The fields an action of this kind takes, besides `do` (and `at_ms` in a scenario).
+    fn fields(self) -> &'static [&'static str] {
+        match self {
+            ActionKind::Timeout | ActionKind::Crash | ActionKind::Restart => &["node"],
+            ActionKind::Write => &["node", "command"],
+            ActionKind::Partition => &["groups"],
+            ActionKind::Heal => &[],
+            ActionKind::Cut | ActionKind::Mend => &["from", "to"],
+            ActionKind::Drop => &["message"],
+            ActionKind::Loss => &["probability"],
+        }
+    }
+
+    /// The kind's name, as written in `do`.
+    pub fn name(self) -> &'static str {
+        match self {
+            ActionKind::Timeout => "timeout",
+            ActionKind::Crash => "crash",
+            ActionKind::Restart => "restart",
+            ActionKind::Write => "write",
+            ActionKind::Partition => "partition",
+            ActionKind::Heal => "heal",
+            ActionKind::Cut => "cut",
+            ActionKind::Mend => "mend",
+            ActionKind::Drop => "drop",
+            ActionKind::Loss => "loss",
+        }
+    }
+}
+
+/// Every field of every action, as an action object may hold them.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, expecting = "an action object: { \"at_ms\": 0, \"do\": \"crash\", \"node\": 2 }")]
+pub(crate) struct ActionFields {
+    at_ms: Option<Millis>,
+    #[serde(rename = "do")]
+    kind: ActionKind,
+    node: Option<NodeId>,
+    command: Option<String>,
+    groups: Option<Vec<Vec<NodeId>>>,
+    from: Option<NodeId>,
+    to: Option<NodeId>,
+    message: Option<MessageId>,
+    #[serde(default, deserialize_with = "optional_probability")]
+    probability: Option<f64>,
+}
+
+fn optional_probability<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<f64>, D::Error> {
+    probability(deserializer).map(Some)
+}
+
+impl ActionFields {
+    /// The action, if it has exactly the fields its kind takes.
+    fn action(self) -> Result<Action, String> {
+        let kind = self.kind;
+        let given = [
+            ("node", self.node.is_some()),
+            ("command", self.command.is_some()),
+            ("groups", self.groups.is_some()),
+            ("from", self.from.is_some()),
+            ("to", self.to.is_some()),
+            ("message", self.message.is_some()),
+            ("probability", self.probability.is_some()),
+        ];
+        let wanted = kind.fields();
+        for (field, present) in given {
+            if present && !wanted.contains(&field) {
+                let expected = wanted.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ");
+                let expected = if wanted.is_empty() { "none".to_owned() } else { expected };
+                return Err(format!("unknown field `{field}` for `{}`, expected {expected}", kind.name()));
+            }
+            if !present && wanted.contains(&field) {
+                return Err(format!("missing field `{field}`"));
+            }
+        }
+        let (node, from, to) = (self.node.unwrap_or(0), self.from.unwrap_or(0), self.to.unwrap_or(0));
+        Ok(match kind {
+            ActionKind::Timeout => Action::Timeout { node },
+            ActionKind::Crash => Action::Crash { node },
+            ActionKind::Restart => Action::Restart { node },
+            ActionKind::Write => Action::Write { node, command: self.command.unwrap_or_default() },
+            ActionKind::Partition => Action::Partition { groups: self.groups.unwrap_or_default() },
+            ActionKind::Heal => Action::Heal {},
+            ActionKind::Cut => Action::Cut { from, to },
+            ActionKind::Mend => Action::Mend { from, to },
+            ActionKind::Drop => Action::Drop { message: self.message.unwrap_or(0) },
+            ActionKind::Loss => Action::Loss { probability: self.probability.unwrap_or(0.0) },
+        })
+    }
+}
+
+/// An action on its own (an embed's `act`): no `at_ms`.
+impl TryFrom<Object<ActionFields>> for Action {
+    type Error = String;
+
+    fn try_from(Object(fields): Object<ActionFields>) -> Result<Action, String> {
+        if fields.at_ms.is_some() {
+            return Err("unknown field `at_ms`: an action done now has no time".to_owned());
+        }
+        fields.action()
+    }
+}
+
+/// An action of a scenario: `at_ms` is required.
+impl TryFrom<Object<ActionFields>> for TimedAction {
+    type Error = String;
+
+    fn try_from(Object(fields): Object<ActionFields>) -> Result<TimedAction, String> {
+        let at_ms = fields.at_ms.ok_or("missing field `at_ms`")?;
+        Ok(TimedAction { at_ms, action: fields.action()? })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refusal(json: &str) -> String {
+        serde_json::from_str::<TimedAction>(json).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn an_action_has_exactly_the_fields_of_its_kind() {
+        assert!(refusal(r#"{"at_ms":0,"do":"heal","node":1}"#).starts_with("unknown field `node` for `heal`"));
+        assert!(refusal(r#"{"at_ms":0,"do":"crash"}"#).starts_with("missing field `node`"));
+        assert!(refusal(r#"{"do":"crash","node":1}"#).starts_with("missing field `at_ms`"));
+        assert!(refusal(r#"{"at_ms":0,"do":"crash","node":1,"why":1}"#).starts_with("unknown field `why`"));
+        assert!(refusal(r#"{"at_ms":0,"do":"crash","node":1,"node":2}"#).starts_with("duplicate field `node`"));
+        assert!(refusal(r#"[0,"heal",null,null,null,null,null,null,null]"#).starts_with("invalid type: sequence"));
+    }
+
+    #[test]
+    fn do_is_a_name_never_a_number() {
+        assert!(
+            refusal(r#"{"at_ms":0,"do":1,"node":2}"#).contains("expected value"),
+            "{}",
+            refusal(r#"{"at_ms":0,"do":1,"node":2}"#)
+        );
+        assert!(refusal(r#"{"at_ms":0,"do":"explode"}"#).starts_with("unknown variant `explode`"));
+    }
+}
