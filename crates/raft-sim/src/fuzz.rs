@@ -7,6 +7,9 @@ use serde::Serialize;
 
 use crate::action::{Action, TimedAction};
 use crate::client::OpResult;
+use rand::prelude::IndexedRandom;
+use rand::Rng;
+
 use crate::rng::SimRng;
 use crate::scenario_run::ScenarioExt;
 use crate::simulation::Simulation;
@@ -39,17 +42,17 @@ pub fn random_scenario(seed: u64, settings: FuzzSettings) -> Scenario {
     let mut scenario = Scenario::new(seed);
     scenario.nodes = nodes;
     scenario.title = Some(format!("fuzz seed {seed}"));
-    scenario.options.conflict_hint = rng.chance(0.5);
-    scenario.options.noop_on_election = rng.chance(0.8);
-    scenario.options.max_entries_per_append = rng.in_range(1, 16) as u32;
-    let pick = |rng: &mut SimRng| rng.in_range(1, u64::from(nodes)) as NodeId;
+    scenario.options.conflict_hint = rng.random_bool(0.5);
+    scenario.options.noop_on_election = rng.random_bool(0.8);
+    scenario.options.max_entries_per_append = rng.random_range(1..=16);
+    let pick = |rng: &mut SimRng| rng.random_range(1..=nodes);
     let mut at = 0;
     let mut writes = 0;
     while at < settings.duration_ms {
-        let action = match rng.in_range(0, 99) {
+        let action = match rng.random_range(0..100) {
             0..=29 => {
                 writes += 1;
-                Action::Write { node: pick(&mut rng), command: format!("k{}={writes}", rng.in_range(0, 4)) }
+                Action::Write { node: pick(&mut rng), command: format!("k{}={writes}", rng.random_range(0..5)) }
             }
             30..=41 => Action::Crash { node: pick(&mut rng) },
             42..=55 => Action::Restart { node: pick(&mut rng) },
@@ -65,11 +68,11 @@ pub fn random_scenario(seed: u64, settings: FuzzSettings) -> Scenario {
                     Action::Cut { from, to }
                 }
             }
-            80..=85 => Action::Loss { probability: [0.0, 0.05, 0.2][rng.in_range(0, 2) as usize] },
+            80..=85 => Action::Loss { probability: *[0.0, 0.05, 0.2].choose(&mut rng).unwrap_or(&0.0) },
             _ => Action::Timeout { node: pick(&mut rng) },
         };
         scenario.actions.push(TimedAction { at_ms: at, action });
-        at += rng.in_range(20, 400);
+        at += rng.random_range(20..=400);
     }
     // Recovery: every fault healed, every server running, one more write to commit.
     let end = settings.duration_ms;
@@ -88,9 +91,9 @@ pub fn random_scenario(seed: u64, settings: FuzzSettings) -> Scenario {
 }
 
 fn random_groups(rng: &mut SimRng, nodes: u32) -> Vec<Vec<NodeId>> {
-    let mut side: Vec<NodeId> = (1..=nodes).filter(|_| rng.chance(0.5)).collect();
+    let mut side: Vec<NodeId> = (1..=nodes).filter(|_| rng.random_bool(0.5)).collect();
     if side.is_empty() {
-        side.push(rng.in_range(1, u64::from(nodes)) as NodeId);
+        side.push(rng.random_range(1..=nodes));
     }
     vec![side]
 }

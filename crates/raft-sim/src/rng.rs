@@ -1,6 +1,10 @@
 //! The simulator's one random source: SplitMix64 (Steele, Lea & Flood, 2014), whose output is
 //! defined by its algorithm alone, so a seed gives the same numbers on every target and in every
-//! release, with no dependency whose sampling could change under us.
+//! release. It is a `rand_core` generator (`RngCore`, `SeedableRng`), so anything outside the
+//! simulation (the fuzzer's schedules) can use `rand`'s API on it; the simulation itself draws
+//! with [`SimRng::in_range`] and [`SimRng::chance`], whose results no `rand` release can change.
+
+use rand_core::{RngCore, SeedableRng};
 
 /// A seeded, portable pseudo-random generator.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -51,9 +55,48 @@ impl SimRng {
     }
 }
 
+impl RngCore for SimRng {
+    fn next_u32(&mut self) -> u32 {
+        (SimRng::next_u64(self) >> 32) as u32
+    }
+
+    fn next_u64(&mut self) -> u64 {
+        SimRng::next_u64(self)
+    }
+
+    fn fill_bytes(&mut self, bytes: &mut [u8]) {
+        rand_core::impls::fill_bytes_via_next(self, bytes);
+    }
+}
+
+/// Seeded by 8 bytes, little-endian; `seed_from_u64(s)` is exactly `SimRng::new(s)`.
+impl SeedableRng for SimRng {
+    type Seed = [u8; 8];
+
+    fn from_seed(seed: [u8; 8]) -> Self {
+        SimRng::new(u64::from_le_bytes(seed))
+    }
+
+    fn seed_from_u64(state: u64) -> Self {
+        SimRng::new(state)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn it_is_a_rand_generator_with_the_same_stream() {
+        let mut ours = SimRng::new(5);
+        let mut theirs = SimRng::seed_from_u64(5);
+        assert_eq!(SimRng::from_seed(5u64.to_le_bytes()), SimRng::new(5));
+        let expected = ours.next_u64();
+        assert_eq!(RngCore::next_u64(&mut theirs), expected);
+        let mut bytes = [0u8; 8];
+        theirs.fill_bytes(&mut bytes);
+        assert_eq!(u64::from_le_bytes(bytes), ours.next_u64());
+    }
 
     #[test]
     fn matches_the_reference_splitmix64_output() {
