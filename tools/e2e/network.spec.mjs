@@ -83,3 +83,36 @@ test('while paused, messages are reachable with the keyboard', async ({ page }) 
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(page.locator('[data-message]').first()).toHaveAttribute('tabindex', '-1');
 });
+
+test('New cluster starts a fresh run from a random seed, shown in Settings, editable, carried by the link', async ({ page, context }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await page.getByText('Settings', { exact: true }).click();
+  const seed = page.getByRole('textbox', { name: /^Seed/ });
+  await expect(seed).toHaveValue('1');
+  const size = page.getByRole('combobox', { name: 'Servers' });
+  await size.selectOption('3');
+  await page.getByRole('button', { name: 'New cluster' }).click();
+  await expect(seed).not.toHaveValue('1');
+  const drawn = await seed.inputValue();
+  expect(drawn).toMatch(/^[0-9]+$/);
+  await expect(page.locator('[data-node]')).toHaveCount(3);
+  await expect(page.locator('main')).toHaveAttribute('data-time-ms', '0');
+  // The address follows the run: opened elsewhere, it is the same seed.
+  await expect.poll(() => page.evaluate(() => location.hash)).toContain('s=1.');
+  const other = await context.newPage();
+  await other.goto(`./${await page.evaluate(() => location.hash)}`);
+  await other.getByText('Settings', { exact: true }).click();
+  await expect(other.getByRole('textbox', { name: /^Seed/ })).toHaveValue(drawn);
+  // A seed typed in Settings gives the same run every time.
+  const runOf = async (target) => {
+    const field = target.getByRole('textbox', { name: /^Seed/ });
+    await field.fill('42');
+    await target.getByRole('button', { name: 'Apply: start a fresh cluster' }).click();
+    await expect(field).toHaveValue('42');
+    await target.getByRole('button', { name: 'Step', exact: true }).click();
+    return target.locator('main').getAttribute('data-trace-hash');
+  };
+  expect(await runOf(page)).toBe(await runOf(other));
+  expect(errors).toEqual([]);
+});

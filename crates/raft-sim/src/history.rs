@@ -77,6 +77,11 @@ impl History {
         Scenario { actions: self.actions.iter().cloned().collect(), ..self.base.clone() }
     }
 
+    /// The seed of every random choice of the run.
+    pub fn scenario_seed(&self) -> u64 {
+        self.base.seed
+    }
+
     /// The scenario's title and description.
     pub fn title_and_description(&self) -> (Option<&str>, Option<&str>) {
         (self.base.title.as_deref(), self.base.description.as_deref())

@@ -54,6 +54,7 @@ pub fn App() -> Html {
         on_heal,
         on_preset,
         on_apply_settings,
+        on_new_cluster,
         on_import,
         on_seek,
         on_jump,
@@ -174,7 +175,7 @@ pub fn App() -> Html {
                 <div class="playground__title-row">
                     <h1>{ t.title }</h1>
                     { network_bar(lang, &NetworkBarProps { size: state.cluster_size(), faulty: state.network_faulty(),
-                                                            on_resize, on_heal, on_preset, preset: state.shown_preset() }) }
+                                                            on_resize, on_heal, on_preset, on_new_cluster, preset: state.shown_preset() }) }
                     <div class="playground__preferences">
                         <button type="button" lang={lang.other().texts().html_lang} aria-label={t.switch_language_label}
                                 onclick={switch_language}>{ t.switch_language }</button>
@@ -197,7 +198,7 @@ pub fn App() -> Html {
                                                    on_seek: on_seek.clone(), on_jump }) }
             </div>
             <div class="playground__tools" role="group" aria-label={lang.learner_texts().tools}>
-                <Settings {lang} options={state.options()} on_apply={on_apply_settings} />
+                <Settings {lang} seed={state.seed()} options={state.options()} on_apply={on_apply_settings} />
                 <SharePanel lang={lang} {fragment} info={state.raw_info()}
                             {on_info} />
                 { scenario_file(lang, { let state = state.clone(); Callback::from(move |_| state.scenario_json()) }, &on_import,

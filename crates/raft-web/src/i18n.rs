@@ -50,6 +50,12 @@ pub struct Texts {
     pub servers: &'static str,
     pub servers_title: &'static str,
     pub heal_network: &'static str,
+    /// The New cluster button.
+    pub new_cluster: &'static str,
+    /// Its tooltip.
+    pub new_cluster_title: &'static str,
+    /// The settings form's seed field.
+    pub seed: &'static str,
     pub heal_network_title: &'static str,
     pub raft_cluster: &'static str,
     pub client: &'static str,
@@ -147,6 +153,9 @@ const EN: Texts = Texts {
     servers: "Servers",
     servers_title: "Changing the size starts a fresh cluster",
     heal_network: "Heal all",
+    new_cluster: "New cluster",
+    new_cluster_title: "Start a fresh cluster with a random seed (shown in Settings)",
+    seed: "Seed (every random choice follows from it)",
     heal_network_title: "End every partition and mend every cut link",
     raft_cluster: "Raft cluster",
     client: "Client",
@@ -276,6 +285,9 @@ const ZH: Texts = Texts {
     servers: "服务器数",
     servers_title: "改变数量会开始一个新集群",
     heal_network: "恢复网络",
+    new_cluster: "新集群",
+    new_cluster_title: "用随机种子开始一个新集群（种子显示在设置中）",
+    seed: "种子（所有随机选择都由它决定）",
     heal_network_title: "结束所有分区，修复所有断开的链路",
     raft_cluster: "Raft 集群",
     client: "客户端",

@@ -1,10 +1,10 @@
 //! The callbacks through which the page's parts send actions to its state, each named after
 //! the property it is given to.
 
-use raft_sim::{Millis, NodeId, ScenarioOptions};
+use raft_sim::{Millis, NodeId};
 use yew::prelude::*;
 
-use crate::state::{Action, Direction, Playground};
+use crate::state::{Action, ClusterSettings, Direction, Playground};
 
 /// One callback per kind of action the page's parts send, and one for any action. Made once
 /// for the page's lifetime (one `use_memo`), so that components whose data did not change skip
@@ -28,7 +28,9 @@ pub struct Senders {
     /// A preset was chosen, by id.
     pub on_preset: Callback<String>,
     /// The settings form was applied (or could not be read).
-    pub on_apply_settings: Callback<Result<ScenarioOptions, String>>,
+    pub on_apply_settings: Callback<Result<ClusterSettings, String>>,
+    /// The New cluster button: a fresh cluster with a random seed.
+    pub on_new_cluster: Callback<()>,
     /// A scenario file was read (or could not be).
     pub on_import: Callback<Result<String, String>>,
     /// Go to a moment.
@@ -63,6 +65,7 @@ impl Senders {
             on_heal: send(d, |()| Action::HealNetwork),
             on_preset: send(d, Action::LoadPreset),
             on_apply_settings: send(d, Action::ApplySettings),
+            on_new_cluster: send(d, |()| Action::NewCluster(fresh_seed())),
             on_import: send(d, Action::ImportScenario),
             on_seek: send(d, Action::Seek),
             on_jump: send(d, Action::JumpToElection),
@@ -86,4 +89,10 @@ impl Senders {
 fn send<T: 'static>(dispatcher: &UseReducerDispatcher<Playground>, to_action: fn(T) -> Action) -> Callback<T> {
     let dispatcher = dispatcher.clone();
     Callback::from(move |value: T| dispatcher.dispatch(to_action(value)))
+}
+
+/// A seed for a fresh cluster, from the browser's cryptographic random source (getrandom):
+/// short enough to read out and type (below 2^32). If the browser has none, the default seed.
+fn fresh_seed() -> u64 {
+    getrandom::u32().map_or(crate::state::DEFAULT_SEED, u64::from)
 }

@@ -19,6 +19,15 @@ pub const LOG_WINDOW: u64 = 24;
 /// The seed of the cluster the page opens with, so every visitor first sees the same run.
 pub const DEFAULT_SEED: u64 = 1;
 
+/// What the settings form sets: the seed of every random choice, and the options.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClusterSettings {
+    /// The seed.
+    pub seed: u64,
+    /// Timing, network and Raft options.
+    pub options: raft_sim::ScenarioOptions,
+}
+
 /// Slowest playback speed, simulated time per real time.
 pub const MIN_SPEED: f64 = 0.01;
 /// Fastest playback speed.
@@ -136,7 +145,10 @@ pub enum Action {
     /// A scenario file too large to read was chosen: its size in bytes.
     RefuseFile(u64),
     /// Start a fresh cluster with these options (or report why the form could not be read).
-    ApplySettings(Result<raft_sim::ScenarioOptions, String>),
+    ApplySettings(Result<ClusterSettings, String>),
+    /// Start a fresh cluster of the same size and options with this seed (the New cluster
+    /// button draws it from the browser's crypto; the reducer itself never draws one).
+    NewCluster(u64),
     /// Show or hide the keyboard shortcuts.
     ToggleShortcuts,
     /// Scroll the log table: `None` follows the latest entries, `Some(first)` shows the
@@ -351,6 +363,11 @@ impl Playground {
         self.history.borrow().sim().config().options.clone()
     }
 
+    /// The seed of the current run.
+    pub fn seed(&self) -> u64 {
+        self.history.borrow().scenario_seed()
+    }
+
     /// How many servers the cluster has.
     pub fn cluster_size(&self) -> u32 {
         self.history.borrow().sim().config().nodes
@@ -406,6 +423,16 @@ impl Playground {
     /// only grow, so the address bar follows every change of run).
     fn replaced_by(&self, fresh: Playground) -> Playground {
         Playground { speed: self.speed, revision: self.revision, run: self.run + 1, ..fresh }
+    }
+
+    /// Replaces the run by a fresh cluster of the same size with `seed` and `options`; invalid
+    /// options leave the run as it was, with a notice.
+    fn start_fresh(&mut self, seed: u64, options: raft_sim::ScenarioOptions) {
+        let scenario = Scenario { nodes: self.cluster_size(), options, ..Scenario::new(seed) };
+        match Playground::new(scenario) {
+            Ok(fresh) => *self = self.replaced_by(fresh),
+            Err(error) => self.notice = Some(Notice::BadScenario(error.to_string())),
+        }
     }
 
     /// The preset the picker shows: the one loaded, until the run departs from it.
@@ -560,12 +587,10 @@ impl Reducible for Playground {
                 }
             }
             Action::ApplySettings(Err(why)) => next.notice = Some(Notice::BadScenario(why)),
-            Action::ApplySettings(Ok(options)) => {
-                let scenario = Scenario { nodes: next.cluster_size(), options, ..Scenario::new(DEFAULT_SEED) };
-                match Playground::new(scenario) {
-                    Ok(fresh) => next = next.replaced_by(fresh),
-                    Err(error) => next.notice = Some(Notice::BadScenario(error.to_string())),
-                }
+            Action::ApplySettings(Ok(ClusterSettings { seed, options })) => next.start_fresh(seed, options),
+            Action::NewCluster(seed) => {
+                let options = next.options();
+                next.start_fresh(seed, options);
             }
             Action::SelectMessage(id) => next.selected_message = Some(id),
             Action::CloseMessage => next.selected_message = None,
@@ -751,12 +776,28 @@ mod tests {
         let mut options = state.options();
         options.election_timeout_ms = [500, 900];
         options.conflict_hint = true;
-        state = reduce(state, Action::ApplySettings(Ok(options.clone())));
-        assert_eq!((state.options(), state.cluster_size()), (options.clone(), 3));
+        let settings = ClusterSettings { seed: 9, options: options.clone() };
+        state = reduce(state, Action::ApplySettings(Ok(settings)));
+        assert_eq!((state.options(), state.cluster_size(), state.seed()), (options.clone(), 3, 9));
         options.heartbeat_ms = 600;
-        state = reduce(state, Action::ApplySettings(Ok(options)));
+        state = reduce(state, Action::ApplySettings(Ok(ClusterSettings { seed: 9, options })));
         assert!(notice(&state).unwrap().starts_with("options.heartbeat_ms: 600"), "{:?}", state.notice);
         assert_eq!(state.options().heartbeat_ms, 50, "the running cluster is kept");
+    }
+
+    #[test]
+    fn a_new_cluster_keeps_size_and_options_and_takes_the_seed_it_is_given() {
+        let mut state = reduce(Rc::new(Playground::default()), Action::Resize(7));
+        let mut options = state.options();
+        options.heartbeat_ms = 40;
+        state = reduce(state, Action::ApplySettings(Ok(ClusterSettings { seed: 1, options: options.clone() })));
+        let fresh = reduce(state.clone(), Action::NewCluster(123_456));
+        assert_eq!((fresh.seed(), fresh.cluster_size(), fresh.options()), (123_456, 7, options));
+        assert_eq!(fresh.time_ms(), 0);
+        let again = reduce(state, Action::NewCluster(123_456));
+        let later = |s: Rc<Playground>| reduce(s, Action::Seek(3_000)).trace_hash();
+        assert_eq!(later(fresh), later(again), "a seed gives the same run every time");
+        assert_eq!(Playground::default().seed(), DEFAULT_SEED, "the page still opens on the default seed");
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use raft_sim::RoleKind;
 use yew::Reducible;
 
-use super::{Action, Direction, Notice, Playground};
+use super::{Action, ClusterSettings, Direction, Notice, Playground};
 use crate::i18n::Lang;
 
 fn preset(id: &str) -> Rc<Playground> {
@@ -40,7 +40,8 @@ fn every_change_of_run_changes_the_moment_the_address_is_written_for() {
         Action::LoadPreset("figure-6".into()),
         Action::LoadPreset("figure-8".into()),
         Action::Resize(3),
-        Action::ApplySettings(Ok(state.options())),
+        Action::ApplySettings(Ok(ClusterSettings { seed: 1, options: state.options() })),
+        Action::NewCluster(77),
         Action::ImportScenario(Ok(r#"{"version": 1, "seed": 4}"#.into())),
     ] {
         state = state.reduce(action);

@@ -18,12 +18,14 @@ pub struct NetworkBarProps {
     pub on_heal: Callback<()>,
     /// A preset was chosen, by id.
     pub on_preset: Callback<String>,
+    /// The New cluster button.
+    pub on_new_cluster: Callback<()>,
     /// The preset the run is still showing, if any: the picker names it.
     pub preset: Option<&'static str>,
 }
 
 /// The preset picker (naming the preset loaded until the run departs from it), the size
-/// picker (1 to 9 servers) and the Heal all button.
+/// picker (1 to 9 servers), the New cluster button (a random seed) and the Heal all button.
 pub fn network_bar(lang: Lang, props: &NetworkBarProps) -> Html {
     let on_resize = props.on_resize.clone();
     let onchange = Callback::from(move |event: Event| {
@@ -64,8 +66,26 @@ pub fn network_bar(lang: Lang, props: &NetworkBarProps) -> Html {
                     }) }
                 </select>
             </label>
+            <button type="button" class="network-bar__new" onclick={props.on_new_cluster.reform(|_: MouseEvent| ())}
+                    title={t.new_cluster_title}>
+                { die_icon() }{ t.new_cluster }
+            </button>
             <button type="button" disabled={!props.faulty} onclick={props.on_heal.reform(|_: MouseEvent| ())}
                     title={t.heal_network_title}>{ t.heal_network }</button>
         </div>
+    }
+}
+
+/// A die showing five, drawn in the text's colour: the New cluster button's icon.
+fn die_icon() -> Html {
+    html! {
+        <svg class="network-bar__die" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+            <rect x="1.5" y="1.5" width="13" height="13" rx="3" fill="none" stroke="currentColor" stroke-width="1.5" />
+            <circle cx="5" cy="5" r="1.3" fill="currentColor" />
+            <circle cx="11" cy="5" r="1.3" fill="currentColor" />
+            <circle cx="8" cy="8" r="1.3" fill="currentColor" />
+            <circle cx="5" cy="11" r="1.3" fill="currentColor" />
+            <circle cx="11" cy="11" r="1.3" fill="currentColor" />
+        </svg>
     }
 }

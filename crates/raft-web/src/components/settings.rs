@@ -1,7 +1,9 @@
-//! The settings panel: timing ranges, latency, loss and Raft options. Applying them starts a
-//! fresh cluster; invalid values are refused with a message naming the field.
+//! The settings panel: the seed, timing ranges, latency, loss and Raft options. Applying them
+//! starts a fresh cluster; invalid values are refused with a message naming the field.
 
 use raft_sim::ScenarioOptions;
+
+use crate::state::ClusterSettings;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlFormElement, HtmlInputElement};
 use yew::prelude::*;
@@ -14,10 +16,12 @@ pub struct SettingsProps {
     /// The page's language.
     #[prop_or_default]
     pub lang: Lang,
+    /// The seed of the current run.
+    pub seed: u64,
     /// The options of the current run.
     pub options: ScenarioOptions,
-    /// The form was submitted: the new options, or why a field could not be read.
-    pub on_apply: Callback<Result<ScenarioOptions, String>>,
+    /// The form was submitted: the new seed and options, or why a field could not be read.
+    pub on_apply: Callback<Result<ClusterSettings, String>>,
 }
 
 /// A number field: (name, label, current value).
@@ -39,8 +43,9 @@ fn checkbox(name: &'static str, label: &'static str, checked: bool) -> Html {
     }
 }
 
-/// Reads the form's fields into options; a field that is not a number is named in the error.
-fn read(form: &HtmlFormElement) -> Result<ScenarioOptions, String> {
+/// Reads the form's fields into a seed and options; a field that is not a number is named in
+/// the error.
+fn read(form: &HtmlFormElement) -> Result<ClusterSettings, String> {
     let input = |name: &str| -> Option<HtmlInputElement> { form.elements().named_item(name)?.dyn_into().ok() };
     let text = |name: &str| input(name).map(|i| i.value()).unwrap_or_default();
     let whole = |name: &str| {
@@ -49,7 +54,7 @@ fn read(form: &HtmlFormElement) -> Result<ScenarioOptions, String> {
     let checked = |name: &str| input(name).is_some_and(|i| i.checked());
     let loss = crate::number_text::parse_percent(&text("loss"))
         .ok_or_else(|| format!("loss: expected a percentage, not \"{}\"", text("loss")))?;
-    Ok(ScenarioOptions {
+    let options = ScenarioOptions {
         election_timeout_ms: [whole("election_min")?, whole("election_max")?],
         heartbeat_ms: whole("heartbeat_ms")?,
         latency_ms: [whole("latency_min")?, whole("latency_max")?],
@@ -59,7 +64,8 @@ fn read(form: &HtmlFormElement) -> Result<ScenarioOptions, String> {
             .map_err(|_| "max_entries_per_append: too large".to_owned())?,
         noop_on_election: checked("noop_on_election"),
         conflict_hint: checked("conflict_hint"),
-    })
+    };
+    Ok(ClusterSettings { seed: whole("seed")?, options })
 }
 
 /// A collapsible form over the run's options.
@@ -82,6 +88,11 @@ pub fn Settings(props: &SettingsProps) -> Html {
         <details class="settings">
             <summary>{ t.settings }</summary>
             <form class="settings__form" {onsubmit} aria-label={t.settings}>
+                <label class="settings__field">
+                    <span>{ t.seed }</span>
+                    <input type="text" name="seed" value={props.seed.to_string()} inputmode="numeric"
+                           pattern="[0-9]+" autocomplete="off" spellcheck="false" />
+                </label>
                 { number("election_min", labels[0], o.election_timeout_ms[0].to_string()) }
                 { number("election_max", labels[1], o.election_timeout_ms[1].to_string()) }
                 { number("heartbeat_ms", labels[2], o.heartbeat_ms.to_string()) }
