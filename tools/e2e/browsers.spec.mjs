@@ -52,3 +52,9 @@ test('a browser without those features is told so in both languages, not shown a
   await expect(alert).toHaveText(TOO_OLD);
   await expect(page.locator('[data-node]')).toHaveCount(0);
 });
+
+test('a browser with those features gets no such message', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.locator('[data-node]')).toHaveCount(5);
+  await expect(page.getByText('needs a newer browser')).toHaveCount(0);
+});

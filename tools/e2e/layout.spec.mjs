@@ -87,24 +87,6 @@ for (const { id, until, check, count } of endStates) {
   });
 }
 
-test('a browser without WebAssembly SIMD is told so instead of getting a blank page', async ({ page }) => {
-  // Chromium has SIMD and no switch to turn it off, so the check is made to fail.
-  await page.addInitScript(() => {
-    const validate = WebAssembly.validate;
-    WebAssembly.validate = (bytes) => (bytes.length < 40 ? false : validate(bytes));
-  });
-  await page.goto('./');
-  await expect(page.getByRole('alert')).toContainText('WebAssembly SIMD');
-  await expect(page.getByRole('alert')).toContainText('Safari 16.4');
-  await expect(page.locator('[data-node]')).toHaveCount(0);
-});
-
-test('a browser with WebAssembly SIMD gets no such message', async ({ page }) => {
-  await page.goto('./');
-  await expect(page.locator('[data-node]')).toHaveCount(5);
-  await expect(page.getByText('WebAssembly SIMD')).toHaveCount(0);
-});
-
 test('what is typed into the settings stays while the cluster plays', async ({ page }) => {
   await page.goto('./');
   await page.getByText('Settings').click();
