@@ -122,6 +122,18 @@ impl TestCluster {
         }
     }
 
+    /// Takes every queued message out of the queue, undelivered, for a test to deliver when
+    /// and as often as it likes.
+    pub fn take_queued(&mut self) -> Vec<(NodeId, NodeId, Message)> {
+        self.queue.drain(..).collect()
+    }
+
+    /// Delivers `message` from `from` to `to` now, whatever was queued; what it causes is
+    /// queued.
+    pub fn inject(&mut self, from: NodeId, to: NodeId, message: Message) {
+        self.input(to, Input::Message { from, message });
+    }
+
     /// Loses every queued message.
     pub fn drop_all(&mut self) {
         self.queue.clear();
