@@ -49,7 +49,10 @@ fn read(form: &HtmlFormElement) -> Result<ClusterSettings, String> {
     let input = |name: &str| -> Option<HtmlInputElement> { form.elements().named_item(name)?.dyn_into().ok() };
     let text = |name: &str| input(name).map(|i| i.value()).unwrap_or_default();
     let whole = |name: &str| {
-        text(name).trim().parse::<u64>().map_err(|_| format!("{name}: expected a whole number, not \"{}\"", text(name)))
+        text(name)
+            .trim()
+            .parse::<u64>()
+            .map_err(|_| format!("{name}: expected a whole number from 0 to {}, not \"{}\"", u64::MAX, text(name)))
     };
     let checked = |name: &str| input(name).is_some_and(|i| i.checked());
     let loss = crate::number_text::parse_percent(&text("loss"))
@@ -91,7 +94,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
                 <label class="settings__field">
                     <span>{ t.seed }</span>
                     <input type="text" name="seed" value={props.seed.to_string()} inputmode="numeric"
-                           pattern="[0-9]+" autocomplete="off" spellcheck="false" />
+                           autocomplete="off" spellcheck="false" />
                 </label>
                 { number("election_min", labels[0], o.election_timeout_ms[0].to_string()) }
                 { number("election_max", labels[1], o.election_timeout_ms[1].to_string()) }
