@@ -23,14 +23,6 @@ impl fmt::Display for ScenarioError {
 
 impl std::error::Error for ScenarioError {}
 
-impl ScenarioError {
-    /// The same error for a value found at `parent` (`action` + `node` is `action.node`).
-    pub fn within(self, parent: &str) -> ScenarioError {
-        let path = if self.path.is_empty() { parent.to_owned() } else { format!("{parent}.{}", self.path) };
-        ScenarioError { path, ..self }
-    }
-}
-
 /// Reads a typed value (an action, a scenario, an embed's command) from any serde data, with
 /// the errors of the scenario reader: the path of the field at fault, names cut short, types
 /// in words.
@@ -40,11 +32,6 @@ where
     T: serde::Deserialize<'de>,
 {
     serde_path_to_error::deserialize(data).map_err(|e| reader_error(&e.path().to_string(), &e.inner().to_string()))
-}
-
-/// [`read`] from JSON data.
-pub fn from_value<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, ScenarioError> {
-    read(value)
 }
 
 /// How much of an input an error may echo, in characters (then `…`), so that a huge name never

@@ -50,8 +50,8 @@ pub use raft_core::{
     RoleKind, SortedMap, SortedSet, Term, Timer,
 };
 pub use raft_scenario::{
-    check_probability, format_probability, from_value, read, Action, ConfigError, InitialState, LinkError, LogItem,
-    MessageId, Object, Scenario, ScenarioError, ScenarioOptions, ShareLink, TimedAction, LINK_VERSION, MAX_ACTIONS,
+    check_probability, format_probability, read, Action, ConfigError, InitialState, LinkError, LogItem, MessageId,
+    Object, Scenario, ScenarioError, ScenarioOptions, ShareLink, TimedAction, LINK_VERSION, MAX_ACTIONS,
     MAX_DESCRIPTION_CHARS, MAX_DURATION_MS, MAX_INITIAL_LOG_ENTRIES, MAX_INITIAL_TERM, MAX_LINK_TIME_MS, MAX_NODES,
     MAX_SCENARIO_BYTES, MAX_SCENARIO_FILE_BYTES, MAX_SCENARIO_TIME_MS, MAX_TITLE_CHARS, SCENARIO_VERSION,
 };
