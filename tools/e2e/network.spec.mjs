@@ -70,6 +70,41 @@ test('clicking a message shows its fields, and Drop removes it', async ({ page }
   expect(errors).toEqual([]);
 });
 
+test('Duplicate sends a second copy that arrives too; the client\'s messages have no Duplicate', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await page.locator('[data-node="3"]').click();
+  await page.getByRole('button', { name: 'Time out' }).click();
+  await page.getByRole('slider', { name: 'Time' }).fill('5');
+  const message = page.locator('[data-message][data-kind=RequestVote][data-to="1"]').first();
+  const id = await message.getAttribute('data-message');
+  await message.click();
+  const panel = page.getByRole('region', { name: `Message ${id}` });
+  await panel.getByRole('button', { name: 'Duplicate' }).click();
+  const copy = page.locator(`[data-message][data-copy-of="${id}"]`);
+  await expect(copy).toHaveCount(1);
+  await expect(copy).toHaveAttribute('data-kind', 'RequestVote');
+  await expect(copy).toHaveAttribute('data-to', '1');
+  await expect(page.locator(`[data-message="${id}"]`)).toHaveCount(1); // the original travels on
+  await expect(page.locator('.narration')).toContainText(`A second copy of message #${id} from S3 to S1`);
+  // A client's request: Drop only.
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.locator('[data-node][data-role=leader]')).toHaveCount(1, { timeout: 20_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const leader = await page.locator('[data-node][data-role=leader]').getAttribute('data-node');
+  await page.locator(`[data-node="${leader}"]`).click();
+  await page.getByRole('textbox', { name: 'Command' }).press('Enter');
+  const request = page.locator('[data-message][data-kind=ClientRequest]').first();
+  await request.focus();
+  await page.keyboard.press('Enter');
+  const requestPanel = page.getByRole('region', { name: /^Message / });
+  await expect(requestPanel).toContainText('ClientRequest');
+  await expect(requestPanel.getByRole('button', { name: 'Drop' })).toBeVisible();
+  await expect(requestPanel.getByRole('button', { name: 'Duplicate' })).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
 test('while paused, messages are reachable with the keyboard', async ({ page }) => {
   await page.goto('./');
   await page.locator('[data-node="2"]').focus();

@@ -69,6 +69,12 @@ pub enum Action {
         /// Its id.
         message: MessageId,
     },
+    /// Put a second copy of a message between servers on the wire: it travels at a fresh
+    /// random latency and arrives as well as the first.
+    Duplicate {
+        /// The id of the message in flight.
+        message: MessageId,
+    },
     /// From now on, lose each message with this probability (0 to 1).
     Loss {
         /// The probability.
@@ -100,6 +106,7 @@ impl Action {
             Action::Cut { .. } => ActionKind::Cut,
             Action::Mend { .. } => ActionKind::Mend,
             Action::Drop { .. } => ActionKind::Drop,
+            Action::Duplicate { .. } => ActionKind::Duplicate,
             Action::Loss { .. } => ActionKind::Loss,
         }
     }
@@ -123,6 +130,7 @@ impl fmt::Display for Action {
             Action::Cut { from, to } => write!(f, "cut {from}->{to}"),
             Action::Mend { from, to } => write!(f, "mend {from}->{to}"),
             Action::Drop { message } => write!(f, "drop #{message}"),
+            Action::Duplicate { message } => write!(f, "duplicate #{message}"),
             Action::Loss { probability } => write!(f, "loss {}", format_probability(*probability)),
         }
     }
@@ -153,6 +161,7 @@ mod tests {
             Action::Cut { from: 1, to: 2 },
             Action::Mend { from: 2, to: 1 },
             Action::Drop { message: 7 },
+            Action::Duplicate { message: 8 },
             Action::Loss { probability: 0.25 },
         ];
         for action in actions {

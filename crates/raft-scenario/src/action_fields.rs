@@ -36,6 +36,8 @@ pub enum ActionKind {
     Drop,
     /// `loss`
     Loss,
+    /// `duplicate`
+    Duplicate,
 }
 
 impl ActionKind {
@@ -47,7 +49,7 @@ impl ActionKind {
             ActionKind::Partition => &["groups"],
             ActionKind::Heal => &[],
             ActionKind::Cut | ActionKind::Mend => &["from", "to"],
-            ActionKind::Drop => &["message"],
+            ActionKind::Drop | ActionKind::Duplicate => &["message"],
             ActionKind::Loss => &["probability"],
         }
     }
@@ -65,6 +67,7 @@ impl ActionKind {
             ActionKind::Mend => "mend",
             ActionKind::Drop => "drop",
             ActionKind::Loss => "loss",
+            ActionKind::Duplicate => "duplicate",
         }
     }
 }
@@ -125,6 +128,7 @@ impl ActionFields {
             ActionKind::Cut => Action::Cut { from, to },
             ActionKind::Mend => Action::Mend { from, to },
             ActionKind::Drop => Action::Drop { message: self.message.unwrap_or(0) },
+            ActionKind::Duplicate => Action::Duplicate { message: self.message.unwrap_or(0) },
             ActionKind::Loss => Action::Loss { probability: self.probability.unwrap_or(0.0) },
         })
     }

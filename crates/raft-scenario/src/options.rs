@@ -35,6 +35,11 @@ pub struct ScenarioOptions {
     /// The probability that a message is lost, from 0 to 1.
     #[serde(deserialize_with = "probability")]
     pub loss: f64,
+    /// The probability that a message between servers, once delivered, is delivered once more,
+    /// later, at a fresh random latency, from 0 to 1. Written only when not 0, so files and
+    /// links without it read and write as before.
+    #[serde(deserialize_with = "probability", skip_serializing_if = "is_zero")]
+    pub duplicate: f64,
     /// How long the client waits for an answer before it gives up on a write, in ms.
     pub client_timeout_ms: Millis,
     /// The most entries one AppendEntries carries.
@@ -53,6 +58,7 @@ impl Default for ScenarioOptions {
             heartbeat_ms: 50,
             latency_ms: [10, 20],
             loss: 0.0,
+            duplicate: 0.0,
             client_timeout_ms: 2_000,
             max_entries_per_append: raft.max_entries_per_append,
             noop_on_election: raft.noop_on_election,
@@ -67,9 +73,13 @@ pub(crate) fn probability<'de, D: Deserializer<'de>>(deserializer: D) -> Result<
     let scale = 10f64.powi(PROBABILITY_DECIMALS);
     let p = f64::deserialize(deserializer)?;
     if p.is_sign_negative() {
-        return Err(serde::de::Error::custom(format!("a probability from 0 to 1, not {}", format_probability(p))));
+        return Err(serde::de::Error::custom(probability_problem(p)));
     }
     Ok((p * scale).round() / scale)
+}
+
+fn is_zero(p: &f64) -> bool {
+    *p == 0.0
 }
 
 /// A probability as messages write it: `0.05`, `1.0` (as JSON writes it).
@@ -83,8 +93,13 @@ pub fn check_probability(p: f64) -> Result<(), String> {
     if (0.0..=1.0).contains(&p) {
         Ok(())
     } else {
-        Err(format!("a probability from 0 to 1, not {}", format_probability(p)))
+        Err(probability_problem(p))
     }
+}
+
+/// What is wrong with `p`, which is not a probability.
+pub fn probability_problem(p: f64) -> String {
+    format!("a probability from 0 to 1, not {}", format_probability(p))
 }
 
 /// Why options cannot be simulated.
@@ -109,8 +124,13 @@ pub enum ConfigError {
         /// The shortest election timeout.
         election_min_ms: Millis,
     },
-    /// `loss` is not a probability: what is wrong with it.
-    Loss(String),
+    /// `loss` or `duplicate` is not a probability from 0 to 1.
+    Probability {
+        /// Which setting.
+        name: &'static str,
+        /// Its value.
+        value: f64,
+    },
     /// A setting that must be at least 1 is 0.
     Zero(&'static str),
     /// A duration longer than [`MAX_DURATION_MS`].
@@ -129,7 +149,7 @@ impl ConfigError {
             ConfigError::NodeCount(_) => "nodes",
             ConfigError::BadRange { name, .. } | ConfigError::Zero(name) | ConfigError::TooLong { name, .. } => name,
             ConfigError::Heartbeat { .. } => "heartbeat_ms",
-            ConfigError::Loss(_) => "loss",
+            ConfigError::Probability { name, .. } => name,
         }
     }
 
@@ -143,7 +163,7 @@ impl ConfigError {
             ConfigError::Heartbeat { heartbeat_ms, election_min_ms } => {
                 format!("{heartbeat_ms} must be above 0 and below the shortest election timeout ({election_min_ms})")
             }
-            ConfigError::Loss(why) => why.clone(),
+            ConfigError::Probability { value, .. } => probability_problem(*value),
             ConfigError::Zero(_) => "must be at least 1".to_owned(),
             ConfigError::TooLong { value, .. } => format!("at most {MAX_DURATION_MS} ms (one hour), not {value}"),
         }
@@ -175,7 +195,11 @@ impl ScenarioOptions {
         if self.heartbeat_ms == 0 || self.heartbeat_ms >= election_min_ms {
             return Err(ConfigError::Heartbeat { heartbeat_ms: self.heartbeat_ms, election_min_ms });
         }
-        check_probability(self.loss).map_err(ConfigError::Loss)?;
+        for (name, value) in [("loss", self.loss), ("duplicate", self.duplicate)] {
+            if check_probability(value).is_err() {
+                return Err(ConfigError::Probability { name, value });
+            }
+        }
         if self.client_timeout_ms == 0 {
             return Err(ConfigError::Zero("client_timeout_ms"));
         }

@@ -213,10 +213,10 @@ impl Scenario {
                 }
                 Ok(())
             }
-            Action::Drop { message } if *message == 0 => {
+            Action::Drop { message } | Action::Duplicate { message } if *message == 0 => {
                 Err(error(format!("{path}.message"), "message ids start at 1"))
             }
-            Action::Drop { .. } => Ok(()),
+            Action::Drop { .. } | Action::Duplicate { .. } => Ok(()),
             Action::Loss { probability } => {
                 check_probability(*probability).map_err(|message| error(format!("{path}.probability"), message))
             }

@@ -1,10 +1,11 @@
-//! User actions on servers and links: time out, crash, restart, partition, cut, mend, drop.
+//! User actions on servers and links: time out, crash, restart, partition, cut, mend, drop,
+//! duplicate.
 
 use raft_core::{Input, Node, NodeId, Timer};
 
 use crate::action::ActionError;
 use crate::network::DropReason;
-use crate::network::MessageId;
+use crate::network::{MessageId, Payload};
 use crate::simulation::Simulation;
 use crate::story::StoryEvent;
 use crate::trace::TraceEvent;
@@ -53,7 +54,7 @@ impl Simulation {
         for &node in groups.iter().flatten() {
             self.index_of(node).ok_or(ActionError::NoSuchNode(node))?;
             if seen.contains(&node) {
-                return Err(ActionError::BadGroups(format!("node {node} is in two partition groups")));
+                return Err(ActionError::InTwoGroups(node));
             }
             seen.push(node);
         }
@@ -79,14 +80,14 @@ impl Simulation {
         self.index_of(from).ok_or(ActionError::NoSuchNode(from))?;
         self.index_of(to).ok_or(ActionError::NoSuchNode(to))?;
         if from == to {
-            return Err(ActionError::BadGroups(format!("a link joins two nodes, not node {from} to itself")));
+            return Err(ActionError::SelfLink(from));
         }
         Ok(())
     }
 
     /// From now on, each message sent is lost with `probability`.
     pub fn set_loss(&mut self, probability: f64) -> Result<(), ActionError> {
-        check_probability(probability).map_err(ActionError::BadProbability)?;
+        check_probability(probability).map_err(|_| ActionError::BadProbability(probability))?;
         self.config.options.loss = probability;
         Ok(())
     }
@@ -98,6 +99,19 @@ impl Simulation {
         self.trace.push(TraceEvent::Drop { at: self.now, id, from, to, kind, reason: DropReason::User });
         self.remember_loss(&flight, DropReason::User);
         self.story.push(self.now, StoryEvent::Dropped { id, from, to });
+        Ok(())
+    }
+
+    /// Puts a second copy of message `id`, in flight between two servers, on the wire: it gets
+    /// the next id and a fresh random latency from now, and is itself never copied again.
+    pub fn duplicate_message(&mut self, id: MessageId) -> Result<(), ActionError> {
+        let flight = self.network.get(id).ok_or(ActionError::NoSuchMessage(id))?;
+        if !matches!(flight.payload, Payload::Raft(_)) {
+            return Err(ActionError::ClientMessage(id));
+        }
+        let (from, to) = (flight.from, flight.to);
+        self.send_copy(&flight.clone());
+        self.story.push(self.now, StoryEvent::Duplicated { id, from, to });
         Ok(())
     }
 }

@@ -1,5 +1,5 @@
 //! Randomized fault schedules: each seed gives a scenario of crashes, restarts, partitions,
-//! cuts, loss, forced timeouts and writes; then every fault is healed and the cluster must
+//! cuts, loss, duplicated messages, forced timeouts and writes; then every fault is healed and the cluster must
 //! recover. The scenario of a failing seed reproduces the failure exactly.
 
 use raft_core::NodeId;
@@ -37,6 +37,14 @@ impl Default for FuzzSettings {
 
 /// The scenario of fuzz seed `seed`.
 pub fn random_scenario(seed: u64, settings: FuzzSettings) -> Scenario {
+    generate(seed, settings).0
+}
+
+/// The scenario of fuzz seed `seed`, and its run, carried out while the schedule was drawn
+/// up (to `until_ms`): a `duplicate` action names a message really in flight at its time.
+/// Applying each action at its time, after that moment's events, is exactly what a scenario's
+/// schedule does, so the run is the scenario's own (a test checks the trace hashes agree).
+fn generate(seed: u64, settings: FuzzSettings) -> (Scenario, Simulation) {
     let mut rng = SimRng::new(seed ^ 0x5eed_f00d_cafe_d00d);
     let nodes = settings.nodes;
     let mut scenario = Scenario::new(seed);
@@ -45,6 +53,13 @@ pub fn random_scenario(seed: u64, settings: FuzzSettings) -> Scenario {
     scenario.options.conflict_hint = rng.random_bool(0.5);
     scenario.options.noop_on_election = rng.random_bool(0.8);
     scenario.options.max_entries_per_append = rng.random_range(1..=16);
+    scenario.options.duplicate = *[0.0, 0.05, 0.3].choose(&mut rng).unwrap_or(&0.0);
+    let mut sim = scenario.build(false).expect("generated options are valid");
+    let mut schedule = |sim: &mut Simulation, at_ms: Millis, action: Action| {
+        sim.run_until(at_ms);
+        let _ = sim.apply(action.clone()); // refused actions are part of the schedule too
+        scenario.actions.push(TimedAction { at_ms, action });
+    };
     let pick = |rng: &mut SimRng| rng.random_range(1..=nodes);
     let mut at = 0;
     let mut writes = 0;
@@ -68,10 +83,15 @@ pub fn random_scenario(seed: u64, settings: FuzzSettings) -> Scenario {
                     Action::Cut { from, to }
                 }
             }
-            80..=85 => Action::Loss { probability: *[0.0, 0.05, 0.2].choose(&mut rng).unwrap_or(&0.0) },
+            80..=83 => Action::Loss { probability: *[0.0, 0.05, 0.2].choose(&mut rng).unwrap_or(&0.0) },
+            84..=87 => {
+                sim.run_until(at);
+                let in_flight: Vec<u64> = sim.messages_in_flight().map(|m| m.id).collect();
+                Action::Duplicate { message: in_flight.choose(&mut rng).copied().unwrap_or(1) }
+            }
             _ => Action::Timeout { node: pick(&mut rng) },
         };
-        scenario.actions.push(TimedAction { at_ms: at, action });
+        schedule(&mut sim, at, action);
         at += rng.random_range(20..=400);
     }
     // Recovery: every fault healed, every server running, one more write to commit.
@@ -83,11 +103,15 @@ pub fn random_scenario(seed: u64, settings: FuzzSettings) -> Scenario {
         }
     }
     recovery.extend((1..=nodes).map(|node| Action::Restart { node }));
-    scenario.actions.extend(recovery.into_iter().map(|action| TimedAction { at_ms: end, action }));
+    for action in recovery {
+        schedule(&mut sim, end, action);
+    }
     let command = "fuzz=done".to_owned();
-    scenario.actions.push(TimedAction { at_ms: end + RECOVERY_MS / 2, action: Action::Write { node: 1, command } });
-    scenario.until_ms = Some(end + RECOVERY_MS);
-    scenario
+    schedule(&mut sim, end + RECOVERY_MS / 2, Action::Write { node: 1, command });
+    let until = end + RECOVERY_MS;
+    sim.run_until(until);
+    scenario.until_ms = Some(until);
+    (scenario, sim)
 }
 
 fn random_groups(rng: &mut SimRng, nodes: u32) -> Vec<Vec<NodeId>> {
@@ -110,9 +134,7 @@ pub struct FuzzFailure {
 /// Runs the scenario of `seed`, checking safety after every event and liveness at the end.
 /// Returns the finished simulation and the failure, if any.
 pub fn run_seed(seed: u64, settings: FuzzSettings) -> (Simulation, Option<FuzzFailure>) {
-    let scenario = random_scenario(seed, settings);
-    let mut sim = scenario.build(false).expect("generated scenarios are valid");
-    sim.run_until(scenario.until_ms.unwrap_or(settings.duration_ms));
+    let (_, sim) = generate(seed, settings);
     let failure = check_run(&sim).map(|reason| FuzzFailure { seed, reason });
     (sim, failure)
 }

@@ -143,6 +143,8 @@ pub struct InFlight {
     pub payload: Payload,
     /// Random loss already decided its fate: it vanishes when it would arrive.
     pub lost: bool,
+    /// The message this is a second copy of (the `duplicate` option or action), if it is one.
+    pub copy_of: Option<MessageId>,
 }
 
 impl InFlight {

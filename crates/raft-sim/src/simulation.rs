@@ -349,6 +349,7 @@ impl Simulation {
             Action::Cut { from, to } => self.cut(*from, *to),
             Action::Mend { from, to } => self.mend(*from, *to),
             Action::Drop { message } => self.drop_message(*message),
+            Action::Duplicate { message } => self.duplicate_message(*message),
             Action::Loss { probability } => self.set_loss(*probability),
         }
     }
@@ -424,6 +425,11 @@ impl Simulation {
             return;
         }
         self.trace.push(TraceEvent::Deliver { at, id, from, to, kind });
+        let duplicate = self.config.options.duplicate;
+        let copyable = flight.copy_of.is_none() && matches!(flight.payload, Payload::Raft(_));
+        if duplicate > 0.0 && copyable && self.rng.chance(duplicate) {
+            self.send_copy(&flight);
+        }
         match flight.payload {
             Payload::Raft(message) => self.input(to, Input::Message { from, message }),
             Payload::ClientRequest { request_id, command } => {
@@ -507,10 +513,31 @@ impl Simulation {
         let loss = self.config.options.loss;
         let lost = loss > 0.0 && self.rng.chance(loss);
         let (kind, term) = (payload.kind(), payload.term());
-        let flight = InFlight { id: 0, from, to, sent_at: self.now, deliver_at, payload, lost };
+        let flight = InFlight { id: 0, from, to, sent_at: self.now, deliver_at, payload, lost, copy_of: None };
         let id = self.network.send(flight);
         self.queue.push(deliver_at, Event::Deliver(id));
         self.trace.push(TraceEvent::Send { at: self.now, id, from, to, kind, term, deliver_at });
+    }
+
+    /// Puts a second copy of `flight` on the wire, sent now with a fresh random latency. Copies
+    /// are never lost at random (the original's fate was drawn when it was sent), but a
+    /// partition, a cut link or a crashed receiver stops them on arrival like any message.
+    pub(crate) fn send_copy(&mut self, flight: &InFlight) {
+        let (low, high) = self.config.latency_ms();
+        let deliver_at = self.now.saturating_add(self.rng.in_range(low, high));
+        let copy = InFlight {
+            id: 0,
+            sent_at: self.now,
+            deliver_at,
+            payload: flight.payload.clone(),
+            lost: false,
+            copy_of: Some(flight.id),
+            ..*flight
+        };
+        let (from, to, kind, of) = (copy.from, copy.to, copy.payload.kind(), flight.id);
+        let id = self.network.send(copy);
+        self.queue.push(deliver_at, Event::Deliver(id));
+        self.trace.push(TraceEvent::Duplicate { at: self.now, id, of, from, to, kind, deliver_at });
     }
 
     fn arm_timer(&mut self, index: usize, timer: Timer) {

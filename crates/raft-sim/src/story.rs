@@ -106,6 +106,15 @@ pub enum StoryEvent {
         /// Receiver.
         to: NodeId,
     },
+    /// A user put a second copy of a message on the wire.
+    Duplicated {
+        /// The message copied.
+        id: MessageId,
+        /// Sender.
+        from: NodeId,
+        /// Receiver.
+        to: NodeId,
+    },
     /// The message loss probability changed.
     LossSet {
         /// Per mille, so the event stays `Eq`.

@@ -35,6 +35,24 @@ pub enum TraceEvent {
         /// When it will arrive.
         deliver_at: Millis,
     },
+    /// A second copy of a message was put on the wire (the `duplicate` option or action).
+    Duplicate {
+        /// When.
+        #[serde(rename = "t")]
+        at: Millis,
+        /// The copy's id.
+        id: MessageId,
+        /// The id of the message copied.
+        of: MessageId,
+        /// Sender.
+        from: NodeId,
+        /// Receiver.
+        to: NodeId,
+        /// Kind of message.
+        kind: PayloadKind,
+        /// When the copy will arrive.
+        deliver_at: Millis,
+    },
     /// A message reached its receiver.
     Deliver {
         /// When.
@@ -203,6 +221,7 @@ impl TraceEvent {
     pub fn at(&self) -> Millis {
         match self {
             TraceEvent::Send { at, .. }
+            | TraceEvent::Duplicate { at, .. }
             | TraceEvent::Deliver { at, .. }
             | TraceEvent::Drop { at, .. }
             | TraceEvent::Timer { at, .. }

@@ -148,6 +148,10 @@ impl Tokens for TraceEvent {
                 h.number(*term);
                 h.number(*deliver_at);
             }
+            TraceEvent::Duplicate { at, id, of, deliver_at, .. } => {
+                name!(h, "duplicate");
+                [*at, *id, *of, *deliver_at].into_iter().for_each(|n| h.number(n));
+            }
             TraceEvent::Deliver { at, id, .. } => {
                 name!(h, "deliver");
                 h.number(*at);
@@ -252,7 +256,7 @@ impl Tokens for Action {
                 h.number((*from).into());
                 h.number((*to).into());
             }
-            Action::Drop { message } => h.number(*message),
+            Action::Drop { message } | Action::Duplicate { message } => h.number(*message),
             Action::Loss { probability } => h.number(probability.to_bits()),
         }
     }
@@ -266,9 +270,9 @@ impl Tokens for ActionError {
             ActionError::NoSuchNode(node) | ActionError::NodeDown(node) | ActionError::NodeUp(node) => {
                 h.number((*node).into());
             }
-            ActionError::NoSuchMessage(id) => h.number(*id),
+            ActionError::NoSuchMessage(id) | ActionError::ClientMessage(id) => h.number(*id),
             ActionError::BadCommand(error) => error.tokens(h),
-            ActionError::BadGroups(_) | ActionError::BadProbability(_) => {}
+            ActionError::InTwoGroups(_) | ActionError::SelfLink(_) | ActionError::BadProbability(_) => {}
         }
     }
 }
@@ -351,7 +355,7 @@ mod tests {
         let down = hash_of(&refused(ActionError::NodeDown(2)));
         assert_ne!(down, hash_of(&refused(ActionError::NodeUp(2))));
         assert_ne!(down, hash_of(&TraceEvent::Action { at: 0, action: Action::Crash { node: 2 }, error: None }));
-        let groups = |why: &str| hash_of(&refused(ActionError::BadGroups(why.to_owned())));
-        assert_eq!(groups("one wording"), groups("another wording"));
+        let groups = |error| hash_of(&refused(error));
+        assert_eq!(groups(ActionError::InTwoGroups(2)), groups(ActionError::SelfLink(3)), "as when both were one");
     }
 }

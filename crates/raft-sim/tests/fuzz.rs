@@ -24,3 +24,38 @@ fn three_and_seven_node_clusters_survive_random_faults_too() {
     fuzz(1_000..1_100, FuzzSettings { nodes: 3, duration_ms: 5_000 });
     fuzz(2_000..2_050, FuzzSettings { nodes: 7, duration_ms: 5_000 });
 }
+
+#[test]
+fn the_schedules_duplicate_messages_by_option_and_by_action() {
+    let settings = FuzzSettings { nodes: 5, duration_ms: 5_000 };
+    let (mut by_option, mut by_action) = (0, 0);
+    for seed in 0..40 {
+        let scenario = random_scenario(seed, settings);
+        let mut sim = raft_sim::ScenarioExt::build(&scenario, true).expect("valid");
+        sim.run_until(scenario.until_ms.unwrap_or(0));
+        for event in sim.trace().events().unwrap_or_default() {
+            match event {
+                raft_sim::TraceEvent::Duplicate { .. } if scenario.options.duplicate > 0.0 => by_option += 1,
+                raft_sim::TraceEvent::Action { action: raft_sim::Action::Duplicate { .. }, error: None, .. } => {
+                    by_action += 1
+                }
+                _ => {}
+            }
+        }
+    }
+    assert!(by_option > 100, "copies made by the option: {by_option}");
+    assert!(by_action > 5, "duplicate actions that found their message in flight: {by_action}");
+}
+
+#[test]
+fn a_seed_s_run_is_exactly_its_scenario_s_run() {
+    let settings = FuzzSettings { nodes: 5, duration_ms: 5_000 };
+    for seed in 0..20 {
+        let (run, _) = run_seed(seed, settings);
+        let scenario = random_scenario(seed, settings);
+        let mut replay = raft_sim::ScenarioExt::build(&scenario, false).expect("valid");
+        replay.run_until(scenario.until_ms.unwrap_or(0));
+        assert_eq!(run.trace().hash(), replay.trace().hash(), "seed {seed}");
+        assert_eq!(run.now(), replay.now(), "seed {seed}");
+    }
+}

@@ -182,8 +182,8 @@ pub fn App() -> Html {
                         <label>
                             { t.theme }{ " " }
                             <select onchange={choose_theme}>
-                                { for Theme::ALL.iter().zip(t.themes).map(|(option, name)| html! {
-                                    <option value={option.code()} selected={*option == theme}>{ name }</option>
+                                { for Theme::ALL.iter().map(|option| html! {
+                                    <option value={option.code()} selected={*option == theme}>{ lang.theme_name(*option) }</option>
                                 }) }
                             </select>
                         </label>

@@ -84,6 +84,10 @@ pub struct Texts {
     pub next_index: &'static str,
     pub match_index: &'static str,
     pub drop: &'static str,
+    /// The message panel's Duplicate button.
+    pub duplicate: &'static str,
+    /// Its tooltip.
+    pub duplicate_title: &'static str,
     pub close_message: &'static str,
     pub sent: &'static str,
     pub arrives: &'static str,
@@ -103,10 +107,10 @@ pub struct Texts {
     pub invariants: &'static str,
     pub holds: &'static str,
     pub legend: &'static str,
-    pub legend_items: [&'static str; 12],
+    pub legend_items: LegendTexts,
     pub narration: &'static str,
     pub narration_empty: &'static str,
-    pub categories: [&'static str; 4],
+    pub categories: CategoryNames,
     pub shortcuts: &'static str,
     pub shortcuts_button: &'static str,
     pub shortcut_rows: [(&'static str, &'static str); 7],
@@ -115,10 +119,60 @@ pub struct Texts {
     pub import_scenario: &'static str,
     pub export_scenario: &'static str,
     pub settings: &'static str,
-    pub settings_labels: [&'static str; 10],
+    pub settings_labels: SettingsLabels,
     pub apply_settings: &'static str,
     pub theme: &'static str,
-    pub themes: [&'static str; 3],
+    pub themes: ThemeNames,
+}
+
+/// The legend's lines, one per shape or colour.
+#[allow(missing_docs)] // each field is named after what it explains
+pub struct LegendTexts {
+    pub follower: &'static str,
+    pub candidate: &'static str,
+    pub leader: &'static str,
+    pub vote: &'static str,
+    pub append: &'static str,
+    pub client: &'static str,
+    pub timer: &'static str,
+    pub committed: &'static str,
+    pub uncommitted: &'static str,
+    pub cut: &'static str,
+    pub term_ring: &'static str,
+    pub state_machine: &'static str,
+}
+
+/// The narration's filter names.
+#[allow(missing_docs)] // one per story category
+pub struct CategoryNames {
+    pub elections: &'static str,
+    pub log: &'static str,
+    pub faults: &'static str,
+    pub client: &'static str,
+}
+
+/// The theme picker's choices.
+#[allow(missing_docs)] // one per theme
+pub struct ThemeNames {
+    pub system: &'static str,
+    pub light: &'static str,
+    pub dark: &'static str,
+}
+
+/// The settings form's field labels.
+#[allow(missing_docs)] // each field is named after its setting
+pub struct SettingsLabels {
+    pub election_min: &'static str,
+    pub election_max: &'static str,
+    pub heartbeat: &'static str,
+    pub latency_min: &'static str,
+    pub latency_max: &'static str,
+    pub loss: &'static str,
+    pub duplicate: &'static str,
+    pub client_timeout: &'static str,
+    pub max_entries: &'static str,
+    pub noop: &'static str,
+    pub conflict_hint: &'static str,
 }
 
 const EN: Texts = Texts {
@@ -184,6 +238,8 @@ const EN: Texts = Texts {
     next_index: "nextIndex",
     match_index: "matchIndex",
     drop: "Drop",
+    duplicate: "Duplicate",
+    duplicate_title: "Send a second copy of this message: it arrives too, at its own time",
     close_message: "Close message",
     sent: "sent",
     arrives: "arrives",
@@ -203,23 +259,28 @@ const EN: Texts = Texts {
     invariants: "Safety properties (Figure 3), checked after every event",
     holds: "holds",
     legend: "Legend",
-    legend_items: [
-        "Follower",
-        "Candidate",
-        "Leader",
-        "RequestVote (solid) / reply (hollow)",
-        "AppendEntries: a heartbeat, or a wider box with its number of entries; the arrowhead points the way",
-        "Client write (solid) / answer (hollow); a reply shows ✓ or ✗",
-        "Election timer running down",
-        "Committed entry",
-        "Uncommitted entry",
-        "Cut link (its arrow points the cut way) / lost message",
-        "Inner ring: the server's term, in the log table's term colours",
-        "Under a server: its state machine (key=value)",
-    ],
+    legend_items: LegendTexts {
+        follower: "Follower",
+        candidate: "Candidate",
+        leader: "Leader",
+        vote: "RequestVote (solid) / reply (hollow)",
+        append: "AppendEntries: a heartbeat, or a wider box with its number of entries; the arrowhead points the way",
+        client: "Client write (solid) / answer (hollow); a reply shows ✓ or ✗",
+        timer: "Election timer running down",
+        committed: "Committed entry",
+        uncommitted: "Uncommitted entry",
+        cut: "Cut link (its arrow points the cut way) / lost message",
+        term_ring: "Inner ring: the server's term, in the log table's term colours",
+        state_machine: "Under a server: its state machine (key=value)",
+    },
     narration: "What happened",
     narration_empty: "Nothing yet. Press Play.",
-    categories: ["Elections", "Log", "Faults", "Client"],
+    categories: CategoryNames {
+        elections: "Elections",
+        log: "Log",
+        faults: "Faults",
+        client: "Client",
+    },
     shortcuts: "Keyboard shortcuts",
     shortcuts_button: "Shortcuts (?)",
     shortcut_rows: [
@@ -236,21 +297,26 @@ const EN: Texts = Texts {
     import_scenario: "Import scenario",
     export_scenario: "Export scenario",
     settings: "Settings",
-    settings_labels: [
-        "Election timeout, shortest (ms)",
-        "Election timeout, longest (ms)",
-        "Heartbeat interval (ms)",
-        "Latency, shortest (ms)",
-        "Latency, longest (ms)",
-        "Messages lost (%)",
-        "Client timeout (ms)",
-        "Most entries per AppendEntries",
-        "No-op entry on election (§8)",
-        "Conflict hint on rejection (§5.3)",
-    ],
+    settings_labels: SettingsLabels {
+        election_min: "Election timeout, shortest (ms)",
+        election_max: "Election timeout, longest (ms)",
+        heartbeat: "Heartbeat interval (ms)",
+        latency_min: "Latency, shortest (ms)",
+        latency_max: "Latency, longest (ms)",
+        loss: "Messages lost (%)",
+        duplicate: "Messages delivered twice (%)",
+        client_timeout: "Client timeout (ms)",
+        max_entries: "Most entries per AppendEntries",
+        noop: "No-op entry on election (§8)",
+        conflict_hint: "Conflict hint on rejection (§5.3)",
+    },
     apply_settings: "Apply: start a fresh cluster",
     theme: "Theme",
-    themes: ["System", "Light", "Dark"],
+    themes: ThemeNames {
+        system: "System",
+        light: "Light",
+        dark: "Dark",
+    },
 };
 
 const ZH: Texts = Texts {
@@ -316,6 +382,8 @@ const ZH: Texts = Texts {
     next_index: "nextIndex",
     match_index: "matchIndex",
     drop: "丢弃",
+    duplicate: "复制一份",
+    duplicate_title: "再发送这条消息的一个副本：它也会到达，时间各不相同",
     close_message: "关闭消息",
     sent: "发送于",
     arrives: "到达于",
@@ -335,23 +403,23 @@ const ZH: Texts = Texts {
     invariants: "安全性质（图 3），每个事件之后检查",
     holds: "成立",
     legend: "图例",
-    legend_items: [
-        "跟随者",
-        "候选人",
-        "领导者",
-        "RequestVote 请求（实心）/ 回复（空心）",
-        "AppendEntries：心跳，或标有条目数的宽方块；箭头指向传递方向",
-        "客户端写请求（实心）/ 应答（空心）；回复上标 ✓ 或 ✗",
-        "选举计时器倒计时",
-        "已提交的条目",
-        "未提交的条目",
-        "断开的链路（箭头指向断开的方向）/ 丢失的消息",
-        "内圈：服务器的任期，颜色与日志表中的任期颜色一致",
-        "服务器下方：它的状态机（key=value）",
-    ],
+    legend_items: LegendTexts {
+        follower: "跟随者",
+        candidate: "候选人",
+        leader: "领导者",
+        vote: "RequestVote 请求（实心）/ 回复（空心）",
+        append: "AppendEntries：心跳，或标有条目数的宽方块；箭头指向传递方向",
+        client: "客户端写请求（实心）/ 应答（空心）；回复上标 ✓ 或 ✗",
+        timer: "选举计时器倒计时",
+        committed: "已提交的条目",
+        uncommitted: "未提交的条目",
+        cut: "断开的链路（箭头指向断开的方向）/ 丢失的消息",
+        term_ring: "内圈：服务器的任期，颜色与日志表中的任期颜色一致",
+        state_machine: "服务器下方：它的状态机（key=value）",
+    },
     narration: "发生了什么",
     narration_empty: "还没有事件。请点击“播放”。",
-    categories: ["选主", "日志", "故障", "客户端"],
+    categories: CategoryNames { elections: "选主", log: "日志", faults: "故障", client: "客户端" },
     shortcuts: "键盘快捷键",
     shortcuts_button: "快捷键（?）",
     shortcut_rows: [
@@ -368,21 +436,22 @@ const ZH: Texts = Texts {
     import_scenario: "导入场景",
     export_scenario: "导出场景",
     settings: "设置",
-    settings_labels: [
-        "选举超时下限（毫秒）",
-        "选举超时上限（毫秒）",
-        "心跳间隔（毫秒）",
-        "网络延迟下限（毫秒）",
-        "网络延迟上限（毫秒）",
-        "消息丢失率（%）",
-        "客户端超时（毫秒）",
-        "每个 AppendEntries 最多条目数",
-        "当选后追加 no-op 条目（§8）",
-        "拒绝时返回冲突提示（§5.3）",
-    ],
+    settings_labels: SettingsLabels {
+        election_min: "选举超时下限（毫秒）",
+        election_max: "选举超时上限（毫秒）",
+        heartbeat: "心跳间隔（毫秒）",
+        latency_min: "网络延迟下限（毫秒）",
+        latency_max: "网络延迟上限（毫秒）",
+        loss: "消息丢失率（%）",
+        duplicate: "消息重复投递率（%）",
+        client_timeout: "客户端超时（毫秒）",
+        max_entries: "每个 AppendEntries 最多条目数",
+        noop: "当选后追加 no-op 条目（§8）",
+        conflict_hint: "拒绝时返回冲突提示（§5.3）",
+    },
     apply_settings: "应用：开始一个新集群",
     theme: "主题",
-    themes: ["跟随系统", "浅色", "深色"],
+    themes: ThemeNames { system: "跟随系统", light: "浅色", dark: "深色" },
 };
 
 impl Lang {
@@ -511,6 +580,14 @@ impl Lang {
         }
     }
 
+    /// What a second copy of a message says of itself: "a copy of #12".
+    pub fn copy_of(self, original: u64) -> String {
+        match self {
+            Lang::En => format!("a copy of #{original}"),
+            Lang::Zh => format!("#{original} 的副本"),
+        }
+    }
+
     /// The message panel's accessible name.
     pub fn message_region(self, id: u64) -> String {
         match self {
@@ -559,19 +636,37 @@ impl Lang {
             }
             (Lang::Zh, ActionError::BadCommand(e)) => format!("命令无效：{e}（格式为 key=value，例如 x=3）"),
             (Lang::Zh, ActionError::NoSuchMessage(id)) => format!("消息 {id} 已不在传输中"),
-            (Lang::Zh, ActionError::BadGroups(why) | ActionError::BadProbability(why)) => why.clone(),
+            (Lang::Zh, ActionError::InTwoGroups(n)) => format!("节点 {n} 出现在两个分区组里"),
+            (Lang::Zh, ActionError::SelfLink(n)) => format!("链路连接两个不同的节点，不能从节点 {n} 连到它自己"),
+            (Lang::Zh, ActionError::BadProbability(p)) => {
+                format!("概率必须在 0 到 1 之间，而不是 {}", raft_sim::format_probability(*p))
+            }
+            (Lang::Zh, ActionError::ClientMessage(id)) => {
+                format!("消息 {id} 属于客户端：只有服务器之间的消息可以复制")
+            }
+        }
+    }
+
+    /// A theme's name in the picker.
+    pub fn theme_name(self, theme: crate::hooks::Theme) -> &'static str {
+        use crate::hooks::Theme;
+        let names = &self.texts().themes;
+        match theme {
+            Theme::System => names.system,
+            Theme::Light => names.light,
+            Theme::Dark => names.dark,
         }
     }
 
     /// A narration filter's name.
     pub fn category(self, category: StoryCategory) -> &'static str {
-        let index = match category {
-            StoryCategory::Elections => 0,
-            StoryCategory::Log => 1,
-            StoryCategory::Faults => 2,
-            StoryCategory::Client => 3,
-        };
-        self.texts().categories[index]
+        let names = &self.texts().categories;
+        match category {
+            StoryCategory::Elections => names.elections,
+            StoryCategory::Log => names.log,
+            StoryCategory::Faults => names.faults,
+            StoryCategory::Client => names.client,
+        }
     }
 
     /// One event of the story, in one plain sentence. A command that is not plain ASCII is
@@ -630,6 +725,11 @@ impl Lang {
                     crate::view::endpoint_name(*from),
                     crate::view::endpoint_name(*to)
                 ),
+                E::Duplicated { id, from, to } => format!(
+                    "A second copy of message #{id} from {} to {} is on its way.",
+                    crate::view::endpoint_name(*from),
+                    crate::view::endpoint_name(*to)
+                ),
                 E::LossSet { per_mille } => {
                     format!("Now {}% of messages are lost.", scaled(u64::from(*per_mille), 1))
                 }
@@ -665,6 +765,11 @@ impl Lang {
                 E::Mended { from, to } => format!("链路 S{from} → S{to} 被修复。"),
                 E::Dropped { id, from, to } => format!(
                     "从 {} 到 {} 的消息 #{id} 被丢弃。",
+                    crate::view::endpoint_name(*from),
+                    crate::view::endpoint_name(*to)
+                ),
+                E::Duplicated { id, from, to } => format!(
+                    "从 {} 到 {} 的消息 #{id} 多了一个副本，正在路上。",
                     crate::view::endpoint_name(*from),
                     crate::view::endpoint_name(*to)
                 ),
@@ -751,7 +856,7 @@ mod tests {
             let t = lang.texts();
             let all = [t.title, t.play, t.pause, t.time_out, t.crash, t.restart, t.write, t.narration, t.logs];
             assert!(all.iter().all(|s| !s.is_empty()));
-            assert!(t.legend_items.iter().chain(t.categories.iter()).all(|s| !s.is_empty()));
+            assert!(!t.legend_items.follower.is_empty() && !t.categories.client.is_empty());
         }
         assert_ne!(Lang::En.texts().play, Lang::Zh.texts().play);
     }

@@ -7,24 +7,25 @@ use crate::i18n::Lang;
 /// Explains roles, message shapes and the timer arc.
 pub fn legend(lang: Lang) -> Html {
     let t = lang.texts();
+    let l = &t.legend_items;
     let swatches = [
-        "legend__swatch legend__swatch--follower",
-        "legend__swatch legend__swatch--candidate",
-        "legend__swatch legend__swatch--leader",
-        "legend__shape legend__shape--vote",
-        "legend__shape legend__shape--append",
-        "legend__shape legend__shape--client",
-        "legend__arc",
-        "legend__entry legend__entry--committed",
-        "legend__entry",
-        "legend__cut",
-        "legend__band",
-        "legend__kv",
+        ("legend__swatch legend__swatch--follower", l.follower),
+        ("legend__swatch legend__swatch--candidate", l.candidate),
+        ("legend__swatch legend__swatch--leader", l.leader),
+        ("legend__shape legend__shape--vote", l.vote),
+        ("legend__shape legend__shape--append", l.append),
+        ("legend__shape legend__shape--client", l.client),
+        ("legend__arc", l.timer),
+        ("legend__entry legend__entry--committed", l.committed),
+        ("legend__entry", l.uncommitted),
+        ("legend__cut", l.cut),
+        ("legend__band", l.term_ring),
+        ("legend__kv", l.state_machine),
     ];
     html! {
         <ul class="legend" aria-label={t.legend}>
-            { for swatches.iter().zip(t.legend_items).map(|(class, text)| html! {
-                <li><span class={*class}></span>{ text }</li>
+            { for swatches.iter().map(|(class, text)| html! {
+                <li><span class={*class}></span>{ *text }</li>
             }) }
         </ul>
     }

@@ -54,6 +54,7 @@ pub fn message_glyph(lang: Lang, props: &MessageGlyphProps) -> Html {
         Some(family),
         Some(if message.kind.is_reply() { "message--reply" } else { "message--request" }),
         message.doomed.then_some("message--doomed"),
+        message.copy_of.is_some().then_some("message--copy"),
     ]);
     // The shape and its arrowhead are one path, pointing right and then rotated the way the
     // message travels: one element per message keeps frames cheap with 160 in flight.
@@ -73,6 +74,9 @@ pub fn message_glyph(lang: Lang, props: &MessageGlyphProps) -> Html {
     if let Some(granted) = message.granted {
         label = format!("{label} ({})", lang.answer(granted));
     }
+    if let Some(original) = message.copy_of {
+        label = format!("{label} ({})", lang.copy_of(original));
+    }
     // A reply's answer as a small mark above it: a tick, or a cross.
     let answer = message.granted.map(|granted| {
         if granted {
@@ -87,6 +91,7 @@ pub fn message_glyph(lang: Lang, props: &MessageGlyphProps) -> Html {
            data-from={message.from.to_string()} data-to={message.to.to_string()} data-doomed={message.doomed.to_string()}
            data-entries={(message.kind == PayloadKind::AppendEntries).then(|| message.entries.to_string())}
            data-granted={message.granted.map(|g| g.to_string())}
+           data-copy-of={message.copy_of.map(|original| original.to_string())}
            role="button" tabindex={if props.focusable { "0" } else { "-1" }} aria-label={label.clone()} {onclick} {onkeydown}>
             <title>{ label }</title>
             <path class="message__shape" d={outline} transform={format!("rotate({})", number(message.heading))} />

@@ -1,4 +1,4 @@
-//! The fields of the selected message, and a button to drop it.
+//! The fields of the selected message, and buttons to drop it or to send a second copy.
 
 use raft_sim::Action;
 use yew::prelude::*;
@@ -11,7 +11,7 @@ use crate::view::{endpoint_name, MessageDetails};
 pub struct MessagePanelProps {
     /// The message, while in flight.
     pub details: MessageDetails,
-    /// Drop was chosen.
+    /// Drop or Duplicate was chosen.
     pub on_action: Callback<Action>,
     /// The panel should close.
     pub on_close: Callback<()>,
@@ -32,9 +32,18 @@ pub fn message_panel(lang: Lang, props: &MessagePanelProps) -> Html {
                 <dt>{ t.sent }</dt><dd>{ format!("{} ms", details.sent_ms) }</dd>
                 <dt>{ t.arrives }</dt><dd>{ format!("{} ms", details.deliver_ms) }</dd>
             </dl>
-            <button type="button" onclick={props.on_action.reform(move |_: MouseEvent| Action::Drop { message: id })}>
-                { t.drop }
-            </button>
+            <div class="message-panel__actions">
+                <button type="button" onclick={props.on_action.reform(move |_: MouseEvent| Action::Drop { message: id })}>
+                    { t.drop }
+                </button>
+                // Only messages between servers are duplicated (the client's channel is reliable).
+                if details.from != raft_sim::CLIENT && details.to != raft_sim::CLIENT {
+                    <button type="button" title={t.duplicate_title}
+                            onclick={props.on_action.reform(move |_: MouseEvent| Action::Duplicate { message: id })}>
+                        { t.duplicate }
+                    </button>
+                }
+            </div>
             <button type="button" class="message-panel__close" aria-label={t.close_message}
                     onclick={props.on_close.reform(|_: MouseEvent| ())}>{ "×" }</button>
         </section>

@@ -1,4 +1,4 @@
-//! The settings panel: the seed, timing ranges, latency, loss and Raft options. Applying them
+//! The settings panel: the seed, timing ranges, latency, loss, duplication and Raft options. Applying them
 //! starts a fresh cluster; invalid values are refused with a message naming the field.
 
 use raft_sim::ScenarioOptions;
@@ -55,13 +55,16 @@ fn read(form: &HtmlFormElement) -> Result<ClusterSettings, String> {
             .map_err(|_| format!("{name}: expected a whole number from 0 to {}, not \"{}\"", u64::MAX, text(name)))
     };
     let checked = |name: &str| input(name).is_some_and(|i| i.checked());
-    let loss = crate::number_text::parse_percent(&text("loss"))
-        .ok_or_else(|| format!("loss: expected a percentage, not \"{}\"", text("loss")))?;
+    let percent = |name: &str| {
+        crate::number_text::parse_percent(&text(name))
+            .ok_or_else(|| format!("{name}: expected a percentage, not \"{}\"", text(name)))
+    };
     let options = ScenarioOptions {
         election_timeout_ms: [whole("election_min")?, whole("election_max")?],
         heartbeat_ms: whole("heartbeat_ms")?,
         latency_ms: [whole("latency_min")?, whole("latency_max")?],
-        loss,
+        loss: percent("loss")?,
+        duplicate: percent("duplicate")?,
         client_timeout_ms: whole("client_timeout_ms")?,
         max_entries_per_append: u32::try_from(whole("max_entries_per_append")?)
             .map_err(|_| "max_entries_per_append: too large".to_owned())?,
@@ -96,16 +99,17 @@ pub fn Settings(props: &SettingsProps) -> Html {
                     <input type="text" name="seed" value={props.seed.to_string()} inputmode="numeric"
                            autocomplete="off" spellcheck="false" />
                 </label>
-                { number("election_min", labels[0], o.election_timeout_ms[0].to_string()) }
-                { number("election_max", labels[1], o.election_timeout_ms[1].to_string()) }
-                { number("heartbeat_ms", labels[2], o.heartbeat_ms.to_string()) }
-                { number("latency_min", labels[3], o.latency_ms[0].to_string()) }
-                { number("latency_max", labels[4], o.latency_ms[1].to_string()) }
-                { number("loss", labels[5], crate::number_text::rounded(o.loss * 100.0, 7)) }
-                { number("client_timeout_ms", labels[6], o.client_timeout_ms.to_string()) }
-                { number("max_entries_per_append", labels[7], o.max_entries_per_append.to_string()) }
-                { checkbox("noop_on_election", labels[8], o.noop_on_election) }
-                { checkbox("conflict_hint", labels[9], o.conflict_hint) }
+                { number("election_min", labels.election_min, o.election_timeout_ms[0].to_string()) }
+                { number("election_max", labels.election_max, o.election_timeout_ms[1].to_string()) }
+                { number("heartbeat_ms", labels.heartbeat, o.heartbeat_ms.to_string()) }
+                { number("latency_min", labels.latency_min, o.latency_ms[0].to_string()) }
+                { number("latency_max", labels.latency_max, o.latency_ms[1].to_string()) }
+                { number("loss", labels.loss, crate::number_text::rounded(o.loss * 100.0, 7)) }
+                { number("duplicate", labels.duplicate, crate::number_text::rounded(o.duplicate * 100.0, 7)) }
+                { number("client_timeout_ms", labels.client_timeout, o.client_timeout_ms.to_string()) }
+                { number("max_entries_per_append", labels.max_entries, o.max_entries_per_append.to_string()) }
+                { checkbox("noop_on_election", labels.noop, o.noop_on_election) }
+                { checkbox("conflict_hint", labels.conflict_hint, o.conflict_hint) }
                 <button type="submit">{ t.apply_settings }</button>
             </form>
         </details>

@@ -78,6 +78,8 @@ pub struct MessageView {
     pub granted: Option<bool>,
     /// Its direction of travel, in degrees clockwise from pointing right.
     pub heading: f64,
+    /// The message this one is a second copy of, if it is one.
+    pub copy_of: Option<u64>,
 }
 
 /// Where a message was lost, drawn briefly as it fades.
@@ -180,6 +182,7 @@ impl ClusterView {
                     flight.progress(render_ms),
                 ),
                 doomed: flight.lost || links.blocked(flight.from, flight.to).is_some(),
+                copy_of: flight.copy_of,
             })
             .collect();
         let losses = sim
