@@ -8,7 +8,7 @@ use raft_core::{quoted, Command, Entry, Log, NodeId, PersistentState, Term};
 use serde::de::{Error as _, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::error::{error, ScenarioError};
+use crate::error::{error, Problem, ScenarioError};
 use crate::object::Object;
 use crate::options::MAX_NODES;
 
@@ -78,27 +78,28 @@ impl InitialState {
             check_node(&format!("{path}.voted_for"), voted_for, nodes)?;
         }
         if self.log.len() > MAX_INITIAL_LOG_ENTRIES {
-            let message = format!("at most {MAX_INITIAL_LOG_ENTRIES} entries, not {}", self.log.len());
-            return Err(error(format!("{path}.log"), message));
+            let problem = Problem::TooManyEntries { limit: MAX_INITIAL_LOG_ENTRIES, count: self.log.len() };
+            return Err(error(format!("{path}.log"), problem));
         }
         let mut previous_term = 0;
         for (i, item) in self.log.iter().enumerate() {
             let item_path = format!("{path}.log[{i}]");
             let term = item.term();
             if term == 0 || term < previous_term {
-                return Err(error(item_path, format!("terms start at 1 and never decrease along a log, not {term}")));
+                return Err(error(item_path, Problem::TermOrder(term)));
             }
             previous_term = term;
             if let LogItem::Entry(_, Some(command)) = item {
-                Command::parse(command).map_err(|e| error(item_path, e.to_string()))?;
+                Command::parse(command).map_err(|e| error(item_path, Problem::Command(e)))?;
             }
         }
         if self.term > MAX_INITIAL_TERM {
-            return Err(error(format!("{path}.term"), format!("at most {MAX_INITIAL_TERM}, not {}", self.term)));
+            let problem = Problem::TermTooLarge { term: self.term, limit: MAX_INITIAL_TERM };
+            return Err(error(format!("{path}.term"), problem));
         }
         if previous_term > self.term {
-            let message = format!("{} is below the term {previous_term} of its last log entry", self.term);
-            return Err(error(format!("{path}.term"), message));
+            let problem = Problem::TermBelowLog { term: self.term, last: previous_term };
+            return Err(error(format!("{path}.term"), problem));
         }
         Ok(())
     }
@@ -107,7 +108,7 @@ impl InitialState {
 /// Refuses a server id outside 1 to `nodes`.
 pub(crate) fn check_node(path: &str, node: NodeId, nodes: u32) -> Result<(), ScenarioError> {
     if node == 0 || node > nodes {
-        return Err(error(path, format!("node {node} does not exist: nodes are 1 to {nodes}")));
+        return Err(error(path, Problem::NoSuchNode { node, nodes }));
     }
     Ok(())
 }

@@ -21,7 +21,7 @@ mod options;
 mod scenario;
 
 pub use action::{Action, ActionKind, MessageId, TimedAction};
-pub use error::{read, ScenarioError};
+pub use error::{read, Problem, ReaderKind, ReaderProblem, ScenarioError};
 pub use initial::{InitialState, LogItem, MAX_INITIAL_LOG_ENTRIES, MAX_INITIAL_TERM};
 pub use link::{LinkError, ShareLink, LINK_VERSION, MAX_LINK_TIME_MS, MAX_SCENARIO_BYTES};
 pub use object::Object;

@@ -17,7 +17,7 @@ use raft_core::{Command, NodeId, PersistentState};
 use serde::{Deserialize, Serialize};
 
 use crate::action::{Action, TimedAction};
-use crate::error::{error, reader_error, ScenarioError};
+use crate::error::{error, reader_error, Problem, ScenarioError};
 use crate::initial::{check_node, read_initial, InitialState};
 use crate::object::object;
 use crate::options::{check_probability, ScenarioOptions, MAX_DURATION_MS};
@@ -97,21 +97,17 @@ impl Scenario {
     /// unread; a byte order mark, which some editors write, is skipped.
     pub fn from_json(text: &str) -> Result<Scenario, ScenarioError> {
         if text.len() > MAX_SCENARIO_FILE_BYTES {
-            let message = format!(
-                "a scenario file has at most {} KB, not {} KB",
-                MAX_SCENARIO_FILE_BYTES / 1024,
-                text.len().div_ceil(1024)
-            );
-            return Err(error("", message));
+            let (limit_kb, size_kb) = (MAX_SCENARIO_FILE_BYTES / 1024, text.len().div_ceil(1024));
+            return Err(error("", Problem::FileTooLarge { limit_kb, size_kb }));
         }
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         if !text.trim_start().starts_with('{') && !text.trim().is_empty() {
-            return Err(error("", "a scenario is one JSON object: { \"version\": 1, \"seed\": … }"));
+            return Err(error("", Problem::NotAnObject));
         }
         let mut json = serde_json::Deserializer::from_str(text);
         let scenario: Scenario = serde_path_to_error::deserialize(&mut json)
-            .map_err(|e| reader_error(&e.path().to_string(), &e.inner().to_string()))?;
-        json.end().map_err(|e| error("", e.to_string()))?;
+            .map_err(|e| reader_error(&e.path().to_string(), &e.inner().to_string(), is_syntax(e.inner())))?;
+        json.end().map_err(|e| reader_error("", &e.to_string(), true))?;
         scenario.validate()?;
         Ok(scenario)
     }
@@ -129,16 +125,10 @@ impl Scenario {
     /// Checks everything the format itself cannot: version, ranges, commands, time order.
     pub fn validate(&self) -> Result<(), ScenarioError> {
         if self.version == 0 || self.version > SCENARIO_VERSION {
-            let message =
-                format!("this playground reads scenario versions 1 to {SCENARIO_VERSION}, not {}", self.version);
-            return Err(error("version", message));
+            return Err(error("version", Problem::Version { version: self.version, newest: SCENARIO_VERSION }));
         }
         self.validate_sizes()?;
-        self.options.validate(self.nodes).map_err(|e| {
-            let field = e.setting();
-            let path = if field == "nodes" { field.to_owned() } else { format!("options.{field}") };
-            error(path, e.problem())
-        })?;
+        self.options.validate(self.nodes)?;
         for (&node, state) in &self.initial {
             state.validate(node, self.nodes)?;
         }
@@ -146,14 +136,12 @@ impl Scenario {
         for (i, timed) in self.actions.iter().enumerate() {
             let path = format!("actions[{i}]");
             if timed.at_ms > MAX_SCENARIO_TIME_MS {
-                let message = format!("at most {MAX_SCENARIO_TIME_MS} (one simulated hour), not {}", timed.at_ms);
-                return Err(error(format!("{path}.at_ms"), message));
+                let problem = Problem::TimeTooLate { time_ms: timed.at_ms, limit_ms: MAX_SCENARIO_TIME_MS };
+                return Err(error(format!("{path}.at_ms"), problem));
             }
             if timed.at_ms < previous {
-                return Err(error(
-                    format!("{path}.at_ms"),
-                    format!("{} is before the previous action's {previous}: actions go in time order", timed.at_ms),
-                ));
+                let problem = Problem::OutOfOrder { time_ms: timed.at_ms, previous_ms: previous };
+                return Err(error(format!("{path}.at_ms"), problem));
             }
             previous = timed.at_ms;
             self.validate_action(&path, &timed.action)?;
@@ -165,17 +153,17 @@ impl Scenario {
     fn validate_sizes(&self) -> Result<(), ScenarioError> {
         let too_long = |path: &str, limit: usize, text: &Option<String>| match text {
             Some(text) if text.chars().count() > limit => {
-                Err(error(path, format!("at most {limit} characters, not {}", text.chars().count())))
+                Err(error(path, Problem::TooManyChars { limit, count: text.chars().count() }))
             }
             _ => Ok(()),
         };
         too_long("title", MAX_TITLE_CHARS, &self.title)?;
         too_long("description", MAX_DESCRIPTION_CHARS, &self.description)?;
         if self.actions.len() > MAX_ACTIONS {
-            return Err(error("actions", format!("at most {MAX_ACTIONS} actions, not {}", self.actions.len())));
+            return Err(error("actions", Problem::TooManyActions { limit: MAX_ACTIONS, count: self.actions.len() }));
         }
         if let Some(until) = self.until_ms.filter(|&until| until > MAX_SCENARIO_TIME_MS) {
-            return Err(error("until_ms", format!("at most {MAX_SCENARIO_TIME_MS} (one simulated hour), not {until}")));
+            return Err(error("until_ms", Problem::TimeTooLate { time_ms: until, limit_ms: MAX_SCENARIO_TIME_MS }));
         }
         Ok(())
     }
@@ -188,7 +176,7 @@ impl Scenario {
             }
             Action::Write { node, command } => {
                 check_node(&format!("{path}.node"), *node, nodes)?;
-                Command::parse(command).map(|_| ()).map_err(|e| error(format!("{path}.command"), e.to_string()))
+                Command::parse(command).map(|_| ()).map_err(|e| error(format!("{path}.command"), Problem::Command(e)))
             }
             Action::Partition { groups } => {
                 let mut seen = Vec::new();
@@ -197,7 +185,7 @@ impl Scenario {
                         let member_path = format!("{path}.groups[{g}][{m}]");
                         check_node(&member_path, node, nodes)?;
                         if seen.contains(&node) {
-                            return Err(error(member_path, format!("node {node} is in two groups")));
+                            return Err(error(member_path, Problem::InTwoGroups(node)));
                         }
                         seen.push(node);
                     }
@@ -209,17 +197,16 @@ impl Scenario {
                 check_node(&format!("{path}.from"), *from, nodes)?;
                 check_node(&format!("{path}.to"), *to, nodes)?;
                 if from == to {
-                    return Err(error(format!("{path}.to"), "a link joins two different nodes"));
+                    return Err(error(format!("{path}.to"), Problem::SelfLink));
                 }
                 Ok(())
             }
             Action::Drop { message } | Action::Duplicate { message } if *message == 0 => {
-                Err(error(format!("{path}.message"), "message ids start at 1"))
+                Err(error(format!("{path}.message"), Problem::MessageZero))
             }
             Action::Drop { .. } | Action::Duplicate { .. } => Ok(()),
-            Action::Loss { probability } => {
-                check_probability(*probability).map_err(|message| error(format!("{path}.probability"), message))
-            }
+            Action::Loss { probability } => check_probability(*probability)
+                .map_err(|_| error(format!("{path}.probability"), Problem::Probability(*probability))),
         }
     }
 
@@ -229,6 +216,11 @@ impl Scenario {
             .map(|node| self.initial.get(&node).map(InitialState::persistent_state).unwrap_or_default())
             .collect()
     }
+}
+
+/// Whether serde_json stopped because the text is not JSON, rather than not this format.
+fn is_syntax(error: &serde_json::Error) -> bool {
+    matches!(error.classify(), serde_json::error::Category::Syntax | serde_json::error::Category::Eof)
 }
 
 impl Default for Scenario {

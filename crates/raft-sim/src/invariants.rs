@@ -66,8 +66,116 @@ pub struct Violation {
     pub property: Property,
     /// When it was found broken.
     pub at_ms: Millis,
-    /// What broke it.
-    pub detail: String,
+    /// What broke it (written in English in reports, worded by the page in its language).
+    #[serde(serialize_with = "as_text")]
+    pub detail: Breach,
+}
+
+/// What was seen that breaks a property, as a value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Breach {
+    /// Two servers lead the same term (Election Safety).
+    TwoLeaders {
+        /// The first leader of the term.
+        first: NodeId,
+        /// The second.
+        second: NodeId,
+        /// The term.
+        term: Term,
+    },
+    /// A new leader lacks committed entries (Leader Completeness).
+    LeaderLacksCommitted {
+        /// The leader.
+        node: NodeId,
+        /// Its term.
+        term: Term,
+        /// How many entries are known committed.
+        committed: LogIndex,
+    },
+    /// A leader deleted entries from its own log (Leader Append-Only).
+    LeaderDeleted {
+        /// The leader.
+        node: NodeId,
+        /// How many entries.
+        deleted: LogIndex,
+        /// The last index kept.
+        after: LogIndex,
+    },
+    /// A server stored entries that do not follow its log (Leader Append-Only).
+    StoredPastEnd {
+        /// The server.
+        node: NodeId,
+        /// The first index stored.
+        first: LogIndex,
+        /// Its log's length before.
+        length: LogIndex,
+    },
+    /// Two logs hold an entry of the same index and term after different entries (Log
+    /// Matching).
+    EntryDiffers {
+        /// The server.
+        node: NodeId,
+        /// The index.
+        index: LogIndex,
+        /// The entry's term.
+        term: Term,
+    },
+    /// A server committed a different entry at an index than another (State Machine Safety).
+    CommittedDifferent {
+        /// The server.
+        node: NodeId,
+        /// The index.
+        index: LogIndex,
+    },
+    /// A server committed past entries that differ from those committed (State Machine
+    /// Safety).
+    CommittedOverDifferent {
+        /// The server.
+        node: NodeId,
+        /// Its new commit index.
+        index: LogIndex,
+    },
+    /// A server applied a different entry at an index than another (State Machine Safety).
+    AppliedDifferent {
+        /// The server.
+        node: NodeId,
+        /// The index.
+        index: LogIndex,
+    },
+}
+
+impl fmt::Display for Breach {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Breach::TwoLeaders { first, second, term } => write!(f, "S{first} and S{second} both lead term {term}"),
+            Breach::LeaderLacksCommitted { node, term, committed } => {
+                write!(f, "S{node} leads term {term} without the committed entries 1..={committed}")
+            }
+            Breach::LeaderDeleted { node, deleted, after } => {
+                write!(f, "leader S{node} deleted {deleted} entries after index {after}")
+            }
+            Breach::StoredPastEnd { node, first, length } => {
+                write!(f, "S{node} stored entries at {first} with a log of {length}")
+            }
+            Breach::EntryDiffers { node, index, term } => {
+                write!(f, "S{node}'s entry {index} of term {term} differs in what precedes it")
+            }
+            Breach::CommittedDifferent { node, index } => {
+                write!(f, "S{node} committed a different entry {index} than another server")
+            }
+            Breach::CommittedOverDifferent { node, index } => {
+                write!(f, "S{node} committed up to {index} over different committed entries")
+            }
+            Breach::AppliedDifferent { node, index } => {
+                write!(f, "S{node} applied a different entry at index {index} than another server")
+            }
+        }
+    }
+}
+
+/// Writes a value by its `Display` form.
+fn as_text<T: fmt::Display, S: serde::Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_str(value)
 }
 
 /// The incremental checker. The simulation calls its `on_*` methods as nodes report changes.
@@ -114,7 +222,7 @@ impl Checker {
         &self.violations
     }
 
-    fn violate(&mut self, property: Property, at_ms: Millis, detail: String) {
+    fn violate(&mut self, property: Property, at_ms: Millis, detail: Breach) {
         self.violations.push(Violation { property, at_ms, detail });
     }
 
@@ -132,14 +240,14 @@ impl Checker {
     pub fn on_leader(&mut self, at_ms: Millis, node: NodeId, term: Term) {
         if let Some(&other) = self.leaders_by_term.get(&term) {
             if other != node {
-                self.violate(Property::ElectionSafety, at_ms, format!("S{other} and S{node} both lead term {term}"));
+                self.violate(Property::ElectionSafety, at_ms, Breach::TwoLeaders { first: other, second: node, term });
             }
         } else {
             self.leaders_by_term.insert(term, node);
         }
         let committed = self.committed.len() as LogIndex;
         if committed > 0 && self.prefix(node, committed) != self.committed.last().copied() {
-            let detail = format!("S{node} leads term {term} without the committed entries 1..={committed}");
+            let detail = Breach::LeaderLacksCommitted { node, term, committed };
             self.violate(Property::LeaderCompleteness, at_ms, detail);
         }
     }
@@ -150,7 +258,7 @@ impl Checker {
         let deleted = mirror.len() as LogIndex - last_kept.min(mirror.len() as LogIndex);
         mirror.truncate(last_kept as usize);
         if is_leader && deleted > 0 {
-            let detail = format!("leader S{node} deleted {deleted} entries after index {last_kept}");
+            let detail = Breach::LeaderDeleted { node, deleted, after: last_kept };
             self.violate(Property::LeaderAppendOnly, at_ms, detail);
         }
     }
@@ -159,7 +267,7 @@ impl Checker {
     pub fn on_append(&mut self, at_ms: Millis, node: NodeId, first: LogIndex, last: LogIndex, log: &Log) {
         let position = (node - 1) as usize;
         if self.mirrors[position].len() as LogIndex != first - 1 {
-            let detail = format!("S{node} stored entries at {first} with a log of {}", self.mirrors[position].len());
+            let detail = Breach::StoredPastEnd { node, first, length: self.mirrors[position].len() as LogIndex };
             self.violate(Property::LeaderAppendOnly, at_ms, detail);
             self.mirrors[position].truncate((first - 1) as usize);
         }
@@ -176,7 +284,7 @@ impl Checker {
                 self.seen.get(slot).and_then(|at| at.iter().find(|(term, _)| *term == entry.term)).map(|&(_, h)| h);
             match known {
                 Some(other) if other != hash => {
-                    let detail = format!("S{node}'s entry {index} of term {} differs in what precedes it", entry.term);
+                    let detail = Breach::EntryDiffers { node, index, term: entry.term };
                     self.violate(Property::LogMatching, at_ms, detail);
                 }
                 Some(_) => {}
@@ -195,13 +303,13 @@ impl Checker {
         let known = self.committed.len() as LogIndex;
         if index <= known {
             if self.committed.get((index - 1) as usize) != Some(&hash) {
-                let detail = format!("S{node} committed a different entry {index} than another server");
+                let detail = Breach::CommittedDifferent { node, index };
                 self.violate(Property::StateMachineSafety, at_ms, detail);
             }
             return;
         }
         if known > 0 && self.prefix(node, known) != self.committed.last().copied() {
-            let detail = format!("S{node} committed up to {index} over different committed entries");
+            let detail = Breach::CommittedOverDifferent { node, index };
             self.violate(Property::StateMachineSafety, at_ms, detail);
         }
         for newly in known + 1..=index {
@@ -215,7 +323,7 @@ impl Checker {
         let Some(hash) = self.prefix(node, index) else { return };
         match self.applied.get((index - 1) as usize) {
             Some(&first) if first != hash => {
-                let detail = format!("S{node} applied a different entry at index {index} than another server");
+                let detail = Breach::AppliedDifferent { node, index };
                 self.violate(Property::StateMachineSafety, at_ms, detail);
             }
             Some(_) => {}

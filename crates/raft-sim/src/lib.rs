@@ -42,18 +42,19 @@ pub use client::{ClientOp, OpResult, MAX_REDIRECTS};
 pub use config::SimConfig;
 pub use fuzz::{check_run, random_scenario, run_seed, FuzzFailure, FuzzSettings, RECOVERY_MS};
 pub use history::{History, FIRST_CHECKPOINT_INTERVAL_MS, MAX_CHECKPOINTS};
-pub use invariants::{Checker, Property, Violation};
+pub use invariants::{Breach, Checker, Property, Violation};
 pub use network::{DropReason, InFlight, Links, Network, Payload, PayloadKind, CLIENT};
 pub use queue::EventQueue;
 pub use raft_core::{
     quoted, ClientResult, Command, CommandError, LogIndex, Message, MessageKind, NodeId, Progress, RaftOptions,
-    RoleKind, SortedMap, SortedSet, Term, Timer,
+    RoleKind, SortedMap, SortedSet, Term, Timer, MAX_KEY_CHARS, MAX_VALUE_CHARS,
 };
 pub use raft_scenario::{
-    check_probability, format_probability, read, Action, ConfigError, InitialState, LinkError, LogItem, MessageId,
-    Object, Scenario, ScenarioError, ScenarioOptions, ShareLink, TimedAction, LINK_VERSION, MAX_ACTIONS,
-    MAX_DESCRIPTION_CHARS, MAX_DURATION_MS, MAX_INITIAL_LOG_ENTRIES, MAX_INITIAL_TERM, MAX_LINK_TIME_MS, MAX_NODES,
-    MAX_SCENARIO_BYTES, MAX_SCENARIO_FILE_BYTES, MAX_SCENARIO_TIME_MS, MAX_TITLE_CHARS, SCENARIO_VERSION,
+    check_probability, format_probability, probability_problem, read, Action, ConfigError, InitialState, LinkError,
+    LogItem, MessageId, Object, Problem, ReaderKind, ReaderProblem, Scenario, ScenarioError, ScenarioOptions,
+    ShareLink, TimedAction, LINK_VERSION, MAX_ACTIONS, MAX_DESCRIPTION_CHARS, MAX_DURATION_MS, MAX_INITIAL_LOG_ENTRIES,
+    MAX_INITIAL_TERM, MAX_LINK_TIME_MS, MAX_NODES, MAX_SCENARIO_BYTES, MAX_SCENARIO_FILE_BYTES, MAX_SCENARIO_TIME_MS,
+    MAX_TITLE_CHARS, SCENARIO_VERSION,
 };
 pub use replay_budget::{TooBusy, MAX_REPLAY_EVENTS};
 pub use report::{format_hash, NodeReport, Report};

@@ -28,8 +28,7 @@ impl ScenarioExt for Scenario {
             .config(self.config())
             .initial_state(self.initial_states())
             .record_trace(record_trace)
-            .build()
-            .map_err(|e| ScenarioError { path: "options".into(), message: e.to_string() })?;
+            .build()?;
         sim.schedule(self.actions.clone());
         Ok(sim)
     }

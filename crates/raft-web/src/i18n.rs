@@ -4,7 +4,7 @@
 //! anywhere else.
 
 use crate::number_text::scaled;
-use raft_sim::{ActionError, NodeId, OpResult, Property, RoleKind, StoryCategory, StoryEvent};
+use raft_sim::{NodeId, OpResult, Property, RoleKind, StoryCategory, StoryEvent};
 
 /// The page's language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -89,6 +89,8 @@ pub struct Texts {
     /// Its tooltip.
     pub duplicate_title: &'static str,
     pub close_message: &'static str,
+    /// The message panel's row naming the message a copy was made of.
+    pub copy: &'static str,
     pub sent: &'static str,
     pub arrives: &'static str,
     pub logs: &'static str,
@@ -100,6 +102,8 @@ pub struct Texts {
     pub index: &'static str,
     pub committed: &'static str,
     pub not_committed: &'static str,
+    /// A leader's election no-op in the log table.
+    pub noop_entry: &'static str,
     pub next_marker: &'static str,
     pub next_marker_title: &'static str,
     pub match_marker: &'static str,
@@ -240,6 +244,7 @@ const EN: Texts = Texts {
     drop: "Drop",
     duplicate: "Duplicate",
     duplicate_title: "Send a second copy of this message: it arrives too, at its own time",
+    copy: "Copy of",
     close_message: "Close message",
     sent: "sent",
     arrives: "arrives",
@@ -252,6 +257,7 @@ const EN: Texts = Texts {
     index: "index",
     committed: "committed",
     not_committed: "not committed",
+    noop_entry: "no-op",
     next_marker: "next",
     next_marker_title: "the leader's nextIndex for this server",
     match_marker: "match",
@@ -384,6 +390,7 @@ const ZH: Texts = Texts {
     drop: "丢弃",
     duplicate: "复制一份",
     duplicate_title: "再发送这条消息的一个副本：它也会到达，时间各不相同",
+    copy: "副本来源",
     close_message: "关闭消息",
     sent: "发送于",
     arrives: "到达于",
@@ -396,9 +403,10 @@ const ZH: Texts = Texts {
     index: "索引",
     committed: "已提交",
     not_committed: "未提交",
-    next_marker: "next",
+    noop_entry: "空操作",
+    next_marker: "下个",
     next_marker_title: "领导者记录的这台服务器的 nextIndex",
-    match_marker: "match",
+    match_marker: "匹配",
     match_marker_title: "领导者记录的这台服务器的 matchIndex",
     invariants: "安全性质（图 3），每个事件之后检查",
     holds: "成立",
@@ -415,7 +423,7 @@ const ZH: Texts = Texts {
         uncommitted: "未提交的条目",
         cut: "断开的链路（箭头指向断开的方向）/ 丢失的消息",
         term_ring: "内圈：服务器的任期，颜色与日志表中的任期颜色一致",
-        state_machine: "服务器下方：它的状态机（key=value）",
+        state_machine: "服务器下方：它的状态机（键=值）",
     },
     narration: "发生了什么",
     narration_empty: "还没有事件。请点击“播放”。",
@@ -446,7 +454,7 @@ const ZH: Texts = Texts {
         duplicate: "消息重复投递率（%）",
         client_timeout: "客户端超时（毫秒）",
         max_entries: "每个 AppendEntries 最多条目数",
-        noop: "当选后追加 no-op 条目（§8）",
+        noop: "当选后追加一条空操作条目（§8）",
         conflict_hint: "拒绝时返回冲突提示（§5.3）",
     },
     apply_settings: "应用：开始一个新集群",
@@ -588,6 +596,54 @@ impl Lang {
         }
     }
 
+    /// A message field's name: the paper's (`prevLogIndex`, `term`, `success`), or the client's
+    /// in words.
+    pub fn field_name(self, name: &'static str) -> &'static str {
+        match (self, name) {
+            (Lang::Zh, "request") => "请求",
+            (Lang::Zh, "command") => "命令",
+            (Lang::Zh, "answer") => "应答",
+            (Lang::Zh, "rejected prevLogIndex") => "被拒绝的 prevLogIndex",
+            (_, name) => name,
+        }
+    }
+
+    /// A message field's value in words where it has words.
+    pub fn field_value(self, value: &crate::view::FieldValue) -> String {
+        use crate::view::FieldValue;
+        use raft_sim::ClientResult;
+        match (self, value) {
+            (_, FieldValue::Text(text)) => text.clone(),
+            (Lang::En, FieldValue::Flag(flag)) => flag.to_string(),
+            (Lang::Zh, FieldValue::Flag(flag)) => if *flag { "是" } else { "否" }.to_owned(),
+            (Lang::En, FieldValue::Heartbeat) => "none (heartbeat)".to_owned(),
+            (Lang::Zh, FieldValue::Heartbeat) => "无（心跳）".to_owned(),
+            (Lang::En, FieldValue::NoTerm) => "none".to_owned(),
+            (Lang::Zh, FieldValue::NoTerm) => "无".to_owned(),
+            (Lang::En, FieldValue::Answer(result)) => match result {
+                ClientResult::Committed { index } => format!("committed at index {index}"),
+                ClientResult::NotLeader { leader: Some(leader) } => format!("not leader; try S{leader}"),
+                ClientResult::NotLeader { leader: None } => "not leader; no leader known".to_owned(),
+                ClientResult::LeadershipLost => "leadership lost; outcome unknown".to_owned(),
+            },
+            (Lang::Zh, FieldValue::Answer(result)) => match result {
+                ClientResult::Committed { index } => format!("已在索引 {index} 提交"),
+                ClientResult::NotLeader { leader: Some(leader) } => format!("不是领导者；请找 S{leader}"),
+                ClientResult::NotLeader { leader: None } => "不是领导者；不知道谁是领导者".to_owned(),
+                ClientResult::LeadershipLost => "失去领导地位；结果未知".to_owned(),
+            },
+        }
+    }
+
+    /// A message's sender or receiver: `S2`, or the client.
+    pub fn endpoint(self, id: NodeId) -> String {
+        match (self, id) {
+            (Lang::En, raft_sim::CLIENT) => "client".to_owned(),
+            (Lang::Zh, raft_sim::CLIENT) => "客户端".to_owned(),
+            _ => format!("S{id}"),
+        }
+    }
+
     /// The message panel's accessible name.
     pub fn message_region(self, id: u64) -> String {
         match self {
@@ -621,29 +677,6 @@ impl Lang {
         match self {
             Lang::En => format!("broken at {time}: {detail}"),
             Lang::Zh => format!("在 {time} 被破坏：{detail}"),
-        }
-    }
-
-    /// A refused action, in words.
-    pub fn action_error(self, error: &ActionError) -> String {
-        match (self, error) {
-            (Lang::En, _) => error.to_string(),
-            (Lang::Zh, ActionError::NoSuchNode(n)) => format!("没有节点 {n}"),
-            (Lang::Zh, ActionError::NodeDown(n)) => format!("节点 {n} 已宕机：请先重启"),
-            (Lang::Zh, ActionError::NodeUp(n)) => format!("节点 {n} 正在运行：只有宕机的节点可以重启"),
-            (Lang::Zh, ActionError::BadCommand(raft_sim::CommandError::FormatChar(c))) => {
-                format!("命令不能包含会改变显示效果的不可见格式字符（例如 U+{:04X}）", u32::from(*c))
-            }
-            (Lang::Zh, ActionError::BadCommand(e)) => format!("命令无效：{e}（格式为 key=value，例如 x=3）"),
-            (Lang::Zh, ActionError::NoSuchMessage(id)) => format!("消息 {id} 已不在传输中"),
-            (Lang::Zh, ActionError::InTwoGroups(n)) => format!("节点 {n} 出现在两个分区组里"),
-            (Lang::Zh, ActionError::SelfLink(n)) => format!("链路连接两个不同的节点，不能从节点 {n} 连到它自己"),
-            (Lang::Zh, ActionError::BadProbability(p)) => {
-                format!("概率必须在 0 到 1 之间，而不是 {}", raft_sim::format_probability(*p))
-            }
-            (Lang::Zh, ActionError::ClientMessage(id)) => {
-                format!("消息 {id} 属于客户端：只有服务器之间的消息可以复制")
-            }
         }
     }
 
@@ -720,15 +753,13 @@ impl Lang {
                 E::Healed => "The partition healed.".to_owned(),
                 E::Cut { from, to } => format!("The link S{from} → S{to} was cut."),
                 E::Mended { from, to } => format!("The link S{from} → S{to} was mended."),
-                E::Dropped { id, from, to } => format!(
-                    "Message #{id} from {} to {} was dropped.",
-                    crate::view::endpoint_name(*from),
-                    crate::view::endpoint_name(*to)
-                ),
+                E::Dropped { id, from, to } => {
+                    format!("Message #{id} from {} to {} was dropped.", self.endpoint(*from), self.endpoint(*to))
+                }
                 E::Duplicated { id, from, to } => format!(
                     "A second copy of message #{id} from {} to {} is on its way.",
-                    crate::view::endpoint_name(*from),
-                    crate::view::endpoint_name(*to)
+                    self.endpoint(*from),
+                    self.endpoint(*to)
                 ),
                 E::LossSet { per_mille } => {
                     format!("Now {}% of messages are lost.", scaled(u64::from(*per_mille), 1))
@@ -763,15 +794,13 @@ impl Lang {
                 E::Healed => "网络分区恢复。".to_owned(),
                 E::Cut { from, to } => format!("链路 S{from} → S{to} 被断开。"),
                 E::Mended { from, to } => format!("链路 S{from} → S{to} 被修复。"),
-                E::Dropped { id, from, to } => format!(
-                    "从 {} 到 {} 的消息 #{id} 被丢弃。",
-                    crate::view::endpoint_name(*from),
-                    crate::view::endpoint_name(*to)
-                ),
+                E::Dropped { id, from, to } => {
+                    format!("从 {} 到 {} 的消息 #{id} 被丢弃。", self.endpoint(*from), self.endpoint(*to))
+                }
                 E::Duplicated { id, from, to } => format!(
                     "从 {} 到 {} 的消息 #{id} 多了一个副本，正在路上。",
-                    crate::view::endpoint_name(*from),
-                    crate::view::endpoint_name(*to)
+                    self.endpoint(*from),
+                    self.endpoint(*to)
                 ),
                 E::LossSet { per_mille } => {
                     format!("现在有 {}% 的消息会丢失。", scaled(u64::from(*per_mille), 1))

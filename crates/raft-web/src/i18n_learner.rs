@@ -100,6 +100,14 @@ impl Lang {
         }
     }
 
+    /// A chosen file that the browser could not read.
+    pub fn file_unreadable(self) -> &'static str {
+        match self {
+            Lang::En => "The file could not be read.",
+            Lang::Zh => "无法读取这个文件。",
+        }
+    }
+
     /// The error banner's explanation of a failure of the page's WebAssembly.
     pub fn page_failed(self) -> &'static str {
         match self {

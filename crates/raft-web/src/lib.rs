@@ -12,6 +12,7 @@ pub mod export_svg;
 pub mod geometry;
 mod hooks;
 pub mod i18n;
+pub mod i18n_errors;
 mod i18n_learner;
 mod i18n_presets;
 mod i18n_share;

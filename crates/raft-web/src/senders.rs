@@ -28,11 +28,11 @@ pub struct Senders {
     /// A preset was chosen, by id.
     pub on_preset: Callback<String>,
     /// The settings form was applied (or could not be read).
-    pub on_apply_settings: Callback<Result<ClusterSettings, String>>,
+    pub on_apply_settings: Callback<Result<ClusterSettings, crate::i18n_errors::SettingsError>>,
     /// The New cluster button: a fresh cluster with a random seed.
     pub on_new_cluster: Callback<()>,
     /// A scenario file was read (or could not be).
-    pub on_import: Callback<Result<String, String>>,
+    pub on_import: Callback<Result<String, ()>>,
     /// Go to a moment.
     pub on_seek: Callback<Millis>,
     /// Go to the previous or next change of leader.

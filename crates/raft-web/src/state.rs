@@ -59,7 +59,11 @@ pub enum Notice {
     /// No preset has this id.
     UnknownPreset(String),
     /// A scenario could not be loaded.
-    BadScenario(String),
+    BadScenario(raft_sim::ScenarioError),
+    /// The settings form could not be applied.
+    BadSettings(crate::i18n_errors::SettingsError),
+    /// The chosen file could not be read.
+    FileUnreadable,
     /// The page's link could not be opened: the default cluster is shown instead.
     BadLink(raft_sim::LinkError),
     /// A link pasted into an open page could not be opened: the run is kept.
@@ -87,9 +91,13 @@ impl Notice {
             Notice::Refused(error) => lang.action_error(error),
             Notice::NoLeaderChange => lang.texts().no_leader_change.to_owned(),
             Notice::UnknownPreset(id) => format!("{}: {}", lang.texts().choose_preset, raft_sim::quoted(id)),
-            Notice::BadScenario(error) => error.clone(),
-            Notice::BadLink(error) => format!("{} {error}", lang.share_texts().bad_link),
-            Notice::BadPastedLink(error) => format!("{} {error}", lang.share_texts().bad_pasted_link),
+            Notice::BadScenario(error) => lang.scenario_error(error),
+            Notice::BadSettings(error) => lang.settings_error(error),
+            Notice::FileUnreadable => lang.file_unreadable().to_owned(),
+            Notice::BadLink(error) => format!("{} {}", lang.share_texts().bad_link, lang.link_error(error)),
+            Notice::BadPastedLink(error) => {
+                format!("{} {}", lang.share_texts().bad_pasted_link, lang.link_error(error))
+            }
             Notice::NoLeader => lang.share_texts().no_leader.to_owned(),
             Notice::Forked { discarded_ms, discarded_actions } => lang.forked(*discarded_ms, *discarded_actions),
             Notice::TooBusy(busy) => lang.too_busy(busy),
@@ -141,11 +149,11 @@ pub enum Action {
     /// Load a preset scenario by id, paused at time 0.
     LoadPreset(String),
     /// Load a scenario file's text (or report why the file could not be read), paused at 0.
-    ImportScenario(Result<String, String>),
+    ImportScenario(Result<String, ()>),
     /// A scenario file too large to read was chosen: its size in bytes.
     RefuseFile(u64),
     /// Start a fresh cluster with these options (or report why the form could not be read).
-    ApplySettings(Result<ClusterSettings, String>),
+    ApplySettings(Result<ClusterSettings, crate::i18n_errors::SettingsError>),
     /// Start a fresh cluster of the same size and options with this seed (the New cluster
     /// button draws it from the browser's crypto; the reducer itself never draws one).
     NewCluster(u64),
@@ -431,7 +439,10 @@ impl Playground {
         let scenario = Scenario { nodes: self.cluster_size(), options, ..Scenario::new(seed) };
         match Playground::new(scenario) {
             Ok(fresh) => *self = self.replaced_by(fresh),
-            Err(error) => self.notice = Some(Notice::BadScenario(error.to_string())),
+            Err(raft_sim::ScenarioError { problem: raft_sim::Problem::Config(error), .. }) => {
+                self.notice = Some(Notice::BadSettings(crate::i18n_errors::SettingsError::Config(error)));
+            }
+            Err(error) => self.notice = Some(Notice::BadScenario(error)),
         }
     }
 
@@ -566,27 +577,28 @@ impl Reducible for Playground {
                 let scenario = Scenario { nodes, ..Scenario::new(DEFAULT_SEED) };
                 match Playground::new(scenario) {
                     Ok(fresh) => next = next.replaced_by(fresh),
-                    Err(error) => next.notice = Some(Notice::BadScenario(error.to_string())),
+                    Err(error) => next.notice = Some(Notice::BadScenario(error)),
                 }
             }
             Action::LoadPreset(id) => match crate::presets::preset(&id).map(|p| (p.id, p.scenario())) {
                 Some((preset, Ok(scenario))) => match Playground::new(scenario) {
                     Ok(fresh) => next = next.replaced_by(Playground { preset: Some(preset), ..fresh }),
-                    Err(error) => next.notice = Some(Notice::BadScenario(error.to_string())),
+                    Err(error) => next.notice = Some(Notice::BadScenario(error)),
                 },
-                Some((_, Err(error))) => next.notice = Some(Notice::BadScenario(error.to_string())),
+                Some((_, Err(error))) => next.notice = Some(Notice::BadScenario(error)),
                 None => next.notice = Some(Notice::UnknownPreset(id)),
             },
             Action::ToggleShortcuts => next.shortcuts_open = !next.shortcuts_open,
             Action::ScrollLogs(first) => next.log_first = first,
             Action::ImportScenario(text) => {
-                let loaded = text.and_then(|text| raft_sim::Scenario::from_json(&text).map_err(|e| e.to_string()));
-                match loaded.and_then(|scenario| Playground::new(scenario).map_err(|e| e.to_string())) {
-                    Ok(fresh) => next = next.replaced_by(fresh),
-                    Err(error) => next.notice = Some(Notice::BadScenario(error)),
+                let loaded = text.map(|text| raft_sim::Scenario::from_json(&text).and_then(Playground::new));
+                match loaded {
+                    Ok(Ok(fresh)) => next = next.replaced_by(fresh),
+                    Ok(Err(error)) => next.notice = Some(Notice::BadScenario(error)),
+                    Err(()) => next.notice = Some(Notice::FileUnreadable),
                 }
             }
-            Action::ApplySettings(Err(why)) => next.notice = Some(Notice::BadScenario(why)),
+            Action::ApplySettings(Err(why)) => next.notice = Some(Notice::BadSettings(why)),
             Action::ApplySettings(Ok(ClusterSettings { seed, options })) => next.start_fresh(seed, options),
             Action::NewCluster(seed) => {
                 let options = next.options();
@@ -781,7 +793,7 @@ mod tests {
         assert_eq!((state.options(), state.cluster_size(), state.seed()), (options.clone(), 3, 9));
         options.heartbeat_ms = 600;
         state = reduce(state, Action::ApplySettings(Ok(ClusterSettings { seed: 9, options })));
-        assert!(notice(&state).unwrap().starts_with("options.heartbeat_ms: 600"), "{:?}", state.notice);
+        assert!(notice(&state).unwrap().starts_with("heartbeat_ms: 600 must be"), "{:?}", state.notice);
         assert_eq!(state.options().heartbeat_ms, 50, "the running cluster is kept");
     }
 

@@ -128,7 +128,7 @@ async fn a_broken_property_turns_red_with_what_broke_and_when() {
     let violation = raft_sim::Violation {
         property: raft_sim::Property::ElectionSafety,
         at_ms: 1_234,
-        detail: "S1 and S2 both lead term 3".into(),
+        detail: raft_sim::Breach::TwoLeaders { first: 1, second: 2, term: 3 },
     };
     let root = mount_point();
     yew::Renderer::<InvariantBar>::with_root_and_props(root.clone(), InvariantBarProps { violations: vec![violation] })

@@ -42,8 +42,8 @@ pub fn embed_strip(lang: Lang, props: &EmbedStripProps) -> Html {
                     onclick={step(Direction::Forward)}>{ "⟩" }</button>
             <input class="embed-strip__slider" type="range" min="0" max={props.horizon_ms.max(1).to_string()} step="1"
                    value={props.time_ms.to_string()} {oninput} aria-label={t.time}
-                   aria-valuetext={format_time(props.time_ms)} />
-            <span class="embed-strip__clock">{ format_time(props.time_ms) }</span>
+                   aria-valuetext={format_time(lang, props.time_ms)} />
+            <span class="embed-strip__clock">{ format_time(lang, props.time_ms) }</span>
         </div>
     }
 }

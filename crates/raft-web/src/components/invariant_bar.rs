@@ -21,7 +21,7 @@ pub fn invariant_bar(lang: Lang, props: &InvariantBarProps) -> Html {
                 let broken = props.violations.iter().find(|v| v.property == property);
                 let name = serde_name(property);
                 let title = match broken {
-                    Some(v) => format!("{}: {}", lang.property(property), lang.broken_at(&format_time(v.at_ms), &v.detail)),
+                    Some(v) => format!("{}: {}", lang.property(property), lang.broken_at(&format_time(lang, v.at_ms), &lang.breach(&v.detail))),
                     None => format!("{}: {}", lang.property(property), lang.texts().holds),
                 };
                 html! {
@@ -30,7 +30,7 @@ pub fn invariant_bar(lang: Lang, props: &InvariantBarProps) -> Html {
                         <span aria-hidden="true">{ if broken.is_some() { "✗ " } else { "✓ " } }</span>
                         { lang.property(property) }
                         if let Some(v) = broken {
-                            <span class="invariants__detail">{ format!(" — {} at {}", v.detail, format_time(v.at_ms)) }</span>
+                            <span class="invariants__detail">{ format!(" — {}", lang.broken_at(&format_time(lang, v.at_ms), &lang.breach(&v.detail))) }</span>
                         }
                     </li>
                 }

@@ -109,7 +109,7 @@ fn cell(lang: Lang, row: &LogRow, index: u64) -> Html {
     ]);
     // Only a leader's election no-op is called one; an entry given without a command (the
     // paper's Figure 7 draws logs by term alone) shows its term only.
-    let command = cell.command.clone().unwrap_or_else(|| if cell.noop { "no-op" } else { "" }.to_owned());
+    let command = cell.command.clone().unwrap_or_else(|| if cell.noop { t.noop_entry } else { "" }.to_owned());
     let state = if cell.committed { t.committed } else { t.not_committed };
     html! {
         <td {class} data-log-node={node.to_string()} data-index={cell.index.to_string()}

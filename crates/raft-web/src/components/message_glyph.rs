@@ -12,7 +12,7 @@ use crate::geometry::{number, translate};
 use yew::prelude::*;
 
 use crate::i18n::Lang;
-use crate::view::{endpoint_name, MessageView};
+use crate::view::MessageView;
 
 /// What [`message_glyph`] draws, and where its events go.
 #[derive(Properties, PartialEq)]
@@ -64,8 +64,8 @@ pub fn message_glyph(lang: Lang, props: &MessageGlyphProps) -> Html {
     let onkeydown = on_activate_keys(&props.on_select, id);
     let mut label = lang.message_label(
         message.kind.as_str(),
-        &endpoint_name(message.from),
-        &endpoint_name(message.to),
+        &lang.endpoint(message.from),
+        &lang.endpoint(message.to),
         message.term,
     );
     if message.kind == PayloadKind::AppendEntries {

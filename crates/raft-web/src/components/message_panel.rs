@@ -4,7 +4,7 @@ use raft_sim::Action;
 use yew::prelude::*;
 
 use crate::i18n::Lang;
-use crate::view::{endpoint_name, MessageDetails};
+use crate::view::MessageDetails;
 
 /// What [`message_panel`] draws, and where its events go.
 #[derive(PartialEq)]
@@ -25,12 +25,17 @@ pub fn message_panel(lang: Lang, props: &MessagePanelProps) -> Html {
     html! {
         <section class="message-panel" aria-label={lang.message_region(id)}>
             <h2 class="message-panel__title">
-                { format!("{} #{id}: {} → {}", details.kind, endpoint_name(details.from), endpoint_name(details.to)) }
+                { format!("{} #{id}: {} → {}", details.kind, lang.endpoint(details.from), lang.endpoint(details.to)) }
             </h2>
             <dl class="message-panel__fields">
-                { for details.fields.iter().map(|(name, value)| html! { <><dt>{ *name }</dt><dd>{ value }</dd></> }) }
+                { for details.fields.iter().map(|(name, value)| html! {
+                    <><dt>{ lang.field_name(name) }</dt><dd>{ lang.field_value(value) }</dd></>
+                }) }
                 <dt>{ t.sent }</dt><dd>{ format!("{} ms", details.sent_ms) }</dd>
                 <dt>{ t.arrives }</dt><dd>{ format!("{} ms", details.deliver_ms) }</dd>
+                if let Some(original) = details.copy_of {
+                    <dt>{ t.copy }</dt><dd>{ lang.copy_of(original) }</dd>
+                }
             </dl>
             <div class="message-panel__actions">
                 <button type="button" onclick={props.on_action.reform(move |_: MouseEvent| Action::Drop { message: id })}>

@@ -54,7 +54,7 @@ pub fn Narration(props: &NarrationProps) -> Html {
             html! {
                 <li data-story-ms={at.to_string()}>
                     <button type="button" class="narration__line" onclick={props.on_seek.reform(move |_: MouseEvent| at)}>
-                        <span class="narration__time">{ format_time(at) }</span>
+                        <span class="narration__time">{ format_time(lang, at) }</span>
                         { lang.tell(event) }
                     </button>
                 </li>

@@ -22,7 +22,7 @@ thread_local! {
 pub fn scenario_file(
     lang: Lang,
     export: Callback<(), String>,
-    on_import: &Callback<Result<String, String>>,
+    on_import: &Callback<Result<String, ()>>,
     on_too_large: &Callback<u64>,
 ) -> Html {
     let t = lang.texts();
@@ -39,7 +39,7 @@ pub fn scenario_file(
         }
         let on_import = on_import.clone();
         let read = gloo::file::callbacks::read_as_text(&File::from(file), move |result| {
-            on_import.emit(result.map_err(|error| error.to_string()));
+            on_import.emit(result.map_err(|_| ()));
         });
         PENDING_READ.with(|pending| *pending.borrow_mut() = Some(read));
     });

@@ -9,6 +9,7 @@ use web_sys::{HtmlFormElement, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::i18n::Lang;
+use crate::i18n_errors::SettingsError;
 
 /// Properties of [`Settings`].
 #[derive(Properties, PartialEq)]
@@ -21,7 +22,7 @@ pub struct SettingsProps {
     /// The options of the current run.
     pub options: ScenarioOptions,
     /// The form was submitted: the new seed and options, or why a field could not be read.
-    pub on_apply: Callback<Result<ClusterSettings, String>>,
+    pub on_apply: Callback<Result<ClusterSettings, SettingsError>>,
 }
 
 /// A number field: (name, label, current value).
@@ -45,19 +46,16 @@ fn checkbox(name: &'static str, label: &'static str, checked: bool) -> Html {
 
 /// Reads the form's fields into a seed and options; a field that is not a number is named in
 /// the error.
-fn read(form: &HtmlFormElement) -> Result<ClusterSettings, String> {
+fn read(form: &HtmlFormElement) -> Result<ClusterSettings, SettingsError> {
     let input = |name: &str| -> Option<HtmlInputElement> { form.elements().named_item(name)?.dyn_into().ok() };
     let text = |name: &str| input(name).map(|i| i.value()).unwrap_or_default();
-    let whole = |name: &str| {
-        text(name)
-            .trim()
-            .parse::<u64>()
-            .map_err(|_| format!("{name}: expected a whole number from 0 to {}, not \"{}\"", u64::MAX, text(name)))
+    let whole = |field: &'static str| {
+        text(field).trim().parse::<u64>().map_err(|_| SettingsError::NotWhole { field, text: text(field) })
     };
     let checked = |name: &str| input(name).is_some_and(|i| i.checked());
-    let percent = |name: &str| {
-        crate::number_text::parse_percent(&text(name))
-            .ok_or_else(|| format!("{name}: expected a percentage, not \"{}\"", text(name)))
+    let percent = |field: &'static str| {
+        crate::number_text::parse_percent(&text(field))
+            .ok_or_else(|| SettingsError::NotPercent { field, text: text(field) })
     };
     let options = ScenarioOptions {
         election_timeout_ms: [whole("election_min")?, whole("election_max")?],
@@ -67,7 +65,7 @@ fn read(form: &HtmlFormElement) -> Result<ClusterSettings, String> {
         duplicate: percent("duplicate")?,
         client_timeout_ms: whole("client_timeout_ms")?,
         max_entries_per_append: u32::try_from(whole("max_entries_per_append")?)
-            .map_err(|_| "max_entries_per_append: too large".to_owned())?,
+            .map_err(|_| SettingsError::TooLarge("max_entries_per_append"))?,
         noop_on_election: checked("noop_on_election"),
         conflict_hint: checked("conflict_hint"),
     };

@@ -31,7 +31,7 @@ enum Copied {
     Code,
     Failed,
     /// This run cannot be a link; the reason.
-    Refused(String),
+    Refused(raft_sim::LinkError),
 }
 
 /// The page's address without query or fragment: where links and embeds point.
@@ -82,7 +82,7 @@ fn show_and_copy(
         }
         Err(error) => {
             shown.set(None);
-            copied.set(Copied::Refused(error.to_string()));
+            copied.set(Copied::Refused(error));
         }
     }
 }
@@ -151,7 +151,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
         Copied::Link => s.link_copied.to_owned(),
         Copied::Code => s.code_copied.to_owned(),
         Copied::Failed => s.copy_by_hand.to_owned(),
-        Copied::Refused(why) => format!("{} {why}", s.cannot_share),
+        Copied::Refused(why) => format!("{} {}", s.cannot_share, props.lang.link_error(why)),
     };
     html! {
         <details class="share">

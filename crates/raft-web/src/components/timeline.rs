@@ -31,13 +31,13 @@ pub fn timeline(lang: Lang, props: &TimelineProps) -> Html {
                     onclick={jump(Direction::Back)}>{ t.previous_leader_button }</button>
             <input class="timeline__slider" type="range" min="0" max={props.horizon_ms.max(1).to_string()} step="1"
                    value={props.time_ms.to_string()} {oninput} aria-label={t.time}
-                   aria-valuetext={format_time(props.time_ms)} />
+                   aria-valuetext={format_time(lang, props.time_ms)} />
             <button type="button" aria-label={t.next_leader_change} title={t.next_leader_change}
                     onclick={jump(Direction::Forward)}>{ t.next_leader_button }</button>
             <span class="timeline__clock" aria-label={t.simulated_time}>
-                { format_time(props.time_ms) }
+                { format_time(lang, props.time_ms) }
                 if props.time_ms < props.horizon_ms {
-                    <span class="timeline__horizon">{ format!(" / {}", format_time(props.horizon_ms)) }</span>
+                    <span class="timeline__horizon">{ format!(" / {}", format_time(lang, props.horizon_ms)) }</span>
                 }
             </span>
         </div>
@@ -55,15 +55,21 @@ pub fn seek_on_input(on_seek: Callback<Millis>) -> Callback<InputEvent> {
 }
 
 /// Simulated time for people: `1.234 s`.
-pub fn format_time(ms: u64) -> String {
-    format!("{}.{:03} s", ms / 1000, ms % 1000)
+pub fn format_time(lang: Lang, ms: u64) -> String {
+    let unit = match lang {
+        Lang::En => "s",
+        Lang::Zh => "秒",
+    };
+    format!("{}.{:03} {unit}", ms / 1000, ms % 1000)
 }
 
 #[cfg(test)]
 mod tests {
+    use crate::i18n::Lang;
+
     #[test]
     fn time_reads_in_seconds_with_milliseconds() {
-        assert_eq!(super::format_time(0), "0.000 s");
-        assert_eq!(super::format_time(12_345), "12.345 s");
+        assert_eq!(super::format_time(Lang::En, 0), "0.000 s");
+        assert_eq!(super::format_time(Lang::Zh, 12_345), "12.345 秒");
     }
 }

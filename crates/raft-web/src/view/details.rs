@@ -49,8 +49,10 @@ pub struct MessageDetails {
     pub sent_ms: u64,
     /// When it is due.
     pub deliver_ms: u64,
-    /// Its fields in the paper's names, e.g. ("prevLogIndex", "6").
-    pub fields: Vec<(&'static str, String)>,
+    /// The message this one is a second copy of, if it is one.
+    pub copy_of: Option<u64>,
+    /// Its fields in the paper's names, e.g. ("prevLogIndex", 6).
+    pub fields: Vec<(&'static str, FieldValue)>,
 }
 
 impl MessageDetails {
@@ -64,59 +66,70 @@ impl MessageDetails {
             to: flight.to,
             sent_ms: flight.sent_at,
             deliver_ms: flight.deliver_at,
+            copy_of: flight.copy_of,
             fields: payload_fields(&flight.payload),
         })
     }
 }
 
-fn payload_fields(payload: &Payload) -> Vec<(&'static str, String)> {
+/// A field's value: plain text (numbers, servers, entries), or a word the page says in its
+/// reader's language.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FieldValue {
+    /// Numbers, servers (`S2`), entries (`2:x=1`): the same in every language.
+    Text(String),
+    /// A yes-or-no field (voteGranted, success).
+    Flag(bool),
+    /// An AppendEntries that carries no entries: a heartbeat.
+    Heartbeat,
+    /// A conflict hint without a term.
+    NoTerm,
+    /// A server's answer to the client.
+    Answer(ClientResult),
+}
+
+fn payload_fields(payload: &Payload) -> Vec<(&'static str, FieldValue)> {
+    let text = FieldValue::Text;
     match payload {
         Payload::Raft(Message::RequestVote(m)) => vec![
-            ("term", m.term.to_string()),
-            ("candidateId", format!("S{}", m.candidate_id)),
-            ("lastLogIndex", m.last_log_index.to_string()),
-            ("lastLogTerm", m.last_log_term.to_string()),
+            ("term", text(m.term.to_string())),
+            ("candidateId", text(format!("S{}", m.candidate_id))),
+            ("lastLogIndex", text(m.last_log_index.to_string())),
+            ("lastLogTerm", text(m.last_log_term.to_string())),
         ],
         Payload::Raft(Message::RequestVoteReply(m)) => {
-            vec![("term", m.term.to_string()), ("voteGranted", m.vote_granted.to_string())]
+            vec![("term", text(m.term.to_string())), ("voteGranted", FieldValue::Flag(m.vote_granted))]
         }
         Payload::Raft(Message::AppendEntries(m)) => {
             let entries = if m.entries.is_empty() {
-                "none (heartbeat)".to_owned()
+                FieldValue::Heartbeat
             } else {
-                m.entries.iter().map(|e| format!("{}:{}", e.term, e.command)).collect::<Vec<_>>().join(", ")
+                text(m.entries.iter().map(|e| format!("{}:{}", e.term, e.command)).collect::<Vec<_>>().join(", "))
             };
             vec![
-                ("term", m.term.to_string()),
-                ("leaderId", format!("S{}", m.leader_id)),
-                ("prevLogIndex", m.prev_log_index.to_string()),
-                ("prevLogTerm", m.prev_log_term.to_string()),
+                ("term", text(m.term.to_string())),
+                ("leaderId", text(format!("S{}", m.leader_id))),
+                ("prevLogIndex", text(m.prev_log_index.to_string())),
+                ("prevLogTerm", text(m.prev_log_term.to_string())),
                 ("entries", entries),
-                ("leaderCommit", m.leader_commit.to_string()),
+                ("leaderCommit", text(m.leader_commit.to_string())),
             ]
         }
         Payload::Raft(Message::AppendEntriesReply(m)) => {
-            let mut fields = vec![("term", m.term.to_string()), ("success", m.success.to_string())];
+            let mut fields = vec![("term", text(m.term.to_string())), ("success", FieldValue::Flag(m.success))];
             let index_name = if m.success { "matchIndex" } else { "rejected prevLogIndex" };
-            fields.push((index_name, m.index.to_string()));
+            fields.push((index_name, text(m.index.to_string())));
             if let Some(hint) = &m.hint {
-                let term = hint.term.map_or_else(|| "none".to_owned(), |t| t.to_string());
-                fields.push(("conflictTerm", term));
-                fields.push(("conflictIndex", hint.first_index.to_string()));
+                fields.push(("conflictTerm", hint.term.map_or(FieldValue::NoTerm, |t| text(t.to_string()))));
+                fields.push(("conflictIndex", text(hint.first_index.to_string())));
             }
             fields
         }
         Payload::ClientRequest { request_id, command } => {
-            vec![("request", format!("#{request_id}")), ("command", command.to_string())]
+            vec![("request", text(format!("#{request_id}"))), ("command", text(command.to_string()))]
         }
         Payload::ClientResponse { request_id, result } => {
-            let answer = match result {
-                ClientResult::Committed { index } => format!("committed at index {index}"),
-                ClientResult::NotLeader { leader: Some(leader) } => format!("not leader; try S{leader}"),
-                ClientResult::NotLeader { leader: None } => "not leader; no leader known".to_owned(),
-                ClientResult::LeadershipLost => "leadership lost; outcome unknown".to_owned(),
-            };
-            vec![("request", format!("#{request_id}")), ("answer", answer)]
+            vec![("request", text(format!("#{request_id}"))), ("answer", FieldValue::Answer(result.clone()))]
         }
     }
 }

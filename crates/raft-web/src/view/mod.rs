@@ -6,14 +6,5 @@ mod details;
 mod logs;
 
 pub use cluster::{ClusterView, LaneView, LossView, MessageView, NodeView};
-pub use details::{MessageDetails, NodeDetails};
+pub use details::{FieldValue, MessageDetails, NodeDetails};
 pub use logs::{LogCell, LogRow, LogsView};
-
-/// How a message endpoint is named on the page: `S3`, or `client` for the client.
-pub fn endpoint_name(id: raft_sim::NodeId) -> String {
-    if id == raft_sim::CLIENT {
-        "client".to_owned()
-    } else {
-        format!("S{id}")
-    }
-}
