@@ -3,7 +3,7 @@
 use std::fmt;
 use std::sync::Arc;
 
-use crate::quote::quoted;
+use playground_support::quoted;
 
 /// Longest key, in characters.
 pub const MAX_KEY_CHARS: usize = 16;

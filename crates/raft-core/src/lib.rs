@@ -18,30 +18,43 @@
 //! Inputs come in three kinds: a message from a peer ([`Input::Message`]), a timer that fired
 //! ([`Input::Timer`]), and a client request ([`Input::ClientRequest`]). A crash is the driver
 //! dropping the node; a restart is [`Node::restore`] from its [`PersistentState`].
+//!
+//! The crate exports Raft and nothing else: the collections it keeps its state in come from
+//! `playground-support` and stay private, so none of these compile:
+//!
+//! ```compile_fail
+//! use raft_core::SortedMap;
+//! ```
+//! ```compile_fail
+//! use raft_core::SortedSet;
+//! ```
+//! ```compile_fail
+//! use raft_core::IdMap;
+//! ```
+//! ```compile_fail
+//! use raft_core::ChunkedVec;
+//! ```
+//! ```compile_fail
+//! use raft_core::quoted;
+//! ```
 #![forbid(unsafe_code)]
 
-mod chunked;
 mod client;
 mod command;
 mod commit;
 mod election;
-mod id_map;
 mod io;
 mod log;
 mod message;
 mod node;
 mod options;
 pub mod quorum;
-mod quote;
 mod replication;
 mod role;
-mod sorted_map;
 mod state_machine;
 mod types;
 
-pub use chunked::ChunkedVec;
 pub use command::{Command, CommandError, SetCommand, MAX_KEY_CHARS, MAX_VALUE_CHARS};
-pub use id_map::IdMap;
 pub use io::{ClientResult, Input, Output, Timer};
 pub use log::{Entry, Log, LogChange};
 pub use message::{
@@ -49,8 +62,6 @@ pub use message::{
 };
 pub use node::{Node, PersistentState};
 pub use options::RaftOptions;
-pub use quote::{quoted, QUOTED_CHARS};
 pub use role::{Progress, RoleKind};
-pub use sorted_map::{SortedMap, SortedSet};
 pub use state_machine::KvStore;
 pub use types::{LogIndex, NodeId, RequestId, Term};

@@ -1,9 +1,9 @@
 //! The replicated log (§5.3): entries numbered from 1, each stamped with the term in which a
 //! leader created it.
 
-use crate::chunked::ChunkedVec;
 use crate::command::Command;
 use crate::types::{LogIndex, Term};
+use playground_support::ChunkedVec;
 
 /// One log entry: the term it was created in and the state-machine command it carries.
 #[derive(Clone, Debug, PartialEq, Eq)]

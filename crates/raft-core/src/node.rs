@@ -7,9 +7,9 @@ use crate::log::Log;
 use crate::message::Message;
 use crate::options::RaftOptions;
 use crate::role::{Follower, Progress, Role, RoleKind};
-use crate::sorted_map::SortedSet;
 use crate::state_machine::KvStore;
 use crate::types::{LogIndex, NodeId, Term};
+use playground_support::SortedSet;
 
 /// The state a server keeps on stable storage and gets back after a crash (Figure 2):
 /// exactly currentTerm, votedFor and the log.

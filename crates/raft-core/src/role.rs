@@ -1,8 +1,8 @@
 //! The three roles of §5.1. Data only one role has lives in that role's struct, so a follower
 //! cannot touch a candidate's votes or a leader's per-follower progress.
 
-use crate::id_map::IdMap;
-use crate::sorted_map::{SortedMap, SortedSet};
+use playground_support::IdMap;
+use playground_support::{SortedMap, SortedSet};
 use std::fmt;
 
 use crate::types::{LogIndex, NodeId, RequestId};

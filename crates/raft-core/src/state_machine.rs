@@ -1,7 +1,7 @@
 //! The replicated state machine: a key-value map fed by committed entries, in log order.
 
 use crate::command::Command;
-use crate::sorted_map::SortedMap;
+use playground_support::SortedMap;
 
 /// A key-value map. Ordered so that iterating it is the same everywhere.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -25,7 +25,7 @@ impl KvStore {
     }
 
     /// Every key and value, by key.
-    pub fn entries(&self) -> &SortedMap<String, String> {
-        &self.map
+    pub fn entries(&self) -> impl DoubleEndedIterator<Item = (&str, &str)> + ExactSizeIterator + '_ {
+        self.map.iter().map(|(key, value)| (key.as_str(), value.as_str()))
     }
 }

@@ -4,7 +4,8 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use raft_core::{quoted, Command, Entry, Log, NodeId, PersistentState, Term};
+use playground_support::quoted;
+use raft_core::{Command, Entry, Log, NodeId, PersistentState, Term};
 use serde::de::{Error as _, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 

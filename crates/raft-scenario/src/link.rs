@@ -13,7 +13,7 @@
 
 use std::fmt;
 
-use raft_core::quoted;
+use playground_support::quoted;
 
 use crate::error::ScenarioError;
 use crate::link_codec::{canonical_number, decode_scenario, encode_scenario};

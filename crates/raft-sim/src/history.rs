@@ -23,7 +23,7 @@ pub struct History {
     base: Scenario,
     /// Every action kept, in time order. Checkpoints do not hold their own list: a restored
     /// checkpoint gets a (cheap, shared) clone of this one.
-    actions: raft_core::ChunkedVec<TimedAction>,
+    actions: playground_support::ChunkedVec<TimedAction>,
     sim: Simulation,
     /// Snapshots at times 0, interval, 2 × interval, … up to the horizon.
     checkpoints: Vec<Simulation>,

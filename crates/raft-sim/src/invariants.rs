@@ -7,7 +7,8 @@
 
 use std::fmt;
 
-use raft_core::{ChunkedVec, Command, Entry, Log, LogIndex, NodeId, SortedMap, Term};
+use playground_support::{ChunkedVec, SortedMap};
+use raft_core::{Command, Entry, Log, LogIndex, NodeId, Term};
 use serde::Serialize;
 
 use crate::time::Millis;

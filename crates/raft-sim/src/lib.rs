@@ -46,8 +46,8 @@ pub use invariants::{Breach, Checker, Property, Violation};
 pub use network::{DropReason, InFlight, Links, Network, Payload, PayloadKind, CLIENT};
 pub use queue::EventQueue;
 pub use raft_core::{
-    quoted, ClientResult, Command, CommandError, LogIndex, Message, MessageKind, NodeId, Progress, RaftOptions,
-    RoleKind, SortedMap, SortedSet, Term, Timer, MAX_KEY_CHARS, MAX_VALUE_CHARS,
+    ClientResult, Command, CommandError, LogIndex, Message, MessageKind, NodeId, Progress, RaftOptions, RoleKind, Term,
+    Timer, MAX_KEY_CHARS, MAX_VALUE_CHARS,
 };
 pub use raft_scenario::{
     check_probability, format_probability, probability_problem, read, Action, ConfigError, InitialState, LinkError,

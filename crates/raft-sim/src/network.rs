@@ -1,6 +1,7 @@
 //! Messages in flight and the links they travel: latency, loss, partitions and cut links.
 
-use raft_core::{ClientResult, IdMap, Message, MessageKind, NodeId, RequestId, SortedMap, SortedSet};
+use playground_support::{IdMap, SortedMap, SortedSet};
+use raft_core::{ClientResult, Message, MessageKind, NodeId, RequestId};
 use serde::Serialize;
 
 use crate::time::{elapsed_fraction, Millis};

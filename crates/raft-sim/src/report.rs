@@ -73,7 +73,7 @@ impl Report {
                     commit_index: node.commit_index(),
                     last_applied: node.last_applied(),
                     log: node.log().entries().map(|e| (e.term, e.command.text())).collect(),
-                    kv: node.kv().entries().iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+                    kv: node.kv().entries().map(|(k, v)| (k.to_owned(), v.to_owned())).collect(),
                 }
             })
             .collect();

@@ -104,11 +104,11 @@ pub struct Simulation {
     pub(crate) checker: Checker,
     /// Scenario actions in time order, and how many have been applied.
     /// Chunked so that every checkpoint of a history shares the same list.
-    pub(crate) scheduled: raft_core::ChunkedVec<TimedAction>,
+    pub(crate) scheduled: playground_support::ChunkedVec<TimedAction>,
     pub(crate) next_action: usize,
     /// When each leader was elected: (time, node, term).
     pub(crate) elections: Vec<(Millis, NodeId, raft_core::Term)>,
-    pub(crate) client_ops: raft_core::ChunkedVec<ClientOp>,
+    pub(crate) client_ops: playground_support::ChunkedVec<ClientOp>,
     pub(crate) events_processed: u64,
     pub(crate) recent_losses: std::collections::VecDeque<LostMessage>,
     pub(crate) story: Story,
@@ -136,10 +136,10 @@ impl Simulation {
             network: Network::default(),
             queue: EventQueue::default(),
             trace: Trace::new(record_trace),
-            scheduled: raft_core::ChunkedVec::new(),
+            scheduled: playground_support::ChunkedVec::new(),
             next_action: 0,
             elections: Vec::new(),
-            client_ops: raft_core::ChunkedVec::new(),
+            client_ops: playground_support::ChunkedVec::new(),
             events_processed: 0,
             recent_losses: std::collections::VecDeque::new(),
             story: Story::default(),

@@ -90,7 +90,7 @@ impl Notice {
         match self {
             Notice::Refused(error) => lang.action_error(error),
             Notice::NoLeaderChange => lang.texts().no_leader_change.to_owned(),
-            Notice::UnknownPreset(id) => format!("{}: {}", lang.texts().choose_preset, raft_sim::quoted(id)),
+            Notice::UnknownPreset(id) => format!("{}: {}", lang.texts().choose_preset, playground_support::quoted(id)),
             Notice::BadScenario(error) => lang.scenario_error(error),
             Notice::BadSettings(error) => lang.settings_error(error),
             Notice::FileUnreadable => lang.file_unreadable().to_owned(),

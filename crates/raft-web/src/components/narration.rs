@@ -32,13 +32,14 @@ const SHOWN: usize = 60;
 pub fn Narration(props: &NarrationProps) -> Html {
     let lang = props.lang;
     let t = lang.texts();
-    let shown = use_state(|| CATEGORIES.into_iter().collect::<raft_sim::SortedSet<_>>());
+    let shown = use_state(|| CATEGORIES.to_vec());
     let toggle = |category: StoryCategory| {
         let shown = shown.clone();
         Callback::from(move |_: Event| {
             let mut next = (*shown).clone();
-            if !next.remove(&category) {
-                next.insert(category);
+            match next.iter().position(|shown| *shown == category) {
+                Some(at) => drop(next.remove(at)),
+                None => next.push(category),
             }
             shown.set(next);
         })

@@ -134,13 +134,7 @@ impl ClusterView {
                     votes: node.votes_received().len(),
                     election_timer_left,
                     position,
-                    kv: node
-                        .kv()
-                        .entries()
-                        .iter()
-                        .take(KV_LISTED)
-                        .map(|(key, value)| format!("{key}={value}"))
-                        .collect(),
+                    kv: node.kv().entries().take(KV_LISTED).map(|(key, value)| format!("{key}={value}")).collect(),
                     kv_len: node.kv().entries().len(),
                 }
             })

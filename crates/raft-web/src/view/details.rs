@@ -27,7 +27,7 @@ impl NodeDetails {
             voted_for: node.voted_for(),
             commit_index: node.commit_index(),
             last_applied: node.last_applied(),
-            kv: node.kv().entries().iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+            kv: node.kv().entries().map(|(k, v)| (k.to_owned(), v.to_owned())).collect(),
             progress: node.progress().into_iter().map(|(peer, p)| (peer, p.next_index, p.match_index)).collect(),
             isolated: sim.network().links.is_isolated(id),
         })
