@@ -1,6 +1,6 @@
 //! The postMessage API of an embedded playground, as plain data: what a host page may ask
-//! ([`HostCommand`], read by serde from the posted JavaScript object, which serde-wasm-bindgen
-//! turns into JSON data, never text) and what the playground tells it ([`HostEvent`], written
+//! ([`HostCommand`], read by serde straight from the posted JavaScript object through
+//! serde-wasm-bindgen, never through text) and what the playground tells it ([`HostEvent`], written
 //! by serde straight to a JavaScript object).
 //!
 //! Every message carries `"raftPlayground": 1`, the protocol's version; anything else is not
@@ -56,7 +56,7 @@ enum CommandName {
     State,
 }
 
-/// A command as posted: every field any command has, each checked by [`read_message`].
+/// A command as posted: every field any command has, each checked by [`read_command`].
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct HostMessage {
@@ -73,26 +73,12 @@ struct HostMessage {
 /// Why a message for us could not be carried out; told back as an `error` event.
 pub type HostError = String;
 
-/// Reads a posted message. `None` if it is not for us (no `"raftPlayground": 1`): such messages
-/// are ignored silently, since a host page may talk to other frames too. An action's
-/// `"node": "leader"` aims it at whoever leads when it is carried out.
-pub fn read_message(mut message: serde_json::Value) -> Option<Result<HostCommand, HostError>> {
-    if message.get("raftPlayground")?.as_u64()? != PROTOCOL_VERSION {
-        return None;
-    }
-    let on_leader = match message.pointer_mut("/action/node") {
-        Some(node) if node.as_str() == Some("leader") => {
-            *node = 0.into();
-            true
-        }
-        _ => false,
-    };
-    Some(read_command(message, on_leader))
-}
-
-/// Reads a command marked as this protocol's. With `on_leader`, its action's node is a
-/// placeholder for the current leader.
-fn read_command(message: serde_json::Value, on_leader: bool) -> Result<HostCommand, HostError> {
+/// Reads a command posted for this protocol, from any serde data: the posted JavaScript
+/// object itself, through serde-wasm-bindgen (the glue in `hooks/use_embed_api.rs` has checked
+/// its `"raftPlayground": 1` and that it is plain data). With `on_leader`, the action's node
+/// is a placeholder for whoever leads when it is carried out (the glue turned the host's
+/// `"node": "leader"` into 0).
+pub fn read_command<'de, D: serde::Deserializer<'de>>(message: D, on_leader: bool) -> Result<HostCommand, HostError> {
     let Object(message): Object<HostMessage> = raft_sim::read(message).map_err(|e| e.to_string())?;
     Ok(match message.command {
         CommandName::Play => HostCommand::Play,
@@ -276,8 +262,21 @@ impl Heard {
 mod tests {
     use super::*;
 
+    /// What the glue does with a posted object, on JSON: ignore other protocols, aim
+    /// `"node": "leader"` at the leader, read the rest.
     fn parse(text: &str) -> Option<Result<HostCommand, HostError>> {
-        read_message(serde_json::from_str(text).unwrap())
+        let mut message: serde_json::Value = serde_json::from_str(text).unwrap();
+        if message.get("raftPlayground")?.as_u64()? != PROTOCOL_VERSION {
+            return None;
+        }
+        let on_leader = match message.pointer_mut("/action/node") {
+            Some(node) if node.as_str() == Some("leader") => {
+                *node = 0.into();
+                true
+            }
+            _ => false,
+        };
+        Some(read_command(message, on_leader))
     }
 
     #[test]

@@ -16,7 +16,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{MessageEvent, Window};
 use yew::prelude::*;
 
-use crate::embed_api::{read_message, Heard, HostCommand, HostEvent, PROTOCOL_VERSION};
+use crate::embed_api::{read_command, Heard, HostCommand, HostEvent, PROTOCOL_VERSION};
 use crate::state::{Action, Direction};
 
 /// What a `state` reply says, kept fresh on every render.
@@ -84,10 +84,18 @@ fn read_posted(data: JsValue) -> Option<Result<HostCommand, String>> {
         let why = format!("the command is not plain data of at most {MAX_VALUES} values nested {MAX_NESTING} deep");
         return Some(Err(why));
     }
-    match serde_wasm_bindgen::from_value::<serde_json::Value>(data) {
-        Ok(value) => read_message(value),
-        Err(error) => Some(Err(format!("the command cannot be read: {error}"))),
-    }
+    let on_leader = aim_at_leader(&data);
+    Some(read_command(serde_wasm_bindgen::Deserializer::from(data), on_leader))
+}
+
+/// Turns an action's `"node": "leader"` into the placeholder 0, and says whether it did: the
+/// command is then aimed at whoever leads when it is carried out. (The posted object is this
+/// frame's own structured clone of the host's, so changing it changes nothing of the host's.)
+fn aim_at_leader(data: &JsValue) -> bool {
+    let node = JsValue::from_str("node");
+    let Some(action) = Reflect::get(data, &"action".into()).ok().filter(JsValue::is_object) else { return false };
+    let leader = Reflect::get(&action, &node).ok().and_then(|value| value.as_string()).as_deref() == Some("leader");
+    leader && Reflect::set(&action, &node, &JsValue::from(0)).unwrap_or(false)
 }
 
 /// Whether the message comes from the parent frame (and the allowed origin, if one is set).

@@ -48,8 +48,10 @@ fn place(menu: &HtmlElement, anchor: &str, last_size: &RefCell<(f64, f64)>) {
     let origin = rect_of(&container);
     // Through the CSSOM, not a `style` attribute, which a strict Content-Security-Policy blocks.
     let style = menu.style();
-    let _ = style.set_property("left", &format!("{}px", (x - origin.x).round()));
-    let _ = style.set_property("top", &format!("{}px", (y - origin.y).round()));
+    // Whole pixels, written without the standard float formatter (see number_text.rs).
+    let pixels = |offset: f64| format!("{}px", crate::number_text::rounded(offset, 0));
+    let _ = style.set_property("left", &pixels(x - origin.x));
+    let _ = style.set_property("top", &pixels(y - origin.y));
 }
 
 /// Gives the focus back to the anchor if it was inside the menu (or lost with it).
