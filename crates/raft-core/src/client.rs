@@ -9,11 +9,15 @@ use crate::types::{LogIndex, RequestId};
 
 impl Node {
     /// A leader appends the command, replicates it at once and answers once it is applied; a
-    /// follower or candidate answers at once with the leader it knows, if any.
+    /// follower or candidate answers at once with the leader it knows, if any, and a leader
+    /// handing over (thesis §3.10) with its successor.
     pub(crate) fn handle_client_request(&mut self, request_id: RequestId, command: Command) {
         if !matches!(self.role, Role::Leader(_)) {
             let result = ClientResult::NotLeader { leader: self.leader() };
             self.emit(Output::ClientResponse { request_id, result });
+            return;
+        }
+        if self.refuse_during_transfer(request_id) {
             return;
         }
         let index = self.append_to_own_log(command);

@@ -1,28 +1,130 @@
-//! Leader election (§5.2) with the election restriction (§5.4.1).
+//! Leader election (§5.2) with the election restriction (§5.4.1), PreVote (thesis §9.6) and
+//! the CheckQuorum guard against disruptive servers (thesis §4.2.3, §6.2).
 
 use crate::command::Command;
 use crate::io::{Output, Timer};
-use crate::message::{Message, RequestVote, RequestVoteReply};
+use crate::message::{Message, RequestVote, RequestVoteReply, TimeoutNow};
 use crate::node::Node;
 use crate::role::{Candidate, Leader, Progress, Role};
-use crate::types::NodeId;
+use crate::types::{NodeId, Term};
 
 impl Node {
-    /// The election timer fired: become a candidate of the next term, vote for itself and ask
-    /// every peer for its vote (§5.2). Called in any role: a leader told to time out campaigns too.
-    pub(crate) fn start_election(&mut self) {
+    /// The election timer fired (or the driver fired it on purpose, in any role): campaign, or
+    /// with PreVote first ask whether a campaign could win.
+    pub(crate) fn on_election_timer(&mut self) {
+        if self.options.pre_vote {
+            self.start_pre_vote();
+        } else {
+            self.start_election(false);
+        }
+    }
+
+    /// PreVote (thesis §9.6): become a pre-candidate and ask every peer whether it would vote
+    /// for this server in the next term. Nothing changes but the role: not the term, not the
+    /// vote, so a server cut off from the others cannot inflate its term and later depose a
+    /// healthy leader by coming back.
+    fn start_pre_vote(&mut self) {
+        self.set_role(Role::PreCandidate(Candidate { votes: [self.id].into_iter().collect() }));
+        self.leader_contact_at = None;
+        self.emit_role_change();
+        self.emit(Output::SetTimer(Timer::Election));
+        let request = self.vote_request(self.persistent.current_term + 1, false);
+        for peer in self.peers() {
+            self.send(peer, Message::RequestPreVote(request.clone()));
+        }
+        self.start_election_on_pre_vote_quorum();
+    }
+
+    /// What this server asks for votes with, for `term`.
+    fn vote_request(&self, term: Term, transfer: bool) -> RequestVote {
+        RequestVote {
+            term,
+            candidate_id: self.id,
+            last_log_index: self.persistent.log.last_index(),
+            last_log_term: self.persistent.log.last_term(),
+            transfer,
+        }
+    }
+
+    /// Grants a pre-vote only for a term later than this server's, to a candidate whose log is
+    /// at least as up to date (§5.4.1), and only if this server has not heard from a current
+    /// leader within the shortest election timeout (thesis §9.6). Changes nothing here: not the
+    /// term, not the vote, not the timer. A grant carries the asked term, a refusal this
+    /// server's own.
+    pub(crate) fn handle_request_pre_vote(&mut self, from: NodeId, request: RequestVote) {
+        let term = self.persistent.current_term;
+        let vote_granted = request.term > term
+            && self.persistent.log.is_up_to_date(request.last_log_term, request.last_log_index)
+            && !self.heard_from_leader_recently();
+        let reply = RequestVoteReply { term: if vote_granted { request.term } else { term }, vote_granted };
+        self.send(from, Message::RequestPreVoteReply(reply));
+    }
+
+    /// Counts a pre-vote granted for the next term; a majority starts the real election.
+    pub(crate) fn handle_request_pre_vote_reply(&mut self, from: NodeId, reply: RequestVoteReply) {
+        if !reply.vote_granted || reply.term != self.persistent.current_term + 1 {
+            return;
+        }
+        if let Role::PreCandidate(pre_candidate) = &mut self.role {
+            pre_candidate.votes.insert(from);
+            self.start_election_on_pre_vote_quorum();
+        }
+    }
+
+    fn start_election_on_pre_vote_quorum(&mut self) {
+        if matches!(&self.role, Role::PreCandidate(c) if crate::quorum::has_quorum(c.votes.len(), self.cluster.len())) {
+            self.start_election(false);
+        }
+    }
+
+    /// Whether this server heard from the leader of its term within the shortest election
+    /// timeout (a leader has heard from itself): then it has no reason to want a new election.
+    pub(crate) fn heard_from_leader_recently(&self) -> bool {
+        match &self.role {
+            Role::Leader(_) => true,
+            Role::Follower(follower) => {
+                follower.leader.is_some()
+                    && self
+                        .leader_contact_at
+                        .is_some_and(|at| self.now.saturating_sub(at) < self.options.election_timeout_min_ms)
+            }
+            Role::PreCandidate(_) | Role::Candidate(_) => false,
+        }
+    }
+
+    /// The CheckQuorum guard (thesis §4.2.3, §6.2): while this server believes a current leader
+    /// is alive, it ignores requests for votes (and pre-votes) of a later term, so a server that
+    /// was cut off, or removed, cannot depose that leader. A transfer's election is let through:
+    /// the leader asked for it.
+    pub(crate) fn ignores_as_disruptive(&self, message: &Message) -> bool {
+        let asks_for_votes = match message {
+            Message::RequestVote(request) => !request.transfer,
+            Message::RequestPreVote(_) => true,
+            _ => false,
+        };
+        asks_for_votes && self.options.check_quorum && self.heard_from_leader_recently()
+    }
+
+    /// TimeoutNow from the leader of this term (thesis §3.10): campaign at once, skipping
+    /// PreVote, with a request the CheckQuorum guard lets through.
+    pub(crate) fn handle_timeout_now(&mut self, _from: NodeId, timeout: TimeoutNow) {
+        if timeout.term == self.persistent.current_term && matches!(self.role, Role::Follower(_)) {
+            self.start_election(true);
+        }
+    }
+
+    /// Become a candidate of the next term, vote for itself and ask every peer for its vote
+    /// (§5.2). Called in any role: a leader told to time out campaigns too. `transfer` marks
+    /// the election a leader asked for (thesis §3.10).
+    pub(crate) fn start_election(&mut self, transfer: bool) {
         self.persistent.current_term += 1;
         self.persistent.voted_for = Some(self.id);
         // Through `set_role`, so a leader told to time out answers the clients it kept waiting.
         self.set_role(Role::Candidate(Candidate { votes: [self.id].into_iter().collect() }));
         self.emit_role_change();
+        self.leader_contact_at = None;
         self.emit(Output::SetTimer(Timer::Election));
-        let request = RequestVote {
-            term: self.persistent.current_term,
-            candidate_id: self.id,
-            last_log_index: self.persistent.log.last_index(),
-            last_log_term: self.persistent.log.last_term(),
-        };
+        let request = self.vote_request(self.persistent.current_term, transfer);
         for peer in self.peers() {
             self.send(peer, Message::RequestVote(request.clone()));
         }
@@ -65,7 +167,7 @@ impl Node {
         // Figure 2: nextIndex starts just past the leader's last entry, matchIndex at 0.
         let next_index = self.persistent.log.last_index() + 1;
         let progress = self.peers().into_iter().map(|peer| (peer, Progress { next_index, match_index: 0 })).collect();
-        self.set_role(Role::Leader(Leader { progress, pending: Default::default(), deferred_reported: 0 }));
+        self.set_role(Role::Leader(Leader { progress, window_start: self.now, ..Leader::default() }));
         self.emit_role_change();
         if self.options.noop_on_election {
             self.append_to_own_log(Command::Noop);

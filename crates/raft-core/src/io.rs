@@ -28,6 +28,12 @@ pub enum Input {
     /// The timer the node last armed fired. The driver may also fire [`Timer::Election`] on
     /// purpose (a user's "Time out"): any node, even a leader, then starts an election.
     Timer(Timer),
+    /// The driver asks this leader to hand leadership over to `to` (thesis §3.10). Ignored by
+    /// any other role, and for `to` itself or a server outside the cluster.
+    TransferLeadership {
+        /// The chosen successor.
+        to: NodeId,
+    },
     /// A client asks this node to replicate `command`. A leader appends it and answers once it
     /// is committed and applied; any other node answers at once with the leader it knows.
     ClientRequest {
@@ -98,6 +104,14 @@ pub enum Output {
         index: LogIndex,
         /// That entry's term, earlier than the leader's.
         term: Term,
+    },
+    /// A leader heard from no majority for an election timeout and steps down (CheckQuorum,
+    /// thesis §6.2); its role change follows.
+    LostQuorum,
+    /// A leader gave up handing over to `to`: an election timeout passed (thesis §3.10).
+    TransferAbandoned {
+        /// The server it was handing over to.
+        to: NodeId,
     },
     /// The commit index advanced to `index`.
     Committed {

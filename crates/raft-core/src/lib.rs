@@ -44,6 +44,7 @@ mod command;
 mod commit;
 mod election;
 mod io;
+mod leadership;
 mod log;
 mod message;
 mod node;
@@ -58,10 +59,10 @@ pub use command::{Command, CommandError, SetCommand, MAX_KEY_CHARS, MAX_VALUE_CH
 pub use io::{ClientResult, Input, Output, Timer};
 pub use log::{Entry, Log, LogChange};
 pub use message::{
-    AppendEntries, AppendEntriesReply, ConflictHint, Message, MessageKind, RequestVote, RequestVoteReply,
+    AppendEntries, AppendEntriesReply, ConflictHint, Message, MessageKind, RequestVote, RequestVoteReply, TimeoutNow,
 };
 pub use node::{Node, PersistentState};
 pub use options::RaftOptions;
 pub use role::{Progress, RoleKind};
 pub use state_machine::KvStore;
-pub use types::{LogIndex, NodeId, RequestId, Term};
+pub use types::{LogIndex, Millis, NodeId, RequestId, Term};

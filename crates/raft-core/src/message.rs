@@ -17,6 +17,9 @@ pub struct RequestVote {
     pub last_log_index: LogIndex,
     /// Term of the candidate's last log entry.
     pub last_log_term: Term,
+    /// Sent by the target of a leadership transfer (thesis §3.10): the CheckQuorum guard lets
+    /// it through, since the leader itself asked for this election.
+    pub transfer: bool,
 }
 
 /// RequestVote results.
@@ -72,6 +75,14 @@ pub struct ConflictHint {
     pub first_index: LogIndex,
 }
 
+/// TimeoutNow (thesis §3.10): a leader handing over tells its chosen successor, whose log is
+/// now as up to date as its own, to start an election at once.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TimeoutNow {
+    /// The leader's term.
+    pub term: Term,
+}
+
 /// A message between two nodes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Message {
@@ -83,6 +94,13 @@ pub enum Message {
     AppendEntries(AppendEntries),
     /// A follower answers a leader.
     AppendEntriesReply(AppendEntriesReply),
+    /// A pre-candidate asks whether it would get the vote in the next term (thesis §9.6); its
+    /// `term` is that next term, and nothing changes on either side.
+    RequestPreVote(RequestVote),
+    /// A server answers a pre-candidate: granted with the asked term, refused with its own.
+    RequestPreVoteReply(RequestVoteReply),
+    /// A leader handing over tells its successor to campaign now (thesis §3.10).
+    TimeoutNow(TimeoutNow),
 }
 
 impl Message {
@@ -93,6 +111,9 @@ impl Message {
             Message::RequestVoteReply(m) => m.term,
             Message::AppendEntries(m) => m.term,
             Message::AppendEntriesReply(m) => m.term,
+            Message::RequestPreVote(m) => m.term,
+            Message::RequestPreVoteReply(m) => m.term,
+            Message::TimeoutNow(m) => m.term,
         }
     }
 
@@ -103,6 +124,9 @@ impl Message {
             Message::RequestVoteReply(_) => MessageKind::RequestVoteReply,
             Message::AppendEntries(_) => MessageKind::AppendEntries,
             Message::AppendEntriesReply(_) => MessageKind::AppendEntriesReply,
+            Message::RequestPreVote(_) => MessageKind::RequestPreVote,
+            Message::RequestPreVoteReply(_) => MessageKind::RequestPreVoteReply,
+            Message::TimeoutNow(_) => MessageKind::TimeoutNow,
         }
     }
 }
@@ -118,6 +142,12 @@ pub enum MessageKind {
     AppendEntries,
     /// See [`AppendEntriesReply`].
     AppendEntriesReply,
+    /// See [`Message::RequestPreVote`].
+    RequestPreVote,
+    /// See [`Message::RequestPreVoteReply`].
+    RequestPreVoteReply,
+    /// See [`TimeoutNow`].
+    TimeoutNow,
 }
 
 impl MessageKind {
@@ -128,12 +158,18 @@ impl MessageKind {
             MessageKind::RequestVoteReply => "RequestVoteReply",
             MessageKind::AppendEntries => "AppendEntries",
             MessageKind::AppendEntriesReply => "AppendEntriesReply",
+            MessageKind::RequestPreVote => "RequestPreVote",
+            MessageKind::RequestPreVoteReply => "RequestPreVoteReply",
+            MessageKind::TimeoutNow => "TimeoutNow",
         }
     }
 
-    /// True for the two replies.
+    /// True for the replies.
     pub fn is_reply(self) -> bool {
-        matches!(self, MessageKind::RequestVoteReply | MessageKind::AppendEntriesReply)
+        matches!(
+            self,
+            MessageKind::RequestVoteReply | MessageKind::AppendEntriesReply | MessageKind::RequestPreVoteReply
+        )
     }
 }
 

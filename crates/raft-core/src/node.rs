@@ -4,11 +4,11 @@ use std::collections::VecDeque;
 
 use crate::io::{ClientResult, Input, Output, Timer};
 use crate::log::Log;
-use crate::message::Message;
+use crate::message::{Message, RequestVoteReply};
 use crate::options::RaftOptions;
 use crate::role::{Follower, Progress, Role, RoleKind};
 use crate::state_machine::KvStore;
-use crate::types::{LogIndex, NodeId, Term};
+use crate::types::{LogIndex, Millis, NodeId, Term};
 use playground_support::SortedSet;
 
 /// The state a server keeps on stable storage and gets back after a crash (Figure 2):
@@ -38,6 +38,10 @@ pub struct Node {
     pub(crate) last_applied: LogIndex,
     /// The state machine, rebuilt from the log after a restart.
     pub(crate) kv: KvStore,
+    /// The time of the input being handled, as the driver told it.
+    pub(crate) now: Millis,
+    /// When this follower last heard from the leader of its current term (volatile).
+    pub(crate) leader_contact_at: Option<Millis>,
     outputs: VecDeque<Output>,
 }
 
@@ -66,6 +70,8 @@ impl Node {
             commit_index: 0,
             last_applied: 0,
             kv: KvStore::default(),
+            now: 0,
+            leader_contact_at: None,
             outputs: VecDeque::new(),
         };
         node.emit(Output::SetTimer(Timer::Election));
@@ -106,16 +112,16 @@ impl Node {
     pub fn leader(&self) -> Option<NodeId> {
         match &self.role {
             Role::Follower(follower) => follower.leader,
-            Role::Candidate(_) => None,
+            Role::PreCandidate(_) | Role::Candidate(_) => None,
             Role::Leader(_) => Some(self.id),
         }
     }
 
-    /// The servers that granted this candidate a vote in its term (itself included); empty
-    /// unless it is a candidate.
+    /// The servers that granted this candidate a vote in its term, or this pre-candidate a
+    /// pre-vote (itself included); empty for the other roles.
     pub fn votes_received(&self) -> Vec<NodeId> {
         match &self.role {
-            Role::Candidate(candidate) => candidate.votes.iter().copied().collect(),
+            Role::PreCandidate(candidate) | Role::Candidate(candidate) => candidate.votes.iter().copied().collect(),
             _ => Vec::new(),
         }
     }
@@ -153,13 +159,16 @@ impl Node {
         }
     }
 
-    /// Feeds one input. Drain [`Node::poll_output`] afterwards.
-    pub fn handle(&mut self, input: Input) {
+    /// Feeds one input, happening at time `now` (ms, never decreasing). Drain
+    /// [`Node::poll_output`] afterwards.
+    pub fn handle(&mut self, now: Millis, input: Input) {
+        self.now = self.now.max(now);
         match input {
-            Input::Timer(Timer::Election) => self.start_election(),
+            Input::Timer(Timer::Election) => self.on_election_timer(),
             Input::Timer(Timer::Heartbeat) => self.on_heartbeat_timer(),
             Input::Message { from, message } => self.handle_message(from, message),
             Input::ClientRequest { request_id, command } => self.handle_client_request(request_id, command),
+            Input::TransferLeadership { to } => self.transfer_leadership(to),
         }
     }
 
@@ -169,8 +178,18 @@ impl Node {
     }
 
     fn handle_message(&mut self, from: NodeId, message: Message) {
-        // §5.1: a message from a later term makes any server a follower of that term.
-        if message.term() > self.persistent.current_term {
+        let later = message.term() > self.persistent.current_term;
+        if later && self.ignores_as_disruptive(&message) {
+            return;
+        }
+        // §5.1: a message from a later term makes any server a follower of that term, except
+        // PreVote's, which speak of a term no one has started (thesis §9.6): a pre-vote request,
+        // and a pre-vote granted (a refusal carries the voter's own, real term).
+        let future_term = matches!(
+            &message,
+            Message::RequestPreVote(_) | Message::RequestPreVoteReply(RequestVoteReply { vote_granted: true, .. })
+        );
+        if later && !future_term {
             self.step_down(message.term());
         }
         match message {
@@ -178,6 +197,9 @@ impl Node {
             Message::RequestVoteReply(reply) => self.handle_request_vote_reply(from, reply),
             Message::AppendEntries(request) => self.handle_append_entries(from, request),
             Message::AppendEntriesReply(reply) => self.handle_append_entries_reply(from, reply),
+            Message::RequestPreVote(request) => self.handle_request_pre_vote(from, request),
+            Message::RequestPreVoteReply(reply) => self.handle_request_pre_vote_reply(from, reply),
+            Message::TimeoutNow(timeout) => self.handle_timeout_now(from, timeout),
         }
     }
 
@@ -189,6 +211,7 @@ impl Node {
     fn step_down(&mut self, term: Term) {
         self.persistent.current_term = term;
         self.persistent.voted_for = None;
+        self.leader_contact_at = None;
         self.become_follower(None);
     }
 

@@ -1,5 +1,9 @@
 //! Raft options that change how a node behaves. Timing (election timeout, heartbeat interval)
-//! belongs to the driver, which arms the timers the node asks for.
+//! belongs to the driver, which arms the timers the node asks for; the node only needs to know
+//! the shortest election timeout, the window of PreVote's and CheckQuorum's leader leases and
+//! of a leadership transfer.
+
+use crate::types::Millis;
 
 /// How a node replicates and elects. Defaults follow the paper as our users read it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -13,10 +17,26 @@ pub struct RaftOptions {
     /// first index, so nextIndex skips a whole term at once (the optimisation at the end of
     /// §5.3). Off: nextIndex walks back one entry per rejection, as the paper describes.
     pub conflict_hint: bool,
+    /// PreVote (thesis §9.6): a server whose election timer fires first asks whether it could
+    /// win, without raising its term; only a majority of yeses starts the real election.
+    pub pre_vote: bool,
+    /// CheckQuorum (thesis §6.2): a leader that has not heard from a majority within an election
+    /// timeout steps down, and a server that heard from a leader within one ignores requests
+    /// for votes of a higher term (the §4.2.3 disruption guard).
+    pub check_quorum: bool,
+    /// The shortest election timeout the driver draws, in ms.
+    pub election_timeout_min_ms: Millis,
 }
 
 impl Default for RaftOptions {
     fn default() -> Self {
-        RaftOptions { max_entries_per_append: 16, noop_on_election: true, conflict_hint: false }
+        RaftOptions {
+            max_entries_per_append: 16,
+            noop_on_election: true,
+            conflict_hint: false,
+            pre_vote: false,
+            check_quorum: false,
+            election_timeout_min_ms: 150,
+        }
     }
 }

@@ -9,10 +9,11 @@ use crate::role::{Role, RoleKind};
 use crate::types::{LogIndex, NodeId};
 
 impl Node {
-    /// The heartbeat timer fired: a leader sends AppendEntries to every peer and re-arms it.
-    /// On any other role the timer is stale and ignored.
+    /// The heartbeat timer fired: a leader checks it still may lead (CheckQuorum, a transfer's
+    /// deadline), then sends AppendEntries to every peer and re-arms it. On any other role the
+    /// timer is stale and ignored.
     pub(crate) fn on_heartbeat_timer(&mut self) {
-        if matches!(self.role, Role::Leader(_)) {
+        if matches!(self.role, Role::Leader(_)) && self.check_leadership() {
             self.broadcast_append_entries();
             self.emit(Output::SetTimer(Timer::Heartbeat));
         }
@@ -59,6 +60,7 @@ impl Node {
             self.emit(Output::SetTimer(Timer::Election));
         }
         self.become_follower(Some(request.leader_id));
+        self.leader_contact_at = Some(self.now);
 
         let prev_log_index = request.prev_log_index;
         let last_new_index = prev_log_index + request.entries.len() as LogIndex;
@@ -108,14 +110,21 @@ impl Node {
         }
         let last_index = self.persistent.log.last_index();
         let Role::Leader(leader) = &mut self.role else { return };
+        let transferring_to_sender = leader.transfer.is_some_and(|transfer| transfer.to == from);
         let Some(progress) = leader.progress.get_mut(&from) else { return };
+        // CheckQuorum counts any answer of this term as a sign of life.
+        leader.active.insert(from);
         if reply.success {
             progress.match_index = progress.match_index.max(reply.index.min(last_index));
             progress.next_index = progress.next_index.max(progress.match_index + 1);
             let lagging = progress.next_index <= last_index;
+            let caught_up = progress.match_index == last_index;
             self.advance_commit_index();
             if lagging {
                 self.send_append_entries(from);
+            }
+            if transferring_to_sender && caught_up {
+                self.send_timeout_now(from);
             }
             return;
         }

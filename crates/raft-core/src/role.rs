@@ -5,13 +5,15 @@ use playground_support::IdMap;
 use playground_support::{SortedMap, SortedSet};
 use std::fmt;
 
-use crate::types::{LogIndex, NodeId, RequestId};
+use crate::types::{LogIndex, Millis, NodeId, RequestId};
 
 /// Which role a node plays, without its data: for traces, views and tests.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RoleKind {
     /// Passive: answers leaders and candidates.
     Follower,
+    /// Asking whether it could win the next term, before raising its term (PreVote, thesis §9.6).
+    PreCandidate,
     /// Campaigning for votes in its current term.
     Candidate,
     /// Handles client requests and replicates the log.
@@ -19,10 +21,12 @@ pub enum RoleKind {
 }
 
 impl RoleKind {
-    /// The lower-case name used in DOM hooks and traces: `follower`, `candidate` or `leader`.
+    /// The lower-case name used in DOM hooks and traces: `follower`, `pre_candidate`,
+    /// `candidate` or `leader`.
     pub fn as_str(self) -> &'static str {
         match self {
             RoleKind::Follower => "follower",
+            RoleKind::PreCandidate => "pre_candidate",
             RoleKind::Candidate => "candidate",
             RoleKind::Leader => "leader",
         }
@@ -39,6 +43,7 @@ impl fmt::Display for RoleKind {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Role {
     Follower(Follower),
+    PreCandidate(Candidate),
     Candidate(Candidate),
     Leader(Leader),
 }
@@ -47,6 +52,7 @@ impl Role {
     pub(crate) fn kind(&self) -> RoleKind {
         match self {
             Role::Follower(_) => RoleKind::Follower,
+            Role::PreCandidate(_) => RoleKind::PreCandidate,
             Role::Candidate(_) => RoleKind::Candidate,
             Role::Leader(_) => RoleKind::Leader,
         }
@@ -59,7 +65,8 @@ pub(crate) struct Follower {
     pub(crate) leader: Option<NodeId>,
 }
 
-/// A candidate counts the distinct servers that granted it a vote in its term, itself included.
+/// A candidate counts the distinct servers that granted it a vote in its term, itself included;
+/// a pre-candidate counts its pre-votes the same way.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Candidate {
     pub(crate) votes: SortedSet<NodeId>,
@@ -75,6 +82,21 @@ pub(crate) struct Leader {
     /// The highest index already reported as held by a majority but not committable, so that
     /// [`Output::CommitDeferred`](crate::Output::CommitDeferred) is told once per index.
     pub(crate) deferred_reported: LogIndex,
+    /// CheckQuorum: the followers heard from since `window_start`.
+    pub(crate) active: SortedSet<NodeId>,
+    /// When the current CheckQuorum window began (the election, or the last check).
+    pub(crate) window_start: Millis,
+    /// A leadership transfer under way.
+    pub(crate) transfer: Option<Transfer>,
+}
+
+/// A leadership transfer under way (thesis §3.10).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Transfer {
+    /// The chosen successor.
+    pub(crate) to: NodeId,
+    /// When it began: it is abandoned an election timeout later.
+    pub(crate) started_at: Millis,
 }
 
 /// What a leader knows of one follower's log.

@@ -12,3 +12,6 @@ pub type LogIndex = u64;
 
 /// Identifies a client request, chosen by the client, echoed in the response.
 pub type RequestId = u64;
+
+/// Time in milliseconds, as the driver tells it with each input: the node never reads a clock.
+pub type Millis = u64;

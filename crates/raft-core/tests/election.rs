@@ -9,7 +9,7 @@ const CLUSTER: [NodeId; 5] = [1, 2, 3, 4, 5];
 
 /// Feeds `input` and returns everything the node said back.
 fn handle(node: &mut Node, input: Input) -> Vec<Output> {
-    node.handle(input);
+    node.handle(0, input);
     std::iter::from_fn(|| node.poll_output()).collect()
 }
 
@@ -22,7 +22,13 @@ fn fresh(id: NodeId) -> Node {
 fn vote_request(term: Term, candidate_id: NodeId) -> Input {
     Input::Message {
         from: candidate_id,
-        message: Message::RequestVote(RequestVote { term, candidate_id, last_log_index: 0, last_log_term: 0 }),
+        message: Message::RequestVote(RequestVote {
+            term,
+            candidate_id,
+            last_log_index: 0,
+            last_log_term: 0,
+            transfer: false,
+        }),
     }
 }
 
@@ -126,7 +132,7 @@ fn votes_from_an_earlier_term_do_not_count() {
 #[test]
 fn a_single_node_cluster_elects_itself() {
     let mut node = Node::new(1, &[1], RaftOptions::default());
-    node.handle(Input::Timer(Timer::Election));
+    node.handle(0, Input::Timer(Timer::Election));
     assert_eq!(node.role(), RoleKind::Leader);
 }
 
@@ -171,7 +177,13 @@ fn election_restriction_refuses_a_candidate_whose_log_is_behind() {
     while voter.poll_output().is_some() {}
     let request = |term, candidate_id, last_log_term, last_log_index| Input::Message {
         from: candidate_id,
-        message: Message::RequestVote(RequestVote { term, candidate_id, last_log_index, last_log_term }),
+        message: Message::RequestVote(RequestVote {
+            term,
+            candidate_id,
+            last_log_index,
+            last_log_term,
+            transfer: false,
+        }),
     };
     assert_eq!(vote_replies(&handle(&mut voter, request(3, 1, 1, 9))), [(1, false)]);
     assert_eq!(vote_replies(&handle(&mut voter, request(4, 2, 2, 1))), [(2, false)]);

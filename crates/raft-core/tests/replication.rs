@@ -159,9 +159,10 @@ fn a_vote_survives_a_crash() {
     cluster.restart(3);
     assert_eq!((cluster.node(3).current_term(), cluster.node(3).voted_for()), (1, Some(1)), "persistent");
     // Node 2 campaigns in term 1 too (its own timer fired before it heard from 1).
-    let request = raft_core::RequestVote { term: 1, candidate_id: 2, last_log_index: 0, last_log_term: 0 };
+    let request =
+        raft_core::RequestVote { term: 1, candidate_id: 2, last_log_index: 0, last_log_term: 0, transfer: false };
     let mut voter = cluster.node(3).clone();
-    voter.handle(raft_core::Input::Message { from: 2, message: raft_core::Message::RequestVote(request) });
+    voter.handle(0, raft_core::Input::Message { from: 2, message: raft_core::Message::RequestVote(request) });
     let refused = std::iter::from_fn(|| voter.poll_output()).any(|output| {
         matches!(output, Output::Send { to: 2, message: raft_core::Message::RequestVoteReply(reply) } if !reply.vote_granted)
     });

@@ -75,6 +75,11 @@ pub enum Action {
         /// The id of the message in flight.
         message: MessageId,
     },
+    /// The current leader hands leadership over to this server (thesis §3.10).
+    Transfer {
+        /// The successor.
+        node: NodeId,
+    },
     /// From now on, lose each message with this probability (0 to 1).
     Loss {
         /// The probability.
@@ -108,6 +113,7 @@ impl Action {
             Action::Drop { .. } => ActionKind::Drop,
             Action::Duplicate { .. } => ActionKind::Duplicate,
             Action::Loss { .. } => ActionKind::Loss,
+            Action::Transfer { .. } => ActionKind::Transfer,
         }
     }
 
@@ -131,6 +137,7 @@ impl fmt::Display for Action {
             Action::Mend { from, to } => write!(f, "mend {from}->{to}"),
             Action::Drop { message } => write!(f, "drop #{message}"),
             Action::Duplicate { message } => write!(f, "duplicate #{message}"),
+            Action::Transfer { node } => write!(f, "transfer {node}"),
             Action::Loss { probability } => write!(f, "loss {}", format_probability(*probability)),
         }
     }
@@ -162,6 +169,7 @@ mod tests {
             Action::Mend { from: 2, to: 1 },
             Action::Drop { message: 7 },
             Action::Duplicate { message: 8 },
+            Action::Transfer { node: 3 },
             Action::Loss { probability: 0.25 },
         ];
         for action in actions {

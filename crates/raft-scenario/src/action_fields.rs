@@ -38,13 +38,15 @@ pub enum ActionKind {
     Loss,
     /// `duplicate`
     Duplicate,
+    /// `transfer`
+    Transfer,
 }
 
 impl ActionKind {
     /// The fields an action of this kind takes, besides `do` (and `at_ms` in a scenario).
     fn fields(self) -> &'static [&'static str] {
         match self {
-            ActionKind::Timeout | ActionKind::Crash | ActionKind::Restart => &["node"],
+            ActionKind::Timeout | ActionKind::Crash | ActionKind::Restart | ActionKind::Transfer => &["node"],
             ActionKind::Write => &["node", "command"],
             ActionKind::Partition => &["groups"],
             ActionKind::Heal => &[],
@@ -68,6 +70,7 @@ impl ActionKind {
             ActionKind::Drop => "drop",
             ActionKind::Loss => "loss",
             ActionKind::Duplicate => "duplicate",
+            ActionKind::Transfer => "transfer",
         }
     }
 }
@@ -129,6 +132,7 @@ impl ActionFields {
             ActionKind::Mend => Action::Mend { from, to },
             ActionKind::Drop => Action::Drop { message: self.message.unwrap_or(0) },
             ActionKind::Duplicate => Action::Duplicate { message: self.message.unwrap_or(0) },
+            ActionKind::Transfer => Action::Transfer { node },
             ActionKind::Loss => Action::Loss { probability: self.probability.unwrap_or(0.0) },
         })
     }

@@ -48,6 +48,13 @@ pub struct ScenarioOptions {
     pub noop_on_election: bool,
     /// Rejections carry the conflicting term (the §5.3 optimisation).
     pub conflict_hint: bool,
+    /// PreVote (thesis §9.6): a server asks whether it could win before it raises its term.
+    #[serde(skip_serializing_if = "is_false")]
+    pub pre_vote: bool,
+    /// CheckQuorum (thesis §6.2): a leader that hears from no majority for an election timeout
+    /// steps down, and servers that hear from a leader ignore disruptive candidates.
+    #[serde(skip_serializing_if = "is_false")]
+    pub check_quorum: bool,
 }
 
 impl Default for ScenarioOptions {
@@ -63,6 +70,8 @@ impl Default for ScenarioOptions {
             max_entries_per_append: raft.max_entries_per_append,
             noop_on_election: raft.noop_on_election,
             conflict_hint: raft.conflict_hint,
+            pre_vote: raft.pre_vote,
+            check_quorum: raft.check_quorum,
         }
     }
 }
@@ -80,6 +89,12 @@ pub(crate) fn probability<'de, D: Deserializer<'de>>(deserializer: D) -> Result<
 
 fn is_zero(p: &f64) -> bool {
     *p == 0.0
+}
+
+/// Options that are off are not written, so files and links made before they existed read
+/// and write the same.
+fn is_false(on: &bool) -> bool {
+    !on
 }
 
 /// A probability as messages write it: `0.05`, `1.0` (as JSON writes it).
@@ -224,6 +239,9 @@ impl ScenarioOptions {
             max_entries_per_append: self.max_entries_per_append,
             noop_on_election: self.noop_on_election,
             conflict_hint: self.conflict_hint,
+            pre_vote: self.pre_vote,
+            check_quorum: self.check_quorum,
+            election_timeout_min_ms: self.election_timeout_ms[0],
         }
     }
 }

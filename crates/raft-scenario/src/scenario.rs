@@ -171,9 +171,10 @@ impl Scenario {
     fn validate_action(&self, path: &str, action: &Action) -> Result<(), ScenarioError> {
         let nodes = self.nodes;
         match action {
-            Action::Timeout { node } | Action::Crash { node } | Action::Restart { node } => {
-                check_node(&format!("{path}.node"), *node, nodes)
-            }
+            Action::Timeout { node }
+            | Action::Crash { node }
+            | Action::Restart { node }
+            | Action::Transfer { node } => check_node(&format!("{path}.node"), *node, nodes),
             Action::Write { node, command } => {
                 check_node(&format!("{path}.node"), *node, nodes)?;
                 Command::parse(command).map(|_| ()).map_err(|e| error(format!("{path}.command"), Problem::Command(e)))

@@ -28,6 +28,10 @@ pub enum ActionError {
     BadProbability(f64),
     /// Only messages between servers can be duplicated; this one is the client's.
     ClientMessage(MessageId),
+    /// A transfer needs a leader, and there is none.
+    NoLeader,
+    /// A transfer to the server that already leads.
+    AlreadyLeader(NodeId),
 }
 
 impl fmt::Display for ActionError {
@@ -44,6 +48,8 @@ impl fmt::Display for ActionError {
             ActionError::ClientMessage(id) => {
                 write!(f, "message {id} is the client's: only messages between servers are duplicated")
             }
+            ActionError::NoLeader => f.write_str("there is no leader to hand leadership over"),
+            ActionError::AlreadyLeader(node) => write!(f, "node {node} already leads"),
         }
     }
 }
@@ -64,6 +70,8 @@ impl ActionError {
             ActionError::InTwoGroups(_) | ActionError::SelfLink(_) => "bad_groups",
             ActionError::BadProbability(_) => "bad_probability",
             ActionError::ClientMessage(_) => "client_message",
+            ActionError::NoLeader => "no_leader",
+            ActionError::AlreadyLeader(_) => "already_leader",
         }
     }
 }

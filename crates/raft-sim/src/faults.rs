@@ -114,4 +114,18 @@ impl Simulation {
         self.story.push(self.now, StoryEvent::Duplicated { id, from, to });
         Ok(())
     }
+
+    /// The current leader hands leadership over to running node `to` (thesis §3.10): it stops
+    /// taking writes, brings `to` up to date and tells it to campaign. Refused without a
+    /// leader, to the leader itself, or to a crashed server.
+    pub fn transfer(&mut self, to: NodeId) -> Result<(), ActionError> {
+        self.running(to)?;
+        let leader = self.leader().ok_or(ActionError::NoLeader)?;
+        if leader == to {
+            return Err(ActionError::AlreadyLeader(to));
+        }
+        self.story.push(self.now, StoryEvent::TransferStarted { leader, to });
+        self.input(leader, Input::TransferLeadership { to });
+        Ok(())
+    }
 }

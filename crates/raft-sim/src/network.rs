@@ -47,6 +47,12 @@ pub enum PayloadKind {
     ClientRequest,
     /// A server's answer to the client.
     ClientResponse,
+    /// PreVote's request (thesis §9.6).
+    RequestPreVote,
+    /// PreVote's answer.
+    RequestPreVoteReply,
+    /// A leader handing over tells its successor to campaign (thesis §3.10).
+    TimeoutNow,
 }
 
 impl PayloadKind {
@@ -59,12 +65,21 @@ impl PayloadKind {
             PayloadKind::AppendEntriesReply => "AppendEntriesReply",
             PayloadKind::ClientRequest => "ClientRequest",
             PayloadKind::ClientResponse => "ClientResponse",
+            PayloadKind::RequestPreVote => "RequestPreVote",
+            PayloadKind::RequestPreVoteReply => "RequestPreVoteReply",
+            PayloadKind::TimeoutNow => "TimeoutNow",
         }
     }
 
     /// True for replies and client answers.
     pub fn is_reply(self) -> bool {
-        matches!(self, PayloadKind::RequestVoteReply | PayloadKind::AppendEntriesReply | PayloadKind::ClientResponse)
+        matches!(
+            self,
+            PayloadKind::RequestVoteReply
+                | PayloadKind::AppendEntriesReply
+                | PayloadKind::ClientResponse
+                | PayloadKind::RequestPreVoteReply
+        )
     }
 }
 
@@ -83,6 +98,9 @@ impl Payload {
                 MessageKind::RequestVoteReply => PayloadKind::RequestVoteReply,
                 MessageKind::AppendEntries => PayloadKind::AppendEntries,
                 MessageKind::AppendEntriesReply => PayloadKind::AppendEntriesReply,
+                MessageKind::RequestPreVote => PayloadKind::RequestPreVote,
+                MessageKind::RequestPreVoteReply => PayloadKind::RequestPreVoteReply,
+                MessageKind::TimeoutNow => PayloadKind::TimeoutNow,
             },
             Payload::ClientRequest { .. } => PayloadKind::ClientRequest,
             Payload::ClientResponse { .. } => PayloadKind::ClientResponse,

@@ -350,6 +350,7 @@ impl Simulation {
             Action::Mend { from, to } => self.mend(*from, *to),
             Action::Drop { message } => self.drop_message(*message),
             Action::Duplicate { message } => self.duplicate_message(*message),
+            Action::Transfer { node } => self.transfer(*node),
             Action::Loss { probability } => self.set_loss(*probability),
         }
     }
@@ -403,7 +404,7 @@ impl Simulation {
         if !self.nodes[index].up {
             return;
         }
-        self.nodes[index].node.handle(input);
+        self.nodes[index].node.handle(self.now, input);
         self.drain_outputs(id);
     }
 
@@ -454,8 +455,17 @@ impl Simulation {
     pub(crate) fn drain_outputs(&mut self, id: NodeId) {
         let Some(index) = self.index_of(id) else { return };
         let at = self.now;
+        let mut quorum_lost = false;
         while let Some(output) = self.nodes[index].node.poll_output() {
             match output {
+                Output::LostQuorum => {
+                    quorum_lost = true;
+                    let term = self.nodes[index].node.current_term();
+                    self.story.push(at, StoryEvent::LostQuorum { node: id, term });
+                }
+                Output::TransferAbandoned { to } => {
+                    self.story.push(at, StoryEvent::TransferAbandoned { leader: id, to });
+                }
                 Output::Send { to, message } => self.send(id, to, Payload::Raft(message)),
                 Output::SetTimer(timer) => self.arm_timer(index, timer),
                 Output::RoleChanged { role, term } => {
@@ -467,6 +477,9 @@ impl Simulation {
                             StoryEvent::BecameLeader { node: id, term }
                         }
                         raft_core::RoleKind::Candidate => StoryEvent::ElectionStarted { node: id, term },
+                        raft_core::RoleKind::PreCandidate => StoryEvent::PreVoteStarted { node: id, term: term + 1 },
+                        // CheckQuorum's step-down was told already, with its reason.
+                        raft_core::RoleKind::Follower if quorum_lost => continue,
                         raft_core::RoleKind::Follower => StoryEvent::SteppedDown { node: id, term },
                     };
                     self.story.push(at, told);

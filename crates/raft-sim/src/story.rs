@@ -23,6 +23,35 @@ pub enum StoryEvent {
         /// The term it campaigns in.
         term: Term,
     },
+    /// A node's election timer fired with PreVote on: it asks whether it could win `term`,
+    /// without raising its own (thesis §9.6).
+    PreVoteStarted {
+        /// The pre-candidate.
+        node: NodeId,
+        /// The term it asks about.
+        term: Term,
+    },
+    /// A leader heard from no majority for an election timeout and stepped down (CheckQuorum).
+    LostQuorum {
+        /// The former leader.
+        node: NodeId,
+        /// Its term.
+        term: Term,
+    },
+    /// A leader began handing over to another server (thesis §3.10).
+    TransferStarted {
+        /// The leader.
+        leader: NodeId,
+        /// The successor.
+        to: NodeId,
+    },
+    /// A leader gave up a transfer after an election timeout.
+    TransferAbandoned {
+        /// The leader.
+        leader: NodeId,
+        /// The server it was handing over to.
+        to: NodeId,
+    },
     /// A candidate won.
     BecameLeader {
         /// The new leader.
@@ -144,9 +173,13 @@ impl StoryEvent {
     /// Which filter of the narration it belongs to.
     pub fn category(&self) -> StoryCategory {
         match self {
-            StoryEvent::ElectionStarted { .. } | StoryEvent::BecameLeader { .. } | StoryEvent::SteppedDown { .. } => {
-                StoryCategory::Elections
-            }
+            StoryEvent::ElectionStarted { .. }
+            | StoryEvent::PreVoteStarted { .. }
+            | StoryEvent::LostQuorum { .. }
+            | StoryEvent::TransferStarted { .. }
+            | StoryEvent::TransferAbandoned { .. }
+            | StoryEvent::BecameLeader { .. }
+            | StoryEvent::SteppedDown { .. } => StoryCategory::Elections,
             StoryEvent::Committed { .. } | StoryEvent::CommitDeferred { .. } | StoryEvent::Truncated { .. } => {
                 StoryCategory::Log
             }

@@ -104,7 +104,10 @@ fn kind_token(kind: PayloadKind) -> u64 {
         AppendEntries,
         AppendEntriesReply,
         ClientRequest,
-        ClientResponse
+        ClientResponse,
+        RequestPreVote,
+        RequestPreVoteReply,
+        TimeoutNow
     )
 }
 
@@ -239,7 +242,10 @@ impl Tokens for Action {
     fn tokens(&self, h: &mut TokenHasher) {
         h.name(self.name());
         match self {
-            Action::Timeout { node } | Action::Crash { node } | Action::Restart { node } => h.number((*node).into()),
+            Action::Timeout { node }
+            | Action::Crash { node }
+            | Action::Restart { node }
+            | Action::Transfer { node } => h.number((*node).into()),
             Action::Write { node, command } => {
                 h.number((*node).into());
                 h.text(command);
@@ -267,12 +273,18 @@ impl Tokens for ActionError {
     fn tokens(&self, h: &mut TokenHasher) {
         h.name(self.code());
         match self {
-            ActionError::NoSuchNode(node) | ActionError::NodeDown(node) | ActionError::NodeUp(node) => {
+            ActionError::NoSuchNode(node)
+            | ActionError::NodeDown(node)
+            | ActionError::NodeUp(node)
+            | ActionError::AlreadyLeader(node) => {
                 h.number((*node).into());
             }
             ActionError::NoSuchMessage(id) | ActionError::ClientMessage(id) => h.number(*id),
             ActionError::BadCommand(error) => error.tokens(h),
-            ActionError::InTwoGroups(_) | ActionError::SelfLink(_) | ActionError::BadProbability(_) => {}
+            ActionError::InTwoGroups(_)
+            | ActionError::SelfLink(_)
+            | ActionError::BadProbability(_)
+            | ActionError::NoLeader => {}
         }
     }
 }

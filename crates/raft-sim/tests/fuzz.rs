@@ -59,3 +59,20 @@ fn a_seed_s_run_is_exactly_its_scenario_s_run() {
         assert_eq!(run.now(), replay.now(), "seed {seed}");
     }
 }
+
+#[test]
+fn random_fault_schedules_stay_safe_and_live_with_pre_vote_and_check_quorum() {
+    let settings = FuzzSettings { nodes: 5, duration_ms: 5_000 };
+    for (pre_vote, check_quorum) in [(true, false), (false, true), (true, true)] {
+        for seed in 0..150 {
+            let mut scenario = random_scenario(seed, settings);
+            scenario.options.pre_vote = pre_vote;
+            scenario.options.check_quorum = check_quorum;
+            let mut sim = raft_sim::ScenarioExt::build(&scenario, false).expect("valid");
+            sim.run_until(scenario.until_ms.unwrap_or(0));
+            if let Some(reason) = raft_sim::check_run(&sim) {
+                panic!("seed {seed}: {reason}\nreproduce with this scenario file:\n{}", scenario.to_json_pretty());
+            }
+        }
+    }
+}

@@ -66,6 +66,10 @@ pub struct Texts {
     pub restart: &'static str,
     pub restart_title: &'static str,
     pub isolate: &'static str,
+    /// The node menu's leadership transfer button.
+    pub transfer_here: &'static str,
+    /// Its tooltip.
+    pub transfer_here_title: &'static str,
     pub isolate_title: &'static str,
     pub reconnect: &'static str,
     pub reconnect_title: &'static str,
@@ -177,6 +181,8 @@ pub struct SettingsLabels {
     pub max_entries: &'static str,
     pub noop: &'static str,
     pub conflict_hint: &'static str,
+    pub pre_vote: &'static str,
+    pub check_quorum: &'static str,
 }
 
 const EN: Texts = Texts {
@@ -224,6 +230,8 @@ const EN: Texts = Texts {
     restart: "Restart",
     restart_title: "Start this node again from its term, vote and log",
     isolate: "Isolate",
+    transfer_here: "Transfer leadership here",
+    transfer_here_title: "The leader stops taking writes, brings this server up to date, then tells it to campaign now (thesis §3.10)",
     isolate_title: "Partition this node from every other server",
     reconnect: "Reconnect",
     reconnect_title: "Put this node back in the network",
@@ -315,6 +323,8 @@ const EN: Texts = Texts {
         max_entries: "Most entries per AppendEntries",
         noop: "No-op entry on election (§8)",
         conflict_hint: "Conflict hint on rejection (§5.3)",
+        pre_vote: "PreVote: ask whether you could win before raising the term (thesis §9.6)",
+        check_quorum: "CheckQuorum: a leader that hears no majority steps down (thesis §6.2)",
     },
     apply_settings: "Apply: start a fresh cluster",
     theme: "Theme",
@@ -370,6 +380,8 @@ const ZH: Texts = Texts {
     restart: "重启",
     restart_title: "从任期、投票和日志重新启动这台服务器",
     isolate: "隔离",
+    transfer_here: "把领导权交给它",
+    transfer_here_title: "领导者停止接受写请求，先补齐这台服务器的日志，再让它立即发起选举（博士论文 §3.10）",
     isolate_title: "把这台服务器与其他所有服务器分区隔开",
     reconnect: "重新连接",
     reconnect_title: "让这台服务器回到网络中",
@@ -456,6 +468,8 @@ const ZH: Texts = Texts {
         max_entries: "每个 AppendEntries 最多条目数",
         noop: "当选后追加一条空操作条目（§8）",
         conflict_hint: "拒绝时返回冲突提示（§5.3）",
+        pre_vote: "预投票：先问能否胜选，再提升任期（博士论文 §9.6）",
+        check_quorum: "检查法定人数：听不到多数派的领导者会退位（博士论文 §6.2）",
     },
     apply_settings: "应用：开始一个新集群",
     theme: "主题",
@@ -501,6 +515,7 @@ impl Lang {
         match (self, role) {
             (Lang::En, _) => role.as_str(),
             (Lang::Zh, RoleKind::Follower) => "跟随者",
+            (Lang::Zh, RoleKind::PreCandidate) => "预候选人",
             (Lang::Zh, RoleKind::Candidate) => "候选人",
             (Lang::Zh, RoleKind::Leader) => "领导者",
         }
@@ -730,6 +745,21 @@ impl Lang {
                 E::ElectionStarted { node, term } => {
                     format!("S{node}'s election timer fired; it starts an election for term {term}.")
                 }
+                E::PreVoteStarted { node, term } => format!(
+                    "S{node}'s election timer fired; with PreVote it first asks whether it could win term {term}, \
+                     without raising its own (§9.6)."
+                ),
+                E::LostQuorum { node, term } => format!(
+                    "Leader S{node} heard from no majority for an election timeout and stepped down in term {term} \
+                     (CheckQuorum, §6.2)."
+                ),
+                E::TransferStarted { leader, to } => format!(
+                    "Leader S{leader} hands leadership over to S{to}: it takes no new writes, brings S{to}'s log \
+                     up to date, then tells it to campaign (§3.10)."
+                ),
+                E::TransferAbandoned { leader, to } => {
+                    format!("S{leader} gave up handing leadership to S{to}: an election timeout passed.")
+                }
                 E::BecameLeader { node, term } => {
                     format!("S{node} won the election for term {term} and is now the leader.")
                 }
@@ -776,6 +806,18 @@ impl Lang {
             },
             Lang::Zh => match event {
                 E::ElectionStarted { node, term } => format!("S{node} 的选举计时器超时，开始第 {term} 任期的选举。"),
+                E::PreVoteStarted { node, term } => {
+                    format!("S{node} 的选举计时器超时；开启了预投票，它先询问能否赢得第 {term} 任期，而不提升自己的任期（§9.6）。")
+                }
+                E::LostQuorum { node, term } => format!(
+                    "领导者 S{node} 在一个选举超时内没有收到多数派的回应，于第 {term} 任期退位（检查法定人数，§6.2）。"
+                ),
+                E::TransferStarted { leader, to } => format!(
+                    "领导者 S{leader} 把领导权交给 S{to}：它不再接受新的写请求，先把 S{to} 的日志补齐，再让它立即发起选举（§3.10）。"
+                ),
+                E::TransferAbandoned { leader, to } => {
+                    format!("S{leader} 放弃了把领导权交给 S{to}：已经过了一个选举超时。")
+                }
                 E::BecameLeader { node, term } => format!("S{node} 赢得第 {term} 任期的选举，成为领导者。"),
                 E::SteppedDown { node, term } => format!("S{node} 发现任期 {term}，成为跟随者。"),
                 E::Committed { leader, index } => format!("领导者 S{leader} 提交了索引 {index} 及之前的日志。"),

@@ -46,6 +46,8 @@ impl Lang {
             (Lang::Zh, ActionError::ClientMessage(id)) => {
                 format!("消息 {id} 属于客户端：只有服务器之间的消息可以复制")
             }
+            (Lang::Zh, ActionError::NoLeader) => "现在没有领导者，无法移交领导权".to_owned(),
+            (Lang::Zh, ActionError::AlreadyLeader(n)) => format!("节点 {n} 已经是领导者"),
         }
     }
 

@@ -5,8 +5,8 @@
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use raft_core::{
-    ClientResult, Command, Entry, Input, Log, Message, Node, NodeId, Output, PersistentState, RaftOptions, RequestId,
-    Term, Timer,
+    ClientResult, Command, Entry, Input, Log, Message, Millis, Node, NodeId, Output, PersistentState, RaftOptions,
+    RequestId, Term, Timer,
 };
 
 /// Entries of the given terms, each setting `x` to its position, like the paper's figures.
@@ -29,12 +29,16 @@ pub struct TestCluster {
     pub options: RaftOptions,
     queue: VecDeque<(NodeId, NodeId, Message)>,
     down: BTreeSet<NodeId>,
+    /// Servers cut off from every other: messages between them and the rest are lost.
+    isolated: BTreeSet<NodeId>,
     /// Every message delivered so far, in order.
     pub delivered: Vec<(NodeId, NodeId, Message)>,
     /// Every client response, in order: (node, request, result).
     pub responses: Vec<(NodeId, RequestId, ClientResult)>,
     /// Every output other than sends and timers, per node.
     pub events: BTreeMap<NodeId, Vec<Output>>,
+    /// The time every input is handled at, in ms: the test moves it with [`TestCluster::advance`].
+    pub now: Millis,
 }
 
 impl TestCluster {
@@ -51,9 +55,11 @@ impl TestCluster {
             options: options.clone(),
             queue: VecDeque::new(),
             down: BTreeSet::new(),
+            isolated: BTreeSet::new(),
             delivered: Vec::new(),
             responses: Vec::new(),
             events: BTreeMap::new(),
+            now: 0,
         };
         for (id, state) in ids.iter().zip(states) {
             cluster.nodes.insert(*id, Node::restore(*id, &ids, options.clone(), state));
@@ -79,7 +85,8 @@ impl TestCluster {
         if self.down.contains(&id) {
             return;
         }
-        self.nodes.get_mut(&id).unwrap().handle(input);
+        let now = self.now;
+        self.nodes.get_mut(&id).unwrap().handle(now, input);
         self.drain(id);
     }
 
@@ -92,6 +99,16 @@ impl TestCluster {
                 other => self.events.entry(id).or_default().push(other),
             }
         }
+    }
+
+    /// Moves the clock on by `ms`.
+    pub fn advance(&mut self, ms: Millis) {
+        self.now += ms;
+    }
+
+    /// The driver asks leader `id` to hand over to `to`.
+    pub fn transfer(&mut self, id: NodeId, to: NodeId) {
+        self.input(id, Input::TransferLeadership { to });
     }
 
     /// Fires `id`'s election timer.
@@ -117,6 +134,9 @@ impl TestCluster {
             if self.down.contains(&from) || self.down.contains(&to) {
                 continue;
             }
+            if self.isolated.contains(&from) != self.isolated.contains(&to) {
+                continue;
+            }
             self.delivered.push((from, to, message.clone()));
             self.input(to, Input::Message { from, message });
         }
@@ -137,6 +157,16 @@ impl TestCluster {
     /// Loses every queued message.
     pub fn drop_all(&mut self) {
         self.queue.clear();
+    }
+
+    /// Cuts `id` off from the others: messages between it and them are lost from now on.
+    pub fn isolate(&mut self, id: NodeId) {
+        self.isolated.insert(id);
+    }
+
+    /// Ends every isolation.
+    pub fn heal(&mut self) {
+        self.isolated.clear();
     }
 
     /// `id` stops: it loses its volatile state, and messages to it are lost.

@@ -65,6 +65,10 @@ pub fn NodeMenu(props: &NodeMenuProps) -> Html {
                     <button type="button" onclick={act(Action::Restart { node: id })}
                             title={t.restart_title}>{ t.restart }</button>
                 }
+                if props.details.can_take_over {
+                    <button type="button" onclick={act(Action::Transfer { node: id })}
+                            title={t.transfer_here_title}>{ t.transfer_here }</button>
+                }
                 if props.details.isolated {
                     <button type="button" onclick={props.on_isolate.reform(|_: MouseEvent| false)}
                             title={t.reconnect_title}>{ t.reconnect }</button>

@@ -68,6 +68,8 @@ fn read(form: &HtmlFormElement) -> Result<ClusterSettings, SettingsError> {
             .map_err(|_| SettingsError::TooLarge("max_entries_per_append"))?,
         noop_on_election: checked("noop_on_election"),
         conflict_hint: checked("conflict_hint"),
+        pre_vote: checked("pre_vote"),
+        check_quorum: checked("check_quorum"),
     };
     Ok(ClusterSettings { seed: whole("seed")?, options })
 }
@@ -108,6 +110,8 @@ pub fn Settings(props: &SettingsProps) -> Html {
                 { number("max_entries_per_append", labels.max_entries, o.max_entries_per_append.to_string()) }
                 { checkbox("noop_on_election", labels.noop, o.noop_on_election) }
                 { checkbox("conflict_hint", labels.conflict_hint, o.conflict_hint) }
+                { checkbox("pre_vote", labels.pre_vote, o.pre_vote) }
+                { checkbox("check_quorum", labels.check_quorum, o.check_quorum) }
                 <button type="submit">{ t.apply_settings }</button>
             </form>
         </details>

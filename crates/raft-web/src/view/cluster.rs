@@ -159,7 +159,9 @@ impl ClusterView {
                     _ => 0,
                 },
                 granted: match &flight.payload {
-                    Payload::Raft(Message::RequestVoteReply(reply)) => Some(reply.vote_granted),
+                    Payload::Raft(Message::RequestVoteReply(reply) | Message::RequestPreVoteReply(reply)) => {
+                        Some(reply.vote_granted)
+                    }
                     Payload::Raft(Message::AppendEntriesReply(reply)) => Some(reply.success),
                     Payload::ClientResponse { result, .. } => Some(matches!(result, ClientResult::Committed { .. })),
                     _ => None,

@@ -17,6 +17,8 @@ pub struct NodeDetails {
     pub progress: Vec<(NodeId, u64, u64)>,
     /// Whether a partition cuts it off from every other server.
     pub isolated: bool,
+    /// Whether another server leads and this one runs: leadership can be handed to it.
+    pub can_take_over: bool,
 }
 
 impl NodeDetails {
@@ -30,6 +32,7 @@ impl NodeDetails {
             kv: node.kv().entries().map(|(k, v)| (k.to_owned(), v.to_owned())).collect(),
             progress: node.progress().into_iter().map(|(peer, p)| (peer, p.next_index, p.match_index)).collect(),
             isolated: sim.network().links.is_isolated(id),
+            can_take_over: sim.node(id)?.is_up() && sim.leader().is_some_and(|leader| leader != id),
         })
     }
 }
@@ -91,15 +94,16 @@ pub enum FieldValue {
 fn payload_fields(payload: &Payload) -> Vec<(&'static str, FieldValue)> {
     let text = FieldValue::Text;
     match payload {
-        Payload::Raft(Message::RequestVote(m)) => vec![
+        Payload::Raft(Message::RequestVote(m) | Message::RequestPreVote(m)) => vec![
             ("term", text(m.term.to_string())),
             ("candidateId", text(format!("S{}", m.candidate_id))),
             ("lastLogIndex", text(m.last_log_index.to_string())),
             ("lastLogTerm", text(m.last_log_term.to_string())),
         ],
-        Payload::Raft(Message::RequestVoteReply(m)) => {
+        Payload::Raft(Message::RequestVoteReply(m) | Message::RequestPreVoteReply(m)) => {
             vec![("term", text(m.term.to_string())), ("voteGranted", FieldValue::Flag(m.vote_granted))]
         }
+        Payload::Raft(Message::TimeoutNow(m)) => vec![("term", text(m.term.to_string()))],
         Payload::Raft(Message::AppendEntries(m)) => {
             let entries = if m.entries.is_empty() {
                 FieldValue::Heartbeat

@@ -1,0 +1,41 @@
+// Production Raft's elections: a leadership transfer from the node menu, PreVote's
+// pre-candidates and their messages, CheckQuorum from Settings.
+import { test, expect } from '@playwright/test';
+import { playUntilLeader, watchErrors } from './helpers.mjs';
+
+test('Transfer leadership here hands leadership to the chosen follower', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await playUntilLeader(page);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const leader = await page.locator('[data-node][data-role=leader]').getAttribute('data-node');
+  const chosen = leader === '2' ? '3' : '2';
+  await page.locator(`[data-node="${leader}"]`).click();
+  await expect(page.getByRole('button', { name: 'Transfer leadership here' })).toHaveCount(0); // not on the leader
+  await page.keyboard.press('Escape');
+  await page.locator(`[data-node="${chosen}"]`).click();
+  await page.getByRole('button', { name: 'Transfer leadership here' }).click();
+  await expect(page.locator('.narration')).toContainText(`Leader S${leader} hands leadership over to S${chosen}`);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.locator(`[data-node="${chosen}"]`)).toHaveAttribute('data-role', 'leader', { timeout: 20_000 });
+  expect(errors).toEqual([]);
+});
+
+test('with PreVote a timed-out server is a pre-candidate that sends RequestPreVote, keeping its term', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await page.getByText('Settings', { exact: true }).click();
+  await page.getByLabel(/^PreVote/).check();
+  await page.getByLabel(/^CheckQuorum/).check();
+  await page.getByRole('button', { name: 'Apply: start a fresh cluster' }).click();
+  const node = page.locator('[data-node="2"]');
+  await node.click();
+  await page.getByRole('button', { name: 'Time out' }).click();
+  await expect(node).toHaveAttribute('data-role', 'pre_candidate');
+  await expect(node).toHaveAttribute('data-term', '0');
+  await expect(page.locator('[data-message][data-kind=RequestPreVote]')).toHaveCount(4);
+  await expect(page.locator('.narration')).toContainText('with PreVote it first asks whether it could win term 1');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.locator('[data-node][data-role=leader]')).toHaveCount(1, { timeout: 20_000 });
+  expect(errors).toEqual([]);
+});
