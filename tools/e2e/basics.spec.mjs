@@ -36,7 +36,7 @@ test('after Play a leader is elected and sends heartbeats', async ({ page }) => 
 test('Pause stops the clock and Space starts it again', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('./');
-  await page.getByRole('button', { name: 'Play' }).click();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect.poll(() => simulatedTime(page)).toBeGreaterThan(0);
   await page.getByRole('button', { name: 'Pause' }).click();
   const paused = await simulatedTime(page);

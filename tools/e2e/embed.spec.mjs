@@ -40,7 +40,7 @@ for (const [width, height] of [[320, 240], [480, 360], [800, 600]]) {
 
 test('an embed starts paused, or playing with autoplay, and shows the log table only when asked', async ({ page, context }) => {
   await page.goto(`./?embed#${PINNED}`);
-  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
   await expect(page.locator('[data-log-node]')).toHaveCount(0);
   await frames(page, 5);
   expect(await simulatedTime(page)).toBe(1500);
@@ -116,7 +116,7 @@ test('the embed ignores messages that are not its protocol and answers bad comma
   });
   await expect(page.locator('#events li[data-event=error]')).toContainText('command: unknown variant `dance`');
   await expect(page.locator('#events li[data-event=error]')).toHaveCount(1);
-  await expect(playground.getByRole('button', { name: 'Play' })).toBeVisible();
+  await expect(playground.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
 });
 
 test('a page that is not the parent frame cannot drive the embed', async ({ page }) => {
@@ -141,7 +141,7 @@ test('an origin= that is not an origin shuts the protocol instead of opening it'
   });
   await frames(page, 10);
   await expect(playground.locator('main')).toHaveAttribute('data-time-ms', '1500');
-  await expect(playground.getByRole('button', { name: 'Play' })).toBeVisible();
+  await expect(playground.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
   // The reloaded frame said nothing either: its events have nowhere to go.
   await expect(page.locator('#events li[data-event=ready]')).toHaveCount(1);
 });

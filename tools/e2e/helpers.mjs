@@ -27,7 +27,7 @@ export async function simulatedTime(page) {
 }
 
 export async function playUntilLeader(page) {
-  await page.getByRole('button', { name: 'Play' }).click();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect(page.locator('[data-node][data-role=leader]')).toHaveCount(1, { timeout: 20_000 });
 }
 

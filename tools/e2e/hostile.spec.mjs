@@ -15,7 +15,7 @@ const BUSY = JSON.stringify({
 /** The page still works: Play moves time, Pause stops it. */
 async function stillWorks(page) {
   const before = await simulatedTime(page);
-  await page.getByRole('button', { name: 'Play' }).click();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect.poll(() => simulatedTime(page)).toBeGreaterThan(before);
   await page.getByRole('button', { name: 'Pause' }).click();
 }
@@ -76,7 +76,7 @@ test('4. the page never offers a link it could not open', async ({ page, context
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto(`./${linkOf(BUSY, 0)}`);
   await page.getByRole('slider', { name: 'Speed' }).fill('2');
-  await page.getByRole('button', { name: 'Play' }).click();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
   // About 16,000 events per simulated second: five million are spent by about 330 s.
   await expect.poll(() => simulatedTime(page), { timeout: 60_000 }).toBeGreaterThan(400_000);
   await page.getByRole('button', { name: 'Pause' }).click();
@@ -150,5 +150,5 @@ test('7. canonical numbers only, and unreadable embed commands get an error even
     await expect(error).toContainText('is not plain data of at most 10000 values nested 32 deep');
   }
   await frames(page, 5);
-  await expect(page.frameLocator('#playground').getByRole('button', { name: 'Play' })).toBeVisible();
+  await expect(page.frameLocator('#playground').getByRole('button', { name: 'Play', exact: true })).toBeVisible();
 });

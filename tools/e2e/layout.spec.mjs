@@ -54,7 +54,7 @@ test('settings start a fresh cluster, and invalid values are refused with a mess
   await form.getByRole('button', { name: /^Apply/ }).click();
   await expect(page.getByRole('alert')).toHaveCount(0);
   await page.getByRole('slider', { name: 'Speed' }).fill('1');
-  await page.getByRole('button', { name: 'Play' }).click();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect(page.locator('[data-node][data-role=leader]')).toHaveCount(1, { timeout: 20_000 });
   expect(await simulatedTime(page)).toBeGreaterThanOrEqual(1_000);
   expect(errors).toEqual([]);
@@ -79,7 +79,7 @@ for (const { id, until, check, count } of endStates) {
     await page.goto('./');
     await page.getByRole('combobox', { name: 'Scenario' }).selectOption(id);
     await page.getByRole('slider', { name: 'Speed' }).fill('0.5');
-    await page.getByRole('button', { name: 'Play' }).click();
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
     await expect.poll(() => simulatedTime(page), { timeout: 20_000 }).toBeGreaterThanOrEqual(until);
     await page.getByRole('button', { name: 'Pause' }).click();
     await expect(page.locator(check)).toHaveCount(count);
@@ -92,7 +92,7 @@ test('what is typed into the settings stays while the cluster plays', async ({ p
   await page.getByText('Settings').click();
   const form = page.getByRole('form', { name: 'Settings' });
   await page.getByRole('slider', { name: 'Speed' }).fill('1');
-  await page.getByRole('button', { name: 'Play' }).click();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
   await form.getByLabel('Heartbeat interval (ms)').fill('77');
   await form.getByLabel('Client timeout (ms)').fill('4321');
   // Dozens of frames redraw the page while the simulated clock moves on.

@@ -16,7 +16,7 @@ test('Transfer leadership here hands leadership to the chosen follower', async (
   await page.locator(`[data-node="${chosen}"]`).click();
   await page.getByRole('button', { name: 'Transfer leadership here' }).click();
   await expect(page.locator('.narration')).toContainText(`Leader S${leader} hands leadership over to S${chosen}`);
-  await page.getByRole('button', { name: 'Play' }).click();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect(page.locator(`[data-node="${chosen}"]`)).toHaveAttribute('data-role', 'leader', { timeout: 20_000 });
   expect(errors).toEqual([]);
 });
@@ -35,7 +35,26 @@ test('with PreVote a timed-out server is a pre-candidate that sends RequestPreVo
   await expect(node).toHaveAttribute('data-term', '0');
   await expect(page.locator('[data-message][data-kind=RequestPreVote]')).toHaveCount(4);
   await expect(page.locator('.narration')).toContainText('with PreVote it first asks whether it could win term 1');
-  await page.getByRole('button', { name: 'Play' }).click();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect(page.locator('[data-node][data-role=leader]')).toHaveCount(1, { timeout: 20_000 });
+  expect(errors).toEqual([]);
+});
+
+test('a broken rule, replayed with this change, turns a property red and Jump to the violation goes there', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('figure-8');
+  await page.getByText('Settings', { exact: true }).click();
+  await page.getByLabel(/^Commit old-term entries/).check();
+  await page.getByRole('button', { name: 'Replay with this change' }).click();
+  await page.getByRole('slider', { name: 'Speed' }).fill('2');
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  const broken = page.locator('[data-invariant=state_machine_safety]');
+  await expect(broken).toHaveAttribute('data-ok', 'false', { timeout: 20_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await broken.getByRole('button', { name: 'Jump to the violation' }).click();
+  const at = Number(await page.locator('[data-time-ms]').getAttribute('data-time-ms'));
+  expect(at).toBeGreaterThan(300);
+  await expect(broken).toHaveAttribute('data-ok', 'false'); // at the very moment it broke
   expect(errors).toEqual([]);
 });

@@ -36,7 +36,7 @@ test('the page speaks 中文, and remembers it', async ({ page }) => {
   await page.reload();
   await expect(page.getByRole('button', { name: '播放' })).toBeVisible();
   await page.getByRole('button', { name: 'Switch to English' }).click();
-  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
   expect(errors).toEqual([]);
 });
 

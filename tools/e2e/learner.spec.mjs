@@ -117,19 +117,19 @@ test.describe('at 1280×800', () => {
     // Space on a focused node opens its menu, as on any button; it does not play.
     await page.keyboard.press(' ');
     await expect(menu).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
     await page.keyboard.press('Escape');
     // Space presses a focused button; K plays or pauses wherever the focus is.
     const step = page.getByRole('button', { name: 'Step', exact: true });
     await step.focus();
     await page.keyboard.press(' ');
     await expect.poll(() => simulatedTime(page)).toBeGreaterThan(0);
-    await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Play' })).toHaveAttribute('title', /K/);
+    await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Play', exact: true })).toHaveAttribute('title', /K/);
     await page.keyboard.press('k');
     await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
     await page.keyboard.press('k');
-    await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
     // The shortcuts dialog keeps Tab inside and gives the focus back when it closes.
     await step.focus();
     await page.keyboard.press('?');
@@ -187,7 +187,7 @@ test.describe('at 1280×800', () => {
     await expect(page.locator('[data-log-node="2"][data-index="1"]')).toBeVisible();
     await expect(page.locator('.logs__command', { hasText: 'no-op' })).toHaveCount(0);
     await page.getByRole('slider', { name: 'Speed' }).fill('1');
-    await page.getByRole('button', { name: 'Play' }).click();
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
     // S1 wins term 8 and appends its election no-op at index 11.
     await expect(page.locator('[data-log-node="1"][data-index="11"]')).toContainText('no-op', { timeout: 20_000 });
     await page.getByRole('button', { name: 'Pause' }).click();
@@ -245,7 +245,7 @@ test.describe('at 1280×800', () => {
     await stepUntil(page, reply);
     await expect(reply.first()).toHaveAttribute('data-granted', 'true');
     await expect(reply.first().locator('.message__answer')).toHaveClass('message__answer');
-    await page.getByRole('button', { name: 'Play' }).click();
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
     for (const id of ['1', '2', '3', '4', '5']) {
       await expect(page.locator(`[data-kv-node="${id}"]`)).toHaveText('x=7', { timeout: 20_000 });
       await expect(page.locator(`[data-kv-node="${id}"]`)).toHaveAttribute('aria-label', `State machine of S${id}: x=7`);
@@ -267,7 +267,7 @@ test.describe('at 1280×800', () => {
     await page.goto('./');
     await page.getByRole('combobox', { name: 'Scenario' }).selectOption('figure-8');
     await page.getByRole('slider', { name: 'Speed' }).fill('1');
-    await page.getByRole('button', { name: 'Play' }).click();
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
     await expect(page.locator('.narration')).toContainText('does not commit it: it is from term 2, not S1\'s term 4 (§5.4.2)', { timeout: 20_000 });
     await expect(page.locator('.narration')).toContainText('conflicted with leader S5\'s log', { timeout: 20_000 });
   });
@@ -304,7 +304,7 @@ test.describe('at 1280×800', () => {
     await form.getByRole('button', { name: 'Send' }).click();
     await expect(form).toHaveCount(0);
     await expect(page.locator('[data-client]')).toBeFocused();
-    await page.getByRole('button', { name: 'Play' }).click();
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
     await expect(page.locator('.narration')).toContainText('The write k=1 was committed and acknowledged.', { timeout: 20_000 });
     await page.getByRole('button', { name: 'Pause' }).click();
     await page.locator('[data-client]').click();
@@ -347,7 +347,7 @@ test.describe('embedded at the sizes documentation uses', () => {
     const errors = watchErrors(page);
     await page.setViewportSize({ width: 640, height: 420 });
     await page.goto('./?embed&log=1');
-    await page.getByRole('button', { name: 'Play' }).click();
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
     await expect(page.locator('[data-node][data-role=leader]')).toHaveCount(1, { timeout: 20_000 });
     await page.getByRole('button', { name: 'Pause' }).click();
     for (const node of await page.locator('[data-node] .node__body').all()) {

@@ -24,7 +24,7 @@ test('an isolated leader is replaced, and Heal all brings it back as a follower'
   await page.locator(`[data-node="${oldLeader}"]`).click();
   await page.getByRole('button', { name: 'Isolate' }).click();
   await expect(page.locator(`[data-lane^="${oldLeader}-"].lane--partitioned`)).toHaveCount(4);
-  await page.getByRole('button', { name: 'Play' }).click();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
   // The majority elects a new leader; the old one still believes it leads.
   await expect(page.locator('[data-node][data-role=leader]')).toHaveCount(2, { timeout: 20_000 });
   await page.getByRole('button', { name: 'Heal all' }).click();
@@ -89,7 +89,7 @@ test('Duplicate sends a second copy that arrives too; the client\'s messages hav
   await expect(page.locator('.narration')).toContainText(`A second copy of message #${id} from S3 to S1`);
   // A client's request: Drop only.
   await page.keyboard.press('Escape');
-  await page.getByRole('button', { name: 'Play' }).click();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect(page.locator('[data-node][data-role=leader]')).toHaveCount(1, { timeout: 20_000 });
   await page.getByRole('button', { name: 'Pause' }).click();
   const leader = await page.locator('[data-node][data-role=leader]').getAttribute('data-node');
@@ -115,7 +115,7 @@ test('while paused, messages are reachable with the keyboard', async ({ page }) 
   await message.focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('region', { name: /^Message / })).toContainText('RequestVote');
-  await page.getByRole('button', { name: 'Play' }).click();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect(page.locator('[data-message]').first()).toHaveAttribute('tabindex', '-1');
 });
 

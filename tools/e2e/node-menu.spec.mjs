@@ -62,7 +62,7 @@ test('a write sent to a follower is redirected, committed, and shown in every lo
   await expect(command).toHaveValue('x=1');
   await command.fill('y=7');
   await command.press('Enter');
-  await page.getByRole('button', { name: 'Play' }).click();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
   // Index 1 is the new leader's no-op; the write lands at index 2 on every server.
   await expect(page.locator('[data-log-node][data-index="2"][data-committed=true]')).toHaveCount(5, { timeout: 20_000 });
   await page.getByRole('button', { name: 'Pause' }).click();
@@ -83,7 +83,7 @@ test('a malformed write is refused with a message and the page keeps working', a
   await command.press('Enter');
   await expect(page.getByRole('alert')).toContainText('bad command');
   await expect(page.locator('img')).toHaveCount(0);
-  await page.getByRole('button', { name: 'Play' }).click();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect(page.locator('[data-node][data-role=leader]')).toHaveCount(1, { timeout: 20_000 });
   expect(errors).toEqual([]);
 });
@@ -100,7 +100,7 @@ test('the leader shows nextIndex and matchIndex per follower, in its menu and in
   await page.keyboard.press('Escape');
   // Every follower row marks the leader's nextIndex; the no-op at index 1 is matched once acknowledged.
   await expect(page.locator('[data-next=true]')).toHaveCount(4);
-  await page.getByRole('button', { name: 'Play' }).click();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect(page.locator('[data-log-node][data-index="1"][data-match=true]')).toHaveCount(4, { timeout: 20_000 });
   expect(errors).toEqual([]);
 });

@@ -10,7 +10,7 @@ test('the Figure 8 preset replays the overwrite of an old-term entry', async ({ 
   await expect(page.locator('[data-node]')).toHaveCount(5);
   await expect(page.locator('[data-node="5"]')).toHaveAttribute('data-term', '3');
   await page.getByRole('slider', { name: 'Speed' }).fill('0');
-  await page.getByRole('button', { name: 'Play' }).click();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
   // (c): S1 leads term 4 and S3 gets the term-2 entry at index 2, not committed.
   await expect(page.locator('[data-log-node="3"][data-index="2"][data-term="2"]')).toHaveAttribute('data-committed', 'false', { timeout: 20_000 });
   // (d): S5 leads and its term-3 entry replaces index 2 on S2 and S3.

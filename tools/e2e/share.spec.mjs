@@ -19,7 +19,7 @@ test('a pinned link opens paused at its moment with the trace hash of raftsim ru
   await expect(page.locator('[data-node]')).toHaveCount(3);
   await expect(root(page)).toHaveAttribute('data-time-ms', '1500');
   await expect(root(page)).toHaveAttribute('data-trace-hash', PINNED_HASH);
-  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
   await expect(page.locator('[data-node="3"]')).toHaveAttribute('data-role', 'leader');
   // The title travels as text: its tags are shown, never made into elements.
   await expect(page.getByRole('region', { name: 'Scenario' })).toContainText('Pinned <b>link</b> 选主');
@@ -151,7 +151,7 @@ test('the page works under the recommended Content-Security-Policy', async ({ pa
   await expect(menu).toBeVisible();
   expect(await menu.evaluate((e) => e.style.left)).toMatch(/^-?\d+px$/);
   await page.keyboard.press('Escape');
-  await page.getByRole('button', { name: 'Play' }).click();
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
   await frames(page, 10);
   expect(await simulatedTime(page)).toBeGreaterThan(1500);
   expect(await page.evaluate(() => window.__violations)).toEqual([]);

@@ -53,11 +53,17 @@ impl Node {
     /// server's own.
     pub(crate) fn handle_request_pre_vote(&mut self, from: NodeId, request: RequestVote) {
         let term = self.persistent.current_term;
-        let vote_granted = request.term > term
-            && self.persistent.log.is_up_to_date(request.last_log_term, request.last_log_index)
-            && !self.heard_from_leader_recently();
+        let vote_granted =
+            request.term > term && self.log_is_acceptable(&request) && !self.heard_from_leader_recently();
         let reply = RequestVoteReply { term: if vote_granted { request.term } else { term }, vote_granted };
         self.send(from, Message::RequestPreVoteReply(reply));
+    }
+
+    /// The election restriction (§5.4.1): the candidate's log is at least as up to date as this
+    /// server's. Always true with the `no_election_restriction` switch.
+    fn log_is_acceptable(&self, request: &RequestVote) -> bool {
+        self.options.unsafe_rules.no_election_restriction
+            || self.persistent.log.is_up_to_date(request.last_log_term, request.last_log_index)
     }
 
     /// Counts a pre-vote granted for the next term; a majority starts the real election.
@@ -136,10 +142,11 @@ impl Node {
     /// Granting a vote resets the election timer (Figure 2, "Followers").
     pub(crate) fn handle_request_vote(&mut self, from: NodeId, request: RequestVote) {
         let term = self.persistent.current_term;
-        let free_to_vote = self.persistent.voted_for.is_none_or(|voted| voted == request.candidate_id);
-        let vote_granted = request.term == term
-            && free_to_vote
-            && self.persistent.log.is_up_to_date(request.last_log_term, request.last_log_index);
+        let rules = self.options.unsafe_rules;
+        let free_to_vote = self.persistent.voted_for.is_none_or(|voted| {
+            voted == request.candidate_id || (rules.vote_for_highest_id && request.candidate_id > voted)
+        });
+        let vote_granted = request.term == term && free_to_vote && self.log_is_acceptable(&request);
         if vote_granted {
             self.persistent.voted_for = Some(request.candidate_id);
             self.emit(Output::SetTimer(Timer::Election));

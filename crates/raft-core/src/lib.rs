@@ -62,7 +62,7 @@ pub use message::{
     AppendEntries, AppendEntriesReply, ConflictHint, Message, MessageKind, RequestVote, RequestVoteReply, TimeoutNow,
 };
 pub use node::{Node, PersistentState};
-pub use options::RaftOptions;
+pub use options::{RaftOptions, UnsafeRules};
 pub use role::{Progress, RoleKind};
 pub use state_machine::KvStore;
 pub use types::{LogIndex, Millis, NodeId, RequestId, Term};

@@ -26,6 +26,28 @@ pub struct RaftOptions {
     pub check_quorum: bool,
     /// The shortest election timeout the driver draws, in ms.
     pub election_timeout_min_ms: Millis,
+    /// Rules switched off on purpose, to show why each exists. All off by default.
+    pub unsafe_rules: UnsafeRules,
+}
+
+/// Each switch breaks one rule of Raft, as a learner (or the article this playground grew
+/// from) might believe it works; with the right schedule the safety checker catches what
+/// breaks. None changes anything while off.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct UnsafeRules {
+    /// Votes ignore whether the candidate's log is up to date (§5.4.1 off): a server missing
+    /// committed entries can win and erase them (Leader Completeness breaks).
+    pub no_election_restriction: bool,
+    /// A leader commits any entry stored on a majority, whatever its term (§5.4.2 off): the
+    /// paper's Figure 8, where a committed entry is overwritten (State Machine Safety breaks).
+    pub commit_old_terms: bool,
+    /// "Elect the largest server id": a server that already voted in this term votes again for
+    /// a candidate with a higher id, so two leaders can win one term (Election Safety breaks).
+    pub vote_for_highest_id: bool,
+    /// A follower accepts AppendEntries if and only if leaderCommit equals its own commitIndex
+    /// and prevLogIndex is not past its log, without checking prevLogTerm: logs come to agree
+    /// on an entry but not on what precedes it (Log Matching breaks).
+    pub ack_on_equal_commit: bool,
 }
 
 impl Default for RaftOptions {
@@ -37,6 +59,7 @@ impl Default for RaftOptions {
             pre_vote: false,
             check_quorum: false,
             election_timeout_min_ms: 150,
+            unsafe_rules: UnsafeRules::default(),
         }
     }
 }

@@ -65,7 +65,16 @@ impl Node {
         let prev_log_index = request.prev_log_index;
         let last_new_index = prev_log_index + request.entries.len() as LogIndex;
         let last_before = self.persistent.log.last_index();
-        let change = self.persistent.log.append_after(prev_log_index, request.prev_log_term, request.entries);
+        let change = if self.options.unsafe_rules.ack_on_equal_commit {
+            // The broken rule: accept iff the commit indexes are equal and prevLogIndex is in
+            // the log, whatever the term there (prevLogTerm unchecked).
+            let own_term = self.persistent.log.term_at(prev_log_index);
+            own_term
+                .filter(|_| request.leader_commit == self.commit_index)
+                .and_then(|term| self.persistent.log.append_after(prev_log_index, term, request.entries))
+        } else {
+            self.persistent.log.append_after(prev_log_index, request.prev_log_term, request.entries)
+        };
         let reply = match change {
             Some(change) => {
                 self.report_log_change(change, last_before);

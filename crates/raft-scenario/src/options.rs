@@ -55,6 +55,50 @@ pub struct ScenarioOptions {
     /// steps down, and servers that hear from a leader ignore disruptive candidates.
     #[serde(skip_serializing_if = "is_false")]
     pub check_quorum: bool,
+    /// Rules switched off on purpose, to watch the safety checker catch what breaks.
+    #[serde(
+        rename = "unsafe",
+        deserialize_with = "crate::object::object",
+        skip_serializing_if = "UnsafeSwitches::all_off"
+    )]
+    pub unsafe_rules: UnsafeSwitches,
+}
+
+/// The `unsafe` object: each switch breaks one rule of Raft (see
+/// [`raft_core::UnsafeRules`], where each is described), all off by default and not written
+/// when off.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields, expecting = "an object of switches, e.g. { \"commit_old_terms\": true }")]
+pub struct UnsafeSwitches {
+    /// Votes ignore whether the candidate's log is up to date (§5.4.1 off).
+    #[serde(skip_serializing_if = "is_false")]
+    pub no_election_restriction: bool,
+    /// A leader commits entries of earlier terms by counting replicas (§5.4.2 off).
+    #[serde(skip_serializing_if = "is_false")]
+    pub commit_old_terms: bool,
+    /// A server votes again, in the same term, for a candidate with a higher id.
+    #[serde(skip_serializing_if = "is_false")]
+    pub vote_for_highest_id: bool,
+    /// A follower accepts AppendEntries iff leaderCommit equals its commitIndex.
+    #[serde(skip_serializing_if = "is_false")]
+    pub ack_on_equal_commit: bool,
+}
+
+impl UnsafeSwitches {
+    /// Whether every rule is kept.
+    pub fn all_off(&self) -> bool {
+        *self == UnsafeSwitches::default()
+    }
+
+    /// The core's form.
+    pub fn rules(&self) -> raft_core::UnsafeRules {
+        raft_core::UnsafeRules {
+            no_election_restriction: self.no_election_restriction,
+            commit_old_terms: self.commit_old_terms,
+            vote_for_highest_id: self.vote_for_highest_id,
+            ack_on_equal_commit: self.ack_on_equal_commit,
+        }
+    }
 }
 
 impl Default for ScenarioOptions {
@@ -72,6 +116,7 @@ impl Default for ScenarioOptions {
             conflict_hint: raft.conflict_hint,
             pre_vote: raft.pre_vote,
             check_quorum: raft.check_quorum,
+            unsafe_rules: UnsafeSwitches::default(),
         }
     }
 }
@@ -242,6 +287,7 @@ impl ScenarioOptions {
             pre_vote: self.pre_vote,
             check_quorum: self.check_quorum,
             election_timeout_min_ms: self.election_timeout_ms[0],
+            unsafe_rules: self.unsafe_rules.rules(),
         }
     }
 }

@@ -52,9 +52,9 @@ pub use raft_core::{
 pub use raft_scenario::{
     check_probability, format_probability, probability_problem, read, Action, ConfigError, InitialState, LinkError,
     LogItem, MessageId, Object, Problem, ReaderKind, ReaderProblem, Scenario, ScenarioError, ScenarioOptions,
-    ShareLink, TimedAction, LINK_VERSION, MAX_ACTIONS, MAX_DESCRIPTION_CHARS, MAX_DURATION_MS, MAX_INITIAL_LOG_ENTRIES,
-    MAX_INITIAL_TERM, MAX_LINK_TIME_MS, MAX_NODES, MAX_SCENARIO_BYTES, MAX_SCENARIO_FILE_BYTES, MAX_SCENARIO_TIME_MS,
-    MAX_TITLE_CHARS, SCENARIO_VERSION,
+    ShareLink, TimedAction, UnsafeSwitches, LINK_VERSION, MAX_ACTIONS, MAX_DESCRIPTION_CHARS, MAX_DURATION_MS,
+    MAX_INITIAL_LOG_ENTRIES, MAX_INITIAL_TERM, MAX_LINK_TIME_MS, MAX_NODES, MAX_SCENARIO_BYTES,
+    MAX_SCENARIO_FILE_BYTES, MAX_SCENARIO_TIME_MS, MAX_TITLE_CHARS, SCENARIO_VERSION,
 };
 pub use replay_budget::{TooBusy, MAX_REPLAY_EVENTS};
 pub use report::{format_hash, NodeReport, Report};

@@ -54,6 +54,7 @@ pub fn App() -> Html {
         on_heal,
         on_preset,
         on_apply_settings,
+        on_replay_settings,
         on_new_cluster,
         on_import,
         on_seek,
@@ -198,7 +199,8 @@ pub fn App() -> Html {
                                                    on_seek: on_seek.clone(), on_jump }) }
             </div>
             <div class="playground__tools" role="group" aria-label={lang.learner_texts().tools}>
-                <Settings {lang} seed={state.seed()} options={state.options()} on_apply={on_apply_settings} />
+                <Settings {lang} seed={state.seed()} options={state.options()} on_apply={on_apply_settings}
+                          on_replay={on_replay_settings} />
                 <SharePanel lang={lang} {fragment} info={state.raw_info()}
                             {on_info} />
                 { scenario_file(lang, { let state = state.clone(); Callback::from(move |_| state.scenario_json()) }, &on_import,
@@ -224,7 +226,7 @@ pub fn App() -> Html {
                 </div>
                 <div class="playground__side">
                     { log_table }
-                    { invariant_bar(lang, &InvariantBarProps { violations: state.violations() }) }
+                    { invariant_bar(lang, &InvariantBarProps { violations: state.violations(), on_seek: on_seek.clone() }) }
                     <Narration lang={lang} events={story.clone()} {on_seek} />
                 </div>
             </div>

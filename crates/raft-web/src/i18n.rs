@@ -114,6 +114,8 @@ pub struct Texts {
     pub match_marker_title: &'static str,
     pub invariants: &'static str,
     pub holds: &'static str,
+    /// The invariant bar's button to the moment a property broke.
+    pub jump_to_violation: &'static str,
     pub legend: &'static str,
     pub legend_items: LegendTexts,
     pub narration: &'static str,
@@ -129,6 +131,14 @@ pub struct Texts {
     pub settings: &'static str,
     pub settings_labels: SettingsLabels,
     pub apply_settings: &'static str,
+    /// The Settings button that replays the run so far with the new settings.
+    pub replay_settings: &'static str,
+    /// Its tooltip.
+    pub replay_settings_title: &'static str,
+    /// The group of break-a-rule switches.
+    pub break_a_rule: &'static str,
+    /// What that group is for.
+    pub break_a_rule_hint: &'static str,
     pub theme: &'static str,
     pub themes: ThemeNames,
 }
@@ -183,6 +193,10 @@ pub struct SettingsLabels {
     pub conflict_hint: &'static str,
     pub pre_vote: &'static str,
     pub check_quorum: &'static str,
+    pub no_election_restriction: &'static str,
+    pub commit_old_terms: &'static str,
+    pub vote_for_highest_id: &'static str,
+    pub ack_on_equal_commit: &'static str,
 }
 
 const EN: Texts = Texts {
@@ -272,6 +286,7 @@ const EN: Texts = Texts {
     match_marker_title: "the leader's matchIndex for this server",
     invariants: "Safety properties (Figure 3), checked after every event",
     holds: "holds",
+    jump_to_violation: "Jump to the violation",
     legend: "Legend",
     legend_items: LegendTexts {
         follower: "Follower",
@@ -325,8 +340,16 @@ const EN: Texts = Texts {
         conflict_hint: "Conflict hint on rejection (§5.3)",
         pre_vote: "PreVote: ask whether you could win before raising the term (thesis §9.6)",
         check_quorum: "CheckQuorum: a leader that hears no majority steps down (thesis §6.2)",
+        no_election_restriction: "Vote for any log, up to date or not (§5.4.1 off): breaks leader completeness",
+        commit_old_terms: "Commit old-term entries by counting copies (§5.4.2 off): breaks state machine safety",
+        vote_for_highest_id: "Vote again for a higher server id in the same term: breaks election safety",
+        ack_on_equal_commit: "Accept AppendEntries when the commit indexes match, prevLogTerm unchecked: breaks log matching",
     },
     apply_settings: "Apply: start a fresh cluster",
+    replay_settings: "Replay with this change",
+    replay_settings_title: "The same seed and the same actions from time 0, with these settings: compare two runs of one story",
+    break_a_rule: "Break a rule",
+    break_a_rule_hint: "Each switch turns off one rule of Raft. Replay a run with it and watch the safety checker catch what breaks.",
     theme: "Theme",
     themes: ThemeNames {
         system: "System",
@@ -422,6 +445,7 @@ const ZH: Texts = Texts {
     match_marker_title: "领导者记录的这台服务器的 matchIndex",
     invariants: "安全性质（图 3），每个事件之后检查",
     holds: "成立",
+    jump_to_violation: "跳到违反的时刻",
     legend: "图例",
     legend_items: LegendTexts {
         follower: "跟随者",
@@ -470,8 +494,16 @@ const ZH: Texts = Texts {
         conflict_hint: "拒绝时返回冲突提示（§5.3）",
         pre_vote: "预投票：先问能否胜选，再提升任期（博士论文 §9.6）",
         check_quorum: "检查法定人数：听不到多数派的领导者会退位（博士论文 §6.2）",
+        no_election_restriction: "不管日志新旧都投票（关闭 §5.4.1）：破坏领导者完整性",
+        commit_old_terms: "数副本提交旧任期的条目（关闭 §5.4.2）：破坏状态机安全",
+        vote_for_highest_id: "同一任期内再投给编号更大的服务器：破坏选举安全",
+        ack_on_equal_commit: "提交索引相同就接受 AppendEntries，不检查 prevLogTerm：破坏日志匹配",
     },
     apply_settings: "应用：开始一个新集群",
+    replay_settings: "用这个改动重放",
+    replay_settings_title: "同样的种子、同样的操作，从 0 时刻开始，用这些设置再运行一次：比较同一个故事的两次运行",
+    break_a_rule: "打破一条规则",
+    break_a_rule_hint: "每个开关关闭 Raft 的一条规则。用它重放一次运行，看安全检查器抓住什么被破坏了。",
     theme: "主题",
     themes: ThemeNames { system: "跟随系统", light: "浅色", dark: "深色" },
 };

@@ -29,6 +29,8 @@ pub struct Senders {
     pub on_preset: Callback<String>,
     /// The settings form was applied (or could not be read).
     pub on_apply_settings: Callback<Result<ClusterSettings, crate::i18n_errors::SettingsError>>,
+    /// The settings form asks to replay the run with its settings.
+    pub on_replay_settings: Callback<Result<ClusterSettings, crate::i18n_errors::SettingsError>>,
     /// The New cluster button: a fresh cluster with a random seed.
     pub on_new_cluster: Callback<()>,
     /// A scenario file was read (or could not be).
@@ -65,6 +67,7 @@ impl Senders {
             on_heal: send(d, |()| Action::HealNetwork),
             on_preset: send(d, Action::LoadPreset),
             on_apply_settings: send(d, Action::ApplySettings),
+            on_replay_settings: send(d, Action::ReplaySettings),
             on_new_cluster: send(d, |()| Action::NewCluster(fresh_seed())),
             on_import: send(d, Action::ImportScenario),
             on_seek: send(d, Action::Seek),

@@ -154,6 +154,9 @@ pub enum Action {
     RefuseFile(u64),
     /// Start a fresh cluster with these options (or report why the form could not be read).
     ApplySettings(Result<ClusterSettings, crate::i18n_errors::SettingsError>),
+    /// Replay the run so far (its seed's place taken by the form's, its actions kept) from time
+    /// 0 with the settings form's options: the same story under other rules.
+    ReplaySettings(Result<ClusterSettings, crate::i18n_errors::SettingsError>),
     /// Start a fresh cluster of the same size and options with this seed (the New cluster
     /// button draws it from the browser's crypto; the reducer itself never draws one).
     NewCluster(u64),
@@ -437,6 +440,12 @@ impl Playground {
     /// options leave the run as it was, with a notice.
     fn start_fresh(&mut self, seed: u64, options: raft_sim::ScenarioOptions) {
         let scenario = Scenario { nodes: self.cluster_size(), options, ..Scenario::new(seed) };
+        self.start_scenario(scenario);
+    }
+
+    /// Replaces the run by `scenario`'s, paused at 0; a scenario that cannot run leaves the run
+    /// as it was, with a notice (a settings notice for options that cannot be simulated).
+    fn start_scenario(&mut self, scenario: Scenario) {
         match Playground::new(scenario) {
             Ok(fresh) => *self = self.replaced_by(fresh),
             Err(raft_sim::ScenarioError { problem: raft_sim::Problem::Config(error), .. }) => {
@@ -598,7 +607,13 @@ impl Reducible for Playground {
                     Err(()) => next.notice = Some(Notice::FileUnreadable),
                 }
             }
-            Action::ApplySettings(Err(why)) => next.notice = Some(Notice::BadSettings(why)),
+            Action::ApplySettings(Err(why)) | Action::ReplaySettings(Err(why)) => {
+                next.notice = Some(Notice::BadSettings(why))
+            }
+            Action::ReplaySettings(Ok(ClusterSettings { seed, options })) => {
+                let scenario = Scenario { seed, options, until_ms: None, ..next.history.borrow().scenario() };
+                next.start_scenario(scenario);
+            }
             Action::ApplySettings(Ok(ClusterSettings { seed, options })) => next.start_fresh(seed, options),
             Action::NewCluster(seed) => {
                 let options = next.options();

@@ -131,8 +131,11 @@ async fn a_broken_property_turns_red_with_what_broke_and_when() {
         detail: raft_sim::Breach::TwoLeaders { first: 1, second: 2, term: 3 },
     };
     let root = mount_point();
-    yew::Renderer::<InvariantBar>::with_root_and_props(root.clone(), InvariantBarProps { violations: vec![violation] })
-        .render();
+    yew::Renderer::<InvariantBar>::with_root_and_props(
+        root.clone(),
+        InvariantBarProps { violations: vec![violation], on_seek: yew::Callback::noop() },
+    )
+    .render();
     settle().await;
     let broken = root.query_selector("[data-invariant=election_safety]").unwrap().unwrap();
     assert_eq!(attr(&broken, "data-ok"), "false");

@@ -11,6 +11,8 @@ use crate::i18n::Lang;
 pub struct InvariantBarProps {
     /// Violations found so far (none in a correct Raft).
     pub violations: Vec<Violation>,
+    /// Jump to the violation was chosen: go to its moment.
+    pub on_seek: Callback<raft_sim::Millis>,
 }
 
 /// One badge per property. Checked after every event of the run.
@@ -31,6 +33,9 @@ pub fn invariant_bar(lang: Lang, props: &InvariantBarProps) -> Html {
                         { lang.property(property) }
                         if let Some(v) = broken {
                             <span class="invariants__detail">{ format!(" — {}", lang.broken_at(&format_time(lang, v.at_ms), &lang.breach(&v.detail))) }</span>
+                            <button type="button" class="invariants__jump" onclick={props.on_seek.reform({ let at = v.at_ms; move |_: MouseEvent| at })}>
+                                { lang.texts().jump_to_violation }
+                            </button>
                         }
                     </li>
                 }

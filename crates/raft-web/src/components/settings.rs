@@ -23,6 +23,8 @@ pub struct SettingsProps {
     pub options: ScenarioOptions,
     /// The form was submitted: the new seed and options, or why a field could not be read.
     pub on_apply: Callback<Result<ClusterSettings, SettingsError>>,
+    /// The same, to replay the run so far (its actions) with them, from time 0.
+    pub on_replay: Callback<Result<ClusterSettings, SettingsError>>,
 }
 
 /// A number field: (name, label, current value).
@@ -70,6 +72,12 @@ fn read(form: &HtmlFormElement) -> Result<ClusterSettings, SettingsError> {
         conflict_hint: checked("conflict_hint"),
         pre_vote: checked("pre_vote"),
         check_quorum: checked("check_quorum"),
+        unsafe_rules: raft_sim::UnsafeSwitches {
+            no_election_restriction: checked("no_election_restriction"),
+            commit_old_terms: checked("commit_old_terms"),
+            vote_for_highest_id: checked("vote_for_highest_id"),
+            ack_on_equal_commit: checked("ack_on_equal_commit"),
+        },
     };
     Ok(ClusterSettings { seed: whole("seed")?, options })
 }
@@ -82,12 +90,18 @@ fn read(form: &HtmlFormElement) -> Result<ClusterSettings, SettingsError> {
 #[component]
 pub fn Settings(props: &SettingsProps) -> Html {
     let t = props.lang.texts();
-    let on_apply = props.on_apply.clone();
+    let (on_apply, on_replay) = (props.on_apply.clone(), props.on_replay.clone());
     let onsubmit = Callback::from(move |event: SubmitEvent| {
         event.prevent_default();
+        let replay = event.submitter().and_then(|button| button.get_attribute("name")).as_deref() == Some("replay");
         let form: HtmlFormElement = event.target_unchecked_into();
-        on_apply.emit(read(&form));
+        if replay {
+            on_replay.emit(read(&form));
+        } else {
+            on_apply.emit(read(&form));
+        }
     });
+    let rules = props.options.unsafe_rules;
     let o = &props.options;
     let labels = &t.settings_labels;
     html! {
@@ -112,7 +126,16 @@ pub fn Settings(props: &SettingsProps) -> Html {
                 { checkbox("conflict_hint", labels.conflict_hint, o.conflict_hint) }
                 { checkbox("pre_vote", labels.pre_vote, o.pre_vote) }
                 { checkbox("check_quorum", labels.check_quorum, o.check_quorum) }
+                <fieldset class="settings__unsafe">
+                    <legend>{ t.break_a_rule }</legend>
+                    <p class="settings__warning">{ t.break_a_rule_hint }</p>
+                    { checkbox("no_election_restriction", labels.no_election_restriction, rules.no_election_restriction) }
+                    { checkbox("commit_old_terms", labels.commit_old_terms, rules.commit_old_terms) }
+                    { checkbox("vote_for_highest_id", labels.vote_for_highest_id, rules.vote_for_highest_id) }
+                    { checkbox("ack_on_equal_commit", labels.ack_on_equal_commit, rules.ack_on_equal_commit) }
+                </fieldset>
                 <button type="submit">{ t.apply_settings }</button>
+                <button type="submit" name="replay" title={t.replay_settings_title}>{ t.replay_settings }</button>
             </form>
         </details>
     }
