@@ -57,12 +57,12 @@ fn overload_speed(simulated_s: u64) -> f64 {
 
 /// Fuzz runs of 60 simulated seconds (55 s of faults, 5 s of recovery) per wall minute.
 fn fuzz_speed(seeds: u64) -> f64 {
-    let settings = FuzzSettings { nodes: 5, duration_ms: 60_000 - raft_sim::RECOVERY_MS };
+    let settings = FuzzSettings { nodes: 5, duration_ms: 60_000 - raft_sim::RECOVERY_MS, ..FuzzSettings::default() };
     let samples = (0..RUNS as u64)
         .map(|run| {
             let started = Instant::now();
             for seed in run * seeds..(run + 1) * seeds {
-                let (_, failure) = run_seed(seed, settings);
+                let (_, failure) = run_seed(seed, &settings);
                 assert!(failure.is_none(), "fuzz seed {seed} failed: {failure:?}");
             }
             seeds as f64 / started.elapsed().as_secs_f64() * 60.0

@@ -1,5 +1,5 @@
 //! Randomized fault schedules: each seed gives a scenario of crashes, restarts, partitions,
-//! cuts, loss, duplicated messages, forced timeouts and writes; then every fault is healed and the cluster must
+//! cuts, loss, duplicated messages, leadership transfers, forced timeouts and writes; then every fault is healed and the cluster must
 //! recover. The scenario of a failing seed reproduces the failure exactly.
 
 use raft_core::NodeId;
@@ -14,29 +14,56 @@ use crate::rng::SimRng;
 use crate::scenario_run::ScenarioExt;
 use crate::simulation::Simulation;
 use crate::time::Millis;
-use raft_scenario::Scenario;
+use raft_scenario::{Scenario, ScenarioError, ScenarioOptions};
 
 /// After the faults stop, how long the cluster gets to elect a leader and spread every
 /// committed entry. Several election timeouts, with room for a split vote or two.
 pub const RECOVERY_MS: Millis = 5_000;
 
 /// The shape of the random schedules.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FuzzSettings {
     /// Servers per cluster.
     pub nodes: u32,
     /// How long faults are injected, in simulated ms; recovery comes after.
     pub duration_ms: Millis,
+    /// Options applied to every schedule over the ones it draws, written as in scenario files
+    /// (`{"pre_vote": true, "unsafe": {"commit_old_terms": true}}`); see [`FuzzSettings::with_options`].
+    pub options: serde_json::Map<String, serde_json::Value>,
 }
 
 impl Default for FuzzSettings {
     fn default() -> Self {
-        FuzzSettings { nodes: 5, duration_ms: 10_000 }
+        FuzzSettings { nodes: 5, duration_ms: 10_000, options: serde_json::Map::new() }
+    }
+}
+
+impl FuzzSettings {
+    /// These settings with `options` (an options object of a scenario file) applied to every
+    /// schedule; refused with the reader's error if they are not options, or not ones a
+    /// cluster of `nodes` can run with.
+    pub fn with_options(self, options: &str) -> Result<FuzzSettings, ScenarioError> {
+        let json = format!(r#"{{ "version": 1, "seed": 0, "nodes": {}, "options": {options} }}"#, self.nodes);
+        Scenario::from_json(&json)?;
+        let value: serde_json::Value = serde_json::from_str(options).unwrap_or_default();
+        Ok(FuzzSettings { options: value.as_object().cloned().unwrap_or_default(), ..self })
+    }
+
+    /// `options` with these settings' overrides applied.
+    fn apply(&self, options: &ScenarioOptions) -> ScenarioOptions {
+        if self.options.is_empty() {
+            return options.clone();
+        }
+        let mut merged = serde_json::to_value(options).unwrap_or_default();
+        if let Some(fields) = merged.as_object_mut() {
+            fields.extend(self.options.clone());
+        }
+        serde_json::from_value(merged).unwrap_or_else(|_| options.clone())
     }
 }
 
 /// The scenario of fuzz seed `seed`.
-pub fn random_scenario(seed: u64, settings: FuzzSettings) -> Scenario {
+pub fn random_scenario(seed: u64, settings: &FuzzSettings) -> Scenario {
     generate(seed, settings).0
 }
 
@@ -44,7 +71,7 @@ pub fn random_scenario(seed: u64, settings: FuzzSettings) -> Scenario {
 /// up (to `until_ms`): a `duplicate` action names a message really in flight at its time.
 /// Applying each action at its time, after that moment's events, is exactly what a scenario's
 /// schedule does, so the run is the scenario's own (a test checks the trace hashes agree).
-fn generate(seed: u64, settings: FuzzSettings) -> (Scenario, Simulation) {
+fn generate(seed: u64, settings: &FuzzSettings) -> (Scenario, Simulation) {
     let mut rng = SimRng::new(seed ^ 0x5eed_f00d_cafe_d00d);
     let nodes = settings.nodes;
     let mut scenario = Scenario::new(seed);
@@ -54,6 +81,7 @@ fn generate(seed: u64, settings: FuzzSettings) -> (Scenario, Simulation) {
     scenario.options.noop_on_election = rng.random_bool(0.8);
     scenario.options.max_entries_per_append = rng.random_range(1..=16);
     scenario.options.duplicate = *[0.0, 0.05, 0.3].choose(&mut rng).unwrap_or(&0.0);
+    scenario.options = settings.apply(&scenario.options);
     let mut sim = scenario.build(false).expect("generated options are valid");
     let mut schedule = |sim: &mut Simulation, at_ms: Millis, action: Action| {
         sim.run_until(at_ms);
@@ -84,6 +112,7 @@ fn generate(seed: u64, settings: FuzzSettings) -> (Scenario, Simulation) {
                 }
             }
             80..=83 => Action::Loss { probability: *[0.0, 0.05, 0.2].choose(&mut rng).unwrap_or(&0.0) },
+            88..=90 => Action::Transfer { node: pick(&mut rng) },
             84..=87 => {
                 sim.run_until(at);
                 let in_flight: Vec<u64> = sim.messages_in_flight().map(|m| m.id).collect();
@@ -133,7 +162,7 @@ pub struct FuzzFailure {
 
 /// Runs the scenario of `seed`, checking safety after every event and liveness at the end.
 /// Returns the finished simulation and the failure, if any.
-pub fn run_seed(seed: u64, settings: FuzzSettings) -> (Simulation, Option<FuzzFailure>) {
+pub fn run_seed(seed: u64, settings: &FuzzSettings) -> (Simulation, Option<FuzzFailure>) {
     let (_, sim) = generate(seed, settings);
     let failure = check_run(&sim).map(|reason| FuzzFailure { seed, reason });
     (sim, failure)

@@ -5,9 +5,9 @@ use raft_sim::{random_scenario, run_seed, FuzzSettings};
 
 fn fuzz(seeds: std::ops::Range<u64>, settings: FuzzSettings) {
     for seed in seeds {
-        let (sim, failure) = run_seed(seed, settings);
+        let (sim, failure) = run_seed(seed, &settings);
         if let Some(failure) = failure {
-            let scenario = random_scenario(seed, settings).to_json_pretty();
+            let scenario = random_scenario(seed, &settings).to_json_pretty();
             panic!("seed {seed}: {}\nreproduce with this scenario file:\n{scenario}", failure.reason);
         }
         assert!(sim.events_processed() > 100, "seed {seed} ran");
@@ -16,21 +16,21 @@ fn fuzz(seeds: std::ops::Range<u64>, settings: FuzzSettings) {
 
 #[test]
 fn five_hundred_random_fault_schedules_keep_raft_safe_and_live() {
-    fuzz(0..500, FuzzSettings { nodes: 5, duration_ms: 5_000 });
+    fuzz(0..500, FuzzSettings { nodes: 5, duration_ms: 5_000, ..FuzzSettings::default() });
 }
 
 #[test]
 fn three_and_seven_node_clusters_survive_random_faults_too() {
-    fuzz(1_000..1_100, FuzzSettings { nodes: 3, duration_ms: 5_000 });
-    fuzz(2_000..2_050, FuzzSettings { nodes: 7, duration_ms: 5_000 });
+    fuzz(1_000..1_100, FuzzSettings { nodes: 3, duration_ms: 5_000, ..FuzzSettings::default() });
+    fuzz(2_000..2_050, FuzzSettings { nodes: 7, duration_ms: 5_000, ..FuzzSettings::default() });
 }
 
 #[test]
 fn the_schedules_duplicate_messages_by_option_and_by_action() {
-    let settings = FuzzSettings { nodes: 5, duration_ms: 5_000 };
+    let settings = FuzzSettings { nodes: 5, duration_ms: 5_000, ..FuzzSettings::default() };
     let (mut by_option, mut by_action) = (0, 0);
     for seed in 0..40 {
-        let scenario = random_scenario(seed, settings);
+        let scenario = random_scenario(seed, &settings);
         let mut sim = raft_sim::ScenarioExt::build(&scenario, true).expect("valid");
         sim.run_until(scenario.until_ms.unwrap_or(0));
         for event in sim.trace().events().unwrap_or_default() {
@@ -49,10 +49,10 @@ fn the_schedules_duplicate_messages_by_option_and_by_action() {
 
 #[test]
 fn a_seed_s_run_is_exactly_its_scenario_s_run() {
-    let settings = FuzzSettings { nodes: 5, duration_ms: 5_000 };
+    let settings = FuzzSettings { nodes: 5, duration_ms: 5_000, ..FuzzSettings::default() };
     for seed in 0..20 {
-        let (run, _) = run_seed(seed, settings);
-        let scenario = random_scenario(seed, settings);
+        let (run, _) = run_seed(seed, &settings);
+        let scenario = random_scenario(seed, &settings);
         let mut replay = raft_sim::ScenarioExt::build(&scenario, false).expect("valid");
         replay.run_until(scenario.until_ms.unwrap_or(0));
         assert_eq!(run.trace().hash(), replay.trace().hash(), "seed {seed}");
@@ -62,10 +62,10 @@ fn a_seed_s_run_is_exactly_its_scenario_s_run() {
 
 #[test]
 fn random_fault_schedules_stay_safe_and_live_with_pre_vote_and_check_quorum() {
-    let settings = FuzzSettings { nodes: 5, duration_ms: 5_000 };
+    let settings = FuzzSettings { nodes: 5, duration_ms: 5_000, ..FuzzSettings::default() };
     for (pre_vote, check_quorum) in [(true, false), (false, true), (true, true)] {
         for seed in 0..150 {
-            let mut scenario = random_scenario(seed, settings);
+            let mut scenario = random_scenario(seed, &settings);
             scenario.options.pre_vote = pre_vote;
             scenario.options.check_quorum = check_quorum;
             let mut sim = raft_sim::ScenarioExt::build(&scenario, false).expect("valid");

@@ -45,7 +45,10 @@ fn this_build_encodes_the_pinned_scenario_to_the_pinned_string() {
 #[test]
 fn scenarios_round_trip_through_links() {
     for seed in 0..200 {
-        let mut scenario = random_scenario(seed, FuzzSettings { nodes: 1 + (seed % 9) as u32, duration_ms: 10_000 });
+        let mut scenario = random_scenario(
+            seed,
+            &FuzzSettings { nodes: 1 + (seed % 9) as u32, duration_ms: 10_000, ..FuzzSettings::default() },
+        );
         scenario.title = Some(format!("Run {seed}: \"quotes\" & <tags> 日志复制 🙂"));
         scenario.description = (seed % 2 == 0).then(|| "line one\nline two".to_owned());
         let link = ShareLink { scenario: scenario.clone(), time_ms: seed * 37 };

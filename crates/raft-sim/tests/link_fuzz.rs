@@ -38,12 +38,18 @@ fn a_million_inputs_never_panic_and_every_decoded_link_round_trips() {
     let mut rng = SimRng::new(0x11_4e);
     let links: Vec<String> = (0..32)
         .map(|seed| {
-            let scenario = random_scenario(seed, FuzzSettings { nodes: 5, duration_ms: 2_000 + seed * 500 });
+            let scenario = random_scenario(
+                seed,
+                &FuzzSettings { nodes: 5, duration_ms: 2_000 + seed * 500, ..FuzzSettings::default() },
+            );
             ShareLink { scenario, time_ms: seed * 100 }.fragment().expect("a small scenario makes a link")
         })
         .collect();
     let jsons: Vec<String> = (0..32)
-        .map(|seed| random_scenario(seed, FuzzSettings { nodes: 3, duration_ms: 1_000 }).to_json_pretty())
+        .map(|seed| {
+            random_scenario(seed, &FuzzSettings { nodes: 3, duration_ms: 1_000, ..FuzzSettings::default() })
+                .to_json_pretty()
+        })
         .collect();
     let (mut decoded, mut refused) = (0u64, 0u64);
     for input_number in 0..INPUTS {

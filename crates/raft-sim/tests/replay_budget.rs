@@ -14,7 +14,8 @@ fn the_certain_events_are_never_more_than_the_run_then_processes() {
     for seed in 0..24 {
         let nodes = [1, 3, 5, 9][seed as usize % 4];
         let (election, heartbeat) = TIMINGS[(seed as usize / 4) % TIMINGS.len()];
-        let mut scenario = random_scenario(seed, FuzzSettings { nodes, duration_ms: 3_000 });
+        let mut scenario =
+            random_scenario(seed, &FuzzSettings { nodes, duration_ms: 3_000, ..FuzzSettings::default() });
         scenario.options.election_timeout_ms = election;
         scenario.options.heartbeat_ms = heartbeat;
         let last_action = scenario.actions.iter().map(|action| action.at_ms).max().unwrap_or(0);

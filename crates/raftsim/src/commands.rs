@@ -61,12 +61,21 @@ struct FuzzSummary {
 }
 
 /// `raftsim fuzz`.
-pub fn fuzz(seeds: u64, start: u64, nodes: u32, duration_ms: Option<u64>) -> Result<ExitCode, String> {
+pub fn fuzz(
+    seeds: u64,
+    start: u64,
+    nodes: u32,
+    duration_ms: Option<u64>,
+    options: Option<&str>,
+) -> Result<ExitCode, String> {
     if start.checked_add(seeds).is_none() {
         return Err(format!("--start {start} with --seeds {seeds} runs past the last seed, {}", u64::MAX));
     }
     let duration_ms = duration_ms.unwrap_or(FuzzSettings::default().duration_ms);
-    let settings = FuzzSettings { nodes, duration_ms };
+    let mut settings = FuzzSettings { nodes, duration_ms, ..FuzzSettings::default() };
+    if let Some(options) = options {
+        settings = settings.with_options(options).map_err(|e| format!("--options: {e}"))?;
+    }
     let started = Instant::now();
     let mut summary = FuzzSummary {
         runs: 0,
@@ -79,7 +88,7 @@ pub fn fuzz(seeds: u64, start: u64, nodes: u32, duration_ms: Option<u64>) -> Res
         reproducer: None,
     };
     for seed in start..start + seeds {
-        let (sim, failure) = run_seed(seed, settings);
+        let (sim, failure) = run_seed(seed, &settings);
         summary.runs += 1;
         summary.events += sim.events_processed();
         summary.violations += sim.violations().len() as u64;
@@ -88,7 +97,7 @@ pub fn fuzz(seeds: u64, start: u64, nodes: u32, duration_ms: Option<u64>) -> Res
                 summary.liveness_failures += 1;
             }
             if summary.failure.is_none() {
-                summary.reproducer = Some(random_scenario(seed, settings));
+                summary.reproducer = Some(random_scenario(seed, &settings));
                 summary.failure = Some(failure);
             }
         }

@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! raftsim run FILE [--until MS] [--trace OUT.jsonl]
-//! raftsim fuzz --seeds N [--start S] [--nodes K] [--duration-ms D]
+//! raftsim fuzz --seeds N [--start S] [--nodes K] [--duration-ms D] [--options JSON]
 //! raftsim url FILE [--at MS] [--base URL]
 //! raftsim decode LINK|FILE|-
 //! ```
@@ -56,6 +56,10 @@ enum Command {
         #[arg(long = "duration-ms", value_name = "D",
               value_parser = clap::value_parser!(u64).range(..=MAX_SCENARIO_TIME_MS - RECOVERY_MS))]
         duration_ms: Option<u64>,
+        /// An options object, as in scenario files, applied to every schedule, e.g.
+        /// '{"pre_vote": true, "check_quorum": true}' or '{"unsafe": {"commit_old_terms": true}}'.
+        #[arg(long, value_name = "JSON")]
+        options: Option<String>,
     },
     /// Print the share link of a scenario file (refused if the page could not open it).
     Url {
@@ -79,7 +83,9 @@ enum Command {
 fn main() -> ExitCode {
     let result = match Cli::parse().command {
         Command::Run { file, until, trace } => commands::run(&file, until, trace.as_deref()),
-        Command::Fuzz { seeds, start, nodes, duration_ms } => commands::fuzz(seeds, start, nodes, duration_ms),
+        Command::Fuzz { seeds, start, nodes, duration_ms, options } => {
+            commands::fuzz(seeds, start, nodes, duration_ms, options.as_deref())
+        }
         Command::Url { file, at, base } => commands::url(&file, at, base.as_deref()),
         Command::Decode { link } => commands::decode(&link),
     };
