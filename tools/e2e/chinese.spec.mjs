@@ -7,7 +7,8 @@ import { simulatedTime, watchErrors } from './helpers.mjs';
 /** Words that are names, not English: the paper's identifiers, RPCs, keys, formats. */
 const NAMES = new Set([
   'Raft', 'RPC', 'RequestVote', 'RequestVoteReply', 'AppendEntries', 'AppendEntriesReply',
-  'ClientRequest', 'ClientResponse', 'term', 'success', 'entries', 'candidateId', 'lastLogIndex', 'lastLogTerm',
+  'ClientRequest', 'ClientResponse', 'RequestPreVote', 'RequestPreVoteReply', 'TimeoutNow', 'term', 'success',
+  'entries', 'candidateId', 'lastLogIndex', 'lastLogTerm',
   'voteGranted', 'leaderId', 'prevLogIndex', 'prevLogTerm', 'leaderCommit', 'conflictTerm',
   'conflictIndex', 'nextIndex', 'matchIndex', 'commitIndex', 'lastApplied', 'votedFor',
   'currentTerm', 'raftsim', 'K', 'Tab', 'Enter', 'Esc', 'Escape', 'JSON', 'SVG', 'ms', 'px', 'U', 'Figure',

@@ -1,5 +1,7 @@
-//! One-click scenarios: the paper's Figures 6, 7 and 8 and the classic failures. Each is a
-//! version-1 scenario file under `presets/`, so it also runs with `raftsim run`.
+//! One-click scenarios: the paper's Figures 6, 7 and 8, the classic failures, production
+//! Raft's election mechanisms (PreVote, CheckQuorum, leadership transfer), and one run per
+//! break-a-rule switch. Each is a version-1 scenario file under `presets/`, so it also runs
+//! with `raftsim run`.
 
 use raft_sim::{Scenario, ScenarioError};
 
@@ -11,7 +13,7 @@ pub struct Preset {
 }
 
 /// Every preset, in the order the picker lists them.
-pub const PRESETS: [Preset; 9] = [
+pub const PRESETS: [Preset; 16] = [
     Preset { id: "figure-6", json: include_str!("../presets/figure-6.json") },
     Preset { id: "figure-7", json: include_str!("../presets/figure-7.json") },
     Preset { id: "figure-8", json: include_str!("../presets/figure-8.json") },
@@ -21,6 +23,13 @@ pub const PRESETS: [Preset; 9] = [
     Preset { id: "split-vote", json: include_str!("../presets/split-vote.json") },
     Preset { id: "stale-leader", json: include_str!("../presets/stale-leader.json") },
     Preset { id: "lost-messages", json: include_str!("../presets/lost-messages.json") },
+    Preset { id: "term-inflation", json: include_str!("../presets/term-inflation.json") },
+    Preset { id: "check-quorum", json: include_str!("../presets/check-quorum.json") },
+    Preset { id: "leadership-transfer", json: include_str!("../presets/leadership-transfer.json") },
+    Preset { id: "break-commit-old-terms", json: include_str!("../presets/break-commit-old-terms.json") },
+    Preset { id: "break-election-restriction", json: include_str!("../presets/break-election-restriction.json") },
+    Preset { id: "break-largest-id", json: include_str!("../presets/break-largest-id.json") },
+    Preset { id: "break-equal-commit", json: include_str!("../presets/break-equal-commit.json") },
 ];
 
 impl Preset {
@@ -67,16 +76,72 @@ mod tests {
         sim.nodes().filter(|n| n.is_up() && n.node().role() == RoleKind::Leader).map(|n| n.node().id()).collect()
     }
 
+    /// A preset's run to its end, and the same run with every break-a-rule switch off.
+    fn run_to_end(preset: &Preset, keep_rules: bool) -> Simulation {
+        let mut scenario = preset.scenario().unwrap_or_else(|e| panic!("{}: {e}", preset.id));
+        if keep_rules {
+            scenario.options.unsafe_rules = raft_sim::UnsafeSwitches::default();
+        }
+        let mut sim = scenario.build(false).unwrap();
+        sim.run_until(scenario.until_ms.expect("every preset says how long it runs"));
+        sim
+    }
+
     #[test]
-    fn every_preset_has_a_title_and_description_and_runs_safely_to_its_end() {
+    fn every_preset_has_a_title_and_description_and_runs_safely_unless_it_breaks_a_rule() {
         for preset in &PRESETS {
             let scenario = preset.scenario().unwrap_or_else(|e| panic!("{}: {e}", preset.id));
             assert!(scenario.title.is_some() && scenario.description.is_some(), "{}", preset.id);
-            let mut sim = scenario.build(false).unwrap();
-            sim.run_until(scenario.until_ms.expect("every preset says how long it runs"));
-            assert!(sim.violations().is_empty(), "{}: {:?}", preset.id, sim.violations());
-            assert!(sim.leader().is_some(), "{}: ends with a leader", preset.id);
+            let breaks_a_rule = !scenario.options.unsafe_rules.all_off();
+            assert_eq!(breaks_a_rule, preset.id.starts_with("break-"), "{}", preset.id);
+            let sim = run_to_end(preset, false);
+            assert_eq!(sim.violations().is_empty(), !breaks_a_rule, "{}: {:?}", preset.id, sim.violations());
+            let kept = run_to_end(preset, true);
+            assert!(kept.violations().is_empty(), "{} with every rule kept: {:?}", preset.id, kept.violations());
+            if !breaks_a_rule {
+                assert!(sim.leader().is_some(), "{}: ends with a leader", preset.id);
+            }
         }
+    }
+
+    /// Each break-a-rule preset breaks the property its switch guards.
+    #[test]
+    fn each_broken_rule_turns_its_property_red() {
+        use raft_sim::Property;
+        for (id, property) in [
+            ("break-commit-old-terms", Property::StateMachineSafety),
+            ("break-election-restriction", Property::LeaderCompleteness),
+            ("break-largest-id", Property::ElectionSafety),
+            ("break-equal-commit", Property::LogMatching),
+        ] {
+            let sim = run_to_end(preset(id).unwrap(), false);
+            assert!(sim.violations().iter().any(|v| v.property == property), "{id}: {:?}", sim.violations());
+        }
+    }
+
+    #[test]
+    fn the_election_presets_show_what_their_titles_say() {
+        let with = |id: &str, options: &str| {
+            let mut scenario = preset(id).unwrap().scenario().unwrap();
+            scenario.options.pre_vote = options.contains("pre_vote");
+            scenario.options.check_quorum = options.contains("check_quorum");
+            let mut sim = scenario.build(false).unwrap();
+            sim.run_until(scenario.until_ms.unwrap());
+            sim
+        };
+        let inflated = with("term-inflation", "");
+        assert!(inflated.node(4).unwrap().node().current_term() > 5, "S2's term spread");
+        let kept = with("term-inflation", "pre_vote");
+        assert!((1..=5).all(|n| kept.node(n).unwrap().node().current_term() == 1), "PreVote: still term 1");
+
+        let stale = with("check-quorum", "");
+        assert_eq!(stale.node(4).unwrap().node().role(), RoleKind::Leader, "S4 leads on in its minority");
+        let stepped_down = with("check-quorum", "check_quorum");
+        assert_ne!(stepped_down.node(4).unwrap().node().role(), RoleKind::Leader, "CheckQuorum: it stepped down");
+
+        let transferred = run("leadership-transfer", 3_000);
+        assert_eq!(transferred.leader(), Some(2));
+        assert!((1..=5).all(|n| transferred.node(n).unwrap().node().kv().get("z") == Some("3")), "the write too");
     }
 
     #[test]
