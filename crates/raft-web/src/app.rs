@@ -107,8 +107,13 @@ pub fn App() -> Html {
     let menu = html! { <>{ node_menu(lang, &state, &view, &dispatch) }{ client_menu(lang, &state, &dispatch) }</> };
     // Html, not Option<Html>: an absent notice keeps its place among its siblings, so Yew
     // does not rebuild the ones before it (and close the open settings) when one appears.
+    let settings_error = match &state.notice {
+        Some(Notice::BadSettings(error)) => Some(AttrValue::from(lang.settings_error(error))),
+        _ => None,
+    };
     let notice = html! {
-        if let Some(notice) = &state.notice {
+        // A refused setting is told inside the settings form, beside its buttons.
+        if let Some(notice) = state.notice.as_ref().filter(|notice| !matches!(notice, Notice::BadSettings(_))) {
             <p class="playground__notice" role="alert">
                 { notice.text(lang) }
                 if matches!(notice, Notice::Forked { .. }) {
@@ -200,7 +205,7 @@ pub fn App() -> Html {
             </div>
             <div class="playground__tools" role="group" aria-label={lang.learner_texts().tools}>
                 <Settings {lang} seed={state.seed()} options={state.options()} on_apply={on_apply_settings}
-                          on_replay={on_replay_settings} />
+                          on_replay={on_replay_settings} error={settings_error} />
                 <SharePanel lang={lang} {fragment} info={state.raw_info()}
                             {on_info} />
                 { scenario_file(lang, { let state = state.clone(); Callback::from(move |_| state.scenario_json()) }, &on_import,

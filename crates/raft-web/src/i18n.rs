@@ -554,6 +554,7 @@ impl Lang {
     /// A role's name.
     pub fn role(self, role: RoleKind) -> &'static str {
         match (self, role) {
+            (Lang::En, RoleKind::PreCandidate) => "pre-candidate",
             (Lang::En, _) => role.as_str(),
             (Lang::Zh, RoleKind::Follower) => "跟随者",
             (Lang::Zh, RoleKind::PreCandidate) => "预候选人",
@@ -565,7 +566,7 @@ impl Lang {
     /// A node's accessible name, e.g. "Node 3, leader, term 2".
     pub fn node_label(self, id: NodeId, role: RoleKind, up: bool, term: u64) -> String {
         match self {
-            Lang::En => format!("Node {id}, {}, term {term}", if up { role.as_str() } else { "crashed" }),
+            Lang::En => format!("Node {id}, {}, term {term}", if up { self.role(role) } else { "crashed" }),
             Lang::Zh => format!("节点 {id}，{}，任期 {term}", if up { self.role(role) } else { "宕机" }),
         }
     }
