@@ -44,15 +44,16 @@ test('settings start a fresh cluster, and invalid values are refused with a mess
   const form = page.getByRole('form', { name: 'Settings' });
   await form.getByLabel('Heartbeat interval (ms)').fill('500');
   await form.getByRole('button', { name: /^Apply/ }).click();
-  // Told inside the form, just above the buttons that applied it (on a phone the page's own
-  // notice would be screens away).
-  await expect(form.getByRole('alert')).toContainText('heartbeat_ms');
-  const alertBox = await form.getByRole('alert').boundingBox();
+  // Told just below the buttons that applied it (on a phone the page's own notice would be
+  // screens away), and what was typed stays, to be corrected.
+  await expect(page.getByRole('alert')).toContainText('Heartbeat interval');
+  const alertBox = await page.getByRole('alert').boundingBox();
   const applyBox = await form.getByRole('button', { name: /^Apply/ }).boundingBox();
-  expect(applyBox.y - (alertBox.y + alertBox.height)).toBeLessThan(60);
+  expect(alertBox.y - (applyBox.y + applyBox.height)).toBeLessThan(60);
+  await expect(form.getByLabel('Heartbeat interval (ms)')).toHaveValue('500');
   await form.getByLabel('Heartbeat interval (ms)').fill('');
   await form.getByRole('button', { name: /^Apply/ }).click();
-  await expect(page.getByRole('alert')).toContainText('heartbeat_ms');
+  await expect(page.getByRole('alert')).toContainText('Heartbeat interval');
   await form.getByLabel('Heartbeat interval (ms)').fill('40');
   await form.getByLabel('Election timeout, shortest (ms)').fill('1000');
   await form.getByLabel('Election timeout, longest (ms)').fill('1200');

@@ -18,6 +18,7 @@ test('Transfer leadership here hands leadership to the chosen follower', async (
   await expect(page.locator('.narration')).toContainText(`Leader S${leader} hands leadership over to S${chosen}`);
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect(page.locator(`[data-node="${chosen}"]`)).toHaveAttribute('data-role', 'leader', { timeout: 20_000 });
+  await expect(page.locator('.narration')).toContainText(`S${chosen} got TimeoutNow from its leader and campaigns`);
   expect(errors).toEqual([]);
 });
 

@@ -63,6 +63,9 @@ test('clicking a message shows its fields, and Drop removes it', async ({ page }
   const panel = page.getByRole('region', { name: `Message ${id}` });
   await expect(panel).toContainText('candidateId');
   await expect(panel).toContainText('lastLogTerm');
+  await page.keyboard.press('Escape'); // closes it, as the shortcuts panel says
+  await expect(panel).toHaveCount(0);
+  await message.click();
   await panel.getByRole('button', { name: 'Drop' }).click();
   await expect(page.locator(`[data-message="${id}"]`)).toHaveCount(0);
   await expect(panel).toHaveCount(0);

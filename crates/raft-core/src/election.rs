@@ -2,7 +2,7 @@
 //! the CheckQuorum guard against disruptive servers (thesis §4.2.3, §6.2).
 
 use crate::command::Command;
-use crate::io::{Output, Timer};
+use crate::io::{ElectionCause, Output, Timer};
 use crate::message::{Message, RequestVote, RequestVoteReply, TimeoutNow};
 use crate::node::Node;
 use crate::role::{Candidate, Leader, Progress, Role};
@@ -15,7 +15,7 @@ impl Node {
         if self.options.pre_vote {
             self.start_pre_vote();
         } else {
-            self.start_election(false);
+            self.start_election(ElectionCause::Timeout);
         }
     }
 
@@ -79,7 +79,7 @@ impl Node {
 
     fn start_election_on_pre_vote_quorum(&mut self) {
         if matches!(&self.role, Role::PreCandidate(c) if crate::quorum::has_quorum(c.votes.len(), self.cluster.len())) {
-            self.start_election(false);
+            self.start_election(ElectionCause::PreVotesWon);
         }
     }
 
@@ -115,14 +115,16 @@ impl Node {
     /// PreVote, with a request the CheckQuorum guard lets through.
     pub(crate) fn handle_timeout_now(&mut self, _from: NodeId, timeout: TimeoutNow) {
         if timeout.term == self.persistent.current_term && matches!(self.role, Role::Follower(_)) {
-            self.start_election(true);
+            self.start_election(ElectionCause::Transfer);
         }
     }
 
     /// Become a candidate of the next term, vote for itself and ask every peer for its vote
-    /// (§5.2). Called in any role: a leader told to time out campaigns too. `transfer` marks
-    /// the election a leader asked for (thesis §3.10).
-    pub(crate) fn start_election(&mut self, transfer: bool) {
+    /// (§5.2). Called in any role: a leader told to time out campaigns too. `cause` says why,
+    /// and a transfer's election (thesis §3.10) is marked in its requests.
+    pub(crate) fn start_election(&mut self, cause: ElectionCause) {
+        let transfer = cause == ElectionCause::Transfer;
+        self.emit(Output::Campaign { cause });
         self.persistent.current_term += 1;
         self.persistent.voted_for = Some(self.id);
         // Through `set_role`, so a leader told to time out answers the clients it kept waiting.

@@ -44,6 +44,17 @@ pub enum Input {
     },
 }
 
+/// Why a node starts an election.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ElectionCause {
+    /// Its election timer fired (or the driver fired it).
+    Timeout,
+    /// A majority granted its pre-votes (PreVote, thesis §9.6).
+    PreVotesWon,
+    /// Its leader handed over to it with TimeoutNow (thesis §3.10).
+    Transfer,
+}
+
 /// How a node answers a client request.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ClientResult {
@@ -104,6 +115,11 @@ pub enum Output {
         index: LogIndex,
         /// That entry's term, earlier than the leader's.
         term: Term,
+    },
+    /// The node starts an election, for this reason; its role change follows.
+    Campaign {
+        /// Why.
+        cause: ElectionCause,
     },
     /// A leader heard from no majority for an election timeout and steps down (CheckQuorum,
     /// thesis §6.2); its role change follows.

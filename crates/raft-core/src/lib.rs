@@ -56,7 +56,7 @@ mod state_machine;
 mod types;
 
 pub use command::{Command, CommandError, SetCommand, MAX_KEY_CHARS, MAX_VALUE_CHARS};
-pub use io::{ClientResult, Input, Output, Timer};
+pub use io::{ClientResult, ElectionCause, Input, Output, Timer};
 pub use log::{Entry, Log, LogChange};
 pub use message::{
     AppendEntries, AppendEntriesReply, ConflictHint, Message, MessageKind, RequestVote, RequestVoteReply, TimeoutNow,

@@ -150,7 +150,10 @@ impl fmt::Display for Breach {
         match self {
             Breach::TwoLeaders { first, second, term } => write!(f, "S{first} and S{second} both lead term {term}"),
             Breach::LeaderLacksCommitted { node, term, committed } => {
-                write!(f, "S{node} leads term {term} without the committed entries 1..={committed}")
+                write!(
+                    f,
+                    "S{node} leads term {term}, but its log differs from the committed entries up to index {committed}"
+                )
             }
             Breach::LeaderDeleted { node, deleted, after } => {
                 write!(f, "leader S{node} deleted {deleted} entries after index {after}")

@@ -456,8 +456,10 @@ impl Simulation {
         let Some(index) = self.index_of(id) else { return };
         let at = self.now;
         let mut quorum_lost = false;
+        let mut cause = raft_core::ElectionCause::Timeout;
         while let Some(output) = self.nodes[index].node.poll_output() {
             match output {
+                Output::Campaign { cause: why } => cause = why,
                 Output::LostQuorum => {
                     quorum_lost = true;
                     let term = self.nodes[index].node.current_term();
@@ -476,7 +478,11 @@ impl Simulation {
                             self.elections.push((at, id, term));
                             StoryEvent::BecameLeader { node: id, term }
                         }
-                        raft_core::RoleKind::Candidate => StoryEvent::ElectionStarted { node: id, term },
+                        raft_core::RoleKind::Candidate => match cause {
+                            raft_core::ElectionCause::Timeout => StoryEvent::ElectionStarted { node: id, term },
+                            raft_core::ElectionCause::PreVotesWon => StoryEvent::PreVotesWon { node: id, term },
+                            raft_core::ElectionCause::Transfer => StoryEvent::TransferElection { node: id, term },
+                        },
                         raft_core::RoleKind::PreCandidate => StoryEvent::PreVoteStarted { node: id, term: term + 1 },
                         // CheckQuorum's step-down was told already, with its reason.
                         raft_core::RoleKind::Follower if quorum_lost => continue,

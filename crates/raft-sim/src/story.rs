@@ -23,6 +23,20 @@ pub enum StoryEvent {
         /// The term it campaigns in.
         term: Term,
     },
+    /// A pre-candidate won a majority of pre-votes and campaigns in `term` (thesis §9.6).
+    PreVotesWon {
+        /// The candidate.
+        node: NodeId,
+        /// The term it campaigns in.
+        term: Term,
+    },
+    /// The target of a leadership transfer, told TimeoutNow, campaigns in `term` at once.
+    TransferElection {
+        /// The candidate.
+        node: NodeId,
+        /// The term it campaigns in.
+        term: Term,
+    },
     /// A node's election timer fired with PreVote on: it asks whether it could win `term`,
     /// without raising its own (thesis §9.6).
     PreVoteStarted {
@@ -175,6 +189,8 @@ impl StoryEvent {
         match self {
             StoryEvent::ElectionStarted { .. }
             | StoryEvent::PreVoteStarted { .. }
+            | StoryEvent::PreVotesWon { .. }
+            | StoryEvent::TransferElection { .. }
             | StoryEvent::LostQuorum { .. }
             | StoryEvent::TransferStarted { .. }
             | StoryEvent::TransferAbandoned { .. }

@@ -205,7 +205,12 @@ pub fn App() -> Html {
             </div>
             <div class="playground__tools" role="group" aria-label={lang.learner_texts().tools}>
                 <Settings {lang} seed={state.seed()} options={state.options()} on_apply={on_apply_settings}
-                          on_replay={on_replay_settings} error={settings_error} />
+                          on_replay={on_replay_settings} />
+                // Outside the form's component, which must not redraw (it would undo what was
+                // typed): right below its buttons.
+                if let Some(error) = settings_error {
+                    <p class="settings__error" role="alert">{ error }</p>
+                }
                 <SharePanel lang={lang} {fragment} info={state.raw_info()}
                             {on_info} />
                 { scenario_file(lang, { let state = state.clone(); Callback::from(move |_| state.scenario_json()) }, &on_import,

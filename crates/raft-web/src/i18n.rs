@@ -791,6 +791,12 @@ impl Lang {
                     "S{node}'s election timer fired; with PreVote it first asks whether it could win term {term}, \
                      without raising its own (§9.6)."
                 ),
+                E::PreVotesWon { node, term } => {
+                    format!("A majority granted S{node}'s pre-votes: it now campaigns for term {term}.")
+                }
+                E::TransferElection { node, term } => {
+                    format!("S{node} got TimeoutNow from its leader and campaigns for term {term} at once (§3.10).")
+                }
                 E::LostQuorum { node, term } => format!(
                     "Leader S{node} heard from no majority for an election timeout and stepped down in term {term} \
                      (CheckQuorum, §6.2)."
@@ -850,6 +856,10 @@ impl Lang {
                 E::ElectionStarted { node, term } => format!("S{node} 的选举计时器超时，开始第 {term} 任期的选举。"),
                 E::PreVoteStarted { node, term } => {
                     format!("S{node} 的选举计时器超时；开启了预投票，它先询问能否赢得第 {term} 任期，而不提升自己的任期（§9.6）。")
+                }
+                E::PreVotesWon { node, term } => format!("多数派同意了 S{node} 的预投票：它开始竞选第 {term} 任期。"),
+                E::TransferElection { node, term } => {
+                    format!("S{node} 收到领导者的 TimeoutNow，立即竞选第 {term} 任期（§3.10）。")
                 }
                 E::LostQuorum { node, term } => format!(
                     "领导者 S{node} 在一个选举超时内没有收到多数派的回应，于第 {term} 任期退位（检查法定人数，§6.2）。"

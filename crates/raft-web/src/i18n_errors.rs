@@ -138,16 +138,34 @@ impl Lang {
             other => self.setting_label(other),
         };
         match (self, error) {
-            (_, SettingsError::Config(error)) => self.config_error(error),
+            // The form's fields are percentages where the file's options are probabilities.
+            (Lang::En, SettingsError::Config(ConfigError::Probability { name, value })) => {
+                format!(
+                    "{}: from 0 to 100 %, not {} %",
+                    self.setting_label(name),
+                    crate::number_text::rounded(value * 100.0, 7)
+                )
+            }
+            (Lang::Zh, SettingsError::Config(ConfigError::Probability { name, value })) => {
+                format!(
+                    "{}：应在 0 到 100% 之间，而不是 {}%",
+                    self.setting_label(name),
+                    crate::number_text::rounded(value * 100.0, 7)
+                )
+            }
+            (Lang::En, SettingsError::Config(error)) => {
+                format!("{}: {}", self.setting_label(error.setting()), self.config_problem(error))
+            }
+            (Lang::Zh, SettingsError::Config(error)) => self.config_error(error),
             (Lang::En, SettingsError::NotWhole { field, text }) => {
-                format!("{field}: expected a whole number from 0 to {}, not \"{text}\"", u64::MAX)
+                format!("{}: expected a whole number from 0 up, not \"{text}\"", form_name(field))
             }
             (Lang::En, SettingsError::NotPercent { field, text }) => {
-                format!("{field}: expected a percentage, not \"{text}\"")
+                format!("{}: expected a percentage, not \"{text}\"", form_name(field))
             }
-            (Lang::En, SettingsError::TooLarge(field)) => format!("{field}: too large"),
+            (Lang::En, SettingsError::TooLarge(field)) => format!("{}: too large", form_name(field)),
             (Lang::Zh, SettingsError::NotWhole { field, text }) => {
-                format!("{}：应为 0 到 {} 之间的整数，而不是“{text}”", form_name(field), u64::MAX)
+                format!("{}：应为大于等于 0 的整数，而不是“{text}”", form_name(field))
             }
             (Lang::Zh, SettingsError::NotPercent { field, text }) => {
                 format!("{}：应为百分比，而不是“{text}”", form_name(field))
@@ -288,7 +306,7 @@ impl Lang {
                 format!("S{first} 和 S{second} 都是任期 {term} 的领导者")
             }
             (Lang::Zh, Breach::LeaderLacksCommitted { node, term, committed }) => {
-                format!("S{node} 成为任期 {term} 的领导者，却缺少已提交的条目 1..={committed}")
+                format!("S{node} 成为任期 {term} 的领导者，但它的日志与索引 {committed} 及之前已提交的条目不同")
             }
             (Lang::Zh, Breach::LeaderDeleted { node, deleted, after }) => {
                 format!("领导者 S{node} 删除了索引 {after} 之后的 {deleted} 个条目")

@@ -141,7 +141,9 @@ mod tests {
 
         let transferred = run("leadership-transfer", 3_000);
         assert_eq!(transferred.leader(), Some(2));
-        assert!((1..=5).all(|n| transferred.node(n).unwrap().node().kv().get("z") == Some("3")), "the write too");
+        let during = transferred.client_ops().find(|op| op.command == "z=3").unwrap();
+        assert_eq!((during.node, during.last_node, during.redirects), (4, 2, 1), "sent to S4, pointed to S2");
+        assert_eq!(during.result, Some(raft_sim::OpResult::NoLeader), "S2 was still campaigning");
     }
 
     #[test]

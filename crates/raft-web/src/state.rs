@@ -563,6 +563,7 @@ impl Reducible for Playground {
                 next.menu = None;
                 next.client_menu = false;
                 next.shortcuts_open = false;
+                next.selected_message = None;
             }
             Action::Undo => {
                 if let Some((before, departed)) = next.undo.take() {
@@ -612,7 +613,15 @@ impl Reducible for Playground {
             }
             Action::ReplaySettings(Ok(ClusterSettings { seed, options })) => {
                 let scenario = Scenario { seed, options, until_ms: None, ..next.history.borrow().scenario() };
+                let preset = next.preset;
+                let run = next.run;
                 next.start_scenario(scenario);
+                if next.run != run {
+                    // The same story under other rules: it keeps its preset's words (in 中文 too),
+                    // though the picker no longer names the preset.
+                    next.preset = preset;
+                    next.departed = true;
+                }
             }
             Action::ApplySettings(Ok(ClusterSettings { seed, options })) => next.start_fresh(seed, options),
             Action::NewCluster(seed) => {
@@ -808,7 +817,7 @@ mod tests {
         assert_eq!((state.options(), state.cluster_size(), state.seed()), (options.clone(), 3, 9));
         options.heartbeat_ms = 600;
         state = reduce(state, Action::ApplySettings(Ok(ClusterSettings { seed: 9, options })));
-        assert!(notice(&state).unwrap().starts_with("heartbeat_ms: 600 must be"), "{:?}", state.notice);
+        assert!(notice(&state).unwrap().starts_with("Heartbeat interval (ms): 600 must be"), "{:?}", state.notice);
         assert_eq!(state.options().heartbeat_ms, 50, "the running cluster is kept");
     }
 

@@ -25,9 +25,6 @@ pub struct SettingsProps {
     pub on_apply: Callback<Result<ClusterSettings, SettingsError>>,
     /// The same, to replay the run so far (its actions) with them, from time 0.
     pub on_replay: Callback<Result<ClusterSettings, SettingsError>>,
-    /// Why the last settings were refused, shown beside the buttons that applied them.
-    #[prop_or_default]
-    pub error: Option<AttrValue>,
 }
 
 /// A number field: (name, label, current value).
@@ -137,9 +134,6 @@ pub fn Settings(props: &SettingsProps) -> Html {
                     { checkbox("vote_for_highest_id", labels.vote_for_highest_id, rules.vote_for_highest_id) }
                     { checkbox("ack_on_equal_commit", labels.ack_on_equal_commit, rules.ack_on_equal_commit) }
                 </fieldset>
-                if let Some(error) = &props.error {
-                    <p class="settings__error" role="alert">{ error.clone() }</p>
-                }
                 <button type="submit">{ t.apply_settings }</button>
                 <button type="submit" name="replay" title={t.replay_settings_title}>{ t.replay_settings }</button>
             </form>
