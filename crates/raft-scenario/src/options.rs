@@ -147,14 +147,10 @@ pub fn format_probability(probability: f64) -> String {
     serde_json::to_string(&probability).unwrap_or_default()
 }
 
-/// `Err` with what is wrong unless `p` is a probability, 0 to 1: the one check of every loss
-/// setting (options, scenario actions, actions at run time).
-pub fn check_probability(p: f64) -> Result<(), String> {
-    if (0.0..=1.0).contains(&p) {
-        Ok(())
-    } else {
-        Err(probability_problem(p))
-    }
+/// Whether `p` is a probability, 0 to 1: the one check of every loss and duplication setting
+/// (options, scenario actions, actions at run time). Each caller refuses with its own value.
+pub fn is_probability(p: f64) -> bool {
+    (0.0..=1.0).contains(&p)
 }
 
 /// What is wrong with `p`, which is not a probability.
@@ -256,7 +252,7 @@ impl ScenarioOptions {
             return Err(ConfigError::Heartbeat { heartbeat_ms: self.heartbeat_ms, election_min_ms });
         }
         for (name, value) in [("loss", self.loss), ("duplicate", self.duplicate)] {
-            if check_probability(value).is_err() {
+            if !is_probability(value) {
                 return Err(ConfigError::Probability { name, value });
             }
         }

@@ -20,7 +20,7 @@ use crate::action::{Action, TimedAction};
 use crate::error::{error, reader_error, Problem, ScenarioError};
 use crate::initial::{check_node, read_initial, InitialState};
 use crate::object::object;
-use crate::options::{check_probability, ScenarioOptions, MAX_DURATION_MS};
+use crate::options::{is_probability, ScenarioOptions, MAX_DURATION_MS};
 use crate::Millis;
 
 /// The scenario format this build writes; it reads this one and every earlier one.
@@ -206,8 +206,10 @@ impl Scenario {
                 Err(error(format!("{path}.message"), Problem::MessageZero))
             }
             Action::Drop { .. } | Action::Duplicate { .. } => Ok(()),
-            Action::Loss { probability } => check_probability(*probability)
-                .map_err(|_| error(format!("{path}.probability"), Problem::Probability(*probability))),
+            Action::Loss { probability } if !is_probability(*probability) => {
+                Err(error(format!("{path}.probability"), Problem::Probability(*probability)))
+            }
+            Action::Loss { .. } => Ok(()),
         }
     }
 

@@ -9,7 +9,7 @@ use crate::network::{MessageId, Payload};
 use crate::simulation::Simulation;
 use crate::story::StoryEvent;
 use crate::trace::TraceEvent;
-use raft_scenario::check_probability;
+use raft_scenario::is_probability;
 
 impl Simulation {
     /// Fires running node `id`'s election timer now, whatever its role, so it starts an
@@ -87,7 +87,9 @@ impl Simulation {
 
     /// From now on, each message sent is lost with `probability`.
     pub fn set_loss(&mut self, probability: f64) -> Result<(), ActionError> {
-        check_probability(probability).map_err(|_| ActionError::BadProbability(probability))?;
+        if !is_probability(probability) {
+            return Err(ActionError::BadProbability(probability));
+        }
         self.config.options.loss = probability;
         Ok(())
     }

@@ -50,7 +50,7 @@ pub use raft_core::{
     Timer, MAX_KEY_CHARS, MAX_VALUE_CHARS,
 };
 pub use raft_scenario::{
-    check_probability, format_probability, probability_problem, read, Action, ConfigError, InitialState, LinkError,
+    format_probability, is_probability, probability_problem, read, Action, ConfigError, InitialState, LinkError,
     LogItem, MessageId, Object, Problem, ReaderKind, ReaderProblem, Scenario, ScenarioError, ScenarioOptions,
     ShareLink, TimedAction, UnsafeSwitches, LINK_VERSION, MAX_ACTIONS, MAX_DESCRIPTION_CHARS, MAX_DURATION_MS,
     MAX_INITIAL_LOG_ENTRIES, MAX_INITIAL_TERM, MAX_LINK_TIME_MS, MAX_NODES, MAX_SCENARIO_BYTES,

@@ -52,10 +52,10 @@ impl Lang {
     }
 
     /// A malformed write command.
-    pub fn command_error(self, error: &CommandError) -> String {
+    fn command_error(self, error: &CommandError) -> String {
         let hint = "格式为 键=值，例如 x=3";
         match (self, error) {
-            (Lang::En, _) => format!("bad command: {error}"),
+            (Lang::En, _) => error.to_string(),
             (Lang::Zh, CommandError::MissingEquals) => format!("命令需要一个“=”：{hint}"),
             (Lang::Zh, CommandError::EmptyKey) => format!("“=”前面的键是空的：{hint}"),
             (Lang::Zh, CommandError::EmptyValue) => format!("“=”后面的值是空的：{hint}"),
