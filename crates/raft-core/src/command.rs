@@ -5,6 +5,8 @@ use std::sync::Arc;
 
 use playground_support::quoted;
 
+use crate::configuration::Configuration;
+
 /// Longest key, in characters.
 pub const MAX_KEY_CHARS: usize = 16;
 /// Longest value, in characters.
@@ -21,6 +23,9 @@ pub enum Command {
     Blank,
     /// Set a key to a value in the key-value map.
     Set(SetCommand),
+    /// A cluster configuration (thesis §4.1): it takes effect on a server as soon as it is in
+    /// its log, committed or not. Shared, since every log and message holding it clones it.
+    Configuration(Arc<Configuration>),
 }
 
 /// `key=value`, held as one shared string. The same command sits in every server's log and in
@@ -182,22 +187,33 @@ impl Command {
         Ok(Command::Set(SetCommand { text: Arc::from(text), equals }))
     }
 
-    /// The command's text, `None` for a no-op or a blank entry.
+    /// The command's text, `None` for a no-op or a blank entry; `C{1,2,3}` for a
+    /// configuration.
     pub fn text(&self) -> Option<String> {
         match self {
             Command::Noop | Command::Blank => None,
             Command::Set(set) => Some(set.as_str().to_owned()),
+            Command::Configuration(config) => Some(config.to_string()),
+        }
+    }
+
+    /// The configuration this entry holds, if it is a configuration entry.
+    pub fn configuration(&self) -> Option<&Configuration> {
+        match self {
+            Command::Configuration(config) => Some(config),
+            _ => None,
         }
     }
 }
 
-/// `x=3`, `no-op`, or `-` for a blank entry.
+/// `x=3`, `no-op`, `-` for a blank entry, or a configuration such as `C{1,2,3}`.
 impl fmt::Display for Command {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Command::Noop => f.write_str("no-op"),
             Command::Blank => f.write_str("-"),
             Command::Set(set) => f.write_str(set.as_str()),
+            Command::Configuration(config) => config.fmt(f),
         }
     }
 }

@@ -2,9 +2,8 @@
 
 use crate::io::{ClientResult, Output};
 use crate::node::Node;
-use crate::quorum;
 use crate::role::Role;
-use crate::types::LogIndex;
+use crate::types::{LogIndex, NodeId};
 
 impl Node {
     /// A leader commits the highest index N stored on a majority (itself included) whose entry
@@ -12,14 +11,16 @@ impl Node {
     /// not enough, as the paper's Figure 8 shows. Earlier entries commit with it (Log Matching).
     pub(crate) fn advance_commit_index(&mut self) {
         let Role::Leader(leader) = &self.role else { return };
-        let own = std::iter::once(self.persistent.log.last_index());
-        let replicated = leader.progress.values().map(|p| p.match_index).chain(own);
+        let (own, last_index) = (self.id, self.persistent.log.last_index());
+        let held =
+            |id: NodeId| if id == own { last_index } else { leader.progress.get(&id).map_or(0, |p| p.match_index) };
         // Most replies (heartbeats) move nothing past commitIndex: say so without counting.
-        let past_commit = replicated.clone().filter(|&index| index > self.commit_index).count();
-        if !quorum::has_quorum(past_commit, self.cluster.len()) {
+        if !self.config.has_quorum(|id| held(id) > self.commit_index) {
             return;
         }
-        let majority_index = quorum::majority_index(replicated);
+        // Only voters count, by the configuration in force (thesis §4.1): a learner's copy
+        // does not, and while joint a majority of C_old and of C_new are both needed (§6).
+        let majority_index = self.config.committed_index(held);
         let current_term = self.persistent.current_term;
         if majority_index <= self.commit_index {
             return;
@@ -67,5 +68,7 @@ impl Node {
                 }
             }
         }
+        self.advance_membership_change();
+        self.step_down_if_removed();
     }
 }

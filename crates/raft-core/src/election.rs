@@ -11,7 +11,14 @@ use crate::types::{NodeId, Term};
 impl Node {
     /// The election timer fired (or the driver fired it on purpose, in any role): campaign, or
     /// with PreVote first ask whether a campaign could win.
+    ///
+    /// A server that does not vote in its configuration never campaigns (etcd's
+    /// "promotable"): a new server still catching up, or one removed that knows it.
     pub(crate) fn on_election_timer(&mut self) {
+        if !self.config.is_voter(self.id) {
+            self.emit(Output::SetTimer(Timer::Election));
+            return;
+        }
         if self.options.pre_vote {
             self.start_pre_vote();
         } else {
@@ -78,7 +85,7 @@ impl Node {
     }
 
     fn start_election_on_pre_vote_quorum(&mut self) {
-        if matches!(&self.role, Role::PreCandidate(c) if crate::quorum::has_quorum(c.votes.len(), self.cluster.len())) {
+        if matches!(&self.role, Role::PreCandidate(c) if self.config.has_quorum(|id| c.votes.contains(&id))) {
             self.start_election(ElectionCause::PreVotesWon);
         }
     }
@@ -114,7 +121,8 @@ impl Node {
     /// TimeoutNow from the leader of this term (thesis §3.10): campaign at once, skipping
     /// PreVote, with a request the CheckQuorum guard lets through.
     pub(crate) fn handle_timeout_now(&mut self, _from: NodeId, timeout: TimeoutNow) {
-        if timeout.term == self.persistent.current_term && matches!(self.role, Role::Follower(_)) {
+        let may_campaign = matches!(self.role, Role::Follower(_)) && self.config.is_voter(self.id);
+        if timeout.term == self.persistent.current_term && may_campaign {
             self.start_election(ElectionCause::Transfer);
         }
     }
@@ -168,8 +176,9 @@ impl Node {
     }
 
     fn become_leader_on_quorum(&mut self) {
-        let won =
-            matches!(&self.role, Role::Candidate(c) if crate::quorum::has_quorum(c.votes.len(), self.cluster.len()));
+        // Votes count by the candidate's configuration (thesis §4.1); while joint, a majority
+        // of C_old and of C_new (paper §6).
+        let won = matches!(&self.role, Role::Candidate(c) if self.config.has_quorum(|id| c.votes.contains(&id)));
         if !won {
             return;
         }

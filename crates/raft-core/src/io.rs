@@ -1,6 +1,7 @@
 //! What goes into a [`Node`](crate::Node) and what comes out of it.
 
 use crate::command::Command;
+use crate::configuration::{ChangeRefusal, MembershipChange};
 use crate::message::Message;
 use crate::role::RoleKind;
 use crate::types::{LogIndex, NodeId, RequestId, Term};
@@ -42,6 +43,15 @@ pub enum Input {
         /// What to replicate.
         command: Command,
     },
+    /// A client asks this node for a membership change (thesis chapter 4). A leader takes it
+    /// on if no other change is under way and answers once it is committed; any other node
+    /// answers at once with the leader it knows.
+    ChangeMembership {
+        /// Echoed in the [`Output::ClientResponse`].
+        request_id: RequestId,
+        /// The change.
+        change: MembershipChange,
+    },
 }
 
 /// Why a node starts an election.
@@ -71,6 +81,8 @@ pub enum ClientResult {
     /// This node stopped leading before the entry committed. Its fate is unknown: a later
     /// leader may still commit it, or overwrite it.
     LeadershipLost,
+    /// The leader refused the membership change, for this reason.
+    ChangeRefused(ChangeRefusal),
 }
 
 /// An output drained with [`Node::poll_output`](crate::Node::poll_output).
@@ -124,6 +136,22 @@ pub enum Output {
     /// A leader heard from no majority for an election timeout and steps down (CheckQuorum,
     /// thesis §6.2); its role change follows.
     LostQuorum,
+    /// The configuration in force changed: a configuration entry at `index` entered the log,
+    /// or the one in force was truncated (`index` is then the earlier one's, 0 for the
+    /// configuration the cluster started with).
+    ConfigurationChanged {
+        /// Where the configuration now in force comes from.
+        index: LogIndex,
+    },
+    /// A new server being caught up holds the leader's log, and will be promoted to voter
+    /// (thesis §4.2.1).
+    CaughtUp {
+        /// The new server.
+        node: NodeId,
+    },
+    /// A leader committed a configuration without itself and steps down (paper §6); its role
+    /// change follows.
+    LeftConfiguration,
     /// A leader gave up handing over to `to`: an election timeout passed (thesis §3.10).
     TransferAbandoned {
         /// The server it was handing over to.

@@ -5,7 +5,6 @@
 use crate::io::{ClientResult, Output};
 use crate::message::{Message, TimeoutNow};
 use crate::node::Node;
-use crate::quorum;
 use crate::role::{Role, Transfer};
 use crate::types::NodeId;
 
@@ -17,7 +16,6 @@ impl Node {
     /// this server still leads.
     pub(crate) fn check_leadership(&mut self) -> bool {
         let (now, window) = (self.now, self.options.election_timeout_min_ms);
-        let cluster = self.cluster.len();
         let check_quorum = self.options.check_quorum;
         let Role::Leader(leader) = &mut self.role else { return false };
         if let Some(transfer) = leader.transfer.filter(|t| now.saturating_sub(t.started_at) >= window) {
@@ -28,7 +26,8 @@ impl Node {
         if now.saturating_sub(leader.window_start) < window {
             return true;
         }
-        let heard_from_majority = quorum::has_quorum(leader.active.len() + 1, cluster);
+        let own = self.id;
+        let heard_from_majority = self.config.has_quorum(|id| id == own || leader.active.contains(&id));
         leader.active = Default::default();
         leader.window_start = now;
         if check_quorum && !heard_from_majority {
@@ -48,7 +47,7 @@ impl Node {
         let now = self.now;
         let last_index = self.persistent.log.last_index();
         let Role::Leader(leader) = &mut self.role else { return };
-        let Some(progress) = leader.progress.get(&to) else { return };
+        let Some(progress) = leader.progress.get(&to).filter(|_| self.config.is_voter(to)) else { return };
         if leader.transfer.is_some_and(|transfer| transfer.to == to) {
             return;
         }

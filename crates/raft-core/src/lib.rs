@@ -42,10 +42,12 @@
 mod client;
 mod command;
 mod commit;
+mod configuration;
 mod election;
 mod io;
 mod leadership;
 mod log;
+mod membership;
 mod message;
 mod node;
 mod options;
@@ -56,8 +58,10 @@ mod state_machine;
 mod types;
 
 pub use command::{Command, CommandError, SetCommand, MAX_KEY_CHARS, MAX_VALUE_CHARS};
+pub use configuration::{ChangeRefusal, Configuration, MembershipChange, MembershipMode};
 pub use io::{ClientResult, ElectionCause, Input, Output, Timer};
 pub use log::{Entry, Log, LogChange};
+pub use membership::{CATCH_UP_ROUND_LIMIT, MAX_CATCH_UP_ROUNDS};
 pub use message::{
     AppendEntries, AppendEntriesReply, ConflictHint, Message, MessageKind, RequestVote, RequestVoteReply, TimeoutNow,
 };

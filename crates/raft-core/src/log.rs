@@ -2,6 +2,7 @@
 //! leader created it.
 
 use crate::command::Command;
+use crate::configuration::Configuration;
 use crate::types::{LogIndex, Term};
 use playground_support::ChunkedVec;
 
@@ -126,6 +127,14 @@ impl Log {
             change.appended = Some((first, index));
         }
         Some(change)
+    }
+
+    /// The last configuration entry at or before `index`, with its index (thesis §4.1: a
+    /// server uses the latest configuration in its log).
+    pub fn configuration_at_or_before(&self, index: LogIndex) -> Option<(LogIndex, &Configuration)> {
+        (1..=index.min(self.last_index()))
+            .rev()
+            .find_map(|at| self.entry(at).and_then(|entry| entry.command.configuration()).map(|config| (at, config)))
     }
 
     /// Whether a log ending at (`last_term`, `last_index`) is at least as up to date as this one

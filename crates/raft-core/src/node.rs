@@ -2,6 +2,7 @@
 
 use std::collections::VecDeque;
 
+use crate::configuration::Configuration;
 use crate::io::{ClientResult, Input, Output, Timer};
 use crate::log::Log;
 use crate::message::{Message, RequestVoteReply};
@@ -9,7 +10,6 @@ use crate::options::RaftOptions;
 use crate::role::{Follower, Progress, Role, RoleKind};
 use crate::state_machine::KvStore;
 use crate::types::{LogIndex, Millis, NodeId, Term};
-use playground_support::SortedSet;
 
 /// The state a server keeps on stable storage and gets back after a crash (Figure 2):
 /// exactly currentTerm, votedFor and the log.
@@ -27,8 +27,13 @@ pub struct PersistentState {
 #[derive(Clone, Debug)]
 pub struct Node {
     pub(crate) id: NodeId,
-    /// Every server of the cluster, this one included, in ascending order.
-    pub(crate) cluster: Vec<NodeId>,
+    /// The configuration the cluster started with, before any configuration entry of the log:
+    /// servers 1..K for the first servers, none for a server added later (thesis §4.1).
+    pub(crate) base: Configuration,
+    /// The configuration in force: the latest in the log, committed or not, else `base`.
+    pub(crate) config: Configuration,
+    /// The index of the entry `config` comes from; 0 for `base`.
+    pub(crate) config_index: LogIndex,
     pub(crate) options: RaftOptions,
     pub(crate) persistent: PersistentState,
     pub(crate) role: Role,
@@ -52,6 +57,12 @@ impl Node {
         Self::restore(id, cluster, options, PersistentState::default())
     }
 
+    /// A new, empty server `id` joining a running cluster: it knows no configuration, so it
+    /// never campaigns, until the leader's log tells it that it votes (thesis §4.2.1).
+    pub fn joining(id: NodeId, options: RaftOptions) -> Self {
+        Self::start(id, Configuration::default(), options, PersistentState::default())
+    }
+
     /// A server starting from `persistent` state, as after a crash and restart: a follower
     /// with its election timer armed, commit index 0 and an empty state machine, which it
     /// rebuilds as it learns the commit index again.
@@ -59,11 +70,22 @@ impl Node {
     /// # Panics
     /// If `cluster` does not contain `id` (a driver bug, not peer input).
     pub fn restore(id: NodeId, cluster: &[NodeId], options: RaftOptions, persistent: PersistentState) -> Self {
-        let cluster: Vec<NodeId> = cluster.iter().copied().collect::<SortedSet<_>>().iter().copied().collect();
         assert!(cluster.contains(&id), "node {id} is not in its cluster {cluster:?}");
+        Self::start(id, Configuration::new(cluster.iter().copied()), options, persistent)
+    }
+
+    /// A server starting from `persistent` state with `base` as the configuration before its
+    /// log's: how a server added later restarts after a crash ([`Node::base_configuration`]).
+    pub fn start(id: NodeId, base: Configuration, options: RaftOptions, persistent: PersistentState) -> Self {
+        let (config_index, config) = match persistent.log.configuration_at_or_before(persistent.log.last_index()) {
+            Some((index, config)) => (index, config.clone()),
+            None => (0, base.clone()),
+        };
         let mut node = Node {
             id,
-            cluster,
+            base,
+            config,
+            config_index,
             options,
             persistent,
             role: Role::Follower(Follower::default()),
@@ -126,9 +148,21 @@ impl Node {
         }
     }
 
-    /// Every server of the cluster, this one included.
-    pub fn cluster(&self) -> &[NodeId] {
-        &self.cluster
+    /// The configuration in force on this server (thesis §4.1): the latest in its log,
+    /// committed or not.
+    pub fn configuration(&self) -> &Configuration {
+        &self.config
+    }
+
+    /// The index of the log entry the configuration in force comes from (0: none, the
+    /// configuration the cluster started with).
+    pub fn configuration_index(&self) -> LogIndex {
+        self.config_index
+    }
+
+    /// The configuration before any configuration entry of its log: what a restart needs.
+    pub fn base_configuration(&self) -> &Configuration {
+        &self.base
     }
 
     /// The options it runs with.
@@ -169,6 +203,7 @@ impl Node {
             Input::Message { from, message } => self.handle_message(from, message),
             Input::ClientRequest { request_id, command } => self.handle_client_request(request_id, command),
             Input::TransferLeadership { to } => self.transfer_leadership(to),
+            Input::ChangeMembership { request_id, change } => self.handle_membership_change(request_id, change),
         }
     }
 
@@ -226,18 +261,30 @@ impl Node {
     }
 
     /// Replaces the role. A leader that stops leading tells its waiting clients that their
-    /// entries' fate is now unknown.
+    /// entries' fate is now unknown, and a membership change it had not yet appended that it
+    /// is dropped.
     pub(crate) fn set_role(&mut self, role: Role) {
         if let Role::Leader(leader) = std::mem::replace(&mut self.role, role) {
-            for request_id in leader.pending.into_values() {
+            let unappended = leader.change.map(|change| change.request_id);
+            for request_id in leader.pending.into_values().chain(unappended) {
                 self.emit(Output::ClientResponse { request_id, result: ClientResult::LeadershipLost });
             }
         }
     }
 
-    /// The other servers of the cluster.
+    /// The servers this one talks to: the voters of its configuration and, on a leader, the
+    /// learners catching up; never itself.
     pub(crate) fn peers(&self) -> Vec<NodeId> {
-        self.cluster.iter().copied().filter(|&peer| peer != self.id).collect()
+        let learners = match &self.role {
+            Role::Leader(leader) => leader.change.as_ref().map_or(&[][..], |change| &change.learners[..]),
+            _ => &[],
+        };
+        let mut peers = self.config.members();
+        peers.extend_from_slice(learners);
+        peers.sort_unstable();
+        peers.dedup();
+        peers.retain(|&peer| peer != self.id);
+        peers
     }
 
     pub(crate) fn send(&mut self, to: NodeId, message: Message) {

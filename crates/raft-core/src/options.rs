@@ -3,6 +3,7 @@
 //! the shortest election timeout, the window of PreVote's and CheckQuorum's leader leases and
 //! of a leadership transfer.
 
+use crate::configuration::MembershipMode;
 use crate::types::Millis;
 
 /// How a node replicates and elects. Defaults follow the paper as our users read it.
@@ -24,6 +25,8 @@ pub struct RaftOptions {
     /// timeout steps down, and a server that heard from a leader within one ignores requests
     /// for votes of a higher term (the §4.2.3 disruption guard).
     pub check_quorum: bool,
+    /// How membership changes: one server at a time, or by joint consensus.
+    pub membership: MembershipMode,
     /// The shortest election timeout the driver draws, in ms.
     pub election_timeout_min_ms: Millis,
     /// Rules switched off on purpose, to show why each exists. All off by default.
@@ -48,6 +51,11 @@ pub struct UnsafeRules {
     /// and prevLogIndex is not past its log, without checking prevLogTerm: logs come to agree
     /// on an entry but not on what precedes it (Log Matching breaks).
     pub ack_on_equal_commit: bool,
+    /// A new leader may append a configuration entry before it has committed an entry of its
+    /// own term: the bug in the single-server algorithm found in 2015, where changes racing
+    /// across terms let two disjoint majorities commit different entries at one index (State
+    /// Machine Safety breaks).
+    pub reconfig_before_term_commit: bool,
 }
 
 impl Default for RaftOptions {
@@ -58,6 +66,7 @@ impl Default for RaftOptions {
             conflict_hint: false,
             pre_vote: false,
             check_quorum: false,
+            membership: MembershipMode::Single,
             election_timeout_min_ms: 150,
             unsafe_rules: UnsafeRules::default(),
         }

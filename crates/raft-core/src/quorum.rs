@@ -1,6 +1,6 @@
-//! What a majority is (§5.2, §5.3). One configuration today; joint consensus (§6) will ask
-//! for a majority of two configurations at once, so every count of votes or replicas goes
-//! through here.
+//! What a majority of one set of voters is (§5.2, §5.3). [`Configuration`](crate::Configuration)
+//! builds on it: while joint consensus is in force (§6) it asks for a majority of C_old and of
+//! C_new separately.
 
 use crate::types::LogIndex;
 

@@ -14,6 +14,7 @@ impl Node {
     /// timer is stale and ignored.
     pub(crate) fn on_heartbeat_timer(&mut self) {
         if matches!(self.role, Role::Leader(_)) && self.check_leadership() {
+            self.check_catch_up_deadline();
             self.broadcast_append_entries();
             self.emit(Output::SetTimer(Timer::Heartbeat));
         }
@@ -107,6 +108,7 @@ impl Node {
         if let Some((first, last)) = change.appended {
             self.emit(Output::EntriesAppended { first, last });
         }
+        self.update_configuration(change.truncated_to, change.appended);
     }
 
     /// Figure 2, "Rules for Servers, Leaders": on success, advance matchIndex and nextIndex,
@@ -129,6 +131,7 @@ impl Node {
             let lagging = progress.next_index <= last_index;
             let caught_up = progress.match_index == last_index;
             self.advance_commit_index();
+            self.advance_membership_change();
             if lagging {
                 self.send_append_entries(from);
             }

@@ -5,6 +5,7 @@ use playground_support::IdMap;
 use playground_support::{SortedMap, SortedSet};
 use std::fmt;
 
+use crate::configuration::Configuration;
 use crate::types::{LogIndex, Millis, NodeId, RequestId};
 
 /// Which role a node plays, without its data: for traces, views and tests.
@@ -88,6 +89,35 @@ pub(crate) struct Leader {
     pub(crate) window_start: Millis,
     /// A leadership transfer under way.
     pub(crate) transfer: Option<Transfer>,
+    /// A membership change under way, until its last entry is appended.
+    pub(crate) change: Option<Box<PendingChange>>,
+}
+
+/// A membership change a leader took on and has not yet appended in full.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct PendingChange {
+    /// The client waiting for it.
+    pub(crate) request_id: RequestId,
+    /// The configuration asked for (C_new).
+    pub(crate) target: Configuration,
+    /// New servers catching up before they vote (thesis §4.2.1).
+    pub(crate) learners: Vec<NodeId>,
+    /// The catch-up round under way.
+    pub(crate) round: CatchUp,
+    /// Whether the learners have caught up.
+    pub(crate) caught_up: bool,
+}
+
+/// One round of catching a new server up (thesis §4.2.1): it ends when the learner holds
+/// every entry the leader held when the round began.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct CatchUp {
+    /// 1 for the first round.
+    pub(crate) number: u32,
+    /// The leader's last index when the round began.
+    pub(crate) until: LogIndex,
+    /// When it began.
+    pub(crate) started_at: Millis,
 }
 
 /// A leadership transfer under way (thesis §3.10).

@@ -10,24 +10,15 @@ fn check_quorum() -> RaftOptions {
     RaftOptions { check_quorum: true, ..RaftOptions::default() }
 }
 
-/// Heartbeats of leader `id` every 50 ms for `ms`, every message delivered.
-fn lead_for(cluster: &mut TestCluster, id: u32, ms: u64) {
-    for _ in 0..ms / 50 {
-        cluster.advance(50);
-        cluster.heartbeat(id);
-        cluster.deliver_all();
-    }
-}
-
 #[test]
 fn leader_stepdown_when_quorum_lost() {
     let mut cluster = TestCluster::new(3, check_quorum());
     cluster.elect(1);
     cluster.isolate(1);
     // The window in which it last heard from its followers (its election) still counts at 150 ms.
-    lead_for(&mut cluster, 1, 250);
+    cluster.lead_for(1, 250);
     assert_eq!(cluster.node(1).role(), RoleKind::Leader, "within the next window it still leads");
-    lead_for(&mut cluster, 1, 50); // 300 ms: a whole window without an answer
+    cluster.lead_for(1, 50); // 300 ms: a whole window without an answer
     assert_eq!((cluster.node(1).role(), cluster.node(1).current_term()), (RoleKind::Follower, 1));
     assert!(cluster.events[&1].contains(&Output::LostQuorum));
 }
@@ -37,7 +28,7 @@ fn leader_stepdown_when_quorum_active_does_not_happen() {
     let mut cluster = TestCluster::new(3, check_quorum());
     cluster.elect(1);
     cluster.isolate(3); // one follower of two is still a majority with the leader
-    lead_for(&mut cluster, 1, 2_000);
+    cluster.lead_for(1, 2_000);
     assert_eq!(cluster.node(1).role(), RoleKind::Leader);
 }
 
@@ -46,7 +37,7 @@ fn without_check_quorum_a_leader_cut_off_leads_on() {
     let mut cluster = TestCluster::new(3, RaftOptions::default());
     cluster.elect(1);
     cluster.isolate(1);
-    lead_for(&mut cluster, 1, 2_000);
+    cluster.lead_for(1, 2_000);
     assert_eq!(cluster.node(1).role(), RoleKind::Leader);
 }
 

@@ -85,6 +85,23 @@ pub enum Action {
         /// The probability.
         probability: f64,
     },
+    /// The client asks the leader to add this server (thesis §4.2): a new, empty machine that
+    /// first catches up as a learner, then becomes a voter.
+    AddServer {
+        /// The server, 1 to 9.
+        node: NodeId,
+    },
+    /// The client asks the leader to remove this server from the configuration.
+    RemoveServer {
+        /// The server.
+        node: NodeId,
+    },
+    /// The client asks the leader to make exactly these servers the voters: by joint
+    /// consensus in `joint` mode; in `single` mode only if they differ by one server.
+    Reconfigure {
+        /// The new voters.
+        voters: Vec<NodeId>,
+    },
 }
 
 /// An action and when it happens: `{"at_ms": 400, "do": "write", "node": 1, "command": "x=4"}`.
@@ -114,6 +131,9 @@ impl Action {
             Action::Duplicate { .. } => ActionKind::Duplicate,
             Action::Loss { .. } => ActionKind::Loss,
             Action::Transfer { .. } => ActionKind::Transfer,
+            Action::AddServer { .. } => ActionKind::AddServer,
+            Action::RemoveServer { .. } => ActionKind::RemoveServer,
+            Action::Reconfigure { .. } => ActionKind::Reconfigure,
         }
     }
 
@@ -139,6 +159,9 @@ impl fmt::Display for Action {
             Action::Duplicate { message } => write!(f, "duplicate #{message}"),
             Action::Transfer { node } => write!(f, "transfer {node}"),
             Action::Loss { probability } => write!(f, "loss {}", format_probability(*probability)),
+            Action::AddServer { node } => write!(f, "add_server {node}"),
+            Action::RemoveServer { node } => write!(f, "remove_server {node}"),
+            Action::Reconfigure { voters } => write!(f, "reconfigure {voters:?}"),
         }
     }
 }

@@ -40,13 +40,25 @@ pub enum ActionKind {
     Duplicate,
     /// `transfer`
     Transfer,
+    /// `add_server`
+    AddServer,
+    /// `remove_server`
+    RemoveServer,
+    /// `reconfigure`
+    Reconfigure,
 }
 
 impl ActionKind {
     /// The fields an action of this kind takes, besides `do` (and `at_ms` in a scenario).
     fn fields(self) -> &'static [&'static str] {
         match self {
-            ActionKind::Timeout | ActionKind::Crash | ActionKind::Restart | ActionKind::Transfer => &["node"],
+            ActionKind::Timeout
+            | ActionKind::Crash
+            | ActionKind::Restart
+            | ActionKind::Transfer
+            | ActionKind::AddServer
+            | ActionKind::RemoveServer => &["node"],
+            ActionKind::Reconfigure => &["voters"],
             ActionKind::Write => &["node", "command"],
             ActionKind::Partition => &["groups"],
             ActionKind::Heal => &[],
@@ -71,6 +83,9 @@ impl ActionKind {
             ActionKind::Loss => "loss",
             ActionKind::Duplicate => "duplicate",
             ActionKind::Transfer => "transfer",
+            ActionKind::AddServer => "add_server",
+            ActionKind::RemoveServer => "remove_server",
+            ActionKind::Reconfigure => "reconfigure",
         }
     }
 }
@@ -85,6 +100,7 @@ pub(crate) struct ActionFields {
     node: Option<NodeId>,
     command: Option<String>,
     groups: Option<Vec<Vec<NodeId>>>,
+    voters: Option<Vec<NodeId>>,
     from: Option<NodeId>,
     to: Option<NodeId>,
     message: Option<MessageId>,
@@ -104,6 +120,7 @@ impl ActionFields {
             ("node", self.node.is_some()),
             ("command", self.command.is_some()),
             ("groups", self.groups.is_some()),
+            ("voters", self.voters.is_some()),
             ("from", self.from.is_some()),
             ("to", self.to.is_some()),
             ("message", self.message.is_some()),
@@ -134,6 +151,9 @@ impl ActionFields {
             ActionKind::Duplicate => Action::Duplicate { message: self.message.unwrap_or(0) },
             ActionKind::Transfer => Action::Transfer { node },
             ActionKind::Loss => Action::Loss { probability: self.probability.unwrap_or(0.0) },
+            ActionKind::AddServer => Action::AddServer { node },
+            ActionKind::RemoveServer => Action::RemoveServer { node },
+            ActionKind::Reconfigure => Action::Reconfigure { voters: self.voters.unwrap_or_default() },
         })
     }
 }

@@ -26,7 +26,7 @@ pub use initial::{InitialState, LogItem, MAX_INITIAL_LOG_ENTRIES, MAX_INITIAL_TE
 pub use link::{LinkError, ShareLink, LINK_VERSION, MAX_LINK_TIME_MS, MAX_SCENARIO_BYTES};
 pub use object::Object;
 pub use options::{
-    format_probability, is_probability, probability_problem, ConfigError, ScenarioOptions, UnsafeSwitches,
+    format_probability, is_probability, probability_problem, ConfigError, Membership, ScenarioOptions, UnsafeSwitches,
     MAX_DURATION_MS, MAX_NODES,
 };
 pub use scenario::{

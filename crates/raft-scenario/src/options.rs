@@ -55,6 +55,10 @@ pub struct ScenarioOptions {
     /// steps down, and servers that hear from a leader ignore disruptive candidates.
     #[serde(skip_serializing_if = "is_false")]
     pub check_quorum: bool,
+    /// How membership changes: `single` (one server at a time, thesis §4.2; the default) or
+    /// `joint` (joint consensus, paper §6). Written only when `joint`.
+    #[serde(skip_serializing_if = "Membership::is_single")]
+    pub membership: Membership,
     /// Rules switched off on purpose, to watch the safety checker catch what breaks.
     #[serde(
         rename = "unsafe",
@@ -82,6 +86,35 @@ pub struct UnsafeSwitches {
     /// A follower accepts AppendEntries iff leaderCommit equals its commitIndex.
     #[serde(skip_serializing_if = "is_false")]
     pub ack_on_equal_commit: bool,
+    /// A new leader may append a configuration before committing an entry of its term (the
+    /// single-server bug of 2015).
+    #[serde(skip_serializing_if = "is_false")]
+    pub reconfig_before_term_commit: bool,
+}
+
+/// The `membership` option.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Membership {
+    /// One server added or removed per change (thesis §4.2).
+    #[default]
+    Single,
+    /// Any new set of voters at once, through C_old,new (paper §6).
+    Joint,
+}
+
+impl Membership {
+    fn is_single(&self) -> bool {
+        *self == Membership::Single
+    }
+
+    /// The core's form.
+    pub fn mode(self) -> raft_core::MembershipMode {
+        match self {
+            Membership::Single => raft_core::MembershipMode::Single,
+            Membership::Joint => raft_core::MembershipMode::Joint,
+        }
+    }
 }
 
 impl UnsafeSwitches {
@@ -97,6 +130,7 @@ impl UnsafeSwitches {
             commit_old_terms: self.commit_old_terms,
             vote_for_highest_id: self.vote_for_highest_id,
             ack_on_equal_commit: self.ack_on_equal_commit,
+            reconfig_before_term_commit: self.reconfig_before_term_commit,
         }
     }
 }
@@ -116,6 +150,7 @@ impl Default for ScenarioOptions {
             conflict_hint: raft.conflict_hint,
             pre_vote: raft.pre_vote,
             check_quorum: raft.check_quorum,
+            membership: Membership::Single,
             unsafe_rules: UnsafeSwitches::default(),
         }
     }
@@ -282,6 +317,7 @@ impl ScenarioOptions {
             conflict_hint: self.conflict_hint,
             pre_vote: self.pre_vote,
             check_quorum: self.check_quorum,
+            membership: self.membership.mode(),
             election_timeout_min_ms: self.election_timeout_ms[0],
             unsafe_rules: self.unsafe_rules.rules(),
         }

@@ -20,7 +20,7 @@ use crate::action::{Action, TimedAction};
 use crate::error::{error, reader_error, Problem, ScenarioError};
 use crate::initial::{check_node, read_initial, InitialState};
 use crate::object::object;
-use crate::options::{is_probability, ScenarioOptions, MAX_DURATION_MS};
+use crate::options::{is_probability, ScenarioOptions, MAX_DURATION_MS, MAX_NODES};
 use crate::Millis;
 
 /// The scenario format this build writes; it reads this one and every earlier one.
@@ -132,6 +132,14 @@ impl Scenario {
         for (&node, state) in &self.initial {
             state.validate(node, self.nodes)?;
         }
+        // Servers are those of `nodes`, or any of 1 to MAX_NODES once the scenario adds
+        // servers or reconfigures: which server exists when is the run's business, and an
+        // action on one that does not is refused in the trace.
+        let changes_membership = self
+            .actions
+            .iter()
+            .any(|timed| matches!(timed.action, Action::AddServer { .. } | Action::Reconfigure { .. }));
+        let nodes = if changes_membership { MAX_NODES } else { self.nodes };
         let mut previous = 0;
         for (i, timed) in self.actions.iter().enumerate() {
             let path = format!("actions[{i}]");
@@ -144,7 +152,7 @@ impl Scenario {
                 return Err(error(format!("{path}.at_ms"), problem));
             }
             previous = timed.at_ms;
-            self.validate_action(&path, &timed.action)?;
+            Self::validate_action(&path, &timed.action, nodes)?;
         }
         Ok(())
     }
@@ -168,9 +176,18 @@ impl Scenario {
         Ok(())
     }
 
-    fn validate_action(&self, path: &str, action: &Action) -> Result<(), ScenarioError> {
-        let nodes = self.nodes;
+    /// Checks one action, whose servers must be 1 to `nodes`.
+    fn validate_action(path: &str, action: &Action, nodes: u32) -> Result<(), ScenarioError> {
         match action {
+            Action::AddServer { node } | Action::RemoveServer { node } => {
+                check_node(&format!("{path}.node"), *node, nodes)
+            }
+            Action::Reconfigure { voters } => {
+                for (v, &voter) in voters.iter().enumerate() {
+                    check_node(&format!("{path}.voters[{v}]"), voter, nodes)?;
+                }
+                Ok(())
+            }
             Action::Timeout { node }
             | Action::Crash { node }
             | Action::Restart { node }

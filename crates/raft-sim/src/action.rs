@@ -32,6 +32,8 @@ pub enum ActionError {
     NoLeader,
     /// A transfer to the server that already leads.
     AlreadyLeader(NodeId),
+    /// A membership change needs a running server to ask, and none runs.
+    NoServerRunning,
 }
 
 impl fmt::Display for ActionError {
@@ -50,6 +52,7 @@ impl fmt::Display for ActionError {
             }
             ActionError::NoLeader => f.write_str("there is no leader to hand leadership over"),
             ActionError::AlreadyLeader(node) => write!(f, "node {node} already leads"),
+            ActionError::NoServerRunning => f.write_str("no server is running to ask for the change"),
         }
     }
 }
@@ -72,6 +75,7 @@ impl ActionError {
             ActionError::ClientMessage(_) => "client_message",
             ActionError::NoLeader => "no_leader",
             ActionError::AlreadyLeader(_) => "already_leader",
+            ActionError::NoServerRunning => "no_server_running",
         }
     }
 }

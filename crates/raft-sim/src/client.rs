@@ -20,6 +20,9 @@ pub enum OpResult {
     Unknown,
     /// No answer within the client timeout: the write may or may not take effect.
     Timeout,
+    /// The leader refused the membership change (another was under way, the server already
+    /// votes, …).
+    Refused,
 }
 
 /// Written by its [`name`](OpResult::name), in traces as in the embed protocol.
@@ -31,13 +34,14 @@ impl Serialize for OpResult {
 
 impl OpResult {
     /// The result's name, as traces and the embed protocol write it: `ok`, `no_leader`,
-    /// `unknown`, `timeout`.
+    /// `unknown`, `timeout`, `refused`.
     pub const fn name(self) -> &'static str {
         match self {
             OpResult::Ok => "ok",
             OpResult::NoLeader => "no_leader",
             OpResult::Unknown => "unknown",
             OpResult::Timeout => "timeout",
+            OpResult::Refused => "refused",
         }
     }
 }
@@ -47,8 +51,11 @@ impl OpResult {
 pub struct ClientOp {
     /// The operation's id (also the request id servers see).
     pub id: RequestId,
-    /// The command text.
+    /// The command text; for a membership change the action, e.g. `add_server 4`.
     pub command: String,
+    /// The membership change asked for, if this is one rather than a write.
+    #[serde(skip)]
+    pub change: Option<raft_core::MembershipChange>,
     /// The server the user sent it to.
     pub node: NodeId,
     /// The server it was last sent to (after redirects).
@@ -90,5 +97,6 @@ pub fn next_step(op: &ClientOp, result: &ClientResult) -> ClientStep {
         }
         ClientResult::NotLeader { .. } => ClientStep::Done(OpResult::NoLeader),
         ClientResult::LeadershipLost => ClientStep::Done(OpResult::Unknown),
+        ClientResult::ChangeRefused(_) => ClientStep::Done(OpResult::Refused),
     }
 }

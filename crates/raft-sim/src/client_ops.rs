@@ -16,10 +16,23 @@ impl Simulation {
     pub fn write(&mut self, node: NodeId, command: &str) -> Result<RequestId, ActionError> {
         self.index_of(node).ok_or(ActionError::NoSuchNode(node))?;
         let parsed = Command::parse(command).map_err(ActionError::BadCommand)?;
+        Ok(self.invoke(node, command.to_owned(), Payload::ClientRequest { request_id: 0, command: parsed }))
+    }
+
+    /// Starts a client operation: records it, sends `request` (whose id is set here) to
+    /// `node`, and schedules its timeout.
+    pub(crate) fn invoke(&mut self, node: NodeId, command: String, request: Payload) -> RequestId {
         let id = self.client_ops.len() as RequestId + 1;
+        let request = match request {
+            Payload::ClientRequest { command, .. } => Payload::ClientRequest { request_id: id, command },
+            Payload::ChangeRequest { change, .. } => Payload::ChangeRequest { request_id: id, change },
+            other => other,
+        };
+        let change = change_of(&request);
         self.client_ops.push(ClientOp {
             id,
-            command: command.to_owned(),
+            command: command.clone(),
+            change,
             node,
             last_node: node,
             invoked_ms: self.now,
@@ -28,11 +41,15 @@ impl Simulation {
             index: None,
             redirects: 0,
         });
-        self.trace.push(TraceEvent::ClientRequest { at: self.now, op: id, node, command: command.to_owned() });
-        self.story.push(self.now, StoryEvent::ClientWrite { op: id, node, command: command.to_owned() });
-        self.send(CLIENT, node, Payload::ClientRequest { request_id: id, command: parsed });
+        self.trace.push(TraceEvent::ClientRequest { at: self.now, op: id, node, command: command.clone() });
+        let told = match change_of(&request) {
+            Some(change) => StoryEvent::ChangeRequested { op: id, node, change },
+            None => StoryEvent::ClientWrite { op: id, node, command },
+        };
+        self.story.push(self.now, told);
+        self.send(CLIENT, node, request);
         self.queue.push(self.now.saturating_add(self.config.options.client_timeout_ms), Event::ClientTimeout(id));
-        Ok(id)
+        id
     }
 
     /// The server the client believes leads: the one that acknowledged its latest
@@ -50,9 +67,15 @@ impl Simulation {
             ClientStep::Redirect(leader) => {
                 op.redirects += 1;
                 op.last_node = leader;
-                let command =
-                    Command::parse(&op.command).unwrap_or_else(|e| panic!("checked when the write was invoked: {e}"));
-                self.send(CLIENT, leader, Payload::ClientRequest { request_id, command });
+                let request = match &op.change {
+                    Some(change) => Payload::ChangeRequest { request_id, change: change.clone() },
+                    None => {
+                        let command = Command::parse(&op.command)
+                            .unwrap_or_else(|e| panic!("checked when the write was invoked: {e}"));
+                        Payload::ClientRequest { request_id, command }
+                    }
+                };
+                self.send(CLIENT, leader, request);
             }
             ClientStep::Done(outcome) => {
                 if let ClientResult::Committed { index } = result {
@@ -74,8 +97,11 @@ impl Simulation {
         if let Some(op) = self.op_mut(request_id) {
             op.result = Some(result);
             op.responded_ms = Some(now);
-            let command = op.command.clone();
-            self.story.push(now, StoryEvent::ClientDone { op: request_id, command, result });
+            let told = match op.change.clone() {
+                Some(change) => StoryEvent::ChangeDone { op: request_id, change, result },
+                None => StoryEvent::ClientDone { op: request_id, command: op.command.clone(), result },
+            };
+            self.story.push(now, told);
         }
         self.trace.push(TraceEvent::ClientResponse { at: now, op: request_id, result });
     }
@@ -83,5 +109,13 @@ impl Simulation {
     fn op_mut(&mut self, request_id: RequestId) -> Option<&mut ClientOp> {
         let index = usize::try_from(request_id.checked_sub(1)?).ok()?;
         self.client_ops.get_mut(index)
+    }
+}
+
+/// The membership change a request asks for, if it asks for one.
+fn change_of(request: &Payload) -> Option<raft_core::MembershipChange> {
+    match request {
+        Payload::ChangeRequest { change, .. } => Some(change.clone()),
+        _ => None,
     }
 }

@@ -38,7 +38,8 @@ impl Simulation {
             return Err(ActionError::NodeUp(id));
         }
         let old = &self.nodes[index].node;
-        let node = Node::restore(id, old.cluster(), self.config.raft(), old.persistent_state().clone());
+        let node =
+            Node::start(id, old.base_configuration().clone(), self.config.raft(), old.persistent_state().clone());
         self.nodes[index].node = node;
         self.nodes[index].up = true;
         self.trace.push(TraceEvent::Restart { at: self.now, node: id });

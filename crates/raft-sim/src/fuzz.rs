@@ -1,6 +1,8 @@
 //! Randomized fault schedules: each seed gives a scenario of crashes, restarts, partitions,
-//! cuts, loss, duplicated messages, leadership transfers, forced timeouts and writes; then every fault is healed and the cluster must
-//! recover. The scenario of a failing seed reproduces the failure exactly.
+//! cuts, loss, duplicated messages, leadership transfers, forced timeouts, writes and (in half
+//! the schedules, one server at a time or by joint consensus) membership changes; then every
+//! fault is healed and the cluster must recover. The scenario of a failing seed reproduces the
+//! failure exactly.
 
 use raft_core::NodeId;
 use serde::Serialize;
@@ -14,7 +16,7 @@ use crate::rng::SimRng;
 use crate::scenario_run::ScenarioExt;
 use crate::simulation::Simulation;
 use crate::time::Millis;
-use raft_scenario::{Scenario, ScenarioError, ScenarioOptions};
+use raft_scenario::{Membership, Scenario, ScenarioError, ScenarioOptions};
 
 /// After the faults stop, how long the cluster gets to elect a leader and spread every
 /// committed entry. Several election timeouts, with room for a split vote or two.
@@ -81,7 +83,17 @@ fn generate(seed: u64, settings: &FuzzSettings) -> (Scenario, Simulation) {
     scenario.options.noop_on_election = rng.random_bool(0.8);
     scenario.options.max_entries_per_append = rng.random_range(1..=16);
     scenario.options.duplicate = *[0.0, 0.05, 0.3].choose(&mut rng).unwrap_or(&0.0);
+    // Membership changes in half the schedules. A removed server that never learns it was
+    // removed keeps campaigning and deposes leader after leader (thesis §4.2.3), so these
+    // schedules run with CheckQuorum's guard, which the thesis gives as the remedy.
+    let changes_membership = rng.random_bool(0.5);
+    if changes_membership {
+        scenario.options.check_quorum = true;
+        scenario.options.membership = if rng.random_bool(0.5) { Membership::Joint } else { Membership::Single };
+    }
     scenario.options = settings.apply(&scenario.options);
+    // Servers a change may name: the first ones and two more.
+    let servers = (nodes + 2).min(raft_scenario::MAX_NODES);
     let mut sim = scenario.build(false).expect("generated options are valid");
     let mut schedule = |sim: &mut Simulation, at_ms: Millis, action: Action| {
         sim.run_until(at_ms);
@@ -113,6 +125,22 @@ fn generate(seed: u64, settings: &FuzzSettings) -> (Scenario, Simulation) {
             }
             80..=83 => Action::Loss { probability: *[0.0, 0.05, 0.2].choose(&mut rng).unwrap_or(&0.0) },
             88..=90 => Action::Transfer { node: pick(&mut rng) },
+            91..=99 if changes_membership => match rng.random_range(0..3) {
+                0 => Action::AddServer { node: rng.random_range(1..=servers) },
+                1 => {
+                    // A server that exists: a file removing one that never can is refused.
+                    sim.run_until(at);
+                    let existing: Vec<NodeId> = sim.nodes().map(|n| n.node().id()).collect();
+                    Action::RemoveServer { node: existing.choose(&mut rng).copied().unwrap_or(1) }
+                }
+                _ => {
+                    let mut voters: Vec<NodeId> = (1..=servers).filter(|_| rng.random_bool(0.5)).collect();
+                    if voters.is_empty() {
+                        voters.push(rng.random_range(1..=servers));
+                    }
+                    Action::Reconfigure { voters }
+                }
+            },
             84..=87 => {
                 sim.run_until(at);
                 let in_flight: Vec<u64> = sim.messages_in_flight().map(|m| m.id).collect();
@@ -125,18 +153,24 @@ fn generate(seed: u64, settings: &FuzzSettings) -> (Scenario, Simulation) {
     }
     // Recovery: every fault healed, every server running, one more write to commit.
     let end = settings.duration_ms;
+    sim.run_until(end);
     let mut recovery = vec![Action::Heal {}, Action::Loss { probability: 0.0 }];
-    for from in 1..=nodes {
-        for to in (1..=nodes).filter(|&to| to != from) {
+    let everyone: Vec<NodeId> = sim.nodes().map(|n| n.node().id()).collect();
+    for &from in &everyone {
+        for &to in everyone.iter().filter(|&&to| to != from) {
             recovery.push(Action::Mend { from, to });
         }
     }
-    recovery.extend((1..=nodes).map(|node| Action::Restart { node }));
+    recovery.extend(everyone.iter().map(|&node| Action::Restart { node }));
     for action in recovery {
         schedule(&mut sim, end, action);
     }
+    // The last write goes to the leader of the moment, or the first server: with membership
+    // changes, server 1 may have been removed, and no one would tell it the leader.
     let command = "fuzz=done".to_owned();
-    schedule(&mut sim, end + RECOVERY_MS / 2, Action::Write { node: 1, command });
+    sim.run_until(end + RECOVERY_MS / 2);
+    let node = sim.leader().or(everyone.first().copied()).unwrap_or(1);
+    schedule(&mut sim, end + RECOVERY_MS / 2, Action::Write { node, command });
     let until = end + RECOVERY_MS;
     sim.run_until(until);
     scenario.until_ms = Some(until);
@@ -168,8 +202,10 @@ pub fn run_seed(seed: u64, settings: &FuzzSettings) -> (Simulation, Option<FuzzF
     (sim, failure)
 }
 
-/// Safety (no violation) and liveness (one leader that everyone follows; every acknowledged
-/// write committed on every server) of a run that ended with every fault healed.
+/// Safety (no violation) and liveness (one leader that every voter of its configuration
+/// follows; every acknowledged write committed on every such voter) of a run that ended with
+/// every fault healed. Servers outside the leader's configuration (removed, or added by a
+/// change that was refused) are not asked to follow it: no one talks to them.
 pub fn check_run(sim: &Simulation) -> Option<String> {
     if let Some(violation) = sim.violations().first() {
         return Some(format!("{} broken at {} ms: {}", violation.property, violation.at_ms, violation.detail));
@@ -178,7 +214,9 @@ pub fn check_run(sim: &Simulation) -> Option<String> {
         return Some(format!("no leader {RECOVERY_MS} ms after every fault was healed"));
     };
     let term = sim.node(leader)?.node().current_term();
-    for node in sim.nodes() {
+    let config = sim.node(leader)?.node().configuration().clone();
+    let voters = || sim.nodes().filter(|node| config.is_voter(node.node().id()));
+    for node in voters() {
         let (id, raft) = (node.node().id(), node.node());
         if raft.current_term() != term || raft.leader() != Some(leader) {
             return Some(format!("S{id} does not follow leader S{leader} of term {term}"));
@@ -186,7 +224,10 @@ pub fn check_run(sim: &Simulation) -> Option<String> {
     }
     for op in sim.client_ops().filter(|op| op.result == Some(OpResult::Ok)) {
         let index = op.index?;
-        for node in sim.nodes() {
+        if op.change.is_some() {
+            continue; // a committed change is checked through the configuration above
+        }
+        for node in voters() {
             let raft = node.node();
             let stored = raft.log().entry(index).and_then(|entry| entry.command.text());
             if stored.as_deref() != Some(op.command.as_str()) || raft.commit_index() < index {

@@ -207,10 +207,21 @@ fn mix(mut z: u64) -> u64 {
 
 fn entry_hash(previous: u64, entry: &Entry) -> u64 {
     let mut h = mix(previous ^ mix(entry.term.wrapping_add(0x9e37_79b9_7f4a_7c15)));
-    if let Command::Set(set) = &entry.command {
-        for byte in set.as_str().bytes() {
-            h = mix(h ^ u64::from(byte));
+    match &entry.command {
+        Command::Set(set) => {
+            for byte in set.as_str().bytes() {
+                h = mix(h ^ u64::from(byte));
+            }
         }
+        // A configuration: a marker, then C_new and C_old's ids, so that two configurations
+        // at one index and term are told apart like two writes.
+        Command::Configuration(config) => {
+            h = mix(h ^ 0xC0F1_6000_u64);
+            for &id in config.voters().iter().chain([&0]).chain(config.old_voters().unwrap_or_default()) {
+                h = mix(h ^ u64::from(id));
+            }
+        }
+        Command::Noop | Command::Blank => {}
     }
     h
 }

@@ -24,6 +24,7 @@ mod faults;
 mod fuzz;
 mod history;
 mod invariants;
+mod membership_ops;
 mod network;
 mod queue;
 mod replay_budget;
@@ -46,18 +47,18 @@ pub use invariants::{Breach, Checker, Property, Violation};
 pub use network::{DropReason, InFlight, Links, Network, Payload, PayloadKind, CLIENT};
 pub use queue::EventQueue;
 pub use raft_core::{
-    ClientResult, Command, CommandError, LogIndex, Message, MessageKind, NodeId, Progress, RaftOptions, RoleKind, Term,
-    Timer, MAX_KEY_CHARS, MAX_VALUE_CHARS,
+    ChangeRefusal, ClientResult, Command, CommandError, Configuration, LogIndex, MembershipChange, MembershipMode,
+    Message, MessageKind, NodeId, Progress, RaftOptions, RoleKind, Term, Timer, MAX_KEY_CHARS, MAX_VALUE_CHARS,
 };
 pub use raft_scenario::{
     format_probability, is_probability, probability_problem, read, Action, ConfigError, InitialState, LinkError,
-    LogItem, MessageId, Object, Problem, ReaderKind, ReaderProblem, Scenario, ScenarioError, ScenarioOptions,
-    ShareLink, TimedAction, UnsafeSwitches, LINK_VERSION, MAX_ACTIONS, MAX_DESCRIPTION_CHARS, MAX_DURATION_MS,
-    MAX_INITIAL_LOG_ENTRIES, MAX_INITIAL_TERM, MAX_LINK_TIME_MS, MAX_NODES, MAX_SCENARIO_BYTES,
+    LogItem, Membership, MessageId, Object, Problem, ReaderKind, ReaderProblem, Scenario, ScenarioError,
+    ScenarioOptions, ShareLink, TimedAction, UnsafeSwitches, LINK_VERSION, MAX_ACTIONS, MAX_DESCRIPTION_CHARS,
+    MAX_DURATION_MS, MAX_INITIAL_LOG_ENTRIES, MAX_INITIAL_TERM, MAX_LINK_TIME_MS, MAX_NODES, MAX_SCENARIO_BYTES,
     MAX_SCENARIO_FILE_BYTES, MAX_SCENARIO_TIME_MS, MAX_TITLE_CHARS, SCENARIO_VERSION,
 };
 pub use replay_budget::{TooBusy, MAX_REPLAY_EVENTS};
-pub use report::{format_hash, NodeReport, Report};
+pub use report::{format_hash, ConfigReport, JointReport, NodeReport, Report};
 pub use rng::SimRng;
 pub use scenario_run::{OpenLink, ScenarioExt};
 pub use simulation::{ArmedTimer, LostMessage, SimNode, Simulation, RECENT_LOSSES};

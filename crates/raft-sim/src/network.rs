@@ -23,6 +23,13 @@ pub enum Payload {
         /// The command text, already checked.
         command: raft_core::Command,
     },
+    /// From the client to a server: a membership change (thesis chapter 4).
+    ChangeRequest {
+        /// The client operation it belongs to.
+        request_id: RequestId,
+        /// The change asked for.
+        change: raft_core::MembershipChange,
+    },
     /// From a server to the client.
     ClientResponse {
         /// The client operation it answers.
@@ -102,7 +109,7 @@ impl Payload {
                 MessageKind::RequestPreVoteReply => PayloadKind::RequestPreVoteReply,
                 MessageKind::TimeoutNow => PayloadKind::TimeoutNow,
             },
-            Payload::ClientRequest { .. } => PayloadKind::ClientRequest,
+            Payload::ClientRequest { .. } | Payload::ChangeRequest { .. } => PayloadKind::ClientRequest,
             Payload::ClientResponse { .. } => PayloadKind::ClientResponse,
         }
     }

@@ -50,6 +50,32 @@ pub struct NodeReport {
     pub log: Vec<(Term, Option<String>)>,
     /// The key-value state machine.
     pub kv: BTreeMap<String, String>,
+    /// The configuration in force on it (thesis §4.1).
+    pub config: ConfigReport,
+    /// Whether it votes in its own configuration: false for a server being added (until the
+    /// leader's log reaches it) and for one removed that knows it.
+    pub member: bool,
+}
+
+/// A configuration in a [`NodeReport`].
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ConfigReport {
+    /// The voters (of C_new while joint).
+    pub voters: Vec<NodeId>,
+    /// New servers a leader is catching up, not voting yet (only a leader knows them).
+    pub learners: Vec<NodeId>,
+    /// C_old and C_new while joint consensus is in force.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub joint: Option<JointReport>,
+}
+
+/// The two configurations of C_old,new.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct JointReport {
+    /// C_old.
+    pub old: Vec<NodeId>,
+    /// C_new.
+    pub new: Vec<NodeId>,
 }
 
 /// A trace hash as printed: 16 lower-case hex digits.
@@ -74,6 +100,8 @@ impl Report {
                     last_applied: node.last_applied(),
                     log: node.log().entries().map(|e| (e.term, e.command.text())).collect(),
                     kv: node.kv().entries().map(|(k, v)| (k.to_owned(), v.to_owned())).collect(),
+                    config: ConfigReport::of(node),
+                    member: node.configuration().is_voter(node.id()),
                 }
             })
             .collect();
@@ -85,6 +113,17 @@ impl Report {
             nodes,
             violations: sim.violations().to_vec(),
             clients: sim.client_ops().cloned().collect(),
+        }
+    }
+}
+
+impl ConfigReport {
+    fn of(node: &raft_core::Node) -> Self {
+        let config = node.configuration();
+        ConfigReport {
+            voters: config.voters().to_vec(),
+            learners: node.learners().to_vec(),
+            joint: config.old_voters().map(|old| JointReport { old: old.to_vec(), new: config.voters().to_vec() }),
         }
     }
 }

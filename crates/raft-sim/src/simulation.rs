@@ -128,7 +128,7 @@ impl Simulation {
             .collect();
         let mut sim = Simulation {
             seed,
-            checker: Checker::new(config.nodes),
+            checker: Checker::new(raft_scenario::MAX_NODES),
             config,
             now: 0,
             rng: SimRng::new(seed),
@@ -352,6 +352,9 @@ impl Simulation {
             Action::Duplicate { message } => self.duplicate_message(*message),
             Action::Transfer { node } => self.transfer(*node),
             Action::Loss { probability } => self.set_loss(*probability),
+            Action::AddServer { node } => self.add_server(*node),
+            Action::RemoveServer { node } => self.remove_server(*node),
+            Action::Reconfigure { voters } => self.reconfigure(voters),
         }
     }
 
@@ -384,9 +387,13 @@ impl Simulation {
         })
     }
 
+    /// Where node `id` is in `nodes` (kept by ascending id; servers 1..K, then any added).
     pub(crate) fn index_of(&self, id: NodeId) -> Option<usize> {
-        let index = usize::try_from(id.checked_sub(1)?).ok()?;
-        (index < self.nodes.len()).then_some(index)
+        let guess = usize::try_from(id.checked_sub(1)?).ok()?;
+        if self.nodes.get(guess).is_some_and(|n| n.node.id() == id) {
+            return Some(guess);
+        }
+        self.nodes.binary_search_by_key(&id, |n| n.node.id()).ok()
     }
 
     /// The index of running node `id`, or why it cannot act.
@@ -435,6 +442,9 @@ impl Simulation {
             Payload::Raft(message) => self.input(to, Input::Message { from, message }),
             Payload::ClientRequest { request_id, command } => {
                 self.input(to, Input::ClientRequest { request_id, command });
+            }
+            Payload::ChangeRequest { request_id, change } => {
+                self.input(to, Input::ChangeMembership { request_id, change });
             }
             Payload::ClientResponse { request_id, result } => self.client_response(from, request_id, result),
         }
@@ -514,12 +524,26 @@ impl Simulation {
                     }
                 }
                 Output::Applied { index: applied, term, command } => {
+                    let is_leader = self.nodes[index].node.role() == raft_core::RoleKind::Leader;
+                    if let (Some(config), true) = (command.configuration(), is_leader) {
+                        let config = config.clone();
+                        self.story.push(at, StoryEvent::ConfigurationCommitted { leader: id, config });
+                    }
                     self.trace.push(TraceEvent::Apply { at, node: id, index: applied, term, command });
                     self.checker.on_apply(at, id, applied);
                 }
                 Output::ClientResponse { request_id, result } => {
                     self.send(id, CLIENT, Payload::ClientResponse { request_id, result });
                 }
+                Output::ConfigurationChanged { .. } => {
+                    let node = &self.nodes[index].node;
+                    if node.role() == raft_core::RoleKind::Leader {
+                        let config = node.configuration().clone();
+                        self.story.push(at, StoryEvent::ConfigurationAppended { leader: id, config });
+                    }
+                }
+                Output::CaughtUp { node } => self.story.push(at, StoryEvent::CaughtUp { leader: id, node }),
+                Output::LeftConfiguration => self.story.push(at, StoryEvent::LeftConfiguration { node: id }),
             }
         }
     }

@@ -4,7 +4,7 @@
 
 use std::collections::VecDeque;
 
-use raft_core::{LogIndex, NodeId, RequestId, Term};
+use raft_core::{Configuration, LogIndex, MembershipChange, NodeId, RequestId, Term};
 
 use crate::client::OpResult;
 use crate::network::MessageId;
@@ -65,6 +65,37 @@ pub enum StoryEvent {
         leader: NodeId,
         /// The server it was handing over to.
         to: NodeId,
+    },
+    /// A leader appended a configuration entry, in force on it at once (thesis §4.1).
+    ConfigurationAppended {
+        /// The leader.
+        leader: NodeId,
+        /// The configuration.
+        config: Configuration,
+    },
+    /// A leader committed a configuration entry.
+    ConfigurationCommitted {
+        /// The leader.
+        leader: NodeId,
+        /// The configuration.
+        config: Configuration,
+    },
+    /// A new server caught up with the leader's log and is promoted to voter (thesis §4.2.1).
+    CaughtUp {
+        /// The leader.
+        leader: NodeId,
+        /// The new server.
+        node: NodeId,
+    },
+    /// A leader committed a configuration without itself and stepped down (paper §6).
+    LeftConfiguration {
+        /// The former leader.
+        node: NodeId,
+    },
+    /// A new, empty server was started, to be added to the cluster.
+    ServerStarted {
+        /// The new server.
+        node: NodeId,
     },
     /// A candidate won.
     BecameLeader {
@@ -172,6 +203,24 @@ pub enum StoryEvent {
         /// The command.
         command: String,
     },
+    /// The client asked for a membership change (thesis chapter 4).
+    ChangeRequested {
+        /// The operation.
+        op: RequestId,
+        /// The server it went to.
+        node: NodeId,
+        /// The change.
+        change: MembershipChange,
+    },
+    /// A membership change asked for ended.
+    ChangeDone {
+        /// The operation.
+        op: RequestId,
+        /// The change.
+        change: MembershipChange,
+        /// How it ended.
+        result: OpResult,
+    },
     /// A client write ended.
     ClientDone {
         /// The operation.
@@ -195,11 +244,18 @@ impl StoryEvent {
             | StoryEvent::TransferStarted { .. }
             | StoryEvent::TransferAbandoned { .. }
             | StoryEvent::BecameLeader { .. }
+            | StoryEvent::LeftConfiguration { .. }
             | StoryEvent::SteppedDown { .. } => StoryCategory::Elections,
-            StoryEvent::Committed { .. } | StoryEvent::CommitDeferred { .. } | StoryEvent::Truncated { .. } => {
-                StoryCategory::Log
-            }
-            StoryEvent::ClientWrite { .. } | StoryEvent::ClientDone { .. } => StoryCategory::Client,
+            StoryEvent::Committed { .. }
+            | StoryEvent::CommitDeferred { .. }
+            | StoryEvent::Truncated { .. }
+            | StoryEvent::ConfigurationAppended { .. }
+            | StoryEvent::ConfigurationCommitted { .. }
+            | StoryEvent::CaughtUp { .. } => StoryCategory::Log,
+            StoryEvent::ClientWrite { .. }
+            | StoryEvent::ClientDone { .. }
+            | StoryEvent::ChangeRequested { .. }
+            | StoryEvent::ChangeDone { .. } => StoryCategory::Client,
             _ => StoryCategory::Faults,
         }
     }

@@ -120,7 +120,7 @@ fn reason_token(reason: DropReason) -> u64 {
 /// The token of a client's result.
 fn result_token(result: OpResult) -> u64 {
     use OpResult::*;
-    enum_token!(result, OpResult::name, Ok, NoLeader, Unknown, Timeout)
+    enum_token!(result, OpResult::name, Ok, NoLeader, Unknown, Timeout, Refused)
 }
 
 /// The token of a timer's or a role's name: the common ones at compile time.
@@ -245,7 +245,10 @@ impl Tokens for Action {
             Action::Timeout { node }
             | Action::Crash { node }
             | Action::Restart { node }
-            | Action::Transfer { node } => h.number((*node).into()),
+            | Action::Transfer { node }
+            | Action::AddServer { node }
+            | Action::RemoveServer { node } => h.number((*node).into()),
+            Action::Reconfigure { voters } => ids(h, voters),
             Action::Write { node, command } => {
                 h.number((*node).into());
                 h.text(command);
@@ -284,7 +287,8 @@ impl Tokens for ActionError {
             ActionError::InTwoGroups(_)
             | ActionError::SelfLink(_)
             | ActionError::BadProbability(_)
-            | ActionError::NoLeader => {}
+            | ActionError::NoLeader
+            | ActionError::NoServerRunning => {}
         }
     }
 }
@@ -308,8 +312,19 @@ impl Tokens for Command {
                 name!(h, "set");
                 h.text(set.as_str());
             }
+            Command::Configuration(config) => {
+                name!(h, "configuration");
+                ids(h, config.voters());
+                ids(h, config.old_voters().unwrap_or_default());
+            }
         }
     }
+}
+
+/// A list of servers: its length, then each id.
+fn ids(h: &mut TokenHasher, ids: &[raft_core::NodeId]) {
+    h.number(ids.len() as u64);
+    ids.iter().for_each(|&id| h.number(id.into()));
 }
 
 #[cfg(test)]

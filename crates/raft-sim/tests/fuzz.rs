@@ -76,3 +76,30 @@ fn random_fault_schedules_stay_safe_and_live_with_pre_vote_and_check_quorum() {
         }
     }
 }
+
+#[test]
+fn the_schedules_add_and_remove_servers_in_both_modes() {
+    let settings = FuzzSettings { nodes: 5, duration_ms: 5_000, ..FuzzSettings::default() };
+    let mut committed = std::collections::BTreeMap::new();
+    let mut grown = 0;
+    for seed in 0..200 {
+        let (sim, _) = run_seed(seed, &settings);
+        let scenario = random_scenario(seed, &settings);
+        for op in sim.client_ops().filter(|op| op.result == Some(raft_sim::OpResult::Ok)) {
+            if let Some(change) = &op.change {
+                let kind = std::mem::discriminant(change);
+                *committed
+                    .entry((scenario.options.membership == raft_sim::Membership::Joint, format!("{kind:?}")))
+                    .or_insert(0) += 1;
+            }
+        }
+        let leader = sim.leader().and_then(|id| sim.node(id)).unwrap();
+        if leader.node().configuration().voters().iter().any(|&id| id > 5) {
+            grown += 1;
+        }
+    }
+    // Single mode commits additions and removals; joint mode reconfigurations too.
+    assert_eq!(committed.len(), 6, "kinds of change committed, by mode: {committed:?}");
+    assert!(committed.values().sum::<u32>() >= 40, "{committed:?}");
+    assert!(grown >= 10, "clusters that ended with a server added by a change: {grown}");
+}

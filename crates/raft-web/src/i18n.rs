@@ -196,10 +196,12 @@ pub struct SettingsLabels {
     pub conflict_hint: &'static str,
     pub pre_vote: &'static str,
     pub check_quorum: &'static str,
+    pub joint_consensus: &'static str,
     pub no_election_restriction: &'static str,
     pub commit_old_terms: &'static str,
     pub vote_for_highest_id: &'static str,
     pub ack_on_equal_commit: &'static str,
+    pub reconfig_before_term_commit: &'static str,
 }
 
 const EN: Texts = Texts {
@@ -346,10 +348,12 @@ const EN: Texts = Texts {
         conflict_hint: "Conflict hint on rejection (§5.3)",
         pre_vote: "PreVote: ask whether you could win before raising the term (thesis §9.6)",
         check_quorum: "CheckQuorum: a leader that hears no majority steps down (thesis §6.2)",
+        joint_consensus: "Membership changes by joint consensus (§6); off: one server at a time (thesis §4.2)",
         no_election_restriction: "Vote for any log, up to date or not (§5.4.1 off): breaks leader completeness",
         commit_old_terms: "Commit old-term entries by counting copies (§5.4.2 off): breaks state machine safety",
         vote_for_highest_id: "Vote again for a higher server id in the same term: breaks election safety",
         ack_on_equal_commit: "Accept AppendEntries when the commit indexes match, prevLogTerm unchecked: breaks log matching",
+        reconfig_before_term_commit: "Change membership before committing an entry of the term (the 2015 bug): breaks state machine safety",
     },
     apply_settings: "Apply: start a fresh cluster",
     replay_settings: "Replay with this change",
@@ -503,10 +507,12 @@ const ZH: Texts = Texts {
         conflict_hint: "拒绝时返回冲突提示（§5.3）",
         pre_vote: "预投票：先问能否胜选，再提升任期（博士论文 §9.6）",
         check_quorum: "检查法定人数：听不到多数派的领导者会退位（博士论文 §6.2）",
+        joint_consensus: "成员变更用联合共识（§6）；关闭时一次只变一台服务器（博士论文 §4.2）",
         no_election_restriction: "不管日志新旧都投票（关闭 §5.4.1）：破坏领导者完整性",
         commit_old_terms: "数副本提交旧任期的条目（关闭 §5.4.2）：破坏状态机安全",
         vote_for_highest_id: "同一任期内再投给编号更大的服务器：破坏选举安全",
         ack_on_equal_commit: "提交索引相同就接受 AppendEntries，不检查 prevLogTerm：破坏日志匹配",
+        reconfig_before_term_commit: "在提交本任期的条目之前就变更成员（2015 年发现的漏洞）：破坏状态机安全",
     },
     apply_settings: "应用：开始一个新集群",
     replay_settings: "用这个改动重放",
@@ -660,6 +666,7 @@ impl Lang {
             (Lang::Zh, "request") => "请求",
             (Lang::Zh, "command") => "命令",
             (Lang::Zh, "answer") => "应答",
+            (Lang::Zh, "change") => "成员变更",
             (Lang::Zh, "rejected prevLogIndex") => "被拒绝的 prevLogIndex",
             (_, name) => name,
         }
@@ -671,6 +678,7 @@ impl Lang {
         use raft_sim::ClientResult;
         match (self, value) {
             (_, FieldValue::Text(text)) => text.clone(),
+            (_, FieldValue::Change(change)) => self.change(change),
             (Lang::En, FieldValue::Flag(flag)) => flag.to_string(),
             (Lang::Zh, FieldValue::Flag(flag)) => if *flag { "是" } else { "否" }.to_owned(),
             (Lang::En, FieldValue::Heartbeat) => "none (heartbeat)".to_owned(),
@@ -682,13 +690,50 @@ impl Lang {
                 ClientResult::NotLeader { leader: Some(leader) } => format!("not leader; try S{leader}"),
                 ClientResult::NotLeader { leader: None } => "not leader; no leader known".to_owned(),
                 ClientResult::LeadershipLost => "leadership lost; outcome unknown".to_owned(),
+                ClientResult::ChangeRefused(refusal) => format!("change refused: {}", self.refusal(refusal)),
             },
             (Lang::Zh, FieldValue::Answer(result)) => match result {
                 ClientResult::Committed { index } => format!("已在索引 {index} 提交"),
                 ClientResult::NotLeader { leader: Some(leader) } => format!("不是领导者；请找 S{leader}"),
                 ClientResult::NotLeader { leader: None } => "不是领导者；不知道谁是领导者".to_owned(),
                 ClientResult::LeadershipLost => "失去领导地位；结果未知".to_owned(),
+                ClientResult::ChangeRefused(refusal) => format!("拒绝变更：{}", self.refusal(refusal)),
             },
+        }
+    }
+
+    /// A membership change, as the rest of a sentence: `add S4`, `remove S2`, …
+    pub fn change(self, change: &raft_sim::MembershipChange) -> String {
+        use raft_sim::MembershipChange as C;
+        let set = |voters: &[NodeId]| raft_sim::Configuration::new(voters.iter().copied()).to_string();
+        match (self, change) {
+            (Lang::En, C::Add(node)) => format!("add S{node}"),
+            (Lang::En, C::Remove(node)) => format!("remove S{node}"),
+            (Lang::En, C::Reconfigure(voters)) => format!("make {} the configuration", set(voters)),
+            (Lang::Zh, C::Add(node)) => format!("添加 S{node}"),
+            (Lang::Zh, C::Remove(node)) => format!("移除 S{node}"),
+            (Lang::Zh, C::Reconfigure(voters)) => format!("把配置改为 {}", set(voters)),
+        }
+    }
+
+    /// Why a leader refused a membership change.
+    pub fn refusal(self, refusal: &raft_sim::ChangeRefusal) -> String {
+        use raft_sim::ChangeRefusal as R;
+        match (self, refusal) {
+            (Lang::En, R::InProgress) => "another membership change is not finished yet".to_owned(),
+            (Lang::En, R::AlreadyVoter(node)) => format!("S{node} already votes"),
+            (Lang::En, R::NotVoter(node)) => format!("S{node} is not a voter"),
+            (Lang::En, R::NoVoterLeft) => "a cluster needs at least one voter".to_owned(),
+            (Lang::En, R::MoreThanOne) => "one server at a time, unless joint consensus is on".to_owned(),
+            (Lang::En, R::Unchanged) => "that already is the configuration".to_owned(),
+            (Lang::En, R::CatchUpFailed(node)) => format!("S{node} did not catch up with the leader's log"),
+            (Lang::Zh, R::InProgress) => "上一次成员变更还没有完成".to_owned(),
+            (Lang::Zh, R::AlreadyVoter(node)) => format!("S{node} 已经是投票成员"),
+            (Lang::Zh, R::NotVoter(node)) => format!("S{node} 不是投票成员"),
+            (Lang::Zh, R::NoVoterLeft) => "集群至少要有一个投票成员".to_owned(),
+            (Lang::Zh, R::MoreThanOne) => "一次只能变更一台服务器，除非开启联合共识".to_owned(),
+            (Lang::Zh, R::Unchanged) => "配置本来就是这样".to_owned(),
+            (Lang::Zh, R::CatchUpFailed(node)) => format!("S{node} 没能追上领导者的日志"),
         }
     }
 
@@ -850,7 +895,35 @@ impl Lang {
                         format!("The leader lost leadership before committing {command}; its fate is unknown.")
                     }
                     OpResult::Timeout => format!("The client gave up waiting for {command}."),
+                    OpResult::Refused => format!("The write {command} was refused."),
                 },
+                E::ChangeRequested { node, change, .. } => {
+                    format!("The client asked S{node} to {}.", self.change(change))
+                }
+                E::ChangeDone { change, result, .. } => {
+                    let change = self.change(change);
+                    match result {
+                        OpResult::Ok => format!("The change \"{change}\" was committed."),
+                        OpResult::Refused => format!("The leader refused to {change}."),
+                        OpResult::NoLeader => format!("The change \"{change}\" failed: no leader was known."),
+                        OpResult::Unknown => {
+                            format!("The leader lost leadership before the change \"{change}\" committed; its fate is unknown.")
+                        }
+                        OpResult::Timeout => format!("The client gave up waiting for the change \"{change}\"."),
+                    }
+                }
+                E::ServerStarted { node } => format!("S{node} started as a new, empty server."),
+                E::CaughtUp { leader, node } => format!(
+                    "S{node} caught up with leader S{leader}'s log and is promoted to voter (thesis §4.2.1)."
+                ),
+                E::ConfigurationAppended { leader, config } => format!(
+                    "Leader S{leader} appended the configuration {config}; it is in force on each server as soon as \
+                     it is in its log (thesis §4.1)."
+                ),
+                E::ConfigurationCommitted { leader, config } => format!("Leader S{leader} committed {config}."),
+                E::LeftConfiguration { node } => {
+                    format!("S{node} committed a configuration without itself and stepped down (§6).")
+                }
             },
             Lang::Zh => match event {
                 E::ElectionStarted { node, term } => format!("S{node} 的选举计时器超时，开始第 {term} 任期的选举。"),
@@ -905,7 +978,28 @@ impl Lang {
                     OpResult::NoLeader => format!("写入 {command} 失败：没有已知的领导者。"),
                     OpResult::Unknown => format!("领导者在提交 {command} 之前失去了领导地位，结果未知。"),
                     OpResult::Timeout => format!("客户端等待 {command} 超时，放弃了。"),
+                    OpResult::Refused => format!("写入 {command} 被拒绝。"),
                 },
+                E::ChangeRequested { node, change, .. } => format!("客户端请 S{node} {}。", self.change(change)),
+                E::ChangeDone { change, result, .. } => {
+                    let change = self.change(change);
+                    match result {
+                        OpResult::Ok => format!("变更「{change}」已提交。"),
+                        OpResult::Refused => format!("领导者拒绝了变更「{change}」。"),
+                        OpResult::NoLeader => format!("变更「{change}」失败：没有已知的领导者。"),
+                        OpResult::Unknown => format!("领导者在变更「{change}」提交之前失去了领导地位，结果未知。"),
+                        OpResult::Timeout => format!("客户端等待变更「{change}」超时，放弃了。"),
+                    }
+                }
+                E::ServerStarted { node } => format!("S{node} 作为一台新的空服务器启动。"),
+                E::CaughtUp { leader, node } => {
+                    format!("S{node} 已追上领导者 S{leader} 的日志，升为投票成员（博士论文 §4.2.1）。")
+                }
+                E::ConfigurationAppended { leader, config } => format!(
+                    "领导者 S{leader} 追加了配置 {config}；每台服务器一收到它就按它行事，不等提交（博士论文 §4.1）。"
+                ),
+                E::ConfigurationCommitted { leader, config } => format!("领导者 S{leader} 提交了 {config}。"),
+                E::LeftConfiguration { node } => format!("S{node} 提交了不含自己的配置，随即退位（§6）。"),
             },
         }
     }

@@ -5,8 +5,8 @@
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use raft_core::{
-    ClientResult, Command, Entry, Input, Log, Message, Millis, Node, NodeId, Output, PersistentState, RaftOptions,
-    RequestId, Term, Timer,
+    ClientResult, Command, Entry, Input, Log, MembershipChange, Message, Millis, Node, NodeId, Output, PersistentState,
+    RaftOptions, RequestId, Term, Timer,
 };
 
 /// Entries of the given terms, each setting `x` to its position, like the paper's figures.
@@ -127,6 +127,17 @@ impl TestCluster {
         self.input(id, Input::ClientRequest { request_id, command });
     }
 
+    /// Starts `id` as a new, empty server joining the cluster: it knows no configuration.
+    pub fn join(&mut self, id: NodeId) {
+        self.nodes.insert(id, Node::joining(id, self.options.clone()));
+        self.drain(id);
+    }
+
+    /// A client asks `id` for a membership change.
+    pub fn change(&mut self, id: NodeId, request_id: RequestId, change: MembershipChange) {
+        self.input(id, Input::ChangeMembership { request_id, change });
+    }
+
     /// Delivers queued messages (and those they cause) until none is left. Messages to or
     /// from a crashed server are lost.
     pub fn deliver_all(&mut self) {
@@ -178,9 +189,19 @@ impl TestCluster {
     pub fn restart(&mut self, id: NodeId) {
         self.down.remove(&id);
         let node = &self.nodes[&id];
-        let restored = Node::restore(id, node.cluster(), self.options.clone(), node.persistent_state().clone());
+        let restored =
+            Node::start(id, node.base_configuration().clone(), self.options.clone(), node.persistent_state().clone());
         self.nodes.insert(id, restored);
         self.drain(id);
+    }
+
+    /// Heartbeats of leader `id` every 50 ms for `ms`, every message delivered.
+    pub fn lead_for(&mut self, id: NodeId, ms: Millis) {
+        for _ in 0..ms / 50 {
+            self.advance(50);
+            self.heartbeat(id);
+            self.deliver_all();
+        }
     }
 
     /// Elects `id`: it times out and every message is delivered.

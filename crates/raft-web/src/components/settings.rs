@@ -72,11 +72,13 @@ fn read(form: &HtmlFormElement) -> Result<ClusterSettings, SettingsError> {
         conflict_hint: checked("conflict_hint"),
         pre_vote: checked("pre_vote"),
         check_quorum: checked("check_quorum"),
+        membership: if checked("joint_consensus") { raft_sim::Membership::Joint } else { raft_sim::Membership::Single },
         unsafe_rules: raft_sim::UnsafeSwitches {
             no_election_restriction: checked("no_election_restriction"),
             commit_old_terms: checked("commit_old_terms"),
             vote_for_highest_id: checked("vote_for_highest_id"),
             ack_on_equal_commit: checked("ack_on_equal_commit"),
+            reconfig_before_term_commit: checked("reconfig_before_term_commit"),
         },
     };
     Ok(ClusterSettings { seed: whole("seed")?, options })
@@ -126,6 +128,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
                 { checkbox("conflict_hint", labels.conflict_hint, o.conflict_hint) }
                 { checkbox("pre_vote", labels.pre_vote, o.pre_vote) }
                 { checkbox("check_quorum", labels.check_quorum, o.check_quorum) }
+                { checkbox("joint_consensus", labels.joint_consensus, o.membership == raft_sim::Membership::Joint) }
                 <fieldset class="settings__unsafe">
                     <legend>{ t.break_a_rule }</legend>
                     <p class="settings__warning">{ t.break_a_rule_hint }</p>
@@ -133,6 +136,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
                     { checkbox("commit_old_terms", labels.commit_old_terms, rules.commit_old_terms) }
                     { checkbox("vote_for_highest_id", labels.vote_for_highest_id, rules.vote_for_highest_id) }
                     { checkbox("ack_on_equal_commit", labels.ack_on_equal_commit, rules.ack_on_equal_commit) }
+                    { checkbox("reconfig_before_term_commit", labels.reconfig_before_term_commit, rules.reconfig_before_term_commit) }
                 </fieldset>
                 <button type="submit">{ t.apply_settings }</button>
                 <button type="submit" name="replay" title={t.replay_settings_title}>{ t.replay_settings }</button>

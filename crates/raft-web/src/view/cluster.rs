@@ -112,9 +112,14 @@ impl ClusterView {
     /// The cluster at `render_ms`, a time between `sim.now()` and the next millisecond, so that
     /// movement stays smooth when one frame advances less than a simulated millisecond.
     pub fn of(sim: &Simulation, render_ms: f64) -> Self {
-        let count = sim.config().nodes as usize;
+        // The ring holds every server that exists, added ones too, in ascending id order.
+        let ids: Vec<NodeId> = sim.nodes().map(|n| n.node().id()).collect();
+        let count = ids.len();
         let positions: Vec<Point> = (0..count).map(|index| node_position(index, count)).collect();
-        let position_of = |id: NodeId| if id == CLIENT { CLIENT_POSITION } else { positions[(id - 1) as usize] };
+        let position_of = |id: NodeId| match ids.iter().position(|&known| known == id) {
+            Some(index) if id != CLIENT => positions[index],
+            _ => CLIENT_POSITION,
+        };
         let links = &sim.network().links;
         let nodes = sim
             .nodes()

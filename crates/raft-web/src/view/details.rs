@@ -89,6 +89,8 @@ pub enum FieldValue {
     NoTerm,
     /// A server's answer to the client.
     Answer(ClientResult),
+    /// A membership change the client asks for.
+    Change(raft_sim::MembershipChange),
 }
 
 fn payload_fields(payload: &Payload) -> Vec<(&'static str, FieldValue)> {
@@ -131,6 +133,9 @@ fn payload_fields(payload: &Payload) -> Vec<(&'static str, FieldValue)> {
         }
         Payload::ClientRequest { request_id, command } => {
             vec![("request", text(format!("#{request_id}"))), ("command", text(command.to_string()))]
+        }
+        Payload::ChangeRequest { request_id, change } => {
+            vec![("request", text(format!("#{request_id}"))), ("change", FieldValue::Change(change.clone()))]
         }
         Payload::ClientResponse { request_id, result } => {
             vec![("request", text(format!("#{request_id}"))), ("answer", FieldValue::Answer(result.clone()))]

@@ -1,0 +1,142 @@
+//! Membership changes in the simulator: the actions read from scenario files, new servers
+//! started as empty machines, changes asked of the leader like writes (redirects included),
+//! the report's configurations, and old files unchanged.
+
+use raft_sim::ScenarioExt as _;
+use raft_sim::{Action, OpResult, Report, Scenario, StoryEvent};
+
+fn scenario(json: &str) -> Scenario {
+    Scenario::from_json(json).unwrap_or_else(|e| panic!("{e}: {json}"))
+}
+
+fn run(json: &str, until: u64) -> raft_sim::Simulation {
+    let mut sim = scenario(json).build(true).unwrap();
+    sim.run_until(until);
+    assert!(sim.violations().is_empty(), "{:?}", sim.violations());
+    sim
+}
+
+#[test]
+fn the_actions_and_the_option_read_and_write_back() {
+    let read = scenario(
+        r#"{ "version": 1, "seed": 1, "nodes": 3, "options": { "membership": "joint" },
+             "actions": [ { "at_ms": 900, "do": "add_server", "node": 7 },
+                          { "at_ms": 950, "do": "remove_server", "node": 2 },
+                          { "at_ms": 990, "do": "reconfigure", "voters": [1, 7, 9] } ] }"#,
+    );
+    assert_eq!(read.options.membership, raft_sim::Membership::Joint);
+    assert_eq!(read.actions[0].action, Action::AddServer { node: 7 });
+    assert_eq!(read.actions[2].action, Action::Reconfigure { voters: vec![1, 7, 9] });
+    assert_eq!(Scenario::from_json(&read.to_json()).unwrap(), read);
+    assert!(!Scenario::new(1).to_json().contains("membership"), "single, the default, is not written");
+    let refused = Scenario::from_json(
+        r#"{ "version": 1, "seed": 1, "actions": [ { "at_ms": 0, "do": "add_server", "node": 10 } ] }"#,
+    );
+    assert_eq!(refused.unwrap_err().to_string(), "actions[0].node: node 10 does not exist: nodes are 1 to 9");
+    let refused = Scenario::from_json(
+        r#"{ "version": 1, "seed": 1, "actions": [ { "at_ms": 0, "do": "reconfigure", "voters": [1, 0] } ] }"#,
+    );
+    assert!(refused.unwrap_err().to_string().starts_with("actions[0].voters[1]: node 0 does not exist"));
+}
+
+#[test]
+fn two_servers_added_one_at_a_time_catch_up_and_vote() {
+    let sim = run(
+        r#"{ "version": 1, "seed": 4, "nodes": 3,
+             "actions": [ { "at_ms": 800, "do": "write", "node": 1, "command": "x=1" },
+                          { "at_ms": 1000, "do": "add_server", "node": 4 },
+                          { "at_ms": 1500, "do": "add_server", "node": 5 } ] }"#,
+        3_000,
+    );
+    let report = Report::of(&sim);
+    assert_eq!(report.nodes.iter().map(|n| n.id).collect::<Vec<_>>(), [1, 2, 3, 4, 5]);
+    for node in &report.nodes {
+        assert_eq!(node.config.voters, [1, 2, 3, 4, 5], "S{}", node.id);
+        assert!(node.member && node.kv.get("x").is_some_and(|x| x == "1"), "S{} caught up", node.id);
+    }
+    let changes: Vec<_> = sim.client_ops().filter(|op| op.change.is_some()).map(|op| op.result).collect();
+    assert_eq!(changes, [Some(OpResult::Ok), Some(OpResult::Ok)]);
+    let story: Vec<&StoryEvent> = sim.story().events().map(|(_, e)| e).collect();
+    assert!(story.iter().any(|e| matches!(e, StoryEvent::ServerStarted { node: 4 })));
+    assert!(story.iter().any(|e| matches!(e, StoryEvent::CaughtUp { node: 5, .. })));
+    assert!(story.iter().any(
+        |e| matches!(e, StoryEvent::ConfigurationCommitted { config, .. } if config.to_string() == "C{1,2,3,4,5}")
+    ));
+}
+
+#[test]
+fn removing_the_leader_hands_the_cluster_to_the_others() {
+    let mut sim = run(r#"{ "version": 1, "seed": 2 }"#, 1_000);
+    let leader = sim.leader().unwrap();
+    sim.apply(Action::RemoveServer { node: leader }).unwrap();
+    sim.run_until(3_000);
+    assert!(sim.violations().is_empty());
+    let new_leader = sim.leader().unwrap();
+    assert_ne!(new_leader, leader);
+    let report = Report::of(&sim);
+    let removed = report.nodes.iter().find(|n| n.id == leader).unwrap();
+    assert!(!removed.member && removed.role == "follower", "the removed leader stepped down and stays quiet");
+    assert!(report.nodes.iter().filter(|n| n.id != leader).all(|n| !n.config.voters.contains(&leader)));
+    let story: Vec<&StoryEvent> = sim.story().events().map(|(_, e)| e).collect();
+    assert!(story.contains(&&StoryEvent::LeftConfiguration { node: leader }));
+}
+
+#[test]
+fn joint_consensus_swaps_three_servers_for_three_others() {
+    let sim = run(
+        r#"{ "version": 1, "seed": 5, "nodes": 3, "options": { "membership": "joint" },
+             "actions": [ { "at_ms": 1000, "do": "reconfigure", "voters": [4, 5, 6] },
+                          { "at_ms": 2500, "do": "crash", "node": 1 },
+                          { "at_ms": 2500, "do": "crash", "node": 2 },
+                          { "at_ms": 2500, "do": "crash", "node": 3 },
+                          { "at_ms": 3000, "do": "write", "node": 4, "command": "y=2" } ] }"#,
+        5_000,
+    );
+    let report = Report::of(&sim);
+    let leader = report.leader.unwrap();
+    assert!([4, 5, 6].contains(&leader), "the new servers elected one of their own: S{leader}");
+    let configs: Vec<String> = sim
+        .node(leader)
+        .unwrap()
+        .node()
+        .log()
+        .entries()
+        .filter_map(|e| e.command.configuration().map(|c| c.to_string()))
+        .collect();
+    assert_eq!(configs, ["C{1,2,3}→{4,5,6}", "C{4,5,6}"]);
+    assert!(sim.client_ops().all(|op| op.result == Some(OpResult::Ok)), "the change, then the write");
+}
+
+#[test]
+fn single_mode_refuses_a_change_of_two_servers_and_the_run_goes_on() {
+    let sim = run(
+        r#"{ "version": 1, "seed": 5, "nodes": 3,
+             "actions": [ { "at_ms": 1000, "do": "reconfigure", "voters": [1, 2, 3, 4, 5] },
+                          { "at_ms": 1200, "do": "write", "node": 1, "command": "x=1" } ] }"#,
+        2_000,
+    );
+    let results: Vec<_> = sim.client_ops().map(|op| op.result).collect();
+    assert_eq!(results, [Some(OpResult::Refused), Some(OpResult::Ok)]);
+    let report = Report::of(&sim);
+    assert!(report.nodes.iter().filter(|n| n.id <= 3).all(|n| n.config.voters == [1, 2, 3]));
+}
+
+#[test]
+fn actions_on_servers_that_do_not_exist_yet_are_refused_in_the_trace() {
+    let sim = run(
+        r#"{ "version": 1, "seed": 5, "nodes": 3,
+             "actions": [ { "at_ms": 500, "do": "crash", "node": 6 },
+                          { "at_ms": 1000, "do": "add_server", "node": 6 },
+                          { "at_ms": 1100, "do": "crash", "node": 6 } ] }"#,
+        1_500,
+    );
+    let refusals = sim
+        .trace()
+        .events()
+        .unwrap()
+        .iter()
+        .filter(|event| matches!(event, raft_sim::TraceEvent::Action { error: Some(_), .. }))
+        .count();
+    assert_eq!(refusals, 1, "crash 6 before it exists; after add_server it does");
+    assert!(!sim.node(6).unwrap().is_up());
+}
