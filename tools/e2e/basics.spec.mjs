@@ -50,12 +50,14 @@ test('Pause stops the clock and Space starts it again', async ({ page }) => {
   expect(errors).toEqual([]);
 });
 
-test('the five safety properties of Figure 3 are shown holding', async ({ page }) => {
+test('the five safety properties of Figure 3, and one membership change at a time, are shown holding', async ({ page }) => {
   await page.goto('./');
-  const names = ['election_safety', 'leader_append_only', 'log_matching', 'leader_completeness', 'state_machine_safety'];
+  const names = ['election_safety', 'leader_append_only', 'log_matching', 'leader_completeness', 'state_machine_safety',
+    'one_change_at_a_time'];
   for (const name of names) {
     await expect(page.locator(`[data-invariant=${name}]`)).toHaveAttribute('data-ok', 'true');
   }
+  await expect(page.locator('[data-invariant]')).toHaveCount(names.length);
   await playUntilLeader(page);
   await expect(page.locator('[data-invariant][data-ok=false]')).toHaveCount(0);
 });

@@ -1,4 +1,6 @@
-//! The five safety properties of the paper's Figure 3, checked after every event.
+//! The five safety properties of the paper's Figure 3, and the one membership changes add
+//! (thesis §4.1: a leader appends a configuration only once the previous one is committed),
+//! checked after every event.
 //!
 //! Each check is incremental, so checking costs little per event: the checker mirrors every
 //! log as a vector of prefix hashes (a hash of the entry and everything before it), fed by the
@@ -30,16 +32,20 @@ pub enum Property {
     /// If a server has applied an entry at an index, no other server ever applies a different
     /// entry at that index (§5.4.3).
     StateMachineSafety,
+    /// A leader appends a configuration entry only when every configuration in its log is
+    /// committed: one membership change at a time (thesis §4.1, §4.3).
+    OneChangeAtATime,
 }
 
 impl Property {
-    /// Every property, in the paper's order.
-    pub const ALL: [Property; 5] = [
+    /// Every property, in the paper's order, then the membership one.
+    pub const ALL: [Property; 6] = [
         Property::ElectionSafety,
         Property::LeaderAppendOnly,
         Property::LogMatching,
         Property::LeaderCompleteness,
         Property::StateMachineSafety,
+        Property::OneChangeAtATime,
     ];
 
     /// The property's name in words, e.g. "election safety".
@@ -50,6 +56,7 @@ impl Property {
             Property::LogMatching => "log matching",
             Property::LeaderCompleteness => "leader completeness",
             Property::StateMachineSafety => "state machine safety",
+            Property::OneChangeAtATime => "one membership change at a time",
         }
     }
 }
@@ -136,6 +143,16 @@ pub enum Breach {
         /// Its new commit index.
         index: LogIndex,
     },
+    /// A leader appended a configuration while an earlier one in its log was not committed
+    /// (one membership change at a time).
+    TwoPendingChanges {
+        /// The leader.
+        node: NodeId,
+        /// The uncommitted configuration's index.
+        pending: LogIndex,
+        /// The new one's index.
+        appended: LogIndex,
+    },
     /// A server applied a different entry at an index than another (State Machine Safety).
     AppliedDifferent {
         /// The server.
@@ -170,6 +187,10 @@ impl fmt::Display for Breach {
             Breach::CommittedOverDifferent { node, index } => {
                 write!(f, "S{node} committed up to {index} over different committed entries")
             }
+            Breach::TwoPendingChanges { node, pending, appended } => write!(
+                f,
+                "leader S{node} appended a configuration at {appended} while the one at {pending} was not committed"
+            ),
             Breach::AppliedDifferent { node, index } => {
                 write!(f, "S{node} applied a different entry at index {index} than another server")
             }
@@ -333,6 +354,22 @@ impl Checker {
         }
     }
 
+    /// Leader `node` appended a configuration at `appended`: the configuration before it in
+    /// its log must be committed.
+    pub fn on_leader_configuration(
+        &mut self,
+        at_ms: Millis,
+        node: NodeId,
+        log: &Log,
+        commit_index: LogIndex,
+        appended: LogIndex,
+    ) {
+        let earlier = log.configuration_at_or_before(appended.saturating_sub(1)).map(|(index, _)| index);
+        if let Some(pending) = earlier.filter(|&index| index > commit_index) {
+            self.violate(Property::OneChangeAtATime, at_ms, Breach::TwoPendingChanges { node, pending, appended });
+        }
+    }
+
     /// `node` applied its entry at `index`.
     pub fn on_apply(&mut self, at_ms: Millis, node: NodeId, index: LogIndex) {
         let Some(hash) = self.prefix(node, index) else { return };
@@ -407,5 +444,23 @@ mod tests {
         checker.on_apply(1, 1, 1);
         checker.on_apply(2, 2, 1);
         assert_eq!(checker.violations()[0].property, Property::StateMachineSafety);
+    }
+
+    #[test]
+    fn a_second_configuration_before_the_first_commits_breaks_one_change_at_a_time() {
+        let config = |voters: &[NodeId]| Entry {
+            term: 1,
+            command: Command::Configuration(raft_core::Configuration::new(voters.iter().copied()).into()),
+        };
+        let log = Log::from_entries(vec![config(&[1, 2, 3, 4]), config(&[1, 2, 3])]);
+        let mut checker = Checker::new(4);
+        checker.on_leader_configuration(5, 1, &log, 1, 2);
+        assert!(checker.violations().is_empty(), "the first was committed");
+        checker.on_leader_configuration(6, 1, &log, 0, 2);
+        assert_eq!(checker.violations()[0].property, Property::OneChangeAtATime);
+        assert_eq!(
+            checker.violations()[0].detail.to_string(),
+            "leader S1 appended a configuration at 2 while the one at 1 was not committed"
+        );
     }
 }

@@ -535,9 +535,10 @@ impl Simulation {
                 Output::ClientResponse { request_id, result } => {
                     self.send(id, CLIENT, Payload::ClientResponse { request_id, result });
                 }
-                Output::ConfigurationChanged { .. } => {
+                Output::ConfigurationChanged { index: appended } => {
                     let node = &self.nodes[index].node;
                     if node.role() == raft_core::RoleKind::Leader {
+                        self.checker.on_leader_configuration(at, id, node.log(), node.commit_index(), appended);
                         let config = node.configuration().clone();
                         self.story.push(at, StoryEvent::ConfigurationAppended { leader: id, config });
                     }

@@ -140,3 +140,50 @@ fn actions_on_servers_that_do_not_exist_yet_are_refused_in_the_trace() {
     assert_eq!(refusals, 1, "crash 6 before it exists; after add_server it does");
     assert!(!sim.node(6).unwrap().is_up());
 }
+
+/// The 2015 counterexample (Ongaro, raft-dev): four servers; S1 adds S5 and reaches only S5,
+/// then crashes; S2 wins term 2 and removes S4 reaching only S3, which commits C{1,2,3} with
+/// S2 and S3; S1 comes back and wins term 3 with S4 and S5, a majority of its C{1,2,3,4,5}.
+const RACING_CHANGES: &str = r#"{ "version": 1, "seed": 1, "nodes": 4,
+  "options": { "election_timeout_ms": [1000, 1500], "heartbeat_ms": 100, "noop_on_election": false, "unsafe": { "reconfig_before_term_commit": true } },
+  "actions": [
+    { "at_ms": 0, "do": "timeout", "node": 1 },
+    { "at_ms": 300, "do": "write", "node": 1, "command": "x=1" },
+    { "at_ms": 480, "do": "partition", "groups": [[2, 3, 4]] },
+    { "at_ms": 500, "do": "add_server", "node": 5 },
+    { "at_ms": 700, "do": "crash", "node": 1 },
+    { "at_ms": 700, "do": "heal" },
+    { "at_ms": 700, "do": "timeout", "node": 2 },
+    { "at_ms": 800, "do": "partition", "groups": [[2, 3]] },
+    { "at_ms": 800, "do": "remove_server", "node": 4 },
+    { "at_ms": 1000, "do": "restart", "node": 1 },
+    { "at_ms": 1000, "do": "partition", "groups": [[1, 4, 5]] },
+    { "at_ms": 1000, "do": "timeout", "node": 1 },
+    { "at_ms": 1100, "do": "timeout", "node": 1 },
+    { "at_ms": 1200, "do": "write", "node": 1, "command": "y=1" },
+    { "at_ms": 1400, "do": "heal" } ],
+  "until_ms": 2000 }"#;
+
+#[test]
+fn the_2015_bug_breaks_state_machine_safety_with_its_switch_and_not_without() {
+    let with_switch = run_unchecked(RACING_CHANGES);
+    let broken: Vec<raft_sim::Property> = with_switch.violations().iter().map(|v| v.property).collect();
+    assert!(broken.contains(&raft_sim::Property::StateMachineSafety), "{broken:?}");
+    assert!(broken.contains(&raft_sim::Property::LeaderCompleteness), "{broken:?}");
+    let remove = with_switch.client_ops().find(|op| op.command == "remove_server 4").unwrap();
+    assert_eq!((remove.result, remove.index), (Some(OpResult::Ok), Some(2)), "C{{1,2,3}} was committed at 2");
+
+    let fixed = RACING_CHANGES.replace(r#", "unsafe": { "reconfig_before_term_commit": true }"#, "");
+    assert_ne!(fixed, RACING_CHANGES);
+    let with_rule = run_unchecked(&fixed);
+    assert!(with_rule.violations().is_empty(), "{:?}", with_rule.violations());
+    let remove = with_rule.client_ops().find(|op| op.command == "remove_server 4").unwrap();
+    assert_eq!(remove.result, Some(OpResult::Unknown), "S2 waited for an entry of its term, and lost leadership");
+}
+
+fn run_unchecked(json: &str) -> raft_sim::Simulation {
+    let scenario = scenario(json);
+    let mut sim = scenario.build(false).unwrap();
+    sim.run_until(scenario.until_ms.unwrap_or(0));
+    sim
+}

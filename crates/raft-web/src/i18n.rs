@@ -771,6 +771,7 @@ impl Lang {
             (Lang::Zh, Property::LogMatching) => "日志匹配",
             (Lang::Zh, Property::LeaderCompleteness) => "领导者完整性",
             (Lang::Zh, Property::StateMachineSafety) => "状态机安全",
+            (Lang::Zh, Property::OneChangeAtATime) => "一次一个成员变更",
         }
     }
 

@@ -327,6 +327,9 @@ impl Lang {
             (Lang::Zh, Breach::AppliedDifferent { node, index }) => {
                 format!("S{node} 在索引 {index} 处应用的条目与另一台服务器不同")
             }
+            (Lang::Zh, Breach::TwoPendingChanges { node, pending, appended }) => {
+                format!("领导者 S{node} 在索引 {pending} 的配置提交之前，又在索引 {appended} 追加了配置")
+            }
         }
     }
 }

@@ -1,4 +1,5 @@
-//! The five safety properties of the paper's Figure 3, each green, or red with what broke.
+//! The five safety properties of the paper's Figure 3 and membership's one change at a time,
+//! each green, or red with what broke.
 
 use raft_sim::{Property, Violation};
 use yew::prelude::*;
@@ -52,5 +53,6 @@ fn serde_name(property: Property) -> &'static str {
         Property::LogMatching => "log_matching",
         Property::LeaderCompleteness => "leader_completeness",
         Property::StateMachineSafety => "state_machine_safety",
+        Property::OneChangeAtATime => "one_change_at_a_time",
     }
 }
