@@ -12,6 +12,8 @@ const NAMES = new Set([
   'voteGranted', 'leaderId', 'prevLogIndex', 'prevLogTerm', 'leaderCommit', 'conflictTerm',
   'conflictIndex', 'nextIndex', 'matchIndex', 'commitIndex', 'lastApplied', 'votedFor',
   'currentTerm', 'raftsim', 'K', 'Tab', 'Enter', 'Esc', 'Escape', 'JSON', 'SVG', 'ms', 'px', 'U', 'Figure',
+  // The paper's notation for a configuration (C{1,2,3}, C_old,new), and the author's name.
+  'C', 'Ongaro',
 ]);
 
 /** The scenario format's keys and action names: an error names the field at fault by its path
@@ -21,7 +23,8 @@ const FORMAT_KEYS = new Set([
   'at_ms', 'do', 'node', 'command', 'groups', 'from', 'to', 'message', 'probability', 'voted_for',
   'log', 'election_timeout_ms', 'heartbeat_ms', 'latency_ms', 'loss', 'duplicate', 'client_timeout_ms',
   'max_entries_per_append', 'noop_on_election', 'conflict_hint', 'timeout', 'crash', 'restart',
-  'write', 'partition', 'heal', 'cut', 'mend', 'drop',
+  'write', 'partition', 'heal', 'cut', 'mend', 'drop', 'add_server', 'remove_server', 'reconfigure', 'voters',
+  'membership',
 ]);
 
 /** The Latin-alphabet words of `texts` that are not names. A command (`x=3`), a server (`S1`),
@@ -30,7 +33,7 @@ function latinWords(texts) {
   const found = new Set();
   for (const text of texts) {
     const context = text.length > 80 ? `${text.slice(0, 80)}…` : text;
-    for (const token of text.split(/[\s,.;:!?()（），。；：、|/<>“”"'[\]{}…→←⟨⟩×✓✗↗◀▶—-]+/)) {
+    for (const token of text.split(/[\s,.;:!?()（），。；：、「」|/<>“”"'[\]{}…→←⟨⟩×✓✗↗◀▶—-]+/)) {
       if (!/[A-Za-z]/.test(token)) continue;
       if (NAMES.has(token) || FORMAT_KEYS.has(token.replace(/\d+/g, '')) || token.includes('=') || /^S\d+$/.test(token) || /^#?\d/.test(token)) continue;
       if (/^[0-9a-f]{16}$/.test(token) || token.length > 40) continue;

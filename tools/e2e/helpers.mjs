@@ -31,6 +31,15 @@ export async function playUntilLeader(page) {
   await expect(page.locator('[data-node][data-role=leader]')).toHaveCount(1, { timeout: 20_000 });
 }
 
+/** Plays until a leader is elected, pauses, and names the leader and a follower of it (S2, or
+ *  S3 when S2 leads). */
+export async function pausedWithLeader(page) {
+  await playUntilLeader(page);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const leader = await page.locator('[data-node][data-role=leader]').getAttribute('data-node');
+  return { leader, follower: leader === '2' ? '3' : '2' };
+}
+
 /** Steps the paused run (→), one event at a time, until `locator` finds an element; fails
  *  after `limit` events. Each step is waited for (the clock moves) before looking again. */
 export async function stepUntil(page, locator, limit = 200) {

@@ -1,15 +1,12 @@
 // Production Raft's elections: a leadership transfer from the node menu, PreVote's
 // pre-candidates and their messages, CheckQuorum from Settings.
 import { test, expect } from '@playwright/test';
-import { playUntilLeader, watchErrors } from './helpers.mjs';
+import { pausedWithLeader, watchErrors } from './helpers.mjs';
 
 test('Transfer leadership here hands leadership to the chosen follower', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('./');
-  await playUntilLeader(page);
-  await page.getByRole('button', { name: 'Pause' }).click();
-  const leader = await page.locator('[data-node][data-role=leader]').getAttribute('data-node');
-  const chosen = leader === '2' ? '3' : '2';
+  const { leader, follower: chosen } = await pausedWithLeader(page);
   await page.locator(`[data-node="${leader}"]`).click();
   await expect(page.getByRole('button', { name: 'Transfer leadership here' })).toHaveCount(0); // not on the leader
   await page.keyboard.press('Escape');

@@ -56,6 +56,7 @@ pub fn App() -> Html {
         on_apply_settings,
         on_replay_settings,
         on_new_cluster,
+        on_add_server,
         on_import,
         on_seek,
         on_jump,
@@ -181,7 +182,8 @@ pub fn App() -> Html {
                 <div class="playground__title-row">
                     <h1>{ t.title }</h1>
                     { network_bar(lang, &NetworkBarProps { size: state.cluster_size(), faulty: state.network_faulty(),
-                                                            on_resize, on_heal, on_preset, on_new_cluster, preset: state.shown_preset() }) }
+                                                            on_resize, on_heal, on_preset, on_new_cluster, preset: state.shown_preset(),
+                                                            next_server: state.next_server(), on_add_server }) }
                     <div class="playground__preferences">
                         <button type="button" lang={lang.other().texts().html_lang} aria-label={t.switch_language_label}
                                 onclick={switch_language}>{ t.switch_language }</button>
@@ -269,7 +271,7 @@ fn client_menu(lang: Lang, state: &Playground, dispatch: &Callback<Action>) -> H
         return Html::default();
     }
     html! {
-        <ClientMenu {lang} servers={state.cluster_size()} known_leader={state.client_known_leader()}
+        <ClientMenu {lang} servers={state.servers()} known_leader={state.client_known_leader()}
                     suggested_command={state.suggested_command()} error={menu_error(lang, state)}
                     on_action={dispatch.reform(Action::MenuApply)} on_close={dispatch.reform(|_| Action::CloseMenu)} />
     }

@@ -702,41 +702,6 @@ impl Lang {
         }
     }
 
-    /// A membership change, as the rest of a sentence: `add S4`, `remove S2`, …
-    pub fn change(self, change: &raft_sim::MembershipChange) -> String {
-        use raft_sim::MembershipChange as C;
-        let set = |voters: &[NodeId]| raft_sim::Configuration::new(voters.iter().copied()).to_string();
-        match (self, change) {
-            (Lang::En, C::Add(node)) => format!("add S{node}"),
-            (Lang::En, C::Remove(node)) => format!("remove S{node}"),
-            (Lang::En, C::Reconfigure(voters)) => format!("make {} the configuration", set(voters)),
-            (Lang::Zh, C::Add(node)) => format!("添加 S{node}"),
-            (Lang::Zh, C::Remove(node)) => format!("移除 S{node}"),
-            (Lang::Zh, C::Reconfigure(voters)) => format!("把配置改为 {}", set(voters)),
-        }
-    }
-
-    /// Why a leader refused a membership change.
-    pub fn refusal(self, refusal: &raft_sim::ChangeRefusal) -> String {
-        use raft_sim::ChangeRefusal as R;
-        match (self, refusal) {
-            (Lang::En, R::InProgress) => "another membership change is not finished yet".to_owned(),
-            (Lang::En, R::AlreadyVoter(node)) => format!("S{node} already votes"),
-            (Lang::En, R::NotVoter(node)) => format!("S{node} is not a voter"),
-            (Lang::En, R::NoVoterLeft) => "a cluster needs at least one voter".to_owned(),
-            (Lang::En, R::MoreThanOne) => "one server at a time, unless joint consensus is on".to_owned(),
-            (Lang::En, R::Unchanged) => "that already is the configuration".to_owned(),
-            (Lang::En, R::CatchUpFailed(node)) => format!("S{node} did not catch up with the leader's log"),
-            (Lang::Zh, R::InProgress) => "上一次成员变更还没有完成".to_owned(),
-            (Lang::Zh, R::AlreadyVoter(node)) => format!("S{node} 已经是投票成员"),
-            (Lang::Zh, R::NotVoter(node)) => format!("S{node} 不是投票成员"),
-            (Lang::Zh, R::NoVoterLeft) => "集群至少要有一个投票成员".to_owned(),
-            (Lang::Zh, R::MoreThanOne) => "一次只能变更一台服务器，除非开启联合共识".to_owned(),
-            (Lang::Zh, R::Unchanged) => "配置本来就是这样".to_owned(),
-            (Lang::Zh, R::CatchUpFailed(node)) => format!("S{node} 没能追上领导者的日志"),
-        }
-    }
-
     /// A message's sender or receiver: `S2`, or the client.
     pub fn endpoint(self, id: NodeId) -> String {
         match (self, id) {

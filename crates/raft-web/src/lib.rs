@@ -14,6 +14,7 @@ mod hooks;
 pub mod i18n;
 pub mod i18n_errors;
 mod i18n_learner;
+mod i18n_membership;
 mod i18n_presets;
 mod i18n_share;
 pub mod number_text;

@@ -41,11 +41,14 @@ fn clamp_span(start: f64, length: f64, low: f64, high: f64) -> f64 {
 /// The top-left corner of a `width` × `height` menu placed beside `anchor` inside `viewport`:
 /// to its right, else its left, else below, else above, whichever first fits whole without
 /// covering the anchor; if none does, the side with the most room, clamped into the viewport.
-pub fn place_beside(anchor: Rect, (width, height): (f64, f64), viewport: Rect) -> (f64, f64) {
+/// Beside the anchor the menu is centred on it, or else aligned with its top or its bottom when
+/// that keeps it off every rectangle of `others` (the other servers) and centring does not.
+pub fn place_beside(anchor: Rect, (width, height): (f64, f64), viewport: Rect, others: &[Rect]) -> (f64, f64) {
     let (low_x, high_x) = (viewport.x + GAP, viewport.right() - GAP);
     let (low_y, high_y) = (viewport.y + GAP, viewport.bottom() - GAP);
     let (cx, cy) = anchor.center();
-    let beside_y = clamp_span(cy - height / 2.0, height, low_y, high_y);
+    let aligned = |top: f64| clamp_span(top, height, low_y, high_y);
+    let beside_y = aligned(cy - height / 2.0);
     let stacked_x = clamp_span(cx - width / 2.0, width, low_x, high_x);
     let fits_tall = height <= high_y - low_y;
     let fits_wide = width <= high_x - low_x;
@@ -59,13 +62,28 @@ pub fn place_beside(anchor: Rect, (width, height): (f64, f64), viewport: Rect) -
         (fits_wide && below + height <= high_y, (stacked_x, below)),
         (fits_wide && above >= low_y, (stacked_x, above)),
     ];
-    if let Some(&(_, corner)) = candidates.iter().find(|(fits, _)| *fits) {
+    let clear = |&(x, y): &(f64, f64)| !others.iter().any(|other| overlaps(Rect { x, y, width, height }, *other));
+    let shifted = [aligned(anchor.y), aligned(anchor.bottom() - height)];
+    let clear_corner = candidates.iter().filter(|(fits, _)| *fits).find_map(|&(_, corner)| {
+        let (x, _) = corner;
+        let mut corners = vec![corner];
+        if x == right || x == left {
+            corners.extend(shifted.map(|y| (x, y)));
+        }
+        corners.into_iter().find(clear)
+    });
+    if let Some(corner) = clear_corner.or_else(|| candidates.iter().find(|(fits, _)| *fits).map(|c| c.1)) {
         return corner;
     }
     let room = [high_x - anchor.right(), anchor.x - low_x, high_y - anchor.bottom(), anchor.y - low_y];
     let best = (0..4).fold(0, |best, side| if room[side] > room[best] { side } else { best });
     let (x, y) = candidates[best].1;
     (clamp_span(x, width, low_x, high_x), clamp_span(y, height, low_y, high_y))
+}
+
+/// Whether two rectangles share any area.
+pub fn overlaps(a: Rect, b: Rect) -> bool {
+    a.x < b.right() && b.x < a.right() && a.y < b.bottom() && b.y < a.bottom()
 }
 
 #[cfg(test)]
@@ -79,10 +97,6 @@ mod tests {
         Rect { x: x - 24.0, y: y - 24.0, width: 48.0, height: 48.0 }
     }
 
-    fn overlaps(a: Rect, b: Rect) -> bool {
-        a.x < b.right() && b.x < a.right() && a.y < b.bottom() && b.y < a.bottom()
-    }
-
     fn inside(menu: Rect, viewport: Rect) -> bool {
         menu.x >= viewport.x
             && menu.y >= viewport.y
@@ -91,7 +105,7 @@ mod tests {
     }
 
     fn placed(anchor: Rect, size: (f64, f64), viewport: Rect) -> Rect {
-        let (x, y) = place_beside(anchor, size, viewport);
+        let (x, y) = place_beside(anchor, size, viewport, &[]);
         Rect { x, y, width: size.0, height: size.1 }
     }
 
@@ -117,6 +131,21 @@ mod tests {
             assert!(inside(menu, PHONE), "{menu:?} for a node at ({x}, {y})");
             assert!(!overlaps(menu, anchor), "{menu:?} covers the node at ({x}, {y})");
         }
+    }
+
+    #[test]
+    fn beside_its_node_a_menu_slides_up_or_down_to_keep_off_the_other_servers() {
+        let anchor = node(300.0, 300.0);
+        let below_right = node(480.0, 430.0);
+        let menu = Rect { x: 332.0, y: 150.0, width: 300.0, height: 300.0 };
+        assert_eq!(placed(anchor, (300.0, 300.0), DESKTOP), menu, "centred when nothing is in the way");
+        let (x, y) = place_beside(anchor, (300.0, 300.0), DESKTOP, &[below_right]);
+        let moved = Rect { x, y, width: 300.0, height: 300.0 };
+        assert_eq!((x, moved.bottom()), (332.0, anchor.bottom()), "aligned with the node's bottom");
+        assert!(!overlaps(moved, below_right));
+        let everywhere = [node(480.0, 430.0), node(480.0, 170.0), node(300.0, 450.0)];
+        let (x, y) = place_beside(anchor, (300.0, 300.0), DESKTOP, &everywhere);
+        assert_eq!((x, y), (332.0, 150.0), "centred on the right when no place is clear");
     }
 
     #[test]

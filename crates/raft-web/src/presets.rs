@@ -1,6 +1,6 @@
 //! One-click scenarios: the paper's Figures 6, 7 and 8, the classic failures, production
-//! Raft's election mechanisms (PreVote, CheckQuorum, leadership transfer), and one run per
-//! break-a-rule switch. Each is a version-1 scenario file under `presets/`, so it also runs
+//! Raft's election mechanisms (PreVote, CheckQuorum, leadership transfer), membership changes
+//! (thesis chapter 4, the 2015 bug and its fix), and one run per break-a-rule switch. Each is a version-1 scenario file under `presets/`, so it also runs
 //! with `raftsim run`.
 
 use raft_sim::{Scenario, ScenarioError};
@@ -13,7 +13,7 @@ pub struct Preset {
 }
 
 /// Every preset, in the order the picker lists them.
-pub const PRESETS: [Preset; 16] = [
+pub const PRESETS: [Preset; 22] = [
     Preset { id: "figure-6", json: include_str!("../presets/figure-6.json") },
     Preset { id: "figure-7", json: include_str!("../presets/figure-7.json") },
     Preset { id: "figure-8", json: include_str!("../presets/figure-8.json") },
@@ -26,10 +26,19 @@ pub const PRESETS: [Preset; 16] = [
     Preset { id: "term-inflation", json: include_str!("../presets/term-inflation.json") },
     Preset { id: "check-quorum", json: include_str!("../presets/check-quorum.json") },
     Preset { id: "leadership-transfer", json: include_str!("../presets/leadership-transfer.json") },
+    Preset { id: "membership-add-two", json: include_str!("../presets/membership-add-two.json") },
+    Preset { id: "membership-remove-leader", json: include_str!("../presets/membership-remove-leader.json") },
+    Preset { id: "membership-joint", json: include_str!("../presets/membership-joint.json") },
+    Preset { id: "membership-removed-disrupts", json: include_str!("../presets/membership-removed-disrupts.json") },
+    Preset { id: "membership-2015-fixed", json: include_str!("../presets/membership-2015-fixed.json") },
     Preset { id: "break-commit-old-terms", json: include_str!("../presets/break-commit-old-terms.json") },
     Preset { id: "break-election-restriction", json: include_str!("../presets/break-election-restriction.json") },
     Preset { id: "break-largest-id", json: include_str!("../presets/break-largest-id.json") },
     Preset { id: "break-equal-commit", json: include_str!("../presets/break-equal-commit.json") },
+    Preset {
+        id: "break-reconfig-before-term-commit",
+        json: include_str!("../presets/break-reconfig-before-term-commit.json"),
+    },
 ];
 
 impl Preset {
@@ -113,6 +122,7 @@ mod tests {
             ("break-election-restriction", Property::LeaderCompleteness),
             ("break-largest-id", Property::ElectionSafety),
             ("break-equal-commit", Property::LogMatching),
+            ("break-reconfig-before-term-commit", Property::StateMachineSafety),
         ] {
             let sim = run_to_end(preset(id).unwrap(), false);
             assert!(sim.violations().iter().any(|v| v.property == property), "{id}: {:?}", sim.violations());
@@ -144,6 +154,33 @@ mod tests {
         let during = transferred.client_ops().find(|op| op.command == "z=3").unwrap();
         assert_eq!((during.node, during.last_node, during.redirects), (4, 2, 1), "sent to S4, pointed to S2");
         assert_eq!(during.result, Some(raft_sim::OpResult::NoLeader), "S2 was still campaigning");
+    }
+
+    #[test]
+    fn the_membership_presets_show_what_their_titles_say() {
+        let voters = |sim: &Simulation, id: u32| sim.node(id).unwrap().node().configuration().voters().to_vec();
+        let added = run("membership-add-two", 3_000);
+        assert!((1..=5).all(|id| voters(&added, id) == [1, 2, 3, 4, 5]));
+        assert_eq!(added.node(5).unwrap().node().kv().get("z"), Some("3"), "S5 caught up");
+
+        let replaced = run("membership-remove-leader", 3_000);
+        assert!(replaced.leader().is_some_and(|leader| leader != 4));
+        assert!(!replaced.node(4).unwrap().node().configuration().is_voter(4), "S4 knows it left");
+
+        let swapped = run("membership-joint", 3_500);
+        assert!(swapped.leader().is_some_and(|leader| leader >= 4));
+        assert!(swapped.client_ops().all(|op| op.result == Some(raft_sim::OpResult::Ok)), "the swap and both writes");
+
+        let scenario = preset("membership-removed-disrupts").unwrap().scenario().unwrap();
+        let term_of_leader = |check_quorum: bool| {
+            let mut scenario = scenario.clone();
+            scenario.options.check_quorum = check_quorum;
+            let mut sim = scenario.build(false).unwrap();
+            sim.run_until(scenario.until_ms.unwrap());
+            sim.leader().and_then(|leader| sim.node(leader)).map_or(0, |n| n.node().current_term())
+        };
+        assert!(term_of_leader(false) > 5, "S5 keeps deposing leaders");
+        assert_eq!(term_of_leader(true), 1, "with CheckQuorum's guard the first leader stays");
     }
 
     #[test]

@@ -33,6 +33,8 @@ pub struct Senders {
     pub on_replay_settings: Callback<Result<ClusterSettings, crate::i18n_errors::SettingsError>>,
     /// The New cluster button: a fresh cluster with a random seed.
     pub on_new_cluster: Callback<()>,
+    /// Add server: ask the leader to add this server.
+    pub on_add_server: Callback<u32>,
     /// A scenario file was read (or could not be).
     pub on_import: Callback<Result<String, ()>>,
     /// Go to a moment.
@@ -69,6 +71,7 @@ impl Senders {
             on_apply_settings: send(d, Action::ApplySettings),
             on_replay_settings: send(d, Action::ReplaySettings),
             on_new_cluster: send(d, |()| Action::NewCluster(fresh_seed())),
+            on_add_server: send(d, |node| Action::Apply(raft_sim::Action::AddServer { node })),
             on_import: send(d, Action::ImportScenario),
             on_seek: send(d, Action::Seek),
             on_jump: send(d, Action::JumpToElection),

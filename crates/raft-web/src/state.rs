@@ -460,7 +460,21 @@ impl Playground {
         self.preset.filter(|_| !self.departed)
     }
 
-    /// The leader the client knows: the server that acknowledged its latest write.
+    /// Every server that exists, added ones included, by id.
+    pub fn servers(&self) -> Vec<NodeId> {
+        self.history.borrow().sim().nodes().map(|n| n.node().id()).collect()
+    }
+
+    /// The server Add server adds: the lowest id (1 to 9) that neither votes nor is being
+    /// caught up in the configuration shown; `None` when nine servers vote.
+    pub fn next_server(&self) -> Option<NodeId> {
+        let history = self.history.borrow();
+        let sim = history.sim();
+        (1..=raft_sim::MAX_NODES)
+            .find(|&id| sim.node(id).is_none() || crate::view::Standing::of(sim, id) == crate::view::Standing::Outside)
+    }
+
+    /// The leader the client knows from its last acknowledged write, if any.
     pub fn client_known_leader(&self) -> Option<NodeId> {
         self.history.borrow().sim().client_known_leader()
     }

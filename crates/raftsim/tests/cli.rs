@@ -110,7 +110,7 @@ fn fuzz_with_each_unsafe_switch_finds_a_violation_that_its_reproducer_replays() 
         (r#"{"unsafe": {"vote_for_highest_id": true}}"#, "0", "5"),
         (r#"{"unsafe": {"ack_on_equal_commit": true}}"#, "0", "10"),
         // Figure 8 needs a rare interleaving: no no-op on election, and lossy links.
-        (r#"{"unsafe": {"commit_old_terms": true}, "noop_on_election": false, "loss": 0.2}"#, "300", "10"),
+        (r#"{"unsafe": {"commit_old_terms": true}, "noop_on_election": false, "loss": 0.2}"#, "9050", "10"),
     ];
     for (options, start, seeds) in cases {
         let output = raftsim(&["fuzz", "--seeds", seeds, "--start", start, "--options", options]);

@@ -15,8 +15,8 @@ pub struct ClientMenuProps {
     /// The page's language.
     #[prop_or_default]
     pub lang: Lang,
-    /// How many servers there are.
-    pub servers: u32,
+    /// Every server, by id.
+    pub servers: Vec<NodeId>,
     /// The leader the client knows, if any.
     pub known_leader: Option<NodeId>,
     /// What the write field starts with, e.g. `x=3`.
@@ -63,7 +63,7 @@ pub fn ClientMenu(props: &ClientMenuProps) -> Html {
             <label class="client-menu__target">
                 { l.send_to }
                 <select onchange={on_target}>
-                    { for (1..=props.servers).map(|node| {
+                    { for props.servers.iter().map(|&node| {
                         let name = if node == default_target { lang.client_target(props.known_leader) } else { format!("S{node}") };
                         html! { <option value={node.to_string()} selected={node == target}>{ name }</option> }
                     }) }

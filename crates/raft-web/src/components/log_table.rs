@@ -106,16 +106,23 @@ fn cell(lang: Lang, row: &LogRow, index: u64) -> Html {
         Some("logs__entry"),
         Some(&term),
         Some(if cell.committed { "logs__entry--committed" } else { "logs__entry--uncommitted" }),
+        cell.config.then_some("logs__entry--config"),
     ]);
     // Only a leader's election no-op is called one; an entry given without a command (the
     // paper's Figure 7 draws logs by term alone) shows its term only.
     let command = cell.command.clone().unwrap_or_else(|| if cell.noop { t.noop_entry } else { "" }.to_owned());
+    let described = if cell.config {
+        format!("{} {command}", lang.membership_texts().configuration_entry)
+    } else {
+        command.clone()
+    };
     let state = if cell.committed { t.committed } else { t.not_committed };
     html! {
         <td {class} data-log-node={node.to_string()} data-index={cell.index.to_string()}
             data-term={cell.term.to_string()} data-committed={cell.committed.to_string()}
             data-next={is_next} data-match={is_match}
-            title={format!("S{node} #{}: {} {}, {command}, {state}", cell.index, lang.term_word(), cell.term)}>
+            data-config={cell.config.then_some("true")}
+            title={format!("S{node} #{}: {} {}, {described}, {state}", cell.index, lang.term_word(), cell.term)}>
             <span class="logs__term">{ cell.term }</span>
             <span class="logs__command">{ command }</span>
             { markers(t, row, cell.index) }

@@ -1,4 +1,4 @@
-//! Presets, cluster size and healing the network.
+//! Presets, cluster size, adding a server and healing the network.
 
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -22,6 +22,10 @@ pub struct NetworkBarProps {
     pub on_new_cluster: Callback<()>,
     /// The preset the run is still showing, if any: the picker names it.
     pub preset: Option<&'static str>,
+    /// The server Add server would add (the lowest id outside the configuration), if any.
+    pub next_server: Option<u32>,
+    /// Add server was pressed.
+    pub on_add_server: Callback<u32>,
 }
 
 /// The preset picker (naming the preset loaded until the run departs from it), the size
@@ -70,9 +74,23 @@ pub fn network_bar(lang: Lang, props: &NetworkBarProps) -> Html {
                     title={t.new_cluster_title}>
                 { die_icon() }{ t.new_cluster }
             </button>
+            { add_server_button(lang, props) }
             <button type="button" disabled={!props.faulty} onclick={props.on_heal.reform(|_: MouseEvent| ())}
                     title={t.heal_network_title}>{ t.heal_network }</button>
         </div>
+    }
+}
+
+/// Add server: asks the leader to add the lowest free id (thesis §4.2).
+fn add_server_button(lang: Lang, props: &NetworkBarProps) -> Html {
+    let m = lang.membership_texts();
+    let next = props.next_server;
+    let onclick = props.on_add_server.reform(move |_: MouseEvent| next.unwrap_or(0));
+    html! {
+        <button type="button" class="network-bar__add" disabled={next.is_none()} {onclick}
+                title={m.add_server_title} data-add-server={next.map(|id| id.to_string())}>
+            { m.add_server }
+        </button>
     }
 }
 

@@ -8,7 +8,7 @@ use super::activate_keys::on_activate_keys;
 use crate::class_list::{class_list, term_class};
 use crate::geometry::{number, translate, NODE_RADIUS, VIEW_SIZE};
 use crate::i18n::Lang;
-use crate::view::NodeView;
+use crate::view::{NodeView, Standing};
 
 /// What [`node_glyph`] draws, and where its events go.
 #[derive(Properties, PartialEq)]
@@ -28,9 +28,14 @@ const KV_SHOWN: usize = 3;
 /// The longest `key=value` drawn beside a server, in characters.
 const KV_CHARS: usize = 10;
 
-/// The accessible name of a node in `lang`, e.g. "Node 3, leader, term 2".
+/// The accessible name of a node in `lang`, e.g. "Node 3, leader, term 2", or "Node 6,
+/// follower, term 2, learner: catching up, not voting yet".
 pub fn node_label(lang: Lang, node: &NodeView) -> String {
-    lang.node_label(node.id, node.role, node.up, node.term)
+    let label = lang.node_label(node.id, node.role, node.up, node.term);
+    match lang.standing(node.standing) {
+        Some(standing) => format!("{label}{}{standing}", lang.list_separator()),
+        None => label,
+    }
 }
 
 /// A node of the ring.
@@ -39,20 +44,22 @@ pub fn node_glyph(lang: Lang, props: &NodeGlyphProps) -> Html {
     let id = node.id;
     let onclick = props.on_activate.reform(move |_: MouseEvent| id);
     let onkeydown = on_activate_keys(&props.on_activate, id);
-    let role = node.role.as_str();
+    // A learner is a follower to Raft; the drawing and its hook call it what it is.
+    let role = if node.standing == Standing::Learner { "learner" } else { node.role.as_str() };
     let role_class = format!("node--{role}");
     let class = class_list(&[
         Some("node"),
         Some(&role_class),
         (!node.up).then_some("node--down"),
         node.isolated.then_some("node--isolated"),
+        (node.standing == Standing::Outside).then_some("node--outside"),
     ]);
     let band = format!("node__band {}", term_class(node.term));
     html! {
         <g key={id} {class}
            transform={translate(node.position)}
            data-node={id.to_string()} data-role={role} data-up={node.up.to_string()}
-           data-term={node.term.to_string()}
+           data-term={node.term.to_string()} data-member={(node.standing == Standing::Voter).to_string()}
            data-selected={props.selected.to_string()}
            role="button" tabindex="0" aria-label={node_label(lang, node)} aria-haspopup="true"
            aria-expanded={props.selected.to_string()} {onclick} {onkeydown}>

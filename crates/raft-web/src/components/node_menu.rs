@@ -47,6 +47,7 @@ pub fn NodeMenu(props: &NodeMenuProps) -> Html {
     use_popover(menu.clone(), format!("[data-node=\"{id}\"]"));
     let lang = props.lang;
     let t = lang.texts();
+    let m = lang.membership_texts();
     let act = |action: Action| props.on_action.reform(move |_: MouseEvent| action.clone());
     let on_send = props.on_action.reform(move |command| Action::Write { node: id, command });
     let onkeydown = tab_trap(menu.clone());
@@ -54,7 +55,7 @@ pub fn NodeMenu(props: &NodeMenuProps) -> Html {
         <div class="node-menu" ref={menu} data-node-menu={id.to_string()}
              role="group" aria-label={lang.node_actions(id)} {onkeydown}>
             <p class="node-menu__title">{ node_label(lang, node) }</p>
-            { details_list(t, &props.details) }
+            { details_list(lang, &props.details) }
             <div class="node-menu__actions">
                 if node.up {
                     <button type="button" onclick={act(Action::Timeout { node: id })}
@@ -64,6 +65,10 @@ pub fn NodeMenu(props: &NodeMenuProps) -> Html {
                 } else {
                     <button type="button" onclick={act(Action::Restart { node: id })}
                             title={t.restart_title}>{ t.restart }</button>
+                }
+                if props.details.can_remove {
+                    <button type="button" onclick={act(Action::RemoveServer { node: id })}
+                            title={m.remove_server_title}>{ m.remove_server }</button>
                 }
                 if props.details.can_take_over {
                     <button type="button" onclick={act(Action::Transfer { node: id })}
@@ -115,7 +120,8 @@ fn progress_table(t: &Texts, details: &NodeDetails) -> Html {
     }
 }
 
-fn details_list(t: &Texts, details: &NodeDetails) -> Html {
+fn details_list(lang: Lang, details: &NodeDetails) -> Html {
+    let t = lang.texts();
     let voted_for = details.voted_for.map_or_else(|| t.nobody.to_owned(), |v| format!("S{v}"));
     let kv = if details.kv.is_empty() {
         t.empty.to_owned()
@@ -128,6 +134,7 @@ fn details_list(t: &Texts, details: &NodeDetails) -> Html {
             <dt>{ t.commit_index }</dt><dd>{ details.commit_index }</dd>
             <dt>{ t.last_applied }</dt><dd>{ details.last_applied }</dd>
             <dt>{ t.state_machine }</dt><dd class="node-menu__kv">{ kv }</dd>
+            <dt>{ lang.membership_texts().configuration }</dt><dd data-configuration="true">{ &details.configuration }</dd>
         </dl>
     }
 }

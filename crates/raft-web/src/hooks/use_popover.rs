@@ -44,7 +44,8 @@ fn place(menu: &HtmlElement, anchor: &str, last_size: &RefCell<(f64, f64)>) {
     let Some(root) = document.document_element() else { return };
     let viewport =
         Rect { x: 0.0, y: 0.0, width: f64::from(root.client_width()), height: f64::from(root.client_height()) };
-    let (x, y) = place_beside(rect_of(&anchor), size, viewport);
+    let others = servers_except(&document, &anchor);
+    let (x, y) = place_beside(rect_of(&anchor), size, viewport, &others);
     let origin = rect_of(&container);
     // Through the CSSOM, not a `style` attribute, which a strict Content-Security-Policy blocks.
     let style = menu.style();
@@ -52,6 +53,16 @@ fn place(menu: &HtmlElement, anchor: &str, last_size: &RefCell<(f64, f64)>) {
     let pixels = |offset: f64| format!("{}px", crate::number_text::rounded(offset, 0));
     let _ = style.set_property("left", &pixels(x - origin.x));
     let _ = style.set_property("top", &pixels(y - origin.y));
+}
+
+/// The drawn bodies of the servers other than `anchor`, which a menu keeps off when it can.
+fn servers_except(document: &web_sys::Document, anchor: &Element) -> Vec<Rect> {
+    let Ok(bodies) = document.query_selector_all("[data-node] .node__body") else { return Vec::new() };
+    (0..bodies.length())
+        .filter_map(|i| bodies.item(i)?.dyn_into::<Element>().ok())
+        .filter(|body| !anchor.contains(Some(body)))
+        .map(|body| rect_of(&body))
+        .collect()
 }
 
 /// Gives the focus back to the anchor if it was inside the menu (or lost with it).

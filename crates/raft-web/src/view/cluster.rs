@@ -38,6 +38,32 @@ pub struct NodeView {
     pub kv: Vec<String>,
     /// How many keys its state machine holds in all.
     pub kv_len: usize,
+    /// Where it stands in the cluster's configuration.
+    pub standing: Standing,
+}
+
+/// Where a server stands in the configuration the page shows: the leader's, or with no leader
+/// the server's own (each server follows the latest configuration in its log, thesis §4.1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Standing {
+    /// It votes (in C_old or C_new while joint).
+    Voter,
+    /// A new server the leader is catching up; it does not vote yet (thesis §4.2.1).
+    Learner,
+    /// Outside the configuration: removed, or started and not (yet) taken in.
+    Outside,
+}
+
+impl Standing {
+    /// Where server `id` stands in `sim`.
+    pub fn of(sim: &Simulation, id: NodeId) -> Standing {
+        let reference = sim.leader().or(Some(id)).and_then(|by| sim.node(by)).map(|n| n.node());
+        match reference {
+            Some(node) if node.configuration().is_voter(id) => Standing::Voter,
+            Some(node) if node.learners().contains(&id) => Standing::Learner,
+            _ => Standing::Outside,
+        }
+    }
 }
 
 /// One direction of the link between two servers. Each direction can be cut on its own.
@@ -141,13 +167,13 @@ impl ClusterView {
                     position,
                     kv: node.kv().entries().take(KV_LISTED).map(|(key, value)| format!("{key}={value}")).collect(),
                     kv_len: node.kv().entries().len(),
+                    standing: Standing::of(sim, node.id()),
                 }
             })
             .collect();
-        let ids = 1..=count as NodeId;
         let lanes = ids
-            .clone()
-            .flat_map(|from| ids.clone().filter(move |&to| to != from).map(move |to| (from, to)))
+            .iter()
+            .flat_map(|&from| ids.iter().copied().filter(move |&to| to != from).map(move |to| (from, to)))
             .map(|(from, to)| LaneView {
                 from,
                 to,

@@ -19,6 +19,10 @@ pub struct NodeDetails {
     pub isolated: bool,
     /// Whether another server leads and this one runs: leadership can be handed to it.
     pub can_take_over: bool,
+    /// The configuration in force on it, e.g. `C{1,2,3}` (thesis §4.1).
+    pub configuration: String,
+    /// Whether it votes in the configuration shown: it can be removed from the cluster.
+    pub can_remove: bool,
 }
 
 impl NodeDetails {
@@ -32,7 +36,11 @@ impl NodeDetails {
             kv: node.kv().entries().map(|(k, v)| (k.to_owned(), v.to_owned())).collect(),
             progress: node.progress().into_iter().map(|(peer, p)| (peer, p.next_index, p.match_index)).collect(),
             isolated: sim.network().links.is_isolated(id),
-            can_take_over: sim.node(id)?.is_up() && sim.leader().is_some_and(|leader| leader != id),
+            can_take_over: sim.node(id)?.is_up()
+                && sim.leader().is_some_and(|leader| leader != id)
+                && node.configuration().is_voter(id),
+            configuration: node.configuration().to_string(),
+            can_remove: crate::view::Standing::of(sim, id) == crate::view::Standing::Voter,
         })
     }
 }

@@ -14,6 +14,8 @@ pub struct LogCell {
     /// Whether it is the no-op a leader appends on election (§8), rather than an entry whose
     /// command is simply not given (as in the paper's Figure 7).
     pub noop: bool,
+    /// Whether it holds a configuration (`command` is then e.g. `C{1,2,3}`).
+    pub config: bool,
     /// Whether this node knows it is committed.
     pub committed: bool,
 }
@@ -70,6 +72,7 @@ impl LogsView {
                             term: entry.term,
                             command: entry.command.text(),
                             noop: entry.command == raft_sim::Command::Noop,
+                            config: entry.command.configuration().is_some(),
                             committed: index <= node.commit_index(),
                         })
                     })

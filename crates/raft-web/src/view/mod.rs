@@ -5,6 +5,6 @@ mod cluster;
 mod details;
 mod logs;
 
-pub use cluster::{ClusterView, LaneView, LossView, MessageView, NodeView};
+pub use cluster::{ClusterView, LaneView, LossView, MessageView, NodeView, Standing};
 pub use details::{FieldValue, MessageDetails, NodeDetails};
 pub use logs::{LogCell, LogRow, LogsView};
