@@ -18,6 +18,7 @@ run() { "$@" 2>&1 | tee -a "$report"; }
 
 run cargo bench -q -p raft-sim --bench throughput
 run cargo bench -q -p raft-sim --bench history
+run cargo bench -q -p raft-sim --bench linearizability
 run cargo run -q --release -p raft-sim --example speed
 cargo build -q --release -p raft-sim --example speed --target wasm32-wasip1
 run node --no-warnings tools/bench/run-wasi.mjs target/wasm32-wasip1/release/examples/speed.wasm
@@ -39,6 +40,7 @@ missing=0
 for figure in \
   "^simulation, 5 nodes" "^simulation, 9 nodes" "^overload, 9 nodes" "^fuzz, 5 nodes" \
   "^history, 5 nodes, 1 hour simulated, a client write every 100 ms" \
+  "^linearizability, 10000 operations, 3 clients" "^linearizability, 10000 operations, one stale read" \
   "^speed native 5 nodes" "^speed native 9 nodes" "^speed wasm 5 nodes" "^speed wasm 9 nodes" \
   "^speed ratio 5 nodes" "^speed ratio 9 nodes" \
   "^page weight" "^first drawn cluster" "^frame busy time" \

@@ -24,6 +24,7 @@ mod faults;
 mod fuzz;
 mod history;
 mod invariants;
+mod linearizability;
 mod membership_ops;
 mod network;
 mod queue;
@@ -44,6 +45,9 @@ pub use config::SimConfig;
 pub use fuzz::{check_run, random_scenario, run_seed, FuzzFailure, FuzzSettings, RECOVERY_MS};
 pub use history::{History, FIRST_CHECKPOINT_INTERVAL_MS, MAX_CHECKPOINTS};
 pub use invariants::{Breach, Checker, Property, Violation};
+pub use linearizability::{
+    check as check_linearizability, Access, Linearizability, NonLinearizable, Operation, Reason,
+};
 pub use network::{DropReason, InFlight, Links, Network, Payload, PayloadKind, CLIENT};
 pub use queue::EventQueue;
 pub use raft_core::{
