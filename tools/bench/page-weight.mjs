@@ -1,5 +1,6 @@
 // Gzipped bytes of what the page loads (wasm, JavaScript, CSS) in ../../dist (or BENCH_DIST),
-// level 9. Run by scripts/bench.sh after `trunk build --release`.
+// level 9, and of the presets the page fetches when one is chosen. Run by scripts/bench.sh after
+// `trunk build --release`.
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
@@ -18,4 +19,18 @@ for (const [kind, pattern] of Object.entries(kinds)) {
   total += gzipped;
   parts.push(`${kind} ${gzipped} B (raw ${raw} B)`);
 }
-console.log(`page weight, gzip -9: ${parts.join(', ')}; total ${total} B (target <= 260000 B, issue 13)`);
+console.log(`page weight, gzip -9: ${parts.join(', ')}; total ${total} B (target <= 300000 B, the guide; issue 13 asked <= 260000 B)`);
+
+// The presets (scenario files and 中文 descriptions) are fetched only when one is chosen.
+const presets = new URL('presets/', dist);
+const files = readdirSync(presets, { recursive: true }).filter((n) => /\.(json|txt)$/.test(n));
+const byPreset = new Map();
+let all = 0;
+for (const name of files) {
+  const bytes = gzipSync(readFileSync(new URL(name, presets)), { level: 9 }).length;
+  const id = name.replace(/^zh\//, '').replace(/\.(json|txt)$/, '');
+  byPreset.set(id, (byPreset.get(id) ?? 0) + bytes);
+  all += bytes;
+}
+const largest = Math.max(...byPreset.values());
+console.log(`presets, fetched when chosen, gzip -9: ${byPreset.size} presets, ${all} B in all; the largest, both files, ${largest} B`);

@@ -2,7 +2,7 @@
 // accessible names, tooltips) is Chinese, except names: servers (S1), commands (x=3), Raft, the
 // paper's RPC and field names, keys, and section signs.
 import { test, expect } from '@playwright/test';
-import { simulatedTime, watchErrors } from './helpers.mjs';
+import { simulatedTime, watchErrors, presetShown } from './helpers.mjs';
 
 /** Words that are names, not English: the paper's identifiers, RPCs, keys, formats. */
 const NAMES = new Set([
@@ -148,6 +148,7 @@ test('the 中文 page speaks Chinese through every main flow', async ({ browser 
   await page.getByRole('slider', { name: '速度' }).fill('2'); // 100×
   for (const preset of presets) {
     await picker.selectOption(preset);
+    await presetShown(page, preset);
     await page.getByRole('button', { name: '播放' }).click();
     await expect.poll(() => simulatedTime(page), { timeout: 20_000 }).toBeGreaterThan(3_000);
     await page.getByRole('button', { name: '暂停' }).click();

@@ -1,7 +1,7 @@
 // WCAG AA contrast, measured on the rendered page in both themes: 4.5:1 for text, 3:1 for
 // large text (the terms inside the nodes, 22 px bold).
 import { test, expect } from '@playwright/test';
-import { playUntilLeader } from './helpers.mjs';
+import { playUntilLeader, presetShown } from './helpers.mjs';
 
 /** Every text element checked, with its contrast ratio against what is behind it. */
 async function contrasts(page) {
@@ -46,6 +46,7 @@ for (const scheme of ['light', 'dark']) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto('./');
     await page.getByRole('combobox', { name: 'Scenario' }).selectOption('figure-6');
+    await presetShown(page, 'figure-6');
     await playUntilLeader(page);
     await page.getByRole('button', { name: 'Pause' }).click();
     await page.locator('[data-node][data-role=follower]').first().click();

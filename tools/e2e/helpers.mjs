@@ -31,6 +31,12 @@ export async function playUntilLeader(page) {
   await expect(page.locator('[data-node][data-role=leader]')).toHaveCount(1, { timeout: 20_000 });
 }
 
+/** Waits until the preset `id`, chosen in the picker, has been fetched and loaded (the page
+ *  fetches a preset's files when it is chosen). */
+export async function presetShown(page, id) {
+  await expect(page.locator(`main[data-preset="${id}"]`)).toHaveCount(1);
+}
+
 /** Plays until a leader is elected, pauses, and names the leader and a follower of it (S2, or
  *  S3 when S2 leads). */
 export async function pausedWithLeader(page) {

@@ -1,7 +1,7 @@
 // Layout and settings: a 360 px phone with touch, both themes saved as screenshots, the
 // settings panel, the Step / Heal all names, and presets reaching their known end state.
 import { test, expect } from '@playwright/test';
-import { playUntilLeader, simulatedTime, watchErrors } from './helpers.mjs';
+import { playUntilLeader, simulatedTime, watchErrors, presetShown } from './helpers.mjs';
 
 test.describe('on a 360 px phone with touch', () => {
   test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
@@ -84,6 +84,7 @@ for (const { id, until, check, count } of endStates) {
   test(`the ${id} preset reaches its known end state`, async ({ page }) => {
     await page.goto('./');
     await page.getByRole('combobox', { name: 'Scenario' }).selectOption(id);
+    await presetShown(page, id);
     await page.getByRole('slider', { name: 'Speed' }).fill('0.5');
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     await expect.poll(() => simulatedTime(page), { timeout: 20_000 }).toBeGreaterThanOrEqual(until);

@@ -1,7 +1,7 @@
 // Production Raft's elections: a leadership transfer from the node menu, PreVote's
 // pre-candidates and their messages, CheckQuorum from Settings.
 import { test, expect } from '@playwright/test';
-import { pausedWithLeader, watchErrors } from './helpers.mjs';
+import { pausedWithLeader, watchErrors, presetShown } from './helpers.mjs';
 
 test('Transfer leadership here hands leadership to the chosen follower', async ({ page }) => {
   const errors = watchErrors(page);
@@ -42,6 +42,7 @@ test('a broken rule, replayed with this change, turns a property red and Jump to
   const errors = watchErrors(page);
   await page.goto('./');
   await page.getByRole('combobox', { name: 'Scenario' }).selectOption('figure-8');
+  await presetShown(page, 'figure-8');
   await page.getByText('Settings', { exact: true }).click();
   await page.getByLabel(/^Commit old-term entries/).check();
   await page.getByRole('button', { name: 'Replay with this change' }).click();

@@ -1,6 +1,6 @@
 // Learning aids: narration, 中文, themes, the shortcuts overlay, announcements.
 import { test, expect } from '@playwright/test';
-import { playUntilLeader, simulatedTime, watchErrors } from './helpers.mjs';
+import { playUntilLeader, simulatedTime, watchErrors, presetShown } from './helpers.mjs';
 
 test('the narration tells the election in sentences and jumps to a moment on click', async ({ page }) => {
   const errors = watchErrors(page);
@@ -32,6 +32,7 @@ test('the page speaks 中文, and remembers it', async ({ page }) => {
   await page.getByRole('button', { name: '播放' }).click();
   await expect(page.getByRole('region', { name: '发生了什么' })).toContainText('成为领导者', { timeout: 20_000 });
   await page.getByRole('combobox', { name: '场景' }).selectOption('figure-8');
+  await presetShown(page, 'figure-8');
   await expect(page.getByRole('region', { name: '场景' })).toContainText('多数派上的旧任期条目不算已提交');
   await page.reload();
   await expect(page.getByRole('button', { name: '播放' })).toBeVisible();

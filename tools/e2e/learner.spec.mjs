@@ -2,7 +2,7 @@
 // shows the whole cluster at once. Positions and scroll offsets are asserted, not screenshots.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { frames, playUntilLeader, simulatedTime, stepUntil, watchErrors } from './helpers.mjs';
+import { frames, playUntilLeader, simulatedTime, stepUntil, watchErrors, presetShown } from './helpers.mjs';
 
 const PINNED = readFileSync(new URL('../../crates/raft-sim/tests/golden/link_v1.txt', import.meta.url), 'utf8').trim();
 
@@ -31,6 +31,7 @@ test.describe('at 1280×800', () => {
     const picker = page.getByRole('combobox', { name: 'Scenario' });
     for (const id of ['figure-6', 'figure-7', 'figure-8', 'figure-8e', 'split-vote']) {
       await picker.selectOption(id);
+      await presetShown(page, id);
       await expect(page.locator('main')).toHaveAttribute('data-time-ms', '0');
       await page.getByRole('button', { name: 'Step', exact: true }).click();
       await expect.poll(() => simulatedTime(page), id).toBeGreaterThan(0);
@@ -77,9 +78,11 @@ test.describe('at 1280×800', () => {
     await page.goto('./');
     const picker = page.getByRole('combobox', { name: 'Scenario' });
     await picker.selectOption('figure-6');
+    await presetShown(page, 'figure-6');
     await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#s=1\./);
     const figure6 = await page.evaluate(() => location.hash);
     await picker.selectOption('figure-8');
+    await presetShown(page, 'figure-8');
     await expect.poll(() => page.evaluate(() => location.hash)).not.toBe(figure6);
     await page.reload();
     await expect(page.getByRole('region', { name: 'Scenario' })).toContainText('Figure 8');
@@ -182,6 +185,7 @@ test.describe('at 1280×800', () => {
     await page.goto('./');
     const picker = page.getByRole('combobox', { name: 'Scenario' });
     await picker.selectOption('figure-7');
+    await presetShown(page, 'figure-7');
     await expect(picker).toHaveValue('figure-7');
     // Figure 7's logs are drawn by term alone: those entries are not no-ops.
     await expect(page.locator('[data-log-node="2"][data-index="1"]')).toBeVisible();
@@ -202,6 +206,7 @@ test.describe('at 1280×800', () => {
       const errors = watchErrors(page);
       await page.goto('./');
       if (preset) await page.getByRole('combobox', { name: 'Scenario' }).selectOption(preset);
+      if (preset) await presetShown(page, preset);
       await page.getByRole('slider', { name: 'Speed' }).fill('0.5');
       await playUntilLeader(page);
       await page.getByRole('button', { name: 'Pause' }).click();
@@ -266,6 +271,7 @@ test.describe('at 1280×800', () => {
   test('13. Figure 8 is told by the run: the withheld commit and the overwrite', async ({ page }) => {
     await page.goto('./');
     await page.getByRole('combobox', { name: 'Scenario' }).selectOption('figure-8');
+    await presetShown(page, 'figure-8');
     await page.getByRole('slider', { name: 'Speed' }).fill('1');
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     await expect(page.locator('.narration')).toContainText('does not commit it: it is from term 2, not S1\'s term 4 (§5.4.2)', { timeout: 20_000 });

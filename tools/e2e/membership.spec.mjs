@@ -1,7 +1,7 @@
 // Membership changes (thesis chapter 4): Add server, Remove from cluster, configurations in the
 // log table and the node menu, and the presets.
 import { test, expect } from '@playwright/test';
-import { pausedWithLeader, playUntilLeader, watchErrors } from './helpers.mjs';
+import { pausedWithLeader, playUntilLeader, watchErrors, presetShown } from './helpers.mjs';
 
 test('Add server starts S6 as a learner that catches up and becomes a voter', async ({ page }) => {
   const errors = watchErrors(page);
@@ -39,6 +39,7 @@ test('the joint consensus preset ends with the three new servers alone in the co
   const errors = watchErrors(page);
   await page.goto('./');
   await page.getByRole('combobox', { name: 'Scenario' }).selectOption('membership-joint');
+  await presetShown(page, 'membership-joint');
   await page.getByRole('slider', { name: 'Speed' }).fill('2');
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect(page.locator('.narration')).toContainText('appended the configuration C{1,2,3}→{4,5,6}', { timeout: 20_000 });

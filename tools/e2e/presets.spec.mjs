@@ -1,11 +1,12 @@
 // Presets: one click loads a scenario, paused at its start, with its title and description.
 import { test, expect } from '@playwright/test';
-import { watchErrors } from './helpers.mjs';
+import { watchErrors, presetShown } from './helpers.mjs';
 
 test('the Figure 8 preset replays the overwrite of an old-term entry', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('./');
   await page.getByRole('combobox', { name: 'Scenario' }).selectOption('figure-8');
+  await presetShown(page, 'figure-8');
   await expect(page.getByRole('region', { name: 'Scenario' })).toContainText('Figure 8');
   await expect(page.locator('[data-node]')).toHaveCount(5);
   await expect(page.locator('[data-node="5"]')).toHaveAttribute('data-term', '3');
@@ -28,8 +29,22 @@ test('every preset loads without an error', async ({ page }) => {
   expect(ids.length).toBe(22);
   for (const id of ids) {
     await picker.selectOption(id);
+    await presetShown(page, id);
     await expect(page.getByRole('region', { name: 'Scenario' })).toBeVisible();
     await expect(page.locator('[data-time-ms]')).toHaveAttribute('data-time-ms', '0');
   }
   expect(errors).toEqual([]);
+});
+
+test('a preset whose files cannot be fetched is refused with a notice, and the run is kept', async ({ page }) => {
+  await page.route('**/presets/figure-7.json', (route) => route.abort());
+  await page.goto('./');
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('figure-7');
+  await expect(page.getByRole('alert')).toContainText('This preset could not be loaded');
+  await expect(page.getByRole('alert')).toContainText('figure-7');
+  await expect(page.locator('[data-node]')).toHaveCount(5);
+  // The next choice works.
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('figure-6');
+  await presetShown(page, 'figure-6');
+  await expect(page.locator('[data-node]')).toHaveCount(5);
 });

@@ -146,7 +146,7 @@ pub fn App() -> Html {
         };
         let (title, description) = state.scenario_info(lang);
         return html! {
-            <main class="playground playground--embed" data-time-ms={view.time_ms.to_string()} data-lang={lang.code()}
+            <main class="playground playground--embed" data-time-ms={view.time_ms.to_string()} data-lang={lang.code()} data-preset={state.shown_preset()}
                   data-trace-hash={trace_hash} data-embed="true">
                 <div class="embed__top">
                     if let Some(title) = title { <h1 class="embed__title" title={description}>{ title }</h1> }
@@ -176,7 +176,7 @@ pub fn App() -> Html {
         }
     });
     html! {
-        <main class="playground" data-time-ms={view.time_ms.to_string()} data-lang={lang.code()}
+        <main class="playground" data-time-ms={view.time_ms.to_string()} data-lang={lang.code()} data-preset={state.shown_preset()}
               data-trace-hash={trace_hash}>
             <header class="playground__header">
                 <div class="playground__title-row">

@@ -20,6 +20,7 @@ mod i18n_share;
 pub mod number_text;
 pub mod page_options;
 pub mod placement;
+pub mod preset_fetch;
 pub mod presets;
 mod senders;
 pub mod state;

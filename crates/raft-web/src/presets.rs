@@ -1,69 +1,93 @@
 //! One-click scenarios: the paper's Figures 6, 7 and 8, the classic failures, production
 //! Raft's election mechanisms (PreVote, CheckQuorum, leadership transfer), membership changes
-//! (thesis chapter 4, the 2015 bug and its fix), and one run per break-a-rule switch. Each is a version-1 scenario file under `presets/`, so it also runs
-//! with `raftsim run`.
+//! (thesis chapter 4, the 2015 bug and its fix), and one run per break-a-rule switch.
+//!
+//! Each is a version-1 scenario file under `presets/` (so it also runs with `raftsim run`),
+//! with its description in 中文 beside it (`presets/zh/ID.txt`). The page does not carry them:
+//! Trunk copies the folder next to it, and the page fetches a preset's two files when it is
+//! chosen, so a preset (or, later, a lesson) adds nothing to what every visitor downloads.
 
 use raft_sim::{Scenario, ScenarioError};
 
-/// A preset: its id (as in URLs and tests) and its scenario file.
+/// A preset the picker lists: its id (as in URLs, file names and tests) and its English title
+/// (the title of its scenario file, which a test keeps equal).
 pub struct Preset {
     /// A short id, e.g. `figure-8`.
     pub id: &'static str,
-    json: &'static str,
+    /// The scenario file's title.
+    pub title: &'static str,
 }
 
 /// Every preset, in the order the picker lists them.
 pub const PRESETS: [Preset; 22] = [
-    Preset { id: "figure-6", json: include_str!("../presets/figure-6.json") },
-    Preset { id: "figure-7", json: include_str!("../presets/figure-7.json") },
-    Preset { id: "figure-8", json: include_str!("../presets/figure-8.json") },
-    Preset { id: "figure-8e", json: include_str!("../presets/figure-8e.json") },
-    Preset { id: "leader-crash", json: include_str!("../presets/leader-crash.json") },
-    Preset { id: "follower-crash", json: include_str!("../presets/follower-crash.json") },
-    Preset { id: "split-vote", json: include_str!("../presets/split-vote.json") },
-    Preset { id: "stale-leader", json: include_str!("../presets/stale-leader.json") },
-    Preset { id: "lost-messages", json: include_str!("../presets/lost-messages.json") },
-    Preset { id: "term-inflation", json: include_str!("../presets/term-inflation.json") },
-    Preset { id: "check-quorum", json: include_str!("../presets/check-quorum.json") },
-    Preset { id: "leadership-transfer", json: include_str!("../presets/leadership-transfer.json") },
-    Preset { id: "membership-add-two", json: include_str!("../presets/membership-add-two.json") },
-    Preset { id: "membership-remove-leader", json: include_str!("../presets/membership-remove-leader.json") },
-    Preset { id: "membership-joint", json: include_str!("../presets/membership-joint.json") },
-    Preset { id: "membership-removed-disrupts", json: include_str!("../presets/membership-removed-disrupts.json") },
-    Preset { id: "membership-2015-fixed", json: include_str!("../presets/membership-2015-fixed.json") },
-    Preset { id: "break-commit-old-terms", json: include_str!("../presets/break-commit-old-terms.json") },
-    Preset { id: "break-election-restriction", json: include_str!("../presets/break-election-restriction.json") },
-    Preset { id: "break-largest-id", json: include_str!("../presets/break-largest-id.json") },
-    Preset { id: "break-equal-commit", json: include_str!("../presets/break-equal-commit.json") },
-    Preset {
-        id: "break-reconfig-before-term-commit",
-        json: include_str!("../presets/break-reconfig-before-term-commit.json"),
-    },
+    Preset { id: "figure-6", title: "Figure 6: log replication" },
+    Preset { id: "figure-7", title: "Figure 7: followers a–f meet the leader of term 8" },
+    Preset { id: "figure-8", title: "Figure 8: an old-term entry on a majority is not committed" },
+    Preset { id: "figure-8e", title: "Figure 8 (e): commit an entry of the current term first" },
+    Preset { id: "leader-crash", title: "Leader crash and re-election" },
+    Preset { id: "follower-crash", title: "Follower crash and catch-up" },
+    Preset { id: "split-vote", title: "Split vote" },
+    Preset { id: "stale-leader", title: "A stale leader behind a partition" },
+    Preset { id: "lost-messages", title: "Lost messages and retries" },
+    Preset { id: "term-inflation", title: "Term inflation: a server comes back and deposes a healthy leader (PreVote stops it)" },
+    Preset { id: "check-quorum", title: "A leader cut off in a minority keeps believing it leads (CheckQuorum steps it down)" },
+    Preset { id: "leadership-transfer", title: "Leadership transfer: S4 hands over to S2, and a write sent during the transfer" },
+    Preset { id: "membership-add-two", title: "Adding two servers, one at a time" },
+    Preset { id: "membership-remove-leader", title: "Replacing the leader: S4 removes itself" },
+    Preset { id: "membership-joint", title: "Joint consensus: three servers swapped for three others" },
+    Preset { id: "membership-removed-disrupts", title: "A removed server that never heard it was removed disrupts the cluster (CheckQuorum's guard stops it)" },
+    Preset { id: "membership-2015-fixed", title: "The 2015 bug fixed: a new leader commits an entry of its term before changing membership" },
+    Preset { id: "break-commit-old-terms", title: "Break a rule: commit old-term entries by counting copies (Figure 8 goes wrong)" },
+    Preset { id: "break-election-restriction", title: "Break a rule: vote for any log (a stale server wins and erases a committed write)" },
+    Preset { id: "break-largest-id", title: "Break a rule: \"elect the largest server id\" (two leaders in one term)" },
+    Preset { id: "break-equal-commit", title: "Break a rule: accept entries when the commit indexes match (logs that agree on an entry, not on what precedes it)" },
+    Preset { id: "break-reconfig-before-term-commit", title: "The 2015 bug: membership changes racing across terms lose a committed entry" },
 ];
-
-impl Preset {
-    /// The preset's scenario.
-    pub fn scenario(&self) -> Result<Scenario, ScenarioError> {
-        Scenario::from_json(self.json)
-    }
-}
-
-/// Every preset's id and title, parsed once.
-pub fn titles() -> &'static [(&'static str, String)] {
-    static TITLES: std::sync::OnceLock<Vec<(&'static str, String)>> = std::sync::OnceLock::new();
-    TITLES.get_or_init(|| {
-        PRESETS
-            .iter()
-            .map(|preset| {
-                (preset.id, preset.scenario().ok().and_then(|s| s.title).unwrap_or_else(|| preset.id.to_owned()))
-            })
-            .collect()
-    })
-}
 
 /// The preset with this id.
 pub fn preset(id: &str) -> Option<&'static Preset> {
     PRESETS.iter().find(|preset| preset.id == id)
+}
+
+/// A preset's files as fetched: its scenario file's text and its description in 中文.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PresetFiles {
+    /// The preset's id.
+    pub id: String,
+    /// The scenario file's text.
+    pub scenario: String,
+    /// The description in 中文.
+    pub description_zh: String,
+}
+
+impl PresetFiles {
+    /// Where the page finds a preset's scenario file, relative to the page.
+    pub fn scenario_url(id: &str) -> String {
+        format!("presets/{id}.json")
+    }
+
+    /// Where the page finds a preset's description in 中文, relative to the page.
+    pub fn description_zh_url(id: &str) -> String {
+        format!("presets/zh/{id}.txt")
+    }
+
+    /// The preset's scenario.
+    pub fn scenario(&self) -> Result<Scenario, ScenarioError> {
+        Scenario::from_json(&self.scenario)
+    }
+
+    /// The files of preset `id` read from this crate's `presets/` folder (native tests).
+    #[cfg(test)]
+    pub fn from_disk(id: &str) -> PresetFiles {
+        let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/");
+        let read =
+            |path: String| std::fs::read_to_string(format!("{folder}{path}")).unwrap_or_else(|e| panic!("{path}: {e}"));
+        PresetFiles {
+            id: id.to_owned(),
+            scenario: read(Self::scenario_url(id)),
+            description_zh: read(Self::description_zh_url(id)).trim_end().to_owned(),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -72,7 +96,7 @@ mod tests {
     use raft_sim::{RoleKind, ScenarioExt as _, Simulation};
 
     fn run(id: &str, until: u64) -> Simulation {
-        let mut sim = preset(id).unwrap().scenario().unwrap().build(false).unwrap();
+        let mut sim = PresetFiles::from_disk(id).scenario().unwrap().build(false).unwrap();
         sim.run_until(until);
         sim
     }
@@ -87,7 +111,8 @@ mod tests {
 
     /// A preset's run to its end, and the same run with every break-a-rule switch off.
     fn run_to_end(preset: &Preset, keep_rules: bool) -> Simulation {
-        let mut scenario = preset.scenario().unwrap_or_else(|e| panic!("{}: {e}", preset.id));
+        let mut scenario =
+            PresetFiles::from_disk(preset.id).scenario().unwrap_or_else(|e| panic!("{}: {e}", preset.id));
         if keep_rules {
             scenario.options.unsafe_rules = raft_sim::UnsafeSwitches::default();
         }
@@ -99,8 +124,15 @@ mod tests {
     #[test]
     fn every_preset_has_a_title_and_description_and_runs_safely_unless_it_breaks_a_rule() {
         for preset in &PRESETS {
-            let scenario = preset.scenario().unwrap_or_else(|e| panic!("{}: {e}", preset.id));
-            assert!(scenario.title.is_some() && scenario.description.is_some(), "{}", preset.id);
+            let scenario =
+                PresetFiles::from_disk(preset.id).scenario().unwrap_or_else(|e| panic!("{}: {e}", preset.id));
+            assert!(scenario.description.is_some(), "{}", preset.id);
+            assert_eq!(
+                scenario.title.as_deref(),
+                Some(preset.title),
+                "{}: the picker's title is the file's",
+                preset.id
+            );
             let breaks_a_rule = !scenario.options.unsafe_rules.all_off();
             assert_eq!(breaks_a_rule, preset.id.starts_with("break-"), "{}", preset.id);
             let sim = run_to_end(preset, false);
@@ -111,6 +143,20 @@ mod tests {
                 assert!(sim.leader().is_some(), "{}: ends with a leader", preset.id);
             }
         }
+    }
+
+    #[test]
+    fn every_scenario_file_in_the_folder_is_a_listed_preset() {
+        let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/presets");
+        let mut files: Vec<String> = std::fs::read_dir(folder)
+            .unwrap()
+            .filter_map(|entry| entry.unwrap().file_name().into_string().ok())
+            .filter_map(|name| name.strip_suffix(".json").map(str::to_owned))
+            .collect();
+        files.sort();
+        let mut listed: Vec<String> = PRESETS.iter().map(|p| p.id.to_owned()).collect();
+        listed.sort();
+        assert_eq!(files, listed);
     }
 
     /// Each break-a-rule preset breaks the property its switch guards.
@@ -132,7 +178,7 @@ mod tests {
     #[test]
     fn the_election_presets_show_what_their_titles_say() {
         let with = |id: &str, options: &str| {
-            let mut scenario = preset(id).unwrap().scenario().unwrap();
+            let mut scenario = PresetFiles::from_disk(id).scenario().unwrap();
             scenario.options.pre_vote = options.contains("pre_vote");
             scenario.options.check_quorum = options.contains("check_quorum");
             let mut sim = scenario.build(false).unwrap();
@@ -171,7 +217,7 @@ mod tests {
         assert!(swapped.leader().is_some_and(|leader| leader >= 4));
         assert!(swapped.client_ops().all(|op| op.result == Some(raft_sim::OpResult::Ok)), "the swap and both writes");
 
-        let scenario = preset("membership-removed-disrupts").unwrap().scenario().unwrap();
+        let scenario = PresetFiles::from_disk("membership-removed-disrupts").scenario().unwrap();
         let term_of_leader = |check_quorum: bool| {
             let mut scenario = scenario.clone();
             scenario.options.check_quorum = check_quorum;

@@ -67,7 +67,7 @@ impl Senders {
             on_speed: send(d, Action::SetSpeed),
             on_resize: send(d, Action::Resize),
             on_heal: send(d, |()| Action::HealNetwork),
-            on_preset: send(d, Action::LoadPreset),
+            on_preset: crate::preset_fetch::preset_loader(d),
             on_apply_settings: send(d, Action::ApplySettings),
             on_replay_settings: send(d, Action::ReplaySettings),
             on_new_cluster: send(d, |()| Action::NewCluster(fresh_seed())),

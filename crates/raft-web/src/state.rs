@@ -58,6 +58,8 @@ pub enum Notice {
     NoLeaderChange,
     /// No preset has this id.
     UnknownPreset(String),
+    /// A preset's files could not be fetched (the network, or a page served without them).
+    PresetUnavailable(String),
     /// A scenario could not be loaded.
     BadScenario(raft_sim::ScenarioError),
     /// The settings form could not be applied.
@@ -91,6 +93,9 @@ impl Notice {
             Notice::Refused(error) => lang.action_error(error),
             Notice::NoLeaderChange => lang.texts().no_leader_change.to_owned(),
             Notice::UnknownPreset(id) => format!("{}: {}", lang.texts().choose_preset, playground_support::quoted(id)),
+            Notice::PresetUnavailable(id) => {
+                format!("{} {}", lang.texts().preset_unavailable, playground_support::quoted(id))
+            }
             Notice::BadScenario(error) => lang.scenario_error(error),
             Notice::BadSettings(error) => lang.settings_error(error),
             Notice::FileUnreadable => lang.file_unreadable().to_owned(),
@@ -146,8 +151,10 @@ pub enum Action {
     HealNetwork,
     /// Start a fresh cluster of this many servers.
     Resize(u32),
-    /// Load a preset scenario by id, paused at time 0.
-    LoadPreset(String),
+    /// Load a preset, its files fetched, paused at time 0.
+    LoadPreset(crate::presets::PresetFiles),
+    /// The files of the preset with this id could not be fetched.
+    PresetUnavailable(String),
     /// Load a scenario file's text (or report why the file could not be read), paused at 0.
     ImportScenario(Result<String, ()>),
     /// A scenario file too large to read was chosen: its size in bytes.
@@ -191,6 +198,15 @@ pub enum Action {
     },
 }
 
+/// The preset a run started from: its id, and its description in 中文 as fetched with it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShownPreset {
+    /// The preset's id.
+    pub id: &'static str,
+    /// Its description in 中文.
+    pub description_zh: Rc<str>,
+}
+
 /// The playground: a run with its history, and how the page is showing it.
 #[derive(Clone, Debug)]
 pub struct Playground {
@@ -225,8 +241,8 @@ pub struct Playground {
     pub shortcuts_open: bool,
     /// The log table's first index, or `None` to follow the latest entries.
     pub log_first: Option<u64>,
-    /// The preset the run started from, if any (its text has a 中文 version).
-    pub preset: Option<&'static str>,
+    /// The preset the run started from, if any, with its description in 中文.
+    pub preset: Option<ShownPreset>,
     /// Counts every change other than time passing, so the share link is rebuilt only when
     /// the scenario (or the moment) changed.
     pub revision: u64,
@@ -354,8 +370,10 @@ impl Playground {
 
     /// The scenario's title and description in `lang`, if it has them.
     pub fn scenario_info(&self, lang: Lang) -> (Option<String>, Option<String>) {
-        if let (Lang::Zh, Some((title, description))) = (lang, self.preset.and_then(crate::i18n_presets::preset_zh)) {
-            return (Some(title.to_owned()), Some(description.to_owned()));
+        if let (Lang::Zh, Some(preset)) = (lang, &self.preset) {
+            if let Some(title) = crate::i18n_presets::preset_zh(preset.id) {
+                return (Some(title.to_owned()), Some(preset.description_zh.to_string()));
+            }
         }
         let history = self.history.borrow();
         let (title, description) = history.title_and_description();
@@ -457,7 +475,7 @@ impl Playground {
 
     /// The preset the picker shows: the one loaded, until the run departs from it.
     pub fn shown_preset(&self) -> Option<&'static str> {
-        self.preset.filter(|_| !self.departed)
+        self.preset.as_ref().map(|preset| preset.id).filter(|_| !self.departed)
     }
 
     /// Every server that exists, added ones included, by id.
@@ -604,14 +622,18 @@ impl Reducible for Playground {
                     Err(error) => next.notice = Some(Notice::BadScenario(error)),
                 }
             }
-            Action::LoadPreset(id) => match crate::presets::preset(&id).map(|p| (p.id, p.scenario())) {
-                Some((preset, Ok(scenario))) => match Playground::new(scenario) {
-                    Ok(fresh) => next = next.replaced_by(Playground { preset: Some(preset), ..fresh }),
+            Action::LoadPreset(files) => match crate::presets::preset(&files.id).map(|p| (p.id, files.scenario())) {
+                Some((id, Ok(scenario))) => match Playground::new(scenario) {
+                    Ok(fresh) => {
+                        let preset = ShownPreset { id, description_zh: files.description_zh.into() };
+                        next = next.replaced_by(Playground { preset: Some(preset), ..fresh });
+                    }
                     Err(error) => next.notice = Some(Notice::BadScenario(error)),
                 },
                 Some((_, Err(error))) => next.notice = Some(Notice::BadScenario(error)),
-                None => next.notice = Some(Notice::UnknownPreset(id)),
+                None => next.notice = Some(Notice::UnknownPreset(files.id)),
             },
+            Action::PresetUnavailable(id) => next.notice = Some(Notice::PresetUnavailable(id)),
             Action::ToggleShortcuts => next.shortcuts_open = !next.shortcuts_open,
             Action::ScrollLogs(first) => next.log_first = first,
             Action::ImportScenario(text) => {
@@ -627,7 +649,7 @@ impl Reducible for Playground {
             }
             Action::ReplaySettings(Ok(ClusterSettings { seed, options })) => {
                 let scenario = Scenario { seed, options, until_ms: None, ..next.history.borrow().scenario() };
-                let preset = next.preset;
+                let preset = next.preset.take();
                 let run = next.run;
                 next.start_scenario(scenario);
                 if next.run != run {
@@ -811,11 +833,14 @@ mod tests {
 
     #[test]
     fn a_preset_loads_paused_at_time_0_with_its_title() {
-        let state = reduce(Rc::new(Playground::default()), Action::LoadPreset("figure-7".into()));
+        let files = crate::presets::PresetFiles::from_disk("figure-7");
+        let state = reduce(Rc::new(Playground::default()), Action::LoadPreset(files));
         assert_eq!((state.cluster_size(), state.time_ms(), state.playing), (7, 0, false));
         assert!(state.scenario_info(Lang::En).0.unwrap().starts_with("Figure 7"));
         assert!(state.scenario_info(Lang::Zh).0.unwrap().starts_with("图 7"));
-        let state = reduce(state, Action::LoadPreset("nope".into()));
+        let nope =
+            crate::presets::PresetFiles { id: "nope".into(), ..crate::presets::PresetFiles::from_disk("figure-6") };
+        let state = reduce(state, Action::LoadPreset(nope));
         assert_eq!(state.notice, Some(Notice::UnknownPreset("nope".into())));
         assert_eq!(state.cluster_size(), 7);
     }

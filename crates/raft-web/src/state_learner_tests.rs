@@ -11,7 +11,7 @@ use super::{Action, ClusterSettings, Direction, Notice, Playground};
 use crate::i18n::Lang;
 
 fn preset(id: &str) -> Rc<Playground> {
-    Rc::new(Playground::default()).reduce(Action::LoadPreset(id.into()))
+    Rc::new(Playground::default()).reduce(Action::LoadPreset(crate::presets::PresetFiles::from_disk(id)))
 }
 
 #[test]
@@ -37,8 +37,8 @@ fn every_change_of_run_changes_the_moment_the_address_is_written_for() {
     let mut state = Rc::new(Playground::default());
     let mut seen = vec![(state.time_ms(), state.revision)];
     for action in [
-        Action::LoadPreset("figure-6".into()),
-        Action::LoadPreset("figure-8".into()),
+        Action::LoadPreset(crate::presets::PresetFiles::from_disk("figure-6")),
+        Action::LoadPreset(crate::presets::PresetFiles::from_disk("figure-8")),
         Action::Resize(3),
         Action::ApplySettings(Ok(ClusterSettings { seed: 1, options: state.options() })),
         Action::NewCluster(77),

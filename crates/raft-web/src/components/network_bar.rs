@@ -53,12 +53,12 @@ pub fn network_bar(lang: Lang, props: &NetworkBarProps) -> Html {
                 { t.scenario }{ " " }
                 <select onchange={on_preset_change} title={t.scenario_title}>
                     <option value="" selected={props.preset.is_none()}>{ t.choose_preset }</option>
-                    { for crate::presets::titles().iter().map(|(id, title)| {
+                    { for crate::presets::PRESETS.iter().map(|preset| {
                         let title = match lang {
-                            crate::i18n::Lang::Zh => crate::i18n_presets::preset_zh(id).map_or(title.clone(), |(zh, _)| zh.to_owned()),
-                            crate::i18n::Lang::En => title.clone(),
+                            crate::i18n::Lang::Zh => crate::i18n_presets::preset_zh(preset.id).unwrap_or(preset.title),
+                            crate::i18n::Lang::En => preset.title,
                         };
-                        html! { <option value={*id} selected={props.preset == Some(*id)}>{ title }</option> }
+                        html! { <option value={preset.id} selected={props.preset == Some(preset.id)}>{ title }</option> }
                     }) }
                 </select>
             </label>
