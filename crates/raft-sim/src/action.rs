@@ -32,6 +32,9 @@ pub enum ActionError {
     NoLeader,
     /// A transfer to the server that already leads.
     AlreadyLeader(NodeId),
+    /// A transfer to a server that does not vote in the leader's configuration (a learner, or
+    /// a server outside it): only a voter can be elected.
+    NotVoter(NodeId),
     /// A membership change needs a running server to ask, and none runs.
     NoServerRunning,
 }
@@ -52,6 +55,9 @@ impl fmt::Display for ActionError {
             }
             ActionError::NoLeader => f.write_str("there is no leader to hand leadership over"),
             ActionError::AlreadyLeader(node) => write!(f, "node {node} already leads"),
+            ActionError::NotVoter(node) => {
+                write!(f, "node {node} does not vote in the leader's configuration: leadership goes to a voter")
+            }
             ActionError::NoServerRunning => f.write_str("no server is running to ask for the change"),
         }
     }
@@ -75,6 +81,7 @@ impl ActionError {
             ActionError::ClientMessage(_) => "client_message",
             ActionError::NoLeader => "no_leader",
             ActionError::AlreadyLeader(_) => "already_leader",
+            ActionError::NotVoter(_) => "not_voter",
             ActionError::NoServerRunning => "no_server_running",
         }
     }

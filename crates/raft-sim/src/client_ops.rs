@@ -81,24 +81,28 @@ impl Simulation {
                 if let ClientResult::Committed { index } = result {
                     op.index = Some(index);
                 }
-                self.finish(request_id, outcome);
+                let refusal = match result {
+                    ClientResult::ChangeRefused(refusal) => Some(refusal),
+                    _ => None,
+                };
+                self.finish(request_id, outcome, refusal);
             }
         }
     }
 
     pub(crate) fn client_timeout(&mut self, request_id: RequestId) {
         if self.op_mut(request_id).is_some_and(|op| op.is_open()) {
-            self.finish(request_id, OpResult::Timeout);
+            self.finish(request_id, OpResult::Timeout, None);
         }
     }
 
-    fn finish(&mut self, request_id: RequestId, result: OpResult) {
+    fn finish(&mut self, request_id: RequestId, result: OpResult, refusal: Option<raft_core::ChangeRefusal>) {
         let now = self.now;
         if let Some(op) = self.op_mut(request_id) {
             op.result = Some(result);
             op.responded_ms = Some(now);
             let told = match op.change.clone() {
-                Some(change) => StoryEvent::ChangeDone { op: request_id, change, result },
+                Some(change) => StoryEvent::ChangeDone { op: request_id, change, result, refusal },
                 None => StoryEvent::ClientDone { op: request_id, command: op.command.clone(), result },
             };
             self.story.push(now, told);

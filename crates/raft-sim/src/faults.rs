@@ -120,12 +120,16 @@ impl Simulation {
 
     /// The current leader hands leadership over to running node `to` (thesis §3.10): it stops
     /// taking writes, brings `to` up to date and tells it to campaign. Refused without a
-    /// leader, to the leader itself, or to a crashed server.
+    /// leader, to the leader itself, to a crashed server, or to one that does not vote in the
+    /// leader's configuration.
     pub fn transfer(&mut self, to: NodeId) -> Result<(), ActionError> {
         self.running(to)?;
         let leader = self.leader().ok_or(ActionError::NoLeader)?;
         if leader == to {
             return Err(ActionError::AlreadyLeader(to));
+        }
+        if !self.node(leader).is_some_and(|n| n.node().configuration().is_voter(to)) {
+            return Err(ActionError::NotVoter(to));
         }
         self.story.push(self.now, StoryEvent::TransferStarted { leader, to });
         self.input(leader, Input::TransferLeadership { to });

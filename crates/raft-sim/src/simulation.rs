@@ -465,13 +465,14 @@ impl Simulation {
     pub(crate) fn drain_outputs(&mut self, id: NodeId) {
         let Some(index) = self.index_of(id) else { return };
         let at = self.now;
-        let mut quorum_lost = false;
+        // A step-down told already with its reason (CheckQuorum, or a removed leader's).
+        let mut step_down_told = false;
         let mut cause = raft_core::ElectionCause::Timeout;
         while let Some(output) = self.nodes[index].node.poll_output() {
             match output {
                 Output::Campaign { cause: why } => cause = why,
                 Output::LostQuorum => {
-                    quorum_lost = true;
+                    step_down_told = true;
                     let term = self.nodes[index].node.current_term();
                     self.story.push(at, StoryEvent::LostQuorum { node: id, term });
                 }
@@ -494,8 +495,7 @@ impl Simulation {
                             raft_core::ElectionCause::Transfer => StoryEvent::TransferElection { node: id, term },
                         },
                         raft_core::RoleKind::PreCandidate => StoryEvent::PreVoteStarted { node: id, term: term + 1 },
-                        // CheckQuorum's step-down was told already, with its reason.
-                        raft_core::RoleKind::Follower if quorum_lost => continue,
+                        raft_core::RoleKind::Follower if step_down_told => continue,
                         raft_core::RoleKind::Follower => StoryEvent::SteppedDown { node: id, term },
                     };
                     self.story.push(at, told);
@@ -544,7 +544,10 @@ impl Simulation {
                     }
                 }
                 Output::CaughtUp { node } => self.story.push(at, StoryEvent::CaughtUp { leader: id, node }),
-                Output::LeftConfiguration => self.story.push(at, StoryEvent::LeftConfiguration { node: id }),
+                Output::LeftConfiguration => {
+                    step_down_told = true;
+                    self.story.push(at, StoryEvent::LeftConfiguration { node: id });
+                }
             }
         }
     }

@@ -220,6 +220,8 @@ pub enum StoryEvent {
         change: MembershipChange,
         /// How it ended.
         result: OpResult,
+        /// Why the leader refused it, when it did.
+        refusal: Option<raft_core::ChangeRefusal>,
     },
     /// A client write ended.
     ClientDone {

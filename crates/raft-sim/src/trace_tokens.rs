@@ -279,7 +279,8 @@ impl Tokens for ActionError {
             ActionError::NoSuchNode(node)
             | ActionError::NodeDown(node)
             | ActionError::NodeUp(node)
-            | ActionError::AlreadyLeader(node) => {
+            | ActionError::AlreadyLeader(node)
+            | ActionError::NotVoter(node) => {
                 h.number((*node).into());
             }
             ActionError::NoSuchMessage(id) | ActionError::ClientMessage(id) => h.number(*id),

@@ -79,6 +79,12 @@ fn removing_the_leader_hands_the_cluster_to_the_others() {
     assert!(report.nodes.iter().filter(|n| n.id != leader).all(|n| !n.config.voters.contains(&leader)));
     let story: Vec<&StoryEvent> = sim.story().events().map(|(_, e)| e).collect();
     assert!(story.contains(&&StoryEvent::LeftConfiguration { node: leader }));
+    // Told once, with its reason: not also as "saw a higher term and became a follower".
+    assert!(!story.iter().any(|e| matches!(e, StoryEvent::SteppedDown { node, .. } if *node == leader)), "{story:?}");
+    // Leadership goes to voters only: a transfer to the removed server is refused.
+    let now_leading = sim.leader().unwrap();
+    assert_eq!(sim.try_apply(Action::Transfer { node: leader }), Err(raft_sim::ActionError::NotVoter(leader)));
+    assert_eq!(sim.leader(), Some(now_leading));
 }
 
 #[test]
@@ -117,6 +123,12 @@ fn single_mode_refuses_a_change_of_two_servers_and_the_run_goes_on() {
     );
     let results: Vec<_> = sim.client_ops().map(|op| op.result).collect();
     assert_eq!(results, [Some(OpResult::Refused), Some(OpResult::Ok)]);
+    // The narration says why.
+    let refusal = sim.story().events().find_map(|(_, e)| match e {
+        StoryEvent::ChangeDone { refusal, .. } => refusal.clone(),
+        _ => None,
+    });
+    assert_eq!(refusal, Some(raft_sim::ChangeRefusal::MoreThanOne));
     let report = Report::of(&sim);
     assert!(report.nodes.iter().filter(|n| n.id <= 3).all(|n| n.config.voters == [1, 2, 3]));
 }

@@ -181,7 +181,7 @@ pub fn App() -> Html {
             <header class="playground__header">
                 <div class="playground__title-row">
                     <h1>{ t.title }</h1>
-                    { network_bar(lang, &NetworkBarProps { size: state.cluster_size(), faulty: state.network_faulty(),
+                    { network_bar(lang, &NetworkBarProps { size: state.servers().len() as u32, faulty: state.network_faulty(),
                                                             on_resize, on_heal, on_preset, on_new_cluster, preset: state.shown_preset(),
                                                             next_server: state.next_server(), on_add_server }) }
                     <div class="playground__preferences">

@@ -870,11 +870,14 @@ impl Lang {
                 E::ChangeRequested { node, change, .. } => {
                     format!("The client asked S{node} to {}.", self.change(change))
                 }
-                E::ChangeDone { change, result, .. } => {
+                E::ChangeDone { change, result, refusal, .. } => {
                     let change = self.change(change);
                     match result {
                         OpResult::Ok => format!("The change \"{change}\" was committed."),
-                        OpResult::Refused => format!("The leader refused to {change}."),
+                        OpResult::Refused => match refusal {
+                            Some(why) => format!("The leader refused to {change}: {}.", self.refusal(why)),
+                            None => format!("The leader refused to {change}."),
+                        },
                         OpResult::NoLeader => format!("The change \"{change}\" failed: no leader was known."),
                         OpResult::Unknown => {
                             format!("The leader lost leadership before the change \"{change}\" committed; its fate is unknown.")
@@ -951,11 +954,14 @@ impl Lang {
                     OpResult::Refused => format!("写入 {command} 被拒绝。"),
                 },
                 E::ChangeRequested { node, change, .. } => format!("客户端请 S{node} {}。", self.change(change)),
-                E::ChangeDone { change, result, .. } => {
+                E::ChangeDone { change, result, refusal, .. } => {
                     let change = self.change(change);
                     match result {
                         OpResult::Ok => format!("变更「{change}」已提交。"),
-                        OpResult::Refused => format!("领导者拒绝了变更「{change}」。"),
+                        OpResult::Refused => match refusal {
+                            Some(why) => format!("领导者拒绝了变更「{change}」：{}。", self.refusal(why)),
+                            None => format!("领导者拒绝了变更「{change}」。"),
+                        },
                         OpResult::NoLeader => format!("变更「{change}」失败：没有已知的领导者。"),
                         OpResult::Unknown => format!("领导者在变更「{change}」提交之前失去了领导地位，结果未知。"),
                         OpResult::Timeout => format!("客户端等待变更「{change}」超时，放弃了。"),
@@ -1002,6 +1008,21 @@ mod tests {
             assert_eq!(Lang::from_tag(tag), Lang::En, "{tag}");
         }
         assert_eq!(Lang::from_tag(Lang::Zh.code()), Lang::Zh);
+    }
+
+    #[test]
+    fn a_refused_change_is_told_with_its_reason() {
+        let event = StoryEvent::ChangeDone {
+            op: 3,
+            change: raft_sim::MembershipChange::Add(8),
+            result: OpResult::Refused,
+            refusal: Some(raft_sim::ChangeRefusal::InProgress),
+        };
+        assert_eq!(
+            Lang::En.tell(&event),
+            "The leader refused to add S8: another membership change is not finished yet."
+        );
+        assert_eq!(Lang::Zh.tell(&event), "领导者拒绝了变更「添加 S8」：上一次成员变更还没有完成。");
     }
 
     #[test]

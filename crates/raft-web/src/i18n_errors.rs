@@ -48,6 +48,9 @@ impl Lang {
             }
             (Lang::Zh, ActionError::NoLeader) => "现在没有领导者，无法移交领导权".to_owned(),
             (Lang::Zh, ActionError::AlreadyLeader(n)) => format!("节点 {n} 已经是领导者"),
+            (Lang::Zh, ActionError::NotVoter(n)) => {
+                format!("节点 {n} 不是领导者配置中的投票成员：领导权只能交给投票成员")
+            }
             (Lang::Zh, ActionError::NoServerRunning) => "没有正在运行的服务器可以接受成员变更请求".to_owned(),
         }
     }

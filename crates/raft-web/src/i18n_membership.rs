@@ -18,6 +18,8 @@ pub struct MembershipTexts {
     pub remove_server_title: &'static str,
     /// The node menu's name for the configuration in force on the server.
     pub configuration: &'static str,
+    /// The node menu's configuration of a new server whose log holds none yet.
+    pub no_configuration: &'static str,
     /// The log table's word for a configuration entry.
     pub configuration_entry: &'static str,
 }
@@ -29,6 +31,7 @@ const EN: MembershipTexts = MembershipTexts {
     remove_server: "Remove from cluster",
     remove_server_title: "Ask the leader to remove this server from the configuration (thesis §4.2)",
     configuration: "Configuration",
+    no_configuration: "none yet",
     configuration_entry: "configuration",
 };
 
@@ -39,10 +42,19 @@ const ZH: MembershipTexts = MembershipTexts {
     remove_server: "移出集群",
     remove_server_title: "请领导者把这台服务器从配置中移除（博士论文 §4.2）",
     configuration: "配置",
+    no_configuration: "尚无",
     configuration_entry: "配置",
 };
 
 impl Lang {
+    /// The node menu's name for the leader's configuration, when it differs from the server's.
+    pub fn leaders_configuration(self, leader: NodeId) -> String {
+        match self {
+            Lang::En => format!("Leader S{leader}'s"),
+            Lang::Zh => format!("领导者 S{leader} 的配置"),
+        }
+    }
+
     /// The membership controls' words in this language.
     pub fn membership_texts(self) -> &'static MembershipTexts {
         match self {

@@ -58,8 +58,10 @@ pub fn NodeMenu(props: &NodeMenuProps) -> Html {
             { details_list(lang, &props.details) }
             <div class="node-menu__actions">
                 if node.up {
-                    <button type="button" onclick={act(Action::Timeout { node: id })}
-                            title={t.time_out_title}>{ t.time_out }</button>
+                    if props.details.can_campaign {
+                        <button type="button" onclick={act(Action::Timeout { node: id })}
+                                title={t.time_out_title}>{ t.time_out }</button>
+                    }
                     <button type="button" onclick={act(Action::Crash { node: id })}
                             title={t.crash_title}>{ t.crash }</button>
                 } else {
@@ -122,6 +124,7 @@ fn progress_table(t: &Texts, details: &NodeDetails) -> Html {
 
 fn details_list(lang: Lang, details: &NodeDetails) -> Html {
     let t = lang.texts();
+    let m = lang.membership_texts();
     let voted_for = details.voted_for.map_or_else(|| t.nobody.to_owned(), |v| format!("S{v}"));
     let kv = if details.kv.is_empty() {
         t.empty.to_owned()
@@ -134,7 +137,11 @@ fn details_list(lang: Lang, details: &NodeDetails) -> Html {
             <dt>{ t.commit_index }</dt><dd>{ details.commit_index }</dd>
             <dt>{ t.last_applied }</dt><dd>{ details.last_applied }</dd>
             <dt>{ t.state_machine }</dt><dd class="node-menu__kv">{ kv }</dd>
-            <dt>{ lang.membership_texts().configuration }</dt><dd data-configuration="true">{ &details.configuration }</dd>
+            <dt>{ m.configuration }</dt>
+            <dd data-configuration="true">{ details.configuration.as_deref().unwrap_or(m.no_configuration) }</dd>
+            if let Some((leader, theirs)) = &details.leader_configuration {
+                <dt>{ lang.leaders_configuration(*leader) }</dt><dd data-leader-configuration="true">{ theirs }</dd>
+            }
         </dl>
     }
 }

@@ -17,12 +17,20 @@ pub struct NodeDetails {
     pub progress: Vec<(NodeId, u64, u64)>,
     /// Whether a partition cuts it off from every other server.
     pub isolated: bool,
-    /// Whether another server leads and this one runs: leadership can be handed to it.
+    /// Whether another server leads, this one runs and votes in the leader's configuration:
+    /// leadership can be handed to it.
     pub can_take_over: bool,
-    /// The configuration in force on it, e.g. `C{1,2,3}` (thesis §4.1).
-    pub configuration: String,
+    /// The configuration in force on it, e.g. `C{1,2,3}` (thesis §4.1); `None` for a new
+    /// server whose log holds no configuration yet.
+    pub configuration: Option<String>,
+    /// The leader and the configuration in force on it, when that is not this server's: a
+    /// server the leader removed may never have heard of its removal.
+    pub leader_configuration: Option<(NodeId, String)>,
     /// Whether it votes in the configuration shown: it can be removed from the cluster.
     pub can_remove: bool,
+    /// Whether it votes in its own configuration: only then does a timeout make it campaign
+    /// (a learner waits to be promoted, thesis §4.2.1).
+    pub can_campaign: bool,
 }
 
 impl NodeDetails {
@@ -38,9 +46,15 @@ impl NodeDetails {
             isolated: sim.network().links.is_isolated(id),
             can_take_over: sim.node(id)?.is_up()
                 && sim.leader().is_some_and(|leader| leader != id)
-                && node.configuration().is_voter(id),
-            configuration: node.configuration().to_string(),
+                && crate::view::Standing::of(sim, id) == crate::view::Standing::Voter,
+            configuration: (!node.configuration().members().is_empty()).then(|| node.configuration().to_string()),
+            leader_configuration: sim
+                .leader()
+                .filter(|&leader| leader != id)
+                .and_then(|leader| Some((leader, sim.node(leader)?.node().configuration().to_string())))
+                .filter(|(_, theirs)| *theirs != node.configuration().to_string()),
             can_remove: crate::view::Standing::of(sim, id) == crate::view::Standing::Voter,
+            can_campaign: node.configuration().is_voter(id),
         })
     }
 }
@@ -167,5 +181,43 @@ mod tests {
         assert_eq!(names, ["term", "candidateId", "lastLogIndex", "lastLogTerm"]);
         sim.run_until(1_000);
         assert!(MessageDetails::of(&sim, id).is_none(), "delivered long ago");
+    }
+
+    /// Runs a scenario file to `until_ms`.
+    fn run(json: &str, until_ms: u64) -> Simulation {
+        use raft_sim::ScenarioExt as _;
+        let mut sim = raft_sim::Scenario::from_json(json).unwrap().build(false).unwrap();
+        sim.run_until(until_ms);
+        sim
+    }
+
+    #[test]
+    fn a_removed_server_that_never_heard_of_it_shows_the_leaders_configuration_and_takes_no_leadership() {
+        // S5 is cut off, then removed: C{1,2,3,4} commits without it.
+        let sim = run(
+            r#"{ "version": 1, "seed": 1, "actions": [
+                 { "at_ms": 900, "do": "partition", "groups": [[5]] },
+                 { "at_ms": 1000, "do": "remove_server", "node": 5 } ] }"#,
+            1_500,
+        );
+        let leader = sim.leader().expect("a leader of the four");
+        let details = NodeDetails::of(&sim, 5).unwrap();
+        assert_eq!(details.configuration.as_deref(), Some("C{1,2,3,4,5}"), "its own, stale");
+        assert_eq!(details.leader_configuration, Some((leader, "C{1,2,3,4}".to_owned())));
+        assert!(!details.can_take_over && !details.can_remove && details.can_campaign);
+        let follower = (1..=4).find(|&id| id != leader).unwrap();
+        let details = NodeDetails::of(&sim, follower).unwrap();
+        assert_eq!((details.configuration.as_deref(), &details.leader_configuration), (Some("C{1,2,3,4}"), &None));
+        assert!(details.can_take_over && details.can_remove);
+    }
+
+    #[test]
+    fn a_new_server_catching_up_has_no_configuration_yet_and_does_not_campaign() {
+        let mut sim = run(r#"{ "version": 1, "seed": 1, "nodes": 3 }"#, 1_000);
+        sim.apply(raft_sim::Action::AddServer { node: 4 }).unwrap();
+        sim.run_until(1_001);
+        let details = NodeDetails::of(&sim, 4).unwrap();
+        assert_eq!(details.configuration, None);
+        assert!(!details.can_campaign && !details.can_take_over && !details.can_remove);
     }
 }
