@@ -14,6 +14,7 @@ mod action;
 mod action_fields;
 mod error;
 mod initial;
+mod json_layout;
 mod link;
 mod link_codec;
 mod object;

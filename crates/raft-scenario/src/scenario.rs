@@ -114,12 +114,12 @@ impl Scenario {
 
     /// The scenario as compact JSON, in the file format's field order.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        crate::json_layout::to_json(self, false)
     }
 
     /// The scenario as indented JSON, in the file format.
     pub fn to_json_pretty(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        crate::json_layout::to_json(self, true)
     }
 
     /// Checks everything the format itself cannot: version, ranges, commands, time order.
