@@ -12,6 +12,8 @@ pub struct MembershipTexts {
     pub add_server: &'static str,
     /// Its tooltip.
     pub add_server_title: &'static str,
+    /// Its tooltip while nine servers vote and it is disabled.
+    pub add_server_full_title: &'static str,
     /// The node menu's button that removes the server from the configuration.
     pub remove_server: &'static str,
     /// Its tooltip.
@@ -28,6 +30,7 @@ const EN: MembershipTexts = MembershipTexts {
     add_server: "Add server",
     add_server_title:
         "Start a new, empty server and ask the leader to add it: it catches up as a learner, then votes (thesis §4.2)",
+    add_server_full_title: "Nine servers already vote: the most the playground draws",
     remove_server: "Remove from cluster",
     remove_server_title: "Ask the leader to remove this server from the configuration (thesis §4.2)",
     configuration: "Configuration",
@@ -39,6 +42,7 @@ const ZH: MembershipTexts = MembershipTexts {
     add_server: "添加服务器",
     add_server_title:
         "启动一台新的空服务器，并请领导者把它加入集群：它先作为学习者追赶日志，再参与投票（博士论文 §4.2）",
+    add_server_full_title: "已有九台服务器投票：这是演练场能画出的最多台数",
     remove_server: "移出集群",
     remove_server_title: "请领导者把这台服务器从配置中移除（博士论文 §4.2）",
     configuration: "配置",

@@ -13,6 +13,8 @@ pub fn legend(lang: Lang) -> Html {
         ("legend__swatch legend__swatch--candidate", l.candidate),
         ("legend__swatch legend__swatch--leader", l.leader),
         ("legend__swatch legend__swatch--pre_candidate", l.pre_candidate),
+        ("legend__swatch legend__swatch--learner", l.learner),
+        ("legend__swatch legend__swatch--outside", l.outside),
         ("legend__shape legend__shape--vote", l.vote),
         ("legend__shape legend__shape--pre-vote", l.pre_vote),
         ("legend__shape legend__shape--append", l.append),

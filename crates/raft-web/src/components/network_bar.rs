@@ -88,7 +88,7 @@ fn add_server_button(lang: Lang, props: &NetworkBarProps) -> Html {
     let onclick = props.on_add_server.reform(move |_: MouseEvent| next.unwrap_or(0));
     html! {
         <button type="button" class="network-bar__add" disabled={next.is_none()} {onclick}
-                title={m.add_server_title} data-add-server={next.map(|id| id.to_string())}>
+                title={if next.is_some() { m.add_server_title } else { m.add_server_full_title }} data-add-server={next.map(|id| id.to_string())}>
             { m.add_server }
         </button>
     }

@@ -76,8 +76,8 @@ pub fn node_glyph(lang: Lang, props: &NodeGlyphProps) -> Html {
     }
 }
 
-/// The server's state machine, drawn beside it: below its name, or above it for a server at
-/// the bottom of the ring. Outside the node's button, so that screen readers read it too.
+/// The server's state machine, drawn beside it: below its name, or beside its name for a server
+/// at the bottom of the ring. Outside the node's button, so that screen readers read it too.
 pub fn kv_glyph(lang: Lang, node: &NodeView) -> Html {
     let mut all = node.kv.join(", ");
     if node.kv_len > node.kv.len() {
@@ -96,10 +96,20 @@ pub fn kv_glyph(lang: Lang, node: &NodeView) -> Html {
         shown.push("…".to_owned());
     }
     let text = if shown.is_empty() { "∅".to_owned() } else { shown.join(" ") };
+    // Below the name; for a server at the bottom of the ring, where that would leave the view,
+    // on the name's line, on the side away from the ring's centre (never inside the ring, where
+    // it would read as nobody's).
     let below = NODE_RADIUS + 37.0;
-    let y = if node.position.y + below + 4.0 > VIEW_SIZE { -NODE_RADIUS - 26.0 } else { below };
+    let (dx, y, class) = if node.position.y + below + 4.0 <= VIEW_SIZE {
+        (0.0, below, None)
+    } else if node.position.x < VIEW_SIZE / 2.0 {
+        (-14.0, NODE_RADIUS + 22.0, Some("node__kv node__kv--before"))
+    } else {
+        (14.0, NODE_RADIUS + 22.0, Some("node__kv node__kv--after"))
+    };
     html! {
-        <text key={node.id} class="node__kv" x={number(node.position.x)} y={number(node.position.y + y)}
+        <text key={node.id} class={class.unwrap_or("node__kv")} x={number(node.position.x + dx)}
+              y={number(node.position.y + y)}
               data-kv-node={node.id.to_string()}
               aria-label={lang.kv_label(node.id, if all.is_empty() { "∅" } else { &all })}>
             { text }
