@@ -69,9 +69,9 @@ pub enum Reason {
 pub struct NonLinearizable {
     /// The key.
     pub key: String,
-    /// The operations' ids, in order of invocation. Removing any one of them (when the set was
-    /// small enough to shrink) leaves operations that can be ordered, or a read without the
-    /// write it read from.
+    /// The operations' ids, in order of invocation: a set that holds, for each of its reads,
+    /// every write of the value read, so that it failing proves the history fails. Removing any
+    /// one of them leaves operations that can be ordered, or a read without a write of its value.
     pub operations: Vec<u64>,
     /// Why.
     pub reason: Reason,
@@ -162,7 +162,8 @@ impl Register {
                 Access::Write(value) => (true, intern(Some(value))),
                 Access::Read(value) => (false, intern(value.as_deref())),
             };
-            register.spans.push((op.invoked, op.responded));
+            // A response is never before its invocation (a caller's slip is read as "at once").
+            register.spans.push((op.invoked, op.responded.map(|at| at.max(op.invoked))));
             register.writes.push(write);
             register.values.push(value);
             register.ids.push(op.id);
@@ -344,10 +345,11 @@ impl Events {
 /// take out halves, then quarters, and so on down to single operations, keeping every removal
 /// after which the rest still fails, until removing any one operation would let it pass.
 fn shrink(key: &str, ops: &[&Operation], start: Option<&str>) -> NonLinearizable {
-    // A set fails for the history's reason only if every read in it keeps a write it could
-    // have read from; without that, a lone read would "fail" for want of its write.
+    // Only closed sets (see `closed`) prove the history fails; the writes nobody could have
+    // read are left out of each search, as `check` leaves them out.
     let fails = |set: &[&Operation]| {
-        set.iter().all(|op| sourced(op, set, start)) && Register::new(set, start).search().is_none()
+        let live: Vec<&Operation> = set.iter().copied().filter(|op| !idle(op, set)).collect();
+        closed(set, ops) && Register::new(&live, start).search().is_none()
     };
     let mut set: Vec<&Operation> = ops.to_vec();
     set.sort_by_key(|op| (op.invoked, op.id));
@@ -374,6 +376,20 @@ fn shrink(key: &str, ops: &[&Operation], start: Option<&str>) -> NonLinearizable
         operations: set.iter().map(|op| op.id).collect(),
         reason: reason(&set, start),
     }
+}
+
+/// Whether every read in `set` keeps every write of `ops` that wrote the value it read. Then an
+/// order of all of `ops`, cut down to `set`, is an order of `set` (each read still follows the
+/// write it read from, or no write at all), so `set` failing proves that `ops` fail; and a read
+/// is never blamed for want of the write it really read from.
+fn closed(set: &[&Operation], ops: &[&Operation]) -> bool {
+    let kept: HashSet<u64> = set.iter().map(|op| op.id).collect();
+    set.iter().all(|read| match &read.access {
+        Access::Read(Some(seen)) => {
+            ops.iter().all(|write| !matches!(&write.access, Access::Write(v) if v == seen) || kept.contains(&write.id))
+        }
+        _ => true,
+    })
 }
 
 /// Whether `op` is a write, or a read of the starting value or of a value some write in `set`

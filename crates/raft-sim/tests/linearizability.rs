@@ -63,6 +63,22 @@ fn a_stale_read_after_a_newer_write_ended_is_not_linearizable() {
 }
 
 #[test]
+fn the_set_shown_keeps_every_write_a_read_could_have_read_from() {
+    // Read 3 saw write 4 (the second write of 1), which is fine; read 6 is the stale one.
+    let history = [
+        write(1, "x", "1", 0, Some(10)),
+        write(2, "x", "2", 20, Some(30)),
+        read(3, "x", Some("1"), 40, 50),
+        write(4, "x", "1", 45, Some(55)),
+        write(5, "x", "3", 60, Some(70)),
+        read(6, "x", Some("2"), 80, 90),
+    ];
+    let found = violation(&history);
+    assert_eq!(found.operations, [2, 5, 6]);
+    assert_eq!(found.reason, Reason::Stale { read: 6, newer: 5 });
+}
+
+#[test]
 fn reading_unset_after_a_write_ended_is_stale() {
     let found = violation(&[write(1, "x", "1", 0, Some(10)), read(2, "x", None, 11, 12)]);
     assert_eq!(found.reason, Reason::Stale { read: 2, newer: 1 });
@@ -180,12 +196,15 @@ fn valid(ops: &[&Operation], order: &[usize]) -> bool {
     true
 }
 
-/// Whether `op` is a write, a read of an unset key, or a read of a value a write in `set` wrote.
-fn read_has_a_write(op: &Operation, set: &[Operation]) -> bool {
-    match &op.access {
-        Access::Read(Some(value)) => set.iter().any(|w| w.key == op.key && w.access == Access::Write(value.clone())),
+/// Whether every read in `set` keeps every write of `history` that wrote the value it read.
+fn closed(set: &[Operation], history: &[Operation]) -> bool {
+    set.iter().all(|read| match &read.access {
+        Access::Read(Some(value)) => history
+            .iter()
+            .filter(|w| w.key == read.key && w.access == Access::Write(value.clone()))
+            .all(|w| set.iter().any(|kept| kept.id == w.id)),
         _ => true,
-    }
+    })
 }
 
 fn random_history(rng: &mut SimRng) -> Vec<Operation> {
@@ -221,10 +240,23 @@ fn the_search_agrees_with_trying_every_order_on_random_small_histories() {
             let subset: Vec<Operation> =
                 history.iter().filter(|op| found.operations.contains(&op.id)).cloned().collect();
             assert!(!brute_force(&subset), "case {case}: the reported set can be ordered: {found:?} of {history:#?}");
+            for read in &subset {
+                if let Access::Read(Some(seen)) = &read.access {
+                    let writes =
+                        history.iter().filter(|w| w.key == read.key && w.access == Access::Write(seen.clone()));
+                    assert!(
+                        writes.clone().all(|w| found.operations.contains(&w.id)),
+                        "case {case}: {found:?} leaves out a write read {} could have read from",
+                        read.id
+                    );
+                }
+            }
             for left_out in &found.operations {
                 let smaller: Vec<Operation> = subset.iter().filter(|op| op.id != *left_out).cloned().collect();
-                let orphan = smaller.iter().any(|op| !read_has_a_write(op, &smaller));
-                assert!(orphan || brute_force(&smaller), "case {case}: {found:?} is not minimal without {left_out}");
+                assert!(
+                    !closed(&smaller, &history) || brute_force(&smaller),
+                    "case {case}: {found:?} is not minimal without {left_out}"
+                );
             }
         }
     }
