@@ -112,6 +112,10 @@ pub struct Simulation {
     pub(crate) events_processed: u64,
     pub(crate) recent_losses: std::collections::VecDeque<LostMessage>,
     pub(crate) story: Story,
+    /// While a message of a later term from a server outside the receiving leader's
+    /// configuration is delivered, that server: the leader's step-down is then told as its
+    /// doing (thesis §4.2.3). `None` at every other moment.
+    outsider: Option<NodeId>,
     next_generation: u64,
 }
 
@@ -143,6 +147,7 @@ impl Simulation {
             events_processed: 0,
             recent_losses: std::collections::VecDeque::new(),
             story: Story::default(),
+            outsider: None,
             next_generation: 0,
         };
         for id in ids {
@@ -439,7 +444,15 @@ impl Simulation {
             self.send_copy(&flight);
         }
         match flight.payload {
-            Payload::Raft(message) => self.input(to, Input::Message { from, message }),
+            Payload::Raft(message) => {
+                self.outsider = self.node(to).map(SimNode::node).and_then(|receiver| {
+                    let leads = receiver.role() == raft_core::RoleKind::Leader;
+                    let outside = !receiver.configuration().members().contains(&from);
+                    (leads && outside && message.term() > receiver.current_term()).then_some(from)
+                });
+                self.input(to, Input::Message { from, message });
+                self.outsider = None;
+            }
             Payload::ClientRequest { request_id, command } => {
                 self.input(to, Input::ClientRequest { request_id, command });
             }
@@ -496,7 +509,10 @@ impl Simulation {
                         },
                         raft_core::RoleKind::PreCandidate => StoryEvent::PreVoteStarted { node: id, term: term + 1 },
                         raft_core::RoleKind::Follower if step_down_told => continue,
-                        raft_core::RoleKind::Follower => StoryEvent::SteppedDown { node: id, term },
+                        raft_core::RoleKind::Follower => match self.outsider {
+                            Some(by) => StoryEvent::DeposedByOutsider { leader: id, by, term },
+                            None => StoryEvent::SteppedDown { node: id, term },
+                        },
                     };
                     self.story.push(at, told);
                 }

@@ -104,6 +104,16 @@ pub enum StoryEvent {
         /// Its term.
         term: Term,
     },
+    /// A leader stepped down on a message of a later term from a server outside its
+    /// configuration: a removed server that never heard of its removal (thesis §4.2.3).
+    DeposedByOutsider {
+        /// The leader that stepped down.
+        leader: NodeId,
+        /// The server outside its configuration.
+        by: NodeId,
+        /// The later term.
+        term: Term,
+    },
     /// A leader or candidate saw a later term and became a follower.
     SteppedDown {
         /// Who.
@@ -247,7 +257,8 @@ impl StoryEvent {
             | StoryEvent::TransferAbandoned { .. }
             | StoryEvent::BecameLeader { .. }
             | StoryEvent::LeftConfiguration { .. }
-            | StoryEvent::SteppedDown { .. } => StoryCategory::Elections,
+            | StoryEvent::SteppedDown { .. }
+            | StoryEvent::DeposedByOutsider { .. } => StoryCategory::Elections,
             StoryEvent::Committed { .. }
             | StoryEvent::CommitDeferred { .. }
             | StoryEvent::Truncated { .. }

@@ -199,3 +199,30 @@ fn run_unchecked(json: &str) -> raft_sim::Simulation {
     sim.run_until(scenario.until_ms.unwrap_or(0));
     sim
 }
+
+#[test]
+fn a_removed_server_that_deposes_the_leader_is_named_in_the_story_unless_check_quorum_guards() {
+    let disrupt = |check_quorum: bool| {
+        let json = format!(
+            r#"{{ "version": 1, "seed": 1, "options": {{ "check_quorum": {check_quorum} }},
+                 "actions": [ {{ "at_ms": 900, "do": "partition", "groups": [[5]] }},
+                              {{ "at_ms": 1000, "do": "remove_server", "node": 5 }},
+                              {{ "at_ms": 2000, "do": "heal" }} ] }}"#
+        );
+        let sim = run(&json, 5_000);
+        let deposed: Vec<(u32, u32)> = sim
+            .story()
+            .events()
+            .filter_map(|(_, e)| match e {
+                StoryEvent::DeposedByOutsider { leader, by, .. } => Some((*leader, *by)),
+                _ => None,
+            })
+            .collect();
+        (deposed, sim.leader())
+    };
+    let (deposed, _) = disrupt(false);
+    assert!(!deposed.is_empty() && deposed.iter().all(|&(leader, by)| by == 5 && leader != 5), "{deposed:?}");
+    let (deposed, leader) = disrupt(true);
+    assert_eq!(deposed, [], "CheckQuorum's guard: the members ignore S5");
+    assert!(leader.is_some_and(|l| l != 5));
+}

@@ -833,6 +833,11 @@ impl Lang {
                     format!("S{node} won the election for term {term} and is now the leader.")
                 }
                 E::SteppedDown { node, term } => format!("S{node} saw term {term} and became a follower."),
+                E::DeposedByOutsider { leader, by, term } => format!(
+                    "S{by}, outside leader S{leader}'s configuration, asked for votes in term {term}, and S{leader} \
+                     stepped down: a server removed without hearing of it disrupts the cluster (thesis §4.2.3); \
+                     CheckQuorum's guard stops this."
+                ),
                 E::Committed { leader, index } => format!("Leader S{leader} committed the log up to index {index}."),
                 E::CommitDeferred { leader, index, term, leader_term } => format!(
                     "S{leader} has entry {index} on a majority but does not commit it: it is from term {term}, \
@@ -924,6 +929,10 @@ impl Lang {
                 }
                 E::BecameLeader { node, term } => format!("S{node} 赢得第 {term} 任期的选举，成为领导者。"),
                 E::SteppedDown { node, term } => format!("S{node} 发现任期 {term}，成为跟随者。"),
+                E::DeposedByOutsider { leader, by, term } => format!(
+                    "S{by} 不在领导者 S{leader} 的配置中，却以第 {term} 任期请求投票，S{leader} 随即退位：\
+                     被移除却不知情的服务器会扰乱集群（博士论文 §4.2.3）；开启检查法定人数可以阻止这一点。"
+                ),
                 E::Committed { leader, index } => format!("领导者 S{leader} 提交了索引 {index} 及之前的日志。"),
                 E::CommitDeferred { leader, index, term, leader_term } => format!(
                     "S{leader} 已把索引 {index} 的条目复制到多数派，但不提交它：它来自第 {term} 任期，\
@@ -1014,6 +1023,14 @@ mod tests {
             assert_eq!(Lang::from_tag(tag), Lang::En, "{tag}");
         }
         assert_eq!(Lang::from_tag(Lang::Zh.code()), Lang::Zh);
+    }
+
+    #[test]
+    fn a_leader_deposed_by_a_removed_server_is_told_why_in_both_languages() {
+        let event = StoryEvent::DeposedByOutsider { leader: 4, by: 5, term: 7 };
+        assert!(Lang::En.tell(&event).starts_with("S5, outside leader S4's configuration, asked for votes in term 7"));
+        assert!(Lang::Zh.tell(&event).starts_with("S5 不在领导者 S4 的配置中"));
+        assert!(!Lang::Zh.tell(&event).contains("CheckQuorum"));
     }
 
     #[test]
