@@ -12,10 +12,9 @@ impl Node {
     /// The election timer fired (or the driver fired it on purpose, in any role): campaign, or
     /// with PreVote first ask whether a campaign could win.
     ///
-    /// A server that does not vote in its configuration never campaigns (etcd's
-    /// "promotable"): a new server still catching up, or one removed that knows it.
+    /// Only a server that [may campaign](Node::may_campaign) does; the others wait.
     pub(crate) fn on_election_timer(&mut self) {
-        if !self.config.is_voter(self.id) {
+        if !self.may_campaign() {
             self.emit(Output::SetTimer(Timer::Election));
             return;
         }
@@ -24,6 +23,24 @@ impl Node {
         } else {
             self.start_election(ElectionCause::Timeout);
         }
+    }
+
+    /// Whether this server starts elections. A voter of its latest configuration does. So does
+    /// one left out of it while that configuration is not committed as far as it knows, if it
+    /// voted in the configuration before: a leader removing itself may still be needed until
+    /// C_new commits, for it may hold the only copy (thesis §4.2.2: "a server that is not part
+    /// of its own latest configuration should still start new elections"); it does not count
+    /// its own vote. A new server catching up, and one that knows its removal committed, wait.
+    pub(crate) fn may_campaign(&self) -> bool {
+        if self.config.is_voter(self.id) {
+            return true;
+        }
+        if self.config_index == 0 || self.config_index <= self.commit_index {
+            return false;
+        }
+        let log = &self.persistent.log;
+        let previous = log.configuration_at_or_before(self.config_index - 1).map_or(&self.base, |(_, config)| config);
+        previous.is_voter(self.id)
     }
 
     /// PreVote (thesis §9.6): become a pre-candidate and ask every peer whether it would vote

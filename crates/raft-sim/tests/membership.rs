@@ -226,3 +226,30 @@ fn a_removed_server_that_deposes_the_leader_is_named_in_the_story_unless_check_q
     assert_eq!(deposed, [], "CheckQuorum's guard: the members ignore S5");
     assert!(leader.is_some_and(|l| l != 5));
 }
+
+/// Thesis §4.2.2: "a server that is not part of its own latest configuration should still start
+/// new elections, as it might still be needed until the Cnew entry is committed". S1 leads
+/// C{1,2}, appends C{2} (removing itself) but cannot send it, and loses leadership to S2's
+/// campaign. S1 now holds the only copy of C{2}, so S2's log is behind and S1 refuses it its
+/// vote; only S1 can end this, by campaigning although C{2} leaves it out. (Found by the fuzzer:
+/// seed 103793 with three servers.)
+#[test]
+fn a_leader_that_removed_itself_campaigns_until_its_removal_commits() {
+    let sim = run(
+        r#"{ "version": 1, "seed": 3, "nodes": 2,
+             "actions": [ { "at_ms": 0, "do": "timeout", "node": 1 },
+                          { "at_ms": 300, "do": "write", "node": 1, "command": "x=1" },
+                          { "at_ms": 500, "do": "cut", "from": 1, "to": 2 },
+                          { "at_ms": 600, "do": "remove_server", "node": 1 },
+                          { "at_ms": 1500, "do": "mend", "from": 1, "to": 2 } ] }"#,
+        5_000,
+    );
+    let report = Report::of(&sim);
+    assert_eq!(report.leader, Some(2), "{:?}", report.nodes.iter().map(|n| (&n.role, n.term)).collect::<Vec<_>>());
+    assert!(report.nodes.iter().all(|n| n.config.voters == [2]), "C{{2}} committed everywhere");
+    let story: Vec<&StoryEvent> = sim.story().events().map(|(_, e)| e).collect();
+    assert!(
+        story.iter().any(|e| matches!(e, StoryEvent::BecameLeader { node: 1, .. })),
+        "S1 led again to commit C{{2}}"
+    );
+}
