@@ -82,7 +82,7 @@ pub fn Cluster(props: &ClusterProps) -> Html {
                 <text class="client__label" dy="0.35em">{ t.client }</text>
             </g>
             <g class="cluster__kv">
-                { for props.view.nodes.iter().map(|node| kv_glyph(lang, node)) }
+                { for props.view.nodes.iter().map(|node| kv_glyph(lang, node, props.view.nodes.len())) }
             </g>
             <g class="cluster__nodes">
                 { for props.view.nodes.iter().map(|node| node_glyph(lang, &NodeGlyphProps {

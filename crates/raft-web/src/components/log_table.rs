@@ -124,8 +124,14 @@ fn cell(lang: Lang, row: &LogRow, index: u64) -> Html {
             data-config={cell.config.then_some("true")}
             title={format!("S{node} #{}: {} {}, {described}, {state}", cell.index, lang.term_word(), cell.term)}>
             <span class="logs__term">{ cell.term }</span>
-            <span class="logs__command">{ command }</span>
+            <span class="logs__command">{ if cell.config { breakable(&command) } else { command } }</span>
             { markers(t, row, cell.index) }
         </td>
     }
+}
+
+/// A configuration as drawn in its cell: a line may break after each comma and after the arrow
+/// (a zero-width space there), never inside a server's id.
+fn breakable(configuration: &str) -> String {
+    configuration.replace(',', ",\u{200b}").replace('→', "→\u{200b}")
 }

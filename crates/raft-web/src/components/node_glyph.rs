@@ -25,6 +25,9 @@ pub struct NodeGlyphProps {
 /// menu list them all.
 const KV_SHOWN: usize = 3;
 
+/// With more servers than this on the ring, neighbours are close: one pair is drawn, then `…`.
+const ROOMY_RING: usize = 5;
+
 /// The longest `key=value` drawn beside a server, in characters.
 const KV_CHARS: usize = 10;
 
@@ -78,7 +81,8 @@ pub fn node_glyph(lang: Lang, props: &NodeGlyphProps) -> Html {
 
 /// The server's state machine, drawn beside it: below its name, or beside its name for a server
 /// at the bottom of the ring. Outside the node's button, so that screen readers read it too.
-pub fn kv_glyph(lang: Lang, node: &NodeView) -> Html {
+pub fn kv_glyph(lang: Lang, node: &NodeView, servers: usize) -> Html {
+    let room = if servers > ROOMY_RING { 1 } else { KV_SHOWN };
     let mut all = node.kv.join(", ");
     if node.kv_len > node.kv.len() {
         all.push_str(", …");
@@ -86,13 +90,13 @@ pub fn kv_glyph(lang: Lang, node: &NodeView) -> Html {
     let mut shown: Vec<String> = node
         .kv
         .iter()
-        .take(KV_SHOWN)
+        .take(room)
         .map(|pair| match pair.char_indices().nth(KV_CHARS) {
             Some((cut, _)) => format!("{}…", &pair[..cut]),
             None => pair.clone(),
         })
         .collect();
-    if node.kv_len > KV_SHOWN {
+    if node.kv_len > room {
         shown.push("…".to_owned());
     }
     let text = if shown.is_empty() { "∅".to_owned() } else { shown.join(" ") };
