@@ -31,7 +31,7 @@ impl Node {
     /// C_new commits, for it may hold the only copy (thesis §4.2.2: "a server that is not part
     /// of its own latest configuration should still start new elections"); it does not count
     /// its own vote. A new server catching up, and one that knows its removal committed, wait.
-    pub(crate) fn may_campaign(&self) -> bool {
+    pub fn may_campaign(&self) -> bool {
         if self.config.is_voter(self.id) {
             return true;
         }

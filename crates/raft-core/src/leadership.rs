@@ -38,16 +38,25 @@ impl Node {
         true
     }
 
+    /// Whether leadership can be handed over to `to` (thesis §3.10): another server that votes
+    /// in this server's configuration, since only a voter can be elected.
+    pub fn can_hand_over_to(&self, to: NodeId) -> bool {
+        to != self.id && self.config.is_voter(to)
+    }
+
     /// The driver asks this leader to hand over to `to` (thesis §3.10): from now on it takes no
     /// new writes (they are answered with `to` as the leader to try), it brings `to`'s log up to
     /// date, then tells it to campaign at once. A second request for the same server does not
     /// extend the first; one for another server replaces it. Ignored unless this server leads,
-    /// and for itself or a server outside the cluster.
+    /// and for a server it cannot [hand over to](Node::can_hand_over_to).
     pub(crate) fn transfer_leadership(&mut self, to: NodeId) {
+        if !self.can_hand_over_to(to) {
+            return;
+        }
         let now = self.now;
         let last_index = self.persistent.log.last_index();
         let Role::Leader(leader) = &mut self.role else { return };
-        let Some(progress) = leader.progress.get(&to).filter(|_| self.config.is_voter(to)) else { return };
+        let Some(progress) = leader.progress.get(&to) else { return };
         if leader.transfer.is_some_and(|transfer| transfer.to == to) {
             return;
         }

@@ -128,7 +128,7 @@ impl Simulation {
         if leader == to {
             return Err(ActionError::AlreadyLeader(to));
         }
-        if !self.node(leader).is_some_and(|n| n.node().configuration().is_voter(to)) {
+        if !self.node(leader).is_some_and(|n| n.node().can_hand_over_to(to)) {
             return Err(ActionError::NotVoter(to));
         }
         self.story.push(self.now, StoryEvent::TransferStarted { leader, to });

@@ -446,9 +446,10 @@ impl Simulation {
         match flight.payload {
             Payload::Raft(message) => {
                 self.outsider = self.node(to).map(SimNode::node).and_then(|receiver| {
-                    let leads = receiver.role() == raft_core::RoleKind::Leader;
-                    let outside = !receiver.configuration().members().contains(&from);
-                    (leads && outside && message.term() > receiver.current_term()).then_some(from)
+                    let deposing = receiver.role() == raft_core::RoleKind::Leader
+                        && message.term() > receiver.current_term()
+                        && !receiver.configuration().is_voter(from);
+                    deposing.then_some(from)
                 });
                 self.input(to, Input::Message { from, message });
                 self.outsider = None;

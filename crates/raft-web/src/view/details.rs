@@ -28,8 +28,8 @@ pub struct NodeDetails {
     pub leader_configuration: Option<(NodeId, String)>,
     /// Whether it votes in the configuration shown: it can be removed from the cluster.
     pub can_remove: bool,
-    /// Whether it votes in its own configuration: only then does a timeout make it campaign
-    /// (a learner waits to be promoted, thesis §4.2.1).
+    /// Whether a timeout makes it campaign, as the core decides (a learner waits to be
+    /// promoted, thesis §4.2.1).
     pub can_campaign: bool,
 }
 
@@ -45,8 +45,7 @@ impl NodeDetails {
             progress: node.progress().into_iter().map(|(peer, p)| (peer, p.next_index, p.match_index)).collect(),
             isolated: sim.network().links.is_isolated(id),
             can_take_over: sim.node(id)?.is_up()
-                && sim.leader().is_some_and(|leader| leader != id)
-                && crate::view::Standing::of(sim, id) == crate::view::Standing::Voter,
+                && sim.leader().and_then(|leader| sim.node(leader)).is_some_and(|l| l.node().can_hand_over_to(id)),
             configuration: (!node.configuration().members().is_empty()).then(|| node.configuration().to_string()),
             leader_configuration: sim
                 .leader()
@@ -54,7 +53,7 @@ impl NodeDetails {
                 .and_then(|leader| Some((leader, sim.node(leader)?.node().configuration().to_string())))
                 .filter(|(_, theirs)| *theirs != node.configuration().to_string()),
             can_remove: crate::view::Standing::of(sim, id) == crate::view::Standing::Voter,
-            can_campaign: node.configuration().is_voter(id),
+            can_campaign: node.may_campaign(),
         })
     }
 }
