@@ -12,6 +12,11 @@ impl Node {
     /// follower or candidate answers at once with the leader it knows, if any, and a leader
     /// handing over (thesis §3.10) with its successor.
     pub(crate) fn handle_client_request(&mut self, request_id: RequestId, command: Command) {
+        if let Command::Get(key) = &command {
+            if self.handle_read(request_id, key) {
+                return;
+            }
+        }
         if self.refuse_unless_leading(request_id) {
             return;
         }

@@ -26,6 +26,10 @@ pub enum Command {
     /// A cluster configuration (thesis §4.1): it takes effect on a server as soon as it is in
     /// its log, committed or not. Shared, since every log and message holding it clones it.
     Configuration(Arc<Configuration>),
+    /// Read a key, written `key?`. With the `log` read mode a read goes through the log like a
+    /// write and is answered, once applied, with the value at its place in the log (thesis
+    /// §6.4 names this the simplest way to make reads linearizable). It changes no state.
+    Get(Arc<str>),
 }
 
 /// `key=value`, held as one shared string. The same command sits in every server's log and in
@@ -152,28 +156,42 @@ const FORMAT_CHARS: [(char, char); 21] = [
     ('\u{e0020}', '\u{e007f}'),
 ];
 
+/// Checks a key: 1–16 letters, digits or `_`.
+fn check_key(key: &str) -> Result<(), CommandError> {
+    if key.is_empty() {
+        return Err(CommandError::EmptyKey);
+    }
+    if let Some(bad) = key.chars().find(|&c| !(c.is_alphanumeric() || c == '_')) {
+        return Err(CommandError::BadKeyChar(bad));
+    }
+    if key.chars().count() > MAX_KEY_CHARS {
+        return Err(CommandError::KeyTooLong);
+    }
+    Ok(())
+}
+
 /// Whether `c` is a format character (Unicode category Cf).
 fn is_format(c: char) -> bool {
     FORMAT_CHARS.iter().any(|&(first, last)| (first..=last).contains(&c))
 }
 
 impl Command {
-    /// Parses `key=value`. The key is 1–16 letters, digits or `_` (any script); the value is
-    /// 1–32 characters with no control characters, and may itself contain `=`.
+    /// A log entry's text: a write `key=value` ([`Command::parse`]) or a read `key?`.
+    pub fn parse_entry(text: &str) -> Result<Command, CommandError> {
+        match text.strip_suffix('?').filter(|key| !key.contains('=')) {
+            Some(key) => Command::get(key),
+            None => Command::parse(text),
+        }
+    }
+
+    /// Parses a write, `key=value`. The key is 1–16 letters, digits or `_` (any script); the
+    /// value is 1–32 characters with no control characters, and may itself contain `=`.
     pub fn parse(text: &str) -> Result<Command, CommandError> {
         if let Some(format) = text.chars().find(|&c| is_format(c)) {
             return Err(CommandError::FormatChar(format));
         }
         let (key, value) = text.split_once('=').ok_or(CommandError::MissingEquals)?;
-        if key.is_empty() {
-            return Err(CommandError::EmptyKey);
-        }
-        if let Some(bad) = key.chars().find(|&c| !(c.is_alphanumeric() || c == '_')) {
-            return Err(CommandError::BadKeyChar(bad));
-        }
-        if key.chars().count() > MAX_KEY_CHARS {
-            return Err(CommandError::KeyTooLong);
-        }
+        check_key(key)?;
         if value.is_empty() {
             return Err(CommandError::EmptyValue);
         }
@@ -187,6 +205,23 @@ impl Command {
         Ok(Command::Set(SetCommand { text: Arc::from(text), equals }))
     }
 
+    /// A read of `key`, checked as a write's key is.
+    pub fn get(key: &str) -> Result<Command, CommandError> {
+        if let Some(format) = key.chars().find(|&c| is_format(c)) {
+            return Err(CommandError::FormatChar(format));
+        }
+        check_key(key)?;
+        Ok(Command::Get(Arc::from(key)))
+    }
+
+    /// The key a read asks for, if this is a read.
+    pub fn read_key(&self) -> Option<&str> {
+        match self {
+            Command::Get(key) => Some(key),
+            _ => None,
+        }
+    }
+
     /// The command's text, `None` for a no-op or a blank entry; `C{1,2,3}` for a
     /// configuration.
     pub fn text(&self) -> Option<String> {
@@ -194,6 +229,7 @@ impl Command {
             Command::Noop | Command::Blank => None,
             Command::Set(set) => Some(set.as_str().to_owned()),
             Command::Configuration(config) => Some(config.to_string()),
+            Command::Get(key) => Some(format!("{key}?")),
         }
     }
 
@@ -206,10 +242,11 @@ impl Command {
     }
 }
 
-/// `x=3`, `no-op`, `-` for a blank entry, or a configuration such as `C{1,2,3}`.
+/// `x=3`, `x?`, `no-op`, `-` for a blank entry, or a configuration such as `C{1,2,3}`.
 impl fmt::Display for Command {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            Command::Get(key) => write!(f, "{key}?"),
             Command::Noop => f.write_str("no-op"),
             Command::Blank => f.write_str("-"),
             Command::Set(set) => f.write_str(set.as_str()),
@@ -230,6 +267,17 @@ mod tests {
         assert_eq!((set.key(), set.value()), ("名字", "a=b"));
         assert_eq!(Command::parse("名字=张三").unwrap().to_string(), "名字=张三");
         assert_eq!(Command::parse("url=a=b").unwrap().text().as_deref(), Some("url=a=b"));
+    }
+
+    #[test]
+    fn a_read_is_a_key_and_a_question_mark() {
+        assert_eq!(Command::parse_entry("x?").unwrap().read_key(), Some("x"));
+        assert_eq!(Command::parse_entry("名字?").unwrap().to_string(), "名字?");
+        assert_eq!(Command::parse_entry("x=?").unwrap().read_key(), None, "a write of the value ?");
+        assert_eq!(Command::parse_entry("?"), Err(CommandError::EmptyKey));
+        assert_eq!(Command::parse_entry("x y?"), Err(CommandError::BadKeyChar(' ')));
+        assert_eq!(Command::parse("x?"), Err(CommandError::MissingEquals), "a write is never a read");
+        assert_eq!(Command::get("x\u{200b}"), Err(CommandError::FormatChar('\u{200b}')));
     }
 
     #[test]

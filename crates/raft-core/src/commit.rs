@@ -58,16 +58,20 @@ impl Node {
             let Some(entry) = self.persistent.log.entry(applying).cloned() else { break };
             self.kv.apply(&entry.command);
             self.last_applied = applying;
+            // A read in the log answers with the value at its place (the `log` read mode).
+            let read = entry.command.read_key().map(|key| self.kv.get(key).map(str::to_owned));
             self.emit(Output::Applied { index: applying, term: entry.term, command: entry.command });
             if let Role::Leader(leader) = &mut self.role {
                 if let Some(request_id) = leader.pending.remove(applying) {
-                    self.emit(Output::ClientResponse {
-                        request_id,
-                        result: ClientResult::Committed { index: applying },
-                    });
+                    let result = match read {
+                        Some(value) => ClientResult::Read { index: applying, value },
+                        None => ClientResult::Committed { index: applying },
+                    };
+                    self.emit(Output::ClientResponse { request_id, result });
                 }
             }
         }
+        self.start_reads();
         self.advance_membership_change();
         self.step_down_if_removed();
     }

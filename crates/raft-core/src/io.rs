@@ -36,7 +36,8 @@ pub enum Input {
         to: NodeId,
     },
     /// A client asks this node to replicate `command`. A leader appends it and answers once it
-    /// is committed and applied; any other node answers at once with the leader it knows.
+    /// is committed and applied; any other node answers at once with the leader it knows. A
+    /// read ([`Command::Get`]) is served as the [read mode](crate::ReadMode) says.
     ClientRequest {
         /// Echoed in the [`Output::ClientResponse`].
         request_id: RequestId,
@@ -72,6 +73,15 @@ pub enum ClientResult {
     Committed {
         /// Where the command sits in the log.
         index: LogIndex,
+    },
+    /// A read's answer: the value of its key (`None`: not set) in the state machine once it
+    /// had applied `index`.
+    Read {
+        /// The log index the read was served at: its own entry (the `log` read mode), the
+        /// readIndex (ReadIndex, leases), or the server's lastApplied (`stale_reads`).
+        index: LogIndex,
+        /// The value read.
+        value: Option<String>,
     },
     /// This node is not the leader; try `leader` if it knows one.
     NotLeader {

@@ -72,6 +72,7 @@ impl Node {
     /// Tells the transfer's target to campaign, once its log matches this leader's.
     pub(crate) fn send_timeout_now(&mut self, to: NodeId) {
         let term = self.persistent.current_term;
+        self.void_lease();
         self.send(to, Message::TimeoutNow(TimeoutNow { term }));
     }
 

@@ -52,6 +52,7 @@ mod message;
 mod node;
 mod options;
 pub mod quorum;
+mod reads;
 mod replication;
 mod role;
 mod state_machine;
@@ -66,7 +67,7 @@ pub use message::{
     AppendEntries, AppendEntriesReply, ConflictHint, Message, MessageKind, RequestVote, RequestVoteReply, TimeoutNow,
 };
 pub use node::{Node, PersistentState};
-pub use options::{RaftOptions, UnsafeRules};
+pub use options::{RaftOptions, ReadMode, UnsafeRules};
 pub use role::{Progress, RoleKind};
 pub use state_machine::KvStore;
 pub use types::{LogIndex, Millis, NodeId, RequestId, Term};

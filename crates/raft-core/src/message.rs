@@ -46,6 +46,10 @@ pub struct AppendEntries {
     pub entries: Vec<Entry>,
     /// The leader's commitIndex.
     pub leader_commit: LogIndex,
+    /// The leader's heartbeat round when it sent this, echoed in the reply, so that a leader
+    /// serving reads by ReadIndex or lease knows a majority followed it after the round began
+    /// (thesis §6.4). 0 with the `log` read mode, which needs no rounds.
+    pub round: u64,
 }
 
 /// AppendEntries results. Besides the paper's `term` and `success`, a reply says which request
@@ -62,6 +66,8 @@ pub struct AppendEntriesReply {
     pub index: LogIndex,
     /// With the conflict-hint option, on failure: where nextIndex may jump back to.
     pub hint: Option<ConflictHint>,
+    /// The request's `round`, echoed.
+    pub round: u64,
 }
 
 /// What a follower tells a leader about a rejected AppendEntries when the conflict-hint option

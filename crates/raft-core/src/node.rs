@@ -266,7 +266,8 @@ impl Node {
     pub(crate) fn set_role(&mut self, role: Role) {
         if let Role::Leader(leader) = std::mem::replace(&mut self.role, role) {
             let unappended = leader.change.map(|change| change.request_id);
-            for request_id in leader.pending.into_values().chain(unappended) {
+            let reads = leader.reads.into_waiting();
+            for request_id in leader.pending.into_values().chain(unappended).chain(reads) {
                 self.emit(Output::ClientResponse { request_id, result: ClientResult::LeadershipLost });
             }
         }

@@ -27,6 +27,8 @@ pub struct RaftOptions {
     pub check_quorum: bool,
     /// How membership changes: one server at a time, or by joint consensus.
     pub membership: MembershipMode,
+    /// How a leader makes reads linearizable (thesis §6.4).
+    pub read_mode: ReadMode,
     /// The shortest election timeout the driver draws, in ms.
     pub election_timeout_min_ms: Millis,
     /// Rules switched off on purpose, to show why each exists. All off by default.
@@ -56,6 +58,29 @@ pub struct UnsafeRules {
     /// across terms let two disjoint majorities commit different entries at one index (State
     /// Machine Safety breaks).
     pub reconfig_before_term_commit: bool,
+    /// Any server answers a read at once from its own state machine, leader or not, checked
+    /// or not: a deposed leader or a lagging follower answers with an old value
+    /// (linearizability breaks).
+    pub stale_reads: bool,
+}
+
+/// How a leader serves a read so that it sees every write that completed before it (thesis
+/// §6.4). Whatever the mode, only the leader answers reads (unless `stale_reads` is on).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ReadMode {
+    /// The read is an entry of the log, like a write, answered once applied.
+    #[default]
+    Log,
+    /// ReadIndex (thesis §6.4): once the leader has committed an entry of its term, it notes
+    /// its commitIndex, confirms with a round of heartbeats that a majority still follows it,
+    /// and answers once it has applied up to the noted index. No log entry is written.
+    ReadIndex,
+    /// Leases (thesis §6.4.1): a leader that a majority acknowledged in a heartbeat round sent
+    /// at time t answers reads at once until t plus the shortest election timeout, because
+    /// with CheckQuorum's guard no server that acknowledged will vote for another before then.
+    /// Safe only with `check_quorum` (and, on real machines, bounded clock drift); without
+    /// CheckQuorum it serves as ReadIndex does.
+    Lease,
 }
 
 impl Default for RaftOptions {
@@ -67,6 +92,7 @@ impl Default for RaftOptions {
             pre_vote: false,
             check_quorum: false,
             membership: MembershipMode::Single,
+            read_mode: ReadMode::Log,
             election_timeout_min_ms: 150,
             unsafe_rules: UnsafeRules::default(),
         }

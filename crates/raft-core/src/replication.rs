@@ -23,6 +23,7 @@ impl Node {
     /// Sends every peer an AppendEntries from its nextIndex: a heartbeat for a follower that is
     /// up to date, a retry or catch-up for the others.
     pub(crate) fn broadcast_append_entries(&mut self) {
+        self.begin_round();
         for peer in self.peers() {
             self.send_append_entries(peer);
         }
@@ -42,6 +43,7 @@ impl Node {
             prev_log_term: log.term_at(prev_log_index).unwrap_or(0),
             entries: log.entries_from(prev_log_index + 1, self.options.max_entries_per_append.max(1)),
             leader_commit: self.commit_index,
+            round: leader.reads.round,
         };
         self.send(peer, Message::AppendEntries(request));
     }
@@ -51,9 +53,9 @@ impl Node {
     /// election timer. Entries are stored only past a matching (prevLogIndex, prevLogTerm), and
     /// the commit index follows the leader's, but never past the last entry this request vouched for.
     pub(crate) fn handle_append_entries(&mut self, from: NodeId, request: AppendEntries) {
-        let term = self.persistent.current_term;
+        let (term, round) = (self.persistent.current_term, request.round);
         if request.term < term {
-            let reply = AppendEntriesReply { term, success: false, index: request.prev_log_index, hint: None };
+            let reply = AppendEntriesReply { term, success: false, index: request.prev_log_index, hint: None, round };
             self.send(from, Message::AppendEntriesReply(reply));
             return;
         }
@@ -83,11 +85,11 @@ impl Node {
                 if commit > self.commit_index {
                     self.commit_to(commit);
                 }
-                AppendEntriesReply { term, success: true, index: last_new_index, hint: None }
+                AppendEntriesReply { term, success: true, index: last_new_index, hint: None, round }
             }
             None => {
                 let hint = self.options.conflict_hint.then(|| self.conflict_hint(prev_log_index));
-                AppendEntriesReply { term, success: false, index: prev_log_index, hint }
+                AppendEntriesReply { term, success: false, index: prev_log_index, hint, round }
             }
         };
         self.send(from, Message::AppendEntriesReply(reply));
@@ -119,6 +121,7 @@ impl Node {
         if reply.term != self.persistent.current_term {
             return;
         }
+        self.note_round_acknowledged(from, reply.round);
         let last_index = self.persistent.log.last_index();
         let Role::Leader(leader) = &mut self.role else { return };
         let transferring_to_sender = leader.transfer.is_some_and(|transfer| transfer.to == from);

@@ -91,6 +91,8 @@ pub(crate) struct Leader {
     pub(crate) transfer: Option<Transfer>,
     /// A membership change under way, until its last entry is appended.
     pub(crate) change: Option<Box<PendingChange>>,
+    /// Heartbeat rounds and the reads waiting on them (ReadIndex and leases, thesis §6.4).
+    pub(crate) reads: Box<crate::reads::ReadState>,
 }
 
 /// A membership change a leader took on and has not yet appended in full.

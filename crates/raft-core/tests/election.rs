@@ -46,6 +46,7 @@ fn heartbeat(term: Term, leader_id: NodeId) -> Input {
             prev_log_term: 0,
             entries: Vec::new(),
             leader_commit: 0,
+            round: 0,
         }),
     }
 }

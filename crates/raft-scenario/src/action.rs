@@ -14,6 +14,18 @@ use crate::Millis;
 /// A message's id: 1, 2, 3… in the order the messages were sent.
 pub type MessageId = u64;
 
+/// A client: 1 to [`MAX_CLIENTS`] (C1, C2, C3).
+pub type ClientId = u32;
+
+/// How many clients the simulated cluster serves.
+pub const MAX_CLIENTS: ClientId = 3;
+
+/// Actions of client 1 do not write their client, so files and links read and write as
+/// before clients had names.
+fn is_first_client(client: &ClientId) -> bool {
+    *client == 1
+}
+
 /// One user action. In scenario files it is written with its kind in `do`, e.g.
 /// `{"do": "crash", "node": 2}`. Read through [`ActionFields`](crate::action_fields).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -34,12 +46,25 @@ pub enum Action {
         /// Which node.
         node: NodeId,
     },
-    /// The client sends a write (`key=value`) to the node.
+    /// A client sends a write (`key=value`) to the node.
     Write {
         /// Which node.
         node: NodeId,
         /// The command, e.g. `x=3`.
         command: String,
+        /// Which client (1 when not written).
+        #[serde(skip_serializing_if = "is_first_client")]
+        client: ClientId,
+    },
+    /// A client reads a key at the node, served as the `read_mode` option says (thesis §6.4).
+    Read {
+        /// Which node.
+        node: NodeId,
+        /// The key, e.g. `x`.
+        key: String,
+        /// Which client (1 when not written).
+        #[serde(skip_serializing_if = "is_first_client")]
+        client: ClientId,
     },
     /// Split the servers into groups that cannot reach each other; servers in no group form
     /// one more group.
@@ -123,6 +148,7 @@ impl Action {
             Action::Crash { .. } => ActionKind::Crash,
             Action::Restart { .. } => ActionKind::Restart,
             Action::Write { .. } => ActionKind::Write,
+            Action::Read { .. } => ActionKind::Read,
             Action::Partition { .. } => ActionKind::Partition,
             Action::Heal {} => ActionKind::Heal,
             Action::Cut { .. } => ActionKind::Cut,
@@ -150,7 +176,10 @@ impl fmt::Display for Action {
             Action::Timeout { node } => write!(f, "timeout {node}"),
             Action::Crash { node } => write!(f, "crash {node}"),
             Action::Restart { node } => write!(f, "restart {node}"),
-            Action::Write { node, command } => write!(f, "write {node} {command}"),
+            Action::Write { node, command, client: 1 } => write!(f, "write {node} {command}"),
+            Action::Write { node, command, client } => write!(f, "write {node} {command} C{client}"),
+            Action::Read { node, key, client: 1 } => write!(f, "read {node} {key}"),
+            Action::Read { node, key, client } => write!(f, "read {node} {key} C{client}"),
             Action::Partition { groups } => write!(f, "partition {groups:?}"),
             Action::Heal {} => f.write_str("heal"),
             Action::Cut { from, to } => write!(f, "cut {from}->{to}"),
@@ -172,7 +201,7 @@ mod tests {
 
     #[test]
     fn actions_are_written_with_their_kind_in_do() {
-        let timed = TimedAction { at_ms: 400, action: Action::Write { node: 1, command: "x=4".into() } };
+        let timed = TimedAction { at_ms: 400, action: Action::Write { node: 1, command: "x=4".into(), client: 1 } };
         assert_eq!(serde_json::to_string(&timed).unwrap(), r#"{"at_ms":400,"do":"write","node":1,"command":"x=4"}"#);
         assert_eq!(Action::Heal {}.name(), "heal");
         assert_eq!(Action::Cut { from: 1, to: 2 }.name(), "cut");
@@ -185,7 +214,7 @@ mod tests {
             Action::Timeout { node: 1 },
             Action::Crash { node: 2 },
             Action::Restart { node: 3 },
-            Action::Write { node: 1, command: "x=1".into() },
+            Action::Write { node: 1, command: "x=1".into(), client: 1 },
             Action::Partition { groups: vec![vec![1], vec![2, 3]] },
             Action::Heal {},
             Action::Cut { from: 1, to: 2 },
@@ -207,6 +236,6 @@ mod tests {
     fn the_old_field_order_still_reads() {
         let old = r#"{"at_ms":400,"command":"x=4","do":"write","node":1}"#;
         let timed: TimedAction = serde_json::from_str(old).unwrap();
-        assert_eq!(timed.action, Action::Write { node: 1, command: "x=4".into() });
+        assert_eq!(timed.action, Action::Write { node: 1, command: "x=4".into(), client: 1 });
     }
 }

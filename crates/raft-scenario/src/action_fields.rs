@@ -7,7 +7,7 @@
 use raft_core::NodeId;
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::action::{Action, MessageId, TimedAction};
+use crate::action::{Action, ClientId, MessageId, TimedAction};
 use crate::object::Object;
 use crate::options::probability;
 use crate::Millis;
@@ -24,6 +24,8 @@ pub enum ActionKind {
     Restart,
     /// `write`
     Write,
+    /// `read`
+    Read,
     /// `partition`
     Partition,
     /// `heal`
@@ -60,6 +62,7 @@ impl ActionKind {
             | ActionKind::RemoveServer => &["node"],
             ActionKind::Reconfigure => &["voters"],
             ActionKind::Write => &["node", "command"],
+            ActionKind::Read => &["node", "key"],
             ActionKind::Partition => &["groups"],
             ActionKind::Heal => &[],
             ActionKind::Cut | ActionKind::Mend => &["from", "to"],
@@ -75,6 +78,7 @@ impl ActionKind {
             ActionKind::Crash => "crash",
             ActionKind::Restart => "restart",
             ActionKind::Write => "write",
+            ActionKind::Read => "read",
             ActionKind::Partition => "partition",
             ActionKind::Heal => "heal",
             ActionKind::Cut => "cut",
@@ -99,6 +103,8 @@ pub(crate) struct ActionFields {
     kind: ActionKind,
     node: Option<NodeId>,
     command: Option<String>,
+    key: Option<String>,
+    client: Option<ClientId>,
     groups: Option<Vec<Vec<NodeId>>>,
     voters: Option<Vec<NodeId>>,
     from: Option<NodeId>,
@@ -119,6 +125,8 @@ impl ActionFields {
         let given = [
             ("node", self.node.is_some()),
             ("command", self.command.is_some()),
+            ("key", self.key.is_some()),
+            ("client", self.client.is_some()),
             ("groups", self.groups.is_some()),
             ("voters", self.voters.is_some()),
             ("from", self.from.is_some()),
@@ -127,8 +135,11 @@ impl ActionFields {
             ("probability", self.probability.is_some()),
         ];
         let wanted = kind.fields();
+        // A client's actions may name the client; without it, it is client 1.
+        let optional: &[&str] = if matches!(kind, ActionKind::Write | ActionKind::Read) { &["client"] } else { &[] };
+        let client = self.client.unwrap_or(1);
         for (field, present) in given {
-            if present && !wanted.contains(&field) {
+            if present && !wanted.contains(&field) && !optional.contains(&field) {
                 let expected = wanted.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ");
                 let expected = if wanted.is_empty() { "none".to_owned() } else { expected };
                 return Err(format!("unknown field `{field}` for `{}`, expected {expected}", kind.name()));
@@ -142,7 +153,8 @@ impl ActionFields {
             ActionKind::Timeout => Action::Timeout { node },
             ActionKind::Crash => Action::Crash { node },
             ActionKind::Restart => Action::Restart { node },
-            ActionKind::Write => Action::Write { node, command: self.command.unwrap_or_default() },
+            ActionKind::Write => Action::Write { node, command: self.command.unwrap_or_default(), client },
+            ActionKind::Read => Action::Read { node, key: self.key.unwrap_or_default(), client },
             ActionKind::Partition => Action::Partition { groups: self.groups.unwrap_or_default() },
             ActionKind::Heal => Action::Heal {},
             ActionKind::Cut => Action::Cut { from, to },

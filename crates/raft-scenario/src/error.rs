@@ -83,6 +83,8 @@ pub enum Problem {
         /// The cluster's size.
         nodes: u32,
     },
+    /// A client other than 1 to [`MAX_CLIENTS`](crate::MAX_CLIENTS).
+    NoSuchClient(crate::ClientId),
     /// A malformed command.
     Command(CommandError),
     /// A partition lists this server twice.
@@ -234,6 +236,9 @@ impl fmt::Display for Problem {
             Problem::TooManyActions { limit, count } => write!(f, "at most {limit} actions, not {count}"),
             Problem::TooManyEntries { limit, count } => write!(f, "at most {limit} entries, not {count}"),
             Problem::NoSuchNode { node, nodes } => write!(f, "node {node} does not exist: nodes are 1 to {nodes}"),
+            Problem::NoSuchClient(client) => {
+                write!(f, "client {client} does not exist: clients are 1 to {}", crate::MAX_CLIENTS)
+            }
             Problem::Command(error) => write!(f, "{error}"),
             Problem::InTwoGroups(node) => write!(f, "node {node} is in two groups"),
             Problem::SelfLink => f.write_str("a link joins two different nodes"),

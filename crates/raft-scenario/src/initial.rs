@@ -54,7 +54,7 @@ impl LogItem {
     fn entry(&self) -> Entry {
         let command = match self {
             LogItem::Term(_) | LogItem::Entry(_, None) => Command::Blank,
-            LogItem::Entry(_, Some(text)) => Command::parse(text).unwrap_or(Command::Blank),
+            LogItem::Entry(_, Some(text)) => Command::parse_entry(text).unwrap_or(Command::Blank),
         };
         Entry { term: self.term(), command }
     }
@@ -91,7 +91,7 @@ impl InitialState {
             }
             previous_term = term;
             if let LogItem::Entry(_, Some(command)) = item {
-                Command::parse(command).map_err(|e| error(item_path, Problem::Command(e)))?;
+                Command::parse_entry(command).map_err(|e| error(item_path, Problem::Command(e)))?;
             }
         }
         if self.term > MAX_INITIAL_TERM {

@@ -21,14 +21,14 @@ mod object;
 mod options;
 mod scenario;
 
-pub use action::{Action, ActionKind, MessageId, TimedAction};
+pub use action::{Action, ActionKind, ClientId, MessageId, TimedAction, MAX_CLIENTS};
 pub use error::{read, Problem, ReaderKind, ReaderProblem, ScenarioError};
 pub use initial::{InitialState, LogItem, MAX_INITIAL_LOG_ENTRIES, MAX_INITIAL_TERM};
 pub use link::{LinkError, ShareLink, LINK_VERSION, MAX_LINK_TIME_MS, MAX_SCENARIO_BYTES};
 pub use object::Object;
 pub use options::{
-    format_probability, is_probability, probability_problem, ConfigError, Membership, ScenarioOptions, UnsafeSwitches,
-    MAX_DURATION_MS, MAX_NODES,
+    format_probability, is_probability, probability_problem, ConfigError, Membership, ReadMode, ScenarioOptions,
+    UnsafeSwitches, MAX_DURATION_MS, MAX_NODES,
 };
 pub use scenario::{
     Scenario, MAX_ACTIONS, MAX_DESCRIPTION_CHARS, MAX_SCENARIO_FILE_BYTES, MAX_SCENARIO_TIME_MS, MAX_TITLE_CHARS,

@@ -59,6 +59,10 @@ pub struct ScenarioOptions {
     /// `joint` (joint consensus, paper §6). Written only when `joint`.
     #[serde(skip_serializing_if = "Membership::is_single")]
     pub membership: Membership,
+    /// How a leader serves reads (thesis §6.4): `log` (the default: a read is a log entry),
+    /// `read_index` or `lease` (which needs `check_quorum`). Written only when not `log`.
+    #[serde(skip_serializing_if = "ReadMode::is_log")]
+    pub read_mode: ReadMode,
     /// Rules switched off on purpose, to watch the safety checker catch what breaks.
     #[serde(
         rename = "unsafe",
@@ -90,6 +94,37 @@ pub struct UnsafeSwitches {
     /// single-server bug of 2015).
     #[serde(skip_serializing_if = "is_false")]
     pub reconfig_before_term_commit: bool,
+    /// Any server answers a read at once from its own state.
+    #[serde(skip_serializing_if = "is_false")]
+    pub stale_reads: bool,
+}
+
+/// The `read_mode` option (see [`raft_core::ReadMode`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReadMode {
+    /// A read is an entry of the log.
+    #[default]
+    Log,
+    /// ReadIndex: confirm leadership with a heartbeat round, write nothing.
+    ReadIndex,
+    /// Leases: serve while a recent round's lease holds.
+    Lease,
+}
+
+impl ReadMode {
+    fn is_log(&self) -> bool {
+        *self == ReadMode::Log
+    }
+
+    /// The core's form.
+    pub fn mode(self) -> raft_core::ReadMode {
+        match self {
+            ReadMode::Log => raft_core::ReadMode::Log,
+            ReadMode::ReadIndex => raft_core::ReadMode::ReadIndex,
+            ReadMode::Lease => raft_core::ReadMode::Lease,
+        }
+    }
 }
 
 /// The `membership` option.
@@ -131,6 +166,7 @@ impl UnsafeSwitches {
             vote_for_highest_id: self.vote_for_highest_id,
             ack_on_equal_commit: self.ack_on_equal_commit,
             reconfig_before_term_commit: self.reconfig_before_term_commit,
+            stale_reads: self.stale_reads,
         }
     }
 }
@@ -151,6 +187,7 @@ impl Default for ScenarioOptions {
             pre_vote: raft.pre_vote,
             check_quorum: raft.check_quorum,
             membership: Membership::Single,
+            read_mode: ReadMode::Log,
             unsafe_rules: UnsafeSwitches::default(),
         }
     }
@@ -231,6 +268,8 @@ pub enum ConfigError {
         /// Its value.
         value: Millis,
     },
+    /// `read_mode` is `lease` without `check_quorum`, whose guard the lease relies on.
+    LeaseWithoutCheckQuorum,
 }
 
 impl ConfigError {
@@ -241,6 +280,7 @@ impl ConfigError {
             ConfigError::BadRange { name, .. } | ConfigError::Zero(name) | ConfigError::TooLong { name, .. } => name,
             ConfigError::Heartbeat { .. } => "heartbeat_ms",
             ConfigError::Probability { name, .. } => name,
+            ConfigError::LeaseWithoutCheckQuorum => "read_mode",
         }
     }
 
@@ -257,6 +297,9 @@ impl ConfigError {
             ConfigError::Probability { value, .. } => probability_problem(*value),
             ConfigError::Zero(_) => "must be at least 1".to_owned(),
             ConfigError::TooLong { value, .. } => format!("at most {MAX_DURATION_MS} ms (one hour), not {value}"),
+            ConfigError::LeaseWithoutCheckQuorum => {
+                "lease reads need check_quorum: true, whose guard keeps other servers from electing a leader while the lease holds".to_owned()
+            }
         }
     }
 }
@@ -297,6 +340,9 @@ impl ScenarioOptions {
         if self.max_entries_per_append == 0 {
             return Err(ConfigError::Zero("max_entries_per_append"));
         }
+        if self.read_mode == ReadMode::Lease && !self.check_quorum {
+            return Err(ConfigError::LeaseWithoutCheckQuorum);
+        }
         for (name, value) in [
             ("election_timeout_ms", self.election_timeout_ms[1]),
             ("latency_ms", self.latency_ms[1]),
@@ -318,6 +364,7 @@ impl ScenarioOptions {
             pre_vote: self.pre_vote,
             check_quorum: self.check_quorum,
             membership: self.membership.mode(),
+            read_mode: self.read_mode.mode(),
             election_timeout_min_ms: self.election_timeout_ms[0],
             unsafe_rules: self.unsafe_rules.rules(),
         }

@@ -192,9 +192,15 @@ impl Scenario {
             | Action::Crash { node }
             | Action::Restart { node }
             | Action::Transfer { node } => check_node(&format!("{path}.node"), *node, nodes),
-            Action::Write { node, command } => {
+            Action::Write { node, command, client } => {
                 check_node(&format!("{path}.node"), *node, nodes)?;
+                check_client(&format!("{path}.client"), *client)?;
                 Command::parse(command).map(|_| ()).map_err(|e| error(format!("{path}.command"), Problem::Command(e)))
+            }
+            Action::Read { node, key, client } => {
+                check_node(&format!("{path}.node"), *node, nodes)?;
+                check_client(&format!("{path}.client"), *client)?;
+                Command::get(key).map(|_| ()).map_err(|e| error(format!("{path}.key"), Problem::Command(e)))
             }
             Action::Partition { groups } => {
                 let mut seen = Vec::new();
@@ -236,6 +242,14 @@ impl Scenario {
             .map(|node| self.initial.get(&node).map(InitialState::persistent_state).unwrap_or_default())
             .collect()
     }
+}
+
+/// Checks that `client` is 1 to [`MAX_CLIENTS`](crate::MAX_CLIENTS).
+fn check_client(path: &str, client: crate::ClientId) -> Result<(), ScenarioError> {
+    if client == 0 || client > crate::MAX_CLIENTS {
+        return Err(error(path, Problem::NoSuchClient(client)));
+    }
+    Ok(())
 }
 
 /// Whether serde_json stopped because the text is not JSON, rather than not this format.

@@ -49,7 +49,8 @@ fn hour_of_history(write_every_ms: u64) -> (History, usize) {
             while next_write <= t {
                 history.advance_to(next_write);
                 let leader = history.sim().leader().unwrap_or(1);
-                let _ = history.apply(Action::Write { node: leader, command: format!("k={}", next_write % 97) });
+                let _ =
+                    history.apply(Action::Write { node: leader, command: format!("k={}", next_write % 97), client: 1 });
                 next_write += write_every_ms;
             }
         }

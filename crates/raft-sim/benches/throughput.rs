@@ -27,7 +27,8 @@ fn simulation_speed(nodes: u32, simulated_s: u64) -> (f64, u64) {
                 sim.run_until(t);
                 write += 1;
                 let leader = sim.leader().unwrap_or(1);
-                let _ = sim.apply(Action::Write { node: leader, command: format!("k{}={write}", write % 10) });
+                let _ =
+                    sim.apply(Action::Write { node: leader, command: format!("k{}={write}", write % 10), client: 1 });
             }
             events = sim.events_processed();
             simulated_s as f64 / started.elapsed().as_secs_f64()
@@ -47,7 +48,7 @@ fn overload_speed(simulated_s: u64) -> f64 {
             let writes = simulated_s * 100;
             for (i, t) in (10..=simulated_s * 1000).step_by(10).enumerate() {
                 sim.run_until(t);
-                let _ = sim.apply(Action::Write { node: 1, command: format!("k{}=1", writes - i as u64) });
+                let _ = sim.apply(Action::Write { node: 1, command: format!("k{}=1", writes - i as u64), client: 1 });
             }
             simulated_s as f64 / started.elapsed().as_secs_f64()
         })

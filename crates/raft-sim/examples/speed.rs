@@ -36,7 +36,7 @@ fn speed(nodes: u32, seed: u64, production: bool) -> f64 {
     for (write, t) in (100..=SIMULATED_S * 1000).step_by(100).enumerate() {
         history.advance_to(t);
         let leader = history.sim().leader().unwrap_or(1);
-        let _ = history.apply(Action::Write { node: leader, command: format!("k{}={write}", write % 10) });
+        let _ = history.apply(Action::Write { node: leader, command: format!("k{}={write}", write % 10), client: 1 });
     }
     SIMULATED_S as f64 / started.elapsed().as_secs_f64()
 }

@@ -37,6 +37,8 @@ pub enum ActionError {
     NotVoter(NodeId),
     /// A membership change needs a running server to ask, and none runs.
     NoServerRunning,
+    /// There is no client with this id (clients are 1 to 3).
+    NoSuchClient(raft_scenario::ClientId),
 }
 
 impl fmt::Display for ActionError {
@@ -59,6 +61,9 @@ impl fmt::Display for ActionError {
                 write!(f, "node {node} does not vote in the leader's configuration: leadership goes to a voter")
             }
             ActionError::NoServerRunning => f.write_str("no server is running to ask for the change"),
+            ActionError::NoSuchClient(client) => {
+                write!(f, "there is no client {client}: clients are 1 to {}", raft_scenario::MAX_CLIENTS)
+            }
         }
     }
 }
@@ -83,6 +88,7 @@ impl ActionError {
             ActionError::AlreadyLeader(_) => "already_leader",
             ActionError::NotVoter(_) => "not_voter",
             ActionError::NoServerRunning => "no_server_running",
+            ActionError::NoSuchClient(_) => "no_such_client",
         }
     }
 }

@@ -46,12 +46,32 @@ impl OpResult {
     }
 }
 
-/// One write, from invocation to response.
+/// What a client operation asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OpKind {
+    /// A write, `key=value`.
+    Write,
+    /// A read of a key.
+    Read,
+    /// A membership change.
+    Change,
+}
+
+/// One client operation (a write, a read or a membership change), from invocation to
+/// response.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ClientOp {
     /// The operation's id (also the request id servers see).
     pub id: RequestId,
-    /// The command text; for a membership change the action, e.g. `add_server 4`.
+    /// The client that invoked it, 1 to 3.
+    pub client: raft_scenario::ClientId,
+    /// What it asks for.
+    pub kind: OpKind,
+    /// The key written or read; `None` for a membership change.
+    pub key: Option<String>,
+    /// The command text: `x=3` for a write, `x?` for a read, the action for a membership
+    /// change (`add_server 4`).
     pub command: String,
     /// The membership change asked for, if this is one rather than a write.
     #[serde(skip)]
@@ -70,6 +90,9 @@ pub struct ClientOp {
     pub index: Option<LogIndex>,
     /// Redirects followed.
     pub redirects: u32,
+    /// What a read returned, for an `ok` read (`None`: the key was not set).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<Option<String>>,
 }
 
 impl ClientOp {
@@ -91,7 +114,7 @@ pub enum ClientStep {
 /// Decides the client's next step for `op` on `result`.
 pub fn next_step(op: &ClientOp, result: &ClientResult) -> ClientStep {
     match *result {
-        ClientResult::Committed { .. } => ClientStep::Done(OpResult::Ok),
+        ClientResult::Committed { .. } | ClientResult::Read { .. } => ClientStep::Done(OpResult::Ok),
         ClientResult::NotLeader { leader: Some(leader) } if op.redirects < MAX_REDIRECTS && leader != op.last_node => {
             ClientStep::Redirect(leader)
         }

@@ -1,9 +1,10 @@
-//! The simulated client's writes: sending, following redirects, timing out.
+//! The simulated clients' writes and reads: sending, following redirects, timing out.
 
 use raft_core::{ClientResult, Command, NodeId, RequestId};
+use raft_scenario::ClientId;
 
 use crate::action::ActionError;
-use crate::client::{next_step, ClientOp, ClientStep, OpResult};
+use crate::client::{next_step, ClientOp, ClientStep, OpKind, OpResult};
 use crate::network::{Payload, CLIENT};
 use crate::simulation::{Event, Simulation};
 use crate::story::StoryEvent;
@@ -13,15 +14,32 @@ impl Simulation {
     /// The client sends the write `command` (`key=value`) to node `node`, which may be crashed
     /// (the request is then lost and the write times out). A malformed command is refused here
     /// and never reaches a log. Returns the operation's id.
-    pub fn write(&mut self, node: NodeId, command: &str) -> Result<RequestId, ActionError> {
+    pub fn write(&mut self, node: NodeId, command: &str, client: ClientId) -> Result<RequestId, ActionError> {
         self.index_of(node).ok_or(ActionError::NoSuchNode(node))?;
+        check_client(client)?;
         let parsed = Command::parse(command).map_err(ActionError::BadCommand)?;
-        Ok(self.invoke(node, command.to_owned(), Payload::ClientRequest { request_id: 0, command: parsed }))
+        let Command::Set(set) = &parsed else {
+            return Err(ActionError::BadCommand(raft_core::CommandError::MissingEquals));
+        };
+        let key = Some(set.key().to_owned());
+        let op = NewOp { client, kind: OpKind::Write, key, command: command.to_owned() };
+        Ok(self.invoke(node, op, Payload::ClientRequest { request_id: 0, command: parsed }))
+    }
+
+    /// Client `client` reads `key` at node `node`, which serves it as the `read_mode` option
+    /// says (or redirects it to the leader). Returns the operation's id.
+    pub fn read(&mut self, node: NodeId, key: &str, client: ClientId) -> Result<RequestId, ActionError> {
+        self.index_of(node).ok_or(ActionError::NoSuchNode(node))?;
+        check_client(client)?;
+        let parsed = Command::get(key).map_err(ActionError::BadCommand)?;
+        let op = NewOp { client, kind: OpKind::Read, key: Some(key.to_owned()), command: parsed.to_string() };
+        Ok(self.invoke(node, op, Payload::ClientRequest { request_id: 0, command: parsed }))
     }
 
     /// Starts a client operation: records it, sends `request` (whose id is set here) to
     /// `node`, and schedules its timeout.
-    pub(crate) fn invoke(&mut self, node: NodeId, command: String, request: Payload) -> RequestId {
+    pub(crate) fn invoke(&mut self, node: NodeId, op: NewOp, request: Payload) -> RequestId {
+        let NewOp { client, kind, key, command } = op;
         let id = self.client_ops.len() as RequestId + 1;
         let request = match request {
             Payload::ClientRequest { command, .. } => Payload::ClientRequest { request_id: id, command },
@@ -31,6 +49,9 @@ impl Simulation {
         let change = change_of(&request);
         self.client_ops.push(ClientOp {
             id,
+            client,
+            kind,
+            key,
             command: command.clone(),
             change,
             node,
@@ -40,10 +61,12 @@ impl Simulation {
             result: None,
             index: None,
             redirects: 0,
+            value: None,
         });
         self.trace.push(TraceEvent::ClientRequest { at: self.now, op: id, node, command: command.clone() });
         let told = match change_of(&request) {
             Some(change) => StoryEvent::ChangeRequested { op: id, node, change },
+            None if kind == OpKind::Read => StoryEvent::ClientRead { op: id, node, client, command },
             None => StoryEvent::ClientWrite { op: id, node, command },
         };
         self.story.push(self.now, told);
@@ -70,16 +93,21 @@ impl Simulation {
                 let request = match &op.change {
                     Some(change) => Payload::ChangeRequest { request_id, change: change.clone() },
                     None => {
-                        let command = Command::parse(&op.command)
-                            .unwrap_or_else(|e| panic!("checked when the write was invoked: {e}"));
+                        let command = Command::parse_entry(&op.command)
+                            .unwrap_or_else(|e| panic!("checked when the operation was invoked: {e}"));
                         Payload::ClientRequest { request_id, command }
                     }
                 };
                 self.send(CLIENT, leader, request);
             }
             ClientStep::Done(outcome) => {
-                if let ClientResult::Committed { index } = result {
-                    op.index = Some(index);
+                match &result {
+                    ClientResult::Committed { index } => op.index = Some(*index),
+                    ClientResult::Read { index, value } => {
+                        op.index = Some(*index);
+                        op.value = Some(value.clone());
+                    }
+                    _ => {}
                 }
                 let refusal = match result {
                     ClientResult::ChangeRefused(refusal) => Some(refusal),
@@ -101,9 +129,16 @@ impl Simulation {
         if let Some(op) = self.op_mut(request_id) {
             op.result = Some(result);
             op.responded_ms = Some(now);
-            let told = match op.change.clone() {
-                Some(change) => StoryEvent::ChangeDone { op: request_id, change, result, refusal },
-                None => StoryEvent::ClientDone { op: request_id, command: op.command.clone(), result },
+            let told = match (op.change.clone(), op.kind) {
+                (Some(change), _) => StoryEvent::ChangeDone { op: request_id, change, result, refusal },
+                (None, OpKind::Read) => StoryEvent::ReadDone {
+                    op: request_id,
+                    client: op.client,
+                    key: op.key.clone().unwrap_or_default(),
+                    value: op.value.clone().flatten(),
+                    result,
+                },
+                (None, _) => StoryEvent::ClientDone { op: request_id, command: op.command.clone(), result },
             };
             self.story.push(now, told);
         }
@@ -114,6 +149,23 @@ impl Simulation {
         let index = usize::try_from(request_id.checked_sub(1)?).ok()?;
         self.client_ops.get_mut(index)
     }
+}
+
+/// What a new client operation is, besides the request it sends.
+pub(crate) struct NewOp {
+    pub(crate) client: ClientId,
+    pub(crate) kind: OpKind,
+    pub(crate) key: Option<String>,
+    /// Its text, as [`ClientOp::command`].
+    pub(crate) command: String,
+}
+
+/// Refuses a client other than 1 to [`MAX_CLIENTS`](raft_scenario::MAX_CLIENTS).
+fn check_client(client: ClientId) -> Result<(), ActionError> {
+    if client == 0 || client > raft_scenario::MAX_CLIENTS {
+        return Err(ActionError::NoSuchClient(client));
+    }
+    Ok(())
 }
 
 /// The membership change a request asks for, if it asks for one.

@@ -107,7 +107,11 @@ fn generate(seed: u64, settings: &FuzzSettings) -> (Scenario, Simulation) {
         let action = match rng.random_range(0..100) {
             0..=29 => {
                 writes += 1;
-                Action::Write { node: pick(&mut rng), command: format!("k{}={writes}", rng.random_range(0..5)) }
+                Action::Write {
+                    node: pick(&mut rng),
+                    command: format!("k{}={writes}", rng.random_range(0..5)),
+                    client: 1,
+                }
             }
             30..=41 => Action::Crash { node: pick(&mut rng) },
             42..=55 => Action::Restart { node: pick(&mut rng) },
@@ -170,7 +174,7 @@ fn generate(seed: u64, settings: &FuzzSettings) -> (Scenario, Simulation) {
     let command = "fuzz=done".to_owned();
     sim.run_until(end + RECOVERY_MS / 2);
     let node = sim.leader().or(everyone.first().copied()).unwrap_or(1);
-    schedule(&mut sim, end + RECOVERY_MS / 2, Action::Write { node, command });
+    schedule(&mut sim, end + RECOVERY_MS / 2, Action::Write { node, command, client: 1 });
     let until = end + RECOVERY_MS;
     sim.run_until(until);
     scenario.until_ms = Some(until);

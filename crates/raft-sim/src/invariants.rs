@@ -242,6 +242,12 @@ fn entry_hash(previous: u64, entry: &Entry) -> u64 {
                 h = mix(h ^ u64::from(id));
             }
         }
+        Command::Get(key) => {
+            h = mix(h ^ 0x6E7_u64);
+            for byte in key.bytes() {
+                h = mix(h ^ u64::from(byte));
+            }
+        }
         Command::Noop | Command::Blank => {}
     }
     h

@@ -40,7 +40,7 @@ mod trace_tokens;
 
 pub use action::ActionError;
 pub use builder::SimBuilder;
-pub use client::{ClientOp, OpResult, MAX_REDIRECTS};
+pub use client::{ClientOp, OpKind, OpResult, MAX_REDIRECTS};
 pub use config::SimConfig;
 pub use fuzz::{check_run, random_scenario, run_seed, FuzzFailure, FuzzSettings, RECOVERY_MS};
 pub use history::{History, FIRST_CHECKPOINT_INTERVAL_MS, MAX_CHECKPOINTS};
@@ -55,11 +55,11 @@ pub use raft_core::{
     Message, MessageKind, NodeId, Progress, RaftOptions, RoleKind, Term, Timer, MAX_KEY_CHARS, MAX_VALUE_CHARS,
 };
 pub use raft_scenario::{
-    format_probability, is_probability, probability_problem, read, Action, ConfigError, InitialState, LinkError,
-    LogItem, Membership, MessageId, Object, Problem, ReaderKind, ReaderProblem, Scenario, ScenarioError,
-    ScenarioOptions, ShareLink, TimedAction, UnsafeSwitches, LINK_VERSION, MAX_ACTIONS, MAX_DESCRIPTION_CHARS,
-    MAX_DURATION_MS, MAX_INITIAL_LOG_ENTRIES, MAX_INITIAL_TERM, MAX_LINK_TIME_MS, MAX_NODES, MAX_SCENARIO_BYTES,
-    MAX_SCENARIO_FILE_BYTES, MAX_SCENARIO_TIME_MS, MAX_TITLE_CHARS, SCENARIO_VERSION,
+    format_probability, is_probability, probability_problem, read, Action, ClientId, ConfigError, InitialState,
+    LinkError, LogItem, Membership, MessageId, Object, Problem, ReadMode, ReaderKind, ReaderProblem, Scenario,
+    ScenarioError, ScenarioOptions, ShareLink, TimedAction, UnsafeSwitches, LINK_VERSION, MAX_ACTIONS, MAX_CLIENTS,
+    MAX_DESCRIPTION_CHARS, MAX_DURATION_MS, MAX_INITIAL_LOG_ENTRIES, MAX_INITIAL_TERM, MAX_LINK_TIME_MS, MAX_NODES,
+    MAX_SCENARIO_BYTES, MAX_SCENARIO_FILE_BYTES, MAX_SCENARIO_TIME_MS, MAX_TITLE_CHARS, SCENARIO_VERSION,
 };
 pub use replay_budget::{TooBusy, MAX_REPLAY_EVENTS};
 pub use report::{format_hash, ConfigReport, JointReport, NodeReport, Report};

@@ -67,6 +67,7 @@ impl Simulation {
     }
 
     fn ask_for_change(&mut self, to: NodeId, text: String, change: MembershipChange) {
-        self.invoke(to, text, Payload::ChangeRequest { request_id: 0, change });
+        let op = crate::client_ops::NewOp { client: 1, kind: crate::client::OpKind::Change, key: None, command: text };
+        self.invoke(to, op, Payload::ChangeRequest { request_id: 0, change });
     }
 }

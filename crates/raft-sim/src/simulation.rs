@@ -345,7 +345,8 @@ impl Simulation {
             Action::Timeout { node } => self.timeout(*node),
             Action::Crash { node } => self.crash(*node),
             Action::Restart { node } => self.restart(*node),
-            Action::Write { node, command } => self.write(*node, command).map(|_| ()),
+            Action::Write { node, command, client } => self.write(*node, command, *client).map(|_| ()),
+            Action::Read { node, key, client } => self.read(*node, key, *client).map(|_| ()),
             Action::Partition { groups } => self.partition(groups),
             Action::Heal {} => {
                 self.network.links.heal();

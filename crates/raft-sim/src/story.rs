@@ -213,6 +213,30 @@ pub enum StoryEvent {
         /// The command.
         command: String,
     },
+    /// A client sent a read.
+    ClientRead {
+        /// The operation.
+        op: RequestId,
+        /// The server it went to.
+        node: NodeId,
+        /// The client, 1 to 3.
+        client: raft_scenario::ClientId,
+        /// The read, `x?`.
+        command: String,
+    },
+    /// A client's read ended.
+    ReadDone {
+        /// The operation.
+        op: RequestId,
+        /// The client, 1 to 3.
+        client: raft_scenario::ClientId,
+        /// The key.
+        key: String,
+        /// The value read (`None`: not set, or no answer).
+        value: Option<String>,
+        /// How it ended.
+        result: OpResult,
+    },
     /// The client asked for a membership change (thesis chapter 4).
     ChangeRequested {
         /// The operation.
@@ -267,6 +291,8 @@ impl StoryEvent {
             | StoryEvent::CaughtUp { .. } => StoryCategory::Log,
             StoryEvent::ClientWrite { .. }
             | StoryEvent::ClientDone { .. }
+            | StoryEvent::ClientRead { .. }
+            | StoryEvent::ReadDone { .. }
             | StoryEvent::ChangeRequested { .. }
             | StoryEvent::ChangeDone { .. } => StoryCategory::Client,
             _ => StoryCategory::Faults,

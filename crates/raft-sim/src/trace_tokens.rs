@@ -249,9 +249,18 @@ impl Tokens for Action {
             | Action::AddServer { node }
             | Action::RemoveServer { node } => h.number((*node).into()),
             Action::Reconfigure { voters } => ids(h, voters),
-            Action::Write { node, command } => {
+            // Client 1 adds no token, so runs from before clients had names hash the same.
+            Action::Write { node, command, client } => {
                 h.number((*node).into());
                 h.text(command);
+                if *client != 1 {
+                    h.number((*client).into());
+                }
+            }
+            Action::Read { node, key, client } => {
+                h.number((*node).into());
+                h.text(key);
+                h.number((*client).into());
             }
             Action::Partition { groups } => {
                 h.number(groups.len() as u64);
@@ -284,6 +293,7 @@ impl Tokens for ActionError {
                 h.number((*node).into());
             }
             ActionError::NoSuchMessage(id) | ActionError::ClientMessage(id) => h.number(*id),
+            ActionError::NoSuchClient(client) => h.number((*client).into()),
             ActionError::BadCommand(error) => error.tokens(h),
             ActionError::InTwoGroups(_)
             | ActionError::SelfLink(_)
@@ -312,6 +322,10 @@ impl Tokens for Command {
             Command::Set(set) => {
                 name!(h, "set");
                 h.text(set.as_str());
+            }
+            Command::Get(key) => {
+                name!(h, "get");
+                h.text(key);
             }
             Command::Configuration(config) => {
                 name!(h, "configuration");

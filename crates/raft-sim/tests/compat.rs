@@ -6,7 +6,8 @@
 //!
 //! The expected reports were written by `raftsim run` of that release; never regenerate them
 //! to make this test pass. Reports have grown fields since (each node's `config` and `member`,
-//! issue 15); every field that release wrote is compared.
+//! issue 15; each client operation's `client`, `kind` and `key`, issue 16); every field that
+//! release wrote is compared.
 
 use std::path::PathBuf;
 
@@ -36,6 +37,12 @@ fn files_of_the_first_release_replay_to_the_same_cluster_state() {
             let node = node.as_object_mut().unwrap();
             assert_eq!(node.remove("member"), Some(serde_json::Value::Bool(true)), "{name}: no membership change");
             node.remove("config");
+        }
+        for op in report["clients"].as_array_mut().unwrap() {
+            let op = op.as_object_mut().unwrap();
+            assert_eq!(op.remove("client"), Some(serde_json::json!(1)), "{name}: one client");
+            assert_eq!(op.remove("kind"), Some(serde_json::json!("write")), "{name}: writes only");
+            assert!(op.remove("key").is_some_and(|key| key.is_string()), "{name}: a write's key");
         }
         assert_eq!(report, expected, "{name}: the replay differs from the first release's report");
         checked += 1;

@@ -123,7 +123,7 @@ fn the_action_refuses_unknown_messages_and_the_clients_and_changes_nothing() {
     sim.run_until(1_000);
     assert_eq!(sim.try_apply(Action::Duplicate { message: 99_999 }), Err(ActionError::NoSuchMessage(99_999)));
     let leader = sim.leader().unwrap();
-    sim.write(leader, "x=1").unwrap();
+    sim.write(leader, "x=1", 1).unwrap();
     let request = sim.messages_in_flight().find(|m| m.from == CLIENT).unwrap().id;
     let before = (sim.trace().hash(), sim.network().len());
     assert_eq!(sim.try_apply(Action::Duplicate { message: request }), Err(ActionError::ClientMessage(request)));

@@ -44,7 +44,7 @@ fn seeking_anywhere_gives_exactly_the_state_of_a_straight_run() {
 fn actions_taken_live_replay_identically_from_the_recorded_scenario() {
     let mut history = History::new(Scenario::new(12)).unwrap();
     history.advance_to(1_234);
-    history.apply(Action::Write { node: 3, command: "y=2".into() }).unwrap();
+    history.apply(Action::Write { node: 3, command: "y=2".into(), client: 1 }).unwrap();
     history.advance_to(1_300);
     history.apply(Action::Crash { node: 1 }).unwrap();
     history.apply(Action::Cut { from: 2, to: 4 }).unwrap();
@@ -127,7 +127,7 @@ fn a_refused_action_changes_nothing_not_even_the_trace_hash() {
     history.advance_to(500);
     let hash = history.sim().trace().hash();
     assert!(history.apply(Action::Restart { node: 2 }).is_err(), "node 2 is running");
-    assert!(history.apply(Action::Write { node: 1, command: "nonsense".into() }).is_err());
+    assert!(history.apply(Action::Write { node: 1, command: "nonsense".into(), client: 1 }).is_err());
     assert_eq!(history.sim().trace().hash(), hash);
     assert!(history.scenario().actions.is_empty(), "refused actions are not part of the run");
     history.apply(Action::Crash { node: 2 }).unwrap();

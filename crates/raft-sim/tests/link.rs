@@ -19,7 +19,7 @@ fn pinned_scenario() -> Scenario {
     scenario.title = Some("Pinned <b>link</b> 选主".into());
     scenario.actions = vec![
         TimedAction { at_ms: 0, action: Action::Timeout { node: 1 } },
-        TimedAction { at_ms: 400, action: Action::Write { node: 1, command: "x=4".into() } },
+        TimedAction { at_ms: 400, action: Action::Write { node: 1, command: "x=4".into(), client: 1 } },
         TimedAction { at_ms: 500, action: Action::Partition { groups: vec![vec![1], vec![2, 3]] } },
         TimedAction { at_ms: 900, action: Action::Heal {} },
     ];
@@ -79,7 +79,7 @@ fn a_link_for_a_50_action_scenario_stays_under_2_kb() {
     for i in 0..50u64 {
         let node = 1 + (i % 5) as u32;
         let action = match i % 5 {
-            0 => Action::Write { node, command: format!("key{i}={}", i * 7) },
+            0 => Action::Write { node, command: format!("key{i}={}", i * 7), client: 1 },
             1 => Action::Crash { node },
             2 => Action::Restart { node },
             3 => Action::Cut { from: node, to: 1 + (node % 5) },

@@ -121,7 +121,7 @@ fn a_stale_leader_in_a_minority_partition_cannot_commit_and_steps_down_when_it_h
     let old_term = sim.node(old).unwrap().node().current_term();
     let buddy = old % 5 + 1;
     sim.partition(&[vec![old, buddy]]).unwrap();
-    let stale_write = sim.write(old, "x=stale").unwrap();
+    let stale_write = sim.write(old, "x=stale", 1).unwrap();
     sim.run_until(2_500);
     let old_node = sim.node(old).unwrap().node();
     assert_eq!(old_node.role(), RoleKind::Leader, "it does not know it is stale");
@@ -129,7 +129,7 @@ fn a_stale_leader_in_a_minority_partition_cannot_commit_and_steps_down_when_it_h
     let new = sim.leader().expect("the majority side elects a leader");
     assert_ne!(new, old);
     assert!(sim.node(new).unwrap().node().current_term() > old_term);
-    let fresh_write = sim.write(new, "x=fresh").unwrap();
+    let fresh_write = sim.write(new, "x=fresh", 1).unwrap();
     sim.run_until(3_000);
     sim.apply(raft_sim::Action::Heal {}).unwrap();
     sim.run_until(4_000);
@@ -154,7 +154,7 @@ fn a_follower_that_was_down_catches_up_and_rebuilds_its_state_machine() {
     let follower = leader % 3 + 1;
     sim.crash(follower).unwrap();
     for i in 0..5 {
-        sim.write(leader, &format!("k{i}={i}")).unwrap();
+        sim.write(leader, &format!("k{i}={i}"), 1).unwrap();
         sim.run_until(sim.now() + 100);
     }
     assert!(sim.client_ops().all(|op| op.result == Some(OpResult::Ok)), "2 of 3 commit without it");

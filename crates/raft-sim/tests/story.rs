@@ -37,7 +37,7 @@ fn the_story_keeps_only_its_latest_events() {
     sim.run_until(1_000);
     for i in 0..STORY_LENGTH {
         let leader = sim.leader().unwrap();
-        sim.write(leader, &format!("k={i}")).unwrap();
+        sim.write(leader, &format!("k={i}"), 1).unwrap();
         sim.run_until(sim.now() + 50);
     }
     assert_eq!(sim.story().events().count(), STORY_LENGTH);

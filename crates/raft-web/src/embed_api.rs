@@ -104,7 +104,7 @@ pub fn aimed_at(action: Action, node: NodeId) -> Action {
         Action::Timeout { .. } => Action::Timeout { node },
         Action::Crash { .. } => Action::Crash { node },
         Action::Restart { .. } => Action::Restart { node },
-        Action::Write { command, .. } => Action::Write { node, command },
+        Action::Write { command, .. } => Action::Write { node, command, client: 1 },
         other => other,
     }
 }
@@ -290,7 +290,7 @@ mod tests {
         );
         let write = parse(r#"{"raftPlayground":1,"command":"act","action":{"do":"write","node":2,"command":"x=1"}}"#);
         let Some(Ok(HostCommand::Act { action, on_leader: false })) = write else { panic!("{write:?}") };
-        assert_eq!(aimed_at(action, 4), raft_sim::Action::Write { node: 4, command: "x=1".into() });
+        assert_eq!(aimed_at(action, 4), raft_sim::Action::Write { node: 4, command: "x=1".into(), client: 1 });
     }
 
     #[test]

@@ -206,6 +206,12 @@ pub struct SettingsLabels {
     pub vote_for_highest_id: &'static str,
     pub ack_on_equal_commit: &'static str,
     pub reconfig_before_term_commit: &'static str,
+    /// The read-mode picker and its three choices.
+    pub read_mode: &'static str,
+    pub read_log: &'static str,
+    pub read_index: &'static str,
+    pub read_lease: &'static str,
+    pub stale_reads: &'static str,
 }
 
 const EN: Texts = Texts {
@@ -361,6 +367,11 @@ const EN: Texts = Texts {
         vote_for_highest_id: "Vote again for a higher server id in the same term: breaks election safety",
         ack_on_equal_commit: "Accept AppendEntries when the commit indexes match, prevLogTerm unchecked: breaks log matching",
         reconfig_before_term_commit: "Change membership before committing an entry of the term (the 2015 bug): breaks state machine safety",
+        read_mode: "Reads (thesis §6.4)",
+        read_log: "through the log",
+        read_index: "ReadIndex: confirm leadership by heartbeats",
+        read_lease: "lease (needs CheckQuorum)",
+        stale_reads: "Any server answers reads from its own state: breaks linearizability",
     },
     apply_settings: "Apply: start a fresh cluster",
     replay_settings: "Replay with this change",
@@ -523,6 +534,11 @@ const ZH: Texts = Texts {
         vote_for_highest_id: "同一任期内再投给编号更大的服务器：破坏选举安全",
         ack_on_equal_commit: "提交索引相同就接受 AppendEntries，不检查 prevLogTerm：破坏日志匹配",
         reconfig_before_term_commit: "在提交本任期的条目之前就变更成员（2015 年发现的漏洞）：破坏状态机安全",
+        read_mode: "读请求（博士论文 §6.4）",
+        read_log: "经过日志",
+        read_index: "ReadIndex：用心跳确认领导地位",
+        read_lease: "租约（需要 CheckQuorum）",
+        stale_reads: "任何服务器都用自己的状态回答读请求：破坏线性一致性",
     },
     apply_settings: "应用：开始一个新集群",
     replay_settings: "用这个改动重放",
@@ -697,6 +713,9 @@ impl Lang {
             (Lang::Zh, FieldValue::NoTerm) => "无".to_owned(),
             (Lang::En, FieldValue::Answer(result)) => match result {
                 ClientResult::Committed { index } => format!("committed at index {index}"),
+                ClientResult::Read { index, value } => {
+                    format!("read at index {index}: {}", value.as_deref().unwrap_or("not set"))
+                }
                 ClientResult::NotLeader { leader: Some(leader) } => format!("not leader; try S{leader}"),
                 ClientResult::NotLeader { leader: None } => "not leader; no leader known".to_owned(),
                 ClientResult::LeadershipLost => "leadership lost; outcome unknown".to_owned(),
@@ -704,6 +723,9 @@ impl Lang {
             },
             (Lang::Zh, FieldValue::Answer(result)) => match result {
                 ClientResult::Committed { index } => format!("已在索引 {index} 提交"),
+                ClientResult::Read { index, value } => {
+                    format!("在索引 {index} 处读到：{}", value.as_deref().unwrap_or("未设置"))
+                }
                 ClientResult::NotLeader { leader: Some(leader) } => format!("不是领导者；请找 S{leader}"),
                 ClientResult::NotLeader { leader: None } => "不是领导者；不知道谁是领导者".to_owned(),
                 ClientResult::LeadershipLost => "失去领导地位；结果未知".to_owned(),
@@ -794,6 +816,17 @@ impl Lang {
                 isolated = E::ClientDone { op: *op, command: bidi_isolated(command), result: *result };
                 &isolated
             }
+            E::ClientRead { op, node, client, command } if !command.is_ascii() => {
+                isolated = E::ClientRead { op: *op, node: *node, client: *client, command: bidi_isolated(command) };
+                &isolated
+            }
+            E::ReadDone { op, client, key, value, result }
+                if !key.is_ascii() || value.as_deref().is_some_and(|v| !v.is_ascii()) =>
+            {
+                let value = value.as_deref().map(bidi_isolated);
+                isolated = E::ReadDone { op: *op, client: *client, key: bidi_isolated(key), value, result: *result };
+                &isolated
+            }
             _ => event,
         };
         let groups = |groups: &[Vec<NodeId>]| {
@@ -869,6 +902,14 @@ impl Lang {
                     format!("Now {}% of messages are lost.", scaled(u64::from(*per_mille), 1))
                 }
                 E::ClientWrite { node, command, .. } => format!("The client sent the write {command} to S{node}."),
+                E::ClientRead { node, client, command, .. } => format!("Client C{client} sent the read {command} to S{node}."),
+                E::ReadDone { client, key, value, result, .. } => match (result, value) {
+                    (OpResult::Ok, Some(value)) => format!("C{client} read {key} = {value}."),
+                    (OpResult::Ok, None) => format!("C{client} read {key}: not set."),
+                    (OpResult::NoLeader, _) => format!("C{client}'s read of {key} failed: no leader was known."),
+                    (OpResult::Timeout, _) => format!("C{client} gave up waiting for its read of {key}."),
+                    _ => format!("C{client}'s read of {key} got no answer: the leader stepped down."),
+                },
                 E::ClientDone { command, result, .. } => match result {
                     OpResult::Ok => format!("The write {command} was committed and acknowledged."),
                     OpResult::NoLeader => format!("The write {command} failed: no leader was known."),
@@ -961,6 +1002,14 @@ impl Lang {
                     format!("现在有 {}% 的消息会丢失。", scaled(u64::from(*per_mille), 1))
                 }
                 E::ClientWrite { node, command, .. } => format!("客户端向 S{node} 发送写请求 {command}。"),
+                E::ClientRead { node, client, command, .. } => format!("客户端 C{client} 向 S{node} 发送读请求 {command}。"),
+                E::ReadDone { client, key, value, result, .. } => match (result, value) {
+                    (OpResult::Ok, Some(value)) => format!("C{client} 读到 {key} = {value}。"),
+                    (OpResult::Ok, None) => format!("C{client} 读 {key}：尚未设置。"),
+                    (OpResult::NoLeader, _) => format!("C{client} 读 {key} 失败：没有已知的领导者。"),
+                    (OpResult::Timeout, _) => format!("C{client} 等待读 {key} 超时，放弃了。"),
+                    _ => format!("C{client} 读 {key} 没有得到答复：领导者已下台。"),
+                },
                 E::ClientDone { command, result, .. } => match result {
                     OpResult::Ok => format!("写入 {command} 已提交并得到确认。"),
                     OpResult::NoLeader => format!("写入 {command} 失败：没有已知的领导者。"),

@@ -52,6 +52,9 @@ impl Lang {
                 format!("节点 {n} 不是领导者配置中的投票成员：领导权只能交给投票成员")
             }
             (Lang::Zh, ActionError::NoServerRunning) => "没有正在运行的服务器可以接受成员变更请求".to_owned(),
+            (Lang::Zh, ActionError::NoSuchClient(c)) => {
+                format!("没有客户端 {c}：客户端编号为 1 到 {}", raft_sim::MAX_CLIENTS)
+            }
         }
     }
 
@@ -111,6 +114,9 @@ impl Lang {
             (Lang::Zh, ConfigError::Zero(_)) => "至少为 1".to_owned(),
             (Lang::Zh, ConfigError::TooLong { value, .. }) => {
                 format!("最多 {} 毫秒（一小时），而不是 {value}", raft_sim::MAX_DURATION_MS)
+            }
+            (Lang::Zh, ConfigError::LeaseWithoutCheckQuorum) => {
+                "租约读需要打开 check_quorum：靠它的保护，租约期间其他服务器选不出新的领导者".to_owned()
             }
         }
     }
@@ -217,6 +223,9 @@ impl Lang {
             (Lang::Zh, Problem::TooManyEntries { limit, count }) => format!("最多 {limit} 个条目，而不是 {count}"),
             (Lang::Zh, Problem::NoSuchNode { node, nodes }) => {
                 format!("节点 {node} 不存在：节点编号为 1 到 {nodes}")
+            }
+            (Lang::Zh, Problem::NoSuchClient(client)) => {
+                format!("客户端 {client} 不存在：客户端编号为 1 到 {}", raft_sim::MAX_CLIENTS)
             }
             (Lang::Zh, Problem::Command(error)) => self.command_error(error),
             (Lang::Zh, Problem::InTwoGroups(node)) => format!("节点 {node} 出现在两个分组里"),

@@ -772,10 +772,10 @@ mod tests {
         assert_eq!(notice(&state).as_deref(), Some("node 3 is crashed: restart it first"));
         state = reduce(state, Action::Apply(raft_sim::Action::Restart { node: 3 }));
         assert!(state.view().nodes[2].up && state.notice.is_none());
-        let write = raft_sim::Action::Write { node: 1, command: "x=1".into() };
+        let write = raft_sim::Action::Write { node: 1, command: "x=1".into(), client: 1 };
         state = reduce(state, Action::Apply(write));
         assert_eq!(state.suggested_command(), "x=2");
-        let bad = raft_sim::Action::Write { node: 1, command: "nonsense".into() };
+        let bad = raft_sim::Action::Write { node: 1, command: "nonsense".into(), client: 1 };
         state = reduce(state, Action::Apply(bad));
         assert!(notice(&state).as_deref().unwrap().starts_with("bad command: a command needs an '='"));
     }

@@ -65,13 +65,13 @@ fn the_picker_names_the_preset_until_the_run_departs_from_it() {
 #[test]
 fn a_refused_write_keeps_the_menu_open_with_the_reason_in_it() {
     let state = Rc::new(Playground::default()).reduce(Action::OpenMenu(2));
-    let bad = raft_sim::Action::Write { node: 2, command: "nonsense".into() };
+    let bad = raft_sim::Action::Write { node: 2, command: "nonsense".into(), client: 1 };
     let refused = state.reduce(Action::MenuApply(bad));
     assert_eq!(refused.menu, Some(2));
     assert!(refused.notice.is_none(), "the reason is in the menu, not at the top of the page");
     let reason = refused.menu_error.as_ref().unwrap().text(Lang::En);
     assert!(reason.contains("a command needs an '='"), "{reason}");
-    let good = raft_sim::Action::Write { node: 2, command: "x=1".into() };
+    let good = raft_sim::Action::Write { node: 2, command: "x=1".into(), client: 1 };
     let sent = refused.reduce(Action::MenuApply(good));
     assert_eq!((sent.menu, sent.menu_error.is_none()), (None, true));
 }
@@ -82,7 +82,7 @@ fn the_client_form_opens_and_closes_and_writes_to_a_server() {
     let state = state.reduce(Action::ToggleClientMenu);
     assert!(state.client_menu && state.menu.is_none(), "one menu at a time");
     assert_eq!(state.client_known_leader(), None);
-    let state = state.reduce(Action::MenuApply(raft_sim::Action::Write { node: 3, command: "y=2".into() }));
+    let state = state.reduce(Action::MenuApply(raft_sim::Action::Write { node: 3, command: "y=2".into(), client: 1 }));
     assert!(!state.client_menu);
     assert_eq!(state.suggested_command(), "x=2");
 }

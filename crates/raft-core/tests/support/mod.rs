@@ -127,6 +127,17 @@ impl TestCluster {
         self.input(id, Input::ClientRequest { request_id, command });
     }
 
+    /// A client reads `key` at `id`.
+    pub fn read(&mut self, id: NodeId, request_id: RequestId, key: &str) {
+        let command = Command::get(key).unwrap();
+        self.input(id, Input::ClientRequest { request_id, command });
+    }
+
+    /// The answer to request `request_id`, if one came.
+    pub fn response(&self, request_id: RequestId) -> Option<&ClientResult> {
+        self.responses.iter().find(|(_, id, _)| *id == request_id).map(|(_, _, result)| result)
+    }
+
     /// Starts `id` as a new, empty server joining the cluster: it knows no configuration.
     pub fn join(&mut self, id: NodeId) {
         self.nodes.insert(id, Node::joining(id, self.options.clone()));

@@ -53,7 +53,7 @@ pub fn ClientMenu(props: &ClientMenuProps) -> Html {
     };
     let on_send = {
         let node = target;
-        props.on_action.reform(move |command| Action::Write { node, command })
+        props.on_action.reform(move |command| Action::Write { node, command, client: 1 })
     };
     let onkeydown = tab_trap(menu.clone());
     html! {

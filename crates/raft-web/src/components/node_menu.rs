@@ -49,7 +49,7 @@ pub fn NodeMenu(props: &NodeMenuProps) -> Html {
     let t = lang.texts();
     let m = lang.membership_texts();
     let act = |action: Action| props.on_action.reform(move |_: MouseEvent| action.clone());
-    let on_send = props.on_action.reform(move |command| Action::Write { node: id, command });
+    let on_send = props.on_action.reform(move |command| Action::Write { node: id, command, client: 1 });
     let onkeydown = tab_trap(menu.clone());
     html! {
         <div class="node-menu" ref={menu} data-node-menu={id.to_string()}

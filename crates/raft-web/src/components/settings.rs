@@ -1,11 +1,11 @@
 //! The settings panel: the seed, timing ranges, latency, loss, duplication and Raft options. Applying them
 //! starts a fresh cluster; invalid values are refused with a message naming the field.
 
-use raft_sim::ScenarioOptions;
+use raft_sim::{ReadMode, ScenarioOptions};
 
 use crate::state::ClusterSettings;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlFormElement, HtmlInputElement};
+use web_sys::{HtmlFormElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::i18n::Lang;
@@ -46,6 +46,23 @@ fn checkbox(name: &'static str, label: &'static str, checked: bool) -> Html {
     }
 }
 
+/// The read-mode picker (thesis §6.4).
+fn read_mode(labels: &crate::i18n::SettingsLabels, mode: ReadMode) -> Html {
+    let option = |value: &'static str, label: &'static str, this: ReadMode| {
+        html! { <option {value} selected={mode == this}>{ label }</option> }
+    };
+    html! {
+        <label class="settings__field">
+            <span>{ labels.read_mode }</span>
+            <select name="read_mode">
+                { option("log", labels.read_log, ReadMode::Log) }
+                { option("read_index", labels.read_index, ReadMode::ReadIndex) }
+                { option("lease", labels.read_lease, ReadMode::Lease) }
+            </select>
+        </label>
+    }
+}
+
 /// Reads the form's fields into a seed and options; a field that is not a number is named in
 /// the error.
 fn read(form: &HtmlFormElement) -> Result<ClusterSettings, SettingsError> {
@@ -73,12 +90,18 @@ fn read(form: &HtmlFormElement) -> Result<ClusterSettings, SettingsError> {
         pre_vote: checked("pre_vote"),
         check_quorum: checked("check_quorum"),
         membership: if checked("joint_consensus") { raft_sim::Membership::Joint } else { raft_sim::Membership::Single },
+        read_mode: match form.elements().named_item("read_mode").and_then(|s| s.dyn_into::<HtmlSelectElement>().ok()) {
+            Some(select) if select.value() == "read_index" => ReadMode::ReadIndex,
+            Some(select) if select.value() == "lease" => ReadMode::Lease,
+            _ => ReadMode::Log,
+        },
         unsafe_rules: raft_sim::UnsafeSwitches {
             no_election_restriction: checked("no_election_restriction"),
             commit_old_terms: checked("commit_old_terms"),
             vote_for_highest_id: checked("vote_for_highest_id"),
             ack_on_equal_commit: checked("ack_on_equal_commit"),
             reconfig_before_term_commit: checked("reconfig_before_term_commit"),
+            stale_reads: checked("stale_reads"),
         },
     };
     Ok(ClusterSettings { seed: whole("seed")?, options })
@@ -129,6 +152,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
                 { checkbox("pre_vote", labels.pre_vote, o.pre_vote) }
                 { checkbox("check_quorum", labels.check_quorum, o.check_quorum) }
                 { checkbox("joint_consensus", labels.joint_consensus, o.membership == raft_sim::Membership::Joint) }
+                { read_mode(labels, o.read_mode) }
                 <fieldset class="settings__unsafe">
                     <legend>{ t.break_a_rule }</legend>
                     <p class="settings__warning">{ t.break_a_rule_hint }</p>
@@ -137,6 +161,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
                     { checkbox("vote_for_highest_id", labels.vote_for_highest_id, rules.vote_for_highest_id) }
                     { checkbox("ack_on_equal_commit", labels.ack_on_equal_commit, rules.ack_on_equal_commit) }
                     { checkbox("reconfig_before_term_commit", labels.reconfig_before_term_commit, rules.reconfig_before_term_commit) }
+                    { checkbox("stale_reads", labels.stale_reads, rules.stale_reads) }
                 </fieldset>
                 <button type="submit">{ t.apply_settings }</button>
                 <button type="submit" name="replay" title={t.replay_settings_title}>{ t.replay_settings }</button>

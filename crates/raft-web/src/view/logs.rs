@@ -101,7 +101,7 @@ mod tests {
         let mut sim = SimBuilder::new(3).nodes(1).build().unwrap();
         sim.run_until(500);
         for i in 0..10_000 {
-            sim.write(1, &format!("k={i}")).unwrap();
+            sim.write(1, &format!("k={i}"), 1).unwrap();
         }
         sim.run_until(600);
         let logs = LogsView::of(&sim, Some(5_000), 24);
@@ -115,7 +115,7 @@ mod tests {
         sim.run_until(1_000);
         let leader = sim.leader().unwrap();
         for i in 0..5 {
-            sim.write(leader, &format!("x={i}")).unwrap();
+            sim.write(leader, &format!("x={i}"), 1).unwrap();
         }
         sim.run_until(1_025); // every request has reached the leader (latency <= 20 ms), no reply is back
         let logs = LogsView::of(&sim, None, 4);

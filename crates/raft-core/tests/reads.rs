@@ -1,0 +1,157 @@
+//! Reads (thesis §6.4): through the log, by ReadIndex, by lease, and the `stale_reads` switch,
+//! with scenarios after etcd-io/raft's `TestReadOnlyOptionSafe`, `TestReadOnlyForNewLeader`
+//! and `TestReadOnlyOptionLease`.
+
+mod support;
+
+use raft_core::{ClientResult, Command, RaftOptions, ReadMode, UnsafeRules};
+use support::TestCluster;
+
+fn reads(mode: ReadMode) -> RaftOptions {
+    RaftOptions { read_mode: mode, check_quorum: mode == ReadMode::Lease, ..RaftOptions::default() }
+}
+
+fn read_value(value: &str, index: u64) -> ClientResult {
+    ClientResult::Read { index, value: Some(value.to_owned()) }
+}
+
+/// Elects S1 and commits `x=1` at index 2 (after the election's no-op).
+fn cluster_with_x(options: RaftOptions) -> TestCluster {
+    let mut cluster = TestCluster::new(3, options);
+    cluster.elect(1);
+    cluster.write(1, 1, "x=1");
+    cluster.deliver_all();
+    assert_eq!(cluster.response(1), Some(&ClientResult::Committed { index: 2 }));
+    cluster
+}
+
+#[test]
+fn a_read_in_the_log_is_an_entry_answered_with_the_value_at_its_place() {
+    let mut cluster = cluster_with_x(reads(ReadMode::Log));
+    cluster.read(1, 2, "x");
+    assert_eq!(cluster.node(1).log().last_index(), 3, "the read is appended");
+    assert_eq!(cluster.node(1).log().entry(3).map(|e| e.command.clone()), Some(Command::get("x").unwrap()));
+    assert_eq!(cluster.response(2), None, "answered only once committed");
+    cluster.deliver_all();
+    assert_eq!(cluster.response(2), Some(&read_value("1", 3)));
+    cluster.read(1, 3, "y");
+    cluster.deliver_all();
+    assert_eq!(cluster.response(3), Some(&ClientResult::Read { index: 4, value: None }), "an unset key");
+}
+
+#[test]
+fn read_index_confirms_leadership_with_a_heartbeat_round_and_writes_nothing() {
+    let mut cluster = cluster_with_x(reads(ReadMode::ReadIndex));
+    cluster.read(1, 2, "x");
+    assert_eq!(cluster.node(1).log().last_index(), 2, "nothing is appended");
+    assert_eq!(cluster.response(2), None, "not before a majority answers the round");
+    cluster.deliver_all();
+    assert_eq!(cluster.response(2), Some(&read_value("1", 2)), "readIndex is the commit index");
+}
+
+#[test]
+fn read_index_is_never_answered_by_a_leader_cut_off_from_the_majority() {
+    let mut cluster = cluster_with_x(reads(ReadMode::ReadIndex));
+    cluster.isolate(1);
+    cluster.read(1, 2, "x");
+    cluster.lead_for(1, 1_000);
+    assert_eq!(cluster.response(2), None, "no round is ever confirmed");
+    cluster.elect(2);
+    cluster.write(2, 3, "x=2");
+    cluster.deliver_all();
+    cluster.heal();
+    cluster.lead_for(2, 50);
+    assert_eq!(cluster.response(2), Some(&ClientResult::LeadershipLost), "told once it steps down");
+}
+
+#[test]
+fn a_new_leaders_first_read_waits_for_an_entry_of_its_term() {
+    let options = RaftOptions { noop_on_election: false, ..reads(ReadMode::ReadIndex) };
+    let mut cluster = TestCluster::new(3, options);
+    cluster.elect(1);
+    cluster.write(1, 1, "x=1");
+    cluster.deliver_all();
+    cluster.elect(2); // term 2, no no-op: its commit index says nothing yet
+    cluster.read(2, 2, "x");
+    cluster.lead_for(2, 200);
+    assert_eq!(cluster.response(2), None, "it has not committed an entry of term 2");
+    cluster.write(2, 3, "x=2");
+    cluster.deliver_all();
+    assert_eq!(cluster.response(3), Some(&ClientResult::Committed { index: 2 }));
+    assert_eq!(cluster.response(2), Some(&read_value("2", 2)), "served once its term's entry commits");
+}
+
+#[test]
+fn a_single_server_serves_read_index_at_once() {
+    let mut cluster = TestCluster::new(1, reads(ReadMode::ReadIndex));
+    cluster.elect(1);
+    cluster.write(1, 1, "x=1");
+    cluster.read(1, 2, "x");
+    assert_eq!(cluster.response(2), Some(&read_value("1", 2)));
+}
+
+#[test]
+fn a_follower_points_a_read_at_the_leader() {
+    for mode in [ReadMode::Log, ReadMode::ReadIndex, ReadMode::Lease] {
+        let mut cluster = cluster_with_x(reads(mode));
+        cluster.read(2, 2, "x");
+        assert_eq!(cluster.response(2), Some(&ClientResult::NotLeader { leader: Some(1) }), "{mode:?}");
+    }
+}
+
+#[test]
+fn a_lease_serves_reads_at_once_and_only_while_it_holds() {
+    let mut cluster = cluster_with_x(reads(ReadMode::Lease));
+    cluster.lead_for(1, 50); // a round acknowledged: the lease runs 150 ms from its start
+    cluster.read(1, 2, "x");
+    assert_eq!(cluster.response(2), Some(&read_value("1", 2)), "no round needed");
+    cluster.isolate(1);
+    cluster.advance(200); // past the lease, with no answer since
+    cluster.read(1, 3, "x");
+    cluster.deliver_all();
+    assert_eq!(cluster.response(3), None, "the lease ran out: it must confirm, and cannot");
+    cluster.heal();
+    cluster.heartbeat(1);
+    cluster.deliver_all();
+    assert_eq!(cluster.response(3), Some(&read_value("1", 2)), "confirmed by a round once heard again");
+}
+
+#[test]
+fn without_check_quorum_a_lease_is_not_trusted() {
+    let options = RaftOptions { read_mode: ReadMode::Lease, ..RaftOptions::default() };
+    let mut cluster = cluster_with_x(options);
+    cluster.lead_for(1, 50);
+    cluster.read(1, 2, "x");
+    assert_eq!(cluster.response(2), None, "it confirms with a round, as ReadIndex does");
+    cluster.deliver_all();
+    assert_eq!(cluster.response(2), Some(&read_value("1", 2)));
+}
+
+#[test]
+fn a_leader_that_sent_timeout_now_trusts_its_lease_no_more() {
+    let mut cluster = cluster_with_x(reads(ReadMode::Lease));
+    cluster.lead_for(1, 50);
+    cluster.isolate(2); // S2 never gets TimeoutNow, and the transfer is abandoned
+    cluster.transfer(1, 2); // S2 was up to date: TimeoutNow goes at once
+    cluster.lead_for(1, 200);
+    cluster.read(1, 2, "x");
+    assert_eq!(cluster.response(2), None, "the election it asked for could skip the guard");
+    cluster.deliver_all();
+    assert_eq!(cluster.response(2), Some(&read_value("1", 2)));
+}
+
+#[test]
+fn with_stale_reads_any_server_answers_from_its_own_state() {
+    let options = RaftOptions {
+        unsafe_rules: UnsafeRules { stale_reads: true, ..UnsafeRules::default() },
+        ..RaftOptions::default()
+    };
+    let mut cluster = cluster_with_x(options);
+    cluster.lead_for(1, 50); // S3 learns that x=1 is committed
+    cluster.isolate(3);
+    cluster.write(1, 2, "x=2");
+    cluster.deliver_all();
+    assert_eq!(cluster.response(2), Some(&ClientResult::Committed { index: 3 }));
+    cluster.read(3, 3, "x");
+    assert_eq!(cluster.response(3), Some(&read_value("1", 2)), "a follower cut off answers with x=1");
+}
