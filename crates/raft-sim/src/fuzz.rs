@@ -16,7 +16,7 @@ use crate::rng::SimRng;
 use crate::scenario_run::ScenarioExt;
 use crate::simulation::Simulation;
 use crate::time::Millis;
-use raft_scenario::{Membership, Scenario, ScenarioError, ScenarioOptions};
+use raft_scenario::{Membership, ReadMode, Scenario, ScenarioError, ScenarioOptions};
 
 /// After the faults stop, how long the cluster gets to elect a leader and spread every
 /// committed entry. Several election timeouts, with room for a split vote or two.
@@ -91,6 +91,12 @@ fn generate(seed: u64, settings: &FuzzSettings) -> (Scenario, Simulation) {
         scenario.options.check_quorum = true;
         scenario.options.membership = if rng.random_bool(0.5) { Membership::Joint } else { Membership::Single };
     }
+    // Reads in every mode; a lease needs CheckQuorum's guard.
+    scenario.options.read_mode =
+        *[ReadMode::Log, ReadMode::ReadIndex, ReadMode::Lease].choose(&mut rng).unwrap_or(&ReadMode::Log);
+    if scenario.options.read_mode == ReadMode::Lease {
+        scenario.options.check_quorum = true;
+    }
     scenario.options = settings.apply(&scenario.options);
     // Servers a change may name: the first ones and two more.
     let servers = (nodes + 2).min(raft_scenario::MAX_NODES);
@@ -105,14 +111,19 @@ fn generate(seed: u64, settings: &FuzzSettings) -> (Scenario, Simulation) {
     let mut writes = 0;
     while at < settings.duration_ms {
         let action = match rng.random_range(0..100) {
-            0..=29 => {
+            0..=21 => {
                 writes += 1;
                 Action::Write {
                     node: pick(&mut rng),
                     command: format!("k{}={writes}", rng.random_range(0..5)),
-                    client: 1,
+                    client: rng.random_range(1..=raft_scenario::MAX_CLIENTS),
                 }
             }
+            22..=29 => Action::Read {
+                node: pick(&mut rng),
+                key: format!("k{}", rng.random_range(0..5)),
+                client: rng.random_range(1..=raft_scenario::MAX_CLIENTS),
+            },
             30..=41 => Action::Crash { node: pick(&mut rng) },
             42..=55 => Action::Restart { node: pick(&mut rng) },
             56..=63 => Action::Partition { groups: random_groups(&mut rng, nodes) },
@@ -215,6 +226,12 @@ pub fn check_run(sim: &Simulation) -> Option<String> {
     if let Some(violation) = sim.violations().first() {
         return Some(format!("{} broken at {} ms: {}", violation.property, violation.at_ms, violation.detail));
     }
+    if let crate::Linearizability::Violation(failure) = sim.linearizability() {
+        return Some(format!(
+            "the clients' history is not linearizable: operations {:?} on key {} ({:?})",
+            failure.operations, failure.key, failure.reason
+        ));
+    }
     let Some(leader) = sim.leader() else {
         return Some(format!("no leader {RECOVERY_MS} ms after every fault was healed"));
     };
@@ -235,8 +252,8 @@ pub fn check_run(sim: &Simulation) -> Option<String> {
     }
     for op in sim.client_ops().filter(|op| op.result == Some(OpResult::Ok)) {
         let index = op.index?;
-        if op.change.is_some() {
-            continue; // a committed change is checked through the configuration above
+        if op.change.is_some() || op.kind == crate::OpKind::Read {
+            continue; // a committed change is checked through the configuration above; reads write nothing
         }
         for node in voters() {
             let raft = node.node();

@@ -18,6 +18,7 @@
 mod action;
 mod builder;
 mod client;
+mod client_history;
 mod client_ops;
 mod config;
 mod faults;
@@ -41,6 +42,7 @@ mod trace_tokens;
 pub use action::ActionError;
 pub use builder::SimBuilder;
 pub use client::{ClientOp, OpKind, OpResult, MAX_REDIRECTS};
+pub use client_history::INITIAL_LOG_WRITE_IDS;
 pub use config::SimConfig;
 pub use fuzz::{check_run, random_scenario, run_seed, FuzzFailure, FuzzSettings, RECOVERY_MS};
 pub use history::{History, FIRST_CHECKPOINT_INTERVAL_MS, MAX_CHECKPOINTS};
@@ -62,7 +64,7 @@ pub use raft_scenario::{
     MAX_SCENARIO_BYTES, MAX_SCENARIO_FILE_BYTES, MAX_SCENARIO_TIME_MS, MAX_TITLE_CHARS, SCENARIO_VERSION,
 };
 pub use replay_budget::{TooBusy, MAX_REPLAY_EVENTS};
-pub use report::{format_hash, ConfigReport, JointReport, NodeReport, Report};
+pub use report::{format_hash, ConfigReport, JointReport, NodeReport, NotLinearizableReport, Report};
 pub use rng::SimRng;
 pub use scenario_run::{OpenLink, ScenarioExt};
 pub use simulation::{ArmedTimer, LostMessage, SimNode, Simulation, RECENT_LOSSES};

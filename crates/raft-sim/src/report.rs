@@ -25,8 +25,37 @@ pub struct Report {
     pub nodes: Vec<NodeReport>,
     /// Safety violations (empty in a correct run).
     pub violations: Vec<Violation>,
-    /// Every client write.
+    /// Every client operation: writes, reads and membership changes.
     pub clients: Vec<ClientOp>,
+    /// Whether the clients' reads and writes are linearizable (Wing–Gong–Lowe, per key).
+    pub linearizable: bool,
+    /// When they are not: the fewest operations that cannot be ordered, and why.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_linearizable: Option<NotLinearizableReport>,
+}
+
+/// A failed linearizability check in a [`Report`].
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NotLinearizableReport {
+    /// The key.
+    pub key: String,
+    /// The operations' ids, in order of invocation (ids from
+    /// [`INITIAL_LOG_WRITE_IDS`](crate::INITIAL_LOG_WRITE_IDS) on are writes of the initial logs).
+    pub operations: Vec<u64>,
+    /// `never_written` (a read returned a value no write wrote), `stale` (a read missed a
+    /// write that ended before it began) or `no_order`.
+    pub reason: &'static str,
+}
+
+impl NotLinearizableReport {
+    fn of(failure: &crate::NonLinearizable) -> Self {
+        let reason = match failure.reason {
+            crate::Reason::NeverWritten { .. } => "never_written",
+            crate::Reason::Stale { .. } => "stale",
+            crate::Reason::NoOrder => "no_order",
+        };
+        NotLinearizableReport { key: failure.key.clone(), operations: failure.operations.clone(), reason }
+    }
 }
 
 /// One server in a [`Report`].
@@ -105,7 +134,13 @@ impl Report {
                 }
             })
             .collect();
+        let not_linearizable = match sim.linearizability() {
+            crate::Linearizability::Linearizable { .. } => None,
+            crate::Linearizability::Violation(failure) => Some(NotLinearizableReport::of(&failure)),
+        };
         Report {
+            linearizable: not_linearizable.is_none(),
+            not_linearizable,
             time_ms: sim.now(),
             trace_hash: format_hash(sim.trace().hash()),
             events: sim.events_processed(),

@@ -117,11 +117,16 @@ pub struct Simulation {
     /// doing (thesis §4.2.3). `None` at every other moment.
     outsider: Option<NodeId>,
     next_generation: u64,
+    /// The commands of the logs the run started with, server by server: writes the clients'
+    /// history counts as unknown ([`Simulation::client_history`]). Shared by every checkpoint.
+    pub(crate) initial_logs: std::sync::Arc<[raft_core::Command]>,
 }
 
 impl Simulation {
     pub(crate) fn new(seed: u64, config: SimConfig, initial: Vec<PersistentState>, record_trace: bool) -> Self {
         let ids: Vec<NodeId> = (1..=config.nodes).collect();
+        let initial_logs =
+            initial.iter().flat_map(|state| state.log.entries().map(|entry| entry.command.clone())).collect();
         let mut initial = initial.into_iter();
         let nodes = ids
             .iter()
@@ -149,6 +154,7 @@ impl Simulation {
             story: Story::default(),
             outsider: None,
             next_generation: 0,
+            initial_logs,
         };
         for id in ids {
             let last = sim.nodes[(id - 1) as usize].node.log().last_index();

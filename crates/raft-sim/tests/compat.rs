@@ -6,7 +6,7 @@
 //!
 //! The expected reports were written by `raftsim run` of that release; never regenerate them
 //! to make this test pass. Reports have grown fields since (each node's `config` and `member`,
-//! issue 15; each client operation's `client`, `kind` and `key`, issue 16); every field that
+//! issue 15; `linearizable` and each client operation's `client`, `kind` and `key`, issue 16); every field that
 //! release wrote is compared.
 
 use std::path::PathBuf;
@@ -33,6 +33,8 @@ fn files_of_the_first_release_replay_to_the_same_cluster_state() {
         sim.run_until(until);
         let mut report = serde_json::to_value(Report::of(&sim)).unwrap();
         report.as_object_mut().unwrap().remove("trace_hash");
+        let linearizable = report.as_object_mut().unwrap().remove("linearizable");
+        assert_eq!(linearizable, Some(serde_json::Value::Bool(true)), "{name}: writes alone are linearizable");
         for node in report["nodes"].as_array_mut().unwrap() {
             let node = node.as_object_mut().unwrap();
             assert_eq!(node.remove("member"), Some(serde_json::Value::Bool(true)), "{name}: no membership change");

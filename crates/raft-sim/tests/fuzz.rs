@@ -68,6 +68,9 @@ fn random_fault_schedules_stay_safe_and_live_with_pre_vote_and_check_quorum() {
             let mut scenario = random_scenario(seed, &settings);
             scenario.options.pre_vote = pre_vote;
             scenario.options.check_quorum = check_quorum;
+            if !check_quorum && scenario.options.read_mode == raft_sim::ReadMode::Lease {
+                scenario.options.read_mode = raft_sim::ReadMode::ReadIndex; // a lease needs CheckQuorum
+            }
             let mut sim = raft_sim::ScenarioExt::build(&scenario, false).expect("valid");
             sim.run_until(scenario.until_ms.unwrap_or(0));
             if let Some(reason) = raft_sim::check_run(&sim) {

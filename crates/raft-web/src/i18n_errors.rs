@@ -116,7 +116,7 @@ impl Lang {
                 format!("最多 {} 毫秒（一小时），而不是 {value}", raft_sim::MAX_DURATION_MS)
             }
             (Lang::Zh, ConfigError::LeaseWithoutCheckQuorum) => {
-                "租约读需要打开 check_quorum：靠它的保护，租约期间其他服务器选不出新的领导者".to_owned()
+                "租约读需要打开检查法定人数：靠它的保护，租约期间其他服务器选不出新的领导者".to_owned()
             }
         }
     }

@@ -42,7 +42,7 @@ pub fn run(file: &Path, until: Option<u64>, trace: Option<&Path>) -> Result<Exit
     }
     let report = Report::of(&sim);
     println!("{}", serde_json::to_string(&report).expect("reports serialise"));
-    Ok(if report.violations.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if report.violations.is_empty() && report.linearizable { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 #[derive(Serialize)]
@@ -50,6 +50,8 @@ struct FuzzSummary {
     runs: u64,
     events: u64,
     violations: u64,
+    /// Runs whose clients saw a history that is not linearizable.
+    not_linearizable: u64,
     liveness_failures: u64,
     wall_ms: u128,
     simulated_ms_per_run: u64,
@@ -81,6 +83,7 @@ pub fn fuzz(
         runs: 0,
         events: 0,
         violations: 0,
+        not_linearizable: 0,
         liveness_failures: 0,
         wall_ms: 0,
         simulated_ms_per_run: duration_ms + RECOVERY_MS,
@@ -92,8 +95,10 @@ pub fn fuzz(
         summary.runs += 1;
         summary.events += sim.events_processed();
         summary.violations += sim.violations().len() as u64;
+        let linearizable = matches!(sim.linearizability(), raft_sim::Linearizability::Linearizable { .. });
+        summary.not_linearizable += u64::from(!linearizable);
         if let Some(failure) = failure {
-            if sim.violations().is_empty() {
+            if sim.violations().is_empty() && linearizable {
                 summary.liveness_failures += 1;
             }
             if summary.failure.is_none() {

@@ -29,7 +29,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Run a scenario file and print its report as JSON (exit 1 if a safety property broke).
+    /// Run a scenario file and print its report as JSON (exit 1 if a safety property broke or
+    /// the clients saw a history that is not linearizable).
     Run {
         /// The scenario file.
         file: PathBuf,

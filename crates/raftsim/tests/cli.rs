@@ -110,7 +110,11 @@ fn fuzz_with_each_unsafe_switch_finds_a_violation_that_its_reproducer_replays() 
         (r#"{"unsafe": {"vote_for_highest_id": true}}"#, "0", "5"),
         (r#"{"unsafe": {"ack_on_equal_commit": true}}"#, "0", "10"),
         // Figure 8 needs a rare interleaving: no no-op on election, and lossy links.
-        (r#"{"unsafe": {"commit_old_terms": true}, "noop_on_election": false, "loss": 0.2}"#, "9050", "10"),
+        (
+            r#"{"unsafe": {"commit_old_terms": true}, "noop_on_election": false, "loss": 0.2, "read_mode": "log"}"#,
+            "11512",
+            "10",
+        ),
     ];
     for (options, start, seeds) in cases {
         let output = raftsim(&["fuzz", "--seeds", seeds, "--start", start, "--options", options]);
@@ -123,6 +127,26 @@ fn fuzz_with_each_unsafe_switch_finds_a_violation_that_its_reproducer_replays() 
         let report: serde_json::Value = serde_json::from_slice(&replayed.stdout).unwrap();
         assert!(!report["violations"].as_array().unwrap().is_empty(), "{options}: {report}");
     }
+}
+
+/// With `stale_reads` the fuzzer's clients read old values, the history check catches it, and
+/// `raftsim run` on the reproducer reports the same operations.
+#[test]
+fn fuzz_with_stale_reads_finds_a_history_that_is_not_linearizable() {
+    let options = r#"{"unsafe": {"stale_reads": true}}"#;
+    let output = raftsim(&["fuzz", "--seeds", "10", "--options", options]);
+    assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stdout));
+    let summary: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(summary["not_linearizable"].as_u64().unwrap() > 0, "{summary}");
+    assert_eq!(summary["violations"].as_u64(), Some(0), "no Figure 3 property breaks: {summary}");
+    let file = write_temp("stale-reproducer.json", &summary["reproducer"].to_string());
+    let replayed = raftsim(&["run", &file]);
+    assert_eq!(replayed.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&replayed.stdout).unwrap();
+    assert_eq!(report["linearizable"], serde_json::Value::Bool(false), "{report}");
+    let reason = summary["failure"]["reason"].as_str().unwrap();
+    let operations = report["not_linearizable"]["operations"].to_string().replace(',', ", ");
+    assert!(reason.contains(&operations), "the same operations: {reason} / {operations}");
 }
 
 #[test]
