@@ -7,8 +7,8 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::components::{
-    controls, embed_strip, invariant_bar, legend, message_panel, network_bar, scenario_file, timeline, ClientMenu,
-    Cluster, ControlsProps, EmbedStripProps, InvariantBarProps, LogTable, MessagePanelProps, Narration,
+    controls, embed_strip, invariant_bar, legend, message_panel, network_bar, scenario_file, timeline, ClientHistory,
+    ClientMenu, Cluster, ControlsProps, EmbedStripProps, InvariantBarProps, LogTable, MessagePanelProps, Narration,
     NetworkBarProps, NodeMenu, Settings, SharePanel, Shortcuts, TimelineProps,
 };
 use crate::hooks::{
@@ -84,6 +84,11 @@ pub fn App() -> Html {
     let t = lang.texts();
     let view = Rc::new(state.view());
     let story = Rc::new(state.story());
+    // Checked again only when an operation starts or ends, or the run forks.
+    let client_history = {
+        let state = state.clone();
+        use_memo(state.client_history_key(), move |_| state.client_history())
+    };
     let trace_hash = state.trace_hash();
     let status = EmbedStatus {
         time_ms: view.time_ms,
@@ -205,6 +210,10 @@ pub fn App() -> Html {
                 { timeline(lang, &TimelineProps { time_ms: view.time_ms, horizon_ms: state.horizon_ms(),
                                                    on_seek: on_seek.clone(), on_jump }) }
             </div>
+            if !client_history.bars.is_empty() {
+                <ClientHistory {lang} view={client_history.clone()} time_ms={view.time_ms} horizon_ms={state.horizon_ms()}
+                               on_seek={on_seek.clone()} />
+            }
             <div class="playground__tools" role="group" aria-label={lang.learner_texts().tools}>
                 <Settings {lang} seed={state.seed()} options={state.options()} on_apply={on_apply_settings}
                           on_replay={on_replay_settings} />
@@ -238,7 +247,8 @@ pub fn App() -> Html {
                 </div>
                 <div class="playground__side">
                     { log_table }
-                    { invariant_bar(lang, &InvariantBarProps { violations: state.violations(), on_seek: on_seek.clone() }) }
+                    { invariant_bar(lang, &InvariantBarProps { violations: state.violations(), on_seek: on_seek.clone(),
+                                                              history_breach: client_history.breach.clone() }) }
                     <Narration lang={lang} events={story.clone()} {on_seek} />
                 </div>
             </div>
@@ -260,7 +270,8 @@ fn node_menu(lang: Lang, state: &Playground, view: &crate::view::ClusterView, di
     html! {
         <NodeMenu key={id} {lang} on_action={dispatch.reform(Action::MenuApply)} {details} links={links_from(view, node.id)}
                   on_isolate={dispatch.reform(move |isolate| if isolate { Action::Isolate(id) } else { Action::Reconnect(id) })}
-                  suggested_command={state.suggested_command()} error={menu_error(lang, state)}
+                  suggested_command={state.suggested_command()} suggested_key={state.suggested_key()}
+                  error={menu_error(lang, state)}
                   on_close={dispatch.reform(|_| Action::CloseMenu)} {node} />
     }
 }
@@ -272,7 +283,8 @@ fn client_menu(lang: Lang, state: &Playground, dispatch: &Callback<Action>) -> H
     }
     html! {
         <ClientMenu {lang} servers={state.servers()} known_leader={state.client_known_leader()}
-                    suggested_command={state.suggested_command()} error={menu_error(lang, state)}
+                    suggested_command={state.suggested_command()} suggested_key={state.suggested_key()}
+                    error={menu_error(lang, state)}
                     on_action={dispatch.reform(Action::MenuApply)} on_close={dispatch.reform(|_| Action::CloseMenu)} />
     }
 }

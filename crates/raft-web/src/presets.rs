@@ -19,7 +19,7 @@ pub struct Preset {
 }
 
 /// Every preset, in the order the picker lists them.
-pub const PRESETS: [Preset; 22] = [
+pub const PRESETS: [Preset; 25] = [
     Preset { id: "figure-6", title: "Figure 6: log replication" },
     Preset { id: "figure-7", title: "Figure 7: followers a–f meet the leader of term 8" },
     Preset { id: "figure-8", title: "Figure 8: an old-term entry on a majority is not committed" },
@@ -37,10 +37,13 @@ pub const PRESETS: [Preset; 22] = [
     Preset { id: "membership-joint", title: "Joint consensus: three servers swapped for three others" },
     Preset { id: "membership-removed-disrupts", title: "A removed server that never heard it was removed disrupts the cluster (CheckQuorum's guard stops it)" },
     Preset { id: "membership-2015-fixed", title: "The 2015 bug fixed: a new leader commits an entry of its term before changing membership" },
+    Preset { id: "read-index", title: "ReadIndex: a leader confirms it still leads before it answers" },
+    Preset { id: "lease-read", title: "Lease reads: answered at once while the lease holds" },
     Preset { id: "break-commit-old-terms", title: "Break a rule: commit old-term entries by counting copies (Figure 8 goes wrong)" },
     Preset { id: "break-election-restriction", title: "Break a rule: vote for any log (a stale server wins and erases a committed write)" },
     Preset { id: "break-largest-id", title: "Break a rule: \"elect the largest server id\" (two leaders in one term)" },
     Preset { id: "break-equal-commit", title: "Break a rule: accept entries when the commit indexes match (logs that agree on an entry, not on what precedes it)" },
+    Preset { id: "break-stale-reads", title: "Break a rule: any server answers reads (a stale read from a leader behind a partition)" },
     Preset { id: "break-reconfig-before-term-commit", title: "The 2015 bug: membership changes racing across terms lose a committed entry" },
 ];
 
@@ -135,10 +138,15 @@ mod tests {
             );
             let breaks_a_rule = !scenario.options.unsafe_rules.all_off();
             assert_eq!(breaks_a_rule, preset.id.starts_with("break-"), "{}", preset.id);
+            let linearizable = |sim: &raft_sim::Simulation| {
+                matches!(sim.linearizability(), raft_sim::Linearizability::Linearizable { .. })
+            };
             let sim = run_to_end(preset, false);
-            assert_eq!(sim.violations().is_empty(), !breaks_a_rule, "{}: {:?}", preset.id, sim.violations());
+            let holds = sim.violations().is_empty() && linearizable(&sim);
+            assert_eq!(holds, !breaks_a_rule, "{}: {:?}", preset.id, sim.violations());
             let kept = run_to_end(preset, true);
             assert!(kept.violations().is_empty(), "{} with every rule kept: {:?}", preset.id, kept.violations());
+            assert!(linearizable(&kept), "{} with every rule kept", preset.id);
             if !breaks_a_rule {
                 assert!(sim.leader().is_some(), "{}: ends with a leader", preset.id);
             }
@@ -173,6 +181,38 @@ mod tests {
             let sim = run_to_end(preset(id).unwrap(), false);
             assert!(sim.violations().iter().any(|v| v.property == property), "{id}: {:?}", sim.violations());
         }
+    }
+
+    #[test]
+    fn the_read_presets_show_what_their_titles_say() {
+        use raft_sim::{Linearizability, OpResult};
+        let read = |sim: &raft_sim::Simulation, client: u32| {
+            let op = sim.client_ops().rev().find(|op| op.client == client).unwrap().clone();
+            (op.result, op.value.flatten())
+        };
+        let stale = run("break-stale-reads", 4_000);
+        assert_eq!(read(&stale, 2), (Some(OpResult::Ok), Some("1".to_owned())), "S4 answers with the old value");
+        assert!(matches!(stale.linearizability(), Linearizability::Violation(_)));
+        let mut fixed = PresetFiles::from_disk("break-stale-reads").scenario().unwrap();
+        fixed.options.unsafe_rules.stale_reads = false;
+        let mut fixed = fixed.build(false).unwrap();
+        fixed.run_until(4_000);
+        assert_ne!(read(&fixed, 2).0, Some(OpResult::Ok), "through the log, S4 cannot answer");
+        assert!(matches!(fixed.linearizability(), Linearizability::Linearizable { .. }));
+
+        let index = run("read-index", 4_000);
+        assert_eq!(read(&index, 2), (Some(OpResult::Unknown), None), "S4 never confirms, then steps down");
+        assert_eq!(read(&index, 3), (Some(OpResult::Ok), Some("2".to_owned())));
+        assert!(index.nodes().all(|n| n.node().log().entries().all(|e| e.command.read_key().is_none())));
+
+        let lease = run("lease-read", 4_000);
+        assert_eq!(read(&lease, 2), (Some(OpResult::NoLeader), None), "S4 stepped down: CheckQuorum");
+        assert_eq!(read(&lease, 3), (Some(OpResult::Ok), Some("2".to_owned())));
+        let waited = |sim: &raft_sim::Simulation| {
+            let op = sim.client_ops().find(|op| op.client == 3).unwrap();
+            op.responded_ms.unwrap() - op.invoked_ms
+        };
+        assert!(waited(&lease) < waited(&index), "a lease needs no round of heartbeats");
     }
 
     #[test]

@@ -407,6 +407,22 @@ impl Playground {
         self.history.borrow().sim().violations().to_vec()
     }
 
+    /// The clients' reads and writes so far, checked for linearizability.
+    pub fn client_history(&self) -> crate::view::ClientHistoryView {
+        crate::view::ClientHistoryView::of(self.history.borrow().sim())
+    }
+
+    /// What the clients' history depends on: the run's revision (a fork changes it), how many
+    /// operations were invoked and how many have ended. The page checks the history again only
+    /// when it changes, not at every frame.
+    pub fn client_history_key(&self) -> (u64, usize, usize) {
+        let history = self.history.borrow();
+        let ops = history.sim().client_ops();
+        let (invoked, ended) =
+            ops.fold((0, 0), |(invoked, ended), op| (invoked + 1, ended + usize::from(!op.is_open())));
+        (self.revision, invoked, ended)
+    }
+
     /// Whether any partition or cut link is in place.
     pub fn network_faulty(&self) -> bool {
         let history = self.history.borrow();
@@ -513,6 +529,13 @@ impl Playground {
     /// The command the write field suggests: `x=1`, `x=2`, … counting the writes so far.
     pub fn suggested_command(&self) -> String {
         format!("x={}", self.history.borrow().sim().client_op_count() + 1)
+    }
+
+    /// The key the read field suggests: the latest write's, else `x`.
+    pub fn suggested_key(&self) -> String {
+        let history = self.history.borrow();
+        let latest = history.sim().client_ops().rev().find_map(|op| op.key.clone());
+        latest.unwrap_or_else(|| "x".to_owned())
     }
 
     fn advance(&mut self, elapsed_ms: f64) {

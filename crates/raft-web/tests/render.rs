@@ -133,7 +133,7 @@ async fn a_broken_property_turns_red_with_what_broke_and_when() {
     let root = mount_point();
     yew::Renderer::<InvariantBar>::with_root_and_props(
         root.clone(),
-        InvariantBarProps { violations: vec![violation], on_seek: yew::Callback::noop() },
+        InvariantBarProps { violations: vec![violation], history_breach: None, on_seek: yew::Callback::noop() },
     )
     .render();
     settle().await;

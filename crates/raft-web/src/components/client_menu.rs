@@ -1,5 +1,5 @@
-//! The client's write form, opened by clicking the Client box: a command, sent to the leader
-//! the client knows, or to a server the user picks.
+//! The clients' form, opened by clicking the Client box: which client (C1 to C3) sends, a
+//! write or a read, sent to the leader the client knows, or to a server the user picks.
 
 use raft_sim::{Action, NodeId};
 use web_sys::HtmlSelectElement;
@@ -21,6 +21,8 @@ pub struct ClientMenuProps {
     pub known_leader: Option<NodeId>,
     /// What the write field starts with, e.g. `x=3`.
     pub suggested_command: AttrValue,
+    /// What the read field starts with: the key of the latest write.
+    pub suggested_key: AttrValue,
     /// Why the last write was refused, shown under the field.
     #[prop_or_default]
     pub error: Option<AttrValue>,
@@ -51,10 +53,20 @@ pub fn ClientMenu(props: &ClientMenuProps) -> Html {
             }
         })
     };
-    let on_send = {
-        let node = target;
-        props.on_action.reform(move |command| Action::Write { node, command, client: 1 })
+    let client = use_state(|| 1u32);
+    let on_client = {
+        let client = client.clone();
+        Callback::from(move |event: Event| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            if let Ok(chosen) = select.value().parse() {
+                client.set(chosen);
+            }
+        })
     };
+    let (node, sender) = (target, *client);
+    let on_send = props.on_action.reform(move |command| Action::Write { node, command, client: sender });
+    let on_read = props.on_action.reform(move |key| Action::Read { node, key, client: sender });
+    let h = lang.history_texts();
     let onkeydown = tab_trap(menu.clone());
     html! {
         <div class="node-menu client-menu" ref={menu} data-client-menu="true" role="group"
@@ -69,9 +81,19 @@ pub fn ClientMenu(props: &ClientMenuProps) -> Html {
                     }) }
                 </select>
             </label>
+            <label class="client-menu__target">
+                { h.client }
+                <select onchange={on_client}>
+                    { for (1..=raft_sim::MAX_CLIENTS).map(|c| html! {
+                        <option value={c.to_string()} selected={c == *client}>{ format!("C{c}") }</option>
+                    }) }
+                </select>
+            </label>
             <WriteForm suggested={props.suggested_command.clone()} label={t.command}
                        button={(AttrValue::from(l.send), AttrValue::from(t.write_title))}
                        error={props.error.clone()} {on_send} />
+            <WriteForm suggested={props.suggested_key.clone()} label={h.read_key}
+                       button={(AttrValue::from(h.read), AttrValue::from(h.read_title))} on_send={on_read} />
             <button type="button" class="node-menu__close" onclick={props.on_close.reform(|_: MouseEvent| ())}
                     aria-label={t.close_menu}>{ "×" }</button>
         </div>

@@ -1,47 +1,63 @@
 //! The five safety properties of the paper's Figure 3 and membership's one change at a time,
 //! each green, or red with what broke.
 
-use raft_sim::{Property, Violation};
+use raft_sim::{Millis, Property, Violation};
 use yew::prelude::*;
 
 use crate::components::timeline::format_time;
 use crate::i18n::Lang;
+use crate::view::HistoryBreach;
 
 /// What [`invariant_bar`] draws. (`Properties` so that a test can show it on its own.)
 #[derive(Properties, PartialEq)]
 pub struct InvariantBarProps {
     /// Violations found so far (none in a correct Raft).
     pub violations: Vec<Violation>,
+    /// Why the clients' history is not linearizable, if it is not.
+    pub history_breach: Option<HistoryBreach>,
     /// Jump to the violation was chosen: go to its moment.
     pub on_seek: Callback<raft_sim::Millis>,
 }
 
-/// One badge per property. Checked after every event of the run.
+/// One badge per property, checked after every event of the run, and one for the clients'
+/// history, checked as it grows.
 pub fn invariant_bar(lang: Lang, props: &InvariantBarProps) -> Html {
+    let badges = Property::ALL.iter().map(|&property| {
+        let broken = props.violations.iter().find(|v| v.property == property);
+        let detail = broken.map(|v| (v.at_ms, lang.breach(&v.detail)));
+        badge(lang, serde_name(property), lang.property(property), detail, &props.on_seek)
+    });
+    let history = props.history_breach.as_ref().map(|breach| (breach.at_ms, lang.history_breach(breach)));
     html! {
         <ul class="invariants" aria-label={lang.texts().invariants}>
-            { for Property::ALL.iter().map(|&property| {
-                let broken = props.violations.iter().find(|v| v.property == property);
-                let name = serde_name(property);
-                let title = match broken {
-                    Some(v) => format!("{}: {}", lang.property(property), lang.broken_at(&format_time(lang, v.at_ms), &lang.breach(&v.detail))),
-                    None => format!("{}: {}", lang.property(property), lang.texts().holds),
-                };
-                html! {
-                    <li class={if broken.is_some() { "invariants__item invariants__item--broken" } else { "invariants__item invariants__item--ok" }}
-                        data-invariant={name} data-ok={broken.is_none().to_string()} {title}>
-                        <span aria-hidden="true">{ if broken.is_some() { "✗ " } else { "✓ " } }</span>
-                        { lang.property(property) }
-                        if let Some(v) = broken {
-                            <span class="invariants__detail">{ format!(" — {}", lang.broken_at(&format_time(lang, v.at_ms), &lang.breach(&v.detail))) }</span>
-                            <button type="button" class="invariants__jump" onclick={props.on_seek.reform({ let at = v.at_ms; move |_: MouseEvent| at })}>
-                                { lang.texts().jump_to_violation }
-                            </button>
-                        }
-                    </li>
-                }
-            }) }
+            { for badges }
+            { badge(lang, "linearizable", lang.history_texts().linearizable, history, &props.on_seek) }
         </ul>
+    }
+}
+
+/// One badge: green, or red with when and what broke and a button to that moment.
+fn badge(
+    lang: Lang,
+    name: &'static str,
+    label: &'static str,
+    broken: Option<(Millis, String)>,
+    on_seek: &Callback<Millis>,
+) -> Html {
+    let detail = broken.as_ref().map(|(at, what)| lang.broken_at(&format_time(lang, *at), what));
+    let title = format!("{label}: {}", detail.as_deref().unwrap_or(lang.texts().holds));
+    html! {
+        <li class={if broken.is_some() { "invariants__item invariants__item--broken" } else { "invariants__item invariants__item--ok" }}
+            data-invariant={name} data-ok={broken.is_none().to_string()} {title}>
+            <span aria-hidden="true">{ if broken.is_some() { "✗ " } else { "✓ " } }</span>
+            { label }
+            if let (Some(detail), Some((at, _))) = (detail, broken) {
+                <span class="invariants__detail">{ format!(" — {detail}") }</span>
+                <button type="button" class="invariants__jump" onclick={on_seek.reform(move |_: MouseEvent| at)}>
+                    { lang.texts().jump_to_violation }
+                </button>
+            }
+        </li>
     }
 }
 

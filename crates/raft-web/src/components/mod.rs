@@ -5,6 +5,7 @@
 //! functions that the cluster component calls, so they redraw only when it does.
 
 mod activate_keys;
+mod client_history;
 mod client_menu;
 mod cluster;
 mod controls;
@@ -26,6 +27,7 @@ mod shortcuts;
 pub(crate) mod timeline;
 mod write_form;
 
+pub use client_history::ClientHistory;
 pub use client_menu::ClientMenu;
 pub use cluster::{Cluster, ClusterProps};
 pub use controls::{controls, ControlsProps};

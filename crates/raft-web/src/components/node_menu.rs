@@ -24,6 +24,8 @@ pub struct NodeMenuProps {
     pub details: NodeDetails,
     /// What the write field starts with, e.g. `x=3`.
     pub suggested_command: AttrValue,
+    /// What the read field starts with.
+    pub suggested_key: AttrValue,
     /// Why the last action from this menu was refused, shown under the write field.
     #[prop_or_default]
     pub error: Option<AttrValue>,
@@ -50,6 +52,8 @@ pub fn NodeMenu(props: &NodeMenuProps) -> Html {
     let m = lang.membership_texts();
     let act = |action: Action| props.on_action.reform(move |_: MouseEvent| action.clone());
     let on_send = props.on_action.reform(move |command| Action::Write { node: id, command, client: 1 });
+    let on_read = props.on_action.reform(move |key| Action::Read { node: id, key, client: 1 });
+    let h = lang.history_texts();
     let onkeydown = tab_trap(menu.clone());
     html! {
         <div class="node-menu" ref={menu} data-node-menu={id.to_string()}
@@ -99,6 +103,8 @@ pub fn NodeMenu(props: &NodeMenuProps) -> Html {
             <WriteForm key={id} suggested={props.suggested_command.clone()} label={t.command}
                        button={(AttrValue::from(t.write), AttrValue::from(t.write_title))}
                        error={props.error.clone()} {on_send} />
+            <WriteForm key={format!("read-{id}")} suggested={props.suggested_key.clone()} label={h.read_key}
+                       button={(AttrValue::from(h.read), AttrValue::from(h.read_title))} on_send={on_read} />
             <button type="button" class="node-menu__close" onclick={props.on_close.reform(|_: MouseEvent| ())}
                     aria-label={t.close_menu}>{ "×" }</button>
         </div>

@@ -1,10 +1,12 @@
 //! Snapshots of the simulation at one moment, in the shapes the components draw. Reading the
 //! simulator here keeps Raft out of the components: they only get plain data.
 
+mod client_history;
 mod cluster;
 mod details;
 mod logs;
 
+pub use client_history::{ClientHistoryView, HistoryBar, HistoryBreach, Outcome};
 pub use cluster::{ClusterView, LaneView, LossView, MessageView, NodeView, Standing};
 pub use details::{FieldValue, MessageDetails, NodeDetails};
 pub use logs::{LogCell, LogRow, LogsView};

@@ -1,0 +1,116 @@
+//! The Client history panel: one lane per client on the timeline's time axis, each read and
+//! write a bar from invocation to response, coloured by outcome, with its linearization point,
+//! or highlighted when it is one of the operations that cannot be ordered.
+
+use std::rc::Rc;
+
+use raft_sim::Millis;
+use yew::prelude::*;
+
+use crate::i18n::Lang;
+use crate::view::{ClientHistoryView, HistoryBar, Outcome};
+
+/// Properties of [`ClientHistory`].
+#[derive(Properties, PartialEq)]
+pub struct ClientHistoryProps {
+    /// The page's language.
+    pub lang: Lang,
+    /// The history, checked.
+    pub view: Rc<ClientHistoryView>,
+    /// The current moment: open operations reach it.
+    pub time_ms: Millis,
+    /// The end of the timeline: the axis runs from 0 to it.
+    pub horizon_ms: Millis,
+    /// A bar was chosen: go to this moment.
+    pub on_seek: Callback<Millis>,
+}
+
+/// Height of one client's lane, in pixels.
+const LANE: f64 = 24.0;
+/// Room for the lane's name on the left.
+const GUTTER: f64 = 30.0;
+
+/// The panel. Its drawing is as wide as the panel (measured, and again on resizing), so the
+/// labels keep their size on a phone.
+#[component]
+pub fn ClientHistory(props: &ClientHistoryProps) -> Html {
+    let panel = use_node_ref();
+    let width = use_state(|| 600.0);
+    {
+        let (panel, width) = (panel.clone(), width.clone());
+        use_effect(move || {
+            let measure = move || {
+                if let Some(element) = panel.cast::<web_sys::Element>() {
+                    let measured = f64::from(element.client_width());
+                    if measured > 0.0 && (measured - *width).abs() >= 1.0 {
+                        width.set(measured);
+                    }
+                }
+            };
+            measure();
+            let listener = gloo::events::EventListener::new(&gloo::utils::window(), "resize", move |_| measure());
+            move || drop(listener)
+        });
+    }
+    let l = props.lang.history_texts();
+    let view = &props.view;
+    let lanes = view.bars.iter().map(|bar| bar.client).max().unwrap_or(1);
+    let height = LANE * f64::from(lanes) + 4.0;
+    let span = (*width - GUTTER - 6.0).max(10.0);
+    let horizon = props.horizon_ms.max(props.time_ms).max(1) as f64;
+    let x = |ms: Millis| GUTTER + span * (ms as f64 / horizon);
+    html! {
+        <section class="client-history" ref={panel} aria-label={l.title}>
+            <h2 class="client-history__title">{ l.title }</h2>
+            <svg class="client-history__lanes" width={width.to_string()} height={height.to_string()}
+                 viewBox={format!("0 0 {} {height}", *width)} role="group" aria-label={l.title}>
+                { for (1..=lanes).map(|client| {
+                    let y = LANE * f64::from(client - 1);
+                    html! {
+                        <g class="client-history__lane" data-lane={client.to_string()}>
+                            <line class="client-history__rule" x1={GUTTER.to_string()} x2={(GUTTER + span).to_string()}
+                                  y1={(y + LANE - 2.0).to_string()} y2={(y + LANE - 2.0).to_string()} />
+                            <text class="client-history__name" x="2" y={(y + 16.0).to_string()}>{ format!("C{client}") }</text>
+                        </g>
+                    }
+                }) }
+                { for view.bars.iter().map(|bar| draw_bar(props, bar, &x)) }
+            </svg>
+        </section>
+    }
+}
+
+/// One operation's bar, its label and its linearization point.
+fn draw_bar(props: &ClientHistoryProps, bar: &HistoryBar, x: &impl Fn(Millis) -> f64) -> Html {
+    let l = props.lang.history_texts();
+    let y = LANE * f64::from(bar.client.saturating_sub(1)) + 4.0;
+    let (left, right) = (x(bar.start), x(bar.end.unwrap_or(props.time_ms)));
+    let label = ClientHistoryView::label(bar);
+    let outcome = match bar.outcome {
+        Outcome::Ok => l.ok,
+        Outcome::Unknown => l.unknown,
+        Outcome::Failed => l.failed,
+        Outcome::Open => l.open,
+    };
+    let name = format!("C{} {label}: {outcome}", bar.client);
+    let class = classes!(
+        "client-history__bar",
+        format!("client-history__bar--{}", bar.outcome.as_str()),
+        bar.offending.then_some("client-history__bar--offending")
+    );
+    let at = bar.end.unwrap_or(bar.start);
+    let onclick = props.on_seek.reform(move |_: MouseEvent| at);
+    let onkeydown = super::activate_keys::on_activate_keys(&props.on_seek, at);
+    html! {
+        <g {class} data-op={bar.id.to_string()} data-outcome={bar.outcome.as_str()} data-offending={bar.offending.to_string()}
+           role="button" tabindex="0" aria-label={name.clone()} {onclick} {onkeydown}>
+            <title>{ name }</title>
+            <rect x={left.to_string()} y={y.to_string()} width={(right - left).max(3.0).to_string()} height="16" rx="3" />
+            <text x={(left + 3.0).to_string()} y={(y + 12.0).to_string()}>{ label }</text>
+            if let Some(point) = bar.point {
+                <line class="client-history__point" x1={x(point).to_string()} x2={x(point).to_string()}
+                      y1={(y - 2.0).to_string()} y2={(y + 18.0).to_string()} />
+            }
+        </g>
+    }
+}

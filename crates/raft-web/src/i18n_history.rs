@@ -1,0 +1,85 @@
+//! The words of clients, reads and the clients' history (issue 16), in English and 中文: the
+//! Client history panel, the Linearizable badge and the read forms.
+
+use raft_sim::Reason;
+
+use crate::i18n::Lang;
+use crate::view::HistoryBreach;
+
+/// The history's words in one language.
+pub struct HistoryTexts {
+    /// The panel's heading.
+    pub title: &'static str,
+    /// An acknowledged write, an answered read.
+    pub ok: &'static str,
+    /// An operation that may or may not have taken effect.
+    pub unknown: &'static str,
+    /// An operation refused everywhere.
+    pub failed: &'static str,
+    /// An operation still waiting.
+    pub open: &'static str,
+    /// The sixth badge: linearizability of the clients' history.
+    pub linearizable: &'static str,
+    /// The read form's field, and its button and tooltip.
+    pub read_key: &'static str,
+    pub read: &'static str,
+    pub read_title: &'static str,
+    /// The client picker.
+    pub client: &'static str,
+}
+
+const EN: HistoryTexts = HistoryTexts {
+    title: "Client history",
+    ok: "ok",
+    unknown: "outcome unknown",
+    failed: "failed",
+    open: "waiting",
+    linearizable: "linearizable reads and writes",
+    read_key: "Key to read",
+    read: "Read",
+    read_title: "The client reads this key at this server, served as Settings' read mode says (thesis §6.4)",
+    client: "Client",
+};
+
+const ZH: HistoryTexts = HistoryTexts {
+    title: "客户端历史",
+    ok: "成功",
+    unknown: "结果未知",
+    failed: "失败",
+    open: "等待中",
+    linearizable: "读写线性一致",
+    read_key: "要读的键",
+    read: "读",
+    read_title: "客户端在这台服务器上读这个键，按设置里的读方式处理（博士论文 §6.4）",
+    client: "客户端",
+};
+
+impl Lang {
+    /// The history's words.
+    pub fn history_texts(self) -> &'static HistoryTexts {
+        match self {
+            Lang::En => &EN,
+            Lang::Zh => &ZH,
+        }
+    }
+
+    /// Why the history is not linearizable, in one phrase.
+    pub fn history_breach(self, breach: &HistoryBreach) -> String {
+        let ops = breach.operations.iter().map(|id| format!("#{id}")).collect::<Vec<_>>().join(", ");
+        let key = &breach.key;
+        match (self, breach.reason) {
+            (Lang::En, Reason::Stale { read, newer }) => {
+                format!("read #{read} of {key} returned a value older than write #{newer}, which ended before it began")
+            }
+            (Lang::En, Reason::NeverWritten { read }) => {
+                format!("read #{read} of {key} returned a value no write wrote")
+            }
+            (Lang::En, Reason::NoOrder) => format!("no single order of {ops} on {key} fits what each one saw"),
+            (Lang::Zh, Reason::Stale { read, newer }) => {
+                format!("对 {key} 的读 #{read} 返回了比写 #{newer} 更旧的值，而写 #{newer} 在读开始之前就已完成")
+            }
+            (Lang::Zh, Reason::NeverWritten { read }) => format!("对 {key} 的读 #{read} 返回了一个从未写入过的值"),
+            (Lang::Zh, Reason::NoOrder) => format!("{key} 上的操作 {ops} 无法排成一个与各自所见相符的顺序"),
+        }
+    }
+}

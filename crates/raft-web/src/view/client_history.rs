@@ -1,0 +1,183 @@
+//! The clients' history as the Client history panel draws it: each read and write a bar from
+//! invocation to response in its client's lane, with the linearizability verdict (thesis §6.3;
+//! the checker is `raft_sim::check_linearizability`).
+
+use raft_sim::{Linearizability, Millis, OpKind, OpResult, Reason, Simulation};
+
+/// How an operation ended, as its bar is coloured.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Acknowledged (a write) or answered (a read).
+    Ok,
+    /// It may or may not have taken effect: a timeout, or a leader that stepped down.
+    Unknown,
+    /// Refused: it never took effect.
+    Failed,
+    /// Still waiting for an answer.
+    Open,
+}
+
+impl Outcome {
+    /// The name in `data-outcome`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Ok => "ok",
+            Outcome::Unknown => "unknown",
+            Outcome::Failed => "failed",
+            Outcome::Open => "open",
+        }
+    }
+}
+
+/// One operation's bar.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HistoryBar {
+    /// The operation's id.
+    pub id: u64,
+    /// Its client, 1 to 3.
+    pub client: u32,
+    /// A read or a write.
+    pub read: bool,
+    /// The key.
+    pub key: String,
+    /// A write's value, or the value a read returned (`None`: not set, or no answer).
+    pub value: Option<String>,
+    /// When it was invoked.
+    pub start: Millis,
+    /// When it was answered, if it was.
+    pub end: Option<Millis>,
+    /// How it ended.
+    pub outcome: Outcome,
+    /// Its linearization point, when the history is linearizable and the order needs it.
+    pub point: Option<Millis>,
+    /// Whether it is one of the operations that cannot be ordered.
+    pub offending: bool,
+}
+
+/// Why the history is not linearizable, for the Linearizable badge.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HistoryBreach {
+    /// The key.
+    pub key: String,
+    /// The operations that cannot be ordered.
+    pub operations: Vec<u64>,
+    /// Why.
+    pub reason: Reason,
+    /// When the last of them was answered: where Jump to the violation goes.
+    pub at_ms: Millis,
+}
+
+/// The panel's content at one moment.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ClientHistoryView {
+    /// Every read and write so far, in invocation order.
+    pub bars: Vec<HistoryBar>,
+    /// `None` while the history is linearizable.
+    pub breach: Option<HistoryBreach>,
+}
+
+impl ClientHistoryView {
+    /// The history of `sim`'s clients, checked.
+    pub fn of(sim: &Simulation) -> Self {
+        let verdict = sim.linearizability();
+        let (points, offending) = match &verdict {
+            Linearizability::Linearizable { points } => (points.as_slice(), &[][..]),
+            Linearizability::Violation(failure) => (&[][..], failure.operations.as_slice()),
+        };
+        let bars: Vec<HistoryBar> = sim
+            .client_ops()
+            .filter(|op| op.kind != OpKind::Change)
+            .map(|op| {
+                let read = op.kind == OpKind::Read;
+                let value = if read {
+                    op.value.clone().flatten()
+                } else {
+                    op.command.split_once('=').map(|(_, value)| value.to_owned())
+                };
+                let outcome = match op.result {
+                    None => Outcome::Open,
+                    Some(OpResult::Ok) => Outcome::Ok,
+                    Some(OpResult::Unknown | OpResult::Timeout) => Outcome::Unknown,
+                    Some(OpResult::NoLeader | OpResult::Refused) => Outcome::Failed,
+                };
+                HistoryBar {
+                    id: op.id,
+                    client: op.client,
+                    read,
+                    key: op.key.clone().unwrap_or_default(),
+                    value,
+                    start: op.invoked_ms,
+                    end: op.responded_ms,
+                    outcome,
+                    point: points.iter().find(|(id, _)| *id == op.id).map(|&(_, at)| at),
+                    offending: offending.contains(&op.id),
+                }
+            })
+            .collect();
+        let breach = match verdict {
+            Linearizability::Linearizable { .. } => None,
+            Linearizability::Violation(failure) => {
+                let at_ms = bars.iter().filter(|bar| bar.offending).filter_map(|bar| bar.end).max().unwrap_or(0);
+                Some(HistoryBreach { key: failure.key, operations: failure.operations, reason: failure.reason, at_ms })
+            }
+        };
+        ClientHistoryView { bars, breach }
+    }
+
+    /// The bar's label: `w x=3`, `r x → 3`, `r x → ∅` (not set), `r x` (no answer).
+    pub fn label(bar: &HistoryBar) -> String {
+        match (bar.read, &bar.value, bar.outcome) {
+            (false, value, _) => format!("w {}={}", bar.key, value.as_deref().unwrap_or("")),
+            (true, Some(value), _) => format!("r {} → {value}", bar.key),
+            (true, None, Outcome::Ok) => format!("r {} → ∅", bar.key),
+            (true, None, _) => format!("r {}", bar.key),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use raft_sim::{Action, ScenarioExt as _};
+
+    #[test]
+    fn a_stale_read_is_drawn_with_the_write_it_missed() {
+        let json = r#"{ "version": 1, "seed": 7, "nodes": 3, "options": { "unsafe": { "stale_reads": true } } }"#;
+        let mut sim = raft_sim::Scenario::from_json(json).unwrap().build(false).unwrap();
+        sim.run_until(1_000);
+        let leader = sim.leader().unwrap();
+        let lagging = if leader == 3 { 2 } else { 3 };
+        sim.apply(Action::Partition { groups: vec![vec![lagging]] }).unwrap();
+        sim.apply(Action::Write { node: leader, command: "x=1".into(), client: 1 }).unwrap();
+        sim.run_until(1_300);
+        sim.apply(Action::Read { node: lagging, key: "x".into(), client: 2 }).unwrap();
+        sim.run_until(1_400);
+        let view = ClientHistoryView::of(&sim);
+        assert_eq!(view.bars.len(), 2);
+        assert_eq!(ClientHistoryView::label(&view.bars[0]), "w x=1");
+        assert_eq!(ClientHistoryView::label(&view.bars[1]), "r x → ∅", "the lagging server never saw x=1");
+        assert_eq!((view.bars[1].client, view.bars[1].outcome), (2, Outcome::Ok));
+        let breach = view.breach.expect("a read that misses a completed write");
+        assert_eq!((breach.key.as_str(), breach.operations.len()), ("x", 2));
+        assert!(view.bars.iter().all(|bar| bar.offending && bar.point.is_none()));
+        assert_eq!(breach.at_ms, view.bars[1].end.unwrap());
+    }
+
+    #[test]
+    fn a_linearizable_history_marks_each_operations_point() {
+        let mut sim = raft_sim::Scenario::new(3).build(false).unwrap();
+        sim.run_until(1_000);
+        let leader = sim.leader().unwrap();
+        sim.apply(Action::Write { node: leader, command: "x=1".into(), client: 1 }).unwrap();
+        sim.run_until(1_200);
+        sim.apply(Action::Read { node: leader, key: "x".into(), client: 3 }).unwrap();
+        sim.run_until(1_400);
+        let view = ClientHistoryView::of(&sim);
+        assert_eq!(view.breach, None);
+        assert_eq!(ClientHistoryView::label(&view.bars[1]), "r x → 1");
+        for bar in &view.bars {
+            let point = bar.point.expect("every acknowledged operation has a point");
+            assert!(bar.start <= point && point <= bar.end.unwrap(), "{bar:?}");
+        }
+    }
+}

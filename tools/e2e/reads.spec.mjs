@@ -1,0 +1,79 @@
+// Reads and the clients' history (issue 16): the Client history panel, the Linearizable badge,
+// reads from the client form, and the read presets.
+import { test, expect } from '@playwright/test';
+import { pausedWithLeader, simulatedTime, watchErrors, presetShown } from './helpers.mjs';
+
+test('the stale-read preset turns Linearizable red and the history panel shows why', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  const badge = page.locator('[data-invariant="linearizable"]');
+  await expect(badge).toHaveAttribute('data-ok', 'true');
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('break-stale-reads');
+  await presetShown(page, 'break-stale-reads');
+  await page.getByRole('slider', { name: 'Speed' }).fill('1'); // 10×
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(badge).toHaveAttribute('data-ok', 'false', { timeout: 20_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(badge).toContainText('returned a value older than write #2');
+  const bars = page.locator('.client-history [data-op]');
+  await expect(bars).toHaveCount(3);
+  await expect(page.locator('.client-history [data-offending="true"]')).toHaveCount(3);
+  const stale = page.locator('.client-history [data-op="3"]');
+  await expect(stale).toHaveAttribute('aria-label', 'C2 r x → 1: ok');
+  await expect(page.locator('.client-history [data-lane]')).toHaveCount(2);
+  // A bar is a way back to its moment: the stale answer arrived at 2.529 s.
+  await stale.click();
+  await expect.poll(() => simulatedTime(page)).toBe(2529);
+  // Jump to the violation goes to the last answer of the operations that cannot be ordered.
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => simulatedTime(page)).toBeGreaterThan(2529);
+  await badge.getByRole('button').click();
+  await expect.poll(() => simulatedTime(page)).toBe(2529);
+  expect(errors).toEqual([]);
+});
+
+test('a read from the client form is answered with the latest write, marked with its point', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  const { leader } = await pausedWithLeader(page);
+  await page.locator('[data-client]').click();
+  const form = page.locator('[data-client-menu]');
+  await form.getByRole('combobox', { name: 'Send to' }).selectOption(leader);
+  await form.getByRole('textbox', { name: 'Command' }).fill('x=7');
+  await form.getByRole('button', { name: 'Send' }).click();
+  // The read begins once the write has ended, so it must see it.
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(page.locator('.narration')).toContainText('The write x=7 was committed and acknowledged.', { timeout: 20_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.locator('[data-client]').click();
+  await form.getByRole('combobox', { name: 'Send to' }).selectOption(leader);
+  await form.getByRole('combobox', { name: 'Client', exact: true }).selectOption('3');
+  await form.getByRole('textbox', { name: 'Key to read' }).fill('x');
+  await form.getByRole('button', { name: 'Read' }).click();
+  await expect(form).toHaveCount(0);
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  const read = page.locator('.client-history [data-op="2"]');
+  await expect(read).toHaveAttribute('data-outcome', 'ok', { timeout: 20_000 });
+  await expect(read).toHaveAttribute('aria-label', 'C3 r x → 7: ok');
+  await expect(page.locator('.client-history [data-lane]')).toHaveCount(3);
+  await expect(page.locator('.client-history .client-history__point')).toHaveCount(2);
+  await expect(page.locator('[data-invariant="linearizable"]')).toHaveAttribute('data-ok', 'true');
+  await expect(page.locator('.narration')).toContainText('C3 read x = 7.');
+  expect(errors).toEqual([]);
+});
+
+test('Settings chooses the read mode, and a lease without CheckQuorum is refused by name', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await page.locator('.settings summary').click();
+  const mode = page.getByRole('combobox', { name: 'Reads (thesis §6.4)' });
+  await expect(mode.locator('option')).toHaveCount(3);
+  await mode.selectOption('lease');
+  await page.getByRole('button', { name: 'Apply: start a fresh cluster' }).click();
+  await expect(page.locator('.settings__error')).toContainText('lease reads need check_quorum');
+  await page.getByRole('checkbox', { name: /^CheckQuorum/ }).check();
+  await page.getByRole('button', { name: 'Apply: start a fresh cluster' }).click();
+  await expect(page.locator('.settings__error')).toHaveCount(0);
+  await expect.poll(() => page.evaluate(() => location.hash)).toContain('s=1.');
+  expect(errors).toEqual([]);
+});
