@@ -1,8 +1,6 @@
 //! What the clients saw, as the linearizability checker reads it (thesis §6.3, Porcupine's
 //! model of a key-value store): every write and read on a key, from invocation to response.
 
-use std::collections::HashMap;
-
 use raft_core::Command;
 
 use crate::client::{OpKind, OpResult};
@@ -48,7 +46,7 @@ impl Simulation {
 
     /// Whether what the clients saw so far is linearizable.
     pub fn linearizability(&self) -> Linearizability {
-        check(&self.client_history(), &HashMap::new())
+        check(&self.client_history(), &[])
     }
 }
 

@@ -13,7 +13,7 @@
 //! after its invocation, including after every other operation, which is the same as never. A
 //! read with an unknown outcome returned nothing and constrains nothing; it is left out.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use crate::time::Millis;
 
@@ -91,17 +91,23 @@ pub enum Linearizability {
     Violation(NonLinearizable),
 }
 
-/// Checks `history`, where `initial` gives each key's value before the first operation (keys
+/// Checks `history`, where `initial` gives keys' values before the first operation (keys
 /// absent from it start unset). Reads with an unknown outcome are ignored.
-pub fn check(history: &[Operation], initial: &HashMap<String, String>) -> Linearizability {
-    let mut keys: Vec<&str> = history.iter().map(|op| op.key.as_str()).collect();
-    keys.sort_unstable();
-    keys.dedup();
+///
+/// (The page runs this too: sorted vectors stand in for hash maps and sorting is unstable
+/// throughout, which keeps the WebAssembly small at no cost to the answer.)
+pub fn check(history: &[Operation], initial: &[(String, String)]) -> Linearizability {
+    let mut keys: Vec<&str> = Vec::new();
+    for op in history {
+        if let Err(at) = keys.binary_search(&op.key.as_str()) {
+            keys.insert(at, &op.key);
+        }
+    }
     let mut points = Vec::new();
     for key in keys {
         let on_key: Vec<&Operation> = history.iter().filter(|op| op.key == key && counts(op)).collect();
         let ops: Vec<&Operation> = on_key.iter().copied().filter(|op| !idle(op, &on_key)).collect();
-        let start = initial.get(key).map(String::as_str);
+        let start = initial.iter().find(|(k, _)| k == key).map(|(_, value)| value.as_str());
         if let Some(read) = ops.iter().find(|op| !sourced(op, &ops, start)) {
             let reason = Reason::NeverWritten { read: read.id };
             return Linearizability::Violation(NonLinearizable {
@@ -147,13 +153,18 @@ struct Register {
 
 impl Register {
     fn new<'a>(ops: &[&'a Operation], start: Option<&'a str>) -> Self {
-        let mut interned: HashMap<&'a str, u32> = HashMap::new();
+        // Sorted by text: (text, number).
+        let mut interned: Vec<(&'a str, u32)> = Vec::new();
         let mut intern = |value: Option<&'a str>| match value {
             None => 0,
-            Some(text) => {
-                let next = interned.len() as u32 + 1;
-                *interned.entry(text).or_insert(next)
-            }
+            Some(text) => match interned.binary_search_by(|(known, _)| known.cmp(&text)) {
+                Ok(at) => interned[at].1,
+                Err(at) => {
+                    let number = interned.len() as u32 + 1;
+                    interned.insert(at, (text, number));
+                    number
+                }
+            },
         };
         let start = intern(start);
         let mut register = Register { spans: vec![], writes: vec![], values: vec![], start, ids: vec![] };
@@ -352,7 +363,7 @@ fn shrink(key: &str, ops: &[&Operation], start: Option<&str>) -> NonLinearizable
         closed(set, ops) && Register::new(&live, start).search().is_none()
     };
     let mut set: Vec<&Operation> = ops.to_vec();
-    set.sort_by_key(|op| (op.invoked, op.id));
+    set.sort_unstable_by_key(|op| (op.invoked, op.id));
     let mut chunk = set.len().div_ceil(2);
     loop {
         let mut removed = false;
@@ -383,11 +394,12 @@ fn shrink(key: &str, ops: &[&Operation], start: Option<&str>) -> NonLinearizable
 /// write it read from, or no write at all), so `set` failing proves that `ops` fail; and a read
 /// is never blamed for want of the write it really read from.
 fn closed(set: &[&Operation], ops: &[&Operation]) -> bool {
-    let kept: HashSet<u64> = set.iter().map(|op| op.id).collect();
+    let mut kept: Vec<u64> = set.iter().map(|op| op.id).collect();
+    kept.sort_unstable();
     set.iter().all(|read| match &read.access {
-        Access::Read(Some(seen)) => {
-            ops.iter().all(|write| !matches!(&write.access, Access::Write(v) if v == seen) || kept.contains(&write.id))
-        }
+        Access::Read(Some(seen)) => ops.iter().all(|write| {
+            !matches!(&write.access, Access::Write(v) if v == seen) || kept.binary_search(&write.id).is_ok()
+        }),
         _ => true,
     })
 }

@@ -14,7 +14,7 @@ fn read(id: u64, key: &str, value: Option<&str>, invoked: u64, responded: u64) -
 }
 
 fn check(history: &[Operation]) -> Linearizability {
-    check_linearizability(history, &HashMap::new())
+    check_linearizability(history, &[])
 }
 
 fn violation(history: &[Operation]) -> raft_sim::NonLinearizable {
@@ -93,7 +93,7 @@ fn a_value_nobody_wrote_is_named() {
 
 #[test]
 fn the_starting_values_count_as_written() {
-    let initial = HashMap::from([("x".to_owned(), "7".to_owned())]);
+    let initial = [("x".to_owned(), "7".to_owned())];
     let history = [read(1, "x", Some("7"), 0, 5)];
     assert!(matches!(check_linearizability(&history, &initial), Linearizability::Linearizable { .. }));
     assert!(matches!(check(&history), Linearizability::Violation(_)));

@@ -30,8 +30,9 @@ const LANE: f64 = 24.0;
 /// Room for the lane's name on the left.
 const GUTTER: f64 = 30.0;
 
-/// The panel. Its drawing is as wide as the panel (measured, and again on resizing), so the
-/// labels keep their size on a phone.
+/// The panel. Its drawing is as wide as the panel was when last drawn (measured after each
+/// drawing), so the labels keep their size on a phone; a narrower window scales it down until
+/// the next drawing.
 #[component]
 pub fn ClientHistory(props: &ClientHistoryProps) -> Html {
     let panel = use_node_ref();
@@ -39,17 +40,10 @@ pub fn ClientHistory(props: &ClientHistoryProps) -> Html {
     {
         let (panel, width) = (panel.clone(), width.clone());
         use_effect(move || {
-            let measure = move || {
-                if let Some(element) = panel.cast::<web_sys::Element>() {
-                    let measured = f64::from(element.client_width());
-                    if measured > 0.0 && (measured - *width).abs() >= 1.0 {
-                        width.set(measured);
-                    }
-                }
-            };
-            measure();
-            let listener = gloo::events::EventListener::new(&gloo::utils::window(), "resize", move |_| measure());
-            move || drop(listener)
+            let measured = panel.cast::<web_sys::Element>().map_or(0.0, |element| f64::from(element.client_width()));
+            if measured > 0.0 && (measured - *width).abs() >= 1.0 {
+                width.set(measured);
+            }
         });
     }
     let l = props.lang.history_texts();
@@ -93,11 +87,8 @@ fn draw_bar(props: &ClientHistoryProps, bar: &HistoryBar, x: &impl Fn(Millis) ->
         Outcome::Open => l.open,
     };
     let name = format!("C{} {label}: {outcome}", bar.client);
-    let class = classes!(
-        "client-history__bar",
-        format!("client-history__bar--{}", bar.outcome.as_str()),
-        bar.offending.then_some("client-history__bar--offending")
-    );
+    let offending = if bar.offending { " client-history__bar--offending" } else { "" };
+    let class = format!("client-history__bar client-history__bar--{}{offending}", bar.outcome.as_str());
     let at = bar.end.unwrap_or(bar.start);
     let onclick = props.on_seek.reform(move |_: MouseEvent| at);
     let onkeydown = super::activate_keys::on_activate_keys(&props.on_seek, at);
@@ -106,7 +97,9 @@ fn draw_bar(props: &ClientHistoryProps, bar: &HistoryBar, x: &impl Fn(Millis) ->
            role="button" tabindex="0" aria-label={name.clone()} {onclick} {onkeydown}>
             <title>{ name }</title>
             <rect x={left.to_string()} y={y.to_string()} width={(right - left).max(3.0).to_string()} height="16" rx="3" />
-            <text x={(left + 3.0).to_string()} y={(y + 12.0).to_string()}>{ label }</text>
+            // Inside a bar long enough to hold it, else just after the bar.
+            <text x={(if right - left >= 70.0 { left + 4.0 } else { right.max(left + 3.0) + 3.0 }).to_string()}
+                  y={(y + 12.0).to_string()}>{ label }</text>
             if let Some(point) = bar.point {
                 <line class="client-history__point" x1={x(point).to_string()} x2={x(point).to_string()}
                       y1={(y - 2.0).to_string()} y2={(y + 18.0).to_string()} />
