@@ -8,6 +8,7 @@ import { simulatedTime, watchErrors, presetShown } from './helpers.mjs';
 const NAMES = new Set([
   'Raft', 'RPC', 'RequestVote', 'RequestVoteReply', 'AppendEntries', 'AppendEntriesReply',
   'ClientRequest', 'ClientResponse', 'RequestPreVote', 'RequestPreVoteReply', 'TimeoutNow', 'term', 'success',
+  'InstallSnapshot', 'InstallSnapshotReply', 'lastIncludedIndex', 'lastIncludedTerm', 'data', 'ReadIndex',
   'entries', 'candidateId', 'lastLogIndex', 'lastLogTerm',
   'voteGranted', 'leaderId', 'prevLogIndex', 'prevLogTerm', 'leaderCommit', 'conflictTerm',
   'conflictIndex', 'nextIndex', 'matchIndex', 'commitIndex', 'lastApplied', 'votedFor',
@@ -24,7 +25,7 @@ const FORMAT_KEYS = new Set([
   'log', 'election_timeout_ms', 'heartbeat_ms', 'latency_ms', 'loss', 'duplicate', 'client_timeout_ms',
   'max_entries_per_append', 'noop_on_election', 'conflict_hint', 'timeout', 'crash', 'restart',
   'write', 'partition', 'heal', 'cut', 'mend', 'drop', 'add_server', 'remove_server', 'reconfigure', 'voters',
-  'membership', 'read', 'read_mode', 'key', 'client', 'stale_reads',
+  'membership', 'read', 'read_mode', 'key', 'client', 'stale_reads', 'snapshot', 'snapshot_every',
 ]);
 
 /** The Latin-alphabet words of `texts` that are not names. A command (`x=3`), a server (`S1`),

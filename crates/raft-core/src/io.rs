@@ -44,6 +44,9 @@ pub enum Input {
         /// What to replicate.
         command: Command,
     },
+    /// The driver asks this node to snapshot what it has applied and compact its log (paper
+    /// §7). Nothing happens if nothing was applied since its last snapshot.
+    TakeSnapshot,
     /// A client asks this node for a membership change (thesis chapter 4). A leader takes it
     /// on if no other change is under way and answers once it is committed; any other node
     /// answers at once with the leader it knows.
@@ -166,6 +169,25 @@ pub enum Output {
     TransferAbandoned {
         /// The server it was handing over to.
         to: NodeId,
+    },
+    /// The node snapshotted its state machine through `last_index` and discarded its log up
+    /// to there (paper §7).
+    SnapshotTaken {
+        /// The last index the snapshot includes.
+        last_index: LogIndex,
+        /// Its term.
+        last_term: Term,
+    },
+    /// The node discarded its log and loaded a leader's snapshot (Figure 13).
+    SnapshotInstalled {
+        /// The leader that sent it.
+        from: NodeId,
+        /// The last index the snapshot includes.
+        last_index: LogIndex,
+        /// Its term.
+        last_term: Term,
+        /// The log's last index before it was discarded.
+        removed_through: LogIndex,
     },
     /// The commit index advanced to `index`.
     Committed {

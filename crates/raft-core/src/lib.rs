@@ -55,6 +55,7 @@ pub mod quorum;
 mod reads;
 mod replication;
 mod role;
+mod snapshot;
 mod state_machine;
 mod types;
 
@@ -64,10 +65,12 @@ pub use io::{ClientResult, ElectionCause, Input, Output, Timer};
 pub use log::{Entry, Log, LogChange};
 pub use membership::{CATCH_UP_ROUND_LIMIT, MAX_CATCH_UP_ROUNDS};
 pub use message::{
-    AppendEntries, AppendEntriesReply, ConflictHint, Message, MessageKind, RequestVote, RequestVoteReply, TimeoutNow,
+    AppendEntries, AppendEntriesReply, ConflictHint, InstallSnapshot, InstallSnapshotReply, Message, MessageKind,
+    RequestVote, RequestVoteReply, TimeoutNow,
 };
 pub use node::{Node, PersistentState};
 pub use options::{RaftOptions, ReadMode, UnsafeRules};
 pub use role::{Progress, RoleKind};
+pub use snapshot::Snapshot;
 pub use state_machine::KvStore;
 pub use types::{LogIndex, Millis, NodeId, RequestId, Term};

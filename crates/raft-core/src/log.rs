@@ -24,52 +24,85 @@ pub struct LogChange {
     pub appended: Option<(LogIndex, LogIndex)>,
 }
 
-/// A node's log. Index 0 is the empty prefix, whose term is 0. Clones share their entries
-/// (see [`ChunkedVec`]), so snapshots of long logs are cheap.
+/// A node's log. Index 0 is the empty prefix, whose term is 0. After log compaction (paper
+/// §7) the log starts after a snapshot: it holds the entries after `snapshot_index`, and knows
+/// only the term of the entry at that index. Clones share their entries (see [`ChunkedVec`]),
+/// so time-travel checkpoints of long logs are cheap.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Log {
     entries: ChunkedVec<Entry>,
+    /// The last index the snapshot covers (0: no snapshot).
+    snapshot_index: LogIndex,
+    /// The term of the entry at `snapshot_index`.
+    snapshot_term: Term,
 }
 
 impl Log {
     /// A log holding `entries` at indexes 1, 2, 3, …
     pub fn from_entries(entries: Vec<Entry>) -> Self {
-        Log { entries: entries.into_iter().collect() }
+        Log { entries: entries.into_iter().collect(), ..Log::default() }
     }
 
-    /// The entries, index 1 first.
+    /// The entries it holds, oldest first: those after the snapshot, if there is one.
     pub fn entries(&self) -> impl DoubleEndedIterator<Item = &Entry> + '_ {
         self.entries.iter()
     }
 
-    /// The index of the last entry, 0 when empty.
+    /// The last index a snapshot covers, 0 without one: entries up to it are compacted away.
+    pub fn snapshot_index(&self) -> LogIndex {
+        self.snapshot_index
+    }
+
+    /// The term of the entry at [`Log::snapshot_index`].
+    pub fn snapshot_term(&self) -> Term {
+        self.snapshot_term
+    }
+
+    /// The index of the last entry (or of the snapshot's last entry), 0 when empty.
     pub fn last_index(&self) -> LogIndex {
-        self.entries.len() as LogIndex
+        self.snapshot_index + self.entries.len() as LogIndex
     }
 
     /// The term of the last entry, 0 when empty.
     pub fn last_term(&self) -> Term {
-        self.entries.last().map_or(0, |entry| entry.term)
+        self.entries.last().map_or(self.snapshot_term, |entry| entry.term)
     }
 
-    /// The entry at `index` (1-based), if there is one.
+    /// The entry at `index` (1-based), if the log holds it (not compacted, not past the end).
     pub fn entry(&self, index: LogIndex) -> Option<&Entry> {
-        let position = usize::try_from(index.checked_sub(1)?).ok()?;
+        let position = usize::try_from(index.checked_sub(self.snapshot_index + 1)?).ok()?;
         self.entries.get(position)
     }
 
-    /// The term of the entry at `index`; 0 for index 0; `None` past the end.
+    /// The term of the entry at `index`; 0 for index 0; the snapshot's term at its last index;
+    /// `None` past the end and before the snapshot's last index (compacted).
     pub fn term_at(&self, index: LogIndex) -> Option<Term> {
-        if index == 0 {
-            return Some(0);
+        if index == self.snapshot_index {
+            return Some(self.snapshot_term);
         }
         self.entry(index).map(|entry| entry.term)
     }
 
-    /// Up to `max` entries starting at `first`, cloned for a message.
+    /// Up to `max` entries starting at `first`, cloned for a message (none that are compacted).
     pub fn entries_from(&self, first: LogIndex, max: u32) -> Vec<Entry> {
-        let first = first.max(1);
+        let first = first.max(self.snapshot_index + 1);
         (first..first.saturating_add(u64::from(max))).map_while(|index| self.entry(index).cloned()).collect()
+    }
+
+    /// Compacts the log up to `index` (at most the last index): the entries up to it are
+    /// discarded, and the term of the entry at `index` is kept (paper §7). Nothing happens at
+    /// or before the current snapshot.
+    pub fn compact_to(&mut self, index: LogIndex) {
+        let index = index.min(self.last_index());
+        let Some(term) = self.term_at(index).filter(|_| index > self.snapshot_index) else { return };
+        let kept = (index + 1..=self.last_index()).filter_map(|i| self.entry(i).cloned()).collect();
+        *self = Log { entries: kept, snapshot_index: index, snapshot_term: term };
+    }
+
+    /// Discards the whole log for a snapshot ending at (`index`, `term`) (Figure 13, receiver
+    /// step 7).
+    pub fn reset_to_snapshot(&mut self, index: LogIndex, term: Term) {
+        *self = Log { entries: ChunkedVec::new(), snapshot_index: index, snapshot_term: term };
     }
 
     /// Appends one entry at the end and returns its index.
@@ -108,7 +141,17 @@ impl Log {
     /// An existing entry that conflicts with a new one (same index, other term) is deleted with
     /// all that follow it; entries that match are kept, so a stale or duplicated request never
     /// truncates what a later one appended (Figure 2, receiver steps 3 and 4).
+    ///
+    /// Entries at or before the snapshot's last index are committed, so they match the
+    /// leader's (Log Matching): the part of a request that falls there is skipped, once the
+    /// entry it carries at the snapshot's last index is checked against the snapshot's term.
     pub fn append_after(&mut self, prev_index: LogIndex, prev_term: Term, entries: Vec<Entry>) -> Option<LogChange> {
+        if prev_index < self.snapshot_index {
+            let skip = (self.snapshot_index - prev_index) as usize;
+            let Some(at_snapshot) = entries.get(skip - 1) else { return Some(LogChange::default()) };
+            let term = at_snapshot.term;
+            return self.append_after(self.snapshot_index, term, entries.into_iter().skip(skip).collect());
+        }
         if self.term_at(prev_index) != Some(prev_term) {
             return None;
         }
@@ -117,7 +160,7 @@ impl Log {
             match self.term_at(index) {
                 Some(term) if term == entry.term => continue,
                 Some(_) => {
-                    self.entries.truncate((index - 1) as usize);
+                    self.entries.truncate((index - 1 - self.snapshot_index) as usize);
                     change.truncated_to = Some(index - 1);
                 }
                 None => {}
@@ -132,7 +175,7 @@ impl Log {
     /// The last configuration entry at or before `index`, with its index (thesis §4.1: a
     /// server uses the latest configuration in its log).
     pub fn configuration_at_or_before(&self, index: LogIndex) -> Option<(LogIndex, &Configuration)> {
-        (1..=index.min(self.last_index()))
+        (self.snapshot_index + 1..=index.min(self.last_index()))
             .rev()
             .find_map(|at| self.entry(at).and_then(|entry| entry.command.configuration()).map(|config| (at, config)))
     }
@@ -205,6 +248,27 @@ mod tests {
         assert_eq!(log.entries_from(2, 2).iter().map(|e| e.term).collect::<Vec<_>>(), [1, 2]);
         assert_eq!(log.entries_from(4, 9).len(), 1);
         assert!(log.entries_from(5, 9).is_empty());
+    }
+
+    #[test]
+    fn a_compacted_log_keeps_the_entries_after_its_snapshot() {
+        let mut log = log_of_terms(&[1, 1, 2, 3]);
+        log.compact_to(2);
+        assert_eq!((log.snapshot_index(), log.snapshot_term(), log.last_index(), log.last_term()), (2, 1, 4, 3));
+        assert_eq!((log.term_at(1), log.term_at(2), log.term_at(3)), (None, Some(1), Some(2)));
+        assert_eq!((log.entry(2), log.entry(3).map(|e| e.term)), (None, Some(2)));
+        assert_eq!(terms(&log), [2, 3]);
+        assert_eq!(log.entries_from(1, 9).len(), 2, "never a compacted entry");
+        log.compact_to(1);
+        assert_eq!(log.snapshot_index(), 2, "a snapshot never moves back");
+        // A request reaching back before the snapshot: its part up to index 2 is skipped.
+        let change = log.append_after(0, 0, entries_of_terms(&[1, 1, 2, 4])).unwrap();
+        assert_eq!(change, LogChange { truncated_to: Some(3), appended: Some((4, 4)) });
+        assert_eq!(terms(&log), [2, 4]);
+        assert_eq!(log.append_after(0, 0, entries_of_terms(&[1, 5, 2])), None, "index 2 has term 1, not 5");
+        assert_eq!(log.append_after(0, 0, entries_of_terms(&[1])), Some(LogChange::default()));
+        log.reset_to_snapshot(9, 4);
+        assert_eq!((log.last_index(), log.last_term(), log.entries().count()), (9, 4, 0));
     }
 
     #[test]

@@ -89,6 +89,32 @@ pub struct TimeoutNow {
     pub term: Term,
 }
 
+/// InstallSnapshot arguments (paper §7, Figure 13), sent whole: the playground does not
+/// split a snapshot into chunks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InstallSnapshot {
+    /// The leader's term.
+    pub term: Term,
+    /// So the follower can redirect clients.
+    pub leader_id: NodeId,
+    /// The snapshot replaces all entries up through this index.
+    pub last_included_index: LogIndex,
+    /// The term of that entry.
+    pub last_included_term: Term,
+    /// The snapshot itself (shared: a real message would carry it as bytes).
+    pub snapshot: std::sync::Arc<crate::Snapshot>,
+}
+
+/// InstallSnapshot results: the paper's `term`, and which snapshot it answers (its last
+/// included index), because replies may arrive late, twice or out of order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InstallSnapshotReply {
+    /// The follower's current term, for the leader to update itself.
+    pub term: Term,
+    /// The request's last included index: the follower now holds everything up to it.
+    pub last_index: LogIndex,
+}
+
 /// A message between two nodes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Message {
@@ -107,6 +133,10 @@ pub enum Message {
     RequestPreVoteReply(RequestVoteReply),
     /// A leader handing over tells its successor to campaign now (thesis §3.10).
     TimeoutNow(TimeoutNow),
+    /// A leader sends its snapshot to a follower that needs discarded entries (paper §7).
+    InstallSnapshot(InstallSnapshot),
+    /// A follower answers an InstallSnapshot.
+    InstallSnapshotReply(InstallSnapshotReply),
 }
 
 impl Message {
@@ -120,6 +150,8 @@ impl Message {
             Message::RequestPreVote(m) => m.term,
             Message::RequestPreVoteReply(m) => m.term,
             Message::TimeoutNow(m) => m.term,
+            Message::InstallSnapshot(m) => m.term,
+            Message::InstallSnapshotReply(m) => m.term,
         }
     }
 
@@ -133,6 +165,8 @@ impl Message {
             Message::RequestPreVote(_) => MessageKind::RequestPreVote,
             Message::RequestPreVoteReply(_) => MessageKind::RequestPreVoteReply,
             Message::TimeoutNow(_) => MessageKind::TimeoutNow,
+            Message::InstallSnapshot(_) => MessageKind::InstallSnapshot,
+            Message::InstallSnapshotReply(_) => MessageKind::InstallSnapshotReply,
         }
     }
 }
@@ -154,6 +188,10 @@ pub enum MessageKind {
     RequestPreVoteReply,
     /// See [`TimeoutNow`].
     TimeoutNow,
+    /// See [`InstallSnapshot`].
+    InstallSnapshot,
+    /// See [`InstallSnapshotReply`].
+    InstallSnapshotReply,
 }
 
 impl MessageKind {
@@ -167,6 +205,8 @@ impl MessageKind {
             MessageKind::RequestPreVote => "RequestPreVote",
             MessageKind::RequestPreVoteReply => "RequestPreVoteReply",
             MessageKind::TimeoutNow => "TimeoutNow",
+            MessageKind::InstallSnapshot => "InstallSnapshot",
+            MessageKind::InstallSnapshotReply => "InstallSnapshotReply",
         }
     }
 
@@ -174,7 +214,10 @@ impl MessageKind {
     pub fn is_reply(self) -> bool {
         matches!(
             self,
-            MessageKind::RequestVoteReply | MessageKind::AppendEntriesReply | MessageKind::RequestPreVoteReply
+            MessageKind::RequestVoteReply
+                | MessageKind::AppendEntriesReply
+                | MessageKind::RequestPreVoteReply
+                | MessageKind::InstallSnapshotReply
         )
     }
 }

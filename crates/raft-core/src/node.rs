@@ -12,15 +12,18 @@ use crate::state_machine::KvStore;
 use crate::types::{LogIndex, Millis, NodeId, Term};
 
 /// The state a server keeps on stable storage and gets back after a crash (Figure 2):
-/// exactly currentTerm, votedFor and the log.
+/// currentTerm, votedFor and the log, and its latest snapshot, which replaces the log's
+/// beginning (paper §7).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PersistentState {
     /// Latest term the server has seen (starts at 0, only grows).
     pub current_term: Term,
     /// The candidate that received this server's vote in `current_term`, if any.
     pub voted_for: Option<NodeId>,
-    /// The log.
+    /// The log: the entries after the snapshot, if there is one.
     pub log: Log,
+    /// The latest snapshot (shared: every time-travel checkpoint holds it).
+    pub snapshot: Option<std::sync::Arc<crate::Snapshot>>,
 }
 
 /// One Raft server, sans I/O. See the crate documentation for how to drive it.
@@ -76,10 +79,15 @@ impl Node {
 
     /// A server starting from `persistent` state with `base` as the configuration before its
     /// log's: how a server added later restarts after a crash ([`Node::base_configuration`]).
+    /// With a snapshot, the state machine, commit index and lastApplied start from it, and the
+    /// configuration before the log is the snapshot's.
     pub fn start(id: NodeId, base: Configuration, options: RaftOptions, persistent: PersistentState) -> Self {
+        let snapshot = persistent.snapshot.clone();
+        let base = snapshot.as_ref().map_or(base, |snapshot| snapshot.config.clone());
+        let before_log = snapshot.as_ref().map_or(0, |snapshot| snapshot.last_index);
         let (config_index, config) = match persistent.log.configuration_at_or_before(persistent.log.last_index()) {
             Some((index, config)) => (index, config.clone()),
-            None => (0, base.clone()),
+            None => (before_log, base.clone()),
         };
         let mut node = Node {
             id,
@@ -89,9 +97,9 @@ impl Node {
             options,
             persistent,
             role: Role::Follower(Follower::default()),
-            commit_index: 0,
-            last_applied: 0,
-            kv: KvStore::default(),
+            commit_index: before_log,
+            last_applied: before_log,
+            kv: snapshot.map(|snapshot| snapshot.kv.clone()).unwrap_or_default(),
             now: 0,
             leader_contact_at: None,
             outputs: VecDeque::new(),
@@ -123,6 +131,11 @@ impl Node {
     /// Its log.
     pub fn log(&self) -> &Log {
         &self.persistent.log
+    }
+
+    /// Its latest snapshot, if it has taken or installed one.
+    pub fn snapshot(&self) -> Option<&crate::Snapshot> {
+        self.persistent.snapshot.as_deref()
     }
 
     /// Its persistent state, the part that survives a crash.
@@ -197,6 +210,9 @@ impl Node {
     /// [`Node::poll_output`] afterwards.
     pub fn handle(&mut self, now: Millis, input: Input) {
         self.now = self.now.max(now);
+        // A snapshot that came due while the previous input was handled is taken now, so the
+        // driver has seen every entry before the log lets go of it.
+        self.snapshot_if_due();
         match input {
             Input::Timer(Timer::Election) => self.on_election_timer(),
             Input::Timer(Timer::Heartbeat) => self.on_heartbeat_timer(),
@@ -204,6 +220,9 @@ impl Node {
             Input::ClientRequest { request_id, command } => self.handle_client_request(request_id, command),
             Input::TransferLeadership { to } => self.transfer_leadership(to),
             Input::ChangeMembership { request_id, change } => self.handle_membership_change(request_id, change),
+            Input::TakeSnapshot => {
+                self.take_snapshot();
+            }
         }
     }
 
@@ -235,6 +254,8 @@ impl Node {
             Message::RequestPreVote(request) => self.handle_request_pre_vote(from, request),
             Message::RequestPreVoteReply(reply) => self.handle_request_pre_vote_reply(from, reply),
             Message::TimeoutNow(timeout) => self.handle_timeout_now(from, timeout),
+            Message::InstallSnapshot(request) => self.handle_install_snapshot(from, request),
+            Message::InstallSnapshotReply(reply) => self.handle_install_snapshot_reply(from, reply),
         }
     }
 

@@ -29,6 +29,9 @@ pub struct RaftOptions {
     pub membership: MembershipMode,
     /// How a leader makes reads linearizable (thesis §6.4).
     pub read_mode: ReadMode,
+    /// Snapshot once this many entries were applied since the last snapshot (paper §7); 0:
+    /// only when the driver asks.
+    pub snapshot_every: u64,
     /// The shortest election timeout the driver draws, in ms.
     pub election_timeout_min_ms: Millis,
     /// Rules switched off on purpose, to show why each exists. All off by default.
@@ -93,6 +96,7 @@ impl Default for RaftOptions {
             check_quorum: false,
             membership: MembershipMode::Single,
             read_mode: ReadMode::Log,
+            snapshot_every: 0,
             election_timeout_min_ms: 150,
             unsafe_rules: UnsafeRules::default(),
         }

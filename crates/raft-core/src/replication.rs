@@ -35,6 +35,10 @@ impl Node {
         let Role::Leader(leader) = &self.role else { return };
         let Some(progress) = leader.progress.get(&peer) else { return };
         let log = &self.persistent.log;
+        if progress.next_index <= log.snapshot_index() {
+            self.send_snapshot(peer);
+            return;
+        }
         let prev_log_index = progress.next_index.saturating_sub(1).min(log.last_index());
         let request = AppendEntries {
             term: self.persistent.current_term,

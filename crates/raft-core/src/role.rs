@@ -91,6 +91,9 @@ pub(crate) struct Leader {
     pub(crate) transfer: Option<Transfer>,
     /// A membership change under way, until its last entry is appended.
     pub(crate) change: Option<Box<PendingChange>>,
+    /// When a snapshot was last sent to each follower that has not answered it: replication
+    /// to it pauses meanwhile (paper §7).
+    pub(crate) snapshots_sent: SortedMap<NodeId, Millis>,
     /// Heartbeat rounds and the reads waiting on them (ReadIndex and leases, thesis §6.4).
     pub(crate) reads: Box<crate::reads::ReadState>,
 }

@@ -173,8 +173,12 @@ fn election_restriction_refuses_a_candidate_whose_log_is_behind() {
         Entry { term: 1, command: Command::parse("x=1").unwrap() },
         Entry { term: 2, command: Command::parse("x=2").unwrap() },
     ]);
-    let mut voter =
-        Node::restore(3, &CLUSTER, RaftOptions::default(), PersistentState { current_term: 2, voted_for: None, log });
+    let mut voter = Node::restore(
+        3,
+        &CLUSTER,
+        RaftOptions::default(),
+        PersistentState { current_term: 2, voted_for: None, log, snapshot: None },
+    );
     while voter.poll_output().is_some() {}
     let request = |term, candidate_id, last_log_term, last_log_index| Input::Message {
         from: candidate_id,

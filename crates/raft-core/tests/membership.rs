@@ -150,8 +150,12 @@ fn single_server_mode_takes_one_change_of_one_server_at_a_time() {
 fn a_truncated_configuration_gives_way_to_the_one_before() {
     // S2 holds an uncommitted C{1,2} of term 1; S3, elected in term 2, has another entry there.
     let noop = Entry { term: 1, command: Command::Noop };
-    let state =
-        |entries: Vec<Entry>| PersistentState { current_term: 2, voted_for: None, log: Log::from_entries(entries) };
+    let state = |entries: Vec<Entry>| PersistentState {
+        current_term: 2,
+        voted_for: None,
+        log: Log::from_entries(entries),
+        snapshot: None,
+    };
     let other = Entry { term: 2, command: Command::parse("x=1").unwrap() };
     let mut cluster = TestCluster::with_state(
         RaftOptions { noop_on_election: false, ..RaftOptions::default() },

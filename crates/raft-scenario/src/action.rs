@@ -66,6 +66,11 @@ pub enum Action {
         #[serde(skip_serializing_if = "is_first_client")]
         client: ClientId,
     },
+    /// The server snapshots what it has applied and compacts its log (paper §7).
+    Snapshot {
+        /// Which node.
+        node: NodeId,
+    },
     /// Split the servers into groups that cannot reach each other; servers in no group form
     /// one more group.
     Partition {
@@ -149,6 +154,7 @@ impl Action {
             Action::Restart { .. } => ActionKind::Restart,
             Action::Write { .. } => ActionKind::Write,
             Action::Read { .. } => ActionKind::Read,
+            Action::Snapshot { .. } => ActionKind::Snapshot,
             Action::Partition { .. } => ActionKind::Partition,
             Action::Heal {} => ActionKind::Heal,
             Action::Cut { .. } => ActionKind::Cut,
@@ -187,6 +193,7 @@ impl fmt::Display for Action {
             Action::Drop { message } => write!(f, "drop #{message}"),
             Action::Duplicate { message } => write!(f, "duplicate #{message}"),
             Action::Transfer { node } => write!(f, "transfer {node}"),
+            Action::Snapshot { node } => write!(f, "snapshot {node}"),
             Action::Loss { probability } => write!(f, "loss {}", format_probability(*probability)),
             Action::AddServer { node } => write!(f, "add_server {node}"),
             Action::RemoveServer { node } => write!(f, "remove_server {node}"),

@@ -26,6 +26,8 @@ pub enum ActionKind {
     Write,
     /// `read`
     Read,
+    /// `snapshot`
+    Snapshot,
     /// `partition`
     Partition,
     /// `heal`
@@ -58,6 +60,7 @@ impl ActionKind {
             | ActionKind::Crash
             | ActionKind::Restart
             | ActionKind::Transfer
+            | ActionKind::Snapshot
             | ActionKind::AddServer
             | ActionKind::RemoveServer => &["node"],
             ActionKind::Reconfigure => &["voters"],
@@ -79,6 +82,7 @@ impl ActionKind {
             ActionKind::Restart => "restart",
             ActionKind::Write => "write",
             ActionKind::Read => "read",
+            ActionKind::Snapshot => "snapshot",
             ActionKind::Partition => "partition",
             ActionKind::Heal => "heal",
             ActionKind::Cut => "cut",
@@ -162,6 +166,7 @@ impl ActionFields {
             ActionKind::Drop => Action::Drop { message: self.message.unwrap_or(0) },
             ActionKind::Duplicate => Action::Duplicate { message: self.message.unwrap_or(0) },
             ActionKind::Transfer => Action::Transfer { node },
+            ActionKind::Snapshot => Action::Snapshot { node },
             ActionKind::Loss => Action::Loss { probability: self.probability.unwrap_or(0.0) },
             ActionKind::AddServer => Action::AddServer { node },
             ActionKind::RemoveServer => Action::RemoveServer { node },

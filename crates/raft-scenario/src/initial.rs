@@ -67,6 +67,7 @@ impl InitialState {
             current_term: self.term,
             voted_for: self.voted_for,
             log: Log::from_entries(self.log.iter().map(LogItem::entry).collect()),
+            snapshot: None,
         }
     }
 

@@ -63,6 +63,10 @@ pub struct ScenarioOptions {
     /// `read_index` or `lease` (which needs `check_quorum`). Written only when not `log`.
     #[serde(skip_serializing_if = "ReadMode::is_log")]
     pub read_mode: ReadMode,
+    /// Snapshot every server once this many entries were applied since its last snapshot
+    /// (paper §7); 0, the default (not written), only when a `snapshot` action asks.
+    #[serde(skip_serializing_if = "is_zero_count")]
+    pub snapshot_every: u64,
     /// Rules switched off on purpose, to watch the safety checker catch what breaks.
     #[serde(
         rename = "unsafe",
@@ -188,6 +192,7 @@ impl Default for ScenarioOptions {
             check_quorum: raft.check_quorum,
             membership: Membership::Single,
             read_mode: ReadMode::Log,
+            snapshot_every: 0,
             unsafe_rules: UnsafeSwitches::default(),
         }
     }
@@ -206,6 +211,10 @@ pub(crate) fn probability<'de, D: Deserializer<'de>>(deserializer: D) -> Result<
 
 fn is_zero(p: &f64) -> bool {
     *p == 0.0
+}
+
+fn is_zero_count(count: &u64) -> bool {
+    *count == 0
 }
 
 /// Options that are off are not written, so files and links made before they existed read
@@ -365,6 +374,7 @@ impl ScenarioOptions {
             check_quorum: self.check_quorum,
             membership: self.membership.mode(),
             read_mode: self.read_mode.mode(),
+            snapshot_every: self.snapshot_every,
             election_timeout_min_ms: self.election_timeout_ms[0],
             unsafe_rules: self.unsafe_rules.rules(),
         }

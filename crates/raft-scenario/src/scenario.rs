@@ -191,7 +191,8 @@ impl Scenario {
             Action::Timeout { node }
             | Action::Crash { node }
             | Action::Restart { node }
-            | Action::Transfer { node } => check_node(&format!("{path}.node"), *node, nodes),
+            | Action::Transfer { node }
+            | Action::Snapshot { node } => check_node(&format!("{path}.node"), *node, nodes),
             Action::Write { node, command, client } => {
                 check_node(&format!("{path}.node"), *node, nodes)?;
                 check_client(&format!("{path}.client"), *client)?;

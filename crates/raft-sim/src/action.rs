@@ -39,6 +39,8 @@ pub enum ActionError {
     NoServerRunning,
     /// There is no client with this id (clients are 1 to 3).
     NoSuchClient(raft_scenario::ClientId),
+    /// The node applied nothing since its last snapshot: there is nothing to compact.
+    NothingToSnapshot(NodeId),
 }
 
 impl fmt::Display for ActionError {
@@ -61,6 +63,9 @@ impl fmt::Display for ActionError {
                 write!(f, "node {node} does not vote in the leader's configuration: leadership goes to a voter")
             }
             ActionError::NoServerRunning => f.write_str("no server is running to ask for the change"),
+            ActionError::NothingToSnapshot(node) => {
+                write!(f, "node {node} has applied nothing since its last snapshot: there is nothing to compact")
+            }
             ActionError::NoSuchClient(client) => {
                 write!(f, "there is no client {client}: clients are 1 to {}", raft_scenario::MAX_CLIENTS)
             }
@@ -89,6 +94,7 @@ impl ActionError {
             ActionError::NotVoter(_) => "not_voter",
             ActionError::NoServerRunning => "no_server_running",
             ActionError::NoSuchClient(_) => "no_such_client",
+            ActionError::NothingToSnapshot(_) => "nothing_to_snapshot",
         }
     }
 }

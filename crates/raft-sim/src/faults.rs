@@ -20,6 +20,18 @@ impl Simulation {
         Ok(())
     }
 
+    /// Running node `id` snapshots what it has applied and compacts its log (paper §7);
+    /// refused when nothing was applied since its last snapshot.
+    pub fn snapshot(&mut self, id: NodeId) -> Result<(), ActionError> {
+        let index = self.running(id)?;
+        let node = &self.nodes[index].node;
+        if node.last_applied() <= node.log().snapshot_index() {
+            return Err(ActionError::NothingToSnapshot(id));
+        }
+        self.input(id, Input::TakeSnapshot);
+        Ok(())
+    }
+
     /// Crashes running node `id`: it stops, its timer with it; what it had sent is still
     /// delivered, what is sent to it is lost. Only its persistent state survives.
     pub fn crash(&mut self, id: NodeId) -> Result<(), ActionError> {

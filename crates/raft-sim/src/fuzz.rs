@@ -64,6 +64,11 @@ impl FuzzSettings {
     }
 }
 
+/// Whether to add a `snapshot` action after the next one (one in twenty).
+fn scenario_snapshots(snapshots: &mut SimRng) -> bool {
+    snapshots.random_range(0..20) == 0
+}
+
 /// The scenario of fuzz seed `seed`.
 pub fn random_scenario(seed: u64, settings: &FuzzSettings) -> Scenario {
     generate(seed, settings).0
@@ -97,6 +102,10 @@ fn generate(seed: u64, settings: &FuzzSettings) -> (Scenario, Simulation) {
     if scenario.options.read_mode == ReadMode::Lease {
         scenario.options.check_quorum = true;
     }
+    // Snapshots in half the schedules, drawn from a stream of their own so that the rest of
+    // each schedule stays as it was before snapshots existed.
+    let mut snapshots = SimRng::new(seed ^ 0x5a5a_0c0f_fee0_7e57);
+    scenario.options.snapshot_every = *[0, 0, 3, 10].choose(&mut snapshots).unwrap_or(&0);
     scenario.options = settings.apply(&scenario.options);
     // Servers a change may name: the first ones and two more.
     let servers = (nodes + 2).min(raft_scenario::MAX_NODES);
@@ -164,6 +173,9 @@ fn generate(seed: u64, settings: &FuzzSettings) -> (Scenario, Simulation) {
             _ => Action::Timeout { node: pick(&mut rng) },
         };
         schedule(&mut sim, at, action);
+        if scenario_snapshots(&mut snapshots) {
+            schedule(&mut sim, at, Action::Snapshot { node: snapshots.random_range(1..=nodes) });
+        }
         at += rng.random_range(20..=400);
     }
     // Recovery: every fault healed, every server running, one more write to commit.
@@ -257,6 +269,9 @@ pub fn check_run(sim: &Simulation) -> Option<String> {
         }
         for node in voters() {
             let raft = node.node();
+            if index <= raft.log().snapshot_index() {
+                continue; // compacted into a snapshot of applied, hence committed, entries
+            }
             let stored = raft.log().entry(index).and_then(|entry| entry.command.text());
             if stored.as_deref() != Some(op.command.as_str()) || (settled && raft.commit_index() < index) {
                 return Some(format!(

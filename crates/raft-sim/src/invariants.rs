@@ -314,7 +314,15 @@ impl Checker {
             self.mirrors[position].truncate((first - 1) as usize);
         }
         for index in first..=last {
-            let Some(entry) = log.entry(index) else { break };
+            let Some(entry) = log.entry(index) else {
+                // Compacted already (a snapshot in the same step): applied, hence committed,
+                // and the committed prefix is known.
+                match self.committed.get((index - 1) as usize).copied() {
+                    Some(hash) if index <= log.snapshot_index() => self.mirrors[position].push(hash),
+                    _ => break,
+                }
+                continue;
+            };
             let previous = self.mirrors[position].last().copied().unwrap_or(0);
             let hash = entry_hash(previous, entry);
             self.mirrors[position].push(hash);
@@ -335,6 +343,18 @@ impl Checker {
                         at.push((entry.term, hash));
                     }
                 }
+            }
+        }
+    }
+
+    /// `node` replaced its log with a leader's snapshot through `index`: it now holds the
+    /// committed entries up to there, and nothing after (Figure 13).
+    pub fn on_snapshot_installed(&mut self, node: NodeId, index: LogIndex) {
+        let mirror = &mut self.mirrors[(node - 1) as usize];
+        mirror.truncate(0);
+        for at in 0..index.min(self.committed.len() as LogIndex) {
+            if let Some(&hash) = self.committed.get(at as usize) {
+                mirror.push(hash);
             }
         }
     }

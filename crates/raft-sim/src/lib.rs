@@ -64,7 +64,7 @@ pub use raft_scenario::{
     MAX_SCENARIO_BYTES, MAX_SCENARIO_FILE_BYTES, MAX_SCENARIO_TIME_MS, MAX_TITLE_CHARS, SCENARIO_VERSION,
 };
 pub use replay_budget::{TooBusy, MAX_REPLAY_EVENTS};
-pub use report::{format_hash, ConfigReport, JointReport, NodeReport, NotLinearizableReport, Report};
+pub use report::{format_hash, ConfigReport, JointReport, NodeReport, NotLinearizableReport, Report, SnapshotReport};
 pub use rng::SimRng;
 pub use scenario_run::{OpenLink, ScenarioExt};
 pub use simulation::{ArmedTimer, LostMessage, SimNode, Simulation, RECENT_LOSSES};

@@ -60,6 +60,10 @@ pub enum PayloadKind {
     RequestPreVoteReply,
     /// A leader handing over tells its successor to campaign (thesis §3.10).
     TimeoutNow,
+    /// A leader's snapshot for a follower that needs discarded entries (paper §7).
+    InstallSnapshot,
+    /// Its answer.
+    InstallSnapshotReply,
 }
 
 impl PayloadKind {
@@ -75,6 +79,8 @@ impl PayloadKind {
             PayloadKind::RequestPreVote => "RequestPreVote",
             PayloadKind::RequestPreVoteReply => "RequestPreVoteReply",
             PayloadKind::TimeoutNow => "TimeoutNow",
+            PayloadKind::InstallSnapshot => "InstallSnapshot",
+            PayloadKind::InstallSnapshotReply => "InstallSnapshotReply",
         }
     }
 
@@ -86,6 +92,7 @@ impl PayloadKind {
                 | PayloadKind::AppendEntriesReply
                 | PayloadKind::ClientResponse
                 | PayloadKind::RequestPreVoteReply
+                | PayloadKind::InstallSnapshotReply
         )
     }
 }
@@ -108,6 +115,8 @@ impl Payload {
                 MessageKind::RequestPreVote => PayloadKind::RequestPreVote,
                 MessageKind::RequestPreVoteReply => PayloadKind::RequestPreVoteReply,
                 MessageKind::TimeoutNow => PayloadKind::TimeoutNow,
+                MessageKind::InstallSnapshot => PayloadKind::InstallSnapshot,
+                MessageKind::InstallSnapshotReply => PayloadKind::InstallSnapshotReply,
             },
             Payload::ClientRequest { .. } | Payload::ChangeRequest { .. } => PayloadKind::ClientRequest,
             Payload::ClientResponse { .. } => PayloadKind::ClientResponse,

@@ -75,8 +75,10 @@ pub struct NodeReport {
     pub commit_index: LogIndex,
     /// lastApplied.
     pub last_applied: LogIndex,
-    /// The log: `[term, command]`, command `null` for a no-op.
+    /// The log after its snapshot, if it has one: `[term, command]`, command `null` for a no-op.
     pub log: Vec<(Term, Option<String>)>,
+    /// Its latest snapshot (paper §7), or `null`.
+    pub snapshot: Option<SnapshotReport>,
     /// The key-value state machine.
     pub kv: BTreeMap<String, String>,
     /// The configuration in force on it (thesis §4.1).
@@ -84,6 +86,15 @@ pub struct NodeReport {
     /// Whether it votes in its own configuration: false for a server being added (until the
     /// leader's log reaches it) and for one removed that knows it.
     pub member: bool,
+}
+
+/// A snapshot in a [`NodeReport`]: the last index and term it includes.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SnapshotReport {
+    /// The last log index it includes.
+    pub last_index: LogIndex,
+    /// That entry's term.
+    pub last_term: Term,
 }
 
 /// A configuration in a [`NodeReport`].
@@ -128,6 +139,9 @@ impl Report {
                     commit_index: node.commit_index(),
                     last_applied: node.last_applied(),
                     log: node.log().entries().map(|e| (e.term, e.command.text())).collect(),
+                    snapshot: node
+                        .snapshot()
+                        .map(|s| SnapshotReport { last_index: s.last_index, last_term: s.last_term }),
                     kv: node.kv().entries().map(|(k, v)| (k.to_owned(), v.to_owned())).collect(),
                     config: ConfigReport::of(node),
                     member: node.configuration().is_voter(node.id()),

@@ -363,6 +363,7 @@ impl Simulation {
             Action::Drop { message } => self.drop_message(*message),
             Action::Duplicate { message } => self.duplicate_message(*message),
             Action::Transfer { node } => self.transfer(*node),
+            Action::Snapshot { node } => self.snapshot(*node),
             Action::Loss { probability } => self.set_loss(*probability),
             Action::AddServer { node } => self.add_server(*node),
             Action::RemoveServer { node } => self.remove_server(*node),
@@ -535,6 +536,18 @@ impl Simulation {
                     let by = self.nodes[index].node.leader();
                     let removed = (last_kept + 1, removed_through);
                     self.story.push(at, StoryEvent::Truncated { node: id, by, removed });
+                }
+                Output::SnapshotTaken { last_index, last_term } => {
+                    let event = TraceEvent::Snapshot { at, node: id, index: last_index, term: last_term, from: None };
+                    self.trace.push(event);
+                    self.story.push(at, StoryEvent::SnapshotTaken { node: id, index: last_index });
+                }
+                Output::SnapshotInstalled { from, last_index, last_term, .. } => {
+                    let event =
+                        TraceEvent::Snapshot { at, node: id, index: last_index, term: last_term, from: Some(from) };
+                    self.trace.push(event);
+                    self.checker.on_snapshot_installed(id, last_index);
+                    self.story.push(at, StoryEvent::SnapshotInstalled { node: id, from, index: last_index });
                 }
                 Output::CommitDeferred { index: held, term } => {
                     let leader_term = self.nodes[index].node.current_term();

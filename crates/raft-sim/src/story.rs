@@ -213,6 +213,22 @@ pub enum StoryEvent {
         /// The command.
         command: String,
     },
+    /// A server took a snapshot through `index` and compacted its log (paper §7).
+    SnapshotTaken {
+        /// The server.
+        node: NodeId,
+        /// The snapshot's last index.
+        index: raft_core::LogIndex,
+    },
+    /// A server loaded its leader's snapshot in place of its log (Figure 13).
+    SnapshotInstalled {
+        /// The server.
+        node: NodeId,
+        /// The leader that sent it.
+        from: NodeId,
+        /// The snapshot's last index.
+        index: raft_core::LogIndex,
+    },
     /// A client sent a read.
     ClientRead {
         /// The operation.
@@ -288,7 +304,9 @@ impl StoryEvent {
             | StoryEvent::Truncated { .. }
             | StoryEvent::ConfigurationAppended { .. }
             | StoryEvent::ConfigurationCommitted { .. }
-            | StoryEvent::CaughtUp { .. } => StoryCategory::Log,
+            | StoryEvent::CaughtUp { .. }
+            | StoryEvent::SnapshotTaken { .. }
+            | StoryEvent::SnapshotInstalled { .. } => StoryCategory::Log,
             StoryEvent::ClientWrite { .. }
             | StoryEvent::ClientDone { .. }
             | StoryEvent::ClientRead { .. }

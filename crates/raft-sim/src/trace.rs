@@ -176,6 +176,21 @@ pub enum TraceEvent {
         #[serde(serialize_with = "command_text")]
         command: Command,
     },
+    /// A node took a snapshot through `index` and compacted its log, or (`from` set) loaded
+    /// a leader's snapshot in place of its log.
+    Snapshot {
+        /// When.
+        #[serde(rename = "t")]
+        at: Millis,
+        /// Which node.
+        node: NodeId,
+        /// The snapshot's last index.
+        index: LogIndex,
+        /// Its term.
+        term: Term,
+        /// The leader whose snapshot was installed; `null` for one the node took itself.
+        from: Option<NodeId>,
+    },
     /// A node crashed.
     Crash {
         /// When.
@@ -232,6 +247,7 @@ impl TraceEvent {
             | TraceEvent::Truncate { at, .. }
             | TraceEvent::Commit { at, .. }
             | TraceEvent::Apply { at, .. }
+            | TraceEvent::Snapshot { at, .. }
             | TraceEvent::Crash { at, .. }
             | TraceEvent::Restart { at, .. }
             | TraceEvent::ClientRequest { at, .. }

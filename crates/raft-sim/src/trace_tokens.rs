@@ -107,7 +107,9 @@ fn kind_token(kind: PayloadKind) -> u64 {
         ClientResponse,
         RequestPreVote,
         RequestPreVoteReply,
-        TimeoutNow
+        TimeoutNow,
+        InstallSnapshot,
+        InstallSnapshotReply
     )
 }
 
@@ -212,6 +214,10 @@ impl Tokens for TraceEvent {
                 [*at, (*node).into(), *index, *term].into_iter().for_each(|n| h.number(n));
                 command.tokens(h);
             }
+            TraceEvent::Snapshot { at, node, index, term, from } => {
+                name!(h, "snapshot");
+                [*at, (*node).into(), *index, *term, from.map_or(0, u64::from)].into_iter().for_each(|n| h.number(n));
+            }
             TraceEvent::Crash { at, node } => {
                 name!(h, "crash");
                 h.number(*at);
@@ -246,6 +252,7 @@ impl Tokens for Action {
             | Action::Crash { node }
             | Action::Restart { node }
             | Action::Transfer { node }
+            | Action::Snapshot { node }
             | Action::AddServer { node }
             | Action::RemoveServer { node } => h.number((*node).into()),
             Action::Reconfigure { voters } => ids(h, voters),
@@ -289,7 +296,8 @@ impl Tokens for ActionError {
             | ActionError::NodeDown(node)
             | ActionError::NodeUp(node)
             | ActionError::AlreadyLeader(node)
-            | ActionError::NotVoter(node) => {
+            | ActionError::NotVoter(node)
+            | ActionError::NothingToSnapshot(node) => {
                 h.number((*node).into());
             }
             ActionError::NoSuchMessage(id) | ActionError::ClientMessage(id) => h.number(*id),

@@ -70,7 +70,7 @@ fn errors_quote_a_short_prefix_of_a_huge_input() {
     let error = Scenario::from_json(&format!(r#"{{"version":1,"seed":1,"actions":[{{"at_ms":0,"do":"{name}"}}]}}"#));
     let message = error.unwrap_err().to_string();
     assert!(
-        message.len() < 300 && message.contains(&format!("`{}…`", "d".repeat(40))),
+        message.len() < 400 && message.contains(&format!("`{}…`", "d".repeat(40))),
         "{}",
         &message[..300.min(message.len())]
     );

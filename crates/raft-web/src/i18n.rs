@@ -157,6 +157,8 @@ pub struct LegendTexts {
     pub vote: &'static str,
     pub pre_vote: &'static str,
     pub timeout_now: &'static str,
+    pub snapshot: &'static str,
+    pub compacted: &'static str,
     pub append: &'static str,
     pub client: &'static str,
     pub timer: &'static str,
@@ -206,6 +208,8 @@ pub struct SettingsLabels {
     pub vote_for_highest_id: &'static str,
     pub ack_on_equal_commit: &'static str,
     pub reconfig_before_term_commit: &'static str,
+    /// Entries applied between automatic snapshots.
+    pub snapshot_every: &'static str,
     /// The read-mode picker and its three choices.
     pub read_mode: &'static str,
     pub read_log: &'static str,
@@ -313,6 +317,8 @@ const EN: Texts = Texts {
         outside: "Faded: not in the configuration",
         pre_vote: "RequestPreVote / reply (small dashed ring)",
         timeout_now: "TimeoutNow: a leader handing over says \"campaign now\"",
+        snapshot: "InstallSnapshot / reply: a leader's snapshot for a follower too far behind",
+        compacted: "Hatched log cells: entries compacted into a snapshot",
         vote: "RequestVote (solid) / reply (hollow)",
         append: "AppendEntries: a heartbeat, or a wider box with its number of entries; the arrowhead points the way",
         client: "Client write (solid) / answer (hollow); a reply shows ✓ or ✗",
@@ -367,6 +373,7 @@ const EN: Texts = Texts {
         vote_for_highest_id: "Vote again for a higher server id in the same term: breaks election safety",
         ack_on_equal_commit: "Accept AppendEntries when the commit indexes match, prevLogTerm unchecked: breaks log matching",
         reconfig_before_term_commit: "Change membership before committing an entry of the term (the 2015 bug): breaks state machine safety",
+        snapshot_every: "Snapshot every N applied entries (paper §7; 0: never)",
         read_mode: "Reads (thesis §6.4)",
         read_log: "through the log",
         read_index: "ReadIndex: confirm leadership by heartbeats",
@@ -485,6 +492,8 @@ const ZH: Texts = Texts {
         outside: "淡出：不在配置中",
         pre_vote: "RequestPreVote 请求 / 回复（虚线小圆环）",
         timeout_now: "TimeoutNow：移交领导权的领导者让继任者“立即竞选”",
+        snapshot: "InstallSnapshot 请求 / 回复：领导者把快照发给落后太多的跟随者",
+        compacted: "斜线格子：已压缩进快照的日志条目",
         vote: "RequestVote 请求（实心）/ 回复（空心）",
         append: "AppendEntries：心跳，或标有条目数的宽方块；箭头指向传递方向",
         client: "客户端写请求（实心）/ 应答（空心）；回复上标 ✓ 或 ✗",
@@ -534,6 +543,7 @@ const ZH: Texts = Texts {
         vote_for_highest_id: "同一任期内再投给编号更大的服务器：破坏选举安全",
         ack_on_equal_commit: "提交索引相同就接受 AppendEntries，不检查 prevLogTerm：破坏日志匹配",
         reconfig_before_term_commit: "在提交本任期的条目之前就变更成员（2015 年发现的漏洞）：破坏状态机安全",
+        snapshot_every: "每应用 N 个条目生成一次快照（论文 §7；0 表示从不）",
         read_mode: "读请求（博士论文 §6.4）",
         read_log: "经过日志",
         read_index: "读索引：用一轮心跳确认领导地位",
@@ -903,6 +913,12 @@ impl Lang {
                 }
                 E::ClientWrite { node, command, .. } => format!("The client sent the write {command} to S{node}."),
                 E::ClientRead { node, client, command, .. } => format!("Client C{client} sent the read {command} to S{node}."),
+                E::SnapshotTaken { node, index } => {
+                    format!("S{node} took a snapshot through index {index} and discarded its log up to there.")
+                }
+                E::SnapshotInstalled { node, from, index } => {
+                    format!("S{node} replaced its log with S{from}'s snapshot through index {index}.")
+                }
                 E::ReadDone { client, key, value, result, .. } => match (result, value) {
                     (OpResult::Ok, Some(value)) => format!("C{client} read {key} = {value}."),
                     (OpResult::Ok, None) => format!("C{client} read {key}: not set."),
@@ -1003,6 +1019,10 @@ impl Lang {
                 }
                 E::ClientWrite { node, command, .. } => format!("客户端向 S{node} 发送写请求 {command}。"),
                 E::ClientRead { node, client, command, .. } => format!("客户端 C{client} 向 S{node} 发送读请求 {command}。"),
+                E::SnapshotTaken { node, index } => format!("S{node} 生成了到索引 {index} 为止的快照，并丢弃了这之前的日志。"),
+                E::SnapshotInstalled { node, from, index } => {
+                    format!("S{node} 用 S{from} 到索引 {index} 为止的快照替换了自己的日志。")
+                }
                 E::ReadDone { client, key, value, result, .. } => match (result, value) {
                     (OpResult::Ok, Some(value)) => format!("C{client} 读到 {key} = {value}。"),
                     (OpResult::Ok, None) => format!("C{client} 读 {key}：尚未设置。"),

@@ -52,6 +52,9 @@ impl Lang {
                 format!("节点 {n} 不是领导者配置中的投票成员：领导权只能交给投票成员")
             }
             (Lang::Zh, ActionError::NoServerRunning) => "没有正在运行的服务器可以接受成员变更请求".to_owned(),
+            (Lang::Zh, ActionError::NothingToSnapshot(n)) => {
+                format!("节点 {n} 自上次快照以来没有应用任何条目：没有可以压缩的日志")
+            }
             (Lang::Zh, ActionError::NoSuchClient(c)) => {
                 format!("没有客户端 {c}：客户端编号为 1 到 {}", raft_sim::MAX_CLIENTS)
             }
@@ -132,6 +135,8 @@ impl Lang {
             "duplicate" => labels.duplicate,
             "client_timeout_ms" => labels.client_timeout,
             "max_entries_per_append" => labels.max_entries,
+            "snapshot_every" => labels.snapshot_every,
+            "read_mode" => labels.read_mode,
             "nodes" => self.texts().servers,
             _ => self.texts().settings,
         }

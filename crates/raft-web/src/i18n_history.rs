@@ -1,5 +1,5 @@
-//! The words of clients, reads and the clients' history (issue 16), in English and 中文: the
-//! Client history panel, the Linearizable badge and the read forms.
+//! The words of clients, reads, snapshots and the clients' history (issue 16), in English and
+//! 中文: the Client history panel, the Linearizable badge, the read forms and snapshots.
 
 use raft_sim::Reason;
 
@@ -54,7 +54,53 @@ const ZH: HistoryTexts = HistoryTexts {
     client: "客户端",
 };
 
+/// The snapshot controls' words in one language.
+pub struct SnapshotTexts {
+    /// The node menu's row.
+    pub snapshot: &'static str,
+    /// Its value without a snapshot.
+    pub none: &'static str,
+    /// The node menu's button, and its tooltip.
+    pub take: &'static str,
+    pub take_title: &'static str,
+    /// A compacted log cell's name.
+    pub compacted: &'static str,
+}
+
+const SNAPSHOT_EN: SnapshotTexts = SnapshotTexts {
+    snapshot: "Snapshot",
+    none: "none",
+    take: "Take snapshot",
+    take_title: "Snapshot the state machine as applied and discard the log up to there (paper §7)",
+    compacted: "in the snapshot",
+};
+
+const SNAPSHOT_ZH: SnapshotTexts = SnapshotTexts {
+    snapshot: "快照",
+    none: "无",
+    take: "生成快照",
+    take_title: "为已应用的状态机生成快照，并丢弃到此为止的日志（论文 §7）",
+    compacted: "已压缩进快照",
+};
+
 impl Lang {
+    /// The snapshot controls' words.
+    pub fn snapshot_texts(self) -> &'static SnapshotTexts {
+        match self {
+            Lang::En => &SNAPSHOT_EN,
+            Lang::Zh => &SNAPSHOT_ZH,
+        }
+    }
+
+    /// A snapshot's last index and term in words, or "none".
+    pub fn snapshot_summary(self, snapshot: Option<(u64, u64)>) -> String {
+        match (self, snapshot) {
+            (_, None) => self.snapshot_texts().none.to_owned(),
+            (Lang::En, Some((index, term))) => format!("through index {index} (term {term})"),
+            (Lang::Zh, Some((index, term))) => format!("到索引 {index}（任期 {term}）"),
+        }
+    }
+
     /// The history's words.
     pub fn history_texts(self) -> &'static HistoryTexts {
         match self {

@@ -19,7 +19,7 @@ pub struct Preset {
 }
 
 /// Every preset, in the order the picker lists them.
-pub const PRESETS: [Preset; 25] = [
+pub const PRESETS: [Preset; 26] = [
     Preset { id: "figure-6", title: "Figure 6: log replication" },
     Preset { id: "figure-7", title: "Figure 7: followers a–f meet the leader of term 8" },
     Preset { id: "figure-8", title: "Figure 8: an old-term entry on a majority is not committed" },
@@ -37,6 +37,7 @@ pub const PRESETS: [Preset; 25] = [
     Preset { id: "membership-joint", title: "Joint consensus: three servers swapped for three others" },
     Preset { id: "membership-removed-disrupts", title: "A removed server that never heard it was removed disrupts the cluster (CheckQuorum's guard stops it)" },
     Preset { id: "membership-2015-fixed", title: "The 2015 bug fixed: a new leader commits an entry of its term before changing membership" },
+    Preset { id: "install-snapshot", title: "A follower far behind catches up by InstallSnapshot" },
     Preset { id: "read-index", title: "ReadIndex: a leader confirms it still leads before it answers" },
     Preset { id: "lease-read", title: "Lease reads: answered at once while the lease holds" },
     Preset { id: "break-commit-old-terms", title: "Break a rule: commit old-term entries by counting copies (Figure 8 goes wrong)" },
@@ -199,6 +200,14 @@ mod tests {
         fixed.run_until(4_000);
         assert_ne!(read(&fixed, 2).0, Some(OpResult::Ok), "through the log, S4 cannot answer");
         assert!(matches!(fixed.linearizability(), Linearizability::Linearizable { .. }));
+
+        let snapshot = run("install-snapshot", 3_500);
+        let (leader, back) = (snapshot.node(4).unwrap().node(), snapshot.node(2).unwrap().node());
+        assert_eq!((back.log().snapshot_index(), back.kv()), (5, leader.kv()), "S2 loaded S4's snapshot");
+        assert!(snapshot
+            .story()
+            .events()
+            .any(|(_, e)| matches!(e, raft_sim::StoryEvent::SnapshotInstalled { node: 2, from: 4, index: 5 })));
 
         let index = run("read-index", 4_000);
         assert_eq!(read(&index, 2), (Some(OpResult::Unknown), None), "S4 never confirms, then steps down");

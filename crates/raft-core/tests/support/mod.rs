@@ -72,7 +72,12 @@ impl TestCluster {
     pub fn with_logs(options: RaftOptions, current_term: Term, logs: &[&[Term]]) -> Self {
         let states = logs
             .iter()
-            .map(|terms| PersistentState { current_term, voted_for: None, log: Log::from_entries(entries(terms)) })
+            .map(|terms| PersistentState {
+                current_term,
+                voted_for: None,
+                log: Log::from_entries(entries(terms)),
+                snapshot: None,
+            })
             .collect();
         Self::with_state(options, states)
     }
@@ -125,6 +130,11 @@ impl TestCluster {
     pub fn write(&mut self, id: NodeId, request_id: RequestId, command: &str) {
         let command = Command::parse(command).unwrap();
         self.input(id, Input::ClientRequest { request_id, command });
+    }
+
+    /// The driver asks `id` to snapshot and compact its log.
+    pub fn snapshot(&mut self, id: NodeId) {
+        self.input(id, Input::TakeSnapshot);
     }
 
     /// A client reads `key` at `id`.

@@ -29,6 +29,8 @@ pub struct ClientHistoryProps {
 const LANE: f64 = 24.0;
 /// Room for the lane's name on the left.
 const GUTTER: f64 = 30.0;
+/// About how wide a label's character is, in pixels (11 px text).
+const LABEL_CHAR: f64 = 6.5;
 
 /// The panel. Its drawing is as wide as the panel was when last drawn (measured after each
 /// drawing), so the labels keep their size on a phone; a narrower window scales it down until
@@ -68,14 +70,19 @@ pub fn ClientHistory(props: &ClientHistoryProps) -> Html {
                         </g>
                     }
                 }) }
-                { for view.bars.iter().map(|bar| draw_bar(props, bar, &x)) }
+                { for view.bars.iter().enumerate().map(|(i, bar)| {
+                    // Room for the label: up to the next bar in the lane, or the axis' end.
+                    let next = view.bars[i + 1..].iter().find(|other| other.client == bar.client);
+                    let room = next.map_or(GUTTER + span, |other| x(other.start));
+                    draw_bar(props, bar, &x, room)
+                }) }
             </svg>
         </section>
     }
 }
 
 /// One operation's bar, its label and its linearization point.
-fn draw_bar(props: &ClientHistoryProps, bar: &HistoryBar, x: &impl Fn(Millis) -> f64) -> Html {
+fn draw_bar(props: &ClientHistoryProps, bar: &HistoryBar, x: &impl Fn(Millis) -> f64, room: f64) -> Html {
     let l = props.lang.history_texts();
     let y = LANE * f64::from(bar.client.saturating_sub(1)) + 4.0;
     let (left, right) = (x(bar.start), x(bar.end.unwrap_or(props.time_ms)));
@@ -87,6 +94,7 @@ fn draw_bar(props: &ClientHistoryProps, bar: &HistoryBar, x: &impl Fn(Millis) ->
         Outcome::Open => l.open,
     };
     let name = format!("C{} {label}: {outcome}", bar.client);
+    let label_x = if right - left >= 70.0 { left + 4.0 } else { right.max(left + 3.0) + 3.0 };
     let offending = if bar.offending { " client-history__bar--offending" } else { "" };
     let class = format!("client-history__bar client-history__bar--{}{offending}", bar.outcome.as_str());
     let at = bar.end.unwrap_or(bar.start);
@@ -97,9 +105,11 @@ fn draw_bar(props: &ClientHistoryProps, bar: &HistoryBar, x: &impl Fn(Millis) ->
            role="button" tabindex="0" aria-label={name.clone()} {onclick} {onkeydown}>
             <title>{ name }</title>
             <rect x={left.to_string()} y={y.to_string()} width={(right - left).max(3.0).to_string()} height="16" rx="3" />
-            // Inside a bar long enough to hold it, else just after the bar.
-            <text x={(if right - left >= 70.0 { left + 4.0 } else { right.max(left + 3.0) + 3.0 }).to_string()}
-                  y={(y + 12.0).to_string()}>{ label }</text>
+            // Inside a bar long enough to hold it, else just after the bar; left out (it is
+            // in the bar's name) where the next bar leaves no room.
+            if label_x + LABEL_CHAR * label.chars().count() as f64 <= room {
+                <text x={label_x.to_string()} y={(y + 12.0).to_string()}>{ label }</text>
+            }
             if let Some(point) = bar.point {
                 <line class="client-history__point" x1={x(point).to_string()} x2={x(point).to_string()}
                       y1={(y - 2.0).to_string()} y2={(y + 18.0).to_string()} />

@@ -99,6 +99,13 @@ fn cell(lang: Lang, row: &LogRow, index: u64) -> Html {
     let is_next = (row.next_index == Some(index)).to_string();
     let is_match = (row.match_index == Some(index)).to_string();
     let Some(cell) = row.cells.iter().find(|c| c.index == index) else {
+        if index <= row.snapshot_index {
+            let title = format!("S{node} #{index}: {}", lang.snapshot_texts().compacted);
+            return html! {
+                <td class="logs__compacted" data-log-node={node.to_string()} data-index={index.to_string()}
+                    data-compacted="true" data-next={is_next} data-match={is_match} {title}>{ markers(t, row, index) }</td>
+            };
+        }
         return html! { <td class="logs__gap" data-next={is_next} data-match={is_match}>{ markers(t, row, index) }</td> };
     };
     let term = term_class(cell.term);

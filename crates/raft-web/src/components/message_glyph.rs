@@ -36,6 +36,8 @@ fn outline(family: &str, loaded: bool) -> &'static str {
         // A smaller ring: a pre-vote asks about a term no one holds yet.
         ("message--pre-vote", _) => "M -4 0 A 4 4 0 1 0 4 0 A 4 4 0 1 0 -4 0 Z M 5.5 -3 L 10 0 L 5.5 3 Z",
         // A bolt: campaign now.
+        // A page with a folded corner: a snapshot of the state machine.
+        ("message--snapshot", _) => "M -7 -7 H 3 L 7 -3 V 7 H -7 Z M 9 -3.5 L 14 0 L 9 3.5 Z",
         ("message--timeout-now", _) => "M -6 -6 L 2 -1 L -2 1 L 6 6 L -1 0 L 2 -2 Z M 7 -3.5 L 12 0 L 7 3.5 Z",
         ("message--append", false) => "M -5.5 -5.5 H 5.5 V 5.5 H -5.5 Z M 7 -3.5 L 12 0 L 7 3.5 Z",
         ("message--append", true) => "M -10 -5.5 H 10 V 5.5 H -10 Z M 11.5 -3.5 L 16.5 0 L 11.5 3.5 Z",
@@ -53,6 +55,7 @@ pub fn message_glyph(lang: Lang, props: &MessageGlyphProps) -> Html {
         PayloadKind::ClientRequest | PayloadKind::ClientResponse => "message--client",
         PayloadKind::RequestPreVote | PayloadKind::RequestPreVoteReply => "message--pre-vote",
         PayloadKind::TimeoutNow => "message--timeout-now",
+        PayloadKind::InstallSnapshot | PayloadKind::InstallSnapshotReply => "message--snapshot",
     };
     let loaded = message.entries > 0;
     let class = class_list(&[

@@ -72,6 +72,10 @@ pub fn NodeMenu(props: &NodeMenuProps) -> Html {
                     <button type="button" onclick={act(Action::Restart { node: id })}
                             title={t.restart_title}>{ t.restart }</button>
                 }
+                if props.details.can_snapshot {
+                    <button type="button" onclick={act(Action::Snapshot { node: id })}
+                            title={lang.snapshot_texts().take_title}>{ lang.snapshot_texts().take }</button>
+                }
                 if props.details.can_remove {
                     <button type="button" onclick={act(Action::RemoveServer { node: id })}
                             title={m.remove_server_title}>{ m.remove_server }</button>
@@ -148,6 +152,8 @@ fn details_list(lang: Lang, details: &NodeDetails) -> Html {
             if let Some((leader, theirs)) = &details.leader_configuration {
                 <dt>{ lang.leaders_configuration(*leader) }</dt><dd data-leader-configuration="true">{ theirs }</dd>
             }
+            <dt>{ lang.snapshot_texts().snapshot }</dt>
+            <dd data-snapshot={details.snapshot.map_or_else(|| "none".to_owned(), |(index, _)| index.to_string())}>{ lang.snapshot_summary(details.snapshot) }</dd>
         </dl>
     }
 }

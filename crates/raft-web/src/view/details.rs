@@ -31,6 +31,10 @@ pub struct NodeDetails {
     /// Whether a timeout makes it campaign, as the core decides (a learner waits to be
     /// promoted, thesis §4.2.1).
     pub can_campaign: bool,
+    /// Its latest snapshot's last index and term (paper §7), if it has one.
+    pub snapshot: Option<(u64, u64)>,
+    /// Whether it applied entries since its last snapshot: Take snapshot has work to do.
+    pub can_snapshot: bool,
 }
 
 impl NodeDetails {
@@ -54,6 +58,8 @@ impl NodeDetails {
                 .filter(|(_, theirs)| *theirs != node.configuration().to_string()),
             can_remove: crate::view::Standing::of(sim, id) == crate::view::Standing::Voter,
             can_campaign: node.may_campaign(),
+            snapshot: node.snapshot().map(|s| (s.last_index, s.last_term)),
+            can_snapshot: sim.node(id)?.is_up() && node.last_applied() > node.log().snapshot_index(),
         })
     }
 }
@@ -127,6 +133,19 @@ fn payload_fields(payload: &Payload) -> Vec<(&'static str, FieldValue)> {
             vec![("term", text(m.term.to_string())), ("voteGranted", FieldValue::Flag(m.vote_granted))]
         }
         Payload::Raft(Message::TimeoutNow(m)) => vec![("term", text(m.term.to_string()))],
+        Payload::Raft(Message::InstallSnapshot(m)) => {
+            let data = m.snapshot.kv.entries().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(", ");
+            vec![
+                ("term", text(m.term.to_string())),
+                ("leaderId", text(format!("S{}", m.leader_id))),
+                ("lastIncludedIndex", text(m.last_included_index.to_string())),
+                ("lastIncludedTerm", text(m.last_included_term.to_string())),
+                ("data", text(format!("{data} {}", m.snapshot.config))),
+            ]
+        }
+        Payload::Raft(Message::InstallSnapshotReply(m)) => {
+            vec![("term", text(m.term.to_string())), ("lastIncludedIndex", text(m.last_index.to_string()))]
+        }
         Payload::Raft(Message::AppendEntries(m)) => {
             let entries = if m.entries.is_empty() {
                 FieldValue::Heartbeat

@@ -29,6 +29,8 @@ pub struct LogRow {
     pub up: bool,
     /// Its entries within the shown window, by index.
     pub cells: Vec<LogCell>,
+    /// The last index its snapshot covers (0: none): entries up to it are compacted away.
+    pub snapshot_index: u64,
     /// The current leader's nextIndex for this follower, if there is a leader.
     pub next_index: Option<u64>,
     /// The current leader's matchIndex for this follower, if there is a leader.
@@ -82,6 +84,7 @@ impl LogsView {
                     node: node.id(),
                     up: sim_node.is_up(),
                     cells,
+                    snapshot_index: node.log().snapshot_index(),
                     next_index: progress.map(|p| p.next_index),
                     match_index: progress.map(|p| p.match_index),
                 }

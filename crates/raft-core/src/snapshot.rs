@@ -1,0 +1,150 @@
+//! Log compaction and InstallSnapshot (paper §7, Figure 13; thesis chapter 5). A server
+//! snapshots its state machine as of lastApplied and discards the log up to there; a leader
+//! whose follower needs an entry it has discarded sends its snapshot instead.
+
+use std::sync::Arc;
+
+use crate::configuration::Configuration;
+use crate::io::Output;
+use crate::message::{InstallSnapshot, InstallSnapshotReply, Message};
+use crate::node::Node;
+use crate::role::{Role, RoleKind};
+use crate::state_machine::KvStore;
+use crate::types::{LogIndex, NodeId, Term};
+use crate::Timer;
+
+/// A snapshot: the state machine as of `last_index`, the configuration in force then (thesis
+/// §5.1: a configuration entry the snapshot replaces must survive it), and the index and term
+/// of the last entry it replaces, which the log's consistency check still needs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Snapshot {
+    /// The last log index it includes.
+    pub last_index: LogIndex,
+    /// The term of that entry.
+    pub last_term: Term,
+    /// The key-value state after applying every entry up to `last_index`.
+    pub kv: KvStore,
+    /// The latest configuration at or before `last_index`.
+    pub config: Configuration,
+}
+
+impl Node {
+    /// Takes a snapshot of everything applied and compacts the log up to lastApplied (paper §7).
+    /// Returns whether there was anything new to snapshot.
+    pub(crate) fn take_snapshot(&mut self) -> bool {
+        let last_index = self.last_applied;
+        let log = &self.persistent.log;
+        let (Some(last_term), true) = (log.term_at(last_index), last_index > log.snapshot_index()) else {
+            return false;
+        };
+        let config = log.configuration_at_or_before(last_index).map_or(&self.base, |(_, config)| config).clone();
+        let snapshot = Snapshot { last_index, last_term, kv: self.kv.clone(), config };
+        self.base = snapshot.config.clone();
+        self.persistent.log.compact_to(last_index);
+        self.persistent.snapshot = Some(Arc::new(snapshot));
+        self.emit(Output::SnapshotTaken { last_index, last_term });
+        true
+    }
+
+    /// With the `snapshot_every` option, snapshots once that many entries were applied since the
+    /// last snapshot: checked as each input arrives, before it is handled.
+    pub(crate) fn snapshot_if_due(&mut self) {
+        let every = self.options.snapshot_every;
+        if every > 0 && self.last_applied.saturating_sub(self.persistent.log.snapshot_index()) >= every {
+            self.take_snapshot();
+        }
+    }
+
+    /// A leader sends `peer` its snapshot, since `peer` needs entries the log no longer holds;
+    /// while one is on its way (for an election timeout), replication to `peer` pauses.
+    pub(crate) fn send_snapshot(&mut self, peer: NodeId) {
+        let (now, window) = (self.now, self.options.election_timeout_min_ms);
+        let term = self.persistent.current_term;
+        let Some(snapshot) = self.persistent.snapshot.clone() else { return };
+        let Role::Leader(leader) = &mut self.role else { return };
+        if leader.snapshots_sent.get(&peer).is_some_and(|&sent| now.saturating_sub(sent) < window) {
+            return;
+        }
+        leader.snapshots_sent.insert(peer, now);
+        let request = InstallSnapshot {
+            term,
+            leader_id: self.id,
+            last_included_index: snapshot.last_index,
+            last_included_term: snapshot.last_term,
+            snapshot,
+        };
+        self.send(peer, Message::InstallSnapshot(request));
+    }
+
+    /// Figure 13, InstallSnapshot receiver, in one message (no chunks). A request of an
+    /// earlier term is answered with the current term. A snapshot that covers no more than
+    /// what this server knows is committed is ignored. If the log holds the snapshot's last
+    /// entry, the log is kept and the commit index moves up to it; otherwise the log is
+    /// discarded and the state machine and configuration are loaded from the snapshot.
+    pub(crate) fn handle_install_snapshot(&mut self, from: NodeId, request: InstallSnapshot) {
+        let term = self.persistent.current_term;
+        let last_index = request.last_included_index;
+        if request.term < term {
+            self.send(from, Message::InstallSnapshotReply(InstallSnapshotReply { term, last_index }));
+            return;
+        }
+        if self.role.kind() == RoleKind::Follower {
+            self.emit(Output::SetTimer(Timer::Election));
+        }
+        self.become_follower(Some(request.leader_id));
+        self.leader_contact_at = Some(self.now);
+        if last_index > self.commit_index {
+            if self.persistent.log.term_at(last_index) == Some(request.last_included_term) {
+                self.commit_to(last_index);
+            } else {
+                self.restore_snapshot(from, request.snapshot);
+            }
+        }
+        self.send(from, Message::InstallSnapshotReply(InstallSnapshotReply { term, last_index }));
+    }
+
+    /// Discards the log and loads `snapshot` (Figure 13, receiver steps 7 and 8).
+    fn restore_snapshot(&mut self, from: NodeId, snapshot: Arc<Snapshot>) {
+        let removed_through = self.persistent.log.last_index();
+        self.persistent.log.reset_to_snapshot(snapshot.last_index, snapshot.last_term);
+        self.kv = snapshot.kv.clone();
+        self.commit_index = snapshot.last_index;
+        self.last_applied = snapshot.last_index;
+        self.base = snapshot.config.clone();
+        let config_changed = self.config != snapshot.config;
+        self.config = snapshot.config.clone();
+        self.config_index = snapshot.last_index;
+        self.emit(Output::SnapshotInstalled {
+            from,
+            last_index: snapshot.last_index,
+            last_term: snapshot.last_term,
+            removed_through,
+        });
+        self.persistent.snapshot = Some(snapshot);
+        if config_changed {
+            let index = self.config_index;
+            self.emit(Output::ConfigurationChanged { index });
+        }
+    }
+
+    /// The leader hears that `from` holds everything up to `reply.last_index`: replication
+    /// resumes from there.
+    pub(crate) fn handle_install_snapshot_reply(&mut self, from: NodeId, reply: InstallSnapshotReply) {
+        if reply.term != self.persistent.current_term {
+            return;
+        }
+        let last_index = self.persistent.log.last_index();
+        let Role::Leader(leader) = &mut self.role else { return };
+        leader.snapshots_sent.remove(&from);
+        leader.active.insert(from);
+        let Some(progress) = leader.progress.get_mut(&from) else { return };
+        progress.match_index = progress.match_index.max(reply.last_index.min(last_index));
+        progress.next_index = progress.next_index.max(progress.match_index + 1);
+        let lagging = progress.next_index <= last_index;
+        self.advance_commit_index();
+        self.advance_membership_change();
+        if lagging {
+            self.send_append_entries(from);
+        }
+    }
+}
