@@ -25,7 +25,7 @@ const FORMAT_KEYS = new Set([
   'log', 'election_timeout_ms', 'heartbeat_ms', 'latency_ms', 'loss', 'duplicate', 'client_timeout_ms',
   'max_entries_per_append', 'noop_on_election', 'conflict_hint', 'timeout', 'crash', 'restart',
   'write', 'partition', 'heal', 'cut', 'mend', 'drop', 'add_server', 'remove_server', 'reconfigure', 'voters',
-  'membership', 'read', 'read_mode', 'key', 'client', 'stale_reads', 'snapshot', 'snapshot_every',
+  'membership', 'read', 'read_mode', 'key', 'client', 'stale_reads', 'snapshot', 'snapshot_every', 'client_retries',
 ]);
 
 /** The Latin-alphabet words of `texts` that are not names. A command (`x=3`), a server (`S1`),

@@ -40,6 +40,22 @@ pub struct SetCommand {
     text: Arc<str>,
     /// The byte offset of the `=` (a key has at most 16 characters, so at most 64 bytes).
     equals: u8,
+    /// The client's session and the write's sequence number, when a client sent it.
+    session: Option<Session>,
+}
+
+/// Which client sent a write, and its place in that client's writes (thesis §6.3): the state
+/// machine applies each (client, seq) at most once, so a write the client retries after a lost
+/// answer is not applied twice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Session {
+    /// The client.
+    pub client: u32,
+    /// The write's sequence number, from 1, per client.
+    pub seq: u64,
+    /// Every write of this client with a lower sequence number has been answered: the state
+    /// machine may forget them, since none will be retried.
+    pub answered_below: u64,
 }
 
 impl SetCommand {
@@ -56,6 +72,11 @@ impl SetCommand {
     /// `key=value`.
     pub fn as_str(&self) -> &str {
         &self.text
+    }
+
+    /// The session it was sent in, if a client sent it.
+    pub fn session(&self) -> Option<Session> {
+        self.session
     }
 }
 
@@ -202,7 +223,7 @@ impl Command {
             return Err(CommandError::ValueTooLong);
         }
         let equals = u8::try_from(key.len()).map_err(|_| CommandError::KeyTooLong)?;
-        Ok(Command::Set(SetCommand { text: Arc::from(text), equals }))
+        Ok(Command::Set(SetCommand { text: Arc::from(text), equals, session: None }))
     }
 
     /// A read of `key`, checked as a write's key is.
@@ -212,6 +233,14 @@ impl Command {
         }
         check_key(key)?;
         Ok(Command::Get(Arc::from(key)))
+    }
+
+    /// This write as sent in `session` (other commands are unchanged).
+    pub fn in_session(self, session: Session) -> Command {
+        match self {
+            Command::Set(set) => Command::Set(SetCommand { session: Some(session), ..set }),
+            other => other,
+        }
     }
 
     /// The key a read asks for, if this is a read.

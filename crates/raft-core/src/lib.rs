@@ -59,7 +59,7 @@ mod snapshot;
 mod state_machine;
 mod types;
 
-pub use command::{Command, CommandError, SetCommand, MAX_KEY_CHARS, MAX_VALUE_CHARS};
+pub use command::{Command, CommandError, Session, SetCommand, MAX_KEY_CHARS, MAX_VALUE_CHARS};
 pub use configuration::{ChangeRefusal, Configuration, MembershipChange, MembershipMode};
 pub use io::{ClientResult, ElectionCause, Input, Output, Timer};
 pub use log::{Entry, Log, LogChange};

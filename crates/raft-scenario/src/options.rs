@@ -42,6 +42,11 @@ pub struct ScenarioOptions {
     pub duplicate: f64,
     /// How long the client waits for an answer before it gives up on a write, in ms.
     pub client_timeout_ms: Millis,
+    /// How many times a client sends a write again, with the same sequence number, when it
+    /// got no answer in time, its leader stepped down or no leader was known (thesis §6.3);
+    /// 0, the default (not written): never, the write ends there. At most [`MAX_CLIENT_RETRIES`].
+    #[serde(skip_serializing_if = "is_zero_u32")]
+    pub client_retries: u32,
     /// The most entries one AppendEntries carries.
     pub max_entries_per_append: u32,
     /// A new leader appends a no-op entry (§8).
@@ -185,6 +190,7 @@ impl Default for ScenarioOptions {
             loss: 0.0,
             duplicate: 0.0,
             client_timeout_ms: 2_000,
+            client_retries: 0,
             max_entries_per_append: raft.max_entries_per_append,
             noop_on_election: raft.noop_on_election,
             conflict_hint: raft.conflict_hint,
@@ -216,6 +222,13 @@ fn is_zero(p: &f64) -> bool {
 fn is_zero_count(count: &u64) -> bool {
     *count == 0
 }
+
+fn is_zero_u32(count: &u32) -> bool {
+    *count == 0
+}
+
+/// The most retries of one write a client makes.
+pub const MAX_CLIENT_RETRIES: u32 = 10;
 
 /// Options that are off are not written, so files and links made before they existed read
 /// and write the same.
@@ -279,6 +292,15 @@ pub enum ConfigError {
     },
     /// `read_mode` is `lease` without `check_quorum`, whose guard the lease relies on.
     LeaseWithoutCheckQuorum,
+    /// A count above its limit.
+    TooMany {
+        /// The setting.
+        name: &'static str,
+        /// Its value.
+        value: u32,
+        /// The limit.
+        limit: u32,
+    },
 }
 
 impl ConfigError {
@@ -290,6 +312,7 @@ impl ConfigError {
             ConfigError::Heartbeat { .. } => "heartbeat_ms",
             ConfigError::Probability { name, .. } => name,
             ConfigError::LeaseWithoutCheckQuorum => "read_mode",
+            ConfigError::TooMany { name, .. } => name,
         }
     }
 
@@ -309,6 +332,7 @@ impl ConfigError {
             ConfigError::LeaseWithoutCheckQuorum => {
                 "lease reads need check_quorum: true, whose guard keeps other servers from electing a leader while the lease holds".to_owned()
             }
+            ConfigError::TooMany { value, limit, .. } => format!("at most {limit}, not {value}"),
         }
     }
 }
@@ -348,6 +372,13 @@ impl ScenarioOptions {
         }
         if self.max_entries_per_append == 0 {
             return Err(ConfigError::Zero("max_entries_per_append"));
+        }
+        if self.client_retries > MAX_CLIENT_RETRIES {
+            return Err(ConfigError::TooMany {
+                name: "client_retries",
+                value: self.client_retries,
+                limit: MAX_CLIENT_RETRIES,
+            });
         }
         if self.read_mode == ReadMode::Lease && !self.check_quorum {
             return Err(ConfigError::LeaseWithoutCheckQuorum);

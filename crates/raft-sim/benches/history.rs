@@ -37,10 +37,13 @@ static ALLOCATOR: Counting = Counting;
 const HOUR_MS: u64 = 3_600_000;
 
 /// Builds an hour of history, advancing like the page does (16 ms frames at 100x speed is
-/// 1.6 s per frame), with a client write every `write_every_ms` (0: none).
-fn hour_of_history(write_every_ms: u64) -> (History, usize) {
+/// 1.6 s per frame), with a client write every `write_every_ms` (0: none), each server
+/// snapshotting every `snapshot_every` applied entries (0: never).
+fn hour_of_history(write_every_ms: u64, snapshot_every: u64) -> (History, usize) {
     let before = HELD.load(Ordering::Relaxed);
-    let mut history = History::new(Scenario::new(1)).unwrap();
+    let mut scenario = Scenario::new(1);
+    scenario.options.snapshot_every = snapshot_every;
+    let mut history = History::new(scenario).unwrap();
     let mut next_write = write_every_ms;
     let mut t = 0;
     while t < HOUR_MS {
@@ -76,13 +79,14 @@ fn seek_times(history: &mut History) -> (f64, f64) {
 
 fn main() {
     let loads = [
-        ("no client writes", 0),
-        ("a client write every 10 s", 10_000),
-        ("a client write every 1 s", 1_000),
-        ("a client write every 100 ms", 100),
+        ("no client writes", 0, 0),
+        ("a client write every 10 s", 10_000, 0),
+        ("a client write every 1 s", 1_000, 0),
+        ("a client write every 100 ms", 100, 0),
+        ("a client write every 100 ms, snapshots every 100 entries", 100, 100),
     ];
-    for (label, write_every_ms) in loads {
-        let (mut history, held) = hour_of_history(write_every_ms);
+    for (label, write_every_ms, snapshot_every) in loads {
+        let (mut history, held) = hour_of_history(write_every_ms, snapshot_every);
         let (median, max) = seek_times(&mut history);
         println!(
             "history, 5 nodes, 1 hour simulated, {label}: {:.1} MB held ({} checkpoints, target <= 32 MB); \

@@ -6,7 +6,8 @@
 
 use std::time::Instant;
 
-use raft_sim::{run_seed, Action, FuzzSettings, SimBuilder};
+use raft_sim::ScenarioExt as _;
+use raft_sim::{run_seed, Action, FuzzSettings, Scenario, SimBuilder};
 
 const RUNS: usize = 5;
 
@@ -15,12 +16,16 @@ fn median(mut samples: Vec<f64>) -> f64 {
     samples[samples.len() / 2]
 }
 
-/// Simulated seconds per wall second for `nodes` servers with a client write every 100 ms.
-fn simulation_speed(nodes: u32, simulated_s: u64) -> (f64, u64) {
+/// Simulated seconds per wall second for `nodes` servers with a client write every 100 ms,
+/// each server snapshotting every `snapshot_every` applied entries (0: never).
+fn simulation_speed(nodes: u32, simulated_s: u64, snapshot_every: u64) -> (f64, u64) {
     let mut events = 0;
     let samples = (0..RUNS)
         .map(|run| {
-            let mut sim = SimBuilder::new(run as u64).nodes(nodes).build().unwrap();
+            let mut scenario = Scenario::new(run as u64);
+            scenario.nodes = nodes;
+            scenario.options.snapshot_every = snapshot_every;
+            let mut sim = scenario.build(false).unwrap();
             let started = Instant::now();
             let mut write = 0;
             for t in (100..=simulated_s * 1000).step_by(100) {
@@ -74,12 +79,17 @@ fn fuzz_speed(seeds: u64) -> f64 {
 
 fn main() {
     for nodes in [5, 9] {
-        let (speed, events) = simulation_speed(nodes, 600);
+        let (speed, events) = simulation_speed(nodes, 600, 0);
         println!(
             "simulation, {nodes} nodes, a write every 100 ms: {speed:.0} simulated s per wall s \
              (target >= 2000 for 5 nodes; {events} events per 600 s run)"
         );
     }
+    let (speed, events) = simulation_speed(5, 600, 100);
+    println!(
+        "simulation, 5 nodes, a write every 100 ms, snapshots every 100 entries: {speed:.0} simulated s \
+         per wall s (target >= 2000; {events} events per 600 s run)"
+    );
     let fuzz = fuzz_speed(40);
     let overload = overload_speed(20);
     println!(

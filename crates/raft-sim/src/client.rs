@@ -93,6 +93,19 @@ pub struct ClientOp {
     /// What a read returned, for an `ok` read (`None`: the key was not set).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<Option<String>>,
+    /// How many times the client sent the write again (the `client_retries` option).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub retries: u32,
+    /// A write's session: its client and sequence number, which every retry repeats.
+    #[serde(skip)]
+    pub session: Option<raft_core::Session>,
+    /// When the client stops waiting for the current attempt.
+    #[serde(skip)]
+    pub deadline: Millis,
+}
+
+fn is_zero(count: &u32) -> bool {
+    *count == 0
 }
 
 impl ClientOp {

@@ -1,6 +1,6 @@
 //! The simulated clients' writes and reads: sending, following redirects, timing out.
 
-use raft_core::{ClientResult, Command, NodeId, RequestId};
+use raft_core::{ClientResult, Command, NodeId, RequestId, Session};
 use raft_scenario::ClientId;
 
 use crate::action::ActionError;
@@ -22,8 +22,13 @@ impl Simulation {
             return Err(ActionError::BadCommand(raft_core::CommandError::MissingEquals));
         };
         let key = Some(set.key().to_owned());
+        let session = self.next_session(client);
         let op = NewOp { client, kind: OpKind::Write, key, command: command.to_owned() };
-        Ok(self.invoke(node, op, Payload::ClientRequest { request_id: 0, command: parsed }))
+        let id = self.invoke(node, op, Payload::ClientRequest { request_id: 0, command: parsed.in_session(session) });
+        if let Some(op) = self.op_mut(id) {
+            op.session = Some(session);
+        }
+        Ok(id)
     }
 
     /// Client `client` reads `key` at node `node`, which serves it as the `read_mode` option
@@ -62,6 +67,9 @@ impl Simulation {
             index: None,
             redirects: 0,
             value: None,
+            retries: 0,
+            session: None,
+            deadline: self.now.saturating_add(self.config.options.client_timeout_ms),
         });
         self.trace.push(TraceEvent::ClientRequest { at: self.now, op: id, node, command: command.clone() });
         let told = match change_of(&request) {
@@ -86,21 +94,20 @@ impl Simulation {
         if !op.is_open() || op.last_node != from {
             return; // a late answer from a server the client no longer waits on
         }
-        match next_step(op, &result) {
-            ClientStep::Redirect(leader) => {
-                op.redirects += 1;
-                op.last_node = leader;
-                let request = match &op.change {
-                    Some(change) => Payload::ChangeRequest { request_id, change: change.clone() },
-                    None => {
-                        let command = Command::parse_entry(&op.command)
-                            .unwrap_or_else(|e| panic!("checked when the operation was invoked: {e}"));
-                        Payload::ClientRequest { request_id, command }
-                    }
-                };
-                self.send(CLIENT, leader, request);
+        let step = next_step(op, &result);
+        if let ClientStep::Redirect(leader) = step {
+            op.redirects += 1;
+            op.last_node = leader;
+            let request = request_of(op);
+            self.send(CLIENT, leader, request);
+            return;
+        }
+        match step {
+            ClientStep::Done(OpResult::Unknown | OpResult::NoLeader) if self.may_retry(request_id) => {
+                self.retry(request_id);
             }
             ClientStep::Done(outcome) => {
+                let Some(op) = self.op_mut(request_id) else { return };
                 match &result {
                     ClientResult::Committed { index } => op.index = Some(*index),
                     ClientResult::Read { index, value } => {
@@ -115,13 +122,54 @@ impl Simulation {
                 };
                 self.finish(request_id, outcome, refusal);
             }
+            ClientStep::Redirect(_) => {}
         }
     }
 
     pub(crate) fn client_timeout(&mut self, request_id: RequestId) {
-        if self.op_mut(request_id).is_some_and(|op| op.is_open()) {
+        let now = self.now;
+        // A timeout armed for an earlier attempt of a write sent again is stale.
+        if !self.op_mut(request_id).is_some_and(|op| op.is_open() && op.deadline <= now) {
+            return;
+        }
+        if self.may_retry(request_id) {
+            self.retry(request_id);
+        } else {
             self.finish(request_id, OpResult::Timeout, None);
         }
+    }
+
+    /// The session of client `client`'s next write: the next sequence number, and the lowest
+    /// one still waiting for an answer (every write below it was answered).
+    fn next_session(&self, client: raft_scenario::ClientId) -> Session {
+        let writes = || self.client_ops.iter().filter(|op| op.client == client && op.kind == OpKind::Write);
+        let seq = writes().count() as u64 + 1;
+        let waiting = writes().filter(|op| op.is_open()).filter_map(|op| op.session.map(|s| s.seq)).min();
+        Session { client, seq, answered_below: waiting.unwrap_or(seq) }
+    }
+
+    /// Whether the client sends write `request_id` again rather than give up on it.
+    fn may_retry(&mut self, request_id: RequestId) -> bool {
+        let limit = self.config.options.client_retries;
+        self.op_mut(request_id).is_some_and(|op| op.kind == OpKind::Write && op.retries < limit)
+    }
+
+    /// Sends write `request_id` again, with its session, to the leader the client knows (else
+    /// where it last went), and waits a client timeout more (thesis §6.3).
+    fn retry(&mut self, request_id: RequestId) {
+        let (now, timeout) = (self.now, self.config.options.client_timeout_ms);
+        let known = self.client_known_leader();
+        let Some(op) = self.op_mut(request_id) else { return };
+        op.retries += 1;
+        op.redirects = 0;
+        op.last_node = known.unwrap_or(op.last_node);
+        op.deadline = now.saturating_add(timeout);
+        let (node, attempt, command) = (op.last_node, op.retries + 1, op.command.clone());
+        let request = request_of(op);
+        self.trace.push(TraceEvent::ClientRequest { at: now, op: request_id, node, command: command.clone() });
+        self.story.push(now, StoryEvent::ClientRetried { op: request_id, node, attempt, command });
+        self.send(CLIENT, node, request);
+        self.queue.push(now.saturating_add(timeout), Event::ClientTimeout(request_id));
     }
 
     fn finish(&mut self, request_id: RequestId, result: OpResult, refusal: Option<raft_core::ChangeRefusal>) {
@@ -148,6 +196,23 @@ impl Simulation {
     fn op_mut(&mut self, request_id: RequestId) -> Option<&mut ClientOp> {
         let index = usize::try_from(request_id.checked_sub(1)?).ok()?;
         self.client_ops.get_mut(index)
+    }
+}
+
+/// The request an operation sends (again): its change, or its command in its session.
+fn request_of(op: &ClientOp) -> Payload {
+    let request_id = op.id;
+    match &op.change {
+        Some(change) => Payload::ChangeRequest { request_id, change: change.clone() },
+        None => {
+            let command = Command::parse_entry(&op.command)
+                .unwrap_or_else(|e| panic!("checked when the operation was invoked: {e}"));
+            let command = match op.session {
+                Some(session) => command.in_session(session),
+                None => command,
+            };
+            Payload::ClientRequest { request_id, command }
+        }
     }
 }
 

@@ -229,6 +229,17 @@ pub enum StoryEvent {
         /// The snapshot's last index.
         index: raft_core::LogIndex,
     },
+    /// A client sent a write again, with the same session (thesis §6.3).
+    ClientRetried {
+        /// The operation.
+        op: RequestId,
+        /// The server it went to.
+        node: NodeId,
+        /// Which attempt this is (2 for the first retry).
+        attempt: u32,
+        /// The command.
+        command: String,
+    },
     /// A client sent a read.
     ClientRead {
         /// The operation.
@@ -310,6 +321,7 @@ impl StoryEvent {
             StoryEvent::ClientWrite { .. }
             | StoryEvent::ClientDone { .. }
             | StoryEvent::ClientRead { .. }
+            | StoryEvent::ClientRetried { .. }
             | StoryEvent::ReadDone { .. }
             | StoryEvent::ChangeRequested { .. }
             | StoryEvent::ChangeDone { .. } => StoryCategory::Client,

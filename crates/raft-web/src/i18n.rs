@@ -210,6 +210,8 @@ pub struct SettingsLabels {
     pub reconfig_before_term_commit: &'static str,
     /// Entries applied between automatic snapshots.
     pub snapshot_every: &'static str,
+    /// How often a client sends a write again.
+    pub client_retries: &'static str,
     /// The read-mode picker and its three choices.
     pub read_mode: &'static str,
     pub read_log: &'static str,
@@ -374,6 +376,7 @@ const EN: Texts = Texts {
         ack_on_equal_commit: "Accept AppendEntries when the commit indexes match, prevLogTerm unchecked: breaks log matching",
         reconfig_before_term_commit: "Change membership before committing an entry of the term (the 2015 bug): breaks state machine safety",
         snapshot_every: "Snapshot every N applied entries (paper §7; 0: never)",
+        client_retries: "Client retries of a write that got no answer (thesis §6.3)",
         read_mode: "Reads (thesis §6.4)",
         read_log: "through the log",
         read_index: "ReadIndex: confirm leadership by heartbeats",
@@ -544,6 +547,7 @@ const ZH: Texts = Texts {
         ack_on_equal_commit: "提交索引相同就接受 AppendEntries，不检查 prevLogTerm：破坏日志匹配",
         reconfig_before_term_commit: "在提交本任期的条目之前就变更成员（2015 年发现的漏洞）：破坏状态机安全",
         snapshot_every: "每应用 N 个条目生成一次快照（论文 §7；0 表示从不）",
+        client_retries: "没有得到答复的写请求，客户端重试的次数（博士论文 §6.3）",
         read_mode: "读请求（博士论文 §6.4）",
         read_log: "经过日志",
         read_index: "读索引：用一轮心跳确认领导地位",
@@ -916,6 +920,9 @@ impl Lang {
                 E::SnapshotTaken { node, index } => {
                     format!("S{node} took a snapshot through index {index} and discarded its log up to there.")
                 }
+                E::ClientRetried { node, attempt, command, .. } => format!(
+                    "The client sent {command} again to S{node} (attempt {attempt}), in the same session: it is applied once."
+                ),
                 E::SnapshotInstalled { node, from, index } => {
                     format!("S{node} replaced its log with S{from}'s snapshot through index {index}.")
                 }
@@ -1020,6 +1027,9 @@ impl Lang {
                 E::ClientWrite { node, command, .. } => format!("客户端向 S{node} 发送写请求 {command}。"),
                 E::ClientRead { node, client, command, .. } => format!("客户端 C{client} 向 S{node} 发送读请求 {command}。"),
                 E::SnapshotTaken { node, index } => format!("S{node} 生成了到索引 {index} 为止的快照，并丢弃了这之前的日志。"),
+                E::ClientRetried { node, attempt, command, .. } => {
+                    format!("客户端在同一个会话里再次把 {command} 发给 S{node}（第 {attempt} 次）：它只会被应用一次。")
+                }
                 E::SnapshotInstalled { node, from, index } => {
                     format!("S{node} 用 S{from} 到索引 {index} 为止的快照替换了自己的日志。")
                 }

@@ -118,6 +118,7 @@ impl Lang {
             (Lang::Zh, ConfigError::TooLong { value, .. }) => {
                 format!("最多 {} 毫秒（一小时），而不是 {value}", raft_sim::MAX_DURATION_MS)
             }
+            (Lang::Zh, ConfigError::TooMany { value, limit, .. }) => format!("最多 {limit}，而不是 {value}"),
             (Lang::Zh, ConfigError::LeaseWithoutCheckQuorum) => {
                 "租约读需要打开检查法定人数：靠它的保护，租约期间其他服务器选不出新的领导者".to_owned()
             }
@@ -136,6 +137,7 @@ impl Lang {
             "client_timeout_ms" => labels.client_timeout,
             "max_entries_per_append" => labels.max_entries,
             "snapshot_every" => labels.snapshot_every,
+            "client_retries" => labels.client_retries,
             "read_mode" => labels.read_mode,
             "nodes" => self.texts().servers,
             _ => self.texts().settings,

@@ -3,7 +3,7 @@
 //! files beside them (presets/zh/*.txt), fetched with the preset.
 
 /// (preset id, title) in Chinese.
-pub const PRESETS_ZH: [(&str, &str); 26] = [
+pub const PRESETS_ZH: [(&str, &str); 27] = [
     ("figure-6", "图 6：日志复制"),
     ("figure-7", "图 7：跟随者 a–f 遇到第 8 任期的领导者"),
     ("figure-8", "图 8：多数派上的旧任期条目不算已提交"),
@@ -26,6 +26,7 @@ pub const PRESETS_ZH: [(&str, &str); 26] = [
     ("membership-removed-disrupts", "被移除却不知情的服务器扰乱集群（检查法定人数的防护能挡住它）"),
     ("break-reconfig-before-term-commit", "2015 年的漏洞：跨任期竞争的成员变更丢失了已提交的条目"),
     ("install-snapshot", "落后太多的跟随者通过 InstallSnapshot 追上"),
+    ("retried-write", "客户端重试的写入只应用一次（会话）"),
     ("read-index", "读索引：领导者先确认自己仍在领导，再回答读请求"),
     ("lease-read", "租约读：租约有效期间立刻回答"),
     ("break-stale-reads", "打破规则：任何服务器都回答读请求（分区后面的领导者读到旧值）"),

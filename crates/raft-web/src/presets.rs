@@ -19,7 +19,7 @@ pub struct Preset {
 }
 
 /// Every preset, in the order the picker lists them.
-pub const PRESETS: [Preset; 26] = [
+pub const PRESETS: [Preset; 27] = [
     Preset { id: "figure-6", title: "Figure 6: log replication" },
     Preset { id: "figure-7", title: "Figure 7: followers a–f meet the leader of term 8" },
     Preset { id: "figure-8", title: "Figure 8: an old-term entry on a majority is not committed" },
@@ -38,6 +38,7 @@ pub const PRESETS: [Preset; 26] = [
     Preset { id: "membership-removed-disrupts", title: "A removed server that never heard it was removed disrupts the cluster (CheckQuorum's guard stops it)" },
     Preset { id: "membership-2015-fixed", title: "The 2015 bug fixed: a new leader commits an entry of its term before changing membership" },
     Preset { id: "install-snapshot", title: "A follower far behind catches up by InstallSnapshot" },
+    Preset { id: "retried-write", title: "A client's retried write is applied once (sessions)" },
     Preset { id: "read-index", title: "ReadIndex: a leader confirms it still leads before it answers" },
     Preset { id: "lease-read", title: "Lease reads: answered at once while the lease holds" },
     Preset { id: "break-commit-old-terms", title: "Break a rule: commit old-term entries by counting copies (Figure 8 goes wrong)" },
@@ -208,6 +209,14 @@ mod tests {
             .story()
             .events()
             .any(|(_, e)| matches!(e, raft_sim::StoryEvent::SnapshotInstalled { node: 2, from: 4, index: 5 })));
+
+        let retried = run("retried-write", 2_500);
+        assert_eq!(
+            (retried.client_op(1).unwrap().result, retried.client_op(1).unwrap().retries),
+            (Some(OpResult::Ok), 1)
+        );
+        assert!(retried.nodes().all(|n| n.node().kv().get("x") == Some("2")), "the retry did not undo x=2");
+        assert_eq!(read(&retried, 3), (Some(OpResult::Ok), Some("2".to_owned())));
 
         let index = run("read-index", 4_000);
         assert_eq!(read(&index, 2), (Some(OpResult::Unknown), None), "S4 never confirms, then steps down");

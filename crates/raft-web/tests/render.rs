@@ -142,7 +142,9 @@ async fn a_broken_property_turns_red_with_what_broke_and_when() {
     let text = broken.text_content().unwrap();
     assert!(text.contains("S1 and S2 both lead term 3") && text.contains("1.234 s"), "{text}");
     let holding = root.query_selector_all("[data-ok=true]").unwrap();
-    assert_eq!(holding.length(), 5, "the other four of Figure 3 and one change at a time");
+    assert_eq!(holding.length(), 6, "the other four of Figure 3, one change at a time, and linearizability");
+    let linearizable = root.query_selector("[data-invariant=linearizable]").unwrap().unwrap();
+    assert_eq!(attr(&linearizable, "data-ok"), "true");
 }
 
 #[wasm_bindgen_test]

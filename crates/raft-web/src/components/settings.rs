@@ -84,6 +84,8 @@ fn read(form: &HtmlFormElement) -> Result<ClusterSettings, SettingsError> {
         duplicate: percent("duplicate")?,
         client_timeout_ms: whole("client_timeout_ms")?,
         snapshot_every: whole("snapshot_every")?,
+        client_retries: u32::try_from(whole("client_retries")?)
+            .map_err(|_| SettingsError::TooLarge("client_retries"))?,
         max_entries_per_append: u32::try_from(whole("max_entries_per_append")?)
             .map_err(|_| SettingsError::TooLarge("max_entries_per_append"))?,
         noop_on_election: checked("noop_on_election"),
@@ -149,6 +151,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
                 { number("client_timeout_ms", labels.client_timeout, o.client_timeout_ms.to_string()) }
                 { number("max_entries_per_append", labels.max_entries, o.max_entries_per_append.to_string()) }
                 { number("snapshot_every", labels.snapshot_every, o.snapshot_every.to_string()) }
+                { number("client_retries", labels.client_retries, o.client_retries.to_string()) }
                 { checkbox("noop_on_election", labels.noop, o.noop_on_election) }
                 { checkbox("conflict_hint", labels.conflict_hint, o.conflict_hint) }
                 { checkbox("pre_vote", labels.pre_vote, o.pre_vote) }
