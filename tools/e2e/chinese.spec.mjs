@@ -15,6 +15,8 @@ const NAMES = new Set([
   'currentTerm', 'raftsim', 'K', 'Tab', 'Enter', 'Esc', 'Escape', 'JSON', 'SVG', 'ms', 'px', 'U', 'Figure',
   // The paper's notation for a configuration (C{1,2,3}, C_old,new), and the author's name.
   'C', 'Ongaro',
+  // Keys, as the presets and the read field name them (a read names its key alone).
+  'x', 'y',
 ]);
 
 /** The scenario format's keys and action names: an error names the field at fault by its path
@@ -28,7 +30,7 @@ const FORMAT_KEYS = new Set([
   'membership', 'read', 'read_mode', 'key', 'client', 'stale_reads', 'snapshot', 'snapshot_every', 'client_retries',
 ]);
 
-/** The Latin-alphabet words of `texts` that are not names. A command (`x=3`), a server (`S1`),
+/** The Latin-alphabet words of `texts` that are not names. A command (`x=3`), a server (`S1`), a client (`C2`),
  *  a hexadecimal hash and a link's payload are names too. */
 function latinWords(texts) {
   const found = new Set();
@@ -36,7 +38,7 @@ function latinWords(texts) {
     const context = text.length > 80 ? `${text.slice(0, 80)}…` : text;
     for (const token of text.split(/[\s,.;:!?()（），。；：、「」|/<>“”"'[\]{}…→←⟨⟩×✓✗↗◀▶—-]+/)) {
       if (!/[A-Za-z]/.test(token)) continue;
-      if (NAMES.has(token) || FORMAT_KEYS.has(token.replace(/\d+/g, '')) || token.includes('=') || /^S\d+$/.test(token) || /^#?\d/.test(token)) continue;
+      if (NAMES.has(token) || FORMAT_KEYS.has(token.replace(/\d+/g, '')) || token.includes('=') || /^[SC]\d+$/.test(token) || /^#?\d/.test(token)) continue;
       if (/^[0-9a-f]{16}$/.test(token) || token.length > 40) continue;
       if (/^[a-h](–[a-h])?$/.test(token)) continue; // the paper's figure panels, (a) to (f)
       found.add(`${token} in "${context}"`);

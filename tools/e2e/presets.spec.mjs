@@ -26,7 +26,7 @@ test('every preset loads without an error', async ({ page }) => {
   await page.goto('./');
   const picker = page.getByRole('combobox', { name: 'Scenario' });
   const ids = await picker.locator('option').evaluateAll((options) => options.map((o) => o.value).filter(Boolean));
-  expect(ids.length).toBe(22);
+  expect(ids.length).toBe(27);
   for (const id of ids) {
     await picker.selectOption(id);
     await presetShown(page, id);

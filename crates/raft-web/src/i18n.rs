@@ -546,7 +546,7 @@ const ZH: Texts = Texts {
         vote_for_highest_id: "同一任期内再投给编号更大的服务器：破坏选举安全",
         ack_on_equal_commit: "提交索引相同就接受 AppendEntries，不检查 prevLogTerm：破坏日志匹配",
         reconfig_before_term_commit: "在提交本任期的条目之前就变更成员（2015 年发现的漏洞）：破坏状态机安全",
-        snapshot_every: "每应用 N 个条目生成一次快照（论文 §7；0 表示从不）",
+        snapshot_every: "每应用多少个条目生成一次快照（论文 §7；0 表示从不）",
         client_retries: "没有得到答复的写请求，客户端重试的次数（博士论文 §6.3）",
         read_mode: "读请求（博士论文 §6.4）",
         read_log: "经过日志",
@@ -1034,7 +1034,7 @@ impl Lang {
                     format!("S{node} 用 S{from} 到索引 {index} 为止的快照替换了自己的日志。")
                 }
                 E::ReadDone { client, key, value, result, .. } => match (result, value) {
-                    (OpResult::Ok, Some(value)) => format!("C{client} 读到 {key} = {value}。"),
+                    (OpResult::Ok, Some(value)) => format!("C{client} 读到 {key}={value}。"),
                     (OpResult::Ok, None) => format!("C{client} 读 {key}：尚未设置。"),
                     (OpResult::NoLeader, _) => format!("C{client} 读 {key} 失败：没有已知的领导者。"),
                     (OpResult::Timeout, _) => format!("C{client} 等待读 {key} 超时，放弃了。"),

@@ -26,6 +26,9 @@ pub struct HistoryTexts {
     pub read_title: &'static str,
     /// The client picker.
     pub client: &'static str,
+    /// A bar's mark for a write and for a read.
+    pub write_mark: &'static str,
+    pub read_mark: &'static str,
 }
 
 const EN: HistoryTexts = HistoryTexts {
@@ -39,6 +42,8 @@ const EN: HistoryTexts = HistoryTexts {
     read: "Read",
     read_title: "The client reads this key at this server, served as Settings' read mode says (thesis §6.4)",
     client: "Client",
+    write_mark: "w",
+    read_mark: "r",
 };
 
 const ZH: HistoryTexts = HistoryTexts {
@@ -52,6 +57,8 @@ const ZH: HistoryTexts = HistoryTexts {
     read: "读",
     read_title: "客户端在这台服务器上读这个键，按设置里的读方式处理（博士论文 §6.4）",
     client: "客户端",
+    write_mark: "写",
+    read_mark: "读",
 };
 
 /// The snapshot controls' words in one language.

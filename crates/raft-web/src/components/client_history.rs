@@ -86,7 +86,7 @@ fn draw_bar(props: &ClientHistoryProps, bar: &HistoryBar, x: &impl Fn(Millis) ->
     let l = props.lang.history_texts();
     let y = LANE * f64::from(bar.client.saturating_sub(1)) + 4.0;
     let (left, right) = (x(bar.start), x(bar.end.unwrap_or(props.time_ms)));
-    let label = ClientHistoryView::label(bar);
+    let label = ClientHistoryView::label(bar, (l.write_mark, l.read_mark));
     let outcome = match bar.outcome {
         Outcome::Ok => l.ok,
         Outcome::Unknown => l.unknown,

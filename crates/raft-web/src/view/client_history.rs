@@ -124,13 +124,14 @@ impl ClientHistoryView {
         ClientHistoryView { bars, breach }
     }
 
-    /// The bar's label: `w x=3`, `r x → 3`, `r x → ∅` (not set), `r x` (no answer).
-    pub fn label(bar: &HistoryBar) -> String {
+    /// The bar's label, after `write` and `read` (`w` and `r` in English): `w x=3`, `r x → 3`,
+    /// `r x → ∅` (not set), `r x` (no answer).
+    pub fn label(bar: &HistoryBar, (write, read): (&str, &str)) -> String {
         match (bar.read, &bar.value, bar.outcome) {
-            (false, value, _) => format!("w {}={}", bar.key, value.as_deref().unwrap_or("")),
-            (true, Some(value), _) => format!("r {} → {value}", bar.key),
-            (true, None, Outcome::Ok) => format!("r {} → ∅", bar.key),
-            (true, None, _) => format!("r {}", bar.key),
+            (false, value, _) => format!("{write} {}={}", bar.key, value.as_deref().unwrap_or("")),
+            (true, Some(value), _) => format!("{read} {} → {value}", bar.key),
+            (true, None, Outcome::Ok) => format!("{read} {} → ∅", bar.key),
+            (true, None, _) => format!("{read} {}", bar.key),
         }
     }
 }
@@ -154,8 +155,8 @@ mod tests {
         sim.run_until(1_400);
         let view = ClientHistoryView::of(&sim);
         assert_eq!(view.bars.len(), 2);
-        assert_eq!(ClientHistoryView::label(&view.bars[0]), "w x=1");
-        assert_eq!(ClientHistoryView::label(&view.bars[1]), "r x → ∅", "the lagging server never saw x=1");
+        assert_eq!(ClientHistoryView::label(&view.bars[0], ("w", "r")), "w x=1");
+        assert_eq!(ClientHistoryView::label(&view.bars[1], ("w", "r")), "r x → ∅", "the lagging server never saw x=1");
         assert_eq!((view.bars[1].client, view.bars[1].outcome), (2, Outcome::Ok));
         let breach = view.breach.expect("a read that misses a completed write");
         assert_eq!((breach.key.as_str(), breach.operations.len()), ("x", 2));
@@ -174,7 +175,7 @@ mod tests {
         sim.run_until(1_400);
         let view = ClientHistoryView::of(&sim);
         assert_eq!(view.breach, None);
-        assert_eq!(ClientHistoryView::label(&view.bars[1]), "r x → 1");
+        assert_eq!(ClientHistoryView::label(&view.bars[1], ("w", "r")), "r x → 1");
         for bar in &view.bars {
             let point = bar.point.expect("every acknowledged operation has a point");
             assert!(bar.start <= point && point <= bar.end.unwrap(), "{bar:?}");
