@@ -40,6 +40,8 @@ missing=0
 for figure in \
   "^simulation, 5 nodes" "^simulation, 9 nodes" "^overload, 9 nodes" "^fuzz, 5 nodes" \
   "^history, 5 nodes, 1 hour simulated, a client write every 100 ms" \
+  "^simulation, 5 nodes, a write every 100 ms, snapshots every 100 entries" \
+  "^history, 5 nodes, 1 hour simulated, a client write every 100 ms, snapshots every 100 entries" \
   "^linearizability, 10000 operations, 3 clients" "^linearizability, 10000 operations, one stale read" \
   "^speed native 5 nodes" "^speed native 9 nodes" "^speed wasm 5 nodes" "^speed wasm 9 nodes" \
   "^speed ratio 5 nodes" "^speed ratio 9 nodes" \

@@ -210,10 +210,6 @@ pub fn App() -> Html {
                 { timeline(lang, &TimelineProps { time_ms: view.time_ms, horizon_ms: state.horizon_ms(),
                                                    on_seek: on_seek.clone(), on_jump }) }
             </div>
-            if !client_history.bars.is_empty() {
-                <ClientHistory {lang} view={client_history.clone()} time_ms={view.time_ms} horizon_ms={state.horizon_ms()}
-                               on_seek={on_seek.clone()} />
-            }
             <div class="playground__tools" role="group" aria-label={lang.learner_texts().tools}>
                 <Settings {lang} seed={state.seed()} options={state.options()} on_apply={on_apply_settings}
                           on_replay={on_replay_settings} />
@@ -249,6 +245,11 @@ pub fn App() -> Html {
                     { log_table }
                     { invariant_bar(lang, &InvariantBarProps { violations: state.violations(), on_seek: on_seek.clone(),
                                                               history_breach: client_history.breach.clone() }) }
+                    // Beside the badge it explains, so the stage and the log table keep their place.
+                    if !client_history.bars.is_empty() {
+                        <ClientHistory {lang} view={client_history.clone()} time_ms={view.time_ms} horizon_ms={state.horizon_ms()}
+                                       on_seek={on_seek.clone()} />
+                    }
                     <Narration lang={lang} events={story.clone()} {on_seek} />
                 </div>
             </div>
