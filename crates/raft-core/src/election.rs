@@ -132,7 +132,14 @@ impl Node {
             Message::RequestPreVote(_) => true,
             _ => false,
         };
-        asks_for_votes && self.options.check_quorum && self.heard_from_leader_recently()
+        asks_for_votes && self.options.check_quorum && (self.heard_from_leader_recently() || self.guards_a_lease())
+    }
+
+    /// With lease reads, a server restarted within the shortest election timeout may still be
+    /// part of a lease it acknowledged before crashing ([`Node::restarted`]).
+    fn guards_a_lease(&self) -> bool {
+        self.options.read_mode == crate::ReadMode::Lease
+            && self.restarted_at.is_some_and(|at| self.now.saturating_sub(at) < self.options.election_timeout_min_ms)
     }
 
     /// TimeoutNow from the leader of this term (thesis §3.10): campaign at once, skipping

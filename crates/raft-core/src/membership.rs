@@ -218,7 +218,8 @@ impl Node {
         if found.is_none() && truncated_to.is_some_and(|kept| self.config_index > kept) {
             let kept = truncated_to.unwrap_or(0);
             let earlier = log.configuration_at_or_before(kept).map(|(at, config)| (at, config.clone()));
-            found = Some(earlier.unwrap_or_else(|| (0, self.base.clone())));
+            // Before the log: the snapshot's configuration (at its index), or the first one (0).
+            found = Some(earlier.unwrap_or_else(|| (log.snapshot_index(), self.base.clone())));
         }
         let Some((index, config)) = found else { return };
         self.config_index = index;

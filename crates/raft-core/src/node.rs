@@ -50,6 +50,8 @@ pub struct Node {
     pub(crate) now: Millis,
     /// When this follower last heard from the leader of its current term (volatile).
     pub(crate) leader_contact_at: Option<Millis>,
+    /// When the driver restarted it ([`Node::restarted`]), for the lease's guard.
+    pub(crate) restarted_at: Option<Millis>,
     outputs: VecDeque<Output>,
 }
 
@@ -102,6 +104,7 @@ impl Node {
             kv: snapshot.map(|snapshot| snapshot.kv.clone()).unwrap_or_default(),
             now: 0,
             leader_contact_at: None,
+            restarted_at: None,
             outputs: VecDeque::new(),
         };
         node.emit(Output::SetTimer(Timer::Election));
@@ -204,6 +207,16 @@ impl Node {
             Role::Leader(leader) => leader.progress.iter().map(|(&id, &p)| (id, p)).collect(),
             _ => Vec::new(),
         }
+    }
+
+    /// The driver tells a server that it has just restarted, at `now`. With lease reads
+    /// (thesis §6.4.1) it then ignores requests for votes for the shortest election timeout:
+    /// before it crashed it may have acknowledged a leader's heartbeat round, and that leader
+    /// serves reads on the lease that acknowledgement gave it, which a crash does not end. With
+    /// any other read mode this changes nothing.
+    pub fn restarted(&mut self, now: Millis) {
+        self.now = self.now.max(now);
+        self.restarted_at = Some(now);
     }
 
     /// Feeds one input, happening at time `now` (ms, never decreasing). Drain

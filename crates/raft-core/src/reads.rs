@@ -129,7 +129,8 @@ impl Node {
         }
         let Role::Leader(leader) = &mut self.role else { return };
         let acked = leader.reads.acked.get(&from).copied().unwrap_or(0);
-        if round > acked {
+        // Never a round this leadership has not begun (a reply can only echo one it sent).
+        if round > acked && round <= leader.reads.round {
             leader.reads.acked.insert(from, round);
             self.confirm_reads();
         }

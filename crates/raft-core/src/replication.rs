@@ -59,7 +59,9 @@ impl Node {
     pub(crate) fn handle_append_entries(&mut self, from: NodeId, request: AppendEntries) {
         let (term, round) = (self.persistent.current_term, request.round);
         if request.term < term {
-            let reply = AppendEntriesReply { term, success: false, index: request.prev_log_index, hint: None, round };
+            // A round of an earlier leadership acknowledges nothing in this term.
+            let reply =
+                AppendEntriesReply { term, success: false, index: request.prev_log_index, hint: None, round: 0 };
             self.send(from, Message::AppendEntriesReply(reply));
             return;
         }

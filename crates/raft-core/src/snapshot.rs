@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use crate::configuration::Configuration;
 use crate::io::Output;
-use crate::message::{InstallSnapshot, InstallSnapshotReply, Message};
+use crate::message::{AppendEntries, InstallSnapshot, InstallSnapshotReply, Message};
 use crate::node::Node;
 use crate::role::{Role, RoleKind};
 use crate::state_machine::KvStore;
@@ -55,14 +55,27 @@ impl Node {
         }
     }
 
-    /// A leader sends `peer` its snapshot, since `peer` needs entries the log no longer holds;
-    /// while one is on its way (for an election timeout), replication to `peer` pauses.
+    /// A leader sends `peer` its snapshot, since `peer` needs entries the log no longer holds.
+    /// While one is on its way (for an election timeout) it is not sent again: `peer` gets an
+    /// empty AppendEntries anchored at the snapshot's last entry instead, which keeps it from
+    /// timing out and counts in heartbeat rounds (and, should its log hold that entry after
+    /// all, resumes replication from there).
     pub(crate) fn send_snapshot(&mut self, peer: NodeId) {
         let (now, window) = (self.now, self.options.election_timeout_min_ms);
         let term = self.persistent.current_term;
         let Some(snapshot) = self.persistent.snapshot.clone() else { return };
         let Role::Leader(leader) = &mut self.role else { return };
         if leader.snapshots_sent.get(&peer).is_some_and(|&sent| now.saturating_sub(sent) < window) {
+            let heartbeat = AppendEntries {
+                term,
+                leader_id: self.id,
+                prev_log_index: snapshot.last_index,
+                prev_log_term: snapshot.last_term,
+                entries: Vec::new(),
+                leader_commit: self.commit_index,
+                round: leader.reads.round,
+            };
+            self.send(peer, Message::AppendEntries(heartbeat));
             return;
         }
         leader.snapshots_sent.insert(peer, now);

@@ -155,3 +155,38 @@ fn with_stale_reads_any_server_answers_from_its_own_state() {
     cluster.read(3, 3, "x");
     assert_eq!(cluster.response(3), Some(&read_value("1", 2)), "a follower cut off answers with x=1");
 }
+
+#[test]
+fn a_reply_to_a_round_of_an_earlier_term_acknowledges_nothing() {
+    let mut cluster = cluster_with_x(reads(ReadMode::ReadIndex));
+    cluster.elect(2); // term 2: S1 follows
+    let old = raft_core::AppendEntries {
+        term: 1,
+        leader_id: 1,
+        prev_log_index: 0,
+        prev_log_term: 0,
+        entries: Vec::new(),
+        leader_commit: 0,
+        round: 40,
+    };
+    cluster.inject(1, 3, raft_core::Message::AppendEntries(old));
+    let replies: Vec<_> = cluster.take_queued().into_iter().filter(|(from, to, _)| (*from, *to) == (3, 1)).collect();
+    assert!(
+        matches!(replies.as_slice(), [(_, _, raft_core::Message::AppendEntriesReply(r))] if r.term == 2 && r.round == 0),
+        "{replies:?}"
+    );
+}
+
+#[test]
+fn with_leases_a_restarted_server_refuses_votes_for_an_election_timeout() {
+    let mut cluster = cluster_with_x(reads(ReadMode::Lease));
+    cluster.lead_for(1, 50); // S2 acknowledged a round: S1's lease runs
+    cluster.crash(2);
+    cluster.restart(2);
+    let ask = raft_core::RequestVote { term: 9, candidate_id: 3, last_log_index: 9, last_log_term: 9, transfer: false };
+    cluster.inject(3, 2, raft_core::Message::RequestVote(ask.clone()));
+    assert_eq!(cluster.node(2).current_term(), 1, "ignored: it may still hold up S1's lease");
+    cluster.advance(150);
+    cluster.inject(3, 2, raft_core::Message::RequestVote(ask));
+    assert_eq!((cluster.node(2).current_term(), cluster.node(2).voted_for()), (9, Some(3)), "once the lease is over");
+}

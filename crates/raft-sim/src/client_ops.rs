@@ -108,6 +108,9 @@ impl Simulation {
             }
             ClientStep::Done(outcome) => {
                 let Some(op) = self.op_mut(request_id) else { return };
+                // A retried write that ends without a leader may have taken effect on an
+                // earlier attempt: its outcome is unknown, not a refusal.
+                let outcome = if outcome == OpResult::NoLeader && op.retries > 0 { OpResult::Unknown } else { outcome };
                 match &result {
                     ClientResult::Committed { index } => op.index = Some(*index),
                     ClientResult::Read { index, value } => {

@@ -50,8 +50,9 @@ impl Simulation {
             return Err(ActionError::NodeUp(id));
         }
         let old = &self.nodes[index].node;
-        let node =
+        let mut node =
             Node::start(id, old.base_configuration().clone(), self.config.raft(), old.persistent_state().clone());
+        node.restarted(self.now);
         self.nodes[index].node = node;
         self.nodes[index].up = true;
         self.trace.push(TraceEvent::Restart { at: self.now, node: id });

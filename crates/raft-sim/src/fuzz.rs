@@ -103,9 +103,11 @@ fn generate(seed: u64, settings: &FuzzSettings) -> (Scenario, Simulation) {
         scenario.options.check_quorum = true;
     }
     // Snapshots in half the schedules, drawn from a stream of their own so that the rest of
-    // each schedule stays as it was before snapshots existed.
+    // each schedule stays as it was before snapshots and sessions existed.
     let mut snapshots = SimRng::new(seed ^ 0x5a5a_0c0f_fee0_7e57);
     scenario.options.snapshot_every = *[0, 0, 3, 10].choose(&mut snapshots).unwrap_or(&0);
+    // Clients that retry (sessions, thesis §6.3) in a third of them, from that stream too.
+    scenario.options.client_retries = *[0, 0, 2].choose(&mut snapshots).unwrap_or(&0);
     scenario.options = settings.apply(&scenario.options);
     // Servers a change may name: the first ones and two more.
     let servers = (nodes + 2).min(raft_scenario::MAX_NODES);

@@ -210,8 +210,9 @@ impl TestCluster {
     pub fn restart(&mut self, id: NodeId) {
         self.down.remove(&id);
         let node = &self.nodes[&id];
-        let restored =
+        let mut restored =
             Node::start(id, node.base_configuration().clone(), self.options.clone(), node.persistent_state().clone());
+        restored.restarted(self.now);
         self.nodes.insert(id, restored);
         self.drain(id);
     }
