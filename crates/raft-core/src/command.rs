@@ -40,8 +40,9 @@ pub struct SetCommand {
     text: Arc<str>,
     /// The byte offset of the `=` (a key has at most 16 characters, so at most 64 bytes).
     equals: u8,
-    /// The client's session and the write's sequence number, when a client sent it.
-    session: Option<Session>,
+    /// The client's session and the write's sequence number, when a client sent it, packed
+    /// into one word ([`Session::pack`]): every log and checkpoint holds this command.
+    session: Option<std::num::NonZeroU64>,
 }
 
 /// Which client sent a write, and its place in that client's writes (thesis §6.3): the state
@@ -56,6 +57,27 @@ pub struct Session {
     /// Every write of this client with a lower sequence number has been answered: the state
     /// machine may forget them, since none will be retried.
     pub answered_below: u64,
+}
+
+/// Bits of a packed session's sequence numbers: far more writes than a one-hour run can send.
+const SEQ_BITS: u32 = 30;
+
+impl Session {
+    /// One word: the client (4 bits), then each sequence number (30 bits, saturating).
+    fn pack(self) -> Option<std::num::NonZeroU64> {
+        let seq_mask = (1u64 << SEQ_BITS) - 1;
+        let (seq, below) = (self.seq.min(seq_mask), self.answered_below.min(seq_mask));
+        std::num::NonZeroU64::new((u64::from(self.client & 0xf) << (2 * SEQ_BITS)) | (seq << SEQ_BITS) | below)
+    }
+
+    fn unpack(word: std::num::NonZeroU64) -> Session {
+        let (word, seq_mask) = (word.get(), (1u64 << SEQ_BITS) - 1);
+        Session {
+            client: (word >> (2 * SEQ_BITS)) as u32,
+            seq: (word >> SEQ_BITS) & seq_mask,
+            answered_below: word & seq_mask,
+        }
+    }
 }
 
 impl SetCommand {
@@ -76,7 +98,7 @@ impl SetCommand {
 
     /// The session it was sent in, if a client sent it.
     pub fn session(&self) -> Option<Session> {
-        self.session
+        self.session.map(Session::unpack)
     }
 }
 
@@ -238,7 +260,7 @@ impl Command {
     /// This write as sent in `session` (other commands are unchanged).
     pub fn in_session(self, session: Session) -> Command {
         match self {
-            Command::Set(set) => Command::Set(SetCommand { session: Some(session), ..set }),
+            Command::Set(set) => Command::Set(SetCommand { session: session.pack(), ..set }),
             other => other,
         }
     }
@@ -296,6 +318,14 @@ mod tests {
         assert_eq!((set.key(), set.value()), ("名字", "a=b"));
         assert_eq!(Command::parse("名字=张三").unwrap().to_string(), "名字=张三");
         assert_eq!(Command::parse("url=a=b").unwrap().text().as_deref(), Some("url=a=b"));
+    }
+
+    #[test]
+    fn a_session_packs_into_one_word_and_back() {
+        let session = Session { client: 3, seq: 123_456, answered_below: 123_400 };
+        let Command::Set(set) = Command::parse("x=1").unwrap().in_session(session) else { panic!("a write") };
+        assert_eq!(set.session(), Some(session));
+        assert_eq!(std::mem::size_of::<SetCommand>(), 32, "a log entry stays small");
     }
 
     #[test]

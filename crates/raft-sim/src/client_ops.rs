@@ -142,13 +142,14 @@ impl Simulation {
         }
     }
 
-    /// The session of client `client`'s next write: the next sequence number, and the lowest
-    /// one still waiting for an answer (every write below it was answered).
-    fn next_session(&self, client: raft_scenario::ClientId) -> Session {
-        let writes = || self.client_ops.iter().filter(|op| op.client == client && op.kind == OpKind::Write);
-        let seq = writes().count() as u64 + 1;
-        let waiting = writes().filter(|op| op.is_open()).filter_map(|op| op.session.map(|s| s.seq)).min();
-        Session { client, seq, answered_below: waiting.unwrap_or(seq) }
+    /// The session of client `client`'s next write, now sent: the next sequence number, and the
+    /// lowest one still waiting for an answer (every write below it was answered).
+    fn next_session(&mut self, client: raft_scenario::ClientId) -> Session {
+        let (sent, waiting) = &mut self.sessions[(client - 1) as usize];
+        *sent += 1;
+        waiting.push(*sent);
+        let answered_below = waiting.iter().copied().min().unwrap_or(*sent);
+        Session { client, seq: *sent, answered_below }
     }
 
     /// Whether the client sends write `request_id` again rather than give up on it.
@@ -177,6 +178,10 @@ impl Simulation {
 
     fn finish(&mut self, request_id: RequestId, result: OpResult, refusal: Option<raft_core::ChangeRefusal>) {
         let now = self.now;
+        let session = self.op_mut(request_id).and_then(|op| op.session);
+        if let Some(session) = session {
+            self.sessions[(session.client - 1) as usize].1.retain(|&seq| seq != session.seq);
+        }
         if let Some(op) = self.op_mut(request_id) {
             op.result = Some(result);
             op.responded_ms = Some(now);

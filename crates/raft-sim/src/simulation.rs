@@ -109,6 +109,9 @@ pub struct Simulation {
     /// When each leader was elected: (time, node, term).
     pub(crate) elections: Vec<(Millis, NodeId, raft_core::Term)>,
     pub(crate) client_ops: playground_support::ChunkedVec<ClientOp>,
+    /// Per client (index 0 = C1): how many writes it has sent, and the sequence numbers of
+    /// those still waiting for an answer (thesis §6.3 sessions).
+    pub(crate) sessions: [(u64, Vec<u64>); raft_scenario::MAX_CLIENTS as usize],
     pub(crate) events_processed: u64,
     pub(crate) recent_losses: std::collections::VecDeque<LostMessage>,
     pub(crate) story: Story,
@@ -149,6 +152,7 @@ impl Simulation {
             next_action: 0,
             elections: Vec::new(),
             client_ops: playground_support::ChunkedVec::new(),
+            sessions: Default::default(),
             events_processed: 0,
             recent_losses: std::collections::VecDeque::new(),
             story: Story::default(),
