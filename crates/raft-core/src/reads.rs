@@ -43,7 +43,7 @@ pub(crate) struct ReadState {
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct PendingRead {
     request_id: RequestId,
-    key: Arc<str>,
+    key: Arc<String>,
     /// The commitIndex when the read was taken on, once the leader has committed an entry of
     /// its term; the answer must reflect at least this much of the log.
     read_index: Option<LogIndex>,
@@ -57,7 +57,7 @@ impl Node {
     /// `stale_reads` switch any server answers at once from its own state machine; otherwise
     /// a leader using ReadIndex or leases takes it on. Returns whether the read was handled
     /// here (the `log` read mode appends it like a write instead).
-    pub(crate) fn handle_read(&mut self, request_id: RequestId, key: &Arc<str>) -> bool {
+    pub(crate) fn handle_read(&mut self, request_id: RequestId, key: &Arc<String>) -> bool {
         if self.options.unsafe_rules.stale_reads {
             let result = ClientResult::Read { index: self.last_applied, value: self.kv.get(key).map(str::to_owned) };
             self.emit(Output::ClientResponse { request_id, result });
