@@ -204,6 +204,14 @@ const FORMAT_CHARS: [(char, char); 21] = [
     ('\u{e0020}', '\u{e007f}'),
 ];
 
+/// Refuses invisible formatting characters anywhere in `text`.
+fn check_no_format(text: &str) -> Result<(), CommandError> {
+    match text.chars().find(|&c| is_format(c)) {
+        Some(format) => Err(CommandError::FormatChar(format)),
+        None => Ok(()),
+    }
+}
+
 /// Checks a key: 1–16 letters, digits or `_`.
 fn check_key(key: &str) -> Result<(), CommandError> {
     if key.is_empty() {
@@ -235,9 +243,7 @@ impl Command {
     /// Parses a write, `key=value`. The key is 1–16 letters, digits or `_` (any script); the
     /// value is 1–32 characters with no control characters, and may itself contain `=`.
     pub fn parse(text: &str) -> Result<Command, CommandError> {
-        if let Some(format) = text.chars().find(|&c| is_format(c)) {
-            return Err(CommandError::FormatChar(format));
-        }
+        check_no_format(text)?;
         let (key, value) = text.split_once('=').ok_or(CommandError::MissingEquals)?;
         check_key(key)?;
         if value.is_empty() {
@@ -255,9 +261,7 @@ impl Command {
 
     /// A read of `key`, checked as a write's key is.
     pub fn get(key: &str) -> Result<Command, CommandError> {
-        if let Some(format) = key.chars().find(|&c| is_format(c)) {
-            return Err(CommandError::FormatChar(format));
-        }
+        check_no_format(key)?;
         check_key(key)?;
         Ok(Command::Get(Arc::new(key.to_owned())))
     }

@@ -20,6 +20,12 @@ pub type ClientId = u32;
 /// How many clients the simulated cluster serves.
 pub const MAX_CLIENTS: ClientId = 3;
 
+/// Whether `client` names one of the clients, 1 to [`MAX_CLIENTS`]: the one check of files,
+/// links and actions at run time.
+pub fn is_client(client: ClientId) -> bool {
+    (1..=MAX_CLIENTS).contains(&client)
+}
+
 /// Actions of client 1 do not write their client, so files and links read and write as
 /// before clients had names.
 fn is_first_client(client: &ClientId) -> bool {

@@ -247,7 +247,7 @@ impl Scenario {
 
 /// Checks that `client` is 1 to [`MAX_CLIENTS`](crate::MAX_CLIENTS).
 fn check_client(path: &str, client: crate::ClientId) -> Result<(), ScenarioError> {
-    if client == 0 || client > crate::MAX_CLIENTS {
+    if !crate::is_client(client) {
         return Err(error(path, Problem::NoSuchClient(client)));
     }
     Ok(())

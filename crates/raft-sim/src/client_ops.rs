@@ -182,6 +182,9 @@ impl Simulation {
         if let Some(session) = session {
             self.sessions[(session.client - 1) as usize].1.retain(|&seq| seq != session.seq);
         }
+        if self.op_mut(request_id).is_some() {
+            self.client_ops_ended += 1;
+        }
         if let Some(op) = self.op_mut(request_id) {
             op.result = Some(result);
             op.responded_ms = Some(now);
@@ -235,7 +238,7 @@ pub(crate) struct NewOp {
 
 /// Refuses a client other than 1 to [`MAX_CLIENTS`](raft_scenario::MAX_CLIENTS).
 fn check_client(client: ClientId) -> Result<(), ActionError> {
-    if client == 0 || client > raft_scenario::MAX_CLIENTS {
+    if !raft_scenario::is_client(client) {
         return Err(ActionError::NoSuchClient(client));
     }
     Ok(())

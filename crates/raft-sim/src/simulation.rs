@@ -112,6 +112,9 @@ pub struct Simulation {
     /// Per client (index 0 = C1): how many writes it has sent, and the sequence numbers of
     /// those still waiting for an answer (thesis §6.3 sessions).
     pub(crate) sessions: [(u64, Vec<u64>); raft_scenario::MAX_CLIENTS as usize],
+    /// How many client operations have ended, so the page can tell when the history changed
+    /// without walking it every frame.
+    pub(crate) client_ops_ended: usize,
     pub(crate) events_processed: u64,
     pub(crate) recent_losses: std::collections::VecDeque<LostMessage>,
     pub(crate) story: Story,
@@ -153,6 +156,7 @@ impl Simulation {
             elections: Vec::new(),
             client_ops: playground_support::ChunkedVec::new(),
             sessions: Default::default(),
+            client_ops_ended: 0,
             events_processed: 0,
             recent_losses: std::collections::VecDeque::new(),
             story: Story::default(),
@@ -277,6 +281,11 @@ impl Simulation {
     /// Client write `id` (ids start at 1).
     pub fn client_op(&self, id: RequestId) -> Option<&ClientOp> {
         self.client_ops.get(usize::try_from(id.checked_sub(1)?).ok()?)
+    }
+
+    /// How many client operations have ended so far.
+    pub fn client_ops_ended(&self) -> usize {
+        self.client_ops_ended
     }
 
     /// How many client writes were invoked so far.

@@ -417,10 +417,8 @@ impl Playground {
     /// when it changes, not at every frame.
     pub fn client_history_key(&self) -> (u64, usize, usize) {
         let history = self.history.borrow();
-        let ops = history.sim().client_ops();
-        let (invoked, ended) =
-            ops.fold((0, 0), |(invoked, ended), op| (invoked + 1, ended + usize::from(!op.is_open())));
-        (self.revision, invoked, ended)
+        let sim = history.sim();
+        (self.revision, sim.client_op_count(), sim.client_ops_ended())
     }
 
     /// Whether any partition or cut link is in place.
