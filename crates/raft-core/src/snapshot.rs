@@ -29,14 +29,20 @@ pub struct Snapshot {
 }
 
 impl Node {
+    /// Whether it applied entries since its last snapshot: a snapshot now would compact
+    /// something.
+    pub fn can_snapshot(&self) -> bool {
+        self.last_applied > self.persistent.log.snapshot_index()
+    }
+
     /// Takes a snapshot of everything applied and compacts the log up to lastApplied (paper §7).
     /// Returns whether there was anything new to snapshot.
     pub(crate) fn take_snapshot(&mut self) -> bool {
         let last_index = self.last_applied;
-        let log = &self.persistent.log;
-        let (Some(last_term), true) = (log.term_at(last_index), last_index > log.snapshot_index()) else {
+        let (Some(last_term), true) = (self.persistent.log.term_at(last_index), self.can_snapshot()) else {
             return false;
         };
+        let log = &self.persistent.log;
         let config = log.configuration_at_or_before(last_index).map_or(&self.base, |(_, config)| config).clone();
         let snapshot = Snapshot { last_index, last_term, kv: self.kv.clone(), config };
         self.base = snapshot.config.clone();

@@ -24,8 +24,7 @@ impl Simulation {
     /// refused when nothing was applied since its last snapshot.
     pub fn snapshot(&mut self, id: NodeId) -> Result<(), ActionError> {
         let index = self.running(id)?;
-        let node = &self.nodes[index].node;
-        if node.last_applied() <= node.log().snapshot_index() {
+        if !self.nodes[index].node.can_snapshot() {
             return Err(ActionError::NothingToSnapshot(id));
         }
         self.input(id, Input::TakeSnapshot);

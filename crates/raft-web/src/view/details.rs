@@ -59,7 +59,7 @@ impl NodeDetails {
             can_remove: crate::view::Standing::of(sim, id) == crate::view::Standing::Voter,
             can_campaign: node.may_campaign(),
             snapshot: node.snapshot().map(|s| (s.last_index, s.last_term)),
-            can_snapshot: sim.node(id)?.is_up() && node.last_applied() > node.log().snapshot_index(),
+            can_snapshot: sim.node(id)?.is_up() && node.can_snapshot(),
         })
     }
 }
