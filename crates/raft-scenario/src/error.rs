@@ -251,6 +251,17 @@ impl fmt::Display for Problem {
     }
 }
 
+impl ScenarioError {
+    /// This error without serde_json's line and column, for JSON text that only carries data
+    /// (an embed's posted command) and whose positions would mean nothing to its sender.
+    pub fn without_position(mut self) -> Self {
+        if let Problem::Reader(reader) = &mut self.problem {
+            reader.position = None;
+        }
+        self
+    }
+}
+
 /// Reads a typed value (an action, a scenario, an embed's command) from any serde data, with
 /// the errors of the scenario reader: the path of the field at fault, names cut short, types
 /// in words.
@@ -287,8 +298,7 @@ const TYPE_WORDS: [(&str, &str); 3] = [
 /// in words, and serde_json's position (` at line 3 column 5`) taken apart. `syntax` says the
 /// text is not JSON (serde_json's `Category::Syntax` or `Eof`).
 pub(crate) fn reader_error(path: &str, message: &str, syntax: bool) -> ScenarioError {
-    // serde-wasm-bindgen's errors are JavaScript errors, written `Error: …`.
-    let mut message = message.strip_prefix("Error: ").unwrap_or(message).to_owned();
+    let mut message = message.to_owned();
     let position = split_position(&mut message);
     for (rust, words) in TYPE_WORDS {
         message = message.replace(rust, words);

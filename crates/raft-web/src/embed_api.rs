@@ -1,7 +1,7 @@
 //! The postMessage API of an embedded playground, as plain data: what a host page may ask
-//! ([`HostCommand`], read by serde straight from the posted JavaScript object through
-//! serde-wasm-bindgen, never through text) and what the playground tells it ([`HostEvent`], written
-//! by serde straight to a JavaScript object).
+//! ([`HostCommand`], read by serde_json from the posted object's JSON, as scenario files are
+//! read) and what the playground tells it ([`HostEvent`], written by serde_json and posted as
+//! a plain JavaScript object).
 //!
 //! Every message carries `"raftPlayground": 1`, the protocol's version; anything else is not
 //! for us and is ignored. The glue that listens and posts lives in `hooks/use_embed_api.rs`.
@@ -73,13 +73,14 @@ struct HostMessage {
 /// Why a message for us could not be carried out; told back as an `error` event.
 pub type HostError = String;
 
-/// Reads a command posted for this protocol, from any serde data: the posted JavaScript
-/// object itself, through serde-wasm-bindgen (the glue in `hooks/use_embed_api.rs` has checked
-/// its `"raftPlayground": 1` and that it is plain data). With `on_leader`, the action's node
+/// Reads a command posted for this protocol, from any serde data: in the page, the JSON text
+/// of the posted object (the glue in `hooks/use_embed_api.rs` has checked its
+/// `"raftPlayground": 1` and that it is plain data). Errors name the field, never a line and
+/// column of text the host did not write. With `on_leader`, the action's node
 /// is a placeholder for whoever leads when it is carried out (the glue turned the host's
 /// `"node": "leader"` into 0).
 pub fn read_command<'de, D: serde::Deserializer<'de>>(message: D, on_leader: bool) -> Result<HostCommand, HostError> {
-    let Object(message): Object<HostMessage> = raft_sim::read(message).map_err(|e| e.to_string())?;
+    let Object(message): Object<HostMessage> = raft_sim::read(message).map_err(|e| e.without_position().to_string())?;
     Ok(match message.command {
         CommandName::Play => HostCommand::Play,
         CommandName::Pause => HostCommand::Pause,
@@ -263,7 +264,7 @@ mod tests {
     use super::*;
 
     /// What the glue does with a posted object, on JSON: ignore other protocols, aim
-    /// `"node": "leader"` at the leader, read the rest.
+    /// `"node": "leader"` at the leader, read the rest from its JSON text.
     fn parse(text: &str) -> Option<Result<HostCommand, HostError>> {
         let mut message: serde_json::Value = serde_json::from_str(text).unwrap();
         if message.get("raftPlayground")?.as_u64()? != PROTOCOL_VERSION {
@@ -276,7 +277,7 @@ mod tests {
             }
             _ => false,
         };
-        Some(read_command(message, on_leader))
+        Some(read_command(&mut serde_json::Deserializer::from_str(&message.to_string()), on_leader))
     }
 
     #[test]
@@ -316,6 +317,11 @@ mod tests {
         assert!(bad.starts_with("action.node: invalid type: string \"two\", expected a whole number"), "{bad}");
         let extra = parse(r#"{"raftPlayground":1,"command":"act","action":{"do":"heal","node":1}}"#).unwrap();
         assert!(extra.unwrap_err().starts_with("action: unknown field `node` for `heal`"));
+        let at = parse(r#"{"raftPlayground":1,"command":"seek","ms":"soon"}"#).unwrap().unwrap_err();
+        assert!(
+            at.starts_with("ms: invalid type") && !at.contains("line"),
+            "no position in text the host never wrote: {at}"
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use raft_sim::Millis;
 use yew::prelude::*;
 
+use crate::geometry::number;
 use crate::i18n::Lang;
 use crate::view::{ClientHistoryView, HistoryBar, Outcome};
 
@@ -58,15 +59,15 @@ pub fn ClientHistory(props: &ClientHistoryProps) -> Html {
     html! {
         <section class="client-history" ref={panel} aria-label={l.title}>
             <h2 class="client-history__title">{ l.title }</h2>
-            <svg class="client-history__lanes" width={width.to_string()} height={height.to_string()}
-                 viewBox={format!("0 0 {} {height}", *width)} role="group" aria-label={l.title}>
+            <svg class="client-history__lanes" width={number(*width)} height={number(height)}
+                 viewBox={format!("0 0 {} {}", number(*width), number(height))} role="group" aria-label={l.title}>
                 { for (1..=lanes).map(|client| {
                     let y = LANE * f64::from(client - 1);
                     html! {
                         <g class="client-history__lane" data-lane={client.to_string()}>
-                            <line class="client-history__rule" x1={GUTTER.to_string()} x2={(GUTTER + span).to_string()}
-                                  y1={(y + LANE - 2.0).to_string()} y2={(y + LANE - 2.0).to_string()} />
-                            <text class="client-history__name" x="2" y={(y + 16.0).to_string()}>{ format!("C{client}") }</text>
+                            <line class="client-history__rule" x1={number(GUTTER)} x2={number(GUTTER + span)}
+                                  y1={number(y + LANE - 2.0)} y2={number(y + LANE - 2.0)} />
+                            <text class="client-history__name" x="2" y={number(y + 16.0)}>{ format!("C{client}") }</text>
                         </g>
                     }
                 }) }
@@ -104,15 +105,15 @@ fn draw_bar(props: &ClientHistoryProps, bar: &HistoryBar, x: &impl Fn(Millis) ->
         <g {class} data-op={bar.id.to_string()} data-outcome={bar.outcome.as_str()} data-offending={bar.offending.to_string()}
            role="button" tabindex="0" aria-label={name.clone()} {onclick} {onkeydown}>
             <title>{ name }</title>
-            <rect x={left.to_string()} y={y.to_string()} width={(right - left).max(3.0).to_string()} height="16" rx="3" />
+            <rect x={number(left)} y={number(y)} width={number((right - left).max(3.0))} height="16" rx="3" />
             // Inside a bar long enough to hold it, else just after the bar; left out (it is
             // in the bar's name) where the next bar leaves no room.
             if label_x + LABEL_CHAR * label.chars().count() as f64 <= room {
-                <text x={label_x.to_string()} y={(y + 12.0).to_string()}>{ label }</text>
+                <text x={number(label_x)} y={number(y + 12.0)}>{ label }</text>
             }
             if let Some(point) = bar.point {
-                <line class="client-history__point" x1={x(point).to_string()} x2={x(point).to_string()}
-                      y1={(y - 2.0).to_string()} y2={(y + 18.0).to_string()} />
+                <line class="client-history__point" x1={number(x(point))} x2={number(x(point))}
+                      y1={number(y - 2.0)} y2={number(y + 18.0)} />
             }
         </g>
     }

@@ -11,7 +11,6 @@ use std::rc::Rc;
 use gloo::events::EventListener;
 use js_sys::{Object, Reflect};
 use raft_sim::{Millis, StoryEvent};
-use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{MessageEvent, Window};
 use yew::prelude::*;
@@ -41,10 +40,13 @@ fn parent_frame() -> Option<Window> {
     (!js_sys::Object::is(&parent, &window)).then_some(parent)
 }
 
-/// Posts `event` to the parent frame, if any, as a plain JavaScript object.
+/// Posts `event` to the parent frame, if any, as a plain JavaScript object (written by
+/// serde_json and read back by the browser's `JSON.parse`: the page carries one serde data
+/// format, not two; see `read_posted`).
 fn post_to_parent(event: &HostEvent, origin: Option<&str>) {
     let Some(parent) = parent_frame() else { return };
-    if let Ok(data) = event.posted().serialize(&serde_wasm_bindgen::Serializer::json_compatible()) {
+    let Ok(text) = serde_json::to_string(&event.posted()) else { return };
+    if let Ok(data) = js_sys::JSON::parse(&text) {
         let _ = parent.post_message(&data, origin.unwrap_or("*"));
     }
 }
@@ -85,7 +87,12 @@ fn read_posted(data: JsValue) -> Option<Result<HostCommand, String>> {
         return Some(Err(why));
     }
     let on_leader = aim_at_leader(&data);
-    Some(read_command(serde_wasm_bindgen::Deserializer::from(data), on_leader))
+    // Read by serde_json from the browser's `JSON.stringify` of the (plain, bounded) object,
+    // the very reader of scenario files: a second serde data format in the page
+    // (serde-wasm-bindgen) cost 15 KB gzipped, a second copy of every action's reader and the
+    // float formatter that serde's messages about JavaScript numbers need.
+    let text = js_sys::JSON::stringify(&data).ok().and_then(|text| text.as_string()).unwrap_or_default();
+    Some(read_command(&mut serde_json::Deserializer::from_str(&text), on_leader))
 }
 
 /// Turns an action's `"node": "leader"` into the placeholder 0, and says whether it did: the
