@@ -36,7 +36,7 @@ try {
   }
   console.log(`refusal, embed seek to 1 h of the busiest run: median ${median(seeks).toFixed(0)} ms, max ${Math.max(...seeks).toFixed(0)} ms (target <= 1000 ms)`);
 
-  for (const [what, t] of [['1 h', 3_600_000], ['405 s (just over the budget)', 405_000]]) {
+  for (const [what, t] of [['1 h', 3_600_000], ['61 s (just over the budget: the most work a refusal can take)', 61_000]]) {
     const opens = [];
     for (let run = 0; run < RUNS; run += 1) {
       const page = await browser.newPage();

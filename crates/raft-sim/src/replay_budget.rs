@@ -4,8 +4,11 @@ use crate::simulation::Simulation;
 use crate::time::Millis;
 
 /// The most events one replay may run: opening a link, seeking past the end of the timeline.
-/// About a second of work in the page on the busiest runs.
-pub const MAX_REPLAY_EVENTS: u64 = 5_000_000;
+/// About half a second of work in the page (some 350 ns an event on the busiest runs), so that
+/// opening a link that overruns it is refused within a second of navigation, page load
+/// included (issue 12; `tools/bench/refusal.mjs` measures it). An hour of five servers taking
+/// a write every 100 ms is some 320,000 events; of nine servers, some 590,000.
+pub const MAX_REPLAY_EVENTS: u64 = 1_500_000;
 
 /// A replay was refused: it would have run more than [`MAX_REPLAY_EVENTS`] events.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
