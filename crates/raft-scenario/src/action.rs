@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::action_fields::ActionFields;
 pub use crate::action_fields::ActionKind;
 use crate::object::Object;
-use crate::options::format_probability;
+use crate::options::{format_probability, Scheduler};
 use crate::Millis;
 
 /// A message's id: 1, 2, 3… in the order the messages were sent.
@@ -105,6 +105,22 @@ pub enum Action {
         /// Its id.
         message: MessageId,
     },
+    /// Deliver a message in flight now: in manual scheduling the only way a message arrives,
+    /// in timed scheduling ahead of its time.
+    Deliver {
+        /// Its id.
+        message: MessageId,
+    },
+    /// Fire a leader's heartbeat timer now.
+    Heartbeat {
+        /// Which node: it must lead.
+        node: NodeId,
+    },
+    /// From now on, schedule events this way (see the `scheduler` option).
+    Scheduler {
+        /// `timed` or `manual`.
+        mode: Scheduler,
+    },
     /// Put a second copy of a message between servers on the wire: it travels at a fresh
     /// random latency and arrives as well as the first.
     Duplicate {
@@ -167,6 +183,9 @@ impl Action {
             Action::Mend { .. } => ActionKind::Mend,
             Action::Drop { .. } => ActionKind::Drop,
             Action::Duplicate { .. } => ActionKind::Duplicate,
+            Action::Deliver { .. } => ActionKind::Deliver,
+            Action::Heartbeat { .. } => ActionKind::Heartbeat,
+            Action::Scheduler { .. } => ActionKind::Scheduler,
             Action::Loss { .. } => ActionKind::Loss,
             Action::Transfer { .. } => ActionKind::Transfer,
             Action::AddServer { .. } => ActionKind::AddServer,
@@ -198,6 +217,9 @@ impl fmt::Display for Action {
             Action::Mend { from, to } => write!(f, "mend {from}->{to}"),
             Action::Drop { message } => write!(f, "drop #{message}"),
             Action::Duplicate { message } => write!(f, "duplicate #{message}"),
+            Action::Deliver { message } => write!(f, "deliver #{message}"),
+            Action::Heartbeat { node } => write!(f, "heartbeat {node}"),
+            Action::Scheduler { mode } => write!(f, "scheduler {}", mode.name()),
             Action::Transfer { node } => write!(f, "transfer {node}"),
             Action::Snapshot { node } => write!(f, "snapshot {node}"),
             Action::Loss { probability } => write!(f, "loss {}", format_probability(*probability)),

@@ -9,7 +9,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::action::{Action, ClientId, MessageId, TimedAction};
 use crate::object::Object;
-use crate::options::probability;
+use crate::options::{probability, Scheduler};
 use crate::Millis;
 
 /// The kinds of action, as written in `do`.
@@ -50,6 +50,12 @@ pub enum ActionKind {
     RemoveServer,
     /// `reconfigure`
     Reconfigure,
+    /// `deliver`
+    Deliver,
+    /// `heartbeat`
+    Heartbeat,
+    /// `scheduler`
+    Scheduler,
 }
 
 impl ActionKind {
@@ -62,14 +68,16 @@ impl ActionKind {
             | ActionKind::Transfer
             | ActionKind::Snapshot
             | ActionKind::AddServer
-            | ActionKind::RemoveServer => &["node"],
+            | ActionKind::RemoveServer
+            | ActionKind::Heartbeat => &["node"],
+            ActionKind::Scheduler => &["mode"],
             ActionKind::Reconfigure => &["voters"],
             ActionKind::Write => &["node", "command"],
             ActionKind::Read => &["node", "key"],
             ActionKind::Partition => &["groups"],
             ActionKind::Heal => &[],
             ActionKind::Cut | ActionKind::Mend => &["from", "to"],
-            ActionKind::Drop | ActionKind::Duplicate => &["message"],
+            ActionKind::Drop | ActionKind::Duplicate | ActionKind::Deliver => &["message"],
             ActionKind::Loss => &["probability"],
         }
     }
@@ -94,6 +102,9 @@ impl ActionKind {
             ActionKind::AddServer => "add_server",
             ActionKind::RemoveServer => "remove_server",
             ActionKind::Reconfigure => "reconfigure",
+            ActionKind::Deliver => "deliver",
+            ActionKind::Heartbeat => "heartbeat",
+            ActionKind::Scheduler => "scheduler",
         }
     }
 }
@@ -116,6 +127,7 @@ pub(crate) struct ActionFields {
     message: Option<MessageId>,
     #[serde(default, deserialize_with = "optional_probability")]
     probability: Option<f64>,
+    mode: Option<Scheduler>,
 }
 
 fn optional_probability<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<f64>, D::Error> {
@@ -137,6 +149,7 @@ impl ActionFields {
             ("to", self.to.is_some()),
             ("message", self.message.is_some()),
             ("probability", self.probability.is_some()),
+            ("mode", self.mode.is_some()),
         ];
         let wanted = kind.fields();
         // A client's actions may name the client; without it, it is client 1.
@@ -171,6 +184,9 @@ impl ActionFields {
             ActionKind::AddServer => Action::AddServer { node },
             ActionKind::RemoveServer => Action::RemoveServer { node },
             ActionKind::Reconfigure => Action::Reconfigure { voters: self.voters.unwrap_or_default() },
+            ActionKind::Deliver => Action::Deliver { message: self.message.unwrap_or(0) },
+            ActionKind::Heartbeat => Action::Heartbeat { node },
+            ActionKind::Scheduler => Action::Scheduler { mode: self.mode.unwrap_or_default() },
         })
     }
 }

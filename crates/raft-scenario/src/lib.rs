@@ -28,7 +28,7 @@ pub use link::{LinkError, ShareLink, LINK_VERSION, MAX_LINK_TIME_MS, MAX_SCENARI
 pub use object::Object;
 pub use options::{
     format_probability, is_probability, probability_problem, ConfigError, Membership, ReadMode, ScenarioOptions,
-    UnsafeSwitches, MAX_CLIENT_RETRIES, MAX_DURATION_MS, MAX_NODES,
+    Scheduler, UnsafeSwitches, MAX_CLIENT_RETRIES, MAX_DURATION_MS, MAX_NODES,
 };
 pub use scenario::{
     Scenario, MAX_ACTIONS, MAX_DESCRIPTION_CHARS, MAX_SCENARIO_FILE_BYTES, MAX_SCENARIO_TIME_MS, MAX_TITLE_CHARS,

@@ -72,6 +72,11 @@ pub struct ScenarioOptions {
     /// (paper §7); 0, the default (not written), only when a `snapshot` action asks.
     #[serde(skip_serializing_if = "is_zero_count")]
     pub snapshot_every: u64,
+    /// How events happen: `timed` (the default, not written: each message arrives and each
+    /// timer fires at its time) or `manual` (nothing happens until an action says so: a
+    /// `deliver`, a `timeout`, a `heartbeat`).
+    #[serde(skip_serializing_if = "Scheduler::is_timed")]
+    pub scheduler: Scheduler,
     /// Rules switched off on purpose, to watch the safety checker catch what breaks.
     #[serde(
         rename = "unsafe",
@@ -132,6 +137,33 @@ impl ReadMode {
             ReadMode::Log => raft_core::ReadMode::Log,
             ReadMode::ReadIndex => raft_core::ReadMode::ReadIndex,
             ReadMode::Lease => raft_core::ReadMode::Lease,
+        }
+    }
+}
+
+/// The `scheduler` option, and the `mode` of a `scheduler` action.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scheduler {
+    /// Every message arrives, and every timer fires, at its time.
+    #[default]
+    Timed,
+    /// Messages stay in flight until a `deliver` action delivers them, and timers fire only
+    /// when a `timeout` or `heartbeat` action fires them: the reader (or a model checker)
+    /// chooses every next event.
+    Manual,
+}
+
+impl Scheduler {
+    fn is_timed(&self) -> bool {
+        *self == Scheduler::Timed
+    }
+
+    /// The mode's name, as written.
+    pub fn name(self) -> &'static str {
+        match self {
+            Scheduler::Timed => "timed",
+            Scheduler::Manual => "manual",
         }
     }
 }
@@ -199,6 +231,7 @@ impl Default for ScenarioOptions {
             membership: Membership::Single,
             read_mode: ReadMode::Log,
             snapshot_every: 0,
+            scheduler: Scheduler::Timed,
             unsafe_rules: UnsafeSwitches::default(),
         }
     }

@@ -192,6 +192,7 @@ impl Scenario {
             | Action::Crash { node }
             | Action::Restart { node }
             | Action::Transfer { node }
+            | Action::Heartbeat { node }
             | Action::Snapshot { node } => check_node(&format!("{path}.node"), *node, nodes),
             Action::Write { node, command, client } => {
                 check_node(&format!("{path}.node"), *node, nodes)?;
@@ -226,10 +227,12 @@ impl Scenario {
                 }
                 Ok(())
             }
-            Action::Drop { message } | Action::Duplicate { message } if *message == 0 => {
+            Action::Drop { message } | Action::Duplicate { message } | Action::Deliver { message } if *message == 0 => {
                 Err(error(format!("{path}.message"), Problem::MessageZero))
             }
-            Action::Drop { .. } | Action::Duplicate { .. } => Ok(()),
+            Action::Drop { .. } | Action::Duplicate { .. } | Action::Deliver { .. } | Action::Scheduler { .. } => {
+                Ok(())
+            }
             Action::Loss { probability } if !is_probability(*probability) => {
                 Err(error(format!("{path}.probability"), Problem::Probability(*probability)))
             }

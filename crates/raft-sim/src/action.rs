@@ -41,6 +41,8 @@ pub enum ActionError {
     NoSuchClient(raft_scenario::ClientId),
     /// The node applied nothing since its last snapshot: there is nothing to compact.
     NothingToSnapshot(NodeId),
+    /// A heartbeat fires only at a leader, and this node does not lead.
+    NotLeader(NodeId),
 }
 
 impl fmt::Display for ActionError {
@@ -69,6 +71,7 @@ impl fmt::Display for ActionError {
             ActionError::NoSuchClient(client) => {
                 write!(f, "there is no client {client}: clients are 1 to {}", raft_scenario::MAX_CLIENTS)
             }
+            ActionError::NotLeader(node) => write!(f, "node {node} does not lead: only a leader has a heartbeat timer"),
         }
     }
 }
@@ -95,6 +98,7 @@ impl ActionError {
             ActionError::NoServerRunning => "no_server_running",
             ActionError::NoSuchClient(_) => "no_such_client",
             ActionError::NothingToSnapshot(_) => "nothing_to_snapshot",
+            ActionError::NotLeader(_) => "not_leader",
         }
     }
 }

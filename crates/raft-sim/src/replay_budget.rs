@@ -31,7 +31,8 @@ impl From<TooBusy> for raft_scenario::LinkError {
 
 impl Simulation {
     /// The fewest events that running on to `time` is certain to process, counted only once
-    /// no action is left before `time` (an action could crash servers and quiet the run).
+    /// no action is left before `time` (an action could crash servers and quiet the run, or
+    /// make scheduling manual).
     ///
     /// Every running server always has a timer armed: a leader its heartbeat, any other its
     /// election timeout. So each one has an event of its own — its timer firing, or a message
@@ -42,7 +43,8 @@ impl Simulation {
     /// without spending the budget first.
     pub fn certain_events_until(&self, time: Millis) -> u64 {
         let action_pending = self.scheduled.get(self.next_action).is_some_and(|action| action.at_ms <= time);
-        if action_pending || time <= self.now() {
+        // Under manual scheduling nothing happens but actions.
+        if action_pending || time <= self.now() || self.is_manual() {
             return 0;
         }
         let config = self.config();

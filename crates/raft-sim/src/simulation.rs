@@ -123,6 +123,9 @@ pub struct Simulation {
     /// doing (thesis §4.2.3). `None` at every other moment.
     outsider: Option<NodeId>,
     next_generation: u64,
+    /// Manual scheduling: messages and timers wait for actions (the `scheduler` option and
+    /// action). Events already due when timed scheduling resumes run at once, in order.
+    pub(crate) manual: bool,
     /// The commands of the logs the run started with, server by server: writes the clients'
     /// history counts as unknown ([`Simulation::client_history`]). Shared by every checkpoint.
     pub(crate) initial_logs: std::sync::Arc<[raft_core::Command]>,
@@ -141,6 +144,7 @@ impl Simulation {
                 SimNode { node: Node::restore(id, &ids, config.raft(), state), timer: None, up: true }
             })
             .collect();
+        let manual = config.options.scheduler == raft_scenario::Scheduler::Manual;
         let mut sim = Simulation {
             seed,
             checker: Checker::new(raft_scenario::MAX_NODES),
@@ -162,6 +166,7 @@ impl Simulation {
             story: Story::default(),
             outsider: None,
             next_generation: 0,
+            manual,
             initial_logs,
         };
         for id in ids {
@@ -296,7 +301,7 @@ impl Simulation {
     /// The time of the next event or scheduled action, if any.
     pub fn next_event_time(&self) -> Option<Millis> {
         let action = self.scheduled.get(self.next_action).map(|a| a.at_ms);
-        match (self.queue.peek_time(), action) {
+        match (self.queued_time(), action) {
             (Some(event), Some(action)) => Some(event.min(action)),
             (event, action) => event.or(action),
         }
@@ -306,7 +311,7 @@ impl Simulation {
     /// time), moving the clock to its time. Returns false when nothing is scheduled.
     pub fn step(&mut self) -> bool {
         let action_at = self.scheduled.get(self.next_action).map(|a| a.at_ms);
-        let event_first = match (self.queue.peek_time(), action_at) {
+        let event_first = match (self.queued_time(), action_at) {
             (Some(event), Some(action)) => event <= action,
             (Some(_), None) => true,
             (None, Some(_)) => false,
@@ -329,6 +334,20 @@ impl Simulation {
             Event::ClientTimeout(op) => self.client_timeout(op),
         }
         true
+    }
+
+    /// The time of the earliest queued event that may run by itself: none while scheduling
+    /// is manual.
+    fn queued_time(&self) -> Option<Millis> {
+        if self.manual {
+            return None;
+        }
+        self.queue.peek_time()
+    }
+
+    /// Whether events wait for actions (manual scheduling).
+    pub fn is_manual(&self) -> bool {
+        self.manual
     }
 
     /// Runs every event and scheduled action up to and including `time`, then sets the clock
@@ -381,6 +400,12 @@ impl Simulation {
             Action::AddServer { node } => self.add_server(*node),
             Action::RemoveServer { node } => self.remove_server(*node),
             Action::Reconfigure { voters } => self.reconfigure(voters),
+            Action::Deliver { message } => self.deliver_now(*message),
+            Action::Heartbeat { node } => self.heartbeat(*node),
+            Action::Scheduler { mode } => {
+                self.manual = *mode == raft_scenario::Scheduler::Manual;
+                Ok(())
+            }
         }
     }
 
@@ -439,6 +464,28 @@ impl Simulation {
         }
         self.nodes[index].node.handle(self.now, input);
         self.drain_outputs(id);
+    }
+
+    /// Delivers message `id`, in flight, now (ahead of its time, or in manual scheduling
+    /// the only way it arrives). Its queued arrival then finds nothing to deliver.
+    fn deliver_now(&mut self, id: MessageId) -> Result<(), ActionError> {
+        self.network.get(id).ok_or(ActionError::NoSuchMessage(id))?;
+        self.events_processed += 1;
+        self.deliver(id);
+        Ok(())
+    }
+
+    /// Fires leader `id`'s heartbeat timer now.
+    fn heartbeat(&mut self, id: NodeId) -> Result<(), ActionError> {
+        let index = self.running(id)?;
+        match self.nodes[index].timer {
+            Some(armed) if armed.timer == Timer::Heartbeat => {
+                self.events_processed += 1;
+                self.fire_timer(id, armed.generation);
+                Ok(())
+            }
+            _ => Err(ActionError::NotLeader(id)),
+        }
     }
 
     fn deliver(&mut self, id: MessageId) {

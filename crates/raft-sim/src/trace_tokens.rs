@@ -254,7 +254,9 @@ impl Tokens for Action {
             | Action::Transfer { node }
             | Action::Snapshot { node }
             | Action::AddServer { node }
-            | Action::RemoveServer { node } => h.number((*node).into()),
+            | Action::RemoveServer { node }
+            | Action::Heartbeat { node } => h.number((*node).into()),
+            Action::Scheduler { mode } => h.name(mode.name()),
             Action::Reconfigure { voters } => ids(h, voters),
             // Client 1 adds no token, so runs from before clients had names hash the same.
             Action::Write { node, command, client } => {
@@ -281,7 +283,9 @@ impl Tokens for Action {
                 h.number((*from).into());
                 h.number((*to).into());
             }
-            Action::Drop { message } | Action::Duplicate { message } => h.number(*message),
+            Action::Drop { message } | Action::Duplicate { message } | Action::Deliver { message } => {
+                h.number(*message)
+            }
             Action::Loss { probability } => h.number(probability.to_bits()),
         }
     }
@@ -297,7 +301,8 @@ impl Tokens for ActionError {
             | ActionError::NodeUp(node)
             | ActionError::AlreadyLeader(node)
             | ActionError::NotVoter(node)
-            | ActionError::NothingToSnapshot(node) => {
+            | ActionError::NothingToSnapshot(node)
+            | ActionError::NotLeader(node) => {
                 h.number((*node).into());
             }
             ActionError::NoSuchMessage(id) | ActionError::ClientMessage(id) => h.number(*id),

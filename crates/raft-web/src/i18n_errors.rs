@@ -58,6 +58,7 @@ impl Lang {
             (Lang::Zh, ActionError::NoSuchClient(c)) => {
                 format!("没有客户端 {c}：客户端编号为 1 到 {}", raft_sim::MAX_CLIENTS)
             }
+            (Lang::Zh, ActionError::NotLeader(n)) => format!("节点 {n} 不是领导者：只有领导者有心跳定时器"),
         }
     }
 

@@ -98,6 +98,8 @@ fn read(form: &HtmlFormElement) -> Result<ClusterSettings, SettingsError> {
             Some(select) if select.value() == "lease" => ReadMode::Lease,
             _ => ReadMode::Log,
         },
+        // Events run at their times; exploring (choosing each next event) is a switch of its own.
+        scheduler: raft_sim::Scheduler::Timed,
         unsafe_rules: raft_sim::UnsafeSwitches {
             no_election_restriction: checked("no_election_restriction"),
             commit_old_terms: checked("commit_old_terms"),
