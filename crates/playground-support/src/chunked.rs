@@ -19,6 +19,14 @@ pub struct ChunkedVec<T> {
     len: usize,
 }
 
+/// Hashes the elements in order, whatever chunks hold them.
+impl<T: std::hash::Hash + Clone> std::hash::Hash for ChunkedVec<T> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.len.hash(state);
+        self.iter().for_each(|element| element.hash(state));
+    }
+}
+
 impl<T> Default for ChunkedVec<T> {
     fn default() -> Self {
         ChunkedVec { groups: Vec::new(), len: 0 }

@@ -7,6 +7,14 @@
 //! WebAssembly. Memory is one slot per id from the oldest present to the newest, so the ids
 //! must come from a counter, not from input.
 
+/// Hashes the (id, value) pairs in id order.
+impl<V: std::hash::Hash> std::hash::Hash for IdMap<V> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.len().hash(state);
+        self.iter().for_each(|pair| pair.hash(state));
+    }
+}
+
 /// Values by increasing `u64` ids, iterated in id order.
 #[derive(Clone, Debug)]
 pub struct IdMap<V> {

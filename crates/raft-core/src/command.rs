@@ -114,7 +114,7 @@ impl fmt::Debug for SetCommand {
 }
 
 /// Why a string is not a command. Every variant says what to write instead.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum CommandError {
     /// There is no `=` between key and value.
     MissingEquals,

@@ -104,7 +104,7 @@ impl fmt::Display for Configuration {
 }
 
 /// How membership changes (option `membership`).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum MembershipMode {
     /// One server added or removed per change (thesis §4.1–4.2).
     #[default]
@@ -114,7 +114,7 @@ pub enum MembershipMode {
 }
 
 /// A change of membership a client asks the leader for.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum MembershipChange {
     /// Add this server: first as a learner that catches up, then as a voter.
     Add(NodeId),
@@ -125,7 +125,7 @@ pub enum MembershipChange {
 }
 
 /// Why a leader refused a membership change.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ChangeRefusal {
     /// Another change has not finished (committed) yet.
     InProgress,

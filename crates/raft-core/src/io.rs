@@ -17,7 +17,7 @@ pub enum Timer {
 }
 
 /// An input to [`Node::handle`](crate::Node::handle).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Input {
     /// A message from a peer arrived.
     Message {
@@ -59,7 +59,7 @@ pub enum Input {
 }
 
 /// Why a node starts an election.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ElectionCause {
     /// Its election timer fired (or the driver fired it).
     Timeout,
@@ -70,7 +70,7 @@ pub enum ElectionCause {
 }
 
 /// How a node answers a client request.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ClientResult {
     /// Committed and applied at this log index.
     Committed {
@@ -99,7 +99,7 @@ pub enum ClientResult {
 }
 
 /// An output drained with [`Node::poll_output`](crate::Node::poll_output).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[must_use]
 pub enum Output {
     /// Deliver `message` to peer `to` (the network may lose or delay it).

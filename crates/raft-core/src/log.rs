@@ -7,7 +7,7 @@ use crate::types::{LogIndex, Term};
 use playground_support::ChunkedVec;
 
 /// One log entry: the term it was created in and the state-machine command it carries.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Entry {
     /// The leader's term when it appended the entry.
     pub term: Term,
@@ -16,7 +16,7 @@ pub struct Entry {
 }
 
 /// How a successful [`Log::append_after`] changed the log.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct LogChange {
     /// Conflicting entries were deleted: this is the index of the last entry kept.
     pub truncated_to: Option<LogIndex>,
@@ -28,7 +28,7 @@ pub struct LogChange {
 /// §7) the log starts after a snapshot: it holds the entries after `snapshot_index`, and knows
 /// only the term of the entry at that index. Clones share their entries (see [`ChunkedVec`]),
 /// so time-travel checkpoints of long logs are cheap.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Log {
     entries: ChunkedVec<Entry>,
     /// The last index the snapshot covers (0: no snapshot).

@@ -7,7 +7,7 @@ use crate::log::Entry;
 use crate::types::{LogIndex, NodeId, Term};
 
 /// RequestVote arguments (§5.2, §5.4.1).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct RequestVote {
     /// The candidate's term.
     pub term: Term,
@@ -23,7 +23,7 @@ pub struct RequestVote {
 }
 
 /// RequestVote results.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct RequestVoteReply {
     /// The voter's current term, for the candidate to update itself.
     pub term: Term,
@@ -32,7 +32,7 @@ pub struct RequestVoteReply {
 }
 
 /// AppendEntries arguments (§5.3); with no entries it is a heartbeat (§5.2).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct AppendEntries {
     /// The leader's term.
     pub term: Term,
@@ -54,7 +54,7 @@ pub struct AppendEntries {
 
 /// AppendEntries results. Besides the paper's `term` and `success`, a reply says which request
 /// it answers, because replies may arrive late, twice or out of order.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct AppendEntriesReply {
     /// The follower's current term, for the leader to update itself.
     pub term: Term,
@@ -73,7 +73,7 @@ pub struct AppendEntriesReply {
 /// What a follower tells a leader about a rejected AppendEntries when the conflict-hint option
 /// is on (§5.3): the term of its conflicting entry and the first index of that term, or, when
 /// its log is too short, just its length + 1.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ConflictHint {
     /// The term of the follower's entry at prevLogIndex; `None` if it has no entry there.
     pub term: Option<Term>,
@@ -83,7 +83,7 @@ pub struct ConflictHint {
 
 /// TimeoutNow (thesis §3.10): a leader handing over tells its chosen successor, whose log is
 /// now as up to date as its own, to start an election at once.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct TimeoutNow {
     /// The leader's term.
     pub term: Term,
@@ -91,7 +91,7 @@ pub struct TimeoutNow {
 
 /// InstallSnapshot arguments (paper §7, Figure 13), sent whole: the playground does not
 /// split a snapshot into chunks.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct InstallSnapshot {
     /// The leader's term.
     pub term: Term,
@@ -107,7 +107,7 @@ pub struct InstallSnapshot {
 
 /// InstallSnapshot results: the paper's `term`, and which snapshot it answers (its last
 /// included index), because replies may arrive late, twice or out of order.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct InstallSnapshotReply {
     /// The follower's current term, for the leader to update itself.
     pub term: Term,
@@ -116,7 +116,7 @@ pub struct InstallSnapshotReply {
 }
 
 /// A message between two nodes.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Message {
     /// A candidate asks for a vote.
     RequestVote(RequestVote),

@@ -14,7 +14,7 @@ use crate::types::{LogIndex, Millis, NodeId, Term};
 /// The state a server keeps on stable storage and gets back after a crash (Figure 2):
 /// currentTerm, votedFor and the log, and its latest snapshot, which replaces the log's
 /// beginning (paper §7).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct PersistentState {
     /// Latest term the server has seen (starts at 0, only grows).
     pub current_term: Term,
@@ -53,6 +53,28 @@ pub struct Node {
     /// When the driver restarted it ([`Node::restarted`]), for the lease's guard.
     pub(crate) restarted_at: Option<Millis>,
     outputs: VecDeque<Output>,
+}
+
+impl Node {
+    /// Feeds everything that decides how this server answers its next inputs into `state`:
+    /// its persistent and volatile state and its role's bookkeeping, but not the moment of
+    /// its last input nor outputs the driver has not collected. A model checker keys the
+    /// states it has visited on it; servers with equal fingerprints (under one clock) behave
+    /// alike from here on.
+    pub fn fingerprint<H: std::hash::Hasher>(&self, state: &mut H) {
+        use std::hash::Hash;
+        self.id.hash(state);
+        self.base.hash(state);
+        self.config.hash(state);
+        self.config_index.hash(state);
+        self.persistent.hash(state);
+        self.role.hash(state);
+        self.commit_index.hash(state);
+        self.last_applied.hash(state);
+        self.kv.hash(state);
+        self.leader_contact_at.hash(state);
+        self.restarted_at.hash(state);
+    }
 }
 
 impl Node {

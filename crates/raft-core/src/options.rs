@@ -7,7 +7,7 @@ use crate::configuration::MembershipMode;
 use crate::types::Millis;
 
 /// How a node replicates and elects. Defaults follow the paper as our users read it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct RaftOptions {
     /// The most entries one AppendEntries carries (at least 1).
     pub max_entries_per_append: u32,
@@ -41,7 +41,7 @@ pub struct RaftOptions {
 /// Each switch breaks one rule of Raft, as a learner (or the article this playground grew
 /// from) might believe it works; with the right schedule the safety checker catches what
 /// breaks. None changes anything while off.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct UnsafeRules {
     /// Votes ignore whether the candidate's log is up to date (§5.4.1 off): a server missing
     /// committed entries can win and erase them (Leader Completeness breaks).
@@ -69,7 +69,7 @@ pub struct UnsafeRules {
 
 /// How a leader serves a read so that it sees every write that completed before it (thesis
 /// §6.4). Whatever the mode, only the leader answers reads (unless `stale_reads` is on).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum ReadMode {
     /// The read is an entry of the log, like a write, answered once applied.
     #[default]

@@ -20,7 +20,7 @@ use crate::types::{LogIndex, Millis, NodeId, RequestId};
 const MAX_ROUNDS_KEPT: usize = 64;
 
 /// A leader's heartbeat rounds and the reads waiting on them.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub(crate) struct ReadState {
     /// The latest round begun; every AppendEntries carries it (0: none yet).
     pub(crate) round: u64,
@@ -40,7 +40,7 @@ pub(crate) struct ReadState {
 }
 
 /// A read the leader has taken on.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct PendingRead {
     request_id: RequestId,
     key: Arc<String>,

@@ -41,7 +41,7 @@ impl fmt::Display for RoleKind {
 }
 
 /// A role together with the volatile state only that role keeps.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Role {
     Follower(Follower),
     PreCandidate(Candidate),
@@ -61,21 +61,21 @@ impl Role {
 }
 
 /// A follower remembers the leader it last heard from in its term, to redirect clients.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub(crate) struct Follower {
     pub(crate) leader: Option<NodeId>,
 }
 
 /// A candidate counts the distinct servers that granted it a vote in its term, itself included;
 /// a pre-candidate counts its pre-votes the same way.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub(crate) struct Candidate {
     pub(crate) votes: SortedSet<NodeId>,
 }
 
 /// A leader's volatile state (Figure 2, "Volatile state on leaders"), reinitialized after
 /// every election, and the client requests waiting for their entry to commit.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub(crate) struct Leader {
     pub(crate) progress: SortedMap<NodeId, Progress>,
     /// By log index: an overloaded leader may hold thousands of uncommitted writes.
@@ -99,7 +99,7 @@ pub(crate) struct Leader {
 }
 
 /// A membership change a leader took on and has not yet appended in full.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub(crate) struct PendingChange {
     /// The client waiting for it.
     pub(crate) request_id: RequestId,
@@ -115,7 +115,7 @@ pub(crate) struct PendingChange {
 
 /// One round of catching a new server up (thesis §4.2.1): it ends when the learner holds
 /// every entry the leader held when the round began.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) struct CatchUp {
     /// 1 for the first round.
     pub(crate) number: u32,
@@ -126,7 +126,7 @@ pub(crate) struct CatchUp {
 }
 
 /// A leadership transfer under way (thesis §3.10).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) struct Transfer {
     /// The chosen successor.
     pub(crate) to: NodeId,
@@ -135,7 +135,7 @@ pub(crate) struct Transfer {
 }
 
 /// What a leader knows of one follower's log.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Progress {
     /// nextIndex: the index of the next entry to send it.
     pub next_index: LogIndex,

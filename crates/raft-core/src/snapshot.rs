@@ -16,7 +16,7 @@ use crate::Timer;
 /// A snapshot: the state machine as of `last_index`, the configuration in force then (thesis
 /// §5.1: a configuration entry the snapshot replaces must survive it), and the index and term
 /// of the last entry it replaces, which the log's consistency check still needs.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Snapshot {
     /// The last log index it includes.
     pub last_index: LogIndex,

@@ -4,7 +4,7 @@ use crate::command::Command;
 use playground_support::SortedMap;
 
 /// A key-value map. Ordered so that iterating it is the same everywhere.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct KvStore {
     /// A sorted vector: a new key moves the ones after it, which stays far below the cost of
     /// the writes that make keys, even for thousands of keys (`overload` in benches/throughput).

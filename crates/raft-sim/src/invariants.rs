@@ -215,9 +215,28 @@ pub struct Checker {
     seen: ChunkedVec<Vec<(Term, u64)>>,
     /// Prefix hashes of the longest prefix known committed.
     committed: ChunkedVec<u64>,
+    /// Each time the committed prefix grew: its new length, and the term of the server that
+    /// committed it (the term it was committed in, as Leader Completeness says).
+    committed_in: Vec<(LogIndex, Term)>,
     /// Prefix hash of the entry first applied at each index.
     applied: ChunkedVec<u64>,
     violations: Vec<Violation>,
+}
+
+impl Checker {
+    /// Feeds what the checker remembers of the run's past into `state`: leaders by term,
+    /// every entry any log held at each index, what was committed and applied. Two runs that
+    /// reach the same servers and messages by different paths are one state for a model
+    /// checker only if their pasts break the same properties from here on.
+    pub(crate) fn fingerprint<H: std::hash::Hasher>(&self, state: &mut H) {
+        use std::hash::Hash;
+        self.leaders_by_term.hash(state);
+        self.seen.hash(state);
+        self.committed.hash(state);
+        self.committed_in.hash(state);
+        self.applied.hash(state);
+        self.violations.len().hash(state);
+    }
 }
 
 fn mix(mut z: u64) -> u64 {
@@ -278,7 +297,9 @@ impl Checker {
     }
 
     /// `node` became leader of `term`: checks Election Safety, and Leader Completeness against
-    /// every entry known committed so far.
+    /// every entry committed in an earlier term (§5.4: a leader of term 1 elected after an
+    /// entry was committed in term 2 need not hold it, and cannot commit over it: the servers
+    /// of term 2 refuse it).
     pub fn on_leader(&mut self, at_ms: Millis, node: NodeId, term: Term) {
         if let Some(&other) = self.leaders_by_term.get(&term) {
             if other != node {
@@ -287,8 +308,9 @@ impl Checker {
         } else {
             self.leaders_by_term.insert(term, node);
         }
-        let committed = self.committed.len() as LogIndex;
-        if committed > 0 && self.prefix(node, committed) != self.committed.last().copied() {
+        let committed = self.committed_in.iter().filter(|(_, when)| *when < term).map(|(length, _)| *length).max();
+        let committed = committed.unwrap_or(0);
+        if committed > 0 && self.prefix(node, committed) != self.committed.get((committed - 1) as usize).copied() {
             let detail = Breach::LeaderLacksCommitted { node, term, committed };
             self.violate(Property::LeaderCompleteness, at_ms, detail);
         }
@@ -354,7 +376,7 @@ impl Checker {
     }
 
     /// `node` learned that its entries up to `index` are committed.
-    pub fn on_commit(&mut self, at_ms: Millis, node: NodeId, index: LogIndex) {
+    pub fn on_commit(&mut self, at_ms: Millis, node: NodeId, term: Term, index: LogIndex) {
         let Some(hash) = self.prefix(node, index) else { return };
         let known = self.committed.len() as LogIndex;
         if index <= known {
@@ -372,6 +394,7 @@ impl Checker {
             let hash = self.prefix(node, newly).expect("the node holds every entry up to its commit index");
             self.committed.push(hash);
         }
+        self.committed_in.push((index, term));
     }
 
     /// Leader `node` appended a configuration at `appended`: the configuration before it in
@@ -451,9 +474,24 @@ mod tests {
     fn a_leader_without_a_committed_entry_breaks_leader_completeness() {
         let mut checker = Checker::new(2);
         checker.on_append(0, 1, 1, 1, &log(&[1]));
-        checker.on_commit(1, 1, 1);
+        checker.on_commit(1, 1, 1, 1);
         checker.on_leader(2, 2, 3);
         assert_eq!(checker.violations()[0].property, Property::LeaderCompleteness);
+    }
+
+    /// Found by `raftsim check` on the safe core: a candidate of term 1 that collects its last
+    /// vote late wins term 1 after an entry was committed in term 2. It leads an earlier
+    /// term, so the property does not bind it.
+    #[test]
+    fn a_leader_of_an_earlier_term_need_not_hold_what_a_later_term_committed() {
+        let mut checker = Checker::new(3);
+        checker.on_append(0, 2, 1, 1, &log(&[2]));
+        checker.on_append(0, 3, 1, 1, &log(&[2]));
+        checker.on_commit(1, 2, 2, 1);
+        checker.on_leader(2, 1, 1);
+        assert!(checker.violations().is_empty(), "{:?}", checker.violations());
+        checker.on_leader(3, 1, 3);
+        assert_eq!(checker.violations()[0].property, Property::LeaderCompleteness, "a later term must hold it");
     }
 
     #[test]

@@ -12,7 +12,7 @@ pub use raft_scenario::MessageId;
 pub const CLIENT: NodeId = 0;
 
 /// What a message carries: a Raft RPC between servers, or a client's request or its answer.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Payload {
     /// Between two servers.
     Raft(Message),

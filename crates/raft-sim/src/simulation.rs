@@ -615,7 +615,8 @@ impl Simulation {
                 }
                 Output::Committed { index: commit } => {
                     self.trace.push(TraceEvent::Commit { at, node: id, index: commit });
-                    self.checker.on_commit(at, id, commit);
+                    let term = self.nodes[index].node.current_term();
+                    self.checker.on_commit(at, id, term, commit);
                     if self.nodes[index].node.role() == raft_core::RoleKind::Leader {
                         self.story.push(at, StoryEvent::Committed { leader: id, index: commit });
                     }

@@ -1,0 +1,435 @@
+//! A model checker over the real core (issue 17): from a cluster under manual scheduling, it
+//! tries every enabled event — deliver, drop or duplicate a message in flight, time a server
+//! out, fire a leader's heartbeat, crash or restart a server, send a client write to a leader
+//! — and checks the safety properties in every state reached.
+//!
+//! Breadth-first search finds the shortest run that breaks a property; random walks reach
+//! deeper. States are told apart by a fingerprint of everything that decides the future
+//! (servers, messages in flight as a multiset, the checker's memory of the past, what the
+//! bounds still allow), never by message ids or by the path that led there. The clock stands
+//! still: every event happens at the moment exploration began, so time-based guards (leases,
+//! CheckQuorum's guard) see every event as simultaneous.
+//!
+//! Nothing here reads a clock: a caller that wants a time limit calls
+//! [`ModelChecker::run`] with a number of transitions, looks at its own clock, and calls
+//! again.
+
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{HashSet, VecDeque};
+use std::hash::{Hash, Hasher};
+
+use raft_core::RoleKind;
+use raft_scenario::{Action, Scenario, ScenarioError, ScenarioOptions, Scheduler, TimedAction};
+
+use crate::time::Millis;
+
+use crate::invariants::Property;
+use crate::network::Payload;
+use crate::rng::SimRng;
+use crate::scenario_run::ScenarioExt as _;
+use crate::simulation::Simulation;
+
+/// Where to start, how to search, and how far.
+#[derive(Clone, Debug)]
+pub struct CheckSettings {
+    /// The run exploration starts from: its cluster, options and initial state, and its
+    /// actions up to `start_ms`.
+    pub start: Scenario,
+    /// The moment of `start` exploration begins at; scheduling turns manual there.
+    pub start_ms: Millis,
+    /// The longest run tried, in events.
+    pub depth: u32,
+    /// Stop after this many distinct states.
+    pub max_states: u64,
+    /// At most this many crashes along a run.
+    pub crashes: u32,
+    /// At most this many client writes along a run.
+    pub writes: u32,
+    /// At most this many messages dropped along a run.
+    pub drops: u32,
+    /// At most this many messages duplicated along a run.
+    pub duplicates: u32,
+    /// Breadth-first, or random walks.
+    pub strategy: Strategy,
+}
+
+impl CheckSettings {
+    /// A fresh cluster of `nodes` servers with `options`; depth 12, one crash, one write, one
+    /// drop, one duplicate, breadth first, at most ten million states.
+    pub fn new(nodes: u32, options: ScenarioOptions) -> Self {
+        let mut start = Scenario::new(SEED);
+        start.nodes = nodes;
+        start.options = options;
+        CheckSettings::from_scenario(start, 0)
+    }
+
+    /// The run of `start` at `start_ms`, with the bounds of [`CheckSettings::new`].
+    pub fn from_scenario(start: Scenario, start_ms: Millis) -> Self {
+        CheckSettings {
+            start,
+            start_ms,
+            depth: 12,
+            max_states: 10_000_000,
+            crashes: 1,
+            writes: 1,
+            drops: 1,
+            duplicates: 1,
+            strategy: Strategy::Bfs,
+        }
+    }
+}
+
+/// How the state space is searched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Strategy {
+    /// Breadth first: every state at depth d before any at d + 1; the first violation found
+    /// is one of the shortest.
+    Bfs,
+    /// Random walks from the start, each as long as the depth bound, drawn from this seed.
+    Random {
+        /// The walks' seed.
+        seed: u64,
+    },
+}
+
+/// A run that breaks a property.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Counterexample {
+    /// The property broken.
+    pub property: Property,
+    /// The events, in order, from the start.
+    pub actions: Vec<Action>,
+}
+
+/// What the bounds still allow along one run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+struct Left {
+    crashes: u32,
+    writes: u32,
+    drops: u32,
+    duplicates: u32,
+}
+
+/// One state: the cluster and what the bounds still allow.
+#[derive(Clone)]
+struct State {
+    sim: Simulation,
+    left: Left,
+}
+
+/// A state found, as the event that led to it from its parent.
+struct Found {
+    parent: u32,
+    action: Action,
+}
+
+/// The seed of every exploration's cluster: under manual scheduling no random choice changes
+/// what happens, only the times messages would have taken.
+const SEED: u64 = 1;
+
+/// The model checker. See the module documentation.
+pub struct ModelChecker {
+    settings: CheckSettings,
+    root: State,
+    seen: HashSet<u64>,
+    /// Every state found (breadth first), as its parent and the event from it; index 0 is
+    /// the start.
+    found: Vec<Found>,
+    /// Indexes into `found` of the states at `depth` still to expand, then of those found at
+    /// `depth + 1`.
+    layer: VecDeque<u32>,
+    next_layer: Vec<u32>,
+    /// The last parent regenerated, to expand its children without replaying it again.
+    cached: Option<(u32, State)>,
+    depth: u32,
+    transitions: u64,
+    rng: SimRng,
+    violation: Option<Counterexample>,
+    finished: bool,
+}
+
+impl ModelChecker {
+    /// A checker at the start: `settings.start` run to `settings.start_ms`, with scheduling
+    /// made manual there.
+    pub fn new(settings: CheckSettings) -> Result<Self, ScenarioError> {
+        let mut sim = settings.start.build(false)?;
+        sim.run_until(settings.start_ms);
+        sim.apply(Action::Scheduler { mode: Scheduler::Manual }).expect("scheduling can always change");
+        let left = Left {
+            crashes: settings.crashes,
+            writes: settings.writes,
+            drops: settings.drops,
+            duplicates: settings.duplicates,
+        };
+        let root = State { sim, left };
+        let seed = match settings.strategy {
+            Strategy::Random { seed } => seed,
+            Strategy::Bfs => SEED,
+        };
+        let mut checker = ModelChecker {
+            settings,
+            seen: HashSet::new(),
+            found: vec![Found { parent: u32::MAX, action: Action::Heal {} }],
+            layer: VecDeque::from([0]),
+            next_layer: Vec::new(),
+            cached: None,
+            depth: 0,
+            transitions: 0,
+            rng: SimRng::new(seed),
+            violation: None,
+            finished: false,
+            root,
+        };
+        checker.seen.insert(fingerprint(&checker.root));
+        if let Some(property) = checker.root.sim.violations().first().map(|v| v.property) {
+            checker.violation = Some(Counterexample { property, actions: Vec::new() });
+            checker.finished = true;
+        }
+        Ok(checker)
+    }
+
+    /// Explores for about `transitions` more transitions; true once the search is over (a
+    /// violation found, every state within the bounds visited, or `max_states` reached).
+    pub fn run(&mut self, transitions: u64) -> bool {
+        let until = self.transitions.saturating_add(transitions);
+        while !self.finished && self.transitions < until {
+            match self.settings.strategy {
+                Strategy::Bfs => self.expand_next(),
+                Strategy::Random { .. } => self.walk(),
+            }
+        }
+        self.finished
+    }
+
+    /// Distinct states found.
+    pub fn states(&self) -> u64 {
+        self.seen.len() as u64
+    }
+
+    /// Events tried.
+    pub fn transitions(&self) -> u64 {
+        self.transitions
+    }
+
+    /// The depth reached: every state this close to the start has been explored (breadth
+    /// first), or the length of the walks (random).
+    pub fn depth(&self) -> u32 {
+        self.depth
+    }
+
+    /// The violation found, if any.
+    pub fn violation(&self) -> Option<&Counterexample> {
+        self.violation.as_ref()
+    }
+
+    /// The counterexample as a scenario file that replays it: the start's actions up to the
+    /// moment exploration began, then there a switch to manual scheduling and every event as
+    /// an action, in order.
+    pub fn scenario_of(&self, counterexample: &Counterexample) -> Scenario {
+        let at_ms = self.settings.start_ms;
+        let mut scenario = self.settings.start.clone();
+        scenario.title = Some(format!("raftsim check: {}", counterexample.property.name()));
+        scenario.actions.retain(|timed| timed.at_ms <= at_ms);
+        let manual = Action::Scheduler { mode: Scheduler::Manual };
+        let events = std::iter::once(&manual).chain(&counterexample.actions);
+        scenario.actions.extend(events.map(|action| TimedAction { at_ms, action: action.clone() }));
+        scenario.until_ms = Some(at_ms);
+        scenario
+    }
+
+    /// Expands the next state of the current layer, or moves to the next layer.
+    fn expand_next(&mut self) {
+        let Some(index) = self.layer.pop_front() else {
+            if self.next_layer.is_empty() || self.depth >= self.settings.depth {
+                self.finished = true;
+                return;
+            }
+            self.depth += 1;
+            self.layer = std::mem::take(&mut self.next_layer).into();
+            return;
+        };
+        let state = self.regenerate(index);
+        if self.depth >= self.settings.depth {
+            return;
+        }
+        for action in enabled(&state) {
+            let Some(child) = self.try_event(&state, &action) else { continue };
+            if self.seen.insert(fingerprint(&child)) {
+                self.found.push(Found { parent: index, action });
+                let child_index = (self.found.len() - 1) as u32;
+                self.next_layer.push(child_index);
+                if let Some(property) = child.sim.violations().first().map(|v| v.property) {
+                    self.violation = Some(Counterexample { property, actions: self.path(child_index) });
+                    self.finished = true;
+                    return;
+                }
+                if self.states() >= self.settings.max_states {
+                    self.finished = true;
+                    return;
+                }
+            }
+        }
+    }
+
+    /// One random walk from the start, as long as the depth bound allows.
+    fn walk(&mut self) {
+        self.depth = self.settings.depth;
+        let mut state = self.root.clone();
+        let mut actions = Vec::new();
+        for _ in 0..self.settings.depth {
+            let choices = enabled(&state);
+            if choices.is_empty() {
+                break;
+            }
+            let action = choices[self.rng.in_range(0, choices.len() as u64 - 1) as usize].clone();
+            let Some(next) = self.try_event(&state, &action) else { break };
+            state = next;
+            actions.push(action);
+            self.seen.insert(fingerprint(&state));
+            if let Some(property) = state.sim.violations().first().map(|v| v.property) {
+                self.violation = Some(Counterexample { property, actions });
+                self.finished = true;
+                return;
+            }
+            if self.states() >= self.settings.max_states {
+                self.finished = true;
+                return;
+            }
+        }
+    }
+
+    /// `state` after `action`, if the simulator takes it.
+    fn try_event(&mut self, state: &State, action: &Action) -> Option<State> {
+        self.transitions += 1;
+        let mut next = state.clone();
+        next.sim.try_apply(action.clone()).ok()?;
+        next.left = spent(next.left, action);
+        Some(next)
+    }
+
+    /// The events from the start to state `index`.
+    fn path(&self, mut index: u32) -> Vec<Action> {
+        let mut actions = Vec::new();
+        while index != 0 {
+            let found = &self.found[index as usize];
+            actions.push(found.action.clone());
+            index = found.parent;
+        }
+        actions.reverse();
+        actions
+    }
+
+    /// State `index`, rebuilt from its parent (kept from the previous call when it is the
+    /// same: a layer's states come grouped by parent) and the event from it.
+    fn regenerate(&mut self, index: u32) -> State {
+        if index == 0 {
+            return self.root.clone();
+        }
+        let parent = self.found[index as usize].parent;
+        let parent_state = match self.cached.take() {
+            Some((cached, state)) if cached == parent => state,
+            _ => self.replay(parent),
+        };
+        let action = self.found[index as usize].action.clone();
+        let mut state = parent_state.clone();
+        // It was taken once, from this very state: it is taken again.
+        let _ = state.sim.try_apply(action.clone());
+        state.left = spent(state.left, &action);
+        self.cached = Some((parent, parent_state));
+        state
+    }
+
+    /// State `index`, replayed from the start.
+    fn replay(&self, index: u32) -> State {
+        let mut state = self.root.clone();
+        for action in self.path(index) {
+            let _ = state.sim.try_apply(action.clone());
+            state.left = spent(state.left, &action);
+        }
+        state
+    }
+}
+
+/// What the bounds allow after `action`.
+fn spent(mut left: Left, action: &Action) -> Left {
+    match action {
+        Action::Crash { .. } => left.crashes -= 1,
+        Action::Write { .. } => left.writes -= 1,
+        Action::Drop { .. } => left.drops -= 1,
+        Action::Duplicate { .. } => left.duplicates -= 1,
+        _ => {}
+    }
+    left
+}
+
+/// Every event that can happen next, in a fixed order: per message in flight (by id)
+/// deliver, drop, duplicate; per server (by id) time out or heartbeat, crash or restart, and a
+/// client write to each leader.
+fn enabled(state: &State) -> Vec<Action> {
+    let (sim, left) = (&state.sim, &state.left);
+    let mut actions = Vec::new();
+    let mut messages: Vec<&crate::network::InFlight> = sim.network.in_flight().collect();
+    messages.sort_unstable_by_key(|message| message.id);
+    for message in messages {
+        actions.push(Action::Deliver { message: message.id });
+        if left.drops > 0 {
+            actions.push(Action::Drop { message: message.id });
+        }
+        if left.duplicates > 0 && message.copy_of.is_none() && matches!(message.payload, Payload::Raft(_)) {
+            actions.push(Action::Duplicate { message: message.id });
+        }
+    }
+    for node in &sim.nodes {
+        let id = node.node.id();
+        if !node.up {
+            actions.push(Action::Restart { node: id });
+            continue;
+        }
+        let leads = node.node.role() == RoleKind::Leader;
+        actions.push(if leads { Action::Heartbeat { node: id } } else { Action::Timeout { node: id } });
+        if left.crashes > 0 {
+            actions.push(Action::Crash { node: id });
+        }
+        if leads && left.writes > 0 {
+            let number = state_writes(sim) + 1;
+            actions.push(Action::Write { node: id, command: format!("x={number}"), client: 1 });
+        }
+    }
+    actions
+}
+
+/// How many client writes the run has sent.
+fn state_writes(sim: &Simulation) -> usize {
+    sim.client_op_count()
+}
+
+/// Everything that decides what can happen from `state`, as one number.
+fn fingerprint(state: &State) -> u64 {
+    let sim = &state.sim;
+    let mut h = DefaultHasher::new();
+    state.left.hash(&mut h);
+    for node in &sim.nodes {
+        node.up.hash(&mut h);
+        if node.up {
+            node.node.fingerprint(&mut h);
+        } else {
+            node.node.id().hash(&mut h);
+            node.node.persistent_state().hash(&mut h);
+        }
+    }
+    let mut messages: Vec<u64> = sim
+        .network
+        .in_flight()
+        .map(|message| {
+            let mut m = DefaultHasher::new();
+            (message.from, message.to, message.lost, message.copy_of.is_some()).hash(&mut m);
+            message.payload.hash(&mut m);
+            m.finish()
+        })
+        .collect();
+    messages.sort_unstable();
+    messages.hash(&mut h);
+    sim.sessions.hash(&mut h);
+    sim.checker.fingerprint(&mut h);
+    h.finish()
+}

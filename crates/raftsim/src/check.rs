@@ -1,0 +1,151 @@
+//! `raftsim check`: the model checker over the real core (`raft_sim::ModelChecker`), with the
+//! time limit measured here, between rounds of exploration (the checker reads no clock).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use raft_sim::{CheckSettings, ModelChecker, Scenario, Strategy, MAX_NODES, MAX_SCENARIO_TIME_MS};
+use serde::Serialize;
+
+/// How many transitions the checker explores between two looks at the clock.
+const ROUND: u64 = 20_000;
+
+/// The report `raftsim check` prints.
+#[derive(Serialize)]
+struct CheckReport {
+    states: u64,
+    transitions: u64,
+    depth: u32,
+    /// Whether every state within the bounds was visited (breadth first only).
+    complete: bool,
+    seconds: f64,
+    states_per_second: u64,
+    violation: Option<ViolationReport>,
+}
+
+/// A counterexample: the property, its length, and the manual-mode scenario that replays it.
+#[derive(Serialize)]
+struct ViolationReport {
+    property: &'static str,
+    depth: usize,
+    scenario: Scenario,
+}
+
+/// What `raftsim check` was asked.
+#[derive(clap::Args)]
+pub struct CheckArgs {
+    /// Servers.
+    #[arg(long, value_name = "K", default_value_t = 3,
+          value_parser = clap::value_parser!(u32).range(1..=i64::from(MAX_NODES)))]
+    nodes: u32,
+    /// An options object, as in scenario files, e.g. '{"unsafe": {"commit_old_terms": true}}'
+    /// (with --from, laid over the file's options).
+    #[arg(long, value_name = "JSON")]
+    options: Option<String>,
+    /// Start from this scenario file's run, at --at, instead of a fresh cluster.
+    #[arg(long, value_name = "FILE", conflicts_with = "nodes")]
+    from: Option<PathBuf>,
+    /// With --from: the moment to start at (default: the file's until_ms, else 0).
+    #[arg(long, value_name = "MS", requires = "from",
+          value_parser = clap::value_parser!(u64).range(..=MAX_SCENARIO_TIME_MS))]
+    at: Option<u64>,
+    /// The longest run tried, in events.
+    #[arg(long, value_name = "D", default_value_t = 12, value_parser = clap::value_parser!(u32).range(..=1000))]
+    depth: u32,
+    /// Stop after this many distinct states.
+    #[arg(long = "max-states", value_name = "N", default_value_t = 10_000_000)]
+    max_states: u64,
+    /// Crashes along one run, at most.
+    #[arg(long, value_name = "C", default_value_t = 1)]
+    crashes: u32,
+    /// Client writes along one run, at most (each sent to a leader).
+    #[arg(long, value_name = "W", default_value_t = 1)]
+    writes: u32,
+    /// Messages dropped along one run, at most.
+    #[arg(long, value_name = "P", default_value_t = 1)]
+    drops: u32,
+    /// Messages duplicated along one run, at most.
+    #[arg(long, value_name = "U", default_value_t = 1)]
+    duplicates: u32,
+    /// `bfs` (the shortest counterexample) or `random` (random walks, deeper).
+    #[arg(long, value_name = "bfs|random", default_value = "bfs", value_parser = ["bfs", "random"])]
+    strategy: String,
+    /// The random walks' seed.
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    seed: u64,
+    /// Stop after this many seconds of wall-clock time.
+    #[arg(long, value_name = "S", default_value_t = 60.0)]
+    seconds: f64,
+}
+
+/// The scenario of `file`, with `options` (an options object) laid over its own.
+fn from_file(file: &std::path::Path, options: Option<&str>) -> Result<Scenario, String> {
+    let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    let scenario = Scenario::from_json(&text).map_err(|e| format!("{}: {e}", file.display()))?;
+    let Some(options) = options else { return Ok(scenario) };
+    let over: serde_json::Value = serde_json::from_str(options).map_err(|e| format!("--options: {e}"))?;
+    let Some(over) = over.as_object() else {
+        return Err("--options: an options object, e.g. {\"pre_vote\": true}".into());
+    };
+    let mut value = serde_json::to_value(&scenario).map_err(|e| e.to_string())?;
+    let base = value["options"].as_object().cloned().unwrap_or_default();
+    let mut merged = base;
+    merged.extend(over.clone());
+    value["options"] = serde_json::Value::Object(merged);
+    Scenario::from_json(&value.to_string()).map_err(|e| format!("--options: {e}"))
+}
+
+/// Runs the model checker and prints its report; exit 1 when it found a violation.
+pub fn check(args: CheckArgs) -> Result<ExitCode, String> {
+    let start = match &args.from {
+        Some(file) => {
+            let scenario = from_file(file, args.options.as_deref())?;
+            let at = args.at.or(scenario.until_ms).unwrap_or(0);
+            CheckSettings::from_scenario(scenario, at)
+        }
+        None => {
+            let json = args.options.as_deref().unwrap_or("{}");
+            let wrapped = format!(r#"{{"version":1,"seed":1,"nodes":{},"options":{json}}}"#, args.nodes);
+            let options = Scenario::from_json(&wrapped).map_err(|e| format!("--options: {e}"))?.options;
+            CheckSettings::new(args.nodes, options)
+        }
+    };
+    let settings = CheckSettings {
+        depth: args.depth,
+        max_states: args.max_states,
+        crashes: args.crashes,
+        writes: args.writes,
+        drops: args.drops,
+        duplicates: args.duplicates,
+        strategy: if args.strategy == "random" { Strategy::Random { seed: args.seed } } else { Strategy::Bfs },
+        ..start
+    };
+    let mut checker = ModelChecker::new(settings).map_err(|e| format!("--options: {e}"))?;
+    let started = Instant::now();
+    let mut complete = false;
+    while started.elapsed().as_secs_f64() < args.seconds {
+        if checker.run(ROUND) {
+            complete = checker.violation().is_none() && args.strategy == "bfs";
+            break;
+        }
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    let violation = checker.violation().map(|found| ViolationReport {
+        property: found.property.name(),
+        depth: found.actions.len(),
+        scenario: checker.scenario_of(found),
+    });
+    let found = violation.is_some();
+    let report = CheckReport {
+        states: checker.states(),
+        transitions: checker.transitions(),
+        depth: checker.depth(),
+        complete: complete && checker.states() < args.max_states,
+        seconds: (seconds * 1000.0).round() / 1000.0,
+        states_per_second: (checker.states() as f64 / seconds.max(1e-9)) as u64,
+        violation,
+    };
+    println!("{}", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?);
+    Ok(if found { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}

@@ -1,0 +1,50 @@
+//! `raftsim check` as a user runs it: one JSON report, exit 1 with a counterexample that
+//! `raftsim run` replays to the same violation, exit 0 when the bounds hold no violation.
+
+mod cli_support;
+
+use cli_support::{raftsim, write_temp};
+
+fn report(output: &std::process::Output) -> serde_json::Value {
+    serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&output.stdout)))
+}
+
+#[test]
+fn check_finds_the_shortest_double_vote_and_its_scenario_replays_it() {
+    let output = raftsim(&["check", "--options", r#"{"unsafe":{"vote_for_highest_id":true}}"#, "--seconds", "60"]);
+    assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stderr));
+    let report = report(&output);
+    for field in ["states", "transitions", "depth", "seconds", "states_per_second"] {
+        assert!(report[field].is_number(), "{field} in {report}");
+    }
+    let violation = &report["violation"];
+    assert_eq!(violation["property"], "election safety");
+    assert_eq!(violation["depth"], 6);
+    let file = write_temp("double-vote.json", &violation["scenario"].to_string());
+    let replay = raftsim(&["run", &file]);
+    assert_eq!(replay.status.code(), Some(1), "the reproducer breaks the property again");
+    let replayed = serde_json::from_slice::<serde_json::Value>(&replay.stdout).unwrap();
+    assert_eq!(replayed["violations"][0]["property"], "election_safety");
+}
+
+#[test]
+fn check_from_a_scenario_file_lays_the_options_over_the_files() {
+    let preset = concat!(env!("CARGO_MANIFEST_DIR"), "/../raft-web/presets/figure-8.json");
+    let args = ["--at", "200", "--crashes", "0", "--writes", "0", "--drops", "0", "--duplicates", "0"];
+    let unsafe_rule = r#"{"unsafe":{"commit_old_terms":true}}"#;
+    let found = raftsim(&[&["check", "--from", preset, "--options", unsafe_rule][..], &args].concat());
+    assert_eq!(found.status.code(), Some(1));
+    assert_eq!(report(&found)["violation"]["property"], "leader completeness");
+    let safe = raftsim(&[&["check", "--from", preset, "--depth", "7"][..], &args].concat());
+    assert_eq!(safe.status.code(), Some(0), "the preset's own options keep the rule");
+    let safe = report(&safe);
+    assert!(safe["violation"].is_null() && safe["complete"] == true && safe["depth"] == 7, "{safe}");
+}
+
+#[test]
+fn check_refuses_options_that_are_not_options() {
+    let output = raftsim(&["check", "--options", r#"{"speed": 2}"#]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("unknown field `speed`"));
+}
