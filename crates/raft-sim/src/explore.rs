@@ -14,9 +14,10 @@
 //! [`ModelChecker::run`] with a number of transitions, looks at its own clock, and calls
 //! again.
 
-use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashSet, VecDeque};
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasher, Hash, Hasher};
+
+use foldhash::quality::FixedState;
 
 use raft_core::RoleKind;
 use raft_scenario::{Action, Scenario, ScenarioError, ScenarioOptions, Scheduler, TimedAction};
@@ -131,7 +132,8 @@ const SEED: u64 = 1;
 pub struct ModelChecker {
     settings: CheckSettings,
     root: State,
-    seen: HashSet<u64>,
+    /// Fingerprints of the states found (already hashes: hashed again cheaply).
+    seen: HashSet<u64, foldhash::fast::FixedState>,
     /// Every state found (breadth first), as its parent and the event from it; index 0 is
     /// the start.
     found: Vec<Found>,
@@ -161,14 +163,15 @@ impl ModelChecker {
             drops: settings.drops,
             duplicates: settings.duplicates,
         };
-        let root = State { sim, left };
+        let mut root = State { sim, left };
+        root.sim.forget_told_past();
         let seed = match settings.strategy {
             Strategy::Random { seed } => seed,
             Strategy::Bfs => SEED,
         };
         let mut checker = ModelChecker {
+            seen: HashSet::with_hasher(foldhash::fast::FixedState::with_seed(SEED)),
             settings,
-            seen: HashSet::new(),
             found: vec![Found { parent: u32::MAX, action: Action::Heal {} }],
             layer: VecDeque::from([0]),
             next_layer: Vec::new(),
@@ -189,7 +192,8 @@ impl ModelChecker {
     }
 
     /// Explores for about `transitions` more transitions; true once the search is over (a
-    /// violation found, every state within the bounds visited, or `max_states` reached).
+    /// violation found, every state within the bounds visited, or `max_states` reached, at
+    /// most 2^32 - 1).
     pub fn run(&mut self, transitions: u64) -> bool {
         let until = self.transitions.saturating_add(transitions);
         while !self.finished && self.transitions < until {
@@ -240,18 +244,19 @@ impl ModelChecker {
     /// Expands the next state of the current layer, or moves to the next layer.
     fn expand_next(&mut self) {
         let Some(index) = self.layer.pop_front() else {
-            if self.next_layer.is_empty() || self.depth >= self.settings.depth {
-                self.finished = true;
+            if self.next_layer.is_empty() {
+                self.finished = true; // every state within the bounds was found
                 return;
             }
             self.depth += 1;
+            if self.depth >= self.settings.depth {
+                self.finished = true; // the states at the depth bound are found, not expanded
+                return;
+            }
             self.layer = std::mem::take(&mut self.next_layer).into();
             return;
         };
         let state = self.regenerate(index);
-        if self.depth >= self.settings.depth {
-            return;
-        }
         for action in enabled(&state) {
             let Some(child) = self.try_event(&state, &action) else { continue };
             if self.seen.insert(fingerprint(&child)) {
@@ -263,12 +268,17 @@ impl ModelChecker {
                     self.finished = true;
                     return;
                 }
-                if self.states() >= self.settings.max_states {
+                if self.states() >= self.max_states() {
                     self.finished = true;
                     return;
                 }
             }
         }
+    }
+
+    /// The most states kept: states are numbered with 32 bits.
+    fn max_states(&self) -> u64 {
+        self.settings.max_states.min(u64::from(u32::MAX))
     }
 
     /// One random walk from the start, as long as the depth bound allows.
@@ -291,7 +301,7 @@ impl ModelChecker {
                 self.finished = true;
                 return;
             }
-            if self.states() >= self.settings.max_states {
+            if self.states() >= self.max_states() {
                 self.finished = true;
                 return;
             }
@@ -303,6 +313,7 @@ impl ModelChecker {
         self.transitions += 1;
         let mut next = state.clone();
         next.sim.try_apply(action.clone()).ok()?;
+        next.sim.forget_told_past();
         next.left = spent(next.left, action);
         Some(next)
     }
@@ -333,7 +344,9 @@ impl ModelChecker {
         let action = self.found[index as usize].action.clone();
         let mut state = parent_state.clone();
         // It was taken once, from this very state: it is taken again.
-        let _ = state.sim.try_apply(action.clone());
+        let taken = state.sim.try_apply(action.clone());
+        debug_assert!(taken.is_ok(), "exploration is deterministic");
+        state.sim.forget_told_past();
         state.left = spent(state.left, &action);
         self.cached = Some((parent, parent_state));
         state
@@ -343,9 +356,11 @@ impl ModelChecker {
     fn replay(&self, index: u32) -> State {
         let mut state = self.root.clone();
         for action in self.path(index) {
-            let _ = state.sim.try_apply(action.clone());
+            let taken = state.sim.try_apply(action.clone());
+            debug_assert!(taken.is_ok(), "exploration is deterministic");
             state.left = spent(state.left, &action);
         }
+        state.sim.forget_told_past();
         state
     }
 }
@@ -406,11 +421,13 @@ fn state_writes(sim: &Simulation) -> usize {
 /// Everything that decides what can happen from `state`, as one number.
 fn fingerprint(state: &State) -> u64 {
     let sim = &state.sim;
-    let mut h = DefaultHasher::new();
+    let hashing = FixedState::with_seed(SEED);
+    let mut h = hashing.build_hasher();
     state.left.hash(&mut h);
     for node in &sim.nodes {
         node.up.hash(&mut h);
         if node.up {
+            node.timer.map(|armed| armed.timer).hash(&mut h);
             node.node.fingerprint(&mut h);
         } else {
             node.node.id().hash(&mut h);
@@ -421,7 +438,7 @@ fn fingerprint(state: &State) -> u64 {
         .network
         .in_flight()
         .map(|message| {
-            let mut m = DefaultHasher::new();
+            let mut m = hashing.build_hasher();
             (message.from, message.to, message.lost, message.copy_of.is_some()).hash(&mut m);
             message.payload.hash(&mut m);
             m.finish()
@@ -430,6 +447,10 @@ fn fingerprint(state: &State) -> u64 {
     messages.sort_unstable();
     messages.hash(&mut h);
     sim.sessions.hash(&mut h);
+    // The client's waiting operations: where each was last sent decides how an answer is taken.
+    for op in sim.client_ops().filter(|op| op.result.is_none()) {
+        (op.client, &op.command, op.last_node, op.redirects, op.retries).hash(&mut h);
+    }
     sim.checker.fingerprint(&mut h);
     h.finish()
 }

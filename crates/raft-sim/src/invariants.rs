@@ -231,9 +231,18 @@ impl Checker {
     pub(crate) fn fingerprint<H: std::hash::Hasher>(&self, state: &mut H) {
         use std::hash::Hash;
         self.leaders_by_term.hash(state);
-        self.seen.hash(state);
+        // What each index ever held, as a set: the order it was seen in changes nothing.
+        for held in self.seen.iter() {
+            let mut held = held.clone();
+            held.sort_unstable();
+            held.hash(state);
+        }
         self.committed.hash(state);
-        self.committed_in.hash(state);
+        // How far each term committed, which is all Leader Completeness asks.
+        let mut by_term = self.committed_in.clone();
+        by_term.sort_unstable_by_key(|&(length, term)| (term, std::cmp::Reverse(length)));
+        by_term.dedup_by_key(|&mut (_, term)| term);
+        by_term.hash(state);
         self.applied.hash(state);
         self.violations.len().hash(state);
     }
@@ -308,6 +317,12 @@ impl Checker {
         } else {
             self.leaders_by_term.insert(term, node);
         }
+        self.check_completeness(at_ms, node, term);
+    }
+
+    /// Leader Completeness for `node`, leading `term`: its log holds every entry committed in
+    /// an earlier term.
+    pub fn check_completeness(&mut self, at_ms: Millis, node: NodeId, term: Term) {
         let committed = self.committed_in.iter().filter(|(_, when)| *when < term).map(|(length, _)| *length).max();
         let committed = committed.unwrap_or(0);
         if committed > 0 && self.prefix(node, committed) != self.committed.get((committed - 1) as usize).copied() {
@@ -375,16 +390,17 @@ impl Checker {
         }
     }
 
-    /// `node` learned that its entries up to `index` are committed.
-    pub fn on_commit(&mut self, at_ms: Millis, node: NodeId, term: Term, index: LogIndex) {
-        let Some(hash) = self.prefix(node, index) else { return };
+    /// `node`, in `term`, learned that its entries up to `index` are committed. True when that
+    /// is more than was known committed before.
+    pub fn on_commit(&mut self, at_ms: Millis, node: NodeId, term: Term, index: LogIndex) -> bool {
+        let Some(hash) = self.prefix(node, index) else { return false };
         let known = self.committed.len() as LogIndex;
         if index <= known {
             if self.committed.get((index - 1) as usize) != Some(&hash) {
                 let detail = Breach::CommittedDifferent { node, index };
                 self.violate(Property::StateMachineSafety, at_ms, detail);
             }
-            return;
+            return false;
         }
         if known > 0 && self.prefix(node, known) != self.committed.last().copied() {
             let detail = Breach::CommittedOverDifferent { node, index };
@@ -395,6 +411,7 @@ impl Checker {
             self.committed.push(hash);
         }
         self.committed_in.push((index, term));
+        true
     }
 
     /// Leader `node` appended a configuration at `appended`: the configuration before it in
@@ -492,6 +509,20 @@ mod tests {
         assert!(checker.violations().is_empty(), "{:?}", checker.violations());
         checker.on_leader(3, 1, 3);
         assert_eq!(checker.violations()[0].property, Property::LeaderCompleteness, "a later term must hold it");
+    }
+
+    /// An entry can be known committed only after a leader of a later term is elected (the
+    /// acknowledgements reach the old leader late): that leader must hold it too.
+    #[test]
+    fn a_leader_elected_before_a_commit_became_known_is_checked_when_it_does() {
+        let mut checker = Checker::new(3);
+        checker.on_append(0, 1, 1, 1, &log(&[2]));
+        checker.on_leader(1, 3, 3);
+        assert!(checker.on_commit(2, 1, 2, 1), "more than was known committed");
+        assert!(checker.violations().is_empty(), "the sim checks the leaders now leading");
+        checker.check_completeness(2, 3, 3);
+        assert_eq!(checker.violations()[0].property, Property::LeaderCompleteness);
+        assert!(!checker.on_commit(3, 1, 2, 1), "nothing new");
     }
 
     #[test]

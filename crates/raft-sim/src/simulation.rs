@@ -345,6 +345,15 @@ impl Simulation {
         self.queue.peek_time()
     }
 
+    /// Forgets what was told and drawn of the past (the narration, the elections list, the
+    /// recent losses): the model checker's states need none of it, and copy it with every
+    /// state. Safety checking and everything ahead are untouched.
+    pub(crate) fn forget_told_past(&mut self) {
+        self.story = Story::default();
+        self.elections.clear();
+        self.recent_losses.clear();
+    }
+
     /// Whether events wait for actions (manual scheduling).
     pub fn is_manual(&self) -> bool {
         self.manual
@@ -508,7 +517,7 @@ impl Simulation {
         self.trace.push(TraceEvent::Deliver { at, id, from, to, kind });
         let duplicate = self.config.options.duplicate;
         let copyable = flight.copy_of.is_none() && matches!(flight.payload, Payload::Raft(_));
-        if duplicate > 0.0 && copyable && self.rng.chance(duplicate) {
+        if duplicate > 0.0 && copyable && !self.manual && self.rng.chance(duplicate) {
             self.send_copy(&flight);
         }
         match flight.payload {
@@ -616,7 +625,9 @@ impl Simulation {
                 Output::Committed { index: commit } => {
                     self.trace.push(TraceEvent::Commit { at, node: id, index: commit });
                     let term = self.nodes[index].node.current_term();
-                    self.checker.on_commit(at, id, term, commit);
+                    if self.checker.on_commit(at, id, term, commit) {
+                        self.check_leaders_hold_commits(at);
+                    }
                     if self.nodes[index].node.role() == raft_core::RoleKind::Leader {
                         self.story.push(at, StoryEvent::Committed { leader: id, index: commit });
                     }
@@ -650,13 +661,27 @@ impl Simulation {
         }
     }
 
+    /// Checks Leader Completeness for every server leading now: an entry can be known
+    /// committed only after a leader of a later term was elected (the acknowledgements that
+    /// committed it reach its leader late).
+    fn check_leaders_hold_commits(&mut self, at: Millis) {
+        for sim_node in &self.nodes {
+            let node = &sim_node.node;
+            if sim_node.up && node.role() == raft_core::RoleKind::Leader {
+                self.checker.check_completeness(at, node.id(), node.current_term());
+            }
+        }
+    }
+
     /// Puts a message on the wire with a random latency; random loss is decided now and
     /// shown when the message would arrive.
     pub(crate) fn send(&mut self, from: NodeId, to: NodeId, payload: Payload) {
         let (low, high) = self.config.latency_ms();
         let deliver_at = self.now.saturating_add(self.rng.in_range(low, high));
+        // Under manual scheduling nothing is left to chance: a message is lost only when a
+        // `drop` action drops it.
         let loss = self.config.options.loss;
-        let lost = loss > 0.0 && self.rng.chance(loss);
+        let lost = loss > 0.0 && !self.manual && self.rng.chance(loss);
         let (kind, term) = (payload.kind(), payload.term());
         let flight = InFlight { id: 0, from, to, sent_at: self.now, deliver_at, payload, lost, copy_of: None };
         let id = self.network.send(flight);

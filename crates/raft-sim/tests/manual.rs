@@ -181,3 +181,15 @@ fn the_new_option_and_actions_are_written_only_when_used() {
     .to_string();
     assert!(zero.contains("message ids start at 1"), "{zero}");
 }
+
+#[test]
+fn under_manual_scheduling_nothing_is_lost_or_copied_at_random() {
+    let json =
+        r#"{ "version": 1, "seed": 7, "nodes": 3, "options": { "scheduler": "manual", "loss": 1, "duplicate": 1 } }"#;
+    let mut sim = scenario(json).build(true).unwrap();
+    sim.apply(Action::Timeout { node: 1 }).unwrap();
+    sim.apply(Action::Deliver { message: 1 }).unwrap();
+    sim.apply(Action::Deliver { message: 3 }).unwrap();
+    assert_eq!(sim.leader(), Some(1), "a vote asked and granted, though every message would be lost");
+    assert!(sim.messages_in_flight().all(|m| m.copy_of.is_none()), "and none was copied");
+}

@@ -82,7 +82,7 @@ impl Lang {
             Lang::En => format!(
                 "This run is too busy to replay to {time} s: that takes more than {} million events, the most one \
                  replay may run (the replay stopped at {reached} s). Choose an earlier moment.",
-                events / 1_000_000
+                scaled(events / 100_000, 1)
             ),
             Lang::Zh => format!(
                 "这次运行太繁忙，无法重放到 {time} 秒：需要超过 {} 万个事件，超出一次重放的上限（重放停在 {reached} 秒）。请选择更早的时刻。",
@@ -178,10 +178,10 @@ mod tests {
         let busy = raft_sim::TooBusy { time_ms: 3_600_000, reached_ms: 312_500 };
         assert_eq!(
             Lang::En.too_busy(&busy),
-            "This run is too busy to replay to 3600 s: that takes more than 5 million events, the most one replay may \
+            "This run is too busy to replay to 3600 s: that takes more than 1.5 million events, the most one replay may \
              run (the replay stopped at 312.5 s). Choose an earlier moment."
         );
-        assert!(Lang::Zh.too_busy(&busy).contains("需要超过 500 万个事件"));
+        assert!(Lang::Zh.too_busy(&busy).contains("需要超过 150 万个事件"));
         assert_eq!(
             Lang::En.file_too_large(50 * 1024 * 1024),
             "This file has 51200 KB; a scenario file has at most 2048 KB. It was not read."
