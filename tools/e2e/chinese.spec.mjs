@@ -126,6 +126,14 @@ test('the 中文 page speaks Chinese through every main flow', async ({ browser 
   await reply.focus();
   await page.keyboard.press('Enter');
   await expectChinese(page, 'a reply in the message panel');
+  await page.keyboard.press('Escape');
+
+  // Explore: the panel of next events, and a leader's heartbeat chosen there.
+  await page.getByRole('button', { name: '探索', exact: true }).click();
+  await expect(page.getByRole('region', { name: '探索：选择下一个事件' })).toBeVisible();
+  await page.locator(`[data-event="heartbeat:${leader}"]`).click();
+  await expectChinese(page, 'exploring');
+  await page.getByRole('button', { name: '探索', exact: true }).click();
 
   // A bad scenario file, and a bad link.
   await page.locator('input[type=file]').setInputFiles({

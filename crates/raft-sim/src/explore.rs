@@ -377,45 +377,56 @@ fn spent(mut left: Left, action: &Action) -> Left {
     left
 }
 
-/// Every event that can happen next, in a fixed order: per message in flight (by id)
-/// deliver, drop, duplicate; per server (by id) time out or heartbeat, crash or restart, and a
-/// client write to each leader.
+/// The events [`Simulation::enabled_events`] lists that the bounds still allow, then a client
+/// write to each leader while writes are left.
 fn enabled(state: &State) -> Vec<Action> {
     let (sim, left) = (&state.sim, &state.left);
-    let mut actions = Vec::new();
-    let mut messages: Vec<&crate::network::InFlight> = sim.network.in_flight().collect();
-    messages.sort_unstable_by_key(|message| message.id);
-    for message in messages {
-        actions.push(Action::Deliver { message: message.id });
-        if left.drops > 0 {
-            actions.push(Action::Drop { message: message.id });
-        }
-        if left.duplicates > 0 && message.copy_of.is_none() && matches!(message.payload, Payload::Raft(_)) {
-            actions.push(Action::Duplicate { message: message.id });
-        }
-    }
-    for node in &sim.nodes {
-        let id = node.node.id();
-        if !node.up {
-            actions.push(Action::Restart { node: id });
-            continue;
-        }
-        let leads = node.node.role() == RoleKind::Leader;
-        actions.push(if leads { Action::Heartbeat { node: id } } else { Action::Timeout { node: id } });
-        if left.crashes > 0 {
-            actions.push(Action::Crash { node: id });
-        }
-        if leads && left.writes > 0 {
-            let number = state_writes(sim) + 1;
-            actions.push(Action::Write { node: id, command: format!("x={number}"), client: 1 });
+    let mut actions: Vec<Action> = sim
+        .enabled_events()
+        .into_iter()
+        .filter(|action| match action {
+            Action::Drop { .. } => left.drops > 0,
+            Action::Duplicate { .. } => left.duplicates > 0,
+            Action::Crash { .. } => left.crashes > 0,
+            _ => true,
+        })
+        .collect();
+    if left.writes > 0 {
+        let command = format!("x={}", sim.client_op_count() + 1);
+        for node in sim.nodes.iter().filter(|node| node.up && node.node.role() == RoleKind::Leader) {
+            actions.push(Action::Write { node: node.node.id(), command: command.clone(), client: 1 });
         }
     }
     actions
 }
 
-/// How many client writes the run has sent.
-fn state_writes(sim: &Simulation) -> usize {
-    sim.client_op_count()
+impl Simulation {
+    /// Every event that can happen next, in a fixed order: for each message in flight (by id)
+    /// deliver it, drop it, and duplicate it (a message between servers that is not itself a
+    /// copy); for each server (by id) time it out (or fire its heartbeat, if it leads) and
+    /// crash it, or restart it if it is down. What the page's Explore panel offers, and what
+    /// the model checker tries.
+    pub fn enabled_events(&self) -> Vec<Action> {
+        let mut actions = Vec::new();
+        for message in self.network.in_flight() {
+            actions.push(Action::Deliver { message: message.id });
+            actions.push(Action::Drop { message: message.id });
+            if message.copy_of.is_none() && matches!(message.payload, Payload::Raft(_)) {
+                actions.push(Action::Duplicate { message: message.id });
+            }
+        }
+        for node in &self.nodes {
+            let id = node.node.id();
+            if !node.up {
+                actions.push(Action::Restart { node: id });
+                continue;
+            }
+            let leads = node.node.role() == RoleKind::Leader;
+            actions.push(if leads { Action::Heartbeat { node: id } } else { Action::Timeout { node: id } });
+            actions.push(Action::Crash { node: id });
+        }
+        actions
+    }
 }
 
 /// Everything that decides what can happen from `state`, as one number.

@@ -242,6 +242,30 @@ impl History {
         Some(previous)
     }
 
+    /// Carries out `action` `gap_ms` after now, with nothing else in between: whatever was to
+    /// come after now is discarded first (a fork), the clock moves on (running what falls due:
+    /// nothing, under manual scheduling), then `action` runs. How the page gives each explored
+    /// event its own millisecond, so that stepping back undoes one at a time. A refused action
+    /// changes nothing.
+    pub fn apply_after(&mut self, gap_ms: Millis, action: Action) -> Result<(), ActionError> {
+        let now = self.sim.now();
+        let at = now.saturating_add(gap_ms);
+        let mut kept = self.actions.clone();
+        kept.truncate(self.sim.next_action);
+        let mut probe = self.sim.clone();
+        probe.scheduled = kept.clone();
+        probe.run_until(at);
+        probe.try_apply(action.clone())?;
+        self.actions = kept;
+        self.sim.scheduled = self.actions.clone();
+        if now < self.horizon_ms {
+            self.checkpoints.truncate((now / self.interval_ms) as usize + 1);
+            self.horizon_ms = now;
+        }
+        self.advance_to(at);
+        self.apply(action)
+    }
+
     /// Carries out `action` now. Whatever was to come after now — later actions of the
     /// scenario, history past this moment — is discarded first (a fork). A refused action
     /// changes nothing and is not recorded.

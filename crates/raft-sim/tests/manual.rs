@@ -193,3 +193,49 @@ fn under_manual_scheduling_nothing_is_lost_or_copied_at_random() {
     assert_eq!(sim.leader(), Some(1), "a vote asked and granted, though every message would be lost");
     assert!(sim.messages_in_flight().all(|m| m.copy_of.is_none()), "and none was copied");
 }
+
+#[test]
+fn explored_events_each_take_a_millisecond_so_stepping_back_undoes_one_at_a_time() {
+    let mut history = raft_sim::History::new(scenario(MANUAL)).unwrap();
+    history.seek(500);
+    let events = [Action::Timeout { node: 1 }, Action::Deliver { message: 1 }, Action::Deliver { message: 3 }];
+    for event in events.clone() {
+        assert!(history.sim().enabled_events().contains(&event), "{event} is offered");
+        history.apply_after(1, event).unwrap();
+    }
+    assert_eq!((history.now(), history.sim().leader()), (503, Some(1)));
+    let times: Vec<u64> = history.scenario().actions.iter().map(|timed| timed.at_ms).collect();
+    assert_eq!(times, [501, 502, 503]);
+    assert_eq!(history.step_back(), Some(502));
+    assert_eq!(history.sim().leader(), None, "the last vote is undone");
+    // Choosing another event there forks the run: the old third event is gone.
+    history.apply_after(1, Action::Drop { message: 3 }).unwrap();
+    let kinds: Vec<&str> = history.scenario().actions.iter().map(|timed| timed.action.name()).collect();
+    assert_eq!(kinds, ["timeout", "deliver", "drop"]);
+    assert_eq!(history.apply_after(1, Action::Deliver { message: 3 }), Err(ActionError::NoSuchMessage(3)));
+    assert_eq!(history.now(), 503, "a refused event changes nothing");
+}
+
+#[test]
+fn the_enabled_events_are_every_message_and_every_server_in_order() {
+    let mut sim = scenario(MANUAL).build(true).unwrap();
+    sim.apply(Action::Timeout { node: 3 }).unwrap();
+    sim.apply(Action::Crash { node: 1 }).unwrap();
+    let names: Vec<String> = sim.enabled_events().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        names,
+        [
+            "deliver #1",
+            "drop #1",
+            "duplicate #1",
+            "deliver #2",
+            "drop #2",
+            "duplicate #2",
+            "restart 1",
+            "timeout 2",
+            "crash 2",
+            "timeout 3",
+            "crash 3"
+        ]
+    );
+}

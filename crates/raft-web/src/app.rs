@@ -7,9 +7,9 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::components::{
-    controls, embed_strip, invariant_bar, legend, message_panel, network_bar, scenario_file, timeline, ClientHistory,
-    ClientMenu, Cluster, ControlsProps, EmbedStripProps, InvariantBarProps, LogTable, MessagePanelProps, Narration,
-    NetworkBarProps, NodeMenu, Settings, SharePanel, Shortcuts, TimelineProps,
+    controls, embed_strip, explore_panel, invariant_bar, legend, message_panel, network_bar, scenario_file, timeline,
+    ClientHistory, ClientMenu, Cluster, ControlsProps, EmbedStripProps, ExplorePanelProps, InvariantBarProps, LogTable,
+    MessagePanelProps, Narration, NetworkBarProps, NodeMenu, Settings, SharePanel, Shortcuts, TimelineProps,
 };
 use crate::hooks::{
     use_animation_frame, use_embed_api, use_page_listeners, use_preferences, use_share_fragment, EmbedStatus,
@@ -170,6 +170,7 @@ pub fn App() -> Html {
             </main>
         };
     }
+    let exploring = state.exploring();
     let switch_language = {
         let preferences = preferences.clone();
         Callback::from(move |_: MouseEvent| preferences.set(Preferences { lang: lang.other(), theme }))
@@ -207,6 +208,10 @@ pub fn App() -> Html {
             </header>
             <div class="playground__transport">
                 { controls(lang, &ControlsProps { playing: state.playing, speed: state.speed, on_toggle, on_step, on_speed }) }
+                <button type="button" class="explore-toggle" aria-pressed={exploring.to_string()}
+                        title={lang.explore_texts().toggle_title} onclick={dispatch.reform(|_: MouseEvent| Action::ToggleExplore)}>
+                    { lang.explore_texts().toggle }
+                </button>
                 { timeline(lang, &TimelineProps { time_ms: view.time_ms, horizon_ms: state.horizon_ms(),
                                                    on_seek: on_seek.clone(), on_jump }) }
             </div>
@@ -242,6 +247,10 @@ pub fn App() -> Html {
                     }
                 </div>
                 <div class="playground__side">
+                    if exploring {
+                        { explore_panel(lang, &ExplorePanelProps { view: state.explore_view(), on_event: dispatch.reform(Action::Explore),
+                                                                    on_select: dispatch.reform(Action::SelectMessage) }) }
+                    }
                     { log_table }
                     { invariant_bar(lang, &InvariantBarProps { violations: state.violations(), on_seek: on_seek.clone(),
                                                               history_breach: client_history.breach.clone() }) }

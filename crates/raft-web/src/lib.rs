@@ -13,6 +13,7 @@ pub mod geometry;
 mod hooks;
 pub mod i18n;
 pub mod i18n_errors;
+mod i18n_explore;
 mod i18n_history;
 mod i18n_learner;
 mod i18n_membership;

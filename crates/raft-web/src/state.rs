@@ -137,6 +137,12 @@ pub enum Action {
     /// Carry out an action chosen in the open node menu or client form: refused, it is
     /// explained inside that menu, which stays open with what the user typed.
     MenuApply(raft_sim::Action),
+    /// Start exploring (pause, and schedule by hand from now on: a fork, like any action in
+    /// the past), or stop (events run at their times again).
+    ToggleExplore,
+    /// Carry out an event chosen in the Explore panel, one millisecond after now, so that
+    /// stepping back undoes one event at a time.
+    Explore(raft_sim::Action),
     /// Go to this moment of the timeline.
     Seek(Millis),
     /// Go to the next (or previous) event, and pause.
@@ -421,6 +427,16 @@ impl Playground {
         (self.revision, sim.client_op_count(), sim.client_ops_ended())
     }
 
+    /// Whether events wait for the reader's choice (Explore is on).
+    pub fn exploring(&self) -> bool {
+        self.history.borrow().sim().is_manual()
+    }
+
+    /// Every event that can happen next, for the Explore panel.
+    pub fn explore_view(&self) -> crate::view::ExploreView {
+        crate::view::ExploreView::of(self.history.borrow().sim())
+    }
+
     /// Whether any partition or cut link is in place.
     pub fn network_faulty(&self) -> bool {
         let history = self.history.borrow();
@@ -432,15 +448,19 @@ impl Playground {
     /// reason it returns. Done in the past, they fork the run: the notice says what was
     /// discarded and offers Undo.
     fn act(&mut self, actions: Vec<raft_sim::Action>) -> Result<(), Notice> {
+        self.change_run(|history| actions.into_iter().try_for_each(|action| history.apply(action)))
+    }
+
+    /// Changes the run with `change`, which forks it when done in the past: the notice says
+    /// what was discarded and offers Undo.
+    fn change_run(
+        &mut self,
+        change: impl FnOnce(&mut History) -> Result<(), raft_sim::ActionError>,
+    ) -> Result<(), Notice> {
         let (discarded_ms, discarded_actions) = self.history.borrow().future();
         let forking = discarded_ms > 0 || discarded_actions > 0;
         let before = forking.then(|| self.history.borrow().clone());
-        {
-            let mut history = self.history.borrow_mut();
-            if let Some(refused) = actions.into_iter().find_map(|action| history.apply(action).err()) {
-                return Err(Notice::Refused(refused));
-            }
-        }
+        change(&mut self.history.borrow_mut()).map_err(Notice::Refused)?;
         if let Some(before) = before {
             self.undo = Some((Rc::new(RefCell::new(before)), self.departed));
             self.notice = Some(Notice::Forked { discarded_ms, discarded_actions });
@@ -627,6 +647,20 @@ impl Reducible for Playground {
                 }
             }
             Action::Apply(action) => next.apply(vec![action], false),
+            Action::ToggleExplore => {
+                next.playing = false;
+                next.carry_ms = 0.0;
+                let mode = if next.exploring() { raft_sim::Scheduler::Timed } else { raft_sim::Scheduler::Manual };
+                next.apply(vec![raft_sim::Action::Scheduler { mode }], false);
+            }
+            Action::Explore(event) => {
+                next.playing = false;
+                next.carry_ms = 0.0;
+                if let Err(refused) = next.change_run(|history| history.apply_after(1, event)) {
+                    next.notice = Some(refused);
+                }
+                next.menu = None;
+            }
             Action::MenuApply(action) => next.apply(vec![action], true),
             Action::Isolate(_) | Action::Reconnect(_) => {
                 let actions = next.network_actions(&action);

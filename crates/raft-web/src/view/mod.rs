@@ -4,9 +4,11 @@
 mod client_history;
 mod cluster;
 mod details;
+mod explore;
 mod logs;
 
 pub use client_history::{ClientHistoryView, HistoryBar, HistoryBreach, Outcome};
 pub use cluster::{ClusterView, LaneView, LossView, MessageView, NodeView, Standing};
 pub use details::{FieldValue, MessageDetails, NodeDetails};
+pub use explore::{event_code, ExploreView, MessageChoices, ServerChoices};
 pub use logs::{LogCell, LogRow, LogsView};

@@ -1,0 +1,78 @@
+//! The Explore panel: every event that can happen next, as buttons, grouped by message and
+//! by server (`data-event="deliver:ID"`, `"timeout:N"`, …).
+
+use raft_sim::Action;
+use yew::prelude::*;
+
+use crate::i18n::Lang;
+use crate::view::{event_code, ExploreView};
+
+/// What [`explore_panel`] draws, and where its events go.
+#[derive(PartialEq)]
+pub struct ExplorePanelProps {
+    /// The events that can happen next.
+    pub view: ExploreView,
+    /// An event was chosen.
+    pub on_event: Callback<Action>,
+    /// A message's id was clicked: show its fields.
+    pub on_select: Callback<u64>,
+}
+
+/// The panel, shown while exploring.
+pub fn explore_panel(lang: Lang, props: &ExplorePanelProps) -> Html {
+    let t = lang.explore_texts();
+    let button = |event: &Action, subject: &str| {
+        let label = match event {
+            Action::Deliver { .. } => t.deliver,
+            Action::Drop { .. } => t.drop,
+            Action::Duplicate { .. } => t.duplicate,
+            Action::Timeout { .. } => t.timeout,
+            Action::Heartbeat { .. } => t.heartbeat,
+            Action::Crash { .. } => t.crash,
+            _ => t.restart,
+        };
+        let chosen = event.clone();
+        html! {
+            <button type="button" class="explore__event" data-event={event_code(event)}
+                    aria-label={format!("{label} {subject}")} onclick={props.on_event.reform(move |_: MouseEvent| chosen.clone())}>
+                { label }
+            </button>
+        }
+    };
+    html! {
+        <section class="explore" aria-label={t.title}>
+            <h2 class="explore__title">{ t.title }</h2>
+            <p class="explore__hint">{ t.hint }</p>
+            <h3 class="explore__group">{ t.messages }</h3>
+            if props.view.messages.is_empty() {
+                <p class="explore__none">{ t.no_message }</p>
+            }
+            <ul class="explore__list">
+                { for props.view.messages.iter().map(|message| {
+                    let id = message.id;
+                    let subject = format!("#{id} {} {} → {}", message.kind, lang.endpoint(message.from), lang.endpoint(message.to));
+                    html! {
+                        <li class="explore__item" data-explore-message={id.to_string()}>
+                            <button type="button" class="explore__subject" onclick={props.on_select.reform(move |_: MouseEvent| id)}>
+                                { subject.clone() }
+                            </button>
+                            { for message.events.iter().map(|event| button(event, &subject)) }
+                        </li>
+                    }
+                }) }
+            </ul>
+            <h3 class="explore__group">{ t.servers }</h3>
+            <ul class="explore__list">
+                { for props.view.servers.iter().map(|server| {
+                    let subject = lang.endpoint(server.node);
+                    html! {
+                        <li class="explore__item" data-explore-node={server.node.to_string()}>
+                            <span class="explore__subject">{ subject.clone() }</span>
+                            { for server.events.iter().map(|event| button(event, &subject)) }
+                        </li>
+                    }
+                }) }
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,71 @@
+//! The words of the Explore mode (issue 17), in English and 中文: the switch, and the panel
+//! of events that can happen next.
+
+use crate::i18n::Lang;
+
+/// Explore's words in one language.
+pub struct ExploreTexts {
+    /// The switch, and its tooltip.
+    pub toggle: &'static str,
+    pub toggle_title: &'static str,
+    /// The panel's heading, and the line under it.
+    pub title: &'static str,
+    pub hint: &'static str,
+    /// The two groups of events.
+    pub messages: &'static str,
+    pub servers: &'static str,
+    /// Said when no message is in flight.
+    pub no_message: &'static str,
+    /// The events.
+    pub deliver: &'static str,
+    pub drop: &'static str,
+    pub duplicate: &'static str,
+    pub timeout: &'static str,
+    pub heartbeat: &'static str,
+    pub crash: &'static str,
+    pub restart: &'static str,
+}
+
+const EN: ExploreTexts = ExploreTexts {
+    toggle: "Explore",
+    toggle_title: "Pause here and choose every next event yourself: which message arrives, which timer fires",
+    title: "Explore: choose the next event",
+    hint: "Nothing happens by itself now. Each choice takes one millisecond; Step back undoes it.",
+    messages: "Messages in flight",
+    servers: "Servers",
+    no_message: "No message is in flight.",
+    deliver: "Deliver",
+    drop: "Drop",
+    duplicate: "Duplicate",
+    timeout: "Time out",
+    heartbeat: "Heartbeat",
+    crash: "Crash",
+    restart: "Restart",
+};
+
+const ZH: ExploreTexts = ExploreTexts {
+    toggle: "探索",
+    toggle_title: "在此暂停，由你选择接下来的每个事件：哪条消息送达，哪个定时器触发",
+    title: "探索：选择下一个事件",
+    hint: "现在什么都不会自行发生。每个选择占用一毫秒；后退一步即可撤销。",
+    messages: "传输中的消息",
+    servers: "服务器",
+    no_message: "没有传输中的消息。",
+    deliver: "送达",
+    drop: "丢弃",
+    duplicate: "复制",
+    timeout: "超时",
+    heartbeat: "心跳",
+    crash: "宕机",
+    restart: "重启",
+};
+
+impl Lang {
+    /// Explore's words.
+    pub fn explore_texts(self) -> &'static ExploreTexts {
+        match self {
+            Lang::En => &EN,
+            Lang::Zh => &ZH,
+        }
+    }
+}

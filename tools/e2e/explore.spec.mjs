@@ -1,0 +1,64 @@
+// Explore (issue 17): pause and choose every next event yourself. The panel lists what can
+// happen next; each choice takes one millisecond, Step back undoes one, and a link carries
+// the exact path.
+import { test, expect } from '@playwright/test';
+import { watchErrors } from './helpers.mjs';
+
+const time = async (page) => Number(await page.locator('main').getAttribute('data-time-ms'));
+
+test('exploring three chosen events elects nobody yet, steps back one at a time, and shares the path', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  const toggle = page.getByRole('button', { name: 'Explore', exact: true });
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  const panel = page.getByRole('region', { name: 'Explore: choose the next event' });
+  await expect(panel).toContainText('No message is in flight.');
+  const start = await time(page);
+  // Nothing happens by itself: Play runs the clock, but no timer fires.
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await page.waitForFunction((t) => Number(document.querySelector('main').dataset.timeMs) > t + 50, start);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await expect(page.locator('[data-node][data-role="candidate"]')).toHaveCount(0);
+
+  const before = await time(page);
+  await panel.locator('[data-event="timeout:1"]').click();
+  await expect(page.locator('[data-node="1"]')).toHaveAttribute('data-role', 'candidate');
+  await expect(panel.locator('[data-event^="deliver:"]')).toHaveCount(4);
+  // By keyboard: the vote request to S2 arrives, then S2's reply.
+  await panel.locator('[data-event="deliver:1"]').focus();
+  await page.keyboard.press('Enter');
+  const reply = panel.locator('[data-explore-message]').filter({ hasText: 'RequestVoteReply S2 → S1' });
+  await expect(reply).toHaveCount(1);
+  await reply.locator('[data-event^="deliver:"]').click();
+  expect(await time(page)).toBe(before + 3);
+  await expect(page.locator('[data-node="1"]')).toHaveAttribute('data-role', 'candidate'); // 2 votes of 5
+
+  await page.getByRole('button', { name: 'Step back' }).click();
+  expect(await time(page)).toBe(before + 2);
+  await expect(reply).toHaveCount(1); // the reply is in flight again
+
+  // The address bar carries the exact path: another tab opens at the same choice.
+  await expect.poll(() => new URL(page.url()).hash).toContain(`&t=${before + 2}`);
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  await expect(other.getByRole('button', { name: 'Explore', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(other.locator('[data-node="1"]')).toHaveAttribute('data-role', 'candidate');
+  await expect(other.locator('[data-explore-message]').filter({ hasText: 'RequestVoteReply S2 → S1' })).toHaveCount(1);
+  await expect(other.locator('main')).toHaveAttribute('data-trace-hash', await page.locator('main').getAttribute('data-trace-hash'));
+  expect(errors).toEqual([]);
+});
+
+test('a chosen message shows its fields, and Explore off lets time run again', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Explore', exact: true }).click();
+  await page.locator('[data-event="timeout:2"]').click();
+  await page.locator('[data-explore-message="1"] .explore__subject').click();
+  await expect(page.locator('.message-panel')).toContainText('candidateId');
+  await page.getByRole('button', { name: 'Explore', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Explore: choose the next event' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(page.locator('[data-node][data-role="leader"]')).toHaveCount(1, { timeout: 20_000 });
+  expect(errors).toEqual([]);
+});
