@@ -19,6 +19,7 @@ run() { "$@" 2>&1 | tee -a "$report"; }
 run cargo bench -q -p raft-sim --bench throughput
 run cargo bench -q -p raft-sim --bench history
 run cargo bench -q -p raft-sim --bench linearizability
+run cargo bench -q -p raft-sim --bench check
 run cargo run -q --release -p raft-sim --example speed
 cargo build -q --release -p raft-sim --example speed --target wasm32-wasip1
 run node --no-warnings tools/bench/run-wasi.mjs target/wasm32-wasip1/release/examples/speed.wasm
@@ -46,7 +47,8 @@ for figure in \
   "^speed native 5 nodes" "^speed native 9 nodes" "^speed wasm 5 nodes" "^speed wasm 9 nodes" \
   "^speed ratio 5 nodes" "^speed ratio 9 nodes" \
   "^page weight" "^first drawn cluster" "^frame busy time" \
-  "^refusal, embed seek" "^refusal, link to 1 h" "^refusal, link to 405 s"; do
+  "^refusal, embed seek" "^refusal, link to 1 h" "^refusal, link to 61 s" \
+  "^model checker, 3 nodes, safe core" "^model checker, depth proved safe in 60 s" "^model checker, Figure 8"; do
   if ! grep -q "$figure" "$report"; then
     echo "bench: MISSING FIGURE: $figure" >&2
     missing=1

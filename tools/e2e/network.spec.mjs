@@ -112,6 +112,8 @@ test('while paused, messages are reachable with the keyboard', async ({ page }) 
   await page.goto('./');
   await page.locator('[data-node="2"]').focus();
   await page.keyboard.press('Enter');
+  // The menu takes focus once drawn: Enter before that would land elsewhere.
+  await expect(page.locator('[data-node-menu="2"]').getByRole('button', { name: 'Time out' })).toBeFocused();
   await page.keyboard.press('Enter'); // Time out: S2 sends four RequestVotes
   const message = page.locator('[data-message]').first();
   await expect(message).toHaveAttribute('tabindex', '0');
