@@ -207,7 +207,7 @@ pub fn App() -> Html {
                 <p class="playground__hint">{ t.hint }</p>
             </header>
             <div class="playground__transport">
-                { controls(lang, &ControlsProps { playing: state.playing, speed: state.speed, on_toggle, on_step, on_speed }) }
+                { controls(lang, &ControlsProps { playing: state.playing, exploring, speed: state.speed, on_toggle, on_step, on_speed }) }
                 <button type="button" class="explore-toggle" aria-pressed={exploring.to_string()}
                         title={lang.explore_texts().toggle_title} onclick={dispatch.reform(|_: MouseEvent| Action::ToggleExplore)}>
                     { lang.explore_texts().toggle }

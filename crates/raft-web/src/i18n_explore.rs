@@ -8,6 +8,8 @@ pub struct ExploreTexts {
     /// The switch, and its tooltip.
     pub toggle: &'static str,
     pub toggle_title: &'static str,
+    /// Play's tooltip while exploring, when it is off.
+    pub no_play: &'static str,
     /// The panel's heading, and the line under it.
     pub title: &'static str,
     pub hint: &'static str,
@@ -29,6 +31,7 @@ pub struct ExploreTexts {
 const EN: ExploreTexts = ExploreTexts {
     toggle: "Explore",
     toggle_title: "Pause here and choose every next event yourself: which message arrives, which timer fires",
+    no_play: "Explore is on: nothing happens until you choose. Press Explore again to let time run.",
     title: "Explore: choose the next event",
     hint: "Nothing happens by itself now. Each choice takes one millisecond; Step back undoes it.",
     messages: "Messages in flight",
@@ -46,6 +49,7 @@ const EN: ExploreTexts = ExploreTexts {
 const ZH: ExploreTexts = ExploreTexts {
     toggle: "探索",
     toggle_title: "在此暂停，由你选择接下来的每个事件：哪条消息送达，哪个定时器触发",
+    no_play: "探索已开启：在你选择之前什么都不会发生。再按一次“探索”即可让时间继续运行。",
     title: "探索：选择下一个事件",
     hint: "现在什么都不会自行发生。每个选择占用一毫秒；后退一步即可撤销。",
     messages: "传输中的消息",

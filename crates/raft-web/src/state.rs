@@ -621,7 +621,8 @@ impl Reducible for Playground {
             next.revision += 1;
         }
         match action {
-            Action::TogglePlay => next.playing = !next.playing,
+            // While exploring nothing happens by itself: time does not run either.
+            Action::TogglePlay => next.playing = !next.playing && !next.exploring(),
             Action::Frame { elapsed_ms } => next.advance(elapsed_ms),
             Action::SetSpeed(speed) => next.speed = speed.clamp(MIN_SPEED, MAX_SPEED),
             Action::OpenMenu(node) => {
@@ -731,7 +732,7 @@ impl Reducible for Playground {
             Action::RefuseFile(bytes) => next.notice = Some(Notice::FileTooLarge(bytes)),
             Action::Step(direction) => next.step(direction),
             Action::JumpToElection(direction) => next.jump_to_election(direction),
-            Action::SetPlaying(playing) => next.playing = playing,
+            Action::SetPlaying(playing) => next.playing = playing && !next.exploring(),
             Action::OpenLink(link) => match Playground::from_link(&link) {
                 Ok(fresh) => next = next.replaced_by(fresh),
                 Err(error) => next.notice = Some(Notice::BadPastedLink(error)),

@@ -142,3 +142,21 @@ fn undo_brings_back_the_preset_the_picker_named() {
     assert_eq!(forked.shown_preset(), None);
     assert_eq!(forked.reduce(Action::Undo).shown_preset(), Some("figure-6"));
 }
+
+#[test]
+fn exploring_pauses_time_and_each_chosen_event_takes_a_millisecond() {
+    let state = Rc::new(Playground::default()).reduce(Action::TogglePlay);
+    assert!(state.playing);
+    let exploring = state.reduce(Action::ToggleExplore);
+    assert!(exploring.exploring() && !exploring.playing, "Explore pauses");
+    let start = exploring.time_ms();
+    let still = exploring.reduce(Action::TogglePlay).reduce(Action::SetPlaying(true));
+    assert!(!still.playing, "nothing happens by itself, time included");
+    let chosen = still.reduce(Action::Explore(raft_sim::Action::Timeout { node: 2 }));
+    assert_eq!((chosen.time_ms(), chosen.leader()), (start + 1, None));
+    assert!(chosen.explore_view().messages.len() == 4, "S2's vote requests wait in the panel");
+    let refused = chosen.reduce(Action::Explore(raft_sim::Action::Deliver { message: 99 }));
+    assert!(matches!(refused.notice, Some(Notice::Refused(raft_sim::ActionError::NoSuchMessage(99)))));
+    let timed = refused.reduce(Action::ToggleExplore).reduce(Action::TogglePlay);
+    assert!(!timed.exploring() && timed.playing, "Explore off: Play runs again");
+}

@@ -11,6 +11,8 @@ use crate::state::{Direction, MAX_SPEED, MIN_SPEED};
 pub struct ControlsProps {
     /// Whether time is running.
     pub playing: bool,
+    /// Whether Explore is on: then Play is off, since nothing happens by itself.
+    pub exploring: bool,
     /// The playback speed.
     pub speed: f64,
     /// Play or pause.
@@ -35,7 +37,8 @@ pub fn controls(lang: Lang, props: &ControlsProps) -> Html {
     let step = |direction| props.on_step.reform(move |_: MouseEvent| direction);
     html! {
         <div class="controls" role="toolbar" aria-label={t.playback}>
-            <button class="controls__play" type="button" aria-label={label} title={format!("{label} ({})", t.space_key)}
+            <button class="controls__play" type="button" aria-label={label} disabled={props.exploring}
+                    title={if props.exploring { lang.explore_texts().no_play.to_owned() } else { format!("{label} ({})", t.space_key) }}
                     onclick={props.on_toggle.reform(|_: MouseEvent| ())}>
                 <span aria-hidden="true">{ if props.playing { "❚❚" } else { "▶" } }</span>
                 <span class="controls__play-text">{ label }</span>
