@@ -26,8 +26,9 @@ test('exploring three chosen events elects nobody yet, steps back one at a time,
   await panel.locator('[data-event="timeout:1"]').click();
   await expect(page.locator('[data-node="1"]')).toHaveAttribute('data-role', 'candidate');
   await expect(panel.locator('[data-event^="deliver:"]')).toHaveCount(4);
-  // By keyboard: the vote request to S2 arrives, then S2's reply.
-  await panel.locator('[data-event="deliver:1"]').focus();
+  // After a choice, focus goes to the oldest message's Deliver: by keyboard, Enter delivers
+  // the vote request to S2, then S2's reply is chosen.
+  await expect(panel.locator('[data-event="deliver:1"]')).toBeFocused();
   await page.keyboard.press('Enter');
   const reply = panel.locator('[data-explore-message]').filter({ hasText: 'RequestVoteReply S2 → S1' });
   await expect(reply).toHaveCount(1);

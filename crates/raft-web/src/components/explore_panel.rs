@@ -18,6 +18,19 @@ pub struct ExplorePanelProps {
     pub on_select: Callback<u64>,
 }
 
+/// Once the panel is redrawn after a choice, focuses its first event (the oldest message's
+/// Deliver): what a keyboard user most often wants next, instead of a button that may have
+/// gone or moved below the new messages.
+fn focus_first_event() {
+    gloo::timers::callback::Timeout::new(0, || {
+        let first = gloo::utils::document().query_selector(".explore .explore__event").ok().flatten();
+        if let Some(first) = first {
+            crate::hooks::focus_quietly(&first);
+        }
+    })
+    .forget();
+}
+
 /// The panel, shown while exploring.
 pub fn explore_panel(lang: Lang, props: &ExplorePanelProps) -> Html {
     let t = lang.explore_texts();
@@ -31,10 +44,14 @@ pub fn explore_panel(lang: Lang, props: &ExplorePanelProps) -> Html {
             Action::Crash { .. } => t.crash,
             _ => t.restart,
         };
-        let chosen = event.clone();
+        let (chosen, on_event) = (event.clone(), props.on_event.clone());
+        let onclick = Callback::from(move |_: MouseEvent| {
+            on_event.emit(chosen.clone());
+            focus_first_event();
+        });
         html! {
             <button type="button" class="explore__event" data-event={event_code(event)}
-                    aria-label={format!("{label} {subject}")} onclick={props.on_event.reform(move |_: MouseEvent| chosen.clone())}>
+                    aria-label={format!("{label} {subject}")} {onclick}>
                 { label }
             </button>
         }
