@@ -40,8 +40,15 @@ impl Formatter for Layout {
     }
 }
 
+/// `value` as compact JSON, as serde_json's `to_string` writes it, through this one writer:
+/// what the page writes (events for an embedding page, preferences, numbers) shares it with
+/// links and files.
+pub fn to_compact_json(value: &(impl Serialize + ?Sized)) -> String {
+    to_json(value, false)
+}
+
 /// `value` as JSON, indented (two spaces, as serde_json's `to_string_pretty`) or compact.
-pub(crate) fn to_json(value: &impl Serialize, pretty: bool) -> String {
+pub(crate) fn to_json(value: &(impl Serialize + ?Sized), pretty: bool) -> String {
     let layout = if pretty { Layout::Pretty(PrettyFormatter::new()) } else { Layout::Compact(CompactFormatter) };
     let mut bytes = Vec::new();
     let written = value.serialize(&mut serde_json::Serializer::with_formatter(&mut bytes, layout));

@@ -15,6 +15,7 @@ mod action_fields;
 mod error;
 mod initial;
 mod json_layout;
+pub use json_layout::to_compact_json;
 mod link;
 mod link_codec;
 mod object;

@@ -271,7 +271,7 @@ fn is_false(on: &bool) -> bool {
 
 /// A probability as messages write it: `0.05`, `1.0` (as JSON writes it).
 pub fn format_probability(probability: f64) -> String {
-    serde_json::to_string(&probability).unwrap_or_default()
+    crate::to_compact_json(&probability)
 }
 
 /// Whether `p` is a probability, 0 to 1: the one check of every loss and duplication setting

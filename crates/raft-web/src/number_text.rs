@@ -8,7 +8,7 @@ pub fn rounded(value: f64, decimals: u32) -> String {
     let scale = 10u64.pow(decimals);
     let units = (value.abs() * scale as f64).round();
     if !(0.0..u64::MAX as f64).contains(&units) {
-        return serde_json::to_string(&value).unwrap_or_default(); // huge or not a number
+        return raft_sim::to_compact_json(&value); // huge or not a number
     }
     let sign = if value < 0.0 && units >= 1.0 { "-" } else { "" };
     format!("{sign}{}", scaled(units as u64, decimals))

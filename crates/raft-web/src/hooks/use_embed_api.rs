@@ -45,8 +45,7 @@ fn parent_frame() -> Option<Window> {
 /// format, not two; see `read_posted`).
 fn post_to_parent(event: &HostEvent, origin: Option<&str>) {
     let Some(parent) = parent_frame() else { return };
-    let Ok(text) = serde_json::to_string(&event.posted()) else { return };
-    if let Ok(data) = js_sys::JSON::parse(&text) {
+    if let Ok(data) = js_sys::JSON::parse(&raft_sim::to_compact_json(&event.posted())) {
         let _ = parent.post_message(&data, origin.unwrap_or("*"));
     }
 }

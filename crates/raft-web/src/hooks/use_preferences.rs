@@ -47,7 +47,7 @@ fn stored(key: &str) -> Option<String> {
 /// Remembers `value` under `key`; a browser that refuses storage just forgets.
 fn store(key: &str, value: &str) {
     if let Some(storage) = gloo::utils::window().local_storage().ok().flatten() {
-        let _ = storage.set_item(key, &serde_json::to_string(value).unwrap_or_default());
+        let _ = storage.set_item(key, &raft_sim::to_compact_json(value));
     }
 }
 
