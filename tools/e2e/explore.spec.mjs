@@ -56,6 +56,9 @@ test('a chosen message shows its fields, and Explore off lets time run again', a
   await page.goto('./');
   await page.getByRole('button', { name: 'Explore', exact: true }).click();
   await page.locator('[data-event="timeout:2"]').click();
+  await page.locator('[data-event="duplicate:1"]').click();
+  await expect(page.locator('[data-explore-message="5"]')).toContainText('RequestVote S2 → S1 (a copy of #1)');
+  await expect(page.locator('[data-event="duplicate:5"]')).toHaveCount(0);
   await page.locator('[data-explore-message="1"] .explore__subject').click();
   await expect(page.locator('.message-panel')).toContainText('candidateId');
   await page.getByRole('button', { name: 'Explore', exact: true }).click();

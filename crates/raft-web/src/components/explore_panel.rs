@@ -67,7 +67,10 @@ pub fn explore_panel(lang: Lang, props: &ExplorePanelProps) -> Html {
             <ul class="explore__list">
                 { for props.view.messages.iter().map(|message| {
                     let id = message.id;
-                    let subject = format!("#{id} {} {} → {}", message.kind, lang.endpoint(message.from), lang.endpoint(message.to));
+                    let mut subject = format!("#{id} {} {} → {}", message.kind, lang.endpoint(message.from), lang.endpoint(message.to));
+                    if let Some(original) = message.copy_of {
+                        subject = format!("{subject} ({})", lang.copy_of(original));
+                    }
                     html! {
                         <li class="explore__item" data-explore-message={id.to_string()}>
                             <button type="button" class="explore__subject" onclick={props.on_select.reform(move |_: MouseEvent| id)}>

@@ -14,6 +14,8 @@ pub struct MessageChoices {
     pub from: NodeId,
     /// Receiver.
     pub to: NodeId,
+    /// The message it is a second copy of, if it is one.
+    pub copy_of: Option<u64>,
     /// Deliver, drop, and duplicate when it can be copied.
     pub events: Vec<Action>,
 }
@@ -45,8 +47,16 @@ impl ExploreView {
                 Action::Deliver { message } | Action::Drop { message } | Action::Duplicate { message } => {
                     if view.messages.last().is_none_or(|last| last.id != *message) {
                         let Some(flight) = sim.network().get(*message) else { continue };
-                        let (kind, from, to) = (flight.payload.kind().as_str(), flight.from, flight.to);
-                        view.messages.push(MessageChoices { id: *message, kind, from, to, events: Vec::new() });
+                        let (kind, from, to, copy_of) =
+                            (flight.payload.kind().as_str(), flight.from, flight.to, flight.copy_of);
+                        view.messages.push(MessageChoices {
+                            id: *message,
+                            kind,
+                            from,
+                            to,
+                            copy_of,
+                            events: Vec::new(),
+                        });
                     }
                     view.messages.last_mut().expect("pushed").events.push(event);
                 }
@@ -100,5 +110,13 @@ mod tests {
         let codes: Vec<String> = view.servers.iter().flat_map(|s| s.events.iter().map(event_code)).collect();
         assert_eq!(codes, ["timeout:1", "crash:1", "timeout:2", "crash:2", "timeout:3", "crash:3"]);
         assert_eq!(event_code(&view.messages[0].events[2]), "duplicate:1");
+        sim.apply(Action::Duplicate { message: 1 }).unwrap();
+        let copy = ExploreView::of(&sim).messages.into_iter().find(|m| m.id == 3).expect("the copy, #3");
+        assert_eq!(copy.copy_of, Some(1));
+        assert_eq!(
+            copy.events.iter().map(event_code).collect::<Vec<_>>(),
+            ["deliver:3", "drop:3"],
+            "a copy is not copied"
+        );
     }
 }
