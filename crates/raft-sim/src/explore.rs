@@ -312,9 +312,7 @@ impl ModelChecker {
     fn try_event(&mut self, state: &State, action: &Action) -> Option<State> {
         self.transitions += 1;
         let mut next = state.clone();
-        next.sim.try_apply(action.clone()).ok()?;
-        next.sim.forget_told_past();
-        next.left = spent(next.left, action);
+        next.take(action).ok()?;
         Some(next)
     }
 
@@ -344,10 +342,8 @@ impl ModelChecker {
         let action = self.found[index as usize].action.clone();
         let mut state = parent_state.clone();
         // It was taken once, from this very state: it is taken again.
-        let taken = state.sim.try_apply(action.clone());
+        let taken = state.take(&action);
         debug_assert!(taken.is_ok(), "exploration is deterministic");
-        state.sim.forget_told_past();
-        state.left = spent(state.left, &action);
         self.cached = Some((parent, parent_state));
         state
     }
@@ -356,25 +352,29 @@ impl ModelChecker {
     fn replay(&self, index: u32) -> State {
         let mut state = self.root.clone();
         for action in self.path(index) {
-            let taken = state.sim.try_apply(action.clone());
+            let taken = state.take(&action);
             debug_assert!(taken.is_ok(), "exploration is deterministic");
-            state.left = spent(state.left, &action);
         }
-        state.sim.forget_told_past();
         state
     }
 }
 
-/// What the bounds allow after `action`.
-fn spent(mut left: Left, action: &Action) -> Left {
-    match action {
-        Action::Crash { .. } => left.crashes -= 1,
-        Action::Write { .. } => left.writes -= 1,
-        Action::Drop { .. } => left.drops -= 1,
-        Action::Duplicate { .. } => left.duplicates -= 1,
-        _ => {}
+impl State {
+    /// Takes `action`, if the simulator does: the cluster moves on, the bounds are spent,
+    /// and what was told of the past is forgotten (states need none of it).
+    fn take(&mut self, action: &Action) -> Result<(), crate::ActionError> {
+        self.sim.try_apply(action.clone())?;
+        self.sim.forget_told_past();
+        let left = &mut self.left;
+        match action {
+            Action::Crash { .. } => left.crashes -= 1,
+            Action::Write { .. } => left.writes -= 1,
+            Action::Drop { .. } => left.drops -= 1,
+            Action::Duplicate { .. } => left.duplicates -= 1,
+            _ => {}
+        }
+        Ok(())
     }
-    left
 }
 
 /// The events [`Simulation::enabled_events`] lists that the bounds still allow, then a client
