@@ -18,8 +18,8 @@ cargo fmt --all -- --check
 step "clippy, warnings denied (native)"
 cargo clippy --locked --workspace --all-targets -- -D warnings
 
-step "clippy, warnings denied (wasm page)"
-cargo clippy --locked -p raft-web --target wasm32-unknown-unknown --all-targets -- -D warnings
+step "clippy, warnings denied (wasm page and its search worker)"
+cargo clippy --locked -p raft-web -p raft-worker --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 step "native tests"
 cargo test --locked --workspace

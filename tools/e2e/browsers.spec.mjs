@@ -22,13 +22,12 @@ function validates(file, flags) {
   }
 }
 
-test('the shipped module needs no WebAssembly feature outside the documented list', () => {
-  const modules = readdirSync(dist).filter((name) => name.endsWith('.wasm'));
-  expect(modules).toHaveLength(1);
-  const module = join(dist, modules[0]);
-  expect(validates(module, featureFlags())).toBe(true);
-  // The check can fail: the module does use features beyond WebAssembly 1.0.
-  expect(validates(module, ['--mvp-features'])).toBe(false);
+test('the shipped modules, the page and its search worker, need no WebAssembly feature outside the documented list', () => {
+  const modules = readdirSync(dist).filter((name) => name.endsWith('.wasm')).sort();
+  expect(modules).toEqual([expect.stringMatching(/^raft-web-/), expect.stringMatching(/^raft-worker-/)]);
+  for (const name of modules) expect(validates(join(dist, name), featureFlags()), name).toBe(true);
+  // The check can fail: the page's module does use features beyond WebAssembly 1.0.
+  expect(validates(join(dist, modules[0]), ['--mvp-features'])).toBe(false);
 });
 
 test('the start-up probe needs every feature of the list, and the page ships it', () => {

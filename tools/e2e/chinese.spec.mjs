@@ -133,6 +133,14 @@ test('the 中文 page speaks Chinese through every main flow', async ({ browser 
   await expect(page.getByRole('region', { name: '探索：选择下一个事件' })).toBeVisible();
   await page.locator(`[data-event="heartbeat:${leader}"]`).click();
   await expectChinese(page, 'exploring');
+  // A small search for a counterexample, and what it says it proved.
+  await page.getByText('搜索范围', { exact: true }).click();
+  await page.getByLabel('每次执行最多事件数').fill('2');
+  await page.getByLabel('每次执行最多事件数').blur();
+  await page.getByRole('button', { name: '寻找反例', exact: true }).click();
+  await expect(page.locator('.search')).toHaveAttribute('data-search-status', 'none', { timeout: 60_000 });
+  await expect(page.locator('.search__status')).toContainText('不超过 2 个事件的每种执行都满足所有性质');
+  await expectChinese(page, 'a search that found nothing');
   await page.getByRole('button', { name: '探索', exact: true }).click();
 
   // A bad scenario file, and a bad link.

@@ -2,7 +2,7 @@
 // happen next; each choice takes one millisecond, Step back undoes one, and a link carries
 // the exact path.
 import { test, expect } from '@playwright/test';
-import { frames, watchErrors } from './helpers.mjs';
+import { figure8WithoutCurrentTermRule, frames, watchErrors } from './helpers.mjs';
 
 const time = async (page) => Number(await page.locator('main').getAttribute('data-time-ms'));
 
@@ -65,5 +65,65 @@ test('a chosen message shows its fields, and Explore off lets time run again', a
   await expect(page.getByRole('region', { name: 'Explore: choose the next event' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect(page.locator('[data-node][data-role="leader"]')).toHaveCount(1, { timeout: 20_000 });
+  expect(errors).toEqual([]);
+});
+
+test('Find a counterexample, from the Figure 8 preset with §5.4.2 off, loads the shortest run that breaks leader completeness', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await figure8WithoutCurrentTermRule(page);
+  // Play past S1's term-4 leadership, pause, and go back to 200 ms, where S1 has copied its
+  // term-2 entry to a majority.
+  await page.getByRole('slider', { name: 'Speed' }).fill('2');
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect.poll(() => time(page), { timeout: 20_000 }).toBeGreaterThan(250);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.getByRole('slider', { name: 'Time' }).fill('200');
+  expect(await time(page)).toBe(200);
+  await page.getByRole('button', { name: 'Explore', exact: true }).click();
+  await expect(page.locator('[data-invariant][data-ok=false]')).toHaveCount(0);
+
+  const search = page.locator('.search');
+  await page.getByRole('button', { name: 'Find a counterexample' }).click();
+  await expect(search).toHaveAttribute('data-search-status', 'running');
+  await expect(page.locator('.search__status')).toContainText(/Searching… [\d,]+ states; every run of up to \d+ events checked/);
+  await expect(search).toHaveAttribute('data-search-status', 'found', { timeout: 120_000 });
+  await expect(page.locator('.search__status')).toContainText('Found: 7 events break leader completeness.');
+  // The run goes on with the seven events, one millisecond apart, paused where it breaks.
+  expect(await time(page)).toBe(207);
+  await expect(page.locator('[data-invariant=leader_completeness]')).toHaveAttribute('data-ok', 'false');
+  await expect(page.getByRole('button', { name: 'Explore', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await page.getByRole('button', { name: 'Step back' }).click();
+  expect(await time(page)).toBe(206);
+  expect(errors).toEqual([]);
+});
+
+test('with every rule on, a search says how deep it proved them, and Cancel stops one', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Explore', exact: true }).click();
+  await page.locator('[data-event="timeout:1"]').click();
+  const search = page.locator('.search');
+  await page.getByText('Bounds', { exact: true }).click();
+  const depth = page.getByLabel('Events per run, at most');
+  await depth.fill('3');
+  await depth.press('Tab');
+  await page.getByRole('button', { name: 'Find a counterexample' }).click();
+  await expect(search).toHaveAttribute('data-search-status', 'none', { timeout: 60_000 });
+  await expect(page.locator('.search__status')).toContainText(/^No counterexample: every run of up to 3 events within these bounds keeps every property \([\d,]+ states/);
+
+  // Deep bounds: the search runs on in its worker while the page answers, until cancelled.
+  await depth.fill('30');
+  await depth.press('Tab');
+  await page.getByRole('button', { name: 'Find a counterexample' }).click();
+  await expect(search).toHaveAttribute('data-search-status', 'running');
+  await expect(page.locator('.search__status')).toContainText(/Searching… [1-9][\d,]* states/);
+  await page.locator('[data-explore-message="1"] .explore__subject').click();
+  await expect(page.locator('.message-panel')).toContainText('candidateId');
+  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await expect(search).toHaveAttribute('data-search-status', 'cancelled');
+  await expect(page.locator('.search__status')).toContainText('No counterexample so far: cancelled after');
+  // By keyboard: the button that was Cancel is Find again, and keeps the focus.
+  await expect(page.getByRole('button', { name: 'Find a counterexample' })).toBeFocused();
   expect(errors).toEqual([]);
 });

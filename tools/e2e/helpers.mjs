@@ -57,3 +57,13 @@ export async function stepUntil(page, locator, limit = 200) {
   }
   throw new Error(`no ${locator} within ${limit} events`);
 }
+
+/** Opens the Figure 8 preset and replays it with §5.4.2 off (Settings → "Commit old-term
+ *  entries…" → Replay with this change), paused at its start. */
+export async function figure8WithoutCurrentTermRule(page) {
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('figure-8');
+  await presetShown(page, 'figure-8');
+  await page.getByText('Settings', { exact: true }).click();
+  await page.getByLabel(/^Commit old-term entries/).check();
+  await page.getByRole('button', { name: 'Replay with this change' }).click();
+}

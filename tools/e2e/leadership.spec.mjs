@@ -1,7 +1,7 @@
 // Production Raft's elections: a leadership transfer from the node menu, PreVote's
 // pre-candidates and their messages, CheckQuorum from Settings.
 import { test, expect } from '@playwright/test';
-import { pausedWithLeader, watchErrors, presetShown } from './helpers.mjs';
+import { figure8WithoutCurrentTermRule, pausedWithLeader, watchErrors } from './helpers.mjs';
 
 test('Transfer leadership here hands leadership to the chosen follower', async ({ page }) => {
   const errors = watchErrors(page);
@@ -41,11 +41,7 @@ test('with PreVote a timed-out server is a pre-candidate that sends RequestPreVo
 test('a broken rule, replayed with this change, turns a property red and Jump to the violation goes there', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('./');
-  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('figure-8');
-  await presetShown(page, 'figure-8');
-  await page.getByText('Settings', { exact: true }).click();
-  await page.getByLabel(/^Commit old-term entries/).check();
-  await page.getByRole('button', { name: 'Replay with this change' }).click();
+  await figure8WithoutCurrentTermRule(page);
   await page.getByRole('slider', { name: 'Speed' }).fill('2');
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   const broken = page.locator('[data-invariant=state_machine_safety]');

@@ -77,6 +77,15 @@ impl History {
         Scenario { actions: self.actions.iter().cloned().collect(), ..self.base.clone() }
     }
 
+    /// The run up to now as a scenario file: the actions carried out so far, and `until_ms`
+    /// at now (what a search from this moment starts from).
+    pub fn scenario_so_far(&self) -> Scenario {
+        let mut scenario = self.scenario();
+        scenario.actions.truncate(self.sim.next_action);
+        scenario.until_ms = Some(self.now());
+        scenario
+    }
+
     /// The seed of every random choice of the run.
     pub fn scenario_seed(&self) -> u64 {
         self.base.seed

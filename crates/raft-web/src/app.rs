@@ -249,7 +249,9 @@ pub fn App() -> Html {
                 <div class="playground__side">
                     if exploring {
                         { explore_panel(lang, &ExplorePanelProps { view: state.explore_view(), on_event: dispatch.reform(Action::Explore),
-                                                                    on_select: dispatch.reform(Action::SelectMessage) }) }
+                                                                    on_select: dispatch.reform(Action::SelectMessage),
+                                                                    run: { let state = state.clone(); Callback::from(move |_| state.run_so_far()) },
+                                                                    on_found: dispatch.reform(Action::LoadFound) }) }
                     }
                     { log_table }
                     { invariant_bar(lang, &InvariantBarProps { violations: state.violations(), on_seek: on_seek.clone(),

@@ -18,6 +18,7 @@ mod i18n_history;
 mod i18n_learner;
 mod i18n_membership;
 mod i18n_presets;
+mod i18n_search;
 mod i18n_share;
 pub mod number_text;
 pub mod page_options;

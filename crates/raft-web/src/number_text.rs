@@ -26,6 +26,20 @@ pub fn scaled(units: u64, decimals: u32) -> String {
     format!("{whole}.{}", digits.trim_end_matches('0'))
 }
 
+/// A count with its thousands grouped by commas, as both languages write large counts:
+/// `grouped(1234567)` is `1,234,567`.
+pub fn grouped(count: u64) -> String {
+    let digits = count.to_string();
+    let mut text = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            text.push(',');
+        }
+        text.push(digit);
+    }
+    text
+}
+
 /// A number typed in a form field (`-1.5`, `.5`, `5.`); `None` unless it is a number. Read
 /// by serde_json's parser, which the page carries anyway.
 pub fn parse_form_number(text: &str) -> Option<f64> {
@@ -58,6 +72,10 @@ mod tests {
         assert_eq!(rounded(f64::NAN, 1), "null");
         assert_eq!(scaled(50, 1), "5");
         assert_eq!(scaled(1250, 3), "1.25");
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(1000), "1,000");
+        assert_eq!(grouped(1234567), "1,234,567");
     }
 
     #[test]

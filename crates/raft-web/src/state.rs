@@ -143,6 +143,9 @@ pub enum Action {
     /// Carry out an event chosen in the Explore panel, one millisecond after now, so that
     /// stepping back undoes one event at a time.
     Explore(raft_sim::Action),
+    /// Carry out the events of a counterexample found from now, one millisecond apart: the
+    /// run stops where the property it breaks turns red.
+    LoadFound(Vec<raft_sim::Action>),
     /// Go to this moment of the timeline.
     Seek(Millis),
     /// Go to the next (or previous) event, and pause.
@@ -432,6 +435,13 @@ impl Playground {
         self.history.borrow().sim().is_manual()
     }
 
+    /// The run up to now as a scenario file (compact JSON), and now: where a search for a
+    /// counterexample starts.
+    pub fn run_so_far(&self) -> (String, raft_sim::Millis) {
+        let history = self.history.borrow();
+        (history.scenario_so_far().to_json(), history.now())
+    }
+
     /// Every event that can happen next, for the Explore panel.
     pub fn explore_view(&self) -> crate::view::ExploreView {
         crate::view::ExploreView::of(self.history.borrow().sim())
@@ -658,6 +668,16 @@ impl Reducible for Playground {
                 next.playing = false;
                 next.carry_ms = 0.0;
                 if let Err(refused) = next.change_run(|history| history.apply_after(1, event)) {
+                    next.notice = Some(refused);
+                }
+                next.menu = None;
+            }
+            Action::LoadFound(events) => {
+                next.playing = false;
+                next.carry_ms = 0.0;
+                let carried =
+                    next.change_run(|history| events.into_iter().try_for_each(|event| history.apply_after(1, event)));
+                if let Err(refused) = carried {
                     next.notice = Some(refused);
                 }
                 next.menu = None;

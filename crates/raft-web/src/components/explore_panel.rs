@@ -4,6 +4,7 @@
 use raft_sim::Action;
 use yew::prelude::*;
 
+use crate::components::CounterexampleSearch;
 use crate::i18n::Lang;
 use crate::view::{event_code, ExploreView};
 
@@ -16,6 +17,10 @@ pub struct ExplorePanelProps {
     pub on_event: Callback<Action>,
     /// A message's id was clicked: show its fields.
     pub on_select: Callback<u64>,
+    /// The run up to now, as a scenario file, and now: where a search starts.
+    pub run: Callback<(), (String, raft_sim::Millis)>,
+    /// A counterexample was found: its events, to carry out in order.
+    pub on_found: Callback<Vec<Action>>,
 }
 
 /// Once the panel is redrawn after a choice, focuses its first event (the oldest message's
@@ -60,6 +65,7 @@ pub fn explore_panel(lang: Lang, props: &ExplorePanelProps) -> Html {
         <section class="explore" aria-label={t.title}>
             <h2 class="explore__title">{ t.title }</h2>
             <p class="explore__hint">{ t.hint }</p>
+            <CounterexampleSearch {lang} run={props.run.clone()} on_found={props.on_found.clone()} />
             <h3 class="explore__group">{ t.messages }</h3>
             if props.view.messages.is_empty() {
                 <p class="explore__none">{ t.no_message }</p>

@@ -1,0 +1,254 @@
+//! Explore's "Find a counterexample" (issue 17): the search's bounds, its button, and the
+//! search itself, run by the model checker in a Web Worker (crates/raft-worker) so the page
+//! stays responsive, with a progress line and Cancel (which terminates the worker). A run
+//! found is handed to the page to carry out; the page decides nothing about Raft here.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use raft_sim::{Millis, Property, SearchReport, SearchRequest};
+use wasm_bindgen::prelude::*;
+use web_sys::{HtmlInputElement, MessageEvent, Worker};
+use yew::prelude::*;
+
+use crate::i18n::Lang;
+
+/// The most distinct states a search on the page keeps (some 150 MB of the worker's memory).
+const MAX_STATES: u64 = 2_000_000;
+/// A search on the page stops after this many seconds; Cancel stops it sooner.
+const SECONDS: f64 = 60.0;
+
+/// Properties of [`CounterexampleSearch`].
+#[derive(Properties, PartialEq)]
+pub struct CounterexampleSearchProps {
+    /// The page's language.
+    pub lang: Lang,
+    /// The run up to now, as a scenario file, and now: where a search starts.
+    pub run: Callback<(), (String, Millis)>,
+    /// A counterexample found from the run as it still is: its events, to carry out in order.
+    pub on_found: Callback<Vec<raft_sim::Action>>,
+}
+
+/// How the search stands.
+#[derive(Clone, PartialEq)]
+enum Status {
+    Idle,
+    Running(SearchReport),
+    Found { property: Property, events: usize },
+    Ended { report: SearchReport, cancelled: bool },
+    Changed,
+    Failed(Option<String>),
+}
+
+impl Status {
+    /// `data-search-status`, for tests and styles.
+    fn code(&self) -> &'static str {
+        match self {
+            Status::Idle => "idle",
+            Status::Running(_) => "running",
+            Status::Found { .. } => "found",
+            Status::Ended { report, .. } if report.complete => "none",
+            Status::Ended { cancelled: true, .. } => "cancelled",
+            Status::Ended { .. } => "stopped",
+            Status::Changed => "changed",
+            Status::Failed(_) => "failed",
+        }
+    }
+}
+
+/// The search's bounds, as the reader set them.
+#[derive(Clone, Copy, PartialEq)]
+struct Bounds {
+    depth: u32,
+    crashes: u32,
+    writes: u32,
+    drops: u32,
+    duplicates: u32,
+}
+
+impl Default for Bounds {
+    fn default() -> Self {
+        Bounds { depth: 12, crashes: 1, writes: 1, drops: 0, duplicates: 0 }
+    }
+}
+
+/// The run and the found-callback as of the last render, which a worker's handlers read.
+type Latest = Rc<RefCell<(Callback<(), (String, Millis)>, Callback<Vec<raft_sim::Action>>)>>;
+
+/// A worker searching, and the handlers it calls; dropped, the worker is terminated.
+struct Searching {
+    worker: Worker,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Drop for Searching {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
+}
+
+/// Where the worker's script is: index.html says, in `<meta name="raft-worker">`
+/// (tools/worker-entry.mjs writes it at build time).
+fn worker_url() -> Option<String> {
+    let meta = gloo::utils::document().query_selector("meta[name=raft-worker]").ok().flatten()?;
+    meta.get_attribute("content").filter(|url| !url.is_empty())
+}
+
+/// The search: bounds, button, progress.
+#[function_component(CounterexampleSearch)]
+pub fn counterexample_search(props: &CounterexampleSearchProps) -> Html {
+    let status = use_state(|| Status::Idle);
+    let bounds = use_state(Bounds::default);
+    let searching = use_mut_ref(|| None::<Searching>);
+    // The handlers outlive a render: they read the run and the callback as they are now.
+    let latest = use_mut_ref(|| (props.run.clone(), props.on_found.clone()));
+    *latest.borrow_mut() = (props.run.clone(), props.on_found.clone());
+
+    let start = {
+        let (status, searching, latest, bounds) = (status.clone(), searching.clone(), latest.clone(), *bounds);
+        Callback::from(move |_: MouseEvent| {
+            let from = latest.borrow().0.emit(());
+            match start_search(&from, bounds, status.setter(), searching.clone(), latest.clone()) {
+                Ok(running) => {
+                    *searching.borrow_mut() = Some(running);
+                    status.set(Status::Running(SearchReport::default()));
+                }
+                Err(()) => status.set(Status::Failed(None)),
+            }
+        })
+    };
+    let cancel = {
+        let (status, searching) = (status.clone(), searching.clone());
+        Callback::from(move |_: MouseEvent| {
+            searching.borrow_mut().take();
+            if let Status::Running(report) = &*status {
+                status.set(Status::Ended { report: report.clone(), cancelled: true });
+            }
+        })
+    };
+
+    let lang = props.lang;
+    let t = lang.search_texts();
+    let field = |label: &'static str, value: u32, max: u32, set: fn(&mut Bounds, u32)| {
+        let bounds = bounds.clone();
+        let onchange = Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            let typed = crate::number_text::parse_form_number(&input.value()).unwrap_or(0.0);
+            let mut next = *bounds;
+            set(&mut next, typed.clamp(0.0, f64::from(max)) as u32);
+            input.set_value(&format!("{}", typed.clamp(0.0, f64::from(max)) as u32));
+            bounds.set(next);
+        });
+        html! {
+            <label class="search__bound">
+                <span>{ label }</span>
+                <input type="number" min="0" max={max.to_string()} step="1" inputmode="numeric"
+                       value={value.to_string()} {onchange} />
+            </label>
+        }
+    };
+    let running = matches!(*status, Status::Running(_));
+    let line = match &*status {
+        Status::Idle => None,
+        Status::Running(report) => Some(lang.search_running(report.states, report.depth, report.seconds)),
+        Status::Found { property, events } => Some(lang.search_found(lang.property(*property), *events)),
+        Status::Ended { report, cancelled } => {
+            Some(lang.search_none(report.states, report.depth, report.seconds, report.complete, *cancelled))
+        }
+        Status::Changed => Some(t.changed.to_owned()),
+        Status::Failed(reason) => Some(lang.search_failed(reason.as_deref().unwrap_or(t.not_loaded))),
+    };
+    html! {
+        <div class="search" data-search-status={status.code()}>
+            // One button, Find or Cancel: focus stays on it as the search starts and ends.
+            if running {
+                <button type="button" class="search__button" data-search="cancel" onclick={cancel}>{ t.cancel }</button>
+            } else {
+                <button type="button" class="search__button" data-search="find" title={t.find_title} onclick={start}>{ t.find }</button>
+            }
+            <details class="search__bounds">
+                <summary>{ t.bounds }</summary>
+                { field(t.depth, bounds.depth, 30, |b, v| b.depth = v.max(1)) }
+                { field(t.crashes, bounds.crashes, 3, |b, v| b.crashes = v) }
+                { field(t.writes, bounds.writes, 3, |b, v| b.writes = v) }
+                { field(t.drops, bounds.drops, 3, |b, v| b.drops = v) }
+                { field(t.duplicates, bounds.duplicates, 3, |b, v| b.duplicates = v) }
+            </details>
+            <p class="search__status" role="status">{ line.unwrap_or_default() }</p>
+        </div>
+    }
+}
+
+/// Starts a worker searching from `from` within `bounds`; its reports go to `status`, and a
+/// counterexample, if the run is still `from` when it comes, to the latest `on_found`.
+fn start_search(
+    from: &(String, Millis),
+    bounds: Bounds,
+    status: UseStateSetter<Status>,
+    searching: Rc<RefCell<Option<Searching>>>,
+    latest: Latest,
+) -> Result<Searching, ()> {
+    let url = worker_url().ok_or(())?;
+    let worker = Worker::new(&url).map_err(|_| ())?;
+    let request = SearchRequest {
+        scenario: from.0.clone(),
+        at_ms: from.1,
+        depth: bounds.depth,
+        crashes: bounds.crashes,
+        writes: bounds.writes,
+        drops: bounds.drops,
+        duplicates: bounds.duplicates,
+        max_states: MAX_STATES,
+        seconds: SECONDS,
+    };
+    let from = from.clone();
+    let on_message = {
+        let status = status.clone();
+        let searching = searching.clone();
+        // The worker announces itself once loaded; the request is posted then.
+        let mut request = Some(raft_sim::to_compact_json(&request));
+        let worker = worker.clone();
+        Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            let text = event.data().as_string().unwrap_or_default();
+            let Ok(report) = serde_json::from_str::<SearchReport>(&text) else {
+                status.set(Status::Failed(None));
+                return;
+            };
+            if let Some(request) = request.take() {
+                if worker.post_message(&JsValue::from_str(&request)).is_err() {
+                    status.set(Status::Failed(None));
+                }
+                return;
+            }
+            if !report.done {
+                status.set(Status::Running(report));
+                return;
+            }
+            if let Some(searching) = searching.borrow().as_ref() {
+                searching.worker.terminate(); // its handlers are dropped with the next search
+            }
+            status.set(match (report.error.clone(), report.found.clone()) {
+                (Some(error), _) => Status::Failed(Some(error)),
+                (None, Some(found)) => {
+                    let (run, on_found) = latest.borrow().clone();
+                    let property = Property::ALL.into_iter().find(|p| p.name() == found.property);
+                    match property {
+                        Some(property) if run.emit(()) == from => {
+                            let events = found.actions.len();
+                            on_found.emit(found.actions);
+                            Status::Found { property, events }
+                        }
+                        Some(_) => Status::Changed,
+                        None => Status::Failed(Some(found.property)),
+                    }
+                }
+                (None, None) => Status::Ended { report, cancelled: false },
+            });
+        })
+    };
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| status.set(Status::Failed(None)));
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    Ok(Searching { worker, _on_message: on_message, _on_error: on_error })
+}

@@ -1,0 +1,123 @@
+//! The words of Explore's "Find a counterexample" (issue 17), in English and 中文: the button,
+//! the search's bounds, its progress line and how it ended.
+
+use crate::i18n::Lang;
+use crate::number_text::{grouped, rounded};
+
+/// The search's fixed words in one language.
+pub struct SearchTexts {
+    /// The button, and its tooltip.
+    pub find: &'static str,
+    pub find_title: &'static str,
+    /// The bounds' disclosure, and each bound's label.
+    pub bounds: &'static str,
+    pub depth: &'static str,
+    pub crashes: &'static str,
+    pub writes: &'static str,
+    pub drops: &'static str,
+    pub duplicates: &'static str,
+    /// Stops a running search.
+    pub cancel: &'static str,
+    /// The run changed while the search ran, so what it found does not follow from now.
+    pub changed: &'static str,
+    /// The worker's files could not be loaded.
+    pub not_loaded: &'static str,
+}
+
+const EN: SearchTexts = SearchTexts {
+    find: "Find a counterexample",
+    find_title: "Try every run from this moment, in the background, for the shortest one that breaks a safety property",
+    bounds: "Bounds",
+    depth: "Events per run, at most",
+    crashes: "Crashes",
+    writes: "Client writes",
+    drops: "Dropped messages",
+    duplicates: "Duplicated messages",
+    cancel: "Cancel",
+    changed: "The run changed during the search, so its result no longer starts from here. Search again.",
+    not_loaded: "the search's program could not be loaded. Reload the page and try again.",
+};
+
+const ZH: SearchTexts = SearchTexts {
+    find: "寻找反例",
+    find_title: "在后台尝试从此刻起的每一种执行，找出破坏某条安全性质的最短执行",
+    bounds: "搜索范围",
+    depth: "每次执行最多事件数",
+    crashes: "宕机次数",
+    writes: "客户端写入次数",
+    drops: "丢弃的消息数",
+    duplicates: "复制的消息数",
+    cancel: "取消",
+    changed: "搜索期间运行已改变，结果不再从此刻开始。请重新搜索。",
+    not_loaded: "搜索程序未能加载。请刷新页面后重试。",
+};
+
+impl Lang {
+    /// The search's fixed words.
+    pub fn search_texts(self) -> &'static SearchTexts {
+        match self {
+            Lang::En => &EN,
+            Lang::Zh => &ZH,
+        }
+    }
+
+    /// The progress line of a running search.
+    pub fn search_running(self, states: u64, depth: u32, seconds: f64) -> String {
+        let rate = grouped((states as f64 / seconds.max(0.001)).round() as u64);
+        let states = grouped(states);
+        match self {
+            Lang::En => format!(
+                "Searching… {states} states; every run of up to {depth} events checked; {rate} states per second."
+            ),
+            Lang::Zh => {
+                format!("搜索中……已检查 {states} 个状态；不超过 {depth} 个事件的执行均已检查；每秒 {rate} 个状态。")
+            }
+        }
+    }
+
+    /// A counterexample was found and loaded.
+    pub fn search_found(self, property: &str, events: usize) -> String {
+        match self {
+            Lang::En => format!(
+                "Found: {events} events break {property}. They are loaded as the run's continuation, paused where the \
+                 property turns red; the narration tells each step, and Step back walks through them."
+            ),
+            Lang::Zh => format!(
+                "找到反例：{events} 个事件破坏了{property}。它们已作为本次运行的后续载入，停在该性质变红的时刻；\
+                 旁白讲述每一步，后退一步可逐步回看。"
+            ),
+        }
+    }
+
+    /// The search ended without a counterexample: `complete` when every run within the
+    /// bounds was tried, else stopped by its limits (`cancelled` when the reader stopped it).
+    pub fn search_none(self, states: u64, depth: u32, seconds: f64, complete: bool, cancelled: bool) -> String {
+        let (seconds, states) = (rounded(seconds, 1), grouped(states));
+        match (self, complete, cancelled) {
+            (Lang::En, true, _) => format!(
+                "No counterexample: every run of up to {depth} events within these bounds keeps every property \
+                 ({states} states, {seconds} s)."
+            ),
+            (Lang::En, false, cancelled) => format!(
+                "No counterexample so far: {} after {seconds} s and {states} states; every run of up to {depth} events \
+                 keeps every property.",
+                if cancelled { "cancelled" } else { "the search stopped at its limit" }
+            ),
+            (Lang::Zh, true, _) => {
+                format!("没有反例：在此范围内，不超过 {depth} 个事件的每种执行都满足所有性质（{states} 个状态，{seconds} 秒）。")
+            }
+            (Lang::Zh, false, cancelled) => format!(
+                "暂无反例：{}，用时 {seconds} 秒，检查了 {states} 个状态；不超过 {depth} 个事件的每种执行都满足所有性质。",
+                if cancelled { "搜索已取消" } else { "搜索已达上限" }
+            ),
+        }
+    }
+
+    /// The search could not run.
+    pub fn search_failed(self, reason: &str) -> String {
+        match self {
+            Lang::En => format!("The search could not run: {reason}"),
+            Lang::Zh => format!("无法进行搜索：{reason}"),
+        }
+    }
+}
