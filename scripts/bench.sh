@@ -25,7 +25,7 @@ cargo build -q --release -p raft-sim --example speed --target wasm32-wasip1
 run node --no-warnings tools/bench/run-wasi.mjs target/wasm32-wasip1/release/examples/speed.wasm
 trunk build --release >/dev/null 2>&1
 run node tools/bench/page-weight.mjs
-(cd tools/bench && run node first-draw.mjs && run node frames.mjs && run node refusal.mjs)
+(cd tools/bench && run node first-draw.mjs && run node frames.mjs && run node refusal.mjs && run node search.mjs)
 
 # The wasm / native ratio of the same program, measured in this run.
 for nodes in 5 9; do
@@ -48,7 +48,9 @@ for figure in \
   "^speed ratio 5 nodes" "^speed ratio 9 nodes" \
   "^page weight" "^first drawn cluster" "^frame busy time" \
   "^refusal, embed seek" "^refusal, link to 1 h" "^refusal, link to 61 s" \
-  "^model checker, 3 nodes, safe core" "^model checker, depth proved safe in 60 s" "^model checker, Figure 8"; do
+  "^model checker, 3 nodes, safe core" "^model checker, depth proved safe in 60 s" "^model checker, Figure 8" \
+  "^model checker, Figure 8 .* the page's bounds" "^model checker in the page's worker, 3 nodes" \
+  "^model checker in the page's worker, Figure 8"; do
   if ! grep -q "$figure" "$report"; then
     echo "bench: MISSING FIGURE: $figure" >&2
     missing=1

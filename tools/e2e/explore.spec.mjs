@@ -48,6 +48,9 @@ test('exploring three chosen events elects nobody yet, steps back one at a time,
   await expect(other.locator('[data-node="1"]')).toHaveAttribute('data-role', 'candidate');
   await expect(other.locator('[data-explore-message]').filter({ hasText: 'RequestVoteReply S2 → S1' })).toHaveCount(1);
   await expect(other.locator('main')).toHaveAttribute('data-trace-hash', await page.locator('main').getAttribute('data-trace-hash'));
+  // Embedded, the explored run waits too: the strip's Play is off.
+  await other.goto(`./?embed${new URL(page.url()).hash}`);
+  await expect(other.locator('.embed-strip').getByRole('button', { name: 'Play', exact: true })).toBeDisabled();
   expect(errors).toEqual([]);
 });
 
@@ -61,6 +64,8 @@ test('a chosen message shows its fields, and Explore off lets time run again', a
   await expect(page.locator('[data-event="duplicate:5"]')).toHaveCount(0);
   await page.locator('[data-explore-message="1"] .explore__subject').click();
   await expect(page.locator('.message-panel')).toContainText('candidateId');
+  // It arrives when chosen, not at a time of its own.
+  await expect(page.locator('.message-panel dd', { hasText: 'when you choose Deliver' })).toHaveCount(1);
   await page.getByRole('button', { name: 'Explore', exact: true }).click();
   await expect(page.getByRole('region', { name: 'Explore: choose the next event' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Play', exact: true }).click();

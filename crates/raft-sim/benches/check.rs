@@ -1,7 +1,8 @@
 //! The model checker (issue 17), natively: distinct states per second on the safe core (3
 //! servers, one crash, one write, one drop, one duplicate, breadth first to depth 8), the
 //! depth proved safe in 60 s with one crash and one write (no drops or duplicates), and the
-//! time to Figure 8's counterexample from its preset. Run with
+//! time to Figure 8's counterexample from its preset, with no faults and with the page's
+//! default bounds. Run with
 //! `cargo bench -p raft-sim --bench check`. Target: at least 4 × stateright's 74,000 states a
 //! second on its Raft model, on this machine (296,000).
 
@@ -52,13 +53,30 @@ fn main() {
 
     let mut figure_8 = Scenario::from_json(include_str!("../../raft-web/presets/figure-8.json")).expect("the preset");
     figure_8.options.unsafe_rules.commit_old_terms = true;
-    let settings =
-        CheckSettings { crashes: 0, writes: 0, drops: 0, duplicates: 0, ..CheckSettings::from_scenario(figure_8, 200) };
+    let settings = CheckSettings {
+        crashes: 0,
+        writes: 0,
+        drops: 0,
+        duplicates: 0,
+        ..CheckSettings::from_scenario(figure_8.clone(), 200)
+    };
     let (checker, seconds) = explore(settings, Duration::from_secs(120));
     let found = checker.violation().expect("Figure 8's counterexample");
     println!(
         "model checker, Figure 8 from its preset at 200 ms with commit_old_terms: {} in {} events, {seconds:.2} s, \
          {} states natively",
+        found.property.name(),
+        found.actions.len(),
+        checker.states()
+    );
+
+    // The page's default bounds (components/counterexample_search.rs): one crash, one write.
+    let settings = CheckSettings { drops: 0, duplicates: 0, ..CheckSettings::from_scenario(figure_8, 200) };
+    let (checker, seconds) = explore(settings, Duration::from_secs(120));
+    let found = checker.violation().expect("Figure 8's counterexample");
+    println!(
+        "model checker, Figure 8 from its preset at 200 ms with commit_old_terms, the page's bounds (1 crash, 1 write): \
+         {} in {} events, {seconds:.2} s, {} states natively (tools/bench/search.mjs measures the page)",
         found.property.name(),
         found.actions.len(),
         checker.states()

@@ -34,7 +34,7 @@ pub struct SearchRequest {
     /// Stop after this many distinct states.
     pub max_states: u64,
     /// Stop after this many seconds.
-    pub seconds: f64,
+    pub seconds: u32,
 }
 
 /// Where a search stands: sent after every round, and once more, with `done`, at the end.
@@ -46,8 +46,8 @@ pub struct SearchReport {
     pub states: u64,
     /// The depth every state within which has been explored.
     pub depth: u32,
-    /// Seconds since the search began.
-    pub seconds: f64,
+    /// Milliseconds since the search began.
+    pub milliseconds: u64,
     /// Whether the search is over.
     pub done: bool,
     /// Over, with every state within the bounds explored.
@@ -58,15 +58,28 @@ pub struct SearchReport {
     pub error: Option<String>,
 }
 
-/// A counterexample as the page loads it: the property's name (`Property::name`) and the
-/// events from the moment searched, in order.
+/// A counterexample as the page loads it: the property's name (`Property::name`), and the
+/// manual-mode scenario file that replays it (as `raftsim check` prints it), whose last
+/// `events` actions are the events from the moment searched. A file, so that the page reads
+/// it with the one scenario reader it has.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FoundRun {
     /// The property broken, by its name (e.g. "leader completeness").
     pub property: String,
-    /// The events, each to be carried out after the one before.
-    pub actions: Vec<Action>,
+    /// How many events, from the moment searched, break it.
+    pub events: u32,
+    /// The scenario file that replays the run (compact JSON).
+    pub scenario: String,
+}
+
+impl FoundRun {
+    /// The events from the moment searched, each to be carried out after the one before.
+    pub fn actions(&self) -> Result<Vec<Action>, ScenarioError> {
+        let scenario = Scenario::from_json(&self.scenario)?;
+        let first = scenario.actions.len().saturating_sub(self.events as usize);
+        Ok(scenario.actions[first..].iter().map(|timed| timed.action.clone()).collect())
+    }
 }
 
 impl SearchRequest {
@@ -87,9 +100,9 @@ impl SearchRequest {
     }
 
     /// Runs the search: `report` hears where it stands after every round and, last, with
-    /// `done`, how it ended. `seconds` reads the caller's clock (seconds since any fixed
-    /// moment): the simulator reads none.
-    pub fn run(&self, mut seconds: impl FnMut() -> f64, mut report: impl FnMut(&SearchReport)) {
+    /// `done`, how it ended. `milliseconds` reads the caller's clock (milliseconds since any
+    /// fixed moment): the simulator reads none.
+    pub fn run(&self, mut milliseconds: impl FnMut() -> f64, mut report: impl FnMut(&SearchReport)) {
         let mut checker = match self.checker() {
             Ok(checker) => checker,
             Err(error) => {
@@ -97,18 +110,20 @@ impl SearchRequest {
                 return;
             }
         };
-        let began = seconds();
+        let began = milliseconds();
         loop {
             let finished = checker.run(ROUND);
-            let elapsed = seconds() - began;
-            let done = finished || elapsed >= self.seconds;
-            let found = checker
-                .violation()
-                .map(|found| FoundRun { property: found.property.name().to_owned(), actions: found.actions.clone() });
+            let elapsed = (milliseconds() - began).max(0.0).round() as u64;
+            let done = finished || elapsed >= u64::from(self.seconds) * 1000;
+            let found = checker.violation().map(|found| FoundRun {
+                property: found.property.name().to_owned(),
+                events: found.actions.len() as u32,
+                scenario: checker.scenario_of(found).to_json(),
+            });
             report(&SearchReport {
                 states: checker.states(),
                 depth: checker.depth(),
-                seconds: elapsed,
+                milliseconds: elapsed,
                 done,
                 complete: finished && found.is_none() && checker.states() < self.max_states,
                 found,

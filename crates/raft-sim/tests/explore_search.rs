@@ -26,7 +26,7 @@ fn request(history: &History, depth: u32) -> SearchRequest {
         drops: 0,
         duplicates: 0,
         max_states: 2_000_000,
-        seconds: 600.0,
+        seconds: 600,
     };
     // What the page and the worker exchange is JSON text.
     let text = serde_json::to_string(&request).unwrap();
@@ -39,7 +39,7 @@ fn reports(request: &SearchRequest) -> Vec<SearchReport> {
     let mut reports = Vec::new();
     request.run(
         || {
-            clock += 1.0;
+            clock += 1000.0;
             clock
         },
         |report| reports.push(report.clone()),
@@ -57,9 +57,10 @@ fn the_search_finds_figure_8_and_the_page_replays_it_to_the_same_broken_property
     assert!(last.done && !last.complete && last.error.is_none(), "{last:?}");
     let found = last.found.as_ref().expect("a counterexample");
     assert_eq!(found.property, Property::LeaderCompleteness.name());
-    assert_eq!(found.actions.len(), 7, "{:?}", found.actions);
+    let actions = found.actions().unwrap();
+    assert_eq!((found.events, actions.len()), (7, 7), "{actions:?}");
     assert!(history.sim().violations().is_empty());
-    for action in &found.actions {
+    for action in &actions {
         history.apply_after(1, action.clone()).unwrap_or_else(|e| panic!("{action:?}: {e}"));
     }
     let broken: Vec<Property> = history.sim().violations().iter().map(|v| v.property).collect();
@@ -83,7 +84,7 @@ fn with_the_rules_on_the_search_says_how_deep_it_proved_them() {
 #[test]
 fn the_time_limit_ends_a_search_that_is_not_complete() {
     let history = figure_8_exploring();
-    let request = SearchRequest { seconds: 2.0, ..request(&history, 12) };
+    let request = SearchRequest { seconds: 2, ..request(&history, 12) };
     let reports = reports(&request);
     assert_eq!(reports.len(), 2, "one round a second on this clock: {reports:?}");
     let last = reports.last().unwrap();

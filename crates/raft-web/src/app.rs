@@ -164,7 +164,7 @@ pub fn App() -> Html {
                     { cluster }
                     { menu }
                 </div>
-                { embed_strip(lang, &EmbedStripProps { playing: state.playing, time_ms: view.time_ms,
+                { embed_strip(lang, &EmbedStripProps { playing: state.playing, exploring: state.exploring(), time_ms: view.time_ms,
                                 horizon_ms: state.horizon_ms(), on_toggle, on_step, on_seek }) }
                 { log_table }
             </main>

@@ -18,6 +18,8 @@ pub struct ExploreTexts {
     pub servers: &'static str,
     /// Said when no message is in flight.
     pub no_message: &'static str,
+    /// When a message arrives while exploring (the message panel's "arrives").
+    pub on_deliver: &'static str,
     /// The events.
     pub deliver: &'static str,
     pub drop: &'static str,
@@ -37,6 +39,7 @@ const EN: ExploreTexts = ExploreTexts {
     messages: "Messages in flight",
     servers: "Servers",
     no_message: "No message is in flight.",
+    on_deliver: "when you choose Deliver",
     deliver: "Deliver",
     drop: "Drop",
     duplicate: "Duplicate",
@@ -55,6 +58,7 @@ const ZH: ExploreTexts = ExploreTexts {
     messages: "传输中的消息",
     servers: "服务器",
     no_message: "没有传输中的消息。",
+    on_deliver: "在你选择“送达”时",
     deliver: "送达",
     drop: "丢弃",
     duplicate: "复制",

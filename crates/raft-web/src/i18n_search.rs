@@ -2,7 +2,7 @@
 //! the search's bounds, its progress line and how it ended.
 
 use crate::i18n::Lang;
-use crate::number_text::{grouped, rounded};
+use crate::number_text::{grouped, scaled};
 
 /// The search's fixed words in one language.
 pub struct SearchTexts {
@@ -62,8 +62,8 @@ impl Lang {
     }
 
     /// The progress line of a running search.
-    pub fn search_running(self, states: u64, depth: u32, seconds: f64) -> String {
-        let rate = grouped((states as f64 / seconds.max(0.001)).round() as u64);
+    pub fn search_running(self, states: u64, depth: u32, milliseconds: u64) -> String {
+        let rate = grouped(states.saturating_mul(1000) / milliseconds.max(1));
         let states = grouped(states);
         match self {
             Lang::En => format!(
@@ -91,8 +91,8 @@ impl Lang {
 
     /// The search ended without a counterexample: `complete` when every run within the
     /// bounds was tried, else stopped by its limits (`cancelled` when the reader stopped it).
-    pub fn search_none(self, states: u64, depth: u32, seconds: f64, complete: bool, cancelled: bool) -> String {
-        let (seconds, states) = (rounded(seconds, 1), grouped(states));
+    pub fn search_none(self, states: u64, depth: u32, milliseconds: u64, complete: bool, cancelled: bool) -> String {
+        let (seconds, states) = (scaled(milliseconds / 100, 1), grouped(states));
         match (self, complete, cancelled) {
             (Lang::En, true, _) => format!(
                 "No counterexample: every run of up to {depth} events within these bounds keeps every property \

@@ -237,6 +237,9 @@ pub struct Playground {
     /// The run as it was before acting in the past discarded its future (and whether it had
     /// departed from its preset), while Undo is offered.
     undo: Option<(Rc<RefCell<History>>, bool)>,
+    /// The run as it was before Explore turned on (and whether it had departed from its
+    /// preset): turned off again with nothing chosen, Explore gives it back, future and all.
+    before_explore: Option<(Rc<RefCell<History>>, bool)>,
     /// Whether the run has departed from its preset (an action was taken).
     pub departed: bool,
     /// Counts the runs this page has shown: a preset, a link, an import or new settings start
@@ -284,6 +287,7 @@ impl Playground {
             client_menu: false,
             menu_error: None,
             undo: None,
+            before_explore: None,
             departed: false,
             run: 0,
             notice: None,
@@ -459,6 +463,12 @@ impl Playground {
     /// discarded and offers Undo.
     fn act(&mut self, actions: Vec<raft_sim::Action>) -> Result<(), Notice> {
         self.change_run(|history| actions.into_iter().try_for_each(|action| history.apply(action)))
+    }
+
+    /// Whether the run is `before`'s with only Explore turned on since, at the same moment.
+    fn nothing_explored_since(&self, before: &History) -> bool {
+        let history = self.history.borrow();
+        history.now() == before.now() && history.scenario().actions.len() == before.scenario_so_far().actions.len() + 1
     }
 
     /// Changes the run with `change`, which forks it when done in the past: the notice says
@@ -661,8 +671,19 @@ impl Reducible for Playground {
             Action::ToggleExplore => {
                 next.playing = false;
                 next.carry_ms = 0.0;
-                let mode = if next.exploring() { raft_sim::Scheduler::Timed } else { raft_sim::Scheduler::Manual };
-                next.apply(vec![raft_sim::Action::Scheduler { mode }], false);
+                if !next.exploring() {
+                    let before = Rc::new(RefCell::new(next.history.borrow().clone()));
+                    next.before_explore = Some((before, next.departed));
+                    next.apply(vec![raft_sim::Action::Scheduler { mode: raft_sim::Scheduler::Manual }], false);
+                } else {
+                    match next.before_explore.take() {
+                        Some((before, departed)) if next.nothing_explored_since(&before.borrow()) => {
+                            next.history = before;
+                            next.departed = departed;
+                        }
+                        _ => next.apply(vec![raft_sim::Action::Scheduler { mode: raft_sim::Scheduler::Timed }], false),
+                    }
+                }
             }
             Action::Explore(event) => {
                 next.playing = false;

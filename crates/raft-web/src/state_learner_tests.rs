@@ -160,3 +160,28 @@ fn exploring_pauses_time_and_each_chosen_event_takes_a_millisecond() {
     let timed = refused.reduce(Action::ToggleExplore).reduce(Action::TogglePlay);
     assert!(!timed.exploring() && timed.playing, "Explore off: Play runs again");
 }
+
+#[test]
+fn explore_on_and_off_again_with_nothing_chosen_gives_the_run_back_future_and_all() {
+    // Reducing shares the run with the state reduced (it changes in place): each path
+    // starts from a run of its own.
+    let run_of_five_events = || {
+        let mut state = preset("figure-6");
+        for _ in 0..5 {
+            state = state.reduce(Action::Step(Direction::Forward));
+        }
+        state
+    };
+    let state = run_of_five_events();
+    let (end, run) = (state.horizon_ms(), state.scenario_json());
+    let exploring = state.reduce(Action::Seek(end / 2)).reduce(Action::ToggleExplore);
+    assert!(exploring.exploring() && exploring.horizon_ms() == end / 2, "Explore in the past forks the run");
+    let back = exploring.reduce(Action::ToggleExplore);
+    assert!(!back.exploring());
+    assert_eq!((back.horizon_ms(), back.time_ms(), back.shown_preset()), (end, end / 2, Some("figure-6")));
+    assert_eq!(back.reduce(Action::Seek(end)).scenario_json(), run);
+    // Once an event was chosen, Explore off keeps the explored run and lets time run.
+    let explored = run_of_five_events().reduce(Action::Seek(end / 2)).reduce(Action::ToggleExplore);
+    let kept = explored.reduce(Action::Explore(raft_sim::Action::Timeout { node: 1 })).reduce(Action::ToggleExplore);
+    assert_eq!((kept.exploring(), kept.horizon_ms(), kept.time_ms()), (false, end / 2 + 1, end / 2 + 1));
+}

@@ -21,7 +21,7 @@ fn main() {
             let _ = replies.post_message(&JsValue::from_str(&json));
         };
         match serde_json::from_str::<raft_sim::SearchRequest>(&text) {
-            Ok(request) => request.run(|| js_sys::Date::now() / 1000.0, post),
+            Ok(request) => request.run(js_sys::Date::now, post),
             Err(error) => {
                 post(&raft_sim::SearchReport { done: true, error: Some(error.to_string()), ..Default::default() })
             }

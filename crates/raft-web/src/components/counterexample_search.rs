@@ -16,7 +16,7 @@ use crate::i18n::Lang;
 /// The most distinct states a search on the page keeps (some 150 MB of the worker's memory).
 const MAX_STATES: u64 = 2_000_000;
 /// A search on the page stops after this many seconds; Cancel stops it sooner.
-const SECONDS: f64 = 60.0;
+const SECONDS: u32 = 60;
 
 /// Properties of [`CounterexampleSearch`].
 #[derive(Properties, PartialEq)]
@@ -34,13 +34,21 @@ pub struct CounterexampleSearchProps {
 enum Status {
     Idle,
     Running(SearchReport),
-    Found { property: Property, events: usize },
+    Found { property: Property, events: usize, report: SearchReport },
     Ended { report: SearchReport, cancelled: bool },
     Changed,
     Failed(Option<String>),
 }
 
 impl Status {
+    /// The search's last report, if it began.
+    fn report(&self) -> Option<&SearchReport> {
+        match self {
+            Status::Running(report) | Status::Found { report, .. } | Status::Ended { report, .. } => Some(report),
+            _ => None,
+        }
+    }
+
     /// `data-search-status`, for tests and styles.
     fn code(&self) -> &'static str {
         match self {
@@ -135,9 +143,11 @@ pub fn counterexample_search(props: &CounterexampleSearchProps) -> Html {
         let onchange = Callback::from(move |event: Event| {
             let input: HtmlInputElement = event.target_unchecked_into();
             let typed = crate::number_text::parse_form_number(&input.value()).unwrap_or(0.0);
+            // Not f64::clamp, whose panic message would bring the float formatter to the page.
+            let value = typed.max(0.0).min(f64::from(max)) as u32;
             let mut next = *bounds;
-            set(&mut next, typed.clamp(0.0, f64::from(max)) as u32);
-            input.set_value(&format!("{}", typed.clamp(0.0, f64::from(max)) as u32));
+            set(&mut next, value);
+            input.set_value(&value.to_string());
             bounds.set(next);
         });
         html! {
@@ -151,16 +161,19 @@ pub fn counterexample_search(props: &CounterexampleSearchProps) -> Html {
     let running = matches!(*status, Status::Running(_));
     let line = match &*status {
         Status::Idle => None,
-        Status::Running(report) => Some(lang.search_running(report.states, report.depth, report.seconds)),
-        Status::Found { property, events } => Some(lang.search_found(lang.property(*property), *events)),
+        Status::Running(report) => Some(lang.search_running(report.states, report.depth, report.milliseconds)),
+        Status::Found { property, events, .. } => Some(lang.search_found(lang.property(*property), *events)),
         Status::Ended { report, cancelled } => {
-            Some(lang.search_none(report.states, report.depth, report.seconds, report.complete, *cancelled))
+            Some(lang.search_none(report.states, report.depth, report.milliseconds, report.complete, *cancelled))
         }
         Status::Changed => Some(t.changed.to_owned()),
         Status::Failed(reason) => Some(lang.search_failed(reason.as_deref().unwrap_or(t.not_loaded))),
     };
+    let (states, milliseconds) = status.report().map_or((0, 0), |report| (report.states, report.milliseconds));
     html! {
-        <div class="search" data-search-status={status.code()}>
+        // The last report's states and time, for benchmarks (tools/bench/search.mjs).
+        <div class="search" data-search-status={status.code()} data-search-states={states.to_string()}
+             data-search-ms={milliseconds.to_string()}>
             // One button, Find or Cancel: focus stays on it as the search starts and ends.
             if running {
                 <button type="button" class="search__button" data-search="cancel" onclick={cancel}>{ t.cancel }</button>
@@ -233,14 +246,15 @@ fn start_search(
                 (None, Some(found)) => {
                     let (run, on_found) = latest.borrow().clone();
                     let property = Property::ALL.into_iter().find(|p| p.name() == found.property);
-                    match property {
-                        Some(property) if run.emit(()) == from => {
-                            let events = found.actions.len();
-                            on_found.emit(found.actions);
-                            Status::Found { property, events }
+                    match (property, found.actions()) {
+                        (Some(_), Ok(_)) if run.emit(()) != from => Status::Changed,
+                        (Some(property), Ok(actions)) => {
+                            let events = actions.len();
+                            on_found.emit(actions);
+                            Status::Found { property, events, report }
                         }
-                        Some(_) => Status::Changed,
-                        None => Status::Failed(Some(found.property)),
+                        (None, _) => Status::Failed(Some(found.property)),
+                        (_, Err(error)) => Status::Failed(Some(error.to_string())),
                     }
                 }
                 (None, None) => Status::Ended { report, cancelled: false },

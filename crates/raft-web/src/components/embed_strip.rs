@@ -13,6 +13,8 @@ use crate::state::Direction;
 pub struct EmbedStripProps {
     /// Whether time is running.
     pub playing: bool,
+    /// Whether the run is explored (manual scheduling): then Play is off.
+    pub exploring: bool,
     /// The current moment.
     pub time_ms: Millis,
     /// The end of the timeline.
@@ -33,7 +35,8 @@ pub fn embed_strip(lang: Lang, props: &EmbedStripProps) -> Html {
     let step = |direction| props.on_step.reform(move |_: MouseEvent| direction);
     html! {
         <div class="embed-strip" role="toolbar" aria-label={t.playback}>
-            <button type="button" aria-label={label} title={label} onclick={props.on_toggle.reform(|_: MouseEvent| ())}>
+            <button type="button" aria-label={label} onclick={props.on_toggle.reform(|_: MouseEvent| ())}
+                    disabled={props.exploring} title={if props.exploring { lang.explore_texts().no_play } else { label }}>
                 { if props.playing { "❚❚" } else { "▶" } }
             </button>
             <button type="button" aria-label={t.step_back} title={t.step_back_title}

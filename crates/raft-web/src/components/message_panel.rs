@@ -32,7 +32,8 @@ pub fn message_panel(lang: Lang, props: &MessagePanelProps) -> Html {
                     <><dt>{ lang.field_name(name) }</dt><dd>{ lang.field_value(value) }</dd></>
                 }) }
                 <dt>{ t.sent }</dt><dd>{ format!("{} ms", details.sent_ms) }</dd>
-                <dt>{ t.arrives }</dt><dd>{ format!("{} ms", details.deliver_ms) }</dd>
+                <dt>{ t.arrives }</dt>
+                <dd>{ details.deliver_ms.map_or_else(|| lang.explore_texts().on_deliver.to_owned(), |ms| format!("{ms} ms")) }</dd>
                 if let Some(original) = details.copy_of {
                     <dt>{ t.copy }</dt><dd>{ lang.copy_of(original) }</dd>
                 }

@@ -77,8 +77,8 @@ pub struct MessageDetails {
     pub to: NodeId,
     /// When it was sent.
     pub sent_ms: u64,
-    /// When it is due.
-    pub deliver_ms: u64,
+    /// When it is due; `None` while exploring, when it arrives only if Deliver is chosen.
+    pub deliver_ms: Option<u64>,
     /// The message this one is a second copy of, if it is one.
     pub copy_of: Option<u64>,
     /// Its fields in the paper's names, e.g. ("prevLogIndex", 6).
@@ -95,7 +95,7 @@ impl MessageDetails {
             from: flight.from,
             to: flight.to,
             sent_ms: flight.sent_at,
-            deliver_ms: flight.deliver_at,
+            deliver_ms: (!sim.is_manual()).then_some(flight.deliver_at),
             copy_of: flight.copy_of,
             fields: payload_fields(&flight.payload),
         })
