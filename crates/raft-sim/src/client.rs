@@ -10,7 +10,7 @@ use crate::time::Millis;
 pub const MAX_REDIRECTS: u32 = 5;
 
 /// How a client operation ended.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum OpResult {
     /// Committed and applied.
     Ok,
@@ -47,7 +47,7 @@ impl OpResult {
 }
 
 /// What a client operation asks for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OpKind {
     /// A write, `key=value`.

@@ -1,14 +1,20 @@
 //! A model checker over the real core (issue 17): from a cluster under manual scheduling, it
 //! tries every enabled event — deliver, drop or duplicate a message in flight, time a server
-//! out, fire a leader's heartbeat, crash or restart a server, send a client write to a leader
-//! — and checks the safety properties in every state reached.
+//! out, fire a leader's heartbeat, crash or restart a server, send a client write to a leader,
+//! a client read to any server, a membership change — and checks the safety properties in
+//! every state reached, and, once a read has been answered, that what the clients saw is
+//! linearizable.
 //!
 //! Breadth-first search finds the shortest run that breaks a property; random walks reach
 //! deeper. States are told apart by a fingerprint of everything that decides the future
 //! (servers, messages in flight as a multiset, the checker's memory of the past, what the
 //! bounds still allow), never by message ids or by the path that led there. The clock stands
 //! still: every event happens at the moment exploration began, so time-based guards (leases,
-//! CheckQuorum's guard) see every event as simultaneous.
+//! CheckQuorum's guard) see every event as simultaneous, and states that differ only in when
+//! a server last heard from a leader are one. When reads are searched, each event takes one
+//! millisecond instead, as on the page's Explore panel: real-time order decides
+//! linearizability, so the clients' operations and their times join the fingerprint, and the
+//! servers' times split states that the still clock would have merged.
 //!
 //! Nothing here reads a clock: a caller that wants a time limit calls
 //! [`ModelChecker::run`] with a number of transitions, looks at its own clock, and calls
@@ -24,11 +30,13 @@ use raft_scenario::{Action, Scenario, ScenarioError, ScenarioOptions, Scheduler,
 
 use crate::time::Millis;
 
+use crate::client::{OpKind, OpResult};
 use crate::invariants::Property;
 use crate::network::Payload;
 use crate::rng::SimRng;
 use crate::scenario_run::ScenarioExt as _;
 use crate::simulation::Simulation;
+use crate::Linearizability;
 
 /// Where to start, how to search, and how far.
 #[derive(Clone, Debug)]
@@ -50,13 +58,19 @@ pub struct CheckSettings {
     pub drops: u32,
     /// At most this many messages duplicated along a run.
     pub duplicates: u32,
+    /// At most this many client reads along a run (of key `x`, by client 2, to any server).
+    pub reads: u32,
+    /// At most this many membership changes along a run (adding the next server id, or
+    /// removing a server), each asked of the leader the client knows.
+    pub changes: u32,
     /// Breadth-first, or random walks.
     pub strategy: Strategy,
 }
 
 impl CheckSettings {
     /// A fresh cluster of `nodes` servers with `options`; depth 12, one crash, one write, one
-    /// drop, one duplicate, breadth first, at most ten million states.
+    /// drop, one duplicate, no read and no membership change, breadth first, at most ten
+    /// million states.
     pub fn new(nodes: u32, options: ScenarioOptions) -> Self {
         let mut start = Scenario::new(SEED);
         start.nodes = nodes;
@@ -75,6 +89,8 @@ impl CheckSettings {
             writes: 1,
             drops: 1,
             duplicates: 1,
+            reads: 0,
+            changes: 0,
             strategy: Strategy::Bfs,
         }
     }
@@ -93,11 +109,30 @@ pub enum Strategy {
     },
 }
 
+/// What a counterexample breaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Broken {
+    /// One of the safety properties checked after every event.
+    Property(Property),
+    /// Linearizability of what the clients saw (thesis §6.3).
+    Linearizability,
+}
+
+impl Broken {
+    /// Its name in words: the property's (e.g. "election safety"), or "linearizability".
+    pub fn name(self) -> &'static str {
+        match self {
+            Broken::Property(property) => property.name(),
+            Broken::Linearizability => "linearizability",
+        }
+    }
+}
+
 /// A run that breaks a property.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Counterexample {
-    /// The property broken.
-    pub property: Property,
+    /// What it breaks.
+    pub property: Broken,
     /// The events, in order, from the start.
     pub actions: Vec<Action>,
 }
@@ -109,6 +144,8 @@ struct Left {
     writes: u32,
     drops: u32,
     duplicates: u32,
+    reads: u32,
+    changes: u32,
 }
 
 /// One state: the cluster and what the bounds still allow.
@@ -116,6 +153,8 @@ struct Left {
 struct State {
     sim: Simulation,
     left: Left,
+    /// How far the clock moves before each event: 0, or 1 ms when reads are searched.
+    tick: Millis,
 }
 
 /// A state found, as the event that led to it from its parent.
@@ -156,14 +195,19 @@ impl ModelChecker {
     pub fn new(settings: CheckSettings) -> Result<Self, ScenarioError> {
         let mut sim = settings.start.build(false)?;
         sim.run_until(settings.start_ms);
+        // What the start's scenario would do later is not part of the search.
+        sim.scheduled.truncate(sim.next_action);
         sim.apply(Action::Scheduler { mode: Scheduler::Manual }).expect("scheduling can always change");
         let left = Left {
             crashes: settings.crashes,
             writes: settings.writes,
             drops: settings.drops,
             duplicates: settings.duplicates,
+            reads: settings.reads,
+            changes: settings.changes,
         };
-        let mut root = State { sim, left };
+        let tick = Millis::from(settings.reads > 0);
+        let mut root = State { sim, left, tick };
         root.sim.forget_told_past();
         let seed = match settings.strategy {
             Strategy::Random { seed } => seed,
@@ -184,7 +228,7 @@ impl ModelChecker {
             root,
         };
         checker.seen.insert(fingerprint(&checker.root));
-        if let Some(property) = checker.root.sim.violations().first().map(|v| v.property) {
+        if let Some(property) = broken(&checker.root) {
             checker.violation = Some(Counterexample { property, actions: Vec::new() });
             checker.finished = true;
         }
@@ -227,8 +271,8 @@ impl ModelChecker {
     }
 
     /// The counterexample as a scenario file that replays it: the start's actions up to the
-    /// moment exploration began, then there a switch to manual scheduling and every event as
-    /// an action, in order.
+    /// moment exploration began, then there a switch to manual scheduling, then every event
+    /// as an action, at that moment (or one millisecond apart, when reads were searched).
     pub fn scenario_of(&self, counterexample: &Counterexample) -> Scenario {
         let at_ms = self.settings.start_ms;
         let mut scenario = self.settings.start.clone();
@@ -236,8 +280,10 @@ impl ModelChecker {
         scenario.actions.retain(|timed| timed.at_ms <= at_ms);
         let manual = Action::Scheduler { mode: Scheduler::Manual };
         let events = std::iter::once(&manual).chain(&counterexample.actions);
-        scenario.actions.extend(events.map(|action| TimedAction { at_ms, action: action.clone() }));
-        scenario.until_ms = Some(at_ms);
+        let tick = self.root.tick;
+        let times = (0..).map(|i| at_ms + i * tick);
+        scenario.actions.extend(events.zip(times).map(|(action, at_ms)| TimedAction { at_ms, action: action.clone() }));
+        scenario.until_ms = Some(at_ms + counterexample.actions.len() as Millis * tick);
         scenario
     }
 
@@ -263,7 +309,7 @@ impl ModelChecker {
                 self.found.push(Found { parent: index, action });
                 let child_index = (self.found.len() - 1) as u32;
                 self.next_layer.push(child_index);
-                if let Some(property) = child.sim.violations().first().map(|v| v.property) {
+                if let Some(property) = broken(&child) {
                     self.violation = Some(Counterexample { property, actions: self.path(child_index) });
                     self.finished = true;
                     return;
@@ -296,7 +342,7 @@ impl ModelChecker {
             state = next;
             actions.push(action);
             self.seen.insert(fingerprint(&state));
-            if let Some(property) = state.sim.violations().first().map(|v| v.property) {
+            if let Some(property) = broken(&state) {
                 self.violation = Some(Counterexample { property, actions });
                 self.finished = true;
                 return;
@@ -363,6 +409,10 @@ impl State {
     /// Takes `action`, if the simulator does: the cluster moves on, the bounds are spent,
     /// and what was told of the past is forgotten (states need none of it).
     fn take(&mut self, action: &Action) -> Result<(), crate::ActionError> {
+        if self.tick > 0 {
+            let now = self.sim.now();
+            self.sim.run_until(now + self.tick);
+        }
         self.sim.try_apply(action.clone())?;
         self.sim.forget_told_past();
         let left = &mut self.left;
@@ -371,14 +421,30 @@ impl State {
             Action::Write { .. } => left.writes -= 1,
             Action::Drop { .. } => left.drops -= 1,
             Action::Duplicate { .. } => left.duplicates -= 1,
+            Action::Read { .. } => left.reads -= 1,
+            Action::AddServer { .. } | Action::RemoveServer { .. } => left.changes -= 1,
             _ => {}
         }
         Ok(())
     }
 }
 
+/// What `state` breaks, if anything: a safety property, else, once a read was answered, the
+/// linearizability of the clients' history.
+fn broken(state: &State) -> Option<Broken> {
+    let sim = &state.sim;
+    if let Some(violation) = sim.violations().first() {
+        return Some(Broken::Property(violation.property));
+    }
+    let answered_read = sim.client_ops().any(|op| op.kind == OpKind::Read && op.result == Some(OpResult::Ok));
+    let linearizable = !answered_read || matches!(sim.linearizability(), Linearizability::Linearizable { .. });
+    (!linearizable).then_some(Broken::Linearizability)
+}
+
 /// The events [`Simulation::enabled_events`] lists that the bounds still allow, then a client
-/// write to each leader while writes are left.
+/// write to each leader while writes are left, a read of `x` to each running server while
+/// reads are left, and, while changes are left and a leader leads, adding the next server id
+/// and removing each server.
 fn enabled(state: &State) -> Vec<Action> {
     let (sim, left) = (&state.sim, &state.left);
     let mut actions: Vec<Action> = sim
@@ -396,6 +462,18 @@ fn enabled(state: &State) -> Vec<Action> {
         for node in sim.nodes.iter().filter(|node| node.up && node.node.role() == RoleKind::Leader) {
             actions.push(Action::Write { node: node.node.id(), command: command.clone(), client: 1 });
         }
+    }
+    if left.reads > 0 {
+        for node in sim.nodes.iter().filter(|node| node.up) {
+            actions.push(Action::Read { node: node.node.id(), key: "x".into(), client: 2 });
+        }
+    }
+    if left.changes > 0 && sim.nodes.iter().any(|node| node.up && node.node.role() == RoleKind::Leader) {
+        let next = sim.nodes.iter().map(|node| node.node.id()).max().unwrap_or(0) + 1;
+        if next <= raft_scenario::MAX_NODES {
+            actions.push(Action::AddServer { node: next });
+        }
+        actions.extend(sim.nodes.iter().map(|node| Action::RemoveServer { node: node.node.id() }));
     }
     actions
 }
@@ -461,6 +539,12 @@ fn fingerprint(state: &State) -> u64 {
     // The client's waiting operations: where each was last sent decides how an answer is taken.
     for op in sim.client_ops().filter(|op| op.result.is_none()) {
         (op.client, &op.command, op.last_node, op.redirects, op.retries).hash(&mut h);
+    }
+    // Once a read was sent, what the clients saw and when decides linearizability.
+    if sim.client_ops().any(|op| op.kind == OpKind::Read) {
+        for op in sim.client_ops() {
+            (op.kind, op.result, &op.value, op.invoked_ms, op.responded_ms).hash(&mut h);
+        }
     }
     sim.checker.fingerprint(&mut h);
     h.finish()

@@ -31,6 +31,10 @@ pub struct SearchRequest {
     pub drops: u32,
     /// At most this many messages duplicated along a run.
     pub duplicates: u32,
+    /// At most this many client reads along a run.
+    pub reads: u32,
+    /// At most this many membership changes along a run.
+    pub changes: u32,
     /// Stop after this many distinct states.
     pub max_states: u64,
     /// Stop after this many seconds.
@@ -65,7 +69,8 @@ pub struct SearchReport {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FoundRun {
-    /// The property broken, by its name (e.g. "leader completeness").
+    /// What it breaks, by name: a property's (e.g. "leader completeness"), or
+    /// "linearizability" (`Broken::name`).
     pub property: String,
     /// How many events, from the moment searched, break it.
     pub events: u32,
@@ -93,6 +98,8 @@ impl SearchRequest {
             writes: self.writes,
             drops: self.drops,
             duplicates: self.duplicates,
+            reads: self.reads,
+            changes: self.changes,
             strategy: Strategy::Bfs,
             ..CheckSettings::from_scenario(start, self.at_ms)
         };

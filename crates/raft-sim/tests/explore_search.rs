@@ -25,6 +25,8 @@ fn request(history: &History, depth: u32) -> SearchRequest {
         writes: 0,
         drops: 0,
         duplicates: 0,
+        reads: 0,
+        changes: 0,
         max_states: 2_000_000,
         seconds: 600,
     };

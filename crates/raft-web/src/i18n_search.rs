@@ -16,6 +16,8 @@ pub struct SearchTexts {
     pub writes: &'static str,
     pub drops: &'static str,
     pub duplicates: &'static str,
+    pub reads: &'static str,
+    pub changes: &'static str,
     /// Stops a running search.
     pub cancel: &'static str,
     /// The run changed while the search ran, so what it found does not follow from now.
@@ -33,6 +35,8 @@ const EN: SearchTexts = SearchTexts {
     writes: "Client writes",
     drops: "Dropped messages",
     duplicates: "Duplicated messages",
+    reads: "Client reads",
+    changes: "Membership changes",
     cancel: "Cancel",
     changed: "The run changed during the search, so its result no longer starts from here. Search again.",
     not_loaded: "the search's program could not be loaded. Reload the page and try again.",
@@ -47,6 +51,8 @@ const ZH: SearchTexts = SearchTexts {
     writes: "客户端写入次数",
     drops: "丢弃的消息数",
     duplicates: "复制的消息数",
+    reads: "客户端读取次数",
+    changes: "成员变更次数",
     cancel: "取消",
     changed: "搜索期间运行已改变，结果不再从此刻开始。请重新搜索。",
     not_loaded: "搜索程序未能加载。请刷新页面后重试。",

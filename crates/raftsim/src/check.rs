@@ -68,6 +68,12 @@ pub struct CheckArgs {
     /// Messages duplicated along one run, at most.
     #[arg(long, value_name = "U", default_value_t = 1)]
     duplicates: u32,
+    /// Client reads (of key x, to any server) along one run, at most.
+    #[arg(long, value_name = "R", default_value_t = 0)]
+    reads: u32,
+    /// Membership changes (add the next server id, or remove a server) along one run, at most.
+    #[arg(long, value_name = "M", default_value_t = 0)]
+    changes: u32,
     /// `bfs` (the shortest counterexample) or `random` (random walks, deeper).
     #[arg(long, value_name = "bfs|random", default_value = "bfs", value_parser = ["bfs", "random"])]
     strategy: String,
@@ -118,6 +124,8 @@ pub fn check(args: CheckArgs) -> Result<ExitCode, String> {
         writes: args.writes,
         drops: args.drops,
         duplicates: args.duplicates,
+        reads: args.reads,
+        changes: args.changes,
         strategy: if args.strategy == "random" { Strategy::Random { seed: args.seed } } else { Strategy::Bfs },
         ..start
     };

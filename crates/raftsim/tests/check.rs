@@ -48,3 +48,21 @@ fn check_refuses_options_that_are_not_options() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("unknown field `speed`"));
 }
+
+#[test]
+fn check_with_reads_finds_a_stale_read_and_run_shows_the_history_is_not_linearizable() {
+    let start =
+        write_temp("three.json", r#"{"version":1,"seed":1,"nodes":3,"options":{"unsafe":{"stale_reads":true}}}"#);
+    let args = ["--at", "1000", "--reads", "1", "--crashes", "0", "--drops", "0", "--duplicates", "0"];
+    let walks = ["--strategy", "random", "--seed", "3", "--depth", "10"];
+    let found = raftsim(&[&["check", "--from", &start][..], &args, &walks].concat());
+    assert_eq!(found.status.code(), Some(1), "{}", String::from_utf8_lossy(&found.stderr));
+    let violation = &report(&found)["violation"];
+    assert_eq!(violation["property"], "linearizability");
+    let file = write_temp("stale-read.json", &violation["scenario"].to_string());
+    let replay = raftsim(&["run", &file]);
+    assert_eq!(replay.status.code(), Some(1));
+    let replayed = serde_json::from_slice::<serde_json::Value>(&replay.stdout).unwrap();
+    assert_eq!(replayed["linearizable"], false, "{replayed}");
+    assert_eq!(replayed["not_linearizable"]["reason"], "stale");
+}

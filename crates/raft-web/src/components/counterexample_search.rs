@@ -7,11 +7,11 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use raft_sim::{Millis, Property, SearchReport, SearchRequest};
+
+use crate::i18n::Lang;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlInputElement, MessageEvent, Worker};
 use yew::prelude::*;
-
-use crate::i18n::Lang;
 
 /// The most distinct states a search on the page keeps (some 150 MB of the worker's memory).
 const MAX_STATES: u64 = 2_000_000;
@@ -34,7 +34,7 @@ pub struct CounterexampleSearchProps {
 enum Status {
     Idle,
     Running(SearchReport),
-    Found { property: Property, events: usize, report: SearchReport },
+    Found { broken: String, events: usize, report: SearchReport },
     Ended { report: SearchReport, cancelled: bool },
     Changed,
     Failed(Option<String>),
@@ -72,12 +72,22 @@ struct Bounds {
     writes: u32,
     drops: u32,
     duplicates: u32,
+    reads: u32,
+    changes: u32,
 }
 
 impl Default for Bounds {
     fn default() -> Self {
-        Bounds { depth: 12, crashes: 1, writes: 1, drops: 0, duplicates: 0 }
+        Bounds { depth: 12, crashes: 1, writes: 1, drops: 0, duplicates: 0, reads: 0, changes: 0 }
     }
+}
+
+/// What a run found breaks, in `lang`: a property, or linearizability.
+fn broken_name(lang: Lang, name: &str) -> Option<&'static str> {
+    if name == raft_sim::Broken::Linearizability.name() {
+        return Some(lang.history_texts().linearizable);
+    }
+    Property::ALL.into_iter().find(|p| p.name() == name).map(|property| lang.property(property))
 }
 
 /// The run and the found-callback as of the last render, which a worker's handlers read.
@@ -162,7 +172,9 @@ pub fn counterexample_search(props: &CounterexampleSearchProps) -> Html {
     let line = match &*status {
         Status::Idle => None,
         Status::Running(report) => Some(lang.search_running(report.states, report.depth, report.milliseconds)),
-        Status::Found { property, events, .. } => Some(lang.search_found(lang.property(*property), *events)),
+        Status::Found { broken, events, .. } => {
+            Some(lang.search_found(broken_name(lang, broken).unwrap_or_default(), *events))
+        }
         Status::Ended { report, cancelled } => {
             Some(lang.search_none(report.states, report.depth, report.milliseconds, report.complete, *cancelled))
         }
@@ -187,6 +199,8 @@ pub fn counterexample_search(props: &CounterexampleSearchProps) -> Html {
                 { field(t.writes, bounds.writes, 3, |b, v| b.writes = v) }
                 { field(t.drops, bounds.drops, 3, |b, v| b.drops = v) }
                 { field(t.duplicates, bounds.duplicates, 3, |b, v| b.duplicates = v) }
+                { field(t.reads, bounds.reads, 3, |b, v| b.reads = v) }
+                { field(t.changes, bounds.changes, 3, |b, v| b.changes = v) }
             </details>
             <p class="search__status" role="status">{ line.unwrap_or_default() }</p>
         </div>
@@ -212,6 +226,8 @@ fn start_search(
         writes: bounds.writes,
         drops: bounds.drops,
         duplicates: bounds.duplicates,
+        reads: bounds.reads,
+        changes: bounds.changes,
         max_states: MAX_STATES,
         seconds: SECONDS,
     };
@@ -245,13 +261,12 @@ fn start_search(
                 (Some(error), _) => Status::Failed(Some(error)),
                 (None, Some(found)) => {
                     let (run, on_found) = latest.borrow().clone();
-                    let property = Property::ALL.into_iter().find(|p| p.name() == found.property);
-                    match (property, found.actions()) {
+                    match (broken_name(Lang::En, &found.property), found.actions()) {
                         (Some(_), Ok(_)) if run.emit(()) != from => Status::Changed,
-                        (Some(property), Ok(actions)) => {
+                        (Some(_), Ok(actions)) => {
                             let events = actions.len();
                             on_found.emit(actions);
-                            Status::Found { property, events, report }
+                            Status::Found { broken: found.property, events, report }
                         }
                         (None, _) => Status::Failed(Some(found.property)),
                         (_, Err(error)) => Status::Failed(Some(error.to_string())),
