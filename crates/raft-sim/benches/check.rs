@@ -8,6 +8,10 @@
 
 use std::time::{Duration, Instant};
 
+/// The allocator of `raftsim`, whose `check` this measures (crates/raftsim/src/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use raft_sim::{CheckSettings, ModelChecker, Scenario, ScenarioOptions};
 
 /// Explores `settings` until done or `limit` passes; returns the checker and the seconds taken.

@@ -195,8 +195,10 @@ impl ModelChecker {
     pub fn new(settings: CheckSettings) -> Result<Self, ScenarioError> {
         let mut sim = settings.start.build(false)?;
         sim.run_until(settings.start_ms);
-        // What the start's scenario would do later is not part of the search.
+        // What the start's scenario would do later is not part of the search, and no state
+        // needs the run's trace.
         sim.scheduled.truncate(sim.next_action);
+        sim.trace.turn_off();
         sim.apply(Action::Scheduler { mode: Scheduler::Manual }).expect("scheduling can always change");
         let left = Left {
             crashes: settings.crashes,

@@ -293,16 +293,27 @@ fn command_text<S: Serializer>(command: &Command, serializer: S) -> Result<S::Ok
 pub struct Trace {
     hash: u64,
     events: Option<Vec<TraceEvent>>,
+    /// Off, the trace records nothing, not even its hash (the model checker's states).
+    off: bool,
 }
 
 impl Trace {
     /// An empty trace that keeps its events if `record` is true.
     pub fn new(record: bool) -> Self {
-        Trace { hash: TokenHasher::new().finish(), events: record.then(Vec::new) }
+        Trace { hash: TokenHasher::new().finish(), events: record.then(Vec::new), off: false }
+    }
+
+    /// Stops recording: later events leave the hash and the events as they are.
+    pub(crate) fn turn_off(&mut self) {
+        self.off = true;
+        self.events = None;
     }
 
     /// Adds an event.
     pub fn push(&mut self, event: TraceEvent) {
+        if self.off {
+            return;
+        }
         let mut hasher = TokenHasher::resume(self.hash);
         event.tokens(&mut hasher);
         self.hash = hasher.finish();

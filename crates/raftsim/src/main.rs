@@ -17,6 +17,11 @@
 mod check;
 mod commands;
 
+/// mimalloc: the model checker clones a cluster for every event it tries, and allocation is
+/// much of its time (BENCHMARKS.md, session 18).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
