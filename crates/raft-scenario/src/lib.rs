@@ -2,7 +2,8 @@
 //!
 //! - the scenario file ([`Scenario`], version 1): seed, cluster, [`ScenarioOptions`], initial
 //!   persistent state and timed [`Action`]s;
-//! - share links ([`ShareLink`]): a scenario and a moment, zlib-compressed in URL-safe base64.
+//! - share links ([`ShareLink`]): a scenario and a moment, zlib-compressed in URL-safe base64;
+//! - guided lessons ([`Lesson`], version 1): a scenario and bilingual steps through its run.
 //!
 //! Every type is read and written by serde's derives (`deny_unknown_fields`), so a new field
 //! or action costs one line. Reading never panics: every problem is an error naming the field
@@ -15,7 +16,9 @@ mod action_fields;
 mod error;
 mod initial;
 mod json_layout;
+mod lesson;
 pub use json_layout::to_compact_json;
+pub use lesson::{Bilingual, Choice, Highlight, Lesson, LessonError, Predict, Step, LESSON_VERSION};
 mod link;
 mod link_codec;
 mod object;

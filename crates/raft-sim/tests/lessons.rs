@@ -1,0 +1,89 @@
+//! The guided lessons (issue 18): every lesson file beside the presets is valid, is named
+//! after its id, and every step's moment is reachable within the page's replay budget, with
+//! the servers and messages it points at there; and each step says what the run shows.
+
+use raft_sim::{History, Lesson, RoleKind, Simulation};
+
+const LESSONS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../raft-web/lessons");
+
+/// Every lesson file, by file name.
+fn lessons() -> Vec<(String, Lesson)> {
+    let mut files: Vec<_> = std::fs::read_dir(LESSONS).unwrap().map(|entry| entry.unwrap().path()).collect();
+    files.sort();
+    files
+        .into_iter()
+        .filter(|path| path.extension().is_some_and(|e| e == "json"))
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let lesson = Lesson::from_json(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            (path.file_stem().unwrap().to_string_lossy().into_owned(), lesson)
+        })
+        .collect()
+}
+
+/// The run of `lesson` at each of its steps' moments, as the page reaches them.
+fn moments(lesson: &Lesson) -> Vec<Simulation> {
+    let mut history = History::new(lesson.scenario.clone()).unwrap();
+    lesson
+        .steps
+        .iter()
+        .map(|step| {
+            history.seek_within_budget(step.at_ms).unwrap_or_else(|e| panic!("{} at {}: {e:?}", lesson.id, step.at_ms));
+            assert_eq!(history.now(), step.at_ms);
+            history.sim().clone()
+        })
+        .collect()
+}
+
+#[test]
+fn every_lesson_is_valid_and_every_step_shows_what_it_points_at() {
+    let lessons = lessons();
+    assert!(!lessons.is_empty());
+    for (file, lesson) in &lessons {
+        assert_eq!(file, &lesson.id, "a lesson file is named after its id");
+        for (step, sim) in lesson.steps.iter().zip(moments(lesson)) {
+            for &node in &step.highlight.nodes {
+                assert!(sim.node(node).is_some(), "{file} at {}: no server {node}", step.at_ms);
+            }
+            for &message in &step.highlight.messages {
+                assert!(
+                    sim.network().get(message).is_some(),
+                    "{file} at {}: message {message} not in flight",
+                    step.at_ms
+                );
+            }
+            for &(node, index) in &step.highlight.entries {
+                let last = sim.node(node).map_or(0, |n| n.node().log().last_index());
+                assert!(index >= 1 && index <= last, "{file} at {}: S{node} has no entry {index}", step.at_ms);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_lessons_speak_the_seed_articles_words() {
+    let all_zh: String = lessons()
+        .iter()
+        .flat_map(|(_, lesson)| lesson.steps.iter().map(|step| format!("{}{}", step.title.zh, step.text.zh)))
+        .collect();
+    for word in ["选主", "任期", "心跳"] {
+        assert!(all_zh.contains(word), "the lessons' 中文 never says {word}");
+    }
+}
+
+#[test]
+fn the_election_lesson_says_what_its_run_shows() {
+    let (_, lesson) = lessons().into_iter().find(|(id, _)| id == "election").unwrap();
+    let role = |sim: &Simulation, id| sim.node(id).map(|n| (n.node().role(), n.node().current_term()));
+    let at = moments(&lesson);
+    // Two candidates of term 1.
+    assert_eq!((role(&at[0], 1), role(&at[0], 3)), (Some((RoleKind::Candidate, 1)), Some((RoleKind::Candidate, 1))));
+    // The split vote: no leader, S2 voted for S3 and S4 for S1.
+    assert_eq!(at[1].leader(), None);
+    let voted = |id| at[1].node(id).unwrap().node().persistent_state().voted_for;
+    assert_eq!((voted(2), voted(4)), (Some(3), Some(1)));
+    // S3 campaigns first in term 2, then leads it; later it is still the leader.
+    assert_eq!(role(&at[2], 3), Some((RoleKind::Candidate, 2)));
+    assert_eq!((at[3].leader(), role(&at[3], 3)), (Some(3), Some((RoleKind::Leader, 2))));
+    assert_eq!(at[4].leader(), Some(3));
+}
