@@ -87,3 +87,21 @@ fn the_election_lesson_says_what_its_run_shows() {
     assert_eq!((at[3].leader(), role(&at[3], 3)), (Some(3), Some((RoleKind::Leader, 2))));
     assert_eq!(at[4].leader(), Some(3));
 }
+
+#[test]
+fn the_replication_lesson_says_what_its_run_shows() {
+    let (_, lesson) = lessons().into_iter().find(|(id, _)| id == "replication").unwrap();
+    let at = moments(&lesson);
+    let last = |sim: &Simulation, id| sim.node(id).unwrap().node().log().last_index();
+    let commit = |sim: &Simulation, id| sim.node(id).unwrap().node().commit_index();
+    assert_eq!(at[0].node(1).unwrap().node().role(), RoleKind::Candidate);
+    assert_eq!(at[1].leader(), Some(1));
+    // At 150 ms S5 and S2 hold all eight entries, S4 not yet.
+    assert_eq!((last(&at[3], 5), last(&at[3], 2)), (8, 8));
+    assert!(last(&at[3], 4) < 8);
+    // At 230 ms every log holds eight entries, none committed.
+    assert!((1..=5).all(|id| last(&at[4], id) == 8));
+    assert_eq!(commit(&at[4], 1), 0, "entry 8 is of term 3: not committed by counting");
+    // At 700 ms x=6 at index 9 committed, and entry 8 with it.
+    assert_eq!((last(&at[5], 1), commit(&at[5], 1)), (9, 9));
+}
