@@ -105,3 +105,23 @@ fn the_replication_lesson_says_what_its_run_shows() {
     // At 700 ms x=6 at index 9 committed, and entry 8 with it.
     assert_eq!((last(&at[5], 1), commit(&at[5], 1)), (9, 9));
 }
+
+#[test]
+fn the_crashes_lesson_says_what_its_run_shows() {
+    let (_, lesson) = lessons().into_iter().find(|(id, _)| id == "crashes").unwrap();
+    let at = moments(&lesson);
+    let log =
+        |sim: &Simulation, id| -> Vec<u64> { sim.node(id).unwrap().node().log().entries().map(|e| e.term).collect() };
+    assert_eq!(log(&at[1], 7)[3..], [2, 2, 2, 3, 3, 3, 3, 3], "(f)'s entries of terms 2 and 3");
+    // S1 leads term 8 without (c)'s and (d)'s votes.
+    assert_eq!(at[2].leader(), Some(1));
+    let voted = |id| at[2].node(id).unwrap().node().persistent_state().voted_for;
+    assert!(voted(4) != Some(1) && voted(5) != Some(1));
+    assert!([2, 6, 7].iter().all(|&id| voted(id) == Some(1)));
+    // (c) and (d) replaced their extra entries with the leader's.
+    assert_eq!((log(&at[3], 4)[10], log(&at[3], 5)[10], log(&at[3], 5).len()), (8, 8, 11));
+    assert_eq!(at[4].node(1).unwrap().node().commit_index(), 11);
+    // Every log is the leader's at the end.
+    let leader = log(&at[5], 1);
+    assert!((2..=7).all(|id| log(&at[5], id) == leader), "{:?}", (1..=7).map(|id| log(&at[5], id)).collect::<Vec<_>>());
+}
