@@ -125,3 +125,18 @@ fn the_crashes_lesson_says_what_its_run_shows() {
     let leader = log(&at[5], 1);
     assert!((2..=7).all(|id| log(&at[5], id) == leader), "{:?}", (1..=7).map(|id| log(&at[5], id)).collect::<Vec<_>>());
 }
+
+#[test]
+fn the_safety_lesson_says_what_its_run_shows() {
+    let (_, lesson) = lessons().into_iter().find(|(id, _)| id == "safety").unwrap();
+    let at = moments(&lesson);
+    let term_at_2 = |sim: &Simulation, id| sim.node(id).unwrap().node().log().term_at(2);
+    assert_eq!(at[1].leader(), Some(1));
+    // Index 2 of term 2 on a majority, not committed.
+    assert!([1, 2, 3].iter().all(|&id| term_at_2(&at[2], id) == Some(2)));
+    assert_eq!(at[2].node(1).unwrap().node().commit_index(), 0);
+    assert!(!at[3].node(1).unwrap().is_up());
+    assert_eq!(at[4].leader(), Some(5));
+    assert!([2, 3, 4].iter().all(|&id| term_at_2(&at[5], id) == Some(3)), "S5's entry replaced index 2");
+    assert!(at[5].violations().is_empty(), "nothing committed was lost");
+}
