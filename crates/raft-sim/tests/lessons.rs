@@ -64,9 +64,12 @@ fn every_lesson_is_valid_and_every_step_shows_what_it_points_at() {
 fn the_lessons_speak_the_seed_articles_words() {
     let all_zh: String = lessons()
         .iter()
-        .flat_map(|(_, lesson)| lesson.steps.iter().map(|step| format!("{}{}", step.title.zh, step.text.zh)))
+        .flat_map(|(_, lesson)| {
+            let steps = lesson.steps.iter().map(|step| format!("{}{}", step.title.zh, step.text.zh));
+            std::iter::once(lesson.title.zh.clone()).chain(steps)
+        })
         .collect();
-    for word in ["选主", "任期", "心跳"] {
+    for word in ["选主", "日志复制", "任期", "心跳"] {
         assert!(all_zh.contains(word), "the lessons' 中文 never says {word}");
     }
 }
@@ -139,4 +142,23 @@ fn the_safety_lesson_says_what_its_run_shows() {
     assert_eq!(at[4].leader(), Some(5));
     assert!([2, 3, 4].iter().all(|&id| term_at_2(&at[5], id) == Some(3)), "S5's entry replaced index 2");
     assert!(at[5].violations().is_empty(), "nothing committed was lost");
+}
+
+#[test]
+fn the_replicated_state_machine_lesson_says_what_its_run_shows() {
+    let (_, lesson) = lessons().into_iter().find(|(id, _)| id == "replicated-state-machine").unwrap();
+    let at = moments(&lesson);
+    let node = |sim: &Simulation, id| sim.node(id).unwrap().node().clone();
+    assert_eq!(node(&at[0], 1).role(), RoleKind::Candidate);
+    assert_eq!((at[1].leader(), node(&at[1], 1).current_term(), node(&at[1], 1).log().last_index()), (Some(1), 1, 1));
+    assert_eq!(node(&at[2], 1).log().last_index(), 2);
+    // Committed and applied on the leader, stored but not applied on a follower.
+    assert_eq!((node(&at[3], 1).commit_index(), node(&at[3], 1).kv().get("x")), (2, Some("1")));
+    let lagging =
+        (2..=5).find(|&id| node(&at[3], id).log().last_index() == 2 && node(&at[3], id).kv().get("x").is_none());
+    assert!(lagging.is_some(), "a follower holds x=1 without having applied it");
+    for id in 1..=5 {
+        let kv: Vec<(String, String)> = node(&at[4], id).kv().entries().map(|(k, v)| (k.into(), v.into())).collect();
+        assert_eq!(kv, [("x".into(), "1".into()), ("y".into(), "2".into())], "S{id}");
+    }
 }
