@@ -98,6 +98,13 @@ test('Find a counterexample, from the Figure 8 preset with §5.4.2 off, loads th
   expect(await time(page)).toBe(207);
   await expect(page.locator('[data-invariant=leader_completeness]')).toHaveAttribute('data-ok', 'false');
   await expect(page.getByRole('button', { name: 'Explore', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  // The narration tells each chosen event, the deliveries included.
+  await expect(page.locator('.narration')).toContainText('RequestVoteReply #');
+  await expect(page.locator('.narration')).toContainText('was delivered.');
+  // Searching again from a moment already broken says so, and loads nothing.
+  await page.getByRole('button', { name: 'Find a counterexample' }).click();
+  await expect(page.locator('.search__status')).toContainText('Already broken here: leader completeness is red');
+  expect(await time(page)).toBe(207);
   await page.getByRole('button', { name: 'Step back' }).click();
   expect(await time(page)).toBe(206);
   expect(errors).toEqual([]);
@@ -125,10 +132,16 @@ test('with every rule on, a search says how deep it proved them, and Cancel stop
   await expect(page.locator('.search__status')).toContainText(/Searching… [1-9][\d,]* states/);
   await page.locator('[data-explore-message="1"] .explore__subject').click();
   await expect(page.locator('.message-panel')).toContainText('candidateId');
+  await expect(depth).toBeDisabled(); // the running search keeps its bounds
   await page.getByRole('button', { name: 'Cancel', exact: true }).click();
   await expect(search).toHaveAttribute('data-search-status', 'cancelled');
-  await expect(page.locator('.search__status')).toContainText('No counterexample so far: cancelled after');
+  await expect(page.locator('.search__status')).toContainText(/No counterexample so far: cancelled after|Cancelled before any run was checked/);
   // By keyboard: the button that was Cancel is Find again, and keeps the focus.
   await expect(page.getByRole('button', { name: 'Find a counterexample' })).toBeFocused();
+  // Explore off and on again: the bounds are as they were set, and the keyboard lands in the panel.
+  await page.getByRole('button', { name: 'Explore', exact: true }).click();
+  await page.getByRole('button', { name: 'Explore', exact: true }).click();
+  await expect(page.getByLabel('Events per run, at most')).toHaveValue('30');
+  await expect(page.locator('.explore .explore__event').first()).toBeFocused();
   expect(errors).toEqual([]);
 });

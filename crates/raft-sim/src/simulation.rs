@@ -478,7 +478,9 @@ impl Simulation {
     /// Delivers message `id`, in flight, now (ahead of its time, or in manual scheduling
     /// the only way it arrives). Its queued arrival then finds nothing to deliver.
     fn deliver_now(&mut self, id: MessageId) -> Result<(), ActionError> {
-        self.network.get(id).ok_or(ActionError::NoSuchMessage(id))?;
+        let flight = self.network.get(id).ok_or(ActionError::NoSuchMessage(id))?;
+        let (kind, from, to) = (flight.payload.kind(), flight.from, flight.to);
+        self.story.push(self.now, StoryEvent::Delivered { id, kind, from, to });
         self.events_processed += 1;
         self.deliver(id);
         Ok(())
@@ -489,6 +491,7 @@ impl Simulation {
         let index = self.running(id)?;
         match self.nodes[index].timer {
             Some(armed) if armed.timer == Timer::Heartbeat => {
+                self.story.push(self.now, StoryEvent::HeartbeatFired { node: id });
                 self.events_processed += 1;
                 self.fire_timer(id, armed.generation);
                 Ok(())

@@ -181,6 +181,22 @@ pub enum StoryEvent {
         /// Receiver side.
         to: NodeId,
     },
+    /// A user delivered a message (Explore's Deliver, or ahead of its time).
+    Delivered {
+        /// The message.
+        id: MessageId,
+        /// Its kind, e.g. `RequestVote`.
+        kind: crate::PayloadKind,
+        /// Sender.
+        from: NodeId,
+        /// Receiver.
+        to: NodeId,
+    },
+    /// A user fired a leader's heartbeat timer (Explore's Heartbeat).
+    HeartbeatFired {
+        /// The leader.
+        node: NodeId,
+    },
     /// A user dropped a message.
     Dropped {
         /// The message.
@@ -337,7 +353,8 @@ pub enum StoryCategory {
     Elections,
     /// Commits.
     Log,
-    /// Crashes, restarts, partitions, cuts, drops, loss.
+    /// Crashes, restarts, partitions, cuts, drops, loss, and the messages delivered and the
+    /// heartbeats fired by hand (Explore).
     Faults,
     /// The client's writes and their outcomes.
     Client,

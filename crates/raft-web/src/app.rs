@@ -209,7 +209,13 @@ pub fn App() -> Html {
             <div class="playground__transport">
                 { controls(lang, &ControlsProps { playing: state.playing, exploring, speed: state.speed, on_toggle, on_step, on_speed }) }
                 <button type="button" class="explore-toggle" aria-pressed={exploring.to_string()}
-                        title={lang.explore_texts().toggle_title} onclick={dispatch.reform(|_: MouseEvent| Action::ToggleExplore)}>
+                        title={lang.explore_texts().toggle_title}
+                        onclick={dispatch.reform(move |_: MouseEvent| {
+                            if !exploring {
+                                crate::components::focus_first_event();
+                            }
+                            Action::ToggleExplore
+                        })}>
                     { lang.explore_texts().toggle }
                 </button>
                 { timeline(lang, &TimelineProps { time_ms: view.time_ms, horizon_ms: state.horizon_ms(),

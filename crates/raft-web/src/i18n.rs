@@ -904,6 +904,10 @@ impl Lang {
                 E::Healed => "The partition healed.".to_owned(),
                 E::Cut { from, to } => format!("The link S{from} → S{to} was cut."),
                 E::Mended { from, to } => format!("The link S{from} → S{to} was mended."),
+                E::Delivered { id, kind, from, to } => {
+                    format!("{} #{id} from {} to {} was delivered.", kind.as_str(), self.endpoint(*from), self.endpoint(*to))
+                }
+                E::HeartbeatFired { node } => format!("S{node}'s heartbeat timer fired: it sends AppendEntries to every follower."),
                 E::Dropped { id, from, to } => {
                     format!("Message #{id} from {} to {} was dropped.", self.endpoint(*from), self.endpoint(*to))
                 }
@@ -1013,6 +1017,10 @@ impl Lang {
                 E::Healed => "网络分区恢复。".to_owned(),
                 E::Cut { from, to } => format!("链路 S{from} → S{to} 被断开。"),
                 E::Mended { from, to } => format!("链路 S{from} → S{to} 被修复。"),
+                E::Delivered { id, kind, from, to } => {
+                    format!("从 {} 到 {} 的 {} #{id} 已送达。", self.endpoint(*from), self.endpoint(*to), kind.as_str())
+                }
+                E::HeartbeatFired { node } => format!("S{node} 的心跳计时器触发：它向每个跟随者发送 AppendEntries。"),
                 E::Dropped { id, from, to } => {
                     format!("从 {} 到 {} 的消息 #{id} 被丢弃。", self.endpoint(*from), self.endpoint(*to))
                 }

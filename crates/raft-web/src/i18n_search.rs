@@ -24,6 +24,10 @@ pub struct SearchTexts {
     pub changed: &'static str,
     /// The worker's files could not be loaded.
     pub not_loaded: &'static str,
+    /// Before the first report.
+    pub starting: &'static str,
+    /// Cancelled before any run was checked.
+    pub cancelled_early: &'static str,
 }
 
 const EN: SearchTexts = SearchTexts {
@@ -40,6 +44,8 @@ const EN: SearchTexts = SearchTexts {
     cancel: "Cancel",
     changed: "The run changed during the search, so its result no longer starts from here. Search again.",
     not_loaded: "the search's program could not be loaded. Reload the page and try again.",
+    starting: "Starting the search…",
+    cancelled_early: "Cancelled before any run was checked.",
 };
 
 const ZH: SearchTexts = SearchTexts {
@@ -56,6 +62,8 @@ const ZH: SearchTexts = SearchTexts {
     cancel: "取消",
     changed: "搜索期间运行已改变，结果不再从此刻开始。请重新搜索。",
     not_loaded: "搜索程序未能加载。请刷新页面后重试。",
+    starting: "正在开始搜索……",
+    cancelled_early: "在检查任何执行之前已取消。",
 };
 
 impl Lang {
@@ -67,13 +75,24 @@ impl Lang {
         }
     }
 
+    /// The property is already broken where the search would start.
+    pub fn search_already_broken(self, property: &str) -> String {
+        match self {
+            Lang::En => format!(
+                "Already broken here: {property} is red at this moment. Step back to before it broke, and search from there."
+            ),
+            Lang::Zh => format!("此刻已被破坏：{property}已经变红。后退到它被破坏之前，再从那里搜索。"),
+        }
+    }
+
     /// The progress line of a running search.
     pub fn search_running(self, states: u64, depth: u32, milliseconds: u64) -> String {
         let rate = grouped(states.saturating_mul(1000) / milliseconds.max(1));
         let states = grouped(states);
         match self {
             Lang::En => format!(
-                "Searching… {states} states; every run of up to {depth} events checked; {rate} states per second."
+                "Searching… {states} states; every run of up to {} checked; {rate} states per second.",
+                event_count(depth as usize)
             ),
             Lang::Zh => {
                 format!("搜索中……已检查 {states} 个状态；不超过 {depth} 个事件的执行均已检查；每秒 {rate} 个状态。")
@@ -85,8 +104,10 @@ impl Lang {
     pub fn search_found(self, property: &str, events: usize) -> String {
         match self {
             Lang::En => format!(
-                "Found: {events} events break {property}. They are loaded as the run's continuation, paused where the \
-                 property turns red; the narration tells each step, and Step back walks through them."
+                "Found: {} {} {property}. They are loaded as the run's continuation, paused where the property turns \
+                 red; the narration tells each step, and Step back walks through them.",
+                event_count(events),
+                if events == 1 { "breaks" } else { "break" }
             ),
             Lang::Zh => format!(
                 "找到反例：{events} 个事件破坏了{property}。它们已作为本次运行的后续载入，停在该性质变红的时刻；\
@@ -98,14 +119,17 @@ impl Lang {
     /// The search ended without a counterexample: `complete` when every run within the
     /// bounds was tried, else stopped by its limits (`cancelled` when the reader stopped it).
     pub fn search_none(self, states: u64, depth: u32, milliseconds: u64, complete: bool, cancelled: bool) -> String {
-        let (seconds, states) = (scaled(milliseconds / 100, 1), grouped(states));
+        if cancelled && depth == 0 {
+            return self.search_texts().cancelled_early.to_owned();
+        }
+        let (seconds, states, runs) = (scaled(milliseconds / 100, 1), grouped(states), event_count(depth as usize));
         match (self, complete, cancelled) {
             (Lang::En, true, _) => format!(
-                "No counterexample: every run of up to {depth} events within these bounds keeps every property \
+                "No counterexample: every run of up to {runs} within these bounds keeps every property \
                  ({states} states, {seconds} s)."
             ),
             (Lang::En, false, cancelled) => format!(
-                "No counterexample so far: {} after {seconds} s and {states} states; every run of up to {depth} events \
+                "No counterexample so far: {} after {seconds} s and {states} states; every run of up to {runs} \
                  keeps every property.",
                 if cancelled { "cancelled" } else { "the search stopped at its limit" }
             ),
@@ -125,5 +149,14 @@ impl Lang {
             Lang::En => format!("The search could not run: {reason}"),
             Lang::Zh => format!("无法进行搜索：{reason}"),
         }
+    }
+}
+
+/// "1 event", "7 events".
+fn event_count(count: usize) -> String {
+    if count == 1 {
+        "1 event".to_owned()
+    } else {
+        format!("{count} events")
     }
 }

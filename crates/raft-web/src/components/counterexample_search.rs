@@ -3,7 +3,7 @@
 //! stays responsive, with a progress line and Cancel (which terminates the worker). A run
 //! found is handed to the page to carry out; the page decides nothing about Raft here.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use raft_sim::{Millis, Property, SearchReport, SearchRequest};
@@ -34,8 +34,17 @@ pub struct CounterexampleSearchProps {
 enum Status {
     Idle,
     Running(SearchReport),
-    Found { broken: String, events: usize, report: SearchReport },
-    Ended { report: SearchReport, cancelled: bool },
+    Found {
+        broken: String,
+        events: usize,
+        report: SearchReport,
+    },
+    /// The property is already broken at the moment searched from.
+    AlreadyBroken(String),
+    Ended {
+        report: SearchReport,
+        cancelled: bool,
+    },
     Changed,
     Failed(Option<String>),
 }
@@ -45,6 +54,7 @@ impl Status {
     fn report(&self) -> Option<&SearchReport> {
         match self {
             Status::Running(report) | Status::Found { report, .. } | Status::Ended { report, .. } => Some(report),
+            Status::AlreadyBroken(_) => None,
             _ => None,
         }
     }
@@ -54,7 +64,7 @@ impl Status {
         match self {
             Status::Idle => "idle",
             Status::Running(_) => "running",
-            Status::Found { .. } => "found",
+            Status::Found { .. } | Status::AlreadyBroken(_) => "found",
             Status::Ended { report, .. } if report.complete => "none",
             Status::Ended { cancelled: true, .. } => "cancelled",
             Status::Ended { .. } => "stopped",
@@ -65,7 +75,7 @@ impl Status {
 }
 
 /// The search's bounds, as the reader set them.
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 struct Bounds {
     depth: u32,
     crashes: u32,
@@ -80,6 +90,12 @@ impl Default for Bounds {
     fn default() -> Self {
         Bounds { depth: 12, crashes: 1, writes: 1, drops: 0, duplicates: 0, reads: 0, changes: 0 }
     }
+}
+
+thread_local! {
+    /// The bounds last set, and whether the Bounds form was open: kept while the page lives,
+    /// so that turning Explore off and on (or loading a preset) does not forget them.
+    static REMEMBERED: Cell<(Bounds, bool)> = Cell::new((Bounds::default(), false));
 }
 
 /// What a run found breaks, in `lang`: a property, or linearizability.
@@ -117,7 +133,7 @@ fn worker_url() -> Option<String> {
 #[function_component(CounterexampleSearch)]
 pub fn counterexample_search(props: &CounterexampleSearchProps) -> Html {
     let status = use_state(|| Status::Idle);
-    let bounds = use_state(Bounds::default);
+    let bounds = use_state(|| REMEMBERED.get().0);
     let searching = use_mut_ref(|| None::<Searching>);
     // The handlers outlive a render: they read the run and the callback as they are now.
     let latest = use_mut_ref(|| (props.run.clone(), props.on_found.clone()));
@@ -148,30 +164,39 @@ pub fn counterexample_search(props: &CounterexampleSearchProps) -> Html {
 
     let lang = props.lang;
     let t = lang.search_texts();
-    let field = |label: &'static str, value: u32, max: u32, set: fn(&mut Bounds, u32)| {
+    let field = |label: &'static str, value: u32, (min, max): (u32, u32), set: fn(&mut Bounds, u32)| {
         let bounds = bounds.clone();
         let onchange = Callback::from(move |event: Event| {
             let input: HtmlInputElement = event.target_unchecked_into();
             let typed = crate::number_text::parse_form_number(&input.value()).unwrap_or(0.0);
             // Not f64::clamp, whose panic message would bring the float formatter to the page.
-            let value = typed.max(0.0).min(f64::from(max)) as u32;
+            let value = typed.max(f64::from(min)).min(f64::from(max)) as u32;
             let mut next = *bounds;
             set(&mut next, value);
             input.set_value(&value.to_string());
+            REMEMBERED.set((next, REMEMBERED.get().1));
             bounds.set(next);
         });
         html! {
             <label class="search__bound">
                 <span>{ label }</span>
-                <input type="number" min="0" max={max.to_string()} step="1" inputmode="numeric"
+                <input type="number" min={min.to_string()} max={max.to_string()} step="1" inputmode="numeric"
                        value={value.to_string()} {onchange} />
             </label>
         }
     };
+    let ontoggle = Callback::from(|event: Event| {
+        let details: web_sys::HtmlDetailsElement = event.target_unchecked_into();
+        REMEMBERED.set((REMEMBERED.get().0, details.open()));
+    });
     let running = matches!(*status, Status::Running(_));
     let line = match &*status {
         Status::Idle => None,
+        Status::Running(report) if report.states == 0 => Some(t.starting.to_owned()),
         Status::Running(report) => Some(lang.search_running(report.states, report.depth, report.milliseconds)),
+        Status::AlreadyBroken(broken) => {
+            Some(lang.search_already_broken(broken_name(lang, broken).unwrap_or_default()))
+        }
         Status::Found { broken, events, .. } => {
             Some(lang.search_found(broken_name(lang, broken).unwrap_or_default(), *events))
         }
@@ -192,15 +217,18 @@ pub fn counterexample_search(props: &CounterexampleSearchProps) -> Html {
             } else {
                 <button type="button" class="search__button" data-search="find" title={t.find_title} onclick={start}>{ t.find }</button>
             }
-            <details class="search__bounds">
+            <details class="search__bounds" open={REMEMBERED.get().1} {ontoggle}>
                 <summary>{ t.bounds }</summary>
-                { field(t.depth, bounds.depth, 30, |b, v| b.depth = v.max(1)) }
-                { field(t.crashes, bounds.crashes, 3, |b, v| b.crashes = v) }
-                { field(t.writes, bounds.writes, 3, |b, v| b.writes = v) }
-                { field(t.drops, bounds.drops, 3, |b, v| b.drops = v) }
-                { field(t.duplicates, bounds.duplicates, 3, |b, v| b.duplicates = v) }
-                { field(t.reads, bounds.reads, 3, |b, v| b.reads = v) }
-                { field(t.changes, bounds.changes, 3, |b, v| b.changes = v) }
+                // A running search keeps the bounds it started with.
+                <fieldset class="search__fields" disabled={running}>
+                    { field(t.depth, bounds.depth, (1, 30), |b, v| b.depth = v) }
+                    { field(t.crashes, bounds.crashes, (0, 3), |b, v| b.crashes = v) }
+                    { field(t.writes, bounds.writes, (0, 3), |b, v| b.writes = v) }
+                    { field(t.drops, bounds.drops, (0, 3), |b, v| b.drops = v) }
+                    { field(t.duplicates, bounds.duplicates, (0, 3), |b, v| b.duplicates = v) }
+                    { field(t.reads, bounds.reads, (0, 3), |b, v| b.reads = v) }
+                    { field(t.changes, bounds.changes, (0, 3), |b, v| b.changes = v) }
+                </fieldset>
             </details>
             <p class="search__status" role="status">{ line.unwrap_or_default() }</p>
         </div>
@@ -257,21 +285,22 @@ fn start_search(
             if let Some(searching) = searching.borrow().as_ref() {
                 searching.worker.terminate(); // its handlers are dropped with the next search
             }
+            let (run, on_found) = latest.borrow().clone();
+            // Whatever the search found or proved is of the run it started from.
+            let changed = run.emit(()) != from;
             status.set(match (report.error.clone(), report.found.clone()) {
                 (Some(error), _) => Status::Failed(Some(error)),
-                (None, Some(found)) => {
-                    let (run, on_found) = latest.borrow().clone();
-                    match (broken_name(Lang::En, &found.property), found.actions()) {
-                        (Some(_), Ok(_)) if run.emit(()) != from => Status::Changed,
-                        (Some(_), Ok(actions)) => {
-                            let events = actions.len();
-                            on_found.emit(actions);
-                            Status::Found { broken: found.property, events, report }
-                        }
-                        (None, _) => Status::Failed(Some(found.property)),
-                        (_, Err(error)) => Status::Failed(Some(error.to_string())),
+                _ if changed => Status::Changed,
+                (None, Some(found)) if found.events == 0 => Status::AlreadyBroken(found.property),
+                (None, Some(found)) => match (broken_name(Lang::En, &found.property), found.actions()) {
+                    (Some(_), Ok(actions)) => {
+                        let events = actions.len();
+                        on_found.emit(actions);
+                        Status::Found { broken: found.property, events, report }
                     }
-                }
+                    (None, _) => Status::Failed(Some(found.property)),
+                    (_, Err(error)) => Status::Failed(Some(error.to_string())),
+                },
                 (None, None) => Status::Ended { report, cancelled: false },
             });
         })

@@ -23,10 +23,11 @@ pub struct ExplorePanelProps {
     pub on_found: Callback<Vec<Action>>,
 }
 
-/// Once the panel is redrawn after a choice, focuses its first event (the oldest message's
-/// Deliver): what a keyboard user most often wants next, instead of a button that may have
-/// gone or moved below the new messages.
-fn focus_first_event() {
+/// Once the panel is redrawn after a choice (or drawn, as Explore turns on), focuses its
+/// first event (the oldest message's Deliver): what a keyboard user most often wants next,
+/// instead of a button that may have gone or moved below the new messages, or a panel many
+/// Tabs away.
+pub fn focus_first_event() {
     gloo::timers::callback::Timeout::new(0, || {
         let first = gloo::utils::document().query_selector(".explore .explore__event").ok().flatten();
         if let Some(first) = first {
