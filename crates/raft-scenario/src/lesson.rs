@@ -33,7 +33,7 @@ pub struct Lesson {
     pub id: String,
     /// The lesson's title.
     pub title: Bilingual,
-    /// The run every step is a moment of.
+    /// The run the steps are moments of (until a step brings a run of its own).
     pub scenario: Scenario,
     /// The steps, in the order of their moments.
     pub steps: Vec<Step>,
@@ -55,6 +55,10 @@ pub struct Step {
     /// A question answered before the run moves on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub predict: Option<Predict>,
+    /// A new run, from this step on: this step's moment and the next ones are of it (a lesson
+    /// that shows two stories, such as the misconceptions lesson's two broken rules).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scenario: Option<Box<Scenario>>,
 }
 
 /// What a step points at: servers, a message in flight, log entries.
@@ -129,6 +133,16 @@ fn problem(path: impl Into<String>, message: impl Into<String>) -> LessonError {
 }
 
 impl Lesson {
+    /// The run step `index` is a moment of: the latest run a step at or before it brought,
+    /// else the lesson's.
+    pub fn run_of(&self, index: usize) -> &Scenario {
+        self.steps[..=index.min(self.steps.len().saturating_sub(1))]
+            .iter()
+            .rev()
+            .find_map(|step| step.scenario.as_deref())
+            .unwrap_or(&self.scenario)
+    }
+
     /// Reads and checks a lesson file.
     pub fn from_json(text: &str) -> Result<Lesson, LessonError> {
         let mut json = serde_json::Deserializer::from_str(text);
@@ -152,17 +166,18 @@ impl Lesson {
             return Err(problem("id", "lower-case words joined by hyphens, e.g. \"election\""));
         }
         texts("title", &self.title)?;
-        self.scenario.validate().map_err(|e| {
-            let path = if e.path.is_empty() { "scenario".to_owned() } else { format!("scenario.{}", e.path) };
-            problem(path, e.problem.to_string())
-        })?;
+        checked_run("scenario", &self.scenario)?;
         if self.steps.is_empty() {
             return Err(problem("steps", "a lesson has at least one step"));
         }
-        let until = self.scenario.until_ms;
+        let mut until = self.scenario.until_ms;
         let mut previous = 0;
         for (i, step) in self.steps.iter().enumerate() {
             let path = format!("steps[{i}]");
+            if let Some(run) = &step.scenario {
+                checked_run(&format!("{path}.scenario"), run)?;
+                (until, previous) = (run.until_ms, 0);
+            }
             texts(&format!("{path}.title"), &step.title)?;
             texts(&format!("{path}.text"), &step.text)?;
             if step.at_ms < previous || until.is_some_and(|until| step.at_ms > until) {
@@ -197,6 +212,14 @@ impl Predict {
         }
         Ok(())
     }
+}
+
+/// `run` checked as a scenario file is, its errors' paths under `path`.
+fn checked_run(path: &str, run: &Scenario) -> Result<(), LessonError> {
+    run.validate().map_err(|e| {
+        let at = if e.path.is_empty() { path.to_owned() } else { format!("{path}.{}", e.path) };
+        problem(at, e.problem.to_string())
+    })
 }
 
 /// Both languages say something.

@@ -47,3 +47,21 @@ fn a_broken_lesson_is_refused_with_the_path_of_what_is_wrong() {
     assert!(refused(&edited(|l| l["version"] = 2.into())).starts_with("version:"));
     assert!(refused("{\"version\": 1,").contains("EOF"), "not JSON");
 }
+
+#[test]
+fn a_step_may_bring_a_run_of_its_own_checked_as_any_scenario() {
+    let text = include_str!("../../raft-web/lessons/misconceptions.json");
+    let lesson = Lesson::from_json(text).unwrap();
+    assert_eq!((lesson.run_of(2), lesson.run_of(5)), (&lesson.scenario, lesson.steps[3].scenario.as_deref().unwrap()));
+    // With the second run, time starts again; without it, a step may not go back.
+    let mut earlier: serde_json::Value = serde_json::from_str(text).unwrap();
+    earlier["steps"][3]["at_ms"] = 0.into();
+    assert!(Lesson::from_json(&earlier.to_string()).is_ok());
+    earlier["steps"][3].as_object_mut().unwrap().remove("scenario");
+    let message = Lesson::from_json(&earlier.to_string()).expect_err("refused").to_string();
+    assert!(message.starts_with("steps[3].at_ms"), "{message}");
+    let mut broken: serde_json::Value = serde_json::from_str(text).unwrap();
+    broken["steps"][3]["scenario"]["nodes"] = 12.into();
+    let message = Lesson::from_json(&broken.to_string()).expect_err("refused").to_string();
+    assert!(message.starts_with("steps[3].scenario.nodes"), "{message}");
+}

@@ -2,7 +2,7 @@
 //! after its id, and every step's moment is reachable within the page's replay budget, with
 //! the servers and messages it points at there; and each step says what the run shows.
 
-use raft_sim::{History, Lesson, RoleKind, Simulation};
+use raft_sim::{History, Lesson, Property, RoleKind, Simulation};
 
 const LESSONS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../raft-web/lessons");
 
@@ -21,13 +21,17 @@ fn lessons() -> Vec<(String, Lesson)> {
         .collect()
 }
 
-/// The run of `lesson` at each of its steps' moments, as the page reaches them.
+/// The run of `lesson` at each of its steps' moments, as the page reaches them (a step that
+/// brings a run of its own starts it).
 fn moments(lesson: &Lesson) -> Vec<Simulation> {
     let mut history = History::new(lesson.scenario.clone()).unwrap();
     lesson
         .steps
         .iter()
         .map(|step| {
+            if let Some(run) = &step.scenario {
+                history = History::new((**run).clone()).unwrap();
+            }
             history.seek_within_budget(step.at_ms).unwrap_or_else(|e| panic!("{} at {}: {e:?}", lesson.id, step.at_ms));
             assert_eq!(history.now(), step.at_ms);
             history.sim().clone()
@@ -161,4 +165,21 @@ fn the_replicated_state_machine_lesson_says_what_its_run_shows() {
         let kv: Vec<(String, String)> = node(&at[4], id).kv().entries().map(|(k, v)| (k.into(), v.into())).collect();
         assert_eq!(kv, [("x".into(), "1".into()), ("y".into(), "2".into())], "S{id}");
     }
+}
+
+#[test]
+fn the_misconceptions_lesson_breaks_one_property_with_each_of_the_articles_rules() {
+    let (_, lesson) = lessons().into_iter().find(|(id, _)| id == "misconceptions").unwrap();
+    let at = moments(&lesson);
+    let broken = |sim: &Simulation| sim.violations().iter().map(|v| v.property).collect::<Vec<_>>();
+    assert_eq!(at[1].node(2).unwrap().node().persistent_state().voted_for, Some(3), "S2 voted again");
+    assert!(broken(&at[1]).is_empty());
+    assert_eq!(broken(&at[2]), [Property::ElectionSafety]);
+    // The second run: S1 leads term 4, S2's log differs before the entry they share.
+    assert_eq!(lesson.run_of(3).nodes, 3);
+    assert_eq!((at[3].leader(), at[3].node(1).unwrap().node().current_term()), (Some(1), 4));
+    assert!(broken(&at[3]).is_empty() && broken(&at[4]).is_empty());
+    let terms = |id| -> Vec<u64> { at[5].node(id).unwrap().node().log().entries().map(|e| e.term).collect() };
+    assert_eq!((terms(1), terms(2)), (vec![1, 1, 3, 4], vec![1, 2, 3, 4]));
+    assert!(broken(&at[5]).contains(&Property::LogMatching));
 }
