@@ -183,3 +183,32 @@ fn the_misconceptions_lesson_breaks_one_property_with_each_of_the_articles_rules
     assert_eq!((terms(1), terms(2)), (vec![1, 1, 3, 4], vec![1, 2, 3, 4]));
     assert!(broken(&at[5]).contains(&Property::LogMatching));
 }
+
+#[test]
+fn the_pre_vote_lesson_shows_terms_inflating_without_it_and_not_with_it() {
+    let (_, lesson) = lessons().into_iter().find(|(id, _)| id == "pre-vote").unwrap();
+    let at = moments(&lesson);
+    let state = |sim: &Simulation, id| sim.node(id).map(|n| (n.node().role(), n.node().current_term())).unwrap();
+    assert_eq!(at[0].leader(), Some(4));
+    assert_eq!(state(&at[1], 2), (RoleKind::Candidate, 13));
+    assert_eq!((at[1].leader(), state(&at[1], 4)), (Some(4), (RoleKind::Leader, 1)));
+    assert_eq!((at[2].leader(), state(&at[2], 2)), (Some(2), (RoleKind::Leader, 15)));
+    // With PreVote: S2 is a pre-candidate of term 1, then follows S5, in term 1.
+    assert!(lesson.run_of(3).options.pre_vote);
+    assert_eq!((at[3].leader(), state(&at[3], 2)), (Some(5), (RoleKind::PreCandidate, 1)));
+    assert_eq!((at[4].leader(), state(&at[4], 2)), (Some(5), (RoleKind::Follower, 1)));
+}
+
+#[test]
+fn the_leadership_transfer_lesson_says_what_its_run_shows() {
+    let (_, lesson) = lessons().into_iter().find(|(id, _)| id == "leadership-transfer").unwrap();
+    let at = moments(&lesson);
+    let last = |sim: &Simulation, id| sim.node(id).unwrap().node().log().last_index();
+    assert!(at[0].leader() == Some(4) && !at[0].node(2).unwrap().is_up());
+    assert!(last(&at[1], 2) < last(&at[1], 4), "S2 is behind when the transfer is asked");
+    assert_eq!(last(&at[2], 2), last(&at[2], 4));
+    let timeout_now = at[2].network().get(233).map(|m| m.payload.kind());
+    assert_eq!(timeout_now, Some(raft_sim::PayloadKind::TimeoutNow));
+    assert_eq!((at[3].leader(), at[3].node(2).unwrap().node().current_term()), (Some(2), 2));
+    assert_eq!(at[3].node(4).unwrap().node().role(), RoleKind::Follower);
+}
