@@ -212,3 +212,66 @@ fn the_leadership_transfer_lesson_says_what_its_run_shows() {
     assert_eq!((at[3].leader(), at[3].node(2).unwrap().node().current_term()), (Some(2), 2));
     assert_eq!(at[3].node(4).unwrap().node().role(), RoleKind::Follower);
 }
+
+#[test]
+fn the_check_quorum_lesson_shows_a_minority_leader_without_and_with_it() {
+    let (_, lesson) = lessons().into_iter().find(|(id, _)| id == "check-quorum").unwrap();
+    let at = moments(&lesson);
+    let role = |sim: &Simulation, id| sim.node(id).map(|n| (n.node().role(), n.node().current_term())).unwrap();
+    let write = |sim: &Simulation| sim.client_ops().next().map(|op| op.result);
+    assert_eq!(role(&at[1], 4), (RoleKind::Leader, 1));
+    assert_eq!(role(&at[1], 5), (RoleKind::Leader, 3));
+    assert_eq!(write(&at[2]), Some(None), "the write to S4 waits");
+    assert!(lesson.run_of(3).options.check_quorum);
+    assert_eq!(role(&at[3], 4).0, RoleKind::Follower);
+    assert_eq!(write(&at[4]), Some(Some(raft_sim::OpResult::NoLeader)));
+}
+
+#[test]
+fn the_snapshots_lesson_says_what_its_run_shows() {
+    let (_, lesson) = lessons().into_iter().find(|(id, _)| id == "snapshots").unwrap();
+    let at = moments(&lesson);
+    let log = |sim: &Simulation, id| sim.node(id).unwrap().node().log().clone();
+    assert!(!at[0].node(2).unwrap().is_up());
+    assert_eq!(log(&at[1], 4).snapshot_index(), 5);
+    assert_eq!(at[1].network().get(284).map(|m| m.payload.kind()), Some(raft_sim::PayloadKind::InstallSnapshot));
+    assert_eq!(log(&at[2], 2).snapshot_index(), 5);
+    assert_eq!((log(&at[3], 2).last_index(), log(&at[3], 4).last_index()), (8, 8));
+}
+
+#[test]
+fn the_reads_lesson_shows_a_stale_read_and_readindex_refusing_it() {
+    let (_, lesson) = lessons().into_iter().find(|(id, _)| id == "reads").unwrap();
+    let at = moments(&lesson);
+    let linearizable =
+        |sim: &Simulation| matches!(sim.linearizability(), raft_sim::Linearizability::Linearizable { .. });
+    let read = |sim: &Simulation, node| {
+        sim.client_ops()
+            .find(|op| op.kind == raft_sim::OpKind::Read && op.node == node)
+            .map(|op| (op.result, op.value.clone()))
+    };
+    let s4 = at[0].node(4).unwrap().node();
+    assert_eq!((s4.role(), s4.current_term()), (RoleKind::Leader, 1));
+    assert_eq!(at[0].node(1).unwrap().node().role(), RoleKind::Leader);
+    assert!(linearizable(&at[0]));
+    assert_eq!(read(&at[1], 4), Some((Some(raft_sim::OpResult::Ok), Some(Some("1".into())))));
+    assert!(!linearizable(&at[1]), "the stale read turns it red");
+    assert_eq!(lesson.run_of(2).options.read_mode, raft_sim::ReadMode::ReadIndex);
+    assert_eq!(read(&at[2], 4), Some((None, None)), "S4 cannot confirm its leadership");
+    assert_eq!(read(&at[3], 1), Some((Some(raft_sim::OpResult::Ok), Some(Some("2".into())))));
+    assert!(linearizable(&at[3]));
+}
+
+#[test]
+fn the_membership_lesson_says_what_its_run_shows() {
+    let (_, lesson) = lessons().into_iter().find(|(id, _)| id == "membership").unwrap();
+    let at = moments(&lesson);
+    let voters = |sim: &Simulation, id| sim.node(id).unwrap().node().configuration().voters().to_vec();
+    let commit = |sim: &Simulation| sim.node(1).unwrap().node().commit_index();
+    assert_eq!((voters(&at[0], 1), voters(&at[0], 4)), (vec![1, 2, 3], vec![]), "S4 is a learner");
+    assert!((1..=4).all(|id| voters(&at[1], id) == [1, 2, 3, 4]), "every server follows the new configuration");
+    assert_eq!((commit(&at[1]), commit(&at[2])), (4, 5), "appended, then committed");
+    assert!(at[3].node(5).is_some() && voters(&at[3], 1) == [1, 2, 3, 4], "S5 waits as a learner");
+    assert!((1..=5).all(|id| voters(&at[4], id) == [1, 2, 3, 4, 5]));
+    assert_eq!(commit(&at[4]), 6);
+}
