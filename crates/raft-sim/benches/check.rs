@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use raft_sim::{CheckSettings, ModelChecker, Scenario, ScenarioOptions};
+use raft_sim::{CheckSettings, EventBounds, ModelChecker, Scenario, ScenarioOptions};
 
 /// Explores `settings` until done or `limit` passes; returns the checker and the seconds taken.
 fn explore(settings: CheckSettings, limit: Duration) -> (ModelChecker, f64) {
@@ -39,10 +39,7 @@ fn main() {
 
     let bounded = CheckSettings {
         depth: 1_000,
-        crashes: 1,
-        writes: 1,
-        drops: 0,
-        duplicates: 0,
+        bounds: EventBounds { crashes: 1, writes: 1, ..EventBounds::NONE },
         max_states: u64::from(u32::MAX),
         ..CheckSettings::new(3, ScenarioOptions::default())
     };
@@ -57,13 +54,7 @@ fn main() {
 
     let mut figure_8 = Scenario::from_json(include_str!("../../raft-web/presets/figure-8.json")).expect("the preset");
     figure_8.options.unsafe_rules.commit_old_terms = true;
-    let settings = CheckSettings {
-        crashes: 0,
-        writes: 0,
-        drops: 0,
-        duplicates: 0,
-        ..CheckSettings::from_scenario(figure_8.clone(), 200)
-    };
+    let settings = CheckSettings { bounds: EventBounds::NONE, ..CheckSettings::from_scenario(figure_8.clone(), 200) };
     let (checker, seconds) = explore(settings, Duration::from_secs(120));
     let found = checker.violation().expect("Figure 8's counterexample");
     println!(
@@ -75,7 +66,8 @@ fn main() {
     );
 
     // The page's default bounds (components/counterexample_search.rs): one crash, one write.
-    let settings = CheckSettings { drops: 0, duplicates: 0, ..CheckSettings::from_scenario(figure_8, 200) };
+    let bounds = EventBounds { crashes: 1, writes: 1, ..EventBounds::NONE };
+    let settings = CheckSettings { bounds, ..CheckSettings::from_scenario(figure_8, 200) };
     let (checker, seconds) = explore(settings, Duration::from_secs(120));
     let found = checker.violation().expect("Figure 8's counterexample");
     println!(

@@ -24,6 +24,7 @@ use std::collections::{HashSet, VecDeque};
 use std::hash::{BuildHasher, Hash, Hasher};
 
 use foldhash::quality::FixedState;
+use serde::{Deserialize, Serialize};
 
 use raft_core::RoleKind;
 use raft_scenario::{Action, Scenario, ScenarioError, ScenarioOptions, Scheduler, TimedAction};
@@ -50,19 +51,8 @@ pub struct CheckSettings {
     pub depth: u32,
     /// Stop after this many distinct states.
     pub max_states: u64,
-    /// At most this many crashes along a run.
-    pub crashes: u32,
-    /// At most this many client writes along a run.
-    pub writes: u32,
-    /// At most this many messages dropped along a run.
-    pub drops: u32,
-    /// At most this many messages duplicated along a run.
-    pub duplicates: u32,
-    /// At most this many client reads along a run (of key `x`, by client 2, to any server).
-    pub reads: u32,
-    /// At most this many membership changes along a run (adding the next server id, or
-    /// removing a server), each asked of the leader the client knows.
-    pub changes: u32,
+    /// How many events of each bounded kind a run may have.
+    pub bounds: EventBounds,
     /// Breadth-first, or random walks.
     pub strategy: Strategy,
 }
@@ -85,12 +75,7 @@ impl CheckSettings {
             start_ms,
             depth: 12,
             max_states: 10_000_000,
-            crashes: 1,
-            writes: 1,
-            drops: 1,
-            duplicates: 1,
-            reads: 0,
-            changes: 0,
+            bounds: EventBounds { crashes: 1, writes: 1, drops: 1, duplicates: 1, ..EventBounds::NONE },
             strategy: Strategy::Bfs,
         }
     }
@@ -137,24 +122,36 @@ pub struct Counterexample {
     pub actions: Vec<Action>,
 }
 
-/// What the bounds still allow along one run.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-struct Left {
-    crashes: u32,
-    writes: u32,
-    drops: u32,
-    duplicates: u32,
-    reads: u32,
-    changes: u32,
+/// How many events of each bounded kind a run may have: in the settings, the whole run's;
+/// in a state, what is left of them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventBounds {
+    /// Crashes.
+    pub crashes: u32,
+    /// Client writes, each to a leader.
+    pub writes: u32,
+    /// Messages dropped.
+    pub drops: u32,
+    /// Messages duplicated.
+    pub duplicates: u32,
+    /// Client reads (of key `x`, by client 2, to any server).
+    pub reads: u32,
+    /// Membership changes (adding the next server id, or removing a server), each asked of
+    /// the leader the client knows.
+    pub changes: u32,
+}
+
+impl EventBounds {
+    /// None of any kind.
+    pub const NONE: EventBounds = EventBounds { crashes: 0, writes: 0, drops: 0, duplicates: 0, reads: 0, changes: 0 };
 }
 
 /// One state: the cluster and what the bounds still allow.
 #[derive(Clone)]
 struct State {
     sim: Simulation,
-    left: Left,
-    /// How far the clock moves before each event: 0, or 1 ms when reads are searched.
-    tick: Millis,
+    left: EventBounds,
 }
 
 /// A state found, as the event that led to it from its parent.
@@ -200,16 +197,7 @@ impl ModelChecker {
         sim.scheduled.truncate(sim.next_action);
         sim.trace.turn_off();
         sim.apply(Action::Scheduler { mode: Scheduler::Manual }).expect("scheduling can always change");
-        let left = Left {
-            crashes: settings.crashes,
-            writes: settings.writes,
-            drops: settings.drops,
-            duplicates: settings.duplicates,
-            reads: settings.reads,
-            changes: settings.changes,
-        };
-        let tick = Millis::from(settings.reads > 0);
-        let mut root = State { sim, left, tick };
+        let mut root = State { sim, left: settings.bounds };
         root.sim.forget_told_past();
         let seed = match settings.strategy {
             Strategy::Random { seed } => seed,
@@ -282,7 +270,7 @@ impl ModelChecker {
         scenario.actions.retain(|timed| timed.at_ms <= at_ms);
         let manual = Action::Scheduler { mode: Scheduler::Manual };
         let events = std::iter::once(&manual).chain(&counterexample.actions);
-        let tick = self.root.tick;
+        let tick = self.tick();
         let times = (0..).map(|i| at_ms + i * tick);
         scenario.actions.extend(events.zip(times).map(|(action, at_ms)| TimedAction { at_ms, action: action.clone() }));
         scenario.until_ms = Some(at_ms + counterexample.actions.len() as Millis * tick);
@@ -360,7 +348,7 @@ impl ModelChecker {
     fn try_event(&mut self, state: &State, action: &Action) -> Option<State> {
         self.transitions += 1;
         let mut next = state.clone();
-        next.take(action).ok()?;
+        next.take(action, self.tick()).ok()?;
         Some(next)
     }
 
@@ -390,17 +378,23 @@ impl ModelChecker {
         let action = self.found[index as usize].action.clone();
         let mut state = parent_state.clone();
         // It was taken once, from this very state: it is taken again.
-        let taken = state.take(&action);
+        let taken = state.take(&action, self.tick());
         debug_assert!(taken.is_ok(), "exploration is deterministic");
         self.cached = Some((parent, parent_state));
         state
+    }
+
+    /// How far the clock moves before each event: it stands still, unless reads are
+    /// searched (one millisecond: real-time order decides linearizability).
+    fn tick(&self) -> Millis {
+        Millis::from(self.settings.bounds.reads > 0)
     }
 
     /// State `index`, replayed from the start.
     fn replay(&self, index: u32) -> State {
         let mut state = self.root.clone();
         for action in self.path(index) {
-            let taken = state.take(&action);
+            let taken = state.take(&action, self.tick());
             debug_assert!(taken.is_ok(), "exploration is deterministic");
         }
         state
@@ -409,11 +403,12 @@ impl ModelChecker {
 
 impl State {
     /// Takes `action`, if the simulator does: the cluster moves on, the bounds are spent,
-    /// and what was told of the past is forgotten (states need none of it).
-    fn take(&mut self, action: &Action) -> Result<(), crate::ActionError> {
-        if self.tick > 0 {
+    /// and what was told of the past is forgotten (states need none of it). The clock moves
+    /// `tick` first.
+    fn take(&mut self, action: &Action, tick: Millis) -> Result<(), crate::ActionError> {
+        if tick > 0 {
             let now = self.sim.now();
-            self.sim.run_until(now + self.tick);
+            self.sim.run_until(now + tick);
         }
         self.sim.try_apply(action.clone())?;
         self.sim.forget_told_past();

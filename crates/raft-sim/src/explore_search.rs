@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use raft_scenario::{Action, Scenario, ScenarioError};
 
-use crate::explore::{CheckSettings, ModelChecker, Strategy};
+use crate::explore::{CheckSettings, EventBounds, ModelChecker, Strategy};
 use crate::time::Millis;
 
 /// How many transitions the search explores between two reports: a few tenths of a second.
@@ -23,18 +23,8 @@ pub struct SearchRequest {
     pub at_ms: Millis,
     /// The longest run tried, in events.
     pub depth: u32,
-    /// At most this many crashes along a run.
-    pub crashes: u32,
-    /// At most this many client writes along a run.
-    pub writes: u32,
-    /// At most this many messages dropped along a run.
-    pub drops: u32,
-    /// At most this many messages duplicated along a run.
-    pub duplicates: u32,
-    /// At most this many client reads along a run.
-    pub reads: u32,
-    /// At most this many membership changes along a run.
-    pub changes: u32,
+    /// How many events of each bounded kind a run may have.
+    pub bounds: EventBounds,
     /// Stop after this many distinct states.
     pub max_states: u64,
     /// Stop after this many seconds.
@@ -94,12 +84,7 @@ impl SearchRequest {
         let settings = CheckSettings {
             depth: self.depth,
             max_states: self.max_states,
-            crashes: self.crashes,
-            writes: self.writes,
-            drops: self.drops,
-            duplicates: self.duplicates,
-            reads: self.reads,
-            changes: self.changes,
+            bounds: self.bounds,
             strategy: Strategy::Bfs,
             ..CheckSettings::from_scenario(start, self.at_ms)
         };

@@ -46,7 +46,7 @@ pub use builder::SimBuilder;
 pub use client::{ClientOp, OpKind, OpResult, MAX_REDIRECTS};
 pub use client_history::INITIAL_LOG_WRITE_IDS;
 pub use config::SimConfig;
-pub use explore::{Broken, CheckSettings, Counterexample, ModelChecker, Strategy};
+pub use explore::{Broken, CheckSettings, Counterexample, EventBounds, ModelChecker, Strategy};
 pub use explore_search::{FoundRun, SearchReport, SearchRequest};
 pub use fuzz::{check_run, random_scenario, run_seed, FuzzFailure, FuzzSettings, RECOVERY_MS};
 pub use history::{History, FIRST_CHECKPOINT_INTERVAL_MS, MAX_CHECKPOINTS};

@@ -3,7 +3,9 @@
 //! finds nothing on the safe core within a small bound.
 
 use raft_sim::ScenarioExt as _;
-use raft_sim::{Broken, CheckSettings, Linearizability, ModelChecker, Property, Scenario, ScenarioOptions, Strategy};
+use raft_sim::{
+    Broken, CheckSettings, EventBounds, Linearizability, ModelChecker, Property, Scenario, ScenarioOptions, Strategy,
+};
 
 fn options(json: &str) -> ScenarioOptions {
     Scenario::from_json(&format!(r#"{{"version":1,"seed":1,"options":{json}}}"#)).unwrap().options
@@ -56,14 +58,8 @@ fn figure_8_from_the_preset_commits_an_old_term_entry_that_a_later_leader_lacks(
     let preset = include_str!("../../raft-web/presets/figure-8.json");
     let mut start = Scenario::from_json(preset).unwrap();
     start.options.unsafe_rules.commit_old_terms = true;
-    let settings = CheckSettings {
-        crashes: 0,
-        writes: 0,
-        drops: 0,
-        duplicates: 0,
-        depth: 8,
-        ..CheckSettings::from_scenario(start.clone(), 200)
-    };
+    let settings =
+        CheckSettings { bounds: EventBounds::NONE, depth: 8, ..CheckSettings::from_scenario(start.clone(), 200) };
     let checker = explore(settings.clone());
     let found = checker.violation().expect("found");
     assert_eq!(found.property, Broken::Property(Property::LeaderCompleteness));
@@ -81,9 +77,7 @@ fn random_walks_find_the_equal_commit_rule_breaking_log_matching_and_repeat_with
     let settings = CheckSettings {
         strategy: Strategy::Random { seed: 1 },
         depth: 30,
-        writes: 2,
-        drops: 0,
-        duplicates: 0,
+        bounds: EventBounds { crashes: 1, writes: 2, ..EventBounds::NONE },
         ..CheckSettings::new(3, options(r#"{"unsafe":{"ack_on_equal_commit":true}}"#))
     };
     let checker = explore(settings.clone());
@@ -101,10 +95,7 @@ fn with_reads_the_search_finds_a_stale_read_that_the_clients_saw_and_the_file_re
     let settings = CheckSettings {
         strategy: Strategy::Random { seed: 3 },
         depth: 10,
-        reads: 1,
-        crashes: 0,
-        drops: 0,
-        duplicates: 0,
+        bounds: EventBounds { writes: 1, reads: 1, ..EventBounds::NONE },
         // At 1 s, S1 leads: a write, its answer, then a read at a server that has not heard
         // of the commit yet.
         ..CheckSettings::from_scenario(start, 1000)
@@ -128,10 +119,7 @@ fn with_membership_changes_racing_across_terms_the_2015_bug_loses_a_committed_co
     let settings = CheckSettings {
         strategy: Strategy::Random { seed: 1 },
         depth: 14,
-        crashes: 0,
-        writes: 0,
-        drops: 0,
-        duplicates: 0,
+        bounds: EventBounds::NONE,
         ..CheckSettings::from_scenario(start.clone(), 800)
     };
     let checker = explore(settings.clone());

@@ -2,7 +2,7 @@
 //! from the page's own history, reports as the worker reports, and its run, carried out the way
 //! the page carries it out, breaks the property it names.
 
-use raft_sim::{Action, History, Property, Scenario, Scheduler, SearchReport, SearchRequest};
+use raft_sim::{Action, EventBounds, History, Property, Scenario, Scheduler, SearchReport, SearchRequest};
 
 /// The Figure 8 preset with the rule of §5.4.2 switched off, explored (turned manual) at 200 ms
 /// as the page's Explore switch does.
@@ -21,12 +21,7 @@ fn request(history: &History, depth: u32) -> SearchRequest {
         scenario: history.scenario_so_far().to_json_pretty(),
         at_ms: history.now(),
         depth,
-        crashes: 1,
-        writes: 0,
-        drops: 0,
-        duplicates: 0,
-        reads: 0,
-        changes: 0,
+        bounds: EventBounds { crashes: 1, ..EventBounds::NONE },
         max_states: 2_000_000,
         seconds: 600,
     };

@@ -122,7 +122,9 @@ impl Lang {
         if cancelled && depth == 0 {
             return self.search_texts().cancelled_early.to_owned();
         }
-        let (seconds, states, runs) = (scaled(milliseconds / 100, 1), grouped(states), event_count(depth as usize));
+        // Tenths of a second, rounded up: a search of a few milliseconds took "0.1 s", not "0 s".
+        let seconds = scaled(milliseconds.div_ceil(100), 1);
+        let (states, runs) = (grouped(states), event_count(depth as usize));
         match (self, complete, cancelled) {
             (Lang::En, true, _) => format!(
                 "No counterexample: every run of up to {runs} within these bounds keeps every property \

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use raft_sim::{CheckSettings, ModelChecker, Scenario, Strategy, MAX_NODES, MAX_SCENARIO_TIME_MS};
+use raft_sim::{CheckSettings, EventBounds, ModelChecker, Scenario, Strategy, MAX_NODES, MAX_SCENARIO_TIME_MS};
 use serde::Serialize;
 
 /// How many transitions the checker explores between two looks at the clock.
@@ -120,12 +120,14 @@ pub fn check(args: CheckArgs) -> Result<ExitCode, String> {
     let settings = CheckSettings {
         depth: args.depth,
         max_states: args.max_states,
-        crashes: args.crashes,
-        writes: args.writes,
-        drops: args.drops,
-        duplicates: args.duplicates,
-        reads: args.reads,
-        changes: args.changes,
+        bounds: EventBounds {
+            crashes: args.crashes,
+            writes: args.writes,
+            drops: args.drops,
+            duplicates: args.duplicates,
+            reads: args.reads,
+            changes: args.changes,
+        },
         strategy: if args.strategy == "random" { Strategy::Random { seed: args.seed } } else { Strategy::Bfs },
         ..start
     };

@@ -6,7 +6,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use raft_sim::{Millis, Property, SearchReport, SearchRequest};
+use raft_sim::{EventBounds, Millis, Property, SearchReport, SearchRequest};
 
 use crate::i18n::Lang;
 use wasm_bindgen::prelude::*;
@@ -74,21 +74,17 @@ impl Status {
     }
 }
 
-/// The search's bounds, as the reader set them.
+/// The search's bounds, as the reader set them: the longest run, and how many events of each
+/// bounded kind it may have.
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct Bounds {
     depth: u32,
-    crashes: u32,
-    writes: u32,
-    drops: u32,
-    duplicates: u32,
-    reads: u32,
-    changes: u32,
+    events: EventBounds,
 }
 
 impl Default for Bounds {
     fn default() -> Self {
-        Bounds { depth: 12, crashes: 1, writes: 1, drops: 0, duplicates: 0, reads: 0, changes: 0 }
+        Bounds { depth: 12, events: EventBounds { crashes: 1, writes: 1, ..EventBounds::NONE } }
     }
 }
 
@@ -222,12 +218,12 @@ pub fn counterexample_search(props: &CounterexampleSearchProps) -> Html {
                 // A running search keeps the bounds it started with.
                 <fieldset class="search__fields" disabled={running}>
                     { field(t.depth, bounds.depth, (1, 30), |b, v| b.depth = v) }
-                    { field(t.crashes, bounds.crashes, (0, 3), |b, v| b.crashes = v) }
-                    { field(t.writes, bounds.writes, (0, 3), |b, v| b.writes = v) }
-                    { field(t.drops, bounds.drops, (0, 3), |b, v| b.drops = v) }
-                    { field(t.duplicates, bounds.duplicates, (0, 3), |b, v| b.duplicates = v) }
-                    { field(t.reads, bounds.reads, (0, 3), |b, v| b.reads = v) }
-                    { field(t.changes, bounds.changes, (0, 3), |b, v| b.changes = v) }
+                    { field(t.crashes, bounds.events.crashes, (0, 3), |b, v| b.events.crashes = v) }
+                    { field(t.writes, bounds.events.writes, (0, 3), |b, v| b.events.writes = v) }
+                    { field(t.drops, bounds.events.drops, (0, 3), |b, v| b.events.drops = v) }
+                    { field(t.duplicates, bounds.events.duplicates, (0, 3), |b, v| b.events.duplicates = v) }
+                    { field(t.reads, bounds.events.reads, (0, 3), |b, v| b.events.reads = v) }
+                    { field(t.changes, bounds.events.changes, (0, 3), |b, v| b.events.changes = v) }
                 </fieldset>
             </details>
             <p class="search__status" role="status">{ line.unwrap_or_default() }</p>
@@ -250,12 +246,7 @@ fn start_search(
         scenario: from.0.clone(),
         at_ms: from.1,
         depth: bounds.depth,
-        crashes: bounds.crashes,
-        writes: bounds.writes,
-        drops: bounds.drops,
-        duplicates: bounds.duplicates,
-        reads: bounds.reads,
-        changes: bounds.changes,
+        bounds: bounds.events,
         max_states: MAX_STATES,
         seconds: SECONDS,
     };
