@@ -34,6 +34,7 @@ pub struct Lesson {
     /// The lesson's title.
     pub title: Bilingual,
     /// The run the steps are moments of (until a step brings a run of its own).
+    #[serde(deserialize_with = "scenario_file")]
     pub scenario: Scenario,
     /// The steps, in the order of their moments.
     pub steps: Vec<Step>,
@@ -57,7 +58,7 @@ pub struct Step {
     pub predict: Option<Predict>,
     /// A new run, from this step on: this step's moment and the next ones are of it (a lesson
     /// that shows two stories, such as the misconceptions lesson's two broken rules).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "step_scenario_file", skip_serializing_if = "Option::is_none")]
     pub scenario: Option<Box<Scenario>>,
 }
 
@@ -143,14 +144,35 @@ impl Lesson {
             .unwrap_or(&self.scenario)
     }
 
-    /// Reads and checks a lesson file.
+    /// Reads and checks a lesson file. Natively (the CLI, and the tests that check every
+    /// lesson file) an error names the field, e.g. `steps[2].at_ms`; in the page, which reads
+    /// only the project's own files, a serde error names its line and column instead, since
+    /// tracking paths would stamp out a second reader of every lesson type (8 KB gzipped).
     pub fn from_json(text: &str) -> Result<Lesson, LessonError> {
-        let mut json = serde_json::Deserializer::from_str(text);
-        let lesson: Lesson = serde_path_to_error::deserialize(&mut json)
-            .map_err(|e| problem(e.path().to_string().trim_start_matches('.'), e.inner().to_string()))?;
-        json.end().map_err(|e| problem("", e.to_string()))?;
+        let lesson = Self::read(text)?;
         lesson.validate()?;
         Ok(lesson)
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    fn read(text: &str) -> Result<Lesson, LessonError> {
+        let mut json = serde_json::Deserializer::from_str(text);
+        let lesson: Lesson = serde_path_to_error::deserialize(&mut json).map_err(|e| {
+            let (path, message) = (e.path().to_string(), e.inner().to_string());
+            // A scenario's own error names its field inside the scenario: joined to the path.
+            match message.strip_prefix(NESTED).and_then(|nested| nested.split_once(NESTED)) {
+                Some(("", message)) => problem(path, message),
+                Some((inner, message)) => problem(format!("{path}.{inner}"), message),
+                None => problem(path.trim_start_matches('.'), message),
+            }
+        })?;
+        json.end().map_err(|e| problem("", e.to_string()))?;
+        Ok(lesson)
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    fn read(text: &str) -> Result<Lesson, LessonError> {
+        serde_json::from_str(text).map_err(|e| problem("", e.to_string()))
     }
 
     /// Checks what the format cannot: the version, the id, the scenario (as a scenario file
@@ -212,6 +234,23 @@ impl Predict {
         }
         Ok(())
     }
+}
+
+/// Marks a scenario's own error inside a lesson's: `NESTED path NESTED problem`.
+const NESTED: char = '\u{1}';
+
+/// A lesson's scenario, read as its text by the scenario file's own reader ([`Scenario::from_json`]):
+/// one reader of scenarios in a program, not a second one stamped out for lessons (it would
+/// weigh 10 KB in the page).
+fn scenario_file<'de, D: serde::Deserializer<'de>>(json: D) -> Result<Scenario, D::Error> {
+    let text = <Box<serde_json::value::RawValue>>::deserialize(json)?;
+    Scenario::from_json(text.get())
+        .map_err(|e| serde::de::Error::custom(format!("{NESTED}{}{NESTED}{}", e.path, e.problem)))
+}
+
+/// A step's run of its own, read as [`scenario_file`] reads the lesson's.
+fn step_scenario_file<'de, D: serde::Deserializer<'de>>(json: D) -> Result<Option<Box<Scenario>>, D::Error> {
+    scenario_file(json).map(|scenario| Some(Box::new(scenario)))
 }
 
 /// `run` checked as a scenario file is, its errors' paths under `path`.

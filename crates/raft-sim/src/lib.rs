@@ -61,12 +61,12 @@ pub use raft_core::{
     Message, MessageKind, NodeId, Progress, RaftOptions, RoleKind, Term, Timer, MAX_KEY_CHARS, MAX_VALUE_CHARS,
 };
 pub use raft_scenario::{
-    format_probability, is_probability, probability_problem, read, to_compact_json, Action, Bilingual, ClientId,
-    ConfigError, InitialState, Lesson, LessonError, LinkError, LogItem, Membership, MessageId, Object, Problem,
-    ReadMode, ReaderKind, ReaderProblem, Scenario, ScenarioError, ScenarioOptions, Scheduler, ShareLink, TimedAction,
-    UnsafeSwitches, LINK_VERSION, MAX_ACTIONS, MAX_CLIENTS, MAX_DESCRIPTION_CHARS, MAX_DURATION_MS,
-    MAX_INITIAL_LOG_ENTRIES, MAX_INITIAL_TERM, MAX_LINK_TIME_MS, MAX_NODES, MAX_SCENARIO_BYTES,
-    MAX_SCENARIO_FILE_BYTES, MAX_SCENARIO_TIME_MS, MAX_TITLE_CHARS, SCENARIO_VERSION,
+    format_probability, is_probability, probability_problem, read, to_compact_json, Action, Bilingual, Choice,
+    ClientId, ConfigError, Highlight, InitialState, Lesson, LessonError, LinkError, LogItem, Membership, MessageId,
+    Object, Predict, Problem, ReadMode, ReaderKind, ReaderProblem, Scenario, ScenarioError, ScenarioOptions, Scheduler,
+    ShareLink, Step as LessonStep, TimedAction, UnsafeSwitches, LINK_VERSION, MAX_ACTIONS, MAX_CLIENTS,
+    MAX_DESCRIPTION_CHARS, MAX_DURATION_MS, MAX_INITIAL_LOG_ENTRIES, MAX_INITIAL_TERM, MAX_LINK_TIME_MS, MAX_NODES,
+    MAX_SCENARIO_BYTES, MAX_SCENARIO_FILE_BYTES, MAX_SCENARIO_TIME_MS, MAX_TITLE_CHARS, SCENARIO_VERSION,
 };
 pub use replay_budget::{TooBusy, MAX_REPLAY_EVENTS};
 pub use report::{format_hash, ConfigReport, JointReport, NodeReport, NotLinearizableReport, Report, SnapshotReport};

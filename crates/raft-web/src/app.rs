@@ -8,8 +8,9 @@ use yew::prelude::*;
 
 use crate::components::{
     controls, embed_strip, explore_panel, invariant_bar, legend, message_panel, network_bar, scenario_file, timeline,
-    ClientHistory, ClientMenu, Cluster, ControlsProps, EmbedStripProps, ExplorePanelProps, InvariantBarProps, LogTable,
-    MessagePanelProps, Narration, NetworkBarProps, NodeMenu, Settings, SharePanel, Shortcuts, TimelineProps,
+    ClientHistory, ClientMenu, Cluster, ControlsProps, EmbedStripProps, ExplorePanelProps, InvariantBarProps,
+    LessonPanelProps, LogTable, MessagePanelProps, Narration, NetworkBarProps, NodeMenu, Settings, SharePanel,
+    Shortcuts, TimelineProps,
 };
 use crate::hooks::{
     use_animation_frame, use_embed_api, use_page_listeners, use_preferences, use_share_fragment, EmbedStatus,
@@ -24,6 +25,10 @@ use crate::state::{Action, Notice, Playground};
 fn initial_state(options: &PageOptions) -> Playground {
     let location = gloo::utils::window().location();
     let mut playground = Playground::from_fragment(&location.hash().unwrap_or_default());
+    // `?embed&lesson=ID`: a lesson embedded in a course page (a `#lesson=…` link wins).
+    if playground.pending_lesson.is_none() && location.hash().unwrap_or_default().len() <= 1 {
+        playground.pending_lesson = crate::lessons::LessonLink::parse(&location.search().unwrap_or_default());
+    }
     playground.playing = options.autoplay && playground.notice.is_none();
     playground
 }
@@ -69,6 +74,8 @@ pub fn App() -> Html {
     } = senders;
     use_animation_frame(state.playing, dispatch.reform(|elapsed_ms| Action::Frame { elapsed_ms }));
     use_page_listeners(dispatch.clone());
+    crate::lesson_fetch::use_lesson_fetch(state.pending_lesson.clone(), state.dispatcher());
+    crate::lesson_fetch::use_lesson_progress(&state);
     // The share link is made from the latest state when it is asked for; the callback itself is
     // made once, so that the share panel does not redraw on every frame.
     let latest = use_mut_ref(|| state.clone());
@@ -77,8 +84,11 @@ pub fn App() -> Html {
     // A bad link the page opened with stays in the address bar until the user acts, so it can
     // be copied and reported; an embed's address is its host's business. While playing, time
     // changes every frame, so no debounce timer is armed at all until playback pauses.
-    let keep_fragment =
-        !options.embed && !state.playing && !matches!(state.notice, Some(crate::state::Notice::BadLink(_)));
+    // A lesson link being fetched stays too, until the lesson it names is shown.
+    let keep_fragment = !options.embed
+        && !state.playing
+        && state.pending_lesson.is_none()
+        && !matches!(state.notice, Some(crate::state::Notice::BadLink(_)));
     use_share_fragment(keep_fragment, (state.time_ms(), state.revision), fragment.clone());
 
     let t = lang.texts();
@@ -103,6 +113,7 @@ pub fn App() -> Html {
         status,
         story.clone(),
         state.host_refusal.as_ref().map(|(revision, n)| (*revision, n.text(lang))),
+        state.tour.as_ref().map(|tour| (tour.lesson.id.clone(), tour.step, tour.lesson.steps.len())),
     );
     // What both layouts show: the drawing with its menu, the notice and the logs.
     let cluster = html! {
@@ -132,6 +143,27 @@ pub fn App() -> Html {
             </p>
         }
     };
+    let tour = state.tour.as_ref();
+    let lesson_id = tour.map(|tour| tour.lesson.id.clone());
+    let lesson_step = tour.map(|tour| (tour.step + 1).to_string());
+    let on_lesson = state.on_lesson();
+    // Which of PageUp and PageDown a lesson takes (the page scrolls with the others).
+    let lesson_keys = tour.map(|tour| {
+        let back = if tour.step > 0 { "back" } else { "" };
+        let next = if state.lesson_can_go_on() { " next" } else { "" };
+        format!("{back}{next}")
+    });
+    let lesson_panel = tour.map(|tour| {
+        crate::components::lesson_panel(lang, &LessonPanelProps { tour, on_lesson, dispatch: dispatch.clone() })
+    });
+    // The lessons finished in this browser, read again only when the open lesson's end is
+    // reached (the store is written after this render: the open lesson is counted here).
+    let lessons_done = (*use_memo(tour.map(|tour| (tour.lesson.id.clone(), tour.progress().done)), |open| {
+        let mut done: Vec<String> = crate::lessons::finished_lessons().into_iter().map(str::to_owned).collect();
+        done.extend(open.clone().filter(|(_, done)| *done).map(|(id, _)| id));
+        done
+    }))
+    .clone();
     let show_log = !options.embed || options.show_log;
     let log_table = html! {
         if show_log {
@@ -149,10 +181,14 @@ pub fn App() -> Html {
                 }
             })
         };
-        let (title, description) = state.scenario_info(lang);
+        let (title, description) = match tour {
+            Some(tour) => (Some(crate::components::said(lang, &tour.lesson.title).to_owned()), None),
+            None => state.scenario_info(lang),
+        };
         return html! {
             <main class="playground playground--embed" data-time-ms={view.time_ms.to_string()} data-lang={lang.code()} data-preset={state.shown_preset()}
-                  data-trace-hash={trace_hash} data-embed="true">
+                  data-trace-hash={trace_hash} data-embed="true" data-lesson={lesson_id} data-lesson-step={lesson_step}
+                  data-on-lesson={tour.map(|_| on_lesson.to_string())}>
                 <div class="embed__top">
                     if let Some(title) = title { <h1 class="embed__title" title={description}>{ title }</h1> }
                     <a class="embed__open" href="./" target="_blank" rel="noopener" onclick={open_full}>
@@ -165,7 +201,9 @@ pub fn App() -> Html {
                     { menu }
                 </div>
                 { embed_strip(lang, &EmbedStripProps { playing: state.playing, exploring: state.exploring(), time_ms: view.time_ms,
-                                horizon_ms: state.horizon_ms(), on_toggle, on_step, on_seek }) }
+                                horizon_ms: state.horizon_ms(), on_toggle, on_step, on_seek,
+                                lesson: tour.map(|tour| crate::components::lesson_nav(lang, tour, &dispatch)) }) }
+                { lesson_panel.unwrap_or_default() }
                 { log_table }
             </main>
         };
@@ -183,10 +221,13 @@ pub fn App() -> Html {
     });
     html! {
         <main class="playground" data-time-ms={view.time_ms.to_string()} data-lang={lang.code()} data-preset={state.shown_preset()}
-              data-trace-hash={trace_hash}>
+              data-trace-hash={trace_hash} data-lesson={lesson_id.clone()} data-lesson-step={lesson_step}
+              data-on-lesson={tour.map(|_| on_lesson.to_string())} data-lesson-keys={lesson_keys}>
             <header class="playground__header">
                 <div class="playground__title-row">
                     <h1>{ t.title }</h1>
+                    { crate::components::lesson_picker(lang, lesson_id.as_deref(), &lessons_done,
+                                                       dispatch.reform(|id| Action::OpenLesson(crate::lessons::LessonLink { id, step: None }))) }
                     { network_bar(lang, &NetworkBarProps { size: state.servers().len() as u32, faulty: state.network_faulty(),
                                                             on_resize, on_heal, on_preset, on_new_cluster, preset: state.shown_preset(),
                                                             next_server: state.next_server(), on_add_server }) }
@@ -236,7 +277,9 @@ pub fn App() -> Html {
             </div>
             { notice }
             <div class="playground__body">
-                if let (Some(title), description) = state.scenario_info(lang) {
+                if let Some(panel) = lesson_panel {
+                    { panel }
+                } else if let (Some(title), description) = state.scenario_info(lang) {
                     <section class="scenario-info" aria-label={t.scenario}>
                         <h2 class="scenario-info__title">{ title }</h2>
                         if let Some(description) = description {

@@ -10,6 +10,7 @@
 //! {"raftPlayground": 1, "command": "play"}
 //! {"raftPlayground": 1, "command": "seek", "ms": 2000}
 //! {"raftPlayground": 1, "command": "act", "action": {"do": "crash", "node": "leader"}}
+//! {"raftPlayground": 1, "command": "goto-step", "step": 3}
 //! ```
 
 use raft_sim::Object;
@@ -41,6 +42,8 @@ pub enum HostCommand {
     },
     /// Reply with a `state` event.
     State,
+    /// Show this step of the open lesson (counting from 0; hosts count from 1).
+    GotoStep(usize),
 }
 
 /// The names of the commands, as hosts write them in `command`.
@@ -54,6 +57,7 @@ enum CommandName {
     Seek,
     Act,
     State,
+    GotoStep,
 }
 
 /// A command as posted: every field any command has, each checked by [`read_command`].
@@ -68,6 +72,9 @@ struct HostMessage {
     /// The action, read as a scenario file reads its actions.
     #[serde(default)]
     action: Option<Action>,
+    /// A lesson's step, counting from 1.
+    #[serde(default)]
+    step: Option<usize>,
 }
 
 /// Why a message for us could not be carried out; told back as an `error` event.
@@ -91,6 +98,10 @@ pub fn read_command<'de, D: serde::Deserializer<'de>>(message: D, on_leader: boo
             Some(ms) if ms <= MAX_LINK_TIME_MS => HostCommand::Seek(ms),
             Some(ms) => return Err(format!("seek: at most {MAX_LINK_TIME_MS} ms (one simulated hour), not {ms}")),
             None => return Err("seek needs \"ms\": a whole number of simulated milliseconds".to_owned()),
+        },
+        CommandName::GotoStep => match message.step {
+            Some(step) if step >= 1 => HostCommand::GotoStep(step - 1),
+            _ => return Err("goto-step needs \"step\": a lesson's step, counting from 1".to_owned()),
         },
         CommandName::Act => {
             let action = message.action.ok_or("act needs \"action\", e.g. {\"do\": \"crash\", \"node\": 2}")?;
@@ -163,6 +174,15 @@ pub enum HostEvent {
         at_ms: Millis,
         /// Which.
         node: NodeId,
+    },
+    /// An open lesson shows a step (a lesson was opened, or the step changed).
+    LessonStep {
+        /// The lesson's id.
+        lesson: String,
+        /// The step, counting from 1.
+        step: usize,
+        /// How many steps the lesson has.
+        steps: usize,
     },
     /// A client write was answered.
     WriteDone {
@@ -292,6 +312,21 @@ mod tests {
         let write = parse(r#"{"raftPlayground":1,"command":"act","action":{"do":"write","node":2,"command":"x=1"}}"#);
         let Some(Ok(HostCommand::Act { action, on_leader: false })) = write else { panic!("{write:?}") };
         assert_eq!(aimed_at(action, 4), raft_sim::Action::Write { node: 4, command: "x=1".into(), client: 1 });
+        let step = parse(r#"{"raftPlayground":1,"command":"goto-step","step":3}"#);
+        assert_eq!(step, Some(Ok(HostCommand::GotoStep(2))), "hosts count steps from 1");
+        for bad in [r#""step":0"#, r#""ms":3"#] {
+            let refused = parse(&format!(r#"{{"raftPlayground":1,"command":"goto-step",{bad}}}"#)).unwrap();
+            assert!(refused.unwrap_err().starts_with("goto-step needs \"step\""), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_lesson_step_is_posted_with_its_kind() {
+        let event = HostEvent::LessonStep { lesson: "election".into(), step: 2, steps: 5 };
+        assert_eq!(
+            raft_sim::to_compact_json(&event.posted()),
+            r#"{"raftPlayground":1,"event":"lesson-step","lesson":"election","step":2,"steps":5}"#
+        );
     }
 
     #[test]

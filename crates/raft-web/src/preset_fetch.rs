@@ -39,7 +39,7 @@ pub fn preset_loader(dispatcher: &UseReducerDispatcher<Playground>) -> Callback<
 }
 
 /// The text of the file at `url` (relative to the page), if it could be fetched.
-async fn text_at(url: &str) -> Option<String> {
+pub(crate) async fn text_at(url: &str) -> Option<String> {
     let response = JsFuture::from(gloo::utils::window().fetch_with_str(url)).await.ok()?;
     let response: web_sys::Response = response.dyn_into().ok()?;
     if !response.ok() {

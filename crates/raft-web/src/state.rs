@@ -76,6 +76,12 @@ pub enum Notice {
     TooBusy(raft_sim::TooBusy),
     /// A scenario file larger than the playground reads, in bytes.
     FileTooLarge(u64),
+    /// A lesson's file could not be fetched or read (or no lesson has this id).
+    LessonUnavailable(String),
+    /// The embedding page asked for a lesson's step, but no lesson is open.
+    NoLesson,
+    /// The embedding page asked for a step past the open lesson's last: it has this many.
+    NoSuchStep(usize),
     /// Acting in the past discarded the rest of the run: this much simulated time and this
     /// many later actions. Undo brings them back until the next action.
     Forked {
@@ -104,6 +110,11 @@ impl Notice {
                 format!("{} {}", lang.share_texts().bad_pasted_link, lang.link_error(error))
             }
             Notice::NoLeader => lang.share_texts().no_leader.to_owned(),
+            Notice::LessonUnavailable(id) => {
+                format!("{}{}", lang.lesson_texts().unavailable, playground_support::quoted(id))
+            }
+            Notice::NoLesson => lang.lesson_texts().none_open.to_owned(),
+            Notice::NoSuchStep(steps) => lang.lesson_steps(*steps),
             Notice::Forked { discarded_ms, discarded_actions } => lang.forked(*discarded_ms, *discarded_actions),
             Notice::TooBusy(busy) => lang.too_busy(busy),
             Notice::FileTooLarge(bytes) => lang.file_too_large(*bytes),
@@ -197,6 +208,32 @@ pub enum Action {
         /// The description.
         description: String,
     },
+    /// Open a lesson (fetched by the page: see `lesson_fetch.rs`), at a step or where the
+    /// learner left off.
+    OpenLesson(crate::lessons::LessonLink),
+    /// A lesson's file as fetched (`None`: it could not be), with the progress this browser
+    /// remembers of it, in answer to the ask `link`.
+    LessonLoaded {
+        /// The lesson and step asked for.
+        link: crate::lessons::LessonLink,
+        /// The file's text.
+        file: Option<String>,
+        /// What this browser remembers of the lesson.
+        progress: crate::lessons::LessonProgress,
+    },
+    /// Show this step of the open lesson (counting from 0), jumping to its moment; on a run
+    /// that is not the step's (after acting), the step's run is loaded again.
+    LessonGoto(usize),
+    /// The open lesson's next step, played to at a readable speed.
+    LessonNext,
+    /// The open lesson's previous step.
+    LessonBack,
+    /// Pick a choice (by index) of the step's question.
+    LessonAnswer(usize),
+    /// Close the lesson (the run stays as it is).
+    CloseLesson,
+    /// The embedding page asked for this step (counting from 0) of the open lesson.
+    HostGotoStep(usize),
     /// An action asked for by the page embedding this one; with `on_leader`, aimed at the
     /// current leader.
     HostAct {
@@ -261,7 +298,19 @@ pub struct Playground {
     /// The latest refusal of an action asked for by the embedding page, with the revision it
     /// happened at: told back to that page once.
     pub host_refusal: Option<(u64, Notice)>,
+    /// The lesson open, if any.
+    pub tour: Option<lesson::Tour>,
+    /// Which of the open lesson's runs the history is, if it is one of them (see
+    /// `state_lesson.rs`): kept while no action is taken (`departed`).
+    lesson_run: Option<usize>,
+    /// A lesson asked for and being fetched.
+    pub pending_lesson: Option<crate::lessons::LessonLink>,
+    /// Where playing stops by itself (a lesson's step's moment, played to by Next), and the
+    /// speed to go back to there.
+    stop_at: Option<(Millis, f64)>,
 }
+
+pub use lesson::Tour;
 
 impl Default for Playground {
     fn default() -> Self {
@@ -297,6 +346,10 @@ impl Playground {
             preset: None,
             revision: 0,
             host_refusal: None,
+            tour: None,
+            lesson_run: None,
+            pending_lesson: None,
+            stop_at: None,
         }
     }
 
@@ -312,6 +365,9 @@ impl Playground {
         if fragment.is_empty() {
             return Playground::default();
         }
+        if let Some(link) = crate::lessons::LessonLink::parse(fragment) {
+            return Playground { pending_lesson: Some(link), ..Playground::default() };
+        }
         Playground::from_link(fragment)
             .unwrap_or_else(|error| Playground { notice: Some(Notice::BadLink(error)), ..Playground::default() })
     }
@@ -319,6 +375,10 @@ impl Playground {
     /// The share link's fragment (without `#`) for this run at this moment, or why this run
     /// cannot be a link.
     pub fn share_fragment(&self) -> Result<String, raft_sim::LinkError> {
+        if let Some(tour) = self.tour.as_ref().filter(|tour| self.on_lesson() && self.time_ms() == tour.current().at_ms)
+        {
+            return Ok(tour.fragment());
+        }
         let history = self.history.borrow();
         // Never offer a link that the page could not open within its replay budget.
         if let Some(busy) = history.replay_refusal() {
@@ -357,13 +417,19 @@ impl Playground {
     /// What to draw now.
     pub fn view(&self) -> ClusterView {
         let history = self.history.borrow();
-        ClusterView::of(history.sim(), history.now() as f64 + self.carry_ms)
+        let mut view = ClusterView::of(history.sim(), history.now() as f64 + self.carry_ms);
+        if let Some(highlight) = self.lesson_highlight() {
+            view.highlight = highlight.clone();
+        }
+        view
     }
 
     /// The log table's content: [`LOG_WINDOW`] indexes of every log, the latest unless the
     /// table was scrolled back.
     pub fn logs(&self) -> LogsView {
-        LogsView::of(self.history.borrow().sim(), self.log_first, LOG_WINDOW)
+        let mut logs = LogsView::of(self.history.borrow().sim(), self.log_first, LOG_WINDOW);
+        logs.highlight = self.lesson_highlight().map(|h| h.entries.clone()).unwrap_or_default();
+        logs
     }
 
     /// The node menu's details of node `id`.
@@ -505,7 +571,9 @@ impl Playground {
     /// A fresh run replacing this one, keeping the speed and the revision count (which must
     /// only grow, so the address bar follows every change of run).
     fn replaced_by(&self, fresh: Playground) -> Playground {
-        Playground { speed: self.speed, revision: self.revision, run: self.run + 1, ..fresh }
+        // An open lesson stays open, off its run, offering to go back to it.
+        let tour = self.tour.clone();
+        Playground { speed: self.speed, revision: self.revision, run: self.run + 1, tour, ..fresh }
     }
 
     /// Replaces the run by a fresh cluster of the same size with `seed` and `options`; invalid
@@ -582,8 +650,16 @@ impl Playground {
         self.carry_ms = simulated - whole;
         if whole >= 1.0 {
             let mut history = self.history.borrow_mut();
-            let target = history.now().saturating_add(whole as u64);
+            let mut target = history.now().saturating_add(whole as u64);
+            let stop = self.stop_at.filter(|&(stop, _)| stop <= target);
+            if let Some((stop, _)) = stop {
+                target = stop;
+            }
             history.advance_to(target);
+            drop(history);
+            if stop.is_some() {
+                self.end_transition();
+            }
         }
     }
 
@@ -644,7 +720,12 @@ impl Reducible for Playground {
             // While exploring nothing happens by itself: time does not run either.
             Action::TogglePlay => next.playing = !next.playing && !next.exploring(),
             Action::Frame { elapsed_ms } => next.advance(elapsed_ms),
-            Action::SetSpeed(speed) => next.speed = speed.clamp(MIN_SPEED, MAX_SPEED),
+            Action::SetSpeed(speed) => {
+                next.speed = speed.clamp(MIN_SPEED, MAX_SPEED);
+                if let Some((_, user_speed)) = next.stop_at.as_mut() {
+                    *user_speed = next.speed; // kept once the step is reached
+                }
+            }
             Action::OpenMenu(node) => {
                 next.menu = Some(node);
                 next.client_menu = false;
@@ -774,6 +855,9 @@ impl Reducible for Playground {
             Action::Step(direction) => next.step(direction),
             Action::JumpToElection(direction) => next.jump_to_election(direction),
             Action::SetPlaying(playing) => next.playing = playing && !next.exploring(),
+            Action::OpenLink(link) if crate::lessons::LessonLink::parse(&link).is_some() => {
+                next.pending_lesson = crate::lessons::LessonLink::parse(&link);
+            }
             Action::OpenLink(link) => match Playground::from_link(&link) {
                 Ok(fresh) => next = next.replaced_by(fresh),
                 Err(error) => next.notice = Some(Notice::BadPastedLink(error)),
@@ -781,6 +865,33 @@ impl Reducible for Playground {
             Action::SetInfo { title, description } => {
                 next.history.borrow_mut().set_title_and_description(Some(title), Some(description));
                 next.preset = None; // the preset's translated text no longer describes it
+                next.departed = true; // nor is it a lesson's run: its link must carry the new words
+            }
+            Action::OpenLesson(link) => next.pending_lesson = Some(link),
+            Action::LessonLoaded { link, file, progress } => {
+                // Only the answer to the latest ask: asking quickly twice never ends on the first.
+                if next.pending_lesson.as_ref() == Some(&link) {
+                    next.pending_lesson = None;
+                    next.open_lesson(link, file, progress);
+                }
+            }
+            Action::LessonGoto(step) => next.lesson_goto(step, false),
+            Action::LessonNext => next.lesson_next(),
+            Action::LessonBack => {
+                if let Some(step) = next.tour.as_ref().and_then(|tour| tour.step.checked_sub(1)) {
+                    next.lesson_goto(step, false);
+                }
+            }
+            Action::LessonAnswer(choice) => next.lesson_answer(choice),
+            Action::CloseLesson => (next.tour, next.lesson_run) = (None, None),
+            Action::HostGotoStep(step) => {
+                match (next.tour.as_ref().map(|tour| tour.lesson.steps.len()), &mut next.pending_lesson) {
+                    (Some(steps), _) if step < steps => next.lesson_goto(step, false),
+                    (Some(steps), _) => next.host_refusal = Some((next.revision, Notice::NoSuchStep(steps))),
+                    // Asked right after `ready`, before the lesson's file arrived: it opens there.
+                    (None, Some(pending)) => pending.step = Some(step),
+                    (None, None) => next.host_refusal = Some((next.revision, Notice::NoLesson)),
+                }
             }
             Action::HostAct { action, on_leader } => {
                 // The embedding page's action: its refusal is told back to that page (and shown),
@@ -796,9 +907,21 @@ impl Reducible for Playground {
                 }
             }
         }
+        // Next's play to a step ends where it was told to stop, and also as soon as playback
+        // stops, the run is no longer the lesson's, or time moved past the step (a seek).
+        if next.stop_at.is_some_and(|(stop, _)| !next.playing || !next.on_lesson() || stop <= next.time_ms()) {
+            next.end_transition();
+        }
         Rc::new(next)
     }
 }
+
+#[path = "state_lesson.rs"]
+mod lesson;
+
+#[cfg(test)]
+#[path = "state_lesson_tests.rs"]
+mod lesson_tests;
 
 #[cfg(test)]
 #[path = "state_share_tests.rs"]

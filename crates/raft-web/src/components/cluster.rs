@@ -64,6 +64,7 @@ pub fn Cluster(props: &ClusterProps) -> Html {
                         message: message.clone(),
                         on_select: props.on_message.clone(),
                         focusable: props.messages_focusable,
+                        highlighted: props.view.highlight.messages.contains(&message.id),
                     })) }
                 { for props.view.losses.iter().map(|loss| html! {
                     <g key={format!("loss-{}", loss.id)} class="loss" aria-hidden="true"
@@ -89,6 +90,7 @@ pub fn Cluster(props: &ClusterProps) -> Html {
                     node: node.clone(),
                     on_activate: props.on_node_activate.clone(),
                     selected: props.selected == Some(node.id),
+                    highlighted: props.view.highlight.nodes.contains(&node.id),
                 }) ) }
             </g>
         </svg>

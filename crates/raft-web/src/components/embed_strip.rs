@@ -25,6 +25,8 @@ pub struct EmbedStripProps {
     pub on_step: Callback<Direction>,
     /// A moment was chosen.
     pub on_seek: Callback<Millis>,
+    /// An embedded lesson's Back and Next.
+    pub lesson: Option<Html>,
 }
 
 /// Play/Pause, ⟨ ⟩ and the time slider, with the same accessible names as the full page.
@@ -47,6 +49,7 @@ pub fn embed_strip(lang: Lang, props: &EmbedStripProps) -> Html {
                    value={props.time_ms.to_string()} {oninput} aria-label={t.time}
                    aria-valuetext={format_time(lang, props.time_ms)} />
             <span class="embed-strip__clock">{ format_time(lang, props.time_ms) }</span>
+            { props.lesson.clone().unwrap_or_default() }
         </div>
     }
 }

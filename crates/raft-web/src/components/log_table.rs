@@ -60,7 +60,7 @@ pub fn LogTable(props: &LogTableProps) -> Html {
                     { for logs.rows.iter().map(|row| html! {
                         <tr key={row.node} class={(!row.up).then_some("logs__row--down")} data-log-row={row.node.to_string()}>
                             <th scope="row">{ format!("S{}", row.node) }</th>
-                            { for indexes.clone().map(|index| cell(lang, row, index)) }
+                            { for indexes.clone().map(|index| cell(lang, row, index, logs.highlight.contains(&(row.node, index)))) }
                         </tr>
                     }) }
                 </tbody>
@@ -93,7 +93,7 @@ fn markers(t: &Texts, row: &LogRow, index: u64) -> Html {
     }
 }
 
-fn cell(lang: Lang, row: &LogRow, index: u64) -> Html {
+fn cell(lang: Lang, row: &LogRow, index: u64, highlighted: bool) -> Html {
     let t = lang.texts();
     let node = row.node;
     let is_next = (row.next_index == Some(index)).to_string();
@@ -114,6 +114,7 @@ fn cell(lang: Lang, row: &LogRow, index: u64) -> Html {
         Some(&term),
         Some(if cell.committed { "logs__entry--committed" } else { "logs__entry--uncommitted" }),
         cell.config.then_some("logs__entry--config"),
+        highlighted.then_some("logs__entry--highlight"),
     ]);
     // Only a leader's election no-op is called one; an entry given without a command (the
     // paper's Figure 7 draws logs by term alone) shows its term only.

@@ -25,6 +25,9 @@ pub struct MessageGlyphProps {
     /// In the Tab order (while paused, when messages hold still).
     #[prop_or_default]
     pub focusable: bool,
+    /// A lesson's step points at it.
+    #[prop_or_default]
+    pub highlighted: bool,
 }
 
 /// The outline of a message pointing right, 11 units across: its shape (circle: a vote,
@@ -64,6 +67,7 @@ pub fn message_glyph(lang: Lang, props: &MessageGlyphProps) -> Html {
         Some(if message.kind.is_reply() { "message--reply" } else { "message--request" }),
         message.doomed.then_some("message--doomed"),
         message.copy_of.is_some().then_some("message--copy"),
+        props.highlighted.then_some("message--highlight"),
     ]);
     // The shape and its arrowhead are one path, pointing right and then rotated the way the
     // message travels: one element per message keeps frames cheap with 160 in flight.

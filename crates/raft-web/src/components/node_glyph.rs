@@ -19,6 +19,8 @@ pub struct NodeGlyphProps {
     pub on_activate: Callback<NodeId>,
     /// Its menu is open.
     pub selected: bool,
+    /// A lesson's step points at it.
+    pub highlighted: bool,
 }
 
 /// At most this many `key=value` pairs are drawn beside a server; its accessible name and its
@@ -56,6 +58,7 @@ pub fn node_glyph(lang: Lang, props: &NodeGlyphProps) -> Html {
         (!node.up).then_some("node--down"),
         node.isolated.then_some("node--isolated"),
         (node.standing == Standing::Outside).then_some("node--outside"),
+        props.highlighted.then_some("node--highlight"),
     ]);
     let band = format!("node__band {}", term_class(node.term));
     html! {
@@ -66,6 +69,9 @@ pub fn node_glyph(lang: Lang, props: &NodeGlyphProps) -> Html {
            data-selected={props.selected.to_string()}
            role="button" tabindex="0" aria-label={node_label(lang, node)} aria-haspopup="true"
            aria-expanded={props.selected.to_string()} {onclick} {onkeydown}>
+            if props.highlighted {
+                <circle class="node__highlight" r={number(NODE_RADIUS + 15.0)} />
+            }
             if props.selected {
                 <circle class="node__selection" r={number(NODE_RADIUS + 10.0)} />
             }

@@ -28,12 +28,21 @@ pub fn keyboard_shortcuts(dispatch: Callback<Action>) -> Option<EventListener> {
             "ArrowRight" if !key_belongs_to_target(event, false) => Action::Step(Direction::Forward),
             "ArrowLeft" if !key_belongs_to_target(event, false) => Action::Step(Direction::Back),
             "Escape" => Action::CloseMenu,
+            // A lesson's Back and Next, when they can act (else the page scrolls as usual).
+            "PageDown" if lesson_takes("next") && !key_belongs_to_target(event, false) => Action::LessonNext,
+            "PageUp" if lesson_takes("back") && !key_belongs_to_target(event, false) => Action::LessonBack,
             "?" if !key_belongs_to_target(event, false) => Action::ToggleShortcuts,
             _ => return,
         };
         event.prevent_default();
         dispatch.emit(action);
     }))
+}
+
+/// Whether an open lesson's `back` or `next` can act now (the playground's root says so).
+fn lesson_takes(key: &str) -> bool {
+    let selector = format!("main[data-lesson-keys~=\"{key}\"]");
+    gloo::utils::document().query_selector(&selector).ok().flatten().is_some()
 }
 
 /// Whether the key goes into a field that takes text (where K is a letter to type).

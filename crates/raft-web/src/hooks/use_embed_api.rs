@@ -120,6 +120,7 @@ fn action_of(command: HostCommand) -> Option<Action> {
         HostCommand::StepBack => Action::Step(Direction::Back),
         HostCommand::Seek(ms) => Action::Seek(ms),
         HostCommand::Act { action, on_leader } => Action::HostAct { action, on_leader },
+        HostCommand::GotoStep(step) => Action::HostGotoStep(step),
         HostCommand::State => return None,
     })
 }
@@ -148,6 +149,7 @@ pub fn use_embed_api(
     status: EmbedStatus,
     story: Rc<Vec<(Millis, StoryEvent)>>,
     refusal: Option<(u64, String)>,
+    lesson: Option<(String, usize, usize)>,
 ) {
     // A page that is not in a frame has no one to talk to: it listens to nothing and tells
     // nothing, and does none of this work on its frames.
@@ -192,6 +194,15 @@ pub fn use_embed_api(
                 post_to_parent(&error_event(why), origin.as_deref());
             }
             || ()
+        });
+    }
+    {
+        // Each step shown is told once, as `lesson-step` (counting from 1).
+        let origin = origin.clone();
+        use_effect_with(lesson.filter(|_| framed), move |lesson| {
+            if let Some((lesson, step, steps)) = lesson.clone() {
+                post_to_parent(&HostEvent::LessonStep { lesson, step: step + 1, steps }, origin.as_deref());
+            }
         });
     }
     let heard_run = use_mut_ref(|| status.run);

@@ -132,6 +132,8 @@ pub struct ClusterView {
     pub messages: Vec<MessageView>,
     /// Messages lost in the last moments.
     pub losses: Vec<LossView>,
+    /// What a lesson's step points at (issue 18): drawn with a ring.
+    pub highlight: raft_sim::Highlight,
 }
 
 impl ClusterView {
@@ -226,7 +228,7 @@ impl ClusterView {
                 })
             })
             .collect();
-        ClusterView { time_ms: sim.now(), nodes, lanes, messages, losses }
+        ClusterView { time_ms: sim.now(), nodes, lanes, messages, losses, highlight: raft_sim::Highlight::default() }
     }
 }
 

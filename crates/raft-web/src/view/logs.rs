@@ -48,6 +48,8 @@ pub struct LogsView {
     pub longest: u64,
     /// One row per node.
     pub rows: Vec<LogRow>,
+    /// The entries a lesson's step points at (issue 18), as `(server, index)`.
+    pub highlight: Vec<(NodeId, u64)>,
 }
 
 impl LogsView {
@@ -90,7 +92,7 @@ impl LogsView {
                 }
             })
             .collect();
-        LogsView { first_index, last_index, longest, rows }
+        LogsView { first_index, last_index, longest, rows, highlight: Vec::new() }
     }
 }
 

@@ -1,0 +1,160 @@
+//! The lesson panel (issue 18): the step's title and text, its Predict question, Back and
+//! Next, the list of steps, and Back to the lesson once the learner has acted. Every text is
+//! the lesson file's, drawn as text.
+
+use raft_sim::Bilingual;
+use yew::prelude::*;
+
+use crate::i18n::Lang;
+use crate::state::{Action, Tour};
+
+/// What [`lesson_panel`] draws, and where its events go.
+pub struct LessonPanelProps<'a> {
+    /// The open lesson.
+    pub tour: &'a Tour,
+    /// Whether the run shown is the lesson's (no action taken since).
+    pub on_lesson: bool,
+    /// Lesson actions.
+    pub dispatch: Callback<Action>,
+}
+
+/// A text of the lesson in `lang`.
+pub fn said(lang: Lang, text: &Bilingual) -> &str {
+    match lang {
+        Lang::En => &text.en,
+        Lang::Zh => &text.zh,
+    }
+}
+
+/// The panel.
+pub fn lesson_panel(lang: Lang, props: &LessonPanelProps) -> Html {
+    let t = lang.lesson_texts();
+    let tour = props.tour;
+    let step = tour.current();
+    let steps = tour.lesson.steps.len();
+    let send = |action: Action| props.dispatch.reform(move |_: MouseEvent| action.clone());
+    let count = lang.lesson_step_of(tour.step + 1, steps);
+    html! {
+        <section class="lesson" aria-label={t.lesson} data-lesson-panel={tour.lesson.id.clone()}>
+            <div class="lesson__head">
+                <h2 class="lesson__title">{ said(lang, &tour.lesson.title) }</h2>
+                <button type="button" class="lesson__close" aria-label={t.close} title={t.close}
+                        onclick={send(Action::CloseLesson)}>{ "×" }</button>
+            </div>
+            <h3 class="lesson__step-title" aria-live="polite">
+                <span class="lesson__count">{ count.clone() }</span>{ said(lang, &step.title) }
+            </h3>
+            <p class="lesson__text">{ said(lang, &step.text) }</p>
+            if !props.on_lesson {
+                <p class="lesson__off" role="status">
+                    { t.off_track }{ " " }
+                    <button type="button" data-lesson-return="true" onclick={send(Action::LessonGoto(tour.step))}>
+                        { t.back_to_lesson }
+                    </button>
+                </p>
+            }
+            { predict(lang, tour, &props.dispatch) }
+            { lesson_nav(lang, tour, &props.dispatch) }
+            if tour.waiting_for_answer() {
+                <p class="lesson__hint">{ t.answer_first }</p>
+            } else if tour.at_last_step() {
+                <p class="lesson__hint">{ t.finished }</p>
+            }
+            <details class="lesson__steps">
+                <summary>{ t.steps }{ " · " }{ count }</summary>
+                <ol>
+                    { for tour.lesson.steps.iter().enumerate().map(|(i, s)| html! {
+                        <li>
+                            <button type="button" data-step={(i + 1).to_string()} aria-current={(i == tour.step).then_some("step")}
+                                    onclick={send(Action::LessonGoto(i))}>
+                                { said(lang, &s.title) }
+                            </button>
+                        </li>
+                    }) }
+                </ol>
+            </details>
+        </section>
+    }
+}
+
+/// Back and Next: Next waits for the step's question to be answered.
+pub fn lesson_nav(lang: Lang, tour: &Tour, dispatch: &Callback<Action>) -> Html {
+    let t = lang.lesson_texts();
+    let next_title = if tour.waiting_for_answer() { t.answer_first } else { t.next_title };
+    html! {
+        <div class="lesson__nav" role="group" aria-label={t.lesson}>
+            <button type="button" data-lesson-nav="back" disabled={tour.step == 0} title={t.back_title}
+                    onclick={dispatch.reform(|_: MouseEvent| Action::LessonBack)}>{ "← " }{ t.back }</button>
+            <button type="button" data-lesson-nav="next" class="lesson__next" title={next_title}
+                    disabled={tour.waiting_for_answer() || tour.at_last_step()}
+                    onclick={dispatch.reform(|_: MouseEvent| Action::LessonNext)}>{ t.next }{ " →" }</button>
+        </div>
+    }
+}
+
+/// The step's Predict question: its choices, then, once one is picked, why each is right or
+/// wrong.
+fn predict(lang: Lang, tour: &Tour, dispatch: &Callback<Action>) -> Html {
+    let Some(predict) = tour.current().predict.as_ref() else {
+        return Html::default();
+    };
+    let t = lang.lesson_texts();
+    let answer = tour.answer();
+    html! {
+        <fieldset class="lesson__predict" data-predict={if answer.is_some() { "answered" } else { "open" }}>
+            <legend>{ t.predict }{ ": " }{ said(lang, &predict.question) }</legend>
+            <ol class="lesson__choices">
+                { for predict.choices.iter().enumerate().map(|(i, choice)| {
+                    let picked = answer == Some(i);
+                    let class = match (answer.is_some(), choice.correct) {
+                        (false, _) => "lesson__choice",
+                        (true, true) => "lesson__choice lesson__choice--right",
+                        (true, false) => "lesson__choice lesson__choice--wrong",
+                    };
+                    html! {
+                        <li {class}>
+                            // Not `disabled` once answered: the focus stays on the choice made.
+                            <button type="button" data-choice={(i + 1).to_string()} aria-pressed={picked.to_string()}
+                                    aria-disabled={answer.is_some().then_some("true")}
+                                    onclick={dispatch.reform(move |_: MouseEvent| Action::LessonAnswer(i))}>
+                                { said(lang, &choice.text) }
+                            </button>
+                            if answer.is_some() {
+                                <p class="lesson__why" role={picked.then_some("status")}>
+                                    if picked { <strong>{ if choice.correct { t.right } else { t.wrong } }{ " " }</strong> }
+                                    { said(lang, &choice.why) }
+                                </p>
+                            }
+                        </li>
+                    }
+                }) }
+            </ol>
+        </fieldset>
+    }
+}
+
+/// The picker: every lesson, finished ones marked, the open one chosen.
+pub fn lesson_picker(lang: Lang, open: Option<&str>, done: &[String], on_open: Callback<String>) -> Html {
+    let t = lang.lesson_texts();
+    let onchange = Callback::from(move |event: Event| {
+        let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
+        if !select.value().is_empty() {
+            on_open.emit(select.value());
+        }
+    });
+    html! {
+        <label class="lesson-picker">
+            { t.lesson }{ " " }
+            // Keyed by the open lesson: drawn anew when it changes, so it shows the lesson open
+            // (or none, once closed) even after the reader chose an option by hand.
+            <select key={open.unwrap_or_default().to_owned()} {onchange} title={t.picker_title} data-lesson-picker="true">
+                <option value="" selected={open.is_none()}>{ t.choose }</option>
+                { for crate::lessons::LESSONS.iter().map(|lesson| {
+                    let title = if lang == Lang::Zh { lesson.zh } else { lesson.en };
+                    let mark = if done.iter().any(|id| id == lesson.id) { t.done } else { "" };
+                    html! { <option value={lesson.id} selected={open == Some(lesson.id)}>{ title }{ " " }{ mark }</option> }
+                }) }
+            </select>
+        </label>
+    }
+}

@@ -1,0 +1,110 @@
+//! The words of guided lessons (issue 18), in English and 中文: the picker, the lesson panel,
+//! its Predict questions and what is said when a lesson cannot be shown. The lessons' own
+//! texts are in their files.
+
+use crate::i18n::Lang;
+
+/// The lessons' fixed words in one language.
+pub struct LessonTexts {
+    /// The picker's label, its tooltip and its first option.
+    pub lesson: &'static str,
+    pub picker_title: &'static str,
+    pub choose: &'static str,
+    /// Marks a lesson finished in the picker.
+    pub done: &'static str,
+    /// Back and Next, and their tooltips.
+    pub back: &'static str,
+    pub back_title: &'static str,
+    pub next: &'static str,
+    pub next_title: &'static str,
+    /// Next is waiting for the question's answer.
+    pub answer_first: &'static str,
+    /// The step list's label.
+    pub steps: &'static str,
+    /// Closes the lesson panel.
+    pub close: &'static str,
+    /// The heading of a Predict question.
+    pub predict: &'static str,
+    /// Said of the chosen answer.
+    pub right: &'static str,
+    pub wrong: &'static str,
+    /// The run shown is no longer the lesson's, and the button that brings it back.
+    pub off_track: &'static str,
+    pub back_to_lesson: &'static str,
+    /// At the last step.
+    pub finished: &'static str,
+    /// A lesson could not be fetched or read (its id follows, quoted).
+    pub unavailable: &'static str,
+    /// The embedding page asked for a step with no lesson open.
+    pub none_open: &'static str,
+}
+
+const EN: LessonTexts = LessonTexts {
+    lesson: "Lesson",
+    picker_title: "Guided walk-throughs of the paper, step by step, in English and 中文",
+    choose: "Choose a lesson…",
+    done: "✓",
+    back: "Back",
+    back_title: "The previous step (PageUp)",
+    next: "Next",
+    next_title: "Play on to the next step (PageDown)",
+    answer_first: "Answer the question to go on.",
+    steps: "Steps",
+    close: "Close the lesson",
+    predict: "Predict",
+    right: "Right.",
+    wrong: "Not quite.",
+    off_track: "You acted, so the run shown is yours now, not the lesson's.",
+    back_to_lesson: "Back to the lesson",
+    finished: "End of the lesson. Keep exploring the run, or choose another lesson.",
+    unavailable: "This lesson could not be loaded: ",
+    none_open: "No lesson is open.",
+};
+
+const ZH: LessonTexts = LessonTexts {
+    lesson: "课程",
+    picker_title: "逐步讲解论文的引导课程，中英双语",
+    choose: "选择课程……",
+    done: "✓",
+    back: "上一步",
+    back_title: "上一步（PageUp）",
+    next: "下一步",
+    next_title: "播放到下一步（PageDown）",
+    answer_first: "回答问题后才能继续。",
+    steps: "步骤",
+    close: "关闭课程",
+    predict: "预测",
+    right: "正确。",
+    wrong: "不对。",
+    off_track: "你进行了操作，现在显示的是你自己的运行，而不是课程的。",
+    back_to_lesson: "回到课程",
+    finished: "课程结束。可以继续探索这次运行，或选择另一门课程。",
+    unavailable: "无法加载此课程：",
+    none_open: "没有打开的课程。",
+};
+
+impl Lang {
+    /// The lessons' fixed words.
+    pub fn lesson_texts(self) -> &'static LessonTexts {
+        match self {
+            Lang::En => &EN,
+            Lang::Zh => &ZH,
+        }
+    }
+
+    /// "Step 2 of 5".
+    pub fn lesson_step_of(self, step: usize, steps: usize) -> String {
+        match self {
+            Lang::En => format!("Step {step} of {steps}"),
+            Lang::Zh => format!("第 {step} 步，共 {steps} 步"),
+        }
+    }
+
+    /// A step past the lesson's last was asked for: it has `steps`.
+    pub fn lesson_steps(self, steps: usize) -> String {
+        match self {
+            Lang::En => format!("This lesson has {steps} steps."),
+            Lang::Zh => format!("本课共有 {steps} 步。"),
+        }
+    }
+}

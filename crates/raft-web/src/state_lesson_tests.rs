@@ -1,0 +1,249 @@
+//! Lessons on the page (issue 18): opening one, Next and Back, questions, leaving the
+//! lesson's run by acting and coming back, links and the embedding page's `goto-step`.
+
+use super::*;
+use crate::lessons::{lesson_url, LessonLink, LessonProgress};
+
+fn file(id: &str) -> String {
+    let path = format!("{}/{}", env!("CARGO_MANIFEST_DIR"), lesson_url(id));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The page after asking for lesson `id` at `step` and receiving its file.
+fn opened(id: &str, step: Option<usize>) -> Rc<Playground> {
+    let asked = Rc::new(Playground::default()).reduce(Action::OpenLesson(link_to(id, step)));
+    asked.reduce(Action::LessonLoaded {
+        link: link_to(id, step),
+        file: Some(file(id)),
+        progress: LessonProgress::default(),
+    })
+}
+
+fn link_to(id: &str, step: Option<usize>) -> LessonLink {
+    LessonLink { id: id.to_owned(), step }
+}
+
+fn step_of(state: &Playground) -> usize {
+    state.tour.as_ref().unwrap().step
+}
+
+/// Plays frames of 50 ms until playback stops by itself (at most 1,000 frames).
+fn play_out(mut state: Rc<Playground>) -> Rc<Playground> {
+    for _ in 0..1_000 {
+        if !state.playing {
+            return state;
+        }
+        state = state.reduce(Action::Frame { elapsed_ms: 50.0 });
+    }
+    panic!("still playing after 1,000 frames, at {} ms", state.time_ms());
+}
+
+#[test]
+fn a_lesson_opens_at_its_step_on_its_run_with_the_step_highlighted() {
+    let state = opened("election", Some(2));
+    assert_eq!((step_of(&state), state.time_ms(), state.playing), (2, 385, false));
+    assert!(state.on_lesson() && state.notice.is_none());
+    let highlighted: Vec<_> = state.view().highlight.nodes;
+    assert_eq!(highlighted, vec![3], "the step's servers are ringed");
+    assert_eq!(state.share_fragment().unwrap(), "lesson=election&step=3", "the link is the step's");
+}
+
+#[test]
+fn next_plays_at_a_readable_speed_and_stops_at_the_next_steps_moment() {
+    let state = opened("election", Some(2)).reduce(Action::LessonNext);
+    assert!(state.playing, "Next plays");
+    assert!(state.speed < DEFAULT_SPEED, "25 ms of Raft take more than a second: {}", state.speed);
+    assert!(state.view().highlight.is_empty(), "no highlight on the way");
+    let state = play_out(state);
+    assert_eq!((step_of(&state), state.time_ms()), (3, 410), "stopped exactly at step 4's moment");
+    assert_eq!(state.view().highlight.nodes, vec![3]);
+    let back = state.reduce(Action::LessonBack);
+    assert_eq!((step_of(&back), back.time_ms(), back.playing), (2, 385, false), "Back jumps");
+}
+
+#[test]
+fn next_waits_for_the_question_to_be_answered() {
+    let state = opened("election", Some(1));
+    assert!(state.tour.as_ref().unwrap().waiting_for_answer());
+    let state = state.reduce(Action::LessonNext);
+    assert_eq!((step_of(&state), state.playing), (1, false), "Next does nothing before an answer");
+    let state = state.reduce(Action::LessonAnswer(7));
+    assert!(state.tour.as_ref().unwrap().waiting_for_answer(), "no such choice");
+    let state = state.reduce(Action::LessonAnswer(0));
+    assert_eq!(state.tour.as_ref().unwrap().answer(), Some(0), "a wrong answer is an answer: its why is shown");
+    let state = play_out(state.reduce(Action::LessonNext));
+    assert_eq!((step_of(&state), state.time_ms()), (2, 385));
+    let progress = state.tour.as_ref().unwrap().progress();
+    assert_eq!((progress.step, progress.done, progress.answers[1]), (2, false, Some(0)));
+}
+
+#[test]
+fn acting_leaves_the_lessons_run_and_back_to_the_lesson_returns_to_it() {
+    let state = opened("election", Some(2));
+    let acted = state.reduce(Action::Apply(raft_sim::Action::Crash { node: 3 }));
+    assert!(!acted.on_lesson(), "the run is the learner's now");
+    assert!(acted.view().highlight.is_empty());
+    assert_ne!(acted.share_fragment().unwrap(), "lesson=election&step=3", "its link is the run's");
+    assert_eq!(step_of(&acted), 2, "the lesson stays open at its step");
+    let back = acted.reduce(Action::LessonGoto(2));
+    assert!(back.on_lesson());
+    assert_eq!(back.time_ms(), 385);
+    assert!(back.view().nodes.iter().all(|node| node.up), "the crash is gone: the lesson's run again");
+    let next = back.reduce(Action::LessonNext);
+    assert!(next.playing, "on the lesson's run, Next plays again");
+}
+
+#[test]
+fn another_scenario_keeps_the_lesson_open_off_its_run() {
+    let state = opened("election", Some(0)).reduce(Action::Resize(3));
+    assert_eq!(state.cluster_size(), 3);
+    assert!(state.tour.is_some() && !state.on_lesson());
+    let next = state.reduce(Action::LessonNext);
+    assert_eq!((step_of(&next), next.time_ms(), next.cluster_size()), (1, 40, 4), "Next brings the lesson's run back");
+    let closed = next.reduce(Action::CloseLesson);
+    assert!(closed.tour.is_none() && !closed.on_lesson());
+    assert_eq!(closed.time_ms(), 40, "closing keeps the run shown");
+}
+
+#[test]
+fn a_step_with_a_run_of_its_own_loads_it() {
+    let state = opened("pre-vote", Some(2));
+    assert!(!state.options().pre_vote, "the first story runs without PreVote");
+    let state = state.reduce(Action::LessonNext);
+    assert!(!state.playing, "another run: Next jumps");
+    assert_eq!((step_of(&state), state.time_ms()), (3, 3_900));
+    assert!(state.options().pre_vote && state.on_lesson());
+    let back = state.reduce(Action::LessonBack);
+    assert!(!back.options().pre_vote, "Back returns to the first story");
+    assert_eq!(back.time_ms(), 4_300);
+}
+
+#[test]
+fn progress_resumes_and_keeps_answers() {
+    // Answers that do not fit the file's questions (a step without one, a choice it has not,
+    // more steps than it has) are forgotten.
+    let progress =
+        LessonProgress { step: 3, done: false, answers: vec![Some(0), Some(1), None, None, None, None, Some(2)] };
+    let asked = Rc::new(Playground::default()).reduce(Action::OpenLesson(link_to("election", None)));
+    let state =
+        asked.reduce(Action::LessonLoaded { link: link_to("election", None), file: Some(file("election")), progress });
+    let tour = state.tour.as_ref().unwrap();
+    assert_eq!((tour.step, tour.answers.clone()), (3, vec![None, Some(1), None, None, None]));
+    let garbled = LessonProgress { step: 1, done: false, answers: vec![None, Some(9)] };
+    let other = Rc::new(Playground::default()).reduce(Action::OpenLesson(link_to("election", None))).reduce(
+        Action::LessonLoaded { link: link_to("election", None), file: Some(file("election")), progress: garbled },
+    );
+    assert!(other.tour.as_ref().unwrap().waiting_for_answer(), "choice 9 of 3 is no answer");
+    let at_1 = state.reduce(Action::LessonGoto(1));
+    assert!(!at_1.tour.as_ref().unwrap().waiting_for_answer(), "answered before");
+}
+
+#[test]
+fn a_lesson_that_cannot_be_had_leaves_a_notice_and_the_run() {
+    let asked = Rc::new(Playground::default()).reduce(Action::OpenLesson(link_to("nope", None)));
+    let state = asked.reduce(Action::LessonLoaded {
+        link: link_to("nope", None),
+        file: None,
+        progress: LessonProgress::default(),
+    });
+    assert!(state.tour.is_none());
+    assert_eq!(state.notice.as_ref().unwrap().text(Lang::En), "This lesson could not be loaded: \"nope\"");
+    assert_eq!(state.notice.as_ref().unwrap().text(Lang::Zh), "无法加载此课程：\"nope\"");
+    let asked = state.reduce(Action::OpenLesson(link_to("election", None)));
+    let garbled = asked.reduce(Action::LessonLoaded {
+        link: link_to("election", None),
+        file: Some("{\"version\": 1".into()),
+        progress: LessonProgress::default(),
+    });
+    assert!(garbled.tour.is_none() && garbled.notice.is_some());
+}
+
+#[test]
+fn only_the_latest_lesson_asked_for_opens() {
+    let asked = Rc::new(Playground::default())
+        .reduce(Action::OpenLesson(link_to("election", None)))
+        .reduce(Action::OpenLesson(link_to("election", Some(3))));
+    let late = asked.reduce(Action::LessonLoaded {
+        link: link_to("election", None),
+        file: Some(file("election")),
+        progress: LessonProgress::default(),
+    });
+    assert!(late.tour.is_none(), "the first ask's file arrived after the second ask");
+    assert_eq!(late.pending_lesson, Some(link_to("election", Some(3))));
+    let answered = late.reduce(Action::LessonLoaded {
+        link: link_to("election", Some(3)),
+        file: Some(file("election")),
+        progress: LessonProgress::default(),
+    });
+    assert_eq!(step_of(&answered), 3);
+}
+
+#[test]
+fn lesson_links_open_lessons_and_share_links_still_open_runs() {
+    let page = Playground::from_fragment("#lesson=replication&step=4");
+    assert_eq!(page.pending_lesson, Some(LessonLink { id: "replication".into(), step: Some(3) }));
+    assert!(page.notice.is_none());
+    let pasted = Rc::new(Playground::default()).reduce(Action::OpenLink("#lesson=safety".into()));
+    assert_eq!(pasted.pending_lesson, Some(LessonLink { id: "safety".into(), step: None }));
+    let state = opened("replication", Some(3));
+    assert_eq!(state.logs().highlight, vec![(2, 6), (2, 8)], "the step's log entries are marked");
+    let seeked = state.reduce(Action::Seek(100));
+    let link = seeked.share_fragment().unwrap();
+    assert!(!link.starts_with("lesson="), "another moment's link is a run's: {link}");
+    let reopened = Playground::from_fragment(&link);
+    assert_eq!((reopened.time_ms(), reopened.trace_hash()), (100, seeked.trace_hash()));
+}
+
+#[test]
+fn the_embedding_page_goes_to_steps() {
+    let none = Rc::new(Playground::default()).reduce(Action::HostGotoStep(1));
+    assert_eq!(none.host_refusal.as_ref().map(|(_, n)| n.text(Lang::En)).as_deref(), Some("No lesson is open."));
+    // Asked before the lesson's file arrived, the step is where it opens.
+    let early = Rc::new(Playground::default()).reduce(Action::OpenLesson(link_to("election", None)));
+    let early = early.reduce(Action::HostGotoStep(3));
+    assert!(early.host_refusal.is_none());
+    let opened_early = early.reduce(Action::LessonLoaded {
+        link: link_to("election", Some(3)),
+        file: Some(file("election")),
+        progress: LessonProgress::default(),
+    });
+    assert_eq!(step_of(&opened_early), 3);
+    let state = opened("election", None).reduce(Action::HostGotoStep(4));
+    assert_eq!((step_of(&state), state.time_ms()), (4, 1_000));
+    let past = state.reduce(Action::HostGotoStep(5));
+    assert_eq!(past.host_refusal.as_ref().map(|(_, n)| n.text(Lang::En)).as_deref(), Some("This lesson has 5 steps."));
+    assert_eq!(step_of(&past), 4);
+}
+
+/// The election lesson at step 3, at 2× chosen by the reader, Next pressed: playing to 410 ms.
+fn playing_to_step_4() -> Rc<Playground> {
+    opened("election", Some(2)).reduce(Action::SetSpeed(2.0)).reduce(Action::LessonNext)
+}
+
+#[test]
+fn next_gives_the_readers_speed_back_and_stops_even_when_interrupted() {
+    let playing = playing_to_step_4();
+    assert!(playing.speed < 0.1);
+    let arrived = play_out(playing);
+    assert_eq!((arrived.time_ms(), arrived.speed), (410, 2.0), "at the step, the reader's speed again");
+    // Opening a menu or the shortcuts on the way changes nothing: it still stops at the step.
+    let busy =
+        playing_to_step_4().reduce(Action::ToggleShortcuts).reduce(Action::OpenMenu(2)).reduce(Action::CloseMenu);
+    let arrived = play_out(busy);
+    assert_eq!((arrived.time_ms(), arrived.speed), (410, 2.0));
+    // Paused on the way, it stays paused there, at the reader's speed; Play then plays on freely.
+    let paused = playing_to_step_4().reduce(Action::Frame { elapsed_ms: 50.0 }).reduce(Action::TogglePlay);
+    assert!(!paused.playing && paused.time_ms() < 410 && paused.speed == 2.0);
+    let free = paused.reduce(Action::TogglePlay).reduce(Action::Frame { elapsed_ms: 100.0 });
+    assert!(free.playing && free.time_ms() > 410, "no stop once the reader took over: {}", free.time_ms());
+    // Acting on the way makes the run the reader's: the play to the step ends there.
+    let acted = playing_to_step_4().reduce(Action::Apply(raft_sim::Action::Crash { node: 1 }));
+    assert!(!acted.on_lesson() && !acted.playing && acted.speed == 2.0);
+}
+
+#[test]
+fn an_answer_stands_once_given() {
+    let state = opened("election", Some(1)).reduce(Action::LessonAnswer(1)).reduce(Action::LessonAnswer(0));
+    assert_eq!(state.tour.as_ref().unwrap().answer(), Some(1));
+    assert!(state.lesson_can_go_on());
+}

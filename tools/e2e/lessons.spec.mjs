@@ -1,0 +1,133 @@
+// Guided lessons (issue 18): every step is a moment of a deterministic run. Next plays to the
+// next step's moment, Back jumps, a Predict question waits for its answer, acting leaves the
+// lesson's run and Back to the lesson returns to it; links, 中文, progress and embeds.
+import { test, expect } from '@playwright/test';
+import { watchErrors } from './helpers.mjs';
+
+const main = (page) => page.locator('main');
+const panel = (page) => page.locator('section.lesson');
+
+test('a lesson walked with Next and Back: a question answered, the run left by acting and returned to', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await page.locator('[data-lesson-picker]').selectOption('election');
+  await expect(main(page)).toHaveAttribute('data-lesson', 'election');
+  await expect(main(page)).toHaveAttribute('data-lesson-step', '1');
+  await expect(panel(page)).toContainText('Step 1 of 5');
+  await expect(page.locator('[data-node="1"]')).toHaveClass(/node--highlight/);
+  await expect(page.locator('[data-node="2"]')).not.toHaveClass(/node--highlight/);
+
+  // Next plays to step 2's moment (40 ms), where a question waits: Next is off until it is answered.
+  await panel(page).getByRole('button', { name: /^Next/ }).click();
+  await expect(main(page)).toHaveAttribute('data-lesson-step', '2');
+  await expect(main(page)).toHaveAttribute('data-time-ms', '40');
+  const next = panel(page).locator('[data-lesson-nav="next"]');
+  await expect(next).toBeDisabled();
+  await expect(panel(page)).toContainText('Answer the question to go on.');
+  await panel(page).locator('[data-choice="1"]').click();
+  await expect(panel(page).locator('[data-predict]')).toHaveAttribute('data-predict', 'answered');
+  await expect(panel(page)).toContainText('Not quite.');
+  await expect(panel(page)).toContainText('ids play no part');
+  await expect(next).toBeEnabled();
+
+  // PageDown and PageUp are Next and Back.
+  await page.locator('body').press('PageDown');
+  await expect(main(page)).toHaveAttribute('data-lesson-step', '3');
+  await expect(main(page)).toHaveAttribute('data-time-ms', '385');
+  await page.locator('body').press('PageUp');
+  await expect(main(page)).toHaveAttribute('data-lesson-step', '2');
+  await expect(main(page)).toHaveAttribute('data-time-ms', '40');
+  await expect(next).toBeEnabled(); // the answer is remembered
+
+  // Acting forks the run: the lesson stays, and offers its run back.
+  await page.locator('[data-node="2"]').click();
+  await page.getByRole('button', { name: 'Crash', exact: true }).click();
+  await expect(page.locator('[data-node="2"]')).toHaveAttribute('data-up', 'false');
+  await expect(main(page)).toHaveAttribute('data-on-lesson', 'false');
+  await expect(page.locator('.node--highlight')).toHaveCount(0);
+  await panel(page).getByRole('button', { name: 'Back to the lesson' }).click();
+  await expect(main(page)).toHaveAttribute('data-on-lesson', 'true');
+  await expect(page.locator('[data-node="2"]')).toHaveAttribute('data-up', 'true');
+  await expect(main(page)).toHaveAttribute('data-time-ms', '40');
+
+  // The step list jumps anywhere; the address bar names the step.
+  await panel(page).locator('.lesson__steps summary').click();
+  await panel(page).locator('[data-step="5"]').click();
+  await expect(main(page)).toHaveAttribute('data-lesson-step', '5');
+  await expect(main(page)).toHaveAttribute('data-time-ms', '1000');
+  await expect(panel(page)).toContainText('End of the lesson.');
+  await expect.poll(() => new URL(page.url()).hash).toBe('#lesson=election&step=5');
+
+  // Progress is remembered: opened again from the picker, the lesson resumes where it was left,
+  // and the picker marks it finished.
+  await page.goto('./');
+  await expect(page.locator('[data-lesson-picker] option[value="election"]')).toHaveText(/✓/);
+  await page.locator('[data-lesson-picker]').selectOption('election');
+  await expect(main(page)).toHaveAttribute('data-lesson-step', '5');
+  await panel(page).getByRole('button', { name: 'Close the lesson' }).click();
+  await expect(main(page)).not.toHaveAttribute('data-lesson', /./);
+  await expect(main(page)).toHaveAttribute('data-time-ms', '1000'); // the run stays
+  expect(errors).toEqual([]);
+});
+
+test('a lesson link opens at its step, with its log entries ringed, and reads in 中文', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./#lesson=replication&step=4');
+  await expect(main(page)).toHaveAttribute('data-lesson-step', '4');
+  await expect(main(page)).toHaveAttribute('data-time-ms', '150');
+  await expect(page.locator('[data-log-node="2"][data-index="6"]')).toHaveClass(/logs__entry--highlight/);
+  await expect(page.locator('.logs__entry--highlight')).toHaveCount(2);
+
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(panel(page)).toContainText('日志复制');
+  await expect(panel(page)).toContainText('第 4 步，共 6 步');
+  await page.goto('./#lesson=election&step=5');
+  await expect(main(page)).toHaveAttribute('data-time-ms', '1000');
+  for (const word of ['选主', '心跳']) await expect(panel(page)).toContainText(word);
+  await panel(page).getByRole('button', { name: /上一步/ }).click();
+  await expect(panel(page)).toContainText('任期');
+
+  // A lesson that does not exist is said so, and the page keeps what it showed.
+  await page.goto('./#lesson=nope');
+  await expect(page.getByRole('alert')).toHaveText('无法加载此课程："nope"');
+  await expect(main(page)).toHaveAttribute('data-lesson', 'election');
+  await expect(page.locator('[data-node]')).toHaveCount(4);
+  // Opened fresh, the page shows its default cluster.
+  await page.goto('about:blank');
+  await page.goto('./#lesson=nope');
+  await expect(page.getByRole('alert')).toHaveText('无法加载此课程："nope"');
+  await expect(page.locator('[data-node]')).toHaveCount(5);
+  expect(errors).toEqual([]);
+});
+
+test('an embedded lesson has Back and Next in its strip, tells its host each step, and obeys goto-step', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./embed-example.html');
+  await page.evaluate(() => {
+    window.heard = [];
+    window.addEventListener('message', (event) => {
+      if (event.data && event.data.event === 'lesson-step') window.heard.push(event.data);
+    });
+    const frame = document.createElement('iframe');
+    frame.id = 'lesson-frame';
+    frame.style.width = '360px';
+    frame.style.height = '560px';
+    frame.src = './?embed&lesson=safety';
+    document.body.prepend(frame);
+  });
+  const frame = page.frameLocator('#lesson-frame');
+  await expect(frame.locator('main')).toHaveAttribute('data-lesson', 'safety');
+  await expect.poll(() => page.evaluate(() => window.heard.at(-1))).toMatchObject({ lesson: 'safety', step: 1, steps: 6 });
+  const strip = frame.locator('.embed-strip');
+  await strip.getByRole('button', { name: /^Next/ }).click();
+  await expect(frame.locator('main')).toHaveAttribute('data-lesson-step', '2');
+  await expect.poll(() => page.evaluate(() => window.heard.at(-1).step)).toBe(2);
+  await page.evaluate(() =>
+    document.getElementById('lesson-frame').contentWindow.postMessage({ raftPlayground: 1, command: 'goto-step', step: 5 }, '*'),
+  );
+  await expect(frame.locator('main')).toHaveAttribute('data-lesson-step', '5');
+  await expect.poll(() => page.evaluate(() => window.heard.at(-1).step)).toBe(5);
+  await strip.getByRole('button', { name: /Back$/ }).click();
+  await expect(frame.locator('main')).toHaveAttribute('data-lesson-step', '4');
+  expect(errors).toEqual([]);
+});
