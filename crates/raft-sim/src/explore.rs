@@ -154,10 +154,11 @@ struct State {
     left: EventBounds,
 }
 
-/// A state found, as the event that led to it from its parent.
+/// A state found, as the event that led to it from its parent: its place in the parent's
+/// [`enabled`] list (8 bytes a state, where the event itself would take 56).
 struct Found {
     parent: u32,
-    action: Action,
+    choice: u32,
 }
 
 /// The seed of every exploration's cluster: under manual scheduling no random choice changes
@@ -177,8 +178,9 @@ pub struct ModelChecker {
     /// `depth + 1`.
     layer: VecDeque<u32>,
     next_layer: Vec<u32>,
-    /// The last parent regenerated, to expand its children without replaying it again.
-    cached: Option<(u32, State)>,
+    /// The last parent regenerated, with its enabled events, to expand its children without
+    /// replaying it again.
+    cached: Option<(u32, State, Vec<Action>)>,
     depth: u32,
     transitions: u64,
     rng: SimRng,
@@ -206,7 +208,7 @@ impl ModelChecker {
         let mut checker = ModelChecker {
             seen: HashSet::with_hasher(foldhash::fast::FixedState::with_seed(SEED)),
             settings,
-            found: vec![Found { parent: u32::MAX, action: Action::Heal {} }],
+            found: vec![Found { parent: u32::MAX, choice: 0 }],
             layer: VecDeque::from([0]),
             next_layer: Vec::new(),
             cached: None,
@@ -293,10 +295,10 @@ impl ModelChecker {
             return;
         };
         let state = self.regenerate(index);
-        for action in enabled(&state) {
-            let Some(child) = self.try_event(&state, &action) else { continue };
+        for (choice, action) in enabled(&state).iter().enumerate() {
+            let Some(child) = self.try_event(&state, action) else { continue };
             if self.seen.insert(fingerprint(&child)) {
-                self.found.push(Found { parent: index, action });
+                self.found.push(Found { parent: index, choice: choice as u32 });
                 let child_index = (self.found.len() - 1) as u32;
                 self.next_layer.push(child_index);
                 if let Some(property) = broken(&child) {
@@ -353,15 +355,20 @@ impl ModelChecker {
     }
 
     /// The events from the start to state `index`.
-    fn path(&self, mut index: u32) -> Vec<Action> {
-        let mut actions = Vec::new();
+    fn path(&self, index: u32) -> Vec<Action> {
+        self.replay(index).1
+    }
+
+    /// The choices from the start to state `index`, first first.
+    fn choices(&self, mut index: u32) -> Vec<u32> {
+        let mut choices = Vec::new();
         while index != 0 {
             let found = &self.found[index as usize];
-            actions.push(found.action.clone());
+            choices.push(found.choice);
             index = found.parent;
         }
-        actions.reverse();
-        actions
+        choices.reverse();
+        choices
     }
 
     /// State `index`, rebuilt from its parent (kept from the previous call when it is the
@@ -370,17 +377,20 @@ impl ModelChecker {
         if index == 0 {
             return self.root.clone();
         }
-        let parent = self.found[index as usize].parent;
-        let parent_state = match self.cached.take() {
-            Some((cached, state)) if cached == parent => state,
-            _ => self.replay(parent),
+        let Found { parent, choice } = self.found[index as usize];
+        let (parent_state, parent_events) = match self.cached.take() {
+            Some((cached, state, events)) if cached == parent => (state, events),
+            _ => {
+                let state = self.replay(parent).0;
+                let events = enabled(&state);
+                (state, events)
+            }
         };
-        let action = self.found[index as usize].action.clone();
         let mut state = parent_state.clone();
         // It was taken once, from this very state: it is taken again.
-        let taken = state.take(&action, self.tick());
+        let taken = state.take(&parent_events[choice as usize], self.tick());
         debug_assert!(taken.is_ok(), "exploration is deterministic");
-        self.cached = Some((parent, parent_state));
+        self.cached = Some((parent, parent_state, parent_events));
         state
     }
 
@@ -390,14 +400,17 @@ impl ModelChecker {
         Millis::from(self.settings.bounds.reads > 0)
     }
 
-    /// State `index`, replayed from the start.
-    fn replay(&self, index: u32) -> State {
+    /// State `index`, replayed from the start, and the events that lead there.
+    fn replay(&self, index: u32) -> (State, Vec<Action>) {
         let mut state = self.root.clone();
-        for action in self.path(index) {
+        let mut actions = Vec::new();
+        for choice in self.choices(index) {
+            let action = enabled(&state).swap_remove(choice as usize);
             let taken = state.take(&action, self.tick());
             debug_assert!(taken.is_ok(), "exploration is deterministic");
+            actions.push(action);
         }
-        state
+        (state, actions)
     }
 }
 
@@ -511,14 +524,21 @@ fn fingerprint(state: &State) -> u64 {
     let mut h = hashing.build_hasher();
     state.left.hash(&mut h);
     for node in &sim.nodes {
-        node.up.hash(&mut h);
-        if node.up {
-            node.timer.map(|armed| armed.timer).hash(&mut h);
-            node.node.fingerprint(&mut h);
-        } else {
-            node.node.id().hash(&mut h);
-            node.node.persistent_state().hash(&mut h);
-        }
+        // Kept with the server until it changes: most events change one server.
+        node.fingerprint
+            .get_or_init(|| {
+                let mut n = hashing.build_hasher();
+                node.up.hash(&mut n);
+                if node.up {
+                    node.timer.map(|armed| armed.timer).hash(&mut n);
+                    node.node.fingerprint(&mut n);
+                } else {
+                    node.node.id().hash(&mut n);
+                    node.node.persistent_state().hash(&mut n);
+                }
+                n.finish()
+            })
+            .hash(&mut h);
     }
     let mut messages: Vec<u64> = sim
         .network

@@ -35,8 +35,8 @@ impl Simulation {
     /// delivered, what is sent to it is lost. Only its persistent state survives.
     pub fn crash(&mut self, id: NodeId) -> Result<(), ActionError> {
         let index = self.running(id)?;
-        self.nodes[index].up = false;
-        self.nodes[index].timer = None;
+        let crashed = self.node_mut(index);
+        (crashed.up, crashed.timer) = (false, None);
         self.trace.push(TraceEvent::Crash { at: self.now, node: id });
         self.story.push(self.now, StoryEvent::Crashed { node: id });
         Ok(())
@@ -52,8 +52,7 @@ impl Simulation {
         let mut node =
             Node::start(id, old.base_configuration().clone(), self.config.raft(), old.persistent_state().clone());
         node.restarted(self.now);
-        self.nodes[index].node = node;
-        self.nodes[index].up = true;
+        self.nodes[index] = crate::simulation::SimNode::running(node);
         self.trace.push(TraceEvent::Restart { at: self.now, node: id });
         self.story.push(self.now, StoryEvent::Restarted { node: id });
         self.drain_outputs(id);

@@ -305,7 +305,9 @@ impl Links {
 #[derive(Clone, Debug, Default)]
 pub struct Network {
     /// By id: an overloaded or slow network holds thousands of messages, delivered out of order.
-    in_flight: IdMap<InFlight>,
+    /// A message does not change once sent, so copies of the network (the model checker's
+    /// states, the history's checkpoints) share each one.
+    in_flight: IdMap<std::rc::Rc<InFlight>>,
     last_id: MessageId,
     /// Which links are open.
     pub links: Links,
@@ -316,23 +318,23 @@ impl Network {
     pub fn send(&mut self, mut flight: InFlight) -> MessageId {
         self.last_id += 1;
         flight.id = self.last_id;
-        self.in_flight.insert(flight.id, flight);
+        self.in_flight.insert(flight.id, std::rc::Rc::new(flight));
         self.last_id
     }
 
     /// Takes message `id` off the wire, if it is still on it.
     pub fn take(&mut self, id: MessageId) -> Option<InFlight> {
-        self.in_flight.remove(id)
+        self.in_flight.remove(id).map(std::rc::Rc::unwrap_or_clone)
     }
 
     /// Message `id`, if in flight.
     pub fn get(&self, id: MessageId) -> Option<&InFlight> {
-        self.in_flight.get(id)
+        self.in_flight.get(id).map(|flight| &**flight)
     }
 
     /// Every message in flight, oldest first.
     pub fn in_flight(&self) -> impl Iterator<Item = &InFlight> {
-        self.in_flight.values()
+        self.in_flight.values().map(|flight| &**flight)
     }
 
     /// How many messages are in flight.

@@ -2,6 +2,7 @@
 //! random source. User actions live in `faults.rs` and `client_ops.rs`.
 
 use raft_core::{Input, Node, NodeId, Output, PersistentState, RequestId, Timer};
+use std::rc::Rc;
 
 use crate::action::{Action, ActionError, TimedAction};
 use crate::client::ClientOp;
@@ -40,9 +41,17 @@ pub struct SimNode {
     pub(crate) node: Node,
     pub(crate) timer: Option<ArmedTimer>,
     pub(crate) up: bool,
+    /// The model checker's fingerprint of this server, once asked for; every change
+    /// ([`Simulation::node_mut`]) forgets it.
+    pub(crate) fingerprint: std::cell::OnceCell<u64>,
 }
 
 impl SimNode {
+    /// `node`, running, no timer armed yet: to be shared.
+    pub(crate) fn running(node: Node) -> Rc<SimNode> {
+        Rc::new(SimNode { node, timer: None, up: true, fingerprint: std::cell::OnceCell::new() })
+    }
+
     /// The Raft state. While crashed, only its persistent part is meaningful.
     pub fn node(&self) -> &Node {
         &self.node
@@ -97,7 +106,7 @@ pub struct Simulation {
     pub(crate) config: SimConfig,
     pub(crate) now: Millis,
     pub(crate) rng: SimRng,
-    pub(crate) nodes: Vec<SimNode>,
+    pub(crate) nodes: Vec<Rc<SimNode>>,
     pub(crate) network: Network,
     pub(crate) queue: EventQueue<Event>,
     pub(crate) trace: Trace,
@@ -141,7 +150,7 @@ impl Simulation {
             .iter()
             .map(|&id| {
                 let state = initial.next().unwrap_or_default();
-                SimNode { node: Node::restore(id, &ids, config.raft(), state), timer: None, up: true }
+                SimNode::running(Node::restore(id, &ids, config.raft(), state))
             })
             .collect();
         let manual = config.options.scheduler == raft_scenario::Scheduler::Manual;
@@ -211,12 +220,21 @@ impl Simulation {
 
     /// Every node, by ascending id.
     pub fn nodes(&self) -> impl Iterator<Item = &SimNode> {
-        self.nodes.iter()
+        self.nodes.iter().map(|node| &**node)
+    }
+
+    /// Node `index` (of [`Simulation::nodes`]), to change: shared with other copies of the
+    /// simulation (the model checker's states, the history's checkpoints) until then, and
+    /// copied now if it still is.
+    pub(crate) fn node_mut(&mut self, index: usize) -> &mut SimNode {
+        let node = Rc::make_mut(&mut self.nodes[index]);
+        node.fingerprint.take();
+        node
     }
 
     /// Node `id`, if it exists.
     pub fn node(&self, id: NodeId) -> Option<&SimNode> {
-        self.index_of(id).map(|index| &self.nodes[index])
+        self.index_of(id).map(|index| &*self.nodes[index])
     }
 
     /// The running leader with the highest term, if any.
@@ -471,7 +489,8 @@ impl Simulation {
         if !self.nodes[index].up {
             return;
         }
-        self.nodes[index].node.handle(self.now, input);
+        let now = self.now;
+        self.node_mut(index).node.handle(now, input);
         self.drain_outputs(id);
     }
 
@@ -549,7 +568,7 @@ impl Simulation {
         let Some(armed) = self.nodes[index].timer.filter(|armed| armed.generation == generation) else {
             return; // replaced or cancelled since it was scheduled
         };
-        self.nodes[index].timer = None;
+        self.node_mut(index).timer = None;
         self.trace.push(TraceEvent::Timer { at: self.now, node: id, timer: timer_name(armed.timer) });
         self.input(id, Input::Timer(armed.timer));
     }
@@ -562,7 +581,7 @@ impl Simulation {
         // A step-down told already with its reason (CheckQuorum, or a removed leader's).
         let mut step_down_told = false;
         let mut cause = raft_core::ElectionCause::Timeout;
-        while let Some(output) = self.nodes[index].node.poll_output() {
+        while let Some(output) = self.node_mut(index).node.poll_output() {
             match output {
                 Output::Campaign { cause: why } => cause = why,
                 Output::LostQuorum => {
@@ -725,7 +744,8 @@ impl Simulation {
         let generation = self.next_generation;
         let deadline = self.now.saturating_add(interval);
         let node = self.nodes[index].node.id();
-        self.nodes[index].timer = Some(ArmedTimer { timer, armed_at: self.now, deadline, generation });
+        let armed_at = self.now;
+        self.node_mut(index).timer = Some(ArmedTimer { timer, armed_at, deadline, generation });
         self.queue.push(deadline, Event::TimerFires { node, generation });
         self.trace.push(TraceEvent::TimerSet { at: self.now, node, timer: timer_name(timer), deadline });
     }
