@@ -24,9 +24,16 @@ test('a lesson walked with Next and Back: a question answered, the run left by a
   const next = panel(page).locator('[data-lesson-nav="next"]');
   await expect(next).toBeDisabled();
   await expect(panel(page)).toContainText('Answer the question to go on.');
-  await panel(page).locator('[data-choice="1"]').click();
+  // PageDown, waiting for the answer, keeps the page still and takes the focus to the question;
+  // Enter answers it.
+  await page.locator('body').press('PageDown');
+  await expect(panel(page).locator('[data-choice="1"]')).toBeFocused();
+  await expect(main(page)).toHaveAttribute('data-lesson-step', '2');
+  await page.keyboard.press('Enter');
   await expect(panel(page).locator('[data-predict]')).toHaveAttribute('data-predict', 'answered');
   await expect(panel(page)).toContainText('Not quite.');
+  await expect(panel(page).locator('.lesson__choice--right')).toContainText('The right answer.');
+  await expect(panel(page).locator('[data-choice="1"]')).toBeFocused(); // the focus stays on the answer
   await expect(panel(page)).toContainText('ids play no part');
   await expect(next).toBeEnabled();
 
@@ -54,8 +61,9 @@ test('a lesson walked with Next and Back: a question answered, the run left by a
   await panel(page).locator('.lesson__steps summary').click();
   await panel(page).locator('[data-step="5"]').click();
   await expect(main(page)).toHaveAttribute('data-lesson-step', '5');
-  await expect(main(page)).toHaveAttribute('data-time-ms', '1000');
-  await expect(panel(page)).toContainText('End of the lesson.');
+  await expect(main(page)).toHaveAttribute('data-time-ms', '1015');
+  await expect(panel(page)).toContainText('End of the lesson');
+  await expect(page.locator('.message--highlight[data-kind="AppendEntries"]')).toHaveCount(3); // the heartbeats
   await expect.poll(() => new URL(page.url()).hash).toBe('#lesson=election&step=5');
 
   // Progress is remembered: opened again from the picker, the lesson resumes where it was left,
@@ -66,7 +74,7 @@ test('a lesson walked with Next and Back: a question answered, the run left by a
   await expect(main(page)).toHaveAttribute('data-lesson-step', '5');
   await panel(page).getByRole('button', { name: 'Close the lesson' }).click();
   await expect(main(page)).not.toHaveAttribute('data-lesson', /./);
-  await expect(main(page)).toHaveAttribute('data-time-ms', '1000'); // the run stays
+  await expect(main(page)).toHaveAttribute('data-time-ms', '1015'); // the run stays
   expect(errors).toEqual([]);
 });
 
@@ -82,7 +90,7 @@ test('a lesson link opens at its step, with its log entries ringed, and reads in
   await expect(panel(page)).toContainText('日志复制');
   await expect(panel(page)).toContainText('第 4 步，共 6 步');
   await page.goto('./#lesson=election&step=5');
-  await expect(main(page)).toHaveAttribute('data-time-ms', '1000');
+  await expect(main(page)).toHaveAttribute('data-time-ms', '1015');
   for (const word of ['选主', '心跳']) await expect(panel(page)).toContainText(word);
   await panel(page).getByRole('button', { name: /上一步/ }).click();
   await expect(panel(page)).toContainText('任期');
@@ -129,5 +137,7 @@ test('an embedded lesson has Back and Next in its strip, tells its host each ste
   await expect.poll(() => page.evaluate(() => window.heard.at(-1).step)).toBe(5);
   await strip.getByRole('button', { name: /Back$/ }).click();
   await expect(frame.locator('main')).toHaveAttribute('data-lesson-step', '4');
+  await frame.locator('main').press('PageUp');
+  await expect(frame.locator('main')).toHaveAttribute('data-lesson-step', '3');
   expect(errors).toEqual([]);
 });

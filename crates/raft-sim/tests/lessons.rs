@@ -93,6 +93,10 @@ fn the_election_lesson_says_what_its_run_shows() {
     assert_eq!(role(&at[2], 3), Some((RoleKind::Candidate, 2)));
     assert_eq!((at[3].leader(), role(&at[3], 3)), (Some(3), Some((RoleKind::Leader, 2))));
     assert_eq!(at[4].leader(), Some(3));
+    // Its heartbeats are on their way to every follower: the step points at them.
+    let heartbeats: Vec<_> = at[4].network().in_flight().map(|m| (m.id, m.from, m.payload.kind())).collect();
+    let kind = raft_sim::PayloadKind::AppendEntries;
+    assert_eq!(heartbeats, vec![(91, 3, kind), (92, 3, kind), (93, 3, kind)]);
 }
 
 #[test]

@@ -147,10 +147,17 @@ pub fn App() -> Html {
     let lesson_id = tour.map(|tour| tour.lesson.id.clone());
     let lesson_step = tour.map(|tour| (tour.step + 1).to_string());
     let on_lesson = state.on_lesson();
-    // Which of PageUp and PageDown a lesson takes (the page scrolls with the others).
+    // What PageUp and PageDown do in a lesson: Back, Next, or (at a question not yet answered)
+    // go to the question; with none of them, they scroll the page.
     let lesson_keys = tour.map(|tour| {
         let back = if tour.step > 0 { "back" } else { "" };
-        let next = if state.lesson_can_go_on() { " next" } else { "" };
+        let next = if state.lesson_can_go_on() {
+            " next"
+        } else if tour.waiting_for_answer() {
+            " answer"
+        } else {
+            ""
+        };
         format!("{back}{next}")
     });
     let lesson_panel = tour.map(|tour| {
@@ -188,7 +195,7 @@ pub fn App() -> Html {
         return html! {
             <main class="playground playground--embed" data-time-ms={view.time_ms.to_string()} data-lang={lang.code()} data-preset={state.shown_preset()}
                   data-trace-hash={trace_hash} data-embed="true" data-lesson={lesson_id} data-lesson-step={lesson_step}
-                  data-on-lesson={tour.map(|_| on_lesson.to_string())}>
+                  data-on-lesson={tour.map(|_| on_lesson.to_string())} data-lesson-keys={lesson_keys}>
                 <div class="embed__top">
                     if let Some(title) = title { <h1 class="embed__title" title={description}>{ title }</h1> }
                     <a class="embed__open" href="./" target="_blank" rel="noopener" onclick={open_full}>

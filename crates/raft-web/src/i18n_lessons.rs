@@ -23,9 +23,9 @@ pub struct LessonTexts {
     pub steps: &'static str,
     /// Closes the lesson panel.
     pub close: &'static str,
-    /// The heading of a Predict question.
+    /// Before a Predict question (with its colon).
     pub predict: &'static str,
-    /// Said of the chosen answer.
+    /// Said of the right answer, and of a wrong one chosen (each with its space, if any).
     pub right: &'static str,
     pub wrong: &'static str,
     /// The run shown is no longer the lesson's, and the button that brings it back.
@@ -51,12 +51,12 @@ const EN: LessonTexts = LessonTexts {
     answer_first: "Answer the question to go on.",
     steps: "Steps",
     close: "Close the lesson",
-    predict: "Predict",
-    right: "Right.",
-    wrong: "Not quite.",
+    predict: "Predict: ",
+    right: "The right answer. ",
+    wrong: "Not quite. ",
     off_track: "You acted, so the run shown is yours now, not the lesson's.",
     back_to_lesson: "Back to the lesson",
-    finished: "End of the lesson. Keep exploring the run, or choose another lesson.",
+    finished: "End of the lesson: the run is yours to explore.",
     unavailable: "This lesson could not be loaded: ",
     none_open: "No lesson is open.",
 };
@@ -73,12 +73,12 @@ const ZH: LessonTexts = LessonTexts {
     answer_first: "回答问题后才能继续。",
     steps: "步骤",
     close: "关闭课程",
-    predict: "预测",
-    right: "正确。",
+    predict: "预测：",
+    right: "正确答案。",
     wrong: "不对。",
     off_track: "你进行了操作，现在显示的是你自己的运行，而不是课程的。",
     back_to_lesson: "回到课程",
-    finished: "课程结束。可以继续探索这次运行，或选择另一门课程。",
+    finished: "课程结束：这次运行留给你继续探索。",
     unavailable: "无法加载此课程：",
     none_open: "没有打开的课程。",
 };

@@ -14,8 +14,8 @@ use crate::lessons::{LessonLink, LessonProgress};
 /// How long, in real time, Next takes to play from one step's moment to the next (unless that
 /// would be slower than [`MIN_LESSON_SPEED`] or faster than [`MAX_LESSON_SPEED`]).
 const TRANSITION_REAL_MS: f64 = 3_000.0;
-/// The slowest a step plays: a message crossing (about 10 ms) takes half a second.
-const MIN_LESSON_SPEED: f64 = 0.02;
+/// The slowest a step plays, the page's slowest: a message crossing (about 10 ms) takes a second.
+const MIN_LESSON_SPEED: f64 = super::MIN_SPEED;
 /// The fastest a step plays.
 const MAX_LESSON_SPEED: f64 = 1.0;
 
@@ -53,13 +53,13 @@ impl Tour {
         self.step + 1 == self.lesson.steps.len()
     }
 
-    /// What the page remembers of this lesson.
+    /// What the page remembers of this lesson: it is done once its last step was reached and
+    /// every question answered.
     pub fn progress(&self) -> LessonProgress {
-        LessonProgress {
-            step: self.step,
-            done: self.reached + 1 == self.lesson.steps.len(),
-            answers: self.answers.clone(),
-        }
+        let steps = &self.lesson.steps;
+        let answered = steps.iter().zip(&self.answers).all(|(step, answer)| step.predict.is_none() || answer.is_some());
+        let done = self.reached + 1 == steps.len() && answered;
+        LessonProgress { step: self.step, done, answers: self.answers.clone() }
     }
 
     /// The link to the step shown, without `#`.

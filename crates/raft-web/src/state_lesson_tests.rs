@@ -209,7 +209,7 @@ fn the_embedding_page_goes_to_steps() {
     });
     assert_eq!(step_of(&opened_early), 3);
     let state = opened("election", None).reduce(Action::HostGotoStep(4));
-    assert_eq!((step_of(&state), state.time_ms()), (4, 1_000));
+    assert_eq!((step_of(&state), state.time_ms()), (4, 1_015));
     let past = state.reduce(Action::HostGotoStep(5));
     assert_eq!(past.host_refusal.as_ref().map(|(_, n)| n.text(Lang::En)).as_deref(), Some("This lesson has 5 steps."));
     assert_eq!(step_of(&past), 4);

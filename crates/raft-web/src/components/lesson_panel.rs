@@ -3,6 +3,7 @@
 //! the lesson file's, drawn as text.
 
 use raft_sim::Bilingual;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::i18n::Lang;
@@ -32,7 +33,7 @@ pub fn lesson_panel(lang: Lang, props: &LessonPanelProps) -> Html {
     let tour = props.tour;
     let step = tour.current();
     let steps = tour.lesson.steps.len();
-    let send = |action: Action| props.dispatch.reform(move |_: MouseEvent| action.clone());
+    let send = |action: Action| lesson_action(&props.dispatch, action);
     let count = lang.lesson_step_of(tour.step + 1, steps);
     html! {
         <section class="lesson" aria-label={t.lesson} data-lesson-panel={tour.lesson.id.clone()}>
@@ -41,7 +42,7 @@ pub fn lesson_panel(lang: Lang, props: &LessonPanelProps) -> Html {
                 <button type="button" class="lesson__close" aria-label={t.close} title={t.close}
                         onclick={send(Action::CloseLesson)}>{ "×" }</button>
             </div>
-            <h3 class="lesson__step-title" aria-live="polite">
+            <h3 class="lesson__step-title" aria-live="polite" tabindex="-1">
                 <span class="lesson__count">{ count.clone() }</span>{ said(lang, &step.title) }
             </h3>
             <p class="lesson__text">{ said(lang, &step.text) }</p>
@@ -77,6 +78,39 @@ pub fn lesson_panel(lang: Lang, props: &LessonPanelProps) -> Html {
     }
 }
 
+/// A click that sends `action`, then gives the focus a sensible place if the button clicked
+/// went away or was turned off (Next at a question, Back to the lesson, ×).
+fn lesson_action(dispatch: &Callback<Action>, action: Action) -> Callback<MouseEvent> {
+    dispatch.reform(move |_: MouseEvent| {
+        gloo::timers::callback::Timeout::new(0, refocus).forget();
+        action.clone()
+    })
+}
+
+/// Once the page is redrawn: with the focus lost, to the question waiting for an answer, else
+/// Next, else the step's title; with the lesson closed, to the picker, which shows no lesson.
+fn refocus() {
+    let document = gloo::utils::document();
+    let find = |selector: &str| document.query_selector(selector).ok().flatten();
+    if find("main[data-lesson]").is_none() {
+        if let Some(picker) = find("[data-lesson-picker]") {
+            picker.unchecked_ref::<web_sys::HtmlSelectElement>().set_value("");
+        }
+    }
+    let lost = document.active_element().is_none_or(|element| element.tag_name() == "BODY");
+    let place = [
+        ".lesson__predict[data-predict=open] [data-choice]",
+        ".lesson [data-lesson-nav=next]:enabled",
+        ".lesson__step-title",
+        "[data-lesson-picker]",
+    ]
+    .into_iter()
+    .find_map(find);
+    if let Some(place) = place.filter(|_| lost) {
+        crate::hooks::focus_quietly(&place);
+    }
+}
+
 /// Back and Next: Next waits for the step's question to be answered.
 pub fn lesson_nav(lang: Lang, tour: &Tour, dispatch: &Callback<Action>) -> Html {
     let t = lang.lesson_texts();
@@ -84,10 +118,10 @@ pub fn lesson_nav(lang: Lang, tour: &Tour, dispatch: &Callback<Action>) -> Html 
     html! {
         <div class="lesson__nav" role="group" aria-label={t.lesson}>
             <button type="button" data-lesson-nav="back" disabled={tour.step == 0} title={t.back_title}
-                    onclick={dispatch.reform(|_: MouseEvent| Action::LessonBack)}>{ "← " }{ t.back }</button>
+                    onclick={lesson_action(dispatch, Action::LessonBack)}>{ "← " }{ t.back }</button>
             <button type="button" data-lesson-nav="next" class="lesson__next" title={next_title}
                     disabled={tour.waiting_for_answer() || tour.at_last_step()}
-                    onclick={dispatch.reform(|_: MouseEvent| Action::LessonNext)}>{ t.next }{ " →" }</button>
+                    onclick={lesson_action(dispatch, Action::LessonNext)}>{ t.next }{ " →" }</button>
         </div>
     }
 }
@@ -102,7 +136,7 @@ fn predict(lang: Lang, tour: &Tour, dispatch: &Callback<Action>) -> Html {
     let answer = tour.answer();
     html! {
         <fieldset class="lesson__predict" data-predict={if answer.is_some() { "answered" } else { "open" }}>
-            <legend>{ t.predict }{ ": " }{ said(lang, &predict.question) }</legend>
+            <legend>{ t.predict }{ said(lang, &predict.question) }</legend>
             <ol class="lesson__choices">
                 { for predict.choices.iter().enumerate().map(|(i, choice)| {
                     let picked = answer == Some(i);
@@ -120,8 +154,13 @@ fn predict(lang: Lang, tour: &Tour, dispatch: &Callback<Action>) -> Html {
                                 { said(lang, &choice.text) }
                             </button>
                             if answer.is_some() {
+                                // The right answer is named whichever was picked; a wrong pick says so.
                                 <p class="lesson__why" role={picked.then_some("status")}>
-                                    if picked { <strong>{ if choice.correct { t.right } else { t.wrong } }{ " " }</strong> }
+                                    if choice.correct {
+                                        <strong>{ "✓ " }{ t.right }</strong>
+                                    } else if picked {
+                                        <strong>{ "✗ " }{ t.wrong }</strong>
+                                    }
                                     { said(lang, &choice.why) }
                                 </p>
                             }
@@ -145,14 +184,13 @@ pub fn lesson_picker(lang: Lang, open: Option<&str>, done: &[String], on_open: C
     html! {
         <label class="lesson-picker">
             { t.lesson }{ " " }
-            // Keyed by the open lesson: drawn anew when it changes, so it shows the lesson open
-            // (or none, once closed) even after the reader chose an option by hand.
-            <select key={open.unwrap_or_default().to_owned()} {onchange} title={t.picker_title} data-lesson-picker="true">
+            // Not keyed (a new element would lose the focus at each choice); × empties it.
+            <select {onchange} title={t.picker_title} data-lesson-picker="true">
                 <option value="" selected={open.is_none()}>{ t.choose }</option>
                 { for crate::lessons::LESSONS.iter().map(|lesson| {
                     let title = if lang == Lang::Zh { lesson.zh } else { lesson.en };
-                    let mark = if done.iter().any(|id| id == lesson.id) { t.done } else { "" };
-                    html! { <option value={lesson.id} selected={open == Some(lesson.id)}>{ title }{ " " }{ mark }</option> }
+                    let label = if done.iter().any(|id| id == lesson.id) { format!("{title} {}", t.done) } else { title.to_owned() };
+                    html! { <option value={lesson.id} selected={open == Some(lesson.id)}>{ label }</option> }
                 }) }
             </select>
         </label>

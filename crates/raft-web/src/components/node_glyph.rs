@@ -70,7 +70,7 @@ pub fn node_glyph(lang: Lang, props: &NodeGlyphProps) -> Html {
            role="button" tabindex="0" aria-label={node_label(lang, node)} aria-haspopup="true"
            aria-expanded={props.selected.to_string()} {onclick} {onkeydown}>
             if props.highlighted {
-                <circle class="node__highlight" r={number(NODE_RADIUS + 15.0)} />
+                <circle class="node__highlight" r={number(NODE_RADIUS + 7.0)} />
             }
             if props.selected {
                 <circle class="node__selection" r={number(NODE_RADIUS + 10.0)} />

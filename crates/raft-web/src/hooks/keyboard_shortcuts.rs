@@ -30,6 +30,14 @@ pub fn keyboard_shortcuts(dispatch: Callback<Action>) -> Option<EventListener> {
             "Escape" => Action::CloseMenu,
             // A lesson's Back and Next, when they can act (else the page scrolls as usual).
             "PageDown" if lesson_takes("next") && !key_belongs_to_target(event, false) => Action::LessonNext,
+            "PageDown" if lesson_takes("answer") && !key_belongs_to_target(event, false) => {
+                // Next waits for the answer: the page stays, and the question takes the focus.
+                event.prevent_default();
+                if let Some(choice) = gloo::utils::document().query_selector(".lesson [data-choice]").ok().flatten() {
+                    super::focus_quietly(&choice);
+                }
+                return;
+            }
             "PageUp" if lesson_takes("back") && !key_belongs_to_target(event, false) => Action::LessonBack,
             "?" if !key_belongs_to_target(event, false) => Action::ToggleShortcuts,
             _ => return,
