@@ -542,8 +542,7 @@ fn fingerprint(state: &State) -> u64 {
     }
     let mut messages: Vec<u64> = sim
         .network
-        .in_flight()
-        .map(|message| {
+        .fingerprints(|message| {
             let mut m = hashing.build_hasher();
             (message.from, message.to, message.lost, message.copy_of.is_some()).hash(&mut m);
             message.payload.hash(&mut m);

@@ -301,13 +301,20 @@ impl Links {
     }
 }
 
+/// A message on the wire, with the model checker's fingerprint of it once asked for.
+#[derive(Clone, Debug)]
+struct Sent {
+    flight: InFlight,
+    fingerprint: std::cell::OnceCell<u64>,
+}
+
 /// The messages in flight, ordered by id so iteration never depends on hashing.
 #[derive(Clone, Debug, Default)]
 pub struct Network {
     /// By id: an overloaded or slow network holds thousands of messages, delivered out of order.
     /// A message does not change once sent, so copies of the network (the model checker's
     /// states, the history's checkpoints) share each one.
-    in_flight: IdMap<std::rc::Rc<InFlight>>,
+    in_flight: IdMap<std::rc::Rc<Sent>>,
     last_id: MessageId,
     /// Which links are open.
     pub links: Links,
@@ -318,23 +325,32 @@ impl Network {
     pub fn send(&mut self, mut flight: InFlight) -> MessageId {
         self.last_id += 1;
         flight.id = self.last_id;
-        self.in_flight.insert(flight.id, std::rc::Rc::new(flight));
+        self.in_flight.insert(flight.id, std::rc::Rc::new(Sent { flight, fingerprint: std::cell::OnceCell::new() }));
         self.last_id
     }
 
     /// Takes message `id` off the wire, if it is still on it.
     pub fn take(&mut self, id: MessageId) -> Option<InFlight> {
-        self.in_flight.remove(id).map(std::rc::Rc::unwrap_or_clone)
+        self.in_flight.remove(id).map(|sent| std::rc::Rc::unwrap_or_clone(sent).flight)
     }
 
     /// Message `id`, if in flight.
     pub fn get(&self, id: MessageId) -> Option<&InFlight> {
-        self.in_flight.get(id).map(|flight| &**flight)
+        self.in_flight.get(id).map(|sent| &sent.flight)
     }
 
     /// Every message in flight, oldest first.
     pub fn in_flight(&self) -> impl Iterator<Item = &InFlight> {
-        self.in_flight.values().map(|flight| &**flight)
+        self.in_flight.values().map(|sent| &sent.flight)
+    }
+
+    /// `fingerprint` of every message in flight, oldest first, each computed once for the
+    /// message's life (the model checker's states share the messages they have in common).
+    pub(crate) fn fingerprints<'a>(
+        &'a self,
+        fingerprint: impl Fn(&InFlight) -> u64 + 'a,
+    ) -> impl Iterator<Item = u64> + 'a {
+        self.in_flight.values().map(move |sent| *sent.fingerprint.get_or_init(|| fingerprint(&sent.flight)))
     }
 
     /// How many messages are in flight.
