@@ -16,6 +16,12 @@ test('a lesson walked with Next and Back: a question answered, the run left by a
   await expect(panel(page)).toContainText('Step 1 of 5');
   await expect(page.locator('[data-node="1"]')).toHaveClass(/node--highlight/);
   await expect(page.locator('[data-node="2"]')).not.toHaveClass(/node--highlight/);
+  // A button beside the picker takes the keyboard to the panel, many controls away.
+  await page.locator('[data-lesson-picker]').focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Go to the lesson' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(panel(page).locator('.lesson__step-title')).toBeFocused();
 
   // Next plays to step 2's moment (40 ms), where a question waits: Next is off until it is answered.
   await panel(page).getByRole('button', { name: /^Next/ }).click();

@@ -6,6 +6,8 @@ use crate::i18n::Lang;
 
 /// The lessons' fixed words in one language.
 pub struct LessonTexts {
+    /// Beside the picker while a lesson is open: takes the focus to its panel.
+    pub go_to_lesson: &'static str,
     /// The picker's label, its tooltip and its first option.
     pub lesson: &'static str,
     pub picker_title: &'static str,
@@ -40,6 +42,7 @@ pub struct LessonTexts {
 }
 
 const EN: LessonTexts = LessonTexts {
+    go_to_lesson: "Go to the lesson",
     lesson: "Lesson",
     picker_title: "Guided walk-throughs of the paper, step by step, in English and 中文",
     choose: "Choose a lesson…",
@@ -62,6 +65,7 @@ const EN: LessonTexts = LessonTexts {
 };
 
 const ZH: LessonTexts = LessonTexts {
+    go_to_lesson: "转到课程",
     lesson: "课程",
     picker_title: "逐步讲解论文的引导课程，中英双语",
     choose: "选择课程……",

@@ -111,6 +111,14 @@ fn refocus() {
     }
 }
 
+/// Moves the focus to the lesson panel's step title, and the panel into view.
+fn go_to_lesson() {
+    if let Some(title) = gloo::utils::document().query_selector(".lesson__step-title").ok().flatten() {
+        title.scroll_into_view();
+        crate::hooks::focus_quietly(&title);
+    }
+}
+
 /// Back and Next: Next waits for the step's question to be answered.
 pub fn lesson_nav(lang: Lang, tour: &Tour, dispatch: &Callback<Action>) -> Html {
     let t = lang.lesson_texts();
@@ -182,6 +190,7 @@ pub fn lesson_picker(lang: Lang, open: Option<&str>, done: &[String], on_open: C
         }
     });
     html! {
+        <>
         <label class="lesson-picker">
             { t.lesson }{ " " }
             // Not keyed (a new element would lose the focus at each choice); × empties it.
@@ -194,5 +203,12 @@ pub fn lesson_picker(lang: Lang, open: Option<&str>, done: &[String], on_open: C
                 }) }
             </select>
         </label>
+        // For the keyboard: the panel is many controls away from the picker.
+        if open.is_some() {
+            <button type="button" class="lesson-picker__go" onclick={Callback::from(|_: MouseEvent| go_to_lesson())}>
+                { t.go_to_lesson }
+            </button>
+        }
+        </>
     }
 }
