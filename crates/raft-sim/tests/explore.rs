@@ -36,7 +36,10 @@ fn the_safe_core_breaks_nothing_within_six_events() {
     let checker = explore(settings);
     assert!(checker.violation().is_none(), "{:?}", checker.violation());
     assert_eq!(checker.depth(), 6);
-    assert!(checker.states() > 10_000, "a real search: {} states", checker.states());
+    // Pinned: what tells two states apart is a contract of the search (session 19 made the
+    // clusters shared and the fingerprints cached, and reached the same states). A change that
+    // merges or splits states must say so here.
+    assert_eq!((checker.states(), checker.transitions()), (65_392, 158_916));
 }
 
 #[test]
