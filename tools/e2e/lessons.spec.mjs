@@ -26,7 +26,9 @@ test('a lesson walked with Next and Back: a question answered, the run left by a
   // Next plays to step 2's moment (40 ms), where a question waits: Next is off until it is answered.
   await panel(page).getByRole('button', { name: /^Next/ }).click();
   await expect(main(page)).toHaveAttribute('data-lesson-step', '2');
+  await expect(panel(page)).toHaveClass(/lesson--arriving/); // its words wait for the drawing
   await expect(main(page)).toHaveAttribute('data-time-ms', '40');
+  await expect(panel(page)).not.toHaveClass(/lesson--arriving/);
   const next = panel(page).locator('[data-lesson-nav="next"]');
   await expect(next).toBeDisabled();
   await expect(panel(page)).toContainText('Answer the question to go on.');

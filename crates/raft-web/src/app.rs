@@ -161,7 +161,11 @@ pub fn App() -> Html {
         format!("{back}{next}")
     });
     let lesson_panel = tour.map(|tour| {
-        crate::components::lesson_panel(lang, &LessonPanelProps { tour, on_lesson, dispatch: dispatch.clone() })
+        let arriving = state.lesson_arriving();
+        crate::components::lesson_panel(
+            lang,
+            &LessonPanelProps { tour, on_lesson, arriving, dispatch: dispatch.clone() },
+        )
     });
     // The lessons finished in this browser, read again only when the open lesson's end is
     // reached (the store is written after this render: the open lesson is counted here).

@@ -171,6 +171,11 @@ impl Playground {
         }
     }
 
+    /// Whether Next is playing the run to the step shown (its text is ahead of the drawing).
+    pub fn lesson_arriving(&self) -> bool {
+        self.stop_at.is_some()
+    }
+
     /// Whether Next can go on: a lesson is open, not at its last step, its question answered.
     pub fn lesson_can_go_on(&self) -> bool {
         self.tour.as_ref().is_some_and(|tour| !tour.waiting_for_answer() && !tour.at_last_step())

@@ -54,7 +54,9 @@ fn next_plays_at_a_readable_speed_and_stops_at_the_next_steps_moment() {
     assert!(state.playing, "Next plays");
     assert!(state.speed < DEFAULT_SPEED, "25 ms of Raft take more than a second: {}", state.speed);
     assert!(state.view().highlight.is_empty(), "no highlight on the way");
+    assert!(state.lesson_arriving(), "the step's words wait for the drawing");
     let state = play_out(state);
+    assert!(!state.lesson_arriving());
     assert_eq!((step_of(&state), state.time_ms()), (3, 410), "stopped exactly at step 4's moment");
     assert_eq!(state.view().highlight.nodes, vec![3]);
     let back = state.reduce(Action::LessonBack);

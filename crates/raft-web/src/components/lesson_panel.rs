@@ -15,6 +15,9 @@ pub struct LessonPanelProps<'a> {
     pub tour: &'a Tour,
     /// Whether the run shown is the lesson's (no action taken since).
     pub on_lesson: bool,
+    /// Whether Next is still playing the run to the step shown: its words are dimmed until
+    /// the drawing gets there.
+    pub arriving: bool,
     /// Lesson actions.
     pub dispatch: Callback<Action>,
 }
@@ -36,7 +39,8 @@ pub fn lesson_panel(lang: Lang, props: &LessonPanelProps) -> Html {
     let send = |action: Action| lesson_action(&props.dispatch, action);
     let count = lang.lesson_step_of(tour.step + 1, steps);
     html! {
-        <section class="lesson" aria-label={t.lesson} data-lesson-panel={tour.lesson.id.clone()}>
+        <section class={if props.arriving { "lesson lesson--arriving" } else { "lesson" }} aria-label={t.lesson}
+                 data-lesson-panel={tour.lesson.id.clone()}>
             <div class="lesson__head">
                 <h2 class="lesson__title">{ said(lang, &tour.lesson.title) }</h2>
                 <button type="button" class="lesson__close" aria-label={t.close} title={t.close}
