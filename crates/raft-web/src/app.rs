@@ -147,19 +147,7 @@ pub fn App() -> Html {
     let lesson_id = tour.map(|tour| tour.lesson.id.clone());
     let lesson_step = tour.map(|tour| (tour.step + 1).to_string());
     let on_lesson = state.on_lesson();
-    // What PageUp and PageDown do in a lesson: Back, Next, or (at a question not yet answered)
-    // go to the question; with none of them, they scroll the page.
-    let lesson_keys = tour.map(|tour| {
-        let back = if tour.step > 0 { "back" } else { "" };
-        let next = if state.lesson_can_go_on() {
-            " next"
-        } else if tour.waiting_for_answer() {
-            " answer"
-        } else {
-            ""
-        };
-        format!("{back}{next}")
-    });
+    let lesson_keys = state.lesson_keys();
     let lesson_panel = tour.map(|tour| {
         let arriving = state.lesson_arriving();
         crate::components::lesson_panel(
@@ -193,7 +181,7 @@ pub fn App() -> Html {
             })
         };
         let (title, description) = match tour {
-            Some(tour) => (Some(crate::components::said(lang, &tour.lesson.title).to_owned()), None),
+            Some(tour) => (Some(lang.said(&tour.lesson.title).to_owned()), None),
             None => state.scenario_info(lang),
         };
         return html! {

@@ -96,6 +96,14 @@ impl Lang {
         }
     }
 
+    /// A lesson file's text (a title, a step's words, a choice) in this language.
+    pub fn said(self, text: &raft_sim::Bilingual) -> &str {
+        match self {
+            Lang::En => &text.en,
+            Lang::Zh => &text.zh,
+        }
+    }
+
     /// "Step 2 of 5".
     pub fn lesson_step_of(self, step: usize, steps: usize) -> String {
         match self {

@@ -375,8 +375,7 @@ impl Playground {
     /// The share link's fragment (without `#`) for this run at this moment, or why this run
     /// cannot be a link.
     pub fn share_fragment(&self) -> Result<String, raft_sim::LinkError> {
-        if let Some(tour) = self.tour.as_ref().filter(|tour| self.on_lesson() && self.time_ms() == tour.current().at_ms)
-        {
+        if let Some(tour) = self.at_lesson_step() {
             return Ok(tour.fragment());
         }
         let history = self.history.borrow();

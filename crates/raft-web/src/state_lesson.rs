@@ -86,11 +86,29 @@ impl Playground {
         self.tour.is_some() && self.lesson_run.is_some() && !self.departed
     }
 
+    /// The open lesson, when the run shown is its own and at the step's moment: the step is
+    /// what the page shows (its highlights, its link).
+    pub(super) fn at_lesson_step(&self) -> Option<&Tour> {
+        self.tour.as_ref().filter(|tour| self.on_lesson() && self.time_ms() == tour.current().at_ms)
+    }
+
     /// What the step shown points at, once its moment is reached on the lesson's run.
     pub fn lesson_highlight(&self) -> Option<&Highlight> {
-        let tour = self.tour.as_ref().filter(|_| self.on_lesson())?;
-        let step = tour.current();
-        (self.time_ms() == step.at_ms && !step.highlight.is_empty()).then_some(&step.highlight)
+        let highlight = &self.at_lesson_step()?.current().highlight;
+        (!highlight.is_empty()).then_some(highlight)
+    }
+
+    /// What PageUp and PageDown do now, as the playground's root tells the key listener:
+    /// `back`, and `next` or (at a question not yet answered) `answer`; `None` with no lesson.
+    pub fn lesson_keys(&self) -> Option<String> {
+        let tour = self.tour.as_ref()?;
+        let back = if tour.step > 0 { "back" } else { "" };
+        let next = match (self.lesson_can_go_on(), tour.waiting_for_answer()) {
+            (true, _) => " next",
+            (false, true) => " answer",
+            (false, false) => "",
+        };
+        Some(format!("{back}{next}"))
     }
 
     /// Opens a lesson file fetched for `link` at its step (else where `progress` left off),

@@ -59,6 +59,7 @@ fn next_plays_at_a_readable_speed_and_stops_at_the_next_steps_moment() {
     assert!(!state.lesson_arriving());
     assert_eq!((step_of(&state), state.time_ms()), (3, 410), "stopped exactly at step 4's moment");
     assert_eq!(state.view().highlight.nodes, vec![3]);
+    assert_eq!(state.lesson_keys().as_deref(), Some("back next"));
     let back = state.reduce(Action::LessonBack);
     assert_eq!((step_of(&back), back.time_ms(), back.playing), (2, 385, false), "Back jumps");
 }
@@ -69,6 +70,7 @@ fn next_waits_for_the_question_to_be_answered() {
     assert!(state.tour.as_ref().unwrap().waiting_for_answer());
     let state = state.reduce(Action::LessonNext);
     assert_eq!((step_of(&state), state.playing), (1, false), "Next does nothing before an answer");
+    assert_eq!(state.lesson_keys().as_deref(), Some("back answer"), "PageDown goes to the question");
     let state = state.reduce(Action::LessonAnswer(7));
     assert!(state.tour.as_ref().unwrap().waiting_for_answer(), "no such choice");
     let state = state.reduce(Action::LessonAnswer(0));

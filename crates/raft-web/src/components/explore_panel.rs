@@ -29,10 +29,7 @@ pub struct ExplorePanelProps {
 /// Tabs away.
 pub fn focus_first_event() {
     gloo::timers::callback::Timeout::new(0, || {
-        let first = gloo::utils::document().query_selector(".explore .explore__event").ok().flatten();
-        if let Some(first) = first {
-            crate::hooks::focus_quietly(&first);
-        }
+        crate::hooks::focus_selected(".explore .explore__event");
     })
     .forget();
 }

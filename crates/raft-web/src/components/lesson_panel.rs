@@ -2,7 +2,6 @@
 //! Next, the list of steps, and Back to the lesson once the learner has acted. Every text is
 //! the lesson file's, drawn as text.
 
-use raft_sim::Bilingual;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -22,14 +21,6 @@ pub struct LessonPanelProps<'a> {
     pub dispatch: Callback<Action>,
 }
 
-/// A text of the lesson in `lang`.
-pub fn said(lang: Lang, text: &Bilingual) -> &str {
-    match lang {
-        Lang::En => &text.en,
-        Lang::Zh => &text.zh,
-    }
-}
-
 /// The panel.
 pub fn lesson_panel(lang: Lang, props: &LessonPanelProps) -> Html {
     let t = lang.lesson_texts();
@@ -42,14 +33,14 @@ pub fn lesson_panel(lang: Lang, props: &LessonPanelProps) -> Html {
         <section class={if props.arriving { "lesson lesson--arriving" } else { "lesson" }} aria-label={t.lesson}
                  data-lesson-panel={tour.lesson.id.clone()}>
             <div class="lesson__head">
-                <h2 class="lesson__title">{ said(lang, &tour.lesson.title) }</h2>
+                <h2 class="lesson__title">{ lang.said(&tour.lesson.title) }</h2>
                 <button type="button" class="lesson__close" aria-label={t.close} title={t.close}
                         onclick={send(Action::CloseLesson)}>{ "×" }</button>
             </div>
             <h3 class="lesson__step-title" aria-live="polite" tabindex="-1">
-                <span class="lesson__count">{ count.clone() }</span>{ said(lang, &step.title) }
+                <span class="lesson__count">{ count.clone() }</span>{ lang.said(&step.title) }
             </h3>
-            <p class="lesson__text">{ said(lang, &step.text) }</p>
+            <p class="lesson__text">{ lang.said(&step.text) }</p>
             if !props.on_lesson {
                 <p class="lesson__off" role="status">
                     { t.off_track }{ " " }
@@ -72,7 +63,7 @@ pub fn lesson_panel(lang: Lang, props: &LessonPanelProps) -> Html {
                         <li>
                             <button type="button" data-step={(i + 1).to_string()} aria-current={(i == tour.step).then_some("step")}
                                     onclick={send(Action::LessonGoto(i))}>
-                                { said(lang, &s.title) }
+                                { lang.said(&s.title) }
                             </button>
                         </li>
                     }) }
@@ -101,17 +92,15 @@ fn refocus() {
             picker.unchecked_ref::<web_sys::HtmlSelectElement>().set_value("");
         }
     }
-    let lost = document.active_element().is_none_or(|element| element.tag_name() == "BODY");
-    let place = [
-        ".lesson__predict[data-predict=open] [data-choice]",
-        ".lesson [data-lesson-nav=next]:enabled",
-        ".lesson__step-title",
-        "[data-lesson-picker]",
-    ]
-    .into_iter()
-    .find_map(find);
-    if let Some(place) = place.filter(|_| lost) {
-        crate::hooks::focus_quietly(&place);
+    if document.active_element().is_none_or(|element| element.tag_name() == "BODY") {
+        let _ = [
+            ".lesson__predict[data-predict=open] [data-choice]",
+            ".lesson [data-lesson-nav=next]:enabled",
+            ".lesson__step-title",
+            "[data-lesson-picker]",
+        ]
+        .into_iter()
+        .any(crate::hooks::focus_selected);
     }
 }
 
@@ -148,7 +137,7 @@ fn predict(lang: Lang, tour: &Tour, dispatch: &Callback<Action>) -> Html {
     let answer = tour.answer();
     html! {
         <fieldset class="lesson__predict" data-predict={if answer.is_some() { "answered" } else { "open" }}>
-            <legend>{ t.predict }{ said(lang, &predict.question) }</legend>
+            <legend>{ t.predict }{ lang.said(&predict.question) }</legend>
             <ol class="lesson__choices">
                 { for predict.choices.iter().enumerate().map(|(i, choice)| {
                     let picked = answer == Some(i);
@@ -163,7 +152,7 @@ fn predict(lang: Lang, tour: &Tour, dispatch: &Callback<Action>) -> Html {
                             <button type="button" data-choice={(i + 1).to_string()} aria-pressed={picked.to_string()}
                                     aria-disabled={answer.is_some().then_some("true")}
                                     onclick={dispatch.reform(move |_: MouseEvent| Action::LessonAnswer(i))}>
-                                { said(lang, &choice.text) }
+                                { lang.said(&choice.text) }
                             </button>
                             if answer.is_some() {
                                 // The right answer is named whichever was picked; a wrong pick says so.
@@ -173,7 +162,7 @@ fn predict(lang: Lang, tour: &Tour, dispatch: &Callback<Action>) -> Html {
                                     } else if picked {
                                         <strong>{ "✗ " }{ t.wrong }</strong>
                                     }
-                                    { said(lang, &choice.why) }
+                                    { lang.said(&choice.why) }
                                 </p>
                             }
                         </li>
@@ -194,8 +183,8 @@ pub fn lesson_picker(lang: Lang, open: Option<&str>, done: &[String], on_open: C
         }
     });
     html! {
-        <>
-        <label class="lesson-picker">
+        <span class="lesson-picker">
+        <label>
             { t.lesson }{ " " }
             // Not keyed (a new element would lose the focus at each choice); × empties it.
             <select {onchange} title={t.picker_title} data-lesson-picker="true">
@@ -213,6 +202,6 @@ pub fn lesson_picker(lang: Lang, open: Option<&str>, done: &[String], on_open: C
                 { t.go_to_lesson }
             </button>
         }
-        </>
+        </span>
     }
 }

@@ -40,7 +40,7 @@ pub use explore_panel::{explore_panel, focus_first_event, ExplorePanelProps};
 pub use invariant_bar::{invariant_bar, InvariantBarProps};
 pub use lane_glyph::{lane_glyph, LaneGlyphProps};
 pub use legend::legend;
-pub use lesson_panel::{lesson_nav, lesson_panel, lesson_picker, said, LessonPanelProps};
+pub use lesson_panel::{lesson_nav, lesson_panel, lesson_picker, LessonPanelProps};
 pub use log_table::LogTable;
 pub use message_glyph::{message_glyph, MessageGlyphProps};
 pub use message_panel::{message_panel, MessagePanelProps};

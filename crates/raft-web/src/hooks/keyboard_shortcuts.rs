@@ -33,9 +33,7 @@ pub fn keyboard_shortcuts(dispatch: Callback<Action>) -> Option<EventListener> {
             "PageDown" if lesson_takes("answer") && !key_belongs_to_target(event, false) => {
                 // Next waits for the answer: the page stays, and the question takes the focus.
                 event.prevent_default();
-                if let Some(choice) = gloo::utils::document().query_selector(".lesson [data-choice]").ok().flatten() {
-                    super::focus_quietly(&choice);
-                }
+                super::focus_selected(".lesson [data-choice]");
                 return;
             }
             "PageUp" if lesson_takes("back") && !key_belongs_to_target(event, false) => Action::LessonBack,

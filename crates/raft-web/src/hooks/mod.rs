@@ -11,6 +11,6 @@ mod use_share_fragment;
 pub use use_animation_frame::use_animation_frame;
 pub use use_embed_api::{use_embed_api, EmbedStatus};
 pub use use_page_listeners::use_page_listeners;
-pub use use_popover::{focus_quietly, tab_trap, use_popover};
+pub use use_popover::{focus_quietly, focus_selected, tab_trap, use_popover};
 pub use use_preferences::{use_preferences, Preferences, Theme};
 pub use use_share_fragment::use_share_fragment;

@@ -27,6 +27,12 @@ pub fn focus_quietly(element: &Element) {
     let _ = element.unchecked_ref::<HtmlElement>().focus_with_options(&options);
 }
 
+/// Focuses, as [`focus_quietly`] does, the first element `selector` finds; whether there was one.
+pub fn focus_selected(selector: &str) -> bool {
+    let found = gloo::utils::document().query_selector(selector).ok().flatten();
+    found.as_ref().inspect(|element| focus_quietly(element)).is_some()
+}
+
 /// Places the menu beside the element `anchor` selects, if the menu's size changed since it
 /// was last placed (its content changes while the cluster plays).
 fn place(menu: &HtmlElement, anchor: &str, last_size: &RefCell<(f64, f64)>) {
@@ -77,9 +83,7 @@ fn give_focus_back(menu: &NodeRef, anchor: &str) {
         }
     };
     if lost {
-        if let Some(anchor) = document.query_selector(anchor).ok().flatten() {
-            focus_quietly(&anchor);
-        }
+        focus_selected(anchor);
     }
 }
 
