@@ -24,14 +24,21 @@ test('a lesson walked with Next and Back: a question answered, the run left by a
   await expect(panel(page).locator('.lesson__step-title')).toBeFocused();
 
   // Next plays to step 2's moment (40 ms), where a question waits: Next is off until it is answered.
-  await panel(page).getByRole('button', { name: /^Next/ }).click();
+  // The focus stays on Next (off, not disabled: a disabled button would drop it on the body).
+  await panel(page).getByRole('button', { name: /^Next/ }).focus();
+  await page.keyboard.press('Enter');
   await expect(main(page)).toHaveAttribute('data-lesson-step', '2');
   await expect(panel(page)).toHaveClass(/lesson--arriving/); // its words wait for the drawing
   await expect(main(page)).toHaveAttribute('data-time-ms', '40');
   await expect(panel(page)).not.toHaveClass(/lesson--arriving/);
   const next = panel(page).locator('[data-lesson-nav="next"]');
-  await expect(next).toBeDisabled();
+  await expect(next).toHaveAttribute('aria-disabled', 'true');
+  await expect(next).toBeFocused();
   await expect(panel(page)).toContainText('Answer the question to go on.');
+  // Pressed now, it goes nowhere: it takes the focus to the question, and back again.
+  await page.keyboard.press('Enter');
+  await expect(panel(page).locator('[data-choice="1"]')).toBeFocused();
+  await expect(main(page)).toHaveAttribute('data-lesson-step', '2');
   // PageDown, waiting for the answer, keeps the page still and takes the focus to the question;
   // Enter answers it.
   await page.locator('body').press('PageDown');
@@ -43,16 +50,18 @@ test('a lesson walked with Next and Back: a question answered, the run left by a
   await expect(panel(page).locator('.lesson__choice--right')).toContainText('The right answer.');
   await expect(panel(page).locator('[data-choice="1"]')).toBeFocused(); // the focus stays on the answer
   await expect(panel(page)).toContainText('ids play no part');
-  await expect(next).toBeEnabled();
+  await expect(next).not.toHaveAttribute('aria-disabled');
 
-  // PageDown and PageUp are Next and Back.
+  // PageDown and PageUp are Next and Back; the focus, on the answered choice that PageDown
+  // takes away, goes to the new step's Next.
   await page.locator('body').press('PageDown');
   await expect(main(page)).toHaveAttribute('data-lesson-step', '3');
   await expect(main(page)).toHaveAttribute('data-time-ms', '385');
+  await expect(next).toBeFocused();
   await page.locator('body').press('PageUp');
   await expect(main(page)).toHaveAttribute('data-lesson-step', '2');
   await expect(main(page)).toHaveAttribute('data-time-ms', '40');
-  await expect(next).toBeEnabled(); // the answer is remembered
+  await expect(next).not.toHaveAttribute('aria-disabled'); // the answer is remembered
 
   // Acting forks the run: the lesson stays, and offers its run back.
   await page.locator('[data-node="2"]').click();
@@ -82,6 +91,7 @@ test('a lesson walked with Next and Back: a question answered, the run left by a
   await expect(main(page)).toHaveAttribute('data-lesson-step', '5');
   await panel(page).getByRole('button', { name: 'Close the lesson' }).click();
   await expect(main(page)).not.toHaveAttribute('data-lesson', /./);
+  await expect(page.locator('[data-lesson-picker]')).toBeFocused(); // not left on the body
   await expect(main(page)).toHaveAttribute('data-time-ms', '1015'); // the run stays
   expect(errors).toEqual([]);
 });
@@ -147,5 +157,23 @@ test('an embedded lesson has Back and Next in its strip, tells its host each ste
   await expect(frame.locator('main')).toHaveAttribute('data-lesson-step', '4');
   await frame.locator('main').press('PageUp');
   await expect(frame.locator('main')).toHaveAttribute('data-lesson-step', '3');
+  expect(errors).toEqual([]);
+});
+
+test('on a phone, Go to the lesson brings the step into view below the drawing held at the top', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('./');
+  await page.locator('[data-lesson-picker]').selectOption('election');
+  await expect(main(page)).toHaveAttribute('data-lesson-step', '1');
+  await page.getByRole('button', { name: 'Go to the lesson' }).click();
+  const title = panel(page).locator('.lesson__step-title');
+  await expect(title).toBeFocused();
+  const stage = await page.locator('.playground__stage').boundingBox();
+  const box = await title.boundingBox();
+  expect(page.viewportSize().height).toBeGreaterThan(box.y + box.height);
+  expect(box.y).toBeGreaterThanOrEqual(stage.y + stage.height); // not under the drawing
+  const next = await panel(page).locator('[data-lesson-nav="next"]').boundingBox();
+  expect(page.viewportSize().height).toBeGreaterThan(next.y + next.height);
   expect(errors).toEqual([]);
 });

@@ -117,9 +117,22 @@ test('while paused, messages are reachable with the keyboard', async ({ page }) 
   await page.keyboard.press('Enter'); // Time out: S2 sends four RequestVotes
   const message = page.locator('[data-message]').first();
   await expect(message).toHaveAttribute('tabindex', '0');
+  const [id, to] = [await message.getAttribute('data-message'), await message.getAttribute('data-to')];
   await message.focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('region', { name: /^Message / })).toContainText('RequestVote');
+  const panel = page.getByRole('region', { name: `Message ${id}` });
+  await expect(panel).toContainText('RequestVote');
+  // Chosen from the keyboard, the message hands the focus to its panel; Escape gives it back.
+  await expect(panel.getByRole('button', { name: 'Drop' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(panel).toHaveCount(0);
+  await expect(page.locator(`[data-message="${id}"]`)).toBeFocused();
+  // Dropped, the message is gone: the focus goes to the server it was going to.
+  await page.keyboard.press('Enter');
+  await expect(panel.getByRole('button', { name: 'Drop' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator(`[data-message="${id}"]`)).toHaveCount(0);
+  await expect(page.locator(`[data-node="${to}"]`)).toBeFocused();
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect(page.locator('[data-message]').first()).toHaveAttribute('tabindex', '-1');
 });

@@ -223,7 +223,7 @@ impl fmt::Display for Problem {
             }
             Problem::NotAnObject => f.write_str("a scenario is one JSON object: { \"version\": 1, \"seed\": … }"),
             Problem::Version { version, newest } => {
-                write!(f, "this playground reads scenario versions 1 to {newest}, not {version}")
+                write!(f, "this playground reads scenario files up to version {newest}, not {version}")
             }
             Problem::Config(error) => f.write_str(&error.problem()),
             Problem::TimeTooLate { time_ms, limit_ms } => {
@@ -287,8 +287,9 @@ fn shortened(text: &str) -> String {
 }
 
 /// What serde calls the types it expected, in the reader's words.
-const TYPE_WORDS: [(&str, &str); 3] = [
+const TYPE_WORDS: [(&str, &str); 4] = [
     ("expected u64", "expected a whole number >= 0"),
+    ("expected usize", "expected a whole number >= 0"),
     ("expected u32", "expected a whole number from 0 to 4294967295"),
     ("expected f64", "expected a number"),
 ];
@@ -309,6 +310,9 @@ pub(crate) fn reader_error(path: &str, message: &str, syntax: bool) -> ScenarioE
         short.push('`');
         short.push_str(&if i % 2 == 0 { shortened(part) } else { part.to_owned() });
     }
+    // serde_path_to_error says `?` for a place it could not name (text that is not JSON
+    // between two fields): the path stops at the last place named.
+    let path = path.strip_suffix("?").map_or(path, |named| named.strip_suffix('.').unwrap_or(named));
     let path = if path == "." { String::new() } else { shortened(path) };
     let kind = if syntax { ReaderKind::Syntax(short.clone()) } else { ReaderKind::of(&short) };
     ScenarioError { path, problem: Problem::Reader(Box::new(ReaderProblem { message: short, kind, position })) }

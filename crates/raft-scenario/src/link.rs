@@ -91,8 +91,8 @@ impl fmt::Display for LinkError {
             }
             LinkError::NewerVersion(version) => write!(
                 f,
-                "the link was made by a newer playground (link version {version}); this one reads versions 1 to \
-                 {LINK_VERSION}"
+                "the link was made by a newer playground (link version {version}); this one reads links up to \
+                 version {LINK_VERSION}"
             ),
             LinkError::BadCharacter { position, character } => {
                 write!(

@@ -56,7 +56,7 @@ fn every_malformed_part_is_refused_with_a_message_naming_the_field() {
     let cases = [
         (r#"{ "version": 1, "seed": 1, "nodez": 5 }"#, "nodez: unknown field `nodez`"),
         (r#"{ "seed": 1 }"#, "missing field `version`"),
-        (r#"{ "version": 9, "seed": 1 }"#, "version: this playground reads scenario versions 1 to 1, not 9"),
+        (r#"{ "version": 9, "seed": 1 }"#, "version: this playground reads scenario files up to version 1, not 9"),
         (r#"{ "version": 1, "seed": 1, "nodes": 12 }"#, "nodes: a cluster has 1 to 9 nodes, not 12"),
         (r#"{ "version": 1, "seed": 1, "options": { "heartbeat_ms": 900 } }"#, "options.heartbeat_ms: 900"),
         (r#"{ "version": 1, "seed": 1, "options": { "loss": 2 } }"#, "options.loss: a probability from 0 to 1"),
@@ -176,6 +176,10 @@ fn every_malformed_part_is_refused_with_a_message_naming_the_field() {
         let message = refusal(json);
         assert!(message.contains(expected), "{json}\n  gave: {message}\n  expected it to contain: {expected}");
     }
+    // A comma missing between two fields: no field to name (serde_path_to_error's `?`), so the
+    // message starts with what is wrong, and says where.
+    let message = refusal("{ \"version\": 1, \"nodes\": 5\n \"actions\": [] }");
+    assert!(message.starts_with("expected `,` or `}` at line 2 column 2"), "{message}");
 }
 
 #[test]

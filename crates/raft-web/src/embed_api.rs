@@ -100,25 +100,37 @@ pub fn read_command<'de, D: serde::Deserializer<'de>>(message: D, on_leader: boo
             None => return Err("seek needs \"ms\": a whole number of simulated milliseconds".to_owned()),
         },
         CommandName::GotoStep => match message.step {
-            Some(step) if step >= 1 => HostCommand::GotoStep(step - 1),
-            _ => return Err("goto-step needs \"step\": a lesson's step, counting from 1".to_owned()),
+            Some(0) => return Err("goto-step: \"step\" counts from 1, not 0".to_owned()),
+            Some(step) => HostCommand::GotoStep(step - 1),
+            None => return Err("goto-step needs \"step\": a lesson's step, counting from 1".to_owned()),
         },
         CommandName::Act => {
             let action = message.action.ok_or("act needs \"action\", e.g. {\"do\": \"crash\", \"node\": 2}")?;
+            if on_leader && aimed_at(action.clone(), 0).is_none() {
+                return Err(format!(
+                    "\"node\": \"leader\" cannot aim {}: its node is not a server that acts",
+                    action.name()
+                ));
+            }
             HostCommand::Act { action, on_leader }
         }
     })
 }
 
 /// `action` aimed at `node`, for actions that name one node; other actions are unchanged.
-pub fn aimed_at(action: Action, node: NodeId) -> Action {
-    match action {
+pub fn aimed_at(action: Action, node: NodeId) -> Option<Action> {
+    Some(match action {
         Action::Timeout { .. } => Action::Timeout { node },
         Action::Crash { .. } => Action::Crash { node },
         Action::Restart { .. } => Action::Restart { node },
-        Action::Write { command, .. } => Action::Write { node, command, client: 1 },
-        other => other,
-    }
+        Action::Write { command, client, .. } => Action::Write { node, command, client },
+        Action::Read { key, client, .. } => Action::Read { node, key, client },
+        Action::Snapshot { .. } => Action::Snapshot { node },
+        Action::Heartbeat { .. } => Action::Heartbeat { node },
+        Action::RemoveServer { .. } => Action::RemoveServer { node },
+        // Its node is not the server that acts: a successor (`transfer`), a new server.
+        _ => return None,
+    })
 }
 
 /// What the playground tells its host, each with `"raftPlayground": 1` and its kind in `event`.
@@ -311,13 +323,37 @@ mod tests {
         );
         let write = parse(r#"{"raftPlayground":1,"command":"act","action":{"do":"write","node":2,"command":"x=1"}}"#);
         let Some(Ok(HostCommand::Act { action, on_leader: false })) = write else { panic!("{write:?}") };
-        assert_eq!(aimed_at(action, 4), raft_sim::Action::Write { node: 4, command: "x=1".into(), client: 1 });
+        assert_eq!(aimed_at(action, 4), Some(raft_sim::Action::Write { node: 4, command: "x=1".into(), client: 1 }));
         let step = parse(r#"{"raftPlayground":1,"command":"goto-step","step":3}"#);
         assert_eq!(step, Some(Ok(HostCommand::GotoStep(2))), "hosts count steps from 1");
-        for bad in [r#""step":0"#, r#""ms":3"#] {
-            let refused = parse(&format!(r#"{{"raftPlayground":1,"command":"goto-step",{bad}}}"#)).unwrap();
-            assert!(refused.unwrap_err().starts_with("goto-step needs \"step\""), "{bad}");
+        let missing = parse(r#"{"raftPlayground":1,"command":"goto-step","ms":3}"#).unwrap().unwrap_err();
+        assert!(missing.starts_with("goto-step needs \"step\""), "{missing}");
+        let zero = parse(r#"{"raftPlayground":1,"command":"goto-step","step":0}"#).unwrap().unwrap_err();
+        assert_eq!(zero, "goto-step: \"step\" counts from 1, not 0");
+        let text = parse(r#"{"raftPlayground":1,"command":"goto-step","step":"2"}"#).unwrap().unwrap_err();
+        assert!(text.contains("expected a whole number >= 0") && !text.contains("usize"), "{text}");
+    }
+
+    #[test]
+    fn the_leader_stands_only_for_a_server_that_acts() {
+        for (action, aimed) in [
+            (
+                r#"{"do":"read","node":"leader","key":"x"}"#,
+                raft_sim::Action::Read { node: 3, key: "x".into(), client: 1 },
+            ),
+            (r#"{"do":"snapshot","node":"leader"}"#, raft_sim::Action::Snapshot { node: 3 }),
+            (r#"{"do":"remove_server","node":"leader"}"#, raft_sim::Action::RemoveServer { node: 3 }),
+        ] {
+            let command = parse(&format!(r#"{{"raftPlayground":1,"command":"act","action":{action}}}"#));
+            let Some(Ok(HostCommand::Act { action, on_leader: true })) = command else { panic!("{command:?}") };
+            assert_eq!(aimed_at(action, 3), Some(aimed));
         }
+        // A transfer's node is the successor: "leader" there would hand leadership to itself.
+        let transfer = parse(r#"{"raftPlayground":1,"command":"act","action":{"do":"transfer","node":"leader"}}"#);
+        assert_eq!(
+            transfer.unwrap().unwrap_err(),
+            "\"node\": \"leader\" cannot aim transfer: its node is not a server that acts"
+        );
     }
 
     #[test]

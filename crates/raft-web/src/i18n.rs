@@ -85,6 +85,9 @@ pub struct Texts {
     pub state_machine: &'static str,
     pub nobody: &'static str,
     pub empty: &'static str,
+    /// In place of a crashed server's volatile state (commitIndex, lastApplied, the state
+    /// machine), which a crash loses.
+    pub lost_in_crash: &'static str,
     pub follower_progress: &'static str,
     pub follower: &'static str,
     pub next_index: &'static str,
@@ -281,6 +284,7 @@ const EN: Texts = Texts {
     state_machine: "state",
     nobody: "none",
     empty: "empty",
+    lost_in_crash: "lost in the crash",
     follower_progress: "Follower progress",
     follower: "follower",
     next_index: "nextIndex",
@@ -399,7 +403,7 @@ const EN: Texts = Texts {
 
 const ZH: Texts = Texts {
     html_lang: "zh-CN",
-    title: "Raft 演示场",
+    title: "Raft 演练场",
     hint: "点击“播放”观看服务器选主。点击一台服务器，可以让它超时、宕机或重启，或者让客户端向它发送写请求。",
     switch_language: "English",
     switch_language_label: "Switch to English",
@@ -458,6 +462,7 @@ const ZH: Texts = Texts {
     state_machine: "状态机",
     nobody: "无",
     empty: "空",
+    lost_in_crash: "宕机时已丢失",
     follower_progress: "跟随者进度",
     follower: "跟随者",
     next_index: "nextIndex",
@@ -479,13 +484,13 @@ const ZH: Texts = Texts {
     committed: "已提交",
     not_committed: "未提交",
     noop_entry: "空操作",
-    next_marker: "下个",
+    next_marker: "下一",
     next_marker_title: "领导者记录的这台服务器的 nextIndex",
     match_marker: "匹配",
     match_marker_title: "领导者记录的这台服务器的 matchIndex",
     invariants: "安全性质（图 3），每个事件之后检查",
     holds: "成立",
-    jump_to_violation: "跳到违反的时刻",
+    jump_to_violation: "跳到被违反的时刻",
     legend: "图例",
     legend_items: LegendTexts {
         follower: "跟随者",
@@ -540,8 +545,8 @@ const ZH: Texts = Texts {
         max_entries: "每个 AppendEntries 最多条目数",
         noop: "当选后追加一条空操作条目（§8）",
         conflict_hint: "拒绝时返回冲突提示（§5.3）",
-        pre_vote: "预投票：先问能否胜选，再提升任期（博士论文 §9.6）",
-        check_quorum: "检查法定人数：听不到多数派的领导者会退位（博士论文 §6.2）",
+        pre_vote: "预投票（PreVote）：先问能否胜选，再提升任期（博士论文 §9.6）",
+        check_quorum: "检查法定人数（CheckQuorum）：听不到多数派的领导者会退位（博士论文 §6.2）",
         joint_consensus: "成员变更用联合共识（§6）；关闭时一次只变一台服务器（博士论文 §4.2）",
         no_election_restriction: "不管日志新旧都投票（关闭 §5.4.1）：破坏领导者完整性",
         commit_old_terms: "数副本提交旧任期的条目（关闭 §5.4.2）：破坏状态机安全",
@@ -552,7 +557,7 @@ const ZH: Texts = Texts {
         client_retries: "没有得到答复的写请求，客户端重试的次数（博士论文 §6.3）",
         read_mode: "读请求（博士论文 §6.4）",
         read_log: "经过日志",
-        read_index: "读索引：用一轮心跳确认领导地位",
+        read_index: "读索引（ReadIndex）：用一轮心跳确认领导地位",
         read_lease: "租约（需要检查法定人数）",
         stale_reads: "任何服务器都用自己的状态回答读请求：破坏线性一致性",
     },
@@ -759,6 +764,30 @@ impl Lang {
         }
     }
 
+    /// `text` with a remark after it in brackets: "Play (Space or K)", "播放（空格或 K）".
+    pub fn aside(self, text: &str, remark: &str) -> String {
+        match self {
+            Lang::En => format!("{text} ({remark})"),
+            Lang::Zh => format!("{text}（{remark}）"),
+        }
+    }
+
+    /// What separates a name from what is said of it: ": " in English, "：" in Chinese.
+    pub fn colon(self) -> &'static str {
+        match self {
+            Lang::En => ": ",
+            Lang::Zh => "：",
+        }
+    }
+
+    /// What separates the items of a list: ", " in English, "，" in Chinese.
+    pub fn comma(self) -> &'static str {
+        match self {
+            Lang::En => ", ",
+            Lang::Zh => "，",
+        }
+    }
+
     /// The message panel's accessible name.
     pub fn message_region(self, id: u64) -> String {
         match self {
@@ -845,14 +874,15 @@ impl Lang {
             }
             _ => event,
         };
+        let between = if self == Lang::Zh { "、" } else { ", " };
         let groups = |groups: &[Vec<NodeId>]| {
             groups
                 .iter()
-                .map(|g| g.iter().map(|n| format!("S{n}")).collect::<Vec<_>>().join(", "))
+                .map(|g| g.iter().map(|n| format!("S{n}")).collect::<Vec<_>>().join(between))
                 .collect::<Vec<_>>()
                 .join(" | ")
         };
-        match self {
+        let told = match self {
             Lang::En => match event {
                 E::ElectionStarted { node, term } => {
                     format!("S{node}'s election timer fired; it starts an election for term {term}.")
@@ -998,7 +1028,7 @@ impl Lang {
                     format!("S{leader} 放弃了把领导权交给 S{to}：已经过了一个选举超时。")
                 }
                 E::BecameLeader { node, term } => format!("S{node} 赢得第 {term} 任期的选举，成为领导者。"),
-                E::SteppedDown { node, term } => format!("S{node} 发现任期 {term}，成为跟随者。"),
+                E::SteppedDown { node, term } => format!("S{node} 发现更高的任期 {term}，成为跟随者。"),
                 E::DeposedByOutsider { leader, by, term } => format!(
                     "S{by} 不在领导者 S{leader} 的配置中，却以第 {term} 任期请求投票，S{leader} 随即退位：\
                      被移除却不知情的服务器会扰乱集群（博士论文 §4.2.3）；开启检查法定人数可以阻止这一点。"
@@ -1081,8 +1111,29 @@ impl Lang {
                 E::ConfigurationCommitted { leader, config } => format!("领导者 S{leader} 提交了 {config}。"),
                 E::LeftConfiguration { node } => format!("S{node} 提交了不含自己的配置，随即退位（§6）。"),
             },
+        };
+        match self {
+            Lang::En => told,
+            Lang::Zh => without_spaces_between_chinese(&told),
         }
     }
+}
+
+/// Chinese text with no space between two Chinese characters: a word put in a sentence by a
+/// placeholder spaced for names (`从 S4 到 {} 的消息`) reads `从 S4 到客户端的消息`.
+pub fn without_spaces_between_chinese(text: &str) -> String {
+    let chinese = |c: Option<char>| {
+        c.is_some_and(|c| ('\u{3000}'..='\u{9fff}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c))
+    };
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .filter(|&(i, &c)| {
+            !(c == ' ' && chinese(i.checked_sub(1).map(|j| chars[j])) && chinese(chars.get(i + 1).copied()))
+        })
+        .map(|(_, &c)| c)
+        .collect()
 }
 
 /// `text` between a first-strong isolate and a pop-directional isolate: within a sentence it
@@ -1094,6 +1145,16 @@ pub fn bidi_isolated(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chinese_sentences_have_no_space_between_two_chinese_characters() {
+        assert_eq!(without_spaces_between_chinese("从 S4 到 客户端 的消息 #114"), "从 S4 到客户端的消息 #114");
+        let dropped = StoryEvent::Dropped { id: 7, from: 2, to: raft_sim::CLIENT };
+        assert_eq!(Lang::Zh.tell(&dropped), "从 S2 到客户端的消息 #7 被丢弃。");
+        let partitioned = StoryEvent::Partitioned { groups: vec![vec![4, 5]] };
+        assert_eq!(Lang::Zh.tell(&partitioned), "网络发生分区：S4、S5 与其余服务器隔开。");
+        assert_eq!(Lang::En.tell(&partitioned), "The network was partitioned: S4, S5 apart from the rest.");
+    }
 
     #[test]
     fn right_to_left_commands_are_isolated_in_sentences() {

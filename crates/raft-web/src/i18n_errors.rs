@@ -217,7 +217,7 @@ impl Lang {
             }
             (Lang::Zh, Problem::NotAnObject) => "场景是一个 JSON 对象：{ \"version\": 1, \"seed\": … }".to_owned(),
             (Lang::Zh, Problem::Version { version, newest }) => {
-                format!("这个演示场能读取版本 1 到 {newest} 的场景，而不是 {version}")
+                format!("这个演练场只能读取不超过版本 {newest} 的场景文件，而不是版本 {version}")
             }
             (Lang::Zh, Problem::Config(error)) => self.config_problem(error),
             (Lang::Zh, Problem::TimeTooLate { time_ms, limit_ms }) => {
@@ -293,9 +293,9 @@ impl Lang {
             (Lang::En, _) => error.to_string(),
             (Lang::Zh, LinkError::NoScenario) => "链接里没有场景（缺少“s=”部分）".to_owned(),
             (Lang::Zh, LinkError::NoVersion) => "链接里的场景没有版本号：它应以“s=1.”开头".to_owned(),
-            (Lang::Zh, LinkError::UnknownVersion(_)) => "链接的版本号不是这个演示场的链接版本".to_owned(),
+            (Lang::Zh, LinkError::UnknownVersion(_)) => "链接的版本号不是这个演练场的链接版本".to_owned(),
             (Lang::Zh, LinkError::NewerVersion(version)) => format!(
-                "这个链接由更新的演示场生成（链接版本 {version}）；这里只能读取版本 1 到 {}",
+                "这个链接由更新的演练场生成（链接版本 {version}）；这里只能读取不超过版本 {} 的链接",
                 raft_sim::LINK_VERSION
             ),
             (Lang::Zh, LinkError::BadCharacter { position, .. }) => {

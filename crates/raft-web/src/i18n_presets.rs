@@ -27,7 +27,7 @@ pub const PRESETS_ZH: [(&str, &str); 27] = [
     ("break-reconfig-before-term-commit", "2015 年的漏洞：跨任期竞争的成员变更丢失了已提交的条目"),
     ("install-snapshot", "落后太多的跟随者通过 InstallSnapshot 追上"),
     ("retried-write", "客户端重试的写入只应用一次（会话）"),
-    ("read-index", "读索引：领导者先确认自己仍在领导，再回答读请求"),
+    ("read-index", "读索引（ReadIndex）：领导者先确认自己仍在领导，再回答读请求"),
     ("lease-read", "租约读：租约有效期间立刻回答"),
     ("break-stale-reads", "打破规则：任何服务器都回答读请求（分区后面的领导者读到旧值）"),
     ("membership-2015-fixed", "2015 年漏洞的修正：新领导者先提交本任期的条目，再变更成员"),

@@ -56,7 +56,7 @@ const ZH: SearchTexts = SearchTexts {
     crashes: "宕机次数",
     writes: "客户端写入次数",
     drops: "丢弃的消息数",
-    duplicates: "复制的消息数",
+    duplicates: "被复制一份的消息数",
     reads: "客户端读取次数",
     changes: "成员变更次数",
     cancel: "取消",

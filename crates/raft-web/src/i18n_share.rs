@@ -79,8 +79,8 @@ const ZH: ShareTexts = ShareTexts {
     copy_code: "复制代码",
     code_copied: "代码已复制。",
     export_svg: "导出 SVG",
-    open_full: "在演示场中打开 ↗",
-    frame_title: "Raft 演示场",
+    open_full: "在演练场中打开 ↗",
+    frame_title: "Raft 演练场",
 };
 
 impl Lang {

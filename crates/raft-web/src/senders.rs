@@ -84,7 +84,21 @@ impl Senders {
                     raft_sim::Action::Cut { from, to }
                 })
             }),
-            on_message: send(d, Action::SelectMessage),
+            on_message: {
+                let select = send(d, Action::SelectMessage);
+                // Chosen from the keyboard, the message hands the focus to its panel's buttons.
+                Callback::from(move |id| {
+                    select.emit(id);
+                    crate::hooks::after_redraw(|| {
+                        let keyboard = gloo::utils::document().active_element().is_some_and(|element| {
+                            element.has_attribute("data-message") && element.matches(":focus-visible").unwrap_or(false)
+                        });
+                        if keyboard {
+                            crate::hooks::focus_selected(".message-panel__actions button");
+                        }
+                    });
+                })
+            },
             on_scroll_logs: send(d, Action::ScrollLogs),
             on_info: send(d, |(title, description)| Action::SetInfo { title, description }),
         }

@@ -897,7 +897,9 @@ impl Reducible for Playground {
                 // never put into a menu the reader has open, which stays as it is.
                 let refused = match (on_leader, next.leader()) {
                     (false, _) => next.act(vec![action]).err(),
-                    (true, Some(leader)) => next.act(vec![crate::embed_api::aimed_at(action, leader)]).err(),
+                    (true, Some(leader)) => {
+                        next.act(crate::embed_api::aimed_at(action, leader).into_iter().collect()).err()
+                    }
                     (true, None) => Some(Notice::NoLeader),
                 };
                 if let Some(refused) = refused {

@@ -94,7 +94,7 @@ fn draw_bar(props: &ClientHistoryProps, bar: &HistoryBar, x: &impl Fn(Millis) ->
         Outcome::Failed => l.failed,
         Outcome::Open => l.open,
     };
-    let name = format!("C{} {label}: {outcome}", bar.client);
+    let name = format!("C{} {label}{}{outcome}", bar.client, props.lang.colon());
     let label_x = if right - left >= 70.0 { left + 4.0 } else { right.max(left + 3.0) + 3.0 };
     let offending = if bar.offending { " client-history__bar--offending" } else { "" };
     let class = format!("client-history__bar client-history__bar--{}{offending}", bar.outcome.as_str());

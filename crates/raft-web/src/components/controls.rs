@@ -38,7 +38,7 @@ pub fn controls(lang: Lang, props: &ControlsProps) -> Html {
     html! {
         <div class="controls" role="toolbar" aria-label={t.playback}>
             <button class="controls__play" type="button" aria-label={label} disabled={props.exploring}
-                    title={if props.exploring { lang.explore_texts().no_play.to_owned() } else { format!("{label} ({})", t.space_key) }}
+                    title={if props.exploring { lang.explore_texts().no_play.to_owned() } else { lang.aside(label, t.space_key) }}
                     onclick={props.on_toggle.reform(|_: MouseEvent| ())}>
                 <span aria-hidden="true">{ if props.playing { "❚❚" } else { "▶" } }</span>
                 <span class="controls__play-text">{ label }</span>

@@ -73,7 +73,7 @@ pub fn explore_panel(lang: Lang, props: &ExplorePanelProps) -> Html {
                     let id = message.id;
                     let mut subject = format!("#{id} {} {} → {}", message.kind, lang.endpoint(message.from), lang.endpoint(message.to));
                     if let Some(original) = message.copy_of {
-                        subject = format!("{subject} ({})", lang.copy_of(original));
+                        subject = lang.aside(&subject, &lang.copy_of(original));
                     }
                     html! {
                         <li class="explore__item" data-explore-message={id.to_string()}>

@@ -45,7 +45,7 @@ fn badge(
     on_seek: &Callback<Millis>,
 ) -> Html {
     let detail = broken.as_ref().map(|(at, what)| lang.broken_at(&format_time(lang, *at), what));
-    let title = format!("{label}: {}", detail.as_deref().unwrap_or(lang.texts().holds));
+    let title = format!("{label}{}{}", lang.colon(), detail.as_deref().unwrap_or(lang.texts().holds));
     html! {
         <li class={if broken.is_some() { "invariants__item invariants__item--broken" } else { "invariants__item invariants__item--ok" }}
             data-invariant={name} data-ok={broken.is_none().to_string()} {title}>

@@ -2,7 +2,6 @@
 //! Next, the list of steps, and Back to the lesson once the learner has acted. Every text is
 //! the lesson file's, drawn as text.
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::i18n::Lang;
@@ -74,34 +73,12 @@ pub fn lesson_panel(lang: Lang, props: &LessonPanelProps) -> Html {
 }
 
 /// A click that sends `action`, then gives the focus a sensible place if the button clicked
-/// went away or was turned off (Next at a question, Back to the lesson, ×).
+/// went away (a choice, Back to the lesson, ×).
 fn lesson_action(dispatch: &Callback<Action>, action: Action) -> Callback<MouseEvent> {
     dispatch.reform(move |_: MouseEvent| {
-        gloo::timers::callback::Timeout::new(0, refocus).forget();
+        crate::hooks::after_redraw(crate::hooks::refocus_lesson);
         action.clone()
     })
-}
-
-/// Once the page is redrawn: with the focus lost, to the question waiting for an answer, else
-/// Next, else the step's title; with the lesson closed, to the picker, which shows no lesson.
-fn refocus() {
-    let document = gloo::utils::document();
-    let find = |selector: &str| document.query_selector(selector).ok().flatten();
-    if find("main[data-lesson]").is_none() {
-        if let Some(picker) = find("[data-lesson-picker]") {
-            picker.unchecked_ref::<web_sys::HtmlSelectElement>().set_value("");
-        }
-    }
-    if document.active_element().is_none_or(|element| element.tag_name() == "BODY") {
-        let _ = [
-            ".lesson__predict[data-predict=open] [data-choice]",
-            ".lesson [data-lesson-nav=next]:enabled",
-            ".lesson__step-title",
-            "[data-lesson-picker]",
-        ]
-        .into_iter()
-        .any(crate::hooks::focus_selected);
-    }
 }
 
 /// Moves the focus to the lesson panel's step title, and the panel into view.
@@ -112,17 +89,28 @@ fn go_to_lesson() {
     }
 }
 
-/// Back and Next: Next waits for the step's question to be answered.
+/// Back and Next: Next waits for the step's question to be answered. Neither is ever
+/// `disabled`, which would drop the keyboard's focus on the page's body whenever a step turns
+/// one off: they say `aria-disabled`, and Next at a question takes the focus to its choices.
 pub fn lesson_nav(lang: Lang, tour: &Tour, dispatch: &Callback<Action>) -> Html {
     let t = lang.lesson_texts();
-    let next_title = if tour.waiting_for_answer() { t.answer_first } else { t.next_title };
+    let waiting = tour.waiting_for_answer();
+    let next_title = if waiting { t.answer_first } else { t.next_title };
+    let (at_first, at_last) = (tour.step == 0, tour.at_last_step());
+    let onback = if at_first { Callback::noop() } else { lesson_action(dispatch, Action::LessonBack) };
+    let onnext = match (waiting, at_last) {
+        (true, _) => Callback::from(|_: MouseEvent| {
+            crate::hooks::focus_selected(".lesson__predict[data-predict=open] [data-choice]");
+        }),
+        (false, true) => Callback::noop(),
+        (false, false) => lesson_action(dispatch, Action::LessonNext),
+    };
     html! {
         <div class="lesson__nav" role="group" aria-label={t.lesson}>
-            <button type="button" data-lesson-nav="back" disabled={tour.step == 0} title={t.back_title}
-                    onclick={lesson_action(dispatch, Action::LessonBack)}>{ "← " }{ t.back }</button>
+            <button type="button" data-lesson-nav="back" aria-disabled={at_first.then_some("true")} title={t.back_title}
+                    onclick={onback}>{ "← " }{ t.back }</button>
             <button type="button" data-lesson-nav="next" class="lesson__next" title={next_title}
-                    disabled={tour.waiting_for_answer() || tour.at_last_step()}
-                    onclick={lesson_action(dispatch, Action::LessonNext)}>{ t.next }{ " →" }</button>
+                    aria-disabled={(waiting || at_last).then_some("true")} onclick={onnext}>{ t.next }{ " →" }</button>
         </div>
     }
 }

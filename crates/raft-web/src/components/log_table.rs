@@ -100,7 +100,7 @@ fn cell(lang: Lang, row: &LogRow, index: u64, highlighted: bool) -> Html {
     let is_match = (row.match_index == Some(index)).to_string();
     let Some(cell) = row.cells.iter().find(|c| c.index == index) else {
         if index <= row.snapshot_index {
-            let title = format!("S{node} #{index}: {}", lang.snapshot_texts().compacted);
+            let title = format!("S{node} #{index}{}{}", lang.colon(), lang.snapshot_texts().compacted);
             return html! {
                 <td class="logs__compacted" data-log-node={node.to_string()} data-index={index.to_string()}
                     data-compacted="true" data-next={is_next} data-match={is_match} {title}>{ markers(t, row, index) }</td>
@@ -130,7 +130,7 @@ fn cell(lang: Lang, row: &LogRow, index: u64, highlighted: bool) -> Html {
             data-term={cell.term.to_string()} data-committed={cell.committed.to_string()}
             data-next={is_next} data-match={is_match}
             data-config={cell.config.then_some("true")}
-            title={format!("S{node} #{}: {} {}, {described}, {state}", cell.index, lang.term_word(), cell.term)}>
+            title={format!("S{node} #{}{}{} {}{comma}{described}{comma}{state}", cell.index, lang.colon(), lang.term_word(), cell.term, comma = lang.comma())}>
             <span class="logs__term">{ cell.term }</span>
             <span class="logs__command">{ if cell.config { breakable(&command) } else { command } }</span>
             { markers(t, row, cell.index) }

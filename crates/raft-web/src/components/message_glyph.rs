@@ -82,13 +82,13 @@ pub fn message_glyph(lang: Lang, props: &MessageGlyphProps) -> Html {
         message.term,
     );
     if message.kind == PayloadKind::AppendEntries {
-        label = format!("{label} ({})", lang.entries_carried(message.entries));
+        label = lang.aside(&label, &lang.entries_carried(message.entries));
     }
     if let Some(granted) = message.granted {
-        label = format!("{label} ({})", lang.answer(granted));
+        label = lang.aside(&label, lang.answer(granted));
     }
     if let Some(original) = message.copy_of {
-        label = format!("{label} ({})", lang.copy_of(original));
+        label = lang.aside(&label, &lang.copy_of(original));
     }
     // A reply's answer as a small mark above it: a tick, or a cross.
     let answer = message.granted.map(|granted| {

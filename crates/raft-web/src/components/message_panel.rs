@@ -22,8 +22,25 @@ pub fn message_panel(lang: Lang, props: &MessagePanelProps) -> Html {
     let t = lang.texts();
     let details = &props.details;
     let id = details.id;
+    let to = details.to;
+    // Dropping the message or closing the panel takes away the focused button: the focus goes
+    // back to the message, or (once it is gone) to the server it was going to.
+    let back = move || {
+        crate::hooks::after_redraw(move || {
+            if crate::hooks::focus_lost() && !crate::hooks::focus_selected(&format!("[data-message=\"{id}\"]")) {
+                crate::hooks::focus_selected(&format!("[data-node=\"{to}\"]"));
+            }
+        })
+    };
+    // Escape itself closes the panel from anywhere on the page (the page's shortcuts).
+    let onkeydown = Callback::from(move |event: KeyboardEvent| {
+        if event.key() == "Escape" {
+            back();
+        }
+    });
+    let close = props.on_close.reform(move |_: MouseEvent| back());
     html! {
-        <section class="message-panel" aria-label={lang.message_region(id)}>
+        <section class="message-panel" aria-label={lang.message_region(id)} {onkeydown}>
             <h2 class="message-panel__title">
                 { format!("{} #{id}: {} → {}", details.kind, lang.endpoint(details.from), lang.endpoint(details.to)) }
             </h2>
@@ -39,7 +56,10 @@ pub fn message_panel(lang: Lang, props: &MessagePanelProps) -> Html {
                 }
             </dl>
             <div class="message-panel__actions">
-                <button type="button" onclick={props.on_action.reform(move |_: MouseEvent| Action::Drop { message: id })}>
+                <button type="button" onclick={props.on_action.reform(move |_: MouseEvent| {
+                    back();
+                    Action::Drop { message: id }
+                })}>
                     { t.drop }
                 </button>
                 // Only messages between servers are duplicated (the client's channel is reliable).
@@ -51,7 +71,7 @@ pub fn message_panel(lang: Lang, props: &MessagePanelProps) -> Html {
                 }
             </div>
             <button type="button" class="message-panel__close" aria-label={t.close_message}
-                    onclick={props.on_close.reform(|_: MouseEvent| ())}>{ "×" }</button>
+                    onclick={close}>{ "×" }</button>
         </section>
     }
 }

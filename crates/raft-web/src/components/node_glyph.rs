@@ -138,9 +138,9 @@ fn timer_arc(left: Option<f64>) -> Html {
     }
 }
 
-/// A candidate's tally of votes, shown above it.
+/// A running candidate's tally of votes, shown above it (a crashed one campaigns no more).
 fn votes_badge(lang: Lang, node: &NodeView) -> Html {
-    if node.role != RoleKind::Candidate {
+    if node.role != RoleKind::Candidate || !node.up {
         return Html::default();
     }
     html! {

@@ -141,12 +141,14 @@ fn details_list(lang: Lang, details: &NodeDetails) -> Html {
     } else {
         details.kv.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(", ")
     };
+    // A crash keeps only currentTerm, votedFor and the log (and a snapshot): Figure 2.
+    let volatile = |value: String| if details.up { value } else { t.lost_in_crash.to_owned() };
     html! {
         <dl class="node-menu__details">
             <dt>{ t.voted_for }</dt><dd>{ voted_for }</dd>
-            <dt>{ t.commit_index }</dt><dd>{ details.commit_index }</dd>
-            <dt>{ t.last_applied }</dt><dd>{ details.last_applied }</dd>
-            <dt>{ t.state_machine }</dt><dd class="node-menu__kv">{ kv }</dd>
+            <dt>{ t.commit_index }</dt><dd>{ volatile(details.commit_index.to_string()) }</dd>
+            <dt>{ t.last_applied }</dt><dd>{ volatile(details.last_applied.to_string()) }</dd>
+            <dt>{ t.state_machine }</dt><dd class="node-menu__kv">{ volatile(kv) }</dd>
             <dt>{ m.configuration }</dt>
             <dd data-configuration="true">{ details.configuration.as_deref().unwrap_or(m.no_configuration) }</dd>
             if let Some((leader, theirs)) = &details.leader_configuration {

@@ -112,6 +112,16 @@ fn read(form: &HtmlFormElement) -> Result<ClusterSettings, SettingsError> {
     Ok(ClusterSettings { seed: whole("seed")?, options })
 }
 
+/// Brings a refusal of the values, drawn below the form's buttons, into view if it is below
+/// the window's edge.
+fn show_error() {
+    let Some(error) = gloo::utils::document().query_selector(".settings__error").ok().flatten() else { return };
+    let below = gloo::utils::window().inner_height().ok().and_then(|h| h.as_f64());
+    if below.is_some_and(|height| error.get_bounding_client_rect().bottom() > height) {
+        error.scroll_into_view_with_bool(false);
+    }
+}
+
 /// A collapsible form over the run's options.
 ///
 /// A component, not a plain function: it must not redraw with every animation frame, because
@@ -130,6 +140,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
         } else {
             on_apply.emit(read(&form));
         }
+        crate::hooks::after_redraw(show_error);
     });
     let rules = props.options.unsafe_rules;
     let o = &props.options;

@@ -1,5 +1,6 @@
 //! Small custom hooks.
 
+mod focus;
 mod keyboard_shortcuts;
 mod use_animation_frame;
 mod use_embed_api;
@@ -8,9 +9,10 @@ mod use_popover;
 mod use_preferences;
 mod use_share_fragment;
 
+pub use focus::{after_redraw, focus_lost, focus_quietly, focus_selected, refocus_lesson};
 pub use use_animation_frame::use_animation_frame;
 pub use use_embed_api::{use_embed_api, EmbedStatus};
 pub use use_page_listeners::use_page_listeners;
-pub use use_popover::{focus_quietly, focus_selected, tab_trap, use_popover};
+pub use use_popover::{tab_trap, use_popover};
 pub use use_preferences::{use_preferences, Preferences, Theme};
 pub use use_share_fragment::use_share_fragment;

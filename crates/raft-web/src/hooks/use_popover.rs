@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
+use super::focus::{focus_quietly, focus_selected};
 use crate::placement::{place_beside, Rect};
 
 /// What can take the focus inside a menu, in document order.
@@ -17,20 +18,6 @@ const FOCUSABLE: &str = "button:not([disabled]), input:not([disabled]), select:n
 fn rect_of(element: &Element) -> Rect {
     let r = element.get_bounding_client_rect();
     Rect { x: r.left(), y: r.top(), width: r.width(), height: r.height() }
-}
-
-/// Focuses `element` (HTML or SVG) without scrolling the page to it.
-pub fn focus_quietly(element: &Element) {
-    let options = web_sys::FocusOptions::new();
-    options.set_prevent_scroll(true);
-    // `focus` is looked up on the object itself, so this works for SVG elements too.
-    let _ = element.unchecked_ref::<HtmlElement>().focus_with_options(&options);
-}
-
-/// Focuses, as [`focus_quietly`] does, the first element `selector` finds; whether there was one.
-pub fn focus_selected(selector: &str) -> bool {
-    let found = gloo::utils::document().query_selector(selector).ok().flatten();
-    found.as_ref().inspect(|element| focus_quietly(element)).is_some()
 }
 
 /// Places the menu beside the element `anchor` selects, if the menu's size changed since it

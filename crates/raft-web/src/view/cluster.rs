@@ -167,8 +167,14 @@ impl ClusterView {
                     votes: node.votes_received().len(),
                     election_timer_left,
                     position,
-                    kv: node.kv().entries().take(KV_LISTED).map(|(key, value)| format!("{key}={value}")).collect(),
-                    kv_len: node.kv().entries().len(),
+                    // A crashed server's state machine is lost with it (volatile state).
+                    kv: node
+                        .kv()
+                        .entries()
+                        .take(if sim_node.is_up() { KV_LISTED } else { 0 })
+                        .map(|(key, value)| format!("{key}={value}"))
+                        .collect(),
+                    kv_len: if sim_node.is_up() { node.kv().entries().len() } else { 0 },
                     standing: Standing::of(sim, node.id()),
                 }
             })

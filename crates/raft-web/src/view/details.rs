@@ -5,6 +5,8 @@ use raft_sim::{ClientResult, Message, NodeId, Payload, Simulation};
 /// What the node menu shows of a node besides what is drawn.
 #[derive(Clone, Debug, PartialEq)]
 pub struct NodeDetails {
+    /// Whether it runs: a crashed server's volatile state is lost (shown so, not as it was).
+    pub up: bool,
     /// votedFor.
     pub voted_for: Option<NodeId>,
     /// commitIndex.
@@ -42,13 +44,17 @@ impl NodeDetails {
     pub fn of(sim: &Simulation, id: NodeId) -> Option<Self> {
         let node = sim.node(id)?.node();
         Some(NodeDetails {
+            up: sim.node(id)?.is_up(),
             voted_for: node.voted_for(),
             commit_index: node.commit_index(),
             last_applied: node.last_applied(),
             kv: node.kv().entries().map(|(k, v)| (k.to_owned(), v.to_owned())).collect(),
             progress: node.progress().into_iter().map(|(peer, p)| (peer, p.next_index, p.match_index)).collect(),
             isolated: sim.network().links.is_isolated(id),
+            // Not a server drawn as a leader (a stale one, cut off): the README offers it
+            // on a running follower.
             can_take_over: sim.node(id)?.is_up()
+                && node.role() != raft_sim::RoleKind::Leader
                 && sim.leader().and_then(|leader| sim.node(leader)).is_some_and(|l| l.node().can_hand_over_to(id)),
             configuration: (!node.configuration().members().is_empty()).then(|| node.configuration().to_string()),
             leader_configuration: sim
@@ -237,5 +243,25 @@ mod tests {
         let details = NodeDetails::of(&sim, 4).unwrap();
         assert_eq!(details.configuration, None);
         assert!(!details.can_campaign && !details.can_take_over && !details.can_remove);
+    }
+
+    #[test]
+    fn a_stale_leader_takes_no_leadership_and_a_crashed_server_has_lost_its_volatile_state() {
+        // The first leader is cut off at 900 ms; the others elect a new one.
+        let first = run(r#"{ "version": 1, "seed": 1 }"#, 900).leader().expect("a leader by 900 ms");
+        let json = format!(
+            r#"{{ "version": 1, "seed": 1, "actions": [ {{ "at_ms": 900, "do": "partition", "groups": [[{first}]] }},
+                 {{ "at_ms": 950, "do": "write", "node": {first}, "command": "x=1" }} ] }}"#
+        );
+        let mut sim = run(&json, 4_000);
+        let leader = sim.leader().expect("a new leader");
+        assert_ne!(leader, first);
+        assert_eq!(sim.node(first).unwrap().node().role(), raft_sim::RoleKind::Leader, "still thinks it leads");
+        assert!(!NodeDetails::of(&sim, first).unwrap().can_take_over, "drawn as a leader, offered no transfer");
+        let follower = (1..=5).find(|&id| id != leader && id != first).unwrap();
+        assert!(NodeDetails::of(&sim, follower).unwrap().can_take_over);
+        assert!(NodeDetails::of(&sim, follower).unwrap().up);
+        sim.apply(raft_sim::Action::Crash { node: follower }).unwrap();
+        assert!(!NodeDetails::of(&sim, follower).unwrap().up);
     }
 }

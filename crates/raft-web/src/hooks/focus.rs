@@ -1,0 +1,58 @@
+//! Where the keyboard's focus goes when the page takes it somewhere: quietly into a menu placed
+//! in view, or back into view after a redraw took away the element that had it.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
+/// Focuses `element` (HTML or SVG) without scrolling the page to it.
+pub fn focus_quietly(element: &Element) {
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    // `focus` is looked up on the object itself, so this works for SVG elements too.
+    let _ = element.unchecked_ref::<HtmlElement>().focus_with_options(&options);
+}
+
+/// Focuses the first element `selector` finds, scrolling the page only if it is out of view;
+/// whether there was one.
+pub fn focus_selected(selector: &str) -> bool {
+    let found = gloo::utils::document().query_selector(selector).ok().flatten();
+    found
+        .as_ref()
+        .inspect(|element| {
+            let _ = element.unchecked_ref::<HtmlElement>().focus();
+        })
+        .is_some()
+}
+
+/// Runs `then` once the page has been redrawn after the event being handled.
+pub fn after_redraw(then: impl FnOnce() + 'static) {
+    gloo::timers::callback::Timeout::new(0, then).forget();
+}
+
+/// Whether the focus was lost: on no element, or on the page's body (where the browser puts it
+/// when the focused element goes away or is disabled).
+pub fn focus_lost() -> bool {
+    gloo::utils::document().active_element().is_none_or(|element| element.tag_name() == "BODY")
+}
+
+/// After a lesson's step changed or the lesson closed: with the focus lost, to the question
+/// waiting for an answer, else Next, else the step's title; with the lesson closed, to the
+/// picker, which then shows no lesson.
+pub fn refocus_lesson() {
+    let document = gloo::utils::document();
+    if document.query_selector("main[data-lesson]").ok().flatten().is_none() {
+        if let Some(picker) = document.query_selector("[data-lesson-picker]").ok().flatten() {
+            picker.unchecked_ref::<web_sys::HtmlSelectElement>().set_value("");
+        }
+    }
+    if focus_lost() {
+        let _ = [
+            ".lesson__predict[data-predict=open] [data-choice]",
+            ".lesson [data-lesson-nav=next]:not([aria-disabled])",
+            ".lesson__step-title",
+            "[data-lesson-picker]",
+        ]
+        .into_iter()
+        .any(focus_selected);
+    }
+}
