@@ -148,7 +148,9 @@ pub fn Settings(props: &SettingsProps) -> Html {
     html! {
         <details class="settings">
             <summary>{ t.settings }</summary>
-            <form class="settings__form" {onsubmit} aria-label={t.settings}>
+            // `novalidate`: a value out of range is refused by the page, in the page's language,
+            // not by the browser's bubble in the browser's.
+            <form class="settings__form" {onsubmit} aria-label={t.settings} novalidate=true>
                 <label class="settings__field">
                     <span>{ t.seed }</span>
                     <input type="text" name="seed" value={props.seed.to_string()} inputmode="numeric"
