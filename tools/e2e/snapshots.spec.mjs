@@ -26,6 +26,9 @@ test('Take snapshot compacts a server\'s log and its menu says through which ind
   const errors = watchErrors(page);
   await page.goto('./');
   const { leader } = await pausedWithLeader(page);
+  // Paused as soon as there is a leader, it may have applied nothing yet to snapshot: on, to
+  // its first entry committed.
+  await stepUntil(page, page.locator(`[data-log-node="${leader}"][data-committed="true"]`));
   await page.locator(`[data-node="${leader}"]`).click();
   const menu = page.locator(`[data-node-menu="${leader}"]`);
   await expect(menu.locator('[data-snapshot]')).toHaveText('none');

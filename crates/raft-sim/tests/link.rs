@@ -160,7 +160,7 @@ fn huge_payloads_binary_payloads_and_invalid_scenarios_are_refused() {
     let future_scenario = br#"{"version":2,"seed":5}"#;
     assert!(error_of(&with_payload(&support::payload_holding(future_scenario)))
         .to_string()
-        .contains("reads links up to version 1"));
+        .contains("reads scenario files up to version 1, not 2"));
 }
 
 #[test]

@@ -110,9 +110,11 @@ impl Notice {
                 format!("{} {}", lang.share_texts().bad_pasted_link, lang.link_error(error))
             }
             Notice::NoLeader => lang.share_texts().no_leader.to_owned(),
-            Notice::LessonUnavailable(id) => {
-                format!("{}{}", lang.lesson_texts().unavailable, playground_support::quoted(id))
-            }
+            Notice::LessonUnavailable(id) => match lang {
+                Lang::En => format!("{}{}", lang.lesson_texts().unavailable, playground_support::quoted(id)),
+                // Chinese quotation marks; the id is lower-case words and hyphens or it is refused.
+                Lang::Zh => format!("{}“{id}”", lang.lesson_texts().unavailable),
+            },
             Notice::NoLesson => lang.lesson_texts().none_open.to_owned(),
             Notice::NoSuchStep(steps) => lang.lesson_steps(*steps),
             Notice::Forked { discarded_ms, discarded_actions } => lang.forked(*discarded_ms, *discarded_actions),

@@ -117,7 +117,9 @@ impl Playground {
     pub(super) fn open_lesson(&mut self, link: LessonLink, file: Option<String>, progress: LessonProgress) {
         let LessonLink { id, step } = link;
         let Some(lesson) = file.and_then(|text| Lesson::from_json(&text).ok()).filter(|lesson| lesson.id == id) else {
-            self.notice = Some(Notice::LessonUnavailable(id));
+            // Said on the page, and to the page embedding it (`?embed&lesson=…`) as an error.
+            self.notice = Some(Notice::LessonUnavailable(id.clone()));
+            self.host_refusal = Some((self.revision, Notice::LessonUnavailable(id)));
             return;
         };
         let steps = lesson.steps.len();
@@ -130,11 +132,17 @@ impl Playground {
                 progress.answers.get(i).copied().flatten().filter(|&choice| choice < choices)
             })
             .collect();
+        let past_the_end = step.is_some_and(|asked| asked >= steps);
         let step = step.unwrap_or(progress.step).min(steps - 1);
         let reached = if progress.done { steps - 1 } else { step.max(progress.step.min(steps - 1)) };
         self.tour = Some(Tour { lesson: Rc::new(lesson), step, answers, reached });
         self.lesson_run = None;
         self.lesson_goto(step, false);
+        if past_the_end {
+            // A link to a step the lesson does not have opens its last, and says how many it has.
+            self.notice = Some(Notice::NoSuchStep(steps));
+            self.host_refusal = Some((self.revision, Notice::NoSuchStep(steps)));
+        }
     }
 
     /// Shows step `index` (the last if past it): on the lesson's run, playing from now to the

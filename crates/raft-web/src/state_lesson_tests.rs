@@ -143,6 +143,16 @@ fn progress_resumes_and_keeps_answers() {
 }
 
 #[test]
+fn a_link_past_the_lessons_last_step_opens_the_last_and_says_how_many_there_are() {
+    let state = opened("election", Some(98));
+    assert_eq!(step_of(&state), 4);
+    assert_eq!(state.notice.as_ref().map(|notice| notice.text(Lang::En)).as_deref(), Some("This lesson has 5 steps."));
+    assert!(state.host_refusal.is_some(), "an embed tells its host");
+    let within = opened("election", Some(4));
+    assert!(within.notice.is_none() && within.host_refusal.is_none());
+}
+
+#[test]
 fn a_lesson_that_cannot_be_had_leaves_a_notice_and_the_run() {
     let asked = Rc::new(Playground::default()).reduce(Action::OpenLesson(link_to("nope", None)));
     let state = asked.reduce(Action::LessonLoaded {
@@ -152,7 +162,9 @@ fn a_lesson_that_cannot_be_had_leaves_a_notice_and_the_run() {
     });
     assert!(state.tour.is_none());
     assert_eq!(state.notice.as_ref().unwrap().text(Lang::En), "This lesson could not be loaded: \"nope\"");
-    assert_eq!(state.notice.as_ref().unwrap().text(Lang::Zh), "无法加载此课程：\"nope\"");
+    assert_eq!(state.notice.as_ref().unwrap().text(Lang::Zh), "无法加载此课程：“nope”");
+    let told = state.host_refusal.as_ref().map(|(_, notice)| notice.text(Lang::En));
+    assert_eq!(told.as_deref(), Some("This lesson could not be loaded: \"nope\""), "and the embedding page");
     let asked = state.reduce(Action::OpenLesson(link_to("election", None)));
     let garbled = asked.reduce(Action::LessonLoaded {
         link: link_to("election", None),

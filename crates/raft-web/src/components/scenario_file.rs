@@ -48,9 +48,11 @@ pub fn scenario_file(
     });
     html! {
         <div class="scenario-file" role="group" aria-label={t.scenario_file}>
+            // The label is the button: the browser's own file button would speak the browser's
+            // language ("Choose File", "No file chosen"), not the page's.
             <label class="scenario-file__import">
                 { t.import_scenario }
-                <input type="file" accept=".json,application/json" {onchange} />
+                <input type="file" class="visually-hidden" accept=".json,application/json" {onchange} />
             </label>
             <button type="button" onclick={on_export}>{ t.export_scenario }</button>
         </div>
