@@ -108,3 +108,22 @@ test('what is typed into the settings stays while the cluster plays', async ({ p
   await expect(form.getByLabel('Heartbeat interval (ms)')).toHaveValue('77');
   await expect(form.getByLabel('Client timeout (ms)')).toHaveValue('4321');
 });
+
+test('on a touch screen, buttons, fields and boxes to tick are big enough for a finger', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await page.locator('.settings summary').tap();
+  const sizes = await page.evaluate(() => [...document.querySelectorAll(
+    '.playground button, .playground select, .playground summary, .settings input:not([type=file])',
+  )].filter((e) => e.getClientRects().length > 0).map((e) => {
+    const r = e.getBoundingClientRect();
+    return { what: `${e.tagName} ${e.getAttribute('name') ?? e.textContent.trim().slice(0, 20)}`, width: r.width, height: r.height, box: e.type === 'checkbox' };
+  }));
+  expect(sizes.length).toBeGreaterThan(30);
+  const small = sizes.filter(({ width, height, box }) => (box ? Math.min(width, height) < 20 : height < 36));
+  expect(small).toEqual([]);
+  expect(errors).toEqual([]);
+  await context.close();
+});
