@@ -70,7 +70,7 @@ test('Settings chooses the read mode, and a lease without CheckQuorum is refused
   await expect(mode.locator('option')).toHaveCount(3);
   await mode.selectOption('lease');
   await page.getByRole('button', { name: 'Apply: start a fresh cluster' }).click();
-  await expect(page.locator('.settings__error')).toContainText('lease reads need check_quorum');
+  await expect(page.locator('.settings__error')).toContainText('lease reads need CheckQuorum on');
   await page.getByRole('checkbox', { name: /^CheckQuorum/ }).check();
   await page.getByRole('button', { name: 'Apply: start a fresh cluster' }).click();
   await expect(page.locator('.settings__error')).toHaveCount(0);

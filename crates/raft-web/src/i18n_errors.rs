@@ -104,6 +104,12 @@ impl Lang {
     /// What is wrong with a setting, without its name.
     fn config_problem(self, error: &ConfigError) -> String {
         match (self, error) {
+            // The form's own words, not the file's `check_quorum: true`.
+            (Lang::En, ConfigError::LeaseWithoutCheckQuorum) => {
+                "lease reads need CheckQuorum on: its guard keeps other servers from electing a leader while the lease \
+                 holds"
+                    .to_owned()
+            }
             (Lang::En, _) => error.problem(),
             (Lang::Zh, ConfigError::NodeCount(n)) => {
                 format!("集群有 1 到 {} 台服务器，而不是 {n}", raft_sim::MAX_NODES)
@@ -175,6 +181,12 @@ impl Lang {
                 format!("{}: {}", self.setting_label(error.setting()), self.config_problem(error))
             }
             (Lang::Zh, SettingsError::Config(error)) => self.config_error(error),
+            (Lang::En, SettingsError::NotWhole { field, text }) if text.trim().is_empty() => {
+                format!("{}: a whole number is needed", form_name(field))
+            }
+            (Lang::Zh, SettingsError::NotWhole { field, text }) if text.trim().is_empty() => {
+                format!("{}：需要填写一个整数", form_name(field))
+            }
             (Lang::En, SettingsError::NotWhole { field, text }) => {
                 format!("{}: expected a whole number from 0 up, not \"{text}\"", form_name(field))
             }
@@ -498,5 +510,17 @@ mod tests {
         let breach = Breach::TwoLeaders { first: 1, second: 2, term: 3 };
         assert_eq!(Lang::Zh.breach(&breach), "S1 和 S2 都是任期 3 的领导者");
         assert_eq!(Lang::En.breach(&breach), "S1 and S2 both lead term 3");
+    }
+
+    #[test]
+    fn the_settings_form_is_answered_in_its_own_words() {
+        let lease = SettingsError::Config(ConfigError::LeaseWithoutCheckQuorum);
+        let said = Lang::En.settings_error(&lease);
+        assert!(said.contains("need CheckQuorum on") && !said.contains("check_quorum"), "{said}");
+        let empty = SettingsError::NotWhole { field: "heartbeat_ms", text: " ".into() };
+        assert_eq!(Lang::En.settings_error(&empty), "Heartbeat interval (ms): a whole number is needed");
+        assert!(Lang::Zh.settings_error(&empty).ends_with("：需要填写一个整数"));
+        let negative = SettingsError::NotWhole { field: "heartbeat_ms", text: "-3".into() };
+        assert!(Lang::En.settings_error(&negative).ends_with("expected a whole number from 0 up, not \"-3\""));
     }
 }
