@@ -15,8 +15,12 @@ impl Simulation {
     /// Fires running node `id`'s election timer now, whatever its role, so it starts an
     /// election in the next term.
     pub fn timeout(&mut self, id: NodeId) -> Result<(), ActionError> {
-        self.running(id)?;
+        let index = self.running(id)?;
+        if self.nodes[index].node.role() == raft_core::RoleKind::Leader {
+            self.leader_timed_out = Some(id);
+        }
         self.input(id, Input::Timer(Timer::Election));
+        self.leader_timed_out = None;
         Ok(())
     }
 

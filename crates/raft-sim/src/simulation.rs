@@ -131,6 +131,9 @@ pub struct Simulation {
     /// configuration is delivered, that server: the leader's step-down is then told as its
     /// doing (thesis §4.2.3). `None` at every other moment.
     outsider: Option<NodeId>,
+    /// While a leader told to time out handles it, that leader: its campaign is then told as a
+    /// leader's, not as a timer's firing. `None` at every other moment.
+    pub(crate) leader_timed_out: Option<NodeId>,
     next_generation: u64,
     /// Manual scheduling: messages and timers wait for actions (the `scheduler` option and
     /// action). Events already due when timed scheduling resumes run at once, in order.
@@ -174,6 +177,7 @@ impl Simulation {
             recent_losses: std::collections::VecDeque::new(),
             story: Story::default(),
             outsider: None,
+            leader_timed_out: None,
             next_generation: 0,
             manual,
             initial_logs,
@@ -601,6 +605,12 @@ impl Simulation {
                             self.checker.on_leader(at, id, term);
                             self.elections.push((at, id, term));
                             StoryEvent::BecameLeader { node: id, term }
+                        }
+                        raft_core::RoleKind::Candidate | raft_core::RoleKind::PreCandidate
+                            if self.leader_timed_out == Some(id) =>
+                        {
+                            let term = if role == raft_core::RoleKind::PreCandidate { term + 1 } else { term };
+                            StoryEvent::LeaderTimedOut { node: id, term }
                         }
                         raft_core::RoleKind::Candidate => match cause {
                             raft_core::ElectionCause::Timeout => StoryEvent::ElectionStarted { node: id, term },

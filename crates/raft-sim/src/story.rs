@@ -23,6 +23,15 @@ pub enum StoryEvent {
         /// The term it campaigns in.
         term: Term,
     },
+    /// A leader was told to time out (a leader has no election timer in Raft; the playground
+    /// fires one anyway): it stops leading and campaigns in `term` (with PreVote, it first asks
+    /// whether it could win it).
+    LeaderTimedOut {
+        /// The leader.
+        node: NodeId,
+        /// The term it campaigns in.
+        term: Term,
+    },
     /// A pre-candidate won a majority of pre-votes and campaigns in `term` (thesis §9.6).
     PreVotesWon {
         /// The candidate.
@@ -316,6 +325,7 @@ impl StoryEvent {
     pub fn category(&self) -> StoryCategory {
         match self {
             StoryEvent::ElectionStarted { .. }
+            | StoryEvent::LeaderTimedOut { .. }
             | StoryEvent::PreVoteStarted { .. }
             | StoryEvent::PreVotesWon { .. }
             | StoryEvent::TransferElection { .. }

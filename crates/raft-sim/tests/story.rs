@@ -42,3 +42,34 @@ fn the_story_keeps_only_its_latest_events() {
     }
     assert_eq!(sim.story().events().count(), STORY_LENGTH);
 }
+
+#[test]
+fn a_leader_told_to_time_out_is_told_as_a_leader_not_as_a_timer_firing() {
+    for pre_vote in [false, true] {
+        let json = format!(r#"{{ "version": 1, "seed": 1, "options": {{ "pre_vote": {pre_vote} }} }}"#);
+        let mut sim = Scenario::from_json(&json).unwrap().build(false).unwrap();
+        sim.run_until(1_000);
+        let leader = sim.leader().expect("a leader by 1 s");
+        let term = sim.node(leader).unwrap().node().current_term();
+        let told_before = sim.story().events().count();
+        sim.apply(raft_sim::Action::Timeout { node: leader }).unwrap();
+        let told: Vec<StoryEvent> = sim.story().events().skip(told_before).map(|(_, e)| e.clone()).collect();
+        assert_eq!(
+            told.first(),
+            Some(&StoryEvent::LeaderTimedOut { node: leader, term: term + 1 }),
+            "{pre_vote}: {told:?}"
+        );
+        assert!(!told
+            .iter()
+            .any(|e| matches!(e, StoryEvent::ElectionStarted { .. } | StoryEvent::PreVoteStarted { .. })));
+        // A follower told to time out is told as its timer firing, as before.
+        let follower = (1..=5).find(|&id| id != leader).unwrap();
+        let told_before = sim.story().events().count();
+        sim.apply(raft_sim::Action::Timeout { node: follower }).unwrap();
+        let first = sim.story().events().nth(told_before).map(|(_, e)| e.clone());
+        assert!(
+            matches!(first, Some(StoryEvent::ElectionStarted { node, .. } | StoryEvent::PreVoteStarted { node, .. }) if node == follower),
+            "{pre_vote}: {first:?}"
+        );
+    }
+}

@@ -887,6 +887,10 @@ impl Lang {
                 E::ElectionStarted { node, term } => {
                     format!("S{node}'s election timer fired; it starts an election for term {term}.")
                 }
+                E::LeaderTimedOut { node, term } => format!(
+                    "Leader S{node} was told to time out (in Raft a leader has no election timer; the playground \
+                     fires one anyway): it stops leading and runs for term {term}."
+                ),
                 E::PreVoteStarted { node, term } => format!(
                     "S{node}'s election timer fired; with PreVote it first asks whether it could win term {term}, \
                      without raising its own (§9.6)."
@@ -1011,6 +1015,9 @@ impl Lang {
             },
             Lang::Zh => match event {
                 E::ElectionStarted { node, term } => format!("S{node} 的选举计时器超时，开始第 {term} 任期的选举。"),
+                E::LeaderTimedOut { node, term } => format!(
+                    "领导者 S{node} 被要求超时（Raft 的领导者本没有选举计时器，演练场仍可触发）：它不再担任领导者，转而竞选第 {term} 任期。"
+                ),
                 E::PreVoteStarted { node, term } => {
                     format!("S{node} 的选举计时器超时；开启了预投票，它先询问能否赢得第 {term} 任期，而不提升自己的任期（§9.6）。")
                 }
