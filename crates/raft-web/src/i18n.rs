@@ -764,6 +764,14 @@ impl Lang {
         }
     }
 
+    /// A moment or a span in simulated milliseconds: "301 ms", "301 毫秒".
+    pub fn milliseconds(self, ms: raft_sim::Millis) -> String {
+        match self {
+            Lang::En => format!("{ms} ms"),
+            Lang::Zh => format!("{ms} 毫秒"),
+        }
+    }
+
     /// `text` with a remark after it in brackets: "Play (Space or K)", "播放（空格或 K）".
     pub fn aside(self, text: &str, remark: &str) -> String {
         match self {

@@ -280,7 +280,7 @@ impl Lang {
             (Lang::Zh, ReaderKind::MissingField(field)) => format!("缺少字段 `{field}`"),
             (Lang::Zh, ReaderKind::DuplicateField(field)) => format!("字段 `{field}` 出现了两次"),
             (Lang::Zh, ReaderKind::UnknownVariant { variant, expected }) => {
-                format!("没有名为 `{variant}` 的项，可用的是 {}", names(expected))
+                format!("没有 `{variant}` 这个选项，可用的是 {}", names(expected))
             }
             (Lang::Zh, ReaderKind::InvalidType { found, expected }) => {
                 format!("类型不对：这里是{}，应为{}", found_zh(found), expected_zh(expected))

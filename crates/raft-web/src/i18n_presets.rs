@@ -11,7 +11,7 @@ pub const PRESETS_ZH: [(&str, &str); 27] = [
     ("leader-crash", "领导者宕机与重新选主"),
     ("follower-crash", "跟随者宕机与追赶"),
     ("split-vote", "选票分裂"),
-    ("stale-leader", "分区后面的过期领导者"),
+    ("stale-leader", "被分区隔开的过期领导者"),
     ("lost-messages", "消息丢失与重试"),
     ("term-inflation", "任期膨胀：一台服务器回来后推翻了健康的领导者（预投票能阻止）"),
     ("check-quorum", "被困在少数派里的领导者还以为自己在领导（检查法定人数让它退位）"),
@@ -29,7 +29,7 @@ pub const PRESETS_ZH: [(&str, &str); 27] = [
     ("retried-write", "客户端重试的写入只应用一次（会话）"),
     ("read-index", "读索引（ReadIndex）：领导者先确认自己仍在领导，再回答读请求"),
     ("lease-read", "租约读：租约有效期间立刻回答"),
-    ("break-stale-reads", "打破规则：任何服务器都回答读请求（分区后面的领导者读到旧值）"),
+    ("break-stale-reads", "打破规则：任何服务器都回答读请求（被分区隔开的领导者读到旧值）"),
     ("membership-2015-fixed", "2015 年漏洞的修正：新领导者先提交本任期的条目，再变更成员"),
 ];
 

@@ -48,9 +48,9 @@ pub fn message_panel(lang: Lang, props: &MessagePanelProps) -> Html {
                 { for details.fields.iter().map(|(name, value)| html! {
                     <><dt>{ lang.field_name(name) }</dt><dd>{ lang.field_value(value) }</dd></>
                 }) }
-                <dt>{ t.sent }</dt><dd>{ format!("{} ms", details.sent_ms) }</dd>
+                <dt>{ t.sent }</dt><dd>{ lang.milliseconds(details.sent_ms) }</dd>
                 <dt>{ t.arrives }</dt>
-                <dd>{ details.deliver_ms.map_or_else(|| lang.explore_texts().on_deliver.to_owned(), |ms| format!("{ms} ms")) }</dd>
+                <dd>{ details.deliver_ms.map_or_else(|| lang.explore_texts().on_deliver.to_owned(), |ms| lang.milliseconds(ms)) }</dd>
                 if let Some(original) = details.copy_of {
                     <dt>{ t.copy }</dt><dd>{ lang.copy_of(original) }</dd>
                 }
