@@ -1140,15 +1140,15 @@ pub fn without_spaces_between_chinese(text: &str) -> String {
     let chinese = |c: Option<char>| {
         c.is_some_and(|c| ('\u{3000}'..='\u{9fff}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c))
     };
-    let chars: Vec<char> = text.chars().collect();
-    chars
-        .iter()
-        .enumerate()
-        .filter(|&(i, &c)| {
-            !(c == ' ' && chinese(i.checked_sub(1).map(|j| chars[j])) && chinese(chars.get(i + 1).copied()))
-        })
-        .map(|(_, &c)| c)
-        .collect()
+    let mut told = String::with_capacity(text.len());
+    let (mut chars, mut before) = (text.chars().peekable(), None);
+    while let Some(c) = chars.next() {
+        if !(c == ' ' && chinese(before) && chinese(chars.peek().copied())) {
+            told.push(c);
+        }
+        before = Some(c);
+    }
+    told
 }
 
 /// `text` between a first-strong isolate and a pop-directional isolate: within a sentence it

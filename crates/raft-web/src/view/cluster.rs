@@ -153,7 +153,9 @@ impl ClusterView {
             .nodes()
             .zip(&positions)
             .map(|(sim_node, &position)| {
-                let node = sim_node.node();
+                let (node, up) = (sim_node.node(), sim_node.is_up());
+                // A crashed server's state machine is lost with it (volatile state).
+                let kv_len = if up { node.kv().entries().len() } else { 0 };
                 let election_timer_left = sim_node
                     .timer()
                     .filter(|armed| armed.timer == Timer::Election)
@@ -162,19 +164,18 @@ impl ClusterView {
                     id: node.id(),
                     role: node.role(),
                     term: node.current_term(),
-                    up: sim_node.is_up(),
+                    up,
                     isolated: links.is_isolated(node.id()),
                     votes: node.votes_received().len(),
                     election_timer_left,
                     position,
-                    // A crashed server's state machine is lost with it (volatile state).
                     kv: node
                         .kv()
                         .entries()
-                        .take(if sim_node.is_up() { KV_LISTED } else { 0 })
+                        .take(kv_len.min(KV_LISTED))
                         .map(|(key, value)| format!("{key}={value}"))
                         .collect(),
-                    kv_len: if sim_node.is_up() { node.kv().entries().len() } else { 0 },
+                    kv_len,
                     standing: Standing::of(sim, node.id()),
                 }
             })

@@ -42,9 +42,9 @@ pub struct NodeDetails {
 impl NodeDetails {
     /// Details of node `id`, if it exists.
     pub fn of(sim: &Simulation, id: NodeId) -> Option<Self> {
-        let node = sim.node(id)?.node();
+        let (node, up) = sim.node(id).map(|server| (server.node(), server.is_up()))?;
         Some(NodeDetails {
-            up: sim.node(id)?.is_up(),
+            up,
             voted_for: node.voted_for(),
             commit_index: node.commit_index(),
             last_applied: node.last_applied(),
@@ -53,7 +53,7 @@ impl NodeDetails {
             isolated: sim.network().links.is_isolated(id),
             // Not a server drawn as a leader (a stale one, cut off): the README offers it
             // on a running follower.
-            can_take_over: sim.node(id)?.is_up()
+            can_take_over: up
                 && node.role() != raft_sim::RoleKind::Leader
                 && sim.leader().and_then(|leader| sim.node(leader)).is_some_and(|l| l.node().can_hand_over_to(id)),
             configuration: (!node.configuration().members().is_empty()).then(|| node.configuration().to_string()),
@@ -65,7 +65,7 @@ impl NodeDetails {
             can_remove: crate::view::Standing::of(sim, id) == crate::view::Standing::Voter,
             can_campaign: node.may_campaign(),
             snapshot: node.snapshot().map(|s| (s.last_index, s.last_term)),
-            can_snapshot: sim.node(id)?.is_up() && node.can_snapshot(),
+            can_snapshot: up && node.can_snapshot(),
         })
     }
 }
