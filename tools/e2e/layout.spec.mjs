@@ -124,6 +124,15 @@ test('on a touch screen, buttons, fields and boxes to tick are big enough for a 
   expect(sizes.length).toBeGreaterThan(30);
   const small = sizes.filter(({ width, height, box }) => (box ? Math.min(width, height) < 20 : height < 36));
   expect(small).toEqual([]);
+  // A paused message is a target of at least 16 px (its drawing is about 7 px on this phone).
+  await page.getByRole('button', { name: 'Step', exact: true }).tap();
+  await expect(page.locator('[data-message]').first()).toBeVisible();
+  const messages = await page.locator('[data-message]').evaluateAll((all) => all.map((m) => {
+    const r = m.getBoundingClientRect();
+    return Math.min(r.width, r.height);
+  }));
+  expect(messages.length).toBeGreaterThan(0);
+  expect(Math.min(...messages)).toBeGreaterThanOrEqual(16);
   expect(errors).toEqual([]);
   await context.close();
 });

@@ -42,6 +42,9 @@ test('a broken rule, replayed with this change, turns a property red and Jump to
   const errors = watchErrors(page);
   await page.goto('./');
   await figure8WithoutCurrentTermRule(page);
+  // The preset's words stay, with a line saying they tell the preset's own run.
+  await expect(page.locator('.scenario-info__title')).toContainText('Figure 8');
+  await expect(page.locator('[data-preset-replayed]')).toContainText('replayed this preset with other settings');
   await page.getByRole('slider', { name: 'Speed' }).fill('2');
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   const broken = page.locator('[data-invariant=state_machine_safety]');

@@ -284,6 +284,9 @@ pub fn App() -> Html {
                         if let Some(description) = description {
                             <p class="scenario-info__description">{ description }</p>
                         }
+                        if state.preset_replayed() {
+                            <p class="scenario-info__replayed" data-preset-replayed="true">{ t.preset_replayed }</p>
+                        }
                     </section>
                 }
                 <div class="playground__stage">

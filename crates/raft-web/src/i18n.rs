@@ -47,6 +47,8 @@ pub struct Texts {
     pub scenario: &'static str,
     pub scenario_title: &'static str,
     pub choose_preset: &'static str,
+    /// Under a preset's description once it was replayed with other settings.
+    pub preset_replayed: &'static str,
     /// A preset's files could not be fetched; the preset's id follows.
     pub preset_unavailable: &'static str,
     pub servers: &'static str,
@@ -252,6 +254,7 @@ const EN: Texts = Texts {
     scenario: "Scenario",
     scenario_title: "Load a scenario, paused at its start",
     choose_preset: "Choose a preset…",
+    preset_replayed: "You replayed this preset with other settings: the words above tell its own run, not the one shown.",
     preset_unavailable: "This preset could not be loaded (is the network down?); the run is kept:",
     servers: "Servers",
     servers_title: "Changing the size starts a fresh cluster",
@@ -430,6 +433,7 @@ const ZH: Texts = Texts {
     scenario: "场景",
     scenario_title: "载入一个场景，停在开头",
     choose_preset: "选择预设场景…",
+    preset_replayed: "你用别的设置重放了这个预设：上面的说明讲的是它原来的运行，不是现在显示的这一次。",
     preset_unavailable: "无法加载这个预设场景（网络断开了吗？），当前运行保持不变：",
     servers: "服务器数",
     servers_title: "改变数量会开始一个新集群",

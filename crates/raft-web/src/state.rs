@@ -253,6 +253,9 @@ pub struct ShownPreset {
     pub id: &'static str,
     /// Its description in 中文.
     pub description_zh: Rc<str>,
+    /// The preset's own seed and options: a run replayed with others is not the one its
+    /// words tell.
+    pub settings: Rc<ClusterSettings>,
 }
 
 /// The playground: a run with its history, and how the page is showing it.
@@ -446,6 +449,14 @@ impl Playground {
     /// The story so far, oldest first.
     pub fn story(&self) -> Vec<(Millis, raft_sim::StoryEvent)> {
         self.history.borrow().sim().story().events().cloned().collect()
+    }
+
+    /// Whether the run is a preset's, replayed with another seed or other options (its words
+    /// tell the preset's own run).
+    pub fn preset_replayed(&self) -> bool {
+        self.preset
+            .as_ref()
+            .is_some_and(|preset| (preset.settings.seed, &preset.settings.options) != (self.seed(), &self.options()))
     }
 
     /// The scenario's title and description in `lang`, if it has them.
@@ -804,7 +815,8 @@ impl Reducible for Playground {
             Action::LoadPreset(files) => match crate::presets::preset(&files.id).map(|p| (p.id, files.scenario())) {
                 Some((id, Ok(scenario))) => match Playground::new(scenario) {
                     Ok(fresh) => {
-                        let preset = ShownPreset { id, description_zh: files.description_zh.into() };
+                        let settings = Rc::new(ClusterSettings { seed: fresh.seed(), options: fresh.options() });
+                        let preset = ShownPreset { id, description_zh: files.description_zh.into(), settings };
                         next = next.replaced_by(Playground { preset: Some(preset), ..fresh });
                     }
                     Err(error) => next.notice = Some(Notice::BadScenario(error)),
@@ -1052,6 +1064,26 @@ mod tests {
         state = reduce(state, Action::Resize(12));
         assert!(notice(&state).unwrap().contains("nodes"), "{:?}", state.notice);
         assert_eq!(state.cluster_size(), 9, "a refused size keeps the cluster");
+    }
+
+    #[test]
+    fn a_preset_replayed_with_other_settings_says_its_words_tell_its_own_run() {
+        let state = reduce(
+            Rc::new(Playground::default()),
+            Action::LoadPreset(crate::presets::PresetFiles::from_disk("stale-leader")),
+        );
+        assert!(!state.preset_replayed());
+        let options = raft_sim::ScenarioOptions { check_quorum: !state.options().check_quorum, ..state.options() };
+        let replayed = reduce(state.clone(), Action::ReplaySettings(Ok(ClusterSettings { seed: 1, options })));
+        assert!(replayed.preset_replayed(), "another run under the preset's words");
+        assert_eq!(replayed.scenario_info(Lang::Zh).0, state.scenario_info(Lang::Zh).0, "the words are the preset's");
+        let unchanged = ClusterSettings { seed: state.history.borrow().scenario().seed, options: state.options() };
+        assert!(
+            !reduce(state, Action::ReplaySettings(Ok(unchanged))).preset_replayed(),
+            "the same run is the preset's"
+        );
+        let reloaded = reduce(replayed, Action::LoadPreset(crate::presets::PresetFiles::from_disk("stale-leader")));
+        assert!(!reloaded.preset_replayed(), "loading the preset again shows its own run");
     }
 
     #[test]

@@ -107,6 +107,11 @@ pub fn message_glyph(lang: Lang, props: &MessageGlyphProps) -> Html {
            data-copy-of={message.copy_of.map(|original| original.to_string())}
            role="button" tabindex={if props.focusable { "0" } else { "-1" }} aria-label={label.clone()} {onclick} {onkeydown}>
             <title>{ label }</title>
+            // While paused, a wider invisible disc to click or tap (larger on a touch screen,
+            // by CSS); while playing, messages move and only their shapes are drawn.
+            if props.focusable {
+                <circle class="message__hit" r="10" />
+            }
             <path class="message__shape" d={outline} transform={format!("rotate({})", number(message.heading))} />
             if loaded {
                 <text class="message__count" dy="0.35em">{ message.entries }</text>

@@ -29,6 +29,9 @@ const KV_SHOWN: usize = 3;
 
 /// With more servers than this on the ring, neighbours are close: one pair is drawn, then `…`.
 const ROOMY_RING: usize = 5;
+/// Above this many servers, the ring has no room below a name: every state machine is drawn
+/// on its name's line.
+const CROWDED_RING: usize = 7;
 
 /// The longest `key=value` drawn beside a server, in characters.
 const KV_CHARS: usize = 10;
@@ -107,10 +110,10 @@ pub fn kv_glyph(lang: Lang, node: &NodeView, servers: usize) -> Html {
     }
     let text = if shown.is_empty() { "∅".to_owned() } else { shown.join(" ") };
     // Below the name; for a server at the bottom of the ring, where that would leave the view,
-    // on the name's line, on the side away from the ring's centre (never inside the ring, where
-    // it would read as nobody's).
+    // or on a crowded ring, where it would touch the next server, on the name's line, on the
+    // side away from the ring's centre (never inside the ring, where it would read as nobody's).
     let below = NODE_RADIUS + 37.0;
-    let (dx, y, class) = if node.position.y + below + 4.0 <= VIEW_SIZE {
+    let (dx, y, class) = if servers <= CROWDED_RING && node.position.y + below + 4.0 <= VIEW_SIZE {
         (0.0, below, None)
     } else if node.position.x < VIEW_SIZE / 2.0 {
         (-14.0, NODE_RADIUS + 22.0, Some("node__kv node__kv--before"))
