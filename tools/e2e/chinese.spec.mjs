@@ -39,7 +39,7 @@ function latinWords(texts) {
   const found = new Set();
   for (const text of texts) {
     const context = text.length > 80 ? `${text.slice(0, 80)}…` : text;
-    for (const token of text.split(/[\s,.;:!?()（），。；：？！、「」|/<>“”"'[\]{}…→←⟨⟩×✓✗↗◀▶—-]+/)) {
+    for (const token of text.split(/[\s,.;:!?()（），。；：？！、「」《》|/<>“”"'[\]{}…→←⟨⟩×✓✗↗◀▶—-]+/)) {
       if (!/[A-Za-z]/.test(token)) continue;
       if (NAMES.has(token) || FORMAT_KEYS.has(token.replace(/\d+/g, '')) || token.includes('=') || /^[SC]\d+$/.test(token) || /^#?\d/.test(token)) continue;
       if (/^[0-9a-f]{16}$/.test(token) || token.length > 40) continue;

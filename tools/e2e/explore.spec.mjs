@@ -118,8 +118,14 @@ test('with every rule on, a search says how deep it proved them, and Cancel stop
   const search = page.locator('.search');
   await page.getByText('Bounds', { exact: true }).click();
   const depth = page.getByLabel('Events per run, at most');
+  // A bound out of its range is changed to fit, and the page says so.
+  await depth.fill('0');
+  await depth.press('Tab');
+  await expect(depth).toHaveValue('1');
+  await expect(page.locator('.search__adjusted')).toHaveText('Events per run, at most: from 1 to 30, in whole numbers; "0" was taken as 1.');
   await depth.fill('3');
   await depth.press('Tab');
+  await expect(page.locator('.search__adjusted')).toHaveCount(0);
   await page.getByRole('button', { name: 'Find a counterexample' }).click();
   await expect(search).toHaveAttribute('data-search-status', 'none', { timeout: 60_000 });
   await expect(page.locator('.search__status')).toContainText(/^No counterexample: every run of up to 3 events within these bounds keeps every property \([\d,]+ states/);

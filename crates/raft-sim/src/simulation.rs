@@ -134,6 +134,9 @@ pub struct Simulation {
     /// While a leader told to time out handles it, that leader: its campaign is then told as a
     /// leader's, not as a timer's firing. `None` at every other moment.
     pub(crate) leader_timed_out: Option<NodeId>,
+    /// The term of the server handling an input, before it did: a step-down to a term no later
+    /// is told as meeting a leader of its own term.
+    term_before_input: Option<(NodeId, raft_core::Term)>,
     next_generation: u64,
     /// Manual scheduling: messages and timers wait for actions (the `scheduler` option and
     /// action). Events already due when timed scheduling resumes run at once, in order.
@@ -178,6 +181,7 @@ impl Simulation {
             story: Story::default(),
             outsider: None,
             leader_timed_out: None,
+            term_before_input: None,
             next_generation: 0,
             manual,
             initial_logs,
@@ -494,8 +498,10 @@ impl Simulation {
             return;
         }
         let now = self.now;
+        self.term_before_input = Some((id, self.nodes[index].node.current_term()));
         self.node_mut(index).node.handle(now, input);
         self.drain_outputs(id);
+        self.term_before_input = None;
     }
 
     /// Delivers message `id`, in flight, now (ahead of its time, or in manual scheduling
@@ -621,6 +627,9 @@ impl Simulation {
                         raft_core::RoleKind::Follower if step_down_told => continue,
                         raft_core::RoleKind::Follower => match self.outsider {
                             Some(by) => StoryEvent::DeposedByOutsider { leader: id, by, term },
+                            None if self.term_before_input == Some((id, term)) => {
+                                StoryEvent::MetLeaderOfItsTerm { node: id, term }
+                            }
                             None => StoryEvent::SteppedDown { node: id, term },
                         },
                     };

@@ -130,6 +130,14 @@ pub enum StoryEvent {
         /// The later term.
         term: Term,
     },
+    /// A candidate (or, with a rule broken, a leader) heard from a leader of its own term and
+    /// became a follower (§5.2).
+    MetLeaderOfItsTerm {
+        /// Who.
+        node: NodeId,
+        /// The term, its own.
+        term: Term,
+    },
     /// The leader's commit index advanced.
     Committed {
         /// The leader.
@@ -335,6 +343,7 @@ impl StoryEvent {
             | StoryEvent::BecameLeader { .. }
             | StoryEvent::LeftConfiguration { .. }
             | StoryEvent::SteppedDown { .. }
+            | StoryEvent::MetLeaderOfItsTerm { .. }
             | StoryEvent::DeposedByOutsider { .. } => StoryCategory::Elections,
             StoryEvent::Committed { .. }
             | StoryEvent::CommitDeferred { .. }

@@ -73,3 +73,24 @@ fn a_leader_told_to_time_out_is_told_as_a_leader_not_as_a_timer_firing() {
         );
     }
 }
+
+#[test]
+fn a_step_down_in_its_own_term_is_told_apart_from_seeing_a_later_term() {
+    // The largest-id rule broken: two servers lead term 1, and each meets the other's
+    // AppendEntries; neither saw a later term.
+    let scenario = Scenario::from_json(include_str!("../../raft-web/presets/break-largest-id.json")).unwrap();
+    let mut sim = scenario.build(false).unwrap();
+    sim.run_until(100);
+    let events: Vec<&StoryEvent> = sim.story().events().map(|(_, e)| e).collect();
+    assert!(events.iter().any(|e| matches!(e, StoryEvent::MetLeaderOfItsTerm { term: 1, .. })), "{events:?}");
+    assert!(!events.iter().any(|e| matches!(e, StoryEvent::SteppedDown { term: 1, .. })), "{events:?}");
+    // A later term is still told as one.
+    let scenario = Scenario::from_json(
+        r#"{ "version": 1, "seed": 1, "actions": [ { "at_ms": 600, "do": "timeout", "node": 2 } ] }"#,
+    )
+    .unwrap();
+    let mut sim = scenario.build(false).unwrap();
+    sim.run_until(700);
+    let events: Vec<&StoryEvent> = sim.story().events().map(|(_, e)| e).collect();
+    assert!(events.iter().any(|e| matches!(e, StoryEvent::SteppedDown { term: 2, .. })), "{events:?}");
+}

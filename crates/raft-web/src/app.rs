@@ -259,7 +259,8 @@ pub fn App() -> Html {
                     { lang.explore_texts().toggle }
                 </button>
                 { timeline(lang, &TimelineProps { time_ms: view.time_ms, horizon_ms: state.horizon_ms(),
-                                                   on_seek: on_seek.clone(), on_jump }) }
+                                                   on_seek: on_seek.clone(), on_jump,
+                                                   leader_changes: state.leader_changes() }) }
             </div>
             <div class="playground__tools" role="group" aria-label={lang.learner_texts().tools}>
                 <Settings {lang} seed={state.seed()} options={state.options()} on_apply={on_apply_settings}

@@ -199,6 +199,10 @@ pub struct SettingsLabels {
     pub heartbeat: &'static str,
     pub latency_min: &'static str,
     pub latency_max: &'static str,
+    /// Both ends of the election timeout, named together (a range refused as a whole).
+    pub election_range: &'static str,
+    /// Both ends of the latency, named together.
+    pub latency_range: &'static str,
     pub loss: &'static str,
     pub duplicate: &'static str,
     pub client_timeout: &'static str,
@@ -369,6 +373,8 @@ const EN: Texts = Texts {
         heartbeat: "Heartbeat interval (ms)",
         latency_min: "Latency, shortest (ms)",
         latency_max: "Latency, longest (ms)",
+        election_range: "Election timeout, shortest and longest (ms)",
+        latency_range: "Latency, shortest and longest (ms)",
         loss: "Messages lost (%)",
         duplicate: "Messages delivered twice (%)",
         client_timeout: "Client timeout (ms)",
@@ -376,7 +382,7 @@ const EN: Texts = Texts {
         noop: "No-op entry on election (§8)",
         conflict_hint: "Conflict hint on rejection (§5.3)",
         pre_vote: "PreVote: ask whether you could win before raising the term (thesis §9.6)",
-        check_quorum: "CheckQuorum: a leader that hears no majority steps down (thesis §6.2)",
+        check_quorum: "CheckQuorum: a leader that hears no majority steps down (thesis §6.2), and a server that hears a leader ignores calls to elect another (§4.2.3)",
         joint_consensus: "Membership changes by joint consensus (§6); off: one server at a time (thesis §4.2)",
         no_election_restriction: "Vote for any log, up to date or not (§5.4.1 off): breaks leader completeness",
         commit_old_terms: "Commit old-term entries by counting copies (§5.4.2 off): breaks state machine safety",
@@ -543,6 +549,8 @@ const ZH: Texts = Texts {
         heartbeat: "心跳间隔（毫秒）",
         latency_min: "网络延迟下限（毫秒）",
         latency_max: "网络延迟上限（毫秒）",
+        election_range: "选举超时下限与上限（毫秒）",
+        latency_range: "网络延迟下限与上限（毫秒）",
         loss: "消息丢失率（%）",
         duplicate: "消息重复投递率（%）",
         client_timeout: "客户端超时（毫秒）",
@@ -550,7 +558,7 @@ const ZH: Texts = Texts {
         noop: "当选后追加一条空操作条目（§8）",
         conflict_hint: "拒绝时返回冲突提示（§5.3）",
         pre_vote: "预投票（PreVote）：先问能否胜选，再提升任期（博士论文 §9.6）",
-        check_quorum: "检查法定人数（CheckQuorum）：听不到多数派的领导者会退位（博士论文 §6.2）",
+        check_quorum: "检查法定人数（CheckQuorum）：听不到多数派的领导者会退位（博士论文 §6.2）；仍能收到领导者消息的服务器不理会选举别人的请求（§4.2.3）",
         joint_consensus: "成员变更用联合共识（§6）；关闭时一次只变一台服务器（博士论文 §4.2）",
         no_election_restriction: "不管日志新旧都投票（关闭 §5.4.1）：破坏领导者完整性",
         commit_old_terms: "数副本提交旧任期的条目（关闭 §5.4.2）：破坏状态机安全",
@@ -928,6 +936,9 @@ impl Lang {
                     format!("S{node} won the election for term {term} and is now the leader.")
                 }
                 E::SteppedDown { node, term } => format!("S{node} saw term {term} and became a follower."),
+                E::MetLeaderOfItsTerm { node, term } => {
+                    format!("S{node} heard from a leader of its own term {term} and became a follower.")
+                }
                 E::DeposedByOutsider { leader, by, term } => format!(
                     "S{by}, outside leader S{leader}'s configuration, asked for votes in term {term}, and S{leader} \
                      stepped down: a server removed without hearing of it disrupts the cluster (thesis §4.2.3); \
@@ -1022,7 +1033,7 @@ impl Lang {
                 ),
                 E::ConfigurationCommitted { leader, config } => format!("Leader S{leader} committed {config}."),
                 E::LeftConfiguration { node } => {
-                    format!("S{node} committed a configuration without itself and stepped down (§6).")
+                    format!("S{node} committed a configuration without itself and stepped down (§6; thesis §4.2.2).")
                 }
             },
             Lang::Zh => match event {
@@ -1048,6 +1059,7 @@ impl Lang {
                 }
                 E::BecameLeader { node, term } => format!("S{node} 赢得第 {term} 任期的选举，成为领导者。"),
                 E::SteppedDown { node, term } => format!("S{node} 发现更高的任期 {term}，成为跟随者。"),
+                E::MetLeaderOfItsTerm { node, term } => format!("S{node} 收到同为任期 {term} 的领导者的消息，成为跟随者。"),
                 E::DeposedByOutsider { leader, by, term } => format!(
                     "S{by} 不在领导者 S{leader} 的配置中，却以第 {term} 任期请求投票，S{leader} 随即退位：\
                      被移除却不知情的服务器会扰乱集群（博士论文 §4.2.3）；开启检查法定人数可以阻止这一点。"
@@ -1128,7 +1140,7 @@ impl Lang {
                     "领导者 S{leader} 追加了配置 {config}；每台服务器一收到它就按它行事，不等提交（博士论文 §4.1）。"
                 ),
                 E::ConfigurationCommitted { leader, config } => format!("领导者 S{leader} 提交了 {config}。"),
-                E::LeftConfiguration { node } => format!("S{node} 提交了不含自己的配置，随即退位（§6）。"),
+                E::LeftConfiguration { node } => format!("S{node} 提交了不含自己的配置，随即退位（§6；博士论文 §4.2.2）。"),
             },
         };
         match self {

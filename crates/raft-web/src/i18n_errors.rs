@@ -97,7 +97,7 @@ impl Lang {
     pub fn config_error(self, error: &ConfigError) -> String {
         match self {
             Lang::En => error.to_string(),
-            Lang::Zh => format!("{}：{}", self.setting_label(error.setting()), self.config_problem(error)),
+            Lang::Zh => format!("{}：{}", self.config_label(error), self.config_problem(error)),
         }
     }
 
@@ -151,6 +151,19 @@ impl Lang {
         }
     }
 
+    /// The field, or the two fields, a refused setting is in: a range whose ends are out of
+    /// order names both, a range too long names its longest end.
+    fn config_label(self, error: &ConfigError) -> &'static str {
+        let labels = &self.texts().settings_labels;
+        match *error {
+            ConfigError::BadRange { name: "election_timeout_ms", low: 1.., .. } => labels.election_range,
+            ConfigError::BadRange { name: "latency_ms", low: 1.., .. } => labels.latency_range,
+            ConfigError::TooLong { name: "election_timeout_ms", .. } => labels.election_max,
+            ConfigError::TooLong { name: "latency_ms", .. } => labels.latency_max,
+            _ => self.setting_label(error.setting()),
+        }
+    }
+
     /// Why the settings form was refused.
     pub fn settings_error(self, error: &SettingsError) -> String {
         let form_name = |field: &'static str| match field {
@@ -160,6 +173,17 @@ impl Lang {
             "latency_min" => self.texts().settings_labels.latency_min,
             "latency_max" => self.texts().settings_labels.latency_max,
             other => self.setting_label(other),
+        };
+        // The least value a whole-number field takes (a time that must pass, a count of entries).
+        let least = |field: &str| match field {
+            "election_min"
+            | "election_max"
+            | "heartbeat_ms"
+            | "latency_min"
+            | "latency_max"
+            | "client_timeout_ms"
+            | "max_entries_per_append" => 1,
+            _ => 0,
         };
         match (self, error) {
             // The form's fields are percentages where the file's options are probabilities.
@@ -178,7 +202,7 @@ impl Lang {
                 )
             }
             (Lang::En, SettingsError::Config(error)) => {
-                format!("{}: {}", self.setting_label(error.setting()), self.config_problem(error))
+                format!("{}: {}", self.config_label(error), self.config_problem(error))
             }
             (Lang::Zh, SettingsError::Config(error)) => self.config_error(error),
             (Lang::En, SettingsError::NotWhole { field, text }) if text.trim().is_empty() => {
@@ -188,14 +212,14 @@ impl Lang {
                 format!("{}：需要填写一个整数", form_name(field))
             }
             (Lang::En, SettingsError::NotWhole { field, text }) => {
-                format!("{}: expected a whole number from 0 up, not \"{text}\"", form_name(field))
+                format!("{}: expected a whole number from {} up, not \"{text}\"", form_name(field), least(field))
             }
             (Lang::En, SettingsError::NotPercent { field, text }) => {
                 format!("{}: expected a percentage, not \"{text}\"", form_name(field))
             }
             (Lang::En, SettingsError::TooLarge(field)) => format!("{}: too large", form_name(field)),
             (Lang::Zh, SettingsError::NotWhole { field, text }) => {
-                format!("{}：应为大于等于 0 的整数，而不是“{text}”", form_name(field))
+                format!("{}：应为大于等于 {} 的整数，而不是“{text}”", form_name(field), least(field))
             }
             (Lang::Zh, SettingsError::NotPercent { field, text }) => {
                 format!("{}：应为百分比，而不是“{text}”", form_name(field))
@@ -521,6 +545,17 @@ mod tests {
         assert_eq!(Lang::En.settings_error(&empty), "Heartbeat interval (ms): a whole number is needed");
         assert!(Lang::Zh.settings_error(&empty).ends_with("：需要填写一个整数"));
         let negative = SettingsError::NotWhole { field: "heartbeat_ms", text: "-3".into() };
-        assert!(Lang::En.settings_error(&negative).ends_with("expected a whole number from 0 up, not \"-3\""));
+        assert!(Lang::En.settings_error(&negative).ends_with("expected a whole number from 1 up, not \"-3\""));
+        let seed = SettingsError::NotWhole { field: "seed", text: "x".into() };
+        assert!(Lang::En.settings_error(&seed).ends_with("expected a whole number from 0 up, not \"x\""));
+        // A range names the field that is wrong: both ends when they are out of order, the
+        // longest when it is too long, the shortest when it is 0.
+        let bad_range = |low, high| SettingsError::Config(ConfigError::BadRange { name: "latency_ms", low, high });
+        assert!(Lang::En.settings_error(&bad_range(10, 5)).starts_with("Latency, shortest and longest (ms): "));
+        assert!(Lang::En.settings_error(&bad_range(0, 5)).starts_with("Latency, shortest (ms): "));
+        assert!(Lang::Zh.settings_error(&bad_range(10, 5)).starts_with("网络延迟下限与上限（毫秒）："));
+        let too_long = SettingsError::Config(ConfigError::TooLong { name: "election_timeout_ms", value: 99_999_999 });
+        assert!(Lang::En.settings_error(&too_long).starts_with("Election timeout, longest (ms): "));
+        assert!(Lang::Zh.settings_error(&too_long).starts_with("选举超时上限（毫秒）："));
     }
 }

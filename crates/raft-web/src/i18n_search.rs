@@ -145,6 +145,15 @@ impl Lang {
         }
     }
 
+    /// A bound typed out of its range, or not as a whole number, and the value taken instead.
+    pub fn search_bound_adjusted(self, label: &str, (min, max): (u32, u32), typed: &str, taken: u32) -> String {
+        let typed = typed.trim();
+        match self {
+            Lang::En => format!("{label}: from {min} to {max}, in whole numbers; \"{typed}\" was taken as {taken}."),
+            Lang::Zh => format!("{label}：应为 {min} 到 {max} 之间的整数；“{typed}”已按 {taken} 处理。"),
+        }
+    }
+
     /// The search could not run.
     pub fn search_failed(self, reason: &str) -> String {
         match self {

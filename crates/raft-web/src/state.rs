@@ -692,18 +692,25 @@ impl Playground {
         };
     }
 
+    /// The leader change before now, or after now, in the whole history.
+    fn leader_change(&self, direction: Direction) -> Option<Millis> {
+        let now = self.time_ms();
+        let history = self.history.borrow();
+        let times = history.elections().iter().map(|&(at, _, _)| at);
+        match direction {
+            Direction::Forward => times.filter(|&at| at > now).min(),
+            Direction::Back => times.filter(|&at| at < now).max(),
+        }
+    }
+
+    /// Whether a leader change comes before now, and after now (◀ Leader and Leader ▶).
+    pub fn leader_changes(&self) -> (bool, bool) {
+        (self.leader_change(Direction::Back).is_some(), self.leader_change(Direction::Forward).is_some())
+    }
+
     fn jump_to_election(&mut self, direction: Direction) {
         self.playing = false;
-        let now = self.time_ms();
-        let target = {
-            let history = self.history.borrow();
-            let times = history.elections().iter().map(|&(at, _, _)| at);
-            match direction {
-                Direction::Forward => times.filter(|&at| at > now).min(),
-                Direction::Back => times.filter(|&at| at < now).max(),
-            }
-        };
-        match target {
+        match self.leader_change(direction) {
             Some(time) => {
                 let _ = self.seek(time); // within the timeline: never past the budget
             }
@@ -1033,8 +1040,11 @@ mod tests {
         assert!(state.time_ms() > elected_at);
         state = reduce(state, Action::Step(Direction::Back));
         assert_eq!(state.time_ms(), elected_at);
+        assert!(!state.leader_changes().0, "◀ Leader shows it has nowhere to go");
         state = reduce(state, Action::JumpToElection(Direction::Back));
         assert_eq!(notice(&state).as_deref(), Some("No leader change that way."));
+        state = reduce(state, Action::Seek(0));
+        assert_eq!(state.leader_changes(), (false, true), "Leader ▶ has the first election to go to");
     }
 
     #[test]

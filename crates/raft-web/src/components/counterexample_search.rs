@@ -130,6 +130,8 @@ fn worker_url() -> Option<String> {
 pub fn counterexample_search(props: &CounterexampleSearchProps) -> Html {
     let status = use_state(|| Status::Idle);
     let bounds = use_state(|| REMEMBERED.get().0);
+    // The last bound changed to fit its range: its label, range, what was typed, what is used.
+    let adjusted = use_state(|| None::<(&'static str, (u32, u32), String, u32)>);
     let searching = use_mut_ref(|| None::<Searching>);
     // The handlers outlive a render: they read the run and the callback as they are now.
     let latest = use_mut_ref(|| (props.run.clone(), props.on_found.clone()));
@@ -161,14 +163,18 @@ pub fn counterexample_search(props: &CounterexampleSearchProps) -> Html {
     let lang = props.lang;
     let t = lang.search_texts();
     let field = |label: &'static str, value: u32, (min, max): (u32, u32), set: fn(&mut Bounds, u32)| {
-        let bounds = bounds.clone();
+        let (bounds, adjusted) = (bounds.clone(), adjusted.clone());
         let onchange = Callback::from(move |event: Event| {
             let input: HtmlInputElement = event.target_unchecked_into();
-            let typed = crate::number_text::parse_form_number(&input.value()).unwrap_or(0.0);
+            let text = input.value();
+            let typed = crate::number_text::parse_form_number(&text).unwrap_or(0.0);
             // Not f64::clamp, whose panic message would bring the float formatter to the page.
             let value = typed.max(f64::from(min)).min(f64::from(max)) as u32;
             let mut next = *bounds;
             set(&mut next, value);
+            // A value changed to fit is said, not done quietly (the field shows what is used).
+            let exact = f64::from(value) == typed && !text.trim().is_empty();
+            adjusted.set((!exact).then(|| (label, (min, max), text.clone(), value)));
             input.set_value(&value.to_string());
             REMEMBERED.set((next, REMEMBERED.get().1));
             bounds.set(next);
@@ -225,6 +231,9 @@ pub fn counterexample_search(props: &CounterexampleSearchProps) -> Html {
                     { field(t.reads, bounds.events.reads, (0, 3), |b, v| b.events.reads = v) }
                     { field(t.changes, bounds.events.changes, (0, 3), |b, v| b.events.changes = v) }
                 </fieldset>
+                if let Some((label, range, typed, taken)) = &*adjusted {
+                    <p class="search__adjusted" role="status">{ lang.search_bound_adjusted(label, *range, typed, *taken) }</p>
+                }
             </details>
             <p class="search__status" role="status">{ line.unwrap_or_default() }</p>
         </div>

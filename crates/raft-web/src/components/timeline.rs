@@ -18,6 +18,9 @@ pub struct TimelineProps {
     pub on_seek: Callback<Millis>,
     /// Jump to the previous or next leader change.
     pub on_jump: Callback<Direction>,
+    /// Whether a leader change comes before now, and after now: a jump with nowhere to go is
+    /// shown as unavailable (`aria-disabled`, so that it keeps the focus and still says why).
+    pub leader_changes: (bool, bool),
 }
 
 /// Drag anywhere in the history; acting in the past forks it.
@@ -25,15 +28,17 @@ pub fn timeline(lang: Lang, props: &TimelineProps) -> Html {
     let oninput = seek_on_input(props.on_seek.clone());
     let jump = |direction| props.on_jump.reform(move |_: MouseEvent| direction);
     let t = lang.texts();
+    let (earlier, later) = props.leader_changes;
+    let unavailable = |there: bool| (!there).then_some("true");
     html! {
         <div class="timeline" role="group" aria-label={t.timeline}>
             <button type="button" aria-label={t.previous_leader_change} title={t.previous_leader_change}
-                    onclick={jump(Direction::Back)}>{ t.previous_leader_button }</button>
+                    aria-disabled={unavailable(earlier)} onclick={jump(Direction::Back)}>{ t.previous_leader_button }</button>
             <input class="timeline__slider" type="range" min="0" max={props.horizon_ms.max(1).to_string()} step="1"
                    value={props.time_ms.to_string()} {oninput} aria-label={t.time}
                    aria-valuetext={format_time(lang, props.time_ms)} />
             <button type="button" aria-label={t.next_leader_change} title={t.next_leader_change}
-                    onclick={jump(Direction::Forward)}>{ t.next_leader_button }</button>
+                    aria-disabled={unavailable(later)} onclick={jump(Direction::Forward)}>{ t.next_leader_button }</button>
             <span class="timeline__clock" aria-label={t.simulated_time}>
                 { format_time(lang, props.time_ms) }
                 if props.time_ms < props.horizon_ms {
