@@ -144,6 +144,9 @@ impl Node {
             if lagging {
                 self.send_append_entries(from);
             }
+            // Each caught-up reply during a transfer sends TimeoutNow again, as etcd-io/raft
+            // does: one lost is so sent anew, and one arriving after the target has campaigned
+            // carries an older term than the target's, and changes nothing (thesis §3.10).
             if transferring_to_sender && caught_up {
                 self.send_timeout_now(from);
             }

@@ -52,7 +52,15 @@ pub fn ClientHistory(props: &ClientHistoryProps) -> Html {
     let l = props.lang.history_texts();
     let view = &props.view;
     let lanes = view.bars.iter().map(|bar| bar.client).max().unwrap_or(1);
-    let height = LANE * f64::from(lanes) + 4.0;
+    // Each client's lane is as many rows tall as its overlapping operations need.
+    let tops: Vec<f64> = (1..=lanes + 1)
+        .scan(0.0, |top, client| {
+            let this = *top;
+            *top += LANE * f64::from(view.rows(client));
+            Some(this)
+        })
+        .collect();
+    let height = tops[lanes as usize] + 4.0;
     let span = (*width - GUTTER - 6.0).max(10.0);
     let horizon = props.horizon_ms.max(props.time_ms).max(1) as f64;
     let x = |ms: Millis| GUTTER + span * (ms as f64 / horizon);
@@ -62,30 +70,31 @@ pub fn ClientHistory(props: &ClientHistoryProps) -> Html {
             <svg class="client-history__lanes" width={number(*width)} height={number(height)}
                  viewBox={format!("0 0 {} {}", number(*width), number(height))} role="group" aria-label={l.title}>
                 { for (1..=lanes).map(|client| {
-                    let y = LANE * f64::from(client - 1);
+                    let (y, bottom) = (tops[client as usize - 1], tops[client as usize]);
                     html! {
                         <g class="client-history__lane" data-lane={client.to_string()}>
                             <line class="client-history__rule" x1={number(GUTTER)} x2={number(GUTTER + span)}
-                                  y1={number(y + LANE - 2.0)} y2={number(y + LANE - 2.0)} />
+                                  y1={number(bottom - 2.0)} y2={number(bottom - 2.0)} />
                             <text class="client-history__name" x="2" y={number(y + 16.0)}>{ format!("C{client}") }</text>
                         </g>
                     }
                 }) }
                 { for view.bars.iter().enumerate().map(|(i, bar)| {
-                    // Room for the label: up to the next bar in the lane, or the axis' end.
-                    let next = view.bars[i + 1..].iter().find(|other| other.client == bar.client);
+                    // Room for the label: up to the next bar in its row, or the axis' end.
+                    let next = view.bars[i + 1..].iter().find(|other| (other.client, other.row) == (bar.client, bar.row));
                     let room = next.map_or(GUTTER + span, |other| x(other.start));
-                    draw_bar(props, bar, &x, room)
+                    let top = tops[bar.client as usize - 1] + LANE * f64::from(bar.row);
+                    draw_bar(props, bar, &x, room, top)
                 }) }
             </svg>
         </section>
     }
 }
 
-/// One operation's bar, its label and its linearization point.
-fn draw_bar(props: &ClientHistoryProps, bar: &HistoryBar, x: &impl Fn(Millis) -> f64, room: f64) -> Html {
+/// One operation's bar, its label and its linearization point, in the row whose top is `top`.
+fn draw_bar(props: &ClientHistoryProps, bar: &HistoryBar, x: &impl Fn(Millis) -> f64, room: f64, top: f64) -> Html {
     let l = props.lang.history_texts();
-    let y = LANE * f64::from(bar.client.saturating_sub(1)) + 4.0;
+    let y = top + 4.0;
     let (left, right) = (x(bar.start), x(bar.end.unwrap_or(props.time_ms)));
     let label = ClientHistoryView::label(bar, (l.write_mark, l.read_mark));
     let outcome = match bar.outcome {

@@ -52,6 +52,9 @@ pub struct HistoryBar {
     pub point: Option<Millis>,
     /// Whether it is one of the operations that cannot be ordered.
     pub offending: bool,
+    /// Its row in its client's lane: 0, or more while an earlier operation of the same client
+    /// is still open (a client that did not wait for its answer).
+    pub row: u32,
 }
 
 /// Why the history is not linearizable, for the Linearizable badge.
@@ -76,7 +79,36 @@ pub struct ClientHistoryView {
     pub breach: Option<HistoryBreach>,
 }
 
+/// Gives each bar the first row of its client's lane that is free when it starts: where
+/// none is (the client's earlier operations are all still open then), a new row.
+fn in_rows(mut bars: Vec<HistoryBar>) -> Vec<HistoryBar> {
+    // Per client, when each row is free again (`None`: never, an open operation holds it).
+    let mut free_at: Vec<(u32, Vec<Option<Millis>>)> = Vec::new();
+    for bar in &mut bars {
+        let at = match free_at.iter().position(|(client, _)| *client == bar.client) {
+            Some(at) => at,
+            None => {
+                free_at.push((bar.client, Vec::new()));
+                free_at.len() - 1
+            }
+        };
+        let rows = &mut free_at[at].1;
+        let row = rows.iter().position(|end| end.is_some_and(|end| end <= bar.start)).unwrap_or(rows.len());
+        if row == rows.len() {
+            rows.push(None);
+        }
+        rows[row] = bar.end;
+        bar.row = row as u32;
+    }
+    bars
+}
+
 impl ClientHistoryView {
+    /// How many rows client `client`'s lane needs (at least 1).
+    pub fn rows(&self, client: u32) -> u32 {
+        self.bars.iter().filter(|bar| bar.client == client).map(|bar| bar.row + 1).max().unwrap_or(1)
+    }
+
     /// The history of `sim`'s clients, checked.
     pub fn of(sim: &Simulation) -> Self {
         let verdict = sim.linearizability();
@@ -111,9 +143,11 @@ impl ClientHistoryView {
                     outcome,
                     point: points.iter().find(|(id, _)| *id == op.id).map(|&(_, at)| at),
                     offending: offending.contains(&op.id),
+                    row: 0,
                 }
             })
             .collect();
+        let bars = in_rows(bars);
         let breach = match verdict {
             Linearizability::Linearizable { .. } => None,
             Linearizability::Violation(failure) => {
@@ -162,6 +196,34 @@ mod tests {
         assert_eq!((breach.key.as_str(), breach.operations.len()), ("x", 2));
         assert!(view.bars.iter().all(|bar| bar.offending && bar.point.is_none()));
         assert_eq!(breach.at_ms, view.bars[1].end.unwrap());
+    }
+
+    #[test]
+    fn a_client_that_does_not_wait_gets_a_second_row_while_its_first_operation_is_open() {
+        let bar = |id, client, start, end| HistoryBar {
+            id,
+            client,
+            read: false,
+            key: "x".into(),
+            value: None,
+            start,
+            end,
+            outcome: Outcome::Ok,
+            point: None,
+            offending: false,
+            row: 0,
+        };
+        let bars = in_rows(vec![
+            bar(1, 1, 100, Some(300)),
+            bar(2, 1, 200, None),      // while 1 is open: a second row
+            bar(3, 2, 250, Some(400)), // another client: its own lane
+            bar(4, 1, 300, Some(350)), // 1 has ended: its row again
+            bar(5, 1, 320, Some(500)), // 1's row is taken by 4, 2's forever: a third
+        ]);
+        let rows: Vec<u32> = bars.iter().map(|bar| bar.row).collect();
+        assert_eq!(rows, [0, 1, 0, 0, 2]);
+        let view = ClientHistoryView { bars, breach: None };
+        assert_eq!((view.rows(1), view.rows(2), view.rows(3)), (3, 1, 1));
     }
 
     #[test]

@@ -136,6 +136,27 @@ pub struct ClusterView {
     pub highlight: raft_sim::Highlight,
 }
 
+/// Where each message waiting on its link is drawn, as a fraction of its trip: the messages
+/// of one link evenly between a fifth and four fifths of the way, the oldest furthest along.
+fn spread_on_links(sim: &Simulation) -> Vec<(u64, f64)> {
+    let flights: Vec<&raft_sim::InFlight> = sim.messages_in_flight().collect();
+    flights
+        .iter()
+        .map(|flight| {
+            let same_link = |other: &&&raft_sim::InFlight| (other.from, other.to) == (flight.from, flight.to);
+            let count = flights.iter().filter(same_link).count();
+            let newer = flights
+                .iter()
+                .filter(same_link)
+                .filter(|other| {
+                    other.sent_at > flight.sent_at || (other.sent_at == flight.sent_at && other.id > flight.id)
+                })
+                .count();
+            (flight.id, 0.2 + 0.6 * (newer + 1) as f64 / (count + 1) as f64)
+        })
+        .collect()
+}
+
 impl ClusterView {
     /// The cluster at `render_ms`, a time between `sim.now()` and the next millisecond, so that
     /// movement stays smooth when one frame advances less than a simulated millisecond.
@@ -191,6 +212,13 @@ impl ClusterView {
                 ends: lane_ends(position_of(from), position_of(to)),
             })
             .collect();
+        // With manual scheduling (Explore) a message waits to be delivered and does not move:
+        // the messages on a link are spread along it, not piled at their sender's rim.
+        let waiting: Option<Vec<(u64, f64)>> = sim.is_manual().then(|| spread_on_links(sim));
+        let progress = |flight: &raft_sim::InFlight| match &waiting {
+            Some(spread) => spread.iter().find(|(id, _)| *id == flight.id).map_or(0.5, |&(_, at)| at),
+            None => flight.progress(render_ms),
+        };
         let messages = sim
             .messages_in_flight()
             .map(|flight| MessageView {
@@ -212,11 +240,7 @@ impl ClusterView {
                 from: flight.from,
                 to: flight.to,
                 term: flight.payload.term(),
-                position: message_position(
-                    position_of(flight.from),
-                    position_of(flight.to),
-                    flight.progress(render_ms),
-                ),
+                position: message_position(position_of(flight.from), position_of(flight.to), progress(flight)),
                 doomed: flight.lost || links.blocked(flight.from, flight.to).is_some(),
                 copy_of: flight.copy_of,
             })
@@ -280,6 +304,24 @@ mod tests {
             );
             assert!(done > 0.0 && done < span, "message {} is between its nodes", message.id);
         }
+    }
+
+    #[test]
+    fn with_manual_scheduling_waiting_messages_spread_along_their_links() {
+        let mut sim = SimBuilder::new(1).build().unwrap();
+        sim.apply(Action::Scheduler { mode: raft_sim::Scheduler::Manual }).unwrap();
+        sim.timeout(1).unwrap();
+        sim.timeout(1).unwrap(); // a second election: two RequestVotes on each of S1's links
+        let view = ClusterView::of(&sim, 0.0);
+        let sender = view.nodes[0].position;
+        let to_s2: Vec<&MessageView> = view.messages.iter().filter(|m| m.to == 2).collect();
+        assert_eq!(to_s2.len(), 2);
+        let along = |m: &MessageView| (m.position.x - sender.x).hypot(m.position.y - sender.y);
+        let receiver = view.nodes[1].position;
+        let span = (receiver.x - sender.x).hypot(receiver.y - sender.y);
+        let (older, newer) = (along(to_s2[0]), along(to_s2[1]));
+        assert!(older > newer + 5.0, "apart, the older further along: {older} and {newer}");
+        assert!(newer > 0.2 * span && older < 0.9 * span, "off the sender's rim and short of the receiver");
     }
 
     #[test]
