@@ -294,7 +294,8 @@ pub fn App() -> Html {
                     { cluster }
                     { menu }
                     if let Some(details) = state.message_details() {
-                        { message_panel(lang, &MessagePanelProps { details, on_action: dispatch.reform(Action::Apply),
+                        { message_panel(lang, &MessagePanelProps { corner: crate::geometry::corner_away_from(view.position_of(details.from), view.position_of(details.to)),
+                                                                    details, on_action: dispatch.reform(Action::Apply),
                                                                     on_close: dispatch.reform(|_| Action::CloseMessage) }) }
                     }
                 </div>

@@ -59,6 +59,18 @@ pub fn heading(from: Point, to: Point) -> f64 {
     radians * 180.0 / std::f64::consts::PI
 }
 
+/// The corner of the view across from the link between `a` and `b`: where a card covers
+/// neither end of it (`top-left`, `top-right`, `bottom-left` or `bottom-right`).
+pub fn corner_away_from(a: Point, b: Point) -> &'static str {
+    let center = VIEW_SIZE / 2.0;
+    match ((a.y + b.y) / 2.0 < center, (a.x + b.x) / 2.0 < center) {
+        (true, true) => "bottom-right",
+        (true, false) => "bottom-left",
+        (false, true) => "top-right",
+        (false, false) => "top-left",
+    }
+}
+
 /// Where node number `index` (0-based) of `count` sits: on a ring, the first at the top,
 /// the others clockwise.
 pub fn node_position(index: usize, count: usize) -> Point {
@@ -97,6 +109,16 @@ mod tests {
 
     fn close(a: Point, b: Point) -> bool {
         (a.x - b.x).abs() < 1e-9 && (a.y - b.y).abs() < 1e-9
+    }
+
+    #[test]
+    fn a_card_goes_to_the_corner_across_from_a_link() {
+        let ring = |index| node_position(index, 5);
+        // S1 (top) to S2 (upper right): the card goes bottom left, off both.
+        assert_eq!(corner_away_from(ring(0), ring(1)), "bottom-left");
+        // S3 (lower right) to S4 (lower left): the card goes to the top, on S5's side.
+        assert_eq!(corner_away_from(ring(2), ring(3)), "top-left");
+        assert_eq!(corner_away_from(CLIENT_POSITION, ring(4)), "bottom-right");
     }
 
     #[test]

@@ -15,6 +15,9 @@ pub struct MessagePanelProps {
     pub on_action: Callback<Action>,
     /// The panel should close.
     pub on_close: Callback<()>,
+    /// The drawing's corner it stands in, across from the message's link so that it covers
+    /// neither end ([`crate::geometry::corner_away_from`]).
+    pub corner: &'static str,
 }
 
 /// A card listing the message's fields in the paper's names.
@@ -40,7 +43,7 @@ pub fn message_panel(lang: Lang, props: &MessagePanelProps) -> Html {
     });
     let close = props.on_close.reform(move |_: MouseEvent| back());
     html! {
-        <section class="message-panel" aria-label={lang.message_region(id)} {onkeydown}>
+        <section class="message-panel" data-corner={props.corner} aria-label={lang.message_region(id)} {onkeydown}>
             <h2 class="message-panel__title">
                 { format!("{} #{id}: {} → {}", details.kind, lang.endpoint(details.from), lang.endpoint(details.to)) }
             </h2>

@@ -158,6 +158,11 @@ fn spread_on_links(sim: &Simulation) -> Vec<(u64, f64)> {
 }
 
 impl ClusterView {
+    /// Where server `id` is drawn (the client's place for the client or an unknown id).
+    pub fn position_of(&self, id: NodeId) -> Point {
+        self.nodes.iter().find(|node| node.id == id && id != CLIENT).map_or(CLIENT_POSITION, |node| node.position)
+    }
+
     /// The cluster at `render_ms`, a time between `sim.now()` and the next millisecond, so that
     /// movement stays smooth when one frame advances less than a simulated millisecond.
     pub fn of(sim: &Simulation, render_ms: f64) -> Self {
