@@ -272,9 +272,9 @@ const EN: Texts = Texts {
     time_out: "Time out",
     time_out_title: "Fire this node's election timer now",
     crash: "Crash",
-    crash_title: "Stop this node: it keeps only its term, vote and log",
+    crash_title: "Stop this node: it keeps only its term, vote, log and snapshot",
     restart: "Restart",
-    restart_title: "Start this node again from its term, vote and log",
+    restart_title: "Start this node again from its term, vote, log and snapshot",
     isolate: "Isolate",
     transfer_here: "Transfer leadership here",
     transfer_here_title: "The leader stops taking writes, brings this server up to date, then tells it to campaign now (thesis §3.10)",
@@ -317,7 +317,7 @@ const EN: Texts = Texts {
     next_marker_title: "the leader's nextIndex for this server",
     match_marker: "match",
     match_marker_title: "the leader's matchIndex for this server",
-    invariants: "Safety properties (Figure 3), checked after every event",
+    invariants: "Safety properties (Figure 3; membership, thesis §4.1; linearizability, thesis §6.3), checked after every event",
     holds: "holds",
     jump_to_violation: "Jump to the violation",
     legend: "Legend",
@@ -382,8 +382,8 @@ const EN: Texts = Texts {
         noop: "No-op entry on election (§8)",
         conflict_hint: "Conflict hint on rejection (§5.3)",
         pre_vote: "PreVote: ask whether you could win before raising the term (thesis §9.6)",
-        check_quorum: "CheckQuorum: a leader that hears no majority steps down (thesis §6.2), and a server that hears a leader ignores calls to elect another (§4.2.3)",
-        joint_consensus: "Membership changes by joint consensus (§6); off: one server at a time (thesis §4.2)",
+        check_quorum: "CheckQuorum: a leader that hears no majority steps down (thesis §6.2), and a server that hears a leader ignores calls to elect another (thesis §4.2.3)",
+        joint_consensus: "Membership changes by joint consensus (§6); off: one server at a time (thesis §4.1)",
         no_election_restriction: "Vote for any log, up to date or not (§5.4.1 off): breaks leader completeness",
         commit_old_terms: "Commit old-term entries by counting copies (§5.4.2 off): breaks state machine safety",
         vote_for_highest_id: "Vote again for a higher server id in the same term: breaks election safety",
@@ -453,9 +453,9 @@ const ZH: Texts = Texts {
     time_out: "超时",
     time_out_title: "立即触发这台服务器的选举计时器",
     crash: "宕机",
-    crash_title: "停止这台服务器：只保留任期、投票和日志",
+    crash_title: "停止这台服务器：只保留任期、投票、日志和快照",
     restart: "重启",
-    restart_title: "从任期、投票和日志重新启动这台服务器",
+    restart_title: "从任期、投票、日志和快照重新启动这台服务器",
     isolate: "隔离",
     transfer_here: "把领导权交给它",
     transfer_here_title: "领导者停止接受写请求，先补齐这台服务器的日志，再让它立即发起选举（博士论文 §3.10）",
@@ -498,7 +498,7 @@ const ZH: Texts = Texts {
     next_marker_title: "领导者记录的这台服务器的 nextIndex",
     match_marker: "匹配",
     match_marker_title: "领导者记录的这台服务器的 matchIndex",
-    invariants: "安全性质（图 3），每个事件之后检查",
+    invariants: "安全性质（图 3；成员变更见博士论文 §4.1；线性一致性见博士论文 §6.3），每个事件之后检查",
     holds: "成立",
     jump_to_violation: "跳到被违反的时刻",
     legend: "图例",
@@ -558,8 +558,8 @@ const ZH: Texts = Texts {
         noop: "当选后追加一条空操作条目（§8）",
         conflict_hint: "拒绝时返回冲突提示（§5.3）",
         pre_vote: "预投票（PreVote）：先问能否胜选，再提升任期（博士论文 §9.6）",
-        check_quorum: "检查法定人数（CheckQuorum）：听不到多数派的领导者会退位（博士论文 §6.2）；仍能收到领导者消息的服务器不理会选举别人的请求（§4.2.3）",
-        joint_consensus: "成员变更用联合共识（§6）；关闭时一次只变一台服务器（博士论文 §4.2）",
+        check_quorum: "检查法定人数（CheckQuorum）：听不到多数派的领导者会退位（博士论文 §6.2）；仍能收到领导者消息的服务器不理会选举别人的请求（博士论文 §4.2.3）",
+        joint_consensus: "成员变更用联合共识（§6）；关闭时一次只变一台服务器（博士论文 §4.1）",
         no_election_restriction: "不管日志新旧都投票（关闭 §5.4.1）：破坏领导者完整性",
         commit_old_terms: "数副本提交旧任期的条目（关闭 §5.4.2）：破坏状态机安全",
         vote_for_highest_id: "同一任期内再投给编号更大的服务器：破坏选举安全",
@@ -913,21 +913,21 @@ impl Lang {
                 ),
                 E::PreVoteStarted { node, term } => format!(
                     "S{node}'s election timer fired; with PreVote it first asks whether it could win term {term}, \
-                     without raising its own (§9.6)."
+                     without raising its own (thesis §9.6)."
                 ),
                 E::PreVotesWon { node, term } => {
                     format!("A majority granted S{node}'s pre-votes: it now campaigns for term {term}.")
                 }
                 E::TransferElection { node, term } => {
-                    format!("S{node} got TimeoutNow from its leader and campaigns for term {term} at once (§3.10).")
+                    format!("S{node} got TimeoutNow from its leader and campaigns for term {term} at once (thesis §3.10).")
                 }
                 E::LostQuorum { node, term } => format!(
                     "Leader S{node} heard from no majority for an election timeout and stepped down in term {term} \
-                     (CheckQuorum, §6.2)."
+                     (CheckQuorum, thesis §6.2)."
                 ),
                 E::TransferStarted { leader, to } => format!(
                     "Leader S{leader} hands leadership over to S{to}: it takes no new writes, brings S{to}'s log \
-                     up to date, then tells it to campaign (§3.10)."
+                     up to date, then tells it to campaign (thesis §3.10)."
                 ),
                 E::TransferAbandoned { leader, to } => {
                     format!("S{leader} gave up handing leadership to S{to}: an election timeout passed.")
@@ -1042,17 +1042,17 @@ impl Lang {
                     "领导者 S{node} 被要求超时（Raft 的领导者本没有选举计时器，演练场仍可触发）：它不再担任领导者，转而竞选第 {term} 任期。"
                 ),
                 E::PreVoteStarted { node, term } => {
-                    format!("S{node} 的选举计时器超时；开启了预投票，它先询问能否赢得第 {term} 任期，而不提升自己的任期（§9.6）。")
+                    format!("S{node} 的选举计时器超时；开启了预投票，它先询问能否赢得第 {term} 任期，而不提升自己的任期（博士论文 §9.6）。")
                 }
                 E::PreVotesWon { node, term } => format!("多数派同意了 S{node} 的预投票：它开始竞选第 {term} 任期。"),
                 E::TransferElection { node, term } => {
-                    format!("S{node} 收到领导者的 TimeoutNow，立即竞选第 {term} 任期（§3.10）。")
+                    format!("S{node} 收到领导者的 TimeoutNow，立即竞选第 {term} 任期（博士论文 §3.10）。")
                 }
                 E::LostQuorum { node, term } => format!(
-                    "领导者 S{node} 在一个选举超时内没有收到多数派的回应，于第 {term} 任期退位（检查法定人数，§6.2）。"
+                    "领导者 S{node} 在一个选举超时内没有收到多数派的回应，于第 {term} 任期退位（检查法定人数，博士论文 §6.2）。"
                 ),
                 E::TransferStarted { leader, to } => format!(
-                    "领导者 S{leader} 把领导权交给 S{to}：它不再接受新的写请求，先把 S{to} 的日志补齐，再让它立即发起选举（§3.10）。"
+                    "领导者 S{leader} 把领导权交给 S{to}：它不再接受新的写请求，先把 S{to} 的日志补齐，再让它立即发起选举（博士论文 §3.10）。"
                 ),
                 E::TransferAbandoned { leader, to } => {
                     format!("S{leader} 放弃了把领导权交给 S{to}：已经过了一个选举超时。")
@@ -1097,7 +1097,7 @@ impl Lang {
                 }
                 E::ClientWrite { node, command, .. } => format!("客户端向 S{node} 发送写请求 {command}。"),
                 E::ClientRead { node, client, command, .. } => format!("客户端 C{client} 向 S{node} 发送读请求 {command}。"),
-                E::SnapshotTaken { node, index } => format!("S{node} 生成了到索引 {index} 为止的快照，并丢弃了这之前的日志。"),
+                E::SnapshotTaken { node, index } => format!("S{node} 生成了到索引 {index} 为止的快照，并丢弃了到此为止的日志。"),
                 E::ClientRetried { node, attempt, command, .. } => {
                     format!("客户端在同一个会话里再次把 {command} 发给 S{node}（第 {attempt} 次）：它只会被应用一次。")
                 }
