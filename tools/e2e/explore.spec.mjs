@@ -125,7 +125,7 @@ test('with every rule on, a search says how deep it proved them, and Cancel stop
   await expect(page.locator('.search__adjusted')).toHaveText('Events per run, at most: from 1 to 30, in whole numbers; "0" was taken as 1.');
   await depth.fill('3');
   await depth.press('Tab');
-  await expect(page.locator('.search__adjusted')).toHaveCount(0);
+  await expect(page.locator('.search__adjusted')).toBeEmpty();
   await page.getByRole('button', { name: 'Find a counterexample' }).click();
   await expect(search).toHaveAttribute('data-search-status', 'none', { timeout: 60_000 });
   await expect(page.locator('.search__status')).toContainText(/^No counterexample: every run of up to 3 events within these bounds keeps every property \([\d,]+ states/);

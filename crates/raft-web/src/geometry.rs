@@ -59,16 +59,21 @@ pub fn heading(from: Point, to: Point) -> f64 {
     radians * 180.0 / std::f64::consts::PI
 }
 
-/// The corner of the view across from the link between `a` and `b`: where a card covers
-/// neither end of it (`top-left`, `top-right`, `bottom-left` or `bottom-right`).
+/// The corner of the view where a card covers neither `a` nor `b`, the two ends of a link:
+/// the one whose quarter's centre is farthest from the nearer end (`bottom-right` when
+/// several are as far). One of `top-left`, `top-right`, `bottom-left`, `bottom-right`.
 pub fn corner_away_from(a: Point, b: Point) -> &'static str {
-    let center = VIEW_SIZE / 2.0;
-    match ((a.y + b.y) / 2.0 < center, (a.x + b.x) / 2.0 < center) {
-        (true, true) => "bottom-right",
-        (true, false) => "bottom-left",
-        (false, true) => "top-right",
-        (false, false) => "top-left",
+    let (near, far) = (VIEW_SIZE / 4.0, VIEW_SIZE * 3.0 / 4.0);
+    let corners =
+        [("bottom-right", far, far), ("bottom-left", near, far), ("top-right", far, near), ("top-left", near, near)];
+    let clearance = |&(_, x, y): &(&str, f64, f64)| (a.x - x).hypot(a.y - y).min((b.x - x).hypot(b.y - y));
+    let mut best = corners[0];
+    for corner in corners {
+        if clearance(&corner) > clearance(&best) {
+            best = corner;
+        }
     }
+    best.0
 }
 
 /// Where node number `index` (0-based) of `count` sits: on a ring, the first at the top,
@@ -112,12 +117,32 @@ mod tests {
     }
 
     #[test]
-    fn a_card_goes_to_the_corner_across_from_a_link() {
+    fn a_card_goes_to_a_corner_clear_of_both_ends_of_a_link() {
+        let quarter = |corner: &str| {
+            let (near, far) = (VIEW_SIZE / 4.0, VIEW_SIZE * 3.0 / 4.0);
+            let x = if corner.ends_with("left") { near } else { far };
+            Point { x, y: if corner.starts_with("top") { near } else { far } }
+        };
+        let clear = |a: Point, b: Point| {
+            let c = quarter(corner_away_from(a, b));
+            let gap = (a.x - c.x).hypot(a.y - c.y).min((b.x - c.x).hypot(b.y - c.y));
+            assert!(gap > VIEW_SIZE / 4.0, "{a:?} to {b:?}: the card at {c:?} is {gap} from an end");
+        };
+        // Every link of every ring, the client's too (its write to a server at the lower right
+        // crosses the middle; so do S4 to S8 of eight).
+        for count in 1..=9 {
+            let ring = |index| node_position(index, count);
+            for from in 0..count {
+                clear(CLIENT_POSITION, ring(from));
+                for to in 0..count {
+                    if from != to {
+                        clear(ring(from), ring(to));
+                    }
+                }
+            }
+        }
         let ring = |index| node_position(index, 5);
-        // S1 (top) to S2 (upper right): the card goes bottom left, off both.
-        assert_eq!(corner_away_from(ring(0), ring(1)), "bottom-left");
-        // S3 (lower right) to S4 (lower left): the card goes to the top, on S5's side.
-        assert_eq!(corner_away_from(ring(2), ring(3)), "top-left");
+        assert_eq!(corner_away_from(ring(0), ring(1)), "bottom-left", "S1 (top) to S2 (upper right)");
         assert_eq!(corner_away_from(CLIENT_POSITION, ring(4)), "bottom-right");
     }
 

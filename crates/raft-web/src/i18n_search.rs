@@ -147,10 +147,14 @@ impl Lang {
 
     /// A bound typed out of its range, or not as a whole number, and the value taken instead.
     pub fn search_bound_adjusted(self, label: &str, (min, max): (u32, u32), typed: &str, taken: u32) -> String {
-        let typed = typed.trim();
-        match self {
-            Lang::En => format!("{label}: from {min} to {max}, in whole numbers; \"{typed}\" was taken as {taken}."),
-            Lang::Zh => format!("{label}：应为 {min} 到 {max} 之间的整数；“{typed}”已按 {taken} 处理。"),
+        // A field whose text the browser does not pass on (letters, in some browsers) is empty.
+        match (self, typed.trim()) {
+            (Lang::En, "") => format!("{label}: from {min} to {max}, in whole numbers; {taken} is used."),
+            (Lang::En, typed) => {
+                format!("{label}: from {min} to {max}, in whole numbers; \"{typed}\" was taken as {taken}.")
+            }
+            (Lang::Zh, "") => format!("{label}：应为 {min} 到 {max} 之间的整数；现按 {taken} 处理。"),
+            (Lang::Zh, typed) => format!("{label}：应为 {min} 到 {max} 之间的整数；“{typed}”已按 {taken} 处理。"),
         }
     }
 

@@ -256,6 +256,8 @@ pub struct ShownPreset {
     /// The preset's own seed and options: a run replayed with others is not the one its
     /// words tell.
     pub settings: Rc<ClusterSettings>,
+    /// Whether the run was replayed with another seed or other options than the preset's.
+    pub replayed: bool,
 }
 
 /// The playground: a run with its history, and how the page is showing it.
@@ -454,9 +456,7 @@ impl Playground {
     /// Whether the run is a preset's, replayed with another seed or other options (its words
     /// tell the preset's own run).
     pub fn preset_replayed(&self) -> bool {
-        self.preset
-            .as_ref()
-            .is_some_and(|preset| (preset.settings.seed, &preset.settings.options) != (self.seed(), &self.options()))
+        self.preset.as_ref().is_some_and(|preset| preset.replayed)
     }
 
     /// The scenario's title and description in `lang`, if it has them.
@@ -823,7 +823,8 @@ impl Reducible for Playground {
                 Some((id, Ok(scenario))) => match Playground::new(scenario) {
                     Ok(fresh) => {
                         let settings = Rc::new(ClusterSettings { seed: fresh.seed(), options: fresh.options() });
-                        let preset = ShownPreset { id, description_zh: files.description_zh.into(), settings };
+                        let preset =
+                            ShownPreset { id, description_zh: files.description_zh.into(), settings, replayed: false };
                         next = next.replaced_by(Playground { preset: Some(preset), ..fresh });
                     }
                     Err(error) => next.notice = Some(Notice::BadScenario(error)),
@@ -846,15 +847,19 @@ impl Reducible for Playground {
                 next.notice = Some(Notice::BadSettings(why))
             }
             Action::ReplaySettings(Ok(ClusterSettings { seed, options })) => {
-                let scenario = Scenario { seed, options, until_ms: None, ..next.history.borrow().scenario() };
                 let preset = next.preset.take();
+                let replayed =
+                    preset.as_ref().is_some_and(|p| (p.settings.seed, &p.settings.options) != (seed, &options));
+                let scenario = Scenario { seed, options, until_ms: None, ..next.history.borrow().scenario() };
                 let run = next.run;
                 next.start_scenario(scenario);
                 if next.run != run {
                     // The same story under other rules: it keeps its preset's words (in 中文 too),
                     // though the picker no longer names the preset.
-                    next.preset = preset;
+                    next.preset = preset.map(|preset| ShownPreset { replayed, ..preset });
                     next.departed = true;
+                } else {
+                    next.preset = preset; // refused: the run, and its preset, are kept
                 }
             }
             Action::ApplySettings(Ok(ClusterSettings { seed, options })) => next.start_fresh(seed, options),
@@ -1078,18 +1083,32 @@ mod tests {
 
     #[test]
     fn a_preset_replayed_with_other_settings_says_its_words_tell_its_own_run() {
-        let state = reduce(
-            Rc::new(Playground::default()),
-            Action::LoadPreset(crate::presets::PresetFiles::from_disk("stale-leader")),
-        );
+        // A fresh state for each case: reducing one twice would share its history.
+        let load = || {
+            reduce(
+                Rc::new(Playground::default()),
+                Action::LoadPreset(crate::presets::PresetFiles::from_disk("stale-leader")),
+            )
+        };
+        let state = load();
         assert!(!state.preset_replayed());
+        let replay = |options| Action::ReplaySettings(Ok(ClusterSettings { seed: 1, options }));
         let options = raft_sim::ScenarioOptions { check_quorum: !state.options().check_quorum, ..state.options() };
-        let replayed = reduce(state.clone(), Action::ReplaySettings(Ok(ClusterSettings { seed: 1, options })));
+        let replayed = reduce(load(), replay(options));
         assert!(replayed.preset_replayed(), "another run under the preset's words");
         assert_eq!(replayed.scenario_info(Lang::Zh).0, state.scenario_info(Lang::Zh).0, "the words are the preset's");
-        let unchanged = ClusterSettings { seed: state.history.borrow().scenario().seed, options: state.options() };
+        // A loss action changes the run's options without a replay: still the preset's run.
+        let lossy = reduce(load(), Action::Apply(raft_sim::Action::Loss { probability: 0.5 }));
+        assert!(!lossy.preset_replayed());
+        // A replay refused (lease reads need CheckQuorum) keeps the run and its preset.
+        let lease =
+            raft_sim::ScenarioOptions { read_mode: raft_sim::ReadMode::Lease, check_quorum: false, ..state.options() };
+        let refused = reduce(load(), replay(lease));
+        assert!(refused.notice.is_some() && refused.preset.is_some(), "{:?}", refused.notice);
+        assert_eq!(refused.scenario_info(Lang::Zh).0, state.scenario_info(Lang::Zh).0);
+        let unchanged = ClusterSettings { seed: state.seed(), options: state.options() };
         assert!(
-            !reduce(state, Action::ReplaySettings(Ok(unchanged))).preset_replayed(),
+            !reduce(load(), Action::ReplaySettings(Ok(unchanged))).preset_replayed(),
             "the same run is the preset's"
         );
         let reloaded = reduce(replayed, Action::LoadPreset(crate::presets::PresetFiles::from_disk("stale-leader")));

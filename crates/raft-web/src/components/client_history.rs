@@ -83,7 +83,7 @@ pub fn ClientHistory(props: &ClientHistoryProps) -> Html {
                     // Room for the label: up to the next bar in its row, or the axis' end.
                     let next = view.bars[i + 1..].iter().find(|other| (other.client, other.row) == (bar.client, bar.row));
                     let room = next.map_or(GUTTER + span, |other| x(other.start));
-                    let top = tops[bar.client as usize - 1] + LANE * f64::from(bar.row);
+                    let top = tops[(bar.client as usize).saturating_sub(1)] + LANE * f64::from(bar.row);
                     draw_bar(props, bar, &x, room, top)
                 }) }
             </svg>

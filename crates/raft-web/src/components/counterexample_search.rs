@@ -125,13 +125,17 @@ fn worker_url() -> Option<String> {
     meta.get_attribute("content").filter(|url| !url.is_empty())
 }
 
+/// A bound's label, in the language of the texts given.
+type Label = fn(&crate::i18n_search::SearchTexts) -> &'static str;
+
 /// The search: bounds, button, progress.
 #[function_component(CounterexampleSearch)]
 pub fn counterexample_search(props: &CounterexampleSearchProps) -> Html {
     let status = use_state(|| Status::Idle);
     let bounds = use_state(|| REMEMBERED.get().0);
-    // The last bound changed to fit its range: its label, range, what was typed, what is used.
-    let adjusted = use_state(|| None::<(&'static str, (u32, u32), String, u32)>);
+    // The last bound changed to fit its range: its label (in the page's language when shown),
+    // range, what was typed, what is used.
+    let adjusted = use_state(|| None::<(Label, (u32, u32), String, u32)>);
     let searching = use_mut_ref(|| None::<Searching>);
     // The handlers outlive a render: they read the run and the callback as they are now.
     let latest = use_mut_ref(|| (props.run.clone(), props.on_found.clone()));
@@ -162,7 +166,7 @@ pub fn counterexample_search(props: &CounterexampleSearchProps) -> Html {
 
     let lang = props.lang;
     let t = lang.search_texts();
-    let field = |label: &'static str, value: u32, (min, max): (u32, u32), set: fn(&mut Bounds, u32)| {
+    let field = |label: Label, value: u32, (min, max): (u32, u32), set: fn(&mut Bounds, u32)| {
         let (bounds, adjusted) = (bounds.clone(), adjusted.clone());
         let onchange = Callback::from(move |event: Event| {
             let input: HtmlInputElement = event.target_unchecked_into();
@@ -181,7 +185,7 @@ pub fn counterexample_search(props: &CounterexampleSearchProps) -> Html {
         });
         html! {
             <label class="search__bound">
-                <span>{ label }</span>
+                <span>{ label(t) }</span>
                 <input type="number" min={min.to_string()} max={max.to_string()} step="1" inputmode="numeric"
                        value={value.to_string()} {onchange} />
             </label>
@@ -223,17 +227,20 @@ pub fn counterexample_search(props: &CounterexampleSearchProps) -> Html {
                 <summary>{ t.bounds }</summary>
                 // A running search keeps the bounds it started with.
                 <fieldset class="search__fields" disabled={running}>
-                    { field(t.depth, bounds.depth, (1, 30), |b, v| b.depth = v) }
-                    { field(t.crashes, bounds.events.crashes, (0, 3), |b, v| b.events.crashes = v) }
-                    { field(t.writes, bounds.events.writes, (0, 3), |b, v| b.events.writes = v) }
-                    { field(t.drops, bounds.events.drops, (0, 3), |b, v| b.events.drops = v) }
-                    { field(t.duplicates, bounds.events.duplicates, (0, 3), |b, v| b.events.duplicates = v) }
-                    { field(t.reads, bounds.events.reads, (0, 3), |b, v| b.events.reads = v) }
-                    { field(t.changes, bounds.events.changes, (0, 3), |b, v| b.events.changes = v) }
+                    { field(|t| t.depth, bounds.depth, (1, 30), |b, v| b.depth = v) }
+                    { field(|t| t.crashes, bounds.events.crashes, (0, 3), |b, v| b.events.crashes = v) }
+                    { field(|t| t.writes, bounds.events.writes, (0, 3), |b, v| b.events.writes = v) }
+                    { field(|t| t.drops, bounds.events.drops, (0, 3), |b, v| b.events.drops = v) }
+                    { field(|t| t.duplicates, bounds.events.duplicates, (0, 3), |b, v| b.events.duplicates = v) }
+                    { field(|t| t.reads, bounds.events.reads, (0, 3), |b, v| b.events.reads = v) }
+                    { field(|t| t.changes, bounds.events.changes, (0, 3), |b, v| b.events.changes = v) }
                 </fieldset>
-                if let Some((label, range, typed, taken)) = &*adjusted {
-                    <p class="search__adjusted" role="status">{ lang.search_bound_adjusted(label, *range, typed, *taken) }</p>
-                }
+                // Always there, so that a screen reader announces what is written into it.
+                <p class="search__adjusted" role="status">
+                    if let Some((label, range, typed, taken)) = &*adjusted {
+                        { lang.search_bound_adjusted(label(t), *range, typed, *taken) }
+                    }
+                </p>
             </details>
             <p class="search__status" role="status">{ line.unwrap_or_default() }</p>
         </div>

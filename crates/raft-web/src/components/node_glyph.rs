@@ -35,6 +35,9 @@ const CROWDED_RING: usize = 7;
 
 /// The longest `key=value` drawn beside a server, in characters.
 const KV_CHARS: usize = 10;
+/// On a crowded ring, where the pair stands beside the name, pointing out of the ring: short
+/// enough to stay inside the drawing at a phone's larger letters.
+const KV_CHARS_CROWDED: usize = 4;
 
 /// The accessible name of a node in `lang`, e.g. "Node 3, leader, term 2", or "Node 6,
 /// follower, term 2, learner: catching up, not voting yet".
@@ -100,7 +103,7 @@ pub fn kv_glyph(lang: Lang, node: &NodeView, servers: usize) -> Html {
         .kv
         .iter()
         .take(room)
-        .map(|pair| match pair.char_indices().nth(KV_CHARS) {
+        .map(|pair| match pair.char_indices().nth(if servers > CROWDED_RING { KV_CHARS_CROWDED } else { KV_CHARS }) {
             Some((cut, _)) => format!("{}…", &pair[..cut]),
             None => pair.clone(),
         })

@@ -255,7 +255,13 @@ impl ClusterView {
             .filter_map(|lost| {
                 let age = render_ms - lost.lost_at as f64;
                 (age < LOSS_SHOWN_MS).then(|| {
-                    let progress = elapsed_fraction(lost.sent_at, lost.deliver_at, lost.lost_at as f64);
+                    // With manual scheduling a message waits mid-link (spread_on_links), not
+                    // at the fraction of a trip that time would have made.
+                    let progress = if sim.is_manual() {
+                        0.5
+                    } else {
+                        elapsed_fraction(lost.sent_at, lost.deliver_at, lost.lost_at as f64)
+                    };
                     LossView {
                         id: lost.id,
                         position: message_position(position_of(lost.from), position_of(lost.to), progress),
