@@ -50,7 +50,12 @@ test('a broken rule, replayed with this change, turns a property red and Jump to
   const broken = page.locator('[data-invariant=state_machine_safety]');
   await expect(broken).toHaveAttribute('data-ok', 'false', { timeout: 20_000 });
   await page.getByRole('button', { name: 'Pause' }).click();
+  // From below the drawing (a short window), the jump brings the drawing back into view.
+  await page.setViewportSize({ width: 1280, height: 500 });
+  await broken.scrollIntoViewIfNeeded();
+  expect(await page.locator('.playground__stage').evaluate((e) => e.getBoundingClientRect().top)).toBeLessThan(0);
   await broken.getByRole('button', { name: 'Jump to the violation' }).click();
+  await expect.poll(() => page.locator('.playground__stage').evaluate((e) => e.getBoundingClientRect().top)).toBeCloseTo(0, 0);
   const at = Number(await page.locator('[data-time-ms]').getAttribute('data-time-ms'));
   expect(at).toBeGreaterThan(300);
   await expect(broken).toHaveAttribute('data-ok', 'false'); // at the very moment it broke

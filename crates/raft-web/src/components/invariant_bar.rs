@@ -53,7 +53,10 @@ fn badge(
             { label }
             if let (Some(detail), Some((at, _))) = (detail, broken) {
                 <span class="invariants__detail">{ format!(" — {detail}") }</span>
-                <button type="button" class="invariants__jump" onclick={on_seek.reform(move |_: MouseEvent| at)}>
+                <button type="button" class="invariants__jump" onclick={on_seek.reform(move |_: MouseEvent| {
+                    crate::hooks::reveal_drawing(); // the moment is seen in the drawing
+                    at
+                })}>
                     { lang.texts().jump_to_violation }
                 </button>
             }

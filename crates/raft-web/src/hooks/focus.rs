@@ -29,6 +29,19 @@ pub fn after_redraw(then: impl FnOnce() + 'static) {
     gloo::timers::callback::Timeout::new(0, then).forget();
 }
 
+/// Once the page is redrawn, scrolls the drawing back to the top of the window if it was
+/// scrolled away above it (after a jump made from below it, such as Jump to the violation).
+/// Never in an embed, whose scrolling would move its host's page too.
+pub fn reveal_drawing() {
+    after_redraw(|| {
+        let stage = gloo::utils::document().query_selector(".playground:not(.playground--embed) .playground__stage");
+        let stage = stage.ok().flatten();
+        if let Some(stage) = stage.filter(|stage| stage.get_bounding_client_rect().top() < 0.0) {
+            stage.scroll_into_view();
+        }
+    });
+}
+
 /// Whether the focus was lost: on no element, or on the page's body (where the browser puts it
 /// when the focused element goes away or is disabled).
 pub fn focus_lost() -> bool {
