@@ -26,6 +26,23 @@ test.describe('on a 360 px phone with touch', () => {
     await page.screenshot({ path: testInfo.outputPath('phone.png'), fullPage: true });
     expect(errors).toEqual([]);
   });
+
+  test('a tapped message opens its card under the drawing, in view, covering no server', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.goto('./');
+    await page.getByRole('button', { name: 'Step', exact: true }).tap(); // an election: votes in flight
+    const message = page.locator('[data-message]').first();
+    await message.scrollIntoViewIfNeeded();
+    await message.dispatchEvent('click'); // just sent, it is still half under its sender's circle
+    const card = page.locator('.message-panel');
+    await expect(card).toBeVisible();
+    const drawing = await page.locator('svg.cluster').boundingBox();
+    await expect.poll(async () => (await card.boundingBox()).y + (await card.boundingBox()).height).toBeLessThanOrEqual(740);
+    const box = await card.boundingBox();
+    expect(box.y).toBeGreaterThanOrEqual(drawing.y + drawing.height - 1);
+    expect(box.x + box.width).toBeLessThanOrEqual(360);
+    expect(errors).toEqual([]);
+  });
 });
 
 for (const scheme of ['light', 'dark']) {

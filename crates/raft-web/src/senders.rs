@@ -95,6 +95,19 @@ impl Senders {
                         });
                         if keyboard {
                             crate::hooks::focus_selected(".message-panel__actions button");
+                        } else if let Some(panel) =
+                            gloo::utils::document().query_selector(".message-panel").ok().flatten()
+                        {
+                            // A phone draws it under the drawing: tapped, it is scrolled up into view.
+                            let below = panel.get_bounding_client_rect().bottom()
+                                > gloo::utils::window()
+                                    .inner_height()
+                                    .ok()
+                                    .and_then(|h| h.as_f64())
+                                    .unwrap_or(f64::MAX);
+                            if below {
+                                panel.scroll_into_view_with_bool(false);
+                            }
                         }
                     });
                 })

@@ -95,6 +95,7 @@ pub fn node_glyph(lang: Lang, props: &NodeGlyphProps) -> Html {
 /// at the bottom of the ring. Outside the node's button, so that screen readers read it too.
 pub fn kv_glyph(lang: Lang, node: &NodeView, servers: usize) -> Html {
     let room = if servers > ROOMY_RING { 1 } else { KV_SHOWN };
+    let crowded = servers > CROWDED_RING;
     let mut all = node.kv.join(", ");
     if node.kv_len > node.kv.len() {
         all.push_str(", …");
@@ -103,12 +104,14 @@ pub fn kv_glyph(lang: Lang, node: &NodeView, servers: usize) -> Html {
         .kv
         .iter()
         .take(room)
-        .map(|pair| match pair.char_indices().nth(if servers > CROWDED_RING { KV_CHARS_CROWDED } else { KV_CHARS }) {
+        .map(|pair| match pair.char_indices().nth(if crowded { KV_CHARS_CROWDED } else { KV_CHARS }) {
             Some((cut, _)) => format!("{}…", &pair[..cut]),
             None => pair.clone(),
         })
         .collect();
-    if node.kv_len > room {
+    // On a crowded ring one `…` says there is more, whether the pair was cut or others follow.
+    let cut = shown.first().is_some_and(|pair| pair.ends_with('…'));
+    if node.kv_len > room && !(crowded && cut) {
         shown.push("…".to_owned());
     }
     let text = if shown.is_empty() { "∅".to_owned() } else { shown.join(" ") };
@@ -116,12 +119,15 @@ pub fn kv_glyph(lang: Lang, node: &NodeView, servers: usize) -> Html {
     // or on a crowded ring, where it would touch the next server, on the name's line, on the
     // side away from the ring's centre (never inside the ring, where it would read as nobody's).
     let below = NODE_RADIUS + 37.0;
-    let (dx, y, class) = if servers <= CROWDED_RING && node.position.y + below + 4.0 <= VIEW_SIZE {
+    // On a crowded ring it keeps its small letters on a phone, to stay inside the drawing.
+    let (dx, y, class) = if !crowded && node.position.y + below + 4.0 <= VIEW_SIZE {
         (0.0, below, None)
     } else if node.position.x < VIEW_SIZE / 2.0 {
-        (-14.0, NODE_RADIUS + 22.0, Some("node__kv node__kv--before"))
+        let class = if crowded { "node__kv node__kv--before node__kv--crowded" } else { "node__kv node__kv--before" };
+        (-14.0, NODE_RADIUS + 22.0, Some(class))
     } else {
-        (14.0, NODE_RADIUS + 22.0, Some("node__kv node__kv--after"))
+        let class = if crowded { "node__kv node__kv--after node__kv--crowded" } else { "node__kv node__kv--after" };
+        (14.0, NODE_RADIUS + 22.0, Some(class))
     };
     html! {
         <text key={node.id} class={class.unwrap_or("node__kv")} x={number(node.position.x + dx)}
