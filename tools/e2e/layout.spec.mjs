@@ -41,6 +41,12 @@ test.describe('on a 360 px phone with touch', () => {
     const box = await card.boundingBox();
     expect(box.y).toBeGreaterThanOrEqual(drawing.y + drawing.height - 1);
     expect(box.x + box.width).toBeLessThanOrEqual(360);
+    // Its close button is inside it, and closes it.
+    const close = await card.getByRole('button', { name: 'Close message' }).boundingBox();
+    expect(close.y).toBeGreaterThanOrEqual(box.y);
+    expect(close.y + close.height).toBeLessThanOrEqual(box.y + box.height);
+    await card.getByRole('button', { name: 'Close message' }).tap();
+    await expect(card).toHaveCount(0);
     expect(errors).toEqual([]);
   });
 });
