@@ -2,6 +2,8 @@
 //! invocation to response in its client's lane, with the linearizability verdict (thesis §6.3;
 //! the checker is `raft_sim::check_linearizability`).
 
+use std::collections::BTreeMap;
+
 use raft_sim::{Linearizability, Millis, OpKind, OpResult, Reason, Simulation};
 
 /// How an operation ended, as its bar is coloured.
@@ -83,16 +85,9 @@ pub struct ClientHistoryView {
 /// none is (the client's earlier operations are all still open then), a new row.
 fn in_rows(mut bars: Vec<HistoryBar>) -> Vec<HistoryBar> {
     // Per client, when each row is free again (`None`: never, an open operation holds it).
-    let mut free_at: Vec<(u32, Vec<Option<Millis>>)> = Vec::new();
+    let mut free_at: BTreeMap<u32, Vec<Option<Millis>>> = BTreeMap::new();
     for bar in &mut bars {
-        let at = match free_at.iter().position(|(client, _)| *client == bar.client) {
-            Some(at) => at,
-            None => {
-                free_at.push((bar.client, Vec::new()));
-                free_at.len() - 1
-            }
-        };
-        let rows = &mut free_at[at].1;
+        let rows = free_at.entry(bar.client).or_default();
         let row = rows.iter().position(|end| end.is_some_and(|end| end <= bar.start)).unwrap_or(rows.len());
         if row == rows.len() {
             rows.push(None);

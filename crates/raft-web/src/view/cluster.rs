@@ -136,25 +136,12 @@ pub struct ClusterView {
     pub highlight: raft_sim::Highlight,
 }
 
-/// Where each message waiting on its link is drawn, as a fraction of its trip: the messages
-/// of one link evenly between a fifth and four fifths of the way, the oldest furthest along.
-fn spread_on_links(sim: &Simulation) -> Vec<(u64, f64)> {
-    let flights: Vec<&raft_sim::InFlight> = sim.messages_in_flight().collect();
-    flights
-        .iter()
-        .map(|flight| {
-            let same_link = |other: &&&raft_sim::InFlight| (other.from, other.to) == (flight.from, flight.to);
-            let count = flights.iter().filter(same_link).count();
-            let newer = flights
-                .iter()
-                .filter(same_link)
-                .filter(|other| {
-                    other.sent_at > flight.sent_at || (other.sent_at == flight.sent_at && other.id > flight.id)
-                })
-                .count();
-            (flight.id, 0.2 + 0.6 * (newer + 1) as f64 / (count + 1) as f64)
-        })
-        .collect()
+/// Where a message waiting on its link is drawn, as a fraction of its trip: the messages of
+/// one link evenly between a fifth and four fifths of the way, the oldest furthest along.
+fn place_on_link(flights: &[&raft_sim::InFlight], flight: &raft_sim::InFlight) -> f64 {
+    let same_link: Vec<_> = flights.iter().filter(|other| (other.from, other.to) == (flight.from, flight.to)).collect();
+    let newer = same_link.iter().filter(|other| (other.sent_at, other.id) > (flight.sent_at, flight.id)).count();
+    0.2 + 0.6 * (newer + 1) as f64 / (same_link.len() + 1) as f64
 }
 
 impl ClusterView {
@@ -219,9 +206,9 @@ impl ClusterView {
             .collect();
         // With manual scheduling (Explore) a message waits to be delivered and does not move:
         // the messages on a link are spread along it, not piled at their sender's rim.
-        let waiting: Option<Vec<(u64, f64)>> = sim.is_manual().then(|| spread_on_links(sim));
+        let waiting: Option<Vec<&raft_sim::InFlight>> = sim.is_manual().then(|| sim.messages_in_flight().collect());
         let progress = |flight: &raft_sim::InFlight| match &waiting {
-            Some(spread) => spread.iter().find(|(id, _)| *id == flight.id).map_or(0.5, |&(_, at)| at),
+            Some(flights) => place_on_link(flights, flight),
             None => flight.progress(render_ms),
         };
         let messages = sim
@@ -255,7 +242,7 @@ impl ClusterView {
             .filter_map(|lost| {
                 let age = render_ms - lost.lost_at as f64;
                 (age < LOSS_SHOWN_MS).then(|| {
-                    // With manual scheduling a message waits mid-link (spread_on_links), not
+                    // With manual scheduling a message waits mid-link (place_on_link), not
                     // at the fraction of a trip that time would have made.
                     let progress = if sim.is_manual() {
                         0.5
