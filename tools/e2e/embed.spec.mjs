@@ -78,6 +78,39 @@ test('the Embed code is an iframe of this run that loads', async ({ page, contex
   await expect.poll(() => simulatedTime(frame)).toBeGreaterThan(1500);
 });
 
+test('lang= chooses the language of an embed, which the visitor does not keep, and the Embed code can ask for it', async ({ page, context }) => {
+  // The browser speaks English; the course that embeds the run is in 中文.
+  await page.goto(`./?embed&lang=zh#${PINNED}`);
+  await expect(page.locator('main')).toHaveAttribute('data-lang', 'zh');
+  await expect(page.getByRole('button', { name: '播放', exact: true })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', /^zh/);
+  expect(await page.evaluate(() => localStorage.getItem('raft-playground.lang'))).not.toBe('"zh"');
+  // Opened in full, the run keeps the language the embed was asked for.
+  const [full] = await Promise.all([context.waitForEvent('page'), page.getByRole('link', { name: /在演练场中打开/ }).click()]);
+  await expect(full.locator('main')).toHaveAttribute('data-lang', 'zh');
+  expect(new URL(full.url()).search).toBe('?lang=zh');
+  // Without lang=, the page speaks the browser's language again: nothing was remembered.
+  await page.goto(`./?embed#${PINNED}`);
+  await expect(page.locator('main')).toHaveAttribute('data-lang', 'en');
+  // A value that is no language of the page is ignored.
+  await page.goto(`./?embed&lang=fr#${PINNED}`);
+  await expect(page.locator('main')).toHaveAttribute('data-lang', 'en');
+  // The share panel's embed form asks for a language; its default leaves it to the reader.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(`./#${PINNED}`);
+  await page.getByText('Share, embed, export').click();
+  await page.getByRole('button', { name: 'Copy code' }).click();
+  expect(await page.getByLabel('Embed code').inputValue()).not.toContain('lang=');
+  await page.getByLabel('Language').selectOption('zh');
+  await page.getByRole('button', { name: 'Copy code' }).click();
+  expect(await page.getByLabel('Embed code').inputValue()).toMatch(/\?embed&amp;lang=zh#s=1\./);
+  // The language button's choice is remembered, as before.
+  await page.goto(`./?lang=zh#${PINNED}`);
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await expect(page.locator('main')).toHaveAttribute('data-lang', 'en');
+  expect(await page.evaluate(() => localStorage.getItem('raft-playground.lang'))).toBe('"en"');
+});
+
 test('the example documentation page drives its embedded playground and hears its events', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('./embed-example.html');

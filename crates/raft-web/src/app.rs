@@ -42,7 +42,7 @@ pub fn App() -> Html {
         let options = options.clone();
         use_reducer(move || initial_state(&options))
     };
-    let preferences = use_preferences();
+    let preferences = use_preferences(options.lang);
     let Preferences { lang, theme } = *preferences;
     let senders = (*use_memo((), {
         let dispatcher = state.dispatcher();
@@ -170,13 +170,15 @@ pub fn App() -> Html {
         }
     };
     if options.embed {
-        // The full page at this run's current moment, made when clicked (not every frame).
+        // The full page at this run's current moment, made when clicked (not every frame), in
+        // the language the embed was asked for, if it was.
         let open_full = {
             let fragment = fragment.clone();
+            let query = PageOptions { lang: options.lang, ..PageOptions::default() }.to_query();
             Callback::from(move |event: MouseEvent| {
                 if let Some(anchor) = event.target_dyn_into::<web_sys::HtmlAnchorElement>() {
                     let fragment = fragment.emit(()).map(|f| format!("#{f}")).unwrap_or_default();
-                    anchor.set_href(&format!("./{fragment}"));
+                    anchor.set_href(&format!("./{query}{fragment}"));
                 }
             })
         };

@@ -608,6 +608,14 @@ impl Lang {
         }
     }
 
+    /// The language a link's `lang=` asks for: `en` or `zh`, or a language tag of either
+    /// (`zh-CN`, `en-GB`), in any case. `None` for anything else.
+    pub fn from_link(value: &str) -> Option<Lang> {
+        let value = value.to_ascii_lowercase();
+        let primary = value.split(['-', '_']).next().unwrap_or_default();
+        [Lang::En, Lang::Zh].into_iter().find(|lang| lang.code() == primary)
+    }
+
     /// The other language.
     pub fn other(self) -> Lang {
         match self {

@@ -1,8 +1,10 @@
 //! How the page was asked to show itself, from its URL's query: `?embed` for the compact frame
-//! that documentation embeds, with `autoplay`, `log` and `origin`.
+//! that documentation embeds, with `autoplay`, `log` and `origin`, and `lang` for either.
 //!
 //! The scenario itself travels in the fragment (see [`raft_sim::ShareLink`]); the query only
 //! chooses the presentation, so one scenario link works both as a page and as an embed.
+
+use crate::i18n::Lang;
 
 /// Presentation options read from the query string.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -19,6 +21,9 @@ pub struct PageOptions {
     /// not an origin is kept as the empty string, which no sender has and no message can be
     /// addressed to: a mistyped origin shuts the protocol rather than opening it to everyone.
     pub origin: Option<String>,
+    /// The language the link asks for (`lang=en` or `lang=zh`), over the visitor's remembered
+    /// choice and the browser's language, and not remembered itself. `None` for any other value.
+    pub lang: Option<Lang>,
 }
 
 /// Whether a flag's value means yes: a bare flag, `1`, `true`, `yes` or `on`.
@@ -36,6 +41,7 @@ impl PageOptions {
                 "embed" => options.embed = truthy(value),
                 "autoplay" => options.autoplay = truthy(value),
                 "log" => options.show_log = truthy(value),
+                "lang" => options.lang = Lang::from_link(value),
                 "origin" => {
                     let origin = percent_decode(value).as_deref().and_then(normalize_origin);
                     options.origin = Some(origin.unwrap_or_default());
@@ -52,6 +58,9 @@ impl PageOptions {
         let mut parts: Vec<String> = flags.iter().filter(|(on, _)| *on).map(|(_, text)| (*text).to_owned()).collect();
         if let Some(origin) = &self.origin {
             parts.push(format!("origin={}", percent_encode(origin)));
+        }
+        if let Some(lang) = self.lang {
+            parts.push(format!("lang={}", lang.code()));
         }
         if parts.is_empty() {
             String::new()
@@ -123,23 +132,44 @@ mod tests {
 
     #[test]
     fn embed_options_are_read_and_written() {
-        let options = PageOptions::from_query("?embed&autoplay=1&log=true&origin=https%3A%2F%2Fdocs.example.org&x=y");
+        let options =
+            PageOptions::from_query("?embed&autoplay=1&log=true&origin=https%3A%2F%2Fdocs.example.org&x=y&lang=zh");
         assert_eq!(
             options,
             PageOptions {
                 embed: true,
                 autoplay: true,
                 show_log: true,
-                origin: Some("https://docs.example.org".into())
+                origin: Some("https://docs.example.org".into()),
+                lang: Some(Lang::Zh),
             }
         );
-        assert_eq!(options.to_query(), "?embed&autoplay=1&log=1&origin=https://docs.example.org");
+        assert_eq!(options.to_query(), "?embed&autoplay=1&log=1&origin=https://docs.example.org&lang=zh");
         assert_eq!(PageOptions::from_query(&options.to_query()), options);
         assert!(!PageOptions::from_query("embed=0&autoplay=no").embed);
         for not_an_origin in ["origin=%zz%4", "origin=docs.example.org", "origin=", "origin=https%3A%2F%2Fa.example%FF"]
         {
             assert_eq!(PageOptions::from_query(not_an_origin).origin.as_deref(), Some(""), "{not_an_origin}");
         }
+    }
+
+    #[test]
+    fn a_link_asks_for_a_language_by_its_code() {
+        for (query, lang) in [
+            ("lang=zh", Some(Lang::Zh)),
+            ("lang=zh-CN", Some(Lang::Zh)),
+            ("lang=ZH", Some(Lang::Zh)),
+            ("embed&lang=en", Some(Lang::En)),
+            ("lang=en-GB", Some(Lang::En)),
+            ("lang=fr", None),
+            ("lang=", None),
+            ("lang=english", None),
+            ("lang=zhx", None),
+        ] {
+            assert_eq!(PageOptions::from_query(query).lang, lang, "{query}");
+        }
+        let full_page = PageOptions { lang: Some(Lang::En), ..PageOptions::default() };
+        assert_eq!(full_page.to_query(), "?lang=en");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! moment, a ready `<iframe>` snippet, and the drawing as an SVG file.
 
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlFormElement, HtmlInputElement, HtmlTextAreaElement};
+use web_sys::{HtmlFormElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::i18n::Lang;
@@ -128,6 +128,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
                 autoplay: checked(&form, "autoplay"),
                 show_log: checked(&form, "log"),
                 origin: None,
+                lang: field::<HtmlSelectElement>(&form, "lang").and_then(|select| Lang::from_link(&select.value())),
             };
             let size = (number_of(&form, "width", 640), number_of(&form, "height", 420));
             let code =
@@ -180,6 +181,13 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
                     <label>{ s.embed_height }<input name="height" type="number" min="120" max="4000" value="420" /></label>
                     <label><input name="autoplay" type="checkbox" />{ s.embed_autoplay }</label>
                     <label><input name="log" type="checkbox" />{ s.embed_log }</label>
+                    <label>{ s.embed_lang }
+                        <select name="lang">
+                            <option value="" selected=true>{ s.embed_lang_reader }</option>
+                            <option value="en" lang="en">{ "English" }</option>
+                            <option value="zh" lang="zh">{ "中文" }</option>
+                        </select>
+                    </label>
                     <button type="submit">{ s.copy_code }</button>
                 </fieldset>
             </form>

@@ -60,20 +60,24 @@ pub struct Preferences {
     pub theme: Theme,
 }
 
-/// The language (stored, else the browser's) and theme (stored, else the system's), in one
-/// state whose changes are remembered and applied to the document (one state and one effect,
-/// not two of each: issue 6, page weight).
+/// The language (the one the link asks for, else the stored one, else the browser's) and theme
+/// (stored, else the system's), in one state whose changes are remembered and applied to the
+/// document (one state and one effect, not two of each: issue 6, page weight). A language the
+/// link asks for is not remembered, so an embed in a 中文 course leaves the visitor's own
+/// choice alone; one chosen with the language button is.
 #[hook]
-pub fn use_preferences() -> UseStateHandle<Preferences> {
+pub fn use_preferences(asked: Option<Lang>) -> UseStateHandle<Preferences> {
     let preferences = use_state(|| {
         let browser = || gloo::utils::window().navigator().language().unwrap_or_default();
         Preferences {
-            lang: Lang::from_tag(&stored(LANG_KEY).unwrap_or_else(browser)),
+            lang: asked.unwrap_or_else(|| Lang::from_tag(&stored(LANG_KEY).unwrap_or_else(browser))),
             theme: Theme::from_code(&stored(THEME_KEY).unwrap_or_default()),
         }
     });
-    use_effect_with(*preferences, |&Preferences { lang, theme }| {
-        store(LANG_KEY, lang.code());
+    use_effect_with(*preferences, move |&Preferences { lang, theme }| {
+        if Some(lang) != asked {
+            store(LANG_KEY, lang.code());
+        }
         store(THEME_KEY, theme.code());
         if let Some(root) = gloo::utils::document().document_element() {
             let _ = root.set_attribute("lang", lang.texts().html_lang);
