@@ -43,7 +43,20 @@ if (!staticImport.test(match[1])) {
   process.exit(1);
 }
 const start = match[1].trim().replace(staticImport, (_, path) => `const bindings = await import(${path});\nconst init = bindings.default;`);
-const code = featureCheck + start + '\n';
+// A host page that drives an embed (README, "Driving an embed") often posts its first commands
+// on the frame's load event, which comes before the WebAssembly listens: they are kept here,
+// in order, until the page takes them (use_embed_api.rs) and listens itself.
+const keepEarlyMessages = `{
+  const kept = [];
+  const keep = (event) => kept.push(event);
+  addEventListener('message', keep);
+  window.raftPlaygroundEarlyMessages = () => {
+    removeEventListener('message', keep);
+    return kept.splice(0);
+  };
+}
+`;
+const code = featureCheck + keepEarlyMessages + start + '\n';
 const digest = createHash('sha384').update(code).digest();
 const name = `start-${digest.toString('hex').slice(0, 16)}.js`;
 writeFileSync(join(staging, name), code);

@@ -137,6 +137,69 @@ test('the example documentation page drives its embedded playground and hears it
   expect(errors).toEqual([]);
 });
 
+test('an embedded lesson in a frame wider than high puts its step beside the drawing', async ({ page }) => {
+  await page.setViewportSize({ width: 640, height: 420 });
+  await page.goto('./?embed&lesson=replication&step=5');
+  const lesson = page.locator('.lesson');
+  await expect(lesson).toContainText('Predict');
+  const stage = await page.locator('.embed__stage').boundingBox();
+  const text = await lesson.boundingBox();
+  expect(text.x).toBeGreaterThanOrEqual(stage.x + stage.width - 1);
+  expect(stage.height).toBeGreaterThan(420 * 0.7);
+  expect(text.y + text.height).toBeLessThanOrEqual(420);
+  expect(await scrolls(page)).toBe(false);
+  // In a frame higher than wide, the step's text is under the drawing.
+  await page.setViewportSize({ width: 480, height: 640 });
+  const under = await lesson.boundingBox();
+  const drawing = await page.locator('.embed__stage').boundingBox();
+  expect(under.y).toBeGreaterThanOrEqual(drawing.y + drawing.height - 1);
+});
+
+test('commands posted on the frame\'s load event, before ready, are obeyed after it, in order', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./embed-example.html');
+  await expect(page.locator('#events li[data-event=ready]')).toHaveCount(1);
+  await page.evaluate(() => {
+    window.heard = [];
+    window.addEventListener('message', (event) => {
+      if (event.data && event.data.raftPlayground === 1) window.heard.push(event.data);
+    });
+    const frame = document.createElement('iframe');
+    frame.id = 'early-frame';
+    frame.style.width = '640px';
+    frame.style.height = '420px';
+    // The host's first commands go out as soon as the frame's document has loaded, before the
+    // WebAssembly has started.
+    frame.addEventListener('load', () => {
+      window.loadedBeforeReady = !window.heard.some((data) => data.event === 'ready');
+      for (const command of [{ command: 'goto-step', step: 3 }, { command: 'state' }]) {
+        frame.contentWindow.postMessage({ raftPlayground: 1, ...command }, '*');
+      }
+    });
+    frame.src = './?embed&lesson=election';
+    document.body.prepend(frame);
+  });
+  await expect.poll(() => page.evaluate(() => window.heard.map((data) => data.event))).toContain('state');
+  expect(await page.evaluate(() => window.loadedBeforeReady)).toBe(true);
+  const heard = await page.evaluate(() => window.heard);
+  expect(heard[0].event).toBe('ready');
+  // goto-step waited for the lesson's file, then opened it at its step 3.
+  await expect(page.frameLocator('#early-frame').locator('main')).toHaveAttribute('data-lesson-step', '3');
+  expect(heard.filter((data) => data.event === 'error')).toEqual([]);
+  // state tells the lesson and its step once the lesson is open.
+  await page.evaluate(() => document.getElementById('early-frame').contentWindow.postMessage({ raftPlayground: 1, command: 'state' }, '*'));
+  await expect
+    .poll(() => page.evaluate(() => window.heard.filter((data) => data.event === 'state').at(-1)))
+    .toMatchObject({ lesson: 'election', step: 3, steps: expect.any(Number) });
+  // Open in the playground carries the lesson's moment once a pointer presses it, whichever
+  // button (a middle click or a context menu's "copy link" never fire click).
+  const open = page.frameLocator('#early-frame').getByRole('link', { name: /Open in the playground/ });
+  expect(await open.getAttribute('href')).toBe('./');
+  await open.dispatchEvent('mousedown', { button: 1 });
+  expect(await open.getAttribute('href')).toMatch(/^\.\/#.*lesson=election&step=3/);
+  expect(errors).toEqual([]);
+});
+
 test('the embed ignores messages that are not its protocol and answers bad commands with an error', async ({ page }) => {
   await page.goto('./embed-example.html');
   const playground = page.frameLocator('#playground');
@@ -160,6 +223,8 @@ test('a page that is not the parent frame cannot drive the embed', async ({ page
 });
 
 test('an origin= that is not an origin shuts the protocol instead of opening it', async ({ page }) => {
+  const warnings = [];
+  page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
   await page.goto('./embed-example.html');
   await expect(page.locator('#events li[data-event=ready]')).toHaveCount(1);
   const frame = page.locator('#playground');
@@ -175,6 +240,7 @@ test('an origin= that is not an origin shuts the protocol instead of opening it'
   await frames(page, 10);
   await expect(playground.locator('main')).toHaveAttribute('data-time-ms', '1500');
   await expect(playground.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
-  // The reloaded frame said nothing either: its events have nowhere to go.
+  // The reloaded frame said nothing either: its events have nowhere to go. Its console says why.
   await expect(page.locator('#events li[data-event=ready]')).toHaveCount(1);
+  expect(warnings.filter((text) => text.includes('origin= is not an origin'))).toHaveLength(1);
 });

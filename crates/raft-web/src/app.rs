@@ -170,17 +170,27 @@ pub fn App() -> Html {
         }
     };
     if options.embed {
-        // The full page at this run's current moment, made when clicked (not every frame), in
-        // the language the embed was asked for, if it was.
-        let open_full = {
+        // The full page at this run's current moment, in the language the embed was asked for,
+        // if it was: written into the link when a pointer presses it (any button: a middle
+        // click, a context menu's "copy link") or it gets focus, and again when it is followed;
+        // not on every frame.
+        let set_full_href = {
             let fragment = fragment.clone();
             let query = PageOptions { lang: options.lang, ..PageOptions::default() }.to_query();
-            Callback::from(move |event: MouseEvent| {
+            Rc::new(move |event: &Event| {
                 if let Some(anchor) = event.target_dyn_into::<web_sys::HtmlAnchorElement>() {
                     let fragment = fragment.emit(()).map(|f| format!("#{f}")).unwrap_or_default();
                     anchor.set_href(&format!("./{query}{fragment}"));
                 }
             })
+        };
+        let on_press = {
+            let set = set_full_href.clone();
+            Callback::from(move |event: MouseEvent| set(&event))
+        };
+        let on_focus = {
+            let set = set_full_href.clone();
+            Callback::from(move |event: FocusEvent| set(&event))
         };
         let (title, description) = match tour {
             Some(tour) => (Some(lang.said(&tour.lesson.title).to_owned()), None),
@@ -192,7 +202,8 @@ pub fn App() -> Html {
                   data-on-lesson={tour.map(|_| on_lesson.to_string())} data-lesson-keys={lesson_keys}>
                 <div class="embed__top">
                     if let Some(title) = title { <h1 class="embed__title" title={description}>{ title }</h1> }
-                    <a class="embed__open" href="./" target="_blank" rel="noopener" onclick={open_full}>
+                    <a class="embed__open" href="./" target="_blank" rel="noopener"
+                       onmousedown={on_press.clone()} onclick={on_press} onfocus={on_focus}>
                         { lang.share_texts().open_full }
                     </a>
                 </div>

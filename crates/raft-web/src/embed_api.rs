@@ -149,6 +149,15 @@ pub enum HostEvent {
         leader: Option<NodeId>,
         /// The trace hash up to now.
         trace_hash: String,
+        /// The open lesson's id, if one is open.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        lesson: Option<String>,
+        /// The step it shows, counting from 1.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        step: Option<usize>,
+        /// How many steps it has.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        steps: Option<usize>,
     },
     /// A command was malformed or refused.
     Error {
@@ -362,6 +371,25 @@ mod tests {
         assert_eq!(
             raft_sim::to_compact_json(&event.posted()),
             r#"{"raftPlayground":1,"event":"lesson-step","lesson":"election","step":2,"steps":5}"#
+        );
+    }
+
+    #[test]
+    fn state_tells_the_lesson_only_while_one_is_open() {
+        let state = |lesson: Option<(&str, usize, usize)>| HostEvent::State {
+            time_ms: 230,
+            playing: false,
+            leader: Some(1),
+            trace_hash: "0123456789abcdef".into(),
+            lesson: lesson.map(|(id, _, _)| id.to_owned()),
+            step: lesson.map(|(_, step, _)| step),
+            steps: lesson.map(|(_, _, steps)| steps),
+        };
+        let plain = r#"{"raftPlayground":1,"event":"state","time_ms":230,"playing":false,"leader":1,"trace_hash":"0123456789abcdef""#;
+        assert_eq!(raft_sim::to_compact_json(&state(None).posted()), format!("{plain}}}"));
+        assert_eq!(
+            raft_sim::to_compact_json(&state(Some(("replication", 5, 6))).posted()),
+            format!(r#"{plain},"lesson":"replication","step":5,"steps":6}}"#)
         );
     }
 

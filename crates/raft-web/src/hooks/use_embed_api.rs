@@ -125,13 +125,35 @@ fn action_of(command: HostCommand) -> Option<Action> {
     })
 }
 
-fn state_event(status: &EmbedStatus) -> HostEvent {
+/// The open lesson, as the hook is told it: its id, the step shown (from 0) and how many steps
+/// it has.
+type LessonAt = (String, usize, usize);
+
+fn state_event(status: &EmbedStatus, lesson: Option<&LessonAt>) -> HostEvent {
     HostEvent::State {
         time_ms: status.time_ms,
         playing: status.playing,
         leader: status.leader,
         trace_hash: status.trace_hash.clone(),
+        lesson: lesson.map(|(id, _, _)| id.clone()),
+        step: lesson.map(|(_, step, _)| step + 1),
+        steps: lesson.map(|(_, _, steps)| *steps),
     }
+}
+
+/// The messages the start-up script kept while the WebAssembly loaded (a host page that posts
+/// on its frame's `load` event posts before the playground listens), in the order they came;
+/// the script stops keeping them once asked (see `tools/externalize-loader.mjs`).
+fn messages_kept_before_start() -> Vec<MessageEvent> {
+    let window = gloo::utils::window();
+    let Some(take) = Reflect::get(&window, &"raftPlaygroundEarlyMessages".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    else {
+        return Vec::new();
+    };
+    let kept = take.call0(&window).ok().map(|kept| js_sys::Array::from(&kept)).unwrap_or_default();
+    kept.iter().filter_map(|event| event.dyn_into::<MessageEvent>().ok()).collect()
 }
 
 fn error_event(why: String) -> HostEvent {
@@ -149,14 +171,14 @@ pub fn use_embed_api(
     status: EmbedStatus,
     story: Rc<Vec<(Millis, StoryEvent)>>,
     refusal: Option<(u64, String)>,
-    lesson: Option<(String, usize, usize)>,
+    lesson: Option<LessonAt>,
 ) {
     // A page that is not in a frame has no one to talk to: it listens to nothing and tells
     // nothing, and does none of this work on its frames.
     let framed = *use_memo((), |_| parent_frame().is_some());
-    let latest = use_mut_ref(EmbedStatus::default);
+    let latest = use_mut_ref(|| (EmbedStatus::default(), None::<LessonAt>));
     if framed {
-        *latest.borrow_mut() = status.clone();
+        *latest.borrow_mut() = (status.clone(), lesson.clone());
     }
     // What happened before the page opened (a link at t > 0) is history, not news: only what
     // happens after `ready` is posted.
@@ -165,23 +187,44 @@ pub fn use_embed_api(
         let origin = origin.clone();
         use_effect_with((), move |_| {
             let ready_origin = origin.clone();
+            let shut = origin.as_deref() == Some("");
+            let obey = move |event: &MessageEvent| {
+                if !from_parent(event, origin.as_deref()) {
+                    return;
+                }
+                let Some(command) = read_posted(event.data()) else { return };
+                match command {
+                    Err(error) => post_to_parent(&error_event(error), origin.as_deref()),
+                    Ok(command) => match action_of(command) {
+                        Some(action) => dispatch.emit(action),
+                        None => {
+                            let (status, lesson) = &*latest.borrow();
+                            post_to_parent(&state_event(status, lesson.as_ref()), origin.as_deref());
+                        }
+                    },
+                }
+            };
+            // Taken even when not framed, so that the start-up script stops keeping messages.
+            let early = messages_kept_before_start();
+            if framed && shut {
+                // The protocol is shut (see `PageOptions::origin`); the host's developer is told
+                // where they will look for it.
+                gloo::console::warn!(
+                    "Raft playground: origin= is not an origin such as https://docs.example.org, so no command is obeyed and no event is posted"
+                );
+            }
             let listener = framed.then(|| {
+                post_to_parent(&HostEvent::Ready, ready_origin.as_deref());
+                // What the host posted while the page loaded is obeyed now, after `ready`.
+                for event in early {
+                    obey(&event);
+                }
                 EventListener::new(&gloo::utils::window(), "message", move |event| {
-                    let Some(event) = event.dyn_ref::<MessageEvent>() else { return };
-                    if !from_parent(event, origin.as_deref()) {
-                        return;
-                    }
-                    let Some(command) = read_posted(event.data()) else { return };
-                    match command {
-                        Err(error) => post_to_parent(&error_event(error), origin.as_deref()),
-                        Ok(command) => match action_of(command) {
-                            Some(action) => dispatch.emit(action),
-                            None => post_to_parent(&state_event(&latest.borrow()), origin.as_deref()),
-                        },
+                    if let Some(event) = event.dyn_ref::<MessageEvent>() {
+                        obey(event);
                     }
                 })
             });
-            post_to_parent(&HostEvent::Ready, ready_origin.as_deref());
             move || drop(listener)
         });
     }
