@@ -162,3 +162,22 @@ test('on a touch screen, buttons, fields and boxes to tick are big enough for a 
   expect(errors).toEqual([]);
   await context.close();
 });
+
+test('on a phone the drawing starts on the first screen, under a full-width time slider, and the language and theme follow it', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto('./');
+  const drawing = await page.locator('svg.cluster').boundingBox();
+  // The ring's top row of servers is in view before any scrolling.
+  expect(drawing.y).toBeLessThan(740 / 2 + 150);
+  const slider = await page.getByRole('slider', { name: 'Time' }).boundingBox();
+  expect(slider.width).toBeGreaterThan(300);
+  expect(slider.y).toBeLessThan(drawing.y);
+  // Speed and Explore share a row.
+  const speed = await page.getByRole('slider', { name: 'Speed' }).boundingBox();
+  const explore = await page.getByRole('button', { name: 'Explore' }).boundingBox();
+  expect(Math.abs(speed.y + speed.height / 2 - (explore.y + explore.height / 2))).toBeLessThan(12);
+  const language = await page.getByRole('button', { name: '切换到中文' }).boundingBox();
+  expect(language.y).toBeGreaterThan(drawing.y + drawing.height);
+  await context.close();
+});

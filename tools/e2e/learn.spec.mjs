@@ -22,6 +22,37 @@ test('the narration tells the election in sentences and jumps to a moment on cli
   expect(errors).toEqual([]);
 });
 
+test('the votes and the consistency check are told, and the latest sentence is a caption in view of the drawing', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  const caption = page.locator('.playground__hint');
+  await expect(caption).toContainText('Press Play to watch');
+  await playUntilLeader(page);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const narration = page.getByRole('region', { name: 'What happened' });
+  const leader = Number(await page.locator('[data-node][data-role=leader]').getAttribute('data-node'));
+  // Each vote the leader won is told, with the rules that let the voter grant it.
+  await expect(narration.locator('li', { hasText: `voted for S${leader} in term` }).first()).toContainText('(§5.2, §5.4.1)');
+  // The caption is the narration's newest sentence, at its moment.
+  const newest = narration.locator('li').first();
+  await expect(caption).toHaveAttribute('data-caption-ms', await newest.getAttribute('data-story-ms'));
+  expect((await caption.textContent()).replace(/\s+/g, ' ')).toBe((await newest.textContent()).replace(/\s+/g, ' '));
+  const box = await caption.boundingBox();
+  const drawing = await page.locator('svg.cluster').boundingBox();
+  expect(box.y + box.height).toBeLessThan(drawing.y);
+  expect(box.y + box.height).toBeLessThan(page.viewportSize().height);
+  // Back at the start, nothing has happened yet: the hint again.
+  await page.getByRole('slider', { name: 'Time' }).fill('0');
+  await expect(caption).toContainText('Press Play to watch');
+  // Figure 7: the leader finds where each follower's log matches by moving nextIndex back.
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('figure-7');
+  await presetShown(page, 'figure-7');
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(narration).toContainText('(the consistency check, §5.3)', { timeout: 20_000 });
+  await expect(narration).toContainText('moves nextIndex for S');
+  expect(errors).toEqual([]);
+});
+
 test('the page speaks 中文, and remembers it', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('./');

@@ -89,6 +89,26 @@ pub enum StoryEvent {
         /// The configuration.
         config: Configuration,
     },
+    /// A server granted its vote in `term` to a candidate's RequestVote (§5.2, §5.4.1).
+    VoteGranted {
+        /// The voter.
+        node: NodeId,
+        /// The candidate.
+        candidate: NodeId,
+        /// The term of the vote.
+        term: Term,
+    },
+    /// A follower refused a leader's AppendEntries (its log holds no entry matching the one
+    /// before those sent: the consistency check, §5.3), and the leader moved its nextIndex
+    /// for that follower back, to try an earlier entry.
+    NextIndexBackedOff {
+        /// The leader.
+        leader: NodeId,
+        /// The follower.
+        follower: NodeId,
+        /// The new nextIndex.
+        next_index: LogIndex,
+    },
     /// A new server caught up with the leader's log and is promoted to voter (thesis §4.2.1).
     CaughtUp {
         /// The leader.
@@ -344,6 +364,7 @@ impl StoryEvent {
             | StoryEvent::LeftConfiguration { .. }
             | StoryEvent::SteppedDown { .. }
             | StoryEvent::MetLeaderOfItsTerm { .. }
+            | StoryEvent::VoteGranted { .. }
             | StoryEvent::DeposedByOutsider { .. } => StoryCategory::Elections,
             StoryEvent::Committed { .. }
             | StoryEvent::CommitDeferred { .. }
@@ -351,6 +372,7 @@ impl StoryEvent {
             | StoryEvent::ConfigurationAppended { .. }
             | StoryEvent::ConfigurationCommitted { .. }
             | StoryEvent::CaughtUp { .. }
+            | StoryEvent::NextIndexBackedOff { .. }
             | StoryEvent::SnapshotTaken { .. }
             | StoryEvent::SnapshotInstalled { .. } => StoryCategory::Log,
             StoryEvent::ClientWrite { .. }

@@ -94,3 +94,53 @@ fn a_step_down_in_its_own_term_is_told_apart_from_seeing_a_later_term() {
     let events: Vec<&StoryEvent> = sim.story().events().map(|(_, e)| e).collect();
     assert!(events.iter().any(|e| matches!(e, StoryEvent::SteppedDown { term: 2, .. })), "{events:?}");
 }
+
+#[test]
+fn each_vote_the_winner_counted_is_told_once_and_no_server_votes_twice_in_a_term() {
+    let mut sim = Scenario::new(5).build(false).unwrap();
+    sim.run_until(1_000);
+    let leader = sim.leader().expect("a leader by 1 s");
+    let term = sim.node(leader).unwrap().node().current_term();
+    let votes: Vec<(u32, u32, u64)> = sim
+        .story()
+        .events()
+        .filter_map(|(_, e)| match e {
+            StoryEvent::VoteGranted { node, candidate, term } => Some((*node, *candidate, *term)),
+            _ => None,
+        })
+        .collect();
+    let for_leader = votes.iter().filter(|(_, candidate, t)| *candidate == leader && *t == term).count();
+    assert!(for_leader >= 2, "a majority of 5 is the leader and 2 others: {votes:?}");
+    let mut voters: Vec<(u32, u64)> = votes.iter().map(|(node, _, term)| (*node, *term)).collect();
+    voters.sort_unstable();
+    let before = voters.len();
+    voters.dedup();
+    assert_eq!(voters.len(), before, "one vote per server and term: {votes:?}");
+    assert!(
+        votes.iter().all(|(node, candidate, _)| node != candidate),
+        "a candidate's vote for itself is not a grant told"
+    );
+    assert!(votes.iter().all(|(node, _, _)| sim.node(*node).is_some()));
+}
+
+#[test]
+fn a_leader_backing_off_a_follower_whose_log_diverges_is_told_with_each_new_next_index() {
+    let figure_7 =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../raft-web/presets/figure-7.json")).unwrap();
+    let mut sim = Scenario::from_json(&figure_7).unwrap().build(false).unwrap();
+    sim.run_until(1_000);
+    let mut backed: Vec<(u32, u32, u64)> = Vec::new();
+    for (_, event) in sim.story().events() {
+        if let StoryEvent::NextIndexBackedOff { leader, follower, next_index } = event {
+            backed.push((*leader, *follower, *next_index));
+            assert_eq!(event.category(), StoryCategory::Log);
+        }
+    }
+    assert!(!backed.is_empty(), "Figure 7's followers a–f lack or disagree with the leader's entries");
+    // For each follower of one leader, nextIndex only moves back, one told step after another.
+    for &(leader, follower, _) in &backed {
+        let steps: Vec<u64> =
+            backed.iter().filter(|(l, f, _)| (*l, *f) == (leader, follower)).map(|(_, _, next)| *next).collect();
+        assert!(steps.windows(2).all(|w| w[1] < w[0]), "S{leader} → S{follower}: {steps:?}");
+    }
+}

@@ -257,7 +257,16 @@ pub fn App() -> Html {
                         <button type="button" onclick={on_toggle_shortcuts.reform(|_| ())}>{ t.shortcuts_button }</button>
                     </div>
                 </div>
-                <p class="playground__hint">{ t.hint }</p>
+                // What to do, until something happens; then what happened last, as a caption
+                // in view of the drawing (the narration panel is further down the page).
+                if let Some((at, told)) = story.last().map(|(at, event)| (*at, lang.tell(event))) {
+                    <p class="playground__hint playground__caption" data-caption-ms={at.to_string()} title={told.clone()}>
+                        <span class="narration__time">{ crate::components::timeline::format_time(lang, at) }</span>
+                        { told }
+                    </p>
+                } else {
+                    <p class="playground__hint">{ t.hint }</p>
+                }
             </header>
             <div class="playground__transport">
                 { controls(lang, &ControlsProps { playing: state.playing, exploring, speed: state.speed, on_toggle, on_step, on_speed }) }

@@ -1035,6 +1035,15 @@ impl Lang {
                 E::CaughtUp { leader, node } => format!(
                     "S{node} caught up with leader S{leader}'s log and is promoted to voter (thesis §4.2.1)."
                 ),
+                E::VoteGranted { node, candidate, term } => format!(
+                    "S{node} voted for S{candidate} in term {term}: it had not voted for anyone else in this term, \
+                     and S{candidate}'s log is at least as up-to-date as its own (§5.2, §5.4.1)."
+                ),
+                E::NextIndexBackedOff { leader, follower, next_index } => format!(
+                    "S{follower} refused leader S{leader}'s entries: its log has no entry matching the one just before \
+                     them (the consistency check, §5.3). S{leader} moves nextIndex for S{follower} back to \
+                     {next_index} and tries again."
+                ),
                 E::ConfigurationAppended { leader, config } => format!(
                     "Leader S{leader} appended the configuration {config}; it is in force on each server as soon as \
                      it is in its log (thesis §4.1)."
@@ -1144,6 +1153,14 @@ impl Lang {
                 E::CaughtUp { leader, node } => {
                     format!("S{node} 已追上领导者 S{leader} 的日志，升为投票成员（博士论文 §4.2.1）。")
                 }
+                E::VoteGranted { node, candidate, term } => format!(
+                    "S{node} 在任期 {term} 投票给 S{candidate}：它在本任期还没投给别人，\
+                     且 S{candidate} 的日志至少和它的一样新（§5.2、§5.4.1）。"
+                ),
+                E::NextIndexBackedOff { leader, follower, next_index } => format!(
+                    "S{follower} 拒绝了领导者 S{leader} 发来的条目：它的日志里没有与这些条目前一条相匹配的条目\
+                     （一致性检查，§5.3）。S{leader} 把 S{follower} 的 nextIndex 退回到 {next_index}，再试一次。"
+                ),
                 E::ConfigurationAppended { leader, config } => format!(
                     "领导者 S{leader} 追加了配置 {config}；每台服务器一收到它就按它行事，不等提交（博士论文 §4.1）。"
                 ),
