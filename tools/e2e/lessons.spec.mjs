@@ -177,3 +177,27 @@ test('on a phone, Go to the lesson brings the step into view below the drawing h
   expect(page.viewportSize().height).toBeGreaterThan(next.y + next.height);
   expect(errors).toEqual([]);
 });
+
+test('on a phone, Next brings the new step back into view below the drawing held at the top', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await page.locator('[data-lesson-picker]').selectOption('election');
+  await expect(main(page)).toHaveAttribute('data-lesson-step', '1');
+  const next = panel(page).locator('[data-lesson-nav=next]');
+  await next.tap();
+  await expect(main(page)).toHaveAttribute('data-lesson-step', '2');
+  await panel(page).locator('[data-choice="2"]').tap();
+  await next.tap();
+  await expect(main(page)).toHaveAttribute('data-lesson-step', '3');
+  await expect
+    .poll(async () => {
+      const stage = await page.locator('.playground__stage').boundingBox();
+      const title = await panel(page).locator('.lesson__step-title').boundingBox();
+      return title.y >= stage.y + stage.height - 1 && title.y + title.height <= 740;
+    })
+    .toBe(true);
+  expect(errors).toEqual([]);
+  await context.close();
+});

@@ -84,6 +84,11 @@ impl PayloadKind {
         }
     }
 
+    /// True for a client's request and a server's answer to it, which carry no term.
+    pub fn is_client(self) -> bool {
+        matches!(self, PayloadKind::ClientRequest | PayloadKind::ClientResponse)
+    }
+
     /// True for replies and client answers.
     pub fn is_reply(self) -> bool {
         matches!(

@@ -78,9 +78,15 @@ pub fn App() -> Html {
     crate::lesson_fetch::use_lesson_progress(&state);
     // The share link is made from the latest state when it is asked for; the callback itself is
     // made once, so that the share panel does not redraw on every frame.
-    let latest = use_mut_ref(|| state.clone());
-    *latest.borrow_mut() = state.clone();
-    let fragment = (*use_memo((), move |_| Callback::from(move |()| latest.borrow().share_fragment()))).clone();
+    let latest = use_mut_ref(|| (state.clone(), lang));
+    *latest.borrow_mut() = (state.clone(), lang);
+    let fragment = (*use_memo((), move |_| {
+        Callback::from(move |()| {
+            let (state, lang) = &*latest.borrow();
+            state.share_fragment(*lang)
+        })
+    }))
+    .clone();
     // A bad link the page opened with stays in the address bar until the user acts, so it can
     // be copied and reported; an embed's address is its host's business. While playing, time
     // changes every frame, so no debounce timer is armed at all until playback pauses.
@@ -292,7 +298,7 @@ pub fn App() -> Html {
                 if let Some(error) = settings_error {
                     <p class="settings__error" role="alert">{ error }</p>
                 }
-                <SharePanel lang={lang} {fragment} info={state.raw_info()}
+                <SharePanel lang={lang} {fragment} info={state.shown_info(lang)}
                             {on_info} />
                 { scenario_file(lang, { let state = state.clone(); Callback::from(move |_| state.scenario_json()) }, &on_import,
                                 &dispatch.reform(Action::RefuseFile)) }

@@ -710,11 +710,13 @@ impl Lang {
         }
     }
 
-    /// A message's accessible name.
-    pub fn message_label(self, kind: &str, from: &str, to: &str, term: u64) -> String {
-        match self {
-            Lang::En => format!("{kind} from {from} to {to}, term {term}"),
-            Lang::Zh => format!("{kind}：{from} → {to}，任期 {term}"),
+    /// A message's accessible name, with its term if it carries one (a client's do not).
+    pub fn message_label(self, kind: &str, from: &str, to: &str, term: Option<u64>) -> String {
+        match (self, term) {
+            (Lang::En, Some(term)) => format!("{kind} from {from} to {to}, term {term}"),
+            (Lang::En, None) => format!("{kind} from {from} to {to}"),
+            (Lang::Zh, Some(term)) => format!("{kind}：{from} → {to}，任期 {term}"),
+            (Lang::Zh, None) => format!("{kind}：{from} → {to}"),
         }
     }
 

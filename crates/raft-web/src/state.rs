@@ -380,8 +380,8 @@ impl Playground {
     }
 
     /// The share link's fragment (without `#`) for this run at this moment, or why this run
-    /// cannot be a link.
-    pub fn share_fragment(&self) -> Result<String, raft_sim::LinkError> {
+    /// cannot be a link; with a preset's title and description in `lang`, as the page shows them.
+    pub fn share_fragment(&self, lang: Lang) -> Result<String, raft_sim::LinkError> {
         if let Some(tour) = self.at_lesson_step() {
             return Ok(tour.fragment());
         }
@@ -390,7 +390,12 @@ impl Playground {
         if let Some(busy) = history.replay_refusal() {
             return Err(busy.into());
         }
-        raft_sim::ShareLink { scenario: history.scenario(), time_ms: history.now() }.fragment()
+        let mut scenario = history.scenario();
+        if lang == Lang::Zh && self.preset.is_some() {
+            // A preset's title and description as the sharer reads them: in 中文.
+            (scenario.title, scenario.description) = self.scenario_info(lang);
+        }
+        raft_sim::ShareLink { scenario, time_ms: history.now() }.fragment()
     }
 
     /// The trace hash of the run up to now, as `raftsim run` prints it.
@@ -403,11 +408,11 @@ impl Playground {
         self.history.borrow().sim().leader()
     }
 
-    /// The scenario's own title and description, as the user wrote them (not translated).
-    pub fn raw_info(&self) -> (String, String) {
-        let history = self.history.borrow();
-        let (title, description) = history.title_and_description();
-        (title.unwrap_or_default().to_owned(), description.unwrap_or_default().to_owned())
+    /// The title and description the page shows in `lang` (see [`Playground::scenario_info`]),
+    /// empty when there are none: what the share panel's fields start with.
+    pub fn shown_info(&self, lang: Lang) -> (String, String) {
+        let (title, description) = self.scenario_info(lang);
+        (title.unwrap_or_default(), description.unwrap_or_default())
     }
 
     /// The simulator's clock.

@@ -45,7 +45,7 @@ fn a_lesson_opens_at_its_step_on_its_run_with_the_step_highlighted() {
     assert!(state.on_lesson() && state.notice.is_none());
     let highlighted: Vec<_> = state.view().highlight.nodes;
     assert_eq!(highlighted, vec![3], "the step's servers are ringed");
-    assert_eq!(state.share_fragment().unwrap(), "lesson=election&step=3", "the link is the step's");
+    assert_eq!(state.share_fragment(Lang::En).unwrap(), "lesson=election&step=3", "the link is the step's");
 }
 
 #[test]
@@ -87,7 +87,7 @@ fn acting_leaves_the_lessons_run_and_back_to_the_lesson_returns_to_it() {
     let acted = state.reduce(Action::Apply(raft_sim::Action::Crash { node: 3 }));
     assert!(!acted.on_lesson(), "the run is the learner's now");
     assert!(acted.view().highlight.is_empty());
-    assert_ne!(acted.share_fragment().unwrap(), "lesson=election&step=3", "its link is the run's");
+    assert_ne!(acted.share_fragment(Lang::En).unwrap(), "lesson=election&step=3", "its link is the run's");
     assert_eq!(step_of(&acted), 2, "the lesson stays open at its step");
     let back = acted.reduce(Action::LessonGoto(2));
     assert!(back.on_lesson());
@@ -204,7 +204,7 @@ fn lesson_links_open_lessons_and_share_links_still_open_runs() {
     let state = opened("replication", Some(3));
     assert_eq!(state.logs().highlight, vec![(2, 6), (2, 8)], "the step's log entries are marked");
     let seeked = state.reduce(Action::Seek(100));
-    let link = seeked.share_fragment().unwrap();
+    let link = seeked.share_fragment(Lang::En).unwrap();
     assert!(!link.starts_with("lesson="), "another moment's link is a run's: {link}");
     let reopened = Playground::from_fragment(&link);
     assert_eq!((reopened.time_ms(), reopened.trace_hash()), (100, seeked.trace_hash()));

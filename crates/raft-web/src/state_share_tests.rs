@@ -35,9 +35,13 @@ fn the_page_state_survives_a_round_trip_through_its_link() {
     state = state.reduce(Action::Apply(SimAction::Crash { node: 2 }));
     state = state.reduce(Action::SetInfo { title: "  Crash two  ".into(), description: String::new() });
     state = state.reduce(Action::Seek(900)).reduce(Action::Seek(1_100));
-    let reopened = Playground::from_fragment(&state.share_fragment().unwrap());
+    let reopened = Playground::from_fragment(&state.share_fragment(Lang::En).unwrap());
     assert_eq!((reopened.time_ms(), reopened.trace_hash()), (state.time_ms(), state.trace_hash()));
-    assert_eq!(reopened.raw_info(), ("Crash two".to_owned(), String::new()), "titles are trimmed and carried");
+    assert_eq!(
+        reopened.shown_info(Lang::En),
+        ("Crash two".to_owned(), String::new()),
+        "titles are trimmed and carried"
+    );
 }
 
 #[test]
@@ -88,4 +92,26 @@ fn every_change_but_time_passing_bumps_the_revision() {
     let playing = state.clone().reduce(Action::SetPlaying(true));
     let later = playing.clone().reduce(Action::Frame { elapsed_ms: 50.0 });
     assert_eq!((playing.revision, later.revision), (state.revision + 1, playing.revision));
+}
+
+#[test]
+fn a_preset_shared_from_the_chinese_page_carries_the_words_its_sharer_reads() {
+    let shown =
+        Rc::new(Playground::default()).reduce(Action::LoadPreset(crate::presets::PresetFiles::from_disk("figure-7")));
+    let (title_zh, description_zh) = shown.shown_info(Lang::Zh);
+    assert!(
+        title_zh.contains("图 7") || title_zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+        "{title_zh}"
+    );
+    let in_chinese = Playground::from_fragment(&shown.share_fragment(Lang::Zh).unwrap());
+    assert_eq!(in_chinese.shown_info(Lang::En), (title_zh, description_zh));
+    let in_english = Playground::from_fragment(&shown.share_fragment(Lang::En).unwrap());
+    assert_eq!(in_english.shown_info(Lang::En), shown.shown_info(Lang::En));
+    assert!(in_english.shown_info(Lang::En).0.starts_with("Figure 7"));
+    // The run is the same whichever words it carries.
+    assert_eq!(in_chinese.trace_hash(), in_english.trace_hash());
+    // Words the user wrote are theirs, in any language.
+    let titled = shown.reduce(Action::SetInfo { title: "Mine".into(), description: String::new() });
+    let reopened = Playground::from_fragment(&titled.share_fragment(Lang::Zh).unwrap());
+    assert_eq!(reopened.shown_info(Lang::Zh).0, "Mine");
 }

@@ -76,7 +76,10 @@ pub fn lesson_panel(lang: Lang, props: &LessonPanelProps) -> Html {
 /// went away (a choice, Back to the lesson, ×).
 fn lesson_action(dispatch: &Callback<Action>, action: Action) -> Callback<MouseEvent> {
     dispatch.reform(move |_: MouseEvent| {
-        crate::hooks::after_redraw(crate::hooks::refocus_lesson);
+        crate::hooks::after_redraw(|| {
+            crate::hooks::refocus_lesson();
+            crate::hooks::reveal_lesson_step();
+        });
         action.clone()
     })
 }

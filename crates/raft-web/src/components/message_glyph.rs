@@ -79,7 +79,7 @@ pub fn message_glyph(lang: Lang, props: &MessageGlyphProps) -> Html {
         message.kind.as_str(),
         &lang.endpoint(message.from),
         &lang.endpoint(message.to),
-        message.term,
+        (!message.kind.is_client()).then_some(message.term),
     );
     if message.kind == PayloadKind::AppendEntries {
         label = lang.aside(&label, &lang.entries_carried(message.entries));

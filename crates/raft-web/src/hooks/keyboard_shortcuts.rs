@@ -43,7 +43,10 @@ pub fn keyboard_shortcuts(dispatch: Callback<Action>) -> Option<EventListener> {
         event.prevent_default();
         if matches!(action, Action::LessonNext | Action::LessonBack) {
             // The focused choice or button may belong to the step left behind.
-            super::after_redraw(super::refocus_lesson);
+            super::after_redraw(|| {
+                super::refocus_lesson();
+                super::reveal_lesson_step();
+            });
         }
         dispatch.emit(action);
     }))
