@@ -62,6 +62,9 @@ test('the Embed code is an iframe of this run that loads', async ({ page, contex
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto(`./#${PINNED}`);
   await page.getByText('Share, embed, export').click();
+  // The sizes the embed is made for, from 320×240 up.
+  await expect(page.getByLabel('Width (px)')).toHaveAttribute('min', '320');
+  await expect(page.getByLabel('Height (px)')).toHaveAttribute('min', '240');
   await page.getByLabel('Width (px)').fill('480');
   await page.getByLabel('Height (px)').fill('360');
   await page.getByLabel('Start playing').check();
@@ -153,6 +156,23 @@ test('an embedded lesson in a frame wider than high puts its step beside the dra
   const under = await lesson.boundingBox();
   const drawing = await page.locator('.embed__stage').boundingBox();
   expect(under.y).toBeGreaterThanOrEqual(drawing.y + drawing.height - 1);
+});
+
+test('keys on a server in an embed do not scroll the page around the frame', async ({ page }) => {
+  await page.setViewportSize({ width: 800, height: 600 });
+  await page.goto('./embed-example.html');
+  await page.evaluate((pinned) => {
+    const frame = document.createElement('iframe');
+    frame.id = 'key-frame';
+    frame.style.cssText = 'width:640px;height:420px;display:block';
+    frame.src = `./?embed#${pinned}`;
+    document.body.prepend(frame);
+    document.body.append(Object.assign(document.createElement('div'), { style: 'height:3000px' }));
+  }, PINNED);
+  const server = page.frameLocator('#key-frame').locator('[data-node="1"]');
+  await server.focus();
+  for (const key of ['ArrowDown', 'End', 'PageDown', 'ArrowUp']) await server.press(key);
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
 });
 
 test('commands posted on the frame\'s load event, before ready, are obeyed after it, in order', async ({ page }) => {

@@ -92,9 +92,12 @@ fn field<T: JsCast>(form: &HtmlFormElement, name: &str) -> Option<T> {
     form.get_with_name(name).and_then(|element| element.dyn_into::<T>().ok())
 }
 
-fn number_of(form: &HtmlFormElement, name: &str, default: u32) -> u32 {
-    let value = field::<HtmlInputElement>(form, name).and_then(|input| input.value().parse().ok());
-    value.filter(|n| (120..=4000).contains(n)).unwrap_or(default)
+/// The whole number in the field `name`, brought within `least..=4000` (the browser refuses
+/// to submit a value outside the field's `min` and `max`; this holds whatever it lets through);
+/// `default` if it is not a number.
+fn number_of(form: &HtmlFormElement, name: &str, least: u32, default: u32) -> u32 {
+    let value = field::<HtmlInputElement>(form, name).and_then(|input| input.value().trim().parse::<u32>().ok());
+    value.map_or(default, |n| n.clamp(least, 4000))
 }
 
 fn checked(form: &HtmlFormElement, name: &str) -> bool {
@@ -130,7 +133,8 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
                 origin: None,
                 lang: field::<HtmlSelectElement>(&form, "lang").and_then(|select| Lang::from_link(&select.value())),
             };
-            let size = (number_of(&form, "width", 640), number_of(&form, "height", 420));
+            // The embed fills frames from 320×240 up (README).
+            let size = (number_of(&form, "width", 320, 640), number_of(&form, "height", 240, 420));
             let code =
                 fragment.emit(()).map(|fragment| iframe_snippet(&page_base(), &options, &fragment, size, &title));
             show_and_copy(code, &snippet, &copied, Copied::Code);
@@ -177,8 +181,8 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
             <form class="share__embed" onsubmit={on_embed} aria-label={s.embed}>
                 <fieldset>
                     <legend>{ s.embed }</legend>
-                    <label>{ s.embed_width }<input name="width" type="number" min="120" max="4000" value="640" /></label>
-                    <label>{ s.embed_height }<input name="height" type="number" min="120" max="4000" value="420" /></label>
+                    <label>{ s.embed_width }<input name="width" type="number" min="320" max="4000" value="640" /></label>
+                    <label>{ s.embed_height }<input name="height" type="number" min="240" max="4000" value="420" /></label>
                     <label><input name="autoplay" type="checkbox" />{ s.embed_autoplay }</label>
                     <label><input name="log" type="checkbox" />{ s.embed_log }</label>
                     <label>{ s.embed_lang }

@@ -38,6 +38,12 @@ pub fn keyboard_shortcuts(dispatch: Callback<Action>) -> Option<EventListener> {
             }
             "PageUp" if lesson_takes("back") && !key_belongs_to_target(event, false) => Action::LessonBack,
             "?" if !key_belongs_to_target(event, false) => Action::ToggleShortcuts,
+            // An embed's document never scrolls, so these keys on a server or a message would
+            // scroll the page around the frame instead: they do nothing there.
+            "ArrowUp" | "ArrowDown" | "Home" | "End" | "PageUp" | "PageDown" if in_embedded_drawing(event) => {
+                event.prevent_default();
+                return;
+            }
             _ => return,
         };
         event.prevent_default();
@@ -56,6 +62,12 @@ pub fn keyboard_shortcuts(dispatch: Callback<Action>) -> Option<EventListener> {
 fn lesson_takes(key: &str) -> bool {
     let selector = format!("main[data-lesson-keys~=\"{key}\"]");
     gloo::utils::document().query_selector(&selector).ok().flatten().is_some()
+}
+
+/// Whether the key comes from the drawing of an embed (a server or a message in it).
+fn in_embedded_drawing(event: &KeyboardEvent) -> bool {
+    let element = event.target().and_then(|target| target.dyn_into::<Element>().ok());
+    element.and_then(|element| element.closest(".playground--embed svg.cluster").ok().flatten()).is_some()
 }
 
 /// Whether the key goes into a field that takes text (where K is a letter to type).
