@@ -32,7 +32,10 @@ test('the votes and the consistency check are told, and the latest sentence is a
   const narration = page.getByRole('region', { name: 'What happened' });
   const leader = Number(await page.locator('[data-node][data-role=leader]').getAttribute('data-node'));
   // Each vote the leader won is told, with the rules that let the voter grant it.
-  await expect(narration.locator('li', { hasText: `voted for S${leader} in term` }).first()).toContainText('(§5.2, §5.4.1)');
+  await expect(narration.locator('li', { hasText: new RegExp(`S\\d voted for S${leader} in term`) }).first()).toContainText('(§5.2, §5.4.1)');
+  // The first election splits the vote: the servers that voted already refuse the other candidate.
+  await expect(narration).toContainText('its vote: it already voted for S');
+  await expect(narration).toContainText('a server votes once per term (§5.2)');
   // The caption is the narration's newest sentence, at its moment.
   const newest = narration.locator('li').first();
   await expect(caption).toHaveAttribute('data-caption-ms', await newest.getAttribute('data-story-ms'));

@@ -2,7 +2,7 @@
 //! the CheckQuorum guard against disruptive servers (thesis §4.2.3, §6.2).
 
 use crate::command::Command;
-use crate::io::{ElectionCause, Output, Timer};
+use crate::io::{ElectionCause, Output, Timer, VoteRefusal};
 use crate::message::{Message, RequestVote, RequestVoteReply, TimeoutNow};
 use crate::node::Node;
 use crate::role::{Candidate, Leader, Progress, Role};
@@ -180,10 +180,23 @@ impl Node {
         let free_to_vote = self.persistent.voted_for.is_none_or(|voted| {
             voted == request.candidate_id || (rules.vote_for_highest_id && request.candidate_id > voted)
         });
-        let vote_granted = request.term == term && free_to_vote && self.log_is_acceptable(&request);
-        if vote_granted {
-            self.persistent.voted_for = Some(request.candidate_id);
-            self.emit(Output::SetTimer(Timer::Election));
+        let refusal = if request.term != term {
+            Some(VoteRefusal::StaleTerm { request_term: request.term })
+        } else if !free_to_vote {
+            self.persistent.voted_for.map(VoteRefusal::VotedFor)
+        } else if !self.log_is_acceptable(&request) {
+            Some(VoteRefusal::LogBehind)
+        } else {
+            None
+        };
+        let vote_granted = refusal.is_none();
+        match refusal {
+            None => {
+                self.persistent.voted_for = Some(request.candidate_id);
+                self.emit(Output::SetTimer(Timer::Election));
+                self.emit(Output::VoteGranted { candidate: request.candidate_id, term });
+            }
+            Some(reason) => self.emit(Output::VoteRefused { candidate: request.candidate_id, term, reason }),
         }
         self.send(from, Message::RequestVoteReply(RequestVoteReply { term, vote_granted }));
     }

@@ -69,6 +69,21 @@ pub enum ElectionCause {
     Transfer,
 }
 
+/// Why a server refused a RequestVote (Figure 2, "RequestVote RPC", receiver implementation).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum VoteRefusal {
+    /// The request is of an older term than the server's (§5.1).
+    StaleTerm {
+        /// The request's term.
+        request_term: Term,
+    },
+    /// The server already voted for another candidate in this term: one vote per term (§5.2).
+    VotedFor(NodeId),
+    /// The candidate's log is less up-to-date than the server's: the election restriction
+    /// (§5.4.1).
+    LogBehind,
+}
+
 /// How a node answers a client request.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ClientResult {
@@ -155,6 +170,24 @@ pub enum Output {
     ConfigurationChanged {
         /// Where the configuration now in force comes from.
         index: LogIndex,
+    },
+    /// It granted candidate `candidate` its vote in `term` (§5.2): for the driver's narration,
+    /// which changes nothing.
+    VoteGranted {
+        /// The candidate.
+        candidate: NodeId,
+        /// The term of the vote.
+        term: Term,
+    },
+    /// It refused candidate `candidate` its vote in `term` (its own current term), for
+    /// `reason`: for the driver's narration, which changes nothing.
+    VoteRefused {
+        /// The candidate.
+        candidate: NodeId,
+        /// The server's term.
+        term: Term,
+        /// Why.
+        reason: VoteRefusal,
     },
     /// A new server being caught up holds the leader's log, and will be promoted to voter
     /// (thesis §4.2.1).

@@ -2,7 +2,7 @@
 
 use raft_core::{
     AppendEntries, Command, Entry, Input, Log, Message, MessageKind, Node, NodeId, Output, PersistentState,
-    RaftOptions, RequestVote, RequestVoteReply, RoleKind, Term, Timer,
+    RaftOptions, RequestVote, RequestVoteReply, RoleKind, Term, Timer, VoteRefusal,
 };
 
 const CLUSTER: [NodeId; 5] = [1, 2, 3, 4, 5];
@@ -161,8 +161,33 @@ fn a_vote_request_from_an_earlier_term_is_refused_with_the_current_term() {
     let outputs = handle(&mut node, vote_request(4, 2));
     assert_eq!(
         outputs,
-        [Output::Send { to: 2, message: Message::RequestVoteReply(RequestVoteReply { term: 5, vote_granted: false }) }]
+        [
+            Output::VoteRefused { candidate: 2, term: 5, reason: VoteRefusal::StaleTerm { request_term: 4 } },
+            Output::Send {
+                to: 2,
+                message: Message::RequestVoteReply(RequestVoteReply { term: 5, vote_granted: false })
+            }
+        ]
     );
+}
+
+/// The reason a node gives for refusing, if it refused.
+fn refusal(outputs: &[Output]) -> Option<VoteRefusal> {
+    outputs.iter().find_map(|output| match output {
+        Output::VoteRefused { reason, .. } => Some(*reason),
+        _ => None,
+    })
+}
+
+#[test]
+fn a_node_says_whom_it_voted_for_and_why_it_refused() {
+    let mut node = fresh(3);
+    let granted = handle(&mut node, vote_request(1, 1));
+    assert!(granted.contains(&Output::VoteGranted { candidate: 1, term: 1 }));
+    assert_eq!(refusal(&granted), None);
+    let refused = handle(&mut node, vote_request(1, 2));
+    assert_eq!(refusal(&refused), Some(VoteRefusal::VotedFor(1)), "one vote per term (§5.2)");
+    assert!(!refused.iter().any(|output| matches!(output, Output::VoteGranted { .. })));
 }
 
 #[test]
@@ -190,7 +215,9 @@ fn election_restriction_refuses_a_candidate_whose_log_is_behind() {
             transfer: false,
         }),
     };
-    assert_eq!(vote_replies(&handle(&mut voter, request(3, 1, 1, 9))), [(1, false)]);
+    let behind = handle(&mut voter, request(3, 1, 1, 9));
+    assert_eq!(vote_replies(&behind), [(1, false)]);
+    assert_eq!(refusal(&behind), Some(VoteRefusal::LogBehind), "the election restriction (§5.4.1)");
     assert_eq!(vote_replies(&handle(&mut voter, request(4, 2, 2, 1))), [(2, false)]);
     assert_eq!(vote_replies(&handle(&mut voter, request(5, 4, 2, 2))), [(4, true)]);
 }

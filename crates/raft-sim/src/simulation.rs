@@ -703,6 +703,12 @@ impl Simulation {
                     }
                 }
                 Output::CaughtUp { node } => self.story.push(at, StoryEvent::CaughtUp { leader: id, node }),
+                Output::VoteGranted { candidate, term } => {
+                    self.story.push(at, StoryEvent::VoteGranted { node: id, candidate, term })
+                }
+                Output::VoteRefused { candidate, term, reason } => {
+                    self.story.push(at, StoryEvent::VoteRefused { node: id, candidate, term, reason })
+                }
                 Output::LeftConfiguration => {
                     step_down_told = true;
                     self.story.push(at, StoryEvent::LeftConfiguration { node: id });

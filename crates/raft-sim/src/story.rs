@@ -4,7 +4,7 @@
 
 use std::collections::VecDeque;
 
-use raft_core::{Configuration, LogIndex, MembershipChange, NodeId, RequestId, Term};
+use raft_core::{Configuration, LogIndex, MembershipChange, NodeId, RequestId, Term, VoteRefusal};
 
 use crate::client::OpResult;
 use crate::network::MessageId;
@@ -97,6 +97,17 @@ pub enum StoryEvent {
         candidate: NodeId,
         /// The term of the vote.
         term: Term,
+    },
+    /// A server refused a candidate its vote (Figure 2, "RequestVote RPC").
+    VoteRefused {
+        /// The server.
+        node: NodeId,
+        /// The candidate.
+        candidate: NodeId,
+        /// The server's term.
+        term: Term,
+        /// Why.
+        reason: VoteRefusal,
     },
     /// A follower refused a leader's AppendEntries (its log holds no entry matching the one
     /// before those sent: the consistency check, §5.3), and the leader moved its nextIndex
@@ -365,6 +376,7 @@ impl StoryEvent {
             | StoryEvent::SteppedDown { .. }
             | StoryEvent::MetLeaderOfItsTerm { .. }
             | StoryEvent::VoteGranted { .. }
+            | StoryEvent::VoteRefused { .. }
             | StoryEvent::DeposedByOutsider { .. } => StoryCategory::Elections,
             StoryEvent::Committed { .. }
             | StoryEvent::CommitDeferred { .. }

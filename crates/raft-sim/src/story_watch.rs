@@ -1,15 +1,14 @@
 //! What a delivered message did that the narration tells but no output of the server says: a
-//! vote granted (§5.2), a leader's nextIndex moved back after a failed consistency check
-//! (§5.3). The rules themselves are raft-core's; this only compares the server before and after.
+//! leader's nextIndex moved back after a failed consistency check (§5.3). The rule itself is
+//! raft-core's; this only compares the leader before and after. (Votes are told by the
+//! server's own outputs, `Output::VoteGranted` and `Output::VoteRefused`.)
 
-use raft_core::{LogIndex, Message, Node, NodeId, Term};
+use raft_core::{LogIndex, Message, Node, NodeId};
 
 use crate::story::StoryEvent;
 
 /// What to compare once the message has been handled.
 pub(crate) enum Watched {
-    /// A RequestVote: the receiver's term and vote before it.
-    Vote(Term, Option<NodeId>),
     /// A refused AppendEntries: the leader's nextIndex for the sender before the refusal.
     NextIndex(LogIndex),
     /// Nothing told.
@@ -19,7 +18,6 @@ pub(crate) enum Watched {
 /// What to watch as `receiver` handles `message` from `from`.
 pub(crate) fn before_delivery(receiver: &Node, from: NodeId, message: &Message) -> Watched {
     match message {
-        Message::RequestVote(_) => Watched::Vote(receiver.current_term(), receiver.voted_for()),
         Message::AppendEntriesReply(reply) if !reply.success => {
             receiver.progress_of(from).map_or(Watched::Nothing, |progress| Watched::NextIndex(progress.next_index))
         }
@@ -31,14 +29,6 @@ pub(crate) fn before_delivery(receiver: &Node, from: NodeId, message: &Message) 
 /// is one the narration tells.
 pub(crate) fn after_delivery(receiver: &Node, to: NodeId, from: NodeId, watched: Watched) -> Option<StoryEvent> {
     match watched {
-        Watched::Vote(term, vote) => {
-            let now = (receiver.current_term(), receiver.voted_for());
-            (now.1 == Some(from) && now != (term, vote)).then_some(StoryEvent::VoteGranted {
-                node: to,
-                candidate: from,
-                term: now.0,
-            })
-        }
         Watched::NextIndex(before) => {
             let next_index = receiver.progress_of(from)?.next_index;
             (next_index < before).then_some(StoryEvent::NextIndexBackedOff { leader: to, follower: from, next_index })

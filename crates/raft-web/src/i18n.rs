@@ -4,7 +4,7 @@
 //! anywhere else.
 
 use crate::number_text::scaled;
-use raft_sim::{NodeId, OpResult, Property, RoleKind, StoryCategory, StoryEvent};
+use raft_sim::{NodeId, OpResult, Property, RoleKind, StoryCategory, StoryEvent, VoteRefusal};
 
 /// The page's language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -1041,6 +1041,20 @@ impl Lang {
                     "S{node} voted for S{candidate} in term {term}: it had not voted for anyone else in this term, \
                      and S{candidate}'s log is at least as up-to-date as its own (§5.2, §5.4.1)."
                 ),
+                E::VoteRefused { node, candidate, term, reason } => match reason {
+                    VoteRefusal::StaleTerm { request_term } => format!(
+                        "S{node} refused S{candidate} its vote: the request is of term {request_term}, older than \
+                         S{node}'s term {term} (§5.1)."
+                    ),
+                    VoteRefusal::VotedFor(voted) => format!(
+                        "S{node} refused S{candidate} its vote: it already voted for S{voted} in term {term}, and a \
+                         server votes once per term (§5.2)."
+                    ),
+                    VoteRefusal::LogBehind => format!(
+                        "S{node} refused S{candidate} its vote: S{candidate}'s log is less up-to-date than its own \
+                         (the election restriction, §5.4.1)."
+                    ),
+                },
                 E::NextIndexBackedOff { leader, follower, next_index } => format!(
                     "S{follower} refused leader S{leader}'s entries: its log has no entry matching the one just before \
                      them (the consistency check, §5.3). S{leader} moves nextIndex for S{follower} back to \
@@ -1159,6 +1173,17 @@ impl Lang {
                     "S{node} 在任期 {term} 投票给 S{candidate}：它在本任期还没投给别人，\
                      且 S{candidate} 的日志至少和它的一样新（§5.2、§5.4.1）。"
                 ),
+                E::VoteRefused { node, candidate, term, reason } => match reason {
+                    VoteRefusal::StaleTerm { request_term } => format!(
+                        "S{node} 没有投票给 S{candidate}：请求来自任期 {request_term}，比 S{node} 的任期 {term} 旧（§5.1）。"
+                    ),
+                    VoteRefusal::VotedFor(voted) => format!(
+                        "S{node} 没有投票给 S{candidate}：它在任期 {term} 已经投给了 S{voted}，每个任期只投一票（§5.2）。"
+                    ),
+                    VoteRefusal::LogBehind => format!(
+                        "S{node} 没有投票给 S{candidate}：S{candidate} 的日志不如它的新（选举限制，§5.4.1）。"
+                    ),
+                },
                 E::NextIndexBackedOff { leader, follower, next_index } => format!(
                     "S{follower} 拒绝了领导者 S{leader} 发来的条目：它的日志里没有与这些条目前一条相匹配的条目\
                      （一致性检查，§5.3）。S{leader} 把 S{follower} 的 nextIndex 退回到 {next_index}，再试一次。"
