@@ -64,6 +64,8 @@ test('a chosen message shows its fields, and Explore off lets time run again', a
   await expect(page.locator('[data-event="duplicate:5"]')).toHaveCount(0);
   await page.locator('[data-explore-message="1"] .explore__subject').click();
   await expect(page.locator('.message-panel')).toContainText('candidateId');
+  // Why it was sent, and what its receiver will do with it.
+  await expect(page.locator('.message-panel__purpose')).toContainText('S2 campaigns for term 1 and asks S1 for its vote.');
   // It arrives when chosen, not at a time of its own.
   await expect(page.locator('.message-panel dd', { hasText: 'when you choose Deliver' })).toHaveCount(1);
   await page.getByRole('button', { name: 'Explore', exact: true }).click();

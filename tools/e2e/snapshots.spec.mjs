@@ -12,6 +12,7 @@ test('a follower far behind loads the leader\'s snapshot, drawn hatched in the l
   await stepUntil(page, page.locator('[data-kind="InstallSnapshot"]'), 2000);
   await page.locator('[data-kind="InstallSnapshot"]').first().click();
   await expect(page.locator('.message-panel')).toContainText('lastIncludedIndex');
+  await expect(page.locator('.message-panel__purpose')).toContainText('has discarded the entries S');
   await page.keyboard.press('Escape');
   await page.getByRole('slider', { name: 'Speed' }).fill('1'); // 10×
   await page.getByRole('button', { name: 'Play', exact: true }).click();

@@ -19,6 +19,7 @@ mod i18n_learner;
 mod i18n_lessons;
 mod i18n_membership;
 mod i18n_presets;
+mod i18n_purpose;
 mod i18n_search;
 mod i18n_share;
 pub mod lesson_fetch;

@@ -47,6 +47,7 @@ pub fn message_panel(lang: Lang, props: &MessagePanelProps) -> Html {
             <h2 class="message-panel__title">
                 { format!("{} #{id}: {} → {}", details.kind, lang.endpoint(details.from), lang.endpoint(details.to)) }
             </h2>
+            <p class="message-panel__purpose">{ lang.purpose(&details.purpose, details.from, details.to) }</p>
             <dl class="message-panel__fields">
                 { for details.fields.iter().map(|(name, value)| html! {
                     <><dt>{ lang.field_name(name) }</dt><dd>{ lang.field_value(value) }</dd></>

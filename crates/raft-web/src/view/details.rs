@@ -89,6 +89,8 @@ pub struct MessageDetails {
     pub copy_of: Option<u64>,
     /// Its fields in the paper's names, e.g. ("prevLogIndex", 6).
     pub fields: Vec<(&'static str, FieldValue)>,
+    /// Why it was sent and what its receiver will do with it.
+    pub purpose: crate::view::Purpose,
 }
 
 impl MessageDetails {
@@ -104,6 +106,7 @@ impl MessageDetails {
             deliver_ms: (!sim.is_manual()).then_some(flight.deliver_at),
             copy_of: flight.copy_of,
             fields: payload_fields(&flight.payload),
+            purpose: crate::view::Purpose::of(sim, &flight.payload, flight.from, flight.to, flight.sent_at),
         })
     }
 }

@@ -6,9 +6,11 @@ mod cluster;
 mod details;
 mod explore;
 mod logs;
+mod purpose;
 
 pub use client_history::{ClientHistoryView, HistoryBar, HistoryBreach, Outcome};
 pub use cluster::{ClusterView, LaneView, LossView, MessageView, NodeView, Standing};
 pub use details::{FieldValue, MessageDetails, NodeDetails};
 pub use explore::{event_code, ExploreView, MessageChoices, ServerChoices};
 pub use logs::{LogCell, LogRow, LogsView};
+pub use purpose::Purpose;

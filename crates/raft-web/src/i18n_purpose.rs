@@ -1,0 +1,122 @@
+//! The message panel's sentence on why a message was sent, in English and 中文 (see
+//! `view/purpose.rs`).
+
+use raft_sim::{NodeId, StoryEvent};
+
+use crate::i18n::Lang;
+use crate::view::Purpose;
+
+impl Lang {
+    /// Why a message from `from` to `to` was sent, and what its receiver will do with it.
+    pub fn purpose(self, purpose: &Purpose, from: NodeId, to: NodeId) -> String {
+        let (a, b) = (self.endpoint(from), self.endpoint(to));
+        if let Purpose::VoteRefused { term, reason: Some(reason) } = purpose {
+            // The sender's own reason, as the narration tells it.
+            return self.tell(&StoryEvent::VoteRefused { node: from, candidate: to, term: *term, reason: *reason });
+        }
+        match (self, purpose) {
+            (Lang::En, Purpose::Campaign { term }) => format!(
+                "{a} campaigns for term {term} and asks {b} for its vote. {b} grants it if it has not voted for another \
+                 server in that term and {a}'s log is at least as up-to-date as its own (§5.2, §5.4.1)."
+            ),
+            (Lang::En, Purpose::PreVote { term }) => format!(
+                "{a} asks whether {b} would vote for it in term {term}, without raising any term. A server that still \
+                 hears from a leader says no (thesis §9.6)."
+            ),
+            (Lang::En, Purpose::VoteGranted { term }) => {
+                format!("{a} grants {b} its vote for term {term}. Votes from a majority make {b} leader (§5.2).")
+            }
+            (Lang::En, Purpose::VoteRefused { term, .. }) => format!("{a} refuses {b} its vote for term {term} (§5.2)."),
+            (Lang::En, Purpose::PreVoteAnswer { granted: true }) => format!("{a} would vote for {b} (thesis §9.6)."),
+            (Lang::En, Purpose::PreVoteAnswer { granted: false }) => {
+                format!("{a} would not vote for {b}: it hears from a leader, or {b}'s log is behind (thesis §9.6).")
+            }
+            (Lang::En, Purpose::Replicate { first, last, prev_index, prev_term }) => format!(
+                "Leader {a} sends {}. {b} stores them only if its log holds an entry at index {prev_index} of term \
+                 {prev_term}, the one just before them; otherwise it refuses, and the leader tries an earlier entry \
+                 (the consistency check, §5.3).",
+                if first == last { format!("entry {first}") } else { format!("entries {first}–{last}") }
+            ),
+            (Lang::En, Purpose::Heartbeat { commit }) => format!(
+                "Leader {a}'s heartbeat: no entries. It keeps {b} from starting an election and tells it that entries \
+                 up to index {commit} are committed (§5.2, §5.3)."
+            ),
+            (Lang::En, Purpose::Accepted { index }) => format!(
+                "{a}'s log now matches leader {b}'s through index {index}: {b} sets its matchIndex, and commits an \
+                 entry of its term once a majority hold it (§5.3, §5.4.2)."
+            ),
+            (Lang::En, Purpose::Rejected { index }) => format!(
+                "{a}'s log has no entry at index {index} matching the leader's (the consistency check, §5.3): {b} \
+                 will move its nextIndex back and send earlier entries."
+            ),
+            (Lang::En, Purpose::HandOver) => format!(
+                "Leader {a} hands leadership to {b}: {b} starts an election at once, without waiting for its timer \
+                 (thesis §3.10)."
+            ),
+            (Lang::En, Purpose::Snapshot { index }) => format!(
+                "Leader {a} has discarded the entries {b} needs: it sends its snapshot through index {index} instead \
+                 (§7)."
+            ),
+            (Lang::En, Purpose::SnapshotInstalled { index }) => {
+                format!("{a} installed the snapshot through index {index}; the leader sends what follows it (§7).")
+            }
+            (Lang::En, Purpose::ClientRequest) => format!(
+                "The client's request to {b}. Only the leader serves it; another server answers with the leader it \
+                 knows (§8)."
+            ),
+            (Lang::En, Purpose::ChangeRequest) => {
+                format!("The client asks {b} to change the cluster's membership, one server at a time (thesis §4.1).")
+            }
+            (Lang::En, Purpose::ClientAnswer) => format!("{a}'s answer to the client's request (§8)."),
+            (Lang::Zh, Purpose::Campaign { term }) => format!(
+                "{a} 竞选任期 {term}，向 {b} 请求投票。{b} 若在该任期还没投给别的服务器，且 {a} 的日志至少和它的一样新，\
+                 就投给它（§5.2、§5.4.1）。"
+            ),
+            (Lang::Zh, Purpose::PreVote { term }) => format!(
+                "{a} 询问 {b} 是否会在任期 {term} 投票给它，但不提升任何任期。仍能收到领导者消息的服务器会拒绝\
+                 （博士论文 §9.6）。"
+            ),
+            (Lang::Zh, Purpose::VoteGranted { term }) => {
+                format!("{a} 把任期 {term} 的选票投给 {b}。得到多数派的选票，{b} 就成为领导者（§5.2）。")
+            }
+            (Lang::Zh, Purpose::VoteRefused { term, .. }) => format!("{a} 没有把任期 {term} 的选票投给 {b}（§5.2）。"),
+            (Lang::Zh, Purpose::PreVoteAnswer { granted: true }) => format!("{a} 愿意投票给 {b}（博士论文 §9.6）。"),
+            (Lang::Zh, Purpose::PreVoteAnswer { granted: false }) => {
+                format!("{a} 不愿投票给 {b}：它仍能收到领导者的消息，或 {b} 的日志落后（博士论文 §9.6）。")
+            }
+            (Lang::Zh, Purpose::Replicate { first, last, prev_index, prev_term }) => format!(
+                "领导者 {a} 发送{}。只有当 {b} 的日志在紧挨它们之前的索引 {prev_index} 上有任期 {prev_term} 的条目时，\
+                 {b} 才存下它们；否则拒绝，领导者改发更早的条目（一致性检查，§5.3）。",
+                if first == last { format!("条目 {first}") } else { format!("条目 {first}–{last}") }
+            ),
+            (Lang::Zh, Purpose::Heartbeat { commit }) => format!(
+                "领导者 {a} 的心跳：不带条目。它让 {b} 不发起选举，并告诉它索引 {commit} 及之前的条目已提交\
+                 （§5.2、§5.3）。"
+            ),
+            (Lang::Zh, Purpose::Accepted { index }) => format!(
+                "{a} 的日志现在与领导者 {b} 的一致，直到索引 {index}：{b} 更新它的 matchIndex，\
+                 本任期的条目一旦存在于多数派上就提交（§5.3、§5.4.2）。"
+            ),
+            (Lang::Zh, Purpose::Rejected { index }) => format!(
+                "{a} 的日志在索引 {index} 上没有与领导者一致的条目（一致性检查，§5.3）：{b} 会把 nextIndex 往回退，\
+                 发送更早的条目。"
+            ),
+            (Lang::Zh, Purpose::HandOver) => {
+                format!("领导者 {a} 把领导权交给 {b}：{b} 立即发起选举，不等选举计时器（博士论文 §3.10）。")
+            }
+            (Lang::Zh, Purpose::Snapshot { index }) => {
+                format!("领导者 {a} 已丢弃 {b} 需要的条目：改为发送截至索引 {index} 的快照（§7）。")
+            }
+            (Lang::Zh, Purpose::SnapshotInstalled { index }) => {
+                format!("{a} 已安装截至索引 {index} 的快照；领导者接着发送其后的条目（§7）。")
+            }
+            (Lang::Zh, Purpose::ClientRequest) => {
+                format!("客户端发给 {b} 的请求。只有领导者处理它；其他服务器回复它所知道的领导者（§8）。")
+            }
+            (Lang::Zh, Purpose::ChangeRequest) => {
+                format!("客户端请求 {b} 变更集群成员，一次一台服务器（博士论文 §4.1）。")
+            }
+            (Lang::Zh, Purpose::ClientAnswer) => format!("{a} 对客户端请求的回复（§8）。"),
+        }
+    }
+}

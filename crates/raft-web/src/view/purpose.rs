@@ -1,0 +1,201 @@
+//! Why a message in flight was sent and what its receiver will do with it: the message panel's
+//! sentence, read off the message (and, for a refused vote, the sender's own reason).
+
+use raft_sim::{Message, Payload, Simulation, StoryEvent, Term, VoteRefusal};
+
+/// What a message is for, in the paper's terms.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Purpose {
+    /// RequestVote: the sender campaigns (§5.2).
+    Campaign {
+        /// The term it campaigns for.
+        term: Term,
+    },
+    /// RequestPreVote: would the receiver vote for the sender (thesis §9.6)?
+    PreVote {
+        /// The term it would campaign for.
+        term: Term,
+    },
+    /// A vote granted (§5.2).
+    VoteGranted {
+        /// The term of the vote.
+        term: Term,
+    },
+    /// A vote refused, with the sender's reason when the run told it.
+    VoteRefused {
+        /// The sender's term.
+        term: Term,
+        /// Why, as the sender said.
+        reason: Option<VoteRefusal>,
+    },
+    /// A pre-vote's answer.
+    PreVoteAnswer {
+        /// Whether the sender would vote.
+        granted: bool,
+    },
+    /// AppendEntries carrying entries `first..=last` (§5.3).
+    Replicate {
+        /// The first entry's index.
+        first: u64,
+        /// The last entry's index.
+        last: u64,
+        /// prevLogIndex.
+        prev_index: u64,
+        /// prevLogTerm.
+        prev_term: Term,
+    },
+    /// AppendEntries without entries: a heartbeat (§5.2).
+    Heartbeat {
+        /// leaderCommit.
+        commit: u64,
+    },
+    /// AppendEntries accepted: the logs match through `index` (§5.3).
+    Accepted {
+        /// The index they match through.
+        index: u64,
+    },
+    /// AppendEntries refused by the consistency check at `index` (§5.3).
+    Rejected {
+        /// The request's prevLogIndex.
+        index: u64,
+    },
+    /// TimeoutNow: the leader hands over (thesis §3.10).
+    HandOver,
+    /// InstallSnapshot through `index` (§7).
+    Snapshot {
+        /// lastIncludedIndex.
+        index: u64,
+    },
+    /// InstallSnapshot's answer.
+    SnapshotInstalled {
+        /// lastIncludedIndex.
+        index: u64,
+    },
+    /// A client's request (a write or a read).
+    ClientRequest,
+    /// A client's membership change (thesis §4.1).
+    ChangeRequest,
+    /// A server's answer to the client.
+    ClientAnswer,
+}
+
+impl Purpose {
+    /// What message `id`, sent by `from` to `to` at `sent_ms`, is for.
+    pub fn of(sim: &Simulation, payload: &Payload, from: u32, to: u32, sent_ms: u64) -> Purpose {
+        match payload {
+            Payload::Raft(Message::RequestVote(m)) => Purpose::Campaign { term: m.term },
+            Payload::Raft(Message::RequestPreVote(m)) => Purpose::PreVote { term: m.term },
+            Payload::Raft(Message::RequestVoteReply(m)) if m.vote_granted => Purpose::VoteGranted { term: m.term },
+            Payload::Raft(Message::RequestVoteReply(m)) => {
+                // The refusal the sender told as it answered: same moment, same candidate.
+                let reason = sim.story().events().rev().find_map(|(at, event)| match event {
+                    StoryEvent::VoteRefused { node, candidate, reason, .. }
+                        if *at == sent_ms && *node == from && *candidate == to =>
+                    {
+                        Some(*reason)
+                    }
+                    _ => None,
+                });
+                Purpose::VoteRefused { term: m.term, reason }
+            }
+            Payload::Raft(Message::RequestPreVoteReply(m)) => Purpose::PreVoteAnswer { granted: m.vote_granted },
+            Payload::Raft(Message::AppendEntries(m)) if m.entries.is_empty() => {
+                Purpose::Heartbeat { commit: m.leader_commit }
+            }
+            Payload::Raft(Message::AppendEntries(m)) => Purpose::Replicate {
+                first: m.prev_log_index + 1,
+                last: m.prev_log_index + m.entries.len() as u64,
+                prev_index: m.prev_log_index,
+                prev_term: m.prev_log_term,
+            },
+            Payload::Raft(Message::AppendEntriesReply(m)) if m.success => Purpose::Accepted { index: m.index },
+            Payload::Raft(Message::AppendEntriesReply(m)) => Purpose::Rejected { index: m.index },
+            Payload::Raft(Message::TimeoutNow(_)) => Purpose::HandOver,
+            Payload::Raft(Message::InstallSnapshot(m)) => Purpose::Snapshot { index: m.last_included_index },
+            Payload::Raft(Message::InstallSnapshotReply(m)) => Purpose::SnapshotInstalled { index: m.last_index },
+            Payload::ClientRequest { .. } => Purpose::ClientRequest,
+            Payload::ChangeRequest { .. } => Purpose::ChangeRequest,
+            Payload::ClientResponse { .. } => Purpose::ClientAnswer,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use raft_sim::{SimBuilder, VoteRefusal};
+
+    use crate::i18n::Lang;
+    use crate::view::MessageDetails;
+
+    #[test]
+    fn a_request_for_votes_says_the_candidate_campaigns() {
+        let mut sim = SimBuilder::new(1).build().unwrap();
+        sim.timeout(2).unwrap();
+        let id = sim.messages_in_flight().next().unwrap().id;
+        let details = MessageDetails::of(&sim, id).unwrap();
+        assert_eq!(details.purpose, Purpose::Campaign { term: 1 });
+        let said = Lang::En.purpose(&details.purpose, details.from, details.to);
+        assert!(said.starts_with(&format!("S2 campaigns for term 1 and asks S{} for its vote.", details.to)), "{said}");
+        assert!(Lang::Zh.purpose(&details.purpose, details.from, details.to).contains("竞选任期 1"));
+    }
+
+    #[test]
+    fn a_refused_vote_carries_the_voters_own_reason() {
+        // S2 and S3 campaign at once: each server votes for the first request it gets, and
+        // refuses the other candidate because it has voted already.
+        let mut sim = SimBuilder::new(1).build().unwrap();
+        sim.timeout(2).unwrap();
+        sim.timeout(3).unwrap();
+        let mut refusals = Vec::new();
+        for _ in 0..200 {
+            sim.step();
+            for flight in sim.messages_in_flight() {
+                let details = MessageDetails::of(&sim, flight.id).unwrap();
+                if let Purpose::VoteRefused { reason, .. } = &details.purpose {
+                    refusals.push((details.from, details.to, *reason));
+                }
+            }
+        }
+        assert!(!refusals.is_empty(), "a split of votes between S2 and S3");
+        for (from, to, reason) in &refusals {
+            let Some(VoteRefusal::VotedFor(voted)) = reason else { panic!("S{from} → S{to}: {reason:?}") };
+            assert_ne!(voted, to);
+            let details = Purpose::VoteRefused { term: 1, reason: *reason };
+            let said = Lang::En.purpose(&details, *from, *to);
+            assert!(said.contains(&format!("it already voted for S{voted}")), "{said}");
+        }
+    }
+
+    #[test]
+    fn every_purpose_is_said_in_both_languages() {
+        let purposes = [
+            Purpose::Campaign { term: 2 },
+            Purpose::PreVote { term: 2 },
+            Purpose::VoteGranted { term: 2 },
+            Purpose::VoteRefused { term: 2, reason: None },
+            Purpose::VoteRefused { term: 2, reason: Some(VoteRefusal::LogBehind) },
+            Purpose::PreVoteAnswer { granted: true },
+            Purpose::PreVoteAnswer { granted: false },
+            Purpose::Replicate { first: 3, last: 5, prev_index: 2, prev_term: 1 },
+            Purpose::Replicate { first: 3, last: 3, prev_index: 2, prev_term: 1 },
+            Purpose::Heartbeat { commit: 4 },
+            Purpose::Accepted { index: 5 },
+            Purpose::Rejected { index: 2 },
+            Purpose::HandOver,
+            Purpose::Snapshot { index: 9 },
+            Purpose::SnapshotInstalled { index: 9 },
+            Purpose::ClientRequest,
+            Purpose::ChangeRequest,
+            Purpose::ClientAnswer,
+        ];
+        for purpose in &purposes {
+            let (en, zh) = (Lang::En.purpose(purpose, 1, 2), Lang::Zh.purpose(purpose, 1, 2));
+            assert!(en.ends_with('.') && en.contains('§'), "{en}");
+            assert!(zh.ends_with('。') && zh.contains('§'), "{zh}");
+            assert!(!zh.contains(". ") && !zh.contains(", "), "Chinese punctuation: {zh}");
+        }
+        let replicate = Lang::En.purpose(&purposes[7], 1, 2);
+        assert!(replicate.contains("sends entries 3–5") && replicate.contains("index 2 of term 1"), "{replicate}");
+    }
+}
