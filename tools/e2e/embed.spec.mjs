@@ -107,11 +107,22 @@ test('lang= chooses the language of an embed, which the visitor does not keep, a
   await page.getByLabel('Language').selectOption('zh');
   await page.getByRole('button', { name: 'Copy code' }).click();
   expect(await page.getByLabel('Embed code').inputValue()).toMatch(/\?embed&amp;lang=zh#s=1\./);
+  // A preset's link in the embed's language: its 中文 title, from the English page.
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('figure-7');
+  await expect(page.locator('main[data-preset="figure-7"]')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Copy code' }).click();
+  const src = /src="([^"]+)"/.exec(await page.getByLabel('Embed code').inputValue())[1].replaceAll('&amp;', '&');
+  await page.goto(src);
+  await expect(page.locator('.embed__title')).toHaveText(/^图 7/);
   // The language button's choice is remembered, as before.
   await page.goto(`./?lang=zh#${PINNED}`);
   await page.getByRole('button', { name: 'Switch to English' }).click();
   await expect(page.locator('main')).toHaveAttribute('data-lang', 'en');
   expect(await page.evaluate(() => localStorage.getItem('raft-playground.lang'))).toBe('"en"');
+  // Switching back to the language the link asked for is a choice too.
+  await page.getByRole('button', { name: '切换到中文' }).click();
+  await expect(page.locator('main')).toHaveAttribute('data-lang', 'zh');
+  expect(await page.evaluate(() => localStorage.getItem('raft-playground.lang'))).toBe('"zh"');
 });
 
 test('the example documentation page drives its embedded playground and hears its events', async ({ page }) => {

@@ -192,9 +192,11 @@ impl Node {
         let vote_granted = refusal.is_none();
         match refusal {
             None => {
+                let replaced = self.persistent.voted_for.filter(|&voted| voted != request.candidate_id);
+                let log_behind = !self.persistent.log.is_up_to_date(request.last_log_term, request.last_log_index);
                 self.persistent.voted_for = Some(request.candidate_id);
                 self.emit(Output::SetTimer(Timer::Election));
-                self.emit(Output::VoteGranted { candidate: request.candidate_id, term });
+                self.emit(Output::VoteGranted { candidate: request.candidate_id, term, replaced, log_behind });
             }
             Some(reason) => self.emit(Output::VoteRefused { candidate: request.candidate_id, term, reason }),
         }

@@ -172,12 +172,17 @@ pub enum Output {
         index: LogIndex,
     },
     /// It granted candidate `candidate` its vote in `term` (§5.2): for the driver's narration,
-    /// which changes nothing.
+    /// which changes nothing. With a break-a-rule switch on, it also says which rule the grant
+    /// broke.
     VoteGranted {
         /// The candidate.
         candidate: NodeId,
         /// The term of the vote.
         term: Term,
+        /// The vote it replaced in this term, for a higher id (`vote_for_highest_id`).
+        replaced: Option<NodeId>,
+        /// The candidate's log is less up-to-date than its own (`no_election_restriction`).
+        log_behind: bool,
     },
     /// It refused candidate `candidate` its vote in `term` (its own current term), for
     /// `reason`: for the driver's narration, which changes nothing.

@@ -183,7 +183,7 @@ fn refusal(outputs: &[Output]) -> Option<VoteRefusal> {
 fn a_node_says_whom_it_voted_for_and_why_it_refused() {
     let mut node = fresh(3);
     let granted = handle(&mut node, vote_request(1, 1));
-    assert!(granted.contains(&Output::VoteGranted { candidate: 1, term: 1 }));
+    assert!(granted.contains(&Output::VoteGranted { candidate: 1, term: 1, replaced: None, log_behind: false }));
     assert_eq!(refusal(&granted), None);
     let refused = handle(&mut node, vote_request(1, 2));
     assert_eq!(refusal(&refused), Some(VoteRefusal::VotedFor(1)), "one vote per term (§5.2)");

@@ -703,8 +703,8 @@ impl Simulation {
                     }
                 }
                 Output::CaughtUp { node } => self.story.push(at, StoryEvent::CaughtUp { leader: id, node }),
-                Output::VoteGranted { candidate, term } => {
-                    self.story.push(at, StoryEvent::VoteGranted { node: id, candidate, term })
+                Output::VoteGranted { candidate, term, replaced, log_behind } => {
+                    self.story.push(at, StoryEvent::VoteGranted { node: id, candidate, term, replaced, log_behind })
                 }
                 Output::VoteRefused { candidate, term, reason } => {
                     self.story.push(at, StoryEvent::VoteRefused { node: id, candidate, term, reason })

@@ -97,6 +97,10 @@ pub enum StoryEvent {
         candidate: NodeId,
         /// The term of the vote.
         term: Term,
+        /// The vote it replaced in this term (only with the `vote_for_highest_id` switch).
+        replaced: Option<NodeId>,
+        /// The candidate's log is behind the voter's (only with `no_election_restriction`).
+        log_behind: bool,
     },
     /// A server refused a candidate its vote (Figure 2, "RequestVote RPC").
     VoteRefused {

@@ -105,7 +105,7 @@ fn each_vote_the_winner_counted_is_told_once_and_no_server_votes_twice_in_a_term
         .story()
         .events()
         .filter_map(|(_, e)| match e {
-            StoryEvent::VoteGranted { node, candidate, term } => Some((*node, *candidate, *term)),
+            StoryEvent::VoteGranted { node, candidate, term, .. } => Some((*node, *candidate, *term)),
             _ => None,
         })
         .collect();
@@ -174,5 +174,35 @@ fn a_leader_backing_off_a_follower_whose_log_diverges_is_told_with_each_new_next
         let steps: Vec<u64> =
             backed.iter().filter(|(l, f, _)| (*l, *f) == (leader, follower)).map(|(_, _, next)| *next).collect();
         assert!(steps.windows(2).all(|w| w[1] < w[0]), "S{leader} → S{follower}: {steps:?}");
+    }
+}
+
+#[test]
+fn a_vote_granted_under_a_broken_rule_says_which_rule_it_broke() {
+    let preset = |id: &str| {
+        let path = format!("{}/../raft-web/presets/{id}.json", env!("CARGO_MANIFEST_DIR"));
+        let mut sim = Scenario::from_json(&std::fs::read_to_string(path).unwrap()).unwrap().build(false).unwrap();
+        sim.run_until(3_000);
+        sim.story().events().map(|(_, e)| e.clone()).collect::<Vec<_>>()
+    };
+    let highest = preset("break-largest-id");
+    assert!(
+        highest.iter().any(
+            |e| matches!(e, StoryEvent::VoteGranted { replaced: Some(earlier), candidate, .. } if earlier < candidate)
+        ),
+        "a second vote in a term, for a higher id"
+    );
+    let restriction = preset("break-election-restriction");
+    assert!(restriction.iter().any(|e| matches!(e, StoryEvent::VoteGranted { log_behind: true, .. })));
+    // With every rule kept, no grant breaks one.
+    for id in ["figure-7", "figure-8", "split-vote", "leader-crash"] {
+        let told = preset(id);
+        assert!(
+            !told.iter().any(|e| matches!(
+                e,
+                StoryEvent::VoteGranted { replaced: Some(_), .. } | StoryEvent::VoteGranted { log_behind: true, .. }
+            )),
+            "{id}"
+        );
     }
 }

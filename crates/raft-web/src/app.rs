@@ -80,6 +80,12 @@ pub fn App() -> Html {
     // made once, so that the share panel does not redraw on every frame.
     let latest = use_mut_ref(|| (state.clone(), lang));
     *latest.borrow_mut() = (state.clone(), lang);
+    // In a chosen language's words (an embed's Language picker), or the page's.
+    let fragment_in = (*use_memo((), {
+        let latest = latest.clone();
+        move |_| Callback::from(move |lang: Lang| latest.borrow().0.share_fragment(lang))
+    }))
+    .clone();
     let fragment = (*use_memo((), move |_| {
         Callback::from(move |()| {
             let (state, lang) = &*latest.borrow();
@@ -298,7 +304,7 @@ pub fn App() -> Html {
                 if let Some(error) = settings_error {
                     <p class="settings__error" role="alert">{ error }</p>
                 }
-                <SharePanel lang={lang} {fragment} info={state.shown_info(lang)}
+                <SharePanel lang={lang} fragment={fragment_in} info={state.shown_info(lang)}
                             {on_info} />
                 { scenario_file(lang, { let state = state.clone(); Callback::from(move |_| state.scenario_json()) }, &on_import,
                                 &dispatch.reform(Action::RefuseFile)) }

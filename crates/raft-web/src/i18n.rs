@@ -1037,10 +1037,21 @@ impl Lang {
                 E::CaughtUp { leader, node } => format!(
                     "S{node} caught up with leader S{leader}'s log and is promoted to voter (thesis §4.2.1)."
                 ),
-                E::VoteGranted { node, candidate, term } => format!(
+                E::VoteGranted { node, candidate, term, replaced: Some(earlier), .. } => format!(
+                    "S{node} voted for S{candidate} in term {term}, taking back its vote for S{earlier}: the broken \
+                     rule lets a server vote again for a higher id, where Raft allows one vote per term (§5.2)."
+                ),
+                E::VoteGranted { node, candidate, term, log_behind: true, .. } => format!(
+                    "S{node} voted for S{candidate} in term {term} although S{candidate}'s log is less up-to-date \
+                     than its own: the election restriction is switched off (§5.4.1)."
+                ),
+                E::VoteGranted { node, candidate, term, .. } => format!(
                     "S{node} voted for S{candidate} in term {term}: it had not voted for anyone else in this term, \
                      and S{candidate}'s log is at least as up-to-date as its own (§5.2, §5.4.1)."
                 ),
+                E::VoteRefused { node, candidate, term, reason: VoteRefusal::VotedFor(voted) } if voted == node => {
+                    format!("S{node} refused S{candidate} its vote: it campaigns in term {term} itself (§5.2).")
+                }
                 E::VoteRefused { node, candidate, term, reason } => match reason {
                     VoteRefusal::StaleTerm { request_term } => format!(
                         "S{node} refused S{candidate} its vote: the request is of term {request_term}, older than \
@@ -1056,9 +1067,9 @@ impl Lang {
                     ),
                 },
                 E::NextIndexBackedOff { leader, follower, next_index } => format!(
-                    "S{follower} refused leader S{leader}'s entries: its log has no entry matching the one just before \
-                     them (the consistency check, §5.3). S{leader} moves nextIndex for S{follower} back to \
-                     {next_index} and tries again."
+                    "S{follower} refused leader S{leader}'s AppendEntries: its log has no entry matching the one just \
+                     before the entries sent (the consistency check, §5.3). S{leader} moves nextIndex for \
+                     S{follower} back to {next_index} and tries again."
                 ),
                 E::ConfigurationAppended { leader, config } => format!(
                     "Leader S{leader} appended the configuration {config}; it is in force on each server as soon as \
@@ -1169,10 +1180,21 @@ impl Lang {
                 E::CaughtUp { leader, node } => {
                     format!("S{node} 已追上领导者 S{leader} 的日志，升为投票成员（博士论文 §4.2.1）。")
                 }
-                E::VoteGranted { node, candidate, term } => format!(
+                E::VoteGranted { node, candidate, term, replaced: Some(earlier), .. } => format!(
+                    "S{node} 在任期 {term} 改投 S{candidate}，收回了给 S{earlier} 的票：被打破的规则允许服务器为\
+                     编号更大的候选人再投一次，而 Raft 每个任期只投一票（§5.2）。"
+                ),
+                E::VoteGranted { node, candidate, term, log_behind: true, .. } => format!(
+                    "S{node} 在任期 {term} 投票给 S{candidate}，尽管 S{candidate} 的日志不如它的新：选举限制被关闭了\
+                     （§5.4.1）。"
+                ),
+                E::VoteGranted { node, candidate, term, .. } => format!(
                     "S{node} 在任期 {term} 投票给 S{candidate}：它在本任期还没投给别人，\
                      且 S{candidate} 的日志至少和它的一样新（§5.2、§5.4.1）。"
                 ),
+                E::VoteRefused { node, candidate, term, reason: VoteRefusal::VotedFor(voted) } if voted == node => {
+                    format!("S{node} 没有投票给 S{candidate}：它自己正在竞选任期 {term}（§5.2）。")
+                }
                 E::VoteRefused { node, candidate, term, reason } => match reason {
                     VoteRefusal::StaleTerm { request_term } => format!(
                         "S{node} 没有投票给 S{candidate}：请求来自任期 {request_term}，比 S{node} 的任期 {term} 旧（§5.1）。"
@@ -1185,7 +1207,7 @@ impl Lang {
                     ),
                 },
                 E::NextIndexBackedOff { leader, follower, next_index } => format!(
-                    "S{follower} 拒绝了领导者 S{leader} 发来的条目：它的日志里没有与这些条目前一条相匹配的条目\
+                    "S{follower} 拒绝了领导者 S{leader} 的 AppendEntries：它的日志在所发条目之前的位置上没有任期相符的条目\
                      （一致性检查，§5.3）。S{leader} 把 S{follower} 的 nextIndex 退回到 {next_index}，再试一次。"
                 ),
                 E::ConfigurationAppended { leader, config } => format!(

@@ -15,9 +15,10 @@ impl Lang {
             return self.tell(&StoryEvent::VoteRefused { node: from, candidate: to, term: *term, reason: *reason });
         }
         match (self, purpose) {
-            (Lang::En, Purpose::Campaign { term }) => format!(
-                "{a} campaigns for term {term} and asks {b} for its vote. {b} grants it if it has not voted for another \
-                 server in that term and {a}'s log is at least as up-to-date as its own (§5.2, §5.4.1)."
+            (Lang::En, Purpose::Campaign { term, transfer }) => format!(
+                "{a} campaigns for term {term}{} and asks {b} for its vote. {b} grants it if it has not voted for \
+                 another server in that term and {a}'s log is at least as up-to-date as its own (§5.2, §5.4.1).",
+                if *transfer { ", handed leadership by its leader (thesis §3.10)," } else { "" }
             ),
             (Lang::En, Purpose::PreVote { term }) => format!(
                 "{a} asks whether {b} would vote for it in term {term}, without raising any term. A server that still \
@@ -26,16 +27,27 @@ impl Lang {
             (Lang::En, Purpose::VoteGranted { term }) => {
                 format!("{a} grants {b} its vote for term {term}. Votes from a majority make {b} leader (§5.2).")
             }
-            (Lang::En, Purpose::VoteRefused { term, .. }) => format!("{a} refuses {b} its vote for term {term} (§5.2)."),
+            (Lang::En, Purpose::VoteRefused { term, .. }) => format!(
+                "{a}, in term {term}, refuses {b} its vote: the request's term is stale, {a} voted for another \
+                 server already, or {b}'s log is behind (§5.1, §5.2, §5.4.1)."
+            ),
             (Lang::En, Purpose::PreVoteAnswer { granted: true }) => format!("{a} would vote for {b} (thesis §9.6)."),
             (Lang::En, Purpose::PreVoteAnswer { granted: false }) => {
-                format!("{a} would not vote for {b}: it hears from a leader, or {b}'s log is behind (thesis §9.6).")
+                format!(
+                    "{a} would not vote for {b}: it still hears from a leader, {b}'s log is behind, or the term \
+                     asked for is not later than its own (thesis §9.6)."
+                )
             }
+            (Lang::En, Purpose::Replicate { first, last, prev_index: 0, .. }) => format!(
+                "Leader {a} sends {}. They start the log, so there is no earlier entry to check: {b} stores them \
+                 (§5.3).",
+                entries_en(*first, *last)
+            ),
             (Lang::En, Purpose::Replicate { first, last, prev_index, prev_term }) => format!(
                 "Leader {a} sends {}. {b} stores them only if its log holds an entry at index {prev_index} of term \
                  {prev_term}, the one just before them; otherwise it refuses, and the leader tries an earlier entry \
                  (the consistency check, §5.3).",
-                if first == last { format!("entry {first}") } else { format!("entries {first}–{last}") }
+                entries_en(*first, *last)
             ),
             (Lang::En, Purpose::Heartbeat { commit }) => format!(
                 "Leader {a}'s heartbeat: no entries. It keeps {b} from starting an election and tells it that entries \
@@ -44,6 +56,10 @@ impl Lang {
             (Lang::En, Purpose::Accepted { index }) => format!(
                 "{a}'s log now matches leader {b}'s through index {index}: {b} sets its matchIndex, and commits an \
                  entry of its term once a majority hold it (§5.3, §5.4.2)."
+            ),
+            (Lang::En, Purpose::StaleLeader { term }) => format!(
+                "{a} is in term {term}, later than {b}'s: {b} learns it is no longer the leader and becomes a \
+                 follower (§5.1)."
             ),
             (Lang::En, Purpose::Rejected { index }) => format!(
                 "{a}'s log has no entry at index {index} matching the leader's (the consistency check, §5.3): {b} \
@@ -58,19 +74,20 @@ impl Lang {
                  (§7)."
             ),
             (Lang::En, Purpose::SnapshotInstalled { index }) => {
-                format!("{a} installed the snapshot through index {index}; the leader sends what follows it (§7).")
+                format!("{a} now holds everything through index {index}; the leader sends what follows (§7).")
             }
             (Lang::En, Purpose::ClientRequest) => format!(
                 "The client's request to {b}. Only the leader serves it; another server answers with the leader it \
                  knows (§8)."
             ),
             (Lang::En, Purpose::ChangeRequest) => {
-                format!("The client asks {b} to change the cluster's membership, one server at a time (thesis §4.1).")
+                format!("The client asks {b} to change the cluster's membership; only the leader does it (§6).")
             }
             (Lang::En, Purpose::ClientAnswer) => format!("{a}'s answer to the client's request (§8)."),
-            (Lang::Zh, Purpose::Campaign { term }) => format!(
-                "{a} 竞选任期 {term}，向 {b} 请求投票。{b} 若在该任期还没投给别的服务器，且 {a} 的日志至少和它的一样新，\
-                 就投给它（§5.2、§5.4.1）。"
+            (Lang::Zh, Purpose::Campaign { term, transfer }) => format!(
+                "{a} {}竞选任期 {term}，向 {b} 请求投票。{b} 若在该任期还没投给别的服务器，且 {a} 的日志至少和它的一样新，\
+                 就投给它（§5.2、§5.4.1）。",
+                if *transfer { "受领导者移交领导权（博士论文 §3.10），" } else { "" }
             ),
             (Lang::Zh, Purpose::PreVote { term }) => format!(
                 "{a} 询问 {b} 是否会在任期 {term} 投票给它，但不提升任何任期。仍能收到领导者消息的服务器会拒绝\
@@ -79,15 +96,21 @@ impl Lang {
             (Lang::Zh, Purpose::VoteGranted { term }) => {
                 format!("{a} 把任期 {term} 的选票投给 {b}。得到多数派的选票，{b} 就成为领导者（§5.2）。")
             }
-            (Lang::Zh, Purpose::VoteRefused { term, .. }) => format!("{a} 没有把任期 {term} 的选票投给 {b}（§5.2）。"),
+            (Lang::Zh, Purpose::VoteRefused { term, .. }) => format!(
+                "处于任期 {term} 的 {a} 没有投票给 {b}：请求的任期过旧、{a} 已投给别的服务器，或 {b} 的日志落后\
+                 （§5.1、§5.2、§5.4.1）。"
+            ),
             (Lang::Zh, Purpose::PreVoteAnswer { granted: true }) => format!("{a} 愿意投票给 {b}（博士论文 §9.6）。"),
             (Lang::Zh, Purpose::PreVoteAnswer { granted: false }) => {
-                format!("{a} 不愿投票给 {b}：它仍能收到领导者的消息，或 {b} 的日志落后（博士论文 §9.6）。")
+                format!("{a} 不愿投票给 {b}：它仍能收到领导者的消息、{b} 的日志落后，或所问的任期不比它的新（博士论文 §9.6）。")
+            }
+            (Lang::Zh, Purpose::Replicate { first, last, prev_index: 0, .. }) => {
+                format!("领导者 {a} 发送{}。它们从日志开头起，前面没有要核对的条目：{b} 存下它们（§5.3）。", entries_zh(*first, *last))
             }
             (Lang::Zh, Purpose::Replicate { first, last, prev_index, prev_term }) => format!(
                 "领导者 {a} 发送{}。只有当 {b} 的日志在紧挨它们之前的索引 {prev_index} 上有任期 {prev_term} 的条目时，\
                  {b} 才存下它们；否则拒绝，领导者改发更早的条目（一致性检查，§5.3）。",
-                if first == last { format!("条目 {first}") } else { format!("条目 {first}–{last}") }
+                entries_zh(*first, *last)
             ),
             (Lang::Zh, Purpose::Heartbeat { commit }) => format!(
                 "领导者 {a} 的心跳：不带条目。它让 {b} 不发起选举，并告诉它索引 {commit} 及之前的条目已提交\
@@ -97,6 +120,9 @@ impl Lang {
                 "{a} 的日志现在与领导者 {b} 的一致，直到索引 {index}：{b} 更新它的 matchIndex，\
                  本任期的条目一旦存在于多数派上就提交（§5.3、§5.4.2）。"
             ),
+            (Lang::Zh, Purpose::StaleLeader { term }) => {
+                format!("{a} 处于任期 {term}，比 {b} 的新：{b} 得知自己已不是领导者，成为跟随者（§5.1）。")
+            }
             (Lang::Zh, Purpose::Rejected { index }) => format!(
                 "{a} 的日志在索引 {index} 上没有与领导者一致的条目（一致性检查，§5.3）：{b} 会把 nextIndex 往回退，\
                  发送更早的条目。"
@@ -108,15 +134,33 @@ impl Lang {
                 format!("领导者 {a} 已丢弃 {b} 需要的条目：改为发送截至索引 {index} 的快照（§7）。")
             }
             (Lang::Zh, Purpose::SnapshotInstalled { index }) => {
-                format!("{a} 已安装截至索引 {index} 的快照；领导者接着发送其后的条目（§7）。")
+                format!("{a} 现已拥有截至索引 {index} 的全部内容；领导者接着发送其后的条目（§7）。")
             }
             (Lang::Zh, Purpose::ClientRequest) => {
                 format!("客户端发给 {b} 的请求。只有领导者处理它；其他服务器回复它所知道的领导者（§8）。")
             }
             (Lang::Zh, Purpose::ChangeRequest) => {
-                format!("客户端请求 {b} 变更集群成员，一次一台服务器（博士论文 §4.1）。")
+                format!("客户端请求 {b} 变更集群成员；只有领导者执行变更（§6）。")
             }
             (Lang::Zh, Purpose::ClientAnswer) => format!("{a} 对客户端请求的回复（§8）。"),
         }
+    }
+}
+
+/// "entry 3" or "entries 3–5".
+fn entries_en(first: u64, last: u64) -> String {
+    if first == last {
+        format!("entry {first}")
+    } else {
+        format!("entries {first}–{last}")
+    }
+}
+
+/// "条目 3" or "条目 3–5".
+fn entries_zh(first: u64, last: u64) -> String {
+    if first == last {
+        format!("条目 {first}")
+    } else {
+        format!("条目 {first}–{last}")
     }
 }

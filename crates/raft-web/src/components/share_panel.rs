@@ -14,10 +14,10 @@ pub struct SharePanelProps {
     /// The page's language.
     #[prop_or_default]
     pub lang: Lang,
-    /// Produces the share link's fragment (without `#`) for this run at this moment, or why
-    /// this run cannot be a link.
-    pub fragment: Callback<(), Result<String, raft_sim::LinkError>>,
-    /// The scenario's title and description as written.
+    /// Produces the share link's fragment (without `#`) for this run at this moment, with a
+    /// preset's words in the language given, or why this run cannot be a link.
+    pub fragment: Callback<Lang, Result<String, raft_sim::LinkError>>,
+    /// The scenario's title and description as the page shows them.
     pub info: (String, String),
     /// New title and description.
     pub on_info: Callback<(String, String)>,
@@ -116,7 +116,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
     let on_copy_link = {
         let (fragment, link, copied) = (props.fragment.clone(), link.clone(), copied.clone());
         Callback::from(move |_: MouseEvent| {
-            let url = fragment.emit(()).map(|fragment| format!("{}#{fragment}", page_base()));
+            let url = fragment.emit(lang).map(|fragment| format!("{}#{fragment}", page_base()));
             show_and_copy(url, &link, &copied, Copied::Link);
         })
     };
@@ -135,8 +135,9 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
             };
             // The embed fills frames from 320×240 up (README).
             let size = (number_of(&form, "width", 320, 640), number_of(&form, "height", 240, 420));
-            let code =
-                fragment.emit(()).map(|fragment| iframe_snippet(&page_base(), &options, &fragment, size, &title));
+            let code = fragment
+                .emit(options.lang.unwrap_or(lang))
+                .map(|fragment| iframe_snippet(&page_base(), &options, &fragment, size, &title));
             show_and_copy(code, &snippet, &copied, Copied::Code);
         })
     };

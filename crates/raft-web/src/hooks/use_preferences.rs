@@ -74,8 +74,17 @@ pub fn use_preferences(asked: Option<Lang>) -> UseStateHandle<Preferences> {
             theme: Theme::from_code(&stored(THEME_KEY).unwrap_or_default()),
         }
     });
+    // Once the visitor switches language, it is theirs: remembered even when they come back to
+    // the one the link asked for.
+    let first = use_memo((), |_| preferences.lang);
+    let chosen = use_mut_ref(|| false);
     use_effect_with(*preferences, move |&Preferences { lang, theme }| {
-        if Some(lang) != asked {
+        let chosen = {
+            let mut chosen = chosen.borrow_mut();
+            *chosen |= lang != *first;
+            *chosen
+        };
+        if chosen || Some(lang) != asked {
             store(LANG_KEY, lang.code());
         }
         store(THEME_KEY, theme.code());

@@ -10,6 +10,8 @@ pub enum Purpose {
     Campaign {
         /// The term it campaigns for.
         term: Term,
+        /// Its leader handed over to it (thesis §3.10).
+        transfer: bool,
     },
     /// RequestPreVote: would the receiver vote for the sender (thesis §9.6)?
     PreVote {
@@ -54,6 +56,12 @@ pub enum Purpose {
         /// The index they match through.
         index: u64,
     },
+    /// The answer of a server in a later term than the leader it answers: the leader learns it
+    /// is stale and steps down (§5.1).
+    StaleLeader {
+        /// The answering server's term.
+        term: Term,
+    },
     /// AppendEntries refused by the consistency check at `index` (§5.3).
     Rejected {
         /// The request's prevLogIndex.
@@ -66,7 +74,7 @@ pub enum Purpose {
         /// lastIncludedIndex.
         index: u64,
     },
-    /// InstallSnapshot's answer.
+    /// InstallSnapshot's answer: the sender holds everything through `index`.
     SnapshotInstalled {
         /// lastIncludedIndex.
         index: u64,
@@ -80,10 +88,15 @@ pub enum Purpose {
 }
 
 impl Purpose {
-    /// What message `id`, sent by `from` to `to` at `sent_ms`, is for.
+    /// What `payload`, sent by `from` to `to` at `sent_ms`, is for.
     pub fn of(sim: &Simulation, payload: &Payload, from: u32, to: u32, sent_ms: u64) -> Purpose {
+        // A reply of a later term than its receiver's tells a stale leader so (§5.1).
+        let receiver_term = sim.node(to).map(|server| server.node().current_term());
+        let stale = |term: Term| receiver_term.is_some_and(|receiver| term > receiver);
         match payload {
-            Payload::Raft(Message::RequestVote(m)) => Purpose::Campaign { term: m.term },
+            Payload::Raft(Message::AppendEntriesReply(m)) if stale(m.term) => Purpose::StaleLeader { term: m.term },
+            Payload::Raft(Message::InstallSnapshotReply(m)) if stale(m.term) => Purpose::StaleLeader { term: m.term },
+            Payload::Raft(Message::RequestVote(m)) => Purpose::Campaign { term: m.term, transfer: m.transfer },
             Payload::Raft(Message::RequestPreVote(m)) => Purpose::PreVote { term: m.term },
             Payload::Raft(Message::RequestVoteReply(m)) if m.vote_granted => Purpose::VoteGranted { term: m.term },
             Payload::Raft(Message::RequestVoteReply(m)) => {
@@ -134,7 +147,7 @@ mod tests {
         sim.timeout(2).unwrap();
         let id = sim.messages_in_flight().next().unwrap().id;
         let details = MessageDetails::of(&sim, id).unwrap();
-        assert_eq!(details.purpose, Purpose::Campaign { term: 1 });
+        assert_eq!(details.purpose, Purpose::Campaign { term: 1, transfer: false });
         let said = Lang::En.purpose(&details.purpose, details.from, details.to);
         assert!(said.starts_with(&format!("S2 campaigns for term 1 and asks S{} for its vote.", details.to)), "{said}");
         assert!(Lang::Zh.purpose(&details.purpose, details.from, details.to).contains("竞选任期 1"));
@@ -163,14 +176,21 @@ mod tests {
             assert_ne!(voted, to);
             let details = Purpose::VoteRefused { term: 1, reason: *reason };
             let said = Lang::En.purpose(&details, *from, *to);
-            assert!(said.contains(&format!("it already voted for S{voted}")), "{said}");
+            if voted == from {
+                assert!(said.contains("it campaigns in term 1 itself"), "a candidate votes for itself: {said}");
+            } else {
+                assert!(said.contains(&format!("it already voted for S{voted}")), "{said}");
+            }
         }
     }
 
     #[test]
     fn every_purpose_is_said_in_both_languages() {
         let purposes = [
-            Purpose::Campaign { term: 2 },
+            Purpose::Campaign { term: 2, transfer: false },
+            Purpose::Campaign { term: 2, transfer: true },
+            Purpose::StaleLeader { term: 3 },
+            Purpose::Replicate { first: 1, last: 2, prev_index: 0, prev_term: 0 },
             Purpose::PreVote { term: 2 },
             Purpose::VoteGranted { term: 2 },
             Purpose::VoteRefused { term: 2, reason: None },
@@ -195,7 +215,7 @@ mod tests {
             assert!(zh.ends_with('。') && zh.contains('§'), "{zh}");
             assert!(!zh.contains(". ") && !zh.contains(", "), "Chinese punctuation: {zh}");
         }
-        let replicate = Lang::En.purpose(&purposes[7], 1, 2);
+        let replicate = Lang::En.purpose(&purposes[10], 1, 2);
         assert!(replicate.contains("sends entries 3–5") && replicate.contains("index 2 of term 1"), "{replicate}");
     }
 }
