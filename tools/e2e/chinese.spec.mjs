@@ -186,6 +186,8 @@ test('every lesson step, question and answer reads in 中文', async ({ browser 
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto('./');
+  // The picker is drawn once the WebAssembly runs: wait for it (evaluateAll does not).
+  await expect(page.locator('[data-lesson-picker] option')).toHaveCount(13);
   const ids = await page.locator('[data-lesson-picker] option').evaluateAll((options) => options.map((o) => o.value).filter(Boolean));
   expect(ids.length).toBe(12);
   for (const id of ids) {

@@ -25,6 +25,8 @@ test('every preset loads without an error', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('./');
   const picker = page.getByRole('combobox', { name: 'Scenario' });
+  // Drawn once the WebAssembly runs: wait for it (evaluateAll does not). 27 presets and the prompt.
+  await expect(picker.locator('option')).toHaveCount(28);
   const ids = await picker.locator('option').evaluateAll((options) => options.map((o) => o.value).filter(Boolean));
   expect(ids.length).toBe(27);
   for (const id of ids) {
