@@ -194,6 +194,15 @@ pub enum Output {
         /// Why.
         reason: VoteRefusal,
     },
+    /// A leader moved its nextIndex for `follower` back to `next_index` after the follower
+    /// refused AppendEntries (the consistency check, §5.3): for the driver's narration, which
+    /// changes nothing.
+    NextIndexBackedOff {
+        /// The follower.
+        follower: NodeId,
+        /// The new nextIndex.
+        next_index: LogIndex,
+    },
     /// A new server being caught up holds the leader's log, and will be promoted to voter
     /// (thesis §4.2.1).
     CaughtUp {

@@ -231,15 +231,6 @@ impl Node {
         }
     }
 
-    /// A leader's nextIndex and matchIndex for follower `id`; `None` if it does not lead or
-    /// `id` is not among its followers.
-    pub fn progress_of(&self, id: NodeId) -> Option<Progress> {
-        match &self.role {
-            Role::Leader(leader) => leader.progress.get(&id).copied(),
-            _ => None,
-        }
-    }
-
     /// The driver tells a server that it has just restarted, at `now`. With lease reads
     /// (thesis §6.4.1) it then ignores requests for votes for the shortest election timeout:
     /// before it crashed it may have acknowledged a leader's heartbeat round, and that leader

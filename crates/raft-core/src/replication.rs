@@ -161,7 +161,10 @@ impl Node {
             Some(hint) => hint_next_index(&self.persistent.log, hint),
             None => reply.index,
         };
+        // Below reply.index, itself below the old nextIndex: always a step back.
         progress.next_index = walked_back.clamp(progress.match_index + 1, reply.index);
+        let next_index = progress.next_index;
+        self.emit(Output::NextIndexBackedOff { follower: from, next_index });
         self.send_append_entries(from);
     }
 }

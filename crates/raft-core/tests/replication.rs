@@ -39,6 +39,15 @@ fn figure_6_followers_behind_are_found_by_walking_next_index_back_one_entry_at_a
     assert_eq!(cluster.rejections_by(2), 2, "prevLogIndex 7 and 6 rejected, 5 accepted");
     assert_eq!(cluster.rejections_by(4), 5, "prevLogIndex 7 down to 3 rejected, 2 accepted");
     assert_eq!(cluster.rejections_by(3), 0);
+    // Each step back is reported, for the driver to tell (§5.3).
+    let backed_off: Vec<(u32, u64)> = cluster.events[&1]
+        .iter()
+        .filter_map(|output| match output {
+            Output::NextIndexBackedOff { follower, next_index } => Some((*follower, *next_index)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(backed_off, [(2, 7), (4, 7), (2, 6), (4, 6), (4, 5), (4, 4), (4, 3)]);
     for id in 1..=5 {
         assert_eq!(terms(cluster.node(id).log()), [1, 1, 1, 2, 3, 3, 3, 4], "node {id}");
     }

@@ -37,7 +37,6 @@ mod rng;
 mod scenario_run;
 mod simulation;
 mod story;
-mod story_watch;
 mod time;
 mod trace;
 mod trace_tokens;

@@ -12,7 +12,6 @@ use crate::network::{DropReason, InFlight, MessageId, Network, Payload, CLIENT};
 use crate::queue::EventQueue;
 use crate::rng::SimRng;
 use crate::story::{Story, StoryEvent};
-use crate::story_watch;
 use crate::time::{elapsed_fraction, Millis};
 use crate::trace::{timer_name, Trace, TraceEvent};
 
@@ -561,16 +560,8 @@ impl Simulation {
                         && !receiver.configuration().is_voter(from);
                     deposing.then_some(from)
                 });
-                let watched =
-                    self.node(to).map(|receiver| story_watch::before_delivery(receiver.node(), from, &message));
                 self.input(to, Input::Message { from, message });
                 self.outsider = None;
-                let told = watched
-                    .zip(self.node(to))
-                    .and_then(|(watched, receiver)| story_watch::after_delivery(receiver.node(), to, from, watched));
-                if let Some(event) = told {
-                    self.story.push(at, event);
-                }
             }
             Payload::ClientRequest { request_id, command } => {
                 self.input(to, Input::ClientRequest { request_id, command });
@@ -708,6 +699,9 @@ impl Simulation {
                 }
                 Output::VoteRefused { candidate, term, reason } => {
                     self.story.push(at, StoryEvent::VoteRefused { node: id, candidate, term, reason })
+                }
+                Output::NextIndexBackedOff { follower, next_index } => {
+                    self.story.push(at, StoryEvent::NextIndexBackedOff { leader: id, follower, next_index })
                 }
                 Output::LeftConfiguration => {
                     step_down_told = true;

@@ -78,21 +78,11 @@ pub fn App() -> Html {
     crate::lesson_fetch::use_lesson_progress(&state);
     // The share link is made from the latest state when it is asked for; the callback itself is
     // made once, so that the share panel does not redraw on every frame.
-    let latest = use_mut_ref(|| (state.clone(), lang));
-    *latest.borrow_mut() = (state.clone(), lang);
-    // In a chosen language's words (an embed's Language picker), or the page's.
-    let fragment_in = (*use_memo((), {
-        let latest = latest.clone();
-        move |_| Callback::from(move |lang: Lang| latest.borrow().0.share_fragment(lang))
-    }))
-    .clone();
-    let fragment = (*use_memo((), move |_| {
-        Callback::from(move |()| {
-            let (state, lang) = &*latest.borrow();
-            state.share_fragment(*lang)
-        })
-    }))
-    .clone();
+    // A preset's words are in the language asked for: the page's, or an embed's chosen one.
+    let latest = use_mut_ref(|| state.clone());
+    *latest.borrow_mut() = state.clone();
+    let fragment =
+        (*use_memo((), move |_| Callback::from(move |lang: Lang| latest.borrow().share_fragment(lang)))).clone();
     // A bad link the page opened with stays in the address bar until the user acts, so it can
     // be copied and reported; an embed's address is its host's business. While playing, time
     // changes every frame, so no debounce timer is armed at all until playback pauses.
@@ -101,7 +91,7 @@ pub fn App() -> Html {
         && !state.playing
         && state.pending_lesson.is_none()
         && !matches!(state.notice, Some(crate::state::Notice::BadLink(_)));
-    use_share_fragment(keep_fragment, (state.time_ms(), state.revision), fragment.clone());
+    use_share_fragment(keep_fragment, (state.time_ms(), state.revision), fragment.reform(move |()| lang));
 
     let t = lang.texts();
     let view = Rc::new(state.view());
@@ -191,7 +181,7 @@ pub fn App() -> Html {
             let query = PageOptions { lang: options.lang, ..PageOptions::default() }.to_query();
             Rc::new(move |event: &Event| {
                 if let Some(anchor) = event.target_dyn_into::<web_sys::HtmlAnchorElement>() {
-                    let fragment = fragment.emit(()).map(|f| format!("#{f}")).unwrap_or_default();
+                    let fragment = fragment.emit(lang).map(|f| format!("#{f}")).unwrap_or_default();
                     anchor.set_href(&format!("./{query}{fragment}"));
                 }
             })
@@ -304,7 +294,7 @@ pub fn App() -> Html {
                 if let Some(error) = settings_error {
                     <p class="settings__error" role="alert">{ error }</p>
                 }
-                <SharePanel lang={lang} fragment={fragment_in} info={state.shown_info(lang)}
+                <SharePanel lang={lang} {fragment} info={state.shown_info(lang)}
                             {on_info} />
                 { scenario_file(lang, { let state = state.clone(); Callback::from(move |_| state.scenario_json()) }, &on_import,
                                 &dispatch.reform(Action::RefuseFile)) }

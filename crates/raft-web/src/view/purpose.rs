@@ -142,18 +142,6 @@ mod tests {
     use crate::view::MessageDetails;
 
     #[test]
-    fn a_request_for_votes_says_the_candidate_campaigns() {
-        let mut sim = SimBuilder::new(1).build().unwrap();
-        sim.timeout(2).unwrap();
-        let id = sim.messages_in_flight().next().unwrap().id;
-        let details = MessageDetails::of(&sim, id).unwrap();
-        assert_eq!(details.purpose, Purpose::Campaign { term: 1, transfer: false });
-        let said = Lang::En.purpose(&details.purpose, details.from, details.to);
-        assert!(said.starts_with(&format!("S2 campaigns for term 1 and asks S{} for its vote.", details.to)), "{said}");
-        assert!(Lang::Zh.purpose(&details.purpose, details.from, details.to).contains("竞选任期 1"));
-    }
-
-    #[test]
     fn a_refused_vote_carries_the_voters_own_reason() {
         // S2 and S3 campaign at once: each server votes for the first request it gets, and
         // refuses the other candidate because it has voted already.
