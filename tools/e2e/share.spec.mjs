@@ -115,6 +115,19 @@ test('a link pasted into the address bar of an open page is opened', async ({ pa
   await expect(page.locator('[data-node]')).toHaveCount(3);
 });
 
+test('a link pasted just as the page rewrites its own fragment is still the one opened', async ({ page }) => {
+  await page.goto('./');
+  // The page's debounced fragment update can run after the address bar changed but before the
+  // hashchange event is handled; the event's new URL is what was pasted.
+  await page.evaluate((fragment) => {
+    location.hash = fragment;
+    history.replaceState(null, '', '#lesson=election');
+  }, PINNED);
+  await expect(root(page)).toHaveAttribute('data-trace-hash', PINNED_HASH);
+  await expect(page.locator('[data-node]')).toHaveCount(3);
+  await expect(root(page)).not.toHaveAttribute('data-lesson', /./);
+});
+
 test('Export SVG downloads a standalone drawing that shows the nodes in their colours', async ({ page, context }) => {
   await page.goto(`./#${PINNED}`);
   await page.getByText('Share, embed, export').click();

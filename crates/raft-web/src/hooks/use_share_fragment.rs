@@ -4,6 +4,7 @@
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use raft_sim::LinkError;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::state::Action;
@@ -42,12 +43,15 @@ pub fn use_share_fragment(enabled: bool, moment: (u64, u64), fragment: Callback<
 }
 
 /// Opens the link when the fragment is changed by hand (`hashchange`; `replaceState` does not
-/// fire it, so the page's own updates do not loop back).
+/// fire it, so the page's own updates do not loop back). The link is the event's `newURL`, not
+/// the address bar read when the event is handled: the fragment debounce above may have run in
+/// between and written the shown run's link back, and the page would then reopen what it showed.
 pub fn hash_change(dispatch: Callback<Action>) -> EventListener {
-    EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
-        let hash = gloo::utils::window().location().hash().unwrap_or_default();
+    EventListener::new(&gloo::utils::window(), "hashchange", move |event| {
+        let new_url = event.dyn_ref::<web_sys::HashChangeEvent>().map(web_sys::HashChangeEvent::new_url);
+        let hash = new_url.as_deref().and_then(|url| url.find('#').map(|at| &url[at..])).unwrap_or_default();
         if !hash.trim_start_matches('#').is_empty() {
-            dispatch.emit(Action::OpenLink(hash));
+            dispatch.emit(Action::OpenLink(hash.to_string()));
         }
     })
 }
