@@ -120,6 +120,8 @@ pub enum CommandError {
     MissingEquals,
     /// Nothing before the `=`.
     EmptyKey,
+    /// A read names no key.
+    NoReadKey,
     /// Nothing after the `=`.
     EmptyValue,
     /// The key has a character other than letters, digits and `_`.
@@ -142,6 +144,7 @@ impl CommandError {
         match self {
             CommandError::MissingEquals => "missing_equals",
             CommandError::EmptyKey => "empty_key",
+            CommandError::NoReadKey => "no_read_key",
             CommandError::EmptyValue => "empty_value",
             CommandError::BadKeyChar(_) => "bad_key_char",
             CommandError::KeyTooLong => "key_too_long",
@@ -158,6 +161,7 @@ impl fmt::Display for CommandError {
         match self {
             CommandError::MissingEquals => write!(f, "a command needs an '=': {hint}"),
             CommandError::EmptyKey => write!(f, "the key before '=' is empty: {hint}"),
+            CommandError::NoReadKey => write!(f, "a read needs the key to read, e.g. x"),
             CommandError::EmptyValue => write!(f, "the value after '=' is empty: {hint}"),
             CommandError::BadKeyChar(c) => {
                 write!(f, "a key has only letters, digits and '_', not {}", quoted(&c.to_string()))
@@ -262,6 +266,9 @@ impl Command {
     /// A read of `key`, checked as a write's key is.
     pub fn get(key: &str) -> Result<Command, CommandError> {
         check_no_format(key)?;
+        if key.is_empty() {
+            return Err(CommandError::NoReadKey);
+        }
         check_key(key)?;
         Ok(Command::Get(Arc::new(key.to_owned())))
     }
@@ -346,10 +353,11 @@ mod tests {
         assert_eq!(Command::parse_entry("x?").unwrap().read_key(), Some("x"));
         assert_eq!(Command::parse_entry("名字?").unwrap().to_string(), "名字?");
         assert_eq!(Command::parse_entry("x=?").unwrap().read_key(), None, "a write of the value ?");
-        assert_eq!(Command::parse_entry("?"), Err(CommandError::EmptyKey));
+        assert_eq!(Command::parse_entry("?"), Err(CommandError::NoReadKey));
         assert_eq!(Command::parse_entry("x y?"), Err(CommandError::BadKeyChar(' ')));
         assert_eq!(Command::parse("x?"), Err(CommandError::MissingEquals), "a write is never a read");
         assert_eq!(Command::get("x\u{200b}"), Err(CommandError::FormatChar('\u{200b}')));
+        assert_eq!(Command::get(""), Err(CommandError::NoReadKey), "no '=' to speak of");
     }
 
     #[test]

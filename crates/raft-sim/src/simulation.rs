@@ -615,8 +615,8 @@ impl Simulation {
                         raft_core::RoleKind::Candidate | raft_core::RoleKind::PreCandidate
                             if self.leader_timed_out == Some(id) =>
                         {
-                            let term = if role == raft_core::RoleKind::PreCandidate { term + 1 } else { term };
-                            StoryEvent::LeaderTimedOut { node: id, term }
+                            let pre_vote = role == raft_core::RoleKind::PreCandidate;
+                            StoryEvent::LeaderTimedOut { node: id, term: term + u64::from(pre_vote), pre_vote }
                         }
                         raft_core::RoleKind::Candidate => match cause {
                             raft_core::ElectionCause::Timeout => StoryEvent::ElectionStarted { node: id, term },

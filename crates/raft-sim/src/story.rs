@@ -31,6 +31,9 @@ pub enum StoryEvent {
         node: NodeId,
         /// The term it campaigns in.
         term: Term,
+        /// PreVote is on: it became a pre-candidate and its own term is unchanged; the servers
+        /// it reached a moment ago refuse its pre-votes (thesis §9.6).
+        pre_vote: bool,
     },
     /// A pre-candidate won a majority of pre-votes and campaigns in `term` (thesis §9.6).
     PreVotesWon {

@@ -56,7 +56,7 @@ fn a_leader_told_to_time_out_is_told_as_a_leader_not_as_a_timer_firing() {
         let told: Vec<StoryEvent> = sim.story().events().skip(told_before).map(|(_, e)| e.clone()).collect();
         assert_eq!(
             told.first(),
-            Some(&StoryEvent::LeaderTimedOut { node: leader, term: term + 1 }),
+            Some(&StoryEvent::LeaderTimedOut { node: leader, term: term + 1, pre_vote }),
             "{pre_vote}: {told:?}"
         );
         assert!(!told

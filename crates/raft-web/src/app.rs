@@ -360,7 +360,7 @@ fn node_menu(lang: Lang, state: &Playground, view: &crate::view::ClusterView, di
         <NodeMenu key={id} {lang} on_action={dispatch.reform(Action::MenuApply)} {details} links={links_from(view, node.id)}
                   on_isolate={dispatch.reform(move |isolate| if isolate { Action::Isolate(id) } else { Action::Reconnect(id) })}
                   suggested_command={state.suggested_command()} suggested_key={state.suggested_key()}
-                  error={menu_error(lang, state)}
+                  error={menu_error(lang, state, false)} read_error={menu_error(lang, state, true)}
                   on_close={dispatch.reform(|_| Action::CloseMenu)} {node} />
     }
 }
@@ -373,14 +373,19 @@ fn client_menu(lang: Lang, state: &Playground, dispatch: &Callback<Action>) -> H
     html! {
         <ClientMenu {lang} servers={state.servers()} known_leader={state.client_known_leader()}
                     suggested_command={state.suggested_command()} suggested_key={state.suggested_key()}
-                    error={menu_error(lang, state)}
+                    error={menu_error(lang, state, false)} read_error={menu_error(lang, state, true)}
                     on_action={dispatch.reform(Action::MenuApply)} on_close={dispatch.reform(|_| Action::CloseMenu)} />
     }
 }
 
-/// Why the last action from the open menu was refused, in `lang`.
-fn menu_error(lang: Lang, state: &Playground) -> Option<AttrValue> {
-    state.menu_error.as_ref().map(|notice| AttrValue::from(notice.text(lang)))
+/// Why the last action from the open menu was refused, in `lang`, if it was a read
+/// (`read`) or not.
+fn menu_error(lang: Lang, state: &Playground, read: bool) -> Option<AttrValue> {
+    state
+        .menu_error
+        .as_ref()
+        .filter(|_| state.menu_error_on_read == read)
+        .map(|notice| AttrValue::from(notice.text(lang)))
 }
 
 /// Every other server, with whether the link from `node` to it is cut.

@@ -917,9 +917,15 @@ impl Lang {
                 E::ElectionStarted { node, term } => {
                     format!("S{node}'s election timer fired; it starts an election for term {term}.")
                 }
-                E::LeaderTimedOut { node, term } => format!(
+                E::LeaderTimedOut { node, term, pre_vote: false } => format!(
                     "Leader S{node} was told to time out (in Raft a leader has no election timer; the playground \
                      fires one anyway): it stops leading and runs for term {term}."
+                ),
+                E::LeaderTimedOut { node, term, pre_vote: true } => format!(
+                    "Leader S{node} was told to time out (in Raft a leader has no election timer; the playground \
+                     fires one anyway): it stops leading and, with PreVote, first asks whether it could win term \
+                     {term}, without raising its own. A server that heard from a leader within the shortest election \
+                     timeout grants no pre-vote, so those it reached a moment ago refuse (thesis §9.6)."
                 ),
                 E::PreVoteStarted { node, term } => format!(
                     "S{node}'s election timer fired; with PreVote it first asks whether it could win term {term}, \
@@ -1082,8 +1088,12 @@ impl Lang {
             },
             Lang::Zh => match event {
                 E::ElectionStarted { node, term } => format!("S{node} 的选举计时器超时，开始第 {term} 任期的选举。"),
-                E::LeaderTimedOut { node, term } => format!(
+                E::LeaderTimedOut { node, term, pre_vote: false } => format!(
                     "领导者 S{node} 被要求超时（Raft 的领导者本没有选举计时器，演练场仍可触发）：它不再担任领导者，转而竞选第 {term} 任期。"
+                ),
+                E::LeaderTimedOut { node, term, pre_vote: true } => format!(
+                    "领导者 S{node} 被要求超时（Raft 的领导者本没有选举计时器，演练场仍可触发）：它不再担任领导者；开启了预投票，它先询问能否赢得第 {term} 任期，\
+                     而不提升自己的任期。在最短选举超时内收到过领导者消息的服务器不给预投票，所以刚刚还收到它消息的服务器会拒绝（博士论文 §9.6）。"
                 ),
                 E::PreVoteStarted { node, term } => {
                     format!("S{node} 的选举计时器超时；开启了预投票，它先询问能否赢得第 {term} 任期，而不提升自己的任期（博士论文 §9.6）。")
@@ -1286,6 +1296,17 @@ mod tests {
         assert!(Lang::En.tell(&event).starts_with("S5, outside leader S4's configuration, asked for votes in term 7"));
         assert!(Lang::Zh.tell(&event).starts_with("S5 不在领导者 S4 的配置中"));
         assert!(!Lang::Zh.tell(&event).contains("CheckQuorum"));
+    }
+
+    #[test]
+    fn a_leader_timed_out_with_pre_vote_is_told_as_asking_not_running() {
+        let asked = StoryEvent::LeaderTimedOut { node: 2, term: 3, pre_vote: true };
+        let ran = StoryEvent::LeaderTimedOut { node: 2, term: 3, pre_vote: false };
+        assert!(Lang::En.tell(&asked).contains("first asks whether it could win term 3, without raising its own"));
+        assert!(!Lang::En.tell(&asked).contains("runs for term 3"));
+        assert!(Lang::En.tell(&ran).contains("runs for term 3"));
+        assert!(Lang::Zh.tell(&asked).contains("它先询问能否赢得第 3 任期"));
+        assert!(!Lang::Zh.tell(&ran).contains("预投票"));
     }
 
     #[test]

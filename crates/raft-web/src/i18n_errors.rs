@@ -62,13 +62,14 @@ impl Lang {
         }
     }
 
-    /// A malformed write command.
+    /// A malformed write command, or read key.
     fn command_error(self, error: &CommandError) -> String {
         let hint = "格式为 键=值，例如 x=3";
         match (self, error) {
             (Lang::En, _) => error.to_string(),
             (Lang::Zh, CommandError::MissingEquals) => format!("命令需要一个“=”：{hint}"),
             (Lang::Zh, CommandError::EmptyKey) => format!("“=”前面的键是空的：{hint}"),
+            (Lang::Zh, CommandError::NoReadKey) => "读取需要写明要读的键，例如 x".to_owned(),
             (Lang::Zh, CommandError::EmptyValue) => format!("“=”后面的值是空的：{hint}"),
             (Lang::Zh, CommandError::BadKeyChar(c)) => {
                 format!("键只能包含字母、数字和“_”，不能包含“{c}”")

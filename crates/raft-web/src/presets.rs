@@ -288,6 +288,39 @@ mod tests {
     }
 
     #[test]
+    fn a_removed_server_stays_drawn_outside_and_a_learner_draws_no_running_timer() {
+        use crate::view::{ClusterView, Standing};
+        // Once S5's removal is drawn, it stays drawn, leader or no leader: S5 never heard of
+        // it and counts itself in, but the committed configuration is what the page shows.
+        let scenario = PresetFiles::from_disk("membership-removed-disrupts").scenario().unwrap();
+        let mut sim = scenario.build(false).unwrap();
+        let mut removed_at = None;
+        for at in (0..=scenario.until_ms.unwrap()).step_by(10) {
+            sim.run_until(at);
+            match (Standing::of(&sim, 5), removed_at) {
+                (Standing::Outside, None) => removed_at = Some(at),
+                (standing, Some(since)) if standing != Standing::Outside => {
+                    panic!("S5 drawn as {standing:?} at {at} ms, outside since {since} ms (leader {:?})", sim.leader())
+                }
+                _ => {}
+            }
+        }
+        assert!(removed_at.is_some(), "S5's removal is drawn");
+        // A server that will not campaign (S4 and S5 catching up as learners) has no timer drawn.
+        let mut sim = run("membership-add-two", 0);
+        let mut learners_seen = 0;
+        for at in (0..=3_000).step_by(10) {
+            sim.run_until(at);
+            for node in ClusterView::of(&sim, at as f64).nodes {
+                let may_campaign = sim.node(node.id).unwrap().node().may_campaign();
+                assert!(may_campaign || node.election_timer_left.is_none(), "S{} at {at} ms", node.id);
+                learners_seen += usize::from(node.standing == Standing::Learner);
+            }
+        }
+        assert!(learners_seen > 0, "the preset shows learners");
+    }
+
+    #[test]
     fn figure_6_entry_8_waits_for_a_current_term_entry() {
         let sim = run("figure-6", 550);
         let s1 = sim.node(1).unwrap().node();

@@ -278,6 +278,8 @@ pub struct Playground {
     /// Why the last action from an open menu was refused, shown in that menu (which stays
     /// open, with what the user typed).
     pub menu_error: Option<Notice>,
+    /// The refused action was a read: its reason goes under the read field.
+    pub menu_error_on_read: bool,
     /// The run as it was before acting in the past discarded its future (and whether it had
     /// departed from its preset), while Undo is offered.
     undo: Option<(Rc<RefCell<History>>, bool)>,
@@ -342,6 +344,7 @@ impl Playground {
             menu: None,
             client_menu: false,
             menu_error: None,
+            menu_error_on_read: false,
             undo: None,
             before_explore: None,
             departed: false,
@@ -808,7 +811,10 @@ impl Reducible for Playground {
                 }
                 next.menu = None;
             }
-            Action::MenuApply(action) => next.apply(vec![action], true),
+            Action::MenuApply(action) => {
+                next.menu_error_on_read = matches!(action, raft_sim::Action::Read { .. });
+                next.apply(vec![action], true);
+            }
             Action::Isolate(_) | Action::Reconnect(_) => {
                 let actions = next.network_actions(&action);
                 next.apply(actions, true);

@@ -71,9 +71,15 @@ fn a_refused_write_keeps_the_menu_open_with_the_reason_in_it() {
     assert!(refused.notice.is_none(), "the reason is in the menu, not at the top of the page");
     let reason = refused.menu_error.as_ref().unwrap().text(Lang::En);
     assert!(reason.contains("a command needs an '='"), "{reason}");
+    assert!(!refused.menu_error_on_read, "a write's reason goes under the write field");
     let good = raft_sim::Action::Write { node: 2, command: "x=1".into(), client: 1 };
     let sent = refused.reduce(Action::MenuApply(good));
     assert_eq!((sent.menu, sent.menu_error.is_none()), (None, true));
+    // A read's reason is a read's, and goes under the read field.
+    let menu = sent.reduce(Action::OpenMenu(2));
+    let unread = menu.reduce(Action::MenuApply(raft_sim::Action::Read { node: 2, key: String::new(), client: 1 }));
+    assert!(unread.menu_error_on_read);
+    assert!(unread.menu_error.as_ref().unwrap().text(Lang::En).ends_with("a read needs the key to read, e.g. x"));
 }
 
 #[test]

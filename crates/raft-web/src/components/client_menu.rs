@@ -26,6 +26,9 @@ pub struct ClientMenuProps {
     /// Why the last write was refused, shown under the field.
     #[prop_or_default]
     pub error: Option<AttrValue>,
+    /// Why the last read from this menu was refused, shown under the read field.
+    #[prop_or_default]
+    pub read_error: Option<AttrValue>,
     /// The write to carry out.
     pub on_action: Callback<Action>,
     /// The form should close.
@@ -93,7 +96,8 @@ pub fn ClientMenu(props: &ClientMenuProps) -> Html {
                        button={(AttrValue::from(l.send), AttrValue::from(t.write_title))}
                        error={props.error.clone()} {on_send} />
             <WriteForm suggested={props.suggested_key.clone()} label={h.read_key}
-                       button={(AttrValue::from(h.read), AttrValue::from(h.read_title))} on_send={on_read} />
+                       button={(AttrValue::from(h.read), AttrValue::from(h.read_title))}
+                       error={props.read_error.clone()} on_send={on_read} />
             <button type="button" class="node-menu__close" onclick={props.on_close.reform(|_: MouseEvent| ())}
                     aria-label={t.close_menu}>{ "×" }</button>
         </div>

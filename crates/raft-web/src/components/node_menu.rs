@@ -29,6 +29,9 @@ pub struct NodeMenuProps {
     /// Why the last action from this menu was refused, shown under the write field.
     #[prop_or_default]
     pub error: Option<AttrValue>,
+    /// Why the last read from this menu was refused, shown under the read field.
+    #[prop_or_default]
+    pub read_error: Option<AttrValue>,
     /// An action was chosen.
     pub on_action: Callback<Action>,
     /// Isolate (true) or reconnect (false) this node.
@@ -108,7 +111,8 @@ pub fn NodeMenu(props: &NodeMenuProps) -> Html {
                        button={(AttrValue::from(t.write), AttrValue::from(t.write_title))}
                        error={props.error.clone()} {on_send} />
             <WriteForm key={format!("read-{id}")} suggested={props.suggested_key.clone()} label={h.read_key}
-                       button={(AttrValue::from(h.read), AttrValue::from(h.read_title))} on_send={on_read} />
+                       button={(AttrValue::from(h.read), AttrValue::from(h.read_title))}
+                       error={props.read_error.clone()} on_send={on_read} />
             <button type="button" class="node-menu__close" onclick={props.on_close.reform(|_: MouseEvent| ())}
                     aria-label={t.close_menu}>{ "×" }</button>
         </div>

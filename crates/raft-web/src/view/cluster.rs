@@ -42,8 +42,10 @@ pub struct NodeView {
     pub standing: Standing,
 }
 
-/// Where a server stands in the configuration the page shows: the leader's, or with no leader
-/// the server's own (each server follows the latest configuration in its log, thesis §4.1).
+/// Where a server stands in the configuration the page shows: the leader's; with no leader,
+/// the newest configuration some server knows committed, which no later leader can undo (a
+/// removed server that never heard it was removed still counts itself in its own, thesis
+/// §4.2.2); the server's own if none does (each follows the latest in its log, thesis §4.1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Standing {
     /// It votes (in C_old or C_new while joint).
@@ -57,7 +59,17 @@ pub enum Standing {
 impl Standing {
     /// Where server `id` stands in `sim`.
     pub fn of(sim: &Simulation, id: NodeId) -> Standing {
-        let reference = sim.leader().or(Some(id)).and_then(|by| sim.node(by)).map(|n| n.node());
+        let newest_committed = || {
+            sim.nodes()
+                .map(|n| n.node())
+                .filter(|node| {
+                    node.configuration_index() <= node.commit_index() && !node.configuration().voters().is_empty()
+                })
+                .max_by_key(|node| node.configuration_index())
+        };
+        let own = || sim.node(id).map(|n| n.node());
+        let reference =
+            sim.leader().and_then(|leader| sim.node(leader)).map(|n| n.node()).or_else(newest_committed).or_else(own);
         match reference {
             Some(node) if node.configuration().is_voter(id) => Standing::Voter,
             Some(node) if node.learners().contains(&id) => Standing::Learner,
@@ -169,9 +181,11 @@ impl ClusterView {
                 let (node, up) = (sim_node.node(), sim_node.is_up());
                 // A crashed server's state machine is lost with it (volatile state).
                 let kv_len = if up { node.kv().entries().len() } else { 0 };
+                // A server that will not campaign when it fires (a learner catching up, one
+                // that knows it was removed) draws no timer running down.
                 let election_timer_left = sim_node
                     .timer()
-                    .filter(|armed| armed.timer == Timer::Election)
+                    .filter(|armed| armed.timer == Timer::Election && node.may_campaign())
                     .map(|armed| armed.remaining_fraction(render_ms));
                 NodeView {
                     id: node.id(),
