@@ -214,6 +214,8 @@ test('commands posted on the frame\'s load event, before ready, are obeyed after
   expect(await page.evaluate(() => window.loadedBeforeReady)).toBe(true);
   const heard = await page.evaluate(() => window.heard);
   expect(heard[0].event).toBe('ready');
+  // The state asked after goto-step waited for the lesson to open at that step.
+  expect(heard.find((data) => data.event === 'state')).toMatchObject({ lesson: 'election', step: 3 });
   // goto-step waited for the lesson's file, then opened it at its step 3.
   await expect(page.frameLocator('#early-frame').locator('main')).toHaveAttribute('data-lesson-step', '3');
   expect(heard.filter((data) => data.event === 'error')).toEqual([]);
@@ -228,6 +230,24 @@ test('commands posted on the frame\'s load event, before ready, are obeyed after
   expect(await open.getAttribute('href')).toBe('./');
   await open.dispatchEvent('mousedown', { button: 1 });
   expect(await open.getAttribute('href')).toMatch(/^\.\/#.*lesson=election&step=3/);
+
+  // A seek posted before ready, then state: state tells the moment sought, after its events.
+  await page.evaluate(() => {
+    window.heard = [];
+    const frame = document.createElement('iframe');
+    frame.addEventListener('load', () => {
+      for (const command of [{ command: 'seek', ms: 1000 }, { command: 'state' }]) {
+        frame.contentWindow.postMessage({ raftPlayground: 1, ...command }, '*');
+      }
+    });
+    frame.src = './?embed';
+    document.body.prepend(frame);
+  });
+  await expect.poll(() => page.evaluate(() => window.heard.map((data) => data.event))).toContain('state');
+  const events = await page.evaluate(() => window.heard.map((data) => data.event));
+  expect(events).toContain('leader');
+  expect(events.indexOf('leader')).toBeLessThan(events.indexOf('state'));
+  expect(await page.evaluate(() => window.heard.find((data) => data.event === 'state'))).toMatchObject({ time_ms: 1000 });
   expect(errors).toEqual([]);
 });
 

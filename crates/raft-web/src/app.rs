@@ -108,6 +108,7 @@ pub fn App() -> Html {
         leader: state.leader(),
         trace_hash: trace_hash.clone(),
         run: state.run,
+        lesson_loading: state.pending_lesson.is_some(),
     };
     use_embed_api(
         dispatch.clone(),

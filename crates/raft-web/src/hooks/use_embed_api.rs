@@ -31,6 +31,8 @@ pub struct EmbedStatus {
     pub trace_hash: String,
     /// Which run of the page this is (see `Playground::run`).
     pub run: u64,
+    /// A lesson asked for is still being fetched: a `state` asked now waits for it.
+    pub lesson_loading: bool,
 }
 
 /// The parent frame, if this page is framed.
@@ -177,14 +179,20 @@ pub fn use_embed_api(
     // nothing, and does none of this work on its frames.
     let framed = *use_memo((), |_| parent_frame().is_some());
     let latest = use_mut_ref(|| (EmbedStatus::default(), None::<LessonAt>));
+    // A `state` asked right after commands that are not drawn yet (those the host posted while
+    // the page loaded are obeyed inside Yew's scheduler, which draws after them all), or while
+    // the lesson asked for is fetched, is answered once they are drawn and the lesson is open:
+    // (whether a command is not drawn yet, `state` replies waiting).
+    let undrawn = use_mut_ref(|| (false, 0usize));
     if framed {
         *latest.borrow_mut() = (status.clone(), lesson.clone());
+        undrawn.borrow_mut().0 = false;
     }
     // What happened before the page opened (a link at t > 0) is history, not news: only what
     // happens after `ready` is posted.
     let heard: Rc<RefCell<Heard>> = use_mut_ref(|| Heard::all_until(story.iter(), status.time_ms));
     {
-        let origin = origin.clone();
+        let (origin, latest, undrawn) = (origin.clone(), latest.clone(), undrawn.clone());
         use_effect_with((), move |_| {
             let ready_origin = origin.clone();
             let shut = origin.as_deref() == Some("");
@@ -196,7 +204,13 @@ pub fn use_embed_api(
                 match command {
                     Err(error) => post_to_parent(&error_event(error), origin.as_deref()),
                     Ok(command) => match action_of(command) {
-                        Some(action) => dispatch.emit(action),
+                        Some(action) => {
+                            undrawn.borrow_mut().0 = true;
+                            dispatch.emit(action);
+                        }
+                        None if undrawn.borrow().0 || latest.borrow().0.lesson_loading => {
+                            undrawn.borrow_mut().1 += 1;
+                        }
                         None => {
                             let (status, lesson) = &*latest.borrow();
                             post_to_parent(&state_event(status, lesson.as_ref()), origin.as_deref());
@@ -249,6 +263,7 @@ pub fn use_embed_api(
         });
     }
     let heard_run = use_mut_ref(|| status.run);
+    let story_origin = origin.clone();
     let moment = framed.then(|| (status.time_ms, story.len(), story.last().cloned(), status.run));
     use_effect_with(moment, move |moment| {
         let Some((now, _, _, run)) = moment else { return };
@@ -261,7 +276,20 @@ pub fn use_embed_api(
         let (fresh, next) = heard.borrow().advance(story.iter(), *now);
         *heard.borrow_mut() = next;
         for event in fresh.iter().filter_map(|(at, event)| HostEvent::of_story(*at, event)) {
-            post_to_parent(&event, origin.as_deref());
+            post_to_parent(&event, story_origin.as_deref());
         }
     });
+    {
+        // The `state` replies that waited for this drawing, after the events it brought.
+        use_effect(move || {
+            let (status, lesson) = &*latest.borrow();
+            if status.lesson_loading || undrawn.borrow().0 {
+                return; // not this drawing's turn (commands obeyed in its own effects wait)
+            }
+            let waiting = std::mem::take(&mut undrawn.borrow_mut().1);
+            for _ in 0..waiting {
+                post_to_parent(&state_event(status, lesson.as_ref()), origin.as_deref());
+            }
+        });
+    }
 }
