@@ -76,7 +76,7 @@ const BAD_LINKS = [
   ['a truncated payload', `s=1.${payload.slice(0, 60)}&t=10`, 'damaged or cut short'],
   ['a link cut before its moment', `s=1.${payload}`, 'has no moment'],
   ['a tampered payload', `s=1.${tampered}&t=10`, 'damaged'],
-  ['a character outside base64url', 's=1.abc$def&t=0', 'damaged: "$" at position 5'],
+  ['a character outside base64url', 's=1.abc$def&t=0', 'damaged: "$", character 6 after s=, is not a base64url character'],
   ['a link without a scenario', 't=500', 'holds no scenario'],
   ['a time that is not a number', `s=1.${payload}&t=soon`, 't="soon"'],
 ];

@@ -51,7 +51,7 @@ pub enum LinkError {
     NewerVersion(u32),
     /// A character that base64url does not have.
     BadCharacter {
-        /// Its position in the payload.
+        /// Which character of the link's `s=` value it is, counting from 1.
         position: usize,
         /// The character.
         character: char,
@@ -97,7 +97,7 @@ impl fmt::Display for LinkError {
             LinkError::BadCharacter { position, character } => {
                 write!(
                     f,
-                    "the link is damaged: {} at position {position} of its scenario",
+                    "the link is damaged: {}, character {position} after s=, is not a base64url character",
                     quoted(&character.to_string())
                 )
             }

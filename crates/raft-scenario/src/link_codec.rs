@@ -43,7 +43,7 @@ pub(crate) fn decode_scenario(versioned: &str) -> Result<Scenario, LinkError> {
 }
 
 /// URL-safe base64 without padding, as only an encoder writes it: a character outside the
-/// alphabet is named with its position in the link's `s=` value (`offset` characters come
+/// alphabet is named by its place in the link's `s=` value, from 1 (`offset` characters come
 /// before the payload); a length no encoder makes, or unused bits that are not zero, mean the
 /// link was cut or altered.
 fn decode_base64(payload: &str, offset: usize) -> Result<Vec<u8>, LinkError> {
@@ -55,7 +55,7 @@ fn decode_base64(payload: &str, offset: usize) -> Result<Vec<u8>, LinkError> {
     if let Some((at, character)) =
         payload.char_indices().find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
     {
-        let position = payload[..at].chars().count() + offset;
+        let position = payload[..at].chars().count() + offset + 1;
         return Err(LinkError::BadCharacter { position, character });
     }
     URL_SAFE_NO_PAD.decode(payload).map_err(|_| LinkError::Damaged)
@@ -119,8 +119,8 @@ mod tests {
         assert_eq!(decode_base64("AA", 2), Ok(vec![0]));
         assert_eq!(decode_base64("AB", 2), Err(LinkError::Damaged), "unused bits set");
         assert_eq!(decode_base64("A", 2), Err(LinkError::Damaged), "a length no encoder writes");
-        assert_eq!(decode_base64("AA==", 2), Err(LinkError::BadCharacter { position: 4, character: '=' }));
-        assert_eq!(decode_base64("A选", 2), Err(LinkError::BadCharacter { position: 3, character: '选' }));
+        assert_eq!(decode_base64("AA==", 2), Err(LinkError::BadCharacter { position: 5, character: '=' }));
+        assert_eq!(decode_base64("A选", 2), Err(LinkError::BadCharacter { position: 4, character: '选' }));
     }
 
     #[test]

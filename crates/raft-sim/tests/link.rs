@@ -119,7 +119,7 @@ fn every_bad_link_gets_an_error_that_names_the_problem() {
     assert_eq!(error_of(&format!("s=2.{payload}&t=0")), LinkError::NewerVersion(2));
     assert_eq!(error_of(&format!("s=v1.{payload}&t=0")), LinkError::UnknownVersion("v1".into()));
     assert_eq!(error_of(&format!("s=0.{payload}&t=0")), LinkError::UnknownVersion("0".into()));
-    assert!(matches!(error_of(&with_payload("ab<c")), LinkError::BadCharacter { position: 4, character: '<' }));
+    assert!(matches!(error_of(&with_payload("ab<c")), LinkError::BadCharacter { position: 5, character: '<' }));
     assert_eq!(error_of(&with_payload(&payload[..payload.len() / 2])), LinkError::Damaged, "cut short");
     assert_eq!(error_of(&format!("s=1.{payload}&t=soon")), LinkError::BadTime("soon".into()));
     assert_eq!(error_of(&format!("s=1.{payload}&t=-5")), LinkError::BadTime("-5".into()));

@@ -335,8 +335,8 @@ impl Lang {
                 "这个链接由更新的演练场生成（链接版本 {version}）；这里只能读取不超过版本 {} 的链接",
                 raft_sim::LINK_VERSION
             ),
-            (Lang::Zh, LinkError::BadCharacter { position, .. }) => {
-                format!("链接已损坏：场景的第 {position} 个位置有无效字符")
+            (Lang::Zh, LinkError::BadCharacter { position, character }) => {
+                format!("链接已损坏：“s=”之后的第 {position} 个字符“{character}”不是 base64url 字符")
             }
             (Lang::Zh, LinkError::Damaged) => "链接已损坏或被截断：场景无法解压".to_owned(),
             (Lang::Zh, LinkError::TooLarge) => {
@@ -344,7 +344,7 @@ impl Lang {
             }
             (Lang::Zh, LinkError::NotText) => "链接已损坏：场景不是文本".to_owned(),
             (Lang::Zh, LinkError::Scenario(error)) => format!("链接里的场景无效：{}", self.scenario_error(error)),
-            (Lang::Zh, LinkError::BadTime(_)) => "链接的时刻“t=”不是整数毫秒".to_owned(),
+            (Lang::Zh, LinkError::BadTime(text)) => format!("链接的时刻 t=“{text}”不是整数毫秒"),
             (Lang::Zh, LinkError::TimeTooLate(time)) => {
                 format!("链接的时刻 t={time} 晚于 {} 毫秒（模拟时间一小时）", raft_sim::MAX_LINK_TIME_MS)
             }

@@ -112,11 +112,16 @@ impl Lang {
         }
     }
 
-    /// A step past the lesson's last was asked for: it has `steps`.
-    pub fn lesson_steps(self, steps: usize) -> String {
-        match self {
-            Lang::En => format!("This lesson has {steps} steps."),
-            Lang::Zh => format!("本课共有 {steps} 步。"),
+    /// Step `asked` (from 1) was asked for, past the lesson's last of `steps`; the last is shown
+    /// instead if `last_shown`.
+    pub fn no_such_step(self, asked: usize, steps: usize, last_shown: bool) -> String {
+        match (self, last_shown) {
+            (Lang::En, true) => {
+                format!("There is no step {asked}: this lesson has {steps} steps, so its last is shown.")
+            }
+            (Lang::En, false) => format!("There is no step {asked}: this lesson has {steps} steps."),
+            (Lang::Zh, true) => format!("没有第 {asked} 步：本课共有 {steps} 步，因此显示最后一步。"),
+            (Lang::Zh, false) => format!("没有第 {asked} 步：本课共有 {steps} 步。"),
         }
     }
 }

@@ -80,8 +80,15 @@ pub enum Notice {
     LessonUnavailable(String),
     /// The embedding page asked for a lesson's step, but no lesson is open.
     NoLesson,
-    /// The embedding page asked for a step past the open lesson's last: it has this many.
-    NoSuchStep(usize),
+    /// A step past the open lesson's last was asked for (by a link, or the embedding page).
+    NoSuchStep {
+        /// The step asked for, counting from 1.
+        asked: usize,
+        /// How many steps the lesson has.
+        steps: usize,
+        /// The lesson's last step is shown instead (a link); else the page is unchanged.
+        last_shown: bool,
+    },
     /// Acting in the past discarded the rest of the run: this much simulated time and this
     /// many later actions. Undo brings them back until the next action.
     Forked {
@@ -95,28 +102,30 @@ pub enum Notice {
 impl Notice {
     /// The notice in `lang`.
     pub fn text(&self, lang: Lang) -> String {
+        // A lead ending in a colon, then what it introduces: Chinese puts no space after "：".
+        let joined = |lead: &str, rest: String| match lang {
+            Lang::En => format!("{lead} {rest}"),
+            Lang::Zh => format!("{lead}{rest}"),
+        };
+        // An id from a link, in the language's quotation marks.
+        let quoted = |id: &str| match lang {
+            Lang::En => playground_support::quoted(id),
+            Lang::Zh => format!("“{id}”"),
+        };
         match self {
             Notice::Refused(error) => lang.action_error(error),
             Notice::NoLeaderChange => lang.texts().no_leader_change.to_owned(),
-            Notice::UnknownPreset(id) => format!("{}: {}", lang.texts().choose_preset, playground_support::quoted(id)),
-            Notice::PresetUnavailable(id) => {
-                format!("{} {}", lang.texts().preset_unavailable, playground_support::quoted(id))
-            }
+            Notice::UnknownPreset(id) => format!("{}: {}", lang.texts().choose_preset, quoted(id)),
+            Notice::PresetUnavailable(id) => joined(lang.texts().preset_unavailable, quoted(id)),
             Notice::BadScenario(error) => lang.scenario_error(error),
             Notice::BadSettings(error) => lang.settings_error(error),
             Notice::FileUnreadable => lang.file_unreadable().to_owned(),
-            Notice::BadLink(error) => format!("{} {}", lang.share_texts().bad_link, lang.link_error(error)),
-            Notice::BadPastedLink(error) => {
-                format!("{} {}", lang.share_texts().bad_pasted_link, lang.link_error(error))
-            }
+            Notice::BadLink(error) => joined(lang.share_texts().bad_link, lang.link_error(error)),
+            Notice::BadPastedLink(error) => joined(lang.share_texts().bad_pasted_link, lang.link_error(error)),
             Notice::NoLeader => lang.share_texts().no_leader.to_owned(),
-            Notice::LessonUnavailable(id) => match lang {
-                Lang::En => format!("{}{}", lang.lesson_texts().unavailable, playground_support::quoted(id)),
-                // Chinese quotation marks; the id is lower-case words and hyphens or it is refused.
-                Lang::Zh => format!("{}“{id}”", lang.lesson_texts().unavailable),
-            },
+            Notice::LessonUnavailable(id) => format!("{}{}", lang.lesson_texts().unavailable, quoted(id)),
             Notice::NoLesson => lang.lesson_texts().none_open.to_owned(),
-            Notice::NoSuchStep(steps) => lang.lesson_steps(*steps),
+            Notice::NoSuchStep { asked, steps, last_shown } => lang.no_such_step(*asked, *steps, *last_shown),
             Notice::Forked { discarded_ms, discarded_actions } => lang.forked(*discarded_ms, *discarded_actions),
             Notice::TooBusy(busy) => lang.too_busy(busy),
             Notice::FileTooLarge(bytes) => lang.file_too_large(*bytes),
@@ -923,7 +932,10 @@ impl Reducible for Playground {
             Action::HostGotoStep(step) => {
                 match (next.tour.as_ref().map(|tour| tour.lesson.steps.len()), &mut next.pending_lesson) {
                     (Some(steps), _) if step < steps => next.lesson_goto(step, false),
-                    (Some(steps), _) => next.host_refusal = Some((next.revision, Notice::NoSuchStep(steps))),
+                    (Some(steps), _) => {
+                        let refused = Notice::NoSuchStep { asked: step + 1, steps, last_shown: false };
+                        next.host_refusal = Some((next.revision, refused));
+                    }
                     // Asked right after `ready`, before the lesson's file arrived: it opens there.
                     (None, Some(pending)) => pending.step = Some(step),
                     (None, None) => next.host_refusal = Some((next.revision, Notice::NoLesson)),

@@ -132,16 +132,17 @@ impl Playground {
                 progress.answers.get(i).copied().flatten().filter(|&choice| choice < choices)
             })
             .collect();
-        let past_the_end = step.is_some_and(|asked| asked >= steps);
+        let past_the_end = step.filter(|&asked| asked >= steps);
         let step = step.unwrap_or(progress.step).min(steps - 1);
         let reached = if progress.done { steps - 1 } else { step.max(progress.step.min(steps - 1)) };
         self.tour = Some(Tour { lesson: Rc::new(lesson), step, answers, reached });
         self.lesson_run = None;
         self.lesson_goto(step, false);
-        if past_the_end {
+        if let Some(asked) = past_the_end {
             // A link to a step the lesson does not have opens its last, and says how many it has.
-            self.notice = Some(Notice::NoSuchStep(steps));
-            self.host_refusal = Some((self.revision, Notice::NoSuchStep(steps)));
+            let refused = Notice::NoSuchStep { asked: asked + 1, steps, last_shown: true };
+            self.notice = Some(refused.clone());
+            self.host_refusal = Some((self.revision, refused));
         }
     }
 

@@ -146,7 +146,14 @@ fn progress_resumes_and_keeps_answers() {
 fn a_link_past_the_lessons_last_step_opens_the_last_and_says_how_many_there_are() {
     let state = opened("election", Some(98));
     assert_eq!(step_of(&state), 4);
-    assert_eq!(state.notice.as_ref().map(|notice| notice.text(Lang::En)).as_deref(), Some("This lesson has 5 steps."));
+    assert_eq!(
+        state.notice.as_ref().map(|notice| notice.text(Lang::En)).as_deref(),
+        Some("There is no step 99: this lesson has 5 steps, so its last is shown.")
+    );
+    assert_eq!(
+        state.notice.as_ref().map(|notice| notice.text(Lang::Zh)).as_deref(),
+        Some("没有第 99 步：本课共有 5 步，因此显示最后一步。")
+    );
     assert!(state.host_refusal.is_some(), "an embed tells its host");
     let within = opened("election", Some(4));
     assert!(within.notice.is_none() && within.host_refusal.is_none());
@@ -227,7 +234,10 @@ fn the_embedding_page_goes_to_steps() {
     let state = opened("election", None).reduce(Action::HostGotoStep(4));
     assert_eq!((step_of(&state), state.time_ms()), (4, 1_015));
     let past = state.reduce(Action::HostGotoStep(5));
-    assert_eq!(past.host_refusal.as_ref().map(|(_, n)| n.text(Lang::En)).as_deref(), Some("This lesson has 5 steps."));
+    assert_eq!(
+        past.host_refusal.as_ref().map(|(_, n)| n.text(Lang::En)).as_deref(),
+        Some("There is no step 6: this lesson has 5 steps.")
+    );
     assert_eq!(step_of(&past), 4);
 }
 

@@ -51,6 +51,18 @@ fn a_bad_link_shows_the_default_cluster_and_names_the_problem() {
     assert_eq!((state.cluster_size(), state.time_ms()), (5, 0));
     assert!(state.notice.unwrap().text(Lang::En).starts_with("This link could not be opened"));
     assert!(Playground::from_fragment("").notice.is_none(), "no fragment, no notice");
+    // The bad character is named with its place after `s=`, counting from 1, in both languages;
+    // Chinese puts no space after its colon.
+    let damaged = Playground::from_fragment("#s=1.A!AA&t=0").notice.unwrap();
+    assert_eq!(
+        damaged.text(Lang::En),
+        "This link could not be opened, so the default cluster is shown: the link is damaged: \"!\", character 4 \
+         after s=, is not a base64url character"
+    );
+    assert_eq!(
+        damaged.text(Lang::Zh),
+        "无法打开这个链接，因此显示默认集群：链接已损坏：“s=”之后的第 4 个字符“!”不是 base64url 字符"
+    );
 }
 
 #[test]
