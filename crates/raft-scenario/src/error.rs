@@ -221,7 +221,9 @@ impl fmt::Display for Problem {
             Problem::FileTooLarge { limit_kb, size_kb } => {
                 write!(f, "a scenario file has at most {limit_kb} KB, not {size_kb} KB")
             }
-            Problem::NotAnObject => f.write_str("a scenario is one JSON object: { \"version\": 1, \"seed\": … }"),
+            Problem::NotAnObject => {
+                f.write_str("this is not a scenario, which is one JSON object: { \"version\": 1, \"seed\": … }")
+            }
             Problem::Version { version, newest } => {
                 write!(f, "this playground reads scenario files up to version {newest}, not {version}")
             }

@@ -118,7 +118,7 @@ fn every_malformed_part_is_refused_with_a_message_naming_the_field() {
             "actions[0].at_ms: invalid value: integer `-1`, expected a whole number >= 0",
         ),
         ("", "EOF while parsing a value at line 1 column 0"),
-        ("[]", "a scenario is one JSON object"),
+        ("[]", "this is not a scenario, which is one JSON object"),
         (r#"{ "version": 1, "seed": 1, "seed": 2 }"#, "duplicate field `seed` at line 1 column 33"),
         (r#"{ "version": 1, "seed": "7" }"#, "seed: invalid type: string \"7\", expected a whole number >= 0"),
         (
@@ -156,7 +156,7 @@ fn every_malformed_part_is_refused_with_a_message_naming_the_field() {
             "actions[0].groups[0][1]: invalid type: string \"2\", expected a whole number from 0 to 4294967295",
         ),
         ("{ \"version\": 1,\n  \"seed\" 1 }", "expected `:` at line 2 column 10"),
-        ("42", "a scenario is one JSON object"),
+        ("42", "this is not a scenario, which is one JSON object"),
         (r#"{ "version": 1, "seed": 1, "options": [] }"#, "options: invalid type: sequence, expected an object"),
         (r#"{ "version": 1, "seed": 1, "initial": { "1": [3] } }"#, "initial.1: invalid type: sequence"),
         (

@@ -46,7 +46,7 @@ impl Lang {
             (Lang::Zh, ActionError::ClientMessage(id)) => {
                 format!("消息 {id} 属于客户端：只有服务器之间的消息可以复制")
             }
-            (Lang::Zh, ActionError::NoLeader) => "现在没有领导者，无法移交领导权".to_owned(),
+            (Lang::Zh, ActionError::NoLeader) => "现在没有领导者，无法转移领导权".to_owned(),
             (Lang::Zh, ActionError::AlreadyLeader(n)) => format!("节点 {n} 已经是领导者"),
             (Lang::Zh, ActionError::NotVoter(n)) => {
                 format!("节点 {n} 不是领导者配置中的投票成员：领导权只能交给投票成员")
@@ -128,7 +128,7 @@ impl Lang {
             }
             (Lang::Zh, ConfigError::TooMany { value, limit, .. }) => format!("最多 {limit}，而不是 {value}"),
             (Lang::Zh, ConfigError::LeaseWithoutCheckQuorum) => {
-                "租约读需要打开检查法定人数：靠它的保护，租约期间其他服务器选不出新的领导者".to_owned()
+                "租约读需要打开 CheckQuorum：靠它的保护，租约期间其他服务器选不出新的领导者".to_owned()
             }
         }
     }
@@ -252,7 +252,9 @@ impl Lang {
             (Lang::Zh, Problem::FileTooLarge { limit_kb, size_kb }) => {
                 format!("场景文件最多 {limit_kb} KB，而这个有 {size_kb} KB")
             }
-            (Lang::Zh, Problem::NotAnObject) => "场景是一个 JSON 对象：{ \"version\": 1, \"seed\": … }".to_owned(),
+            (Lang::Zh, Problem::NotAnObject) => {
+                "这不是场景文件：场景是一个 JSON 对象，形如 { \"version\": 1, \"seed\": … }".to_owned()
+            }
             (Lang::Zh, Problem::Version { version, newest }) => {
                 format!("这个演练场只能读取不超过版本 {newest} 的场景文件，而不是版本 {version}")
             }

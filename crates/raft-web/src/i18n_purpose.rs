@@ -87,7 +87,7 @@ impl Lang {
             (Lang::Zh, Purpose::Campaign { term, transfer }) => format!(
                 "{a} {}竞选任期 {term}，向 {b} 请求投票。{b} 若在该任期还没投给别的服务器，且 {a} 的日志至少和它的一样新，\
                  就投给它（§5.2、§5.4.1）。",
-                if *transfer { "受领导者移交领导权（博士论文 §3.10），" } else { "" }
+                if *transfer { "受领导者转移领导权（博士论文 §3.10），" } else { "" }
             ),
             (Lang::Zh, Purpose::PreVote { term }) => format!(
                 "{a} 询问 {b} 是否会在任期 {term} 投票给它，但不提升任何任期。仍能收到领导者消息的服务器会拒绝\
