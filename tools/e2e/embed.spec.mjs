@@ -65,6 +65,13 @@ test('the Embed code is an iframe of this run that loads', async ({ page, contex
   // The sizes the embed is made for, from 320×240 up.
   await expect(page.getByLabel('Width (px)')).toHaveAttribute('min', '320');
   await expect(page.getByLabel('Height (px)')).toHaveAttribute('min', '240');
+  // Showing the log table takes the default size to the one the README gives for it, and back.
+  const size = async () => [await page.getByLabel('Width (px)').inputValue(), await page.getByLabel('Height (px)').inputValue()];
+  expect(await size()).toEqual(['640', '420']);
+  await page.getByLabel('Show the log table').check();
+  expect(await size()).toEqual(['960', '600']);
+  await page.getByLabel('Show the log table').uncheck();
+  expect(await size()).toEqual(['640', '420']);
   await page.getByLabel('Width (px)').fill('480');
   await page.getByLabel('Height (px)').fill('360');
   await page.getByLabel('Start playing').check();

@@ -203,6 +203,15 @@ pub enum Output {
         /// The new nextIndex.
         next_index: LogIndex,
     },
+    /// A leader took on read `request_id` but gives it no readIndex yet: it has committed no
+    /// entry of its own term `term`, so its commitIndex may lag what earlier leaders committed
+    /// (thesis §6.4). For the driver's narration, which changes nothing.
+    ReadHeld {
+        /// The read.
+        request_id: RequestId,
+        /// The leader's term.
+        term: Term,
+    },
     /// A new server being caught up holds the leader's log, and will be promoted to voter
     /// (thesis §4.2.1).
     CaughtUp {

@@ -74,6 +74,10 @@ impl Node {
             leader.reads.waiting.push(read);
         }
         self.start_reads();
+        let term = self.persistent.current_term;
+        if self.persistent.log.term_at(self.commit_index) != Some(term) {
+            self.emit(Output::ReadHeld { request_id, term });
+        }
         true
     }
 

@@ -703,6 +703,13 @@ impl Simulation {
                 Output::NextIndexBackedOff { follower, next_index } => {
                     self.story.push(at, StoryEvent::NextIndexBackedOff { leader: id, follower, next_index })
                 }
+                Output::ReadHeld { request_id, term } => {
+                    let op = usize::try_from(request_id.saturating_sub(1)).ok().and_then(|i| self.client_ops.get(i));
+                    if let Some(op) = op {
+                        let (client, key) = (op.client, op.key.clone().unwrap_or_default());
+                        self.story.push(at, StoryEvent::ReadHeld { op: request_id, leader: id, client, key, term });
+                    }
+                }
                 Output::LeftConfiguration => {
                     step_down_told = true;
                     self.story.push(at, StoryEvent::LeftConfiguration { node: id });

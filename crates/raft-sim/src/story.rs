@@ -322,6 +322,20 @@ pub enum StoryEvent {
         /// The read, `x?`.
         command: String,
     },
+    /// A leader holds a read until it commits an entry of its term: before that, its
+    /// commitIndex may lag what earlier leaders committed (thesis §6.4).
+    ReadHeld {
+        /// The operation.
+        op: RequestId,
+        /// The leader.
+        leader: NodeId,
+        /// The client, 1 to 3.
+        client: raft_scenario::ClientId,
+        /// The key.
+        key: String,
+        /// The leader's term.
+        term: raft_core::Term,
+    },
     /// A client's read ended.
     ReadDone {
         /// The operation.
@@ -399,6 +413,7 @@ impl StoryEvent {
             | StoryEvent::ClientRead { .. }
             | StoryEvent::ClientRetried { .. }
             | StoryEvent::ReadDone { .. }
+            | StoryEvent::ReadHeld { .. }
             | StoryEvent::ChangeRequested { .. }
             | StoryEvent::ChangeDone { .. } => StoryCategory::Client,
             _ => StoryCategory::Faults,

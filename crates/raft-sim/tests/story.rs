@@ -206,3 +206,30 @@ fn a_vote_granted_under_a_broken_rule_says_which_rule_it_broke() {
         );
     }
 }
+
+#[test]
+fn a_read_index_read_held_for_an_entry_of_the_leaders_term_is_told_and_then_answered() {
+    for noop in [false, true] {
+        let json = format!(
+            r#"{{ "version": 1, "seed": 1, "options": {{ "noop_on_election": {noop}, "read_mode": "read_index" }} }}"#
+        );
+        let mut sim = Scenario::from_json(&json).unwrap().build(false).unwrap();
+        sim.run_until(600);
+        let leader = sim.leader().expect("a leader by 0.6 s");
+        sim.apply(raft_sim::Action::Read { node: leader, key: "x".into(), client: 1 }).unwrap();
+        sim.run_until(900);
+        sim.write(leader, "x=1", 2).unwrap();
+        sim.run_until(2_000);
+        let told: Vec<StoryEvent> = sim.story().events().map(|(_, e)| e.clone()).collect();
+        let held = told.iter().position(|e| matches!(e, StoryEvent::ReadHeld { key, .. } if key == "x"));
+        let done = told.iter().position(|e| matches!(e, StoryEvent::ReadDone { result: raft_sim::OpResult::Ok, .. }));
+        let written = told.iter().position(|e| matches!(e, StoryEvent::ClientWrite { .. }));
+        assert!(done.is_some() && written.is_some(), "{noop}: {told:?}");
+        if noop {
+            // The no-op committed at once: the leader held nothing, and answered before the write.
+            assert!(held.is_none() && done < written, "{told:?}");
+        } else {
+            assert!(held.is_some() && held < written && written < done, "{told:?}");
+        }
+    }
+}

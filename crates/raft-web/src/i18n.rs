@@ -895,6 +895,11 @@ impl Lang {
                 isolated = E::ClientRead { op: *op, node: *node, client: *client, command: bidi_isolated(command) };
                 &isolated
             }
+            E::ReadHeld { op, leader, client, key, term } if !key.is_ascii() => {
+                isolated =
+                    E::ReadHeld { op: *op, leader: *leader, client: *client, key: bidi_isolated(key), term: *term };
+                &isolated
+            }
             E::ReadDone { op, client, key, value, result }
                 if !key.is_ascii() || value.as_deref().is_some_and(|v| !v.is_ascii()) =>
             {
@@ -1005,6 +1010,11 @@ impl Lang {
                 E::SnapshotInstalled { node, from, index } => {
                     format!("S{node} replaced its log with S{from}'s snapshot through index {index}.")
                 }
+                E::ReadHeld { leader, client, key, term, .. } => format!(
+                    "Leader S{leader} holds C{client}'s read of {key}: it has committed no entry of its term {term} \
+                     yet, so its commitIndex may lag what earlier leaders committed (thesis §6.4). It answers once \
+                     an entry of its term commits (the no-op on election, §8, is there for this)."
+                ),
                 E::ReadDone { client, key, value, result, .. } => match (result, value) {
                     (OpResult::Ok, Some(value)) => format!("C{client} read {key} = {value}."),
                     (OpResult::Ok, None) => format!("C{client} read {key}: not set."),
@@ -1158,6 +1168,11 @@ impl Lang {
                 E::SnapshotInstalled { node, from, index } => {
                     format!("S{node} 用 S{from} 到索引 {index} 为止的快照替换了自己的日志。")
                 }
+                E::ReadHeld { leader, client, key, term, .. } => format!(
+                    "领导者 S{leader} 暂缓回答 C{client} 对 {key} 的读：它还没有提交任何第 {term} 任期的条目，\
+                     它的 commitIndex 可能落后于以前的领导者已提交的位置（博士论文 §6.4）。等本任期有条目提交后它才回答\
+                     （当选后追加的空操作条目，§8，正是为此）。"
+                ),
                 E::ReadDone { client, key, value, result, .. } => match (result, value) {
                     (OpResult::Ok, Some(value)) => format!("C{client} 读到 {key}={value}。"),
                     (OpResult::Ok, None) => format!("C{client} 读 {key}：尚未设置。"),

@@ -80,9 +80,20 @@ pub fn ClientHistory(props: &ClientHistoryProps) -> Html {
                     }
                 }) }
                 { for view.bars.iter().enumerate().map(|(i, bar)| {
-                    // Room for the label: up to the next bar in its row, or the axis' end.
-                    let next = view.bars[i + 1..].iter().find(|other| (other.client, other.row) == (bar.client, bar.row));
-                    let room = next.map_or(GUTTER + span, |other| x(other.start));
+                    // Room for the label: after the bar, up to the next bar in its row or the
+                    // axis' end; before it, back to the previous bar's end and the label that may
+                    // follow it, or the lane's name.
+                    let same_row = |other: &&HistoryBar| (other.client, other.row) == (bar.client, bar.row);
+                    let next = view.bars[i + 1..].iter().find(same_row);
+                    let previous = view.bars[..i].iter().rev().find(same_row);
+                    let room = (
+                        previous.map_or(GUTTER, |other| {
+                            let marks = (l.write_mark, l.read_mark);
+                            let label = ClientHistoryView::label(other, marks).chars().count() as f64;
+                            x(other.end.unwrap_or(props.time_ms)) + 9.0 + LABEL_CHAR * label
+                        }),
+                        next.map_or(GUTTER + span, |other| x(other.start)),
+                    );
                     let top = tops[(bar.client as usize).saturating_sub(1)] + LANE * f64::from(bar.row);
                     draw_bar(props, bar, &x, room, top)
                 }) }
@@ -91,8 +102,15 @@ pub fn ClientHistory(props: &ClientHistoryProps) -> Html {
     }
 }
 
-/// One operation's bar, its label and its linearization point, in the row whose top is `top`.
-fn draw_bar(props: &ClientHistoryProps, bar: &HistoryBar, x: &impl Fn(Millis) -> f64, room: f64, top: f64) -> Html {
+/// One operation's bar, its label and its linearization point, in the row whose top is `top`;
+/// `room` is how far its label may reach to the left and to the right.
+fn draw_bar(
+    props: &ClientHistoryProps,
+    bar: &HistoryBar,
+    x: &impl Fn(Millis) -> f64,
+    room: (f64, f64),
+    top: f64,
+) -> Html {
     let l = props.lang.history_texts();
     let y = top + 4.0;
     let (left, right) = (x(bar.start), x(bar.end.unwrap_or(props.time_ms)));
@@ -104,7 +122,17 @@ fn draw_bar(props: &ClientHistoryProps, bar: &HistoryBar, x: &impl Fn(Millis) ->
         Outcome::Open => l.open,
     };
     let name = format!("C{} {label}{}{outcome}", bar.client, props.lang.colon());
+    let label_width = LABEL_CHAR * label.chars().count() as f64;
+    // Inside a bar long enough to hold it, else just after the bar, else just before it (a
+    // bar at the axis' end); left out (it is in the bar's name) where neither side has room.
     let label_x = if right - left >= 70.0 { left + 4.0 } else { right.max(left + 3.0) + 3.0 };
+    let label_at = if label_x + label_width <= room.1 {
+        Some((label_x, "start"))
+    } else if left - 3.0 - label_width >= room.0 {
+        Some((left - 3.0, "end"))
+    } else {
+        None
+    };
     let offending = if bar.offending { " client-history__bar--offending" } else { "" };
     let class = format!("client-history__bar client-history__bar--{}{offending}", bar.outcome.as_str());
     let at = bar.end.unwrap_or(bar.start);
@@ -115,10 +143,8 @@ fn draw_bar(props: &ClientHistoryProps, bar: &HistoryBar, x: &impl Fn(Millis) ->
            role="button" tabindex="0" aria-label={name.clone()} {onclick} {onkeydown}>
             <title>{ name }</title>
             <rect x={number(left)} y={number(y)} width={number((right - left).max(3.0))} height="16" rx="3" />
-            // Inside a bar long enough to hold it, else just after the bar; left out (it is
-            // in the bar's name) where the next bar leaves no room.
-            if label_x + LABEL_CHAR * label.chars().count() as f64 <= room {
-                <text x={number(label_x)} y={number(y + 12.0)}>{ label }</text>
+            if let Some((label_x, anchor)) = label_at {
+                <text x={number(label_x)} y={number(y + 12.0)} text-anchor={anchor}>{ label }</text>
             }
             if let Some(point) = bar.point {
                 <line class="client-history__point" x1={number(x(point))} x2={number(x(point))}

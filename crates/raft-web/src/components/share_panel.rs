@@ -23,6 +23,11 @@ pub struct SharePanelProps {
     pub on_info: Callback<(String, String)>,
 }
 
+/// An embed's default size, in CSS pixels (README).
+const EMBED_SIZE: (u32, u32) = (640, 420);
+/// The default size of an embed that shows its log table (README).
+const EMBED_SIZE_WITH_LOG: (u32, u32) = (960, 600);
+
 /// What the copy buttons last did.
 #[derive(Clone, PartialEq)]
 enum Copied {
@@ -134,7 +139,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
                 lang: field::<HtmlSelectElement>(&form, "lang").and_then(|select| Lang::from_link(&select.value())),
             };
             // The embed fills frames from 320×240 up (README).
-            let size = (number_of(&form, "width", 320, 640), number_of(&form, "height", 240, 420));
+            let size = (number_of(&form, "width", 320, EMBED_SIZE.0), number_of(&form, "height", 240, EMBED_SIZE.1));
             let code = fragment
                 .emit(options.lang.unwrap_or(lang))
                 .map(|fragment| iframe_snippet(&page_base(), &options, &fragment, size, &title));
@@ -151,6 +156,22 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
             on_info.emit((title, description));
         })
     };
+    // The log table wants a larger frame (README: 960×600 with `log=1`): ticking it changes the
+    // size to that while the size is still the default, and unticking it changes it back.
+    let on_log = Callback::from(|event: Event| {
+        let tick: HtmlInputElement = event.target_unchecked_into();
+        let Some(form) = tick.form() else { return };
+        let (from, to) =
+            if tick.checked() { (EMBED_SIZE, EMBED_SIZE_WITH_LOG) } else { (EMBED_SIZE_WITH_LOG, EMBED_SIZE) };
+        if let (Some(width), Some(height)) =
+            (field::<HtmlInputElement>(&form, "width"), field::<HtmlInputElement>(&form, "height"))
+        {
+            if (width.value(), height.value()) == (from.0.to_string(), from.1.to_string()) {
+                width.set_value(&to.0.to_string());
+                height.set_value(&to.1.to_string());
+            }
+        }
+    });
     let on_svg = Callback::from(|_: MouseEvent| crate::export_svg::download_cluster_svg());
     let status = match &*copied {
         Copied::Nothing => String::new(),
@@ -182,10 +203,10 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
             <form class="share__embed" onsubmit={on_embed} aria-label={s.embed}>
                 <fieldset>
                     <legend>{ s.embed }</legend>
-                    <label>{ s.embed_width }<input name="width" type="number" min="320" max="4000" value="640" /></label>
-                    <label>{ s.embed_height }<input name="height" type="number" min="240" max="4000" value="420" /></label>
+                    <label>{ s.embed_width }<input name="width" type="number" min="320" max="4000" value={EMBED_SIZE.0.to_string()} /></label>
+                    <label>{ s.embed_height }<input name="height" type="number" min="240" max="4000" value={EMBED_SIZE.1.to_string()} /></label>
                     <label><input name="autoplay" type="checkbox" />{ s.embed_autoplay }</label>
-                    <label><input name="log" type="checkbox" />{ s.embed_log }</label>
+                    <label><input name="log" type="checkbox" onchange={on_log} />{ s.embed_log }</label>
                     <label>{ s.embed_lang }
                         <select name="lang">
                             <option value="" selected=true>{ s.embed_lang_reader }</option>
