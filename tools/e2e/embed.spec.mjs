@@ -273,6 +273,16 @@ test('the embed ignores messages that are not its protocol and answers bad comma
   await expect(playground.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
 });
 
+test('an embed opened with a broken link tells its host with an error event', async ({ page }) => {
+  await page.goto('./embed-example.html');
+  await expect(page.locator('#events li[data-event=ready]')).toHaveCount(1);
+  await page.locator('#playground').evaluate((element) => { element.src = './?embed#s=1.!!!&t=0'; });
+  await expect(page.locator('#events li[data-event=ready]')).toHaveCount(2);
+  await expect(page.locator('#events li[data-event=error]')).toContainText('the link is damaged: \\"!\\", character 3 after s=, is not a base64url character');
+  await expect(page.locator('#events li[data-event=error]')).toHaveCount(1);
+  await expect(page.frameLocator('#playground').getByRole('alert')).toContainText('the link is damaged');
+});
+
 test('a page that is not the parent frame cannot drive the embed', async ({ page }) => {
   await page.goto(`./?embed#${PINNED}`);
   await page.evaluate(() => window.postMessage({ raftPlayground: 1, command: 'play' }, '*'));

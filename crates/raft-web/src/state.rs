@@ -387,8 +387,12 @@ impl Playground {
         if let Some(link) = crate::lessons::LessonLink::parse(fragment) {
             return Playground { pending_lesson: Some(link), ..Playground::default() };
         }
-        Playground::from_link(fragment)
-            .unwrap_or_else(|error| Playground { notice: Some(Notice::BadLink(error)), ..Playground::default() })
+        // An embed's host is told too, right after `ready`, as an `error` event.
+        Playground::from_link(fragment).unwrap_or_else(|error| Playground {
+            notice: Some(Notice::BadLink(error.clone())),
+            host_refusal: Some((0, Notice::BadLink(error))),
+            ..Playground::default()
+        })
     }
 
     /// The share link's fragment (without `#`) for this run at this moment, or why this run
