@@ -65,13 +65,22 @@ test('the Embed code is an iframe of this run that loads', async ({ page, contex
   // The sizes the embed is made for, from 320×240 up.
   await expect(page.getByLabel('Width (px)')).toHaveAttribute('min', '320');
   await expect(page.getByLabel('Height (px)')).toHaveAttribute('min', '240');
-  // Showing the log table takes the default size to the one the README gives for it, and back.
+  // A run's embed keeps its size with the log table (640×420 shows five rows); a lesson's
+  // takes the size the README gives for a lesson with its log table, and back.
   const size = async () => [await page.getByLabel('Width (px)').inputValue(), await page.getByLabel('Height (px)').inputValue()];
   expect(await size()).toEqual(['640', '420']);
   await page.getByLabel('Show the log table').check();
-  expect(await size()).toEqual(['960', '600']);
-  await page.getByLabel('Show the log table').uncheck();
   expect(await size()).toEqual(['640', '420']);
+  await page.getByLabel('Show the log table').uncheck();
+  const lesson = await context.newPage();
+  await lesson.goto('./#lesson=election');
+  await expect(lesson.locator('main')).toHaveAttribute('data-lesson', 'election');
+  await lesson.getByText('Share, embed, export').click();
+  await lesson.getByLabel('Show the log table').check();
+  expect([await lesson.getByLabel('Width (px)').inputValue(), await lesson.getByLabel('Height (px)').inputValue()]).toEqual(['960', '600']);
+  await lesson.getByLabel('Show the log table').uncheck();
+  expect([await lesson.getByLabel('Width (px)').inputValue(), await lesson.getByLabel('Height (px)').inputValue()]).toEqual(['640', '420']);
+  await lesson.close();
   await page.getByLabel('Width (px)').fill('480');
   await page.getByLabel('Height (px)').fill('360');
   await page.getByLabel('Start playing').check();

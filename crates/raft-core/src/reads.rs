@@ -74,9 +74,8 @@ impl Node {
             leader.reads.waiting.push(read);
         }
         self.start_reads();
-        let term = self.persistent.current_term;
-        if self.persistent.log.term_at(self.commit_index) != Some(term) {
-            self.emit(Output::ReadHeld { request_id, term });
+        if !self.own_term_committed() {
+            self.emit(Output::ReadHeld { request_id, term: self.persistent.current_term });
         }
         true
     }
@@ -86,7 +85,7 @@ impl Node {
     /// either trusts the lease or begins a new heartbeat round for them, and serves what it can.
     pub(crate) fn start_reads(&mut self) {
         let (commit_index, now) = (self.commit_index, self.now);
-        let own_term_committed = self.persistent.log.term_at(commit_index) == Some(self.persistent.current_term);
+        let own_term_committed = self.own_term_committed();
         let lease_mode = self.options.read_mode == ReadMode::Lease && self.options.check_quorum;
         let Role::Leader(leader) = &mut self.role else { return };
         let reads = &mut leader.reads;
@@ -107,6 +106,12 @@ impl Node {
             self.broadcast_append_entries();
         }
         self.confirm_reads();
+    }
+
+    /// Whether this server has committed an entry of its current term: before that, a new
+    /// leader's commitIndex may lag what earlier leaders committed (thesis §6.4).
+    fn own_term_committed(&self) -> bool {
+        self.persistent.log.term_at(self.commit_index) == Some(self.persistent.current_term)
     }
 
     /// Begins a new heartbeat round, when reads need rounds: called as a leader sends

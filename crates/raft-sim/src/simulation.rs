@@ -704,8 +704,7 @@ impl Simulation {
                     self.story.push(at, StoryEvent::NextIndexBackedOff { leader: id, follower, next_index })
                 }
                 Output::ReadHeld { request_id, term } => {
-                    let op = usize::try_from(request_id.saturating_sub(1)).ok().and_then(|i| self.client_ops.get(i));
-                    if let Some(op) = op {
+                    if let Some(op) = self.client_op(request_id) {
                         let (client, key) = (op.client, op.key.clone().unwrap_or_default());
                         self.story.push(at, StoryEvent::ReadHeld { op: request_id, leader: id, client, key, term });
                     }

@@ -296,7 +296,7 @@ pub fn App() -> Html {
                     <p class="settings__error" role="alert">{ error }</p>
                 }
                 <SharePanel lang={lang} {fragment} info={state.shown_info(lang)}
-                            {on_info} />
+                            {on_info} lesson={tour.is_some()} />
                 { scenario_file(lang, { let state = state.clone(); Callback::from(move |_| state.scenario_json()) }, &on_import,
                                 &dispatch.reform(Action::RefuseFile)) }
             </div>

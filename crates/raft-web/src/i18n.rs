@@ -570,7 +570,7 @@ const ZH: Texts = Texts {
         read_mode: "读请求（博士论文 §6.4）",
         read_log: "经过日志",
         read_index: "读索引（ReadIndex）：用一轮心跳确认领导地位",
-    read_lease: "租约（需要 CheckQuorum）",
+        read_lease: "租约（需要 CheckQuorum）",
         stale_reads: "任何服务器都用自己的状态回答读请求：破坏线性一致性",
     },
     apply_settings: "应用：开始一个新集群",
@@ -807,6 +807,14 @@ impl Lang {
         match self {
             Lang::En => ": ",
             Lang::Zh => "：",
+        }
+    }
+
+    /// What leads into an aside after a name: " — " in English, "，" in Chinese.
+    pub fn dash(self) -> &'static str {
+        match self {
+            Lang::En => " — ",
+            Lang::Zh => "，",
         }
     }
 
@@ -1113,20 +1121,20 @@ impl Lang {
                     format!("S{node} 收到领导者的 TimeoutNow，立即竞选第 {term} 任期（博士论文 §3.10）。")
                 }
                 E::LostQuorum { node, term } => format!(
-          "领导者 S{node} 在一个选举超时内没有收到多数派的回应，于第 {term} 任期退位（CheckQuorum，博士论文 §6.2）。"
+                    "领导者 S{node} 在一个选举超时内没有收到多数派的回应，于第 {term} 任期退位（CheckQuorum，博士论文 §6.2）。"
                 ),
                 E::TransferStarted { leader, to } => format!(
-                    "领导者 S{leader} 把领导权交给 S{to}：它不再接受新的写请求，先把 S{to} 的日志补齐，再让它立即发起选举（博士论文 §3.10）。"
+                    "领导者 S{leader} 把领导权转移给 S{to}：它不再接受新的写请求，先把 S{to} 的日志补齐，再让它立即发起选举（博士论文 §3.10）。"
                 ),
                 E::TransferAbandoned { leader, to } => {
-                    format!("S{leader} 放弃了把领导权交给 S{to}：已经过了一个选举超时。")
+                    format!("S{leader} 放弃了把领导权转移给 S{to}：已经过了一个选举超时。")
                 }
                 E::BecameLeader { node, term } => format!("S{node} 赢得第 {term} 任期的选举，成为领导者。"),
                 E::SteppedDown { node, term } => format!("S{node} 发现更高的任期 {term}，成为跟随者。"),
                 E::MetLeaderOfItsTerm { node, term } => format!("S{node} 收到同为任期 {term} 的领导者的消息，成为跟随者。"),
                 E::DeposedByOutsider { leader, by, term } => format!(
                     "S{by} 不在领导者 S{leader} 的配置中，却以第 {term} 任期请求投票，S{leader} 随即退位：\
-           被移除却不知情的服务器会扰乱集群（博士论文 §4.2.3）；开启 CheckQuorum 可以阻止这一点。"
+                     被移除却不知情的服务器会扰乱集群（博士论文 §4.2.3）；开启 CheckQuorum 可以阻止这一点。"
                 ),
                 E::Committed { leader, index } => format!("领导者 S{leader} 提交了索引 {index} 及之前的日志。"),
                 E::CommitDeferred { leader, index, term, leader_term } => format!(
@@ -1169,9 +1177,9 @@ impl Lang {
                     format!("S{node} 用 S{from} 到索引 {index} 为止的快照替换了自己的日志。")
                 }
                 E::ReadHeld { leader, client, key, term, .. } => format!(
-                    "领导者 S{leader} 暂缓回答 C{client} 对 {key} 的读：它还没有提交任何第 {term} 任期的条目，\
+                    "领导者 S{leader} 暂缓回答 C{client} 对 {key} 的读请求：它还没有提交任何第 {term} 任期的条目，\
                      它的 commitIndex 可能落后于以前的领导者已提交的位置（博士论文 §6.4）。等本任期有条目提交后它才回答\
-                     （当选后追加的空操作条目，§8，正是为此）。"
+                     （当选后追加空操作条目（§8）正是为此）。"
                 ),
                 E::ReadDone { client, key, value, result, .. } => match (result, value) {
                     (OpResult::Ok, Some(value)) => format!("C{client} 读到 {key}={value}。"),

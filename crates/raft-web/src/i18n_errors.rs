@@ -69,7 +69,7 @@ impl Lang {
             (Lang::En, _) => error.to_string(),
             (Lang::Zh, CommandError::MissingEquals) => format!("命令需要一个“=”：{hint}"),
             (Lang::Zh, CommandError::EmptyKey) => format!("“=”前面的键是空的：{hint}"),
-            (Lang::Zh, CommandError::NoReadKey) => "读取需要写明要读的键，例如 x".to_owned(),
+            (Lang::Zh, CommandError::NoReadKey) => "读请求需要给出要读的键，例如 x".to_owned(),
             (Lang::Zh, CommandError::EmptyValue) => format!("“=”后面的值是空的：{hint}"),
             (Lang::Zh, CommandError::BadKeyChar(c)) => {
                 format!("键只能包含字母、数字和“_”，不能包含“{c}”")

@@ -128,7 +128,7 @@ impl Lang {
                  发送更早的条目。"
             ),
             (Lang::Zh, Purpose::HandOver) => {
-                format!("领导者 {a} 把领导权交给 {b}：{b} 立即发起选举，不等选举计时器（博士论文 §3.10）。")
+                format!("领导者 {a} 把领导权转移给 {b}：{b} 立即发起选举，不等选举计时器（博士论文 §3.10）。")
             }
             (Lang::Zh, Purpose::Snapshot { index }) => {
                 format!("领导者 {a} 已丢弃 {b} 需要的条目：改为发送截至索引 {index} 的快照（§7）。")

@@ -115,7 +115,10 @@ impl Notice {
         match self {
             Notice::Refused(error) => lang.action_error(error),
             Notice::NoLeaderChange => lang.texts().no_leader_change.to_owned(),
-            Notice::UnknownPreset(id) => format!("{}: {}", lang.texts().choose_preset, quoted(id)),
+            Notice::UnknownPreset(id) => match lang {
+                Lang::En => format!("There is no preset called {}", quoted(id)),
+                Lang::Zh => format!("没有名为{}的预设场景", quoted(id)),
+            },
             Notice::PresetUnavailable(id) => joined(lang.texts().preset_unavailable, quoted(id)),
             Notice::BadScenario(error) => lang.scenario_error(error),
             Notice::BadSettings(error) => lang.settings_error(error),
@@ -751,6 +754,7 @@ impl Reducible for Playground {
         if !matches!(action, Action::Frame { .. }) {
             next.notice = None;
             next.menu_error = None;
+            next.menu_error_on_read = false;
             if action != Action::Undo {
                 next.undo = None;
             }
@@ -909,7 +913,11 @@ impl Reducible for Playground {
             }
             Action::OpenLink(link) => match Playground::from_link(&link) {
                 Ok(fresh) => next = next.replaced_by(fresh),
-                Err(error) => next.notice = Some(Notice::BadPastedLink(error)),
+                Err(error) => {
+                    // An embed's host is told, as of a link the frame opened with.
+                    next.host_refusal = Some((next.revision, Notice::BadPastedLink(error.clone())));
+                    next.notice = Some(Notice::BadPastedLink(error));
+                }
             },
             Action::SetInfo { title, description } => {
                 next.history.borrow_mut().set_title_and_description(Some(title), Some(description));

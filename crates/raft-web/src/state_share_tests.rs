@@ -53,7 +53,9 @@ fn a_bad_link_shows_the_default_cluster_and_names_the_problem() {
     assert!(Playground::from_fragment("").notice.is_none(), "no fragment, no notice");
     // The bad character is named with its place after `s=`, counting from 1, in both languages;
     // Chinese puts no space after its colon.
-    let damaged = Playground::from_fragment("#s=1.A!AA&t=0").notice.unwrap();
+    let opened = Playground::from_fragment("#s=1.A!AA&t=0");
+    assert!(matches!(opened.host_refusal, Some((0, Notice::BadLink(LinkError::BadCharacter { position: 4, .. })))));
+    let damaged = opened.notice.unwrap();
     assert_eq!(
         damaged.text(Lang::En),
         "This link could not be opened, so the default cluster is shown: the link is damaged: \"!\", character 4 \
@@ -70,6 +72,7 @@ fn opening_a_link_over_a_run_replaces_it_and_a_bad_one_keeps_it() {
     let state = played(600.0);
     let kept = state.clone().reduce(Action::OpenLink("#s=1.!!!&t=0".into()));
     assert!(matches!(kept.notice, Some(Notice::BadPastedLink(LinkError::BadCharacter { .. }))));
+    assert!(matches!(kept.host_refusal, Some((_, Notice::BadPastedLink(_)))), "an embed's host is told too");
     assert!(kept
         .notice
         .clone()

@@ -30,8 +30,14 @@ pub struct ClientHistoryProps {
 const LANE: f64 = 24.0;
 /// Room for the lane's name on the left.
 const GUTTER: f64 = 30.0;
-/// About how wide a label's character is, in pixels (11 px text).
+/// About how wide a label's Latin character is, in pixels (11 px text); a Chinese one is as
+/// wide as the text is high.
 const LABEL_CHAR: f64 = 6.5;
+
+/// About how wide `label` is drawn, in pixels.
+fn label_width(label: &str) -> f64 {
+    label.chars().map(|c| if c.is_ascii() { LABEL_CHAR } else { 11.0 }).sum()
+}
 
 /// The panel. Its drawing is as wide as the panel was when last drawn (measured after each
 /// drawing), so the labels keep their size on a phone; a narrower window scales it down until
@@ -89,8 +95,8 @@ pub fn ClientHistory(props: &ClientHistoryProps) -> Html {
                     let room = (
                         previous.map_or(GUTTER, |other| {
                             let marks = (l.write_mark, l.read_mark);
-                            let label = ClientHistoryView::label(other, marks).chars().count() as f64;
-                            x(other.end.unwrap_or(props.time_ms)) + 9.0 + LABEL_CHAR * label
+                            let label = ClientHistoryView::label(other, marks);
+                            x(other.end.unwrap_or(props.time_ms)) + 9.0 + label_width(&label)
                         }),
                         next.map_or(GUTTER + span, |other| x(other.start)),
                     );
@@ -122,7 +128,7 @@ fn draw_bar(
         Outcome::Open => l.open,
     };
     let name = format!("C{} {label}{}{outcome}", bar.client, props.lang.colon());
-    let label_width = LABEL_CHAR * label.chars().count() as f64;
+    let label_width = label_width(&label);
     // Inside a bar long enough to hold it, else just after the bar, else just before it (a
     // bar at the axis' end); left out (it is in the bar's name) where neither side has room.
     let label_x = if right - left >= 70.0 { left + 4.0 } else { right.max(left + 3.0) + 3.0 };

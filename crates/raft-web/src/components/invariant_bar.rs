@@ -52,7 +52,7 @@ fn badge(
             <span aria-hidden="true">{ if broken.is_some() { "✗ " } else { "✓ " } }</span>
             { label }
             if let (Some(detail), Some((at, _))) = (detail, broken) {
-                <span class="invariants__detail">{ if lang == Lang::Zh { "，" } else { " — " } }{ detail }</span>
+                <span class="invariants__detail">{ lang.dash() }{ detail }</span>
                 <button type="button" class="invariants__jump" onclick={on_seek.reform(move |_: MouseEvent| {
                     crate::hooks::reveal_drawing(); // the moment is seen in the drawing
                     at

@@ -21,11 +21,14 @@ pub struct SharePanelProps {
     pub info: (String, String),
     /// New title and description.
     pub on_info: Callback<(String, String)>,
+    /// A lesson is open: its embed code is sized for the lesson's text.
+    #[prop_or_default]
+    pub lesson: bool,
 }
 
 /// An embed's default size, in CSS pixels (README).
 const EMBED_SIZE: (u32, u32) = (640, 420);
-/// The default size of an embed that shows its log table (README).
+/// The default size of a lesson's embed that shows its log table (README).
 const EMBED_SIZE_WITH_LOG: (u32, u32) = (960, 600);
 
 /// What the copy buttons last did.
@@ -156,10 +159,15 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
             on_info.emit((title, description));
         })
     };
-    // The log table wants a larger frame (README: 960×600 with `log=1`): ticking it changes the
-    // size to that while the size is still the default, and unticking it changes it back.
-    let on_log = Callback::from(|event: Event| {
+    // A lesson with its log table wants a larger frame (README: 960×600 with `log=1`): ticking
+    // it changes the size to that while the size is still the default, and unticking it
+    // changes it back.
+    let lesson = props.lesson;
+    let on_log = Callback::from(move |event: Event| {
         let tick: HtmlInputElement = event.target_unchecked_into();
+        if !lesson {
+            return;
+        }
         let Some(form) = tick.form() else { return };
         let (from, to) =
             if tick.checked() { (EMBED_SIZE, EMBED_SIZE_WITH_LOG) } else { (EMBED_SIZE_WITH_LOG, EMBED_SIZE) };

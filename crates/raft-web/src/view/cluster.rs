@@ -45,7 +45,8 @@ pub struct NodeView {
 /// Where a server stands in the configuration the page shows: the leader's; with no leader,
 /// the newest configuration some server knows committed, which no later leader can undo (a
 /// removed server that never heard it was removed still counts itself in its own, thesis
-/// §4.2.2); the server's own if none does (each follows the latest in its log, thesis §4.1).
+/// §4.2.3), unless the server's own is newer (an addition appended but not yet committed: it
+/// already counts itself in, thesis §4.1); the server's own if no server knows one committed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Standing {
     /// It votes (in C_old or C_new while joint).
@@ -59,20 +60,32 @@ pub enum Standing {
 impl Standing {
     /// Where server `id` stands in `sim`.
     pub fn of(sim: &Simulation, id: NodeId) -> Standing {
-        let newest_committed = || {
-            sim.nodes()
-                .map(|n| n.node())
-                .filter(|node| {
-                    node.configuration_index() <= node.commit_index() && !node.configuration().voters().is_empty()
-                })
-                .max_by_key(|node| node.configuration_index())
+        if let Some(leader) = sim.leader().and_then(|leader| sim.node(leader)).map(|n| n.node()) {
+            return if leader.configuration().is_voter(id) {
+                Standing::Voter
+            } else if leader.learners().contains(&id) {
+                Standing::Learner
+            } else {
+                Standing::Outside
+            };
+        }
+        // Each server's newest configuration at or before its commit index, with that index.
+        let committed = sim
+            .nodes()
+            .map(|n| n.node())
+            .filter_map(|node| match node.configuration_index() <= node.commit_index() {
+                true => Some((node.configuration_index(), node.configuration())),
+                false => node.log().configuration_at_or_before(node.commit_index()),
+            })
+            .filter(|(_, config)| !config.voters().is_empty())
+            .max_by_key(|&(index, _)| index);
+        let own = sim.node(id).map(|n| (n.node().configuration_index(), n.node().configuration()));
+        let reference = match (committed, own) {
+            (Some(committed), Some(own)) if own.0 <= committed.0 => Some(committed),
+            (committed, own) => own.or(committed),
         };
-        let own = || sim.node(id).map(|n| n.node());
-        let reference =
-            sim.leader().and_then(|leader| sim.node(leader)).map(|n| n.node()).or_else(newest_committed).or_else(own);
         match reference {
-            Some(node) if node.configuration().is_voter(id) => Standing::Voter,
-            Some(node) if node.learners().contains(&id) => Standing::Learner,
+            Some((_, config)) if config.is_voter(id) => Standing::Voter,
             _ => Standing::Outside,
         }
     }
