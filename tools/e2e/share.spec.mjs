@@ -106,6 +106,10 @@ test('a bad link pasted into an open page keeps the run and says so', async ({ p
   await page.evaluate(() => { location.hash = 's=9.abc&t=0'; });
   await expect(page.getByRole('alert')).toContainText('This link could not be opened, so the run is kept');
   expect(await simulatedTime(page)).toBe(time);
+  // The notice can be closed, and the run stays.
+  await page.getByRole('button', { name: 'Dismiss this notice' }).click();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(await simulatedTime(page)).toBe(time);
 });
 
 test('a link pasted into the address bar of an open page is opened', async ({ page }) => {
@@ -117,6 +121,7 @@ test('a link pasted into the address bar of an open page is opened', async ({ pa
 
 test('a link pasted just as the page rewrites its own fragment is still the one opened', async ({ page }) => {
   await page.goto('./');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible(); // listening
   // The page's debounced fragment update can run after the address bar changed but before the
   // hashchange event is handled; the event's new URL is what was pasted.
   await page.evaluate((fragment) => {
@@ -126,6 +131,22 @@ test('a link pasted just as the page rewrites its own fragment is still the one 
   await expect(root(page)).toHaveAttribute('data-trace-hash', PINNED_HASH);
   await expect(page.locator('[data-node]')).toHaveCount(3);
   await expect(root(page)).not.toHaveAttribute('data-lesson', /./);
+});
+
+test('a title typed and not yet saved survives switching the language, and another run brings its own', async ({ page }) => {
+  await page.goto('./');
+  await page.locator('select:has(option[value="figure-8"])').selectOption('figure-8');
+  await expect(page.locator('main')).toHaveAttribute('data-preset', 'figure-8');
+  await page.getByText('Share, embed, export').click();
+  const title = page.getByLabel('Title', { exact: true });
+  await expect(title).toHaveValue(/Figure 8/);
+  await title.fill('My own words');
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(page.locator('main')).toHaveAttribute('data-lang', 'zh');
+  await expect(page.getByLabel('标题', { exact: true })).toHaveValue('My own words');
+  await page.locator('select:has(option[value="figure-7"])').selectOption('figure-7');
+  await expect(page.locator('main')).toHaveAttribute('data-preset', 'figure-7');
+  await expect(page.getByLabel('标题', { exact: true })).toHaveValue(/图 7/);
 });
 
 test('Export SVG downloads a standalone drawing that shows the nodes in their colours', async ({ page, context }) => {

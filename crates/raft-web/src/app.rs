@@ -134,16 +134,20 @@ pub fn App() -> Html {
     let notice = html! {
         // A refused setting is told inside the settings form, beside its buttons.
         if let Some(notice) = state.notice.as_ref().filter(|notice| !matches!(notice, Notice::BadSettings(_))) {
-            <p class="playground__notice" role="alert">
-                { notice.text(lang) }
-                if matches!(notice, Notice::Forked { .. }) {
-                    { " " }
-                    <button type="button" class="playground__undo" title={lang.learner_texts().undo_title}
-                            onclick={dispatch.reform(|_: MouseEvent| Action::Undo)}>
-                        { lang.learner_texts().undo }
-                    </button>
-                }
-            </p>
+            <div class="playground__notice">
+                <p role="alert">
+                    { notice.text(lang) }
+                    if matches!(notice, Notice::Forked { .. }) {
+                        { " " }
+                        <button type="button" class="playground__undo" title={lang.learner_texts().undo_title}
+                                onclick={dispatch.reform(|_: MouseEvent| Action::Undo)}>
+                            { lang.learner_texts().undo }
+                        </button>
+                    }
+                </p>
+                <button type="button" class="playground__dismiss" aria-label={t.dismiss_notice} title={t.dismiss_notice}
+                        onclick={dispatch.reform(|_: MouseEvent| Action::DismissNotice)}>{ "×" }</button>
+            </div>
         }
     };
     let tour = state.tour.as_ref();
@@ -296,7 +300,7 @@ pub fn App() -> Html {
                     <p class="settings__error" role="alert">{ error }</p>
                 }
                 <SharePanel lang={lang} {fragment} info={state.shown_info(lang)}
-                            {on_info} lesson={tour.is_some()} />
+                            {on_info} lesson={tour.is_some()} run={state.run} />
                 { scenario_file(lang, { let state = state.clone(); Callback::from(move |_| state.scenario_json()) }, &on_import,
                                 &dispatch.reform(Action::RefuseFile)) }
             </div>

@@ -210,6 +210,8 @@ pub enum Action {
     SelectMessage(u64),
     /// Hide the message panel.
     CloseMessage,
+    /// Close the notice (and the Undo it may offer); every other action closes it too.
+    DismissNotice,
     /// Play (`true`) or pause.
     SetPlaying(bool),
     /// Open a share link (a URL or its fragment), paused at its moment; a bad link leaves a
@@ -897,6 +899,7 @@ impl Reducible for Playground {
             }
             Action::SelectMessage(id) => next.selected_message = Some(id),
             Action::CloseMessage => next.selected_message = None,
+            Action::DismissNotice => {} // closed above, as by every action
             Action::Seek(time) => {
                 if let Err(refused) = next.seek(time) {
                     // Only the embedding page can ask for a moment past the timeline's end.

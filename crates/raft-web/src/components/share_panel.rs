@@ -21,6 +21,9 @@ pub struct SharePanelProps {
     pub info: (String, String),
     /// New title and description.
     pub on_info: Callback<(String, String)>,
+    /// Which run of the page is shown (`Playground::run`).
+    #[prop_or_default]
+    pub run: u64,
     /// A lesson is open: its embed code is sized for the lesson's text.
     #[prop_or_default]
     pub lesson: bool,
@@ -95,6 +98,13 @@ fn show_and_copy(
     }
 }
 
+/// The title and description typed in the info form.
+fn info_fields(form: &HtmlFormElement) -> (String, String) {
+    let title = field::<HtmlInputElement>(form, "title").map(|t| t.value()).unwrap_or_default();
+    let description = field::<HtmlTextAreaElement>(form, "description").map(|d| d.value()).unwrap_or_default();
+    (title, description)
+}
+
 /// The form's control named `name`, if it is a `T`.
 fn field<T: JsCast>(form: &HtmlFormElement, name: &str) -> Option<T> {
     form.get_with_name(name).and_then(|element| element.dyn_into::<T>().ok())
@@ -120,6 +130,26 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
     let link = use_state(|| None::<String>);
     let snippet = use_state(|| None::<String>);
     let copied = use_state(|| Copied::Nothing);
+    // What was typed in the title and description and not yet saved, with the run it was typed
+    // in: kept when the shown words change in that run (a preset's, when the language is
+    // switched), dropped when another run brings its own.
+    let typed = use_state(|| None::<((String, String), u64)>);
+    let shown_info = match &*typed {
+        Some((info, run)) if *run == props.run => info.clone(),
+        _ => props.info.clone(),
+    };
+    let on_type = {
+        let (typed, run) = (typed.clone(), props.run);
+        Callback::from(move |event: InputEvent| {
+            // The field typed in (Yew listens at the page's root, not at the form).
+            let form = match event.target_dyn_into::<HtmlInputElement>() {
+                Some(input) => input.form(),
+                None => event.target_dyn_into::<HtmlTextAreaElement>().and_then(|area| area.form()),
+            };
+            let Some(form) = form else { return };
+            typed.set(Some((info_fields(&form), run)));
+        })
+    };
 
     let on_copy_link = {
         let (fragment, link, copied) = (props.fragment.clone(), link.clone(), copied.clone());
@@ -154,9 +184,8 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let form: HtmlFormElement = event.target_unchecked_into();
-            let title = field::<HtmlInputElement>(&form, "title").map(|t| t.value()).unwrap_or_default();
-            let description = field::<HtmlTextAreaElement>(&form, "description").map(|d| d.value()).unwrap_or_default();
-            on_info.emit((title, description));
+            on_info.emit(info_fields(&form));
+            typed.set(None);
         })
     };
     // A lesson with its log table wants a larger frame (README: 960×600 with `log=1`): ticking
@@ -191,10 +220,10 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
     html! {
         <details class="share">
             <summary>{ s.share }</summary>
-            <form class="share__info" onsubmit={on_info}>
-                <label>{ s.info_title }<input name="title" type="text" maxlength="200" value={props.info.0.clone()} /></label>
+            <form class="share__info" onsubmit={on_info} oninput={on_type}>
+                <label>{ s.info_title }<input name="title" type="text" maxlength="200" value={shown_info.0} /></label>
                 <label>{ s.info_description }
-                    <textarea name="description" rows="2" maxlength="2000" value={props.info.1.clone()} />
+                    <textarea name="description" rows="2" maxlength="2000" value={shown_info.1} />
                 </label>
                 <button type="submit">{ s.save_info }</button>
             </form>
