@@ -1,7 +1,7 @@
 // Production Raft's elections: a leadership transfer from the node menu, PreVote's
 // pre-candidates and their messages, CheckQuorum from Settings.
 import { test, expect } from '@playwright/test';
-import { figure8WithoutCurrentTermRule, pausedWithLeader, watchErrors } from './helpers.mjs';
+import { figure8WithoutCurrentTermRule, pausedWithLeader, stepUntil, watchErrors } from './helpers.mjs';
 
 test('Transfer leadership here hands leadership to the chosen follower', async ({ page }) => {
   const errors = watchErrors(page);
@@ -35,6 +35,21 @@ test('with PreVote a timed-out server is a pre-candidate that sends RequestPreVo
   await expect(page.locator('.narration')).toContainText('with PreVote it first asks whether it could win term 1');
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect(page.locator('[data-node][data-role=leader]')).toHaveCount(1, { timeout: 20_000 });
+  expect(errors).toEqual([]);
+});
+
+test('with PreVote the servers that hear their leader refuse a pre-vote and the narration says why', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await page.getByText('Settings', { exact: true }).click();
+  await page.getByLabel(/^PreVote/).check();
+  await page.getByRole('button', { name: 'Apply: start a fresh cluster' }).click();
+  const { leader, follower } = await pausedWithLeader(page);
+  await page.locator(`[data-node="${follower}"]`).click();
+  await page.getByRole('button', { name: 'Time out' }).click();
+  const heard = new RegExp(`refused S${follower} a pre-vote for term \\d+: (it heard from leader S${leader}|it is the leader itself)`);
+  await stepUntil(page, page.locator('.narration', { hasText: heard }));
+  await expect(page.locator(`[data-node="${leader}"]`)).toHaveAttribute('data-role', 'leader');
   expect(errors).toEqual([]);
 });
 

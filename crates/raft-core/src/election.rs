@@ -2,7 +2,7 @@
 //! the CheckQuorum guard against disruptive servers (thesis §4.2.3, §6.2).
 
 use crate::command::Command;
-use crate::io::{ElectionCause, Output, Timer, VoteRefusal};
+use crate::io::{ElectionCause, Output, PreVoteRefusal, Timer, VoteRefusal};
 use crate::message::{Message, RequestVote, RequestVoteReply, TimeoutNow};
 use crate::node::Node;
 use crate::role::{Candidate, Leader, Progress, Role};
@@ -77,8 +77,19 @@ impl Node {
     /// server's own.
     pub(crate) fn handle_request_pre_vote(&mut self, from: NodeId, request: RequestVote) {
         let term = self.persistent.current_term;
-        let vote_granted =
-            request.term > term && self.log_is_acceptable(&request) && !self.heard_from_leader_recently();
+        let refusal = if let Some(leader) = self.leader_heard_recently() {
+            Some(PreVoteRefusal::LeaderAlive { leader })
+        } else if request.term <= term {
+            Some(PreVoteRefusal::TermNotLater { own_term: term })
+        } else if !self.log_is_acceptable(&request) {
+            Some(PreVoteRefusal::LogBehind)
+        } else {
+            None
+        };
+        if let Some(reason) = refusal {
+            self.emit(Output::PreVoteRefused { candidate: request.candidate_id, term: request.term, reason });
+        }
+        let vote_granted = refusal.is_none();
         let reply = RequestVoteReply { term: if vote_granted { request.term } else { term }, vote_granted };
         self.send(from, Message::RequestPreVoteReply(reply));
     }
@@ -110,15 +121,19 @@ impl Node {
     /// Whether this server heard from the leader of its term within the shortest election
     /// timeout (a leader has heard from itself): then it has no reason to want a new election.
     pub(crate) fn heard_from_leader_recently(&self) -> bool {
+        self.leader_heard_recently().is_some()
+    }
+
+    /// The leader this server heard from within the shortest election timeout: itself if it
+    /// leads.
+    fn leader_heard_recently(&self) -> Option<NodeId> {
         match &self.role {
-            Role::Leader(_) => true,
-            Role::Follower(follower) => {
-                follower.leader.is_some()
-                    && self
-                        .leader_contact_at
-                        .is_some_and(|at| self.now.saturating_sub(at) < self.options.election_timeout_min_ms)
-            }
-            Role::PreCandidate(_) | Role::Candidate(_) => false,
+            Role::Leader(_) => Some(self.id),
+            Role::Follower(follower) => follower.leader.filter(|_| {
+                self.leader_contact_at
+                    .is_some_and(|at| self.now.saturating_sub(at) < self.options.election_timeout_min_ms)
+            }),
+            Role::PreCandidate(_) | Role::Candidate(_) => None,
         }
     }
 

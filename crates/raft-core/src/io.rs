@@ -84,6 +84,25 @@ pub enum VoteRefusal {
     LogBehind,
 }
 
+/// Why a server refused a pre-vote (PreVote, thesis §9.6). When several reasons hold, the
+/// first listed here is given: it is the one PreVote exists for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PreVoteRefusal {
+    /// It believes in a current leader: it is `leader` itself, or it heard from `leader` within
+    /// the shortest election timeout, so it has no reason to want an election.
+    LeaderAlive {
+        /// The leader it believes in.
+        leader: NodeId,
+    },
+    /// The term asked for is not later than the server's own term `own_term`.
+    TermNotLater {
+        /// The server's term.
+        own_term: Term,
+    },
+    /// The candidate's log is less up-to-date than the server's (§5.4.1).
+    LogBehind,
+}
+
 /// How a node answers a client request.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ClientResult {
@@ -193,6 +212,16 @@ pub enum Output {
         term: Term,
         /// Why.
         reason: VoteRefusal,
+    },
+    /// It refused `candidate` a pre-vote for `term` (the term the candidate asked about), for
+    /// `reason`: for the driver's narration, which changes nothing.
+    PreVoteRefused {
+        /// The pre-candidate.
+        candidate: NodeId,
+        /// The term it asked about.
+        term: Term,
+        /// Why.
+        reason: PreVoteRefusal,
     },
     /// A leader moved its nextIndex for `follower` back to `next_index` after the follower
     /// refused AppendEntries (the consistency check, §5.3): for the driver's narration, which

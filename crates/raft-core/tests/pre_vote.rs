@@ -4,7 +4,7 @@
 
 mod support;
 
-use raft_core::{Message, RaftOptions, RequestVote, RoleKind};
+use raft_core::{Message, NodeId, Output, PreVoteRefusal, RaftOptions, RequestVote, RoleKind};
 use support::TestCluster;
 
 fn pre_vote() -> RaftOptions {
@@ -65,6 +65,45 @@ fn a_pre_vote_changes_nothing_in_any_role_and_is_refused_by_whoever_hears_a_lead
         })
         .collect();
     assert_eq!(answers, [(1, false), (2, false), (3, false), (4, true)], "the leader and its followers refuse");
+    let told: Vec<_> = (1..=4).map(|id| pre_vote_refusals(&cluster, id)).collect();
+    let alive = PreVoteRefusal::LeaderAlive { leader: 1 };
+    assert_eq!(told, [vec![alive], vec![alive], vec![alive], vec![]], "each refusal names the leader it believes in");
+}
+
+/// The pre-vote refusals `id` told, in order.
+fn pre_vote_refusals(cluster: &TestCluster, id: NodeId) -> Vec<PreVoteRefusal> {
+    let events = cluster.events.get(&id).map(Vec::as_slice).unwrap_or_default();
+    events
+        .iter()
+        .filter_map(|event| match event {
+            Output::PreVoteRefused { candidate: 9, reason, .. } => Some(*reason),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn with_no_leader_a_pre_vote_is_refused_for_a_term_not_later_or_a_log_behind() {
+    // Three servers in term 1 with one entry each, and no leader.
+    let mut cluster = TestCluster::with_logs(pre_vote(), 1, &[&[1], &[1], &[1]]);
+    cluster.inject(9, 2, pre_vote_request(1, 9));
+    let empty_log = RequestVote { term: 2, candidate_id: 9, last_log_index: 0, last_log_term: 0, transfer: false };
+    cluster.inject(9, 2, Message::RequestPreVote(empty_log));
+    cluster.inject(9, 2, pre_vote_request(2, 9));
+    assert_eq!(
+        pre_vote_refusals(&cluster, 2),
+        [PreVoteRefusal::TermNotLater { own_term: 1 }, PreVoteRefusal::LogBehind],
+        "the third, for term 2 with a longer log, is granted"
+    );
+    let granted: Vec<bool> = cluster
+        .take_queued()
+        .into_iter()
+        .filter_map(|(_, _, message)| match message {
+            Message::RequestPreVoteReply(reply) => Some(reply.vote_granted),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(granted, [false, false, true]);
 }
 
 #[test]

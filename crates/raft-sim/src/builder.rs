@@ -59,7 +59,10 @@ impl SimBuilder {
         self
     }
 
-    /// Options of every node's Raft.
+    /// The log options of every node's Raft: the most entries per AppendEntries, the no-op on
+    /// election and the conflict hint. Every other option (PreVote, CheckQuorum, membership,
+    /// reads, snapshots, the unsafe switches) is set through [`SimBuilder::config`]'s
+    /// `options`, as a scenario file writes it.
     pub fn raft(mut self, options: RaftOptions) -> Self {
         self.config.options.max_entries_per_append = options.max_entries_per_append;
         self.config.options.noop_on_election = options.noop_on_election;

@@ -58,8 +58,8 @@ pub use network::{DropReason, InFlight, Links, Network, Payload, PayloadKind, CL
 pub use queue::EventQueue;
 pub use raft_core::{
     ChangeRefusal, ClientResult, Command, CommandError, Configuration, LogIndex, MembershipChange, MembershipMode,
-    Message, MessageKind, NodeId, Progress, RaftOptions, RoleKind, Term, Timer, VoteRefusal, MAX_KEY_CHARS,
-    MAX_VALUE_CHARS,
+    Message, MessageKind, NodeId, PreVoteRefusal, Progress, RaftOptions, RoleKind, Term, Timer, VoteRefusal,
+    MAX_KEY_CHARS, MAX_VALUE_CHARS,
 };
 pub use raft_scenario::{
     format_probability, is_probability, probability_problem, read, to_compact_json, Action, Bilingual, Choice,

@@ -700,6 +700,9 @@ impl Simulation {
                 Output::VoteRefused { candidate, term, reason } => {
                     self.story.push(at, StoryEvent::VoteRefused { node: id, candidate, term, reason })
                 }
+                Output::PreVoteRefused { candidate, term, reason } => {
+                    self.story.push(at, StoryEvent::PreVoteRefused { node: id, candidate, term, reason })
+                }
                 Output::NextIndexBackedOff { follower, next_index } => {
                     self.story.push(at, StoryEvent::NextIndexBackedOff { leader: id, follower, next_index })
                 }

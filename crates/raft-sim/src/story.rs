@@ -4,7 +4,7 @@
 
 use std::collections::VecDeque;
 
-use raft_core::{Configuration, LogIndex, MembershipChange, NodeId, RequestId, Term, VoteRefusal};
+use raft_core::{Configuration, LogIndex, MembershipChange, NodeId, PreVoteRefusal, RequestId, Term, VoteRefusal};
 
 use crate::client::OpResult;
 use crate::network::MessageId;
@@ -115,6 +115,18 @@ pub enum StoryEvent {
         term: Term,
         /// Why.
         reason: VoteRefusal,
+    },
+    /// A server refused a pre-candidate its pre-vote (PreVote, thesis §9.6). The
+    /// pre-candidate's term and the server's are unchanged.
+    PreVoteRefused {
+        /// The server.
+        node: NodeId,
+        /// The pre-candidate.
+        candidate: NodeId,
+        /// The term the pre-candidate asked about.
+        term: Term,
+        /// Why.
+        reason: PreVoteRefusal,
     },
     /// A follower refused a leader's AppendEntries (its log holds no entry matching the one
     /// before those sent: the consistency check, §5.3), and the leader moved its nextIndex
@@ -398,6 +410,7 @@ impl StoryEvent {
             | StoryEvent::MetLeaderOfItsTerm { .. }
             | StoryEvent::VoteGranted { .. }
             | StoryEvent::VoteRefused { .. }
+            | StoryEvent::PreVoteRefused { .. }
             | StoryEvent::DeposedByOutsider { .. } => StoryCategory::Elections,
             StoryEvent::Committed { .. }
             | StoryEvent::CommitDeferred { .. }

@@ -1,7 +1,7 @@
 //! The story: the events a narrator tells, in order, bounded.
 
 use raft_sim::ScenarioExt as _;
-use raft_sim::{OpResult, Scenario, StoryCategory, StoryEvent, VoteRefusal, STORY_LENGTH};
+use raft_sim::{OpResult, PreVoteRefusal, Scenario, StoryCategory, StoryEvent, VoteRefusal, STORY_LENGTH};
 
 #[test]
 fn the_story_tells_elections_commits_faults_and_client_writes_in_order() {
@@ -232,4 +232,33 @@ fn a_read_index_read_held_for_an_entry_of_the_leaders_term_is_told_and_then_answ
             assert!(held.is_some() && held < written && written < done, "{told:?}");
         }
     }
+}
+
+#[test]
+fn a_refused_pre_vote_is_told_with_the_leader_the_server_still_hears() {
+    // PreVote on: S2 is cut off, then comes back asking for pre-votes; the servers hear from
+    // the leader and refuse, naming it (thesis §9.6).
+    let scenario = Scenario::from_json(
+        r#"{ "version": 1, "seed": 1, "options": { "pre_vote": true }, "actions": [
+            { "at_ms": 1000, "do": "partition", "groups": [[2]] },
+            { "at_ms": 4000, "do": "heal" } ] }"#,
+    )
+    .unwrap();
+    let mut sim = scenario.build(false).unwrap();
+    sim.run_until(6_000);
+    let leader = sim.leader().unwrap();
+    let refusals: Vec<_> = sim
+        .story()
+        .events()
+        .filter_map(|(at, event)| match event {
+            StoryEvent::PreVoteRefused { node, candidate: 2, reason, .. } if *at >= 4_000 => Some((*node, *reason)),
+            _ => None,
+        })
+        .collect();
+    assert!(!refusals.is_empty(), "S2's pre-votes after the heal are refused");
+    for (node, reason) in &refusals {
+        assert_ne!(*node, 2);
+        assert_eq!(*reason, PreVoteRefusal::LeaderAlive { leader }, "S{node}");
+    }
+    assert!(sim.story().events().all(|(_, e)| !matches!(e, StoryEvent::ElectionStarted { node: 2, .. })));
 }

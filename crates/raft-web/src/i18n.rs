@@ -4,7 +4,7 @@
 //! anywhere else.
 
 use crate::number_text::scaled;
-use raft_sim::{NodeId, OpResult, Property, RoleKind, StoryCategory, StoryEvent, VoteRefusal};
+use raft_sim::{NodeId, OpResult, PreVoteRefusal, Property, RoleKind, StoryCategory, StoryEvent, VoteRefusal};
 
 /// The page's language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -1094,6 +1094,24 @@ impl Lang {
                          (the election restriction, §5.4.1)."
                     ),
                 },
+                E::PreVoteRefused { node, candidate, term, reason } => match reason {
+                    PreVoteRefusal::LeaderAlive { leader } if leader == node => format!(
+                        "S{node} refused S{candidate} a pre-vote for term {term}: it is the leader itself, so it \
+                         wants no election (thesis §9.6). No term changes."
+                    ),
+                    PreVoteRefusal::LeaderAlive { leader } => format!(
+                        "S{node} refused S{candidate} a pre-vote for term {term}: it heard from leader S{leader} less \
+                         than the shortest election timeout ago, so it wants no election (thesis §9.6). No term changes."
+                    ),
+                    PreVoteRefusal::TermNotLater { own_term } => format!(
+                        "S{node} refused S{candidate} a pre-vote: the term asked about, {term}, is not later than its \
+                         own term {own_term} (thesis §9.6)."
+                    ),
+                    PreVoteRefusal::LogBehind => format!(
+                        "S{node} refused S{candidate} a pre-vote for term {term}: S{candidate}'s log is less \
+                         up-to-date than its own (the election restriction, §5.4.1; thesis §9.6)."
+                    ),
+                },
                 E::NextIndexBackedOff { leader, follower, next_index } => format!(
                     "S{follower} refused leader S{leader}'s AppendEntries: its log has no entry matching the one just \
                      before the entries sent (the consistency check, §5.3). S{leader} moves nextIndex for \
@@ -1243,6 +1261,22 @@ impl Lang {
                         "S{node} 没有投票给 S{candidate}：S{candidate} 的日志不如它的新（选举限制，§5.4.1）。"
                     ),
                 },
+                E::PreVoteRefused { node, candidate, term, reason } => match reason {
+                    PreVoteRefusal::LeaderAlive { leader } if leader == node => format!(
+                        "S{node} 拒绝给 S{candidate} 第 {term} 任期的预投票：它自己就是领导者，不需要选举（博士论文 §9.6）。任期都不变。"
+                    ),
+                    PreVoteRefusal::LeaderAlive { leader } => format!(
+                        "S{node} 拒绝给 S{candidate} 第 {term} 任期的预投票：它在最短选举超时内收到过领导者 S{leader} 的消息，\
+                         不需要选举（博士论文 §9.6）。任期都不变。"
+                    ),
+                    PreVoteRefusal::TermNotLater { own_term } => format!(
+                        "S{node} 拒绝给 S{candidate} 预投票：所问的第 {term} 任期不比它自己的第 {own_term} 任期新（博士论文 §9.6）。"
+                    ),
+                    PreVoteRefusal::LogBehind => format!(
+                        "S{node} 拒绝给 S{candidate} 第 {term} 任期的预投票：S{candidate} 的日志不如它的新\
+                         （选举限制，§5.4.1；博士论文 §9.6）。"
+                    ),
+                },
                 E::NextIndexBackedOff { leader, follower, next_index } => format!(
                     "S{follower} 拒绝了领导者 S{leader} 的 AppendEntries：它的日志在所发条目之前的位置上没有任期相符的条目\
                      （一致性检查，§5.3）。S{leader} 把 S{follower} 的 nextIndex 退回到 {next_index}，再试一次。"
@@ -1335,6 +1369,25 @@ mod tests {
         assert!(Lang::En.tell(&ran).contains("runs for term 3"));
         assert!(Lang::Zh.tell(&asked).contains("它先询问能否赢得第 3 任期"));
         assert!(!Lang::Zh.tell(&ran).contains("预投票"));
+    }
+
+    #[test]
+    fn a_refused_pre_vote_is_told_with_its_reason_in_both_languages() {
+        let refused = |reason| StoryEvent::PreVoteRefused { node: 3, candidate: 2, term: 4, reason };
+        let leader = refused(PreVoteRefusal::LeaderAlive { leader: 5 });
+        assert_eq!(
+            Lang::En.tell(&leader),
+            "S3 refused S2 a pre-vote for term 4: it heard from leader S5 less than the shortest election timeout \
+             ago, so it wants no election (thesis §9.6). No term changes."
+        );
+        assert!(Lang::En.tell(&refused(PreVoteRefusal::LeaderAlive { leader: 3 })).contains("it is the leader itself"));
+        assert!(Lang::Zh.tell(&leader).contains("它在最短选举超时内收到过领导者 S5 的消息"));
+        let stale = refused(PreVoteRefusal::TermNotLater { own_term: 4 });
+        assert!(Lang::En.tell(&stale).contains("the term asked about, 4, is not later than its own term 4"));
+        assert!(Lang::Zh.tell(&stale).contains("所问的第 4 任期不比它自己的第 4 任期新"));
+        let behind = refused(PreVoteRefusal::LogBehind);
+        assert!(Lang::En.tell(&behind).contains("S2's log is less up-to-date than its own"));
+        assert!(Lang::Zh.tell(&behind).contains("S2 的日志不如它的新"));
     }
 
     #[test]

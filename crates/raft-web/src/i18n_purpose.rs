@@ -14,6 +14,9 @@ impl Lang {
             // The sender's own reason, as the narration tells it.
             return self.tell(&StoryEvent::VoteRefused { node: from, candidate: to, term: *term, reason: *reason });
         }
+        if let Purpose::PreVoteAnswer { refusal: Some((term, reason)), .. } = purpose {
+            return self.tell(&StoryEvent::PreVoteRefused { node: from, candidate: to, term: *term, reason: *reason });
+        }
         match (self, purpose) {
             (Lang::En, Purpose::Campaign { term, transfer }) => format!(
                 "{a} campaigns for term {term}{} and asks {b} for its vote. {b} grants it if it has not voted for \
@@ -31,8 +34,8 @@ impl Lang {
                 "{a}, in term {term}, refuses {b} its vote: the request's term is stale, {a} voted for another \
                  server already, or {b}'s log is behind (§5.1, §5.2, §5.4.1)."
             ),
-            (Lang::En, Purpose::PreVoteAnswer { granted: true }) => format!("{a} would vote for {b} (thesis §9.6)."),
-            (Lang::En, Purpose::PreVoteAnswer { granted: false }) => {
+            (Lang::En, Purpose::PreVoteAnswer { granted: true, .. }) => format!("{a} would vote for {b} (thesis §9.6)."),
+            (Lang::En, Purpose::PreVoteAnswer { granted: false, .. }) => {
                 format!(
                     "{a} would not vote for {b}: it still hears from a leader, {b}'s log is behind, or the term \
                      asked for is not later than its own (thesis §9.6)."
@@ -100,8 +103,8 @@ impl Lang {
                 "处于任期 {term} 的 {a} 没有投票给 {b}：请求的任期过旧、{a} 已投给别的服务器，或 {b} 的日志落后\
                  （§5.1、§5.2、§5.4.1）。"
             ),
-            (Lang::Zh, Purpose::PreVoteAnswer { granted: true }) => format!("{a} 愿意投票给 {b}（博士论文 §9.6）。"),
-            (Lang::Zh, Purpose::PreVoteAnswer { granted: false }) => {
+            (Lang::Zh, Purpose::PreVoteAnswer { granted: true, .. }) => format!("{a} 愿意投票给 {b}（博士论文 §9.6）。"),
+            (Lang::Zh, Purpose::PreVoteAnswer { granted: false, .. }) => {
                 format!("{a} 不愿投票给 {b}：它仍能收到领导者的消息、{b} 的日志落后，或所问的任期不比它的新（博士论文 §9.6）。")
             }
             (Lang::Zh, Purpose::Replicate { first, last, prev_index: 0, .. }) => {

@@ -1,7 +1,7 @@
 //! Why a message in flight was sent and what its receiver will do with it: the message panel's
 //! sentence, read off the message (and, for a refused vote, the sender's own reason).
 
-use raft_sim::{Message, Payload, Simulation, StoryEvent, Term, VoteRefusal};
+use raft_sim::{Message, Payload, PreVoteRefusal, Simulation, StoryEvent, Term, VoteRefusal};
 
 /// What a message is for, in the paper's terms.
 #[derive(Clone, Debug, PartialEq)]
@@ -34,6 +34,8 @@ pub enum Purpose {
     PreVoteAnswer {
         /// Whether the sender would vote.
         granted: bool,
+        /// For a refusal, the term asked about and the sender's reason, when the run told it.
+        refusal: Option<(Term, PreVoteRefusal)>,
     },
     /// AppendEntries carrying entries `first..=last` (§5.3).
     Replicate {
@@ -111,7 +113,17 @@ impl Purpose {
                 });
                 Purpose::VoteRefused { term: m.term, reason }
             }
-            Payload::Raft(Message::RequestPreVoteReply(m)) => Purpose::PreVoteAnswer { granted: m.vote_granted },
+            Payload::Raft(Message::RequestPreVoteReply(m)) => {
+                let refusal = sim.story().events().rev().find_map(|(at, event)| match event {
+                    StoryEvent::PreVoteRefused { node, candidate, term, reason }
+                        if !m.vote_granted && *at == sent_ms && *node == from && *candidate == to =>
+                    {
+                        Some((*term, *reason))
+                    }
+                    _ => None,
+                });
+                Purpose::PreVoteAnswer { granted: m.vote_granted, refusal }
+            }
             Payload::Raft(Message::AppendEntries(m)) if m.entries.is_empty() => {
                 Purpose::Heartbeat { commit: m.leader_commit }
             }
@@ -173,6 +185,38 @@ mod tests {
     }
 
     #[test]
+    fn a_refused_pre_vote_carries_the_servers_own_reason() {
+        // PreVote on and a leader elected: S2, told to time out, asks for pre-votes; every
+        // server heard from the leader a moment ago and says so in its refusal (thesis §9.6).
+        let mut config = raft_sim::SimConfig::default();
+        config.options.pre_vote = true;
+        let mut sim = SimBuilder::new(1).config(config).build().unwrap();
+        sim.run_until(2_000);
+        let leader = sim.leader().unwrap();
+        let asker = if leader == 2 { 3 } else { 2 };
+        let term = sim.node(leader).unwrap().node().current_term();
+        sim.timeout(asker).unwrap();
+        let mut said = Vec::new();
+        for _ in 0..200 {
+            sim.step();
+            for flight in sim.messages_in_flight() {
+                let details = MessageDetails::of(&sim, flight.id).unwrap();
+                if let Purpose::PreVoteAnswer { granted: false, refusal } = &details.purpose {
+                    assert_eq!(*refusal, Some((term + 1, PreVoteRefusal::LeaderAlive { leader })), "S{}", details.from);
+                    said.push(Lang::En.purpose(&details.purpose, details.from, details.to));
+                }
+            }
+        }
+        assert!(!said.is_empty(), "the pre-votes S{asker} asked for are refused");
+        assert!(
+            said.iter()
+                .all(|s| s.contains(&format!("a pre-vote for term {}", term + 1))
+                    || s.contains("it is the leader itself")),
+            "{said:?}"
+        );
+    }
+
+    #[test]
     fn every_purpose_is_said_in_both_languages() {
         let purposes = [
             Purpose::Campaign { term: 2, transfer: false },
@@ -183,8 +227,9 @@ mod tests {
             Purpose::VoteGranted { term: 2 },
             Purpose::VoteRefused { term: 2, reason: None },
             Purpose::VoteRefused { term: 2, reason: Some(VoteRefusal::LogBehind) },
-            Purpose::PreVoteAnswer { granted: true },
-            Purpose::PreVoteAnswer { granted: false },
+            Purpose::PreVoteAnswer { granted: true, refusal: None },
+            Purpose::PreVoteAnswer { granted: false, refusal: None },
+            Purpose::PreVoteAnswer { granted: false, refusal: Some((2, PreVoteRefusal::LogBehind)) },
             Purpose::Replicate { first: 3, last: 5, prev_index: 2, prev_term: 1 },
             Purpose::Replicate { first: 3, last: 3, prev_index: 2, prev_term: 1 },
             Purpose::Heartbeat { commit: 4 },
@@ -203,7 +248,7 @@ mod tests {
             assert!(zh.ends_with('。') && zh.contains('§'), "{zh}");
             assert!(!zh.contains(". ") && !zh.contains(", "), "Chinese punctuation: {zh}");
         }
-        let replicate = Lang::En.purpose(&purposes[10], 1, 2);
+        let replicate = Lang::En.purpose(&purposes[11], 1, 2);
         assert!(replicate.contains("sends entries 3–5") && replicate.contains("index 2 of term 1"), "{replicate}");
     }
 }
