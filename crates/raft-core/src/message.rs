@@ -111,7 +111,8 @@ pub struct InstallSnapshot {
 pub struct InstallSnapshotReply {
     /// The follower's current term, for the leader to update itself.
     pub term: Term,
-    /// The request's last included index: the follower now holds everything up to it.
+    /// The request's last included index: the follower now holds everything up to it. 0 when
+    /// the request was of an earlier term than the follower's, which it refused.
     pub last_index: LogIndex,
 }
 

@@ -96,7 +96,7 @@ impl Node {
     }
 
     /// Figure 13, InstallSnapshot receiver, in one message (no chunks). A request of an
-    /// earlier term is answered with the current term. A snapshot that covers no more than
+    /// earlier term is answered with the current term and index 0, which acknowledges nothing. A snapshot that covers no more than
     /// what this server knows is committed is ignored. If the log holds the snapshot's last
     /// entry, the log is kept and the commit index moves up to it; otherwise the log is
     /// discarded and the state machine and configuration are loaded from the snapshot.
@@ -104,7 +104,10 @@ impl Node {
         let term = self.persistent.current_term;
         let last_index = request.last_included_index;
         if request.term < term {
-            self.send(from, Message::InstallSnapshotReply(InstallSnapshotReply { term, last_index }));
+            // Its term, and nothing about its log: a leader of `term` that once sent this
+            // request in an earlier term must not read the answer as holding `last_index`.
+            let refused = InstallSnapshotReply { term, last_index: 0 };
+            self.send(from, Message::InstallSnapshotReply(refused));
             return;
         }
         if self.role.kind() == RoleKind::Follower {
@@ -149,7 +152,9 @@ impl Node {
     /// The leader hears that `from` holds everything up to `reply.last_index`: replication
     /// resumes from there.
     pub(crate) fn handle_install_snapshot_reply(&mut self, from: NodeId, reply: InstallSnapshotReply) {
-        if reply.term != self.persistent.current_term {
+        // A refusal of a request from an earlier term (`last_index` 0) tells nothing of this
+        // term's snapshot, which may still be on its way.
+        if reply.term != self.persistent.current_term || reply.last_index == 0 {
             return;
         }
         let last_index = self.persistent.log.last_index();

@@ -7,8 +7,8 @@ mod support;
 use std::sync::Arc;
 
 use raft_core::{
-    ClientResult, Configuration, InstallSnapshot, KvStore, Log, Message, Node, Output, PersistentState, RaftOptions,
-    Snapshot,
+    ClientResult, Configuration, InstallSnapshot, KvStore, Log, Message, Node, NodeId, Output, PersistentState,
+    RaftOptions, RoleKind, Snapshot,
 };
 use support::TestCluster;
 
@@ -165,4 +165,52 @@ fn snapshot_every_compacts_as_entries_are_applied_and_a_restart_keeps_the_state(
     let s2 = cluster.node(2);
     assert_eq!((s2.commit_index(), s2.kv().get("x").map(str::to_owned)), (snapshot, value), "from its snapshot");
     assert_eq!(s2.log().last_index(), 5, "and its log after it");
+}
+
+/// Delivers what is queued, a round at a time, until `wanted` is among it; returns that
+/// message, undelivered, and loses the rest of its round.
+fn hold_back(cluster: &mut TestCluster, wanted: impl Fn(NodeId, &Message) -> bool) -> (NodeId, NodeId, Message) {
+    for _ in 0..20 {
+        let round = cluster.take_queued();
+        if let Some(found) = round.iter().find(|(_, to, message)| wanted(*to, message)) {
+            return found.clone();
+        }
+        for (from, to, message) in round {
+            cluster.inject(from, to, message);
+        }
+    }
+    panic!("never sent");
+}
+
+#[test]
+fn a_snapshot_of_an_earlier_term_answered_late_is_no_acknowledgement() {
+    // S1 sends S3 a snapshot in term 1, and the message is held up. S1 then leads term 2, S3
+    // following into term 2 through S1's RequestVote, and only then does the old snapshot
+    // reach S3. S3 refuses it (Figure 13: reply at once if term < currentTerm). If S1 took that
+    // answer for S3 holding index 5, it would never send S3 the entries or the snapshot again.
+    let mut cluster = leader_ahead_of_s3(RaftOptions::default());
+    cluster.snapshot(1);
+    cluster.heal();
+    cluster.heartbeat(1);
+    let (_, _, old_snapshot) = hold_back(&mut cluster, |to, m| to == 3 && matches!(m, Message::InstallSnapshot(_)));
+    cluster.drop_all();
+    cluster.advance(300);
+    cluster.timeout(1);
+    for _ in 0..2 {
+        for (from, to, message) in cluster.take_queued() {
+            cluster.inject(from, to, message); // the requests for votes, then the votes
+        }
+    }
+    assert_eq!(
+        (cluster.node(1).role(), cluster.node(1).current_term(), cluster.node(3).current_term()),
+        (RoleKind::Leader, 2, 2)
+    );
+    cluster.drop_all();
+    cluster.inject(1, 3, old_snapshot);
+    cluster.deliver_all();
+    cluster.lead_for(1, 500);
+    let (leader, follower) = (cluster.node(1), cluster.node(3));
+    assert_eq!(follower.log().last_index(), leader.log().last_index(), "S3 caught up");
+    assert_eq!(follower.commit_index(), leader.commit_index());
+    assert_eq!(follower.kv().get("x"), Some("4"));
 }

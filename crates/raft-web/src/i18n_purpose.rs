@@ -79,6 +79,10 @@ impl Lang {
             (Lang::En, Purpose::SnapshotInstalled { index }) => {
                 format!("{a} now holds everything through index {index}; the leader sends what follows (§7).")
             }
+            (Lang::En, Purpose::SnapshotRefused { term }) => format!(
+                "{a}, in term {term}, refuses a snapshot sent in an earlier term: it answers with its term only, and \
+                 the leader learns nothing of its log from it (§7, Figure 13)."
+            ),
             (Lang::En, Purpose::ClientRequest) => format!(
                 "The client's request to {b}. Only the leader serves it; another server answers with the leader it \
                  knows (§8)."
@@ -138,6 +142,9 @@ impl Lang {
             }
             (Lang::Zh, Purpose::SnapshotInstalled { index }) => {
                 format!("{a} 现已拥有截至索引 {index} 的全部内容；领导者接着发送其后的条目（§7）。")
+            }
+            (Lang::Zh, Purpose::SnapshotRefused { term }) => {
+                format!("处于任期 {term} 的 {a} 拒绝了一个来自更早任期的快照：它只回复自己的任期，领导者不会据此认为它拥有任何条目（§7，图 13）。")
             }
             (Lang::Zh, Purpose::ClientRequest) => {
                 format!("客户端发给 {b} 的请求。只有领导者处理它；其他服务器回复它所知道的领导者（§8）。")

@@ -81,6 +81,12 @@ pub enum Purpose {
         /// lastIncludedIndex.
         index: u64,
     },
+    /// InstallSnapshot's answer to a request of an earlier term than the sender's `term`:
+    /// refused, it acknowledges nothing (Figure 13).
+    SnapshotRefused {
+        /// The sender's term.
+        term: Term,
+    },
     /// A client's request (a write or a read).
     ClientRequest,
     /// A client's membership change (thesis §4.1).
@@ -137,6 +143,9 @@ impl Purpose {
             Payload::Raft(Message::AppendEntriesReply(m)) => Purpose::Rejected { index: m.index },
             Payload::Raft(Message::TimeoutNow(_)) => Purpose::HandOver,
             Payload::Raft(Message::InstallSnapshot(m)) => Purpose::Snapshot { index: m.last_included_index },
+            Payload::Raft(Message::InstallSnapshotReply(m)) if m.last_index == 0 => {
+                Purpose::SnapshotRefused { term: m.term }
+            }
             Payload::Raft(Message::InstallSnapshotReply(m)) => Purpose::SnapshotInstalled { index: m.last_index },
             Payload::ClientRequest { .. } => Purpose::ClientRequest,
             Payload::ChangeRequest { .. } => Purpose::ChangeRequest,
@@ -238,6 +247,7 @@ mod tests {
             Purpose::HandOver,
             Purpose::Snapshot { index: 9 },
             Purpose::SnapshotInstalled { index: 9 },
+            Purpose::SnapshotRefused { term: 3 },
             Purpose::ClientRequest,
             Purpose::ChangeRequest,
             Purpose::ClientAnswer,
