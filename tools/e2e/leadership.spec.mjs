@@ -38,18 +38,33 @@ test('with PreVote a timed-out server is a pre-candidate that sends RequestPreVo
   expect(errors).toEqual([]);
 });
 
-test('with PreVote the servers that hear their leader refuse a pre-vote and the narration says why', async ({ page }) => {
-  const errors = watchErrors(page);
+/** With the Settings switch `label` on, a leader elected and the run paused: a follower is
+ *  told to time out, and the run is stepped until the narration says what `told` matches for
+ *  that leader and follower. */
+async function timeOutFollowerUntilTold(page, label, told) {
   await page.goto('./');
   await page.getByText('Settings', { exact: true }).click();
-  await page.getByLabel(/^PreVote/).check();
+  await page.getByLabel(label).check();
   await page.getByRole('button', { name: 'Apply: start a fresh cluster' }).click();
   const { leader, follower } = await pausedWithLeader(page);
   await page.locator(`[data-node="${follower}"]`).click();
   await page.getByRole('button', { name: 'Time out' }).click();
-  const heard = new RegExp(`refused S${follower} a pre-vote for term \\d+: (it heard from leader S${leader}|it is the leader itself)`);
-  await stepUntil(page, page.locator('.narration', { hasText: heard }));
+  await stepUntil(page, page.locator('.narration', { hasText: told(leader, follower) }));
+  return leader;
+}
+
+test('with PreVote the servers that hear their leader refuse a pre-vote and the narration says why', async ({ page }) => {
+  const errors = watchErrors(page);
+  const leader = await timeOutFollowerUntilTold(page, /^PreVote/, (leader, follower) =>
+    new RegExp(`refused S${follower} a pre-vote for term \\d+: (it heard from leader S${leader}|it is the leader itself)`));
   await expect(page.locator(`[data-node="${leader}"]`)).toHaveAttribute('data-role', 'leader');
+  expect(errors).toEqual([]);
+});
+
+test('with CheckQuorum the servers that hear their leader ignore a RequestVote and the narration says why', async ({ page }) => {
+  const errors = watchErrors(page);
+  await timeOutFollowerUntilTold(page, /^CheckQuorum/, (leader, follower) =>
+    new RegExp(`ignored S${follower}'s RequestVote for term \\d+: (it heard from leader S${leader}|it leads)`));
   expect(errors).toEqual([]);
 });
 

@@ -150,6 +150,13 @@ impl Node {
         asks_for_votes && self.options.check_quorum && (self.heard_from_leader_recently() || self.guards_a_lease())
     }
 
+    /// Says which request [`Node::ignores_as_disruptive`] ignored, and why.
+    pub(crate) fn tell_ignored(&mut self, from: NodeId, message: &Message) {
+        let pre_vote = matches!(message, Message::RequestPreVote(_));
+        let (term, leader) = (message.term(), self.leader_heard_recently());
+        self.emit(Output::VoteRequestIgnored { candidate: from, term, pre_vote, leader });
+    }
+
     /// With lease reads, a server restarted within the shortest election timeout may still be
     /// part of a lease it acknowledged before crashing ([`Node::restarted`]).
     fn guards_a_lease(&self) -> bool {

@@ -223,6 +223,21 @@ pub enum Output {
         /// Why.
         reason: PreVoteRefusal,
     },
+    /// It ignored `candidate`'s request for votes (or, with `pre_vote`, pre-votes) for `term`
+    /// under CheckQuorum's guard (thesis §4.2.3): it heard from `leader` within the shortest
+    /// election timeout (itself if it leads), or, with `leader` None, it restarted that
+    /// recently and may still be part of a lease it acknowledged (thesis §6.4.1). For the
+    /// driver's narration, which changes nothing.
+    VoteRequestIgnored {
+        /// The candidate.
+        candidate: NodeId,
+        /// The term it asked about.
+        term: Term,
+        /// A pre-vote request (thesis §9.6).
+        pre_vote: bool,
+        /// The leader this server heard from.
+        leader: Option<NodeId>,
+    },
     /// A leader moved its nextIndex for `follower` back to `next_index` after the follower
     /// refused AppendEntries (the consistency check, §5.3): for the driver's narration, which
     /// changes nothing.

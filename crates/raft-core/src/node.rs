@@ -269,6 +269,7 @@ impl Node {
     fn handle_message(&mut self, from: NodeId, message: Message) {
         let later = message.term() > self.persistent.current_term;
         if later && self.ignores_as_disruptive(&message) {
+            self.tell_ignored(from, &message);
             return;
         }
         // §5.1: a message from a later term makes any server a follower of that term, except

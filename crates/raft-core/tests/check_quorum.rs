@@ -49,6 +49,11 @@ fn leader_superseding_with_check_quorum() {
     cluster.deliver_all();
     assert_eq!(cluster.node(3).role(), RoleKind::Candidate, "S1 and S2 heard from a leader: they ignore S3");
     assert_eq!((cluster.node(1).role(), cluster.node(2).current_term()), (RoleKind::Leader, 1));
+    // Each says so, naming the leader it heard from (the leader, itself).
+    for id in [1, 2] {
+        let told = Output::VoteRequestIgnored { candidate: 3, term: 2, pre_vote: false, leader: Some(1) };
+        assert_eq!(cluster.events[&id].iter().filter(|e| **e == told).count(), 1, "S{id}");
+    }
     cluster.advance(200); // S2 hears nothing from the leader for an election timeout
     cluster.timeout(3);
     cluster.deliver_all();

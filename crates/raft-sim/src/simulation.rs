@@ -700,6 +700,9 @@ impl Simulation {
                 Output::VoteRefused { candidate, term, reason } => {
                     self.story.push(at, StoryEvent::VoteRefused { node: id, candidate, term, reason })
                 }
+                Output::VoteRequestIgnored { candidate, term, pre_vote, leader } => {
+                    self.story.push(at, StoryEvent::VoteRequestIgnored { node: id, candidate, term, pre_vote, leader })
+                }
                 Output::PreVoteRefused { candidate, term, reason } => {
                     self.story.push(at, StoryEvent::PreVoteRefused { node: id, candidate, term, reason })
                 }

@@ -128,6 +128,21 @@ pub enum StoryEvent {
         /// Why.
         reason: PreVoteRefusal,
     },
+    /// A server ignored a request for votes (or pre-votes) of a later term under CheckQuorum's
+    /// guard (thesis §4.2.3): no answer, no term change.
+    VoteRequestIgnored {
+        /// The server.
+        node: NodeId,
+        /// The candidate.
+        candidate: NodeId,
+        /// The term asked about.
+        term: Term,
+        /// A pre-vote request (thesis §9.6).
+        pre_vote: bool,
+        /// The leader it heard from within the shortest election timeout; None: it restarted
+        /// that recently and guards a lease it may have acknowledged (thesis §6.4.1).
+        leader: Option<NodeId>,
+    },
     /// A follower refused a leader's AppendEntries (its log holds no entry matching the one
     /// before those sent: the consistency check, §5.3), and the leader moved its nextIndex
     /// for that follower back, to try an earlier entry.
@@ -411,6 +426,7 @@ impl StoryEvent {
             | StoryEvent::VoteGranted { .. }
             | StoryEvent::VoteRefused { .. }
             | StoryEvent::PreVoteRefused { .. }
+            | StoryEvent::VoteRequestIgnored { .. }
             | StoryEvent::DeposedByOutsider { .. } => StoryCategory::Elections,
             StoryEvent::Committed { .. }
             | StoryEvent::CommitDeferred { .. }

@@ -1104,14 +1104,32 @@ impl Lang {
                          than the shortest election timeout ago, so it wants no election (thesis §9.6). No term changes."
                     ),
                     PreVoteRefusal::TermNotLater { own_term } => format!(
-                        "S{node} refused S{candidate} a pre-vote: the term asked about, {term}, is not later than its \
-                         own term {own_term} (thesis §9.6)."
+                        "S{node} refused S{candidate} a pre-vote for term {term}: that term is not later than its \
+                         own term {own_term} (thesis §9.6). No term changes."
                     ),
                     PreVoteRefusal::LogBehind => format!(
                         "S{node} refused S{candidate} a pre-vote for term {term}: S{candidate}'s log is less \
-                         up-to-date than its own (the election restriction, §5.4.1; thesis §9.6)."
+                         up-to-date than its own (the election restriction, §5.4.1; thesis §9.6). No term changes."
                     ),
                 },
+                E::VoteRequestIgnored { node, candidate, term, pre_vote, leader } => {
+                    let request = if *pre_vote { "RequestPreVote" } else { "RequestVote" };
+                    match leader {
+                        Some(leader) if leader == node => format!(
+                            "S{node} ignored S{candidate}'s {request} for term {term}: it leads, so it neither raises \
+                             its term nor votes (CheckQuorum's guard, thesis §4.2.3)."
+                        ),
+                        Some(leader) => format!(
+                            "S{node} ignored S{candidate}'s {request} for term {term}: it heard from leader S{leader} \
+                             within the shortest election timeout, so it neither raises its term nor votes \
+                             (CheckQuorum's guard, thesis §4.2.3)."
+                        ),
+                        None => format!(
+                            "S{node} ignored S{candidate}'s {request} for term {term}: it restarted less than the \
+                             shortest election timeout ago and may still be part of a leader's lease (thesis §6.4.1)."
+                        ),
+                    }
+                }
                 E::NextIndexBackedOff { leader, follower, next_index } => format!(
                     "S{follower} refused leader S{leader}'s AppendEntries: its log has no entry matching the one just \
                      before the entries sent (the consistency check, §5.3). S{leader} moves nextIndex for \
@@ -1270,13 +1288,31 @@ impl Lang {
                          不需要选举（博士论文 §9.6）。任期都不变。"
                     ),
                     PreVoteRefusal::TermNotLater { own_term } => format!(
-                        "S{node} 拒绝给 S{candidate} 预投票：所问的第 {term} 任期不比它自己的第 {own_term} 任期新（博士论文 §9.6）。"
+                        "S{node} 拒绝给 S{candidate} 第 {term} 任期的预投票：这个任期不比它自己的第 {own_term} 任期新\
+                         （博士论文 §9.6）。任期都不变。"
                     ),
                     PreVoteRefusal::LogBehind => format!(
                         "S{node} 拒绝给 S{candidate} 第 {term} 任期的预投票：S{candidate} 的日志不如它的新\
-                         （选举限制，§5.4.1；博士论文 §9.6）。"
+                         （选举限制，§5.4.1；博士论文 §9.6）。任期都不变。"
                     ),
                 },
+                E::VoteRequestIgnored { node, candidate, term, pre_vote, leader } => {
+                    let request = if *pre_vote { "RequestPreVote" } else { "RequestVote" };
+                    match leader {
+                        Some(leader) if leader == node => format!(
+                            "S{node} 忽略了 S{candidate} 第 {term} 任期的 {request}：它自己是领导者，\
+                             既不提升任期也不投票（CheckQuorum 的保护，博士论文 §4.2.3）。"
+                        ),
+                        Some(leader) => format!(
+                            "S{node} 忽略了 S{candidate} 第 {term} 任期的 {request}：它在最短选举超时内收到过领导者 S{leader} 的消息，\
+                             因此既不提升任期也不投票（CheckQuorum 的保护，博士论文 §4.2.3）。"
+                        ),
+                        None => format!(
+                            "S{node} 忽略了 S{candidate} 第 {term} 任期的 {request}：它重启还不到最短选举超时，\
+                             可能仍在某个领导者的租约之内（博士论文 §6.4.1）。"
+                        ),
+                    }
+                }
                 E::NextIndexBackedOff { leader, follower, next_index } => format!(
                     "S{follower} 拒绝了领导者 S{leader} 的 AppendEntries：它的日志在所发条目之前的位置上没有任期相符的条目\
                      （一致性检查，§5.3）。S{leader} 把 S{follower} 的 nextIndex 退回到 {next_index}，再试一次。"
@@ -1383,11 +1419,36 @@ mod tests {
         assert!(Lang::En.tell(&refused(PreVoteRefusal::LeaderAlive { leader: 3 })).contains("it is the leader itself"));
         assert!(Lang::Zh.tell(&leader).contains("它在最短选举超时内收到过领导者 S5 的消息"));
         let stale = refused(PreVoteRefusal::TermNotLater { own_term: 4 });
-        assert!(Lang::En.tell(&stale).contains("the term asked about, 4, is not later than its own term 4"));
-        assert!(Lang::Zh.tell(&stale).contains("所问的第 4 任期不比它自己的第 4 任期新"));
+        assert!(Lang::En.tell(&stale).contains("a pre-vote for term 4: that term is not later than its own term 4"));
+        assert!(Lang::Zh.tell(&stale).contains("第 4 任期的预投票：这个任期不比它自己的第 4 任期新"));
+        for reason in [
+            PreVoteRefusal::LeaderAlive { leader: 5 },
+            PreVoteRefusal::TermNotLater { own_term: 4 },
+            PreVoteRefusal::LogBehind,
+        ] {
+            assert!(Lang::En.tell(&refused(reason)).ends_with("No term changes."));
+            assert!(Lang::Zh.tell(&refused(reason)).ends_with("任期都不变。"));
+        }
         let behind = refused(PreVoteRefusal::LogBehind);
         assert!(Lang::En.tell(&behind).contains("S2's log is less up-to-date than its own"));
         assert!(Lang::Zh.tell(&behind).contains("S2 的日志不如它的新"));
+    }
+
+    #[test]
+    fn a_request_ignored_under_check_quorum_is_told_with_why() {
+        let ignored =
+            |pre_vote, leader| StoryEvent::VoteRequestIgnored { node: 3, candidate: 2, term: 4, pre_vote, leader };
+        assert_eq!(
+            Lang::En.tell(&ignored(false, Some(5))),
+            "S3 ignored S2's RequestVote for term 4: it heard from leader S5 within the shortest election timeout, \
+             so it neither raises its term nor votes (CheckQuorum's guard, thesis §4.2.3)."
+        );
+        assert!(Lang::En
+            .tell(&ignored(true, Some(3)))
+            .starts_with("S3 ignored S2's RequestPreVote for term 4: it leads"));
+        assert!(Lang::En.tell(&ignored(false, None)).contains("may still be part of a leader's lease"));
+        assert!(Lang::Zh.tell(&ignored(false, Some(5))).contains("它在最短选举超时内收到过领导者 S5 的消息"));
+        assert!(Lang::Zh.tell(&ignored(false, None)).contains("它重启还不到最短选举超时"));
     }
 
     #[test]

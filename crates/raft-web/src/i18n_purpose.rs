@@ -18,14 +18,21 @@ impl Lang {
             return self.tell(&StoryEvent::PreVoteRefused { node: from, candidate: to, term: *term, reason: *reason });
         }
         match (self, purpose) {
-            (Lang::En, Purpose::Campaign { term, transfer }) => format!(
+            (Lang::En, Purpose::Campaign { term, transfer, guarded }) => format!(
                 "{a} campaigns for term {term}{} and asks {b} for its vote. {b} grants it if it has not voted for \
-                 another server in that term and {a}'s log is at least as up-to-date as its own (§5.2, §5.4.1).",
-                if *transfer { ", handed leadership by its leader (thesis §3.10)," } else { "" }
+                 another server in that term and {a}'s log is at least as up-to-date as its own (§5.2, §5.4.1).{}",
+                if *transfer { ", handed leadership by its leader (thesis §3.10)," } else { "" },
+                if *guarded {
+                    " With CheckQuorum on, a server that heard from a leader within the shortest election timeout \
+                     ignores it instead (thesis §4.2.3)."
+                } else {
+                    ""
+                }
             ),
             (Lang::En, Purpose::PreVote { term }) => format!(
-                "{a} asks whether {b} would vote for it in term {term}, without raising any term. A server that still \
-                 hears from a leader says no (thesis §9.6)."
+                "{a} asks whether {b} would vote for it in term {term}, without raising any term. {b} says yes only \
+                 if it has not heard from a leader within the shortest election timeout, term {term} is later than \
+                 its own, and {a}'s log is at least as up-to-date as its own (thesis §9.6, §5.4.1)."
             ),
             (Lang::En, Purpose::VoteGranted { term }) => {
                 format!("{a} grants {b} its vote for term {term}. Votes from a majority make {b} leader (§5.2).")
@@ -91,14 +98,19 @@ impl Lang {
                 format!("The client asks {b} to change the cluster's membership; only the leader does it (§6).")
             }
             (Lang::En, Purpose::ClientAnswer) => format!("{a}'s answer to the client's request (§8)."),
-            (Lang::Zh, Purpose::Campaign { term, transfer }) => format!(
+            (Lang::Zh, Purpose::Campaign { term, transfer, guarded }) => format!(
                 "{a} {}竞选任期 {term}，向 {b} 请求投票。{b} 若在该任期还没投给别的服务器，且 {a} 的日志至少和它的一样新，\
-                 就投给它（§5.2、§5.4.1）。",
-                if *transfer { "受领导者转移领导权（博士论文 §3.10），" } else { "" }
+                 就投给它（§5.2、§5.4.1）。{}",
+                if *transfer { "受领导者转移领导权（博士论文 §3.10），" } else { "" },
+                if *guarded {
+                    "开启了 CheckQuorum：在最短选举超时内收到过领导者消息的服务器会忽略这个请求（博士论文 §4.2.3）。"
+                } else {
+                    ""
+                }
             ),
             (Lang::Zh, Purpose::PreVote { term }) => format!(
-                "{a} 询问 {b} 是否会在任期 {term} 投票给它，但不提升任何任期。仍能收到领导者消息的服务器会拒绝\
-                 （博士论文 §9.6）。"
+                "{a} 询问 {b} 是否会在任期 {term} 投票给它，但不提升任何任期。只有当 {b} 在最短选举超时内没有收到过领导者的消息、\
+                 任期 {term} 比它自己的新、且 {a} 的日志至少和它的一样新时，{b} 才会同意（博士论文 §9.6、§5.4.1）。"
             ),
             (Lang::Zh, Purpose::VoteGranted { term }) => {
                 format!("{a} 把任期 {term} 的选票投给 {b}。得到多数派的选票，{b} 就成为领导者（§5.2）。")

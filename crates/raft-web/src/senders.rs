@@ -86,7 +86,8 @@ impl Senders {
             }),
             on_message: {
                 let select = send(d, Action::SelectMessage);
-                // Chosen from the keyboard, the message hands the focus to its panel's buttons.
+                // Chosen from the keyboard, the message hands the focus to its panel's title, so
+                // that a second Enter does not drop it: Tab goes on to Drop.
                 Callback::from(move |id| {
                     select.emit(id);
                     crate::hooks::after_redraw(|| {
@@ -94,7 +95,7 @@ impl Senders {
                             element.has_attribute("data-message") && element.matches(":focus-visible").unwrap_or(false)
                         });
                         if keyboard {
-                            crate::hooks::focus_selected(".message-panel__actions button");
+                            crate::hooks::focus_selected(".message-panel__title");
                         } else if let Some(panel) =
                             gloo::utils::document().query_selector(".message-panel").ok().flatten()
                         {

@@ -44,7 +44,7 @@ pub fn message_panel(lang: Lang, props: &MessagePanelProps) -> Html {
     let close = props.on_close.reform(move |_: MouseEvent| back());
     html! {
         <section class="message-panel" data-corner={props.corner} aria-label={lang.message_region(id)} {onkeydown}>
-            <h2 class="message-panel__title">
+            <h2 class="message-panel__title" tabindex="-1">
                 { format!("{} #{id}: {} → {}", details.kind, lang.endpoint(details.from), lang.endpoint(details.to)) }
             </h2>
             <p class="message-panel__purpose">{ lang.purpose(&details.purpose, details.from, details.to) }</p>

@@ -207,7 +207,7 @@ mod tests {
         let names: Vec<&str> = details.fields.iter().map(|(name, _)| *name).collect();
         assert_eq!(names, ["term", "candidateId", "lastLogIndex", "lastLogTerm"]);
         // And what it is for: the candidate campaigns.
-        assert_eq!(details.purpose, crate::view::Purpose::Campaign { term: 1, transfer: false });
+        assert_eq!(details.purpose, crate::view::Purpose::Campaign { term: 1, transfer: false, guarded: false });
         let said = crate::i18n::Lang::En.purpose(&details.purpose, details.from, details.to);
         assert!(said.starts_with(&format!("S2 campaigns for term 1 and asks S{} for its vote.", details.to)), "{said}");
         assert!(crate::i18n::Lang::Zh.purpose(&details.purpose, 2, details.to).contains("竞选任期 1"));

@@ -12,6 +12,9 @@ pub enum Purpose {
         term: Term,
         /// Its leader handed over to it (thesis §3.10).
         transfer: bool,
+        /// CheckQuorum is on (and this is no transfer): a server that hears from a leader
+        /// ignores it (thesis §4.2.3).
+        guarded: bool,
     },
     /// RequestPreVote: would the receiver vote for the sender (thesis §9.6)?
     PreVote {
@@ -104,7 +107,11 @@ impl Purpose {
         match payload {
             Payload::Raft(Message::AppendEntriesReply(m)) if stale(m.term) => Purpose::StaleLeader { term: m.term },
             Payload::Raft(Message::InstallSnapshotReply(m)) if stale(m.term) => Purpose::StaleLeader { term: m.term },
-            Payload::Raft(Message::RequestVote(m)) => Purpose::Campaign { term: m.term, transfer: m.transfer },
+            Payload::Raft(Message::RequestVote(m)) => Purpose::Campaign {
+                term: m.term,
+                transfer: m.transfer,
+                guarded: sim.config().options.check_quorum && !m.transfer,
+            },
             Payload::Raft(Message::RequestPreVote(m)) => Purpose::PreVote { term: m.term },
             Payload::Raft(Message::RequestVoteReply(m)) if m.vote_granted => Purpose::VoteGranted { term: m.term },
             Payload::Raft(Message::RequestVoteReply(m)) => {
@@ -228,8 +235,9 @@ mod tests {
     #[test]
     fn every_purpose_is_said_in_both_languages() {
         let purposes = [
-            Purpose::Campaign { term: 2, transfer: false },
-            Purpose::Campaign { term: 2, transfer: true },
+            Purpose::Campaign { term: 2, transfer: false, guarded: false },
+            Purpose::Campaign { term: 2, transfer: true, guarded: false },
+            Purpose::Campaign { term: 2, transfer: false, guarded: true },
             Purpose::StaleLeader { term: 3 },
             Purpose::Replicate { first: 1, last: 2, prev_index: 0, prev_term: 0 },
             Purpose::PreVote { term: 2 },
@@ -258,7 +266,7 @@ mod tests {
             assert!(zh.ends_with('。') && zh.contains('§'), "{zh}");
             assert!(!zh.contains(". ") && !zh.contains(", "), "Chinese punctuation: {zh}");
         }
-        let replicate = Lang::En.purpose(&purposes[11], 1, 2);
+        let replicate = Lang::En.purpose(&purposes[12], 1, 2);
         assert!(replicate.contains("sends entries 3–5") && replicate.contains("index 2 of term 1"), "{replicate}");
     }
 }
