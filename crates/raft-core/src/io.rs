@@ -223,6 +223,12 @@ pub enum Output {
         /// Why.
         reason: PreVoteRefusal,
     },
+    /// A leader handing over sent TimeoutNow to `to`, whose log matches its own (thesis
+    /// §3.10). For the driver's narration, which changes nothing.
+    TimeoutNowSent {
+        /// The transfer's target.
+        to: NodeId,
+    },
     /// It ignored `candidate`'s request for votes (or, with `pre_vote`, pre-votes) for `term`
     /// under CheckQuorum's guard (thesis §4.2.3): it heard from `leader` within the shortest
     /// election timeout (itself if it leads), or, with `leader` None, it restarted that

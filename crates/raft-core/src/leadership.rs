@@ -73,6 +73,7 @@ impl Node {
     pub(crate) fn send_timeout_now(&mut self, to: NodeId) {
         let term = self.persistent.current_term;
         self.void_lease();
+        self.emit(Output::TimeoutNowSent { to });
         self.send(to, Message::TimeoutNow(TimeoutNow { term }));
     }
 

@@ -98,7 +98,8 @@ impl Simulation {
         if let ClientStep::Redirect(leader) = step {
             op.redirects += 1;
             op.last_node = leader;
-            let request = request_of(op);
+            let (request, command) = (request_of(op), op.command.clone());
+            self.story.push(self.now, StoryEvent::ClientRedirected { op: request_id, from, to: leader, command });
             self.send(CLIENT, leader, request);
             return;
         }

@@ -700,6 +700,11 @@ impl Simulation {
                 Output::VoteRefused { candidate, term, reason } => {
                     self.story.push(at, StoryEvent::VoteRefused { node: id, candidate, term, reason })
                 }
+                Output::TimeoutNowSent { to } => {
+                    if !self.story.told_timeout_now(id, to) {
+                        self.story.push(at, StoryEvent::TimeoutNowSent { leader: id, to });
+                    }
+                }
                 Output::VoteRequestIgnored { candidate, term, pre_vote, leader } => {
                     self.story.push(at, StoryEvent::VoteRequestIgnored { node: id, candidate, term, pre_vote, leader })
                 }

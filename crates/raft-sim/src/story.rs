@@ -64,6 +64,14 @@ pub enum StoryEvent {
         /// Its term.
         term: Term,
     },
+    /// The leader handing over sent TimeoutNow to `to`, whose log now matches its own
+    /// (thesis §3.10).
+    TimeoutNowSent {
+        /// The leader.
+        leader: NodeId,
+        /// The transfer's target.
+        to: NodeId,
+    },
     /// A leader began handing over to another server (thesis §3.10).
     TransferStarted {
         /// The leader.
@@ -327,6 +335,19 @@ pub enum StoryEvent {
         /// The snapshot's last index.
         index: raft_core::LogIndex,
     },
+    /// A server did not take a client's request and named another as the leader to try (it
+    /// follows that leader, or it leads but is handing over to it); the client sends the
+    /// request there (§8).
+    ClientRedirected {
+        /// The operation.
+        op: RequestId,
+        /// The server that turned it away.
+        from: NodeId,
+        /// The server it names, where the client sends it now.
+        to: NodeId,
+        /// The command.
+        command: String,
+    },
     /// A client sent a write again, with the same session (thesis §6.3).
     ClientRetried {
         /// The operation.
@@ -418,6 +439,7 @@ impl StoryEvent {
             | StoryEvent::TransferElection { .. }
             | StoryEvent::LostQuorum { .. }
             | StoryEvent::TransferStarted { .. }
+            | StoryEvent::TimeoutNowSent { .. }
             | StoryEvent::TransferAbandoned { .. }
             | StoryEvent::BecameLeader { .. }
             | StoryEvent::LeftConfiguration { .. }
@@ -441,6 +463,7 @@ impl StoryEvent {
             | StoryEvent::ClientDone { .. }
             | StoryEvent::ClientRead { .. }
             | StoryEvent::ClientRetried { .. }
+            | StoryEvent::ClientRedirected { .. }
             | StoryEvent::ReadDone { .. }
             | StoryEvent::ReadHeld { .. }
             | StoryEvent::ChangeRequested { .. }
@@ -482,5 +505,17 @@ impl Story {
     /// The events kept, oldest first.
     pub fn events(&self) -> impl DoubleEndedIterator<Item = &(Millis, StoryEvent)> {
         self.events.iter()
+    }
+
+    /// Whether leader `leader` was already told to send TimeoutNow to `to` since it began
+    /// handing over to it: a leader sends it again at each reply that shows `to` caught up,
+    /// and the story tells the first.
+    pub(crate) fn told_timeout_now(&self, leader: NodeId, to: NodeId) -> bool {
+        self.events
+            .iter()
+            .rev()
+            .map(|(_, event)| event)
+            .take_while(|event| *event != &StoryEvent::TransferStarted { leader, to })
+            .any(|event| *event == StoryEvent::TimeoutNowSent { leader, to })
     }
 }

@@ -262,3 +262,33 @@ fn a_refused_pre_vote_is_told_with_the_leader_the_server_still_hears() {
     }
     assert!(sim.story().events().all(|(_, e)| !matches!(e, StoryEvent::ElectionStarted { node: 2, .. })));
 }
+
+#[test]
+fn a_hand_over_tells_the_redirected_write_and_one_timeout_now() {
+    // The leadership-transfer lesson's run: S4 hands over to S2 as S2 restarts; z=3, sent to
+    // S4 a moment later, is turned away towards S2 (§8), and S4 sends TimeoutNow once S2's log
+    // matches (thesis §3.10). It sends it again at the next reply: the story tells the first.
+    let scenario = Scenario::from_json(
+        r#"{ "version": 1, "seed": 1, "actions": [
+            { "at_ms": 600, "do": "write", "node": 4, "command": "x=1" },
+            { "at_ms": 700, "do": "crash", "node": 2 },
+            { "at_ms": 800, "do": "write", "node": 4, "command": "y=2" },
+            { "at_ms": 1400, "do": "restart", "node": 2 },
+            { "at_ms": 1400, "do": "transfer", "node": 2 },
+            { "at_ms": 1401, "do": "write", "node": 4, "command": "z=3" } ] }"#,
+    )
+    .unwrap();
+    let mut sim = scenario.build(false).unwrap();
+    sim.run_until(1_500);
+    let events: Vec<&StoryEvent> = sim.story().events().map(|(_, e)| e).collect();
+    let at = |wanted: &StoryEvent| events.iter().position(|e| *e == wanted);
+    let redirected = StoryEvent::ClientRedirected { op: 3, from: 4, to: 2, command: "z=3".to_owned() };
+    let sent = StoryEvent::TimeoutNowSent { leader: 4, to: 2 };
+    let started = at(&StoryEvent::TransferStarted { leader: 4, to: 2 }).unwrap();
+    assert!(started < at(&redirected).expect("the write turned away towards S2"));
+    let told = at(&sent).expect("TimeoutNow told");
+    assert!(told < at(&StoryEvent::TransferElection { node: 2, term: 2 }).unwrap());
+    assert_eq!(events.iter().filter(|e| ***e == sent).count(), 1, "told once");
+    assert_eq!(events[told].category(), StoryCategory::Elections);
+    assert_eq!(events[at(&redirected).unwrap()].category(), StoryCategory::Client);
+}

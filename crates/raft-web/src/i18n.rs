@@ -962,6 +962,10 @@ impl Lang {
                     "Leader S{leader} hands leadership over to S{to}: it takes no new writes, brings S{to}'s log \
                      up to date, then tells it to campaign (thesis §3.10)."
                 ),
+                E::TimeoutNowSent { leader, to } => format!(
+                    "S{to}'s log matches leader S{leader}'s: S{leader} sends it TimeoutNow, to start an election at \
+                     once (thesis §3.10)."
+                ),
                 E::TransferAbandoned { leader, to } => {
                     format!("S{leader} gave up handing leadership to S{to}: an election timeout passed.")
                 }
@@ -1016,6 +1020,10 @@ impl Lang {
                 E::SnapshotTaken { node, index } => {
                     format!("S{node} took a snapshot through index {index} and discarded its log up to there.")
                 }
+                E::ClientRedirected { from, to, command, .. } => format!(
+                    "S{from} did not take the client's {command} and named S{to} as the leader to try: the client \
+                     sends it there (§8)."
+                ),
                 E::ClientRetried { node, attempt, command, .. } => format!(
                     "The client sent {command} again to S{node} (attempt {attempt}), in the same session: it is applied once."
                 ),
@@ -1166,6 +1174,9 @@ impl Lang {
                 E::TransferStarted { leader, to } => format!(
                     "领导者 S{leader} 把领导权转移给 S{to}：它不再接受新的写请求，先把 S{to} 的日志补齐，再让它立即发起选举（博士论文 §3.10）。"
                 ),
+                E::TimeoutNowSent { leader, to } => {
+                    format!("S{to} 的日志已与领导者 S{leader} 一致：S{leader} 向它发送 TimeoutNow，让它立即发起选举（博士论文 §3.10）。")
+                }
                 E::TransferAbandoned { leader, to } => {
                     format!("S{leader} 放弃了把领导权转移给 S{to}：已经过了一个选举超时。")
                 }
@@ -1210,6 +1221,9 @@ impl Lang {
                 E::ClientWrite { node, command, .. } => format!("客户端向 S{node} 发送写请求 {command}。"),
                 E::ClientRead { node, client, command, .. } => format!("客户端 C{client} 向 S{node} 发送读请求 {command}。"),
                 E::SnapshotTaken { node, index } => format!("S{node} 生成了到索引 {index} 为止的快照，并丢弃了到此为止的日志。"),
+                E::ClientRedirected { from, to, command, .. } => {
+                    format!("S{from} 没有接受客户端的 {command}，并指明 S{to} 是该找的领导者：客户端把它发给 S{to}（§8）。")
+                }
                 E::ClientRetried { node, attempt, command, .. } => {
                     format!("客户端在同一个会话里再次把 {command} 发给 S{node}（第 {attempt} 次）：它只会被应用一次。")
                 }
@@ -1449,6 +1463,22 @@ mod tests {
         assert!(Lang::En.tell(&ignored(false, None)).contains("may still be part of a leader's lease"));
         assert!(Lang::Zh.tell(&ignored(false, Some(5))).contains("它在最短选举超时内收到过领导者 S5 的消息"));
         assert!(Lang::Zh.tell(&ignored(false, None)).contains("它重启还不到最短选举超时"));
+    }
+
+    #[test]
+    fn a_hand_over_is_told_with_its_redirect_and_its_timeout_now() {
+        let redirected = StoryEvent::ClientRedirected { op: 3, from: 4, to: 2, command: "z=3".into() };
+        assert_eq!(
+            Lang::En.tell(&redirected),
+            "S4 did not take the client's z=3 and named S2 as the leader to try: the client sends it there (§8)."
+        );
+        assert_eq!(
+            Lang::Zh.tell(&redirected),
+            "S4 没有接受客户端的 z=3，并指明 S2 是该找的领导者：客户端把它发给 S2（§8）。"
+        );
+        let sent = StoryEvent::TimeoutNowSent { leader: 4, to: 2 };
+        assert!(Lang::En.tell(&sent).starts_with("S2's log matches leader S4's: S4 sends it TimeoutNow"));
+        assert!(Lang::Zh.tell(&sent).starts_with("S2 的日志已与领导者 S4 一致：S4 向它发送 TimeoutNow"));
     }
 
     #[test]
