@@ -160,6 +160,24 @@ test('an embedded lesson has Back and Next in its strip, tells its host each ste
   expect(errors).toEqual([]);
 });
 
+test('at 1280×800, Go to the lesson shows the step beside the whole drawing, from the top or from below', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('./');
+  await page.locator('[data-lesson-picker]').selectOption('pre-vote');
+  await expect(main(page)).toHaveAttribute('data-lesson-step', '1');
+  const title = panel(page).locator('.lesson__step-title');
+  for (const from of ['top', 'bottom']) {
+    if (from === 'bottom') await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.getByRole('button', { name: 'Go to the lesson' }).click();
+    await expect(title).toBeFocused();
+    await expect(title).toBeInViewport();
+    const stage = await page.locator('.playground__stage').boundingBox();
+    expect(stage.y, `the drawing's top, going from the ${from}`).toBeGreaterThanOrEqual(0);
+  }
+  expect(errors).toEqual([]);
+});
+
 test('on a phone, Go to the lesson brings the step into view below the drawing held at the top', async ({ page }) => {
   const errors = watchErrors(page);
   await page.setViewportSize({ width: 360, height: 740 });

@@ -84,11 +84,12 @@ fn lesson_action(dispatch: &Callback<Action>, action: Action) -> Callback<MouseE
     })
 }
 
-/// Moves the focus to the lesson panel's step title, and the panel into view.
+/// Moves the focus to the lesson panel's step title, and the panel into view (with the
+/// drawing, on a wide screen).
 fn go_to_lesson() {
     if let Some(title) = gloo::utils::document().query_selector(".lesson__step-title").ok().flatten() {
-        title.scroll_into_view();
         crate::hooks::focus_quietly(&title);
+        crate::hooks::reveal_lesson_step();
     }
 }
 

@@ -44,7 +44,9 @@ pub fn reveal_drawing() {
 
 /// After a lesson's step changed: brings the step's title back into view when the page's
 /// scroll left it hidden, under the drawing that sticks to the top of a phone's screen or out of
-/// the window (its `scroll-margin-top` puts it right below that drawing). Never in an embed.
+/// the window (its `scroll-margin-top` puts it right below that drawing). On a wide screen,
+/// where the lesson stands beside the drawing, the two come into view together, unless the
+/// step is too tall for that. Never in an embed.
 pub fn reveal_lesson_step() {
     let document = gloo::utils::document();
     let Some(title) = document.query_selector(".playground:not(.playground--embed) .lesson__step-title").ok().flatten()
@@ -52,20 +54,29 @@ pub fn reveal_lesson_step() {
         return;
     };
     let window = gloo::utils::window();
-    let stuck_bottom = document
-        .query_selector(".playground__stage")
-        .ok()
-        .flatten()
-        .filter(|stage| {
-            let style = window.get_computed_style(stage).ok().flatten();
-            style.and_then(|style| style.get_property_value("position").ok()).as_deref() == Some("sticky")
-        })
-        .map_or(0.0, |stage| stage.get_bounding_client_rect().bottom());
+    let stage = document.query_selector(".playground__stage").ok().flatten();
+    let stuck = stage.as_ref().filter(|stage| {
+        let style = window.get_computed_style(stage).ok().flatten();
+        style.and_then(|style| style.get_property_value("position").ok()).as_deref() == Some("sticky")
+    });
+    let stuck_bottom = stuck.map_or(0.0, |stage| stage.get_bounding_client_rect().bottom());
     let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(f64::MAX);
-    let top = title.get_bounding_client_rect().top();
-    if top < stuck_bottom || top > height - 40.0 {
-        title.scroll_into_view();
+    let hidden = || {
+        let top = title.get_bounding_client_rect().top();
+        top < stuck_bottom || top > height - 40.0
+    };
+    if !hidden() {
+        return;
     }
+    if stuck.is_none() {
+        if let Some(body) = document.query_selector(".playground__body").ok().flatten() {
+            body.scroll_into_view();
+            if !hidden() {
+                return;
+            }
+        }
+    }
+    title.scroll_into_view();
 }
 
 /// Whether the focus was lost: on no element, or on the page's body (where the browser puts it
