@@ -33,6 +33,9 @@ test.describe('on a 360 px phone with touch', () => {
     await page.getByRole('button', { name: 'Step', exact: true }).tap(); // an election: votes in flight
     const message = page.locator('[data-message]').first();
     await message.scrollIntoViewIfNeeded();
+    // What a finger can hit is at least 24 px across, though the drawing is scaled down.
+    const target = await message.locator('.message__hit').boundingBox();
+    expect(Math.min(target.width, target.height)).toBeGreaterThanOrEqual(24);
     await message.dispatchEvent('click'); // just sent, it is still half under its sender's circle
     const card = page.locator('.message-panel');
     await expect(card).toBeVisible();
