@@ -96,10 +96,11 @@ impl Node {
     }
 
     /// Figure 13, InstallSnapshot receiver, in one message (no chunks). A request of an
-    /// earlier term is answered with the current term and index 0, which acknowledges nothing. A snapshot that covers no more than
-    /// what this server knows is committed is ignored. If the log holds the snapshot's last
-    /// entry, the log is kept and the commit index moves up to it; otherwise the log is
-    /// discarded and the state machine and configuration are loaded from the snapshot.
+    /// earlier term is answered with the current term and index 0, which acknowledges nothing.
+    /// A snapshot that covers no more than what this server knows is committed is ignored. If
+    /// the log holds the snapshot's last entry, the log is kept and the commit index moves up
+    /// to it; otherwise the log is discarded and the state machine and configuration are
+    /// loaded from the snapshot.
     pub(crate) fn handle_install_snapshot(&mut self, from: NodeId, request: InstallSnapshot) {
         let term = self.persistent.current_term;
         let last_index = request.last_included_index;

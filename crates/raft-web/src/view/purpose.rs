@@ -115,27 +115,27 @@ impl Purpose {
             Payload::Raft(Message::RequestPreVote(m)) => Purpose::PreVote { term: m.term },
             Payload::Raft(Message::RequestVoteReply(m)) if m.vote_granted => Purpose::VoteGranted { term: m.term },
             Payload::Raft(Message::RequestVoteReply(m)) => {
-                // The refusal the sender told as it answered: same moment, same candidate.
-                let reason = sim.story().events().rev().find_map(|(at, event)| match event {
-                    StoryEvent::VoteRefused { node, candidate, reason, .. }
-                        if *at == sent_ms && *node == from && *candidate == to =>
-                    {
+                let reason = told_as_sent(sim, sent_ms, |event| match event {
+                    StoryEvent::VoteRefused { node, candidate, reason, .. } if *node == from && *candidate == to => {
                         Some(*reason)
                     }
                     _ => None,
                 });
                 Purpose::VoteRefused { term: m.term, reason }
             }
-            Payload::Raft(Message::RequestPreVoteReply(m)) => {
-                let refusal = sim.story().events().rev().find_map(|(at, event)| match event {
+            Payload::Raft(Message::RequestPreVoteReply(m)) if m.vote_granted => {
+                Purpose::PreVoteAnswer { granted: true, refusal: None }
+            }
+            Payload::Raft(Message::RequestPreVoteReply(_)) => {
+                let refusal = told_as_sent(sim, sent_ms, |event| match event {
                     StoryEvent::PreVoteRefused { node, candidate, term, reason }
-                        if !m.vote_granted && *at == sent_ms && *node == from && *candidate == to =>
+                        if *node == from && *candidate == to =>
                     {
                         Some((*term, *reason))
                     }
                     _ => None,
                 });
-                Purpose::PreVoteAnswer { granted: m.vote_granted, refusal }
+                Purpose::PreVoteAnswer { granted: false, refusal }
             }
             Payload::Raft(Message::AppendEntries(m)) if m.entries.is_empty() => {
                 Purpose::Heartbeat { commit: m.leader_commit }
@@ -159,6 +159,12 @@ impl Purpose {
             Payload::ClientResponse { .. } => Purpose::ClientAnswer,
         }
     }
+}
+
+/// What the story told at `sent_ms`, the moment a reply was sent, that `pick` finds: the
+/// sender's own reason for its refusal, told as it answered.
+fn told_as_sent<T>(sim: &Simulation, sent_ms: u64, pick: impl Fn(&StoryEvent) -> Option<T>) -> Option<T> {
+    sim.story().events().rev().filter(|(at, _)| *at == sent_ms).find_map(|(_, event)| pick(event))
 }
 
 #[cfg(test)]
