@@ -118,6 +118,17 @@ test('while paused, messages are reachable with the keyboard', async ({ page }) 
   await page.keyboard.press('Enter'); // Time out: S2 sends four RequestVotes
   const message = page.locator('[data-message]').first();
   await expect(message).toHaveAttribute('tabindex', '0');
+  // The drawing's Tab order: the client, every server, then the messages in flight.
+  const stops = await page.evaluate(() => [...document.querySelectorAll('.cluster [tabindex="0"]')]
+    .map((e) => (e.dataset.client ? 'client' : e.dataset.node ? `S${e.dataset.node}` : e.dataset.message ? 'message' : e.tagName)));
+  expect(stops.slice(0, 6)).toEqual(['client', 'S1', 'S2', 'S3', 'S4', 'S5']);
+  expect(stops.slice(6)).toEqual(Array(4).fill('message'));
+  await expect(page.locator('[data-node="2"]')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.locator('[data-node="3"]')).toBeFocused();
+  await page.locator('[data-node="5"]').focus();
+  await page.keyboard.press('Tab');
+  await expect(message).toBeFocused();
   const [id, to] = [await message.getAttribute('data-message'), await message.getAttribute('data-to')];
   await message.focus();
   await page.keyboard.press('Enter');

@@ -59,21 +59,6 @@ pub fn Cluster(props: &ClusterProps) -> Html {
             <g class="cluster__lanes">
                 { for props.view.lanes.iter().map(|lane| lane_glyph(lang, &LaneGlyphProps { lane: lane.clone(), on_toggle: props.on_lane.clone() })) }
             </g>
-            <g class="cluster__messages">
-                { for props.view.messages.iter().map(|message| message_glyph(lang, &MessageGlyphProps {
-                        message: message.clone(),
-                        on_select: props.on_message.clone(),
-                        focusable: props.messages_focusable,
-                        highlighted: props.view.highlight.messages.contains(&message.id),
-                    })) }
-                { for props.view.losses.iter().map(|loss| html! {
-                    <g key={format!("loss-{}", loss.id)} class="loss" aria-hidden="true"
-                       transform={translate(loss.position)}
-                       opacity={number(loss.freshness)}>
-                        <path class="loss__mark" d="M -6 -6 L 6 6 M 6 -6 L -6 6" />
-                    </g>
-                }) }
-            </g>
             <g class={if props.client_open { "client client--open" } else { "client" }} transform={translate(CLIENT_POSITION)}
                data-client="true" role="button" tabindex="0" aria-haspopup="true"
                aria-expanded={props.client_open.to_string()} aria-label={lang.learner_texts().client_title}
@@ -92,6 +77,23 @@ pub fn Cluster(props: &ClusterProps) -> Html {
                     selected: props.selected == Some(node.id),
                     highlighted: props.view.highlight.nodes.contains(&node.id),
                 }) ) }
+            </g>
+            // Last, so that Tab reaches the client and every server before the messages in
+            // flight (while paused), and a message is drawn over the server it leaves.
+            <g class="cluster__messages">
+                { for props.view.messages.iter().map(|message| message_glyph(lang, &MessageGlyphProps {
+                        message: message.clone(),
+                        on_select: props.on_message.clone(),
+                        focusable: props.messages_focusable,
+                        highlighted: props.view.highlight.messages.contains(&message.id),
+                    })) }
+                { for props.view.losses.iter().map(|loss| html! {
+                    <g key={format!("loss-{}", loss.id)} class="loss" aria-hidden="true"
+                       transform={translate(loss.position)}
+                       opacity={number(loss.freshness)}>
+                        <path class="loss__mark" d="M -6 -6 L 6 6 M 6 -6 L -6 6" />
+                    </g>
+                }) }
             </g>
         </svg>
     }
