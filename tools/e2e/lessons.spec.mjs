@@ -190,7 +190,7 @@ test('on a phone, Go to the lesson brings the step into view below the drawing h
   const stage = await page.locator('.playground__stage').boundingBox();
   const box = await title.boundingBox();
   expect(page.viewportSize().height).toBeGreaterThan(box.y + box.height);
-  expect(box.y).toBeGreaterThanOrEqual(stage.y + stage.height); // not under the drawing
+  expect(box.y).toBeGreaterThanOrEqual(stage.y + stage.height - 1); // not under the drawing (to a pixel)
   const next = await panel(page).locator('[data-lesson-nav="next"]').boundingBox();
   expect(page.viewportSize().height).toBeGreaterThan(next.y + next.height);
   expect(errors).toEqual([]);
@@ -216,6 +216,18 @@ test('on a phone, Next brings the new step back into view below the drawing held
       return title.y >= stage.y + stage.height - 1 && title.y + title.height <= 740;
     })
     .toBe(true);
+  // No line of the panel is cut in half by the drawing's bottom edge: what is above the step's
+  // title is wholly under the drawing, which fills the column's width (328 px here, less than 45 %
+  // of the height).
+  const cut = await page.evaluate(() => {
+    const edge = document.querySelector('.playground__stage').getBoundingClientRect().bottom;
+    return [...document.querySelectorAll('.lesson h2, .lesson h3, .lesson p, .lesson button')]
+      .map((e) => e.getBoundingClientRect())
+      .filter((r) => r.height > 0 && r.top < edge - 1 && r.bottom > edge + 1)
+      .map((r) => `${Math.round(r.top)}-${Math.round(r.bottom)} across ${Math.round(edge)}`);
+  });
+  expect(cut).toEqual([]);
+  expect((await page.locator('.playground__stage').boundingBox()).width).toBeCloseTo(328, 0);
   expect(errors).toEqual([]);
   await context.close();
 });
