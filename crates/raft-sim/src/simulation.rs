@@ -712,7 +712,9 @@ impl Simulation {
                     self.story.push(at, StoryEvent::PreVoteRefused { node: id, candidate, term, reason })
                 }
                 Output::NextIndexBackedOff { follower, next_index } => {
-                    self.story.push(at, StoryEvent::NextIndexBackedOff { leader: id, follower, next_index })
+                    let equal_commit = self.config.options.unsafe_rules.ack_on_equal_commit;
+                    self.story
+                        .push(at, StoryEvent::NextIndexBackedOff { leader: id, follower, next_index, equal_commit })
                 }
                 Output::ReadHeld { request_id, term } => {
                     if let Some(op) = self.client_op(request_id) {

@@ -161,6 +161,10 @@ pub enum StoryEvent {
         follower: NodeId,
         /// The new nextIndex.
         next_index: LogIndex,
+        /// The run breaks the consistency check (`UnsafeSwitches::ack_on_equal_commit`): the
+        /// follower refused because the commit indexes differ or its log is too short, never on
+        /// prevLogTerm.
+        equal_commit: bool,
     },
     /// A new server caught up with the leader's log and is promoted to voter (thesis §4.2.1).
     CaughtUp {

@@ -163,7 +163,8 @@ fn a_leader_backing_off_a_follower_whose_log_diverges_is_told_with_each_new_next
     sim.run_until(1_000);
     let mut backed: Vec<(u32, u32, u64)> = Vec::new();
     for (_, event) in sim.story().events() {
-        if let StoryEvent::NextIndexBackedOff { leader, follower, next_index } = event {
+        if let StoryEvent::NextIndexBackedOff { leader, follower, next_index, equal_commit } = event {
+            assert!(!equal_commit, "Figure 7 keeps the consistency check");
             backed.push((*leader, *follower, *next_index));
             assert_eq!(event.category(), StoryCategory::Log);
         }

@@ -1138,10 +1138,16 @@ impl Lang {
                         ),
                     }
                 }
-                E::NextIndexBackedOff { leader, follower, next_index } => format!(
+                E::NextIndexBackedOff { leader, follower, next_index, equal_commit: false } => format!(
                     "S{follower} refused leader S{leader}'s AppendEntries: its log has no entry matching the one just \
                      before the entries sent (the consistency check, §5.3). S{leader} moves nextIndex for \
                      S{follower} back to {next_index} and tries again."
+                ),
+                E::NextIndexBackedOff { leader, follower, next_index, equal_commit: true } => format!(
+                    "S{follower} refused leader S{leader}'s AppendEntries under the broken rule (Break a rule, in \
+                     Settings): the leader's commit index differs from its own, or its log does not reach the entry \
+                     just before those sent; prevLogTerm goes unchecked (§5.3 checks it). S{leader} moves nextIndex \
+                     for S{follower} back to {next_index} and tries again."
                 ),
                 E::ConfigurationAppended { leader, config } => format!(
                     "Leader S{leader} appended the configuration {config}; it is in force on each server as soon as \
@@ -1327,9 +1333,14 @@ impl Lang {
                         ),
                     }
                 }
-                E::NextIndexBackedOff { leader, follower, next_index } => format!(
+                E::NextIndexBackedOff { leader, follower, next_index, equal_commit: false } => format!(
                     "S{follower} 拒绝了领导者 S{leader} 的 AppendEntries：它的日志在所发条目之前的位置上没有任期相符的条目\
                      （一致性检查，§5.3）。S{leader} 把 S{follower} 的 nextIndex 退回到 {next_index}，再试一次。"
+                ),
+                E::NextIndexBackedOff { leader, follower, next_index, equal_commit: true } => format!(
+                    "S{follower} 按被打破的规则（设置里的“打破一条规则”）拒绝了领导者 S{leader} 的 AppendEntries：\
+                     领导者的提交索引与它自己的不同，或它的日志没有长到所发条目之前的那个位置；不检查 prevLogTerm\
+                     （§5.3 检查它）。S{leader} 把 S{follower} 的 nextIndex 退回到 {next_index}，再试一次。"
                 ),
                 E::ConfigurationAppended { leader, config } => format!(
                     "领导者 S{leader} 追加了配置 {config}；每台服务器一收到它就按它行事，不等提交（博士论文 §4.1）。"

@@ -75,6 +75,26 @@ impl Lang {
                 "{a}'s log has no entry at index {index} matching the leader's (the consistency check, §5.3): {b} \
                  will move its nextIndex back and send earlier entries."
             ),
+            (Lang::En, Purpose::EqualCommitRequest { entries, prev_index, commit }) => format!(
+                "{}. Under the broken rule (Break a rule, in Settings), {b} takes it if the leader's commit index, \
+                 {commit}, equals its own and its log reaches index {prev_index}, whatever that entry's term: \
+                 prevLogTerm goes unchecked, so two logs can agree at an index and differ before it (§5.3 checks \
+                 the term: Log Matching).",
+                match entries {
+                    Some((first, last)) => format!("Leader {a} sends {}", entries_en(*first, *last)),
+                    None => format!("Leader {a}'s heartbeat: no entries"),
+                }
+            ),
+            (Lang::En, Purpose::EqualCommitAccepted { index }) => format!(
+                "{a} took leader {b}'s entries through index {index} under the broken rule (Break a rule, in \
+                 Settings): the commit indexes were equal, and no term was checked before the entries, so the two \
+                 logs may still differ there (§5.3, Log Matching)."
+            ),
+            (Lang::En, Purpose::EqualCommitRejected { index }) => format!(
+                "{a} refuses under the broken rule (Break a rule, in Settings): the leader's commit index differs \
+                 from its own, or its log does not reach index {index} (§5.3 checks prevLogTerm instead): {b} will \
+                 move its nextIndex back and send earlier entries."
+            ),
             (Lang::En, Purpose::HandOver) => format!(
                 "Leader {a} hands leadership to {b}: {b} starts an election at once, without waiting for its timer \
                  (thesis §3.10)."
@@ -144,6 +164,24 @@ impl Lang {
             }
             (Lang::Zh, Purpose::Rejected { index }) => format!(
                 "{a} 的日志在索引 {index} 上没有与领导者一致的条目（一致性检查，§5.3）：{b} 会把 nextIndex 往回退，\
+                 发送更早的条目。"
+            ),
+            (Lang::Zh, Purpose::EqualCommitRequest { entries, prev_index, commit }) => format!(
+                "{}。按被打破的规则（设置里的“打破一条规则”），只要领导者的提交索引 {commit} 与 {b} 自己的相同、\
+                 且 {b} 的日志长到索引 {prev_index}，{b} 就接受，不管那个条目的任期：不检查 prevLogTerm，\
+                 两份日志就可能在某个索引上一致、在它之前却不同（§5.3 检查任期：日志匹配）。",
+                match entries {
+                    Some((first, last)) => format!("领导者 {a} 发送{}", entries_zh(*first, *last)),
+                    None => format!("领导者 {a} 的心跳：不带条目"),
+                }
+            ),
+            (Lang::Zh, Purpose::EqualCommitAccepted { index }) => format!(
+                "{a} 按被打破的规则（设置里的“打破一条规则”）接受了领导者 {b} 直到索引 {index} 的条目：提交索引相同，\
+                 而这些条目之前没有按任期核对，所以两份日志在那里可能仍然不同（§5.3，日志匹配）。"
+            ),
+            (Lang::Zh, Purpose::EqualCommitRejected { index }) => format!(
+                "{a} 按被打破的规则（设置里的“打破一条规则”）拒绝：领导者的提交索引与它自己的不同，\
+                 或它的日志没有长到索引 {index}（§5.3 在这里检查的是 prevLogTerm）：{b} 会把 nextIndex 往回退，\
                  发送更早的条目。"
             ),
             (Lang::Zh, Purpose::HandOver) => {

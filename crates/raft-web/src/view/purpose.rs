@@ -72,6 +72,29 @@ pub enum Purpose {
         /// The request's prevLogIndex.
         index: u64,
     },
+    /// AppendEntries in a run that breaks the consistency check
+    /// (`UnsafeSwitches::ack_on_equal_commit`): accepted when the commit indexes are equal and
+    /// the log reaches prevLogIndex, whatever the term there.
+    EqualCommitRequest {
+        /// The entries' first and last index; None: a heartbeat.
+        entries: Option<(u64, u64)>,
+        /// prevLogIndex.
+        prev_index: u64,
+        /// leaderCommit.
+        commit: u64,
+    },
+    /// AppendEntries accepted under the broken rule: entries through `index` taken, with no
+    /// term checked before them.
+    EqualCommitAccepted {
+        /// The last entry the request carried.
+        index: u64,
+    },
+    /// AppendEntries refused under the broken rule: the commit indexes differ, or the log does
+    /// not reach `index`.
+    EqualCommitRejected {
+        /// The request's prevLogIndex.
+        index: u64,
+    },
     /// TimeoutNow: the leader hands over (thesis §3.10).
     HandOver,
     /// InstallSnapshot through `index` (§7).
@@ -104,6 +127,8 @@ impl Purpose {
         // A reply of a later term than its receiver's tells a stale leader so (§5.1).
         let receiver_term = sim.node(to).map(|server| server.node().current_term());
         let stale = |term: Term| receiver_term.is_some_and(|receiver| term > receiver);
+        // Which check the followers of this run make is the run's setting, told, not decided, here.
+        let equal_commit = sim.config().options.unsafe_rules.ack_on_equal_commit;
         match payload {
             Payload::Raft(Message::AppendEntriesReply(m)) if stale(m.term) => Purpose::StaleLeader { term: m.term },
             Payload::Raft(Message::InstallSnapshotReply(m)) if stale(m.term) => Purpose::StaleLeader { term: m.term },
@@ -136,6 +161,18 @@ impl Purpose {
                     _ => None,
                 });
                 Purpose::PreVoteAnswer { granted: false, refusal }
+            }
+            Payload::Raft(Message::AppendEntries(m)) if equal_commit => Purpose::EqualCommitRequest {
+                entries: (!m.entries.is_empty())
+                    .then(|| (m.prev_log_index + 1, m.prev_log_index + m.entries.len() as u64)),
+                prev_index: m.prev_log_index,
+                commit: m.leader_commit,
+            },
+            Payload::Raft(Message::AppendEntriesReply(m)) if equal_commit && m.success => {
+                Purpose::EqualCommitAccepted { index: m.index }
+            }
+            Payload::Raft(Message::AppendEntriesReply(m)) if equal_commit => {
+                Purpose::EqualCommitRejected { index: m.index }
             }
             Payload::Raft(Message::AppendEntries(m)) if m.entries.is_empty() => {
                 Purpose::Heartbeat { commit: m.leader_commit }
@@ -170,7 +207,7 @@ fn told_as_sent<T>(sim: &Simulation, sent_ms: u64, pick: impl Fn(&StoryEvent) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use raft_sim::{SimBuilder, VoteRefusal};
+    use raft_sim::{ScenarioExt, SimBuilder, VoteRefusal};
 
     use crate::i18n::Lang;
     use crate::view::MessageDetails;
@@ -239,6 +276,48 @@ mod tests {
     }
 
     #[test]
+    fn under_the_equal_commit_rule_appends_and_their_answers_say_the_rule_they_follow() {
+        // The preset that breaks the consistency check: S1 walks nextIndex back to S2, which
+        // refuses, then takes entries after an entry of another term.
+        let preset = include_str!("../../presets/break-equal-commit.json");
+        let mut sim = raft_sim::Scenario::from_json(preset).unwrap().build(false).unwrap();
+        let (mut requests, mut accepted, mut refused) = (0, 0, 0);
+        for _ in 0..400 {
+            sim.step();
+            for flight in sim.messages_in_flight() {
+                let details = MessageDetails::of(&sim, flight.id).unwrap();
+                match &details.purpose {
+                    Purpose::EqualCommitRequest { .. } => requests += 1,
+                    Purpose::EqualCommitAccepted { .. } => accepted += 1,
+                    Purpose::EqualCommitRejected { .. } => refused += 1,
+                    Purpose::Replicate { .. } | Purpose::Heartbeat { .. } | Purpose::Accepted { .. } => {
+                        panic!("told as if the paper's check were made: {:?}", details.purpose)
+                    }
+                    Purpose::Rejected { .. } => panic!("told as a prevLogTerm refusal: {:?}", details.purpose),
+                    _ => {}
+                }
+                let said = Lang::En.purpose(&details.purpose, details.from, details.to);
+                if matches!(details.purpose, Purpose::EqualCommitRejected { .. }) {
+                    assert!(said.contains("broken rule") && said.contains("commit index"), "{said}");
+                }
+            }
+        }
+        assert!(requests > 0 && accepted > 0 && refused > 0, "{requests} {accepted} {refused}");
+        let backed_off: Vec<bool> = sim
+            .story()
+            .events()
+            .filter_map(|(_, event)| match event {
+                StoryEvent::NextIndexBackedOff { equal_commit, .. } => Some(*equal_commit),
+                _ => None,
+            })
+            .collect();
+        assert!(!backed_off.is_empty() && backed_off.iter().all(|rule| *rule), "{backed_off:?}");
+        let told = sim.story().events().find(|(_, event)| matches!(event, StoryEvent::NextIndexBackedOff { .. }));
+        let told = Lang::En.tell(&told.unwrap().1);
+        assert!(told.contains("under the broken rule") && !told.contains("has no entry matching"), "{told}");
+    }
+
+    #[test]
     fn every_purpose_is_said_in_both_languages() {
         let purposes = [
             Purpose::Campaign { term: 2, transfer: false, guarded: false },
@@ -258,6 +337,10 @@ mod tests {
             Purpose::Heartbeat { commit: 4 },
             Purpose::Accepted { index: 5 },
             Purpose::Rejected { index: 2 },
+            Purpose::EqualCommitRequest { entries: Some((3, 5)), prev_index: 2, commit: 1 },
+            Purpose::EqualCommitRequest { entries: None, prev_index: 2, commit: 1 },
+            Purpose::EqualCommitAccepted { index: 5 },
+            Purpose::EqualCommitRejected { index: 2 },
             Purpose::HandOver,
             Purpose::Snapshot { index: 9 },
             Purpose::SnapshotInstalled { index: 9 },
