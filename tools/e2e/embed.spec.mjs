@@ -13,6 +13,32 @@ const scrolls = (page) =>
     return e.scrollWidth > e.clientWidth || e.scrollHeight > e.clientHeight;
   });
 
+/**
+ * Collects the events of every frame in `window.heard` (emptied first), and opens a frame of
+ * `src` above the example's that posts `commands` as soon as its document has loaded, before
+ * its WebAssembly has started (`window.loadedBeforeReady` says whether it was so).
+ */
+const openPostingOnLoad = (page, src, commands, id = '') =>
+  page.evaluate(([src, commands, id]) => {
+    window.heard = [];
+    if (!window.hearing) {
+      window.hearing = true;
+      window.addEventListener('message', (event) => {
+        if (event.data && event.data.raftPlayground === 1) window.heard.push(event.data);
+      });
+    }
+    const frame = document.createElement('iframe');
+    frame.id = id;
+    frame.style.width = '640px';
+    frame.style.height = '420px';
+    frame.addEventListener('load', () => {
+      window.loadedBeforeReady = !window.heard.some((data) => data.event === 'ready');
+      for (const command of commands) frame.contentWindow.postMessage({ raftPlayground: 1, ...command }, '*');
+    });
+    frame.src = src;
+    document.body.prepend(frame);
+  }, [src, commands, id]);
+
 for (const [width, height] of [[320, 240], [480, 360], [800, 600]]) {
   test(`the embed fills a ${width}×${height} frame without scrollbars`, async ({ page }, testInfo) => {
     const errors = watchErrors(page);
@@ -206,26 +232,7 @@ test('commands posted on the frame\'s load event, before ready, are obeyed after
   const errors = watchErrors(page);
   await page.goto('./embed-example.html');
   await expect(page.locator('#events li[data-event=ready]')).toHaveCount(1);
-  await page.evaluate(() => {
-    window.heard = [];
-    window.addEventListener('message', (event) => {
-      if (event.data && event.data.raftPlayground === 1) window.heard.push(event.data);
-    });
-    const frame = document.createElement('iframe');
-    frame.id = 'early-frame';
-    frame.style.width = '640px';
-    frame.style.height = '420px';
-    // The host's first commands go out as soon as the frame's document has loaded, before the
-    // WebAssembly has started.
-    frame.addEventListener('load', () => {
-      window.loadedBeforeReady = !window.heard.some((data) => data.event === 'ready');
-      for (const command of [{ command: 'goto-step', step: 3 }, { command: 'state' }]) {
-        frame.contentWindow.postMessage({ raftPlayground: 1, ...command }, '*');
-      }
-    });
-    frame.src = './?embed&lesson=election';
-    document.body.prepend(frame);
-  });
+  await openPostingOnLoad(page, './?embed&lesson=election', [{ command: 'goto-step', step: 3 }, { command: 'state' }], 'early-frame');
   await expect.poll(() => page.evaluate(() => window.heard.map((data) => data.event))).toContain('state');
   expect(await page.evaluate(() => window.loadedBeforeReady)).toBe(true);
   const heard = await page.evaluate(() => window.heard);
@@ -248,22 +255,35 @@ test('commands posted on the frame\'s load event, before ready, are obeyed after
   expect(await open.getAttribute('href')).toMatch(/^\.\/#.*lesson=election&step=3/);
 
   // A seek posted before ready, then state: state tells the moment sought, after its events.
-  await page.evaluate(() => {
-    window.heard = [];
-    const frame = document.createElement('iframe');
-    frame.addEventListener('load', () => {
-      for (const command of [{ command: 'seek', ms: 1000 }, { command: 'state' }]) {
-        frame.contentWindow.postMessage({ raftPlayground: 1, ...command }, '*');
-      }
-    });
-    frame.src = './?embed';
-    document.body.prepend(frame);
-  });
+  await openPostingOnLoad(page, './?embed', [{ command: 'seek', ms: 1000 }, { command: 'state' }]);
   await expect.poll(() => page.evaluate(() => window.heard.map((data) => data.event))).toContain('state');
   const events = await page.evaluate(() => window.heard.map((data) => data.event));
   expect(events).toContain('leader');
   expect(events.indexOf('leader')).toBeLessThan(events.indexOf('state'));
   expect(await page.evaluate(() => window.heard.find((data) => data.event === 'state'))).toMatchObject({ time_ms: 1000 });
+  expect(errors).toEqual([]);
+});
+
+test('commands refused before ready are each answered with an error, in order', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./embed-example.html');
+  await expect(page.locator('#events li[data-event=ready]')).toHaveCount(1);
+  // Obeyed together once the WebAssembly has started, before the frame is redrawn.
+  await openPostingOnLoad(page, './?embed', [
+    { command: 'goto-step', step: 2 },
+    { command: 'act', action: { do: 'crash', node: 'leader' } },
+    { command: 'act', action: { do: 'restart', node: 2 } },
+    { command: 'state' },
+  ]);
+  const told = () => page.evaluate(() => window.heard.filter((data) => data.event === 'error').map((data) => data.message));
+  await expect.poll(told).toHaveLength(3);
+  expect(await told()).toEqual([
+    'No lesson is open.',
+    'There is no leader right now.',
+    expect.stringContaining('2'),
+  ]);
+  await expect.poll(() => page.evaluate(() => window.heard.map((data) => data.event))).toContain('state');
+  expect(await told()).toHaveLength(3);
   expect(errors).toEqual([]);
 });
 

@@ -40,6 +40,10 @@ pub const DEFAULT_SPEED: f64 = 0.1;
 /// jump ahead by minutes.
 const MAX_FRAME_MS: f64 = 100.0;
 
+/// How many refusals of the embedding page's commands are kept until told (see
+/// `Playground::host_refusals`): more than a host posts before one redraw.
+pub const HOST_REFUSALS_KEPT: usize = 16;
+
 /// Which way to jump along the timeline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Direction {
@@ -318,9 +322,11 @@ pub struct Playground {
     /// Counts every change other than time passing, so the share link is rebuilt only when
     /// the scenario (or the moment) changed.
     pub revision: u64,
-    /// The latest refusal of an action asked for by the embedding page, with the revision it
-    /// happened at: told back to that page once.
-    pub host_refusal: Option<(u64, Notice)>,
+    /// The latest refusals of what the embedding page asked for (or of the link it opened
+    /// with), oldest first, each with the revision it happened at: each is told back to that
+    /// page once, even when several happen before the page is redrawn (commands posted while
+    /// it loaded). At most [`HOST_REFUSALS_KEPT`].
+    pub host_refusals: Vec<(u64, Notice)>,
     /// The lesson open, if any.
     pub tour: Option<lesson::Tour>,
     /// Which of the open lesson's runs the history is, if it is one of them (see
@@ -369,7 +375,7 @@ impl Playground {
             log_first: None,
             preset: None,
             revision: 0,
-            host_refusal: None,
+            host_refusals: Vec::new(),
             tour: None,
             lesson_run: None,
             pending_lesson: None,
@@ -395,7 +401,7 @@ impl Playground {
         // An embed's host is told too, right after `ready`, as an `error` event.
         Playground::from_link(fragment).unwrap_or_else(|error| Playground {
             notice: Some(Notice::BadLink(error.clone())),
-            host_refusal: Some((0, Notice::BadLink(error))),
+            host_refusals: vec![(0, Notice::BadLink(error))],
             ..Playground::default()
         })
     }
@@ -611,7 +617,17 @@ impl Playground {
     fn replaced_by(&self, fresh: Playground) -> Playground {
         // An open lesson stays open, off its run, offering to go back to it.
         let tour = self.tour.clone();
-        Playground { speed: self.speed, revision: self.revision, run: self.run + 1, tour, ..fresh }
+        // The embedding page's refusals not told yet are told still.
+        let host_refusals = self.host_refusals.clone();
+        Playground { speed: self.speed, revision: self.revision, run: self.run + 1, tour, host_refusals, ..fresh }
+    }
+
+    /// Keeps `refused` to tell the embedding page (see `host_refusals`).
+    pub(crate) fn refuse_host(&mut self, refused: Notice) {
+        if self.host_refusals.len() == HOST_REFUSALS_KEPT {
+            self.host_refusals.remove(0);
+        }
+        self.host_refusals.push((self.revision, refused));
     }
 
     /// Replaces the run by a fresh cluster of the same size with `seed` and `options`; invalid
@@ -903,7 +919,7 @@ impl Reducible for Playground {
             Action::Seek(time) => {
                 if let Err(refused) = next.seek(time) {
                     // Only the embedding page can ask for a moment past the timeline's end.
-                    next.host_refusal = Some((next.revision, refused.clone()));
+                    next.refuse_host(refused.clone());
                     next.notice = Some(refused);
                 }
             }
@@ -918,7 +934,7 @@ impl Reducible for Playground {
                 Ok(fresh) => next = next.replaced_by(fresh),
                 Err(error) => {
                     // An embed's host is told, as of a link the frame opened with.
-                    next.host_refusal = Some((next.revision, Notice::BadPastedLink(error.clone())));
+                    next.refuse_host(Notice::BadPastedLink(error.clone()));
                     next.notice = Some(Notice::BadPastedLink(error));
                 }
             },
@@ -949,11 +965,11 @@ impl Reducible for Playground {
                     (Some(steps), _) if step < steps => next.lesson_goto(step, false),
                     (Some(steps), _) => {
                         let refused = Notice::NoSuchStep { asked: step + 1, steps, last_shown: false };
-                        next.host_refusal = Some((next.revision, refused));
+                        next.refuse_host(refused);
                     }
                     // Asked right after `ready`, before the lesson's file arrived: it opens there.
                     (None, Some(pending)) => pending.step = Some(step),
-                    (None, None) => next.host_refusal = Some((next.revision, Notice::NoLesson)),
+                    (None, None) => next.refuse_host(Notice::NoLesson),
                 }
             }
             Action::HostAct { action, on_leader } => {
@@ -967,7 +983,7 @@ impl Reducible for Playground {
                     (true, None) => Some(Notice::NoLeader),
                 };
                 if let Some(refused) = refused {
-                    next.host_refusal = Some((next.revision, refused.clone()));
+                    next.refuse_host(refused.clone());
                     next.notice = Some(refused);
                 }
             }

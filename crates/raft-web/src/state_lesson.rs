@@ -119,7 +119,7 @@ impl Playground {
         let Some(lesson) = file.and_then(|text| Lesson::from_json(&text).ok()).filter(|lesson| lesson.id == id) else {
             // Said on the page, and to the page embedding it (`?embed&lesson=…`) as an error.
             self.notice = Some(Notice::LessonUnavailable(id.clone()));
-            self.host_refusal = Some((self.revision, Notice::LessonUnavailable(id)));
+            self.refuse_host(Notice::LessonUnavailable(id));
             return;
         };
         let steps = lesson.steps.len();
@@ -142,7 +142,7 @@ impl Playground {
             // A link to a step the lesson does not have opens its last, and says how many it has.
             let refused = Notice::NoSuchStep { asked: asked + 1, steps, last_shown: true };
             self.notice = Some(refused.clone());
-            self.host_refusal = Some((self.revision, refused));
+            self.refuse_host(refused);
         }
     }
 

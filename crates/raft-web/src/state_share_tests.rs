@@ -6,7 +6,7 @@ use raft_sim::{Action as SimAction, LinkError};
 use yew::Reducible;
 
 use crate::i18n::Lang;
-use crate::state::{Action, Notice, Playground};
+use crate::state::{Action, Notice, Playground, HOST_REFUSALS_KEPT};
 
 const PINNED: &str = include_str!("../../raft-sim/tests/golden/link_v1.txt");
 const PINNED_HASH: &str = include_str!("../../raft-sim/tests/golden/link_v1.hash");
@@ -54,7 +54,7 @@ fn a_bad_link_shows_the_default_cluster_and_names_the_problem() {
     // The bad character is named with its place after `s=`, counting from 1, in both languages;
     // Chinese puts no space after its colon.
     let opened = Playground::from_fragment("#s=1.A!AA&t=0");
-    assert!(matches!(opened.host_refusal, Some((0, Notice::BadLink(LinkError::BadCharacter { position: 4, .. })))));
+    assert!(matches!(opened.host_refusals[..], [(0, Notice::BadLink(LinkError::BadCharacter { position: 4, .. }))]));
     let damaged = opened.notice.unwrap();
     assert_eq!(
         damaged.text(Lang::En),
@@ -72,7 +72,7 @@ fn opening_a_link_over_a_run_replaces_it_and_a_bad_one_keeps_it() {
     let state = played(600.0);
     let kept = state.clone().reduce(Action::OpenLink("#s=1.!!!&t=0".into()));
     assert!(matches!(kept.notice, Some(Notice::BadPastedLink(LinkError::BadCharacter { .. }))));
-    assert!(matches!(kept.host_refusal, Some((_, Notice::BadPastedLink(_)))), "an embed's host is told too");
+    assert!(matches!(kept.host_refusals[..], [(_, Notice::BadPastedLink(_))]), "an embed's host is told too");
     assert!(kept
         .notice
         .clone()
@@ -89,11 +89,20 @@ fn a_host_can_aim_an_action_at_the_leader() {
     let state = Rc::new(Playground::default());
     let refused = state.reduce(Action::HostAct { action: SimAction::Crash { node: 0 }, on_leader: true });
     assert_eq!(refused.notice, Some(Notice::NoLeader));
-    assert_eq!(refused.host_refusal, Some((refused.revision, Notice::NoLeader)), "told to the host once");
+    assert_eq!(refused.host_refusals, vec![(refused.revision, Notice::NoLeader)], "told to the host once");
     let again = refused.clone().reduce(Action::HostAct { action: SimAction::Crash { node: 0 }, on_leader: true });
-    assert_ne!(again.host_refusal, refused.host_refusal, "a second refusal is a new one");
+    // A second refusal is a new one, kept beside the first: both are told even when the page
+    // is not redrawn between them (commands posted while the page loaded).
+    let revisions: Vec<u64> = again.host_refusals.iter().map(|(revision, _)| *revision).collect();
+    assert_eq!(revisions, vec![refused.revision, again.revision]);
     let local = again.clone().reduce(Action::Apply(SimAction::Restart { node: 1 }));
-    assert_eq!(local.host_refusal, again.host_refusal, "the user's own refusals are not the host's business");
+    assert_eq!(local.host_refusals, again.host_refusals, "the user's own refusals are not the host's business");
+    let mut many = local.clone();
+    for _ in 0..HOST_REFUSALS_KEPT + 3 {
+        many = many.reduce(Action::HostGotoStep(1));
+    }
+    assert_eq!(many.host_refusals.len(), HOST_REFUSALS_KEPT, "only the latest are kept");
+    assert_eq!(many.host_refusals.last().map(|(revision, _)| *revision), Some(many.revision));
     let state = played(2_000.0);
     let leader = state.leader().expect("a leader after 2 s");
     let state = state.reduce(Action::HostAct { action: SimAction::Crash { node: 0 }, on_leader: true });

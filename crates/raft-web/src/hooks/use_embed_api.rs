@@ -164,15 +164,15 @@ fn error_event(why: String) -> HostEvent {
 
 /// Listens to the parent frame and tells it, after every change, the story events it has not
 /// heard: leaders elected, entries committed, crashes, restarts, writes answered. A malformed
-/// or refused command is answered with one `error` event (`refusal` is the latest refusal of
-/// an `act`, with the revision it happened at); messages of other protocols are ignored.
+/// or refused command is answered with one `error` event (`refusals` are the latest refusals,
+/// oldest first, each with the revision it happened at); messages of other protocols are ignored.
 #[hook]
 pub fn use_embed_api(
     dispatch: Callback<Action>,
     origin: Option<String>,
     status: EmbedStatus,
     story: Rc<Vec<(Millis, StoryEvent)>>,
-    refusal: Option<(u64, String)>,
+    refusals: Vec<(u64, String)>,
     lesson: Option<LessonAt>,
 ) {
     // A page that is not in a frame has no one to talk to: it listens to nothing and tells
@@ -243,13 +243,17 @@ pub fn use_embed_api(
         });
     }
     {
-        // Each refused command is told once: keyed by the revision it was refused at.
+        // Each refused command is told once, in order, by the revision it was refused at:
+        // all those newer than the last told, however many came before this drawing.
         let origin = origin.clone();
-        let revision = refusal.as_ref().map(|(revision, _)| *revision);
-        use_effect_with(revision, move |_| {
-            if let Some((_, why)) = refusal {
+        let told = use_mut_ref(|| None::<u64>);
+        let newest = refusals.last().map(|(revision, _)| *revision);
+        use_effect_with(newest, move |_| {
+            let since = *told.borrow();
+            for (_, why) in refusals.into_iter().filter(|(revision, _)| since.is_none_or(|told| *revision > told)) {
                 post_to_parent(&error_event(why), origin.as_deref());
             }
+            *told.borrow_mut() = newest.or(since);
             || ()
         });
     }
