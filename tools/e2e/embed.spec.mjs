@@ -287,6 +287,27 @@ test('commands refused before ready are each answered with an error, in order', 
   expect(errors).toEqual([]);
 });
 
+test('a lesson whose file never arrives is given up after 15 s: its host hears an error, then its state', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.clock.install();
+  await page.route('**/lessons/election.json', () => {}); // never answered
+  await page.goto('./embed-example.html');
+  await expect(page.locator('#events li[data-event=ready]')).toHaveCount(1);
+  await openPostingOnLoad(page, './?embed&lesson=election', [{ command: 'state' }]);
+  const events = () => page.evaluate(() => window.heard.map((data) => data.event));
+  await expect.poll(events).toContain('ready');
+  await page.clock.runFor(5_000);
+  expect(await events()).not.toContain('state'); // it waits for the lesson asked for
+  await page.clock.runFor(11_000);
+  await expect.poll(events).toEqual(['ready', 'error', 'state']);
+  const heard = await page.evaluate(() => window.heard);
+  expect(heard[1].message).toBe('This lesson could not be loaded: "election"');
+  expect(heard[2]).toMatchObject({ time_ms: 0 });
+  expect(heard[2].lesson).toBeUndefined();
+  await expect(page.frameLocator('iframe').first().getByRole('alert')).toContainText('This lesson could not be loaded');
+  expect(errors).toEqual([]);
+});
+
 test('the embed ignores messages that are not its protocol and answers bad commands with an error', async ({ page }) => {
   await page.goto('./embed-example.html');
   const playground = page.frameLocator('#playground');
