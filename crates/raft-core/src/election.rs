@@ -153,15 +153,39 @@ impl Node {
     /// Says which request [`Node::ignores_as_disruptive`] ignored, and why.
     pub(crate) fn tell_ignored(&mut self, from: NodeId, message: &Message) {
         let pre_vote = matches!(message, Message::RequestPreVote(_));
-        let (term, leader) = (message.term(), self.leader_heard_recently());
+        let (term, leader) = (message.term(), self.leader_heard_recently().or(self.lease_leader_heard_recently()));
         self.emit(Output::VoteRequestIgnored { candidate: from, term, pre_vote, leader });
     }
 
-    /// With lease reads, a server restarted within the shortest election timeout may still be
-    /// part of a lease it acknowledged before crashing ([`Node::restarted`]).
+    /// A current leader's AppendEntries or InstallSnapshot reached this follower: the
+    /// CheckQuorum guard counts from now, and so, with lease reads, does the lease's.
+    pub(crate) fn heard_from_leader(&mut self, leader: NodeId) {
+        self.leader_contact_at = Some(self.now);
+        if self.options.read_mode == crate::ReadMode::Lease {
+            self.lease_leader = Some((leader, self.now));
+        }
+    }
+
+    /// With lease reads, the leader heard from within the shortest election timeout, in any
+    /// term.
+    fn lease_leader_heard_recently(&self) -> Option<NodeId> {
+        let (leader, at) = self.lease_leader?;
+        (self.now.saturating_sub(at) < self.options.election_timeout_min_ms).then_some(leader)
+    }
+
+    /// The lease's guard (thesis §6.4.1): a leader serving reads on its lease counts on every
+    /// server that answered its round not to help elect another leader for the shortest
+    /// election timeout. So, with lease reads, a server does not vote within that time of
+    /// hearing from a leader, even once a later term has reached it by another message (a
+    /// late answer from a server that moved on, say), which CheckQuorum's guard alone would
+    /// let through, since it asks only about the leader of the current term; nor, having
+    /// restarted within it, since it may have answered a round before crashing
+    /// ([`Node::restarted`]).
     fn guards_a_lease(&self) -> bool {
+        let min = self.options.election_timeout_min_ms;
         self.options.read_mode == crate::ReadMode::Lease
-            && self.restarted_at.is_some_and(|at| self.now.saturating_sub(at) < self.options.election_timeout_min_ms)
+            && (self.restarted_at.is_some_and(|at| self.now.saturating_sub(at) < min)
+                || self.lease_leader_heard_recently().is_some())
     }
 
     /// TimeoutNow from the leader of this term (thesis §3.10): campaign at once, skipping

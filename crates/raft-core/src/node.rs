@@ -52,6 +52,9 @@ pub struct Node {
     pub(crate) leader_contact_at: Option<Millis>,
     /// When the driver restarted it ([`Node::restarted`]), for the lease's guard.
     pub(crate) restarted_at: Option<Millis>,
+    /// With lease reads: the leader this server last heard from, and when, kept through any
+    /// change of term, for the lease's guard (see `Node::guards_a_lease`).
+    pub(crate) lease_leader: Option<(NodeId, Millis)>,
     outputs: VecDeque<Output>,
 }
 
@@ -74,6 +77,7 @@ impl Node {
         self.kv.hash(state);
         self.leader_contact_at.hash(state);
         self.restarted_at.hash(state);
+        self.lease_leader.hash(state);
     }
 }
 
@@ -127,6 +131,7 @@ impl Node {
             now: 0,
             leader_contact_at: None,
             restarted_at: None,
+            lease_leader: None,
             outputs: VecDeque::new(),
         };
         node.emit(Output::SetTimer(Timer::Election));

@@ -69,7 +69,7 @@ impl Node {
             self.emit(Output::SetTimer(Timer::Election));
         }
         self.become_follower(Some(request.leader_id));
-        self.leader_contact_at = Some(self.now);
+        self.heard_from_leader(request.leader_id);
 
         let prev_log_index = request.prev_log_index;
         let last_new_index = prev_log_index + request.entries.len() as LogIndex;

@@ -115,7 +115,7 @@ impl Node {
             self.emit(Output::SetTimer(Timer::Election));
         }
         self.become_follower(Some(request.leader_id));
-        self.leader_contact_at = Some(self.now);
+        self.heard_from_leader(request.leader_id);
         if last_index > self.commit_index {
             if self.persistent.log.term_at(last_index) == Some(request.last_included_term) {
                 self.commit_to(last_index);

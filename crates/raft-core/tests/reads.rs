@@ -190,3 +190,39 @@ fn with_leases_a_restarted_server_refuses_votes_for_an_election_timeout() {
     cluster.inject(3, 2, raft_core::Message::RequestVote(ask));
     assert_eq!((cluster.node(2).current_term(), cluster.node(2).voted_for()), (9, Some(3)), "once the lease is over");
 }
+
+#[test]
+fn a_follower_that_learns_a_later_term_from_a_late_reply_still_guards_the_lease_it_acknowledged() {
+    let mut cluster = cluster_with_x(reads(ReadMode::Lease));
+    cluster.lead_for(1, 50); // S2 and S3 acknowledged a round: S1's lease runs 150 ms from its start
+    cluster.isolate(1);
+    // S3 times out; S2 ignores its request under CheckQuorum's guard. Then a late answer of
+    // term 2 from S3 reaches S2 (as S3's answer to a RequestVote of S2's from an earlier
+    // election would, held up in the network until S3 had moved on): S2 follows into term 2,
+    // without a leader.
+    cluster.timeout(3);
+    cluster.deliver_all();
+    assert_eq!(cluster.node(2).current_term(), 1, "S2 ignored S3: it heard from S1 within the timeout");
+    let late = raft_core::RequestVoteReply { term: 2, vote_granted: false };
+    cluster.inject(3, 2, raft_core::Message::RequestVoteReply(late));
+    // S3 campaigns again, at once: S2 must not help elect a leader while S1's lease runs.
+    cluster.timeout(3);
+    cluster.deliver_all();
+    assert_ne!(cluster.node(3).role(), raft_core::RoleKind::Leader, "S3 won while S1's lease ran");
+    cluster.write(3, 2, "x=2");
+    cluster.deliver_all();
+    cluster.read(1, 3, "x");
+    let stale = matches!(cluster.response(2), Some(ClientResult::Committed { .. }))
+        && cluster.response(3) == Some(&read_value("1", 2));
+    assert!(!stale, "S1 answered x=1 after x=2 committed: {:?}, {:?}", cluster.response(2), cluster.response(3));
+    // Told as a leader heard from within the timeout; and once the lease is over, S2 votes.
+    let told = cluster.events[&2].iter().rev().find_map(|output| match output {
+        raft_core::Output::VoteRequestIgnored { leader, .. } => Some(*leader),
+        _ => None,
+    });
+    assert_eq!(told, Some(Some(1)));
+    cluster.advance(150);
+    cluster.timeout(3);
+    cluster.deliver_all();
+    assert_eq!(cluster.node(3).role(), raft_core::RoleKind::Leader, "elected once S1's lease has run out");
+}
