@@ -196,6 +196,16 @@ test('on a phone, Go to the lesson brings the step into view below the drawing h
   expect(errors).toEqual([]);
 });
 
+/** The lesson's lines and buttons that the bottom edge of the drawing held at a phone's top cuts in two. */
+const linesCutByTheDrawing = (page) =>
+  page.evaluate(() => {
+    const edge = document.querySelector('.playground__stage').getBoundingClientRect().bottom;
+    return [...document.querySelectorAll('.lesson h2, .lesson h3, .lesson p, .lesson button')]
+      .map((e) => e.getBoundingClientRect())
+      .filter((r) => r.height > 0 && r.top < edge - 1 && r.bottom > edge + 1)
+      .map((r) => `${Math.round(r.top)}-${Math.round(r.bottom)} across ${Math.round(edge)}`);
+  });
+
 test('on a phone, Next brings the new step back into view below the drawing held at the top', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
   const page = await context.newPage();
@@ -206,6 +216,10 @@ test('on a phone, Next brings the new step back into view below the drawing held
   const next = panel(page).locator('[data-lesson-nav=next]');
   await next.tap();
   await expect(main(page)).toHaveAttribute('data-lesson-step', '2');
+  // From the page's top too: the drawing is brought to the top, whole, with the step's title
+  // right below it.
+  await expect.poll(async () => Math.round((await page.locator('.playground__stage').boundingBox()).y)).toBe(0);
+  expect(await linesCutByTheDrawing(page)).toEqual([]);
   await panel(page).locator('[data-choice="2"]').tap();
   await next.tap();
   await expect(main(page)).toHaveAttribute('data-lesson-step', '3');
@@ -219,14 +233,7 @@ test('on a phone, Next brings the new step back into view below the drawing held
   // No line of the panel is cut in half by the drawing's bottom edge: what is above the step's
   // title is wholly under the drawing, which fills the column's width (328 px here, less than 45 %
   // of the height).
-  const cut = await page.evaluate(() => {
-    const edge = document.querySelector('.playground__stage').getBoundingClientRect().bottom;
-    return [...document.querySelectorAll('.lesson h2, .lesson h3, .lesson p, .lesson button')]
-      .map((e) => e.getBoundingClientRect())
-      .filter((r) => r.height > 0 && r.top < edge - 1 && r.bottom > edge + 1)
-      .map((r) => `${Math.round(r.top)}-${Math.round(r.bottom)} across ${Math.round(edge)}`);
-  });
-  expect(cut).toEqual([]);
+  expect(await linesCutByTheDrawing(page)).toEqual([]);
   expect((await page.locator('.playground__stage').boundingBox()).width).toBeCloseTo(328, 0);
   expect(errors).toEqual([]);
   await context.close();

@@ -42,11 +42,12 @@ pub fn reveal_drawing() {
     });
 }
 
-/// After a lesson's step changed: brings the step's title back into view when the page's
-/// scroll left it hidden, under the drawing that sticks to the top of a phone's screen or out of
-/// the window (its `scroll-margin-top` puts it right below that drawing). On a wide screen,
-/// where the lesson stands beside the drawing, the two come into view together, unless the
-/// step is too tall for that. Never in an embed.
+/// After a lesson's step changed. On a phone, where the drawing sticks to the top of the screen:
+/// scrolls the step's title to right below the drawing held there (its `scroll-margin-top`),
+/// whatever the scroll was, so the drawing is whole at the top and what precedes the title is
+/// wholly under it, never cut in half at its edge. On a wide screen, where the lesson stands
+/// beside the drawing: brings the step back into view if the scroll left it out of the window,
+/// with the drawing, unless the step is too tall for that. Never in an embed.
 pub fn reveal_lesson_step() {
     let document = gloo::utils::document();
     let Some(title) = document.query_selector(".playground:not(.playground--embed) .lesson__step-title").ok().flatten()
@@ -59,21 +60,26 @@ pub fn reveal_lesson_step() {
         let style = window.get_computed_style(stage).ok().flatten();
         style.and_then(|style| style.get_property_value("position").ok()).as_deref() == Some("sticky")
     });
-    let stuck_bottom = stuck.map_or(0.0, |stage| stage.get_bounding_client_rect().bottom());
+    if let Some(stage) = stuck {
+        let (stage, top) = (stage.get_bounding_client_rect(), title.get_bounding_client_rect().top());
+        let aligned = stage.top().abs() <= 1.0 && (top - stage.bottom()).abs() <= 1.0;
+        if !aligned {
+            title.scroll_into_view();
+        }
+        return;
+    }
     let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(f64::MAX);
     let hidden = || {
         let top = title.get_bounding_client_rect().top();
-        top < stuck_bottom || top > height - 40.0
+        top < 0.0 || top > height - 40.0
     };
     if !hidden() {
         return;
     }
-    if stuck.is_none() {
-        if let Some(body) = document.query_selector(".playground__body").ok().flatten() {
-            body.scroll_into_view();
-            if !hidden() {
-                return;
-            }
+    if let Some(body) = document.query_selector(".playground__body").ok().flatten() {
+        body.scroll_into_view();
+        if !hidden() {
+            return;
         }
     }
     title.scroll_into_view();
