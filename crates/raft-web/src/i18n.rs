@@ -1339,7 +1339,7 @@ impl Lang {
                 ),
                 E::NextIndexBackedOff { leader, follower, next_index, equal_commit: true } => format!(
                     "S{follower} 按被打破的规则（设置里的“打破一条规则”）拒绝了领导者 S{leader} 的 AppendEntries：\
-                     领导者的提交索引与它自己的不同，或它的日志没有长到所发条目之前的那个位置；不检查 prevLogTerm\
+                     领导者的提交索引与它自己的不同，或它的日志没有所发条目之前的那一条；不检查 prevLogTerm\
                      （§5.3 检查它）。S{leader} 把 S{follower} 的 nextIndex 退回到 {next_index}，再试一次。"
                 ),
                 E::ConfigurationAppended { leader, config } => format!(

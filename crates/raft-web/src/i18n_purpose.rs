@@ -88,12 +88,14 @@ impl Lang {
             (Lang::En, Purpose::EqualCommitAccepted { index }) => format!(
                 "{a} took leader {b}'s entries through index {index} under the broken rule (Break a rule, in \
                  Settings): the commit indexes were equal, and no term was checked before the entries, so the two \
-                 logs may still differ there (§5.3, Log Matching)."
+                 logs may still differ before them (§5.3, Log Matching)."
             ),
             (Lang::En, Purpose::EqualCommitRejected { index }) => format!(
-                "{a} refuses under the broken rule (Break a rule, in Settings): the leader's commit index differs \
-                 from its own, or its log does not reach index {index} (§5.3 checks prevLogTerm instead): {b} will \
-                 move its nextIndex back and send earlier entries."
+                "{a} refuses under the broken rule (Break a rule, in Settings): it takes AppendEntries only when the \
+                 leader's commit index equals its own and its log reaches index {index}, prevLogTerm unchecked (§5.3 \
+                 checks the term instead). If its log is too short, {b} moves nextIndex back and sends earlier \
+                 entries; if the commit indexes differ, nothing {b} sends can help: a leader's commit index only \
+                 grows, so {a} refuses it from now on and commits nothing more while {b} leads."
             ),
             (Lang::En, Purpose::HandOver) => format!(
                 "Leader {a} hands leadership to {b}: {b} starts an election at once, without waiting for its timer \
@@ -168,7 +170,7 @@ impl Lang {
             ),
             (Lang::Zh, Purpose::EqualCommitRequest { entries, prev_index, commit }) => format!(
                 "{}。按被打破的规则（设置里的“打破一条规则”），只要领导者的提交索引 {commit} 与 {b} 自己的相同、\
-                 且 {b} 的日志长到索引 {prev_index}，{b} 就接受，不管那个条目的任期：不检查 prevLogTerm，\
+                 且 {b} 的日志至少有第 {prev_index} 条，{b} 就接受，不管那个条目的任期：不检查 prevLogTerm，\
                  两份日志就可能在某个索引上一致、在它之前却不同（§5.3 检查任期：日志匹配）。",
                 match entries {
                     Some((first, last)) => format!("领导者 {a} 发送{}", entries_zh(*first, *last)),
@@ -177,12 +179,13 @@ impl Lang {
             ),
             (Lang::Zh, Purpose::EqualCommitAccepted { index }) => format!(
                 "{a} 按被打破的规则（设置里的“打破一条规则”）接受了领导者 {b} 直到索引 {index} 的条目：提交索引相同，\
-                 而这些条目之前没有按任期核对，所以两份日志在那里可能仍然不同（§5.3，日志匹配）。"
+                 而这些条目之前没有按任期核对，所以两份日志在它们之前可能仍然不同（§5.3，日志匹配）。"
             ),
             (Lang::Zh, Purpose::EqualCommitRejected { index }) => format!(
-                "{a} 按被打破的规则（设置里的“打破一条规则”）拒绝：领导者的提交索引与它自己的不同，\
-                 或它的日志没有长到索引 {index}（§5.3 在这里检查的是 prevLogTerm）：{b} 会把 nextIndex 往回退，\
-                 发送更早的条目。"
+                "{a} 按被打破的规则（设置里的“打破一条规则”）拒绝：只有当领导者的提交索引与它自己的相同、\
+                 且它的日志至少有第 {index} 条时，它才接受 AppendEntries，不检查 prevLogTerm（§5.3 检查的是任期）。\
+                 如果它的日志太短，{b} 会把 nextIndex 往回退，改发更早的条目；如果是提交索引不同，{b} 发什么都\
+                 无济于事：领导者的提交索引只增不减，所以只要 {b} 还是领导者，{a} 就会一直拒绝，再也提交不了新条目。"
             ),
             (Lang::Zh, Purpose::HandOver) => {
                 format!("领导者 {a} 把领导权转移给 {b}：{b} 立即发起选举，不等选举计时器（博士论文 §3.10）。")
