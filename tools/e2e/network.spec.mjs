@@ -155,6 +155,25 @@ test('while paused, messages are reachable with the keyboard', async ({ page }) 
   await expect(page.locator('[data-message]').first()).toHaveAttribute('tabindex', '-1');
 });
 
+test('a message focused while stepping hands the focus to the server it reaches', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await page.locator('[data-node="2"]').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-node-menu="2"]').getByRole('button', { name: 'Time out' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const message = page.locator('[data-message]').first();
+  const [id, to] = [await message.getAttribute('data-message'), await message.getAttribute('data-to')];
+  await message.focus();
+  const inFlight = () => page.locator(`[data-message="${id}"]`).count();
+  for (let presses = 0; presses < 40 && (await inFlight()) > 0; presses += 1) {
+    await page.keyboard.press('ArrowRight');
+  }
+  await expect(page.locator(`[data-message="${id}"]`)).toHaveCount(0);
+  await expect(page.locator(`[data-node="${to}"]`)).toBeFocused();
+  expect(errors).toEqual([]);
+});
+
 test('New cluster starts a fresh run from a random seed, shown in Settings, editable, carried by the link', async ({ page, context }) => {
   const errors = watchErrors(page);
   await page.goto('./');

@@ -28,13 +28,7 @@ pub fn message_panel(lang: Lang, props: &MessagePanelProps) -> Html {
     let to = details.to;
     // Dropping the message or closing the panel takes away the focused button: the focus goes
     // back to the message, or (once it is gone) to the server it was going to.
-    let back = move || {
-        crate::hooks::after_redraw(move || {
-            if crate::hooks::focus_lost() && !crate::hooks::focus_selected(&format!("[data-message=\"{id}\"]")) {
-                crate::hooks::focus_selected(&format!("[data-node=\"{to}\"]"));
-            }
-        })
-    };
+    let back = move || crate::hooks::refocus_message(id, to);
     // Escape itself closes the panel from anywhere on the page (the page's shortcuts).
     let onkeydown = Callback::from(move |event: KeyboardEvent| {
         if event.key() == "Escape" {

@@ -24,6 +24,16 @@ pub fn focus_selected(selector: &str) -> bool {
         .is_some()
 }
 
+/// Once the page is redrawn, if the focus was lost (the focused button or message went away):
+/// to message `id` if it is still in flight, else to server `to`, the one it was going to.
+pub fn refocus_message(id: u64, to: u32) {
+    after_redraw(move || {
+        if focus_lost() && !focus_selected(&format!("[data-message=\"{id}\"]")) {
+            focus_selected(&format!("[data-node=\"{to}\"]"));
+        }
+    });
+}
+
 /// Runs `then` once the page has been redrawn after the event being handled.
 pub fn after_redraw(then: impl FnOnce() + 'static) {
     gloo::timers::callback::Timeout::new(0, then).forget();

@@ -47,6 +47,12 @@ pub fn keyboard_shortcuts(dispatch: Callback<Action>) -> Option<EventListener> {
             _ => return,
         };
         event.prevent_default();
+        if matches!(action, Action::Step(_) | Action::TogglePlay) {
+            // A focused message may be delivered (or not sent yet) once time has moved.
+            if let Some((id, to)) = focused_message(event) {
+                super::refocus_message(id, to);
+            }
+        }
         if matches!(action, Action::LessonNext | Action::LessonBack) {
             // The focused choice or button may belong to the step left behind.
             super::after_redraw(|| {
@@ -56,6 +62,13 @@ pub fn keyboard_shortcuts(dispatch: Callback<Action>) -> Option<EventListener> {
         }
         dispatch.emit(action);
     }))
+}
+
+/// The message the key was pressed on, if any: its id and the server it is going to.
+fn focused_message(event: &KeyboardEvent) -> Option<(u64, u32)> {
+    let element = event.target()?.dyn_into::<Element>().ok()?;
+    let id = element.get_attribute("data-message")?.parse().ok()?;
+    Some((id, element.get_attribute("data-to")?.parse().ok()?))
 }
 
 /// Whether an open lesson's `back` or `next` can act now (the playground's root says so).
