@@ -80,6 +80,9 @@ test('a lesson walked with Next and Back: a question answered, the run left by a
   await expect(main(page)).toHaveAttribute('data-lesson-step', '5');
   await expect(main(page)).toHaveAttribute('data-time-ms', '1015');
   await expect(panel(page)).toContainText('End of the lesson');
+  // Next, which can go nowhere, says so rather than offering to play on.
+  await expect(next).toHaveAttribute('aria-disabled', 'true');
+  await expect(next).toHaveAttribute('title', 'End of the lesson: the run is yours to explore.');
   await expect(page.locator('.message--highlight[data-kind="AppendEntries"]')).toHaveCount(3); // the heartbeats
   await expect.poll(() => new URL(page.url()).hash).toBe('#lesson=election&step=5');
 

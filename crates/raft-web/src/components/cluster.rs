@@ -67,9 +67,6 @@ pub fn Cluster(props: &ClusterProps) -> Html {
                 <rect class="client__body" x="-26" y="-14" width="52" height="28" rx="6" />
                 <text class="client__label" dy="0.35em">{ t.client }</text>
             </g>
-            <g class="cluster__kv">
-                { for props.view.nodes.iter().map(|node| kv_glyph(lang, node, props.view.nodes.len())) }
-            </g>
             <g class="cluster__nodes">
                 { for props.view.nodes.iter().map(|node| node_glyph(lang, &NodeGlyphProps {
                     node: node.clone(),
@@ -78,8 +75,8 @@ pub fn Cluster(props: &ClusterProps) -> Html {
                     highlighted: props.view.highlight.nodes.contains(&node.id),
                 }) ) }
             </g>
-            // Last, so that Tab reaches the client and every server before the messages in
-            // flight (while paused), and a message is drawn over the server it leaves.
+            // After the servers, so that Tab reaches the client and every server before the
+            // messages in flight (while paused), and a message is drawn over the server it leaves.
             <g class="cluster__messages">
                 { for props.view.messages.iter().map(|message| message_glyph(lang, &MessageGlyphProps {
                         message: message.clone(),
@@ -94,6 +91,10 @@ pub fn Cluster(props: &ClusterProps) -> Html {
                         <path class="loss__mark" d="M -6 -6 L 6 6 M 6 -6 L -6 6" />
                     </g>
                 }) }
+            </g>
+            // Over the messages, which pass under the state machines' words (they take no clicks).
+            <g class="cluster__kv">
+                { for props.view.nodes.iter().map(|node| kv_glyph(lang, node, props.view.nodes.len())) }
             </g>
         </svg>
     }

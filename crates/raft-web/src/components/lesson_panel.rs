@@ -99,8 +99,12 @@ fn go_to_lesson() {
 pub fn lesson_nav(lang: Lang, tour: &Tour, dispatch: &Callback<Action>) -> Html {
     let t = lang.lesson_texts();
     let waiting = tour.waiting_for_answer();
-    let next_title = if waiting { t.answer_first } else { t.next_title };
     let (at_first, at_last) = (tour.step == 0, tour.at_last_step());
+    let next_title = match (waiting, at_last) {
+        (true, _) => t.answer_first,
+        (false, true) => t.finished,
+        (false, false) => t.next_title,
+    };
     let onback = if at_first { Callback::noop() } else { lesson_action(dispatch, Action::LessonBack) };
     let onnext = match (waiting, at_last) {
         (true, _) => Callback::from(|_: MouseEvent| {
