@@ -231,7 +231,8 @@ pub enum Output {
     },
     /// It ignored `candidate`'s request for votes (or, with `pre_vote`, pre-votes) for `term`
     /// under CheckQuorum's guard (thesis §4.2.3): it heard from `leader` within the shortest
-    /// election timeout (itself if it leads), or, with `leader` None, it restarted that
+    /// election timeout (itself if it leads; with lease reads, a leader of any term, whose
+    /// lease it may hold up: thesis §6.4.1), or, with `leader` None, it restarted that
     /// recently and may still be part of a lease it acknowledged (thesis §6.4.1). For the
     /// driver's narration, which changes nothing.
     VoteRequestIgnored {

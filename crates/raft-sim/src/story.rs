@@ -147,8 +147,9 @@ pub enum StoryEvent {
         term: Term,
         /// A pre-vote request (thesis §9.6).
         pre_vote: bool,
-        /// The leader it heard from within the shortest election timeout; None: it restarted
-        /// that recently and guards a lease it may have acknowledged (thesis §6.4.1).
+        /// The leader it heard from within the shortest election timeout (with lease reads, in
+        /// any term); None: it restarted that recently and guards a lease it may have
+        /// acknowledged (thesis §6.4.1).
         leader: Option<NodeId>,
     },
     /// A follower refused a leader's AppendEntries (its log holds no entry matching the one

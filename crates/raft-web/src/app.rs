@@ -115,7 +115,7 @@ pub fn App() -> Html {
         options.origin.clone(),
         status,
         story.clone(),
-        state.host_refusals.iter().map(|(revision, n)| (*revision, n.text(lang))).collect(),
+        (lang, &state.host_refusals),
         state.tour.as_ref().map(|tour| (tour.lesson.id.clone(), tour.step, tour.lesson.steps.len())),
     );
     // What both layouts show: the drawing with its menu, the notice and the logs.

@@ -16,7 +16,8 @@ use web_sys::{MessageEvent, Window};
 use yew::prelude::*;
 
 use crate::embed_api::{read_command, Heard, HostCommand, HostEvent, PROTOCOL_VERSION};
-use crate::state::{Action, Direction};
+use crate::i18n::Lang;
+use crate::state::{Action, Direction, Notice};
 
 /// What a `state` reply says, kept fresh on every render.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -164,15 +165,16 @@ fn error_event(why: String) -> HostEvent {
 
 /// Listens to the parent frame and tells it, after every change, the story events it has not
 /// heard: leaders elected, entries committed, crashes, restarts, writes answered. A malformed
-/// or refused command is answered with one `error` event (`refusals` are the latest refusals,
-/// oldest first, each with the revision it happened at); messages of other protocols are ignored.
+/// or refused command is answered with one `error` event (`refusals`: the page's language, and
+/// the latest refusals, oldest first, each with the revision it happened at); messages of other
+/// protocols are ignored.
 #[hook]
 pub fn use_embed_api(
     dispatch: Callback<Action>,
     origin: Option<String>,
     status: EmbedStatus,
     story: Rc<Vec<(Millis, StoryEvent)>>,
-    refusals: Vec<(u64, String)>,
+    refusals: (Lang, &[(u64, Notice)]),
     lesson: Option<LessonAt>,
 ) {
     // A page that is not in a frame has no one to talk to: it listens to nothing and tells
@@ -246,11 +248,19 @@ pub fn use_embed_api(
         // Each refused command is told once, in order, by the revision it was refused at:
         // all those newer than the last told, however many came before this drawing.
         let origin = origin.clone();
+        let (lang, refusals) = refusals;
         let told = use_mut_ref(|| None::<u64>);
         let newest = refusals.last().map(|(revision, _)| *revision);
+        let since = *told.borrow();
+        // Worded only when one is not told yet, not on every frame of a run that played on.
+        let untold: Vec<String> = if newest == since {
+            Vec::new()
+        } else {
+            let new = refusals.iter().filter(|(revision, _)| since.is_none_or(|told| *revision > told));
+            new.map(|(_, refused)| refused.text(lang)).collect()
+        };
         use_effect_with(newest, move |_| {
-            let since = *told.borrow();
-            for (_, why) in refusals.into_iter().filter(|(revision, _)| since.is_none_or(|told| *revision > told)) {
+            for why in untold {
                 post_to_parent(&error_event(why), origin.as_deref());
             }
             *told.borrow_mut() = newest.or(since);
