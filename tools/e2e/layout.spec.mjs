@@ -166,21 +166,27 @@ test('on a touch screen, buttons, fields and boxes to tick are big enough for a 
   await context.close();
 });
 
-test('on a phone the drawing starts on the first screen, under a full-width time slider, and the language and theme follow it', async ({ browser }) => {
+test('on a phone the whole drawing and Play fit the first screen, Play and a full-width time slider under the drawing, and the language and theme follow them', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
   await page.goto('./');
   const drawing = await page.locator('svg.cluster').boundingBox();
-  // The ring's top row of servers is in view before any scrolling.
-  expect(drawing.y).toBeLessThan(740 / 2 + 150);
+  // The whole ring is in view before any scrolling, and Play right under it, as a video's controls.
+  expect(drawing.y + drawing.height).toBeLessThanOrEqual(740);
+  const play = await page.getByRole('button', { name: 'Play' }).boundingBox();
+  expect(play.y).toBeGreaterThanOrEqual(drawing.y + drawing.height);
+  expect(play.y + play.height).toBeLessThanOrEqual(740);
   const slider = await page.getByRole('slider', { name: 'Time' }).boundingBox();
   expect(slider.width).toBeGreaterThan(300);
-  expect(slider.y).toBeLessThan(drawing.y);
+  expect(slider.y).toBeGreaterThan(play.y);
   // Speed and Explore share a row.
   const speed = await page.getByRole('slider', { name: 'Speed' }).boundingBox();
   const explore = await page.getByRole('button', { name: 'Explore' }).boundingBox();
   expect(Math.abs(speed.y + speed.height / 2 - (explore.y + explore.height / 2))).toBeLessThan(12);
+  // The logs come after the controls.
+  const logs = await page.locator('.logs').first().boundingBox();
+  expect(logs.y).toBeGreaterThan(slider.y);
   const language = await page.getByRole('button', { name: '切换到中文' }).boundingBox();
-  expect(language.y).toBeGreaterThan(drawing.y + drawing.height);
+  expect(language.y).toBeGreaterThan(logs.y);
   await context.close();
 });
