@@ -50,3 +50,49 @@ test('a preset whose files cannot be fetched is refused with a notice, and the r
   await presetShown(page, 'figure-6');
   await expect(page.locator('[data-node]')).toHaveCount(5);
 });
+
+test('keys browse the Scenario, Servers and Lesson pickers without loading; Enter loads, leaving shows again what is loaded', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  const main = page.locator('main');
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(main).not.toHaveAttribute('data-time-ms', '0');
+  const time = await main.getAttribute('data-time-ms');
+  const scenario = page.getByRole('combobox', { name: 'Scenario' });
+  await scenario.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  // The picker shows the second preset, but the run is the same.
+  await expect(scenario).not.toHaveValue('');
+  const shown = await scenario.inputValue();
+  await expect(main).toHaveAttribute('data-time-ms', time);
+  await expect(main).not.toHaveAttribute('data-preset', /./);
+  // Leaving it shows again what is loaded: no preset.
+  await page.keyboard.press('Tab');
+  await expect(scenario).toHaveValue('');
+  await expect(main).toHaveAttribute('data-time-ms', time);
+  // Browsing, then Enter, loads the preset shown.
+  await scenario.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await presetShown(page, shown);
+  // The size picker: ↓ does not resize; Escape shows the size again.
+  const servers = page.getByRole('combobox', { name: 'Servers' });
+  const size = await servers.inputValue();
+  const count = await page.locator('[data-node]').count();
+  await servers.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(servers).not.toHaveValue(size);
+  await expect(page.locator('[data-node]')).toHaveCount(count);
+  await page.keyboard.press('Escape');
+  await expect(servers).toHaveValue(size);
+  // The lesson picker: ↓ opens no lesson, Enter does.
+  const lessons = page.getByRole('combobox', { name: 'Lesson' });
+  await lessons.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(main).not.toHaveAttribute('data-lesson', /./);
+  await page.keyboard.press('Enter');
+  await expect(main).toHaveAttribute('data-lesson', await lessons.inputValue());
+  expect(errors).toEqual([]);
+});

@@ -172,18 +172,13 @@ fn predict(lang: Lang, tour: &Tour, dispatch: &Callback<Action>) -> Html {
 /// The picker: every lesson, finished ones marked, the open one chosen.
 pub fn lesson_picker(lang: Lang, open: Option<&str>, done: &[String], on_open: Callback<String>) -> Html {
     let t = lang.lesson_texts();
-    let onchange = Callback::from(move |event: Event| {
-        let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
-        if !select.value().is_empty() {
-            on_open.emit(select.value());
-        }
-    });
+    let super::picker_keys::Picker { onchange, onkeydown, onblur, onmousedown } = super::picker_keys::picker(on_open);
     html! {
         <span class="lesson-picker">
         <label>
             { t.lesson }{ " " }
             // Not keyed (a new element would lose the focus at each choice); × empties it.
-            <select {onchange} title={t.picker_title} data-lesson-picker="true">
+            <select {onchange} {onkeydown} {onblur} {onmousedown} title={t.picker_title} data-lesson-picker="true">
                 <option value="" selected={open.is_none()}>{ t.choose }</option>
                 { for crate::lessons::LESSONS.iter().map(|lesson| {
                     let title = if lang == Lang::Zh { lesson.zh } else { lesson.en };

@@ -1,8 +1,8 @@
 //! Presets, cluster size, adding a server and healing the network.
 
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use super::picker_keys::picker;
 use crate::i18n::Lang;
 
 /// What [`network_bar`] draws, and where its events go.
@@ -31,27 +31,20 @@ pub struct NetworkBarProps {
 /// The preset picker (naming the preset loaded until the run departs from it), the size
 /// picker (1 to 9 servers), the New cluster button (a random seed) and the Heal all button.
 pub fn network_bar(lang: Lang, props: &NetworkBarProps) -> Html {
+    let t = lang.texts();
     let on_resize = props.on_resize.clone();
-    let onchange = Callback::from(move |event: Event| {
-        let select: HtmlSelectElement = event.target_unchecked_into();
-        if let Ok(size) = select.value().parse() {
+    let size = picker(Callback::from(move |size: String| {
+        if let Ok(size) = size.parse() {
             on_resize.emit(size);
         }
-    });
-    let t = lang.texts();
-    let on_preset = props.on_preset.clone();
-    let on_preset_change = Callback::from(move |event: Event| {
-        let select: HtmlSelectElement = event.target_unchecked_into();
-        let id = select.value();
-        if !id.is_empty() {
-            on_preset.emit(id);
-        }
-    });
+    }));
+    let preset = picker(props.on_preset.clone());
     html! {
         <div class="network-bar" role="group" aria-label={t.cluster}>
             <label>
                 { t.scenario }{ " " }
-                <select onchange={on_preset_change} title={t.scenario_title}>
+                <select onchange={preset.onchange} onkeydown={preset.onkeydown} onblur={preset.onblur}
+                        onmousedown={preset.onmousedown} title={t.scenario_title}>
                     <option value="" selected={props.preset.is_none()}>{ t.choose_preset }</option>
                     { for crate::presets::PRESETS.iter().map(|preset| {
                         let title = match lang {
@@ -64,7 +57,8 @@ pub fn network_bar(lang: Lang, props: &NetworkBarProps) -> Html {
             </label>
             <label>
                 { t.servers }{ " " }
-                <select {onchange} title={t.servers_title}>
+                <select onchange={size.onchange} onkeydown={size.onkeydown} onblur={size.onblur}
+                        onmousedown={size.onmousedown} title={t.servers_title}>
                     { for (1..=raft_sim::MAX_NODES).map(|n| html! {
                         <option value={n.to_string()} selected={n == props.size}>{ n }</option>
                     }) }
