@@ -186,7 +186,20 @@ test('on a phone the whole drawing and Play fit the first screen, Play and a ful
   // The logs come after the controls.
   const logs = await page.locator('.logs').first().boundingBox();
   expect(logs.y).toBeGreaterThan(slider.y);
+  // The language switch stays at the top, beside the title; the theme follows the logs; the
+  // shortcuts, which need a keyboard, are not offered on a touch screen alone.
+  const title = await page.getByRole('heading', { level: 1 }).boundingBox();
   const language = await page.getByRole('button', { name: '切换到中文' }).boundingBox();
-  expect(language.y).toBeGreaterThan(logs.y);
+  expect(language.y).toBeLessThan(title.y + title.height);
+  const titleEnd = await page.getByRole('heading', { level: 1 }).evaluate((h1) => {
+    const range = document.createRange();
+    range.selectNodeContents(h1);
+    return range.getBoundingClientRect().right;
+  });
+  expect(language.x).toBeGreaterThan(titleEnd);
+  expect(language.x + language.width).toBeLessThanOrEqual(360);
+  const theme = await page.getByRole('combobox', { name: 'Theme' }).boundingBox();
+  expect(theme.y).toBeGreaterThan(logs.y);
+  await expect(page.getByRole('button', { name: /Shortcuts/ })).toBeHidden();
   await context.close();
 });

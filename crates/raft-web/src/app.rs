@@ -251,7 +251,7 @@ pub fn App() -> Html {
                                                             on_resize, on_heal, on_preset, on_new_cluster, preset: state.shown_preset(),
                                                             next_server: state.next_server(), on_add_server }) }
                     <div class="playground__preferences">
-                        <button type="button" lang={lang.other().texts().html_lang} aria-label={t.switch_language_label}
+                        <button type="button" class="playground__language" lang={lang.other().texts().html_lang} aria-label={t.switch_language_label}
                                 onclick={switch_language}>{ t.switch_language }</button>
                         <label>
                             { t.theme }{ " " }
@@ -261,7 +261,7 @@ pub fn App() -> Html {
                                 }) }
                             </select>
                         </label>
-                        <button type="button" onclick={on_toggle_shortcuts.reform(|_| ())}>{ t.shortcuts_button }</button>
+                        <button type="button" class="playground__shortcuts" onclick={on_toggle_shortcuts.reform(|_| ())}>{ t.shortcuts_button }</button>
                     </div>
                 </div>
                 // What to do, until something happens; then what happened last, as a caption
