@@ -170,6 +170,13 @@ pub fn App() -> Html {
         done
     }))
     .clone();
+    // A lesson that opens (from the picker or a link) is brought into view: on a phone, where
+    // it stands far below the picker, the page scrolls to it, the drawing held at the top.
+    use_effect_with(lesson_id.clone(), |opened| {
+        if opened.is_some() {
+            crate::hooks::reveal_lesson_head();
+        }
+    });
     let show_log = !options.embed || options.show_log;
     let log_table = html! {
         if show_log {

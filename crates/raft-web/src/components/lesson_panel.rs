@@ -85,11 +85,11 @@ fn lesson_action(dispatch: &Callback<Action>, action: Action) -> Callback<MouseE
 }
 
 /// Moves the focus to the lesson panel's step title, and the panel into view (with the
-/// drawing, on a wide screen).
+/// drawing, on a wide screen; under it, from the lesson's head, on a phone).
 fn go_to_lesson() {
     if let Some(title) = gloo::utils::document().query_selector(".lesson__step-title").ok().flatten() {
         crate::hooks::focus_quietly(&title);
-        crate::hooks::reveal_lesson_step();
+        crate::hooks::reveal_lesson_head();
     }
 }
 

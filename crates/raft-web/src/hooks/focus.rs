@@ -59,8 +59,20 @@ pub fn reveal_drawing() {
 /// beside the drawing: brings the step back into view if the scroll left it out of the window,
 /// with the drawing, unless the step is too tall for that. Never in an embed.
 pub fn reveal_lesson_step() {
+    reveal_in_lesson(".lesson__step-title");
+}
+
+/// When a lesson opens, or Go to the lesson is pressed: as [`reveal_lesson_step`], with the
+/// lesson's head (its title and ×) right below the drawing on a phone, the step under it.
+pub fn reveal_lesson_head() {
+    reveal_in_lesson(".lesson");
+}
+
+/// Brings the lesson's part `selector` into view: see [`reveal_lesson_step`].
+fn reveal_in_lesson(selector: &str) {
     let document = gloo::utils::document();
-    let Some(title) = document.query_selector(".playground:not(.playground--embed) .lesson__step-title").ok().flatten()
+    let Some(title) =
+        document.query_selector(&format!(".playground:not(.playground--embed) {selector}")).ok().flatten()
     else {
         return;
     };
