@@ -1,7 +1,7 @@
 // Production Raft's elections: a leadership transfer from the node menu, PreVote's
 // pre-candidates and their messages, CheckQuorum from Settings.
 import { test, expect } from '@playwright/test';
-import { figure8WithoutCurrentTermRule, pausedWithLeader, stepUntil, watchErrors } from './helpers.mjs';
+import { figure8WithoutCurrentTermRule, pausedWithLeader, presetShown, stepUntil, watchErrors } from './helpers.mjs';
 
 test('Transfer leadership here hands leadership to the chosen follower', async ({ page }) => {
   const errors = watchErrors(page);
@@ -72,6 +72,9 @@ test('a broken rule, replayed with this change, turns a property red and Jump to
   const errors = watchErrors(page);
   await page.goto('./');
   await figure8WithoutCurrentTermRule(page);
+  // Values taken close the form, which stood over the drawing; the focus stays on its summary.
+  await expect(page.locator('details.settings')).toHaveJSProperty('open', false);
+  await expect(page.locator('.settings summary')).toBeFocused();
   // The preset's words stay, with a line saying they tell the preset's own run.
   await expect(page.locator('.scenario-info__title')).toContainText('Figure 8');
   await expect(page.locator('[data-preset-replayed]')).toContainText('replayed this preset with other settings');
@@ -89,5 +92,23 @@ test('a broken rule, replayed with this change, turns a property red and Jump to
   const at = Number(await page.locator('[data-time-ms]').getAttribute('data-time-ms'));
   expect(at).toBeGreaterThan(300);
   await expect(broken).toHaveAttribute('data-ok', 'false'); // at the very moment it broke
+  expect(errors).toEqual([]);
+});
+
+test('at 1280×800 a broken rule\'s red badge is in view beside the five-server drawing, without scrolling', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('./');
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('break-commit-old-terms');
+  await presetShown(page, 'break-commit-old-terms');
+  await expect(page.locator('[data-node]')).toHaveCount(5);
+  await page.getByRole('slider', { name: 'Speed' }).fill('2');
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  const red = page.locator('[data-invariant][data-ok=false]').first();
+  await expect(red).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const box = await red.boundingBox();
+  expect(box.y + box.height).toBeLessThanOrEqual(800);
   expect(errors).toEqual([]);
 });

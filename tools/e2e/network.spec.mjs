@@ -204,6 +204,9 @@ test('New cluster starts a fresh run from a random seed, shown in Settings, edit
     const field = target.getByRole('textbox', { name: /^Seed/ });
     await field.fill('42');
     await target.getByRole('button', { name: 'Apply: start a fresh cluster' }).click();
+    // Values taken close the form; opened again, it shows the seed of the run.
+    await expect(target.locator('details.settings')).toHaveJSProperty('open', false);
+    await target.getByText('Settings', { exact: true }).click();
     await expect(field).toHaveValue('42');
     await target.getByRole('button', { name: 'Step', exact: true }).click();
     return target.locator('main').getAttribute('data-trace-hash');

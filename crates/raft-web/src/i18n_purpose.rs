@@ -48,17 +48,23 @@ impl Lang {
                      asked for is not later than its own (thesis §9.6)."
                 )
             }
-            (Lang::En, Purpose::Replicate { first, last, prev_index: 0, .. }) => format!(
-                "Leader {a} sends {}. They start the log, so there is no earlier entry to check: {b} stores them \
-                 (§5.3).",
-                entries_en(*first, *last)
-            ),
-            (Lang::En, Purpose::Replicate { first, last, prev_index, prev_term }) => format!(
-                "Leader {a} sends {}. {b} stores them only if its log holds an entry at index {prev_index} of term \
-                 {prev_term}, the one just before them; otherwise it refuses, and the leader tries an earlier entry \
-                 (the consistency check, §5.3).",
-                entries_en(*first, *last)
-            ),
+            (Lang::En, Purpose::Replicate { first, last, prev_index: 0, .. }) => {
+                let (they_start, them) = if first == last { ("It starts", "it") } else { ("They start", "them") };
+                format!(
+                    "Leader {a} sends {}. {they_start} the log, so there is no earlier entry to check: {b} stores \
+                     {them} (§5.3).",
+                    entries_en(*first, *last)
+                )
+            }
+            (Lang::En, Purpose::Replicate { first, last, prev_index, prev_term }) => {
+                let them = if first == last { "it" } else { "them" };
+                format!(
+                    "Leader {a} sends {}. {b} stores {them} only if its log holds an entry at index {prev_index} of \
+                     term {prev_term}, the one just before {them}; otherwise it refuses, and the leader tries an \
+                     earlier entry (the consistency check, §5.3).",
+                    entries_en(*first, *last)
+                )
+            }
             (Lang::En, Purpose::Heartbeat { commit }) => format!(
                 "Leader {a}'s heartbeat: no entries. It keeps {b} from starting an election and tells it that entries \
                  up to index {commit} are committed (§5.2, §5.3)."
@@ -146,13 +152,17 @@ impl Lang {
                 format!("{a} 不愿投票给 {b}：它仍能收到领导者的消息、{b} 的日志落后，或所问的任期不比它的新（博士论文 §9.6）。")
             }
             (Lang::Zh, Purpose::Replicate { first, last, prev_index: 0, .. }) => {
-                format!("领导者 {a} 发送{}。它们从日志开头起，前面没有要核对的条目：{b} 存下它们（§5.3）。", entries_zh(*first, *last))
+                let it = if first == last { "它" } else { "它们" };
+                format!("领导者 {a} 发送{}。{it}从日志开头起，前面没有要核对的条目：{b} 存下{it}（§5.3）。", entries_zh(*first, *last))
             }
-            (Lang::Zh, Purpose::Replicate { first, last, prev_index, prev_term }) => format!(
-                "领导者 {a} 发送{}。只有当 {b} 的日志在紧挨它们之前的索引 {prev_index} 上有任期 {prev_term} 的条目时，\
-                 {b} 才存下它们；否则拒绝，领导者改发更早的条目（一致性检查，§5.3）。",
-                entries_zh(*first, *last)
-            ),
+            (Lang::Zh, Purpose::Replicate { first, last, prev_index, prev_term }) => {
+                let it = if first == last { "它" } else { "它们" };
+                format!(
+                    "领导者 {a} 发送{}。只有当 {b} 的日志在紧挨{it}之前的索引 {prev_index} 上有任期 {prev_term} 的条目时，\
+                     {b} 才存下{it}；否则拒绝，领导者改发更早的条目（一致性检查，§5.3）。",
+                    entries_zh(*first, *last)
+                )
+            }
             (Lang::Zh, Purpose::Heartbeat { commit }) => format!(
                 "领导者 {a} 的心跳：不带条目。它让 {b} 不发起选举，并告诉它索引 {commit} 及之前的条目已提交\
                  （§5.2、§5.3）。"

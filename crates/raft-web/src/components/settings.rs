@@ -112,10 +112,19 @@ fn read(form: &HtmlFormElement) -> Result<ClusterSettings, SettingsError> {
     Ok(ClusterSettings { seed: whole("seed")?, options })
 }
 
-/// Brings a refusal of the values, drawn below the form's buttons, into view if it is below
-/// the window's edge.
-fn show_error() {
-    let Some(error) = gloo::utils::document().query_selector(".settings__error").ok().flatten() else { return };
+/// After Apply or Replay: a refusal of the values, drawn below the form's buttons, is brought
+/// into view if it is below the window's edge; values taken close the form, which stood over the
+/// drawing, and leave the focus on its summary, to open it again.
+fn show_outcome(form: &HtmlFormElement) {
+    let Some(error) = gloo::utils::document().query_selector(".settings__error").ok().flatten() else {
+        if let Some(details) = form.closest("details").ok().flatten() {
+            let _ = details.remove_attribute("open");
+            if let Some(summary) = details.query_selector("summary").ok().flatten() {
+                crate::hooks::focus_quietly(&summary);
+            }
+        }
+        return;
+    };
     let below = gloo::utils::window().inner_height().ok().and_then(|h| h.as_f64());
     if below.is_some_and(|height| error.get_bounding_client_rect().bottom() > height) {
         error.scroll_into_view_with_bool(false);
@@ -140,7 +149,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
         } else {
             on_apply.emit(read(&form));
         }
-        crate::hooks::after_redraw(show_error);
+        crate::hooks::after_redraw(move || show_outcome(&form));
     });
     let rules = props.options.unsafe_rules;
     let o = &props.options;

@@ -49,7 +49,12 @@ impl NodeDetails {
             commit_index: node.commit_index(),
             last_applied: node.last_applied(),
             kv: node.kv().entries().map(|(k, v)| (k.to_owned(), v.to_owned())).collect(),
-            progress: node.progress().into_iter().map(|(peer, p)| (peer, p.next_index, p.match_index)).collect(),
+            // A leader's nextIndex and matchIndex are volatile (Figure 2): lost in a crash.
+            progress: if up {
+                node.progress().into_iter().map(|(peer, p)| (peer, p.next_index, p.match_index)).collect()
+            } else {
+                Vec::new()
+            },
             isolated: sim.network().links.is_isolated(id),
             // Not a server drawn as a leader (a stale one, cut off): the README offers it
             // on a running follower.
@@ -271,5 +276,9 @@ mod tests {
         assert!(NodeDetails::of(&sim, follower).unwrap().up);
         sim.apply(raft_sim::Action::Crash { node: follower }).unwrap();
         assert!(!NodeDetails::of(&sim, follower).unwrap().up);
+        // The leader's nextIndex and matchIndex go with it.
+        assert!(!NodeDetails::of(&sim, leader).unwrap().progress.is_empty());
+        sim.apply(raft_sim::Action::Crash { node: leader }).unwrap();
+        assert_eq!(NodeDetails::of(&sim, leader).unwrap().progress, Vec::new(), "a crashed leader's progress is shown");
     }
 }

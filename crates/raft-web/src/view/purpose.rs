@@ -357,5 +357,15 @@ mod tests {
         }
         let replicate = Lang::En.purpose(&purposes[12], 1, 2);
         assert!(replicate.contains("sends entries 3–5") && replicate.contains("index 2 of term 1"), "{replicate}");
+        assert!(replicate.contains("stores them") && !replicate.contains(" it only"), "{replicate}");
+        // One entry is "it", not "them": in both languages.
+        for one in [
+            Purpose::Replicate { first: 3, last: 3, prev_index: 2, prev_term: 1 },
+            Purpose::Replicate { first: 1, last: 1, prev_index: 0, prev_term: 0 },
+        ] {
+            let (en, zh) = (Lang::En.purpose(&one, 1, 2), Lang::Zh.purpose(&one, 1, 2));
+            assert!(en.contains("sends entry ") && !en.contains("them") && !en.contains("They"), "{en}");
+            assert!(zh.contains('它') && !zh.contains("它们"), "{zh}");
+        }
     }
 }
