@@ -182,7 +182,7 @@ impl fmt::Display for Breach {
                 write!(f, "S{node}'s entry {index} of term {term} differs in what precedes it")
             }
             Breach::CommittedDifferent { node, index } => {
-                write!(f, "S{node} committed a different entry {index} than another server")
+                write!(f, "S{node} committed a different entry at index {index} than the one committed there before")
             }
             Breach::CommittedOverDifferent { node, index } => {
                 write!(f, "S{node} committed up to {index} over different committed entries")
@@ -192,7 +192,7 @@ impl fmt::Display for Breach {
                 "leader S{node} appended a configuration at {appended} while the one at {pending} was not committed"
             ),
             Breach::AppliedDifferent { node, index } => {
-                write!(f, "S{node} applied a different entry at index {index} than another server")
+                write!(f, "S{node} applied a different entry at index {index} than another server applied there")
             }
         }
     }
@@ -535,6 +535,12 @@ mod tests {
         checker.on_apply(1, 1, 1);
         checker.on_apply(2, 2, 1);
         assert_eq!(checker.violations()[0].property, Property::StateMachineSafety);
+        assert_eq!(
+            checker.violations()[0].detail.to_string(),
+            "S2 applied a different entry at index 1 than another server applied there"
+        );
+        let committed = Breach::CommittedDifferent { node: 5, index: 2 }.to_string();
+        assert_eq!(committed, "S5 committed a different entry at index 2 than the one committed there before");
     }
 
     #[test]

@@ -378,13 +378,13 @@ impl Lang {
                 format!("S{node} 在索引 {index} 处任期 {term} 的条目之前的日志与别的服务器不同")
             }
             (Lang::Zh, Breach::CommittedDifferent { node, index }) => {
-                format!("S{node} 在索引 {index} 处提交的条目与另一台服务器不同")
+                format!("S{node} 在索引 {index} 处提交的条目与此前在那里提交的条目不同")
             }
             (Lang::Zh, Breach::CommittedOverDifferent { node, index }) => {
                 format!("S{node} 提交到索引 {index}，但之前已提交的条目与它的不同")
             }
             (Lang::Zh, Breach::AppliedDifferent { node, index }) => {
-                format!("S{node} 在索引 {index} 处应用的条目与另一台服务器不同")
+                format!("S{node} 在索引 {index} 处应用的条目与另一台服务器在那里应用的不同")
             }
             (Lang::Zh, Breach::TwoPendingChanges { node, pending, appended }) => {
                 format!("领导者 S{node} 在索引 {pending} 的配置提交之前，又在索引 {appended} 追加了配置")
