@@ -342,12 +342,10 @@ pub fn App() -> Html {
                                                                     run: { let state = state.clone(); Callback::from(move |_| state.run_so_far()) },
                                                                     on_found: dispatch.reform(Action::LoadFound) }) }
                     }
-                    // The safety checker first, in view beside the drawing: a broken rule's red badge is
-                    // what a run with an unsafe switch is for.
+                    { log_table }
                     { invariant_bar(lang, &InvariantBarProps { violations: state.violations(), on_seek: on_seek.clone(),
                                                               history_breach: client_history.breach.clone() }) }
-                    { log_table }
-                    // After the logs, so that the stage and the log table keep their place when it appears.
+                    // Beside the badge it explains, so the stage and the log table keep their place.
                     if !client_history.bars.is_empty() {
                         <ClientHistory {lang} view={client_history.clone()} time_ms={view.time_ms} horizon_ms={state.horizon_ms()}
                                        on_seek={on_seek.clone()} />

@@ -126,7 +126,7 @@ fn InvariantBar(props: &raft_web::components::InvariantBarProps) -> yew::Html {
 async fn a_broken_property_turns_red_with_what_broke_and_when() {
     use raft_web::components::InvariantBarProps;
     let violation = raft_sim::Violation {
-        property: raft_sim::Property::ElectionSafety,
+        property: raft_sim::Property::StateMachineSafety,
         at_ms: 1_234,
         detail: raft_sim::Breach::TwoLeaders { first: 1, second: 2, term: 3 },
     };
@@ -137,8 +137,11 @@ async fn a_broken_property_turns_red_with_what_broke_and_when() {
     )
     .render();
     settle().await;
-    let broken = root.query_selector("[data-invariant=election_safety]").unwrap().unwrap();
+    let broken = root.query_selector("[data-invariant=state_machine_safety]").unwrap().unwrap();
     assert_eq!(attr(&broken, "data-ok"), "false");
+    // First, in the bar's first row, though Figure 3 lists it fifth.
+    let first = root.query_selector("li").unwrap().unwrap();
+    assert_eq!(attr(&first, "data-invariant"), "state_machine_safety");
     let text = broken.text_content().unwrap();
     assert!(text.contains("S1 and S2 both lead term 3") && text.contains("1.234 s"), "{text}");
     let holding = root.query_selector_all("[data-ok=true]").unwrap();

@@ -20,18 +20,23 @@ pub struct InvariantBarProps {
 }
 
 /// One badge per property, checked after every event of the run, and one for the clients'
-/// history, checked as it grows.
+/// history, checked as it grows. Broken ones come first: the bar's first row is in view beside
+/// the drawing of five servers at 1280×800, where its later rows are below the window.
 pub fn invariant_bar(lang: Lang, props: &InvariantBarProps) -> Html {
-    let badges = Property::ALL.iter().map(|&property| {
-        let broken = props.violations.iter().find(|v| v.property == property);
-        let detail = broken.map(|v| (v.at_ms, lang.breach(&v.detail)));
-        badge(lang, serde_name(property), lang.property(property), detail, &props.on_seek)
-    });
+    let mut badges: Vec<_> = Property::ALL
+        .iter()
+        .map(|&property| {
+            let broken = props.violations.iter().find(|v| v.property == property);
+            let detail = broken.map(|v| (v.at_ms, lang.breach(&v.detail)));
+            (serde_name(property), lang.property(property), detail)
+        })
+        .collect();
     let history = props.history_breach.as_ref().map(|breach| (breach.at_ms, lang.history_breach(breach)));
+    badges.push(("linearizable", lang.history_texts().linearizable, history));
+    badges.sort_by_key(|(_, _, detail)| detail.is_none());
     html! {
         <ul class="invariants" aria-label={lang.texts().invariants}>
-            { for badges }
-            { badge(lang, "linearizable", lang.history_texts().linearizable, history, &props.on_seek) }
+            { for badges.into_iter().map(|(name, label, detail)| badge(lang, name, label, detail, &props.on_seek)) }
         </ul>
     }
 }
