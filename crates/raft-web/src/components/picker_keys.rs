@@ -31,13 +31,21 @@ pub fn picker(on_choose: Callback<String>) -> Picker {
     Picker {
         onchange: Callback::from(move |event: Event| {
             let select: HtmlSelectElement = event.target_unchecked_into();
-            if !browsing(&select) && !select.value().is_empty() {
-                on_change.emit(select.value());
+            if !browsing(&select) {
+                load(&select, &on_change);
             }
         }),
         onkeydown: picker_keys(on_choose),
         onblur: Callback::from(|event: FocusEvent| stop_browsing(&event.target_unchecked_into())),
         onmousedown: Callback::from(|event: MouseEvent| stop_browsing(&event.target_unchecked_into())),
+    }
+}
+
+/// Loads the option `select` shows, unless it is the empty prompt.
+fn load(select: &HtmlSelectElement, on_choose: &Callback<String>) {
+    let value = select.value();
+    if !value.is_empty() {
+        on_choose.emit(value);
     }
 }
 
@@ -56,9 +64,7 @@ fn picker_keys(on_choose: Callback<String>) -> Callback<KeyboardEvent> {
         } else if key == "Enter" && browsing(&select) {
             event.prevent_default();
             let _ = select.remove_attribute(BROWSING);
-            if !select.value().is_empty() {
-                on_choose.emit(select.value());
-            }
+            load(&select, &on_choose);
         } else if key == "Escape" && browsing(&select) {
             stop_browsing(&select);
         } else if moves_choice(&key) && !event.ctrl_key() && !event.meta_key() {
