@@ -18,6 +18,13 @@ test('the Figure 8 preset replays the overwrite of an old-term entry', async ({ 
   await expect(page.locator('[data-node="5"]')).toHaveAttribute('data-role', 'leader', { timeout: 20_000 });
   await expect(page.locator('[data-log-node="2"][data-index="2"]')).toHaveAttribute('data-term', '3', { timeout: 20_000 });
   await expect(page.locator('[data-invariant][data-ok=false]')).toHaveCount(0);
+  // Acting in the preset's run keeps its words, with a line saying they tell its own run.
+  await expect(page.locator('[data-preset-acted]')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.locator('[data-node="2"]').click();
+  await page.getByRole('button', { name: 'Crash', exact: true }).click();
+  await expect(page.locator('[data-preset-acted]')).toContainText('You acted in this preset');
+  await expect(page.getByRole('region', { name: 'Scenario' })).toContainText('Figure 8');
   expect(errors).toEqual([]);
 });
 

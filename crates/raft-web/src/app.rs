@@ -323,6 +323,8 @@ pub fn App() -> Html {
                         }
                         if state.preset_replayed() {
                             <p class="scenario-info__replayed" data-preset-replayed="true">{ t.preset_replayed }</p>
+                        } else if state.preset_acted() {
+                            <p class="scenario-info__replayed" data-preset-acted="true">{ t.preset_acted }</p>
                         }
                     </section>
                 }

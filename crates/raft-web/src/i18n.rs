@@ -49,6 +49,8 @@ pub struct Texts {
     pub choose_preset: &'static str,
     /// Under a preset's description once it was replayed with other settings.
     pub preset_replayed: &'static str,
+    /// Said under a preset's words once a person acted in its run.
+    pub preset_acted: &'static str,
     /// A preset's files could not be fetched; the preset's id follows.
     pub preset_unavailable: &'static str,
     pub servers: &'static str,
@@ -261,6 +263,7 @@ const EN: Texts = Texts {
     scenario_title: "Load a scenario, paused at its start",
     choose_preset: "Choose a preset…",
     preset_replayed: "You replayed this preset with other settings: the words above tell its own run, not the one shown.",
+    preset_acted: "You acted in this preset's run: the words above tell its own run, which may go otherwise from the moment you acted.",
     preset_unavailable: "This preset could not be loaded (is the network down?); the run is kept:",
     servers: "Servers",
     servers_title: "Changing the size starts a fresh cluster",
@@ -443,6 +446,7 @@ const ZH: Texts = Texts {
     scenario_title: "载入一个场景，停在开头",
     choose_preset: "选择预设场景……",
     preset_replayed: "你用别的设置重放了这个预设：上面的说明讲的是它原来的运行，不是现在显示的这一次。",
+    preset_acted: "你在这个预设的运行中做了操作：上面的说明讲的是它原来的运行，从你操作的那一刻起，情况可能不同。",
     preset_unavailable: "无法加载这个预设场景（网络断开了吗？），当前运行保持不变：",
     servers: "服务器数",
     servers_title: "改变数量会开始一个新集群",

@@ -491,6 +491,12 @@ impl Playground {
         self.preset.as_ref().is_some_and(|preset| preset.replayed)
     }
 
+    /// Whether a person acted in a preset's run (crashed a server, sent a write, …) with its
+    /// own settings: its words tell the preset's own run, which may go otherwise from then on.
+    pub fn preset_acted(&self) -> bool {
+        self.departed && self.preset.as_ref().is_some_and(|preset| !preset.replayed)
+    }
+
     /// The scenario's title and description in `lang`, if it has them.
     pub fn scenario_info(&self, lang: Lang) -> (Option<String>, Option<String>) {
         if let (Lang::Zh, Some(preset)) = (lang, &self.preset) {
@@ -1153,7 +1159,13 @@ mod tests {
         assert_eq!(replayed.scenario_info(Lang::Zh).0, state.scenario_info(Lang::Zh).0, "the words are the preset's");
         // A loss action changes the run's options without a replay: still the preset's run.
         let lossy = reduce(load(), Action::Apply(raft_sim::Action::Loss { probability: 0.5 }));
-        assert!(!lossy.preset_replayed());
+        assert!(!lossy.preset_replayed() && lossy.preset_acted(), "an action, not a replay");
+        assert!(!state.preset_acted() && !replayed.preset_acted());
+        let undone = reduce(
+            reduce(reduce(load(), Action::Seek(0)), Action::Apply(raft_sim::Action::Crash { node: 1 })),
+            Action::Undo,
+        );
+        assert!(!undone.preset_acted(), "Undo gives the preset's own run back");
         // A replay refused (lease reads need CheckQuorum) keeps the run and its preset.
         let lease =
             raft_sim::ScenarioOptions { read_mode: raft_sim::ReadMode::Lease, check_quorum: false, ..state.options() };
