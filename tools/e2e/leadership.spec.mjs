@@ -83,15 +83,22 @@ test('a broken rule, replayed with this change, turns a property red and Jump to
   const broken = page.locator('[data-invariant=state_machine_safety]');
   await expect(broken).toHaveAttribute('data-ok', 'false', { timeout: 20_000 });
   await page.getByRole('button', { name: 'Pause' }).click();
-  // From below the drawing (a short window), the jump brings the drawing back into view.
-  await page.setViewportSize({ width: 1280, height: 500 });
-  await broken.scrollIntoViewIfNeeded();
-  expect(await page.locator('.playground__stage').evaluate((e) => e.getBoundingClientRect().top)).toBeLessThan(0);
-  await broken.getByRole('button', { name: 'Jump to the violation' }).click();
-  await expect.poll(() => page.locator('.playground__stage').evaluate((e) => e.getBoundingClientRect().top)).toBeCloseTo(0, 0);
+  // From below the drawing, the jump brings the drawing back into view, with the clock and Play
+  // above it where both fit in the window, else the drawing at the top.
+  const jumpFromBelow = async (height) => {
+    await page.setViewportSize({ width: 1280, height });
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    expect(await page.locator('.playground__stage').evaluate((e) => e.getBoundingClientRect().top)).toBeLessThan(0);
+    await broken.getByRole('button', { name: 'Jump to the violation' }).click();
+  };
+  await jumpFromBelow(500);
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeInViewport({ ratio: 1 });
+  await expect(page.locator('.playground__stage')).toBeInViewport({ ratio: 1 });
   const at = Number(await page.locator('[data-time-ms]').getAttribute('data-time-ms'));
   expect(at).toBeGreaterThan(300);
   await expect(broken).toHaveAttribute('data-ok', 'false'); // at the very moment it broke
+  await jumpFromBelow(300);
+  await expect.poll(() => page.locator('.playground__stage').evaluate((e) => e.getBoundingClientRect().top)).toBeCloseTo(0, 0);
   expect(errors).toEqual([]);
 });
 

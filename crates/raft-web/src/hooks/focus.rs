@@ -39,15 +39,28 @@ pub fn after_redraw(then: impl FnOnce() + 'static) {
     gloo::timers::callback::Timeout::new(0, then).forget();
 }
 
-/// Once the page is redrawn, scrolls the drawing back to the top of the window if it was
-/// scrolled away above it (after a jump made from below it, such as Jump to the violation).
-/// Never in an embed, whose scrolling would move its host's page too.
+/// Once the page is redrawn, scrolls the drawing back into the window if it was scrolled away
+/// above it (after a jump made from below it, such as Jump to the violation): with the clock
+/// and Play above it too, on a wide screen where they stand above it and both fit; else the
+/// drawing at the top. Never in an embed, whose scrolling would move its host's page too.
 pub fn reveal_drawing() {
     after_redraw(|| {
-        let stage = gloo::utils::document().query_selector(".playground:not(.playground--embed) .playground__stage");
-        let stage = stage.ok().flatten();
-        if let Some(stage) = stage.filter(|stage| stage.get_bounding_client_rect().top() < 0.0) {
-            stage.scroll_into_view();
+        let document = gloo::utils::document();
+        let find =
+            |part: &str| document.query_selector(&format!(".playground:not(.playground--embed) {part}")).ok().flatten();
+        let Some(stage) = find(".playground__stage") else { return };
+        let stage_box = stage.get_bounding_client_rect();
+        if stage_box.top() >= 0.0 {
+            return;
+        }
+        let window = gloo::utils::window();
+        let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+        let transport_top = find(".playground__transport")
+            .map(|transport| transport.get_bounding_client_rect().top())
+            .filter(|&top| top < stage_box.top() && stage_box.bottom() - top <= height);
+        match transport_top {
+            Some(top) => window.scroll_by_with_x_and_y(0.0, top),
+            None => stage.scroll_into_view(),
         }
     });
 }
