@@ -12,7 +12,7 @@ test('loads with five follower nodes and no console error', async ({ page }) => 
     await expect(node).toHaveAttribute('data-role', 'follower');
     await expect(node).toHaveAttribute('data-up', 'true');
     await expect(node).toHaveAttribute('data-term', '0');
-    await expect(node).toHaveAttribute('aria-label', `Node ${id}, follower, term 0`);
+    await expect(node).toHaveAttribute('aria-label', `S${id}, follower, term 0`);
   }
   await expect(page.locator('[data-time-ms]')).toHaveAttribute('data-time-ms', '0');
   await frames(page, 10);

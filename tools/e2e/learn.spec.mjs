@@ -62,7 +62,7 @@ test('the page speaks 中文, and remembers it', async ({ page }) => {
   await page.getByRole('button', { name: '切换到中文' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Raft 演练场');
-  await expect(page.locator('[data-node="1"]')).toHaveAttribute('aria-label', '节点 1，跟随者，任期 0');
+  await expect(page.locator('[data-node="1"]')).toHaveAttribute('aria-label', 'S1，跟随者，任期 0');
   await page.getByRole('button', { name: '播放' }).click();
   await expect(page.getByRole('region', { name: '发生了什么' })).toContainText('成为领导者', { timeout: 20_000 });
   await page.getByRole('combobox', { name: '场景' }).selectOption('figure-8');

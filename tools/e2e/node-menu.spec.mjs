@@ -26,7 +26,7 @@ test('a node menu opens with Enter and closes with Escape, keyboard only', async
   await page.keyboard.press('Enter');
   const timeOut = page.getByRole('button', { name: 'Time out' });
   await expect(timeOut).toBeFocused();
-  await expect(page.getByRole('group', { name: 'Actions for node 2' })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Actions for S2' })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(timeOut).toHaveCount(0);
   await page.locator('[data-node="3"]').focus();
@@ -43,7 +43,7 @@ test('crash and restart from the node menu', async ({ page }) => {
   await page.getByRole('button', { name: 'Crash', exact: true }).click();
   const node = page.locator('[data-node="2"]');
   await expect(node).toHaveAttribute('data-up', 'false');
-  await expect(node).toHaveAttribute('aria-label', 'Node 2, crashed, term 0');
+  await expect(node).toHaveAttribute('aria-label', 'S2, crashed, term 0');
   await node.click();
   await expect(page.getByRole('button', { name: 'Crash', exact: true })).toHaveCount(0);
   await page.getByRole('button', { name: 'Restart', exact: true }).click();
@@ -70,7 +70,7 @@ test('a write sent to a follower is redirected, committed, and shown in every lo
   await expect(cell).toContainText('y=7');
   const leaderId = await page.locator('[data-node][data-role=leader]').getAttribute('data-node');
   await page.locator(`[data-node="${leaderId}"]`).click();
-  await expect(page.getByRole('group', { name: `Actions for node ${leaderId}` })).toContainText('y=7');
+  await expect(page.getByRole('group', { name: `Actions for S${leaderId}` })).toContainText('y=7');
   expect(errors).toEqual([]);
 });
 

@@ -644,11 +644,11 @@ impl Lang {
         }
     }
 
-    /// A node's accessible name, e.g. "Node 3, leader, term 2".
+    /// A server's accessible name, as the drawing names it, e.g. "S3, leader, term 2".
     pub fn node_label(self, id: NodeId, role: RoleKind, up: bool, term: u64) -> String {
         match self {
-            Lang::En => format!("Node {id}, {}, term {term}", if up { self.role(role) } else { "crashed" }),
-            Lang::Zh => format!("节点 {id}，{}，任期 {term}", if up { self.role(role) } else { "宕机" }),
+            Lang::En => format!("S{id}, {}, term {term}", if up { self.role(role) } else { "crashed" }),
+            Lang::Zh => format!("S{id}，{}，任期 {term}", if up { self.role(role) } else { "宕机" }),
         }
     }
 
@@ -671,8 +671,8 @@ impl Lang {
     /// The node menu's accessible name.
     pub fn node_actions(self, id: NodeId) -> String {
         match self {
-            Lang::En => format!("Actions for node {id}"),
-            Lang::Zh => format!("节点 {id} 的操作"),
+            Lang::En => format!("Actions for S{id}"),
+            Lang::Zh => format!("S{id} 的操作"),
         }
     }
 
@@ -1516,8 +1516,8 @@ mod tests {
         let event = StoryEvent::ElectionStarted { node: 3, term: 5 };
         assert_eq!(Lang::En.tell(&event), "S3's election timer fired; it starts an election for term 5.");
         assert_eq!(Lang::Zh.tell(&event), "S3 的选举计时器超时，开始第 5 任期的选举。");
-        assert_eq!(Lang::Zh.node_label(3, RoleKind::Leader, true, 2), "节点 3，领导者，任期 2");
-        assert_eq!(Lang::En.node_label(3, RoleKind::Leader, false, 2), "Node 3, crashed, term 2");
+        assert_eq!(Lang::Zh.node_label(3, RoleKind::Leader, true, 2), "S3，领导者，任期 2");
+        assert_eq!(Lang::En.node_label(3, RoleKind::Leader, false, 2), "S3, crashed, term 2");
     }
 
     #[test]

@@ -49,7 +49,7 @@ async fn the_app_renders_five_follower_nodes_with_their_hooks() {
         assert_eq!(attr(node, "data-role"), "follower");
         assert_eq!(attr(node, "data-up"), "true");
         assert_eq!(attr(node, "data-term"), "0");
-        assert_eq!(attr(node, "aria-label"), format!("Node {id}, follower, term 0"));
+        assert_eq!(attr(node, "aria-label"), format!("S{id}, follower, term 0"));
         assert_eq!(attr(node, "tabindex"), "0");
         assert_eq!(node.namespace_uri().as_deref(), Some("http://www.w3.org/2000/svg"));
     }

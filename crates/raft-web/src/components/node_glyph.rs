@@ -39,7 +39,7 @@ const KV_CHARS: usize = 10;
 /// enough to stay inside the drawing at a phone's larger letters.
 const KV_CHARS_CROWDED: usize = 4;
 
-/// The accessible name of a node in `lang`, e.g. "Node 3, leader, term 2", or "Node 6,
+/// The accessible name of a node in `lang`, e.g. "S3, leader, term 2", or "S6,
 /// follower, term 2, learner: catching up, not voting yet".
 pub fn node_label(lang: Lang, node: &NodeView) -> String {
     let label = lang.node_label(node.id, node.role, node.up, node.term);
