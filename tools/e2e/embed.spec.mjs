@@ -104,6 +104,10 @@ test('the Embed code is an iframe of this run that loads', async ({ page, contex
   await lesson.getByText('Share, embed, export').click();
   await lesson.getByLabel('Show the log table').check();
   expect([await lesson.getByLabel('Width (px)').inputValue(), await lesson.getByLabel('Height (px)').inputValue()]).toEqual(['960', '600']);
+  // The fields keep showing the size the code was made with.
+  await lesson.getByRole('button', { name: 'Copy code' }).click();
+  await expect(lesson.getByLabel('Embed code')).toHaveValue(/ width="960" height="600" /);
+  expect([await lesson.getByLabel('Width (px)').inputValue(), await lesson.getByLabel('Height (px)').inputValue()]).toEqual(['960', '600']);
   await lesson.getByLabel('Show the log table').uncheck();
   expect([await lesson.getByLabel('Width (px)').inputValue(), await lesson.getByLabel('Height (px)').inputValue()]).toEqual(['640', '420']);
   await lesson.close();
@@ -112,6 +116,7 @@ test('the Embed code is an iframe of this run that loads', async ({ page, contex
   await page.getByLabel('Start playing').check();
   await page.getByRole('button', { name: 'Copy code' }).click();
   const code = await page.getByLabel('Embed code').inputValue();
+  expect(await size()).toEqual(['480', '360']);
   expect(code).toMatch(/^<iframe src="[^"]+\/raft\/\?embed&amp;autoplay=1#s=1\.[^"]+&amp;t=1500" width="480" height="360" title="Pinned &lt;b&gt;link&lt;\/b&gt; 选主"/);
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
   const host = await context.newPage();

@@ -55,6 +55,15 @@ test('2. an uncaught failure of the page shows the error banner with a plain exp
   await expect(banner).not.toContainText('RefCell');
 });
 
+test('2b. a promise rejected with an Error shows its message on the banner', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.locator('[data-node]')).toHaveCount(5);
+  await page.evaluate(() => { Promise.reject(new Error('the host went away')); });
+  const banner = page.locator('#playground-error');
+  await expect(banner).toContainText('The simulation stopped working and cannot go on');
+  await expect(banner).toContainText('the host went away');
+});
+
 test('3. an embed refuses a seek past the replay budget with an error event and a notice', async ({ page }) => {
   await page.goto('./embed-example.html');
   await expect(page.locator('#events li[data-event=ready]')).toHaveCount(1);

@@ -50,6 +50,8 @@ test('the votes and the consistency check are told, and the latest sentence is a
   // Figure 7: the leader finds where each follower's log matches by moving nextIndex back.
   await page.getByRole('combobox', { name: 'Scenario' }).selectOption('figure-7');
   await presetShown(page, 'figure-7');
+  // Its entries have terms only: their titles say so, with no empty command between commas.
+  await expect(page.locator('[data-log-node="1"][data-index="1"]')).toHaveAttribute('title', /^S1 #1: term 1, (not )?committed$/);
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect(narration).toContainText('(the consistency check, §5.3)', { timeout: 20_000 });
   await expect(narration).toContainText('moves nextIndex for S');

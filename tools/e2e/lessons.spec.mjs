@@ -99,13 +99,19 @@ test('a lesson walked with Next and Back: a question answered, the run left by a
   expect(errors).toEqual([]);
 });
 
-test('a lesson link opens at its step, with its log entries ringed, and reads in 中文', async ({ page }) => {
+test('a lesson link opens at its step, with its log entries ringed, and reads in 中文', async ({ page, context }) => {
   const errors = watchErrors(page);
   await page.goto('./#lesson=replication&step=4');
   await expect(main(page)).toHaveAttribute('data-lesson-step', '4');
   await expect(main(page)).toHaveAttribute('data-time-ms', '150');
   await expect(page.locator('[data-log-node="2"][data-index="6"]')).toHaveClass(/logs__entry--highlight/);
   await expect(page.locator('.logs__entry--highlight')).toHaveCount(2);
+  // Copy link copies the lesson's step, and says so.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByText('Share, embed, export').click();
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toContainText('It opens this lesson at this step.');
+  await expect(page.getByLabel('Link', { exact: true })).toHaveValue(/#lesson=replication&step=4$/);
 
   await page.getByRole('button', { name: '中文' }).click();
   await expect(panel(page)).toContainText('日志复制');

@@ -36,6 +36,6 @@ test('a broken scenario file is refused with a message naming the problem', asyn
     mimeType: 'application/json',
     buffer: Buffer.from('{ "version": 1, "seed": 1, "nodes": 42 }'),
   });
-  await expect(page.getByRole('alert')).toContainText('nodes: a cluster has 1 to 9 nodes, not 42');
+  await expect(page.getByRole('alert')).toContainText('This scenario file could not be opened, so the run is kept: nodes: a cluster has 1 to 9 nodes, not 42');
   await expect(page.locator('[data-node]')).toHaveCount(5);
 });

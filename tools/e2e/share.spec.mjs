@@ -51,7 +51,7 @@ test('Copy link copies a link to this moment, and a new title travels with it', 
   await page.goto('./');
   await page.getByText('Share, embed, export').click();
   await page.getByLabel('Title', { exact: true }).fill('<img src=x onerror=alert(1)> Election');
-  await page.getByLabel('Description', { exact: true }).fill('Watch S1…');
+  await page.getByLabel('Description', { exact: true }).fill('Watch S1…\nthen S2.');
   await page.getByRole('button', { name: 'Save title and description' }).click();
   await expect(page.getByRole('region', { name: 'Scenario' })).toContainText('<img src=x onerror=alert(1)> Election');
   await playUntilLeader(page);
@@ -66,6 +66,8 @@ test('Copy link copies a link to this moment, and a new title travels with it', 
   await expect(root(other)).toHaveAttribute('data-trace-hash', await root(page).getAttribute('data-trace-hash'));
   await expect(other.getByRole('region', { name: 'Scenario' })).toContainText('<img src=x onerror=alert(1)> Election');
   await expect(other.locator('.scenario-info img')).toHaveCount(0);
+  // The description's lines stay lines.
+  expect(await other.locator('.scenario-info__description').innerText()).toBe('Watch S1…\nthen S2.');
   expect(errors).toEqual([]);
 });
 
@@ -181,7 +183,7 @@ test('the page works under the recommended Content-Security-Policy', async ({ pa
   expect(response.headers()['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
   await expect(root(page)).toHaveAttribute('data-trace-hash', PINNED_HASH);
   await page.locator('[data-node="2"]').click();
-  const menu = page.getByRole('group', { name: /node 2/i });
+  const menu = page.getByRole('group', { name: 'Actions for S2' });
   await expect(menu).toBeVisible();
   expect(await menu.evaluate((e) => e.style.left)).toMatch(/^-?\d+px$/);
   await page.keyboard.press('Escape');

@@ -21,14 +21,19 @@ pub fn install_error_listener() {
             let detail = js_sys::Reflect::get(event, &"message".into())
                 .ok()
                 .and_then(|m| m.as_string())
-                .or_else(|| {
-                    js_sys::Reflect::get(event, &"reason".into()).ok().map(|r| String::from(js_sys::JsString::from(r)))
-                })
+                .or_else(|| js_sys::Reflect::get(event, &"reason".into()).ok().map(|reason| reason_text(&reason)))
                 .unwrap_or_default();
             show_error_banner(&detail);
         })
         .forget();
     }
+}
+
+/// What a rejected promise's reason says: an `Error`'s message, a string as it is, anything
+/// else as its debugging form (never a failure of its own: `null` and objects included).
+fn reason_text(reason: &wasm_bindgen::JsValue) -> String {
+    let message = js_sys::Reflect::get(reason, &"message".into()).ok().and_then(|m| m.as_string());
+    message.or_else(|| reason.as_string()).unwrap_or_else(|| format!("{reason:?}"))
 }
 
 /// Puts the error banner at the top of the page. The first failure is the one worth reading:

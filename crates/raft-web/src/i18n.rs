@@ -1229,7 +1229,7 @@ impl Lang {
                     format!("现在有 {}% 的消息会丢失。", scaled(u64::from(*per_mille), 1))
                 }
                 E::ClientWrite { node, command, .. } => format!("客户端向 S{node} 发送写请求 {command}。"),
-                E::ClientRead { node, client, command, .. } => format!("客户端 C{client} 向 S{node} 发送读请求 {command}。"),
+                E::ClientRead { node, client, command, .. } => format!("客户端 C{client} 向 S{node} 发送读请求（{command}）。"),
                 E::SnapshotTaken { node, index } => format!("S{node} 生成了到索引 {index} 为止的快照，并丢弃了到此为止的日志。"),
                 E::ClientRedirected { from, to, command, .. } => {
                     format!("S{from} 没有接受客户端的 {command}，并指明 S{to} 是该找的领导者：客户端把它发给 S{to}（§8）。")

@@ -8,11 +8,15 @@ use crate::i18n::Lang;
 pub struct ShareTexts {
     pub bad_link: &'static str,
     pub bad_pasted_link: &'static str,
+    /// Before the reason an imported scenario file was refused.
+    pub bad_file: &'static str,
     pub cannot_share: &'static str,
     pub no_leader: &'static str,
     pub share: &'static str,
     pub copy_link: &'static str,
     pub link_copied: &'static str,
+    /// Said once a lesson's link is copied.
+    pub lesson_link_copied: &'static str,
     pub copy_by_hand: &'static str,
     pub link: &'static str,
     pub info_title: &'static str,
@@ -36,11 +40,13 @@ pub struct ShareTexts {
 const EN: ShareTexts = ShareTexts {
     bad_link: "This link could not be opened, so the default cluster is shown:",
     bad_pasted_link: "This link could not be opened, so the run is kept:",
+    bad_file: "This scenario file could not be opened, so the run is kept:",
     cannot_share: "This run cannot be shared as a link; export the scenario file instead:",
     no_leader: "There is no leader right now.",
     share: "Share, embed, export",
     copy_link: "Copy link",
     link_copied: "Link copied. It opens this run at this moment, paused.",
+    lesson_link_copied: "Link copied. It opens this lesson at this step.",
     copy_by_hand: "Copy this link:",
     link: "Link",
     info_title: "Title",
@@ -64,11 +70,13 @@ const EN: ShareTexts = ShareTexts {
 const ZH: ShareTexts = ShareTexts {
     bad_link: "无法打开这个链接，因此显示默认集群：",
     bad_pasted_link: "无法打开这个链接，当前运行保持不变：",
+    bad_file: "无法打开这个场景文件，当前运行保持不变：",
     cannot_share: "这次运行无法作为链接分享，请改为导出场景文件：",
     no_leader: "现在没有领导者。",
     share: "分享、嵌入、导出",
     copy_link: "复制链接",
     link_copied: "链接已复制。打开它会暂停在此刻的这次运行。",
+    lesson_link_copied: "链接已复制。打开它会来到这一课的这一步。",
     copy_by_hand: "请复制这个链接：",
     link: "链接",
     info_title: "标题",

@@ -70,6 +70,8 @@ pub enum Notice {
     BadSettings(crate::i18n_errors::SettingsError),
     /// The chosen file could not be read.
     FileUnreadable,
+    /// The imported scenario file was refused: the run is kept.
+    BadFile(raft_sim::ScenarioError),
     /// The page's link could not be opened: the default cluster is shown instead.
     BadLink(raft_sim::LinkError),
     /// A link pasted into an open page could not be opened: the run is kept.
@@ -127,6 +129,7 @@ impl Notice {
             Notice::BadScenario(error) => lang.scenario_error(error),
             Notice::BadSettings(error) => lang.settings_error(error),
             Notice::FileUnreadable => lang.file_unreadable().to_owned(),
+            Notice::BadFile(error) => joined(lang.share_texts().bad_file, lang.scenario_error(error)),
             Notice::BadLink(error) => joined(lang.share_texts().bad_link, lang.link_error(error)),
             Notice::BadPastedLink(error) => joined(lang.share_texts().bad_pasted_link, lang.link_error(error)),
             Notice::NoLeader => lang.share_texts().no_leader.to_owned(),
@@ -891,7 +894,7 @@ impl Reducible for Playground {
                 let loaded = text.map(|text| raft_sim::Scenario::from_json(&text).and_then(Playground::new));
                 match loaded {
                     Ok(Ok(fresh)) => next = next.replaced_by(fresh),
-                    Ok(Err(error)) => next.notice = Some(Notice::BadScenario(error)),
+                    Ok(Err(error)) => next.notice = Some(Notice::BadFile(error)),
                     Err(()) => next.notice = Some(Notice::FileUnreadable),
                 }
             }

@@ -102,13 +102,13 @@ impl Playground {
     /// `back`, and `next` or (at a question not yet answered) `answer`; `None` with no lesson.
     pub fn lesson_keys(&self) -> Option<String> {
         let tour = self.tour.as_ref()?;
-        let back = if tour.step > 0 { "back" } else { "" };
+        let back = (tour.step > 0).then_some("back");
         let next = match (self.lesson_can_go_on(), tour.waiting_for_answer()) {
-            (true, _) => " next",
-            (false, true) => " answer",
-            (false, false) => "",
+            (true, _) => Some("next"),
+            (false, true) => Some("answer"),
+            (false, false) => None,
         };
-        Some(format!("{back}{next}"))
+        Some([back, next].into_iter().flatten().collect::<Vec<_>>().join(" "))
     }
 
     /// Opens a lesson file fetched for `link` at its step (else where `progress` left off),

@@ -50,6 +50,7 @@ fn a_lesson_opens_at_its_step_on_its_run_with_the_step_highlighted() {
 
 #[test]
 fn next_plays_at_a_readable_speed_and_stops_at_the_next_steps_moment() {
+    assert_eq!(opened("election", Some(0)).lesson_keys().as_deref(), Some("next"), "no space before a lone key");
     let state = opened("election", Some(2)).reduce(Action::LessonNext);
     assert!(state.playing, "Next plays");
     assert!(state.speed < DEFAULT_SPEED, "25 ms of Raft take more than a second: {}", state.speed);

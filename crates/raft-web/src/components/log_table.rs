@@ -125,12 +125,23 @@ fn cell(lang: Lang, row: &LogRow, index: u64, highlighted: bool) -> Html {
         command.clone()
     };
     let state = if cell.committed { t.committed } else { t.not_committed };
+    // "S1 #1: term 1, x=3, committed", or without the command part when there is none.
+    let title = format!(
+        "S{node} #{}{}{} {}{}{}{}{state}",
+        cell.index,
+        lang.colon(),
+        lang.term_word(),
+        cell.term,
+        lang.comma(),
+        described,
+        if described.is_empty() { "" } else { lang.comma() }
+    );
     html! {
         <td {class} data-log-node={node.to_string()} data-index={cell.index.to_string()}
             data-term={cell.term.to_string()} data-committed={cell.committed.to_string()}
             data-next={is_next} data-match={is_match}
             data-config={cell.config.then_some("true")}
-            title={format!("S{node} #{}{}{} {}{comma}{described}{comma}{state}", cell.index, lang.colon(), lang.term_word(), cell.term, comma = lang.comma())}>
+            {title}>
             <span class="logs__term">{ cell.term }</span>
             <span class="logs__command">{ if cell.config { breakable(&command) } else { command } }</span>
             { markers(t, row, cell.index) }

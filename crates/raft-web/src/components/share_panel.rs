@@ -38,7 +38,8 @@ const EMBED_SIZE_WITH_LOG: (u32, u32) = (960, 600);
 #[derive(Clone, PartialEq)]
 enum Copied {
     Nothing,
-    Link,
+    /// A link; whether it opens a lesson's step rather than a run.
+    Link(bool),
     Code,
     Failed,
     /// This run cannot be a link; the reason.
@@ -134,6 +135,19 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
     // in: kept when the shown words change in that run (a preset's, when the language is
     // switched), dropped when another run brings its own.
     let typed = use_state(|| None::<((String, String), u64)>);
+    // The embed's width and height as typed: the fields show them through every redraw (Yew
+    // sets a field's value to the one drawn each time).
+    let size = use_state(|| (EMBED_SIZE.0.to_string(), EMBED_SIZE.1.to_string()));
+    let on_size = {
+        let size = size.clone();
+        Callback::from(move |event: InputEvent| {
+            let Some(form) = event.target_dyn_into::<HtmlInputElement>().and_then(|input| input.form()) else {
+                return;
+            };
+            let value = |name| field::<HtmlInputElement>(&form, name).map(|input| input.value()).unwrap_or_default();
+            size.set((value("width"), value("height")));
+        })
+    };
     let shown_info = match &*typed {
         Some((info, run)) if *run == props.run => info.clone(),
         _ => props.info.clone(),
@@ -154,8 +168,10 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
     let on_copy_link = {
         let (fragment, link, copied) = (props.fragment.clone(), link.clone(), copied.clone());
         Callback::from(move |_: MouseEvent| {
-            let url = fragment.emit(lang).map(|fragment| format!("{}#{fragment}", page_base()));
-            show_and_copy(url, &link, &copied, Copied::Link);
+            let fragment = fragment.emit(lang);
+            let lesson = fragment.as_ref().is_ok_and(|fragment| fragment.starts_with("lesson="));
+            let url = fragment.map(|fragment| format!("{}#{fragment}", page_base()));
+            show_and_copy(url, &link, &copied, Copied::Link(lesson));
         })
     };
     let on_embed = {
@@ -191,28 +207,22 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
     // A lesson with its log table wants a larger frame (README: 960×600 with `log=1`): ticking
     // it changes the size to that while the size is still the default, and unticking it
     // changes it back.
-    let lesson = props.lesson;
-    let on_log = Callback::from(move |event: Event| {
-        let tick: HtmlInputElement = event.target_unchecked_into();
-        if !lesson {
-            return;
-        }
-        let Some(form) = tick.form() else { return };
-        let (from, to) =
-            if tick.checked() { (EMBED_SIZE, EMBED_SIZE_WITH_LOG) } else { (EMBED_SIZE_WITH_LOG, EMBED_SIZE) };
-        if let (Some(width), Some(height)) =
-            (field::<HtmlInputElement>(&form, "width"), field::<HtmlInputElement>(&form, "height"))
-        {
-            if (width.value(), height.value()) == (from.0.to_string(), from.1.to_string()) {
-                width.set_value(&to.0.to_string());
-                height.set_value(&to.1.to_string());
+    let on_log = {
+        let (size, lesson) = (size.clone(), props.lesson);
+        Callback::from(move |event: Event| {
+            let tick: HtmlInputElement = event.target_unchecked_into();
+            let (from, to) =
+                if tick.checked() { (EMBED_SIZE, EMBED_SIZE_WITH_LOG) } else { (EMBED_SIZE_WITH_LOG, EMBED_SIZE) };
+            if lesson && *size == (from.0.to_string(), from.1.to_string()) {
+                size.set((to.0.to_string(), to.1.to_string()));
             }
-        }
-    });
+        })
+    };
     let on_svg = Callback::from(|_: MouseEvent| crate::export_svg::download_cluster_svg());
     let status = match &*copied {
         Copied::Nothing => String::new(),
-        Copied::Link => s.link_copied.to_owned(),
+        Copied::Link(false) => s.link_copied.to_owned(),
+        Copied::Link(true) => s.lesson_link_copied.to_owned(),
         Copied::Code => s.code_copied.to_owned(),
         Copied::Failed => s.copy_by_hand.to_owned(),
         Copied::Refused(why) => format!("{} {}", s.cannot_share, props.lang.link_error(why)),
@@ -237,11 +247,11 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
                     <input type="text" readonly=true value={url.clone()} onfocus={select_all()} />
                 </label>
             }
-            <form class="share__embed" onsubmit={on_embed} aria-label={s.embed}>
+            <form class="share__embed" onsubmit={on_embed} oninput={on_size} aria-label={s.embed}>
                 <fieldset>
                     <legend>{ s.embed }</legend>
-                    <label>{ s.embed_width }<input name="width" type="number" min="320" max="4000" value={EMBED_SIZE.0.to_string()} /></label>
-                    <label>{ s.embed_height }<input name="height" type="number" min="240" max="4000" value={EMBED_SIZE.1.to_string()} /></label>
+                    <label>{ s.embed_width }<input name="width" type="number" min="320" max="4000" value={size.0.clone()} /></label>
+                    <label>{ s.embed_height }<input name="height" type="number" min="240" max="4000" value={size.1.clone()} /></label>
                     <label><input name="autoplay" type="checkbox" />{ s.embed_autoplay }</label>
                     <label><input name="log" type="checkbox" onchange={on_log} />{ s.embed_log }</label>
                     <label>{ s.embed_lang }
