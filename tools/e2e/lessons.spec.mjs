@@ -254,3 +254,20 @@ test('on a phone, Next brings the new step back into view below the drawing held
   expect(errors).toEqual([]);
   await context.close();
 });
+
+test('on a phone, a server\'s menu opened in a lesson reaches over the lesson\'s words, and its buttons take taps', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  // The step asks the student to crash the leader, S3, drawn at the bottom of the drawing.
+  await page.goto('./#lesson=election&step=5');
+  await expect(main(page)).toHaveAttribute('data-lesson-step', '5');
+  await page.locator('[data-node="3"]').tap();
+  const menu = page.getByRole('group', { name: 'Actions for S3' });
+  await expect(menu).toBeInViewport({ ratio: 1 });
+  // A tap lands on the button (Playwright's tap refuses a point covered by the lesson).
+  await menu.getByRole('button', { name: 'Crash', exact: true }).tap();
+  await expect(page.locator('[data-node="3"]')).toHaveAttribute('data-up', 'false');
+  expect(errors).toEqual([]);
+  await context.close();
+});
