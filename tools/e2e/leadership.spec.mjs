@@ -121,3 +121,41 @@ test('at 1280×800 a broken rule\'s red badge is in view beside the five-server 
   await expect(page.locator('[data-invariant]').first()).toHaveAttribute('data-ok', 'false');
   expect(errors).toEqual([]);
 });
+
+test('a broken property raises a red flag in the drawing\'s corner: on a phone it brings the red badge into view, and an embed shows it too', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('break-stale-reads');
+  await presetShown(page, 'break-stale-reads');
+  const flag = page.locator('.playground__stage [data-broken-flag]');
+  await expect(flag).toHaveCount(0);
+  await page.getByRole('slider', { name: 'Speed' }).fill('2');
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(flag).toHaveText('✗ property broken', { timeout: 20_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(flag).toHaveAttribute('title', /^linearizable reads and writes: broken at 2\.\d+ s: /);
+  // In the drawing's corner, clear of every server.
+  await page.locator('.playground__stage').evaluate((stage) => stage.scrollIntoView());
+  await expect(flag).toBeInViewport({ ratio: 1 });
+  const corner = await flag.boundingBox();
+  for (const server of await page.locator('[data-node] circle').all()) {
+    const box = await server.boundingBox();
+    const apart = box.x >= corner.x + corner.width || box.x + box.width <= corner.x || box.y >= corner.y + corner.height || box.y + box.height <= corner.y;
+    expect(apart, `a server's circle at ${JSON.stringify(box)} under the flag at ${JSON.stringify(corner)}`).toBe(true);
+  }
+  const badge = page.locator('[data-invariant=linearizable]');
+  await expect(badge).not.toBeInViewport();
+  await flag.tap();
+  await expect(badge.getByRole('button', { name: 'Jump to the violation' })).toBeFocused();
+  await expect(badge.getByRole('button', { name: 'Jump to the violation' })).toBeInViewport({ ratio: 1 });
+  // An embed of this moment has no badges: the flag, a label, says what broke.
+  await expect.poll(() => new URL(page.url()).hash).toMatch(/^#s=1\..*&t=\d+$/);
+  const embed = await context.newPage();
+  await embed.goto(page.url().replace('/raft/#', '/raft/?embed#'));
+  await expect(embed.locator('main')).toHaveAttribute('data-embed', 'true');
+  await expect(embed.locator('p[data-broken-flag]')).toHaveAttribute('title', /^linearizable reads and writes: broken at/);
+  expect(errors).toEqual([]);
+  await context.close();
+});

@@ -7,10 +7,10 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::components::{
-    controls, embed_strip, explore_panel, invariant_bar, legend, message_panel, network_bar, scenario_file, timeline,
-    ClientHistory, ClientMenu, Cluster, ControlsProps, EmbedStripProps, ExplorePanelProps, InvariantBarProps,
-    LessonPanelProps, LogTable, MessagePanelProps, Narration, NetworkBarProps, NodeMenu, Settings, SharePanel,
-    Shortcuts, TimelineProps,
+    broken_flag, controls, embed_strip, explore_panel, invariant_bar, legend, message_panel, network_bar,
+    scenario_file, timeline, ClientHistory, ClientMenu, Cluster, ControlsProps, EmbedStripProps, ExplorePanelProps,
+    InvariantBarProps, LessonPanelProps, LogTable, MessagePanelProps, Narration, NetworkBarProps, NodeMenu, Settings,
+    SharePanel, Shortcuts, TimelineProps,
 };
 use crate::hooks::{
     use_animation_frame, use_embed_api, use_page_listeners, use_preferences, use_share_fragment, EmbedStatus,
@@ -177,6 +177,11 @@ pub fn App() -> Html {
             crate::hooks::reveal_lesson_head();
         }
     });
+    let invariants = InvariantBarProps {
+        violations: state.violations(),
+        on_seek: on_seek.clone(),
+        history_breach: client_history.breach.clone(),
+    };
     let show_log = !options.embed || options.show_log;
     let log_table = html! {
         if show_log {
@@ -224,6 +229,7 @@ pub fn App() -> Html {
                 { notice }
                 <div class="playground__stage embed__stage">
                     { cluster }
+                    { broken_flag(lang, &invariants, false) }
                     { menu }
                 </div>
                 { embed_strip(lang, &EmbedStripProps { playing: state.playing, exploring: state.exploring(), time_ms: view.time_ms,
@@ -330,6 +336,7 @@ pub fn App() -> Html {
                 }
                 <div class="playground__stage">
                     { cluster }
+                    { broken_flag(lang, &invariants, true) }
                     { menu }
                     if let Some(details) = state.message_details() {
                         { message_panel(lang, &MessagePanelProps { corner: crate::geometry::corner_away_from(view.position_of(details.from), view.position_of(details.to)),
@@ -345,8 +352,7 @@ pub fn App() -> Html {
                                                                     on_found: dispatch.reform(Action::LoadFound) }) }
                     }
                     { log_table }
-                    { invariant_bar(lang, &InvariantBarProps { violations: state.violations(), on_seek: on_seek.clone(),
-                                                              history_breach: client_history.breach.clone() }) }
+                    { invariant_bar(lang, &invariants) }
                     // Beside the badge it explains, so the stage and the log table keep their place.
                     if !client_history.bars.is_empty() {
                         <ClientHistory {lang} view={client_history.clone()} time_ms={view.time_ms} horizon_ms={state.horizon_ms()}

@@ -863,6 +863,16 @@ impl Lang {
         }
     }
 
+    /// The drawing's red flag: "✗ property broken", or how many are.
+    pub fn broken_flag(self, broken: usize) -> String {
+        match (self, broken) {
+            (Lang::En, 1) => "✗ property broken".to_owned(),
+            (Lang::En, _) => format!("✗ {broken} properties broken"),
+            (Lang::Zh, 1) => "✗ 性质被破坏".to_owned(),
+            (Lang::Zh, _) => format!("✗ {broken} 条性质被破坏"),
+        }
+    }
+
     /// "broken at 1.234 s: …"
     pub fn broken_at(self, time: &str, detail: &str) -> String {
         match self {

@@ -19,10 +19,11 @@ pub struct InvariantBarProps {
     pub on_seek: Callback<raft_sim::Millis>,
 }
 
-/// One badge per property, checked after every event of the run, and one for the clients'
-/// history, checked as it grows. Broken ones come first: the bar's first row is in view beside
-/// the drawing of five servers at 1280×800, where its later rows are below the window.
-pub fn invariant_bar(lang: Lang, props: &InvariantBarProps) -> Html {
+/// A badge: its name (as in reports), its label, and when and what broke, if it did.
+type Badge = (&'static str, &'static str, Option<(Millis, String)>);
+
+/// Every badge, broken ones first.
+fn badges(lang: Lang, props: &InvariantBarProps) -> Vec<Badge> {
     let mut badges: Vec<_> = Property::ALL
         .iter()
         .map(|&property| {
@@ -34,10 +35,47 @@ pub fn invariant_bar(lang: Lang, props: &InvariantBarProps) -> Html {
     let history = props.history_breach.as_ref().map(|breach| (breach.at_ms, lang.history_breach(breach)));
     badges.push(("linearizable", lang.history_texts().linearizable, history));
     badges.sort_by_key(|(_, _, detail)| detail.is_none());
+    badges
+}
+
+/// One badge per property, checked after every event of the run, and one for the clients'
+/// history, checked as it grows. Broken ones come first: the bar's first row is in view beside
+/// the drawing of five servers at 1280×800, where its later rows are below the window.
+pub fn invariant_bar(lang: Lang, props: &InvariantBarProps) -> Html {
     html! {
         <ul class="invariants" aria-label={lang.texts().invariants}>
-            { for badges.into_iter().map(|(name, label, detail)| badge(lang, name, label, detail, &props.on_seek)) }
+            { for badges(lang, props).into_iter().map(|(name, label, detail)| badge(lang, name, label, detail, &props.on_seek)) }
         </ul>
+    }
+}
+
+/// The red flag in the drawing's corner while a property is broken, where the eye is whatever
+/// the window's size (the bar may be below it; an embed has none): how many broke, the first
+/// one's name and detail as its title. On the page it is a button that brings the bar's red badge
+/// into view and focuses its Jump to the violation; in an embed, a label.
+pub fn broken_flag(lang: Lang, props: &InvariantBarProps, on_page: bool) -> Html {
+    let broken: Vec<_> =
+        badges(lang, props).into_iter().filter_map(|(_, label, detail)| detail.map(|detail| (label, detail))).collect();
+    let Some((label, (at, what))) = broken.first() else {
+        return Html::default();
+    };
+    let text = lang.broken_flag(broken.len());
+    let title = format!("{label}{}{}", lang.colon(), lang.broken_at(&format_time(lang, *at), what));
+    if !on_page {
+        return html! { <p class="broken-flag" data-broken-flag="true" {title}>{ text }</p> };
+    }
+    let reveal = Callback::from(|_: MouseEvent| {
+        let document = gloo::utils::document();
+        if let Ok(Some(jump)) = document.query_selector(".invariants__item--broken .invariants__jump") {
+            // Scrolled to the window's middle, then focused where it is.
+            let window = gloo::utils::window();
+            let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+            window.scroll_by_with_x_and_y(0.0, jump.get_bounding_client_rect().top() - height / 2.0);
+            crate::hooks::focus_quietly(&jump);
+        }
+    });
+    html! {
+        <button type="button" class="broken-flag" data-broken-flag="true" {title} onclick={reveal}>{ text }</button>
     }
 }
 
