@@ -216,6 +216,21 @@ test('an embedded lesson in a frame wider than high puts its step beside the dra
   expect(under.y).toBeGreaterThanOrEqual(drawing.y + drawing.height - 1);
 });
 
+test('an embedded lesson at 960×600 with its log table shows the row of the server its step is about, above the pager', async ({ page }) => {
+  await page.setViewportSize({ width: 960, height: 600 });
+  // Step 1 points at S1 and S4; the box is too short for five rows.
+  await page.goto('./?embed&log=1#lesson=reads&step=1');
+  await expect(page.locator('main')).toHaveAttribute('data-lesson-step', '1');
+  const logs = page.locator('.logs');
+  await expect.poll(() => logs.evaluate((box) => box.scrollHeight > box.clientHeight)).toBe(true);
+  const row = page.locator('[data-log-row="4"]');
+  await expect.poll(async () => {
+    const [shown, pager, area] = [await row.boundingBox(), await page.locator('.logs__scroll').boundingBox(), await logs.boundingBox()];
+    return shown.y >= area.y && shown.y + shown.height <= pager.y + 1 && pager.y + pager.height <= area.y + area.height + 1;
+  }).toBe(true);
+  expect(await scrolls(page)).toBe(false);
+});
+
 test('keys on a server in an embed do not scroll the page around the frame', async ({ page }) => {
   await page.setViewportSize({ width: 800, height: 600 });
   await page.goto('./embed-example.html');

@@ -16,6 +16,10 @@ pub struct LogTableProps {
     pub logs: LogsView,
     /// Scroll to a first index, or back to the latest entries (`None`).
     pub on_scroll: Callback<Option<u64>>,
+    /// The servers a lesson's step points at: a box too short for every row (an embed's)
+    /// scrolls their rows into view (those of the entries it points at too).
+    #[prop_or_default]
+    pub pointed_at: Vec<u32>,
 }
 
 /// The log table. Each entry shows its term (also as its colour) and command; committed
@@ -34,6 +38,20 @@ pub fn LogTable(props: &LogTableProps) -> Html {
         use_effect_with((following, logs.last_index, logs.rows.len()), move |&(following, _, _)| {
             if let Some(element) = container.cast::<web_sys::Element>().filter(|_| following) {
                 element.set_scroll_left(element.scroll_width());
+            }
+        });
+    }
+    {
+        let container = container.clone();
+        let mut rows = props.pointed_at.clone();
+        rows.extend(logs.highlight.iter().map(|&(node, _)| node));
+        use_effect_with(rows, move |rows| {
+            if let Some(element) = container.cast::<web_sys::Element>() {
+                // The first one, then the last, as little as needed: all of them when they
+                // fit, else the last one whole under as much of the others as fits.
+                for &row in rows.first().into_iter().chain(rows.last()) {
+                    show_row(&element, row);
+                }
             }
         });
     }
@@ -77,6 +95,23 @@ pub fn LogTable(props: &LogTableProps) -> Html {
                         onclick={scroll(None)}>{ "▶|" }</button>
             </div>
         </div>
+    }
+}
+
+/// Scrolls the log box `logs` (only it, never the page: an embed's host must not move) so
+/// that server `node`'s row is whole above the pager that stays at the box's bottom, with room
+/// for the leader's markers over its cells.
+fn show_row(logs: &web_sys::Element, node: u32) {
+    const MARKERS: f64 = 12.0;
+    let Ok(Some(row)) = logs.query_selector(&format!("tr[data-log-row=\"{node}\"]")) else { return };
+    let pager =
+        logs.query_selector(".logs__scroll").ok().flatten().map_or(0.0, |p| p.get_bounding_client_rect().height());
+    let (area, row) = (logs.get_bounding_client_rect(), row.get_bounding_client_rect());
+    let (top, bottom) = (row.top() - area.top() - MARKERS, row.bottom() - (area.bottom() - pager));
+    if top < 0.0 {
+        logs.set_scroll_top(logs.scroll_top() + top.floor() as i32);
+    } else if bottom > 0.0 {
+        logs.set_scroll_top(logs.scroll_top() + bottom.ceil() as i32);
     }
 }
 
