@@ -75,7 +75,7 @@ impl Simulation {
         let told = match change_of(&request) {
             Some(change) => StoryEvent::ChangeRequested { op: id, node, change },
             None if kind == OpKind::Read => StoryEvent::ClientRead { op: id, node, client, command },
-            None => StoryEvent::ClientWrite { op: id, node, command },
+            None => StoryEvent::ClientWrite { op: id, node, client, command },
         };
         self.story.push(self.now, told);
         self.send(CLIENT, node, request);

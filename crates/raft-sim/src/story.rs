@@ -315,12 +315,14 @@ pub enum StoryEvent {
         /// Per mille, so the event stays `Eq`.
         per_mille: u32,
     },
-    /// The client sent a write.
+    /// A client sent a write.
     ClientWrite {
         /// The operation.
         op: RequestId,
         /// The server it went to.
         node: NodeId,
+        /// The client, 1 to 3.
+        client: raft_scenario::ClientId,
         /// The command.
         command: String,
     },

@@ -909,8 +909,8 @@ impl Lang {
         use StoryEvent as E;
         let isolated;
         let event = match event {
-            E::ClientWrite { op, node, command } if !command.is_ascii() => {
-                isolated = E::ClientWrite { op: *op, node: *node, command: bidi_isolated(command) };
+            E::ClientWrite { op, node, client, command } if !command.is_ascii() => {
+                isolated = E::ClientWrite { op: *op, node: *node, client: *client, command: bidi_isolated(command) };
                 &isolated
             }
             E::ClientDone { op, command, result } if !command.is_ascii() => {
@@ -1029,7 +1029,7 @@ impl Lang {
                 E::LossSet { per_mille } => {
                     format!("Now {}% of messages are lost.", scaled(u64::from(*per_mille), 1))
                 }
-                E::ClientWrite { node, command, .. } => format!("The client sent the write {command} to S{node}."),
+                E::ClientWrite { node, client, command, .. } => format!("Client C{client} sent the write {command} to S{node}."),
                 E::ClientRead { node, client, command, .. } => format!("Client C{client} sent the read {command} to S{node}."),
                 E::SnapshotTaken { node, index } => {
                     format!("S{node} took a snapshot through index {index} and discarded its log up to there.")
@@ -1238,7 +1238,7 @@ impl Lang {
                 E::LossSet { per_mille } => {
                     format!("现在有 {}% 的消息会丢失。", scaled(u64::from(*per_mille), 1))
                 }
-                E::ClientWrite { node, command, .. } => format!("客户端向 S{node} 发送写请求 {command}。"),
+                E::ClientWrite { node, client, command, .. } => format!("客户端 C{client} 向 S{node} 发送写请求 {command}。"),
                 E::ClientRead { node, client, command, .. } => format!("客户端 C{client} 向 S{node} 发送读请求（{command}）。"),
                 E::SnapshotTaken { node, index } => format!("S{node} 生成了到索引 {index} 为止的快照，并丢弃了到此为止的日志。"),
                 E::ClientRedirected { from, to, command, .. } => {
@@ -1409,10 +1409,11 @@ mod tests {
 
     #[test]
     fn right_to_left_commands_are_isolated_in_sentences() {
-        let event = StoryEvent::ClientWrite { op: 1, node: 2, command: "x=שלום".into() };
-        assert_eq!(Lang::En.tell(&event), "The client sent the write \u{2068}x=שלום\u{2069} to S2.");
-        let plain = StoryEvent::ClientWrite { op: 1, node: 2, command: "x=3".into() };
-        assert_eq!(Lang::En.tell(&plain), "The client sent the write x=3 to S2.");
+        let event = StoryEvent::ClientWrite { op: 1, node: 2, client: 1, command: "x=שלום".into() };
+        assert_eq!(Lang::En.tell(&event), "Client C1 sent the write \u{2068}x=שלום\u{2069} to S2.");
+        let plain = StoryEvent::ClientWrite { op: 1, node: 2, client: 2, command: "x=3".into() };
+        assert_eq!(Lang::En.tell(&plain), "Client C2 sent the write x=3 to S2.");
+        assert_eq!(Lang::Zh.tell(&plain), "客户端 C2 向 S2 发送写请求 x=3。");
     }
 
     #[test]
