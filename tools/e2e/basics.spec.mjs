@@ -1,6 +1,6 @@
 // Loading, playing and pausing: what a person does first.
 import { test, expect } from '@playwright/test';
-import { frames, playUntilLeader, simulatedTime, watchErrors } from './helpers.mjs';
+import { frames, playUntilLeader, simulatedTime, stepUntil, watchErrors } from './helpers.mjs';
 
 test('loads with five follower nodes and no console error', async ({ page }) => {
   const errors = watchErrors(page);
@@ -60,4 +60,16 @@ test('the five safety properties of Figure 3, one membership change at a time an
   await expect(page.locator('[data-invariant]')).toHaveCount(names.length);
   await playUntilLeader(page);
   await expect(page.locator('[data-invariant][data-ok=false]')).toHaveCount(0);
+});
+
+test('a candidate\'s tally is drawn over the messages in flight, with a halo, so an arriving vote does not hide it', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await expect(page.locator('[data-node]')).toHaveCount(5);
+  const tally = page.locator('[data-votes-node]').first();
+  await stepUntil(page, tally);
+  await expect(tally).toHaveText(/^votes: \d$/);
+  expect(await tally.evaluate((text) => text.compareDocumentPosition(document.querySelector('.cluster__messages')) & Node.DOCUMENT_POSITION_PRECEDING)).toBeTruthy();
+  expect(await tally.evaluate((text) => getComputedStyle(text).paintOrder)).toMatch(/^stroke/);
+  expect(errors).toEqual([]);
 });

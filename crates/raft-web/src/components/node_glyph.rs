@@ -86,7 +86,6 @@ pub fn node_glyph(lang: Lang, props: &NodeGlyphProps) -> Html {
             { timer_arc(node.election_timer_left) }
             <text class="node__term" dy="0.35em">{ node.term }</text>
             <text class="node__name" y={number(NODE_RADIUS + 22.0)}>{ format!("S{id}") }</text>
-            { votes_badge(lang, node) }
         </g>
     }
 }
@@ -151,11 +150,16 @@ fn timer_arc(left: Option<f64>) -> Html {
 }
 
 /// A running candidate's tally of votes, shown above it (a crashed one campaigns no more).
-fn votes_badge(lang: Lang, node: &NodeView) -> Html {
+/// Drawn over the messages, with a halo of the page's colour, so that a vote arriving does not
+/// hide it.
+pub fn votes_glyph(lang: Lang, node: &NodeView) -> Html {
     if node.role != RoleKind::Candidate || !node.up {
         return Html::default();
     }
     html! {
-        <text class="node__votes" y={number(-NODE_RADIUS - 12.0)}>{ lang.votes(node.votes) }</text>
+        <text class="node__votes" x={number(node.position.x)} y={number(node.position.y - NODE_RADIUS - 12.0)}
+              data-votes-node={node.id.to_string()}>
+            { lang.votes(node.votes) }
+        </text>
     }
 }
