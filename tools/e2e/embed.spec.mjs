@@ -94,6 +94,10 @@ test('the Embed code is an iframe of this run that loads', async ({ page, contex
   // A run's embed keeps its size with the log table (640×420 shows five rows); a lesson's
   // takes the size the README gives for a lesson with its log table, and back.
   const size = async () => [await page.getByLabel('Width (px)').inputValue(), await page.getByLabel('Height (px)').inputValue()];
+  const sized = async (frame, width, height) => {
+    await expect(frame.getByLabel('Width (px)')).toHaveValue(width);
+    await expect(frame.getByLabel('Height (px)')).toHaveValue(height);
+  };
   expect(await size()).toEqual(['640', '420']);
   await page.getByLabel('Show the log table').check();
   expect(await size()).toEqual(['640', '420']);
@@ -103,20 +107,20 @@ test('the Embed code is an iframe of this run that loads', async ({ page, contex
   await expect(lesson.locator('main')).toHaveAttribute('data-lesson', 'election');
   await lesson.getByText('Share, embed, export').click();
   await lesson.getByLabel('Show the log table').check();
-  expect([await lesson.getByLabel('Width (px)').inputValue(), await lesson.getByLabel('Height (px)').inputValue()]).toEqual(['960', '600']);
+  await sized(lesson, '960', '600');
   // The fields keep showing the size the code was made with.
   await lesson.getByRole('button', { name: 'Copy code' }).click();
   await expect(lesson.getByLabel('Embed code')).toHaveValue(/ width="960" height="600" /);
-  expect([await lesson.getByLabel('Width (px)').inputValue(), await lesson.getByLabel('Height (px)').inputValue()]).toEqual(['960', '600']);
+  await sized(lesson, '960', '600');
   await lesson.getByLabel('Show the log table').uncheck();
-  expect([await lesson.getByLabel('Width (px)').inputValue(), await lesson.getByLabel('Height (px)').inputValue()]).toEqual(['640', '420']);
+  await sized(lesson, '640', '420');
   await lesson.close();
   await page.getByLabel('Width (px)').fill('480');
   await page.getByLabel('Height (px)').fill('360');
   await page.getByLabel('Start playing').check();
   await page.getByRole('button', { name: 'Copy code' }).click();
   const code = await page.getByLabel('Embed code').inputValue();
-  expect(await size()).toEqual(['480', '360']);
+  await sized(page, '480', '360');
   expect(code).toMatch(/^<iframe src="[^"]+\/raft\/\?embed&amp;autoplay=1#s=1\.[^"]+&amp;t=1500" width="480" height="360" title="Pinned &lt;b&gt;link&lt;\/b&gt; 选主"/);
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
   const host = await context.newPage();
@@ -218,17 +222,21 @@ test('an embedded lesson in a frame wider than high puts its step beside the dra
 
 test('an embedded lesson at 960×600 with its log table shows the row of the server its step is about, above the pager', async ({ page }) => {
   await page.setViewportSize({ width: 960, height: 600 });
-  // Step 1 points at S1 and S4; the box is too short for five rows.
-  await page.goto('./?embed&log=1#lesson=reads&step=1');
-  await expect(page.locator('main')).toHaveAttribute('data-lesson-step', '1');
-  const logs = page.locator('.logs');
-  await expect.poll(() => logs.evaluate((box) => box.scrollHeight > box.clientHeight)).toBe(true);
-  const row = page.locator('[data-log-row="4"]');
-  await expect.poll(async () => {
-    const [shown, pager, area] = [await row.boundingBox(), await page.locator('.logs__scroll').boundingBox(), await logs.boundingBox()];
-    return shown.y >= area.y && shown.y + shown.height <= pager.y + 1 && pager.y + pager.height <= area.y + area.height + 1;
-  }).toBe(true);
-  expect(await scrolls(page)).toBe(false);
+  // Reads step 1 points at S1 and S4, in a box too short for five rows; replication step 4 at
+  // S2 and S4 and at S2's entries.
+  for (const [lesson, step] of [['reads', 1], ['replication', 4]]) {
+    await page.goto('about:blank');
+    await page.goto(`./?embed&log=1#lesson=${lesson}&step=${step}`);
+    await expect(page.locator('main')).toHaveAttribute('data-lesson-step', String(step));
+    const logs = page.locator('.logs');
+    if (lesson === 'reads') await expect.poll(() => logs.evaluate((box) => box.scrollHeight > box.clientHeight)).toBe(true);
+    const row = page.locator('[data-log-row="4"]');
+    await expect.poll(async () => {
+      const [shown, pager, area] = [await row.boundingBox(), await page.locator('.logs__scroll').boundingBox(), await logs.boundingBox()];
+      return shown.y >= area.y && shown.y + shown.height <= pager.y + 1 && pager.y + pager.height <= area.y + area.height + 1;
+    }, `${lesson} step ${step}: S4's row above the pager`).toBe(true);
+    expect(await scrolls(page)).toBe(false);
+  }
 });
 
 test('keys on a server in an embed do not scroll the page around the frame', async ({ page }) => {

@@ -122,6 +122,19 @@ test('at 1280×800 a broken rule\'s red badge is in view beside the five-server 
   expect(errors).toEqual([]);
 });
 
+/** The flag `flag` is whole in the window, one line high, in the drawing's corner, clear of every server's circles. */
+async function clearOfEveryServer(page, flag) {
+  await page.locator('.playground__stage').evaluate((stage) => stage.scrollIntoView());
+  await expect(flag).toBeInViewport({ ratio: 1 });
+  const corner = await flag.boundingBox();
+  expect(corner.height).toBeLessThan(24);
+  for (const server of await page.locator('[data-node] circle').all()) {
+    const box = await server.boundingBox();
+    const apart = box.x >= corner.x + corner.width || box.x + box.width <= corner.x || box.y >= corner.y + corner.height || box.y + box.height <= corner.y;
+    expect(apart, `a server's circle at ${JSON.stringify(box)} under the flag at ${JSON.stringify(corner)}`).toBe(true);
+  }
+}
+
 test('a broken property raises a red flag in the drawing\'s corner: on a phone it brings the red badge into view, and an embed shows it too', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
@@ -136,15 +149,7 @@ test('a broken property raises a red flag in the drawing\'s corner: on a phone i
   await expect(flag).toHaveText('✗ property broken', { timeout: 20_000 });
   await page.getByRole('button', { name: 'Pause' }).click();
   await expect(flag).toHaveAttribute('title', /^linearizable reads and writes: broken at 2\.\d+ s: /);
-  // In the drawing's corner, clear of every server.
-  await page.locator('.playground__stage').evaluate((stage) => stage.scrollIntoView());
-  await expect(flag).toBeInViewport({ ratio: 1 });
-  const corner = await flag.boundingBox();
-  for (const server of await page.locator('[data-node] circle').all()) {
-    const box = await server.boundingBox();
-    const apart = box.x >= corner.x + corner.width || box.x + box.width <= corner.x || box.y >= corner.y + corner.height || box.y + box.height <= corner.y;
-    expect(apart, `a server's circle at ${JSON.stringify(box)} under the flag at ${JSON.stringify(corner)}`).toBe(true);
-  }
+  await clearOfEveryServer(page, flag);
   const badge = page.locator('[data-invariant=linearizable]');
   await expect(badge).not.toBeInViewport();
   await flag.tap();
@@ -156,6 +161,13 @@ test('a broken property raises a red flag in the drawing\'s corner: on a phone i
   await embed.goto(page.url().replace('/raft/#', '/raft/?embed#'));
   await expect(embed.locator('main')).toHaveAttribute('data-embed', 'true');
   await expect(embed.locator('p[data-broken-flag]')).toHaveAttribute('title', /^linearizable reads and writes: broken at/);
+  // Two broken at once: still one short line clear of the servers.
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('break-reconfig-before-term-commit');
+  await presetShown(page, 'break-reconfig-before-term-commit');
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(flag).toHaveText('✗ 2 broken', { timeout: 20_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await clearOfEveryServer(page, flag);
   expect(errors).toEqual([]);
   await context.close();
 });

@@ -30,10 +30,11 @@ pub fn install_error_listener() {
 }
 
 /// What a rejected promise's reason says: an `Error`'s message, a string as it is, anything
-/// else as its debugging form (never a failure of its own: `null` and objects included).
+/// else as JSON, or `?` (never a failure of its own: `undefined`, `null` and objects included).
 fn reason_text(reason: &wasm_bindgen::JsValue) -> String {
     let message = js_sys::Reflect::get(reason, &"message".into()).ok().and_then(|m| m.as_string());
-    message.or_else(|| reason.as_string()).unwrap_or_else(|| format!("{reason:?}"))
+    let json = || js_sys::JSON::stringify(reason).ok().and_then(|text| text.as_string());
+    message.or_else(|| reason.as_string()).or_else(json).unwrap_or_else(|| "?".to_owned())
 }
 
 /// Puts the error banner at the top of the page. The first failure is the one worth reading:

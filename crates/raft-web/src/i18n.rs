@@ -263,7 +263,7 @@ const EN: Texts = Texts {
     scenario_title: "Load a scenario, paused at its start",
     choose_preset: "Choose a preset…",
     preset_replayed: "You replayed this preset with other settings: the words above tell its own run, not the one shown.",
-    preset_acted: "You acted in this preset's run: the words above tell its own run, which may go otherwise from the moment you acted.",
+    preset_acted: "You acted in this preset's run: the words above tell its own run; from the moment you acted, this one may differ.",
     preset_unavailable: "This preset could not be loaded (is the network down?); the run is kept:",
     servers: "Servers",
     servers_title: "Changing the size starts a fresh cluster",
@@ -446,7 +446,7 @@ const ZH: Texts = Texts {
     scenario_title: "载入一个场景，停在开头",
     choose_preset: "选择预设场景……",
     preset_replayed: "你用别的设置重放了这个预设：上面的说明讲的是它原来的运行，不是现在显示的这一次。",
-    preset_acted: "你在这个预设的运行中做了操作：上面的说明讲的是它原来的运行，从你操作的那一刻起，情况可能不同。",
+    preset_acted: "你在这个预设的运行中做了操作：上面的说明讲的是它原来的运行；从你操作的那一刻起，这次运行可能与说明不同。",
     preset_unavailable: "无法加载这个预设场景（网络断开了吗？），当前运行保持不变：",
     servers: "服务器数",
     servers_title: "改变数量会开始一个新集群",
@@ -863,13 +863,14 @@ impl Lang {
         }
     }
 
-    /// The drawing's red flag: "✗ property broken", or how many are.
+    /// The drawing's red flag, after its ✗: "property broken", or how many are (short enough
+    /// for a phone's corner: the flag's title says which).
     pub fn broken_flag(self, broken: usize) -> String {
         match (self, broken) {
-            (Lang::En, 1) => "✗ property broken".to_owned(),
-            (Lang::En, _) => format!("✗ {broken} properties broken"),
-            (Lang::Zh, 1) => "✗ 性质被破坏".to_owned(),
-            (Lang::Zh, _) => format!("✗ {broken} 条性质被破坏"),
+            (Lang::En, 1) => "property broken".to_owned(),
+            (Lang::En, _) => format!("{broken} broken"),
+            (Lang::Zh, 1) => "安全性质被破坏".to_owned(),
+            (Lang::Zh, _) => format!("{broken} 条安全性质被破坏"),
         }
     }
 
@@ -1239,7 +1240,7 @@ impl Lang {
                     format!("现在有 {}% 的消息会丢失。", scaled(u64::from(*per_mille), 1))
                 }
                 E::ClientWrite { node, client, command, .. } => format!("客户端 C{client} 向 S{node} 发送写请求 {command}。"),
-                E::ClientRead { node, client, command, .. } => format!("客户端 C{client} 向 S{node} 发送读请求（{command}）。"),
+                E::ClientRead { node, client, command, .. } => format!("客户端 C{client} 向 S{node} 发送读请求“{command}”。"),
                 E::SnapshotTaken { node, index } => format!("S{node} 生成了到索引 {index} 为止的快照，并丢弃了到此为止的日志。"),
                 E::ClientRedirected { from, to, command, .. } => {
                     format!("S{from} 没有接受客户端的 {command}，并指明 S{to} 是该找的领导者：客户端把它发给 S{to}（§8）。")

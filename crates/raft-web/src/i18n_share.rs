@@ -76,7 +76,7 @@ const ZH: ShareTexts = ShareTexts {
     share: "分享、嵌入、导出",
     copy_link: "复制链接",
     link_copied: "链接已复制。打开它会暂停在此刻的这次运行。",
-    lesson_link_copied: "链接已复制。打开它会来到这一课的这一步。",
+    lesson_link_copied: "链接已复制。打开后会直接进入这一课的这一步。",
     copy_by_hand: "请复制这个链接：",
     link: "链接",
     info_title: "标题",

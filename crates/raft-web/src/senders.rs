@@ -101,11 +101,7 @@ impl Senders {
                         {
                             // A phone draws it under the drawing: tapped, it is scrolled up into view.
                             let below = panel.get_bounding_client_rect().bottom()
-                                > gloo::utils::window()
-                                    .inner_height()
-                                    .ok()
-                                    .and_then(|h| h.as_f64())
-                                    .unwrap_or(f64::MAX);
+                                > crate::hooks::window_height().unwrap_or(f64::MAX);
                             if below {
                                 panel.scroll_into_view_with_bool(false);
                             }

@@ -906,13 +906,14 @@ impl Reducible for Playground {
                 let replayed =
                     preset.as_ref().is_some_and(|p| (p.settings.seed, &p.settings.options) != (seed, &options));
                 let scenario = Scenario { seed, options, until_ms: None, ..next.history.borrow().scenario() };
-                let run = next.run;
+                let (run, departed) = (next.run, next.departed);
                 next.start_scenario(scenario);
                 if next.run != run {
                     // The same story under other rules: it keeps its preset's words (in 中文 too),
-                    // though the picker no longer names the preset.
+                    // though the picker no longer names the preset. Under the same rules, it is
+                    // the run it was (the preset's own, if no one acted in it).
                     next.preset = preset.map(|preset| ShownPreset { replayed, ..preset });
-                    next.departed = true;
+                    next.departed = departed || replayed || next.preset.is_none();
                 } else {
                     next.preset = preset; // refused: the run, and its preset, are kept
                 }
@@ -1176,10 +1177,9 @@ mod tests {
         assert!(refused.notice.is_some() && refused.preset.is_some(), "{:?}", refused.notice);
         assert_eq!(refused.scenario_info(Lang::Zh).0, state.scenario_info(Lang::Zh).0);
         let unchanged = ClusterSettings { seed: state.seed(), options: state.options() };
-        assert!(
-            !reduce(load(), Action::ReplaySettings(Ok(unchanged))).preset_replayed(),
-            "the same run is the preset's"
-        );
+        let same = reduce(load(), Action::ReplaySettings(Ok(unchanged)));
+        assert!(!same.preset_replayed() && !same.preset_acted(), "the same run is the preset's");
+        assert_eq!(same.shown_preset(), Some("stale-leader"));
         let reloaded = reduce(replayed, Action::LoadPreset(crate::presets::PresetFiles::from_disk("stale-leader")));
         assert!(!reloaded.preset_replayed(), "loading the preset again shows its own run");
     }

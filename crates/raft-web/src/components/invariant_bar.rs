@@ -62,20 +62,24 @@ pub fn broken_flag(lang: Lang, props: &InvariantBarProps, on_page: bool) -> Html
     let text = lang.broken_flag(broken.len());
     let title = format!("{label}{}{}", lang.colon(), lang.broken_at(&format_time(lang, *at), what));
     if !on_page {
-        return html! { <p class="broken-flag" data-broken-flag="true" {title}>{ text }</p> };
+        return html! { <p class="broken-flag" data-broken-flag="true" {title}><span aria-hidden="true">{ "✗ " }</span>{ text }</p> };
     }
     let reveal = Callback::from(|_: MouseEvent| {
         let document = gloo::utils::document();
         if let Ok(Some(jump)) = document.query_selector(".invariants__item--broken .invariants__jump") {
-            // Scrolled to the window's middle, then focused where it is.
-            let window = gloo::utils::window();
-            let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
-            window.scroll_by_with_x_and_y(0.0, jump.get_bounding_client_rect().top() - height / 2.0);
+            // Out of the window, scrolled to its middle; then focused where it is.
+            let height = crate::hooks::window_height().unwrap_or(0.0);
+            let place = jump.get_bounding_client_rect();
+            if place.top() < 0.0 || place.bottom() > height {
+                gloo::utils::window().scroll_by_with_x_and_y(0.0, place.top() - height / 2.0);
+            }
             crate::hooks::focus_quietly(&jump);
         }
     });
     html! {
-        <button type="button" class="broken-flag" data-broken-flag="true" {title} onclick={reveal}>{ text }</button>
+        <button type="button" class="broken-flag" data-broken-flag="true" {title} onclick={reveal}>
+            <span aria-hidden="true">{ "✗ " }</span>{ text }
+        </button>
     }
 }
 

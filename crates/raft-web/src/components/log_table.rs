@@ -45,10 +45,13 @@ pub fn LogTable(props: &LogTableProps) -> Html {
         let container = container.clone();
         let mut rows = props.pointed_at.clone();
         rows.extend(logs.highlight.iter().map(|&(node, _)| node));
-        use_effect_with(rows, move |rows| {
+        rows.sort_unstable();
+        rows.dedup();
+        // Again when the table appears: an empty log has no rows to show.
+        use_effect_with((rows, logs.last_index == 0), move |(rows, _)| {
             if let Some(element) = container.cast::<web_sys::Element>() {
-                // The first one, then the last, as little as needed: all of them when they
-                // fit, else the last one whole under as much of the others as fits.
+                // The highest row, then the lowest, as little as needed: all of them when they
+                // fit, else the lowest whole under as much of the others as fits.
                 for &row in rows.first().into_iter().chain(rows.last()) {
                     show_row(&element, row);
                 }
@@ -104,10 +107,11 @@ pub fn LogTable(props: &LogTableProps) -> Html {
 fn show_row(logs: &web_sys::Element, node: u32) {
     const MARKERS: f64 = 12.0;
     let Ok(Some(row)) = logs.query_selector(&format!("tr[data-log-row=\"{node}\"]")) else { return };
-    let pager =
-        logs.query_selector(".logs__scroll").ok().flatten().map_or(0.0, |p| p.get_bounding_client_rect().height());
     let (area, row) = (logs.get_bounding_client_rect(), row.get_bounding_client_rect());
-    let (top, bottom) = (row.top() - area.top() - MARKERS, row.bottom() - (area.bottom() - pager));
+    // The pager's top, over any scrollbar along the box's bottom; the box's bottom at most.
+    let pager = logs.query_selector(".logs__scroll").ok().flatten();
+    let floor = pager.map_or(area.bottom(), |pager| pager.get_bounding_client_rect().top().min(area.bottom()));
+    let (top, bottom) = (row.top() - area.top() - MARKERS, row.bottom() - floor);
     if top < 0.0 {
         logs.set_scroll_top(logs.scroll_top() + top.floor() as i32);
     } else if bottom > 0.0 {

@@ -125,7 +125,7 @@ fn show_outcome(form: &HtmlFormElement) {
         }
         return;
     };
-    let below = gloo::utils::window().inner_height().ok().and_then(|h| h.as_f64());
+    let below = crate::hooks::window_height();
     if below.is_some_and(|height| error.get_bounding_client_rect().bottom() > height) {
         error.scroll_into_view_with_bool(false);
     }

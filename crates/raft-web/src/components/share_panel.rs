@@ -169,7 +169,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
         let (fragment, link, copied) = (props.fragment.clone(), link.clone(), copied.clone());
         Callback::from(move |_: MouseEvent| {
             let fragment = fragment.emit(lang);
-            let lesson = fragment.as_ref().is_ok_and(|fragment| fragment.starts_with("lesson="));
+            let lesson = fragment.as_ref().is_ok_and(|fragment| crate::lessons::LessonLink::parse(fragment).is_some());
             let url = fragment.map(|fragment| format!("{}#{fragment}", page_base()));
             show_and_copy(url, &link, &copied, Copied::Link(lesson));
         })

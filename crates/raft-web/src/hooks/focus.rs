@@ -34,6 +34,11 @@ pub fn refocus_message(id: u64, to: u32) {
     });
 }
 
+/// The window's height in CSS pixels; `None` if the browser does not say.
+pub fn window_height() -> Option<f64> {
+    gloo::utils::window().inner_height().ok().and_then(|h| h.as_f64())
+}
+
 /// Runs `then` once the page has been redrawn after the event being handled.
 pub fn after_redraw(then: impl FnOnce() + 'static) {
     gloo::timers::callback::Timeout::new(0, then).forget();
@@ -54,7 +59,7 @@ pub fn reveal_drawing() {
             return;
         }
         let window = gloo::utils::window();
-        let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+        let height = window_height().unwrap_or(0.0);
         let transport_top = find(".playground__transport")
             .map(|transport| transport.get_bounding_client_rect().top())
             .filter(|&top| top < stage_box.top() && stage_box.bottom() - top <= height);
@@ -103,7 +108,7 @@ fn reveal_in_lesson(selector: &str) {
         }
         return;
     }
-    let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(f64::MAX);
+    let height = window_height().unwrap_or(f64::MAX);
     let hidden = || {
         let top = title.get_bounding_client_rect().top();
         top < 0.0 || top > height - 40.0
