@@ -98,8 +98,9 @@ impl Simulation {
         if let ClientStep::Redirect(leader) = step {
             op.redirects += 1;
             op.last_node = leader;
-            let (request, command) = (request_of(op), op.command.clone());
-            self.story.push(self.now, StoryEvent::ClientRedirected { op: request_id, from, to: leader, command });
+            let (request, command, change) = (request_of(op), op.command.clone(), op.change.clone());
+            self.story
+                .push(self.now, StoryEvent::ClientRedirected { op: request_id, from, to: leader, command, change });
             self.send(CLIENT, leader, request);
             return;
         }

@@ -354,6 +354,8 @@ pub enum StoryEvent {
         to: NodeId,
         /// The command.
         command: String,
+        /// The membership change it asks for, if it is one.
+        change: Option<MembershipChange>,
     },
     /// A client sent a write again, with the same session (thesis §6.3).
     ClientRetried {

@@ -283,7 +283,7 @@ fn a_hand_over_tells_the_redirected_write_and_one_timeout_now() {
     sim.run_until(1_500);
     let events: Vec<&StoryEvent> = sim.story().events().map(|(_, e)| e).collect();
     let at = |wanted: &StoryEvent| events.iter().position(|e| *e == wanted);
-    let redirected = StoryEvent::ClientRedirected { op: 3, from: 4, to: 2, command: "z=3".to_owned() };
+    let redirected = StoryEvent::ClientRedirected { op: 3, from: 4, to: 2, command: "z=3".to_owned(), change: None };
     let sent = StoryEvent::TimeoutNowSent { leader: 4, to: 2 };
     let started = at(&StoryEvent::TransferStarted { leader: 4, to: 2 }).unwrap();
     assert!(started < at(&redirected).expect("the write turned away towards S2"));

@@ -1035,10 +1035,16 @@ impl Lang {
                 E::SnapshotTaken { node, index } => {
                     format!("S{node} took a snapshot through index {index} and discarded its log up to there.")
                 }
-                E::ClientRedirected { from, to, command, .. } => format!(
-                    "S{from} did not take the client's {command} and named S{to} as the leader to try: the client \
-                     sends it there (§8)."
-                ),
+                E::ClientRedirected { from, to, command, change, .. } => {
+                    let asked = match change {
+                        Some(change) => format!("change \"{}\"", self.change(change)),
+                        None => command.clone(),
+                    };
+                    format!(
+                        "S{from} did not take the client's {asked} and named S{to} as the leader to try: the client \
+                         sends it there (§8)."
+                    )
+                }
                 E::ClientRetried { node, attempt, command, .. } => format!(
                     "The client sent {command} again to S{node} (attempt {attempt}), in the same session: it is applied once."
                 ),
@@ -1242,8 +1248,12 @@ impl Lang {
                 E::ClientWrite { node, client, command, .. } => format!("客户端 C{client} 向 S{node} 发送写请求 {command}。"),
                 E::ClientRead { node, client, command, .. } => format!("客户端 C{client} 向 S{node} 发送读请求“{command}”。"),
                 E::SnapshotTaken { node, index } => format!("S{node} 生成了到索引 {index} 为止的快照，并丢弃了到此为止的日志。"),
-                E::ClientRedirected { from, to, command, .. } => {
-                    format!("S{from} 没有接受客户端的 {command}，并指明 S{to} 是该找的领导者：客户端把它发给 S{to}（§8）。")
+                E::ClientRedirected { from, to, command, change, .. } => {
+                    let asked = match change {
+                        Some(change) => format!("的变更“{}”", self.change(change)),
+                        None => format!("的 {command}"),
+                    };
+                    format!("S{from} 没有接受客户端{asked}，并指明 S{to} 是该找的领导者：客户端把它发给 S{to}（§8）。")
                 }
                 E::ClientRetried { node, attempt, command, .. } => {
                     format!("客户端在同一个会话里再次把 {command} 发给 S{node}（第 {attempt} 次）：它只会被应用一次。")
@@ -1494,7 +1504,19 @@ mod tests {
 
     #[test]
     fn a_hand_over_is_told_with_its_redirect_and_its_timeout_now() {
-        let redirected = StoryEvent::ClientRedirected { op: 3, from: 4, to: 2, command: "z=3".into() };
+        let change = StoryEvent::ClientRedirected {
+            op: 4,
+            from: 1,
+            to: 5,
+            command: "add_server 8".into(),
+            change: Some(raft_sim::MembershipChange::Add(8)),
+        };
+        assert_eq!(
+            Lang::En.tell(&change),
+            "S1 did not take the client's change \"add S8\" and named S5 as the leader to try: the client sends it there (§8)."
+        );
+        assert!(Lang::Zh.tell(&change).starts_with("S1 没有接受客户端的变更“添加 S8”，"));
+        let redirected = StoryEvent::ClientRedirected { op: 3, from: 4, to: 2, command: "z=3".into(), change: None };
         assert_eq!(
             Lang::En.tell(&redirected),
             "S4 did not take the client's z=3 and named S2 as the leader to try: the client sends it there (§8)."

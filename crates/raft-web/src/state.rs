@@ -425,6 +425,18 @@ impl Playground {
             // A preset's title and description as the sharer reads them: in 中文.
             (scenario.title, scenario.description) = self.scenario_info(lang);
         }
+        // Whoever opens it reads, under the preset's words, that they tell the preset's own run.
+        let note = if self.preset_replayed() {
+            Some(lang.texts().preset_replayed)
+        } else if self.preset_acted() {
+            Some(lang.texts().preset_acted)
+        } else {
+            None
+        };
+        if let (Some(note), Some(description)) = (note, scenario.description.as_mut()) {
+            description.push_str("\n\n");
+            description.push_str(note);
+        }
         raft_sim::ShareLink { scenario, time_ms: history.now() }.fragment()
     }
 
@@ -1160,10 +1172,19 @@ mod tests {
         let options = raft_sim::ScenarioOptions { check_quorum: !state.options().check_quorum, ..state.options() };
         let replayed = reduce(load(), replay(options));
         assert!(replayed.preset_replayed(), "another run under the preset's words");
+        // Its link carries the line, in the sharer's language, after the preset's words.
+        let shared = |state: &Playground, lang| {
+            let link = raft_sim::ShareLink::parse(&state.share_fragment(lang).unwrap()).unwrap();
+            link.scenario.description.unwrap()
+        };
+        assert!(shared(&replayed, Lang::En).ends_with(&format!("\n\n{}", Lang::En.texts().preset_replayed)));
+        assert!(shared(&replayed, Lang::Zh).ends_with(Lang::Zh.texts().preset_replayed));
+        assert!(!shared(&state, Lang::En).contains(Lang::En.texts().preset_replayed), "the preset's own run");
         assert_eq!(replayed.scenario_info(Lang::Zh).0, state.scenario_info(Lang::Zh).0, "the words are the preset's");
         // A loss action changes the run's options without a replay: still the preset's run.
         let lossy = reduce(load(), Action::Apply(raft_sim::Action::Loss { probability: 0.5 }));
         assert!(!lossy.preset_replayed() && lossy.preset_acted(), "an action, not a replay");
+        assert!(shared(&lossy, Lang::En).ends_with(Lang::En.texts().preset_acted));
         assert!(!state.preset_acted() && !replayed.preset_acted());
         let undone = reduce(
             reduce(reduce(load(), Action::Seek(0)), Action::Apply(raft_sim::Action::Crash { node: 1 })),
