@@ -89,7 +89,7 @@ async fn the_cluster_shows_a_leader_and_its_messages_with_their_hooks() {
     assert_eq!(nodes.len(), 5);
     let drawn_leader = &nodes[leader_id as usize - 1];
     assert_eq!(attr(drawn_leader, "data-role"), "leader");
-    assert_eq!(attr(drawn_leader, "aria-label"), format!("Node {leader_id}, leader, term {term}"));
+    assert_eq!(attr(drawn_leader, "aria-label"), format!("S{leader_id}, leader, term {term}"));
 
     let messages = root.query_selector_all("g[data-message]").unwrap();
     assert_eq!(messages.length() as usize, view.messages.len());
