@@ -27,6 +27,19 @@ test.describe('on a 360 px phone with touch', () => {
     expect(errors).toEqual([]);
   });
 
+  test('values taken in Settings, below the drawing, bring the drawing back into view', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.goto('./');
+    await page.getByRole('combobox', { name: 'Scenario' }).selectOption('break-largest-id');
+    await presetShown(page, 'break-largest-id');
+    await page.getByText('Settings', { exact: true }).tap();
+    await page.getByLabel(/^Vote again for a higher server id/).uncheck();
+    await page.getByRole('button', { name: 'Replay with this change' }).tap();
+    await expect(page.locator('details.settings')).toHaveJSProperty('open', false);
+    await expect.poll(async () => Math.round((await page.locator('.playground__stage').boundingBox()).y)).toBeCloseTo(0, 0);
+    expect(errors).toEqual([]);
+  });
+
   test('a tapped message opens its card under the drawing, in view, covering no server', async ({ page }) => {
     const errors = watchErrors(page);
     await page.goto('./');
@@ -44,6 +57,9 @@ test.describe('on a 360 px phone with touch', () => {
     const box = await card.boundingBox();
     expect(box.y).toBeGreaterThanOrEqual(drawing.y + drawing.height - 1);
     expect(box.x + box.width).toBeLessThanOrEqual(360);
+    // It pushes the controls down, never over them.
+    const controls = await page.locator('.playground__transport').boundingBox();
+    expect(controls.y).toBeGreaterThanOrEqual(box.y + box.height);
     // Its close button is inside it, and closes it.
     const close = await card.getByRole('button', { name: 'Close message' }).boundingBox();
     expect(close.y).toBeGreaterThanOrEqual(box.y);

@@ -114,7 +114,8 @@ fn read(form: &HtmlFormElement) -> Result<ClusterSettings, SettingsError> {
 
 /// After Apply or Replay: a refusal of the values, drawn below the form's buttons, is brought
 /// into view if it is below the window's edge; values taken close the form, which stood over the
-/// drawing, and leave the focus on its summary, to open it again.
+/// drawing, and leave the focus on its summary, to open it again; the drawing, if it was
+/// scrolled away above the window (a phone's form stands below it), comes back into view.
 fn show_outcome(form: &HtmlFormElement) {
     let Some(error) = gloo::utils::document().query_selector(".settings__error").ok().flatten() else {
         if let Some(details) = form.closest("details").ok().flatten() {
@@ -123,6 +124,7 @@ fn show_outcome(form: &HtmlFormElement) {
                 crate::hooks::focus_quietly(&summary);
             }
         }
+        crate::hooks::reveal_drawing();
         return;
     };
     let below = crate::hooks::window_height();
