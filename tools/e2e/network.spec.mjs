@@ -171,6 +171,18 @@ test('a message focused while stepping hands the focus to the server it reaches'
   }
   await expect(page.locator(`[data-message="${id}"]`)).toHaveCount(0);
   await expect(page.locator(`[data-node="${to}"]`)).toBeFocused();
+  // So does a message whose open panel has the focus.
+  const next = page.locator('[data-message]').first();
+  await expect(next).toHaveCount(1);
+  const [nextId, nextTo] = [await next.getAttribute('data-message'), await next.getAttribute('data-to')];
+  await next.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: `Message ${nextId}` }).getByRole('heading')).toBeFocused();
+  for (let presses = 0; presses < 40 && (await page.locator(`[data-message="${nextId}"]`).count()) > 0; presses += 1) {
+    await page.keyboard.press('ArrowRight');
+  }
+  await expect(page.locator(`[data-message="${nextId}"]`)).toHaveCount(0);
+  await expect(page.locator(`[data-node="${nextTo}"]`)).toBeFocused();
   expect(errors).toEqual([]);
 });
 

@@ -37,7 +37,8 @@ pub fn message_panel(lang: Lang, props: &MessagePanelProps) -> Html {
     });
     let close = props.on_close.reform(move |_: MouseEvent| back());
     html! {
-        <section class="message-panel" data-corner={props.corner} aria-label={lang.message_region(id)} {onkeydown}>
+        <section class="message-panel" data-corner={props.corner} aria-label={lang.message_region(id)} {onkeydown}
+                 data-panel-message={id.to_string()} data-panel-to={to.to_string()}>
             <h2 class="message-panel__title" tabindex="-1">
                 { format!("{} #{id}: {} → {}", details.kind, lang.endpoint(details.from), lang.endpoint(details.to)) }
             </h2>

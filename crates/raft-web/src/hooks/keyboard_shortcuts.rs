@@ -64,11 +64,18 @@ pub fn keyboard_shortcuts(dispatch: Callback<Action>) -> Option<EventListener> {
     }))
 }
 
-/// The message the key was pressed on, if any: its id and the server it is going to.
+/// The message the key was pressed on, or whose open panel it was pressed in, if any: its id
+/// and the server it is going to.
 fn focused_message(event: &KeyboardEvent) -> Option<(u64, u32)> {
     let element = event.target()?.dyn_into::<Element>().ok()?;
-    let id = element.get_attribute("data-message")?.parse().ok()?;
-    Some((id, element.get_attribute("data-to")?.parse().ok()?))
+    if let Some(id) = element.get_attribute("data-message") {
+        return Some((id.parse().ok()?, element.get_attribute("data-to")?.parse().ok()?));
+    }
+    let panel = element.closest("[data-panel-message]").ok()??;
+    Some((
+        panel.get_attribute("data-panel-message")?.parse().ok()?,
+        panel.get_attribute("data-panel-to")?.parse().ok()?,
+    ))
 }
 
 /// Whether an open lesson's `back` or `next` can act now (the playground's root says so).
