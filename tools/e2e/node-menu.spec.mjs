@@ -27,6 +27,8 @@ test('a node menu opens with Enter and closes with Escape, keyboard only', async
   const timeOut = page.getByRole('button', { name: 'Time out' });
   await expect(timeOut).toBeFocused();
   await expect(page.getByRole('group', { name: 'Actions for S2' })).toBeVisible();
+  // The link toggles say what they do on screen, where a phone shows no tooltip.
+  await expect(page.getByRole('group', { name: 'Links from S2' })).toContainText('Cut links:');
   await page.keyboard.press('Escape');
   await expect(timeOut).toHaveCount(0);
   await page.locator('[data-node="3"]').focus();

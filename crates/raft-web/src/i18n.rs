@@ -569,7 +569,7 @@ const ZH: Texts = Texts {
         check_quorum: "CheckQuorum（检查法定人数）：听不到多数派的领导者会退位（博士论文 §6.2）；仍能收到领导者消息的服务器不理会选举别人的请求（博士论文 §4.2.3）",
         joint_consensus: "成员变更用联合共识（§6）；关闭时一次只变一台服务器（博士论文 §4.1）",
         no_election_restriction: "不管日志新旧都投票（关闭 §5.4.1）：破坏领导者完整性",
-        commit_old_terms: "数副本提交旧任期的条目（关闭 §5.4.2）：破坏状态机安全",
+        commit_old_terms: "按副本数提交旧任期的条目（关闭 §5.4.2）：破坏状态机安全",
         vote_for_highest_id: "同一任期内再投给编号更大的服务器：破坏选举安全",
         ack_on_equal_commit: "提交索引相同就接受 AppendEntries，不检查 prevLogTerm：破坏日志匹配",
         reconfig_before_term_commit: "在提交本任期的条目之前就变更成员（2015 年发现的漏洞）：破坏状态机安全",
@@ -681,6 +681,14 @@ impl Lang {
         match self {
             Lang::En => format!("Links from S{id}"),
             Lang::Zh => format!("S{id} 发出的链路"),
+        }
+    }
+
+    /// Before the link toggles, on screen: what they do (each one cut is struck through).
+    pub fn cut_links_label(self) -> &'static str {
+        match self {
+            Lang::En => "Cut links:",
+            Lang::Zh => "断开链路：",
         }
     }
 

@@ -35,30 +35,30 @@ impl Lang {
     pub fn action_error(self, error: &ActionError) -> String {
         match (self, error) {
             (Lang::En, _) => error.to_string(),
-            (Lang::Zh, ActionError::NoSuchNode(n)) => format!("没有节点 {n}"),
-            (Lang::Zh, ActionError::NodeDown(n)) => format!("节点 {n} 已宕机：请先重启"),
-            (Lang::Zh, ActionError::NodeUp(n)) => format!("节点 {n} 正在运行：只有宕机的节点可以重启"),
+            (Lang::Zh, ActionError::NoSuchNode(n)) => format!("没有服务器 S{n}"),
+            (Lang::Zh, ActionError::NodeDown(n)) => format!("S{n} 已宕机：请先重启"),
+            (Lang::Zh, ActionError::NodeUp(n)) => format!("S{n} 正在运行：只有宕机的服务器可以重启"),
             (Lang::Zh, ActionError::BadCommand(e)) => self.command_error(e),
             (Lang::Zh, ActionError::NoSuchMessage(id)) => format!("消息 {id} 已不在传输中"),
-            (Lang::Zh, ActionError::InTwoGroups(n)) => format!("节点 {n} 出现在两个分区组里"),
-            (Lang::Zh, ActionError::SelfLink(n)) => format!("链路连接两个不同的节点，不能从节点 {n} 连到它自己"),
+            (Lang::Zh, ActionError::InTwoGroups(n)) => format!("S{n} 出现在两个分区组里"),
+            (Lang::Zh, ActionError::SelfLink(n)) => format!("链路连接两台不同的服务器，不能从 S{n} 连到它自己"),
             (Lang::Zh, ActionError::BadProbability(p)) => self.probability(*p),
             (Lang::Zh, ActionError::ClientMessage(id)) => {
                 format!("消息 {id} 属于客户端：只有服务器之间的消息可以复制")
             }
             (Lang::Zh, ActionError::NoLeader) => "现在没有领导者，无法转移领导权".to_owned(),
-            (Lang::Zh, ActionError::AlreadyLeader(n)) => format!("节点 {n} 已经是领导者"),
+            (Lang::Zh, ActionError::AlreadyLeader(n)) => format!("S{n} 已经是领导者"),
             (Lang::Zh, ActionError::NotVoter(n)) => {
-                format!("节点 {n} 不是领导者配置中的投票成员：领导权只能交给投票成员")
+                format!("S{n} 不是领导者配置中的投票成员：领导权只能交给投票成员")
             }
             (Lang::Zh, ActionError::NoServerRunning) => "没有正在运行的服务器可以接受成员变更请求".to_owned(),
             (Lang::Zh, ActionError::NothingToSnapshot(n)) => {
-                format!("节点 {n} 自上次快照以来没有应用任何条目：没有可以压缩的日志")
+                format!("S{n} 自上次快照以来没有应用任何条目：没有可以压缩的日志")
             }
             (Lang::Zh, ActionError::NoSuchClient(c)) => {
                 format!("没有客户端 {c}：客户端编号为 1 到 {}", raft_sim::MAX_CLIENTS)
             }
-            (Lang::Zh, ActionError::NotLeader(n)) => format!("节点 {n} 不是领导者：只有领导者有心跳定时器"),
+            (Lang::Zh, ActionError::NotLeader(n)) => format!("S{n} 不是领导者：只有领导者有心跳定时器"),
         }
     }
 

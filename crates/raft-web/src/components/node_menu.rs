@@ -96,6 +96,8 @@ pub fn NodeMenu(props: &NodeMenuProps) -> Html {
                 }
             </div>
             <div class="node-menu__links" role="group" aria-label={lang.links_from(id)}>
+                // Said on screen too: a phone shows no tooltip.
+                <span class="node-menu__links-label" aria-hidden="true">{ lang.cut_links_label() }</span>
                 { for props.links.iter().map(|&(peer, cut)| {
                     let action = if cut { Action::Mend { from: id, to: peer } } else { Action::Cut { from: id, to: peer } };
                     html! {
