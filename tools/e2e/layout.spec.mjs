@@ -40,6 +40,25 @@ test.describe('on a 360 px phone with touch', () => {
     expect(errors).toEqual([]);
   });
 
+  test('while exploring, the drawing stays at the top of the screen as events are chosen below it', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.goto('./');
+    await page.getByRole('combobox', { name: 'Scenario' }).selectOption('break-largest-id');
+    await presetShown(page, 'break-largest-id');
+    await page.getByRole('button', { name: 'Explore', exact: true }).tap();
+    for (let chosen = 0; chosen < 3; chosen += 1) {
+      await page.locator('[data-event^="deliver:"]').first().tap();
+      const stage = await page.locator('.playground__stage').boundingBox();
+      expect(Math.abs(stage.y)).toBeLessThan(1);
+      await expect(page.locator('.playground__stage')).toBeInViewport({ ratio: 1 });
+      // The next choice, focused, is in view below the drawing, not under it.
+      const focused = page.locator('[data-event]:focus');
+      await expect(focused).toBeInViewport({ ratio: 1 });
+      expect((await focused.boundingBox()).y).toBeGreaterThanOrEqual(stage.y + stage.height - 1);
+    }
+    expect(errors).toEqual([]);
+  });
+
   test('a tapped message opens its card under the drawing, in view, covering no server', async ({ page }) => {
     const errors = watchErrors(page);
     await page.goto('./');
