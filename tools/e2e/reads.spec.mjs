@@ -36,6 +36,8 @@ test('a read from the client form is answered with the latest write, marked with
   const errors = watchErrors(page);
   await page.goto('./');
   const { leader } = await pausedWithLeader(page);
+  // The client box says it sends reads as well as writes.
+  await expect(page.locator('[data-client]')).toHaveAttribute('aria-label', 'The client: click to send a write or a read');
   await page.locator('[data-client]').click();
   const form = page.locator('[data-client-menu]');
   await form.getByRole('combobox', { name: 'Send to' }).selectOption(leader);

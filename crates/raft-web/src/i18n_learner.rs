@@ -22,8 +22,8 @@ pub struct LearnerTexts {
 const EN: LearnerTexts = LearnerTexts {
     undo: "Undo",
     undo_title: "Bring back the part of the run your action discarded",
-    client_form: "Client write",
-    client_title: "The client: click to send a write",
+    client_form: "Client request",
+    client_title: "The client: click to send a write or a read",
     send_to: "Send to",
     send: "Send",
     tools: "Tools",
@@ -32,8 +32,8 @@ const EN: LearnerTexts = LearnerTexts {
 const ZH: LearnerTexts = LearnerTexts {
     undo: "撤销",
     undo_title: "找回被这次操作丢弃的那部分运行",
-    client_form: "客户端写请求",
-    client_title: "客户端：点击发送写请求",
+    client_form: "客户端请求",
+    client_title: "客户端：点击发送写请求或读请求",
     send_to: "发送到",
     send: "发送",
     tools: "工具",
