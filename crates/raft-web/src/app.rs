@@ -327,10 +327,9 @@ pub fn App() -> Html {
                         if let Some(description) = description {
                             <p class="scenario-info__description">{ description }</p>
                         }
-                        if state.preset_replayed() {
-                            <p class="scenario-info__replayed" data-preset-replayed="true">{ t.preset_replayed }</p>
-                        } else if state.preset_acted() {
-                            <p class="scenario-info__replayed" data-preset-acted="true">{ t.preset_acted }</p>
+                        if let Some(note) = state.preset_note(lang) {
+                            <p class="scenario-info__replayed" data-preset-replayed={state.preset_replayed().then_some("true")}
+                               data-preset-acted={state.preset_acted().then_some("true")}>{ note }</p>
                         }
                     </section>
                 }

@@ -426,14 +426,7 @@ impl Playground {
             (scenario.title, scenario.description) = self.scenario_info(lang);
         }
         // Whoever opens it reads, under the preset's words, that they tell the preset's own run.
-        let note = if self.preset_replayed() {
-            Some(lang.texts().preset_replayed)
-        } else if self.preset_acted() {
-            Some(lang.texts().preset_acted)
-        } else {
-            None
-        };
-        if let (Some(note), Some(description)) = (note, scenario.description.as_mut()) {
+        if let (Some(note), Some(description)) = (self.preset_note(lang), scenario.description.as_mut()) {
             description.push_str("\n\n");
             description.push_str(note);
         }
@@ -510,6 +503,18 @@ impl Playground {
     /// own settings: its words tell the preset's own run, which may go otherwise from then on.
     pub fn preset_acted(&self) -> bool {
         self.departed && self.preset.as_ref().is_some_and(|preset| !preset.replayed)
+    }
+
+    /// The line said under a preset's words once they no longer tell the run shown (replayed
+    /// with other settings, or acted in), in `lang`.
+    pub fn preset_note(&self, lang: Lang) -> Option<&'static str> {
+        if self.preset_replayed() {
+            Some(lang.texts().preset_replayed)
+        } else if self.preset_acted() {
+            Some(lang.texts().preset_acted)
+        } else {
+            None
+        }
     }
 
     /// The scenario's title and description in `lang`, if it has them.

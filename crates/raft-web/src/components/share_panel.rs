@@ -106,6 +106,14 @@ fn info_fields(form: &HtmlFormElement) -> (String, String) {
     (title, description)
 }
 
+/// The form of the field typed in (Yew listens at the page's root, not at the form).
+fn form_typed_in(event: &InputEvent) -> Option<HtmlFormElement> {
+    match event.target_dyn_into::<HtmlInputElement>() {
+        Some(input) => input.form(),
+        None => event.target_dyn_into::<HtmlTextAreaElement>().and_then(|area| area.form()),
+    }
+}
+
 /// The form's control named `name`, if it is a `T`.
 fn field<T: JsCast>(form: &HtmlFormElement, name: &str) -> Option<T> {
     form.get_with_name(name).and_then(|element| element.dyn_into::<T>().ok())
@@ -141,9 +149,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
     let on_size = {
         let size = size.clone();
         Callback::from(move |event: InputEvent| {
-            let Some(form) = event.target_dyn_into::<HtmlInputElement>().and_then(|input| input.form()) else {
-                return;
-            };
+            let Some(form) = form_typed_in(&event) else { return };
             let value = |name| field::<HtmlInputElement>(&form, name).map(|input| input.value()).unwrap_or_default();
             size.set((value("width"), value("height")));
         })
@@ -155,12 +161,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
     let on_type = {
         let (typed, run) = (typed.clone(), props.run);
         Callback::from(move |event: InputEvent| {
-            // The field typed in (Yew listens at the page's root, not at the form).
-            let form = match event.target_dyn_into::<HtmlInputElement>() {
-                Some(input) => input.form(),
-                None => event.target_dyn_into::<HtmlTextAreaElement>().and_then(|area| area.form()),
-            };
-            let Some(form) = form else { return };
+            let Some(form) = form_typed_in(&event) else { return };
             typed.set(Some((info_fields(&form), run)));
         })
     };
