@@ -201,6 +201,23 @@ test('on a touch screen, buttons, fields and boxes to tick are big enough for a 
   await context.close();
 });
 
+test('on a phone a preset chosen at the top keeps the whole drawing and Play on the first screen, its words right under Play', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto('./?lang=zh');
+  await page.getByRole('combobox', { name: '场景' }).selectOption('figure-8');
+  await presetShown(page, 'figure-8');
+  const drawing = await page.locator('svg.cluster').boundingBox();
+  expect(drawing.y + drawing.height).toBeLessThanOrEqual(740);
+  const play = await page.getByRole('button', { name: '播放' }).boundingBox();
+  expect(play.y + play.height).toBeLessThanOrEqual(740);
+  const words = await page.locator('.scenario-info').boundingBox();
+  expect(words.y).toBeGreaterThan(play.y);
+  const logs = await page.locator('.logs').first().boundingBox();
+  expect(logs.y).toBeGreaterThan(words.y);
+  await context.close();
+});
+
 test('on a phone the whole drawing and Play fit the first screen, Play and a full-width time slider under the drawing, and the language and theme follow them', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();

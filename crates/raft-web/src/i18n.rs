@@ -390,11 +390,11 @@ const EN: Texts = Texts {
         pre_vote: "PreVote: ask whether you could win before raising the term (thesis §9.6)",
         check_quorum: "CheckQuorum: a leader that hears no majority steps down (thesis §6.2), and a server that hears a leader ignores calls to elect another (thesis §4.2.3)",
         joint_consensus: "Membership changes by joint consensus (§6); off: one server at a time (thesis §4.1)",
-        no_election_restriction: "Vote for any log, up to date or not (§5.4.1 off): breaks leader completeness",
-        commit_old_terms: "Commit old-term entries by counting copies (§5.4.2 off): breaks state machine safety",
+        no_election_restriction: "Vote for any log, up to date or not (§5.4.1 off): breaks leader completeness, then state machine safety",
+        commit_old_terms: "Commit old-term entries by counting copies (§5.4.2 off): breaks leader completeness, then state machine safety",
         vote_for_highest_id: "Vote again for a higher server id in the same term: breaks election safety",
         ack_on_equal_commit: "Accept AppendEntries when the commit indexes match, prevLogTerm unchecked: breaks log matching",
-        reconfig_before_term_commit: "Change membership before committing an entry of the term (the 2015 bug): breaks state machine safety",
+        reconfig_before_term_commit: "Change membership before committing an entry of the term (the 2015 bug): breaks leader completeness, then state machine safety",
         snapshot_every: "Snapshot every N applied entries (paper §7; 0: never)",
         client_retries: "Client retries of a write that got no answer (thesis §6.3)",
         read_mode: "Reads (thesis §6.4)",
@@ -568,11 +568,11 @@ const ZH: Texts = Texts {
         pre_vote: "预投票（PreVote）：先问能否胜选，再提升任期（博士论文 §9.6）",
         check_quorum: "CheckQuorum（检查法定人数）：听不到多数派的领导者会退位（博士论文 §6.2）；仍能收到领导者消息的服务器不理会选举别人的请求（博士论文 §4.2.3）",
         joint_consensus: "成员变更用联合共识（§6）；关闭时一次只变一台服务器（博士论文 §4.1）",
-        no_election_restriction: "不管日志新旧都投票（关闭 §5.4.1）：破坏领导者完整性",
-        commit_old_terms: "按副本数提交旧任期的条目（关闭 §5.4.2）：破坏状态机安全",
+        no_election_restriction: "不管日志新旧都投票（关闭 §5.4.1）：破坏领导者完整性，继而破坏状态机安全",
+        commit_old_terms: "按副本数提交旧任期的条目（关闭 §5.4.2）：破坏领导者完整性，继而破坏状态机安全",
         vote_for_highest_id: "同一任期内再投给编号更大的服务器：破坏选举安全",
         ack_on_equal_commit: "提交索引相同就接受 AppendEntries，不检查 prevLogTerm：破坏日志匹配",
-        reconfig_before_term_commit: "在提交本任期的条目之前就变更成员（2015 年发现的漏洞）：破坏状态机安全",
+        reconfig_before_term_commit: "在提交本任期的条目之前就变更成员（2015 年发现的漏洞）：破坏领导者完整性，继而破坏状态机安全",
         snapshot_every: "每应用多少个条目生成一次快照（论文 §7；0 表示从不）",
         client_retries: "没有得到答复的写请求，客户端重试的次数（博士论文 §6.3）",
         read_mode: "读请求（博士论文 §6.4）",
@@ -965,7 +965,8 @@ impl Lang {
                     "Leader S{node} was told to time out (in Raft a leader has no election timer; the playground \
                      fires one anyway): it stops leading and, with PreVote, first asks whether it could win term \
                      {term}, without raising its own. A server that heard from a leader within the shortest election \
-                     timeout grants no pre-vote, so those it reached a moment ago refuse (thesis §9.6)."
+                     timeout grants no pre-vote, so those it reached a moment ago refuse, or, with CheckQuorum on, do not \
+                     answer at all (thesis §9.6, §4.2.3)."
                 ),
                 E::PreVoteStarted { node, term } => format!(
                     "S{node}'s election timer fired; with PreVote it first asks whether it could win term {term}, \
@@ -1103,8 +1104,9 @@ impl Lang {
                     "S{node} caught up with leader S{leader}'s log and is promoted to voter (thesis §4.2.1)."
                 ),
                 E::VoteGranted { node, candidate, term, replaced: Some(earlier), .. } => format!(
-                    "S{node} voted for S{candidate} in term {term}, taking back its vote for S{earlier}: the broken \
-                     rule lets a server vote again for a higher id, where Raft allows one vote per term (§5.2)."
+                    "S{node} voted a second time in term {term}, now for S{candidate}; its vote for S{earlier} still \
+                     counts for S{earlier}: the broken rule lets a server vote again for a higher id, where Raft \
+                     allows one vote per term (§5.2)."
                 ),
                 E::VoteGranted { node, candidate, term, log_behind: true, .. } => format!(
                     "S{node} voted for S{candidate} in term {term} although S{candidate}'s log is less up-to-date \
@@ -1150,16 +1152,20 @@ impl Lang {
                     ),
                 },
                 E::VoteRequestIgnored { node, candidate, term, pre_vote, leader } => {
-                    let request = if *pre_vote { "RequestPreVote" } else { "RequestVote" };
+                    // A pre-vote raises no term anyway: what the guard withholds is the answer.
+                    let (request, withheld) = if *pre_vote {
+                        ("RequestPreVote", "it does not answer")
+                    } else {
+                        ("RequestVote", "it neither raises its term nor votes")
+                    };
                     match leader {
                         Some(leader) if leader == node => format!(
-                            "S{node} ignored S{candidate}'s {request} for term {term}: it leads, so it neither raises \
-                             its term nor votes (CheckQuorum's guard, thesis §4.2.3)."
+                            "S{node} ignored S{candidate}'s {request} for term {term}: it leads, so {withheld} \
+                             (CheckQuorum's guard, thesis §4.2.3)."
                         ),
                         Some(leader) => format!(
                             "S{node} ignored S{candidate}'s {request} for term {term}: it heard from leader S{leader} \
-                             within the shortest election timeout, so it neither raises its term nor votes \
-                             (CheckQuorum's guard, thesis §4.2.3)."
+                             within the shortest election timeout, so {withheld} (CheckQuorum's guard, thesis §4.2.3)."
                         ),
                         None => format!(
                             "S{node} ignored S{candidate}'s {request} for term {term}: it restarted less than the \
@@ -1168,8 +1174,9 @@ impl Lang {
                     }
                 }
                 E::NextIndexBackedOff { leader, follower, next_index, equal_commit: false } => format!(
-                    "S{follower} refused leader S{leader}'s AppendEntries: its log has no entry matching the one just \
-                     before the entries sent (the consistency check, §5.3). S{leader} moves nextIndex for \
+                    "S{follower} refused leader S{leader}'s AppendEntries: its log has no entry matching the leader's \
+                     at the request's prevLogIndex, the place just before any entries it carries (the consistency \
+                     check, §5.3). S{leader} moves nextIndex for \
                      S{follower} back to {next_index} and tries again."
                 ),
                 E::NextIndexBackedOff { leader, follower, next_index, equal_commit: true } => format!(
@@ -1194,7 +1201,7 @@ impl Lang {
                 ),
                 E::LeaderTimedOut { node, term, pre_vote: true } => format!(
                     "领导者 S{node} 被要求超时（Raft 的领导者本没有选举计时器，演练场仍可触发）：它不再担任领导者；开启了预投票，它先询问能否赢得第 {term} 任期，\
-                     而不提升自己的任期。在最短选举超时内收到过领导者消息的服务器不给预投票，所以刚刚还收到它消息的服务器会拒绝（博士论文 §9.6）。"
+                     而不提升自己的任期。在最短选举超时内收到过领导者消息的服务器不给预投票，所以刚刚还收到它消息的服务器会拒绝；若开启了 CheckQuorum，则根本不作答复（博士论文 §9.6、§4.2.3）。"
                 ),
                 E::PreVoteStarted { node, term } => {
                     format!("S{node} 的选举计时器超时；开启了预投票，它先询问能否赢得第 {term} 任期，而不提升自己的任期（博士论文 §9.6）。")
@@ -1307,8 +1314,8 @@ impl Lang {
                     format!("S{node} 已追上领导者 S{leader} 的日志，升为投票成员（博士论文 §4.2.1）。")
                 }
                 E::VoteGranted { node, candidate, term, replaced: Some(earlier), .. } => format!(
-                    "S{node} 在任期 {term} 改投 S{candidate}，收回了给 S{earlier} 的票：被打破的规则允许服务器为\
-                     编号更大的候选人再投一次，而 Raft 每个任期只投一票（§5.2）。"
+                    "S{node} 在任期 {term} 又投了一票，这次投给 S{candidate}；之前投给 S{earlier} 的那票仍算在 \
+                     S{earlier} 名下：被打破的规则允许服务器为编号更大的候选人再投一次，而 Raft 每个任期只投一票（§5.2）。"
                 ),
                 E::VoteGranted { node, candidate, term, log_behind: true, .. } => format!(
                     "S{node} 在任期 {term} 投票给 S{candidate}，尽管 S{candidate} 的日志不如它的新：选举限制被关闭了\
@@ -1350,15 +1357,19 @@ impl Lang {
                     ),
                 },
                 E::VoteRequestIgnored { node, candidate, term, pre_vote, leader } => {
-                    let request = if *pre_vote { "RequestPreVote" } else { "RequestVote" };
+                    let (request, withheld) = if *pre_vote {
+                        ("RequestPreVote", "不作答复")
+                    } else {
+                        ("RequestVote", "既不提升任期也不投票")
+                    };
                     match leader {
                         Some(leader) if leader == node => format!(
                             "S{node} 忽略了 S{candidate} 第 {term} 任期的 {request}：它自己是领导者，\
-                             既不提升任期也不投票（CheckQuorum 的保护，博士论文 §4.2.3）。"
+                             {withheld}（CheckQuorum 的保护，博士论文 §4.2.3）。"
                         ),
                         Some(leader) => format!(
                             "S{node} 忽略了 S{candidate} 第 {term} 任期的 {request}：它在最短选举超时内收到过领导者 S{leader} 的消息，\
-                             因此既不提升任期也不投票（CheckQuorum 的保护，博士论文 §4.2.3）。"
+                             因此{withheld}（CheckQuorum 的保护，博士论文 §4.2.3）。"
                         ),
                         None => format!(
                             "S{node} 忽略了 S{candidate} 第 {term} 任期的 {request}：它重启还不到最短选举超时，\
@@ -1367,8 +1378,8 @@ impl Lang {
                     }
                 }
                 E::NextIndexBackedOff { leader, follower, next_index, equal_commit: false } => format!(
-                    "S{follower} 拒绝了领导者 S{leader} 的 AppendEntries：它的日志在所发条目之前的位置上没有任期相符的条目\
-                     （一致性检查，§5.3）。S{leader} 把 S{follower} 的 nextIndex 退回到 {next_index}，再试一次。"
+                    "S{follower} 拒绝了领导者 S{leader} 的 AppendEntries：它的日志在请求的 prevLogIndex 处（所带条目之前的位置）\
+                     没有任期相符的条目（一致性检查，§5.3）。S{leader} 把 S{follower} 的 nextIndex 退回到 {next_index}，再试一次。"
                 ),
                 E::NextIndexBackedOff { leader, follower, next_index, equal_commit: true } => format!(
                     "S{follower} 按被打破的规则（设置里的“打破一条规则”）拒绝了领导者 S{leader} 的 AppendEntries：\
@@ -1453,6 +1464,16 @@ mod tests {
         assert!(Lang::Zh.tell(&event).starts_with("S5 不在领导者 S4 的配置中"));
         // CheckQuorum keeps its name, as the settings, lessons and presets call it.
         assert!(Lang::Zh.tell(&event).contains("开启 CheckQuorum 可以阻止这一点"));
+    }
+
+    #[test]
+    fn a_second_vote_under_the_broken_rule_is_told_as_a_second_vote_not_a_vote_taken_back() {
+        // The first candidate still counts the first vote: nothing in Raft takes a vote back.
+        let event = StoryEvent::VoteGranted { node: 2, candidate: 3, term: 1, replaced: Some(1), log_behind: false };
+        let (en, zh) = (Lang::En.tell(&event), Lang::Zh.tell(&event));
+        assert!(en.contains("voted a second time in term 1") && en.contains("still counts for S1"), "{en}");
+        assert!(!en.contains("taking back") && !zh.contains("收回"), "{en} {zh}");
+        assert!(zh.contains("仍算在 S1 名下"), "{zh}");
     }
 
     #[test]

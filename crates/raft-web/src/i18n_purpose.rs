@@ -29,10 +29,16 @@ impl Lang {
                     ""
                 }
             ),
-            (Lang::En, Purpose::PreVote { term }) => format!(
+            (Lang::En, Purpose::PreVote { term, guarded }) => format!(
                 "{a} asks whether {b} would vote for it in term {term}, without raising any term. {b} says yes only \
                  if it has not heard from a leader within the shortest election timeout, term {term} is later than \
-                 its own, and {a}'s log is at least as up-to-date as its own (thesis §9.6, §5.4.1)."
+                 its own, and {a}'s log is at least as up-to-date as its own (thesis §9.6, §5.4.1).{}",
+                if *guarded {
+                    " With CheckQuorum on, a server that heard from a leader within that time does not answer at \
+                     all (thesis §4.2.3)."
+                } else {
+                    ""
+                }
             ),
             (Lang::En, Purpose::VoteGranted { term }) => {
                 format!("{a} grants {b} its vote for term {term}. Votes from a majority make {b} leader (§5.2).")
@@ -59,15 +65,29 @@ impl Lang {
             (Lang::En, Purpose::Replicate { first, last, prev_index, prev_term }) => {
                 let them = if first == last { "it" } else { "them" };
                 format!(
-                    "Leader {a} sends {}. {b} stores {them} only if its log holds an entry at index {prev_index} of \
-                     term {prev_term}, the one just before {them}; otherwise it refuses, and the leader tries an \
-                     earlier entry (the consistency check, §5.3).",
+                    "Leader {a} sends {}. {b} stores {them} only if {a}'s term is not older than its own and its \
+                     log holds an entry at index {prev_index} of term {prev_term}, the one just before {them}; if \
+                     that entry is missing it refuses, and the leader tries an earlier entry (the consistency \
+                     check, §5.3).",
                     entries_en(*first, *last)
                 )
             }
-            (Lang::En, Purpose::Heartbeat { commit }) => format!(
-                "Leader {a}'s heartbeat: no entries. It keeps {b} from starting an election and tells it that entries \
-                 up to index {commit} are committed (§5.2, §5.3)."
+            (Lang::En, Purpose::Heartbeat { prev_index: 0, .. }) => format!(
+                "Leader {a}'s heartbeat: no entries. Unless {b} is in a later term, it keeps {b} from starting an \
+                 election (§5.2)."
+            ),
+            (Lang::En, Purpose::Heartbeat { prev_index, prev_term, commit }) => format!(
+                "Leader {a}'s heartbeat: no entries. Unless {b} is in a later term, it keeps {b} from starting an \
+                 election (§5.2). Like any AppendEntries, {b} accepts it only if its log holds an entry at index \
+                 {prev_index} of term {prev_term} (the consistency check, §5.3){}.",
+                match commit.min(prev_index) {
+                    0 => String::new(),
+                    known => format!("; then it learns that entries up to index {known} are committed"),
+                }
+            ),
+            (Lang::En, Purpose::Outdated { term }) => format!(
+                "{a}'s answer is of term {term}, and {b} is not the leader of that term now: it ignores the answer \
+                 (§5.1)."
             ),
             (Lang::En, Purpose::Accepted { index }) => format!(
                 "{a}'s log now matches leader {b}'s through index {index}: {b} sets its matchIndex, and commits an \
@@ -136,9 +156,14 @@ impl Lang {
                     ""
                 }
             ),
-            (Lang::Zh, Purpose::PreVote { term }) => format!(
+            (Lang::Zh, Purpose::PreVote { term, guarded }) => format!(
                 "{a} 询问 {b} 是否会在任期 {term} 投票给它，但不提升任何任期。只有当 {b} 在最短选举超时内没有收到过领导者的消息、\
-                 任期 {term} 比它自己的新、且 {a} 的日志至少和它的一样新时，{b} 才会同意（博士论文 §9.6、§5.4.1）。"
+                 任期 {term} 比它自己的新、且 {a} 的日志至少和它的一样新时，{b} 才会同意（博士论文 §9.6、§5.4.1）。{}",
+                if *guarded {
+                    "开启了 CheckQuorum：在这段时间内收到过领导者消息的服务器根本不作答复（博士论文 §4.2.3）。"
+                } else {
+                    ""
+                }
             ),
             (Lang::Zh, Purpose::VoteGranted { term }) => {
                 format!("{a} 把任期 {term} 的选票投给 {b}。得到多数派的选票，{b} 就成为领导者（§5.2）。")
@@ -158,15 +183,27 @@ impl Lang {
             (Lang::Zh, Purpose::Replicate { first, last, prev_index, prev_term }) => {
                 let it = if first == last { "它" } else { "它们" };
                 format!(
-                    "领导者 {a} 发送{}。只有当 {b} 的日志在紧挨{it}之前的索引 {prev_index} 上有任期 {prev_term} 的条目时，\
-                     {b} 才存下{it}；否则拒绝，领导者改发更早的条目（一致性检查，§5.3）。",
+                    "领导者 {a} 发送{}。只有当 {a} 的任期不比 {b} 的旧、且 {b} 的日志在紧挨{it}之前的索引 {prev_index} 上\
+                     有任期 {prev_term} 的条目时，{b} 才存下{it}；缺少那个条目就拒绝，领导者改发更早的条目\
+                     （一致性检查，§5.3）。",
                     entries_zh(*first, *last)
                 )
             }
-            (Lang::Zh, Purpose::Heartbeat { commit }) => format!(
-                "领导者 {a} 的心跳：不带条目。它让 {b} 不发起选举，并告诉它索引 {commit} 及之前的条目已提交\
-                 （§5.2、§5.3）。"
+            (Lang::Zh, Purpose::Heartbeat { prev_index: 0, .. }) => {
+                format!("领导者 {a} 的心跳：不带条目。只要 {b} 的任期不比它新，它就让 {b} 不发起选举（§5.2）。")
+            }
+            (Lang::Zh, Purpose::Heartbeat { prev_index, prev_term, commit }) => format!(
+                "领导者 {a} 的心跳：不带条目。只要 {b} 的任期不比它新，它就让 {b} 不发起选举（§5.2）。\
+                 和所有 AppendEntries 一样，只有当 {b} 的日志在索引 {prev_index} 上有任期 {prev_term} 的条目时，\
+                 {b} 才接受它（一致性检查，§5.3）{}。",
+                match commit.min(prev_index) {
+                    0 => String::new(),
+                    known => format!("，并由此得知索引 {known} 及之前的条目已提交"),
+                }
             ),
+            (Lang::Zh, Purpose::Outdated { term }) => {
+                format!("{a} 的回复属于任期 {term}，而 {b} 现在不是该任期的领导者：它忽略这个回复（§5.1）。")
+            }
             (Lang::Zh, Purpose::Accepted { index }) => format!(
                 "{a} 的日志现在与领导者 {b} 的一致，直到索引 {index}：{b} 更新它的 matchIndex，\
                  本任期的条目一旦存在于多数派上就提交（§5.3、§5.4.2）。"

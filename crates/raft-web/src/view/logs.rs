@@ -16,7 +16,8 @@ pub struct LogCell {
     pub noop: bool,
     /// Whether it holds a configuration (`command` is then e.g. `C{1,2,3}`).
     pub config: bool,
-    /// Whether this node knows it is committed.
+    /// Whether this node knows it is committed: never while it is down, since commitIndex is
+    /// volatile state that a crash loses (Figure 2).
     pub committed: bool,
 }
 
@@ -68,6 +69,7 @@ impl LogsView {
             .nodes()
             .map(|sim_node| {
                 let node = sim_node.node();
+                let known_committed = if sim_node.is_up() { node.commit_index() } else { 0 };
                 let cells = (first_index..=node.log().last_index().min(last_index))
                     .filter_map(|index| {
                         let entry = node.log().entry(index)?;
@@ -77,7 +79,7 @@ impl LogsView {
                             command: entry.command.text(),
                             noop: entry.command == raft_sim::Command::Noop,
                             config: entry.command.configuration().is_some(),
-                            committed: index <= node.commit_index(),
+                            committed: index <= known_committed,
                         })
                     })
                     .collect();
@@ -100,6 +102,26 @@ impl LogsView {
 mod tests {
     use super::*;
     use raft_sim::SimBuilder;
+
+    #[test]
+    fn a_crashed_server_knows_nothing_committed_until_it_hears_again() {
+        let mut sim = SimBuilder::new(3).build().unwrap();
+        sim.run_until(1_000);
+        let leader = sim.leader().unwrap();
+        sim.write(leader, "x=1", 1).unwrap();
+        sim.run_until(1_500);
+        let committed = |sim: &Simulation, id: NodeId| {
+            let logs = LogsView::of(sim, None, 24);
+            logs.rows.iter().find(|row| row.node == id).unwrap().cells.iter().filter(|c| c.committed).count()
+        };
+        let follower = (1..=5).find(|id| *id != leader).unwrap();
+        assert!(committed(&sim, follower) >= 2, "the no-op and x=1");
+        sim.crash(follower).unwrap();
+        assert_eq!(committed(&sim, follower), 0, "commitIndex is lost in the crash");
+        sim.restart(follower).unwrap();
+        sim.run_until(2_500);
+        assert!(committed(&sim, follower) >= 2, "the leader tells it again");
+    }
 
     #[test]
     fn a_ten_thousand_entry_log_is_read_only_in_its_window() {

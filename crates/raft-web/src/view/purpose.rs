@@ -1,7 +1,7 @@
 //! Why a message in flight was sent and what its receiver will do with it: the message panel's
 //! sentence, read off the message (and, for a refused vote, the sender's own reason).
 
-use raft_sim::{Message, Payload, PreVoteRefusal, Simulation, StoryEvent, Term, VoteRefusal};
+use raft_sim::{Message, Payload, PreVoteRefusal, RoleKind, Simulation, StoryEvent, Term, VoteRefusal};
 
 /// What a message is for, in the paper's terms.
 #[derive(Clone, Debug, PartialEq)]
@@ -18,6 +18,8 @@ pub enum Purpose {
     },
     /// RequestPreVote: would the receiver vote for the sender (thesis §9.6)?
     PreVote {
+        /// CheckQuorum is on: a server that hears from a leader ignores it (thesis §4.2.3).
+        guarded: bool,
         /// The term it would campaign for.
         term: Term,
     },
@@ -51,8 +53,12 @@ pub enum Purpose {
         /// prevLogTerm.
         prev_term: Term,
     },
-    /// AppendEntries without entries: a heartbeat (§5.2).
+    /// AppendEntries without entries: a heartbeat (§5.2), checked like any AppendEntries.
     Heartbeat {
+        /// prevLogIndex.
+        prev_index: u64,
+        /// prevLogTerm.
+        prev_term: Term,
         /// leaderCommit.
         commit: u64,
     },
@@ -65,6 +71,12 @@ pub enum Purpose {
     /// is stale and steps down (§5.1).
     StaleLeader {
         /// The answering server's term.
+        term: Term,
+    },
+    /// An answer to AppendEntries or InstallSnapshot of `term` that reaches a server that is not
+    /// the leader of `term` (any more): it ignores the answer (§5.1).
+    Outdated {
+        /// The answer's term.
         term: Term,
     },
     /// AppendEntries refused by the consistency check at `index` (§5.3).
@@ -125,19 +137,26 @@ impl Purpose {
     /// What `payload`, sent by `from` to `to` at `sent_ms`, is for.
     pub fn of(sim: &Simulation, payload: &Payload, from: u32, to: u32, sent_ms: u64) -> Purpose {
         // A reply of a later term than its receiver's tells a stale leader so (§5.1).
-        let receiver_term = sim.node(to).map(|server| server.node().current_term());
-        let stale = |term: Term| receiver_term.is_some_and(|receiver| term > receiver);
+        let receiver = sim.node(to).map(|server| (server.node().current_term(), server.node().role()));
+        let stale = |term: Term| receiver.is_some_and(|(receiver, _)| term > receiver);
+        // Only the leader of an answer's own term acts on it: a leader that stepped down since
+        // it asked ignores what comes back (Figure 2: replies of another term are dropped).
+        let outdated = |term: Term| receiver.is_some_and(|answer_to| answer_to != (term, RoleKind::Leader));
         // Which check the followers of this run make is the run's setting, told, not decided, here.
         let equal_commit = sim.config().options.unsafe_rules.ack_on_equal_commit;
         match payload {
             Payload::Raft(Message::AppendEntriesReply(m)) if stale(m.term) => Purpose::StaleLeader { term: m.term },
             Payload::Raft(Message::InstallSnapshotReply(m)) if stale(m.term) => Purpose::StaleLeader { term: m.term },
+            Payload::Raft(Message::AppendEntriesReply(m)) if outdated(m.term) => Purpose::Outdated { term: m.term },
+            Payload::Raft(Message::InstallSnapshotReply(m)) if outdated(m.term) => Purpose::Outdated { term: m.term },
             Payload::Raft(Message::RequestVote(m)) => Purpose::Campaign {
                 term: m.term,
                 transfer: m.transfer,
                 guarded: sim.config().options.check_quorum && !m.transfer,
             },
-            Payload::Raft(Message::RequestPreVote(m)) => Purpose::PreVote { term: m.term },
+            Payload::Raft(Message::RequestPreVote(m)) => {
+                Purpose::PreVote { term: m.term, guarded: sim.config().options.check_quorum }
+            }
             Payload::Raft(Message::RequestVoteReply(m)) if m.vote_granted => Purpose::VoteGranted { term: m.term },
             Payload::Raft(Message::RequestVoteReply(m)) => {
                 let reason = told_as_sent(sim, sent_ms, |event| match event {
@@ -175,7 +194,7 @@ impl Purpose {
                 Purpose::EqualCommitRejected { index: m.index }
             }
             Payload::Raft(Message::AppendEntries(m)) if m.entries.is_empty() => {
-                Purpose::Heartbeat { commit: m.leader_commit }
+                Purpose::Heartbeat { prev_index: m.prev_log_index, prev_term: m.prev_log_term, commit: m.leader_commit }
             }
             Payload::Raft(Message::AppendEntries(m)) => Purpose::Replicate {
                 first: m.prev_log_index + 1,
@@ -318,6 +337,38 @@ mod tests {
     }
 
     #[test]
+    fn only_the_leader_of_an_answers_term_is_told_it_acts_on_the_answer() {
+        // The stale leader steps down while its followers' refusals are still in flight: they
+        // are told as ignored, never as moving nextIndex back.
+        let preset = include_str!("../../presets/stale-leader.json");
+        let mut sim = raft_sim::Scenario::from_json(preset).unwrap().build(false).unwrap();
+        let mut outdated = 0;
+        for _ in 0..3_000 {
+            sim.step();
+            for flight in sim.messages_in_flight() {
+                let details = MessageDetails::of(&sim, flight.id).unwrap();
+                // A client's answer has no server to reach.
+                let Some(receiver) = sim.node(details.to) else { continue };
+                let (term, role) = (receiver.node().current_term(), receiver.node().role());
+                match (&flight.payload, &details.purpose) {
+                    (_, Purpose::Accepted { .. } | Purpose::Rejected { .. }) => {
+                        assert_eq!(role, RoleKind::Leader, "{:?} to a {role:?}", details.purpose);
+                    }
+                    (Payload::Raft(Message::AppendEntriesReply(m)), Purpose::Outdated { term: told }) => {
+                        assert_eq!(m.term, *told);
+                        assert!(m.term < term || role != RoleKind::Leader, "S{} leads term {term}", details.to);
+                        let said = Lang::En.purpose(&details.purpose, details.from, details.to);
+                        assert!(said.contains("ignores the answer") && !said.contains("nextIndex"), "{said}");
+                        outdated += 1;
+                    }
+                    _ => {}
+                }
+            }
+        }
+        assert!(outdated > 0, "the old leader's answers arrive after it stepped down");
+    }
+
+    #[test]
     fn every_purpose_is_said_in_both_languages() {
         let purposes = [
             Purpose::Campaign { term: 2, transfer: false, guarded: false },
@@ -325,7 +376,8 @@ mod tests {
             Purpose::Campaign { term: 2, transfer: false, guarded: true },
             Purpose::StaleLeader { term: 3 },
             Purpose::Replicate { first: 1, last: 2, prev_index: 0, prev_term: 0 },
-            Purpose::PreVote { term: 2 },
+            Purpose::PreVote { term: 2, guarded: false },
+            Purpose::PreVote { term: 2, guarded: true },
             Purpose::VoteGranted { term: 2 },
             Purpose::VoteRefused { term: 2, reason: None },
             Purpose::VoteRefused { term: 2, reason: Some(VoteRefusal::LogBehind) },
@@ -334,7 +386,9 @@ mod tests {
             Purpose::PreVoteAnswer { granted: false, refusal: Some((2, PreVoteRefusal::LogBehind)) },
             Purpose::Replicate { first: 3, last: 5, prev_index: 2, prev_term: 1 },
             Purpose::Replicate { first: 3, last: 3, prev_index: 2, prev_term: 1 },
-            Purpose::Heartbeat { commit: 4 },
+            Purpose::Heartbeat { prev_index: 0, prev_term: 0, commit: 4 },
+            Purpose::Heartbeat { prev_index: 8, prev_term: 3, commit: 4 },
+            Purpose::Outdated { term: 3 },
             Purpose::Accepted { index: 5 },
             Purpose::Rejected { index: 2 },
             Purpose::EqualCommitRequest { entries: Some((3, 5)), prev_index: 2, commit: 1 },
@@ -355,7 +409,10 @@ mod tests {
             assert!(zh.ends_with('。') && zh.contains('§'), "{zh}");
             assert!(!zh.contains(". ") && !zh.contains(", "), "Chinese punctuation: {zh}");
         }
-        let replicate = Lang::En.purpose(&purposes[12], 1, 2);
+        let replicate = Lang::En.purpose(&Purpose::Replicate { first: 3, last: 5, prev_index: 2, prev_term: 1 }, 1, 2);
+        // A heartbeat is checked like any AppendEntries, and commits only what the check reached.
+        let heartbeat = Lang::En.purpose(&Purpose::Heartbeat { prev_index: 8, prev_term: 3, commit: 9 }, 1, 2);
+        assert!(heartbeat.contains("index 8 of term 3") && heartbeat.contains("up to index 8 are"), "{heartbeat}");
         assert!(replicate.contains("sends entries 3–5") && replicate.contains("index 2 of term 1"), "{replicate}");
         assert!(replicate.contains("stores them") && !replicate.contains(" it only"), "{replicate}");
         // One entry is "it", not "them": in both languages.
