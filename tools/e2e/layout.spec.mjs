@@ -201,6 +201,19 @@ test('on a touch screen, buttons, fields and boxes to tick are big enough for a 
   await context.close();
 });
 
+test('at 1280×800 in English, with a lesson open, the cluster bar and the preferences share a row and every server is in view', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('./#lesson=election');
+  await expect(page.locator('main[data-lesson="election"]')).toHaveCount(1);
+  const picker = await page.getByRole('combobox', { name: 'Scenario' }).boundingBox();
+  const theme = await page.getByRole('combobox', { name: 'Theme' }).boundingBox();
+  expect(Math.abs(theme.y - picker.y)).toBeLessThan(12);
+  for (const server of await page.locator('[data-node] .node__body').all()) {
+    const box = await server.boundingBox();
+    expect(box.y + box.height).toBeLessThanOrEqual(800);
+  }
+});
+
 test('on a phone a preset chosen at the top keeps the whole drawing and Play on the first screen, its words right under Play', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();

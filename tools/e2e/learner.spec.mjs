@@ -318,6 +318,19 @@ test.describe('at 1280×800', () => {
     await expect(form.getByRole('combobox', { name: 'Send to' })).toContainText('the leader the client knows');
     expect(errors).toEqual([]);
   });
+
+  test('15b. a client that knows no leader sends to the first server that is up, not to a crashed S1', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.goto('./');
+    await page.locator('[data-node="1"]').click();
+    await page.getByRole('button', { name: 'Crash', exact: true }).click();
+    await expect(page.locator('[data-node="1"]')).toHaveAttribute('data-up', 'false');
+    await page.locator('[data-client]').click();
+    const target = page.locator('[data-client-menu]').getByRole('combobox', { name: 'Send to' });
+    await expect(target).toHaveValue('2');
+    await expect(target.locator('option:checked')).toHaveText('S2 (the client knows no leader yet: the first server up)');
+    expect(errors).toEqual([]);
+  });
 });
 
 test.describe('on a 360×740 phone with touch', () => {

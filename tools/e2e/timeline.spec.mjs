@@ -12,7 +12,7 @@ test('the timeline goes back in time, steps, and jumps to leader changes', async
   await timeline.fill('0');
   await expect(page.locator('[data-time-ms]')).toHaveAttribute('data-time-ms', '0');
   await expect(page.locator('[data-node][data-role=follower][data-term="0"]')).toHaveCount(5);
-  await page.getByRole('button', { name: 'Next leader change' }).click();
+  await page.getByRole('button', { name: 'Leader: next change' }).click();
   await expect(page.locator('[data-node][data-role=leader]')).toHaveCount(1);
   const electedAt = await simulatedTime(page);
   expect(electedAt).toBeGreaterThan(0);

@@ -39,6 +39,10 @@ pub struct Texts {
     pub time: &'static str,
     pub simulated_time: &'static str,
     pub previous_leader_change: &'static str,
+    /// The accessible name of the `◀ Leader` button: its visible word first (WCAG 2.5.3).
+    pub previous_leader_name: &'static str,
+    /// The accessible name of the `Leader ▶` button: its visible word first (WCAG 2.5.3).
+    pub next_leader_name: &'static str,
     pub previous_leader_button: &'static str,
     pub next_leader_button: &'static str,
     pub next_leader_change: &'static str,
@@ -254,6 +258,8 @@ const EN: Texts = Texts {
     time: "Time",
     simulated_time: "Simulated time",
     previous_leader_change: "Previous leader change",
+    previous_leader_name: "Leader: previous change",
+    next_leader_name: "Leader: next change",
     previous_leader_button: "◀ Leader",
     next_leader_button: "Leader ▶",
     next_leader_change: "Next leader change",
@@ -437,6 +443,8 @@ const ZH: Texts = Texts {
     time: "时间",
     simulated_time: "模拟时间",
     previous_leader_change: "上一次领导者变更",
+    previous_leader_name: "领导者：上一次变更",
+    next_leader_name: "领导者：下一次变更",
     previous_leader_button: "◀ 领导者",
     next_leader_button: "领导者 ▶",
     next_leader_change: "下一次领导者变更",

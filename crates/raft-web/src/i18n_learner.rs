@@ -116,13 +116,14 @@ impl Lang {
         }
     }
 
-    /// The client form's default target: "the leader it knows (S3)", or S1 when it knows none.
-    pub fn client_target(self, known: Option<NodeId>) -> String {
+    /// The client form's default target `node`: "S3, the leader the client knows", or, when it
+    /// knows none, the first server that is up.
+    pub fn client_target(self, known: Option<NodeId>, node: NodeId) -> String {
         match (self, known) {
-            (Lang::En, Some(node)) => format!("S{node}, the leader the client knows"),
-            (Lang::En, None) => "S1 (the client knows no leader yet)".to_owned(),
-            (Lang::Zh, Some(node)) => format!("S{node}，客户端已知的领导者"),
-            (Lang::Zh, None) => "S1（客户端还不知道领导者）".to_owned(),
+            (Lang::En, Some(_)) => format!("S{node}, the leader the client knows"),
+            (Lang::En, None) => format!("S{node} (the client knows no leader yet: the first server up)"),
+            (Lang::Zh, Some(_)) => format!("S{node}，客户端已知的领导者"),
+            (Lang::Zh, None) => format!("S{node}（客户端还不知道领导者：第一台在线的服务器）"),
         }
     }
 

@@ -699,6 +699,12 @@ impl Playground {
         self.history.borrow().sim().client_known_leader()
     }
 
+    /// Where the client form sends when the client knows no leader: the first server that is
+    /// up, as a real client that finds a server down tries another (§8); S1 when none is up.
+    pub fn client_first_up(&self) -> NodeId {
+        self.history.borrow().sim().nodes().find(|node| node.is_up()).map_or(1, |node| node.node().id())
+    }
+
     fn network_actions(&self, action: &Action) -> Vec<raft_sim::Action> {
         let history = self.history.borrow();
         let links = &history.sim().network().links;

@@ -19,6 +19,8 @@ pub struct ClientMenuProps {
     pub servers: Vec<NodeId>,
     /// The leader the client knows, if any.
     pub known_leader: Option<NodeId>,
+    /// Where the form sends when the client knows no leader: the first server that is up.
+    pub first_up: NodeId,
     /// What the write field starts with, e.g. `x=3`.
     pub suggested_command: AttrValue,
     /// What the read field starts with: the key of the latest write.
@@ -44,7 +46,7 @@ pub fn ClientMenu(props: &ClientMenuProps) -> Html {
     let (t, l) = (lang.texts(), lang.learner_texts());
     // Until the user picks a server, the write follows the leader the client knows, even if
     // that changes while the form is open.
-    let default_target = props.known_leader.unwrap_or(1);
+    let default_target = props.known_leader.unwrap_or(props.first_up);
     let chosen = use_state(|| None::<NodeId>);
     let target = chosen.unwrap_or(default_target);
     let on_target = {
@@ -79,7 +81,7 @@ pub fn ClientMenu(props: &ClientMenuProps) -> Html {
                 { l.send_to }
                 <select onchange={on_target}>
                     { for props.servers.iter().map(|&node| {
-                        let name = if node == default_target { lang.client_target(props.known_leader) } else { format!("S{node}") };
+                        let name = if node == default_target { lang.client_target(props.known_leader, default_target) } else { format!("S{node}") };
                         html! { <option value={node.to_string()} selected={node == target}>{ name }</option> }
                     }) }
                 </select>

@@ -32,12 +32,12 @@ pub fn timeline(lang: Lang, props: &TimelineProps) -> Html {
     let unavailable = |there: bool| (!there).then_some("true");
     html! {
         <div class="timeline" role="group" aria-label={t.timeline}>
-            <button type="button" aria-label={t.previous_leader_change} title={t.previous_leader_change}
+            <button type="button" aria-label={t.previous_leader_name} title={t.previous_leader_change}
                     aria-disabled={unavailable(earlier)} onclick={jump(Direction::Back)}>{ t.previous_leader_button }</button>
             <input class="timeline__slider" type="range" min="0" max={props.horizon_ms.max(1).to_string()} step="1"
                    value={props.time_ms.to_string()} {oninput} aria-label={t.time}
                    aria-valuetext={format_time(lang, props.time_ms)} />
-            <button type="button" aria-label={t.next_leader_change} title={t.next_leader_change}
+            <button type="button" aria-label={t.next_leader_name} title={t.next_leader_change}
                     aria-disabled={unavailable(later)} onclick={jump(Direction::Forward)}>{ t.next_leader_button }</button>
             <span class="timeline__clock" aria-label={t.simulated_time}>
                 { format_time(lang, props.time_ms) }
