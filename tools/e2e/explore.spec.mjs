@@ -125,6 +125,21 @@ test('with every rule on, a search says how deep it proved them, and Cancel stop
   await depth.press('Tab');
   await expect(depth).toHaveValue('1');
   await expect(page.locator('.search__adjusted')).toHaveText('Events per run, at most: from 1 to 30, in whole numbers; "0" was taken as 1.');
+  // A second field changed to fit adds its own line; a field left empty takes its default.
+  const crashes = page.getByLabel('Crashes', { exact: true });
+  await crashes.fill('2.5');
+  await crashes.press('Tab');
+  await expect(crashes).toHaveValue('2');
+  await expect(page.locator('.search__adjusted-line')).toHaveText([
+    'Events per run, at most: from 1 to 30, in whole numbers; "0" was taken as 1.',
+    'Crashes: from 0 to 3, in whole numbers; "2.5" was taken as 2.',
+  ]);
+  await crashes.fill('1');
+  await crashes.press('Tab');
+  await depth.fill('');
+  await depth.press('Tab');
+  await expect(depth).toHaveValue('12');
+  await expect(page.locator('.search__adjusted')).toHaveText('Events per run, at most: from 1 to 30, in whole numbers; 12 is used.');
   await depth.fill('3');
   await depth.press('Tab');
   await expect(page.locator('.search__adjusted')).toBeEmpty();

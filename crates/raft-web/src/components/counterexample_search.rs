@@ -133,9 +133,9 @@ type Label = fn(&crate::i18n_search::SearchTexts) -> &'static str;
 pub fn counterexample_search(props: &CounterexampleSearchProps) -> Html {
     let status = use_state(|| Status::Idle);
     let bounds = use_state(|| REMEMBERED.get().0);
-    // The last bound changed to fit its range: its label (in the page's language when shown),
-    // range, what was typed, what is used.
-    let adjusted = use_state(|| None::<(Label, (u32, u32), String, u32)>);
+    // Every bound changed to fit its range, in the fields' order: its field, label (in the
+    // page's language when shown), range, what was typed, what is used.
+    let adjusted = use_state(Vec::<(usize, Label, (u32, u32), String, u32)>::new);
     let searching = use_mut_ref(|| None::<Searching>);
     // The handlers outlive a render: they read the run and the callback as they are now.
     let latest = use_mut_ref(|| (props.run.clone(), props.on_found.clone()));
@@ -166,19 +166,30 @@ pub fn counterexample_search(props: &CounterexampleSearchProps) -> Html {
 
     let lang = props.lang;
     let t = lang.search_texts();
-    let field = |label: Label, value: u32, (min, max): (u32, u32), set: fn(&mut Bounds, u32)| {
+    let field = |index: usize, label: Label, (min, max): (u32, u32), bound: fn(&mut Bounds) -> &mut u32| {
         let (bounds, adjusted) = (bounds.clone(), adjusted.clone());
+        let value = *bound(&mut { *bounds });
         let onchange = Callback::from(move |event: Event| {
             let input: HtmlInputElement = event.target_unchecked_into();
             let text = input.value();
-            let typed = crate::number_text::parse_form_number(&text).unwrap_or(0.0);
+            // A field left empty (or holding what the browser does not pass on) takes its default.
+            let typed = match crate::number_text::parse_form_number(&text) {
+                Some(typed) if !text.trim().is_empty() => typed,
+                _ => f64::from(*bound(&mut Bounds::default())),
+            };
             // Not f64::clamp, whose panic message would bring the float formatter to the page.
             let value = typed.max(f64::from(min)).min(f64::from(max)) as u32;
             let mut next = *bounds;
-            set(&mut next, value);
-            // A value changed to fit is said, not done quietly (the field shows what is used).
+            *bound(&mut next) = value;
+            // A value changed to fit is said, not done quietly (the field shows what is used);
+            // each field's line stays until that field is given a value that fits.
             let exact = f64::from(value) == typed && !text.trim().is_empty();
-            adjusted.set((!exact).then(|| (label, (min, max), text.clone(), value)));
+            let mut lines: Vec<_> = adjusted.iter().filter(|line| line.0 != index).cloned().collect();
+            if !exact {
+                lines.push((index, label, (min, max), text.clone(), value));
+                lines.sort_by_key(|line| line.0);
+            }
+            adjusted.set(lines);
             input.set_value(&value.to_string());
             REMEMBERED.set((next, REMEMBERED.get().1));
             bounds.set(next);
@@ -227,19 +238,19 @@ pub fn counterexample_search(props: &CounterexampleSearchProps) -> Html {
                 <summary>{ t.bounds }</summary>
                 // A running search keeps the bounds it started with.
                 <fieldset class="search__fields" disabled={running}>
-                    { field(|t| t.depth, bounds.depth, (1, 30), |b, v| b.depth = v) }
-                    { field(|t| t.crashes, bounds.events.crashes, (0, 3), |b, v| b.events.crashes = v) }
-                    { field(|t| t.writes, bounds.events.writes, (0, 3), |b, v| b.events.writes = v) }
-                    { field(|t| t.drops, bounds.events.drops, (0, 3), |b, v| b.events.drops = v) }
-                    { field(|t| t.duplicates, bounds.events.duplicates, (0, 3), |b, v| b.events.duplicates = v) }
-                    { field(|t| t.reads, bounds.events.reads, (0, 3), |b, v| b.events.reads = v) }
-                    { field(|t| t.changes, bounds.events.changes, (0, 3), |b, v| b.events.changes = v) }
+                    { field(0, |t| t.depth, (1, 30), |b| &mut b.depth) }
+                    { field(1, |t| t.crashes, (0, 3), |b| &mut b.events.crashes) }
+                    { field(2, |t| t.writes, (0, 3), |b| &mut b.events.writes) }
+                    { field(3, |t| t.drops, (0, 3), |b| &mut b.events.drops) }
+                    { field(4, |t| t.duplicates, (0, 3), |b| &mut b.events.duplicates) }
+                    { field(5, |t| t.reads, (0, 3), |b| &mut b.events.reads) }
+                    { field(6, |t| t.changes, (0, 3), |b| &mut b.events.changes) }
                 </fieldset>
                 // Always there, so that a screen reader announces what is written into it.
                 <p class="search__adjusted" role="status">
-                    if let Some((label, range, typed, taken)) = &*adjusted {
-                        { lang.search_bound_adjusted(label(t), *range, typed, *taken) }
-                    }
+                    { for adjusted.iter().map(|(_, label, range, typed, taken)| html! {
+                        <span class="search__adjusted-line">{ lang.search_bound_adjusted(label(t), *range, typed, *taken) }</span>
+                    }) }
                 </p>
             </details>
             <p class="search__status" role="status">{ line.unwrap_or_default() }</p>
