@@ -99,6 +99,15 @@ test('a lesson walked with Next and Back: a question answered, the run left by a
   expect(errors).toEqual([]);
 });
 
+test('a lesson link whose step is not a number from 1 opens the lesson where the learner left off, and says so', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./#lesson=safety&step=0');
+  await expect(page.locator('main')).toHaveAttribute('data-lesson', 'safety');
+  await expect(page.locator('main')).toHaveAttribute('data-lesson-step', '1');
+  await expect(page.getByRole('alert')).toHaveText('Step "0" is not a step: steps count from 1 to 6, so the lesson opens where you left off.');
+  expect(errors).toEqual([]);
+});
+
 test('a lesson link opens at its step, with its log entries ringed, and reads in 中文', async ({ page, context }) => {
   const errors = watchErrors(page);
   await page.goto('./#lesson=replication&step=4');

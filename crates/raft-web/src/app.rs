@@ -259,7 +259,7 @@ pub fn App() -> Html {
                 <div class="playground__title-row">
                     <h1>{ t.title }</h1>
                     { crate::components::lesson_picker(lang, lesson_id.as_deref(), &lessons_done,
-                                                       dispatch.reform(|id| Action::OpenLesson(crate::lessons::LessonLink { id, step: None }))) }
+                                                       dispatch.reform(|id| Action::OpenLesson(crate::lessons::LessonLink::to(id)))) }
                     { network_bar(lang, &NetworkBarProps { size: state.servers().len() as u32, faulty: state.network_faulty(),
                                                             on_resize, on_heal, on_preset, on_new_cluster, preset: state.shown_preset(),
                                                             next_server: state.next_server(), on_add_server }) }

@@ -112,6 +112,18 @@ impl Lang {
         }
     }
 
+    /// A link's `step=` value `typed` is not a number from 1, in a lesson of `steps` steps: the
+    /// lesson opens where the learner left off.
+    pub fn bad_step(self, typed: &str, steps: usize) -> String {
+        let typed = playground_support::quoted(typed);
+        match self {
+            Lang::En => format!(
+                "Step {typed} is not a step: steps count from 1 to {steps}, so the lesson opens where you left off."
+            ),
+            Lang::Zh => format!("步骤{typed}无效：步骤从 1 数到 {steps}，因此本课从你上次停下的地方打开。"),
+        }
+    }
+
     /// Step `asked` (from 1) was asked for, past the lesson's last of `steps`; the last is shown
     /// instead if `last_shown`.
     pub fn no_such_step(self, asked: usize, steps: usize, last_shown: bool) -> String {

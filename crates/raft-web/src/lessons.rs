@@ -67,23 +67,34 @@ pub struct LessonLink {
     pub id: String,
     /// The step, counting from 0; `None` resumes where the learner left off.
     pub step: Option<usize>,
+    /// A `step=` value that is not a number from 1, as written: the lesson opens where the
+    /// learner left off, and a notice says why.
+    pub refused_step: Option<String>,
 }
 
 impl LessonLink {
     /// Reads `lesson=ID[&step=K]` from a URL's fragment or query (with or without its `#` or
     /// `?`; other parameters are ignored). `None` if it names no lesson. A step that is not a
-    /// number from 1 is ignored, so the lesson still opens.
+    /// number from 1 is kept aside as written, so the lesson still opens and says so.
     pub fn parse(text: &str) -> Option<LessonLink> {
         let mut id = None;
-        let mut step = None;
+        let (mut step, mut refused_step) = (None, None);
         for pair in text.trim_start_matches(['#', '?']).split('&') {
             match pair.split_once('=') {
                 Some(("lesson", value)) if !value.is_empty() => id = Some(value.to_owned()),
-                Some(("step", value)) => step = value.parse::<usize>().ok().and_then(|k| k.checked_sub(1)),
+                Some(("step", value)) => match value.parse::<usize>().ok().and_then(|k| k.checked_sub(1)) {
+                    Some(k) => (step, refused_step) = (Some(k), None),
+                    None => (step, refused_step) = (None, Some(value.to_owned())),
+                },
                 _ => {}
             }
         }
-        Some(LessonLink { id: id?, step })
+        Some(LessonLink { id: id?, step, refused_step })
+    }
+
+    /// A link to lesson `id` where the learner left off.
+    pub fn to(id: String) -> LessonLink {
+        LessonLink { id, step: None, refused_step: None }
     }
 
     /// The fragment (without `#`) that opens lesson `id` at step `step` (counting from 0).
@@ -162,11 +173,13 @@ mod tests {
     #[test]
     fn lesson_links_are_read_and_written() {
         let link = LessonLink::parse("#lesson=election&step=3").unwrap();
-        assert_eq!(link, LessonLink { id: "election".into(), step: Some(2) });
+        assert_eq!(link, LessonLink { id: "election".into(), step: Some(2), refused_step: None });
         assert_eq!(LessonLink::fragment("election", 2), "lesson=election&step=3");
-        assert_eq!(LessonLink::parse("?embed&lesson=safety").unwrap(), LessonLink { id: "safety".into(), step: None });
-        assert_eq!(LessonLink::parse("lesson=safety&step=0").unwrap().step, None, "steps count from 1");
-        assert_eq!(LessonLink::parse("lesson=safety&step=two").unwrap().step, None);
+        assert_eq!(LessonLink::parse("?embed&lesson=safety").unwrap(), LessonLink::to("safety".into()));
+        let zero = LessonLink::parse("lesson=safety&step=0").unwrap();
+        assert_eq!((zero.step, zero.refused_step.as_deref()), (None, Some("0")), "steps count from 1");
+        let two = LessonLink::parse("lesson=safety&step=two").unwrap();
+        assert_eq!((two.step, two.refused_step.as_deref()), (None, Some("two")));
         assert_eq!(LessonLink::parse("#v1.abc"), None, "a share link is not a lesson link");
         assert_eq!(LessonLink::parse("lesson=&step=2"), None);
     }

@@ -95,6 +95,14 @@ pub enum Notice {
         /// The lesson's last step is shown instead (a link); else the page is unchanged.
         last_shown: bool,
     },
+    /// A link's `step=` is not a number from 1 (written here as it was): the lesson opened
+    /// where the learner left off.
+    BadStep {
+        /// The `step=` value as written.
+        typed: String,
+        /// How many steps the lesson has.
+        steps: usize,
+    },
     /// Acting in the past discarded the rest of the run: this much simulated time and this
     /// many later actions. Undo brings them back until the next action.
     Forked {
@@ -136,6 +144,7 @@ impl Notice {
             Notice::LessonUnavailable(id) => format!("{}{}", lang.lesson_texts().unavailable, quoted(id)),
             Notice::NoLesson => lang.lesson_texts().none_open.to_owned(),
             Notice::NoSuchStep { asked, steps, last_shown } => lang.no_such_step(*asked, *steps, *last_shown),
+            Notice::BadStep { typed, steps } => lang.bad_step(typed, *steps),
             Notice::Forked { discarded_ms, discarded_actions } => lang.forked(*discarded_ms, *discarded_actions),
             Notice::TooBusy(busy) => lang.too_busy(busy),
             Notice::FileTooLarge(bytes) => lang.file_too_large(*bytes),

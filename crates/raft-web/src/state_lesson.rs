@@ -115,7 +115,7 @@ impl Playground {
     /// with the answers it remembers (those that still fit the file's questions); a file that
     /// cannot be read leaves a notice and the run as it was.
     pub(super) fn open_lesson(&mut self, link: LessonLink, file: Option<String>, progress: LessonProgress) {
-        let LessonLink { id, step } = link;
+        let LessonLink { id, step, refused_step } = link;
         let Some(lesson) = file.and_then(|text| Lesson::from_json(&text).ok()).filter(|lesson| lesson.id == id) else {
             // Said on the page, and to the page embedding it (`?embed&lesson=…`) as an error.
             self.notice = Some(Notice::LessonUnavailable(id.clone()));
@@ -141,6 +141,10 @@ impl Playground {
         if let Some(asked) = past_the_end {
             // A link to a step the lesson does not have opens its last, and says how many it has.
             let refused = Notice::NoSuchStep { asked: asked + 1, steps, last_shown: true };
+            self.notice = Some(refused.clone());
+            self.refuse_host(refused);
+        } else if let Some(typed) = refused_step {
+            let refused = Notice::BadStep { typed, steps };
             self.notice = Some(refused.clone());
             self.refuse_host(refused);
         }

@@ -20,7 +20,7 @@ fn opened(id: &str, step: Option<usize>) -> Rc<Playground> {
 }
 
 fn link_to(id: &str, step: Option<usize>) -> LessonLink {
-    LessonLink { id: id.to_owned(), step }
+    LessonLink { id: id.to_owned(), step, refused_step: None }
 }
 
 fn step_of(state: &Playground) -> usize {
@@ -205,10 +205,10 @@ fn only_the_latest_lesson_asked_for_opens() {
 #[test]
 fn lesson_links_open_lessons_and_share_links_still_open_runs() {
     let page = Playground::from_fragment("#lesson=replication&step=4");
-    assert_eq!(page.pending_lesson, Some(LessonLink { id: "replication".into(), step: Some(3) }));
+    assert_eq!(page.pending_lesson, Some(LessonLink { step: Some(3), ..LessonLink::to("replication".into()) }));
     assert!(page.notice.is_none());
     let pasted = Rc::new(Playground::default()).reduce(Action::OpenLink("#lesson=safety".into()));
-    assert_eq!(pasted.pending_lesson, Some(LessonLink { id: "safety".into(), step: None }));
+    assert_eq!(pasted.pending_lesson, Some(LessonLink::to("safety".into())));
     let state = opened("replication", Some(3));
     assert_eq!(state.logs().highlight, vec![(2, 6), (2, 8)], "the step's log entries are marked");
     let seeked = state.reduce(Action::Seek(100));
