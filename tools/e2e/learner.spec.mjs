@@ -328,7 +328,7 @@ test.describe('at 1280×800', () => {
     await page.locator('[data-client]').click();
     const target = page.locator('[data-client-menu]').getByRole('combobox', { name: 'Send to' });
     await expect(target).toHaveValue('2');
-    await expect(target.locator('option:checked')).toHaveText('S2 (the client knows no leader yet: the first server up)');
+    await expect(target.locator('option:checked')).toHaveText('S2 (first server up: no leader known yet)');
     expect(errors).toEqual([]);
   });
 });

@@ -153,6 +153,13 @@ impl Node {
         self.persistent.current_term
     }
 
+    /// Whether it acts on an AppendEntries or InstallSnapshot answer of `term`: only as the
+    /// leader of that very term. An answer of another term, or one that reaches a leader that
+    /// has stepped down since it asked, is ignored (Figure 2, §5.1).
+    pub fn acts_on_answer_of(&self, term: Term) -> bool {
+        self.role() == RoleKind::Leader && self.current_term() == term
+    }
+
     /// Whom it voted for in the current term.
     pub fn voted_for(&self) -> Option<NodeId> {
         self.persistent.voted_for

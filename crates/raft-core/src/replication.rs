@@ -124,7 +124,7 @@ impl Node {
     /// (one entry, or to the hint) and retry. Replies are matched by their `index`, so a late or
     /// duplicated reply never moves nextIndex the wrong way.
     pub(crate) fn handle_append_entries_reply(&mut self, from: NodeId, reply: AppendEntriesReply) {
-        if reply.term != self.persistent.current_term {
+        if !self.acts_on_answer_of(reply.term) {
             return;
         }
         self.note_round_acknowledged(from, reply.round);

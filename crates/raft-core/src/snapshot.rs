@@ -155,7 +155,7 @@ impl Node {
     pub(crate) fn handle_install_snapshot_reply(&mut self, from: NodeId, reply: InstallSnapshotReply) {
         // A refusal of a request from an earlier term (`last_index` 0) tells nothing of this
         // term's snapshot, which may still be on its way.
-        if reply.term != self.persistent.current_term || reply.last_index == 0 {
+        if !self.acts_on_answer_of(reply.term) || reply.last_index == 0 {
             return;
         }
         let last_index = self.persistent.log.last_index();

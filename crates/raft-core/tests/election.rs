@@ -232,6 +232,16 @@ fn a_higher_term_turns_a_leader_into_a_follower() {
 }
 
 #[test]
+fn only_the_leader_of_an_answers_term_acts_on_it() {
+    let mut leader = elected_leader(1);
+    let term = leader.current_term();
+    assert!(leader.acts_on_answer_of(term));
+    assert!(!leader.acts_on_answer_of(term - 1), "an answer of an earlier leadership");
+    handle(&mut leader, heartbeat(7, 4));
+    assert!(!leader.acts_on_answer_of(7), "a leader that stepped down ignores what comes back");
+}
+
+#[test]
 fn a_higher_term_in_a_reply_turns_a_candidate_into_a_follower() {
     let mut node = fresh(1);
     handle(&mut node, Input::Timer(Timer::Election));

@@ -116,14 +116,14 @@ impl Lang {
         }
     }
 
-    /// The client form's default target `node`: "S3, the leader the client knows", or, when it
-    /// knows none, the first server that is up.
-    pub fn client_target(self, known: Option<NodeId>, node: NodeId) -> String {
-        match (self, known) {
-            (Lang::En, Some(_)) => format!("S{node}, the leader the client knows"),
-            (Lang::En, None) => format!("S{node} (the client knows no leader yet: the first server up)"),
-            (Lang::Zh, Some(_)) => format!("S{node}，客户端已知的领导者"),
-            (Lang::Zh, None) => format!("S{node}（客户端还不知道领导者：第一台在线的服务器）"),
+    /// The client form's default target `node`: "S3, the leader the client knows" if
+    /// `known_leader`, else the first server that is up.
+    pub fn client_target(self, known_leader: bool, node: NodeId) -> String {
+        match (self, known_leader) {
+            (Lang::En, true) => format!("S{node}, the leader the client knows"),
+            (Lang::En, false) => format!("S{node} (first server up: no leader known yet)"),
+            (Lang::Zh, true) => format!("S{node}，客户端已知的领导者"),
+            (Lang::Zh, false) => format!("S{node}（第一台在线的服务器：尚不知道领导者）"),
         }
     }
 

@@ -81,7 +81,7 @@ pub fn ClientMenu(props: &ClientMenuProps) -> Html {
                 { l.send_to }
                 <select onchange={on_target}>
                     { for props.servers.iter().map(|&node| {
-                        let name = if node == default_target { lang.client_target(props.known_leader, default_target) } else { format!("S{node}") };
+                        let name = if node == default_target { lang.client_target(props.known_leader.is_some(), default_target) } else { format!("S{node}") };
                         html! { <option value={node.to_string()} selected={node == target}>{ name }</option> }
                     }) }
                 </select>

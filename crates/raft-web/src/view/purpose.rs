@@ -1,7 +1,7 @@
 //! Why a message in flight was sent and what its receiver will do with it: the message panel's
 //! sentence, read off the message (and, for a refused vote, the sender's own reason).
 
-use raft_sim::{Message, Payload, PreVoteRefusal, RoleKind, Simulation, StoryEvent, Term, VoteRefusal};
+use raft_sim::{Message, Payload, PreVoteRefusal, Simulation, StoryEvent, Term, VoteRefusal};
 
 /// What a message is for, in the paper's terms.
 #[derive(Clone, Debug, PartialEq)]
@@ -137,11 +137,11 @@ impl Purpose {
     /// What `payload`, sent by `from` to `to` at `sent_ms`, is for.
     pub fn of(sim: &Simulation, payload: &Payload, from: u32, to: u32, sent_ms: u64) -> Purpose {
         // A reply of a later term than its receiver's tells a stale leader so (§5.1).
-        let receiver = sim.node(to).map(|server| (server.node().current_term(), server.node().role()));
-        let stale = |term: Term| receiver.is_some_and(|(receiver, _)| term > receiver);
-        // Only the leader of an answer's own term acts on it: a leader that stepped down since
-        // it asked ignores what comes back (Figure 2: replies of another term are dropped).
-        let outdated = |term: Term| receiver.is_some_and(|answer_to| answer_to != (term, RoleKind::Leader));
+        let receiver = sim.node(to).map(|server| server.node());
+        let stale = |term: Term| receiver.is_some_and(|receiver| term > receiver.current_term());
+        // An answer its receiver ignores, as raft-core decides (a leader that stepped down since
+        // it asked, or an answer of another term).
+        let outdated = |term: Term| receiver.is_some_and(|receiver| !receiver.acts_on_answer_of(term));
         // Which check the followers of this run make is the run's setting, told, not decided, here.
         let equal_commit = sim.config().options.unsafe_rules.ack_on_equal_commit;
         match payload {
@@ -226,7 +226,7 @@ fn told_as_sent<T>(sim: &Simulation, sent_ms: u64, pick: impl Fn(&StoryEvent) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use raft_sim::{ScenarioExt, SimBuilder, VoteRefusal};
+    use raft_sim::{RoleKind, ScenarioExt, SimBuilder, VoteRefusal};
 
     use crate::i18n::Lang;
     use crate::view::MessageDetails;
