@@ -3,7 +3,7 @@
 // 'unsafe-inline' (see README, "Content-Security-Policy"). Runs on Trunk's staging folder.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { featureFlags, TOO_OLD } from './wasm-features.mjs';
@@ -27,6 +27,7 @@ if (!match) {
 const probeFile = join(tmpdir(), `raft-feature-probe-${process.pid}.wasm`);
 execFileSync('wasm-as', [new URL('./feature-probe.wat', import.meta.url).pathname, '-o', probeFile, ...featureFlags()]);
 const probe = [...readFileSync(probeFile)];
+rmSync(probeFile);
 const featureCheck = `if (!WebAssembly.validate(new Uint8Array(${JSON.stringify(probe)}))) {
   const message = document.createElement('p');
   message.setAttribute('role', 'alert');

@@ -3,8 +3,7 @@
 // browser without them gets the message in both languages, never a blank page.
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FEATURES, featureFlags, TOO_OLD } from '../wasm-features.mjs';
 
@@ -31,7 +30,7 @@ test('the shipped modules, the page and its search worker, need no WebAssembly f
 });
 
 test('the start-up probe needs every feature of the list, and the page ships it', () => {
-  const probe = join(mkdtempSync(join(tmpdir(), 'probe-')), 'probe.wasm');
+  const probe = test.info().outputPath('probe.wasm');
   execFileSync(binaryen('wasm-as'), [join(tools, 'feature-probe.wat'), '-o', probe, ...featureFlags()]);
   expect(validates(probe, featureFlags())).toBe(true);
   for (const feature of FEATURES) {

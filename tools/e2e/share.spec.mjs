@@ -1,9 +1,7 @@
 // Share links: a link replays exactly (same trace hash as `raftsim run`), the page keeps its
 // fragment current, Copy link copies it, and every bad link leaves a message and a working page.
 import { test, expect } from '@playwright/test';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { frames, playUntilLeader, simulatedTime, watchErrors } from './helpers.mjs';
 
 const golden = (name) => readFileSync(new URL(`../../crates/raft-sim/tests/golden/${name}`, import.meta.url), 'utf8').trim();
@@ -159,7 +157,7 @@ test('Export SVG downloads a standalone drawing that shows the nodes in their co
     page.getByRole('button', { name: 'Export SVG' }).click(),
   ]);
   expect(download.suggestedFilename()).toBe('raft-cluster.svg');
-  const file = join(mkdtempSync(join(tmpdir(), 'raft-svg-')), 'raft-cluster.svg');
+  const file = test.info().outputPath('raft-cluster.svg');
   await download.saveAs(file);
   const svg = readFileSync(file, 'utf8');
   expect(svg).toMatch(/^<\?xml[^>]*>\s*<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);

@@ -338,7 +338,14 @@ mod tests {
 
     #[test]
     fn figure_8_index_2_is_overwritten_and_8e_keeps_it() {
-        assert!((2..=5).all(|n| terms(&run("figure-8", 1_000), n) == [1, 3]));
+        // Panel (c): before it crashes, S1 also holds an entry of its own term 4 at index 3,
+        // which no other server has.
+        let sim = run("figure-8", 299);
+        assert_eq!((terms(&sim, 1), terms(&sim, 2), terms(&sim, 3)), (vec![1, 2, 4], vec![1, 2], vec![1, 2]));
+        // Panel (d): S5's term-3 entry replaces index 2 everywhere but on the crashed S1.
+        let sim = run("figure-8", 1_000);
+        assert!((2..=5).all(|n| terms(&sim, n) == [1, 3]));
+        assert_eq!(terms(&sim, 1), [1, 2, 4]);
         let sim = run("figure-8e", 4_000);
         assert!((2..=5).all(|n| terms(&sim, n)[..3] == [1, 2, 4]));
         assert!(sim.elections().iter().all(|&(_, node, _)| node != 5), "S5 never wins");
