@@ -12,7 +12,7 @@ test.describe('on a 360 px phone with touch', () => {
     const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(await overflow()).toBeLessThanOrEqual(0);
     // The drawing is about half its size here: a server's name is drawn larger to stay legible.
-    const name = await page.locator('[data-node="1"] .node__name').boundingBox();
+    const name = await page.locator('[data-name-node="1"]').boundingBox();
     expect(name.height).toBeGreaterThanOrEqual(16); // 14 at the desktop font size
     await page.locator('[data-node="1"]').tap();
     const menu = page.getByRole('group', { name: 'Actions for S1' });
@@ -100,6 +100,20 @@ for (const scheme of ['light', 'dark']) {
     await testInfo.attach(`theme-${scheme}`, { path, contentType: 'image/png' });
   });
 }
+
+test('servers\' names are drawn over the messages in flight, which leave through them on a crowded ring', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await page.locator('[data-node="1"]').click();
+  await page.getByRole('button', { name: 'Time out' }).click();
+  await expect(page.locator('[data-message]')).toHaveCount(4);
+  const order = await page.evaluate(() => [...document.querySelectorAll('[data-name-node]')].map((name) => {
+    const message = document.querySelector('[data-message]');
+    return [name.textContent, Boolean(message.compareDocumentPosition(name) & Node.DOCUMENT_POSITION_FOLLOWING)];
+  }));
+  expect(order).toEqual([1, 2, 3, 4, 5].map((id) => [`S${id}`, true]));
+  expect(errors).toEqual([]);
+});
 
 test('settings start a fresh cluster, and invalid values are refused with a message', async ({ page }) => {
   const errors = watchErrors(page);

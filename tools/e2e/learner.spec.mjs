@@ -383,6 +383,33 @@ test.describe('embedded at the sizes documentation uses', () => {
     expect(errors).toEqual([]);
   });
 
+  test('16. at 480×360 the log table, or a lesson\'s step, stands beside the drawing, in the frame, the servers legible', async ({ page }, testInfo) => {
+    const errors = watchErrors(page);
+    await page.setViewportSize({ width: 480, height: 360 });
+    await page.goto('./?embed&log=1');
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await expect(page.locator('[data-node][data-role=leader]')).toHaveCount(1, { timeout: 20_000 });
+    await page.getByRole('button', { name: 'Pause' }).click();
+    const stage = await page.locator('.embed__stage').boundingBox();
+    for (const row of await page.locator('[data-log-row]').all()) {
+      const box = await expectInViewport(page, row.locator('th'), 'a log row');
+      expect(box.x).toBeGreaterThanOrEqual(stage.x + stage.width - 1);
+    }
+    await page.screenshot({ path: testInfo.outputPath('embed-480x360-log.png') });
+    await page.goto('./?embed&lesson=election&step=2');
+    await expect(page.locator('.lesson')).toContainText('Predict');
+    const drawing = await page.locator('.embed__stage').boundingBox();
+    const step = await page.locator('.lesson').boundingBox();
+    expect(step.x).toBeGreaterThanOrEqual(drawing.x + drawing.width - 1);
+    expect(step.y + step.height).toBeLessThanOrEqual(360);
+    for (const node of await page.locator('[data-node] .node__body').all()) {
+      const box = await expectInViewport(page, node, 'a server');
+      expect(box.width).toBeGreaterThanOrEqual(30);
+    }
+    await page.screenshot({ path: testInfo.outputPath('embed-480x360-lesson.png') });
+    expect(errors).toEqual([]);
+  });
+
   test('16. at 320×240 without the log table the drawing stays legible and the menu fits the frame', async ({ page }) => {
     const errors = watchErrors(page);
     await page.setViewportSize({ width: 320, height: 240 });

@@ -6,7 +6,7 @@ use raft_sim::NodeId;
 use yew::prelude::*;
 
 use super::activate_keys::on_activate_keys;
-use super::node_glyph::{kv_glyph, votes_glyph};
+use super::node_glyph::{kv_glyph, name_glyph, votes_glyph};
 use super::{lane_glyph, message_glyph, node_glyph, LaneGlyphProps, MessageGlyphProps, NodeGlyphProps};
 use crate::geometry::{number, translate, CLIENT_POSITION, VIEW_SIZE};
 use crate::i18n::Lang;
@@ -92,7 +92,11 @@ pub fn Cluster(props: &ClusterProps) -> Html {
                     </g>
                 }) }
             </g>
-            // Over the messages, which pass under the state machines' words (they take no clicks).
+            // Over the messages, which pass under the servers' names and state machines' words
+            // (they take no clicks).
+            <g class="cluster__names" aria-hidden="true">
+                { for props.view.nodes.iter().map(name_glyph) }
+            </g>
             <g class="cluster__kv">
                 { for props.view.nodes.iter().map(|node| kv_glyph(lang, node, props.view.nodes.len())) }
             </g>

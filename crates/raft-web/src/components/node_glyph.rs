@@ -85,8 +85,20 @@ pub fn node_glyph(lang: Lang, props: &NodeGlyphProps) -> Html {
             <circle class={band} r={number(NODE_RADIUS - 4.5)} />
             { timer_arc(node.election_timer_left) }
             <text class="node__term" dy="0.35em">{ node.term }</text>
-            <text class="node__name" y={number(NODE_RADIUS + 22.0)}>{ format!("S{id}") }</text>
         </g>
+    }
+}
+
+/// The server's name below it, drawn over the messages in flight (on a ring of many servers
+/// they leave through it) with a halo of the page's colour. The node's button names it to
+/// screen readers.
+pub fn name_glyph(node: &NodeView) -> Html {
+    let class = if node.standing == Standing::Outside { "node__name node__name--outside" } else { "node__name" };
+    html! {
+        <text key={node.id} {class} x={number(node.position.x)} y={number(node.position.y + NODE_RADIUS + 22.0)}
+              data-name-node={node.id.to_string()}>
+            { format!("S{}", node.id) }
+        </text>
     }
 }
 
