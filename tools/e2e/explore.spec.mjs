@@ -54,6 +54,24 @@ test('exploring three chosen events elects nobody yet, steps back one at a time,
   expect(errors).toEqual([]);
 });
 
+test('stepping back from the Explore panel by keyboard keeps the focus in it, even when the undone choice took away the focused button', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Explore', exact: true }).click();
+  const panel = page.getByRole('region', { name: 'Explore: choose the next event' });
+  await panel.locator('[data-event="timeout:1"]').focus();
+  await page.keyboard.press('Enter');
+  await expect(panel.locator('[data-event="deliver:1"]')).toBeFocused();
+  await panel.locator('[data-event="duplicate:1"]').focus();
+  await page.keyboard.press('Enter');
+  await expect(panel.locator('[data-explore-message]')).toHaveCount(5);
+  await expect(panel.locator('[data-event="deliver:1"]')).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(panel.locator('[data-explore-message]')).toHaveCount(4);
+  await expect(panel.locator('[data-event="deliver:1"]')).toBeFocused();
+  expect(errors).toEqual([]);
+});
+
 test('a chosen message shows its fields, and Explore off lets time run again', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('./');

@@ -53,6 +53,15 @@ pub fn keyboard_shortcuts(dispatch: Callback<Action>) -> Option<EventListener> {
                 super::refocus_message(id, to);
             }
         }
+        if matches!(action, Action::Step(_)) && in_explore_panel(event) {
+            // Stepping back undoes the choice whose button may have had the focus (a copy's
+            // Deliver, say): it goes to the panel's first event, as after a choice.
+            super::after_redraw(|| {
+                if super::focus::focus_lost() {
+                    super::focus_selected(".explore .explore__event");
+                }
+            });
+        }
         if matches!(action, Action::LessonNext | Action::LessonBack) {
             // The focused choice or button may belong to the step left behind.
             super::after_redraw(|| {
@@ -84,10 +93,20 @@ fn lesson_takes(key: &str) -> bool {
     gloo::utils::document().query_selector(&selector).ok().flatten().is_some()
 }
 
+/// Whether the key was pressed in the Explore panel.
+fn in_explore_panel(event: &KeyboardEvent) -> bool {
+    target_within(event, ".explore")
+}
+
+/// Whether the key was pressed on an element inside one that `selector` finds.
+fn target_within(event: &KeyboardEvent, selector: &str) -> bool {
+    let element = event.target().and_then(|target| target.dyn_into::<Element>().ok());
+    element.and_then(|element| element.closest(selector).ok().flatten()).is_some()
+}
+
 /// Whether the key comes from the drawing of an embed (a server or a message in it).
 fn in_embedded_drawing(event: &KeyboardEvent) -> bool {
-    let element = event.target().and_then(|target| target.dyn_into::<Element>().ok());
-    element.and_then(|element| element.closest(".playground--embed svg.cluster").ok().flatten()).is_some()
+    target_within(event, ".playground--embed svg.cluster")
 }
 
 /// Whether the key goes into a field that takes text (where K is a letter to type).
