@@ -27,6 +27,29 @@ test.describe('on a 360 px phone with touch', () => {
     expect(errors).toEqual([]);
   });
 
+  test('a preset\'s log table reads from index 1, then follows the entries added', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.goto('./');
+    await page.getByRole('combobox', { name: 'Scenario' }).selectOption('figure-6');
+    await presetShown(page, 'figure-6');
+    const logs = page.locator('.logs');
+    await logs.scrollIntoViewIfNeeded();
+    // Figure 6's S4 holds indexes 1 and 2 only: they are in view, right of the row names.
+    const box = await logs.boundingBox();
+    const names = await page.locator('[data-log-row="4"] th').boundingBox();
+    for (const index of [1, 2]) {
+      const entry = await page.locator(`[data-log-node="4"][data-index="${index}"]`).boundingBox();
+      expect(entry.x).toBeGreaterThanOrEqual(names.x + names.width - 1);
+      expect(entry.x + entry.width).toBeLessThanOrEqual(box.x + box.width);
+    }
+    expect(await logs.evaluate((table) => table.scrollWidth > table.clientWidth)).toBe(true);
+    await page.getByRole('button', { name: 'Play', exact: true }).tap();
+    await expect(page.locator('[data-log-node="1"][data-index="9"]')).toHaveCount(1, { timeout: 20_000 });
+    await page.getByRole('button', { name: 'Pause' }).tap();
+    await expect.poll(() => logs.evaluate((table) => table.scrollLeft + table.clientWidth >= table.scrollWidth - 1)).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
   test('values taken in Settings, below the drawing, bring the drawing back into view', async ({ page }) => {
     const errors = watchErrors(page);
     await page.goto('./');

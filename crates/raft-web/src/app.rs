@@ -185,7 +185,7 @@ pub fn App() -> Html {
     let show_log = !options.embed || options.show_log;
     let log_table = html! {
         if show_log {
-            <LogTable lang={lang} logs={state.logs()} on_scroll={on_scroll_logs} pointed_at={view.highlight.nodes.clone()} />
+            <LogTable lang={lang} logs={state.logs()} on_scroll={on_scroll_logs} pointed_at={view.highlight.nodes.clone()} run={state.run} />
         }
     };
     if options.embed {

@@ -1111,6 +1111,11 @@ impl Lang {
                 E::CaughtUp { leader, node } => format!(
                     "S{node} caught up with leader S{leader}'s log and is promoted to voter (thesis §4.2.1)."
                 ),
+                E::VoteGranted { node, candidate, term, replaced: Some(earlier), .. } if earlier == node => format!(
+                    "S{node}, a candidate that had voted for itself in term {term}, voted a second time, for \
+                     S{candidate}; it still counts its own vote: the broken rule lets a server vote again for a \
+                     higher id, where Raft allows one vote per term (§5.2)."
+                ),
                 E::VoteGranted { node, candidate, term, replaced: Some(earlier), .. } => format!(
                     "S{node} voted a second time in term {term}, now for S{candidate}; its vote for S{earlier} still \
                      counts for S{earlier}: the broken rule lets a server vote again for a higher id, where Raft \
@@ -1125,7 +1130,7 @@ impl Lang {
                      and S{candidate}'s log is at least as up-to-date as its own (§5.2, §5.4.1)."
                 ),
                 E::VoteRefused { node, candidate, term, reason: VoteRefusal::VotedFor(voted) } if voted == node => {
-                    format!("S{node} refused S{candidate} its vote: it campaigns in term {term} itself (§5.2).")
+                    format!("S{node} refused S{candidate} its vote: it voted for itself in term {term} (§5.2).")
                 }
                 E::VoteRefused { node, candidate, term, reason } => match reason {
                     VoteRefusal::StaleTerm { request_term } => format!(
@@ -1321,6 +1326,10 @@ impl Lang {
                 E::CaughtUp { leader, node } => {
                     format!("S{node} 已追上领导者 S{leader} 的日志，升为投票成员（博士论文 §4.2.1）。")
                 }
+                E::VoteGranted { node, candidate, term, replaced: Some(earlier), .. } if earlier == node => format!(
+                    "S{node} 作为候选人已在任期 {term} 投给自己，又按被打破的规则投给了 S{candidate}；它自己那一票\
+                     仍算数：被打破的规则允许服务器为编号更大的候选人再投一次，而 Raft 每个任期只投一票（§5.2）。"
+                ),
                 E::VoteGranted { node, candidate, term, replaced: Some(earlier), .. } => format!(
                     "S{node} 在任期 {term} 又投了一票，这次投给 S{candidate}；之前投给 S{earlier} 的那票仍算在 \
                      S{earlier} 名下：被打破的规则允许服务器为编号更大的候选人再投一次，而 Raft 每个任期只投一票（§5.2）。"
@@ -1334,7 +1343,7 @@ impl Lang {
                      且 S{candidate} 的日志至少和它的一样新（§5.2、§5.4.1）。"
                 ),
                 E::VoteRefused { node, candidate, term, reason: VoteRefusal::VotedFor(voted) } if voted == node => {
-                    format!("S{node} 没有投票给 S{candidate}：它自己正在竞选任期 {term}（§5.2）。")
+                    format!("S{node} 没有投票给 S{candidate}：它在任期 {term} 已投给自己（§5.2）。")
                 }
                 E::VoteRefused { node, candidate, term, reason } => match reason {
                     VoteRefusal::StaleTerm { request_term } => format!(
@@ -1482,6 +1491,14 @@ mod tests {
         assert!(en.contains("voted a second time in term 1") && en.contains("still counts for S1"), "{en}");
         assert!(!en.contains("taking back") && !zh.contains("收回"), "{en} {zh}");
         assert!(zh.contains("仍算在 S1 名下"), "{zh}");
+        // A candidate voting again gives up none of its own vote, and is told so.
+        let event = StoryEvent::VoteGranted { node: 1, candidate: 3, term: 1, replaced: Some(1), log_behind: false };
+        let (en, zh) = (Lang::En.tell(&event), Lang::Zh.tell(&event));
+        assert!(
+            en.starts_with("S1, a candidate that had voted for itself in term 1, voted a second time, for S3"),
+            "{en}"
+        );
+        assert!(zh.starts_with("S1 作为候选人已在任期 1 投给自己，又按被打破的规则投给了 S3"), "{zh}");
     }
 
     #[test]

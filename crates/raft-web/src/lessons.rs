@@ -206,6 +206,23 @@ mod tests {
     }
 
     #[test]
+    fn the_right_answer_is_not_where_a_guess_would_look() {
+        let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/");
+        let mut places = [0; 4];
+        for entry in &LESSONS {
+            let text = std::fs::read_to_string(format!("{folder}{}", lesson_url(entry.id))).unwrap();
+            for predict in
+                raft_sim::Lesson::from_json(&text).unwrap().steps.iter().filter_map(|step| step.predict.as_ref())
+            {
+                places[predict.choices.iter().position(|choice| choice.correct).unwrap()] += 1;
+            }
+        }
+        let questions: usize = places.iter().sum();
+        assert!(questions >= 10, "{places:?}");
+        assert!(places.iter().all(|&here| here * 2 < questions), "no place holds half the right answers: {places:?}");
+    }
+
+    #[test]
     fn progress_reads_what_it_wrote_and_refuses_what_it_did_not() {
         let progress = LessonProgress { step: 3, done: true, answers: vec![None, Some(1), None] };
         assert_eq!(progress.to_text(), "3;1;-,1,-");

@@ -20,6 +20,9 @@ pub struct LogTableProps {
     /// scrolls their rows into view (those of the entries it points at too).
     #[prop_or_default]
     pub pointed_at: Vec<u32>,
+    /// Which run the logs are of (`Playground::run`): another run's are drawn anew.
+    #[prop_or_default]
+    pub run: u64,
 }
 
 /// The log table. Each entry shows its term (also as its colour) and command; committed
@@ -29,14 +32,21 @@ pub fn LogTable(props: &LogTableProps) -> Html {
     let lang = props.lang;
     let t = lang.texts();
     let logs = &props.logs;
-    // Following the latest entries, a table wider than its box shows its right end: the newest
-    // index and the column where the next entry goes.
+    // Following the latest entries, a table wider than its box shows its right end once entries
+    // are added: the newest index and the column where the next entry goes. First drawn, it
+    // shows its left end from index 1 (a preset's logs at time 0 read from their start), or
+    // its right end for a later page of a long log; so does a new run's.
     let container = use_node_ref();
+    let last_shown = use_mut_ref(|| None::<(u64, u64)>);
     {
         let container = container.clone();
         let following = logs.last_index == logs.longest;
-        use_effect_with((following, logs.last_index, logs.rows.len()), move |&(following, _, _)| {
-            if let Some(element) = container.cast::<web_sys::Element>().filter(|_| following) {
+        let key = (following, logs.last_index, logs.first_index, props.run);
+        use_effect_with(key, move |&(following, last, first, run)| {
+            let before = last_shown.replace(Some((run, last))).filter(|&(shown, _)| shown == run);
+            let added = before.is_some_and(|(_, before)| last > before);
+            let later_page = before.is_none() && first > 1;
+            if let Some(element) = container.cast::<web_sys::Element>().filter(|_| following && (added || later_page)) {
                 element.set_scroll_left(element.scroll_width());
             }
         });

@@ -255,7 +255,7 @@ mod tests {
             let details = Purpose::VoteRefused { term: 1, reason: *reason };
             let said = Lang::En.purpose(&details, *from, *to);
             if voted == from {
-                assert!(said.contains("it campaigns in term 1 itself"), "a candidate votes for itself: {said}");
+                assert!(said.contains("it voted for itself in term 1"), "a candidate votes for itself: {said}");
             } else {
                 assert!(said.contains(&format!("it already voted for S{voted}")), "{said}");
             }
