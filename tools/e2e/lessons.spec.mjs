@@ -221,6 +221,24 @@ test('on a phone, a lesson chosen is brought into view, its title and × right b
   expect(errors).toEqual([]);
 });
 
+test('on a phone, a step that rings log entries offers to show them, below the drawing held at the top; a wide screen needs no such button', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('./#lesson=replication&step=5');
+  await expect(main(page)).toHaveAttribute('data-lesson-step', '5');
+  const ringed = page.locator('.logs__entry--highlight').first();
+  await expect(ringed).toBeAttached();
+  const show = panel(page).getByRole('button', { name: 'The ringed entries, in the log table ↓' });
+  await show.click();
+  await expect.poll(async () => {
+    const [entry, stage] = [await ringed.boundingBox(), await page.locator('.playground__stage').boundingBox()];
+    return entry.y >= stage.y + stage.height - 1 && entry.y + entry.height <= 740;
+  }).toBe(true);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(show).toBeHidden();
+  expect(errors).toEqual([]);
+});
+
 /** The lesson's lines and buttons that the bottom edge of the drawing held at a phone's top cuts in two. */
 const linesCutByTheDrawing = (page) =>
   page.evaluate(() => {

@@ -39,6 +39,8 @@ pub struct LessonTexts {
     pub unavailable: &'static str,
     /// The embedding page asked for a step with no lesson open.
     pub none_open: &'static str,
+    /// On a phone, where the log table is below the step: scrolls to the entries it rings.
+    pub see_ringed: &'static str,
 }
 
 const EN: LessonTexts = LessonTexts {
@@ -62,6 +64,7 @@ const EN: LessonTexts = LessonTexts {
     finished: "End of the lesson: the run is yours to explore.",
     unavailable: "This lesson could not be loaded: ",
     none_open: "No lesson is open.",
+    see_ringed: "The ringed entries, in the log table ↓",
 };
 
 const ZH: LessonTexts = LessonTexts {
@@ -85,6 +88,7 @@ const ZH: LessonTexts = LessonTexts {
     finished: "课程结束：这次运行留给你继续探索。",
     unavailable: "无法加载此课程：",
     none_open: "没有打开的课程。",
+    see_ringed: "日志表中圈出的条目 ↓",
 };
 
 impl Lang {

@@ -40,6 +40,12 @@ pub fn lesson_panel(lang: Lang, props: &LessonPanelProps) -> Html {
                 <span class="lesson__count">{ count.clone() }</span>{ lang.said(&step.title) }
             </h3>
             <p class="lesson__text">{ lang.said(&step.text) }</p>
+            // Shown on a phone only (CSS), where the log table is far below the step.
+            if !step.highlight.entries.is_empty() {
+                <button type="button" class="lesson__to-logs" onclick={Callback::from(|_: MouseEvent| show_ringed_entries())}>
+                    { t.see_ringed }
+                </button>
+            }
             if !props.on_lesson {
                 <p class="lesson__off" role="status">
                     { t.off_track }{ " " }
@@ -86,6 +92,15 @@ fn lesson_action(dispatch: &Callback<Action>, action: Action) -> Callback<MouseE
 
 /// Moves the focus to the lesson panel's step title, and the panel into view (with the
 /// drawing, on a wide screen; under it, from the lesson's head, on a phone).
+/// Scrolls the first entry the step rings into the middle of the window.
+fn show_ringed_entries() {
+    if let Some(entry) = gloo::utils::document().query_selector(".logs__entry--highlight").ok().flatten() {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        entry.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
 fn go_to_lesson() {
     if let Some(title) = gloo::utils::document().query_selector(".lesson__step-title").ok().flatten() {
         crate::hooks::focus_quietly(&title);
