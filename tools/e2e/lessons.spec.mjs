@@ -22,6 +22,8 @@ test('a lesson walked with Next and Back: a question answered, the run left by a
   await expect(page.getByRole('button', { name: 'Go to the lesson' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(panel(page).locator('.lesson__step-title')).toBeFocused();
+  // Back cannot act at the first step, and says why.
+  await expect(panel(page).locator('[data-lesson-nav="back"]')).toHaveAttribute('title', 'This is the first step.');
 
   // Next plays to step 2's moment (40 ms), where a question waits: Next is off until it is answered.
   // The focus stays on Next (off, not disabled: a disabled button would drop it on the body).

@@ -41,6 +41,8 @@ pub struct LessonTexts {
     pub none_open: &'static str,
     /// On a phone, where the log table is below the step: scrolls to the entries it rings.
     pub see_ringed: &'static str,
+    /// Back's tooltip at the first step, where it cannot act.
+    pub first_step: &'static str,
 }
 
 const EN: LessonTexts = LessonTexts {
@@ -65,6 +67,7 @@ const EN: LessonTexts = LessonTexts {
     unavailable: "This lesson could not be loaded: ",
     none_open: "No lesson is open.",
     see_ringed: "The ringed entries, in the log table ↓",
+    first_step: "This is the first step.",
 };
 
 const ZH: LessonTexts = LessonTexts {
@@ -89,6 +92,7 @@ const ZH: LessonTexts = LessonTexts {
     unavailable: "无法加载此课程：",
     none_open: "没有打开的课程。",
     see_ringed: "日志表中圈出的条目 ↓",
+    first_step: "这已经是第一步。",
 };
 
 impl Lang {

@@ -130,7 +130,8 @@ pub fn lesson_nav(lang: Lang, tour: &Tour, dispatch: &Callback<Action>) -> Html 
     };
     html! {
         <div class="lesson__nav" role="group" aria-label={t.lesson}>
-            <button type="button" data-lesson-nav="back" aria-disabled={at_first.then_some("true")} title={t.back_title}
+            <button type="button" data-lesson-nav="back" aria-disabled={at_first.then_some("true")}
+                    title={if at_first { t.first_step } else { t.back_title }}
                     onclick={onback}>{ "← " }{ t.back }</button>
             <button type="button" data-lesson-nav="next" class="lesson__next" title={next_title}
                     aria-disabled={(waiting || at_last).then_some("true")} onclick={onnext}>{ t.next }{ " →" }</button>
