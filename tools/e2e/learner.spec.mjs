@@ -328,7 +328,22 @@ test.describe('at 1280×800', () => {
     await page.locator('[data-client]').click();
     const target = page.locator('[data-client-menu]').getByRole('combobox', { name: 'Send to' });
     await expect(target).toHaveValue('2');
-    await expect(target.locator('option:checked')).toHaveText('S2 (first server up: no leader known yet)');
+    await expect(target.locator('option:checked')).toHaveText('S2 (first up; no leader known)');
+    // The picker shows the whole label, in both languages.
+    const room = (picker) => picker.evaluate((select) => {
+      const style = getComputedStyle(select);
+      const context = document.createElement('canvas').getContext('2d');
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const text = context.measureText(select.selectedOptions[0].text).width;
+      return select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 16 - text;
+    });
+    expect(await room(target)).toBeGreaterThanOrEqual(0);
+    await page.getByRole('button', { name: '中文' }).click();
+    await expect(page.locator('main')).toHaveAttribute('data-lang', 'zh');
+    const zhTarget = page.locator('[data-client-menu]').getByRole('combobox', { name: '发送到' });
+    if (!(await zhTarget.isVisible())) await page.locator('[data-client]').click();
+    await expect(zhTarget.locator('option:checked')).toHaveText('S2（第一台在线的；尚无已知领导者）');
+    expect(await room(zhTarget)).toBeGreaterThanOrEqual(0);
     expect(errors).toEqual([]);
   });
 });

@@ -121,9 +121,9 @@ impl Lang {
     pub fn client_target(self, known_leader: bool, node: NodeId) -> String {
         match (self, known_leader) {
             (Lang::En, true) => format!("S{node}, the leader the client knows"),
-            (Lang::En, false) => format!("S{node} (first server up: no leader known yet)"),
+            (Lang::En, false) => format!("S{node} (first up; no leader known)"),
             (Lang::Zh, true) => format!("S{node}，客户端已知的领导者"),
-            (Lang::Zh, false) => format!("S{node}（第一台在线的服务器：尚不知道领导者）"),
+            (Lang::Zh, false) => format!("S{node}（第一台在线的；尚无已知领导者）"),
         }
     }
 
