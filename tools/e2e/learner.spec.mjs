@@ -425,6 +425,23 @@ test.describe('embedded at the sizes documentation uses', () => {
     expect(errors).toEqual([]);
   });
 
+  test('16. at 320×240 a lesson, with or without the log table, leaves the drawing over a third of the frame', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.setViewportSize({ width: 320, height: 240 });
+    for (const query of ['?embed&lesson=election', '?embed&log=1&lesson=election']) {
+      await page.goto(`./${query}`);
+      await expect(page.locator('main')).toHaveAttribute('data-lesson', 'election');
+      const stage = await page.locator('.embed__stage').boundingBox();
+      expect(stage.height, query).toBeGreaterThan(240 / 3);
+      for (const node of await page.locator('[data-node] .node__body').all()) {
+        const box = await expectInViewport(page, node, 'a server');
+        expect(box.width, query).toBeGreaterThanOrEqual(14);
+      }
+      await expect(page.locator('.lesson__step-title')).toBeVisible();
+    }
+    expect(errors).toEqual([]);
+  });
+
   test('16. at 320×240 without the log table the drawing stays legible and the menu fits the frame', async ({ page }) => {
     const errors = watchErrors(page);
     await page.setViewportSize({ width: 320, height: 240 });

@@ -50,6 +50,21 @@ test('crash and restart from the node menu', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Crash', exact: true })).toHaveCount(0);
   await page.getByRole('button', { name: 'Restart', exact: true }).click();
   await expect(node).toHaveAttribute('data-up', 'true');
+  await expect(node).toHaveAttribute('data-role', 'follower');
+  expect(errors).toEqual([]);
+});
+
+test('a crashed leader is no leader to the page\'s hooks: its role says down, as raftsim run says', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await playUntilLeader(page);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const leader = page.locator('[data-node][data-role=leader]');
+  const id = await leader.getAttribute('data-node');
+  await leader.click();
+  await page.getByRole('button', { name: 'Crash', exact: true }).click();
+  await expect(page.locator(`[data-node="${id}"]`)).toHaveAttribute('data-role', 'down');
+  await expect(page.locator('[data-node][data-role=leader]')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
 

@@ -108,7 +108,12 @@ impl fmt::Display for LinkError {
             LinkError::NotText => f.write_str("the link is damaged: its scenario is not text"),
             LinkError::Scenario(error) => write!(f, "the link's scenario is invalid: {error}"),
             LinkError::BadTime(text) => {
-                write!(f, "the link's time t={} is not a whole number of milliseconds", quoted(text))
+                write!(
+                    f,
+                    "the link's time t={} is not a whole number of milliseconds written plainly (digits only, \
+                     no sign or leading zero)",
+                    quoted(text)
+                )
             }
             LinkError::TimeTooLate(time) => {
                 write!(f, "the link's time t={time} is later than {MAX_LINK_TIME_MS} ms (one simulated hour)")
@@ -119,7 +124,7 @@ impl fmt::Display for LinkError {
             LinkError::TooBusy { time_ms, reached_ms, budget } => write!(
                 f,
                 "the link's run is too busy to replay to t={time_ms} in the page: that takes more than {budget} \
-                 events (the replay stopped at {reached_ms} ms); share an earlier moment"
+                 events (the budget ran out at {reached_ms} ms); share an earlier moment"
             ),
         }
     }

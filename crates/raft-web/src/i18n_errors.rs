@@ -346,14 +346,16 @@ impl Lang {
             }
             (Lang::Zh, LinkError::NotText) => "链接已损坏：场景不是文本".to_owned(),
             (Lang::Zh, LinkError::Scenario(error)) => format!("链接里的场景无效：{}", self.scenario_error(error)),
-            (Lang::Zh, LinkError::BadTime(text)) => format!("链接的时刻 t=“{text}”不是整数毫秒"),
+            (Lang::Zh, LinkError::BadTime(text)) => {
+                format!("链接的时刻 t=“{text}”不是按规范写出的整数毫秒（只用数字，不带正负号或前导零）")
+            }
             (Lang::Zh, LinkError::TimeTooLate(time)) => {
                 format!("链接的时刻 t={time} 晚于 {} 毫秒（模拟时间一小时）", raft_sim::MAX_LINK_TIME_MS)
             }
             (Lang::Zh, LinkError::NoTime) => "链接没有时刻（结尾的“&t=…”）：它可能被截断了".to_owned(),
             (Lang::Zh, LinkError::TooBusy { time_ms, reached_ms, budget }) => format!(
-                "这个链接的运行太繁忙，无法在页面中重放到 t={time_ms}：需要超过 {budget} 个事件（重放停在 \
-                 {reached_ms} 毫秒）；请分享更早的时刻"
+                "这个链接的运行太繁忙，无法在页面中重放到 t={time_ms}：需要超过 {budget} 个事件（事件上限在 \
+                 {reached_ms} 毫秒时用完）；请分享更早的时刻"
             ),
         }
     }

@@ -81,11 +81,11 @@ impl Lang {
         match self {
             Lang::En => format!(
                 "This run is too busy to replay to {time} s: that takes more than {} million events, the most one \
-                 replay may run (the replay stopped at {reached} s). Choose an earlier moment.",
+                 replay may run (the budget ran out at {reached} s). Choose an earlier moment.",
                 scaled(events / 100_000, 1)
             ),
             Lang::Zh => format!(
-                "这次运行太繁忙，无法重放到 {time} 秒：需要超过 {} 万个事件，超出一次重放的上限（重放停在 {reached} 秒）。请选择更早的时刻。",
+                "这次运行太繁忙，无法重放到 {time} 秒：需要超过 {} 万个事件，超出一次重放的上限（上限在 {reached} 秒时用完）。请选择更早的时刻。",
                 events / 10_000
             ),
         }
@@ -180,7 +180,7 @@ mod tests {
         assert_eq!(
             Lang::En.too_busy(&busy),
             "This run is too busy to replay to 3600 s: that takes more than 1.5 million events, the most one replay may \
-             run (the replay stopped at 312.5 s). Choose an earlier moment."
+             run (the budget ran out at 312.5 s). Choose an earlier moment."
         );
         assert!(Lang::Zh.too_busy(&busy).contains("需要超过 150 万个事件"));
         assert_eq!(

@@ -55,8 +55,11 @@ pub fn node_glyph(lang: Lang, props: &NodeGlyphProps) -> Html {
     let id = node.id;
     let onclick = props.on_activate.reform(move |_: MouseEvent| id);
     let onkeydown = on_activate_keys(&props.on_activate, id);
-    // A learner is a follower to Raft; the drawing and its hook call it what it is.
+    // A learner is a follower to Raft; the drawing and its hook call it what it is. A crashed
+    // server has no role (its volatile state is gone): its hook says `down`, as `raftsim run`
+    // does, so that `[data-role=leader]` finds only a leader that runs.
     let role = if node.standing == Standing::Learner { "learner" } else { node.role.as_str() };
+    let data_role = if node.up { role } else { "down" };
     let role_class = format!("node--{role}");
     let class = class_list(&[
         Some("node"),
@@ -70,7 +73,7 @@ pub fn node_glyph(lang: Lang, props: &NodeGlyphProps) -> Html {
     html! {
         <g key={id} {class}
            transform={translate(node.position)}
-           data-node={id.to_string()} data-role={role} data-up={node.up.to_string()}
+           data-node={id.to_string()} data-role={data_role} data-up={node.up.to_string()}
            data-term={node.term.to_string()} data-member={(node.standing == Standing::Voter).to_string()}
            data-selected={props.selected.to_string()}
            role="button" tabindex="0" aria-label={node_label(lang, node)} aria-haspopup="true"
