@@ -233,20 +233,30 @@ impl History {
         Some(next)
     }
 
-    /// Moves back to the time of the latest event before now; `None` at the start.
+    /// Moves back to the time of the latest event before now (time 0 if there is none);
+    /// `None` at the start.
     pub fn step_back(&mut self) -> Option<Millis> {
         let now = self.sim.now();
         if now == 0 {
             return None;
         }
-        let index = (((now - 1) / self.interval_ms) as usize).min(self.checkpoints.len() - 1);
-        let mut probe = self.checkpoints[index].clone();
-        probe.scheduled = self.actions.clone();
-        let mut previous = probe.now();
-        while let Some(at) = probe.next_event_time().filter(|&at| at < now) {
-            previous = at;
-            probe.run_until(at);
-        }
+        let mut index = (((now - 1) / self.interval_ms) as usize).min(self.checkpoints.len() - 1);
+        let previous = loop {
+            // The latest event between this checkpoint and now; with none there (the moment
+            // was reached by seeking), an earlier checkpoint's stretch holds it.
+            let mut probe = self.checkpoints[index].clone();
+            probe.scheduled = self.actions.clone();
+            let mut latest = None;
+            while let Some(at) = probe.next_event_time().filter(|&at| at < now) {
+                latest = Some(at);
+                probe.run_until(at);
+            }
+            match latest {
+                Some(at) => break at,
+                None if index > 0 => index -= 1,
+                None => break 0,
+            }
+        };
         self.seek(previous);
         Some(previous)
     }

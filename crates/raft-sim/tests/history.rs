@@ -83,6 +83,23 @@ fn a_refused_action_changes_nothing() {
 }
 
 #[test]
+fn stepping_back_from_a_moment_reached_by_seeking_lands_on_the_event_before_it() {
+    let scenario = Scenario::new(3);
+    let mut history = History::new(scenario).unwrap();
+    let mut events = Vec::new();
+    while let Some(time) = history.step_forward().filter(|&time| time < 3_000) {
+        events.push(time);
+    }
+    // Every moment between two events, checkpoints included: Step, then Step back.
+    for time in (1..2_900).step_by(7).chain([500, 1_000, 1_500, 2_000]) {
+        history.seek(time);
+        let Some(next) = history.step_forward() else { continue };
+        let expected = events.iter().copied().filter(|&at| at < next).max().unwrap_or(0);
+        assert_eq!(history.step_back(), Some(expected), "from {time}, stepped to {next}");
+    }
+}
+
+#[test]
 fn stepping_moves_event_by_event_both_ways() {
     let scenario = Scenario::new(3);
     let mut history = History::new(scenario.clone()).unwrap();
