@@ -69,6 +69,9 @@ test('the page speaks 中文, and remembers it', async ({ page }) => {
   await expect(page.getByRole('region', { name: '发生了什么' })).toContainText('成为领导者', { timeout: 20_000 });
   // The leader's markers in the log table (下一个, 匹配) are drawn large enough to read.
   await expect(page.locator('.logs__marker').first()).toBeVisible({ timeout: 20_000 });
+  // Paused, so that the marker measured is not redrawn away while it is read.
+  await page.getByRole('button', { name: '暂停' }).click();
+  await expect(page.locator('.logs__marker').first()).toBeVisible();
   expect(await page.locator('.logs__marker').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize))).toBeGreaterThanOrEqual(11);
   await page.getByRole('combobox', { name: '场景' }).selectOption('figure-8');
   await presetShown(page, 'figure-8');
