@@ -184,6 +184,15 @@ mod tests {
         assert_eq!(LessonLink::parse("lesson=&step=2"), None);
     }
 
+    /// Every listed lesson, read from its file.
+    fn every_lesson() -> impl Iterator<Item = (&'static LessonEntry, raft_sim::Lesson)> {
+        LESSONS.iter().map(|entry| {
+            let path = format!("{}/{}", env!("CARGO_MANIFEST_DIR"), lesson_url(entry.id));
+            let text = std::fs::read_to_string(path).unwrap();
+            (entry, raft_sim::Lesson::from_json(&text).unwrap_or_else(|e| panic!("{}: {e}", entry.id)))
+        })
+    }
+
     #[test]
     fn every_lesson_file_is_listed_with_its_titles() {
         let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/");
@@ -195,9 +204,7 @@ mod tests {
         let mut listed: Vec<String> = LESSONS.iter().map(|lesson| lesson.id.to_owned()).collect();
         listed.sort();
         assert_eq!(files, listed, "every file under lessons/ is in LESSONS, and nothing else");
-        for entry in &LESSONS {
-            let text = std::fs::read_to_string(format!("{folder}{}", lesson_url(entry.id))).unwrap();
-            let lesson = raft_sim::Lesson::from_json(&text).unwrap_or_else(|e| panic!("{}: {e}", entry.id));
+        for (entry, lesson) in every_lesson() {
             assert_eq!(
                 (lesson.id.as_str(), lesson.title.en.as_str(), lesson.title.zh.as_str()),
                 (entry.id, entry.en, entry.zh)
@@ -207,13 +214,9 @@ mod tests {
 
     #[test]
     fn the_right_answer_is_not_where_a_guess_would_look() {
-        let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/");
         let mut places = [0; 4];
-        for entry in &LESSONS {
-            let text = std::fs::read_to_string(format!("{folder}{}", lesson_url(entry.id))).unwrap();
-            for predict in
-                raft_sim::Lesson::from_json(&text).unwrap().steps.iter().filter_map(|step| step.predict.as_ref())
-            {
+        for (_, lesson) in every_lesson() {
+            for predict in lesson.steps.iter().filter_map(|step| step.predict.as_ref()) {
                 places[predict.choices.iter().position(|choice| choice.correct).unwrap()] += 1;
             }
         }

@@ -90,8 +90,6 @@ fn lesson_action(dispatch: &Callback<Action>, action: Action) -> Callback<MouseE
     })
 }
 
-/// Moves the focus to the lesson panel's step title, and the panel into view (with the
-/// drawing, on a wide screen; under it, from the lesson's head, on a phone).
 /// Scrolls the first entry the step rings into the middle of the window.
 fn show_ringed_entries() {
     if let Some(entry) = gloo::utils::document().query_selector(".logs__entry--highlight").ok().flatten() {
@@ -101,6 +99,8 @@ fn show_ringed_entries() {
     }
 }
 
+/// Moves the focus to the lesson panel's step title, and the panel into view (with the
+/// drawing, on a wide screen; under it, from the lesson's head, on a phone).
 fn go_to_lesson() {
     if let Some(title) = gloo::utils::document().query_selector(".lesson__step-title").ok().flatten() {
         crate::hooks::focus_quietly(&title);
