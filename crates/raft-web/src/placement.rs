@@ -42,7 +42,9 @@ fn clamp_span(start: f64, length: f64, low: f64, high: f64) -> f64 {
 /// to its right, else its left, else below, else above, whichever first fits whole without
 /// covering the anchor; if none does, the side with the most room, clamped into the viewport.
 /// Beside the anchor the menu is centred on it, or else aligned with its top or its bottom when
-/// that keeps it off every rectangle of `others` (the other servers) and centring does not.
+/// that keeps it off every rectangle of `others` (the other servers, the playback controls) and
+/// centring does not. When every place that fits covers some of `others`, the menu takes the one
+/// that covers the fewest of them, and of those the one that covers least of their area.
 pub fn place_beside(anchor: Rect, (width, height): (f64, f64), viewport: Rect, others: &[Rect]) -> (f64, f64) {
     let (low_x, high_x) = (viewport.x + GAP, viewport.right() - GAP);
     let (low_y, high_y) = (viewport.y + GAP, viewport.bottom() - GAP);
@@ -62,17 +64,31 @@ pub fn place_beside(anchor: Rect, (width, height): (f64, f64), viewport: Rect, o
         (fits_wide && below + height <= high_y, (stacked_x, below)),
         (fits_wide && above >= low_y, (stacked_x, above)),
     ];
-    let clear = |&(x, y): &(f64, f64)| !others.iter().any(|other| overlaps(Rect { x, y, width, height }, *other));
     let shifted = [aligned(anchor.y), aligned(anchor.bottom() - height)];
-    let clear_corner = candidates.iter().filter(|(fits, _)| *fits).find_map(|&(_, corner)| {
-        let (x, _) = corner;
-        let mut corners = vec![corner];
-        if x == right || x == left {
-            corners.extend(shifted.map(|y| (x, y)));
+    let fitting: Vec<(f64, f64)> = candidates
+        .iter()
+        .filter(|(fits, _)| *fits)
+        .flat_map(|&(_, corner)| {
+            let (x, _) = corner;
+            let beside = x == right || x == left;
+            std::iter::once(corner).chain(shifted.iter().filter(move |_| beside).map(move |&y| (x, y)))
+        })
+        .collect();
+    // How many of `others` a corner covers, then how much of them.
+    let covered = |&(x, y): &(f64, f64)| -> (usize, f64) {
+        let menu = Rect { x, y, width, height };
+        let areas = others.iter().map(|other| overlap_area(menu, *other)).filter(|area| *area > 0.0);
+        areas.fold((0, 0.0), |(count, total), area| (count + 1, total + area))
+    };
+    // The first that covers nothing, else the one that covers fewest, and least of them.
+    let least = fitting.iter().fold(None, |best: Option<((f64, f64), (usize, f64))>, corner| {
+        let cover = covered(corner);
+        match best {
+            Some((_, least)) if least.0 < cover.0 || (least.0 == cover.0 && least.1 <= cover.1) => best,
+            _ => Some((*corner, cover)),
         }
-        corners.into_iter().find(clear)
     });
-    if let Some(corner) = clear_corner.or_else(|| candidates.iter().find(|(fits, _)| *fits).map(|c| c.1)) {
+    if let Some((corner, _)) = least {
         return corner;
     }
     let room = [high_x - anchor.right(), anchor.x - low_x, high_y - anchor.bottom(), anchor.y - low_y];
@@ -81,14 +97,25 @@ pub fn place_beside(anchor: Rect, (width, height): (f64, f64), viewport: Rect, o
     (clamp_span(x, width, low_x, high_x), clamp_span(y, height, low_y, high_y))
 }
 
-/// Whether two rectangles share any area.
-pub fn overlaps(a: Rect, b: Rect) -> bool {
-    a.x < b.right() && b.x < a.right() && a.y < b.bottom() && b.y < a.bottom()
+/// The area two rectangles share (0 when they do not overlap).
+fn overlap_area(a: Rect, b: Rect) -> f64 {
+    let width = a.right().min(b.right()) - a.x.max(b.x);
+    let height = a.bottom().min(b.bottom()) - a.y.max(b.y);
+    if width > 0.0 && height > 0.0 {
+        width * height
+    } else {
+        0.0
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whether two rectangles share any area.
+    fn overlaps(a: Rect, b: Rect) -> bool {
+        overlap_area(a, b) > 0.0
+    }
 
     const DESKTOP: Rect = Rect { x: 0.0, y: 0.0, width: 1280.0, height: 800.0 };
     const PHONE: Rect = Rect { x: 0.0, y: 0.0, width: 360.0, height: 740.0 };
@@ -145,7 +172,32 @@ mod tests {
         assert!(!overlaps(moved, below_right));
         let everywhere = [node(480.0, 430.0), node(480.0, 170.0), node(300.0, 450.0)];
         let (x, y) = place_beside(anchor, (300.0, 300.0), DESKTOP, &everywhere);
-        assert_eq!((x, y), (332.0, 150.0), "centred on the right when no place is clear");
+        assert_eq!((x, y), (332.0, anchor.y), "aligned with the node's top, where it covers least");
+    }
+
+    /// The client's form at 1280 × 800: the Client box at the drawing's top left, S1 just right
+    /// of it, S5 below, the playback controls above. No place is clear of all of them.
+    #[test]
+    fn when_no_place_is_clear_the_menu_covers_as_little_as_it_can() {
+        let client = Rect { x: 27.0, y: 261.0, width: 74.0, height: 40.0 };
+        let (s1, s5) = (
+            Rect { x: 257.0, y: 275.0, width: 85.0, height: 85.0 },
+            Rect { x: 68.0, y: 412.0, width: 85.0, height: 85.0 },
+        );
+        let size = (275.0, 250.0);
+        assert_eq!(
+            place_beside(client, size, DESKTOP, &[s1, s5]),
+            (client.right() + GAP, client.bottom() - 250.0),
+            "with the servers only, above the box's bottom: a strip of S1 is covered"
+        );
+        let controls =
+            [(16.0, 104.0), (132.0, 75.0), (219.0, 76.0)].map(|(x, width)| Rect { x, y: 141.0, width, height: 36.0 });
+        let mut obstacles = vec![s1, s5];
+        obstacles.extend(controls);
+        let (x, y) = place_beside(client, size, DESKTOP, &obstacles);
+        assert_eq!((x, y), (GAP, client.bottom() + GAP), "below the box, over two servers, leaving Play and Step free");
+        let menu = Rect { x, y, width: size.0, height: size.1 };
+        assert!(controls.iter().all(|control| !overlaps(menu, *control)));
     }
 
     #[test]

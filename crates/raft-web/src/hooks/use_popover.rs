@@ -37,7 +37,7 @@ fn place(menu: &HtmlElement, anchor: &str, last_size: &RefCell<(f64, f64)>) {
     let Some(root) = document.document_element() else { return };
     let viewport =
         Rect { x: 0.0, y: 0.0, width: f64::from(root.client_width()), height: f64::from(root.client_height()) };
-    let others = servers_except(&document, &anchor);
+    let others = obstacles_except(&document, &anchor);
     let (x, y) = place_beside(rect_of(&anchor), size, viewport, &others);
     let origin = rect_of(&container);
     // Through the CSSOM, not a `style` attribute, which a strict Content-Security-Policy blocks.
@@ -48,13 +48,17 @@ fn place(menu: &HtmlElement, anchor: &str, last_size: &RefCell<(f64, f64)>) {
     let _ = style.set_property("top", &pixels(y - origin.y));
 }
 
-/// The drawn bodies of the servers other than `anchor`, which a menu keeps off when it can.
-fn servers_except(document: &web_sys::Document, anchor: &Element) -> Vec<Rect> {
-    let Ok(bodies) = document.query_selector_all("[data-node] .node__body") else { return Vec::new() };
-    (0..bodies.length())
-        .filter_map(|i| bodies.item(i)?.dyn_into::<Element>().ok())
-        .filter(|body| !anchor.contains(Some(body)))
-        .map(|body| rect_of(&body))
+/// What a menu keeps off when it can: the drawn bodies of the servers other than `anchor`, and
+/// the buttons Play and Step, which a user reaches for next.
+fn obstacles_except(document: &web_sys::Document, anchor: &Element) -> Vec<Rect> {
+    let Ok(found) = document.query_selector_all("[data-node] .node__body, .controls button, .embed-strip button")
+    else {
+        return Vec::new();
+    };
+    (0..found.length())
+        .filter_map(|i| found.item(i)?.dyn_into::<Element>().ok())
+        .filter(|element| !anchor.contains(Some(element)))
+        .map(|element| rect_of(&element))
         .collect()
 }
 
