@@ -151,7 +151,7 @@ test('the 中文 page speaks Chinese through every main flow', async ({ browser 
     name: 'bad.json', mimeType: 'application/json',
     buffer: Buffer.from('{ "version": 1, "seed": 1, "actions": [ { "at_ms": 0, "do": "crash", "node": 9 } ] }'),
   });
-  await expect(page.getByRole('alert')).toContainText('无法打开这个场景文件，当前运行保持不变：actions[0].node：节点 9 不存在：节点编号为 1 到 5');
+  await expect(page.getByRole('alert')).toContainText('无法打开这个场景文件，当前运行保持不变：actions[0].node：服务器 9 不存在：服务器编号为 1 到 5');
   await expectChinese(page, 'a refused scenario file');
   await page.locator('input[type=file]').setInputFiles({
     name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{ "version": 1, "seed": }'),

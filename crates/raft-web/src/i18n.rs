@@ -574,7 +574,7 @@ const ZH: Texts = Texts {
         noop: "当选后追加一条空操作条目（§8）",
         conflict_hint: "拒绝时返回冲突提示（§5.3）",
         pre_vote: "预投票（PreVote）：先问能否胜选，再提升任期（博士论文 §9.6）",
-        check_quorum: "CheckQuorum（检查法定人数）：听不到多数派的领导者会退位（博士论文 §6.2）；仍能收到领导者消息的服务器不理会选举别人的请求（博士论文 §4.2.3）",
+        check_quorum: "CheckQuorum（检查多数派）：听不到多数派的领导者会退位（博士论文 §6.2）；仍能收到领导者消息的服务器不理会选举别人的请求（博士论文 §4.2.3）",
         joint_consensus: "成员变更用联合共识（§6）；关闭时一次只变一台服务器（博士论文 §4.1）",
         no_election_restriction: "不管日志新旧都投票（关闭 §5.4.1）：破坏领导者完整性，继而破坏状态机安全",
         commit_old_terms: "按副本数提交旧任期的条目（关闭 §5.4.2）：破坏领导者完整性，继而破坏状态机安全",
@@ -1236,8 +1236,8 @@ impl Lang {
                     format!("S{leader} 放弃了把领导权转移给 S{to}：已经过了一个选举超时。")
                 }
                 E::BecameLeader { node, term } => format!("S{node} 赢得第 {term} 任期的选举，成为领导者。"),
-                E::SteppedDown { node, term } => format!("S{node} 发现更高的任期 {term}，成为跟随者。"),
-                E::MetLeaderOfItsTerm { node, term } => format!("S{node} 收到同为任期 {term} 的领导者的消息，成为跟随者。"),
+                E::SteppedDown { node, term } => format!("S{node} 发现更高的第 {term} 任期，成为跟随者。"),
+                E::MetLeaderOfItsTerm { node, term } => format!("S{node} 收到同为第 {term} 任期的领导者的消息，成为跟随者。"),
                 E::DeposedByOutsider { leader, by, term } => format!(
                     "S{by} 不在领导者 S{leader} 的配置中，却以第 {term} 任期请求投票，S{leader} 随即退位：\
                      被移除却不知情的服务器会扰乱集群（博士论文 §4.2.3）；开启 CheckQuorum 可以阻止这一点。"
@@ -1291,7 +1291,7 @@ impl Lang {
                 }
                 E::ReadHeld { leader, client, key, term, .. } => format!(
                     "领导者 S{leader} 暂缓回答 C{client} 对 {key} 的读请求：它还没有提交任何第 {term} 任期的条目，\
-                     它的 commitIndex 可能落后于以前的领导者已提交的位置（博士论文 §6.4）。等本任期有条目提交后它才回答\
+                     它的提交索引可能落后于以前的领导者已提交的位置（博士论文 §6.4）。等本任期有条目提交后它才回答\
                      （当选后追加空操作条目（§8）正是为此）。"
                 ),
                 E::ReadDone { client, key, value, result, .. } => match (result, value) {
@@ -1327,30 +1327,30 @@ impl Lang {
                     format!("S{node} 已追上领导者 S{leader} 的日志，升为投票成员（博士论文 §4.2.1）。")
                 }
                 E::VoteGranted { node, candidate, term, replaced: Some(earlier), .. } if earlier == node => format!(
-                    "S{node} 作为候选人已在任期 {term} 投给自己，又按被打破的规则投给了 S{candidate}；它自己那一票\
+                    "S{node} 作为候选人已在第 {term} 任期投给自己，又按被打破的规则投给了 S{candidate}；它自己那一票\
                      仍算数：被打破的规则允许服务器为编号更大的候选人再投一次，而 Raft 每个任期只投一票（§5.2）。"
                 ),
                 E::VoteGranted { node, candidate, term, replaced: Some(earlier), .. } => format!(
-                    "S{node} 在任期 {term} 又投了一票，这次投给 S{candidate}；之前投给 S{earlier} 的那票仍算在 \
+                    "S{node} 在第 {term} 任期又投了一票，这次投给 S{candidate}；之前投给 S{earlier} 的那票仍算在 \
                      S{earlier} 名下：被打破的规则允许服务器为编号更大的候选人再投一次，而 Raft 每个任期只投一票（§5.2）。"
                 ),
                 E::VoteGranted { node, candidate, term, log_behind: true, .. } => format!(
-                    "S{node} 在任期 {term} 投票给 S{candidate}，尽管 S{candidate} 的日志不如它的新：选举限制被关闭了\
+                    "S{node} 在第 {term} 任期投票给 S{candidate}，尽管 S{candidate} 的日志不如它的新：选举限制被关闭了\
                      （§5.4.1）。"
                 ),
                 E::VoteGranted { node, candidate, term, .. } => format!(
-                    "S{node} 在任期 {term} 投票给 S{candidate}：它在本任期还没投给别人，\
+                    "S{node} 在第 {term} 任期投票给 S{candidate}：它在本任期还没投给别人，\
                      且 S{candidate} 的日志至少和它的一样新（§5.2、§5.4.1）。"
                 ),
                 E::VoteRefused { node, candidate, term, reason: VoteRefusal::VotedFor(voted) } if voted == node => {
-                    format!("S{node} 没有投票给 S{candidate}：它在任期 {term} 已投给自己（§5.2）。")
+                    format!("S{node} 没有投票给 S{candidate}：它在第 {term} 任期已投给自己（§5.2）。")
                 }
                 E::VoteRefused { node, candidate, term, reason } => match reason {
                     VoteRefusal::StaleTerm { request_term } => format!(
-                        "S{node} 没有投票给 S{candidate}：请求来自任期 {request_term}，比 S{node} 的任期 {term} 旧（§5.1）。"
+                        "S{node} 没有投票给 S{candidate}：请求来自第 {request_term} 任期，比 S{node} 的第 {term} 任期旧（§5.1）。"
                     ),
                     VoteRefusal::VotedFor(voted) => format!(
-                        "S{node} 没有投票给 S{candidate}：它在任期 {term} 已经投给了 S{voted}，每个任期只投一票（§5.2）。"
+                        "S{node} 没有投票给 S{candidate}：它在第 {term} 任期已经投给了 S{voted}，每个任期只投一票（§5.2）。"
                     ),
                     VoteRefusal::LogBehind => format!(
                         "S{node} 没有投票给 S{candidate}：S{candidate} 的日志不如它的新（选举限制，§5.4.1）。"
@@ -1498,7 +1498,7 @@ mod tests {
             en.starts_with("S1, a candidate that had voted for itself in term 1, voted a second time, for S3"),
             "{en}"
         );
-        assert!(zh.starts_with("S1 作为候选人已在任期 1 投给自己，又按被打破的规则投给了 S3"), "{zh}");
+        assert!(zh.starts_with("S1 作为候选人已在第 1 任期投给自己，又按被打破的规则投给了 S3"), "{zh}");
     }
 
     #[test]

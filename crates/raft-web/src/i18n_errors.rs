@@ -58,7 +58,7 @@ impl Lang {
             (Lang::Zh, ActionError::NoSuchClient(c)) => {
                 format!("没有客户端 {c}：客户端编号为 1 到 {}", raft_sim::MAX_CLIENTS)
             }
-            (Lang::Zh, ActionError::NotLeader(n)) => format!("S{n} 不是领导者：只有领导者有心跳定时器"),
+            (Lang::Zh, ActionError::NotLeader(n)) => format!("S{n} 不是领导者：只有领导者有心跳计时器"),
         }
     }
 
@@ -269,14 +269,14 @@ impl Lang {
             (Lang::Zh, Problem::TooManyActions { limit, count }) => format!("最多 {limit} 个操作，而不是 {count}"),
             (Lang::Zh, Problem::TooManyEntries { limit, count }) => format!("最多 {limit} 个条目，而不是 {count}"),
             (Lang::Zh, Problem::NoSuchNode { node, nodes }) => {
-                format!("节点 {node} 不存在：节点编号为 1 到 {nodes}")
+                format!("服务器 {node} 不存在：服务器编号为 1 到 {nodes}")
             }
             (Lang::Zh, Problem::NoSuchClient(client)) => {
                 format!("客户端 {client} 不存在：客户端编号为 1 到 {}", raft_sim::MAX_CLIENTS)
             }
             (Lang::Zh, Problem::Command(error)) => self.command_error(error),
-            (Lang::Zh, Problem::InTwoGroups(node)) => format!("节点 {node} 出现在两个分组里"),
-            (Lang::Zh, Problem::SelfLink) => "链路连接两个不同的节点".to_owned(),
+            (Lang::Zh, Problem::InTwoGroups(node)) => format!("服务器 {node} 出现在两个分组里"),
+            (Lang::Zh, Problem::SelfLink) => "链路连接两台不同的服务器".to_owned(),
             (Lang::Zh, Problem::MessageZero) => "消息编号从 1 开始".to_owned(),
             (Lang::Zh, Problem::Probability(p)) => self.probability(*p),
             (Lang::Zh, Problem::TermOrder(term)) => {
@@ -365,10 +365,10 @@ impl Lang {
         match (self, breach) {
             (Lang::En, _) => breach.to_string(),
             (Lang::Zh, Breach::TwoLeaders { first, second, term }) => {
-                format!("S{first} 和 S{second} 都是任期 {term} 的领导者")
+                format!("S{first} 和 S{second} 都是第 {term} 任期的领导者")
             }
             (Lang::Zh, Breach::LeaderLacksCommitted { node, term, committed }) => {
-                format!("S{node} 成为任期 {term} 的领导者，但它的日志与索引 {committed} 及之前已提交的条目不同")
+                format!("S{node} 成为第 {term} 任期的领导者，但它的日志与索引 {committed} 及之前已提交的条目不同")
             }
             (Lang::Zh, Breach::LeaderDeleted { node, deleted, after }) => {
                 format!("领导者 S{node} 删除了索引 {after} 之后的 {deleted} 个条目")
@@ -377,7 +377,7 @@ impl Lang {
                 format!("S{node} 的日志长度为 {length}，却在索引 {first} 处存入条目")
             }
             (Lang::Zh, Breach::EntryDiffers { node, index, term }) => {
-                format!("S{node} 在索引 {index} 处任期 {term} 的条目之前的日志与别的服务器不同")
+                format!("S{node} 在索引 {index} 处第 {term} 任期的条目之前的日志与别的服务器不同")
             }
             (Lang::Zh, Breach::CommittedDifferent { node, index }) => {
                 format!("S{node} 在索引 {index} 处提交的条目与此前在那里提交的条目不同")
@@ -496,7 +496,7 @@ mod tests {
         let zh = |json: &str| Lang::Zh.scenario_error(&file_error(json));
         assert_eq!(
             zh(r#"{ "version": 1, "seed": 1, "actions": [ { "at_ms": 0, "do": "crash", "node": 9 } ] }"#),
-            "actions[0].node：节点 9 不存在：节点编号为 1 到 5"
+            "actions[0].node：服务器 9 不存在：服务器编号为 1 到 5"
         );
         assert_eq!(zh(r#"{ "version": 1, "seed": }"#), "seed：这不是有效的 JSON：这里应为一个值（第 1 行第 25 列）");
         assert_eq!(zh(r#"{ "version": 1, "seed": 1, "why": 2 }"#).split('，').next(), Some("why：没有字段 `why`"));
@@ -537,7 +537,7 @@ mod tests {
             assert!(!latin(&Lang::Zh.link_error(&error)));
         }
         let breach = Breach::TwoLeaders { first: 1, second: 2, term: 3 };
-        assert_eq!(Lang::Zh.breach(&breach), "S1 和 S2 都是任期 3 的领导者");
+        assert_eq!(Lang::Zh.breach(&breach), "S1 和 S2 都是第 3 任期的领导者");
         assert_eq!(Lang::En.breach(&breach), "S1 and S2 both lead term 3");
     }
 

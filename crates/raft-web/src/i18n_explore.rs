@@ -51,7 +51,7 @@ const EN: ExploreTexts = ExploreTexts {
 
 const ZH: ExploreTexts = ExploreTexts {
     toggle: "探索",
-    toggle_title: "在此暂停，由你选择接下来的每个事件：哪条消息送达，哪个定时器触发",
+    toggle_title: "在此暂停，由你选择接下来的每个事件：哪条消息送达，哪个计时器触发",
     no_play: "探索已开启：在你选择之前什么都不会发生。再按一次“探索”即可让时间继续运行。",
     title: "探索：选择下一个事件",
     hint: "现在什么都不会自行发生。每个选择占用一毫秒；后退一步即可撤销。",

@@ -147,9 +147,9 @@ impl Lang {
             }
             (Lang::En, Purpose::ClientAnswer) => format!("{a}'s answer to the client's request (§8)."),
             (Lang::Zh, Purpose::Campaign { term, transfer, guarded }) => format!(
-                "{a} {}竞选任期 {term}，向 {b} 请求投票。{b} 若在该任期还没投给别的服务器，且 {a} 的日志至少和它的一样新，\
+                "{a} {}竞选第 {term} 任期，向 {b} 请求投票。{b} 若在该任期还没投给别的服务器，且 {a} 的日志至少和它的一样新，\
                  就投给它（§5.2、§5.4.1）。{}",
-                if *transfer { "受领导者转移领导权（博士论文 §3.10），" } else { "" },
+                if *transfer { "因领导权转移（博士论文 §3.10），" } else { "" },
                 if *guarded {
                     "开启了 CheckQuorum：在最短选举超时内收到过领导者消息的服务器会忽略这个请求（博士论文 §4.2.3）。"
                 } else {
@@ -157,8 +157,8 @@ impl Lang {
                 }
             ),
             (Lang::Zh, Purpose::PreVote { term, guarded }) => format!(
-                "{a} 询问 {b} 是否会在任期 {term} 投票给它，但不提升任何任期。只有当 {b} 在最短选举超时内没有收到过领导者的消息、\
-                 任期 {term} 比它自己的新、且 {a} 的日志至少和它的一样新时，{b} 才会同意（博士论文 §9.6、§5.4.1）。{}",
+                "{a} 询问 {b} 是否会在第 {term} 任期投票给它，但不提升任何任期。只有当 {b} 在最短选举超时内没有收到过领导者的消息、\
+                 第 {term} 任期比它自己的任期新、且 {a} 的日志至少和它的一样新时，{b} 才会同意（博士论文 §9.6、§5.4.1）。{}",
                 if *guarded {
                     "开启了 CheckQuorum：在这段时间内收到过领导者消息的服务器根本不作答复（博士论文 §4.2.3）。"
                 } else {
@@ -166,10 +166,10 @@ impl Lang {
                 }
             ),
             (Lang::Zh, Purpose::VoteGranted { term }) => {
-                format!("{a} 把任期 {term} 的选票投给 {b}。得到多数派的选票，{b} 就成为领导者（§5.2）。")
+                format!("{a} 把第 {term} 任期的选票投给 {b}。得到多数派的选票，{b} 就成为领导者（§5.2）。")
             }
             (Lang::Zh, Purpose::VoteRefused { term, .. }) => format!(
-                "处于任期 {term} 的 {a} 没有投票给 {b}：请求的任期过旧、{a} 已投给别的服务器，或 {b} 的日志落后\
+                "处于第 {term} 任期的 {a} 没有投票给 {b}：请求的任期过旧、{a} 已投给别的服务器，或 {b} 的日志落后\
                  （§5.1、§5.2、§5.4.1）。"
             ),
             (Lang::Zh, Purpose::PreVoteAnswer { granted: true, .. }) => format!("{a} 愿意投票给 {b}（博士论文 §9.6）。"),
@@ -184,7 +184,7 @@ impl Lang {
                 let it = if first == last { "它" } else { "它们" };
                 format!(
                     "领导者 {a} 发送{}。只有当 {a} 的任期不比 {b} 的旧、且 {b} 的日志在紧挨{it}之前的索引 {prev_index} 上\
-                     有任期 {prev_term} 的条目时，{b} 才存下{it}；缺少那个条目就拒绝，领导者改发更早的条目\
+                     有第 {prev_term} 任期的条目时，{b} 才存下{it}；缺少那个条目就拒绝，领导者改发更早的条目\
                      （一致性检查，§5.3）。",
                     entries_zh(*first, *last)
                 )
@@ -194,7 +194,7 @@ impl Lang {
             }
             (Lang::Zh, Purpose::Heartbeat { prev_index, prev_term, commit }) => format!(
                 "领导者 {a} 的心跳：不带条目。只要 {b} 的任期不比它新，它就让 {b} 不发起选举（§5.2）。\
-                 和所有 AppendEntries 一样，只有当 {b} 的日志在索引 {prev_index} 上有任期 {prev_term} 的条目时，\
+                 和所有 AppendEntries 一样，只有当 {b} 的日志在索引 {prev_index} 上有第 {prev_term} 任期的条目时，\
                  {b} 才接受它（一致性检查，§5.3）{}。",
                 match commit.min(prev_index) {
                     0 => String::new(),
@@ -202,14 +202,14 @@ impl Lang {
                 }
             ),
             (Lang::Zh, Purpose::Outdated { term }) => {
-                format!("{a} 的回复属于任期 {term}，而 {b} 现在不是该任期的领导者：它忽略这个回复（§5.1）。")
+                format!("{a} 的回复属于第 {term} 任期，而 {b} 现在不是该任期的领导者：它忽略这个回复（§5.1）。")
             }
             (Lang::Zh, Purpose::Accepted { index }) => format!(
                 "{a} 的日志现在与领导者 {b} 的一致，直到索引 {index}：{b} 更新它的 matchIndex，\
                  本任期的条目一旦存在于多数派上就提交（§5.3、§5.4.2）。"
             ),
             (Lang::Zh, Purpose::StaleLeader { term }) => {
-                format!("{a} 处于任期 {term}，比 {b} 的新：{b} 得知自己已不是领导者，成为跟随者（§5.1）。")
+                format!("{a} 处于第 {term} 任期，比 {b} 的任期新：{b} 得知自己已不是领导者，成为跟随者（§5.1）。")
             }
             (Lang::Zh, Purpose::Rejected { index }) => format!(
                 "{a} 的日志在索引 {index} 上没有与领导者一致的条目（一致性检查，§5.3）：{b} 会把 nextIndex 往回退，\
@@ -244,7 +244,7 @@ impl Lang {
                 format!("{a} 现已拥有截至索引 {index} 的全部内容；领导者接着发送其后的条目（§7）。")
             }
             (Lang::Zh, Purpose::SnapshotRefused { term }) => {
-                format!("处于任期 {term} 的 {a} 拒绝了一个来自更早任期的快照：它只回复自己的任期，领导者不会据此认为它拥有任何条目（§7，图 13）。")
+                format!("处于第 {term} 任期的 {a} 拒绝了一个来自更早任期的快照：它只回复自己的任期，领导者不会据此认为它拥有任何条目（§7，图 13）。")
             }
             (Lang::Zh, Purpose::ClientRequest) => {
                 format!("客户端发给 {b} 的请求。只有领导者处理它；其他服务器回复它所知道的领导者（§8）。")

@@ -215,7 +215,7 @@ mod tests {
         assert_eq!(details.purpose, crate::view::Purpose::Campaign { term: 1, transfer: false, guarded: false });
         let said = crate::i18n::Lang::En.purpose(&details.purpose, details.from, details.to);
         assert!(said.starts_with(&format!("S2 campaigns for term 1 and asks S{} for its vote.", details.to)), "{said}");
-        assert!(crate::i18n::Lang::Zh.purpose(&details.purpose, 2, details.to).contains("竞选任期 1"));
+        assert!(crate::i18n::Lang::Zh.purpose(&details.purpose, 2, details.to).contains("竞选第 1 任期"));
         sim.run_until(1_000);
         assert!(MessageDetails::of(&sim, id).is_none(), "delivered long ago");
     }
