@@ -220,6 +220,18 @@ test('an embedded lesson in a frame wider than high puts its step beside the dra
   expect(under.y).toBeGreaterThanOrEqual(drawing.y + drawing.height - 1);
 });
 
+test('an embedded lesson whose panel scrolls shows the answer picked and why, without moving its host\'s page', async ({ page }) => {
+  await page.setViewportSize({ width: 768, height: 432 });
+  await page.goto('./?embed&lesson=election&step=2');
+  const choice = page.locator('.lesson__choice').filter({ hasText: 'They wait.' });
+  await expect(choice).toBeVisible();
+  await choice.locator('[data-choice]').click();
+  await expect(choice.locator('.lesson__why')).toContainText('The right answer.');
+  await expect(choice.locator('.lesson__why')).toBeInViewport({ ratio: 1 });
+  await expect(choice.locator('[data-choice]')).toBeInViewport({ ratio: 1 });
+  expect(await scrolls(page)).toBe(false);
+});
+
 test('an embedded lesson at 960×600 with its log table shows the row of the server its step is about, above the pager', async ({ page }) => {
   await page.setViewportSize({ width: 960, height: 600 });
   // Reads step 1 points at S1 and S4, in a box too short for five rows; replication step 4 at

@@ -112,8 +112,14 @@ test('Find a counterexample, from the Figure 8 preset with §5.4.2 off, loads th
   await page.getByRole('button', { name: 'Find a counterexample' }).click();
   await expect(search).toHaveAttribute('data-search-status', 'running');
   await expect(page.locator('.search__status')).toContainText(/Searching… [\d,]+ states; every run of up to \d+ events checked/);
+  // Screen readers hear that it started, not each count.
+  const said = page.locator('[data-search-said]');
+  await expect(said).toHaveText('Starting the search…');
+  await expect(page.locator('.search__status')).not.toHaveAttribute('role');
   await expect(search).toHaveAttribute('data-search-status', 'found', { timeout: 120_000 });
   await expect(page.locator('.search__status')).toContainText('Found: 7 events break leader completeness.');
+  await expect(said).toHaveAttribute('role', 'status');
+  await expect(said).toContainText('Found: 7 events break leader completeness.');
   // The run goes on with the seven events, one millisecond apart, paused where it breaks.
   expect(await time(page)).toBe(207);
   await expect(page.locator('[data-invariant=leader_completeness]')).toHaveAttribute('data-ok', 'false');

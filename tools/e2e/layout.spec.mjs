@@ -15,7 +15,7 @@ test.describe('on a 360 px phone with touch', () => {
     const name = await page.locator('[data-name-node="1"]').boundingBox();
     expect(name.height).toBeGreaterThanOrEqual(16); // 14 at the desktop font size
     await page.locator('[data-node="1"]').tap();
-    const menu = page.getByRole('group', { name: 'Actions for S1' });
+    const menu = page.getByRole('dialog', { name: 'Actions for S1' });
     await expect(menu).toBeVisible();
     const box = await menu.boundingBox();
     expect(box.x).toBeGreaterThanOrEqual(0);

@@ -11,7 +11,7 @@ test('the narration tells the election in sentences and jumps to a moment on cli
   await page.getByRole('button', { name: 'Pause' }).click();
   await expect(narration).toContainText("election timer fired; it starts an election for term 1.");
   await expect(narration).toContainText('is now the leader.');
-  await expect(page.locator('[aria-live=polite]')).toContainText('is now the leader');
+  await expect(page.locator('[data-announcement]')).toContainText('is now the leader');
   const line = narration.locator('li', { hasText: 'election timer fired' }).last();
   const at = Number(await line.getAttribute('data-story-ms'));
   await line.getByRole('button').click();

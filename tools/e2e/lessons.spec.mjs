@@ -292,7 +292,7 @@ test('on a phone, a server\'s menu opened in a lesson reaches over the lesson\'s
   await page.goto('./#lesson=election&step=5');
   await expect(main(page)).toHaveAttribute('data-lesson-step', '5');
   await page.locator('[data-node="3"]').tap();
-  const menu = page.getByRole('group', { name: 'Actions for S3' });
+  const menu = page.getByRole('dialog', { name: 'Actions for S3' });
   await expect(menu).toBeInViewport({ ratio: 1 });
   // A tap lands on the button (Playwright's tap refuses a point covered by the lesson).
   await menu.getByRole('button', { name: 'Crash', exact: true }).tap();

@@ -31,7 +31,15 @@ test('an isolated leader is replaced, and Heal all brings it back as a follower'
   await page.getByRole('button', { name: 'Heal all' }).click();
   await expect(page.locator(`[data-node="${oldLeader}"]`)).toHaveAttribute('data-role', 'follower', { timeout: 20_000 });
   await expect(page.locator('[data-node][data-role=leader]')).toHaveCount(1);
-  await expect(page.getByRole('button', { name: 'Heal all' })).toBeDisabled();
+  // Nothing left to heal: the button says so and keeps the focus it had; pressing it again does nothing.
+  const heal = page.getByRole('button', { name: 'Heal all' });
+  await expect(heal).toHaveAttribute('aria-disabled', 'true');
+  await expect(heal).toBeFocused();
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const hash = await page.locator('[data-trace-hash]').getAttribute('data-trace-hash');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-trace-hash]')).toHaveAttribute('data-trace-hash', hash);
+  await expect(page.locator('.playground__notice')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
 

@@ -26,7 +26,7 @@ test('a node menu opens with Enter and closes with Escape, keyboard only', async
   await page.keyboard.press('Enter');
   const timeOut = page.getByRole('button', { name: 'Time out' });
   await expect(timeOut).toBeFocused();
-  await expect(page.getByRole('group', { name: 'Actions for S2' })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: 'Actions for S2' })).toBeVisible();
   // The link toggles say what they do on screen, where a phone shows no tooltip.
   await expect(page.getByRole('group', { name: 'Links from S2' })).toContainText('Cut links:');
   await page.keyboard.press('Escape');
@@ -87,7 +87,7 @@ test('a write sent to a follower is redirected, committed, and shown in every lo
   await expect(cell).toContainText('y=7');
   const leaderId = await page.locator('[data-node][data-role=leader]').getAttribute('data-node');
   await page.locator(`[data-node="${leaderId}"]`).click();
-  await expect(page.getByRole('group', { name: `Actions for S${leaderId}` })).toContainText('y=7');
+  await expect(page.getByRole('dialog', { name: `Actions for S${leaderId}` })).toContainText('y=7');
   expect(errors).toEqual([]);
 });
 

@@ -181,7 +181,7 @@ test('the page works under the recommended Content-Security-Policy', async ({ pa
   expect(response.headers()['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
   await expect(root(page)).toHaveAttribute('data-trace-hash', PINNED_HASH);
   await page.locator('[data-node="2"]').click();
-  const menu = page.getByRole('group', { name: 'Actions for S2' });
+  const menu = page.getByRole('dialog', { name: 'Actions for S2' });
   await expect(menu).toBeVisible();
   expect(await menu.evaluate((e) => e.style.left)).toMatch(/^-?\d+px$/);
   await page.keyboard.press('Escape');

@@ -280,7 +280,10 @@ pub fn App() -> Html {
                 // What to do, until something happens; then what happened last, as a caption
                 // in view of the drawing (the narration panel is further down the page).
                 if let Some((at, told)) = story.last().map(|(at, event)| (*at, lang.tell(event))) {
-                    <p class="playground__hint playground__caption" data-caption-ms={at.to_string()} title={told.clone()}>
+                    // Told to screen readers while paused, as each Step or seek changes it; while
+                    // playing, the announcement below tells only the turning points.
+                    <p class="playground__hint playground__caption" data-caption-ms={at.to_string()} title={told.clone()}
+                       aria-live={if state.playing { "off" } else { "polite" }}>
                         <span class="narration__time">{ crate::components::timeline::format_time(lang, at) }</span>
                         { told }
                     </p>
@@ -361,7 +364,9 @@ pub fn App() -> Html {
                 </div>
             </div>
             { legend(lang) }
-            <p class="visually-hidden" aria-live="polite">{ announcement(lang, &story) }</p>
+            <p class="visually-hidden" data-announcement="true" aria-live={if state.playing { "polite" } else { "off" }}>
+                { announcement(lang, &story) }
+            </p>
             if state.shortcuts_open {
                 <Shortcuts lang={lang} on_close={dispatch.reform(|_| Action::ToggleShortcuts)} />
             }

@@ -53,14 +53,15 @@ pub fn Cluster(props: &ClusterProps) -> Html {
     let t = lang.texts();
     html! {
         <svg class="cluster" viewBox={format!("0 0 {0} {0}", number(VIEW_SIZE))}
-             role="img" aria-label={t.raft_cluster} xmlns="http://www.w3.org/2000/svg">
+             role="group" aria-label={t.raft_cluster} xmlns="http://www.w3.org/2000/svg">
             <rect class="cluster__background" width={number(VIEW_SIZE)} height={number(VIEW_SIZE)}
                   onclick={on_background} />
-            <g class="cluster__lanes">
+            // Clicked with a pointer; from the keyboard, a server's menu cuts and heals its links.
+            <g class="cluster__lanes" aria-hidden="true">
                 { for props.view.lanes.iter().map(|lane| lane_glyph(lang, &LaneGlyphProps { lane: lane.clone(), on_toggle: props.on_lane.clone() })) }
             </g>
             <g class={if props.client_open { "client client--open" } else { "client" }} transform={translate(CLIENT_POSITION)}
-               data-client="true" role="button" tabindex="0" aria-haspopup="true"
+               data-client="true" role="button" tabindex="0" aria-haspopup="dialog"
                aria-expanded={props.client_open.to_string()} aria-label={lang.learner_texts().client_title}
                onclick={props.on_client.reform(|_: MouseEvent| ())} onkeydown={on_client_key}>
                 <title>{ lang.learner_texts().client_title }</title>

@@ -253,7 +253,10 @@ pub fn counterexample_search(props: &CounterexampleSearchProps) -> Html {
                     }) }
                 </p>
             </details>
-            <p class="search__status" role="status">{ line.unwrap_or_default() }</p>
+            // The running count changes many times a second: screen readers are told when the
+            // search starts and how it ends, not every count.
+            <p class="search__status">{ line.clone().unwrap_or_default() }</p>
+            <p class="visually-hidden" role="status" data-search-said="true">{ if running { Some(t.starting.to_owned()) } else { line } }</p>
         </div>
     }
 }

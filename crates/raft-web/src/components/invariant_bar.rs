@@ -61,8 +61,15 @@ pub fn broken_flag(lang: Lang, props: &InvariantBarProps, on_page: bool) -> Html
     };
     let text = lang.broken_flag(broken.len());
     let title = format!("{label}{}{}", lang.colon(), lang.broken_at(&format_time(lang, *at), what));
+    // Said to screen readers once, when the property breaks (the flag itself is drawn every frame).
+    let alert = html! { <p class="visually-hidden" role="alert" data-broken-alert="true">{ title.clone() }</p> };
     if !on_page {
-        return html! { <p class="broken-flag" data-broken-flag="true" {title}><span aria-hidden="true">{ "✗ " }</span>{ text }</p> };
+        return html! {
+            <>
+                <p class="broken-flag" data-broken-flag="true" {title}><span aria-hidden="true">{ "✗ " }</span>{ text }</p>
+                { alert }
+            </>
+        };
     }
     let reveal = Callback::from(|_: MouseEvent| {
         let document = gloo::utils::document();
@@ -77,9 +84,12 @@ pub fn broken_flag(lang: Lang, props: &InvariantBarProps, on_page: bool) -> Html
         }
     });
     html! {
-        <button type="button" class="broken-flag" data-broken-flag="true" {title} onclick={reveal}>
-            <span aria-hidden="true">{ "✗ " }</span>{ text }
-        </button>
+        <>
+            <button type="button" class="broken-flag" data-broken-flag="true" {title} onclick={reveal}>
+                <span aria-hidden="true">{ "✗ " }</span>{ text }
+            </button>
+            { alert }
+        </>
     }
 }
 

@@ -147,6 +147,11 @@ fn predict(lang: Lang, tour: &Tour, dispatch: &Callback<Action>) -> Html {
     };
     let t = lang.lesson_texts();
     let answer = tour.answer();
+    // What the pick earned, said once: the live region is there before the answer, empty.
+    let verdict = answer.and_then(|i| predict.choices.get(i)).map(|choice| {
+        let mark = if choice.correct { t.right } else { t.wrong };
+        format!("{mark}{}", lang.said(&choice.why))
+    });
     html! {
         <fieldset class="lesson__predict" data-predict={if answer.is_some() { "answered" } else { "open" }}>
             <legend>{ t.predict }{ lang.said(&predict.question) }</legend>
@@ -163,12 +168,15 @@ fn predict(lang: Lang, tour: &Tour, dispatch: &Callback<Action>) -> Html {
                             // Not `disabled` once answered: the focus stays on the choice made.
                             <button type="button" data-choice={(i + 1).to_string()} aria-pressed={picked.to_string()}
                                     aria-disabled={answer.is_some().then_some("true")}
-                                    onclick={dispatch.reform(move |_: MouseEvent| Action::LessonAnswer(i))}>
+                                    onclick={dispatch.reform(move |_: MouseEvent| {
+                                        reveal_answer();
+                                        Action::LessonAnswer(i)
+                                    })}>
                                 { lang.said(&choice.text) }
                             </button>
                             if answer.is_some() {
                                 // The right answer is named whichever was picked; a wrong pick says so.
-                                <p class="lesson__why" role={picked.then_some("status")}>
+                                <p class="lesson__why">
                                     if choice.correct {
                                         <strong>{ "✓ " }{ t.right }</strong>
                                     } else if picked {
@@ -181,8 +189,33 @@ fn predict(lang: Lang, tour: &Tour, dispatch: &Callback<Action>) -> Html {
                     }
                 }) }
             </ol>
+            <p class="visually-hidden" role="status" data-lesson-verdict="true">{ verdict }</p>
         </fieldset>
     }
+}
+
+/// Once the answer is drawn, scrolls a lesson panel that scrolls on its own (an embed's) just
+/// enough to show the choice picked and why; the page itself is not scrolled, so an embed's
+/// host page stays where it is.
+fn reveal_answer() {
+    crate::hooks::after_redraw(|| {
+        let document = gloo::utils::document();
+        let find = |selector: &str| document.query_selector(selector).ok().flatten();
+        let (Some(panel), Some(choice)) =
+            (find(".lesson"), find(".lesson [data-choice][aria-pressed=true]").and_then(|b| b.parent_element()))
+        else {
+            return;
+        };
+        if panel.scroll_height() <= panel.client_height() {
+            return;
+        }
+        let (shown, picked) = (panel.get_bounding_client_rect(), choice.get_bounding_client_rect());
+        // Its bottom into view, unless that would hide its top.
+        let down = (picked.bottom() - shown.bottom()).min(picked.top() - shown.top());
+        if down > 0.0 {
+            panel.set_scroll_top(panel.scroll_top() + down.ceil() as i32);
+        }
+    });
 }
 
 /// The picker: every lesson, finished ones marked, the open one chosen.

@@ -32,6 +32,12 @@ pub struct NetworkBarProps {
 /// picker (1 to 9 servers), the New cluster button (a random seed) and the Heal all button.
 pub fn network_bar(lang: Lang, props: &NetworkBarProps) -> Html {
     let t = lang.texts();
+    let (faulty, on_heal) = (props.faulty, props.on_heal.clone());
+    let heal = Callback::from(move |_: MouseEvent| {
+        if faulty {
+            on_heal.emit(());
+        }
+    });
     let on_resize = props.on_resize.clone();
     let size = picker(Callback::from(move |size: String| {
         if let Ok(size) = size.parse() {
@@ -69,8 +75,10 @@ pub fn network_bar(lang: Lang, props: &NetworkBarProps) -> Html {
                 { die_icon() }{ t.new_cluster }
             </button>
             { add_server_button(lang, props) }
-            <button type="button" disabled={!props.faulty} onclick={props.on_heal.reform(|_: MouseEvent| ())}
-                    title={t.heal_network_title}>{ t.heal_network }</button>
+            // Unavailable, not disabled, when nothing is cut: the button keeps the focus it had
+            // when it healed the network.
+            <button type="button" class="network-bar__heal" aria-disabled={(!props.faulty).then_some("true")}
+                    onclick={heal} title={t.heal_network_title}>{ t.heal_network }</button>
         </div>
     }
 }

@@ -76,7 +76,7 @@ pub fn node_glyph(lang: Lang, props: &NodeGlyphProps) -> Html {
            data-node={id.to_string()} data-role={data_role} data-up={node.up.to_string()}
            data-term={node.term.to_string()} data-member={(node.standing == Standing::Voter).to_string()}
            data-selected={props.selected.to_string()}
-           role="button" tabindex="0" aria-label={node_label(lang, node)} aria-haspopup="true"
+           role="button" tabindex="0" aria-label={node_label(lang, node)} aria-haspopup="dialog"
            aria-expanded={props.selected.to_string()} {onclick} {onkeydown}>
             if props.highlighted {
                 <circle class="node__highlight" r={number(NODE_RADIUS + 7.0)} />

@@ -39,7 +39,9 @@ pub fn timeline(lang: Lang, props: &TimelineProps) -> Html {
                    aria-valuetext={format_time(lang, props.time_ms)} />
             <button type="button" aria-label={t.next_leader_name} title={t.next_leader_change}
                     aria-disabled={unavailable(later)} onclick={jump(Direction::Forward)}>{ t.next_leader_button }</button>
-            <span class="timeline__clock" aria-label={t.simulated_time}>
+            // A label on a plain span is not read: the words are there, hidden from sight.
+            <span class="timeline__clock">
+                <span class="visually-hidden">{ t.simulated_time }{ " " }</span>
                 { format_time(lang, props.time_ms) }
                 if props.time_ms < props.horizon_ms {
                     <span class="timeline__horizon">{ format!(" / {}", format_time(lang, props.horizon_ms)) }</span>

@@ -109,13 +109,14 @@ fn in_embedded_drawing(event: &KeyboardEvent) -> bool {
     target_within(event, ".playground--embed svg.cluster")
 }
 
-/// Whether the key goes into a field that takes text (where K is a letter to type).
+/// Whether the key goes into a field that takes text (where K is a letter to type), or a
+/// picker (where a letter jumps to the first choice that starts with it).
 fn in_text_field(event: &KeyboardEvent) -> bool {
     let Some(element) = event.target().and_then(|target| target.dyn_into::<Element>().ok()) else {
         return false;
     };
     match element.tag_name().to_ascii_lowercase().as_str() {
-        "textarea" => true,
+        "textarea" | "select" => true,
         "input" => {
             let kind = element.get_attribute("type").unwrap_or_default().to_ascii_lowercase();
             !matches!(kind.as_str(), "range" | "checkbox" | "radio" | "button" | "submit" | "file" | "color")

@@ -1,0 +1,83 @@
+// What a screen reader meets: the drawing's role, its popups, what is announced and when, and
+// keys that belong to the control they are pressed on.
+import { test, expect } from '@playwright/test';
+import { watchErrors, playUntilLeader, simulatedTime } from './helpers.mjs';
+
+test('the drawing is a group of buttons, not an image; its links are hidden; its popups are named dialogs', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  const drawing = page.getByRole('group', { name: 'Raft cluster' });
+  await expect(drawing).toBeVisible();
+  await expect(page.getByRole('img')).toHaveCount(0);
+  await expect(drawing.getByRole('button', { name: /^S1, follower, term 0/ })).toBeVisible();
+  // The links are cut with a pointer, or from a server's menu: not twenty more stops to hear.
+  await expect(page.locator('.cluster__lanes')).toHaveAttribute('aria-hidden', 'true');
+  const server = page.locator('[data-node="2"]');
+  await expect(server).toHaveAttribute('aria-haspopup', 'dialog');
+  await server.click();
+  await expect(page.getByRole('dialog', { name: 'Actions for S2' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('[data-client]')).toHaveAttribute('aria-haspopup', 'dialog');
+  await page.locator('[data-client]').click();
+  await expect(page.getByRole('dialog', { name: 'Client request' })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('while paused each Step is told by the caption; while playing only the announcement speaks', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  const announcement = page.locator('[data-announcement]');
+  const caption = page.locator('.playground__caption');
+  await expect(announcement).toHaveAttribute('aria-live', 'off');
+  // Paused at 0 ms: the first Step reaches a server's election timeout, told at once.
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(caption).toHaveAttribute('aria-live', 'polite');
+  await expect(caption).toContainText('election timer fired');
+  expect(Number(await caption.getAttribute('data-caption-ms'))).toBe(await simulatedTime(page));
+  await playUntilLeader(page);
+  await expect(announcement).toHaveAttribute('aria-live', 'polite');
+  await expect(caption).toHaveAttribute('aria-live', 'off');
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(announcement).toHaveAttribute('aria-live', 'off');
+  await expect(caption).toHaveAttribute('aria-live', 'polite');
+  // The clock's words are read with it.
+  await expect(page.locator('.timeline__clock')).toContainText(/^Simulated time \d+\.\d{3} s/);
+  expect(errors).toEqual([]);
+});
+
+test('a property that breaks is said at once, as an alert', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('break-largest-id');
+  await expect(page.locator('[data-broken-alert]')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'election safety' });
+  await expect(alert).toHaveText(/^election safety: broken at 0\.\d{3} s: /, { timeout: 20_000 });
+  await expect(alert).toHaveAttribute('data-broken-alert', 'true');
+  expect(errors).toEqual([]);
+});
+
+test('K on a picker is type-ahead, not Play; elsewhere it plays', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await page.getByRole('combobox', { name: 'Theme' }).focus();
+  await page.keyboard.press('k');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  await page.locator('h1').click();
+  await page.keyboard.press('k');
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('a lesson\'s answer is said by a live region that was there, empty, before it', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./#lesson=election&step=2');
+  const verdict = page.locator('[data-lesson-verdict]');
+  await expect(page.locator('.lesson [data-choice="1"]')).toBeVisible();
+  await expect(verdict).toHaveAttribute('role', 'status');
+  await expect(verdict).toHaveText('');
+  const right = page.locator('.lesson__choice').filter({ hasText: 'They wait.' }).locator('[data-choice]');
+  await right.click();
+  await expect(verdict).toContainText(/^The right answer\. \S/);
+  expect(errors).toEqual([]);
+});
