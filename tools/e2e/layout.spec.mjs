@@ -124,6 +124,34 @@ for (const scheme of ['light', 'dark']) {
   });
 }
 
+test.describe('on a tablet', () => {
+  test.use({ hasTouch: true, isMobile: true });
+
+  test('held upright, the whole ring and Play are on the first screen, a preset\'s words under the ring', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await page.goto('./');
+    await page.getByRole('combobox', { name: 'Scenario' }).selectOption('figure-8');
+    await presetShown(page, 'figure-8');
+    for (let node = 1; node <= 5; node += 1) {
+      await expect(page.locator(`[data-node="${node}"] .node__body`)).toBeInViewport({ ratio: 1 });
+    }
+    await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeInViewport({ ratio: 1 });
+    const stage = await page.locator('.playground__stage').boundingBox();
+    const words = await page.locator('.scenario-info').boundingBox();
+    expect(words.y).toBeGreaterThanOrEqual(stage.y + stage.height);
+    expect(errors).toEqual([]);
+  });
+
+  test('on its side, at 1024×768, the whole ring fits under the header that wraps', async ({ page }) => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.goto('./?lang=zh');
+    for (let node = 1; node <= 5; node += 1) {
+      await expect(page.locator(`[data-node="${node}"]`)).toBeInViewport({ ratio: 1 });
+    }
+  });
+});
+
 test('servers\' names are drawn over the messages in flight, which leave through them on a crowded ring', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('./');

@@ -761,6 +761,24 @@ impl Lang {
             (Lang::Zh, "answer") => "应答",
             (Lang::Zh, "change") => "成员变更",
             (Lang::Zh, "rejected prevLogIndex") => "被拒绝的 prevLogIndex",
+            // The paper's names, glossed as the server's menu glosses votedFor.
+            (Lang::Zh, "term") => "term（任期）",
+            (Lang::Zh, "candidateId") => "candidateId（候选人）",
+            (Lang::Zh, "lastLogIndex") => "lastLogIndex（最后日志索引）",
+            (Lang::Zh, "lastLogTerm") => "lastLogTerm（最后日志任期）",
+            (Lang::Zh, "voteGranted") => "voteGranted（是否投票）",
+            (Lang::Zh, "leaderId") => "leaderId（领导者）",
+            (Lang::Zh, "prevLogIndex") => "prevLogIndex（前一条日志索引）",
+            (Lang::Zh, "prevLogTerm") => "prevLogTerm（前一条日志任期）",
+            (Lang::Zh, "entries") => "entries（条目）",
+            (Lang::Zh, "leaderCommit") => "leaderCommit（领导者提交索引）",
+            (Lang::Zh, "success") => "success（成功）",
+            (Lang::Zh, "matchIndex") => "matchIndex（匹配索引）",
+            (Lang::Zh, "conflictTerm") => "conflictTerm（冲突任期）",
+            (Lang::Zh, "conflictIndex") => "conflictIndex（冲突索引）",
+            (Lang::Zh, "lastIncludedIndex") => "lastIncludedIndex（快照最后索引）",
+            (Lang::Zh, "lastIncludedTerm") => "lastIncludedTerm（快照最后任期）",
+            (Lang::Zh, "data") => "data（快照数据）",
             (_, name) => name,
         }
     }
@@ -1606,6 +1624,19 @@ mod tests {
         assert_eq!(Lang::Zh.tell(&event), "S3 的选举计时器超时，开始第 5 任期的选举。");
         assert_eq!(Lang::Zh.node_label(3, RoleKind::Leader, true, 2), "S3，领导者，任期 2");
         assert_eq!(Lang::En.node_label(3, RoleKind::Leader, false, 2), "S3, crashed, term 2");
+    }
+
+    #[test]
+    fn a_message_field_keeps_the_paper_name_and_in_chinese_says_what_it_is() {
+        for name in ["term", "candidateId", "lastLogIndex", "lastLogTerm", "voteGranted", "leaderId", "prevLogIndex"]
+            .into_iter()
+            .chain(["prevLogTerm", "entries", "leaderCommit", "success", "matchIndex", "conflictTerm"])
+            .chain(["conflictIndex", "lastIncludedIndex", "lastIncludedTerm", "data"])
+        {
+            assert_eq!(Lang::En.field_name(name), name);
+            let zh = Lang::Zh.field_name(name);
+            assert!(zh.starts_with(&format!("{name}（")) && zh.ends_with('）'), "{name}: {zh}");
+        }
     }
 
     #[test]
