@@ -81,3 +81,28 @@ test('a lesson\'s answer is said by a live region that was there, empty, before 
   await expect(verdict).toContainText(/^The right answer\. \S/);
   expect(errors).toEqual([]);
 });
+
+test('a server cut off says so, a log entry says whether it is committed, and Step back is unavailable at 0 ms', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  const back = page.getByRole('button', { name: 'Step back' });
+  await expect(back).toHaveAttribute('aria-disabled', 'true');
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(back).not.toHaveAttribute('aria-disabled');
+  await back.click();
+  await expect(back).toHaveAttribute('aria-disabled', 'true');
+  await expect(back).toBeFocused();
+  await playUntilLeader(page);
+  const leader = await page.locator('[data-node][data-role=leader]').getAttribute('data-node');
+  // The election's no-op, once committed, is read as such on the leader's row.
+  const noop = page.locator(`[data-log-node="${leader}"][data-index="1"]`);
+  await expect(noop).toHaveAttribute('data-committed', 'true', { timeout: 20_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(noop).toHaveAttribute('aria-label', new RegExp(`^S${leader} #1: term \\d+, no-op, committed`));
+  const follower = page.locator('[data-node][data-role=follower]').first();
+  const id = await follower.getAttribute('data-node');
+  await follower.click();
+  await page.getByRole('button', { name: 'Isolate' }).click();
+  await expect(page.locator(`[data-node="${id}"]`)).toHaveAttribute('aria-label', new RegExp(`^S${id}, follower, term \\d+, isolated$`));
+  expect(errors).toEqual([]);
+});

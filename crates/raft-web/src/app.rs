@@ -274,7 +274,7 @@ pub fn App() -> Html {
                                 }) }
                             </select>
                         </label>
-                        <button type="button" class="playground__shortcuts" onclick={on_toggle_shortcuts.reform(|_| ())}>{ t.shortcuts_button }</button>
+                        <button type="button" class="playground__shortcuts" aria-haspopup="dialog" onclick={on_toggle_shortcuts.reform(|_| ())}>{ t.shortcuts_button }</button>
                     </div>
                 </div>
                 // What to do, until something happens; then what happened last, as a caption
@@ -292,7 +292,8 @@ pub fn App() -> Html {
                 }
             </header>
             <div class="playground__transport">
-                { controls(lang, &ControlsProps { playing: state.playing, exploring, speed: state.speed, on_toggle, on_step, on_speed }) }
+                { controls(lang, &ControlsProps { playing: state.playing, exploring, at_start: view.time_ms == 0, speed: state.speed,
+                                                  on_toggle, on_step, on_speed }) }
                 <button type="button" class="explore-toggle" aria-pressed={exploring.to_string()}
                         title={lang.explore_texts().toggle_title}
                         onclick={dispatch.reform(move |_: MouseEvent| {

@@ -76,6 +76,8 @@ pub struct Texts {
     pub restart: &'static str,
     pub restart_title: &'static str,
     pub isolate: &'static str,
+    /// Said of a server cut off from every other, after its role and term.
+    pub isolated: &'static str,
     /// The node menu's leadership transfer button.
     pub transfer_here: &'static str,
     /// Its tooltip.
@@ -287,6 +289,7 @@ const EN: Texts = Texts {
     restart: "Restart",
     restart_title: "Start this node again from its term, vote, log and snapshot",
     isolate: "Isolate",
+    isolated: "isolated",
     transfer_here: "Transfer leadership here",
     transfer_here_title: "The leader stops taking writes, brings this server up to date, then tells it to campaign now (thesis §3.10)",
     isolate_title: "Partition this node from every other server",
@@ -472,6 +475,7 @@ const ZH: Texts = Texts {
     restart: "重启",
     restart_title: "从任期、投票、日志和快照重新启动这台服务器",
     isolate: "隔离",
+    isolated: "已隔离",
     transfer_here: "把领导权转移给它",
     transfer_here_title: "领导者停止接受写请求，先补齐这台服务器的日志，再让它立即发起选举（博士论文 §3.10）",
     isolate_title: "把这台服务器与其他所有服务器分区隔开",

@@ -13,6 +13,8 @@ pub struct ControlsProps {
     pub playing: bool,
     /// Whether Explore is on: then Play is off, since nothing happens by itself.
     pub exploring: bool,
+    /// Whether the run is at its first moment, where Step back has nothing to undo.
+    pub at_start: bool,
     /// The playback speed.
     pub speed: f64,
     /// Play or pause.
@@ -43,7 +45,9 @@ pub fn controls(lang: Lang, props: &ControlsProps) -> Html {
                 <span aria-hidden="true">{ if props.playing { "❚❚" } else { "▶" } }</span>
                 <span class="controls__play-text">{ label }</span>
             </button>
+            // Unavailable at 0 ms, not disabled: a button pressed there keeps the focus.
             <button type="button" aria-label={t.step_back} title={t.step_back_title}
+                    aria-disabled={props.at_start.then_some("true")}
                     onclick={step(Direction::Back)}>{ t.step_button_back }</button>
             <button type="button" aria-label={t.step_forward} title={t.step_forward_title}
                     onclick={step(Direction::Forward)}>{ t.step_button_forward }</button>
@@ -52,7 +56,8 @@ pub fn controls(lang: Lang, props: &ControlsProps) -> Html {
                 <input type="range" min={exponent_of(MIN_SPEED)} max={exponent_of(MAX_SPEED)}
                        step="0.01" value={exponent_of(props.speed)} {oninput}
                        aria-valuetext={format_speed(props.speed)} />
-                <output>{ format_speed(props.speed) }</output>
+                // Seen, not heard: the slider's value text says it once.
+                <output aria-hidden="true">{ format_speed(props.speed) }</output>
             </label>
         </div>
     }

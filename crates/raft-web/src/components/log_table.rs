@@ -185,8 +185,17 @@ fn cell(lang: Lang, row: &LogRow, index: u64, highlighted: bool) -> Html {
         described,
         if described.is_empty() { "" } else { lang.comma() }
     );
+    // Read as the title says, with the leader's markers in words ("match" alone says little).
+    let mut label = title.clone();
+    let marked = [
+        (row.next_index == Some(cell.index), t.next_marker_title),
+        (row.match_index == Some(cell.index), t.match_marker_title),
+    ];
+    for (_, said) in marked.into_iter().filter(|(on, _)| *on) {
+        label = format!("{label}{}{said}", lang.comma());
+    }
     html! {
-        <td {class} data-log-node={node.to_string()} data-index={cell.index.to_string()}
+        <td {class} data-log-node={node.to_string()} data-index={cell.index.to_string()} aria-label={label}
             data-term={cell.term.to_string()} data-committed={cell.committed.to_string()}
             data-next={is_next} data-match={is_match}
             data-config={cell.config.then_some("true")}

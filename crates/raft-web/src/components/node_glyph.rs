@@ -39,14 +39,15 @@ const KV_CHARS: usize = 10;
 /// enough to stay inside the drawing at a phone's larger letters.
 const KV_CHARS_CROWDED: usize = 4;
 
-/// The accessible name of a node in `lang`, e.g. "S3, leader, term 2", or "S6,
-/// follower, term 2, learner: catching up, not voting yet".
+/// The accessible name of a node in `lang`, e.g. "S3, leader, term 2", "S2, follower, term 1,
+/// isolated", or "S6, follower, term 2, learner: catching up, not voting yet".
 pub fn node_label(lang: Lang, node: &NodeView) -> String {
-    let label = lang.node_label(node.id, node.role, node.up, node.term);
-    match lang.standing(node.standing) {
-        Some(standing) => format!("{label}{}{standing}", lang.list_separator()),
-        None => label,
+    let mut label = lang.node_label(node.id, node.role, node.up, node.term);
+    let isolated = node.isolated.then_some(lang.texts().isolated);
+    for said in isolated.into_iter().chain(lang.standing(node.standing)) {
+        label = format!("{label}{}{said}", lang.list_separator());
     }
+    label
 }
 
 /// A node of the ring.
