@@ -156,7 +156,7 @@ test.describe('at 1280×800', () => {
     await field.fill('x = 3');
     await field.press('Enter');
     const error = menu.locator('.write-form__error');
-    await expect(error).toContainText('bad command');
+    await expect(error).toContainText("a key has only letters, digits and '_'");
     await expect(field).toHaveValue('x = 3');
     await expect(field).toHaveAttribute('aria-invalid', 'true');
     const [fieldBox, errorBox] = [await field.boundingBox(), await error.boundingBox()];
