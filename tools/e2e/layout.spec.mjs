@@ -152,6 +152,19 @@ test.describe('on a tablet', () => {
   });
 });
 
+test('on a 1920×1080 projector the ring takes the height below the header, the whole of it in view, the logs beside it', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto('./');
+  const stage = await page.locator('.playground__stage').boundingBox();
+  expect(stage.height).toBeGreaterThanOrEqual(800);
+  for (let node = 1; node <= 5; node += 1) {
+    await expect(page.locator(`[data-node="${node}"]`)).toBeInViewport({ ratio: 1 });
+  }
+  const side = await page.locator('.playground__side').boundingBox();
+  expect(side.x).toBeGreaterThanOrEqual(stage.x + stage.width);
+  expect(side.width).toBeGreaterThanOrEqual(480);
+});
+
 test('servers\' names are drawn over the messages in flight, which leave through them on a crowded ring', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('./');
