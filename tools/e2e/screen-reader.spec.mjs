@@ -20,6 +20,9 @@ test('the drawing is a group of buttons, not an image; its links are hidden; its
   await expect(page.locator('[data-client]')).toHaveAttribute('aria-haspopup', 'dialog');
   await page.locator('[data-client]').click();
   await expect(page.getByRole('dialog', { name: 'Client request' })).toBeVisible();
+  // The page's parts are headings to move between.
+  const headings = await page.getByRole('heading', { level: 2 }).allTextContents();
+  expect(headings).toEqual(['Logs', expect.stringMatching(/^Safety properties/), 'What happened', 'Legend']);
   expect(errors).toEqual([]);
 });
 

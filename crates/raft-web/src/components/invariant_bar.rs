@@ -43,9 +43,12 @@ fn badges(lang: Lang, props: &InvariantBarProps) -> Vec<Badge> {
 /// the drawing of five servers at 1280×800, where its later rows are below the window.
 pub fn invariant_bar(lang: Lang, props: &InvariantBarProps) -> Html {
     html! {
-        <ul class="invariants" aria-label={lang.texts().invariants}>
-            { for badges(lang, props).into_iter().map(|(name, label, detail)| badge(lang, name, label, detail, &props.on_seek)) }
-        </ul>
+        <>
+            <h2 class="visually-hidden">{ lang.texts().invariants }</h2>
+            <ul class="invariants" aria-label={lang.texts().invariants}>
+                { for badges(lang, props).into_iter().map(|(name, label, detail)| badge(lang, name, label, detail, &props.on_seek)) }
+            </ul>
+        </>
     }
 }
 

@@ -30,10 +30,13 @@ pub fn legend(lang: Lang) -> Html {
         ("legend__kv", l.state_machine),
     ];
     html! {
-        <ul class="legend" aria-label={t.legend}>
-            { for swatches.iter().map(|(class, text)| html! {
-                <li><span class={*class}></span>{ *text }</li>
-            }) }
-        </ul>
+        <>
+            <h2 class="visually-hidden">{ t.legend }</h2>
+            <ul class="legend" aria-label={t.legend}>
+                { for swatches.iter().map(|(class, text)| html! {
+                    <li><span class={*class}></span>{ *text }</li>
+                }) }
+            </ul>
+        </>
     }
 }

@@ -69,7 +69,12 @@ pub fn LogTable(props: &LogTableProps) -> Html {
         });
     }
     if logs.last_index == 0 {
-        return html! { <p class="logs logs--empty">{ t.logs_empty }</p> };
+        return html! {
+            <>
+                <h2 class="visually-hidden">{ t.logs }</h2>
+                <p class="logs logs--empty">{ t.logs_empty }</p>
+            </>
+        };
     }
     // One column past the longest log, where a caught-up follower's nextIndex points.
     let at_end = logs.last_index == logs.longest;
@@ -80,6 +85,8 @@ pub fn LogTable(props: &LogTableProps) -> Html {
     let scroll = |first: Option<u64>| props.on_scroll.reform(move |_: MouseEvent| first);
     html! {
         <div class="logs" ref={container}>
+            // A heading to move to the logs by, for screen readers; unseen.
+            <h2 class="visually-hidden">{ t.logs }</h2>
             <table class="logs__table" aria-label={t.logs}>
                 <thead>
                     <tr>
