@@ -144,11 +144,13 @@ test.describe('on a tablet', () => {
   });
 
   test('on its side, at 1024×768, the whole ring fits under the header that wraps', async ({ page }) => {
+    const errors = watchErrors(page);
     await page.setViewportSize({ width: 1024, height: 768 });
     await page.goto('./?lang=zh');
     for (let node = 1; node <= 5; node += 1) {
       await expect(page.locator(`[data-node="${node}"]`)).toBeInViewport({ ratio: 1 });
     }
+    expect(errors).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 // The network: cluster size, isolating a server, cutting links one way, dropping a message.
 import { test, expect } from '@playwright/test';
 import { inflateSync } from 'node:zlib';
-import { playUntilLeader, watchErrors } from './helpers.mjs';
+import { frames, playUntilLeader, simulatedTime, watchErrors } from './helpers.mjs';
 
 test('the size picker starts a fresh cluster of 1 to 9 servers', async ({ page }) => {
   const errors = watchErrors(page);
@@ -36,9 +36,11 @@ test('an isolated leader is replaced, and Heal all brings it back as a follower'
   await expect(heal).toHaveAttribute('aria-disabled', 'true');
   await expect(heal).toBeFocused();
   await page.getByRole('button', { name: 'Pause' }).click();
-  const hash = await page.locator('[data-trace-hash]').getAttribute('data-trace-hash');
-  await page.keyboard.press('Enter');
+  const [hash, time] = [await page.locator('[data-trace-hash]').getAttribute('data-trace-hash'), await simulatedTime(page)];
+  await heal.press('Enter');
+  await frames(page, 2);
   await expect(page.locator('[data-trace-hash]')).toHaveAttribute('data-trace-hash', hash);
+  expect(await simulatedTime(page)).toBe(time);
   await expect(page.locator('.playground__notice')).toHaveCount(0);
   expect(errors).toEqual([]);
 });

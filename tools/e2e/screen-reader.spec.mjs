@@ -1,21 +1,22 @@
 // What a screen reader meets: the drawing's role, its popups, what is announced and when, and
 // keys that belong to the control they are pressed on.
 import { test, expect } from '@playwright/test';
-import { watchErrors, playUntilLeader, simulatedTime } from './helpers.mjs';
+import { frames, watchErrors, playUntilLeader, simulatedTime } from './helpers.mjs';
 
 test('the drawing is a group of buttons, not an image; its links are hidden; its popups are named dialogs', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('./');
   const drawing = page.getByRole('group', { name: 'Raft cluster' });
   await expect(drawing).toBeVisible();
-  await expect(page.getByRole('img')).toHaveCount(0);
+  await expect(drawing.getByRole('img')).toHaveCount(0);
+  await expect(page.locator('svg.cluster')).not.toHaveAttribute('role', 'img');
   await expect(drawing.getByRole('button', { name: /^S1, follower, term 0/ })).toBeVisible();
   // The links are cut with a pointer, or from a server's menu: not twenty more stops to hear.
   await expect(page.locator('.cluster__lanes')).toHaveAttribute('aria-hidden', 'true');
   const server = page.locator('[data-node="2"]');
   await expect(server).toHaveAttribute('aria-haspopup', 'dialog');
   await server.click();
-  await expect(page.getByRole('dialog', { name: 'Actions for S2' })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: 'Actions for S2' })).toHaveAttribute('aria-modal', 'true');
   await page.keyboard.press('Escape');
   await expect(page.locator('[data-client]')).toHaveAttribute('aria-haspopup', 'dialog');
   await page.locator('[data-client]').click();
@@ -32,7 +33,9 @@ test('while paused each Step is told by the caption; while playing only the anno
   const announcement = page.locator('[data-announcement]');
   const caption = page.locator('.playground__caption');
   await expect(announcement).toHaveAttribute('aria-live', 'off');
-  // Paused at 0 ms: the first Step reaches a server's election timeout, told at once.
+  // Paused at 0 ms the hint is already live, so that its first change is told.
+  await expect(page.locator('.playground__hint')).toHaveAttribute('aria-live', 'polite');
+  // The first Step reaches a server's election timeout, told at once.
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await expect(caption).toHaveAttribute('aria-live', 'polite');
   await expect(caption).toContainText('election timer fired');
@@ -65,7 +68,9 @@ test('K on a picker is type-ahead, not Play; elsewhere it plays', async ({ page 
   await page.goto('./');
   await page.getByRole('combobox', { name: 'Theme' }).focus();
   await page.keyboard.press('k');
+  await frames(page, 3);
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  expect(await simulatedTime(page)).toBe(0);
   await page.locator('h1').click();
   await page.keyboard.press('k');
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();

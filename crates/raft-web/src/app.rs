@@ -241,6 +241,8 @@ pub fn App() -> Html {
         };
     }
     let exploring = state.exploring();
+    let caption = story.last().map(|(at, event)| (*at, lang.tell(event)));
+    let (caption_live, announcement_live) = if state.playing { ("off", "polite") } else { ("polite", "off") };
     let switch_language = {
         let preferences = preferences.clone();
         Callback::from(move |_: MouseEvent| preferences.set(Preferences { lang: lang.other(), theme }))
@@ -278,18 +280,20 @@ pub fn App() -> Html {
                     </div>
                 </div>
                 // What to do, until something happens; then what happened last, as a caption
-                // in view of the drawing (the narration panel is further down the page).
-                if let Some((at, told)) = story.last().map(|(at, event)| (*at, lang.tell(event))) {
-                    // Told to screen readers while paused, as each Step or seek changes it; while
-                    // playing, the announcement below tells only the turning points.
-                    <p class="playground__hint playground__caption" data-caption-ms={at.to_string()} title={told.clone()}
-                       aria-live={if state.playing { "off" } else { "polite" }}>
+                // in view of the drawing (the narration panel is further down the page). One
+                // element throughout, live before its words first change: told to screen
+                // readers while paused, as each Step or seek changes it; while playing, the
+                // announcement below tells only the turning points.
+                <p class={if caption.is_some() { "playground__hint playground__caption" } else { "playground__hint" }}
+                   data-caption-ms={caption.as_ref().map(|(at, _)| at.to_string())}
+                   title={caption.as_ref().map(|(_, told)| told.clone())} aria-live={caption_live}>
+                    if let Some((at, told)) = caption {
                         <span class="narration__time">{ crate::components::timeline::format_time(lang, at) }</span>
                         { told }
-                    </p>
-                } else {
-                    <p class="playground__hint">{ t.hint }</p>
-                }
+                    } else {
+                        { t.hint }
+                    }
+                </p>
             </header>
             <div class="playground__transport">
                 { controls(lang, &ControlsProps { playing: state.playing, exploring, at_start: view.time_ms == 0, speed: state.speed,
@@ -365,7 +369,7 @@ pub fn App() -> Html {
                 </div>
             </div>
             { legend(lang) }
-            <p class="visually-hidden" data-announcement="true" aria-live={if state.playing { "polite" } else { "off" }}>
+            <p class="visually-hidden" data-announcement="true" aria-live={announcement_live}>
                 { announcement(lang, &story) }
             </p>
             if state.shortcuts_open {

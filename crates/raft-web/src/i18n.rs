@@ -76,7 +76,7 @@ pub struct Texts {
     pub restart: &'static str,
     pub restart_title: &'static str,
     pub isolate: &'static str,
-    /// Said of a server cut off from every other, after its role and term.
+    /// Said of a server alone in a partition's group, after its role and term.
     pub isolated: &'static str,
     /// The node menu's leadership transfer button.
     pub transfer_here: &'static str,
@@ -770,13 +770,13 @@ impl Lang {
             (Lang::Zh, "candidateId") => "candidateId（候选人）",
             (Lang::Zh, "lastLogIndex") => "lastLogIndex（最后日志索引）",
             (Lang::Zh, "lastLogTerm") => "lastLogTerm（最后日志任期）",
-            (Lang::Zh, "voteGranted") => "voteGranted（是否投票）",
+            (Lang::Zh, "voteGranted") => "voteGranted（是否同意投票）",
             (Lang::Zh, "leaderId") => "leaderId（领导者）",
             (Lang::Zh, "prevLogIndex") => "prevLogIndex（前一条日志索引）",
             (Lang::Zh, "prevLogTerm") => "prevLogTerm（前一条日志任期）",
             (Lang::Zh, "entries") => "entries（条目）",
             (Lang::Zh, "leaderCommit") => "leaderCommit（领导者提交索引）",
-            (Lang::Zh, "success") => "success（成功）",
+            (Lang::Zh, "success") => "success（是否成功）",
             (Lang::Zh, "matchIndex") => "matchIndex（匹配索引）",
             (Lang::Zh, "conflictTerm") => "conflictTerm（冲突任期）",
             (Lang::Zh, "conflictIndex") => "conflictIndex（冲突索引）",

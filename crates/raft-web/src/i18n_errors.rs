@@ -34,7 +34,8 @@ impl Lang {
     /// A refused action, in words.
     pub fn action_error(self, error: &ActionError) -> String {
         match (self, error) {
-            // Said under the field that holds the command: what is wrong with it is enough.
+            // What is wrong with the command is enough: it is said under the field that holds it,
+            // or in a notice right after the command was given.
             (Lang::En, ActionError::BadCommand(e)) => e.to_string(),
             (Lang::En, _) => error.to_string(),
             (Lang::Zh, ActionError::NoSuchNode(n)) => format!("没有服务器 S{n}"),

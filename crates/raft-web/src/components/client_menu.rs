@@ -74,7 +74,7 @@ pub fn ClientMenu(props: &ClientMenuProps) -> Html {
     let h = lang.history_texts();
     let onkeydown = tab_trap(menu.clone());
     html! {
-        <div class="node-menu client-menu" ref={menu} data-client-menu="true" role="dialog"
+        <div class="node-menu client-menu" ref={menu} data-client-menu="true" role="dialog" aria-modal="true"
              aria-label={l.client_form} {onkeydown}>
             <p class="node-menu__title">{ l.client_form }</p>
             <label class="client-menu__target">

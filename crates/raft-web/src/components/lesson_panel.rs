@@ -40,7 +40,7 @@ pub fn lesson_panel(lang: Lang, props: &LessonPanelProps) -> Html {
                 <span class="lesson__count">{ count.clone() }</span>{ lang.said(&step.title) }
             </h3>
             <p class="lesson__text">{ lang.said(&step.text) }</p>
-            // Shown on a phone only (CSS), where the log table is far below the step.
+            // Shown in one column only (CSS: a phone, a tablet held upright), where the log table is far below the step.
             if !step.highlight.entries.is_empty() {
                 <button type="button" class="lesson__to-logs" onclick={Callback::from(|_: MouseEvent| show_ringed_entries())}>
                     { t.see_ringed }

@@ -149,6 +149,17 @@ fn markers(t: &Texts, row: &LogRow, index: u64) -> Html {
     }
 }
 
+/// `said` of the cell at `index`, with the leader's markers on it in words ("match" alone says
+/// little to a screen reader).
+fn with_markers(lang: Lang, row: &LogRow, index: u64, said: String) -> String {
+    let t = lang.texts();
+    let marked = [
+        (row.next_index == Some(index), t.next_marker_title),
+        (row.match_index == Some(index) && index > 0, t.match_marker_title),
+    ];
+    marked.into_iter().filter(|(on, _)| *on).fold(said, |said, (_, marker)| format!("{said}{}{marker}", lang.comma()))
+}
+
 fn cell(lang: Lang, row: &LogRow, index: u64, highlighted: bool) -> Html {
     let t = lang.texts();
     let node = row.node;
@@ -156,13 +167,23 @@ fn cell(lang: Lang, row: &LogRow, index: u64, highlighted: bool) -> Html {
     let is_match = (row.match_index == Some(index)).to_string();
     let Some(cell) = row.cells.iter().find(|c| c.index == index) else {
         if index <= row.snapshot_index {
-            let title = format!("S{node} #{index}{}{}", lang.colon(), lang.snapshot_texts().compacted);
+            let compacted = format!("S{node} #{index}{}{}", lang.colon(), lang.snapshot_texts().compacted);
+            let title = with_markers(lang, row, index, compacted);
             return html! {
                 <td class="logs__compacted" data-log-node={node.to_string()} data-index={index.to_string()}
-                    data-compacted="true" data-next={is_next} data-match={is_match} {title}>{ markers(t, row, index) }</td>
+                    data-compacted="true" data-next={is_next} data-match={is_match} aria-label={title.clone()} {title}>
+                    { markers(t, row, index) }
+                </td>
             };
         }
-        return html! { <td class="logs__gap" data-next={is_next} data-match={is_match}>{ markers(t, row, index) }</td> };
+        // Empty, unless the leader's nextIndex points past the follower's log: then it says so.
+        let marked = with_markers(lang, row, index, format!("S{node} #{index}"));
+        let title = marked.contains(lang.comma()).then_some(marked);
+        return html! {
+            <td class="logs__gap" data-next={is_next} data-match={is_match} aria-label={title.clone()} {title}>
+                { markers(t, row, index) }
+            </td>
+        };
     };
     let term = term_class(cell.term);
     let class = class_list(&[
@@ -181,8 +202,9 @@ fn cell(lang: Lang, row: &LogRow, index: u64, highlighted: bool) -> Html {
         command.clone()
     };
     let state = if cell.committed { t.committed } else { t.not_committed };
-    // "S1 #1: term 1, x=3, committed", or without the command part when there is none.
-    let title = format!(
+    // "S1 #1: term 1, x=3, committed", or without the command part when there is none; then
+    // the leader's markers on it. Read aloud and shown as the tooltip alike.
+    let said = format!(
         "S{node} #{}{}{} {}{}{}{}{state}",
         cell.index,
         lang.colon(),
@@ -192,17 +214,9 @@ fn cell(lang: Lang, row: &LogRow, index: u64, highlighted: bool) -> Html {
         described,
         if described.is_empty() { "" } else { lang.comma() }
     );
-    // Read as the title says, with the leader's markers in words ("match" alone says little).
-    let mut label = title.clone();
-    let marked = [
-        (row.next_index == Some(cell.index), t.next_marker_title),
-        (row.match_index == Some(cell.index), t.match_marker_title),
-    ];
-    for (_, said) in marked.into_iter().filter(|(on, _)| *on) {
-        label = format!("{label}{}{said}", lang.comma());
-    }
+    let title = with_markers(lang, row, cell.index, said);
     html! {
-        <td {class} data-log-node={node.to_string()} data-index={cell.index.to_string()} aria-label={label}
+        <td {class} data-log-node={node.to_string()} data-index={cell.index.to_string()} aria-label={title.clone()}
             data-term={cell.term.to_string()} data-committed={cell.committed.to_string()}
             data-next={is_next} data-match={is_match}
             data-config={cell.config.then_some("true")}

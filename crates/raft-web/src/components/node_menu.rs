@@ -60,7 +60,7 @@ pub fn NodeMenu(props: &NodeMenuProps) -> Html {
     let onkeydown = tab_trap(menu.clone());
     html! {
         <div class="node-menu" ref={menu} data-node-menu={id.to_string()}
-             role="dialog" aria-label={lang.node_actions(id)} {onkeydown}>
+             role="dialog" aria-modal="true" aria-label={lang.node_actions(id)} {onkeydown}>
             <p class="node-menu__title">{ node_label(lang, node) }</p>
             { details_list(lang, &props.details) }
             <div class="node-menu__actions">

@@ -9,7 +9,7 @@ use crate::state::{Action, Direction};
 
 /// Space plays or pauses and the arrow keys step between events, except in a form control
 /// (or, for Space, on a button or anything acting as one), where those keys already mean
-/// something; K plays or pauses wherever the focus is, outside text fields; Escape closes the
+/// something; K plays or pauses wherever the focus is, but in a text field or a picker, where it is a letter; Escape closes the
 /// node menu from anywhere.
 pub fn keyboard_shortcuts(dispatch: Callback<Action>) -> Option<EventListener> {
     let document = gloo::utils::document().dyn_into::<web_sys::EventTarget>().ok()?;
@@ -24,7 +24,7 @@ pub fn keyboard_shortcuts(dispatch: Callback<Action>) -> Option<EventListener> {
         }
         let action = match event.key().as_str() {
             " " if !key_belongs_to_target(event, true) => Action::TogglePlay,
-            "k" | "K" if !in_text_field(event) => Action::TogglePlay,
+            "k" | "K" if !takes_typed_letters(event) => Action::TogglePlay,
             "ArrowRight" if !key_belongs_to_target(event, false) => Action::Step(Direction::Forward),
             "ArrowLeft" if !key_belongs_to_target(event, false) => Action::Step(Direction::Back),
             "Escape" => Action::CloseMenu,
@@ -111,7 +111,7 @@ fn in_embedded_drawing(event: &KeyboardEvent) -> bool {
 
 /// Whether the key goes into a field that takes text (where K is a letter to type), or a
 /// picker (where a letter jumps to the first choice that starts with it).
-fn in_text_field(event: &KeyboardEvent) -> bool {
+fn takes_typed_letters(event: &KeyboardEvent) -> bool {
     let Some(element) = event.target().and_then(|target| target.dyn_into::<Element>().ok()) else {
         return false;
     };

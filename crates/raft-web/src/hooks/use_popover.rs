@@ -49,7 +49,7 @@ fn place(menu: &HtmlElement, anchor: &str, last_size: &RefCell<(f64, f64)>) {
 }
 
 /// What a menu keeps off when it can: the drawn bodies of the servers other than `anchor`, and
-/// the buttons Play and Step, which a user reaches for next.
+/// the playback buttons (Play, Step back, Step; an embed's strip), which a user reaches for next.
 fn obstacles_except(document: &web_sys::Document, anchor: &Element) -> Vec<Rect> {
     let Ok(found) = document.query_selector_all("[data-node] .node__body, .controls button, .embed-strip button")
     else {
