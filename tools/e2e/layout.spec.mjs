@@ -195,6 +195,10 @@ test('settings start a fresh cluster, and invalid values are refused with a mess
   const applyBox = await form.getByRole('button', { name: /^Apply/ }).boundingBox();
   expect(alertBox.y - (applyBox.y + applyBox.height)).toBeLessThan(60);
   await expect(form.getByLabel('Heartbeat interval (ms)')).toHaveValue('500');
+  // The field at fault is marked, and described by the refusal, for a screen reader.
+  await expect(form.getByLabel('Heartbeat interval (ms)')).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByLabel('Heartbeat interval (ms)')).toHaveAccessibleDescription(/Heartbeat interval/);
+  await expect(form.getByLabel('Election timeout, shortest (ms)')).not.toHaveAttribute('aria-invalid');
   await form.getByLabel('Heartbeat interval (ms)').fill('');
   await form.getByRole('button', { name: /^Apply/ }).click();
   await expect(page.getByRole('alert')).toContainText('Heartbeat interval');
@@ -203,6 +207,7 @@ test('settings start a fresh cluster, and invalid values are refused with a mess
   await form.getByLabel('Election timeout, longest (ms)').fill('1200');
   await form.getByRole('button', { name: /^Apply/ }).click();
   await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.locator('input[name=heartbeat_ms]')).not.toHaveAttribute('aria-invalid');
   await page.getByRole('slider', { name: 'Speed' }).fill('1');
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect(page.locator('[data-node][data-role=leader]')).toHaveCount(1, { timeout: 20_000 });

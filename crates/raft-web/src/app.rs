@@ -128,7 +128,7 @@ pub fn App() -> Html {
     // Html, not Option<Html>: an absent notice keeps its place among its siblings, so Yew
     // does not rebuild the ones before it (and close the open settings) when one appears.
     let settings_error = match &state.notice {
-        Some(Notice::BadSettings(error)) => Some(AttrValue::from(lang.settings_error(error))),
+        Some(Notice::BadSettings(error)) => Some((AttrValue::from(lang.settings_error(error)), error.field())),
         _ => None,
     };
     let notice = html! {
@@ -317,8 +317,9 @@ pub fn App() -> Html {
                           on_replay={on_replay_settings} />
                 // Outside the form's component, which must not redraw (it would undo what was
                 // typed): right below its buttons.
-                if let Some(error) = settings_error {
-                    <p class="settings__error" role="alert">{ error }</p>
+                // The form marks the field it names (`data-field`) as invalid, described by it.
+                if let Some((error, field)) = settings_error {
+                    <p class="settings__error" id="settings-error" role="alert" data-field={field}>{ error }</p>
                 }
                 <SharePanel lang={lang} {fragment} info={state.shown_info(lang)}
                             {on_info} lesson={tour.is_some()} run={state.run} />

@@ -30,6 +30,24 @@ pub enum SettingsError {
     Config(ConfigError),
 }
 
+impl SettingsError {
+    /// The `name` of the settings form's field at fault, if one field is: a range's low end
+    /// for the range, the read mode for a lease without CheckQuorum.
+    pub fn field(&self) -> Option<&'static str> {
+        let setting = match self {
+            SettingsError::NotWhole { field, .. } | SettingsError::NotPercent { field, .. } => field,
+            SettingsError::TooLarge(field) => field,
+            SettingsError::Config(error) => error.setting(),
+        };
+        match setting {
+            "nodes" => None,
+            "election_timeout_ms" => Some("election_min"),
+            "latency_ms" => Some("latency_min"),
+            field => Some(field),
+        }
+    }
+}
+
 impl Lang {
     /// A refused action, in words.
     pub fn action_error(self, error: &ActionError) -> String {
@@ -481,6 +499,21 @@ fn expected_zh(expected: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_refused_setting_names_the_field_of_the_form_at_fault() {
+        let config = |error| SettingsError::Config(error);
+        assert_eq!(SettingsError::TooLarge("seed").field(), Some("seed"));
+        assert_eq!(
+            config(ConfigError::Heartbeat { heartbeat_ms: 500, election_min_ms: 150 }).field(),
+            Some("heartbeat_ms")
+        );
+        assert_eq!(
+            config(ConfigError::BadRange { name: "election_timeout_ms", low: 9, high: 1 }).field(),
+            Some("election_min")
+        );
+        assert_eq!(config(ConfigError::NodeCount(0)).field(), None);
+    }
 
     fn file_error(json: &str) -> ScenarioError {
         raft_sim::Scenario::from_json(json).unwrap_err()

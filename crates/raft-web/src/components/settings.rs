@@ -115,8 +115,15 @@ fn read(form: &HtmlFormElement) -> Result<ClusterSettings, SettingsError> {
 /// After Apply or Replay: a refusal of the values, drawn below the form's buttons, is brought
 /// into view if it is below the window's edge; values taken close the form, which stood over the
 /// drawing, and leave the focus on its summary, to open it again; the drawing, if it was
-/// scrolled away above the window (a phone's form stands below it), comes back into view.
+/// scrolled away above the window (a phone's form stands below it), comes back into view. The
+/// field a refusal names is marked invalid and described by it, until the next Apply or Replay.
 fn show_outcome(form: &HtmlFormElement) {
+    if let Ok(marked) = form.query_selector_all("[aria-invalid]") {
+        for element in (0..marked.length()).filter_map(|i| marked.item(i)?.dyn_into::<web_sys::Element>().ok()) {
+            let _ = element.remove_attribute("aria-invalid");
+            let _ = element.remove_attribute("aria-describedby");
+        }
+    }
     let Some(error) = gloo::utils::document().query_selector(".settings__error").ok().flatten() else {
         if let Some(details) = form.closest("details").ok().flatten() {
             let _ = details.remove_attribute("open");
@@ -127,6 +134,12 @@ fn show_outcome(form: &HtmlFormElement) {
         crate::hooks::reveal_drawing();
         return;
     };
+    let named = |name: String| form.elements().named_item(&name)?.dyn_into::<web_sys::Element>().ok();
+    let field = error.get_attribute("data-field").and_then(named);
+    if let Some(field) = field {
+        let _ = field.set_attribute("aria-invalid", "true");
+        let _ = field.set_attribute("aria-describedby", "settings-error");
+    }
     let below = crate::hooks::window_height();
     if below.is_some_and(|height| error.get_bounding_client_rect().bottom() > height) {
         error.scroll_into_view_with_bool(false);
