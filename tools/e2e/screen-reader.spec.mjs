@@ -114,3 +114,15 @@ test('a server cut off says so, a log entry says whether it is committed, and St
   await expect(page.locator(`[data-node="${id}"]`)).toHaveAttribute('aria-label', new RegExp(`^S${id}, follower, term \\d+, isolated$`));
   expect(errors).toEqual([]);
 });
+
+test('the speed moves by a visible step at each arrow key, and is said once, by the slider', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  const slider = page.getByRole('slider', { name: 'Speed' });
+  await expect(slider).toHaveAttribute('aria-valuetext', '0.1×');
+  await slider.press('ArrowRight');
+  await expect(slider).toHaveAttribute('aria-valuetext', '0.13×');
+  await expect(page.locator('.controls__speed output')).toHaveText('0.13×');
+  await expect(page.locator('.controls__speed output')).toHaveAttribute('aria-hidden', 'true');
+  expect(errors).toEqual([]);
+});
