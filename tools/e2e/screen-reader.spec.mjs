@@ -46,6 +46,9 @@ test('while paused each Step is told by the caption; while playing only the anno
   await page.getByRole('button', { name: 'Pause' }).click();
   await expect(announcement).toHaveAttribute('aria-live', 'off');
   await expect(caption).toHaveAttribute('aria-live', 'polite');
+  // The narration's sentences say what pressing them does; its filters are a named group.
+  await expect(page.locator('.narration__line').first()).toHaveAttribute('title', 'Go to this moment');
+  await expect(page.getByRole('group', { name: 'Kinds of event shown' }).getByRole('checkbox')).toHaveCount(4);
   // The clock's words are read with it.
   await expect(page.locator('.timeline__clock')).toContainText(/^Simulated time \d+\.\d{3} s/);
   expect(errors).toEqual([]);

@@ -133,6 +133,10 @@ pub struct Texts {
     pub holds: &'static str,
     /// The invariant bar's button to the moment a property broke.
     pub jump_to_violation: &'static str,
+    /// What a sentence of the narration does when pressed.
+    pub narration_seek: &'static str,
+    /// The narration's filters, as a group.
+    pub narration_filters: &'static str,
     pub legend: &'static str,
     pub legend_items: LegendTexts,
     pub narration: &'static str,
@@ -335,6 +339,8 @@ const EN: Texts = Texts {
     invariants: "Safety properties (Figure 3; membership, thesis §4.1; linearizability, thesis §6.3), checked after every event",
     holds: "holds",
     jump_to_violation: "Jump to the violation",
+    narration_seek: "Go to this moment",
+    narration_filters: "Kinds of event shown",
     legend: "Legend",
     legend_items: LegendTexts {
         follower: "Follower",
@@ -521,6 +527,8 @@ const ZH: Texts = Texts {
     invariants: "安全性质（图 3；成员变更见博士论文 §4.1；线性一致性见博士论文 §6.3），每个事件之后检查",
     holds: "成立",
     jump_to_violation: "跳到被违反的时刻",
+    narration_seek: "跳到这一刻",
+    narration_filters: "显示的事件类别",
     legend: "图例",
     legend_items: LegendTexts {
         follower: "跟随者",

@@ -54,7 +54,8 @@ pub fn Narration(props: &NarrationProps) -> Html {
             let at = *at;
             html! {
                 <li data-story-ms={at.to_string()}>
-                    <button type="button" class="narration__line" onclick={props.on_seek.reform(move |_: MouseEvent| at)}>
+                    <button type="button" class="narration__line" title={t.narration_seek}
+                            onclick={props.on_seek.reform(move |_: MouseEvent| at)}>
                         <span class="narration__time">{ format_time(lang, at) }</span>
                         { lang.tell(event) }
                     </button>
@@ -65,7 +66,7 @@ pub fn Narration(props: &NarrationProps) -> Html {
     html! {
         <section class="narration" aria-label={t.narration}>
             <h2 class="narration__title">{ t.narration }</h2>
-            <div class="narration__filters">
+            <div class="narration__filters" role="group" aria-label={t.narration_filters}>
                 { for CATEGORIES.iter().map(|&category| html! {
                     <label>
                         <input type="checkbox" checked={shown.contains(&category)} onchange={toggle(category)} />
