@@ -129,3 +129,20 @@ test('the speed moves by a visible step at each arrow key, and is said once, by 
   await expect(page.locator('.controls__speed output')).toHaveAttribute('aria-hidden', 'true');
   expect(errors).toEqual([]);
 });
+
+test('a message says whether its panel is open', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await playUntilLeader(page);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const message = page.locator('[data-message]').first();
+  const id = await message.getAttribute('data-message');
+  await expect(message).toHaveAttribute('aria-expanded', 'false');
+  await message.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator(`[data-panel-message="${id}"]`)).toBeVisible();
+  await expect(page.locator(`[data-message="${id}"]`)).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('Escape');
+  await expect(page.locator(`[data-message="${id}"]`)).toHaveAttribute('aria-expanded', 'false');
+  expect(errors).toEqual([]);
+});

@@ -122,6 +122,7 @@ pub fn App() -> Html {
     let cluster = html! {
         <Cluster lang={lang} view={view.clone()} on_node_activate={on_node} {on_background} {on_lane} {on_message}
                  messages_focusable={!state.playing} selected={state.menu} client_open={state.client_menu}
+                 open_message={state.selected_message}
                  on_client={dispatch.reform(|_| Action::ToggleClientMenu)} />
     };
     let menu = html! { <>{ node_menu(lang, &state, &view, &dispatch) }{ client_menu(lang, &state, &dispatch) }</> };

@@ -36,6 +36,9 @@ pub struct ClusterProps {
     /// The node whose menu is open.
     #[prop_or_default]
     pub selected: Option<NodeId>,
+    /// The message whose panel is open, if any.
+    #[prop_or_default]
+    pub open_message: Option<u64>,
     /// Whether the client's write form is open.
     #[prop_or_default]
     pub client_open: bool,
@@ -84,6 +87,7 @@ pub fn Cluster(props: &ClusterProps) -> Html {
                         on_select: props.on_message.clone(),
                         focusable: props.messages_focusable,
                         highlighted: props.view.highlight.messages.contains(&message.id),
+                        open: props.open_message == Some(message.id),
                     })) }
                 { for props.view.losses.iter().map(|loss| html! {
                     <g key={format!("loss-{}", loss.id)} class="loss" aria-hidden="true"

@@ -28,6 +28,9 @@ pub struct MessageGlyphProps {
     /// A lesson's step points at it.
     #[prop_or_default]
     pub highlighted: bool,
+    /// Its panel is open (`aria-expanded`).
+    #[prop_or_default]
+    pub open: bool,
 }
 
 /// The outline of a message pointing right, 11 units across: its shape (circle: a vote,
@@ -105,7 +108,8 @@ pub fn message_glyph(lang: Lang, props: &MessageGlyphProps) -> Html {
            data-entries={(message.kind == PayloadKind::AppendEntries).then(|| message.entries.to_string())}
            data-granted={message.granted.map(|g| g.to_string())}
            data-copy-of={message.copy_of.map(|original| original.to_string())}
-           role="button" tabindex={if props.focusable { "0" } else { "-1" }} aria-label={label.clone()} {onclick} {onkeydown}>
+           role="button" tabindex={if props.focusable { "0" } else { "-1" }} aria-label={label.clone()}
+           aria-expanded={props.open.to_string()} {onclick} {onkeydown}>
             <title>{ label }</title>
             // While paused, a wider invisible disc to click or tap (larger on a touch screen,
             // by CSS); while playing, messages move and only their shapes are drawn.
