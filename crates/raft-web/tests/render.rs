@@ -79,6 +79,7 @@ async fn the_cluster_shows_a_leader_and_its_messages_with_their_hooks() {
         lang: Default::default(),
         selected: Some(2),
         client_open: false,
+        open_message: None,
         on_client: Callback::noop(),
     };
     let root = mount_point();
