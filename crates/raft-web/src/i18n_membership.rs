@@ -78,13 +78,6 @@ impl Lang {
         }
     }
 
-    /// What separates the parts of an accessible name: ", " or "，".
-    pub fn list_separator(self) -> &'static str {
-        match self {
-            Lang::En => ", ",
-            Lang::Zh => "，",
-        }
-    }
     /// A membership change, as the rest of a sentence: `add S4`, `remove S2`, …
     pub fn change(self, change: &MembershipChange) -> String {
         use MembershipChange as C;

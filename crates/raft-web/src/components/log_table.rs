@@ -136,11 +136,15 @@ fn show_row(logs: &web_sys::Element, node: u32) {
     }
 }
 
-/// The leader's markers on a follower's cell: nextIndex (where the next AppendEntries starts)
-/// and matchIndex (the highest index known replicated).
+/// Whether the leader's nextIndex (where the next AppendEntries starts) and matchIndex (the
+/// highest index known replicated) for this row's server are at `index`.
+fn marks(row: &LogRow, index: u64) -> (bool, bool) {
+    (row.next_index == Some(index), row.match_index == Some(index) && index > 0)
+}
+
+/// The leader's markers on a follower's cell, drawn.
 fn markers(t: &Texts, row: &LogRow, index: u64) -> Html {
-    let next = row.next_index == Some(index);
-    let matched = row.match_index == Some(index) && index > 0;
+    let (next, matched) = marks(row, index);
     html! {
         <>
             if next { <span class="logs__marker logs__marker--next" title={t.next_marker_title}>{ t.next_marker }</span> }
@@ -153,10 +157,8 @@ fn markers(t: &Texts, row: &LogRow, index: u64) -> Html {
 /// little to a screen reader).
 fn with_markers(lang: Lang, row: &LogRow, index: u64, said: String) -> String {
     let t = lang.texts();
-    let marked = [
-        (row.next_index == Some(index), t.next_marker_title),
-        (row.match_index == Some(index) && index > 0, t.match_marker_title),
-    ];
+    let (next, matched) = marks(row, index);
+    let marked = [(next, t.next_marker_title), (matched, t.match_marker_title)];
     marked.into_iter().filter(|(on, _)| *on).fold(said, |said, (_, marker)| format!("{said}{}{marker}", lang.comma()))
 }
 

@@ -45,7 +45,7 @@ pub fn node_label(lang: Lang, node: &NodeView) -> String {
     let mut label = lang.node_label(node.id, node.role, node.up, node.term);
     let isolated = node.isolated.then_some(lang.texts().isolated);
     for said in isolated.into_iter().chain(lang.standing(node.standing)) {
-        label = format!("{label}{}{said}", lang.list_separator());
+        label = format!("{label}{}{said}", lang.comma());
     }
     label
 }
