@@ -29,7 +29,9 @@ test('after Play a leader is elected and sends heartbeats', async ({ page }) => 
   expect(Number(term)).toBeGreaterThan(0);
   await expect(page.locator('[data-node][data-role=follower]')).toHaveCount(4);
   const leaderId = await leader.getAttribute('data-node');
-  await expect(page.locator(`[data-message][data-kind=AppendEntries][data-from="${leaderId}"]`).first()).toBeAttached();
+  // Paused, then stepped: a heartbeat is in flight only part of each interval.
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await stepUntil(page, page.locator(`[data-message][data-kind=AppendEntries][data-from="${leaderId}"]`));
   expect(errors).toEqual([]);
 });
 

@@ -122,7 +122,7 @@ test('the Embed code is an iframe of this run that loads', async ({ page, contex
   const code = await page.getByLabel('Embed code').inputValue();
   await sized(page, '480', '360');
   expect(code).toMatch(/^<iframe src="[^"]+\/raft\/\?embed&amp;autoplay=1#s=1\.[^"]+&amp;t=1500" width="480" height="360" title="Pinned &lt;b&gt;link&lt;\/b&gt; 选主"/);
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(code);
   const host = await context.newPage();
   await host.setContent(`<!DOCTYPE html><body>${code}</body>`);
   const src = await host.locator('iframe').getAttribute('src');

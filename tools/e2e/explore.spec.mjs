@@ -94,6 +94,7 @@ test('a chosen message shows its fields, and Explore off lets time run again', a
 });
 
 test('Find a counterexample, from the Figure 8 preset with §5.4.2 off, loads the shortest run that breaks leader completeness', async ({ page }) => {
+  test.setTimeout(150_000); // the search is CPU-bound: 5-9 s here, more on a slower machine
   const errors = watchErrors(page);
   await page.goto('./');
   await figure8WithoutCurrentTermRule(page);
@@ -137,6 +138,7 @@ test('Find a counterexample, from the Figure 8 preset with §5.4.2 off, loads th
 });
 
 test('with every rule on, a search says how deep it proved them, and Cancel stops one', async ({ page }) => {
+  test.setTimeout(120_000); // searches are CPU-bound
   const errors = watchErrors(page);
   await page.goto('./');
   await page.getByRole('button', { name: 'Explore', exact: true }).click();

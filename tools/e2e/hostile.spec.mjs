@@ -105,8 +105,8 @@ test('5. a link at t = 0 carries the actions at 0', async ({ page, context }) =>
   await expect(page.locator('[data-node="1"]')).toHaveAttribute('data-role', 'candidate');
   await page.getByText('Share, embed, export').click();
   await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/&t=0$/);
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  expect(link).toMatch(/&t=0$/);
   const recipient = await context.newPage();
   await recipient.goto(link);
   await expect(recipient.locator('[data-node="1"]')).toHaveAttribute('data-role', 'candidate');

@@ -43,6 +43,7 @@ test.describe('on a 360 px phone with touch', () => {
       expect(entry.x + entry.width).toBeLessThanOrEqual(box.x + box.width);
     }
     expect(await logs.evaluate((table) => table.scrollWidth > table.clientWidth)).toBe(true);
+    await page.getByRole('slider', { name: 'Speed' }).fill('1'); // 10×
     await page.getByRole('button', { name: 'Play', exact: true }).tap();
     await expect(page.locator('[data-log-node="1"][data-index="9"]')).toHaveCount(1, { timeout: 20_000 });
     await page.getByRole('button', { name: 'Pause' }).tap();

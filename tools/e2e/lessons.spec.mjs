@@ -31,7 +31,7 @@ test('a lesson walked with Next and Back: a question answered, the run left by a
   await page.keyboard.press('Enter');
   await expect(main(page)).toHaveAttribute('data-lesson-step', '2');
   await expect(panel(page)).toHaveClass(/lesson--arriving/); // its words wait for the drawing
-  await expect(main(page)).toHaveAttribute('data-time-ms', '40');
+  await expect(main(page)).toHaveAttribute('data-time-ms', '40', { timeout: 15_000 }); // played in 3 s
   await expect(panel(page)).not.toHaveClass(/lesson--arriving/);
   const next = panel(page).locator('[data-lesson-nav="next"]');
   await expect(next).toHaveAttribute('aria-disabled', 'true');
@@ -58,7 +58,7 @@ test('a lesson walked with Next and Back: a question answered, the run left by a
   // takes away, goes to the new step's Next.
   await page.locator('body').press('PageDown');
   await expect(main(page)).toHaveAttribute('data-lesson-step', '3');
-  await expect(main(page)).toHaveAttribute('data-time-ms', '385');
+  await expect(main(page)).toHaveAttribute('data-time-ms', '385', { timeout: 15_000 });
   await expect(next).toBeFocused();
   await page.locator('body').press('PageUp');
   await expect(main(page)).toHaveAttribute('data-lesson-step', '2');

@@ -25,6 +25,7 @@ test('an isolated leader is replaced, and Heal all brings it back as a follower'
   await page.locator(`[data-node="${oldLeader}"]`).click();
   await page.getByRole('button', { name: 'Isolate' }).click();
   await expect(page.locator(`[data-lane^="${oldLeader}-"].lane--partitioned`)).toHaveCount(4);
+  await page.getByRole('slider', { name: 'Speed' }).fill('1'); // 10×: elections may take several timeouts
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   // The majority elects a new leader; the old one still believes it leads.
   await expect(page.locator('[data-node][data-role=leader]')).toHaveCount(2, { timeout: 20_000 });

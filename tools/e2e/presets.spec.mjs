@@ -1,6 +1,6 @@
 // Presets: one click loads a scenario, paused at its start, with its title and description.
 import { test, expect } from '@playwright/test';
-import { watchErrors, presetShown } from './helpers.mjs';
+import { simulatedTime, watchErrors, presetShown } from './helpers.mjs';
 
 test('the Figure 8 preset replays the overwrite of an old-term entry', async ({ page }) => {
   const errors = watchErrors(page);
@@ -10,17 +10,23 @@ test('the Figure 8 preset replays the overwrite of an old-term entry', async ({ 
   await expect(page.getByRole('region', { name: 'Scenario' })).toContainText('Figure 8');
   await expect(page.locator('[data-node]')).toHaveCount(5);
   await expect(page.locator('[data-node="5"]')).toHaveAttribute('data-term', '3');
+  // Played past panel (d), then looked at moment by moment: (c) lasts about 400 ms.
   await page.getByRole('slider', { name: 'Speed' }).fill('0');
   await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect.poll(() => simulatedTime(page), { timeout: 20_000 }).toBeGreaterThan(500);
+  await page.getByRole('button', { name: 'Pause' }).click();
   // (c): S1 leads term 4 and S3 gets the term-2 entry at index 2, not committed.
-  await expect(page.locator('[data-log-node="3"][data-index="2"][data-term="2"]')).toHaveAttribute('data-committed', 'false', { timeout: 20_000 });
+  await page.getByRole('slider', { name: 'Time' }).fill('290');
+  await expect(page.locator('[data-node="1"]')).toHaveAttribute('data-role', 'leader');
+  await expect(page.locator('[data-log-node="3"][data-index="2"][data-term="2"]')).toHaveAttribute('data-committed', 'false');
   // (d): S5 leads and its term-3 entry replaces index 2 on S2 and S3.
-  await expect(page.locator('[data-node="5"]')).toHaveAttribute('data-role', 'leader', { timeout: 20_000 });
-  await expect(page.locator('[data-log-node="2"][data-index="2"]')).toHaveAttribute('data-term', '3', { timeout: 20_000 });
+  await page.getByRole('slider', { name: 'Time' }).fill('500');
+  await expect(page.locator('[data-node="5"]')).toHaveAttribute('data-role', 'leader');
+  await expect(page.locator('[data-log-node="2"][data-index="2"]')).toHaveAttribute('data-term', '3');
+  await expect(page.locator('[data-log-node="3"][data-index="2"]')).toHaveAttribute('data-term', '3');
   await expect(page.locator('[data-invariant][data-ok=false]')).toHaveCount(0);
   // Acting in the preset's run keeps its words, with a line saying they tell its own run.
   await expect(page.locator('[data-preset-acted]')).toHaveCount(0);
-  await page.getByRole('button', { name: 'Pause' }).click();
   await page.locator('[data-node="2"]').click();
   await page.getByRole('button', { name: 'Crash', exact: true }).click();
   await expect(page.locator('[data-preset-acted]')).toContainText('You acted in this preset');

@@ -1,7 +1,7 @@
 // What a screen reader meets: the drawing's role, its popups, what is announced and when, and
 // keys that belong to the control they are pressed on.
 import { test, expect } from '@playwright/test';
-import { frames, watchErrors, playUntilLeader, simulatedTime } from './helpers.mjs';
+import { frames, watchErrors, playUntilLeader, presetShown, simulatedTime } from './helpers.mjs';
 
 test('the drawing is a group of buttons, not an image; its links are hidden; its popups are named dialogs', async ({ page }) => {
   const errors = watchErrors(page);
@@ -58,6 +58,7 @@ test('a property that breaks is said at once, as an alert', async ({ page }) => 
   const errors = watchErrors(page);
   await page.goto('./');
   await page.getByRole('combobox', { name: 'Scenario' }).selectOption('break-largest-id');
+  await presetShown(page, 'break-largest-id');
   await expect(page.locator('[data-broken-alert]')).toHaveCount(0);
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   const alert = page.getByRole('alert').filter({ hasText: 'election safety' });
