@@ -155,6 +155,17 @@ test.describe('on a tablet', () => {
   });
 });
 
+test('zoomed to 200 % on a 1280×800 laptop (640×400), the whole ring and Play fit the window at once', async ({ page }) => {
+  await page.setViewportSize({ width: 640, height: 400 });
+  await page.goto('./');
+  const stage = await page.locator('.playground__stage').boundingBox();
+  const play = await page.getByRole('button', { name: 'Play', exact: true }).boundingBox();
+  expect(play.y + play.height - stage.y).toBeLessThanOrEqual(400);
+  // A phone held upright keeps the ring the column's width.
+  await page.setViewportSize({ width: 360, height: 740 });
+  await expect.poll(async () => (await page.locator('.playground__stage').boundingBox()).width).toBe(328);
+});
+
 test('on a 1920×1080 projector the ring takes the height below the header, the whole of it in view, the logs beside it', async ({ page }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.goto('./');
