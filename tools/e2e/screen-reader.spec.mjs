@@ -148,3 +148,24 @@ test('a message says whether its panel is open', async ({ page }) => {
   await expect(page.locator(`[data-message="${id}"]`)).toHaveAttribute('aria-expanded', 'false');
   expect(errors).toEqual([]);
 });
+
+test('messages in flight are named buttons while paused; while playing their layer, which changes every frame, is hidden', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await page.locator('[data-node="2"]').click();
+  await page.getByRole('button', { name: 'Time out' }).click();
+  const layer = page.locator('.cluster__messages');
+  await expect(layer).not.toHaveAttribute('aria-hidden');
+  const drawing = page.getByRole('group', { name: 'Raft cluster' });
+  await expect(drawing.getByRole('button', { name: /^RequestVote from S2 to S\d, term 1$/ })).toHaveCount(4);
+  await expect(page.locator('[data-message] title').first()).toHaveText(/^RequestVote from S2 to S\d, term 1$/);
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(layer).toHaveAttribute('aria-hidden', 'true');
+  await expect(page.locator('[data-message]').first()).not.toHaveAttribute('role');
+  await expect(page.locator('[data-message] title')).toHaveCount(0);
+  // Messages keep their data-* hooks while playing.
+  await expect(page.locator('[data-message][data-kind][data-from][data-to]').first()).toBeAttached();
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(layer).not.toHaveAttribute('aria-hidden');
+  expect(errors).toEqual([]);
+});

@@ -81,7 +81,9 @@ pub fn Cluster(props: &ClusterProps) -> Html {
             </g>
             // After the servers, so that Tab reaches the client and every server before the
             // messages in flight (while paused), and a message is drawn over the server it leaves.
-            <g class="cluster__messages">
+            // While playing, messages are not buttons and their layer is hidden from screen
+            // readers: it changes every frame.
+            <g class="cluster__messages" aria-hidden={(!props.messages_focusable).then_some("true")}>
                 { for props.view.messages.iter().map(|message| message_glyph(lang, &MessageGlyphProps {
                         message: message.clone(),
                         on_select: props.on_message.clone(),

@@ -78,6 +78,60 @@ pub fn message_glyph(lang: Lang, props: &MessageGlyphProps) -> Html {
     let id = message.id;
     let onclick = props.on_select.reform(move |_: MouseEvent| id);
     let onkeydown = on_activate_keys(&props.on_select, id);
+    // Named and a button only while paused: while playing, messages move too fast to point at,
+    // their layer is hidden from screen readers (the announcement tells the turning points),
+    // and each of the up to 160 a frame may create is drawn with no more than it needs.
+    let label = props.focusable.then(|| message_label(lang, message));
+    // A reply's answer as a small mark above it: a tick, or a cross.
+    let answer = message.granted.map(|granted| {
+        if granted {
+            "M -3.5 -11 L -1 -8.5 L 3.5 -13"
+        } else {
+            "M -3 -13 L 3 -7.5 M 3 -13 L -3 -7.5"
+        }
+    });
+    let mut glyph = html! {
+        <g key={id} {class} transform={translate(message.position)}
+           data-message={id.to_string()} data-kind={message.kind.as_str()}
+           data-from={message.from.to_string()} data-to={message.to.to_string()} data-doomed={message.doomed.to_string()}
+           data-entries={(message.kind == PayloadKind::AppendEntries).then(|| message.entries.to_string())}
+           data-granted={message.granted.map(|g| g.to_string())}
+           data-copy-of={message.copy_of.map(|original| original.to_string())}
+           role={props.focusable.then_some("button")} tabindex={if props.focusable { "0" } else { "-1" }}
+           aria-label={label.clone()} aria-expanded={props.focusable.then(|| props.open.to_string())} {onclick} {onkeydown}>
+            // While paused, the label as a tooltip, and a wider invisible disc to click or tap
+            // (larger on a touch screen, by CSS).
+            if let Some(label) = label {
+                <title>{ label }</title>
+                <circle class="message__hit" r="10" />
+            }
+            <path class="message__shape" d={outline} transform={format!("rotate({})", number(message.heading))} />
+            if loaded {
+                <text class="message__count" dy="0.35em">{ message.entries }</text>
+            }
+            if let Some(answer) = answer {
+                <path class={if message.granted == Some(true) { "message__answer" } else { "message__answer message__answer--no" }} d={answer} />
+            }
+        </g>
+    };
+    // While playing, a frame delivers and sends up to 160 messages: unkeyed, the elements of
+    // the messages delivered are reused for those sent, changing only what differs, instead of
+    // removing the ones and creating the others. While paused, each message keeps its element,
+    // and the focus with it.
+    if !props.focusable {
+        if let Some(tag) = match &mut glyph {
+            Html::VTag(tag) => std::rc::Rc::get_mut(tag),
+            _ => None,
+        } {
+            tag.key = None;
+        }
+    }
+    glyph
+}
+
+/// What a message is called, by screen readers and in its tooltip: its kind, ends and term,
+/// what an append carries, a reply's answer, and the original of a copy.
+fn message_label(lang: Lang, message: &MessageView) -> String {
     let mut label = lang.message_label(
         message.kind.as_str(),
         &lang.endpoint(message.from),
@@ -93,36 +147,5 @@ pub fn message_glyph(lang: Lang, props: &MessageGlyphProps) -> Html {
     if let Some(original) = message.copy_of {
         label = lang.aside(&label, &lang.copy_of(original));
     }
-    // A reply's answer as a small mark above it: a tick, or a cross.
-    let answer = message.granted.map(|granted| {
-        if granted {
-            "M -3.5 -11 L -1 -8.5 L 3.5 -13"
-        } else {
-            "M -3 -13 L 3 -7.5 M 3 -13 L -3 -7.5"
-        }
-    });
-    html! {
-        <g key={id} {class} transform={translate(message.position)}
-           data-message={id.to_string()} data-kind={message.kind.as_str()}
-           data-from={message.from.to_string()} data-to={message.to.to_string()} data-doomed={message.doomed.to_string()}
-           data-entries={(message.kind == PayloadKind::AppendEntries).then(|| message.entries.to_string())}
-           data-granted={message.granted.map(|g| g.to_string())}
-           data-copy-of={message.copy_of.map(|original| original.to_string())}
-           role="button" tabindex={if props.focusable { "0" } else { "-1" }} aria-label={label.clone()}
-           aria-expanded={props.open.to_string()} {onclick} {onkeydown}>
-            <title>{ label }</title>
-            // While paused, a wider invisible disc to click or tap (larger on a touch screen,
-            // by CSS); while playing, messages move and only their shapes are drawn.
-            if props.focusable {
-                <circle class="message__hit" r="10" />
-            }
-            <path class="message__shape" d={outline} transform={format!("rotate({})", number(message.heading))} />
-            if loaded {
-                <text class="message__count" dy="0.35em">{ message.entries }</text>
-            }
-            if let Some(answer) = answer {
-                <path class={if message.granted == Some(true) { "message__answer" } else { "message__answer message__answer--no" }} d={answer} />
-            }
-        </g>
-    }
+    label
 }
