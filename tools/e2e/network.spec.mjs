@@ -46,6 +46,32 @@ test('an isolated leader is replaced, and Heal all brings it back as a follower'
   expect(errors).toEqual([]);
 });
 
+test('a split of two servers against three takes two clicks: Isolate S1, then S2 joins its side', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await page.locator('[data-node="1"]').click();
+  await page.getByRole('button', { name: 'Isolate' }).click();
+  await expect(page.locator('[data-node="1"]')).toHaveAttribute('aria-label', /isolated/);
+  await page.locator('[data-node="2"]').click();
+  const join = page.getByRole('button', { name: "Join S1's side" });
+  await expect(join).toHaveAttribute('title', 'Move this server into the partition of S1: it reaches them, and only them');
+  await join.click();
+  await expect(page.locator('[data-lane="1-2"]')).not.toHaveClass(/lane--partitioned/);
+  await expect(page.locator('[data-lane="2-3"]')).toHaveClass(/lane--partitioned/);
+  await expect(page.locator('[data-lane="3-4"]')).not.toHaveClass(/lane--partitioned/);
+  await expect(page.locator('[data-node="1"]')).not.toHaveAttribute('aria-label', /isolated/);
+  // S3's menu offers the side of S1 and S2; theirs offer none of their own.
+  await page.locator('[data-node="3"]').click();
+  await expect(page.getByRole('button', { name: "Join S1's side" })).toHaveAttribute('title', /partition of S1, S2:/);
+  await page.keyboard.press('Escape');
+  await page.locator('[data-node="2"]').click();
+  await expect(page.getByRole('button', { name: /^Join/ })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Heal all' }).press('Enter');
+  await expect(page.locator('.lane--partitioned')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
 test('a link is cut one way by clicking it, and its messages are lost', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('./');

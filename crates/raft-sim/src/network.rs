@@ -270,6 +270,25 @@ impl Links {
         groups
     }
 
+    /// The partition groups that move `node` into the listed group of `with`, out of its own,
+    /// keeping the others: the argument of a `partition` action for "Join S1's side", which
+    /// builds a split such as {S1, S2} | {S3, S4, S5} in two clicks (Isolate S1, then S2 joins
+    /// it). If `with` is in no listed group, `node` goes back with the servers in none.
+    pub fn joining(&self, node: NodeId, with: NodeId) -> Vec<Vec<NodeId>> {
+        self.listed_groups()
+            .into_iter()
+            .map(|mut group| {
+                group.retain(|&n| n != node);
+                if group.contains(&with) {
+                    group.push(node);
+                    group.sort_unstable();
+                }
+                group
+            })
+            .filter(|group| !group.is_empty())
+            .collect()
+    }
+
     /// The partition groups that put an isolated `node` back with the servers in no group:
     /// the argument of a `partition` action for "Reconnect" (no group at all heals).
     pub fn reconnecting(&self, node: NodeId) -> Vec<Vec<NodeId>> {
@@ -393,6 +412,23 @@ mod tests {
         assert!(links.is_isolated(4) && !links.is_isolated(1) && !links.is_isolated(3));
         links.partition(&[]);
         assert!(!links.is_partitioned());
+    }
+
+    #[test]
+    fn joining_moves_a_node_into_another_group_and_keeps_the_rest() {
+        let mut links = Links::default();
+        links.partition(&links.isolating(1));
+        links.partition(&links.joining(2, 1));
+        assert_eq!(links.listed_groups(), [vec![1, 2]]);
+        assert_eq!(links.blocked(1, 2), None);
+        assert_eq!(links.blocked(2, 3), Some(DropReason::Partition));
+        assert_eq!(links.blocked(3, 4), None, "the servers in no group stay together");
+        links.partition(&links.isolating(5));
+        links.partition(&links.joining(2, 5));
+        assert_eq!(links.listed_groups(), [vec![1], vec![2, 5]]);
+        // Joining a server in no group puts the node back with them.
+        links.partition(&links.joining(5, 3));
+        assert_eq!(links.listed_groups(), [vec![1], vec![2]]);
     }
 
     #[test]

@@ -390,6 +390,7 @@ fn node_menu(lang: Lang, state: &Playground, view: &crate::view::ClusterView, di
     html! {
         <NodeMenu key={id} {lang} on_action={dispatch.reform(Action::MenuApply)} {details} links={links_from(view, node.id)}
                   on_isolate={dispatch.reform(move |isolate| if isolate { Action::Isolate(id) } else { Action::Reconnect(id) })}
+                  on_join={dispatch.reform(move |with| Action::JoinSide(id, with))}
                   suggested_command={state.suggested_command()} suggested_key={state.suggested_key()}
                   error={menu_error(lang, state, false)} read_error={menu_error(lang, state, true)}
                   on_close={dispatch.reform(|_| Action::CloseMenu)} {node} />

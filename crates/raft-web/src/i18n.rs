@@ -696,6 +696,26 @@ impl Lang {
         }
     }
 
+    /// The node menu's button that moves the server into another partition group, named by
+    /// the group's first server: "Join S1's side".
+    pub fn join_side(self, first: NodeId) -> String {
+        match self {
+            Lang::En => format!("Join S{first}'s side"),
+            Lang::Zh => format!("加入 S{first} 一侧"),
+        }
+    }
+
+    /// What that button does, naming every server of the group.
+    pub fn join_side_title(self, group: &[NodeId]) -> String {
+        let names: Vec<String> = group.iter().map(|id| format!("S{id}")).collect();
+        match self {
+            Lang::En => {
+                format!("Move this server into the partition of {}: it reaches them, and only them", names.join(", "))
+            }
+            Lang::Zh => format!("把这台服务器移入 {} 所在的分区：它只能与它们通信", names.join("、")),
+        }
+    }
+
     /// The node menu's group of link toggles.
     pub fn links_from(self, id: NodeId) -> String {
         match self {

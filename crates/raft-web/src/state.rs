@@ -197,6 +197,8 @@ pub enum Action {
     Isolate(NodeId),
     /// Put an isolated server back with the others.
     Reconnect(NodeId),
+    /// Move a server (the first) into the partition group of another (the second).
+    JoinSide(NodeId, NodeId),
     /// End every partition and mend every cut link.
     HealNetwork,
     /// Start a fresh cluster of this many servers.
@@ -720,6 +722,7 @@ impl Playground {
         match *action {
             Action::Isolate(node) => vec![raft_sim::Action::Partition { groups: links.isolating(node) }],
             Action::Reconnect(node) => vec![raft_sim::Action::Partition { groups: links.reconnecting(node) }],
+            Action::JoinSide(node, with) => vec![raft_sim::Action::Partition { groups: links.joining(node, with) }],
             _ => {
                 let mends = links.cuts().map(|(from, to)| raft_sim::Action::Mend { from, to });
                 links.is_partitioned().then_some(raft_sim::Action::Heal {}).into_iter().chain(mends).collect()
@@ -891,7 +894,7 @@ impl Reducible for Playground {
                 next.menu_error_on_read = matches!(action, raft_sim::Action::Read { .. });
                 next.apply(vec![action], true);
             }
-            Action::Isolate(_) | Action::Reconnect(_) => {
+            Action::Isolate(_) | Action::Reconnect(_) | Action::JoinSide(..) => {
                 let actions = next.network_actions(&action);
                 next.apply(actions, true);
             }
@@ -1157,6 +1160,20 @@ mod tests {
         state = reduce(state, Action::Seek(2_000));
         state = reduce(state, Action::Apply(raft_sim::Action::Crash { node: 1 }));
         assert_eq!((state.time_ms(), state.horizon_ms()), (2_000, 2_000));
+    }
+
+    #[test]
+    fn a_server_joins_another_side_of_a_partition() {
+        let mut state = Rc::new(Playground::default());
+        state = reduce(state, Action::Isolate(1));
+        assert_eq!(state.details(2).unwrap().other_sides, [vec![1]]);
+        state = reduce(state, Action::JoinSide(2, 1));
+        assert!(!state.view().nodes[0].isolated && !state.view().nodes[1].isolated && state.network_faulty());
+        assert_eq!(state.details(3).unwrap().other_sides, [vec![1, 2]]);
+        assert!(state.details(1).unwrap().other_sides.is_empty(), "its own side is not offered");
+        let scenario = state.history.borrow().scenario();
+        assert!(matches!(scenario.actions.last().map(|a| &a.action),
+                         Some(raft_sim::Action::Partition { groups }) if groups == &[vec![1, 2]]));
     }
 
     #[test]

@@ -36,6 +36,8 @@ pub struct NodeMenuProps {
     pub on_action: Callback<Action>,
     /// Isolate (true) or reconnect (false) this node.
     pub on_isolate: Callback<bool>,
+    /// Move this node into the partition group of the given server.
+    pub on_join: Callback<u32>,
     /// Every other server, with whether the link from this node to it is cut.
     pub links: Vec<(u32, bool)>,
     /// The menu should close.
@@ -94,6 +96,13 @@ pub fn NodeMenu(props: &NodeMenuProps) -> Html {
                     <button type="button" onclick={props.on_isolate.reform(|_: MouseEvent| true)}
                             title={t.isolate_title}>{ t.isolate }</button>
                 }
+                { for props.details.other_sides.iter().map(|group| {
+                    let first = group[0];
+                    html! {
+                        <button type="button" onclick={props.on_join.reform(move |_: MouseEvent| first)}
+                                title={lang.join_side_title(group)}>{ lang.join_side(first) }</button>
+                    }
+                }) }
             </div>
             <div class="node-menu__links" role="group" aria-label={lang.links_from(id)}>
                 // Said on screen too: a phone shows no tooltip.

@@ -19,6 +19,8 @@ pub struct NodeDetails {
     pub progress: Vec<(NodeId, u64, u64)>,
     /// Whether a partition cuts it off from every other server.
     pub isolated: bool,
+    /// The partition groups it is not in, each sorted (servers in no group are not one).
+    pub other_sides: Vec<Vec<NodeId>>,
     /// Whether another server leads, this one runs and votes in the leader's configuration:
     /// leadership can be handed to it.
     pub can_take_over: bool,
@@ -56,6 +58,7 @@ impl NodeDetails {
                 Vec::new()
             },
             isolated: sim.network().links.is_isolated(id),
+            other_sides: sim.network().links.listed_groups().into_iter().filter(|group| !group.contains(&id)).collect(),
             // Not a server drawn as a leader (a stale one, cut off): the README offers it
             // on a running follower.
             can_take_over: up
