@@ -8,33 +8,16 @@
 // to the first task that runs after the frame (a MessageChannel message posted from that
 // callback), which comes after the app's simulation step, Yew's render, style and layout.
 import { launchChromium, serveDist } from './browser.mjs';
+import { playLoad } from './frame-load.mjs';
 
 const FRAMES = 600;
 const port = 8093;
-const nodes = 9;
-const log = Array.from({ length: 1000 }, (_, i) => [1, `k${i % 10}=${i}`]);
-const scenario = {
-  version: 1,
-  seed: 11,
-  nodes,
-  title: 'Frame benchmark: 9 servers, 1,000-entry logs, many messages in flight',
-  options: { election_timeout_ms: [1000, 2000], heartbeat_ms: 20, latency_ms: [150, 250] },
-  initial: Object.fromEntries(Array.from({ length: nodes }, (_, i) => [String(i + 1), { term: 1, log }])),
-  actions: [{ at_ms: 0, do: 'timeout', node: 1 }],
-};
 
 const server = await serveDist(port);
 const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  await page.goto(server.url);
-  await page.getByLabel('Import scenario').setInputFiles({
-    name: 'bench.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(scenario)),
-  });
-  await page.locator('[data-node="9"]').waitFor();
-  await page.getByRole('slider', { name: 'Speed' }).fill('1'); // 10^1 = 10x
-  await page.getByRole('button', { name: 'Play' }).click();
-  await page.waitForFunction(() => Number(document.querySelector('[data-time-ms]').dataset.timeMs) > 3000, null, { timeout: 60_000 });
+  await playLoad(page, server.url);
   const result = await page.evaluate((frames) => new Promise((resolve) => {
     const busy = [];
     const intervals = [];

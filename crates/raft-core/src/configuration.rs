@@ -43,6 +43,13 @@ impl Configuration {
         self.old.is_some()
     }
 
+    /// How many votes, its own included, win a candidate an election in this configuration: a
+    /// majority of the voters (§5.2). `None` while joint, when it needs a majority of C_old
+    /// and, counted separately, one of C_new (§6): no single number says it.
+    pub fn votes_needed(&self) -> Option<usize> {
+        (!self.is_joint()).then(|| quorum::majority(self.voters.len()))
+    }
+
     /// C_new alone: where a joint configuration leads.
     pub fn incoming(&self) -> Configuration {
         Configuration::new(self.voters.iter().copied())
@@ -185,6 +192,14 @@ mod tests {
         assert_eq!(joint.members(), [1, 2, 3, 4, 5]);
         assert_eq!(joint.to_string(), "C{1,2,3}→{3,4,5}");
         assert_eq!(joint.incoming().to_string(), "C{3,4,5}");
+    }
+
+    #[test]
+    fn a_candidate_needs_a_majority_and_no_single_number_while_joint() {
+        assert_eq!(Configuration::new([1, 2, 3, 4, 5]).votes_needed(), Some(3));
+        assert_eq!(Configuration::new([1, 2, 3, 4]).votes_needed(), Some(3));
+        assert_eq!(Configuration::new([7]).votes_needed(), Some(1));
+        assert_eq!(Configuration::joint([1, 2, 3], [3, 4, 5]).votes_needed(), None);
     }
 
     #[test]

@@ -680,11 +680,13 @@ impl Lang {
         }
     }
 
-    /// A candidate's tally.
-    pub fn votes(self, votes: usize) -> String {
-        match self {
-            Lang::En => format!("votes: {votes}"),
-            Lang::Zh => format!("得票：{votes}"),
+    /// A candidate's tally, and the votes that would elect it: "votes: 2 of 3".
+    pub fn votes(self, votes: usize, needed: Option<usize>) -> String {
+        match (self, needed) {
+            (Lang::En, Some(needed)) => format!("votes: {votes} of {needed}"),
+            (Lang::En, None) => format!("votes: {votes}"),
+            (Lang::Zh, Some(needed)) => format!("得票：{votes}/{needed}"),
+            (Lang::Zh, None) => format!("得票：{votes}"),
         }
     }
 

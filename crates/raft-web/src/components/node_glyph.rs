@@ -175,7 +175,7 @@ pub fn votes_glyph(lang: Lang, node: &NodeView) -> Html {
     html! {
         <text class="node__votes" x={number(node.position.x)} y={number(node.position.y - NODE_RADIUS - 12.0)}
               data-votes-node={node.id.to_string()}>
-            { lang.votes(node.votes) }
+            { lang.votes(node.votes, node.votes_needed) }
         </text>
     }
 }

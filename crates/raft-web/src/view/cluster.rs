@@ -29,6 +29,8 @@ pub struct NodeView {
     pub isolated: bool,
     /// Votes a candidate has (itself included); 0 otherwise.
     pub votes: usize,
+    /// The votes that would elect it, in the configuration it campaigns in (none while joint).
+    pub votes_needed: Option<usize>,
     /// The share of its election timer still to run, if that timer is armed.
     pub election_timer_left: Option<f64>,
     /// Its centre.
@@ -207,6 +209,7 @@ impl ClusterView {
                     up,
                     isolated: links.is_isolated(node.id()),
                     votes: node.votes_received().len(),
+                    votes_needed: node.configuration().votes_needed(),
                     election_timer_left,
                     position,
                     kv: node
