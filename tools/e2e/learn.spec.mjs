@@ -116,3 +116,32 @@ test('? shows the keyboard shortcuts and Escape closes them', async ({ page }) =
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
 });
+
+test('a presenter\'s keys: W writes to the leader, C crashes it, R restarts the crashed, each said when it cannot act', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await page.locator('h1').click();
+  await page.keyboard.press('c');
+  await expect(page.locator('.playground__notice')).toContainText('There is no leader right now.');
+  await page.keyboard.press('r');
+  await expect(page.locator('.playground__notice')).toContainText('No server is down: R restarts the crashed ones.');
+  await playUntilLeader(page);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const leader = await page.locator('[data-node][data-role=leader]').getAttribute('data-node');
+  await page.locator('h1').click();
+  await page.keyboard.press('w');
+  await expect(page.locator('[data-message][data-kind=ClientRequest]')).toHaveAttribute('data-to', leader);
+  await page.keyboard.press('C');
+  await expect(page.locator(`[data-node="${leader}"]`)).toHaveAttribute('data-up', 'false');
+  await page.keyboard.press('R');
+  await expect(page.locator(`[data-node="${leader}"]`)).toHaveAttribute('data-up', 'true');
+  // In a picker, letters choose options, not actions.
+  await page.getByRole('combobox', { name: 'Scenario' }).focus();
+  await page.keyboard.press('c');
+  await expect(page.locator('[data-node][data-up=false]')).toHaveCount(0);
+  // The shortcuts panel lists them.
+  await page.locator('h1').click();
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('Crash the leader');
+  expect(errors).toEqual([]);
+});

@@ -78,6 +78,8 @@ pub enum Notice {
     BadPastedLink(raft_sim::LinkError),
     /// An action aimed at the leader, when no server leads.
     NoLeader,
+    /// Restarting the crashed servers was asked, but none is down.
+    NoneDown,
     /// Reaching a moment would take more than the replay budget: the moment shown is kept.
     TooBusy(raft_sim::TooBusy),
     /// A scenario file larger than the playground reads, in bytes.
@@ -129,6 +131,7 @@ impl Notice {
         match self {
             Notice::Refused(error) => lang.action_error(error),
             Notice::NoLeaderChange => lang.texts().no_leader_change.to_owned(),
+            Notice::NoneDown => lang.texts().none_down.to_owned(),
             Notice::UnknownPreset(id) => match lang {
                 Lang::En => format!("There is no preset called {}", quoted(id)),
                 Lang::Zh => format!("没有名为{}的预设场景", quoted(id)),
@@ -197,6 +200,13 @@ pub enum Action {
     Isolate(NodeId),
     /// Put an isolated server back with the others.
     Reconnect(NodeId),
+    /// The client sends the next suggested write to the leader (to the first server up when
+    /// none leads: it redirects), as the W key does for a presenter.
+    WriteToLeader,
+    /// Crash the leader (the C key).
+    CrashLeader,
+    /// Restart every crashed server (the R key).
+    RestartCrashed,
     /// Move a server (the first) into the partition group of another (the second).
     JoinSide(NodeId, NodeId),
     /// End every partition and mend every cut link.
@@ -716,6 +726,30 @@ impl Playground {
         self.history.borrow().sim().nodes().find(|node| node.is_up()).map_or(1, |node| node.node().id())
     }
 
+    /// What a presenter's key does now, in the simulator's actions: W, C and R.
+    fn presenter_actions(&self, action: &Action) -> Result<Vec<raft_sim::Action>, Notice> {
+        match action {
+            Action::WriteToLeader => {
+                let node = self.leader().unwrap_or_else(|| self.client_first_up());
+                Ok(vec![raft_sim::Action::Write { node, command: self.suggested_command(), client: 1 }])
+            }
+            Action::CrashLeader => {
+                let node = self.leader().ok_or(Notice::NoLeader)?;
+                Ok(vec![raft_sim::Action::Crash { node }])
+            }
+            _ => {
+                let history = self.history.borrow();
+                let down = history.sim().nodes().filter(|node| !node.is_up()).map(|node| node.node().id());
+                let restarts: Vec<_> = down.map(|node| raft_sim::Action::Restart { node }).collect();
+                if restarts.is_empty() {
+                    Err(Notice::NoneDown)
+                } else {
+                    Ok(restarts)
+                }
+            }
+        }
+    }
+
     fn network_actions(&self, action: &Action) -> Vec<raft_sim::Action> {
         let history = self.history.borrow();
         let links = &history.sim().network().links;
@@ -893,6 +927,12 @@ impl Reducible for Playground {
             Action::MenuApply(action) => {
                 next.menu_error_on_read = matches!(action, raft_sim::Action::Read { .. });
                 next.apply(vec![action], true);
+            }
+            Action::WriteToLeader | Action::CrashLeader | Action::RestartCrashed => {
+                match next.presenter_actions(&action) {
+                    Ok(actions) => next.apply(actions, false),
+                    Err(notice) => next.notice = Some(notice),
+                }
             }
             Action::Isolate(_) | Action::Reconnect(_) | Action::JoinSide(..) => {
                 let actions = next.network_actions(&action);
@@ -1160,6 +1200,25 @@ mod tests {
         state = reduce(state, Action::Seek(2_000));
         state = reduce(state, Action::Apply(raft_sim::Action::Crash { node: 1 }));
         assert_eq!((state.time_ms(), state.horizon_ms()), (2_000, 2_000));
+    }
+
+    #[test]
+    fn a_presenter_writes_to_the_leader_crashes_it_and_restarts_it_by_keys() {
+        let mut state = Rc::new(Playground::default());
+        state = reduce(state, Action::CrashLeader);
+        assert!(matches!(state.notice, Some(Notice::NoLeader)), "no leader at 0 ms: {:?}", state.notice);
+        state = reduce(state, Action::RestartCrashed);
+        assert!(matches!(state.notice, Some(Notice::NoneDown)), "{:?}", state.notice);
+        state = reduce(state, Action::Seek(1_000));
+        let leader = state.leader().expect("a leader within a second");
+        state = reduce(state, Action::WriteToLeader);
+        let scenario = state.history.borrow().scenario();
+        assert!(matches!(scenario.actions.last().map(|a| &a.action),
+                         Some(raft_sim::Action::Write { node, command, .. }) if *node == leader && command == "x=1"));
+        state = reduce(state, Action::CrashLeader);
+        assert!(!state.view().nodes[leader as usize - 1].up);
+        state = reduce(state, Action::RestartCrashed);
+        assert!(state.view().nodes.iter().all(|node| node.up));
     }
 
     #[test]

@@ -9,8 +9,9 @@ use crate::state::{Action, Direction};
 
 /// Space plays or pauses and the arrow keys step between events, except in a form control
 /// (or, for Space, on a button or anything acting as one), where those keys already mean
-/// something; K plays or pauses wherever the focus is, but in a text field or a picker, where it is a letter; Escape closes the
-/// node menu from anywhere.
+/// something; K plays or pauses wherever the focus is, but in a text field or a picker, where it is a letter, and so do W (the
+/// client writes to the leader), C (crash the leader) and R (restart the crashed servers);
+/// Escape closes the node menu from anywhere.
 pub fn keyboard_shortcuts(dispatch: Callback<Action>) -> Option<EventListener> {
     let document = gloo::utils::document().dyn_into::<web_sys::EventTarget>().ok()?;
     // Not passive: Space must not also scroll the page.
@@ -25,6 +26,10 @@ pub fn keyboard_shortcuts(dispatch: Callback<Action>) -> Option<EventListener> {
         let action = match event.key().as_str() {
             " " if !key_belongs_to_target(event, true) => Action::TogglePlay,
             "k" | "K" if !takes_typed_letters(event) => Action::TogglePlay,
+            // A presenter's keys (RaftScope's habit): what a lecture does most, one key each.
+            "w" | "W" if !takes_typed_letters(event) => Action::WriteToLeader,
+            "c" | "C" if !takes_typed_letters(event) => Action::CrashLeader,
+            "r" | "R" if !takes_typed_letters(event) => Action::RestartCrashed,
             "ArrowRight" if !key_belongs_to_target(event, false) => Action::Step(Direction::Forward),
             "ArrowLeft" if !key_belongs_to_target(event, false) => Action::Step(Direction::Back),
             "Escape" => Action::CloseMenu,
