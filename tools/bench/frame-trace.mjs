@@ -6,7 +6,7 @@
 import { launchChromium, serveDist } from './browser.mjs';
 import { playLoad } from './frame-load.mjs';
 
-const server = await serveDist(8097);
+const server = await serveDist(8099);
 const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
@@ -19,9 +19,13 @@ try {
   const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.end');
   await complete;
-  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  // The page's main thread: of the renderers' main threads, the one that drew the frames.
+  const mains = events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const framesOf = (main) => events.filter((e) => e.name === 'FireAnimationFrame' && e.pid === main.pid && e.tid === main.tid).length;
+  const main = mains.reduce((best, candidate) => (framesOf(candidate) > framesOf(best) ? candidate : best));
   const onMain = events.filter((e) => e.ph === 'X' && e.pid === main.pid && e.tid === main.tid);
   const frames = onMain.filter((e) => e.name === 'FireAnimationFrame').length;
+  if (frames === 0) throw new Error('no animation frame in the trace: is the page playing?');
   const total = {};
   for (const e of onMain) total[e.name] = (total[e.name] ?? 0) + (e.dur ?? 0) / 1000;
   console.log(`frames drawn in 4 s while traced: ${frames}; main-thread time per frame (events nest: script includes the app's render):`);

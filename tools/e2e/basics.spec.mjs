@@ -70,7 +70,7 @@ test('a candidate\'s tally is drawn over the messages in flight, with a halo, so
   await expect(page.locator('[data-node]')).toHaveCount(5);
   const tally = page.locator('[data-votes-node]').first();
   await stepUntil(page, tally);
-  await expect(tally).toHaveText(/^votes: \d of 3$/); // a majority of five
+  await expect(tally).toHaveText(/^votes: \d, needs 3$/); // a majority of five
   expect(await tally.evaluate((text) => text.compareDocumentPosition(document.querySelector('.cluster__messages')) & Node.DOCUMENT_POSITION_PRECEDING)).toBeTruthy();
   expect(await tally.evaluate((text) => getComputedStyle(text).paintOrder)).toMatch(/^stroke/);
   expect(errors).toEqual([]);

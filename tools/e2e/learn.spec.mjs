@@ -128,6 +128,15 @@ test('a presenter\'s keys: W writes to the leader, C crashes it, R restarts the 
   await playUntilLeader(page);
   await page.getByRole('button', { name: 'Pause' }).click();
   const leader = await page.locator('[data-node][data-role=leader]').getAttribute('data-node');
+  // In a picker, letters choose options, not actions: the leader stays up.
+  await page.getByRole('combobox', { name: 'Scenario' }).focus();
+  await page.keyboard.press('c');
+  await expect(page.locator('[data-node][data-up=false]')).toHaveCount(0);
+  // Inside a server's menu, the keys are not the presenter's either.
+  await page.locator('[data-node="1"]').click();
+  await page.getByRole('dialog', { name: 'Actions for S1' }).getByRole('button').first().press('c');
+  await expect(page.locator('[data-node][data-up=false]')).toHaveCount(0);
+  await page.keyboard.press('Escape');
   await page.locator('h1').click();
   await page.keyboard.press('w');
   await expect(page.locator('[data-message][data-kind=ClientRequest]')).toHaveAttribute('data-to', leader);
@@ -135,10 +144,6 @@ test('a presenter\'s keys: W writes to the leader, C crashes it, R restarts the 
   await expect(page.locator(`[data-node="${leader}"]`)).toHaveAttribute('data-up', 'false');
   await page.keyboard.press('R');
   await expect(page.locator(`[data-node="${leader}"]`)).toHaveAttribute('data-up', 'true');
-  // In a picker, letters choose options, not actions.
-  await page.getByRole('combobox', { name: 'Scenario' }).focus();
-  await page.keyboard.press('c');
-  await expect(page.locator('[data-node][data-up=false]')).toHaveCount(0);
   // The shortcuts panel lists them.
   await page.locator('h1').click();
   await page.keyboard.press('?');

@@ -159,9 +159,15 @@ test('messages in flight are named buttons while paused; while playing their lay
   const drawing = page.getByRole('group', { name: 'Raft cluster' });
   await expect(drawing.getByRole('button', { name: /^RequestVote from S2 to S\d, term 1$/ })).toHaveCount(4);
   await expect(page.locator('[data-message] title').first()).toHaveText(/^RequestVote from S2 to S\d, term 1$/);
-  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  // Played from a focused message, the focus goes to the server it is going to.
+  const message = page.locator('[data-message]').first();
+  const to = await message.getAttribute('data-to');
+  await message.focus();
+  await page.keyboard.press('k');
   await expect(layer).toHaveAttribute('aria-hidden', 'true');
-  await expect(page.locator('[data-message]').first()).not.toHaveAttribute('role');
+  await expect(page.locator(`[data-node="${to}"]`)).toBeFocused();
+  await expect(page.locator('[data-message]:not([role])').first()).toBeAttached();
+  await expect(page.locator('[data-message][role]')).toHaveCount(0);
   await expect(page.locator('[data-message] title')).toHaveCount(0);
   // Messages keep their data-* hooks while playing.
   await expect(page.locator('[data-message][data-kind][data-from][data-to]').first()).toBeAttached();

@@ -43,8 +43,8 @@ impl Configuration {
         self.old.is_some()
     }
 
-    /// How many votes, its own included, win a candidate an election in this configuration: a
-    /// majority of the voters (§5.2). `None` while joint, when it needs a majority of C_old
+    /// How many votes of its voters win a candidate an election in this configuration: a
+    /// majority (§5.2). `None` while joint, when it needs a majority of C_old
     /// and, counted separately, one of C_new (§6): no single number says it.
     pub fn votes_needed(&self) -> Option<usize> {
         (!self.is_joint()).then(|| quorum::majority(self.voters.len()))

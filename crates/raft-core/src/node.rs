@@ -198,6 +198,13 @@ impl Node {
         }
     }
 
+    /// The votes this candidate's election counts: those of servers that vote in its
+    /// configuration (thesis §4.1; a server removing itself campaigns without its own vote,
+    /// §4.2.2). Each counts once, in C_old or C_new while joint; 0 for the other roles.
+    pub fn votes_counted(&self) -> usize {
+        self.votes_received().into_iter().filter(|&id| self.config.is_voter(id)).count()
+    }
+
     /// The configuration in force on this server (thesis §4.1): the latest in its log,
     /// committed or not.
     pub fn configuration(&self) -> &Configuration {

@@ -307,3 +307,17 @@ fn a_leader_told_to_time_out_answers_the_writes_it_kept_waiting() {
     });
     assert!(answered, "the waiting write learns its fate is unknown at once, not by timing out: {outputs:?}");
 }
+
+#[test]
+fn a_candidate_counts_only_the_votes_of_its_configuration() {
+    // S1 campaigns in a configuration of S1, S2 and S3; a vote from S4, outside it (a server
+    // that has not yet heard it was removed), is received but not counted (thesis §4.1).
+    let mut node = Node::new(1, &[1, 2, 3], RaftOptions::default());
+    handle(&mut node, Input::Timer(Timer::Election));
+    assert_eq!((node.role(), node.votes_counted()), (RoleKind::Candidate, 1));
+    handle(&mut node, granted_vote(4, 1));
+    assert_eq!((node.votes_received().len(), node.votes_counted()), (2, 1));
+    assert_eq!(node.configuration().votes_needed(), Some(2));
+    handle(&mut node, granted_vote(2, 1));
+    assert_eq!(node.role(), RoleKind::Leader);
+}

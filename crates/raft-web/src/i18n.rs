@@ -464,7 +464,7 @@ const ZH: Texts = Texts {
     next_leader_button: "领导者 ▶",
     next_leader_change: "下一次领导者变更",
     no_leader_change: "这个方向没有领导者变更。",
-    none_down: "没有宕机的服务器：R 键会重启宕机的服务器。",
+    none_down: "目前没有服务器宕机（R 键重启所有宕机的服务器）。",
     cluster: "集群",
     scenario: "场景",
     scenario_title: "载入一个场景，停在开头",
@@ -690,12 +690,12 @@ impl Lang {
         }
     }
 
-    /// A candidate's tally, and the votes that would elect it: "votes: 2 of 3".
+    /// A candidate's tally, and the votes that would elect it: "votes: 2, needs 3".
     pub fn votes(self, votes: usize, needed: Option<usize>) -> String {
         match (self, needed) {
-            (Lang::En, Some(needed)) => format!("votes: {votes} of {needed}"),
+            (Lang::En, Some(needed)) => format!("votes: {votes}, needs {needed}"),
             (Lang::En, None) => format!("votes: {votes}"),
-            (Lang::Zh, Some(needed)) => format!("得票：{votes}/{needed}"),
+            (Lang::Zh, Some(needed)) => format!("得票：{votes}（需 {needed} 票）"),
             (Lang::Zh, None) => format!("得票：{votes}"),
         }
     }
@@ -713,7 +713,7 @@ impl Lang {
     pub fn join_side(self, first: NodeId) -> String {
         match self {
             Lang::En => format!("Join S{first}'s side"),
-            Lang::Zh => format!("加入 S{first} 一侧"),
+            Lang::Zh => format!("加入 S{first} 所在分区"),
         }
     }
 
@@ -722,9 +722,13 @@ impl Lang {
         let names: Vec<String> = group.iter().map(|id| format!("S{id}")).collect();
         match self {
             Lang::En => {
-                format!("Move this server into the partition of {}: it reaches them, and only them", names.join(", "))
+                let names = names.join(", ");
+                format!("Move this server into the partition of {names}: it then reaches {names} and no other server")
             }
-            Lang::Zh => format!("把这台服务器移入 {} 所在的分区：它只能与它们通信", names.join("、")),
+            Lang::Zh => {
+                let names = names.join("、");
+                format!("把这台服务器移入 {names} 所在的分区：之后它只能与 {names} 通信")
+            }
         }
     }
 

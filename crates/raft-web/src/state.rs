@@ -737,7 +737,7 @@ impl Playground {
                 let node = self.leader().ok_or(Notice::NoLeader)?;
                 Ok(vec![raft_sim::Action::Crash { node }])
             }
-            _ => {
+            Action::RestartCrashed => {
                 let history = self.history.borrow();
                 let down = history.sim().nodes().filter(|node| !node.is_up()).map(|node| node.node().id());
                 let restarts: Vec<_> = down.map(|node| raft_sim::Action::Restart { node }).collect();
@@ -747,6 +747,7 @@ impl Playground {
                     Ok(restarts)
                 }
             }
+            _ => Ok(Vec::new()),
         }
     }
 
@@ -756,7 +757,14 @@ impl Playground {
         match *action {
             Action::Isolate(node) => vec![raft_sim::Action::Partition { groups: links.isolating(node) }],
             Action::Reconnect(node) => vec![raft_sim::Action::Partition { groups: links.reconnecting(node) }],
-            Action::JoinSide(node, with) => vec![raft_sim::Action::Partition { groups: links.joining(node, with) }],
+            Action::JoinSide(node, with) => {
+                // Every server in one group is no partition at all.
+                let mut groups = links.joining(node, with);
+                if groups.len() == 1 && history.sim().nodes().all(|n| groups[0].contains(&n.node().id())) {
+                    groups.clear();
+                }
+                vec![raft_sim::Action::Partition { groups }]
+            }
             _ => {
                 let mends = links.cuts().map(|(from, to)| raft_sim::Action::Mend { from, to });
                 links.is_partitioned().then_some(raft_sim::Action::Heal {}).into_iter().chain(mends).collect()
@@ -1229,10 +1237,19 @@ mod tests {
         state = reduce(state, Action::JoinSide(2, 1));
         assert!(!state.view().nodes[0].isolated && !state.view().nodes[1].isolated && state.network_faulty());
         assert_eq!(state.details(3).unwrap().other_sides, [vec![1, 2]]);
-        assert!(state.details(1).unwrap().other_sides.is_empty(), "its own side is not offered");
+        assert_eq!(state.details(1).unwrap().other_sides, [vec![3, 4, 5]], "the rest, not its own side");
+        state = reduce(state, Action::JoinSide(2, 3));
+        assert_eq!(state.details(2).unwrap().other_sides, [vec![1]], "back with the rest");
+        state = reduce(state, Action::JoinSide(2, 1));
         let scenario = state.history.borrow().scenario();
         assert!(matches!(scenario.actions.last().map(|a| &a.action),
                          Some(raft_sim::Action::Partition { groups }) if groups == &[vec![1, 2]]));
+        // Every server joined into one group: no partition is left.
+        state = reduce(state, Action::Resize(3));
+        state = reduce(state, Action::Isolate(1));
+        state = reduce(state, Action::JoinSide(2, 1));
+        state = reduce(state, Action::JoinSide(3, 1));
+        assert!(!state.network_faulty());
     }
 
     #[test]

@@ -97,7 +97,7 @@ pub fn message_glyph(lang: Lang, props: &MessageGlyphProps) -> Html {
            data-entries={(message.kind == PayloadKind::AppendEntries).then(|| message.entries.to_string())}
            data-granted={message.granted.map(|g| g.to_string())}
            data-copy-of={message.copy_of.map(|original| original.to_string())}
-           role={props.focusable.then_some("button")} tabindex={if props.focusable { "0" } else { "-1" }}
+           role={props.focusable.then_some("button")} tabindex={props.focusable.then_some("0")}
            aria-label={label.clone()} aria-expanded={props.focusable.then(|| props.open.to_string())} {onclick} {onkeydown}>
             // While paused, the label as a tooltip, and a wider invisible disc to click or tap
             // (larger on a touch screen, by CSS).
@@ -119,10 +119,12 @@ pub fn message_glyph(lang: Lang, props: &MessageGlyphProps) -> Html {
     // removing the ones and creating the others. While paused, each message keeps its element,
     // and the focus with it.
     if !props.focusable {
-        if let Some(tag) = match &mut glyph {
+        let tag = match &mut glyph {
             Html::VTag(tag) => std::rc::Rc::get_mut(tag),
             _ => None,
-        } {
+        };
+        debug_assert!(tag.is_some(), "html! makes one element, held once");
+        if let Some(tag) = tag {
             tag.key = None;
         }
     }

@@ -25,10 +25,11 @@ pub fn focus_selected(selector: &str) -> bool {
 }
 
 /// Once the page is redrawn, if the focus was lost (the focused button or message went away):
-/// to message `id` if it is still in flight, else to server `to`, the one it was going to.
+/// to message `id` if it is still in flight and the run paused, else to server `to`, the one
+/// it was going to (while playing, messages take no focus: their elements are reused).
 pub fn refocus_message(id: u64, to: u32) {
     after_redraw(move || {
-        if focus_lost() && !focus_selected(&format!("[data-message=\"{id}\"]")) {
+        if focus_lost() && !focus_selected(&format!(".cluster__messages:not([aria-hidden]) [data-message=\"{id}\"]")) {
             focus_selected(&format!("[data-node=\"{to}\"]"));
         }
     });

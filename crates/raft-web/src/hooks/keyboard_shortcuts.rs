@@ -25,11 +25,15 @@ pub fn keyboard_shortcuts(dispatch: Callback<Action>) -> Option<EventListener> {
         }
         let action = match event.key().as_str() {
             " " if !key_belongs_to_target(event, true) => Action::TogglePlay,
+            // Held down, a letter acts once.
+            "k" | "K" | "w" | "W" | "c" | "C" | "r" | "R" if event.repeat() => return,
             "k" | "K" if !takes_typed_letters(event) => Action::TogglePlay,
-            // A presenter's keys (RaftScope's habit): what a lecture does most, one key each.
-            "w" | "W" if !takes_typed_letters(event) => Action::WriteToLeader,
-            "c" | "C" if !takes_typed_letters(event) => Action::CrashLeader,
-            "r" | "R" if !takes_typed_letters(event) => Action::RestartCrashed,
+            // A presenter's keys (RaftScope's habit): what a lecture does most, one key each;
+            // not from inside a dialog (a server's menu, the shortcuts), whose own actions
+            // those keys would seem to aim at.
+            "w" | "W" if !takes_typed_letters(event) && !in_dialog(event) => Action::WriteToLeader,
+            "c" | "C" if !takes_typed_letters(event) && !in_dialog(event) => Action::CrashLeader,
+            "r" | "R" if !takes_typed_letters(event) && !in_dialog(event) => Action::RestartCrashed,
             "ArrowRight" if !key_belongs_to_target(event, false) => Action::Step(Direction::Forward),
             "ArrowLeft" if !key_belongs_to_target(event, false) => Action::Step(Direction::Back),
             "Escape" => Action::CloseMenu,
@@ -90,6 +94,13 @@ fn focused_message(event: &KeyboardEvent) -> Option<(u64, u32)> {
         panel.get_attribute("data-panel-message")?.parse().ok()?,
         panel.get_attribute("data-panel-to")?.parse().ok()?,
     ))
+}
+
+/// Whether the key was pressed inside a modal dialog (a server's menu, the client's form, the
+/// shortcuts panel).
+fn in_dialog(event: &KeyboardEvent) -> bool {
+    let target = event.target().and_then(|target| target.dyn_into::<Element>().ok());
+    target.is_some_and(|element| element.closest("[aria-modal=\"true\"]").ok().flatten().is_some())
 }
 
 /// Whether an open lesson's `back` or `next` can act now (the playground's root says so).

@@ -27,7 +27,8 @@ pub struct NodeView {
     pub up: bool,
     /// Whether a partition cuts it off from every other server.
     pub isolated: bool,
-    /// Votes a candidate has (itself included); 0 otherwise.
+    /// Votes a candidate's election counts (its own too, when it votes in its configuration); 0
+    /// otherwise.
     pub votes: usize,
     /// The votes that would elect it, in the configuration it campaigns in (none while joint).
     pub votes_needed: Option<usize>,
@@ -208,7 +209,7 @@ impl ClusterView {
                     term: node.current_term(),
                     up,
                     isolated: links.is_isolated(node.id()),
-                    votes: node.votes_received().len(),
+                    votes: node.votes_counted(),
                     votes_needed: node.configuration().votes_needed(),
                     election_timer_left,
                     position,

@@ -58,7 +58,7 @@ impl NodeDetails {
                 Vec::new()
             },
             isolated: sim.network().links.is_isolated(id),
-            other_sides: sim.network().links.listed_groups().into_iter().filter(|group| !group.contains(&id)).collect(),
+            other_sides: other_sides(sim, id),
             // Not a server drawn as a leader (a stale one, cut off): the README offers it
             // on a running follower.
             can_take_over: up
@@ -198,6 +198,22 @@ fn payload_fields(payload: &Payload) -> Vec<(&'static str, FieldValue)> {
             vec![("request", text(format!("#{request_id}"))), ("answer", FieldValue::Answer(result.clone()))]
         }
     }
+}
+
+/// The partition groups `id` is not in, each sorted: the listed groups, and the servers in
+/// none (the rest) when `id` is in a listed group. Empty when no partition stands.
+fn other_sides(sim: &Simulation, id: NodeId) -> Vec<Vec<NodeId>> {
+    let listed = sim.network().links.listed_groups();
+    if listed.is_empty() {
+        return Vec::new();
+    }
+    let rest: Vec<NodeId> =
+        sim.nodes().map(|node| node.node().id()).filter(|n| !listed.iter().any(|group| group.contains(n))).collect();
+    let mut sides: Vec<Vec<NodeId>> = listed.into_iter().filter(|group| !group.contains(&id)).collect();
+    if !rest.is_empty() && !rest.contains(&id) {
+        sides.push(rest);
+    }
+    sides
 }
 
 #[cfg(test)]
