@@ -26,6 +26,13 @@ export async function simulatedTime(page) {
   return Number(await page.locator('[data-time-ms]').getAttribute('data-time-ms'));
 }
 
+/** Opens server `node`'s menu and presses Time out: it campaigns, and its RequestVotes are in
+ *  flight while the run stays paused, whatever the machine's speed. */
+export async function timeOut(page, node) {
+  await page.locator(`[data-node="${node}"]`).click();
+  await page.getByRole('button', { name: 'Time out' }).click();
+}
+
 export async function playUntilLeader(page) {
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect(page.locator('[data-node][data-role=leader]')).toHaveCount(1, { timeout: 20_000 });

@@ -2,7 +2,7 @@
 // quickly, and the page answers a click afterwards.
 import { test, expect } from '@playwright/test';
 import { deflateSync } from 'node:zlib';
-import { frames, simulatedTime, watchErrors } from './helpers.mjs';
+import { frames, simulatedTime, watchErrors, timeOut } from './helpers.mjs';
 
 /** A share link's fragment for any scenario text, valid or not (zlib, URL-safe base64). */
 const linkOf = (json, t) => `#s=1.${deflateSync(Buffer.from(json)).toString('base64url')}&t=${t}`;
@@ -100,8 +100,7 @@ test('4. the page never offers a link it could not open', async ({ page, context
 test('5. a link at t = 0 carries the actions at 0', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('./');
-  await page.locator('[data-node="1"]').click();
-  await page.getByRole('button', { name: 'Time out' }).click();
+  await timeOut(page, 1);
   await expect(page.locator('[data-node="1"]')).toHaveAttribute('data-role', 'candidate');
   await page.getByText('Share, embed, export').click();
   await page.getByRole('button', { name: 'Copy link' }).click();

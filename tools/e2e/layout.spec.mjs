@@ -1,7 +1,7 @@
 // Layout and settings: a 360 px phone with touch, both themes saved as screenshots, the
 // settings panel, the Step / Heal all names, and presets reaching their known end state.
 import { test, expect } from '@playwright/test';
-import { playUntilLeader, simulatedTime, watchErrors, presetShown } from './helpers.mjs';
+import { playUntilLeader, simulatedTime, stepUntil, watchErrors, presetShown, timeOut } from './helpers.mjs';
 
 test.describe('on a 360 px phone with touch', () => {
   test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
@@ -25,6 +25,19 @@ test.describe('on a 360 px phone with touch', () => {
     expect(await overflow()).toBeLessThanOrEqual(0);
     await page.screenshot({ path: testInfo.outputPath('phone.png'), fullPage: true });
     expect(errors).toEqual([]);
+  });
+
+  test('a candidate\'s tally, in a phone\'s larger letters, stays inside the drawing', async ({ page }) => {
+    await page.goto('./');
+    // Seed 1 splits the first vote between S4 and S5, on the ring's left side.
+    await stepUntil(page, page.locator('[data-votes-node]').nth(1));
+    const drawing = await page.locator('svg.cluster').boundingBox();
+    for (const tally of await page.locator('[data-votes-node]').all()) {
+      await expect(tally).toHaveText(/^votes: \d, needs 3$/);
+      const box = await tally.boundingBox();
+      expect(box.x).toBeGreaterThanOrEqual(drawing.x);
+      expect(box.x + box.width).toBeLessThanOrEqual(drawing.x + drawing.width);
+    }
   });
 
   test('a preset\'s log table reads from index 1, then follows the entries added', async ({ page }) => {
@@ -182,8 +195,7 @@ test('on a 1920×1080 projector the ring takes the height below the header, the 
 test('servers\' names are drawn over the messages in flight, which leave through them on a crowded ring', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('./');
-  await page.locator('[data-node="1"]').click();
-  await page.getByRole('button', { name: 'Time out' }).click();
+  await timeOut(page, 1);
   await expect(page.locator('[data-message]')).toHaveCount(4);
   const order = await page.evaluate(() => [...document.querySelectorAll('[data-name-node]')].map((name) => {
     const message = document.querySelector('[data-message]');

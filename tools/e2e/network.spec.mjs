@@ -1,7 +1,7 @@
 // The network: cluster size, isolating a server, cutting links one way, dropping a message.
 import { test, expect } from '@playwright/test';
 import { inflateSync } from 'node:zlib';
-import { frames, playUntilLeader, simulatedTime, watchErrors } from './helpers.mjs';
+import { frames, playUntilLeader, simulatedTime, watchErrors, timeOut } from './helpers.mjs';
 
 test('the size picker starts a fresh cluster of 1 to 9 servers', async ({ page }) => {
   const errors = watchErrors(page);
@@ -93,8 +93,7 @@ test('a link is cut one way by clicking it, and its messages are lost', async ({
 test('clicking a message shows its fields, and Drop removes it', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('./');
-  await page.locator('[data-node="3"]').click();
-  await page.getByRole('button', { name: 'Time out' }).click();
+  await timeOut(page, 3);
   // 5 ms later every RequestVote is half-way (latency is 10-20 ms), clear of the nodes.
   await page.getByRole('slider', { name: 'Time' }).fill('5');
   const message = page.locator('[data-message][data-kind=RequestVote][data-to="1"]');
@@ -116,8 +115,7 @@ test('clicking a message shows its fields, and Drop removes it', async ({ page }
 test('Duplicate sends a second copy that arrives too; the client\'s messages have no Duplicate', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('./');
-  await page.locator('[data-node="3"]').click();
-  await page.getByRole('button', { name: 'Time out' }).click();
+  await timeOut(page, 3);
   await page.getByRole('slider', { name: 'Time' }).fill('5');
   const message = page.locator('[data-message][data-kind=RequestVote][data-to="1"]').first();
   const id = await message.getAttribute('data-message');

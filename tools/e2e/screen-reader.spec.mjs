@@ -1,7 +1,7 @@
 // What a screen reader meets: the drawing's role, its popups, what is announced and when, and
 // keys that belong to the control they are pressed on.
 import { test, expect } from '@playwright/test';
-import { frames, watchErrors, playUntilLeader, presetShown, simulatedTime } from './helpers.mjs';
+import { frames, watchErrors, playUntilLeader, presetShown, simulatedTime, timeOut } from './helpers.mjs';
 
 test('the drawing is a group of buttons, not an image; its links are hidden; its popups are named dialogs', async ({ page }) => {
   const errors = watchErrors(page);
@@ -135,8 +135,7 @@ test('a message says whether its panel is open', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('./');
   // A timeout fired while paused puts four RequestVotes in flight, whatever the timing of the machine.
-  await page.locator('[data-node="2"]').click();
-  await page.getByRole('button', { name: 'Time out' }).click();
+  await timeOut(page, 2);
   const message = page.locator('[data-message]').first();
   const id = await message.getAttribute('data-message');
   await expect(message).toHaveAttribute('aria-expanded', 'false');
@@ -152,8 +151,7 @@ test('a message says whether its panel is open', async ({ page }) => {
 test('messages in flight are named buttons while paused; while playing their layer, which changes every frame, is hidden', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('./');
-  await page.locator('[data-node="2"]').click();
-  await page.getByRole('button', { name: 'Time out' }).click();
+  await timeOut(page, 2);
   const layer = page.locator('.cluster__messages');
   await expect(layer).not.toHaveAttribute('aria-hidden');
   const drawing = page.getByRole('group', { name: 'Raft cluster' });

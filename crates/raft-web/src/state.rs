@@ -155,6 +155,18 @@ impl Notice {
     }
 }
 
+/// A presenter's one-key actions, each aimed at whatever server it concerns now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PresenterKey {
+    /// W: the client sends the next suggested write to the leader (to the first server up
+    /// when none leads: it redirects).
+    WriteToLeader,
+    /// C: crash the leader.
+    CrashLeader,
+    /// R: restart every crashed server.
+    RestartCrashed,
+}
+
 /// What a person (or the animation loop) can do.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
@@ -200,13 +212,8 @@ pub enum Action {
     Isolate(NodeId),
     /// Put an isolated server back with the others.
     Reconnect(NodeId),
-    /// The client sends the next suggested write to the leader (to the first server up when
-    /// none leads: it redirects), as the W key does for a presenter.
-    WriteToLeader,
-    /// Crash the leader (the C key).
-    CrashLeader,
-    /// Restart every crashed server (the R key).
-    RestartCrashed,
+    /// One of a presenter's keys: W, C or R.
+    Presenter(PresenterKey),
     /// Move a server (the first) into the partition group of another (the second).
     JoinSide(NodeId, NodeId),
     /// End every partition and mend every cut link.
@@ -726,18 +733,18 @@ impl Playground {
         self.history.borrow().sim().nodes().find(|node| node.is_up()).map_or(1, |node| node.node().id())
     }
 
-    /// What a presenter's key does now, in the simulator's actions: W, C and R.
-    fn presenter_actions(&self, action: &Action) -> Result<Vec<raft_sim::Action>, Notice> {
-        match action {
-            Action::WriteToLeader => {
+    /// What a presenter's key does now, in the simulator's actions.
+    fn presenter_actions(&self, key: PresenterKey) -> Result<Vec<raft_sim::Action>, Notice> {
+        match key {
+            PresenterKey::WriteToLeader => {
                 let node = self.leader().unwrap_or_else(|| self.client_first_up());
                 Ok(vec![raft_sim::Action::Write { node, command: self.suggested_command(), client: 1 }])
             }
-            Action::CrashLeader => {
+            PresenterKey::CrashLeader => {
                 let node = self.leader().ok_or(Notice::NoLeader)?;
                 Ok(vec![raft_sim::Action::Crash { node }])
             }
-            Action::RestartCrashed => {
+            PresenterKey::RestartCrashed => {
                 let history = self.history.borrow();
                 let down = history.sim().nodes().filter(|node| !node.is_up()).map(|node| node.node().id());
                 let restarts: Vec<_> = down.map(|node| raft_sim::Action::Restart { node }).collect();
@@ -747,7 +754,6 @@ impl Playground {
                     Ok(restarts)
                 }
             }
-            _ => Ok(Vec::new()),
         }
     }
 
@@ -936,12 +942,10 @@ impl Reducible for Playground {
                 next.menu_error_on_read = matches!(action, raft_sim::Action::Read { .. });
                 next.apply(vec![action], true);
             }
-            Action::WriteToLeader | Action::CrashLeader | Action::RestartCrashed => {
-                match next.presenter_actions(&action) {
-                    Ok(actions) => next.apply(actions, false),
-                    Err(notice) => next.notice = Some(notice),
-                }
-            }
+            Action::Presenter(key) => match next.presenter_actions(key) {
+                Ok(actions) => next.apply(actions, false),
+                Err(notice) => next.notice = Some(notice),
+            },
             Action::Isolate(_) | Action::Reconnect(_) | Action::JoinSide(..) => {
                 let actions = next.network_actions(&action);
                 next.apply(actions, true);
@@ -1213,19 +1217,19 @@ mod tests {
     #[test]
     fn a_presenter_writes_to_the_leader_crashes_it_and_restarts_it_by_keys() {
         let mut state = Rc::new(Playground::default());
-        state = reduce(state, Action::CrashLeader);
+        state = reduce(state, Action::Presenter(PresenterKey::CrashLeader));
         assert!(matches!(state.notice, Some(Notice::NoLeader)), "no leader at 0 ms: {:?}", state.notice);
-        state = reduce(state, Action::RestartCrashed);
+        state = reduce(state, Action::Presenter(PresenterKey::RestartCrashed));
         assert!(matches!(state.notice, Some(Notice::NoneDown)), "{:?}", state.notice);
         state = reduce(state, Action::Seek(1_000));
         let leader = state.leader().expect("a leader within a second");
-        state = reduce(state, Action::WriteToLeader);
+        state = reduce(state, Action::Presenter(PresenterKey::WriteToLeader));
         let scenario = state.history.borrow().scenario();
         assert!(matches!(scenario.actions.last().map(|a| &a.action),
                          Some(raft_sim::Action::Write { node, command, .. }) if *node == leader && command == "x=1"));
-        state = reduce(state, Action::CrashLeader);
+        state = reduce(state, Action::Presenter(PresenterKey::CrashLeader));
         assert!(!state.view().nodes[leader as usize - 1].up);
-        state = reduce(state, Action::RestartCrashed);
+        state = reduce(state, Action::Presenter(PresenterKey::RestartCrashed));
         assert!(state.view().nodes.iter().all(|node| node.up));
     }
 

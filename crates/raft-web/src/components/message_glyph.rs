@@ -77,7 +77,8 @@ pub fn message_glyph(lang: Lang, props: &MessageGlyphProps) -> Html {
     let outline = outline(family, loaded);
     let id = message.id;
     let onclick = props.on_select.reform(move |_: MouseEvent| id);
-    let onkeydown = on_activate_keys(&props.on_select, id);
+    // Focusable only while paused: no key handler to make for each message of a frame.
+    let onkeydown = props.focusable.then(|| on_activate_keys(&props.on_select, id));
     // Named and a button only while paused: while playing, messages move too fast to point at,
     // their layer is hidden from screen readers (the announcement tells the turning points),
     // and each of the up to 160 a frame may create is drawn with no more than it needs.

@@ -172,8 +172,17 @@ pub fn votes_glyph(lang: Lang, node: &NodeView) -> Html {
     if node.role != RoleKind::Candidate || !node.up {
         return Html::default();
     }
+    // Centred over the server, but from its outer edge inwards near the drawing's sides, where
+    // "votes: 2, needs 3" would run off it (on a phone's larger letters).
+    let (class, x) = if node.position.x < VIEW_SIZE / 4.0 {
+        ("node__votes node__votes--start", node.position.x - NODE_RADIUS)
+    } else if node.position.x > VIEW_SIZE * 3.0 / 4.0 {
+        ("node__votes node__votes--end", node.position.x + NODE_RADIUS)
+    } else {
+        ("node__votes", node.position.x)
+    };
     html! {
-        <text class="node__votes" x={number(node.position.x)} y={number(node.position.y - NODE_RADIUS - 12.0)}
+        <text {class} x={number(x)} y={number(node.position.y - NODE_RADIUS - 12.0)}
               data-votes-node={node.id.to_string()}>
             { lang.votes(node.votes, node.votes_needed) }
         </text>

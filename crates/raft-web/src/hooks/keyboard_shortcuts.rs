@@ -5,12 +5,12 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent};
 use yew::Callback;
 
-use crate::state::{Action, Direction};
+use crate::state::{Action, Direction, PresenterKey};
 
 /// Space plays or pauses and the arrow keys step between events, except in a form control
 /// (or, for Space, on a button or anything acting as one), where those keys already mean
-/// something; K plays or pauses wherever the focus is, but in a text field or a picker, where it is a letter, and so do W (the
-/// client writes to the leader), C (crash the leader) and R (restart the crashed servers);
+/// something; K plays or pauses wherever the focus is but in a text field or a picker (where
+/// it is a letter), and W, C and R (a presenter's keys) act likewise, outside dialogs too;
 /// Escape closes the node menu from anywhere.
 pub fn keyboard_shortcuts(dispatch: Callback<Action>) -> Option<EventListener> {
     let document = gloo::utils::document().dyn_into::<web_sys::EventTarget>().ok()?;
@@ -31,9 +31,13 @@ pub fn keyboard_shortcuts(dispatch: Callback<Action>) -> Option<EventListener> {
             // A presenter's keys (RaftScope's habit): what a lecture does most, one key each;
             // not from inside a dialog (a server's menu, the shortcuts), whose own actions
             // those keys would seem to aim at.
-            "w" | "W" if !takes_typed_letters(event) && !in_dialog(event) => Action::WriteToLeader,
-            "c" | "C" if !takes_typed_letters(event) && !in_dialog(event) => Action::CrashLeader,
-            "r" | "R" if !takes_typed_letters(event) && !in_dialog(event) => Action::RestartCrashed,
+            key @ ("w" | "W" | "c" | "C" | "r" | "R") if !takes_typed_letters(event) && !in_dialog(event) => {
+                Action::Presenter(match key {
+                    "w" | "W" => PresenterKey::WriteToLeader,
+                    "c" | "C" => PresenterKey::CrashLeader,
+                    _ => PresenterKey::RestartCrashed,
+                })
+            }
             "ArrowRight" if !key_belongs_to_target(event, false) => Action::Step(Direction::Forward),
             "ArrowLeft" if !key_belongs_to_target(event, false) => Action::Step(Direction::Back),
             "Escape" => Action::CloseMenu,

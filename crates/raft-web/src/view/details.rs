@@ -19,7 +19,8 @@ pub struct NodeDetails {
     pub progress: Vec<(NodeId, u64, u64)>,
     /// Whether a partition cuts it off from every other server.
     pub isolated: bool,
-    /// The partition groups it is not in, each sorted (servers in no group are not one).
+    /// The partition groups it is not in, each sorted: the listed ones, and the servers in
+    /// none when it is in one (see `other_sides`).
     pub other_sides: Vec<Vec<NodeId>>,
     /// Whether another server leads, this one runs and votes in the leader's configuration:
     /// leadership can be handed to it.
