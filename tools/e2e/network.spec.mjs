@@ -74,6 +74,24 @@ test('a split of two servers against three takes two clicks: Isolate S1, then S2
   expect(errors).toEqual([]);
 });
 
+test('a server left alone outside every side is drawn cut off, and Reconnect takes it back', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await page.getByRole('combobox', { name: 'Servers' }).selectOption('3');
+  await page.locator('[data-node="1"]').click();
+  await page.getByRole('button', { name: 'Isolate' }).click();
+  await page.locator('[data-node="2"]').click();
+  await page.getByRole('button', { name: "Join S1's side" }).click();
+  // {S1, S2} | {S3}: S3 is in no listed group, and alone.
+  await expect(page.locator('[data-node="3"]')).toHaveAttribute('aria-label', /isolated/);
+  await page.locator('[data-node="3"]').click();
+  await expect(page.getByRole('button', { name: 'Isolate', exact: true })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Reconnect' }).click();
+  await expect(page.locator('.lane--partitioned')).toHaveCount(0);
+  await expect(page.locator('[data-node="3"]')).not.toHaveAttribute('aria-label', /isolated/);
+  expect(errors).toEqual([]);
+});
+
 test('a link is cut one way by clicking it, and its messages are lost', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('./');

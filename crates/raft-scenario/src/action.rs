@@ -26,6 +26,20 @@ pub fn is_client(client: ClientId) -> bool {
     (1..=MAX_CLIENTS).contains(&client)
 }
 
+/// The intervals a client's steady writes may have, in ms (`workload`; 0 stops them).
+pub const WORKLOAD_INTERVAL_MS: std::ops::RangeInclusive<Millis> = 100..=60_000;
+
+/// What is wrong with `every_ms`, which is not a `workload` interval.
+pub fn workload_problem(every_ms: Millis) -> String {
+    let (low, high) = (WORKLOAD_INTERVAL_MS.start(), WORKLOAD_INTERVAL_MS.end());
+    format!("0 (stop) or {low} to {high} ms, not {every_ms}")
+}
+
+/// Whether `every_ms` is a `workload` interval: 0 (stop) or within [`WORKLOAD_INTERVAL_MS`].
+pub fn is_workload_interval(every_ms: Millis) -> bool {
+    every_ms == 0 || WORKLOAD_INTERVAL_MS.contains(&every_ms)
+}
+
 /// Actions of client 1 do not write their client, so files and links read and write as
 /// before clients had names.
 fn is_first_client(client: &ClientId) -> bool {
@@ -148,6 +162,16 @@ pub enum Action {
         /// The server.
         node: NodeId,
     },
+    /// From now on, the client writes steadily, one write every `every_ms` (0 stops it): the
+    /// first at once, each to the leader it last heard from. Client 1 writes `x=1`, `x=2`, …,
+    /// client 2 `y=…`, client 3 `z=…`.
+    Workload {
+        /// Which client (1 when not written).
+        #[serde(skip_serializing_if = "is_first_client")]
+        client: ClientId,
+        /// The time between two writes, 100 to 60,000 ms; 0 stops the writes.
+        every_ms: Millis,
+    },
     /// The client asks the leader to make exactly these servers the voters: by joint
     /// consensus in `joint` mode; in `single` mode only if they differ by one server.
     Reconfigure {
@@ -191,6 +215,7 @@ impl Action {
             Action::AddServer { .. } => ActionKind::AddServer,
             Action::RemoveServer { .. } => ActionKind::RemoveServer,
             Action::Reconfigure { .. } => ActionKind::Reconfigure,
+            Action::Workload { .. } => ActionKind::Workload,
         }
     }
 
@@ -226,6 +251,8 @@ impl fmt::Display for Action {
             Action::AddServer { node } => write!(f, "add_server {node}"),
             Action::RemoveServer { node } => write!(f, "remove_server {node}"),
             Action::Reconfigure { voters } => write!(f, "reconfigure {voters:?}"),
+            Action::Workload { client: 1, every_ms } => write!(f, "workload {every_ms}ms"),
+            Action::Workload { client, every_ms } => write!(f, "workload {every_ms}ms C{client}"),
         }
     }
 }

@@ -56,6 +56,8 @@ pub enum ActionKind {
     Heartbeat,
     /// `scheduler`
     Scheduler,
+    /// `workload`
+    Workload,
 }
 
 impl ActionKind {
@@ -79,6 +81,7 @@ impl ActionKind {
             ActionKind::Cut | ActionKind::Mend => &["from", "to"],
             ActionKind::Drop | ActionKind::Duplicate | ActionKind::Deliver => &["message"],
             ActionKind::Loss => &["probability"],
+            ActionKind::Workload => &["every_ms"],
         }
     }
 
@@ -105,6 +108,7 @@ impl ActionKind {
             ActionKind::Deliver => "deliver",
             ActionKind::Heartbeat => "heartbeat",
             ActionKind::Scheduler => "scheduler",
+            ActionKind::Workload => "workload",
         }
     }
 }
@@ -128,6 +132,7 @@ pub(crate) struct ActionFields {
     #[serde(default, deserialize_with = "optional_probability")]
     probability: Option<f64>,
     mode: Option<Scheduler>,
+    every_ms: Option<Millis>,
 }
 
 fn optional_probability<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<f64>, D::Error> {
@@ -150,10 +155,12 @@ impl ActionFields {
             ("message", self.message.is_some()),
             ("probability", self.probability.is_some()),
             ("mode", self.mode.is_some()),
+            ("every_ms", self.every_ms.is_some()),
         ];
         let wanted = kind.fields();
         // A client's actions may name the client; without it, it is client 1.
-        let optional: &[&str] = if matches!(kind, ActionKind::Write | ActionKind::Read) { &["client"] } else { &[] };
+        let optional: &[&str] =
+            if matches!(kind, ActionKind::Write | ActionKind::Read | ActionKind::Workload) { &["client"] } else { &[] };
         let client = self.client.unwrap_or(1);
         for (field, present) in given {
             if present && !wanted.contains(&field) && !optional.contains(&field) {
@@ -187,6 +194,7 @@ impl ActionFields {
             ActionKind::Deliver => Action::Deliver { message: self.message.unwrap_or(0) },
             ActionKind::Heartbeat => Action::Heartbeat { node },
             ActionKind::Scheduler => Action::Scheduler { mode: self.mode.unwrap_or_default() },
+            ActionKind::Workload => Action::Workload { client, every_ms: self.every_ms.unwrap_or(0) },
         })
     }
 }

@@ -95,6 +95,8 @@ pub enum Problem {
     MessageZero,
     /// A loss probability outside 0 to 1.
     Probability(f64),
+    /// A `workload` interval that is neither 0 nor 100 to 60,000 ms: the one given.
+    WorkloadInterval(Millis),
     /// A log whose terms start at 0 or decrease: the term at fault.
     TermOrder(Term),
     /// A term above the highest a server may start with.
@@ -246,6 +248,7 @@ impl fmt::Display for Problem {
             Problem::SelfLink => f.write_str("a link joins two different nodes"),
             Problem::MessageZero => f.write_str("message ids start at 1"),
             Problem::Probability(p) => f.write_str(&probability_problem(*p)),
+            Problem::WorkloadInterval(ms) => f.write_str(&crate::action::workload_problem(*ms)),
             Problem::TermOrder(term) => write!(f, "terms start at 1 and never decrease along a log, not {term}"),
             Problem::TermTooLarge { term, limit } => write!(f, "at most {limit}, not {term}"),
             Problem::TermBelowLog { term, last } => write!(f, "{term} is below the term {last} of its last log entry"),

@@ -25,7 +25,10 @@ mod object;
 mod options;
 mod scenario;
 
-pub use action::{is_client, Action, ActionKind, ClientId, MessageId, TimedAction, MAX_CLIENTS};
+pub use action::{
+    is_client, is_workload_interval, workload_problem, Action, ActionKind, ClientId, MessageId, TimedAction,
+    MAX_CLIENTS, WORKLOAD_INTERVAL_MS,
+};
 pub use error::{read, Problem, ReaderKind, ReaderProblem, ScenarioError};
 pub use initial::{InitialState, LogItem, MAX_INITIAL_LOG_ENTRIES, MAX_INITIAL_TERM};
 pub use link::{LinkError, ShareLink, LINK_VERSION, MAX_LINK_TIME_MS, MAX_SCENARIO_BYTES};

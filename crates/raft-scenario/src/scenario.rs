@@ -237,6 +237,13 @@ impl Scenario {
                 Err(error(format!("{path}.probability"), Problem::Probability(*probability)))
             }
             Action::Loss { .. } => Ok(()),
+            Action::Workload { client, every_ms } => {
+                check_client(&format!("{path}.client"), *client)?;
+                if !crate::is_workload_interval(*every_ms) {
+                    return Err(error(format!("{path}.every_ms"), Problem::WorkloadInterval(*every_ms)));
+                }
+                Ok(())
+            }
         }
     }
 

@@ -43,6 +43,8 @@ pub enum ActionError {
     NothingToSnapshot(NodeId),
     /// A heartbeat fires only at a leader, and this node does not lead.
     NotLeader(NodeId),
+    /// A `workload` interval that is neither 0 nor 100 to 60,000 ms: the one given.
+    BadWorkloadInterval(crate::time::Millis),
 }
 
 impl fmt::Display for ActionError {
@@ -56,6 +58,7 @@ impl fmt::Display for ActionError {
             ActionError::InTwoGroups(node) => write!(f, "node {node} is in two partition groups"),
             ActionError::SelfLink(node) => write!(f, "a link joins two nodes, not node {node} to itself"),
             ActionError::BadProbability(p) => f.write_str(&raft_scenario::probability_problem(*p)),
+            ActionError::BadWorkloadInterval(ms) => f.write_str(&raft_scenario::workload_problem(*ms)),
             ActionError::ClientMessage(id) => {
                 write!(f, "message {id} is the client's: only messages between servers are duplicated")
             }
@@ -99,6 +102,7 @@ impl ActionError {
             ActionError::NoSuchClient(_) => "no_such_client",
             ActionError::NothingToSnapshot(_) => "nothing_to_snapshot",
             ActionError::NotLeader(_) => "not_leader",
+            ActionError::BadWorkloadInterval(_) => "bad_workload_interval",
         }
     }
 }

@@ -201,7 +201,9 @@ impl Simulation {
                 },
                 (None, _) => StoryEvent::ClientDone { op: request_id, command: op.command.clone(), result },
             };
+            let (client, server) = (op.client, op.last_node);
             self.story.push(now, told);
+            self.workload_learns(client, server, result);
         }
         self.trace.push(TraceEvent::ClientResponse { at: now, op: request_id, result });
     }

@@ -1,5 +1,6 @@
 //! Randomized fault schedules: each seed gives a scenario of crashes, restarts, partitions,
-//! cuts, loss, duplicated messages, leadership transfers, forced timeouts, writes and (in half
+//! cuts, loss, duplicated messages, leadership transfers, forced timeouts, writes (in a quarter
+//! of them, a client writing on its own throughout), and (in half
 //! the schedules, one server at a time or by joint consensus) membership changes; then every
 //! fault is healed and the cluster must recover. The scenario of a failing seed reproduces the
 //! failure exactly.
@@ -118,6 +119,20 @@ fn generate(seed: u64, settings: &FuzzSettings) -> (Scenario, Simulation) {
         scenario.actions.push(TimedAction { at_ms, action });
     };
     let pick = |rng: &mut SimRng| rng.random_range(1..=nodes);
+    // A client writing on its own through the faults in a quarter of the schedules, drawn
+    // from a stream of its own so that the others stay as they were before it existed.
+    let mut steady = SimRng::new(seed ^ 0x57ea_d7c1_1e47_0001);
+    let workload = steady.random_bool(0.25).then(|| Action::Workload {
+        client: steady.random_range(1..=raft_scenario::MAX_CLIENTS),
+        every_ms: *[100, 250, 500].choose(&mut steady).unwrap_or(&250),
+    });
+    let steady_client = match &workload {
+        Some(Action::Workload { client, .. }) => Some(*client),
+        _ => None,
+    };
+    if let Some(action) = workload {
+        schedule(&mut sim, 0, action);
+    }
     let mut at = 0;
     let mut writes = 0;
     while at < settings.duration_ms {
@@ -156,7 +171,7 @@ fn generate(seed: u64, settings: &FuzzSettings) -> (Scenario, Simulation) {
                 1 => {
                     // A server that exists: a file removing one that never can is refused.
                     sim.run_until(at);
-                    let existing: Vec<NodeId> = sim.nodes().map(|n| n.node().id()).collect();
+                    let existing: Vec<NodeId> = sim.node_ids();
                     Action::RemoveServer { node: existing.choose(&mut rng).copied().unwrap_or(1) }
                 }
                 _ => {
@@ -184,7 +199,8 @@ fn generate(seed: u64, settings: &FuzzSettings) -> (Scenario, Simulation) {
     let end = settings.duration_ms;
     sim.run_until(end);
     let mut recovery = vec![Action::Heal {}, Action::Loss { probability: 0.0 }];
-    let everyone: Vec<NodeId> = sim.nodes().map(|n| n.node().id()).collect();
+    recovery.extend(steady_client.map(|client| Action::Workload { client, every_ms: 0 }));
+    let everyone: Vec<NodeId> = sim.node_ids();
     for &from in &everyone {
         for &to in everyone.iter().filter(|&&to| to != from) {
             recovery.push(Action::Mend { from, to });

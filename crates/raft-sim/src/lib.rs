@@ -40,6 +40,8 @@ mod story;
 mod time;
 mod trace;
 mod trace_tokens;
+mod workload;
+pub use workload::workload_key;
 
 pub use action::ActionError;
 pub use builder::SimBuilder;
@@ -62,12 +64,13 @@ pub use raft_core::{
     MAX_KEY_CHARS, MAX_VALUE_CHARS,
 };
 pub use raft_scenario::{
-    format_probability, is_probability, probability_problem, read, to_compact_json, Action, Bilingual, Choice,
-    ClientId, ConfigError, Highlight, InitialState, Lesson, LessonError, LinkError, LogItem, Membership, MessageId,
-    Object, Predict, Problem, ReadMode, ReaderKind, ReaderProblem, Scenario, ScenarioError, ScenarioOptions, Scheduler,
-    ShareLink, Step as LessonStep, TimedAction, UnsafeSwitches, LINK_VERSION, MAX_ACTIONS, MAX_CLIENTS,
-    MAX_DESCRIPTION_CHARS, MAX_DURATION_MS, MAX_INITIAL_LOG_ENTRIES, MAX_INITIAL_TERM, MAX_LINK_TIME_MS, MAX_NODES,
-    MAX_SCENARIO_BYTES, MAX_SCENARIO_FILE_BYTES, MAX_SCENARIO_TIME_MS, MAX_TITLE_CHARS, SCENARIO_VERSION,
+    format_probability, is_probability, probability_problem, read, to_compact_json, workload_problem, Action,
+    Bilingual, Choice, ClientId, ConfigError, Highlight, InitialState, Lesson, LessonError, LinkError, LogItem,
+    Membership, MessageId, Object, Predict, Problem, ReadMode, ReaderKind, ReaderProblem, Scenario, ScenarioError,
+    ScenarioOptions, Scheduler, ShareLink, Step as LessonStep, TimedAction, UnsafeSwitches, LINK_VERSION, MAX_ACTIONS,
+    MAX_CLIENTS, MAX_DESCRIPTION_CHARS, MAX_DURATION_MS, MAX_INITIAL_LOG_ENTRIES, MAX_INITIAL_TERM, MAX_LINK_TIME_MS,
+    MAX_NODES, MAX_SCENARIO_BYTES, MAX_SCENARIO_FILE_BYTES, MAX_SCENARIO_TIME_MS, MAX_TITLE_CHARS, SCENARIO_VERSION,
+    WORKLOAD_INTERVAL_MS,
 };
 pub use replay_budget::{TooBusy, MAX_REPLAY_EVENTS};
 pub use report::{format_hash, ConfigReport, JointReport, NodeReport, NotLinearizableReport, Report, SnapshotReport};

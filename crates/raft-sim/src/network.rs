@@ -273,9 +273,11 @@ impl Links {
     /// The partition groups that move `node` into the listed group of `with`, out of its own,
     /// keeping the others: the argument of a `partition` action for "Join S1's side", which
     /// builds a split such as {S1, S2} | {S3, S4, S5} in two clicks (Isolate S1, then S2 joins
-    /// it). If `with` is in no listed group, `node` goes back with the servers in none.
-    pub fn joining(&self, node: NodeId, with: NodeId) -> Vec<Vec<NodeId>> {
-        self.listed_groups()
+    /// it). If `with` is in no listed group, `node` goes back with the servers in none. One
+    /// group holding all of `servers` is no partition: no group at all.
+    pub fn joining(&self, node: NodeId, with: NodeId, servers: &[NodeId]) -> Vec<Vec<NodeId>> {
+        let groups = self
+            .listed_groups()
             .into_iter()
             .map(|mut group| {
                 group.retain(|&n| n != node);
@@ -286,18 +288,48 @@ impl Links {
                 group
             })
             .filter(|group| !group.is_empty())
-            .collect()
+            .collect();
+        Self::whole_is_healed(groups, servers)
     }
 
-    /// The partition groups that put an isolated `node` back with the servers in no group:
-    /// the argument of a `partition` action for "Reconnect" (no group at all heals).
-    pub fn reconnecting(&self, node: NodeId) -> Vec<Vec<NodeId>> {
-        self.listed_groups().into_iter().filter(|group| group.as_slice() != [node]).collect()
+    /// The partition groups that put an isolated `node` back with the others: the argument of
+    /// a `partition` action for "Reconnect" (no group at all heals). `None` if `node` is not
+    /// isolated, or if it is alone in no listed group beside two sides or more: which side it
+    /// goes back to is then the user's choice ("Join S1's side").
+    pub fn reconnecting(&self, node: NodeId, servers: &[NodeId]) -> Option<Vec<Vec<NodeId>>> {
+        if !self.is_isolated(node, servers) {
+            return None;
+        }
+        let others: Vec<Vec<NodeId>> =
+            self.listed_groups().into_iter().filter(|group| !group.contains(&node)).collect();
+        let rest_after = servers.iter().filter(|&&n| n != node && !others.iter().any(|g| g.contains(&n))).count();
+        match (rest_after, others.len()) {
+            // The servers in no group take it back.
+            (1.., _) => Some(others),
+            // Nobody else is in no group: one other side takes it back, and that heals.
+            (0, 1) => Some(Vec::new()),
+            _ => None,
+        }
     }
 
-    /// Whether `node` is alone in its partition group, cut off from every other server.
-    pub fn is_isolated(&self, node: NodeId) -> bool {
-        self.listed_groups().iter().any(|group| group.as_slice() == [node])
+    /// Whether `node` is alone in its partition group, cut off from every other server of
+    /// `servers`: alone in a listed group, or the only one of `servers` in none.
+    pub fn is_isolated(&self, node: NodeId, servers: &[NodeId]) -> bool {
+        let listed = self.listed_groups();
+        if listed.iter().any(|group| group.as_slice() == [node]) {
+            return true;
+        }
+        !listed.is_empty()
+            && servers.contains(&node)
+            && servers.iter().all(|n| *n == node || listed.iter().any(|group| group.contains(n)))
+    }
+
+    /// `groups`, or no group at all if one of them holds every server.
+    fn whole_is_healed(groups: Vec<Vec<NodeId>>, servers: &[NodeId]) -> Vec<Vec<NodeId>> {
+        match groups.as_slice() {
+            [only] if servers.iter().all(|n| only.contains(n)) => Vec::new(),
+            _ => groups,
+        }
     }
 
     /// Whether the link from `from` to `to` is cut (one way).
@@ -409,7 +441,12 @@ mod tests {
         let mut links = Links::default();
         links.partition(&[vec![4], vec![2, 1]]);
         assert_eq!(links.listed_groups(), [vec![4], vec![1, 2]]);
-        assert!(links.is_isolated(4) && !links.is_isolated(1) && !links.is_isolated(3));
+        let servers = [1, 2, 3, 4, 5];
+        assert!(links.is_isolated(4, &servers) && !links.is_isolated(1, &servers) && !links.is_isolated(3, &servers));
+        // The one server in no group is cut off too.
+        links.partition(&[vec![1, 2], vec![4, 5]]);
+        assert!(links.is_isolated(3, &servers) && !links.is_isolated(1, &servers));
+        assert!(!links.is_isolated(3, &[1, 2, 3, 4, 5, 6]), "6 is with it");
         links.partition(&[]);
         assert!(!links.is_partitioned());
     }
@@ -418,17 +455,21 @@ mod tests {
     fn joining_moves_a_node_into_another_group_and_keeps_the_rest() {
         let mut links = Links::default();
         links.partition(&links.isolating(1));
-        links.partition(&links.joining(2, 1));
+        let servers = [1, 2, 3, 4, 5];
+        links.partition(&links.joining(2, 1, &servers));
         assert_eq!(links.listed_groups(), [vec![1, 2]]);
         assert_eq!(links.blocked(1, 2), None);
         assert_eq!(links.blocked(2, 3), Some(DropReason::Partition));
         assert_eq!(links.blocked(3, 4), None, "the servers in no group stay together");
         links.partition(&links.isolating(5));
-        links.partition(&links.joining(2, 5));
+        links.partition(&links.joining(2, 5, &servers));
         assert_eq!(links.listed_groups(), [vec![1], vec![2, 5]]);
         // Joining a server in no group puts the node back with them.
-        links.partition(&links.joining(5, 3));
+        links.partition(&links.joining(5, 3, &servers));
         assert_eq!(links.listed_groups(), [vec![1], vec![2]]);
+        // One group of every server is no partition.
+        links.partition(&[vec![1, 2]]);
+        assert!(links.joining(3, 1, &[1, 2, 3]).is_empty());
     }
 
     #[test]
@@ -437,13 +478,29 @@ mod tests {
         links.partition(&links.isolating(3));
         assert_eq!(links.listed_groups(), [vec![3]]);
         assert_eq!(links.blocked(3, 1), Some(DropReason::Partition));
+        let servers = [1, 2, 3, 4, 5];
         links.partition(&links.isolating(5));
-        assert!(links.is_isolated(3) && links.is_isolated(5));
+        assert!(links.is_isolated(3, &servers) && links.is_isolated(5, &servers));
         assert_eq!(links.blocked(1, 2), None, "the others stay together");
-        links.partition(&links.reconnecting(3));
+        assert_eq!(links.reconnecting(1, &servers), None, "not isolated");
+        links.partition(&links.reconnecting(3, &servers).unwrap());
         assert_eq!(links.listed_groups(), [vec![5]]);
-        links.partition(&links.reconnecting(5));
+        links.partition(&links.reconnecting(5, &servers).unwrap());
         assert!(!links.is_partitioned());
+    }
+
+    #[test]
+    fn a_server_alone_in_no_group_reconnects_only_where_one_side_can_take_it() {
+        let mut links = Links::default();
+        // {1, 2} | {3}: 3 is in no group, alone; the one other side takes it back.
+        links.partition(&[vec![1, 2]]);
+        assert_eq!(links.reconnecting(3, &[1, 2, 3]), Some(Vec::new()));
+        // {1, 2} | {3} listed: reconnecting 3 would leave it alone in no group: it heals.
+        links.partition(&[vec![1, 2], vec![3]]);
+        assert_eq!(links.reconnecting(3, &[1, 2, 3]), Some(Vec::new()));
+        // {1, 2} | {3} | {4, 5}: back to which side is the user's choice.
+        links.partition(&[vec![1, 2], vec![4, 5]]);
+        assert_eq!(links.reconnecting(3, &[1, 2, 3, 4, 5]), None);
     }
 
     #[test]

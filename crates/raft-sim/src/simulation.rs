@@ -94,8 +94,16 @@ pub const RECENT_LOSSES: usize = 32;
 #[derive(Clone, Debug)]
 pub(crate) enum Event {
     Deliver(MessageId),
-    TimerFires { node: NodeId, generation: u64 },
+    TimerFires {
+        node: NodeId,
+        generation: u64,
+    },
     ClientTimeout(RequestId),
+    /// A client's next steady write (see [`crate::workload`]).
+    WorkloadTick {
+        client: raft_scenario::ClientId,
+        generation: u64,
+    },
 }
 
 /// A simulated Raft cluster. Create it with [`SimBuilder`](crate::SimBuilder) or from a
@@ -144,6 +152,8 @@ pub struct Simulation {
     /// The commands of the logs the run started with, server by server: writes the clients'
     /// history counts as unknown ([`Simulation::client_history`]). Shared by every checkpoint.
     pub(crate) initial_logs: std::sync::Arc<[raft_core::Command]>,
+    /// Each client's steady writes (index 0 = C1), set by the `workload` action.
+    pub(crate) workloads: [crate::workload::Workload; raft_scenario::MAX_CLIENTS as usize],
 }
 
 impl Simulation {
@@ -185,6 +195,7 @@ impl Simulation {
             next_generation: 0,
             manual,
             initial_logs,
+            workloads: Default::default(),
         };
         for id in ids {
             let last = sim.nodes[(id - 1) as usize].node.log().last_index();
@@ -229,6 +240,11 @@ impl Simulation {
     /// Every node, by ascending id.
     pub fn nodes(&self) -> impl Iterator<Item = &SimNode> {
         self.nodes.iter().map(|node| &**node)
+    }
+
+    /// Every node's id, ascending.
+    pub fn node_ids(&self) -> Vec<NodeId> {
+        self.nodes().map(|node| node.node().id()).collect()
     }
 
     /// Node `index` (of [`Simulation::nodes`]), to change: shared with other copies of the
@@ -358,6 +374,7 @@ impl Simulation {
             Event::Deliver(id) => self.deliver(id),
             Event::TimerFires { node, generation } => self.fire_timer(node, generation),
             Event::ClientTimeout(op) => self.client_timeout(op),
+            Event::WorkloadTick { client, generation } => self.workload_tick(client, generation),
         }
         true
     }
@@ -437,6 +454,7 @@ impl Simulation {
             Action::Reconfigure { voters } => self.reconfigure(voters),
             Action::Deliver { message } => self.deliver_now(*message),
             Action::Heartbeat { node } => self.heartbeat(*node),
+            Action::Workload { client, every_ms } => self.set_workload(*client, *every_ms),
             Action::Scheduler { mode } => {
                 self.manual = *mode == raft_scenario::Scheduler::Manual;
                 Ok(())
@@ -469,6 +487,7 @@ impl Simulation {
             Action::Cut { from, to } => StoryEvent::Cut { from: *from, to: *to },
             Action::Mend { from, to } => StoryEvent::Mended { from: *from, to: *to },
             Action::Loss { probability } => StoryEvent::LossSet { per_mille: (probability * 1000.0).round() as u32 },
+            Action::Workload { client, every_ms } => StoryEvent::WorkloadSet { client: *client, every_ms: *every_ms },
             _ => return None,
         })
     }

@@ -315,6 +315,13 @@ pub enum StoryEvent {
         /// Per mille, so the event stays `Eq`.
         per_mille: u32,
     },
+    /// A client started writing steadily, changed its pace, or stopped (`every_ms` 0).
+    WorkloadSet {
+        /// Which client.
+        client: raft_scenario::ClientId,
+        /// The time between two writes; 0 once it stopped.
+        every_ms: Millis,
+    },
     /// A client sent a write.
     ClientWrite {
         /// The operation.

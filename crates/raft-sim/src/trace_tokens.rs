@@ -287,6 +287,10 @@ impl Tokens for Action {
                 h.number(*message)
             }
             Action::Loss { probability } => h.number(probability.to_bits()),
+            Action::Workload { client, every_ms } => {
+                h.number((*client).into());
+                h.number(*every_ms);
+            }
         }
     }
 }
@@ -307,6 +311,7 @@ impl Tokens for ActionError {
             }
             ActionError::NoSuchMessage(id) | ActionError::ClientMessage(id) => h.number(*id),
             ActionError::NoSuchClient(client) => h.number((*client).into()),
+            ActionError::BadWorkloadInterval(ms) => h.number(*ms),
             ActionError::BadCommand(error) => error.tokens(h),
             ActionError::InTwoGroups(_)
             | ActionError::SelfLink(_)

@@ -48,6 +48,27 @@ fn the_schedules_duplicate_messages_by_option_and_by_action() {
 }
 
 #[test]
+fn a_quarter_of_the_schedules_have_a_client_writing_on_its_own() {
+    let settings = FuzzSettings { nodes: 5, duration_ms: 5_000, ..FuzzSettings::default() };
+    let (mut steady, mut committed) = (0, 0);
+    for seed in 0..40 {
+        let scenario = random_scenario(seed, &settings);
+        if !scenario.actions.iter().any(|a| matches!(a.action, raft_sim::Action::Workload { every_ms: 1.., .. })) {
+            continue;
+        }
+        steady += 1;
+        let (sim, _) = run_seed(seed, &settings);
+        committed += sim
+            .client_ops()
+            .filter(|op| ["x=", "y=", "z="].iter().any(|key| op.command.starts_with(key)))
+            .filter(|op| op.result == Some(raft_sim::OpResult::Ok))
+            .count();
+    }
+    assert!((5..=15).contains(&steady), "schedules with a steady client: {steady} of 40");
+    assert!(committed > 100, "steady writes committed: {committed}");
+}
+
+#[test]
 fn a_seed_s_run_is_exactly_its_scenario_s_run() {
     let settings = FuzzSettings { nodes: 5, duration_ms: 5_000, ..FuzzSettings::default() };
     for seed in 0..20 {

@@ -52,6 +52,28 @@ fn a_scenario_round_trips_through_its_json() {
 }
 
 #[test]
+fn a_steady_client_round_trips_and_replays_the_same() {
+    let json = r#"{ "version": 1, "seed": 2, "actions": [ { "at_ms": 600, "do": "workload", "client": 3, "every_ms": 250 },
+        { "at_ms": 900, "do": "workload", "every_ms": 400 }, { "at_ms": 2000, "do": "workload", "client": 3, "every_ms": 0 } ] }"#;
+    let scenario = Scenario::from_json(json).unwrap();
+    let written = scenario.to_json_pretty();
+    assert!(written.contains(r#""do": "workload""#) && !written.contains(r#""client": 1"#), "{written}");
+    assert_eq!(Scenario::from_json(&written).unwrap(), scenario);
+    let mut first = scenario.build(false).unwrap();
+    first.run_until(3_000);
+    let commands: Vec<String> = first.client_ops().map(|op| op.command.clone()).collect();
+    assert!(commands.starts_with(&["z=1".to_owned(), "z=2".to_owned()]), "{commands:?}");
+    assert!(
+        commands.contains(&"x=5".to_owned())
+            && commands.contains(&"z=6".to_owned())
+            && !commands.contains(&"z=7".to_owned())
+    );
+    let mut again = Scenario::from_json(&written).unwrap().build(false).unwrap();
+    again.run_until(3_000);
+    assert_eq!(first.trace().hash(), again.trace().hash());
+}
+
+#[test]
 fn every_malformed_part_is_refused_with_a_message_naming_the_field() {
     let cases = [
         (r#"{ "version": 1, "seed": 1, "nodez": 5 }"#, "nodez: unknown field `nodez`"),
@@ -100,6 +122,18 @@ fn every_malformed_part_is_refused_with_a_message_naming_the_field() {
         (
             r#"{ "version": 1, "seed": 1, "actions": [ { "at_ms": 1, "do": "write", "node": 1, "command": "<b>=1" } ] }"#,
             "actions[0].command: a key has only letters",
+        ),
+        (
+            r#"{ "version": 1, "seed": 1, "actions": [ { "at_ms": 1, "do": "workload", "every_ms": 20 } ] }"#,
+            "actions[0].every_ms: 0 (stop) or 100 to 60000 ms, not 20",
+        ),
+        (
+            r#"{ "version": 1, "seed": 1, "actions": [ { "at_ms": 1, "do": "workload", "client": 4, "every_ms": 200 } ] }"#,
+            "actions[0].client: client 4 does not exist",
+        ),
+        (
+            r#"{ "version": 1, "seed": 1, "actions": [ { "at_ms": 1, "do": "workload", "node": 1, "every_ms": 200 } ] }"#,
+            "actions[0]: unknown field `node` for `workload`, expected `every_ms`",
         ),
         (
             r#"{ "version": 1, "seed": 1, "actions": [ { "at_ms": 1, "do": "partition", "groups": [[1, 2], [2]] } ] }"#,

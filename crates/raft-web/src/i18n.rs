@@ -1113,6 +1113,11 @@ impl Lang {
                 E::LossSet { per_mille } => {
                     format!("Now {}% of messages are lost.", scaled(u64::from(*per_mille), 1))
                 }
+                E::WorkloadSet { client, every_ms: 0 } => format!("Client C{client} stopped writing on its own."),
+                E::WorkloadSet { client, every_ms } => format!(
+                    "Client C{client} now writes on its own every {} s, each write to the leader it last heard from.",
+                    scaled(*every_ms, 3)
+                ),
                 E::ClientWrite { node, client, command, .. } => format!("Client C{client} sent the write {command} to S{node}."),
                 E::ClientRead { node, client, command, .. } => format!("Client C{client} sent the read {command} to S{node}."),
                 E::SnapshotTaken { node, index } => {
@@ -1339,6 +1344,11 @@ impl Lang {
                 E::LossSet { per_mille } => {
                     format!("现在有 {}% 的消息会丢失。", scaled(u64::from(*per_mille), 1))
                 }
+                E::WorkloadSet { client, every_ms: 0 } => format!("客户端 C{client} 停止了自动写入。"),
+                E::WorkloadSet { client, every_ms } => format!(
+                    "客户端 C{client} 现在每 {} 秒自动写入一次，每次发给它最近确认过的领导者。",
+                    scaled(*every_ms, 3)
+                ),
                 E::ClientWrite { node, client, command, .. } => format!("客户端 C{client} 向 S{node} 发送写请求 {command}。"),
                 E::ClientRead { node, client, command, .. } => format!("客户端 C{client} 向 S{node} 发送读请求“{command}”。"),
                 E::SnapshotTaken { node, index } => format!("S{node} 生成了到索引 {index} 为止的快照，并丢弃了到此为止的日志。"),

@@ -64,6 +64,7 @@ impl Lang {
             (Lang::Zh, ActionError::InTwoGroups(n)) => format!("S{n} 出现在两个分区组里"),
             (Lang::Zh, ActionError::SelfLink(n)) => format!("链路连接两台不同的服务器，不能从 S{n} 连到它自己"),
             (Lang::Zh, ActionError::BadProbability(p)) => self.probability(*p),
+            (Lang::Zh, ActionError::BadWorkloadInterval(ms)) => self.workload_interval(*ms),
             (Lang::Zh, ActionError::ClientMessage(id)) => {
                 format!("消息 {id} 属于客户端：只有服务器之间的消息可以复制")
             }
@@ -105,6 +106,14 @@ impl Lang {
             (Lang::Zh, CommandError::FormatChar(c)) => {
                 format!("命令不能包含会改变显示效果的不可见格式字符（例如 U+{:04X}）", u32::from(*c))
             }
+        }
+    }
+
+    fn workload_interval(self, every_ms: u64) -> String {
+        let (low, high) = (raft_sim::WORKLOAD_INTERVAL_MS.start(), raft_sim::WORKLOAD_INTERVAL_MS.end());
+        match self {
+            Lang::En => raft_sim::workload_problem(every_ms),
+            Lang::Zh => format!("间隔必须是 0（停止）或 {low} 到 {high} 毫秒，而不是 {every_ms}"),
         }
     }
 
@@ -300,6 +309,7 @@ impl Lang {
             (Lang::Zh, Problem::SelfLink) => "链路连接两台不同的服务器".to_owned(),
             (Lang::Zh, Problem::MessageZero) => "消息编号从 1 开始".to_owned(),
             (Lang::Zh, Problem::Probability(p)) => self.probability(*p),
+            (Lang::Zh, Problem::WorkloadInterval(ms)) => self.workload_interval(*ms),
             (Lang::Zh, Problem::TermOrder(term)) => {
                 format!("日志中的任期从 1 开始且从不减小，而这里是 {term}")
             }

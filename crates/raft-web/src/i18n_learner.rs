@@ -17,6 +17,8 @@ pub struct LearnerTexts {
     pub send_to: &'static str,
     pub send: &'static str,
     pub tools: &'static str,
+    pub writes_steadily: &'static str,
+    pub steady_off: &'static str,
 }
 
 const EN: LearnerTexts = LearnerTexts {
@@ -27,6 +29,8 @@ const EN: LearnerTexts = LearnerTexts {
     send_to: "Send to",
     send: "Send",
     tools: "Tools",
+    writes_steadily: "Writes on its own",
+    steady_off: "Off",
 };
 
 const ZH: LearnerTexts = LearnerTexts {
@@ -37,6 +41,8 @@ const ZH: LearnerTexts = LearnerTexts {
     send_to: "发送到",
     send: "发送",
     tools: "工具",
+    writes_steadily: "自动写入",
+    steady_off: "关",
 };
 
 impl Lang {
@@ -124,6 +130,38 @@ impl Lang {
             (Lang::En, false) => format!("S{node} (first up; no leader known)"),
             (Lang::Zh, true) => format!("S{node}，客户端已知的领导者"),
             (Lang::Zh, false) => format!("S{node}（第一台在线的；尚无已知领导者）"),
+        }
+    }
+
+    /// A pace of a client's steady writes, e.g. "0.5 s" (a button of the client form).
+    pub fn steady_pace(self, every_ms: Millis) -> String {
+        match self {
+            Lang::En => format!("{} s", scaled(every_ms, 3)),
+            Lang::Zh => format!("{} 秒", scaled(every_ms, 3)),
+        }
+    }
+
+    /// What a pace button does, e.g. "Client C1 writes x=1, x=2, … every 0.5 s, each to the
+    /// leader it knows"; or what Off does.
+    pub fn steady_title(self, client: raft_sim::ClientId, every_ms: Millis) -> String {
+        let key = raft_sim::workload_key(client);
+        let seconds = scaled(every_ms, 3);
+        match (self, every_ms) {
+            (Lang::En, 0) => format!("Client C{client} stops writing on its own"),
+            (Lang::En, _) => {
+                format!("Client C{client} writes {key}=1, {key}=2, … every {seconds} s, each to the leader it knows")
+            }
+            (Lang::Zh, 0) => format!("客户端 C{client} 停止自动写入"),
+            (Lang::Zh, _) => format!("客户端 C{client} 每 {seconds} 秒写入 {key}=1、{key}=2……，每次发给它已知的领导者"),
+        }
+    }
+
+    /// What the drawing says under the client box of a client writing on its own, e.g.
+    /// "C1 every 0.5 s".
+    pub fn steady_badge(self, client: raft_sim::ClientId, every_ms: Millis) -> String {
+        match self {
+            Lang::En => format!("C{client} every {} s", scaled(every_ms, 3)),
+            Lang::Zh => format!("C{client} 每 {} 秒", scaled(every_ms, 3)),
         }
     }
 

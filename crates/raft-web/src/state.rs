@@ -708,9 +708,15 @@ impl Playground {
         self.preset.as_ref().map(|preset| preset.id).filter(|_| !self.departed)
     }
 
+    /// How often each client writes on its own, C1 first (0: it does not).
+    pub fn workloads(&self) -> [u64; raft_sim::MAX_CLIENTS as usize] {
+        let history = self.history.borrow();
+        std::array::from_fn(|i| history.sim().workload(i as u32 + 1).unwrap_or(0))
+    }
+
     /// Every server that exists, added ones included, by id.
     pub fn servers(&self) -> Vec<NodeId> {
-        self.history.borrow().sim().nodes().map(|n| n.node().id()).collect()
+        self.history.borrow().sim().node_ids()
     }
 
     /// The server Add server adds: the lowest id (1 to 9) that neither votes nor is being
@@ -762,14 +768,13 @@ impl Playground {
         let links = &history.sim().network().links;
         match *action {
             Action::Isolate(node) => vec![raft_sim::Action::Partition { groups: links.isolating(node) }],
-            Action::Reconnect(node) => vec![raft_sim::Action::Partition { groups: links.reconnecting(node) }],
+            Action::Reconnect(node) => links
+                .reconnecting(node, &history.sim().node_ids())
+                .map(|groups| raft_sim::Action::Partition { groups })
+                .into_iter()
+                .collect(),
             Action::JoinSide(node, with) => {
-                // Every server in one group is no partition at all.
-                let mut groups = links.joining(node, with);
-                if groups.len() == 1 && history.sim().nodes().all(|n| groups[0].contains(&n.node().id())) {
-                    groups.clear();
-                }
-                vec![raft_sim::Action::Partition { groups }]
+                vec![raft_sim::Action::Partition { groups: links.joining(node, with, &history.sim().node_ids()) }]
             }
             _ => {
                 let mends = links.cuts().map(|(from, to)| raft_sim::Action::Mend { from, to });
@@ -1254,6 +1259,30 @@ mod tests {
         state = reduce(state, Action::JoinSide(2, 1));
         state = reduce(state, Action::JoinSide(3, 1));
         assert!(!state.network_faulty());
+    }
+
+    #[test]
+    fn a_server_left_alone_outside_every_side_is_drawn_cut_off() {
+        let mut state = Rc::new(Playground::default());
+        state = reduce(state, Action::Resize(3));
+        // {S1, S2} | {S3}, built by moving S1 and S2 away from S3.
+        state = reduce(state, Action::Isolate(1));
+        state = reduce(state, Action::JoinSide(2, 1));
+        assert!(state.view().nodes[2].isolated, "S3 is alone in no group");
+        let details = state.details(3).unwrap();
+        assert!(details.isolated && details.can_reconnect);
+        state = reduce(state, Action::Reconnect(3));
+        assert!(!state.network_faulty() && !state.view().nodes[2].isolated);
+        // {S1, S2} | {S3} | {S4, S5}: S3 joins a side of its choice; Reconnect is not offered.
+        state = reduce(state, Action::Resize(5));
+        for action in [Action::Isolate(1), Action::JoinSide(2, 1), Action::Isolate(4), Action::JoinSide(5, 4)] {
+            state = reduce(state, action);
+        }
+        let details = state.details(3).unwrap();
+        assert!(details.isolated && !details.can_reconnect && state.view().nodes[2].isolated);
+        assert_eq!(details.other_sides, [vec![1, 2], vec![4, 5]]);
+        state = reduce(state, Action::Reconnect(3));
+        assert!(state.network_faulty(), "nothing to do");
     }
 
     #[test]

@@ -94,6 +94,30 @@ fn the_client_form_opens_and_closes_and_writes_to_a_server() {
 }
 
 #[test]
+fn a_client_set_to_write_on_its_own_is_drawn_and_shared() {
+    let state = Rc::new(Playground::default()).reduce(Action::ToggleClientMenu);
+    let state = state.reduce(Action::MenuApply(raft_sim::Action::Workload { client: 2, every_ms: 500 }));
+    assert!(!state.client_menu);
+    assert_eq!(state.workloads(), [0, 500, 0]);
+    assert_eq!(state.view().workloads, [(2, 500)]);
+    let mut state = state.reduce(Action::SetSpeed(100.0)).reduce(Action::TogglePlay);
+    for _ in 0..4 {
+        state = state.reduce(Action::Frame { elapsed_ms: 50.0 });
+    }
+    let state = state.reduce(Action::TogglePlay);
+    assert!(state.suggested_key() == "y", "the steady writes are the latest: {}", state.suggested_key());
+    // A link replays the steady writes to the same cluster.
+    let opened = Playground::from_link(&state.share_fragment(Lang::En).unwrap()).unwrap();
+    assert_eq!((opened.trace_hash(), opened.workloads()), (state.trace_hash(), [0, 500, 0]));
+    // A refused pace is told in the menu, in both languages.
+    let refused = state.reduce(Action::ToggleClientMenu);
+    let refused = refused.reduce(Action::MenuApply(raft_sim::Action::Workload { client: 1, every_ms: 20 }));
+    let error = refused.menu_error.as_ref().unwrap();
+    assert_eq!(error.text(Lang::En), "0 (stop) or 100 to 60000 ms, not 20");
+    assert!(error.text(Lang::Zh).starts_with("间隔必须是 0（停止）或 100 到 60000 毫秒"));
+}
+
+#[test]
 fn acting_in_the_past_says_what_it_discards_and_undo_brings_it_back() {
     let mut state = Rc::new(Playground::default()).reduce(Action::SetSpeed(100.0));
     state = state.reduce(Action::TogglePlay);

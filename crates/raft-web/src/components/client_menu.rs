@@ -25,6 +25,8 @@ pub struct ClientMenuProps {
     pub suggested_command: AttrValue,
     /// What the read field starts with: the key of the latest write.
     pub suggested_key: AttrValue,
+    /// How often each client writes on its own, C1 first (0: it does not).
+    pub workloads: [u64; raft_sim::MAX_CLIENTS as usize],
     /// Why the last write was refused, shown under the field.
     #[prop_or_default]
     pub error: Option<AttrValue>,
@@ -73,6 +75,11 @@ pub fn ClientMenu(props: &ClientMenuProps) -> Html {
     let on_read = props.on_action.reform(move |key| Action::Read { node, key, client: sender });
     let h = lang.history_texts();
     let onkeydown = tab_trap(menu.clone());
+    let current = props.workloads.get(sender.wrapping_sub(1) as usize).copied().unwrap_or(0);
+    let mut paces = vec![0, 1_000, 500, 250];
+    if !paces.contains(&current) {
+        paces.push(current);
+    }
     html! {
         <div class="node-menu client-menu" ref={menu} data-client-menu="true" role="dialog" aria-modal="true"
              aria-label={l.client_form} {onkeydown}>
@@ -97,6 +104,17 @@ pub fn ClientMenu(props: &ClientMenuProps) -> Html {
             <WriteForm suggested={props.suggested_command.clone()} label={t.command}
                        button={(AttrValue::from(l.send), AttrValue::from(t.write_title))}
                        error={props.error.clone()} {on_send} />
+            <div class="client-menu__steady" role="group" aria-label={format!("C{sender}: {}", l.writes_steadily)}>
+                <span class="client-menu__steady-label" aria-hidden="true">{ l.writes_steadily }</span>
+                { for paces.into_iter().map(|every_ms| {
+                    let name = if every_ms == 0 { l.steady_off.to_owned() } else { lang.steady_pace(every_ms) };
+                    let onclick = props.on_action.reform(move |_: MouseEvent| Action::Workload { client: sender, every_ms });
+                    html! {
+                        <button type="button" aria-pressed={(every_ms == current).to_string()}
+                                title={lang.steady_title(sender, every_ms)} {onclick}>{ name }</button>
+                    }
+                }) }
+            </div>
             <WriteForm suggested={props.suggested_key.clone()} label={h.read_key}
                        button={(AttrValue::from(h.read), AttrValue::from(h.read_title))}
                        error={props.read_error.clone()} on_send={on_read} />

@@ -65,11 +65,17 @@ pub fn Cluster(props: &ClusterProps) -> Html {
             </g>
             <g class={if props.client_open { "client client--open" } else { "client" }} transform={translate(CLIENT_POSITION)}
                data-client="true" role="button" tabindex="0" aria-haspopup="dialog"
-               aria-expanded={props.client_open.to_string()} aria-label={lang.learner_texts().client_title}
+               aria-expanded={props.client_open.to_string()} aria-label={client_name(lang, &props.view.workloads)}
                onclick={props.on_client.reform(|_: MouseEvent| ())} onkeydown={on_client_key}>
                 <title>{ lang.learner_texts().client_title }</title>
                 <rect class="client__body" x="-26" y="-14" width="52" height="28" rx="6" />
                 <text class="client__label" dy="0.35em">{ t.client }</text>
+                // The clients writing on their own, one line each under the box.
+                { for props.view.workloads.iter().enumerate().map(|(line, &(client, every_ms))| html! {
+                    <text class="client__steady" x="-26" y={number(27.0 + 11.0 * line as f64)}>
+                        { lang.steady_badge(client, every_ms) }
+                    </text>
+                }) }
             </g>
             <g class="cluster__nodes">
                 { for props.view.nodes.iter().map(|node| node_glyph(lang, &NodeGlyphProps {
@@ -112,4 +118,14 @@ pub fn Cluster(props: &ClusterProps) -> Html {
             </g>
         </svg>
     }
+}
+
+/// The client box's accessible name: what it does, and which clients write on their own.
+fn client_name(lang: Lang, workloads: &[(raft_sim::ClientId, raft_sim::Millis)]) -> String {
+    let mut name = lang.learner_texts().client_title.to_owned();
+    for &(client, every_ms) in workloads {
+        name.push_str(if lang == Lang::Zh { "；" } else { "; " });
+        name.push_str(&lang.steady_badge(client, every_ms));
+    }
+    name
 }

@@ -89,10 +89,11 @@ pub fn NodeMenu(props: &NodeMenuProps) -> Html {
                     <button type="button" onclick={act(Action::Transfer { node: id })}
                             title={t.transfer_here_title}>{ t.transfer_here }</button>
                 }
-                if props.details.isolated {
+                // A server alone in no group beside two sides joins one of them instead.
+                if props.details.can_reconnect {
                     <button type="button" onclick={props.on_isolate.reform(|_: MouseEvent| false)}
                             title={t.reconnect_title}>{ t.reconnect }</button>
-                } else {
+                } else if !props.details.isolated {
                     <button type="button" onclick={props.on_isolate.reform(|_: MouseEvent| true)}
                             title={t.isolate_title}>{ t.isolate }</button>
                 }

@@ -162,6 +162,8 @@ pub struct ClusterView {
     pub losses: Vec<LossView>,
     /// What a lesson's step points at (issue 18): drawn with a ring.
     pub highlight: raft_sim::Highlight,
+    /// The clients writing on their own, and how often: said under the client box.
+    pub workloads: Vec<(raft_sim::ClientId, Millis)>,
 }
 
 /// Where a message waiting on its link is drawn, as a fraction of its trip: the messages of
@@ -182,7 +184,7 @@ impl ClusterView {
     /// movement stays smooth when one frame advances less than a simulated millisecond.
     pub fn of(sim: &Simulation, render_ms: f64) -> Self {
         // The ring holds every server that exists, added ones too, in ascending id order.
-        let ids: Vec<NodeId> = sim.nodes().map(|n| n.node().id()).collect();
+        let ids = sim.node_ids();
         let count = ids.len();
         let positions: Vec<Point> = (0..count).map(|index| node_position(index, count)).collect();
         let position_of = |id: NodeId| match ids.iter().position(|&known| known == id) {
@@ -208,7 +210,7 @@ impl ClusterView {
                     role: node.role(),
                     term: node.current_term(),
                     up,
-                    isolated: links.is_isolated(node.id()),
+                    isolated: links.is_isolated(node.id(), &ids),
                     votes: node.votes_counted(),
                     votes_needed: node.configuration().votes_needed(),
                     election_timer_left,
@@ -288,7 +290,17 @@ impl ClusterView {
                 })
             })
             .collect();
-        ClusterView { time_ms: sim.now(), nodes, lanes, messages, losses, highlight: raft_sim::Highlight::default() }
+        let workloads =
+            (1..=raft_sim::MAX_CLIENTS).filter_map(|client| Some((client, sim.workload(client)?))).collect();
+        ClusterView {
+            time_ms: sim.now(),
+            nodes,
+            lanes,
+            messages,
+            losses,
+            highlight: raft_sim::Highlight::default(),
+            workloads,
+        }
     }
 }
 

@@ -19,6 +19,8 @@ pub struct NodeDetails {
     pub progress: Vec<(NodeId, u64, u64)>,
     /// Whether a partition cuts it off from every other server.
     pub isolated: bool,
+    /// Whether Reconnect has one side to put it back with (see `Links::reconnecting`).
+    pub can_reconnect: bool,
     /// The partition groups it is not in, each sorted: the listed ones, and the servers in
     /// none when it is in one (see `other_sides`).
     pub other_sides: Vec<Vec<NodeId>>,
@@ -58,7 +60,8 @@ impl NodeDetails {
             } else {
                 Vec::new()
             },
-            isolated: sim.network().links.is_isolated(id),
+            isolated: sim.network().links.is_isolated(id, &sim.node_ids()),
+            can_reconnect: sim.network().links.reconnecting(id, &sim.node_ids()).is_some(),
             other_sides: other_sides(sim, id),
             // Not a server drawn as a leader (a stale one, cut off): the README offers it
             // on a running follower.
@@ -209,7 +212,7 @@ fn other_sides(sim: &Simulation, id: NodeId) -> Vec<Vec<NodeId>> {
         return Vec::new();
     }
     let rest: Vec<NodeId> =
-        sim.nodes().map(|node| node.node().id()).filter(|n| !listed.iter().any(|group| group.contains(n))).collect();
+        sim.node_ids().into_iter().filter(|n| !listed.iter().any(|group| group.contains(n))).collect();
     let mut sides: Vec<Vec<NodeId>> = listed.into_iter().filter(|group| !group.contains(&id)).collect();
     if !rest.is_empty() && !rest.contains(&id) {
         sides.push(rest);

@@ -1,0 +1,57 @@
+// A client that writes on its own (the `workload` action): chosen in the client form, drawn
+// under the Client box, replayed by the page's own link, stopped again.
+import { test, expect } from '@playwright/test';
+import { deflateSync } from 'node:zlib';
+import { watchErrors } from './helpers.mjs';
+
+const linkOf = (json, t) => `#s=1.${deflateSync(Buffer.from(json)).toString('base64url')}&t=${t}`;
+
+test.use({ viewport: { width: 1280, height: 800 } });
+
+test('a client set to write every 0.25 s writes y=1, y=2, … to the leader, and its link replays it', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await page.locator('[data-client]').click();
+  const form = page.locator('[data-client-menu]');
+  await form.getByRole('combobox', { name: 'Client' }).selectOption('2');
+  const paces = form.getByRole('group', { name: 'C2: Writes on its own' });
+  await expect(paces.getByRole('button', { name: 'Off' })).toHaveAttribute('aria-pressed', 'true');
+  await paces.getByRole('button', { name: '0.25 s' }).click();
+  await expect(form).toHaveCount(0);
+  await expect(page.locator('.client__steady')).toHaveText('C2 every 0.25 s');
+  await expect(page.locator('[data-client]')).toHaveAttribute('aria-label', /; C2 every 0\.25 s$/);
+  await expect(page.locator('.narration')).toContainText('Client C2 now writes on its own every 0.25 s');
+  // The page's own link, three seconds on: the same writes, replayed.
+  await expect(page).toHaveURL(/#s=1\.[^&]+&t=0$/);
+  const link = page.url().replace(/&t=0$/, '&t=3000');
+  await page.goto('about:blank');
+  await page.goto(link);
+  await expect(page.locator('main[data-time-ms]')).toHaveAttribute('data-time-ms', '3000');
+  // One write every 0.25 s from 0 to 3 s: y=1 to y=13, the first ones before any leader.
+  const writes = page.locator('.client-history [data-op]');
+  await expect(writes).toHaveCount(13);
+  await expect(writes.first()).toHaveAttribute('aria-label', /^C2 w y=1: /);
+  await expect(writes.nth(11)).toHaveAttribute('aria-label', 'C2 w y=12: ok');
+  // Every server applied some of them.
+  for (const node of ['1', '2', '3', '4', '5']) {
+    await expect(page.locator(`[data-kv-node="${node}"]`)).toContainText('y=');
+  }
+  // Stopped from the form: the badge goes, and no write follows.
+  await page.locator('[data-client]').click();
+  await form.getByRole('combobox', { name: 'Client' }).selectOption('2');
+  await expect(paces.getByRole('button', { name: '0.25 s' })).toHaveAttribute('aria-pressed', 'true');
+  await paces.getByRole('button', { name: 'Off' }).click();
+  await expect(page.locator('.client__steady')).toHaveCount(0);
+  await expect(page.locator('.narration')).toContainText('Client C2 stopped writing on its own.');
+  expect(errors).toEqual([]);
+});
+
+test('a file or link with a pace out of range is refused by its field, in 中文 too', async ({ page }) => {
+  const errors = watchErrors(page);
+  const json = '{"version":1,"seed":1,"actions":[{"at_ms":0,"do":"workload","every_ms":20}]}';
+  await page.goto(`./?lang=zh${linkOf(json, 0)}`);
+  await expect(page.getByRole('alert')).toContainText('actions[0].every_ms');
+  await expect(page.getByRole('alert')).toContainText('间隔必须是 0（停止）或 100 到 60000 毫秒，而不是 20');
+  await expect(page.locator('[data-node]')).toHaveCount(5);
+  expect(errors).toEqual([]);
+});
