@@ -188,6 +188,7 @@ pub struct LegendTexts {
     pub cut: &'static str,
     pub term_ring: &'static str,
     pub state_machine: &'static str,
+    pub changed: &'static str,
 }
 
 /// The narration's filter names.
@@ -365,6 +366,7 @@ const EN: Texts = Texts {
         cut: "Cut link (its arrow points the cut way) / lost message",
         term_ring: "Inner ring: the server's term, in the log table's term colours",
         state_machine: "Under a server: its state machine (key=value)",
+        changed: "Dotted: what the last step changed (a server's role, term or vote; an entry appended or committed)",
     },
     narration: "What happened",
     narration_empty: "Nothing yet. Press Play.",
@@ -557,6 +559,7 @@ const ZH: Texts = Texts {
         cut: "断开的链路（箭头指向断开的方向）/ 丢失的消息",
         term_ring: "内圈：服务器的任期，颜色与日志表中的任期颜色一致",
         state_machine: "服务器下方：它的状态机（键=值）",
+        changed: "点线：上一步改变了什么（服务器的角色、任期或投票；追加或提交的条目）",
     },
     narration: "发生了什么",
     narration_empty: "还没有事件。请点击“播放”。",

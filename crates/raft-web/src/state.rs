@@ -368,6 +368,30 @@ pub struct Playground {
     /// Where playing stops by itself (a lesson's step's moment, played to by Next), and the
     /// speed to go back to there.
     stop_at: Option<(Millis, f64)>,
+    /// What the last step, or the last action while paused, changed: drawn until time moves
+    /// on otherwise (see [`changes_tracked`]).
+    changes: Rc<crate::view::Changes>,
+}
+
+/// Whether the drawing marks what `action` changes: a step, or an action on the cluster.
+/// Playing, seeking, jumping and replacing the run forget the marks; the page's other actions
+/// (menus, panels, speed) keep them.
+fn changes_tracked(action: &Action) -> bool {
+    matches!(action, Action::Step(_) | Action::Apply(_) | Action::MenuApply(_) | Action::Presenter(_))
+}
+
+/// Whether `action` moves the run elsewhere than a step does, so that the marks of the last
+/// step no longer describe what is shown.
+fn changes_forgotten(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::Frame { .. }
+            | Action::Seek(_)
+            | Action::JumpToElection(_)
+            | Action::Undo
+            | Action::Resize(_)
+            | Action::OpenLink(_)
+    )
 }
 
 pub use lesson::Tour;
@@ -411,6 +435,7 @@ impl Playground {
             lesson_run: None,
             pending_lesson: None,
             stop_at: None,
+            changes: Rc::default(),
         }
     }
 
@@ -495,6 +520,7 @@ impl Playground {
         if let Some(highlight) = self.lesson_highlight() {
             view.highlight = highlight.clone();
         }
+        view.changed.clone_from(&self.changes.nodes);
         view
     }
 
@@ -503,6 +529,7 @@ impl Playground {
     pub fn logs(&self) -> LogsView {
         let mut logs = LogsView::of(self.history.borrow().sim(), self.log_first, LOG_WINDOW);
         logs.highlight = self.lesson_highlight().map(|h| h.entries.clone()).unwrap_or_default();
+        logs.changed.clone_from(&self.changes.entries);
         logs
     }
 
@@ -865,6 +892,10 @@ impl Reducible for Playground {
         if matches!(action, Action::Frame { .. }) && !self.playing {
             return self; // nothing moves while paused: no re-render
         }
+        // While playing, the next frame forgets the marks: they are not worth computing.
+        let tracked = changes_tracked(&action) && (!self.playing || matches!(action, Action::Step(_)));
+        let before = tracked.then(|| crate::view::Moment::of(self.history.borrow().sim()));
+        let forgets = changes_forgotten(&action);
         let mut next = (*self).clone();
         if !matches!(action, Action::Frame { .. }) {
             next.notice = None;
@@ -1089,6 +1120,11 @@ impl Reducible for Playground {
                     next.notice = Some(refused);
                 }
             }
+        }
+        if let Some(before) = before {
+            next.changes = Rc::new(crate::view::Changes::since(&before, next.history.borrow().sim()));
+        } else if forgets && !next.changes.is_empty() {
+            next.changes = Rc::default();
         }
         // Next's play to a step ends where it was told to stop, and also as soon as playback
         // stops, the run is no longer the lesson's, or time moved past the step (a seek).

@@ -215,3 +215,46 @@ fn explore_on_and_off_again_with_nothing_chosen_gives_the_run_back_future_and_al
     let kept = explored.reduce(Action::Explore(raft_sim::Action::Timeout { node: 1 })).reduce(Action::ToggleExplore);
     assert_eq!((kept.exploring(), kept.horizon_ms(), kept.time_ms()), (false, end / 2 + 1, end / 2 + 1));
 }
+
+#[test]
+fn a_step_marks_what_it_changed_until_time_moves_on_otherwise() {
+    // S2 times out while paused: it alone changed (a candidate of term 1).
+    let state = Rc::new(Playground::default()).reduce(Action::Apply(raft_sim::Action::Timeout { node: 2 }));
+    assert_eq!(state.view().changed, [2]);
+    // Opening a menu keeps the marks; a step replaces them with its own.
+    let state = state.reduce(Action::OpenMenu(3)).reduce(Action::CloseMenu);
+    assert_eq!(state.view().changed, [2]);
+    let mut state = state;
+    let mut voted = false;
+    for _ in 0..20 {
+        state = state.reduce(Action::Step(Direction::Forward));
+        // A step that delivers S2's RequestVote changes the voter's term and vote.
+        if state.view().changed.iter().any(|&node| node != 2) {
+            voted = true;
+            break;
+        }
+    }
+    assert!(voted, "a server voted within 20 steps");
+    assert_eq!(state.view().changed.len(), 1, "{:?}", state.view().changed);
+    // Seeking forgets them.
+    let state = state.reduce(Action::Seek(0));
+    assert!(state.view().changed.is_empty() && state.logs().changed.is_empty());
+    // A write the leader appends marks its entry in the log table.
+    let mut state = state.reduce(Action::SetSpeed(100.0)).reduce(Action::TogglePlay);
+    for _ in 0..4 {
+        state = state.reduce(Action::Frame { elapsed_ms: 50.0 });
+    }
+    let state = state.reduce(Action::TogglePlay);
+    assert!(state.view().changed.is_empty(), "playing forgets the marks");
+    let leader = state.leader().unwrap();
+    let state = state.reduce(Action::Apply(raft_sim::Action::Write { node: leader, command: "x=9".into(), client: 1 }));
+    let mut state = state;
+    for _ in 0..5 {
+        state = state.reduce(Action::Step(Direction::Forward));
+        if state.logs().changed.iter().any(|&(node, _)| node == leader) {
+            break;
+        }
+    }
+    let last = state.logs().rows[leader as usize - 1].cells.last().unwrap().index;
+    assert_eq!(state.logs().changed, [(leader, last)], "the leader appended the write");
+}

@@ -83,6 +83,7 @@ pub fn Cluster(props: &ClusterProps) -> Html {
                     on_activate: props.on_node_activate.clone(),
                     selected: props.selected == Some(node.id),
                     highlighted: props.view.highlight.nodes.contains(&node.id),
+                    changed: props.view.changed.contains(&node.id),
                 }) ) }
             </g>
             // After the servers, so that Tab reaches the client and every server before the

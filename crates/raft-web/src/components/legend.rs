@@ -28,6 +28,7 @@ pub fn legend(lang: Lang) -> Html {
         ("legend__cut", l.cut),
         ("legend__band", l.term_ring),
         ("legend__kv", l.state_machine),
+        ("legend__changed", l.changed),
     ];
     html! {
         <>

@@ -1,5 +1,6 @@
 //! Every node's log, one row per node and one column per index, under the ring.
 
+use raft_sim::NodeId;
 use yew::prelude::*;
 
 use crate::class_list::{class_list, term_class};
@@ -98,7 +99,7 @@ pub fn LogTable(props: &LogTableProps) -> Html {
                     { for logs.rows.iter().map(|row| html! {
                         <tr key={row.node} class={(!row.up).then_some("logs__row--down")} data-log-row={row.node.to_string()}>
                             <th scope="row">{ format!("S{}", row.node) }</th>
-                            { for indexes.clone().map(|index| cell(lang, row, index, logs.highlight.contains(&(row.node, index)))) }
+                            { for indexes.clone().map(|index| cell(lang, row, index, marks_of(logs, row.node, index))) }
                         </tr>
                     }) }
                 </tbody>
@@ -162,7 +163,19 @@ fn with_markers(lang: Lang, row: &LogRow, index: u64, said: String) -> String {
     marked.into_iter().filter(|(on, _)| *on).fold(said, |said, (_, marker)| format!("{said}{}{marker}", lang.comma()))
 }
 
-fn cell(lang: Lang, row: &LogRow, index: u64, highlighted: bool) -> Html {
+/// How a cell is marked: whether a lesson's step points at it, and whether the last step
+/// changed it.
+#[derive(Clone, Copy)]
+struct CellMarks {
+    highlighted: bool,
+    changed: bool,
+}
+
+fn marks_of(logs: &LogsView, node: NodeId, index: u64) -> CellMarks {
+    CellMarks { highlighted: logs.highlight.contains(&(node, index)), changed: logs.changed.contains(&(node, index)) }
+}
+
+fn cell(lang: Lang, row: &LogRow, index: u64, cell_marks: CellMarks) -> Html {
     let t = lang.texts();
     let node = row.node;
     let is_next = (row.next_index == Some(index)).to_string();
@@ -193,7 +206,8 @@ fn cell(lang: Lang, row: &LogRow, index: u64, highlighted: bool) -> Html {
         Some(&term),
         Some(if cell.committed { "logs__entry--committed" } else { "logs__entry--uncommitted" }),
         cell.config.then_some("logs__entry--config"),
-        highlighted.then_some("logs__entry--highlight"),
+        cell_marks.highlighted.then_some("logs__entry--highlight"),
+        cell_marks.changed.then_some("logs__entry--changed"),
     ]);
     // Only a leader's election no-op is called one; an entry given without a command (the
     // paper's Figure 7 draws logs by term alone) shows its term only.
@@ -221,7 +235,7 @@ fn cell(lang: Lang, row: &LogRow, index: u64, highlighted: bool) -> Html {
         <td {class} data-log-node={node.to_string()} data-index={cell.index.to_string()} aria-label={title.clone()}
             data-term={cell.term.to_string()} data-committed={cell.committed.to_string()}
             data-next={is_next} data-match={is_match}
-            data-config={cell.config.then_some("true")}
+            data-config={cell.config.then_some("true")} data-changed={cell_marks.changed.then_some("true")}
             {title}>
             <span class="logs__term">{ cell.term }</span>
             <span class="logs__command">{ if cell.config { breakable(&command) } else { command } }</span>

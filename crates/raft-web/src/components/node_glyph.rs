@@ -21,6 +21,8 @@ pub struct NodeGlyphProps {
     pub selected: bool,
     /// A lesson's step points at it.
     pub highlighted: bool,
+    /// The last step changed its role, term, vote or running state.
+    pub changed: bool,
 }
 
 /// At most this many `key=value` pairs are drawn beside a server; its accessible name and its
@@ -69,6 +71,7 @@ pub fn node_glyph(lang: Lang, props: &NodeGlyphProps) -> Html {
         node.isolated.then_some("node--isolated"),
         (node.standing == Standing::Outside).then_some("node--outside"),
         props.highlighted.then_some("node--highlight"),
+        props.changed.then_some("node--changed"),
     ]);
     let band = format!("node__band {}", term_class(node.term));
     html! {
@@ -76,7 +79,7 @@ pub fn node_glyph(lang: Lang, props: &NodeGlyphProps) -> Html {
            transform={translate(node.position)}
            data-node={id.to_string()} data-role={data_role} data-up={node.up.to_string()}
            data-term={node.term.to_string()} data-member={(node.standing == Standing::Voter).to_string()}
-           data-selected={props.selected.to_string()}
+           data-selected={props.selected.to_string()} data-changed={props.changed.then_some("true")}
            role="button" tabindex="0" aria-label={node_label(lang, node)} aria-haspopup="dialog"
            aria-expanded={props.selected.to_string()} {onclick} {onkeydown}>
             if props.highlighted {
@@ -84,6 +87,9 @@ pub fn node_glyph(lang: Lang, props: &NodeGlyphProps) -> Html {
             }
             if props.selected {
                 <circle class="node__selection" r={number(NODE_RADIUS + 10.0)} />
+            }
+            if props.changed {
+                <circle class="node__changed" r={number(NODE_RADIUS + 14.0)} />
             }
             <circle class="node__body" r={number(NODE_RADIUS)} />
             <circle class={band} r={number(NODE_RADIUS - 4.5)} />

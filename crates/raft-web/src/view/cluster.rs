@@ -164,6 +164,8 @@ pub struct ClusterView {
     pub highlight: raft_sim::Highlight,
     /// The clients writing on their own, and how often: said under the client box.
     pub workloads: Vec<(raft_sim::ClientId, Millis)>,
+    /// The servers the last step changed (see [`crate::view::Changes`]).
+    pub changed: Vec<NodeId>,
 }
 
 /// Where a message waiting on its link is drawn, as a fraction of its trip: the messages of
@@ -300,6 +302,7 @@ impl ClusterView {
             losses,
             highlight: raft_sim::Highlight::default(),
             workloads,
+            changed: Vec::new(),
         }
     }
 }

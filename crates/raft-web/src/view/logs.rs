@@ -51,6 +51,8 @@ pub struct LogsView {
     pub rows: Vec<LogRow>,
     /// The entries a lesson's step points at (issue 18), as `(server, index)`.
     pub highlight: Vec<(NodeId, u64)>,
+    /// The entries the last step appended, overwrote or committed, as `(server, index)`.
+    pub changed: Vec<(NodeId, u64)>,
 }
 
 impl LogsView {
@@ -94,7 +96,7 @@ impl LogsView {
                 }
             })
             .collect();
-        LogsView { first_index, last_index, longest, rows, highlight: Vec::new() }
+        LogsView { first_index, last_index, longest, rows, highlight: Vec::new(), changed: Vec::new() }
     }
 }
 

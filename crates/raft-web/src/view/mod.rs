@@ -1,6 +1,7 @@
 //! Snapshots of the simulation at one moment, in the shapes the components draw. Reading the
 //! simulator here keeps Raft out of the components: they only get plain data.
 
+mod changes;
 mod client_history;
 mod cluster;
 mod details;
@@ -8,6 +9,7 @@ mod explore;
 mod logs;
 mod purpose;
 
+pub use changes::{Changes, Moment};
 pub use client_history::{ClientHistoryView, HistoryBar, HistoryBreach, Outcome};
 pub use cluster::{ClusterView, LaneView, LossView, MessageView, NodeView, Standing};
 pub use details::{FieldValue, MessageDetails, NodeDetails};
