@@ -144,9 +144,15 @@ test('a presenter\'s keys: W writes to the leader, C crashes it, R restarts the 
   await expect(page.locator(`[data-node="${leader}"]`)).toHaveAttribute('data-up', 'false');
   await page.keyboard.press('R');
   await expect(page.locator(`[data-node="${leader}"]`)).toHaveAttribute('data-up', 'true');
+  // T starts C1's traffic, and stops it.
+  await page.keyboard.press('t');
+  await expect(page.locator('.client__steady')).toHaveText('C1 every 0.5 s');
+  await page.keyboard.press('T');
+  await expect(page.locator('.client__steady')).toHaveCount(0);
   // The shortcuts panel lists them.
   await page.locator('h1').click();
   await page.keyboard.press('?');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('Crash the leader');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('starts or stops writing on its own');
   expect(errors).toEqual([]);
 });

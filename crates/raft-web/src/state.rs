@@ -165,7 +165,12 @@ pub enum PresenterKey {
     CrashLeader,
     /// R: restart every crashed server.
     RestartCrashed,
+    /// T: client C1 starts writing on its own every 0.5 s, or stops (traffic).
+    ToggleTraffic,
 }
+
+/// The pace T gives client C1's steady writes.
+pub const TRAFFIC_MS: Millis = 500;
 
 /// What a person (or the animation loop) can do.
 #[derive(Clone, Debug, PartialEq)]
@@ -787,6 +792,10 @@ impl Playground {
                     Ok(restarts)
                 }
             }
+            PresenterKey::ToggleTraffic => {
+                let writing = self.history.borrow().sim().workload(1).is_some();
+                Ok(vec![raft_sim::Action::Workload { client: 1, every_ms: if writing { 0 } else { TRAFFIC_MS } }])
+            }
         }
     }
 
@@ -1272,6 +1281,11 @@ mod tests {
         assert!(!state.view().nodes[leader as usize - 1].up);
         state = reduce(state, Action::Presenter(PresenterKey::RestartCrashed));
         assert!(state.view().nodes.iter().all(|node| node.up));
+        // T starts C1's traffic, and stops it.
+        state = reduce(state, Action::Presenter(PresenterKey::ToggleTraffic));
+        assert_eq!(state.workloads(), [TRAFFIC_MS, 0, 0]);
+        state = reduce(state, Action::Presenter(PresenterKey::ToggleTraffic));
+        assert_eq!(state.workloads(), [0, 0, 0]);
     }
 
     #[test]

@@ -26,15 +26,18 @@ pub fn keyboard_shortcuts(dispatch: Callback<Action>) -> Option<EventListener> {
         let action = match event.key().as_str() {
             " " if !key_belongs_to_target(event, true) => Action::TogglePlay,
             // Held down, a letter acts once.
-            "k" | "K" | "w" | "W" | "c" | "C" | "r" | "R" if event.repeat() => return,
+            "k" | "K" | "w" | "W" | "c" | "C" | "r" | "R" | "t" | "T" if event.repeat() => return,
             "k" | "K" if !takes_typed_letters(event) => Action::TogglePlay,
             // A presenter's keys (RaftScope's habit): what a lecture does most, one key each;
             // not from inside a dialog (a server's menu, the shortcuts), whose own actions
             // those keys would seem to aim at.
-            key @ ("w" | "W" | "c" | "C" | "r" | "R") if !takes_typed_letters(event) && !in_dialog(event) => {
+            key @ ("w" | "W" | "c" | "C" | "r" | "R" | "t" | "T")
+                if !takes_typed_letters(event) && !in_dialog(event) =>
+            {
                 Action::Presenter(match key {
                     "w" | "W" => PresenterKey::WriteToLeader,
                     "c" | "C" => PresenterKey::CrashLeader,
+                    "t" | "T" => PresenterKey::ToggleTraffic,
                     _ => PresenterKey::RestartCrashed,
                 })
             }
