@@ -378,11 +378,19 @@ pub struct Playground {
     changes: Rc<crate::view::Changes>,
 }
 
-/// Whether the drawing marks what `action` changes: a step, or an action on the cluster.
-/// Playing, seeking, jumping and replacing the run forget the marks; the page's other actions
-/// (menus, panels, speed) keep them.
+/// Whether the drawing marks what `action` changes: a step forward, an event chosen while
+/// exploring, or an action on the cluster. Playing, stepping back, seeking, jumping and
+/// replacing the run forget the marks (after a step back they would tell what the undone event
+/// did); the page's other actions (menus, panels, speed) keep them.
 fn changes_tracked(action: &Action) -> bool {
-    matches!(action, Action::Step(_) | Action::Apply(_) | Action::MenuApply(_) | Action::Presenter(_))
+    matches!(
+        action,
+        Action::Step(Direction::Forward)
+            | Action::Explore(_)
+            | Action::Apply(_)
+            | Action::MenuApply(_)
+            | Action::Presenter(_)
+    )
 }
 
 /// Whether `action` moves the run elsewhere than a step does, so that the marks of the last
@@ -391,11 +399,13 @@ fn changes_forgotten(action: &Action) -> bool {
     matches!(
         action,
         Action::Frame { .. }
+            | Action::Step(Direction::Back)
             | Action::Seek(_)
             | Action::JumpToElection(_)
             | Action::Undo
             | Action::Resize(_)
             | Action::OpenLink(_)
+            | Action::LoadFound(_)
     )
 }
 

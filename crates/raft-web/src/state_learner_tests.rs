@@ -236,6 +236,9 @@ fn a_step_marks_what_it_changed_until_time_moves_on_otherwise() {
     }
     assert!(voted, "a server voted within 20 steps");
     assert_eq!(state.view().changed.len(), 1, "{:?}", state.view().changed);
+    // A step back forgets them: they would tell what the undone event did.
+    let state = state.reduce(Action::Step(Direction::Back));
+    assert!(state.view().changed.is_empty());
     // Seeking forgets them.
     let state = state.reduce(Action::Seek(0));
     assert!(state.view().changed.is_empty() && state.logs().changed.is_empty());
@@ -257,4 +260,14 @@ fn a_step_marks_what_it_changed_until_time_moves_on_otherwise() {
     }
     let last = state.logs().rows[leader as usize - 1].cells.last().unwrap().index;
     assert_eq!(state.logs().changed, [(leader, last)], "the leader appended the write");
+}
+
+#[test]
+fn an_event_chosen_while_exploring_is_marked_as_a_step_is() {
+    let state = Rc::new(Playground::default()).reduce(Action::Apply(raft_sim::Action::Timeout { node: 2 }));
+    let exploring = state.reduce(Action::ToggleExplore);
+    let message = exploring.history.borrow().sim().messages_in_flight().find(|m| m.to != 2).map(|m| (m.id, m.to));
+    let (id, voter) = message.expect("a RequestVote in flight");
+    let explored = exploring.reduce(Action::Explore(raft_sim::Action::Deliver { message: id }));
+    assert_eq!(explored.view().changed, [voter]);
 }

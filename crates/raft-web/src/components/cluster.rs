@@ -70,12 +70,15 @@ pub fn Cluster(props: &ClusterProps) -> Html {
                 <title>{ lang.learner_texts().client_title }</title>
                 <rect class="client__body" x="-26" y="-14" width="52" height="28" rx="6" />
                 <text class="client__label" dy="0.35em">{ t.client }</text>
-                // The clients writing on their own, one line each under the box.
-                { for props.view.workloads.iter().enumerate().map(|(line, &(client, every_ms))| html! {
-                    <text class="client__steady" x="-26" y={number(27.0 + 11.0 * line as f64)}>
-                        { lang.steady_badge(client, every_ms) }
+                // The clients writing on their own, one line each under the box, spaced by
+                // the text's own size (larger on a phone).
+                if !props.view.workloads.is_empty() {
+                    <text class="client__steady" x="-26" y="27">
+                        { for props.view.workloads.iter().enumerate().map(|(line, &(client, every_ms))| html! {
+                            <tspan x="-26" dy={if line == 0 { "0" } else { "1.15em" }}>{ lang.steady_badge(client, every_ms) }</tspan>
+                        }) }
                     </text>
-                }) }
+                }
             </g>
             <g class="cluster__nodes">
                 { for props.view.nodes.iter().map(|node| node_glyph(lang, &NodeGlyphProps {

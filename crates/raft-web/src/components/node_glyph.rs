@@ -21,7 +21,7 @@ pub struct NodeGlyphProps {
     pub selected: bool,
     /// A lesson's step points at it.
     pub highlighted: bool,
-    /// The last step changed its role, term, vote or running state.
+    /// The last step changed its role, term, vote, tally or running state.
     pub changed: bool,
 }
 
@@ -88,8 +88,9 @@ pub fn node_glyph(lang: Lang, props: &NodeGlyphProps) -> Html {
             if props.selected {
                 <circle class="node__selection" r={number(NODE_RADIUS + 10.0)} />
             }
-            if props.changed {
-                <circle class="node__changed" r={number(NODE_RADIUS + 14.0)} />
+            // Inside the selection ring, which stands for it while the menu is open.
+            if props.changed && !props.selected {
+                <circle class="node__changed" r={number(NODE_RADIUS + 9.0)} />
             }
             <circle class="node__body" r={number(NODE_RADIUS)} />
             <circle class={band} r={number(NODE_RADIUS - 4.5)} />

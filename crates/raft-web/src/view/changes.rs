@@ -1,4 +1,4 @@
-//! What the last step changed: the servers whose role, term, vote or running state moved, and
+//! What the last step changed: the servers whose role, term, vote, tally or running state moved, and
 //! the log entries appended, overwritten or newly committed. A learner stepping through a run
 //! sees at once what one event did, beside the narration's sentence about it.
 
@@ -12,6 +12,8 @@ struct Server {
     role: RoleKind,
     term: Term,
     voted_for: Option<NodeId>,
+    /// The votes a candidate counts: its tally drawn above it.
+    votes: usize,
     /// The commit index it knows (0 while crashed: volatile state, Figure 2).
     commit: u64,
     /// Its log's first index still held (after a snapshot) and the terms from there.
@@ -45,6 +47,7 @@ impl Moment {
                         role: node.role(),
                         term: node.current_term(),
                         voted_for: node.voted_for(),
+                        votes: node.votes_counted(),
                         commit: if sim_node.is_up() { node.commit_index() } else { 0 },
                         first,
                         terms: (first..=log.last_index())
@@ -60,7 +63,7 @@ impl Moment {
 /// What changed between two moments.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Changes {
-    /// Servers whose running state, role, term or vote changed (or that are new).
+    /// Servers whose running state, role, term, vote or tally of votes changed (or that are new).
     pub nodes: Vec<NodeId>,
     /// Log entries, as `(server, index)`, appended, overwritten, or committed since.
     pub entries: Vec<(NodeId, u64)>,
@@ -73,7 +76,8 @@ impl Changes {
         for now in Moment::of(sim).0 {
             let was = before.0.iter().find(|server| server.id == now.id);
             let moved = was.is_none_or(|was| {
-                (was.up, was.role, was.term, was.voted_for) != (now.up, now.role, now.term, now.voted_for)
+                (was.up, was.role, was.term, was.voted_for, was.votes)
+                    != (now.up, now.role, now.term, now.voted_for, now.votes)
             });
             if moved {
                 changes.nodes.push(now.id);
