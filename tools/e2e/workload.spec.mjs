@@ -46,6 +46,34 @@ test('a client set to write every 0.25 s writes y=1, y=2, … to the leader, and
   expect(errors).toEqual([]);
 });
 
+test('the client history is one Tab stop, and ↓ ↑ Home End move between its operations without stepping the run', async ({ page }) => {
+  const errors = watchErrors(page);
+  const json = '{"version":1,"seed":1,"actions":[{"at_ms":0,"do":"workload","every_ms":250}]}';
+  await page.goto(`./${linkOf(json, 3000)}`);
+  const bars = page.locator('.client-history [data-op]');
+  await expect(bars).toHaveCount(13);
+  await expect(page.locator('.client-history [data-op][tabindex="0"]')).toHaveCount(1);
+  await expect(bars.last()).toHaveAttribute('tabindex', '0');
+  await bars.last().focus();
+  await page.keyboard.press('ArrowUp');
+  await expect(bars.nth(11)).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(bars.first()).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(bars.nth(1)).toBeFocused();
+  // The run did not step, nor the page scroll away: ↓ and ↑ belong to the history here.
+  await expect(page.locator('main[data-time-ms]')).toHaveAttribute('data-time-ms', '3000');
+  // The operation last focused is the panel's Tab stop; one Tab leaves the panel.
+  await expect(page.locator('.client-history [data-op][tabindex="0"]')).toHaveAttribute('aria-label', 'C1 w x=2: failed');
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => Boolean(document.activeElement.closest('.client-history')))).toBe(false);
+  // Enter on an operation still goes to its answer.
+  await bars.nth(5).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main[data-time-ms]')).not.toHaveAttribute('data-time-ms', '3000');
+  expect(errors).toEqual([]);
+});
+
 test('a file or link with a pace out of range is refused by its field, in 中文 too', async ({ page }) => {
   const errors = watchErrors(page);
   const json = '{"version":1,"seed":1,"actions":[{"at_ms":0,"do":"workload","every_ms":20}]}';

@@ -57,6 +57,24 @@ pub fn ClientHistory(props: &ClientHistoryProps) -> Html {
     }
     let l = props.lang.history_texts();
     let view = &props.view;
+    // One Tab stop for every operation (a steady client makes hundreds): the one last
+    // focused, or the latest; ↓ and ↑, Home and End move between them (→ and ← step the run,
+    // as everywhere on the page).
+    let focused = use_state(|| None::<u64>);
+    let roving = focused.filter(|id| view.bars.iter().any(|bar| bar.id == *id)).or(view.bars.last().map(|bar| bar.id));
+    let onkeydown = {
+        let (panel, order) = (panel.clone(), view.bars.iter().map(|bar| bar.id).collect::<Vec<_>>());
+        Callback::from(move |event: KeyboardEvent| move_between_bars(&panel, &order, &event))
+    };
+    let onfocusin = {
+        let focused = focused.clone();
+        Callback::from(move |event: FocusEvent| {
+            let id = event.target_dyn_into::<web_sys::Element>().and_then(|element| element.get_attribute("data-op"));
+            if let Some(id) = id.and_then(|id| id.parse().ok()) {
+                focused.set(Some(id));
+            }
+        })
+    };
     let lanes = view.bars.iter().map(|bar| bar.client).max().unwrap_or(1);
     // Each client's lane is as many rows tall as its overlapping operations need.
     let tops: Vec<f64> = (1..=lanes + 1)
@@ -74,7 +92,8 @@ pub fn ClientHistory(props: &ClientHistoryProps) -> Html {
         <section class="client-history" ref={panel} aria-label={l.title}>
             <h2 class="client-history__title">{ l.title }</h2>
             <svg class="client-history__lanes" width={number(*width)} height={number(height)}
-                 viewBox={format!("0 0 {} {}", number(*width), number(height))} role="group" aria-label={l.title}>
+                 viewBox={format!("0 0 {} {}", number(*width), number(height))} role="group" aria-label={l.title}
+                 {onkeydown} {onfocusin}>
                 { for (1..=lanes).map(|client| {
                     let (y, bottom) = (tops[client as usize - 1], tops[client as usize]);
                     html! {
@@ -101,7 +120,7 @@ pub fn ClientHistory(props: &ClientHistoryProps) -> Html {
                         next.map_or(GUTTER + span, |other| x(other.start)),
                     );
                     let top = tops[(bar.client as usize).saturating_sub(1)] + LANE * f64::from(bar.row);
-                    draw_bar(props, bar, &x, room, top)
+                    draw_bar(props, bar, &x, room, top, roving == Some(bar.id))
                 }) }
             </svg>
         </section>
@@ -116,6 +135,7 @@ fn draw_bar(
     x: &impl Fn(Millis) -> f64,
     room: (f64, f64),
     top: f64,
+    tab_stop: bool,
 ) -> Html {
     let l = props.lang.history_texts();
     let y = top + 4.0;
@@ -146,7 +166,7 @@ fn draw_bar(
     let onkeydown = super::activate_keys::on_activate_keys(&props.on_seek, at);
     html! {
         <g {class} data-op={bar.id.to_string()} data-outcome={bar.outcome.as_str()} data-offending={bar.offending.to_string()}
-           role="button" tabindex="0" aria-label={name.clone()} {onclick} {onkeydown}>
+           role="button" tabindex={if tab_stop { "0" } else { "-1" }} aria-label={name.clone()} {onclick} {onkeydown}>
             <title>{ name }</title>
             <rect x={number(left)} y={number(y)} width={number((right - left).max(3.0))} height="16" rx="3" />
             if let Some((label_x, anchor)) = label_at {
@@ -157,5 +177,28 @@ fn draw_bar(
                       y1={number(y - 2.0)} y2={number(y + 18.0)} />
             }
         </g>
+    }
+}
+
+/// Moves the focus from the operation focused to the next (↓), the previous (↑), the first
+/// (Home) or the last (End) of `order`, the operations' ids as drawn.
+fn move_between_bars(panel: &NodeRef, order: &[u64], event: &KeyboardEvent) {
+    let Some(panel) = panel.cast::<web_sys::Element>() else { return };
+    let current = gloo::utils::document()
+        .active_element()
+        .and_then(|element| element.get_attribute("data-op"))
+        .and_then(|id| id.parse::<u64>().ok())
+        .and_then(|id| order.iter().position(|&known| known == id));
+    let (Some(current), Some(last)) = (current, order.len().checked_sub(1)) else { return };
+    let target = match event.key().as_str() {
+        "ArrowDown" => (current + 1).min(last),
+        "ArrowUp" => current.saturating_sub(1),
+        "Home" => 0,
+        "End" => last,
+        _ => return,
+    };
+    event.prevent_default();
+    if let Ok(Some(bar)) = panel.query_selector(&format!("[data-op=\"{}\"]", order[target])) {
+        crate::hooks::focus_quietly(&bar);
     }
 }
