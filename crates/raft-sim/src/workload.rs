@@ -138,6 +138,29 @@ mod tests {
     }
 
     #[test]
+    fn steady_writes_wait_while_scheduling_is_manual_and_go_on_after() {
+        let mut sim = SimBuilder::new(2).build().unwrap();
+        sim.apply(Action::Workload { client: 1, every_ms: 200 }).unwrap();
+        sim.run_until(500);
+        let sent = sim.client_ops().count();
+        assert_eq!(sent, 3, "at 0, 200 and 400 ms");
+        sim.apply(Action::Scheduler { mode: scheduler(true) }).unwrap();
+        sim.run_until(5_000);
+        assert_eq!(sim.client_ops().count(), sent, "nothing happens by itself");
+        sim.apply(Action::Scheduler { mode: scheduler(false) }).unwrap();
+        sim.run_until(5_500);
+        assert!(sim.client_ops().count() > sent + 1, "the writes go on");
+    }
+
+    fn scheduler(manual: bool) -> raft_scenario::Scheduler {
+        if manual {
+            raft_scenario::Scheduler::Manual
+        } else {
+            raft_scenario::Scheduler::Timed
+        }
+    }
+
+    #[test]
     fn a_change_of_pace_forgets_the_ticks_armed_before_it() {
         let mut sim = SimBuilder::new(1).build().unwrap();
         sim.apply(Action::Workload { client: 1, every_ms: 1_000 }).unwrap();
