@@ -122,16 +122,10 @@ fn generate(seed: u64, settings: &FuzzSettings) -> (Scenario, Simulation) {
     // A client writing on its own through the faults in a quarter of the schedules, drawn
     // from a stream of its own so that the others stay as they were before it existed.
     let mut steady = SimRng::new(seed ^ 0x57ea_d7c1_1e47_0001);
-    let workload = steady.random_bool(0.25).then(|| Action::Workload {
-        client: steady.random_range(1..=raft_scenario::MAX_CLIENTS),
-        every_ms: *[100, 250, 500].choose(&mut steady).unwrap_or(&250),
-    });
-    let steady_client = match &workload {
-        Some(Action::Workload { client, .. }) => Some(*client),
-        _ => None,
-    };
-    if let Some(action) = workload {
-        schedule(&mut sim, 0, action);
+    let steady_client = steady.random_bool(0.25).then(|| steady.random_range(1..=raft_scenario::MAX_CLIENTS));
+    if let Some(client) = steady_client {
+        let every_ms = *[100, 250, 500].choose(&mut steady).unwrap_or(&250);
+        schedule(&mut sim, 0, Action::Workload { client, every_ms });
     }
     let mut at = 0;
     let mut writes = 0;

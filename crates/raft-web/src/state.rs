@@ -217,7 +217,7 @@ pub enum Action {
     Isolate(NodeId),
     /// Put an isolated server back with the others.
     Reconnect(NodeId),
-    /// One of a presenter's keys: W, C or R.
+    /// One of a presenter's keys: W, C, R or T.
     Presenter(PresenterKey),
     /// Move a server (the first) into the partition group of another (the second).
     JoinSide(NodeId, NodeId),

@@ -48,6 +48,7 @@ impl NodeDetails {
     /// Details of node `id`, if it exists.
     pub fn of(sim: &Simulation, id: NodeId) -> Option<Self> {
         let (node, up) = sim.node(id).map(|server| (server.node(), server.is_up()))?;
+        let (links, servers) = (&sim.network().links, sim.node_ids());
         Some(NodeDetails {
             up,
             voted_for: node.voted_for(),
@@ -60,9 +61,9 @@ impl NodeDetails {
             } else {
                 Vec::new()
             },
-            isolated: sim.network().links.is_isolated(id, &sim.node_ids()),
-            can_reconnect: sim.network().links.reconnecting(id, &sim.node_ids()).is_some(),
-            other_sides: other_sides(sim, id),
+            isolated: links.is_isolated(id, &servers),
+            can_reconnect: links.reconnecting(id, &servers).is_some(),
+            other_sides: other_sides(links, &servers, id),
             // Not a server drawn as a leader (a stale one, cut off): the README offers it
             // on a running follower.
             can_take_over: up
@@ -206,13 +207,12 @@ fn payload_fields(payload: &Payload) -> Vec<(&'static str, FieldValue)> {
 
 /// The partition groups `id` is not in, each sorted: the listed groups, and the servers in
 /// none (the rest) when `id` is in a listed group. Empty when no partition stands.
-fn other_sides(sim: &Simulation, id: NodeId) -> Vec<Vec<NodeId>> {
-    let listed = sim.network().links.listed_groups();
+fn other_sides(links: &raft_sim::Links, servers: &[NodeId], id: NodeId) -> Vec<Vec<NodeId>> {
+    let listed = links.listed_groups();
     if listed.is_empty() {
         return Vec::new();
     }
-    let rest: Vec<NodeId> =
-        sim.node_ids().into_iter().filter(|n| !listed.iter().any(|group| group.contains(n))).collect();
+    let rest: Vec<NodeId> = servers.iter().copied().filter(|n| !listed.iter().any(|group| group.contains(n))).collect();
     let mut sides: Vec<Vec<NodeId>> = listed.into_iter().filter(|group| !group.contains(&id)).collect();
     if !rest.is_empty() && !rest.contains(&id) {
         sides.push(rest);
