@@ -83,3 +83,33 @@ test('a file or link with a pace out of range is refused by its field, in 中文
   await expect(page.locator('[data-node]')).toHaveCount(5);
   expect(errors).toEqual([]);
 });
+
+test('a history too crowded for the whole run shows its recent seconds, and says so', async ({ page }) => {
+  const errors = watchErrors(page);
+  // Two clients, one write every 0.25 s and every 0.5 s: 120 operations by 20 s.
+  const json = JSON.stringify({ version: 1, seed: 3, actions: [
+    { at_ms: 0, do: 'workload', every_ms: 250, client: 1 },
+    { at_ms: 0, do: 'workload', every_ms: 500, client: 2 },
+  ] });
+  await page.goto(`./${linkOf(json, 3000)}`);
+  // Early on, the whole run fits.
+  await expect(page.locator('.client-history__window')).toHaveCount(0);
+  await page.goto('about:blank');
+  await page.goto(`./${linkOf(json, 20000)}`);
+  const caption = page.locator('.client-history__window');
+  await expect(caption).toHaveText(/^Showing (\d+(\.\d)?) s to 20 s: the whole run has too many operations/);
+  const from = Number((await caption.textContent()).match(/^Showing ([\d.]+) s/)[1]) * 1000;
+  expect(from).toBeGreaterThan(10000);
+  // Only the operations of those seconds are drawn, each readable: the latest ones, labels shown.
+  const bars = page.locator('.client-history [data-op]');
+  const count = await bars.count();
+  expect(count).toBeGreaterThan(3);
+  expect(count).toBeLessThan(40);
+  await expect(bars.last()).toHaveAttribute('tabindex', '0');
+  await expect(page.locator('.client-history [data-op] text').first()).toBeVisible();
+  // Back in time, the stretch follows: it ends where the run is shown.
+  await bars.first().focus();
+  await page.keyboard.press('Enter');
+  await expect(caption).toHaveText(/ s to 1\d(\.\d)? s: /);
+  expect(errors).toEqual([]);
+});

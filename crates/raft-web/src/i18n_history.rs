@@ -1,7 +1,9 @@
 //! The words of clients, reads, snapshots and the clients' history (issue 16), in English and
 //! 中文: the Client history panel, the Linearizable badge, the read forms and snapshots.
 
-use raft_sim::Reason;
+use raft_sim::{Millis, Reason};
+
+use crate::number_text::scaled;
 
 use crate::i18n::Lang;
 use crate::view::HistoryBreach;
@@ -113,6 +115,19 @@ impl Lang {
         match self {
             Lang::En => &EN,
             Lang::Zh => &ZH,
+        }
+    }
+
+    /// What the Client history panel shows when the whole run is too crowded, e.g. "Showing
+    /// 21 s to 31 s: the whole run has too many operations to read here. Go back in time to see
+    /// earlier ones."
+    pub fn history_window(self, from: Millis, to: Millis) -> String {
+        let (from, to) = (scaled(from / 100, 1), scaled(to / 100, 1));
+        match self {
+            Lang::En => format!(
+                "Showing {from} s to {to} s: the whole run has too many operations to read here. Go back in time to see earlier ones."
+            ),
+            Lang::Zh => format!("显示 {from} 秒到 {to} 秒：整个运行的操作太多，这里放不下。回到更早的时刻可以看到之前的操作。"),
         }
     }
 

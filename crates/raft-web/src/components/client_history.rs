@@ -30,6 +30,8 @@ pub struct ClientHistoryProps {
 const LANE: f64 = 24.0;
 /// Room for the lane's name on the left.
 const GUTTER: f64 = 30.0;
+/// How wide a row's operations may be on average before the panel shows recent time only.
+const MIN_BAR_WIDTH: f64 = 44.0;
 /// About how wide a label's Latin character is, in pixels (11 px text); a Chinese one is as
 /// wide as the text is high.
 const LABEL_CHAR: f64 = 6.5;
@@ -61,9 +63,16 @@ pub fn ClientHistory(props: &ClientHistoryProps) -> Html {
     // focused, or the latest; ↓ and ↑, Home and End move between them (→ and ← step the run,
     // as everywhere on the page).
     let focused = use_state(|| None::<u64>);
-    let roving = focused.filter(|id| view.bars.iter().any(|bar| bar.id == *id)).or(view.bars.last().map(|bar| bar.id));
+    let span = (*width - GUTTER - 6.0).max(10.0);
+    // A client writing on its own makes more operations than the panel's width can show: then
+    // it shows the recent ones.
+    let axis = view.axis(props.time_ms, props.horizon_ms, (span / MIN_BAR_WIDTH) as usize);
+    let shown: Vec<usize> =
+        (0..view.bars.len()).filter(|&i| view.bars[i].end.unwrap_or(props.time_ms) >= axis.from).collect();
+    let roving =
+        focused.filter(|id| shown.iter().any(|&i| view.bars[i].id == *id)).or(shown.last().map(|&i| view.bars[i].id));
     let onkeydown = {
-        let (panel, order) = (panel.clone(), view.bars.iter().map(|bar| bar.id).collect::<Vec<_>>());
+        let (panel, order) = (panel.clone(), shown.iter().map(|&i| view.bars[i].id).collect::<Vec<_>>());
         Callback::from(move |event: KeyboardEvent| move_between_bars(&panel, &order, &event))
     };
     let onfocusin = {
@@ -85,12 +94,14 @@ pub fn ClientHistory(props: &ClientHistoryProps) -> Html {
         })
         .collect();
     let height = tops[lanes as usize] + 4.0;
-    let span = (*width - GUTTER - 6.0).max(10.0);
-    let horizon = props.horizon_ms.max(props.time_ms).max(1) as f64;
-    let x = |ms: Millis| GUTTER + span * (ms as f64 / horizon);
+    let length = (axis.to - axis.from) as f64;
+    let x = |ms: Millis| GUTTER + span * (ms.saturating_sub(axis.from) as f64 / length);
     html! {
         <section class="client-history" ref={panel} aria-label={l.title}>
             <h2 class="client-history__title">{ l.title }</h2>
+            if axis.recent {
+                <p class="client-history__window">{ props.lang.history_window(axis.from, axis.to) }</p>
+            }
             <svg class="client-history__lanes" width={number(*width)} height={number(height)}
                  viewBox={format!("0 0 {} {}", number(*width), number(height))} role="group" aria-label={l.title}
                  {onkeydown} {onfocusin}>
@@ -104,13 +115,14 @@ pub fn ClientHistory(props: &ClientHistoryProps) -> Html {
                         </g>
                     }
                 }) }
-                { for view.bars.iter().enumerate().map(|(i, bar)| {
+                { for shown.iter().map(|&i| {
+                    let bar = &view.bars[i];
                     // Room for the label: after the bar, up to the next bar in its row or the
                     // axis' end; before it, back to the previous bar's end and the label that may
                     // follow it, or the lane's name.
                     let same_row = |other: &&HistoryBar| (other.client, other.row) == (bar.client, bar.row);
                     let next = view.bars[i + 1..].iter().find(same_row);
-                    let previous = view.bars[..i].iter().rev().find(same_row);
+                    let previous = view.bars[..i].iter().rev().find(same_row).filter(|other| other.end.unwrap_or(props.time_ms) >= axis.from);
                     let room = (
                         previous.map_or(GUTTER, |other| {
                             let marks = (l.write_mark, l.read_mark);
@@ -172,7 +184,7 @@ fn draw_bar(
             if let Some((label_x, anchor)) = label_at {
                 <text x={number(label_x)} y={number(y + 12.0)} text-anchor={anchor}>{ label }</text>
             }
-            if let Some(point) = bar.point {
+            if let Some(point) = bar.point.filter(|&point| x(point) > GUTTER) {
                 <line class="client-history__point" x1={number(x(point))} x2={number(x(point))}
                       y1={number(y - 2.0)} y2={number(y + 18.0)} />
             }

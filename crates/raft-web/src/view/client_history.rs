@@ -81,6 +81,20 @@ pub struct ClientHistoryView {
     pub breach: Option<HistoryBreach>,
 }
 
+/// The stretch of time the panel's axis shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HistoryAxis {
+    /// Its left end.
+    pub from: Millis,
+    /// Its right end.
+    pub to: Millis,
+    /// Whether it shows only recent time because the whole run is too crowded to read.
+    pub recent: bool,
+}
+
+/// The recent stretches the axis may show when the whole run is crowded, longest first.
+const RECENT_MS: [Millis; 8] = [60_000, 30_000, 20_000, 10_000, 5_000, 3_000, 2_000, 1_000];
+
 /// Gives each bar the first row of its client's lane that is free when it starts: where
 /// none is (the client's earlier operations are all still open then), a new row.
 fn in_rows(mut bars: Vec<HistoryBar>) -> Vec<HistoryBar> {
@@ -102,6 +116,36 @@ impl ClientHistoryView {
     /// How many rows client `client`'s lane needs (at least 1).
     pub fn rows(&self, client: u32) -> u32 {
         self.bars.iter().filter(|bar| bar.client == client).map(|bar| bar.row + 1).max().unwrap_or(1)
+    }
+
+    /// What the axis shows at `time_ms`: the whole timeline (to `horizon_ms`, as the timeline
+    /// above it does) when no row has more than `capacity` operations, else the longest recent
+    /// stretch ending at `time_ms` in which none has (at least a second), reaching back to the
+    /// first operation that cannot be ordered, if there is one, so that a breach stays in view.
+    pub fn axis(&self, time_ms: Millis, horizon_ms: Millis, capacity: usize) -> HistoryAxis {
+        let crowded = |from: Millis| {
+            // Per client (1 to 3) and row (a client that does not wait for answers may need
+            // many; the first 64 are told apart, which is plenty to see a crowd).
+            let mut per_row = vec![0usize; 4 * 64];
+            for bar in self.bars.iter().filter(|bar| bar.end.unwrap_or(time_ms) >= from) {
+                per_row[(bar.client.min(3) * 64 + bar.row.min(63)) as usize] += 1;
+            }
+            per_row.into_iter().any(|count| count > capacity.max(1))
+        };
+        let whole = HistoryAxis { from: 0, to: horizon_ms.max(time_ms).max(1), recent: false };
+        if !crowded(0) {
+            return whole;
+        }
+        let stretch = RECENT_MS
+            .into_iter()
+            .filter(|&stretch| stretch < time_ms)
+            .find(|&stretch| !crowded(time_ms - stretch))
+            .unwrap_or(RECENT_MS[RECENT_MS.len() - 1]);
+        let breach_from = self.bars.iter().filter(|bar| bar.offending).map(|bar| bar.start).min();
+        match time_ms.saturating_sub(stretch).min(breach_from.unwrap_or(Millis::MAX)) {
+            0 => whole,
+            from => HistoryAxis { from, to: time_ms.max(from + 1), recent: true },
+        }
     }
 
     /// The history of `sim`'s clients, checked.
@@ -219,6 +263,43 @@ mod tests {
         assert_eq!(rows, [0, 1, 0, 0, 2]);
         let view = ClientHistoryView { bars, breach: None };
         assert_eq!((view.rows(1), view.rows(2), view.rows(3)), (3, 1, 1));
+    }
+
+    #[test]
+    fn a_crowded_history_shows_the_longest_recent_stretch_that_is_not() {
+        let bar = |id: u64, start: Millis, offending: bool| HistoryBar {
+            id,
+            client: 1,
+            read: false,
+            key: "x".into(),
+            value: None,
+            start,
+            end: Some(start + 50),
+            outcome: Outcome::Ok,
+            point: None,
+            offending,
+            row: 0,
+        };
+        // One write every 500 ms from 1 s to 30.5 s: 60 in one row.
+        let steady: Vec<HistoryBar> = (0..60).map(|i| bar(i, 1_000 + 500 * i, false)).collect();
+        let view = ClientHistoryView { bars: steady.clone(), breach: None };
+        assert_eq!(view.axis(31_000, 40_000, 60), HistoryAxis { from: 0, to: 40_000, recent: false }, "all fit");
+        // The last 10 s hold 20 writes (21 s to 30.5 s), the last 5 s 10.
+        assert_eq!(view.axis(31_000, 40_000, 20), HistoryAxis { from: 21_000, to: 31_000, recent: true });
+        assert_eq!(view.axis(31_000, 40_000, 19).from, 26_000);
+        assert_eq!(
+            view.axis(31_000, 40_000, 1),
+            HistoryAxis { from: 30_000, to: 31_000, recent: true },
+            "a second at least"
+        );
+        // An operation that cannot be ordered stays in view.
+        let mut bars = steady;
+        bars[10].offending = true;
+        let view = ClientHistoryView { bars, breach: None };
+        assert_eq!(view.axis(31_000, 40_000, 20).from, 6_000, "the offending write began at 6 s");
+        // Early in a run nothing reaches before 0.
+        let view = ClientHistoryView { bars: (0..10).map(|i| bar(i, 100 * i, false)).collect(), breach: None };
+        assert_eq!(view.axis(1_000, 1_000, 2), HistoryAxis { from: 0, to: 1_000, recent: false });
     }
 
     #[test]

@@ -10,7 +10,7 @@ mod logs;
 mod purpose;
 
 pub use changes::{Changes, Moment};
-pub use client_history::{ClientHistoryView, HistoryBar, HistoryBreach, Outcome};
+pub use client_history::{ClientHistoryView, HistoryAxis, HistoryBar, HistoryBreach, Outcome};
 pub use cluster::{ClusterView, LaneView, LossView, MessageView, NodeView, Standing};
 pub use details::{FieldValue, MessageDetails, NodeDetails};
 pub use explore::{event_code, ExploreView, MessageChoices, ServerChoices};
