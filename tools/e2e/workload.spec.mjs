@@ -16,7 +16,13 @@ test('a client set to write every 0.25 s writes y=1, y=2, … to the leader, and
   await form.getByRole('combobox', { name: 'Client' }).selectOption('2');
   const paces = form.getByRole('group', { name: 'C2: Writes on its own' });
   await expect(paces.getByRole('button', { name: 'Off' })).toHaveAttribute('aria-pressed', 'true');
+  // C2's write field suggests the key C2 writes on its own.
+  await expect(form.getByRole('textbox', { name: 'Command' })).toHaveValue(/^y=\d+$/);
   await paces.getByRole('button', { name: '0.25 s' }).click();
+  // The form stays open, showing which pace is on, until closed.
+  await expect(paces.getByRole('button', { name: '0.25 s' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(paces.getByRole('button', { name: 'Off' })).toHaveAttribute('aria-pressed', 'false');
+  await page.keyboard.press('Escape');
   await expect(form).toHaveCount(0);
   await expect(page.locator('.client__steady')).toHaveText('C2 every 0.25 s');
   await expect(page.locator('[data-client]')).toHaveAttribute('aria-label', /; C2 every 0\.25 s$/);

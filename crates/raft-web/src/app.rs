@@ -404,7 +404,7 @@ fn client_menu(lang: Lang, state: &Playground, dispatch: &Callback<Action>) -> H
     }
     html! {
         <ClientMenu {lang} servers={state.servers()} known_leader={state.client_known_leader()} first_up={state.client_first_up()}
-                    suggested_command={state.suggested_command()} suggested_key={state.suggested_key()}
+                    suggested_number={state.next_write_number()} suggested_key={state.suggested_key()}
                     workloads={state.workloads()}
                     error={menu_error(lang, state, false)} read_error={menu_error(lang, state, true)}
                     on_action={dispatch.reform(Action::MenuApply)} on_close={dispatch.reform(|_| Action::CloseMenu)} />

@@ -698,10 +698,12 @@ impl Playground {
     /// Carries out a person's actions: done, they close the menus; refused, the reason goes
     /// into the open menu if they were chosen there, else into the page's notice.
     fn apply(&mut self, actions: Vec<raft_sim::Action>, from_menu: bool) {
+        // The client form's pace buttons are toggles: the form stays open to show which is on.
+        let pace = actions.iter().all(|action| matches!(action, raft_sim::Action::Workload { .. }));
         match self.act(actions) {
             Ok(()) => {
                 self.menu = None;
-                self.client_menu = false;
+                self.client_menu &= pace;
             }
             Err(refused) if from_menu => self.menu_error = Some(refused),
             Err(refused) => self.notice = Some(refused),
@@ -831,7 +833,12 @@ impl Playground {
 
     /// The command the write field suggests: `x=1`, `x=2`, … counting the writes so far.
     pub fn suggested_command(&self) -> String {
-        format!("x={}", self.history.borrow().sim().client_op_count() + 1)
+        format!("x={}", self.next_write_number())
+    }
+
+    /// The number the write fields suggest writing next: one more than the operations so far.
+    pub fn next_write_number(&self) -> u64 {
+        self.history.borrow().sim().client_op_count() as u64 + 1
     }
 
     /// The key the read field suggests: the latest write's, else `x`.

@@ -21,8 +21,9 @@ pub struct ClientMenuProps {
     pub known_leader: Option<NodeId>,
     /// Where the form sends when the client knows no leader: the first server that is up.
     pub first_up: NodeId,
-    /// What the write field starts with, e.g. `x=3`.
-    pub suggested_command: AttrValue,
+    /// The value the write field suggests, e.g. 3 for `x=3` (C1), `y=3` (C2) or `z=3` (C3):
+    /// each client's field suggests the key it writes on its own.
+    pub suggested_number: u64,
     /// What the read field starts with: the key of the latest write.
     pub suggested_key: AttrValue,
     /// How often each client writes on its own, C1 first (0: it does not).
@@ -101,7 +102,7 @@ pub fn ClientMenu(props: &ClientMenuProps) -> Html {
                     }) }
                 </select>
             </label>
-            <WriteForm suggested={props.suggested_command.clone()} label={t.command}
+            <WriteForm key={sender} suggested={format!("{}={}", raft_sim::workload_key(sender), props.suggested_number)} label={t.command}
                        button={(AttrValue::from(l.send), AttrValue::from(t.write_title))}
                        error={props.error.clone()} {on_send} />
             <div class="client-menu__steady" role="group" aria-label={format!("C{sender}: {}", l.writes_steadily)}>
