@@ -194,3 +194,42 @@ test('with every rule on, a search says how deep it proved them, and Cancel stop
   await expect(page.locator('.explore .explore__event').first()).toBeFocused();
   expect(errors).toEqual([]);
 });
+
+test('Look for two leaders at once finds the shortest run to them, loads it, and says when a goal is out of reach', async ({ page }) => {
+  test.setTimeout(120_000); // searches are CPU-bound
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await page.getByRole('combobox', { name: 'Servers' }).selectOption('3');
+  await page.getByRole('button', { name: 'Explore', exact: true }).click();
+  const search = page.locator('.search');
+  const goal = page.getByRole('combobox', { name: 'Look for' });
+  await expect(goal).toHaveValue('violation');
+  await goal.selectOption({ label: 'two leaders at once' });
+  // Out of reach first: no run of 5 events elects two leaders.
+  await page.getByText('Bounds', { exact: true }).click();
+  const depth = page.getByLabel('Events per run, at most');
+  await depth.fill('5');
+  await depth.press('Tab');
+  await page.getByRole('button', { name: 'Find the shortest run' }).click();
+  await expect(search).toHaveAttribute('data-search-status', 'none', { timeout: 60_000 });
+  await expect(page.locator('.search__status')).toContainText(/^Not reached: no run of up to 5 events within these bounds leads to two leaders at once \([\d,]+ states/);
+  expect(await time(page)).toBe(0);
+  // Six events do: one election, then another that the first leader does not hear of.
+  await depth.fill('12');
+  await depth.press('Tab');
+  await page.getByRole('button', { name: 'Find the shortest run' }).click();
+  await expect(search).toHaveAttribute('data-search-status', 'reached', { timeout: 60_000 });
+  await expect(page.locator('.search__status')).toContainText('Found: the shortest run to two leaders at once takes 6 events.');
+  expect(await time(page)).toBe(6);
+  const leaders = page.locator('[data-node][data-role="leader"]');
+  await expect(leaders).toHaveCount(2);
+  const terms = await leaders.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-term')).sort());
+  expect(terms).toEqual(['1', '2']);
+  // Nothing is broken: two leaders of two terms are allowed.
+  await expect(page.locator('[data-invariant][data-ok=false]')).toHaveCount(0);
+  // The goal is remembered when Explore is turned off and on.
+  await page.getByRole('button', { name: 'Explore', exact: true }).click();
+  await page.getByRole('button', { name: 'Explore', exact: true }).click();
+  await expect(page.getByRole('combobox', { name: 'Look for' })).toHaveValue('two_leaders');
+  expect(errors).toEqual([]);
+});

@@ -32,6 +32,7 @@ use raft_scenario::{Action, Scenario, ScenarioError, ScenarioOptions, Scheduler,
 use crate::time::Millis;
 
 use crate::client::{OpKind, OpResult};
+pub use crate::explore_goal::Goal;
 use crate::invariants::Property;
 use crate::network::Payload;
 use crate::rng::SimRng;
@@ -55,6 +56,9 @@ pub struct CheckSettings {
     pub bounds: EventBounds,
     /// Breadth-first, or random walks.
     pub strategy: Strategy,
+    /// What to look for: a counterexample (the default), or the shortest run to a moment
+    /// worth seeing.
+    pub goal: Goal,
 }
 
 impl CheckSettings {
@@ -77,6 +81,7 @@ impl CheckSettings {
             max_states: 10_000_000,
             bounds: EventBounds { crashes: 1, writes: 1, drops: 1, duplicates: 1, ..EventBounds::NONE },
             strategy: Strategy::Bfs,
+            goal: Goal::Violation,
         }
     }
 }
@@ -94,29 +99,33 @@ pub enum Strategy {
     },
 }
 
-/// What a counterexample breaks.
+/// What a run found breaks, or reaches.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Broken {
     /// One of the safety properties checked after every event.
     Property(Property),
     /// Linearizability of what the clients saw (thesis §6.3).
     Linearizability,
+    /// Not a breach: the goal searched for, reached by the run's last event.
+    Reached(Goal),
 }
 
 impl Broken {
-    /// Its name in words: the property's (e.g. "election safety"), or "linearizability".
+    /// Its name in words: the property's (e.g. "election safety"), "linearizability", or the
+    /// goal's name (e.g. "two_leaders").
     pub fn name(self) -> &'static str {
         match self {
             Broken::Property(property) => property.name(),
             Broken::Linearizability => "linearizability",
+            Broken::Reached(goal) => goal.name(),
         }
     }
 }
 
-/// A run that breaks a property.
+/// A run that breaks a property, or reaches the goal searched for.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Counterexample {
-    /// What it breaks.
+    /// What it breaks, or reaches.
     pub property: Broken,
     /// The events, in order, from the start.
     pub actions: Vec<Action>,
@@ -220,7 +229,7 @@ impl ModelChecker {
             root,
         };
         checker.seen.insert(fingerprint(&checker.root));
-        if let Some(property) = broken(&checker.root) {
+        if let Some(property) = broken(&checker.root).filter(|_| checker.settings.goal == Goal::Violation) {
             checker.violation = Some(Counterexample { property, actions: Vec::new() });
             checker.finished = true;
         }
@@ -257,7 +266,7 @@ impl ModelChecker {
         self.depth
     }
 
-    /// The violation found, if any.
+    /// The violation found, if any; when a goal is searched, the run that reaches it.
     pub fn violation(&self) -> Option<&Counterexample> {
         self.violation.as_ref()
     }
@@ -297,11 +306,20 @@ impl ModelChecker {
         let state = self.regenerate(index);
         for (choice, action) in enabled(&state).iter().enumerate() {
             let Some(child) = self.try_event(&state, action) else { continue };
+            // A goal is a step, not a state: it is looked for on every step, even to a state
+            // found before by another way (which may not have reached it).
+            if self.settings.goal.reached(&state.sim, &child.sim) {
+                let mut actions = self.path(index);
+                actions.push(action.clone());
+                self.violation = Some(Counterexample { property: Broken::Reached(self.settings.goal), actions });
+                self.finished = true;
+                return;
+            }
             if self.seen.insert(fingerprint(&child)) {
                 self.found.push(Found { parent: index, choice: choice as u32 });
                 let child_index = (self.found.len() - 1) as u32;
                 self.next_layer.push(child_index);
-                if let Some(property) = broken(&child) {
+                if let Some(property) = self.broken(&child) {
                     self.violation = Some(Counterexample { property, actions: self.path(child_index) });
                     self.finished = true;
                     return;
@@ -331,10 +349,16 @@ impl ModelChecker {
             }
             let action = choices[self.rng.in_range(0, choices.len() as u64 - 1) as usize].clone();
             let Some(next) = self.try_event(&state, &action) else { break };
+            let reached = self.settings.goal.reached(&state.sim, &next.sim);
             state = next;
             actions.push(action);
             self.seen.insert(fingerprint(&state));
-            if let Some(property) = broken(&state) {
+            if reached {
+                self.violation = Some(Counterexample { property: Broken::Reached(self.settings.goal), actions });
+                self.finished = true;
+                return;
+            }
+            if let Some(property) = self.broken(&state) {
                 self.violation = Some(Counterexample { property, actions });
                 self.finished = true;
                 return;
@@ -343,6 +367,15 @@ impl ModelChecker {
                 self.finished = true;
                 return;
             }
+        }
+    }
+
+    /// What `state` breaks, when breaches are what is searched for.
+    fn broken(&self, state: &State) -> Option<Broken> {
+        if self.settings.goal == Goal::Violation {
+            broken(state)
+        } else {
+            None
         }
     }
 

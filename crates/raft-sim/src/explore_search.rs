@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use raft_scenario::{Action, Scenario, ScenarioError};
 
-use crate::explore::{CheckSettings, EventBounds, ModelChecker, Strategy};
+use crate::explore::{CheckSettings, EventBounds, Goal, ModelChecker, Strategy};
 use crate::time::Millis;
 
 /// How many transitions the search explores between two reports: a few tenths of a second.
@@ -29,6 +29,9 @@ pub struct SearchRequest {
     pub max_states: u64,
     /// Stop after this many seconds.
     pub seconds: u32,
+    /// What to look for (absent: a counterexample).
+    #[serde(default)]
+    pub goal: Goal,
 }
 
 /// Where a search stands: sent after every round, and once more, with `done`, at the end.
@@ -60,7 +63,7 @@ pub struct SearchReport {
 #[serde(deny_unknown_fields)]
 pub struct FoundRun {
     /// What it breaks, by name: a property's (e.g. "leader completeness"), or
-    /// "linearizability" (`Broken::name`).
+    /// "linearizability"; or the goal it reaches (e.g. "two_leaders") (`Broken::name`).
     pub property: String,
     /// How many events, from the moment searched, break it.
     pub events: u32,
@@ -86,6 +89,7 @@ impl SearchRequest {
             max_states: self.max_states,
             bounds: self.bounds,
             strategy: Strategy::Bfs,
+            goal: self.goal,
             ..CheckSettings::from_scenario(start, self.at_ms)
         };
         ModelChecker::new(settings)

@@ -2,7 +2,7 @@
 //! from the page's own history, reports as the worker reports, and its run, carried out the way
 //! the page carries it out, breaks the property it names.
 
-use raft_sim::{Action, EventBounds, History, Property, Scenario, Scheduler, SearchReport, SearchRequest};
+use raft_sim::{Action, EventBounds, Goal, History, Property, Scenario, Scheduler, SearchReport, SearchRequest};
 
 /// The Figure 8 preset with the rule of §5.4.2 switched off, explored (turned manual) at 200 ms
 /// as the page's Explore switch does.
@@ -24,6 +24,7 @@ fn request(history: &History, depth: u32) -> SearchRequest {
         bounds: EventBounds { crashes: 1, ..EventBounds::NONE },
         max_states: 2_000_000,
         seconds: 600,
+        goal: Goal::Violation,
     };
     // What the page and the worker exchange is JSON text.
     let text = serde_json::to_string(&request).unwrap();
@@ -96,4 +97,18 @@ fn a_request_the_worker_cannot_read_ends_with_the_reason() {
     let [only] = &reports[..] else { panic!("{reports:?}") };
     assert!(only.done && only.found.is_none());
     assert!(only.error.as_deref().is_some_and(|e| e.contains("nodes")), "{only:?}");
+}
+
+#[test]
+fn a_request_for_a_goal_finds_the_run_to_it_and_one_without_a_goal_looks_for_a_breach() {
+    let history = History::new(Scenario::from_json(r#"{"version":1,"seed":1,"nodes":3}"#).unwrap()).unwrap();
+    let request = SearchRequest { goal: Goal::StepDown, bounds: EventBounds::NONE, ..request(&history, 8) };
+    let last = reports(&request).pop().unwrap();
+    let found = last.found.expect("a leader steps down within 8 events");
+    assert_eq!((found.property.as_str(), found.events), ("step_down", 5));
+    // What pages of an earlier release send has no goal: it still asks for a breach.
+    let text = serde_json::to_string(&request).unwrap().replace(r#","goal":"step_down""#, "");
+    assert!(!text.contains("goal"), "{text}");
+    let earlier: SearchRequest = serde_json::from_str(&text).unwrap();
+    assert_eq!(earlier.goal, Goal::Violation);
 }

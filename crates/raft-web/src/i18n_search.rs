@@ -1,6 +1,8 @@
 //! The words of Explore's "Find a counterexample" (issue 17), in English and 中文: the button,
 //! the search's bounds, its progress line and how it ended.
 
+use raft_sim::{Goal, SearchReport};
+
 use crate::i18n::Lang;
 use crate::number_text::{grouped, scaled};
 
@@ -28,6 +30,11 @@ pub struct SearchTexts {
     pub starting: &'static str,
     /// Cancelled before any run was checked.
     pub cancelled_early: &'static str,
+    /// The goal picker's label.
+    pub look_for: &'static str,
+    /// The button when a goal other than a breach is chosen, and its tooltip.
+    pub find_run: &'static str,
+    pub find_run_title: &'static str,
 }
 
 const EN: SearchTexts = SearchTexts {
@@ -46,6 +53,10 @@ const EN: SearchTexts = SearchTexts {
     not_loaded: "the search's program could not be loaded. Reload the page and try again.",
     starting: "Starting the search…",
     cancelled_early: "Cancelled before any run was checked.",
+    look_for: "Look for",
+    find_run: "Find the shortest run",
+    find_run_title:
+        "Try every run from this moment, in the background, shortest first, for one that reaches what is chosen",
 };
 
 const ZH: SearchTexts = SearchTexts {
@@ -64,6 +75,9 @@ const ZH: SearchTexts = SearchTexts {
     not_loaded: "搜索程序未能加载。请刷新页面后重试。",
     starting: "正在开始搜索……",
     cancelled_early: "在检查任何执行之前已取消。",
+    look_for: "寻找",
+    find_run: "寻找最短执行",
+    find_run_title: "在后台从此刻起由短到长尝试每一种执行，找出一条达到所选情形的执行",
 };
 
 impl Lang {
@@ -72,6 +86,68 @@ impl Lang {
         match self {
             Lang::En => &EN,
             Lang::Zh => &ZH,
+        }
+    }
+
+    /// What a search can look for, as the goal picker offers it and as the sentences about
+    /// its result name it.
+    pub fn search_goal(self, goal: Goal) -> &'static str {
+        match (self, goal) {
+            (Lang::En, Goal::Violation) => "a broken property (a counterexample)",
+            (Lang::En, Goal::Leader) => "a server becoming leader",
+            (Lang::En, Goal::TwoLeaders) => "two leaders at once",
+            (Lang::En, Goal::Commit) => "a leader committing an entry",
+            (Lang::En, Goal::Overwrite) => "a log entry being overwritten",
+            (Lang::En, Goal::StepDown) => "a leader stepping down",
+            (Lang::Zh, Goal::Violation) => "破坏某条性质的执行（反例）",
+            (Lang::Zh, Goal::Leader) => "某台服务器成为领导者",
+            (Lang::Zh, Goal::TwoLeaders) => "同时出现两个领导者",
+            (Lang::Zh, Goal::Commit) => "领导者提交一个条目",
+            (Lang::Zh, Goal::Overwrite) => "日志条目被覆盖",
+            (Lang::Zh, Goal::StepDown) => "领导者退位",
+        }
+    }
+
+    /// A run reaching `goal` was found and loaded.
+    pub fn search_reached(self, goal: Goal, events: usize) -> String {
+        let what = self.search_goal(goal);
+        match self {
+            Lang::En => format!(
+                "Found: the shortest run to {what} takes {}. They are loaded as the run's continuation, paused \
+                 after the last; the narration tells each step, and Step back walks through them.",
+                event_count(events)
+            ),
+            Lang::Zh => format!(
+                "找到：导致{what}的最短执行有 {events} 个事件。它们已作为本次运行的后续载入，停在最后一个事件之后；\
+                 旁白讲述每一步，后退一步可逐步回看。"
+            ),
+        }
+    }
+
+    /// A search for `goal` ended without reaching it: every run within the bounds tried
+    /// (`report.complete`), or stopped by its limits or by the reader (`cancelled`).
+    pub fn search_not_reached(self, goal: Goal, report: &SearchReport, cancelled: bool) -> String {
+        if cancelled && report.depth == 0 {
+            return self.search_texts().cancelled_early.to_owned();
+        }
+        let what = self.search_goal(goal);
+        let seconds = scaled(report.milliseconds.div_ceil(100), 1);
+        let (states, depth, runs) = (grouped(report.states), report.depth, event_count(report.depth as usize));
+        match (self, report.complete) {
+            (Lang::En, true) => format!(
+                "Not reached: no run of up to {runs} within these bounds leads to {what} ({states} states, {seconds} s)."
+            ),
+            (Lang::En, false) => format!(
+                "Not reached so far: {} after {seconds} s and {states} states; no run of up to {runs} leads to {what}.",
+                if cancelled { "cancelled" } else { "the search stopped at its limit" }
+            ),
+            (Lang::Zh, true) => {
+                format!("未找到：在此范围内，不超过 {depth} 个事件的执行都不会导致{what}（{states} 个状态，{seconds} 秒）。")
+            }
+            (Lang::Zh, false) => format!(
+                "暂未找到：{}，用时 {seconds} 秒，检查了 {states} 个状态；不超过 {depth} 个事件的执行都不会导致{what}。",
+                if cancelled { "搜索已取消" } else { "搜索已达上限" }
+            ),
         }
     }
 

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use raft_sim::{CheckSettings, EventBounds, ModelChecker, Scenario, Strategy, MAX_NODES, MAX_SCENARIO_TIME_MS};
+use raft_sim::{CheckSettings, EventBounds, Goal, ModelChecker, Scenario, Strategy, MAX_NODES, MAX_SCENARIO_TIME_MS};
 use serde::Serialize;
 
 /// How many transitions the checker explores between two looks at the clock.
@@ -22,6 +22,9 @@ struct CheckReport {
     seconds: f64,
     states_per_second: u64,
     violation: Option<ViolationReport>,
+    /// With --goal: the shortest run found that reaches it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reached: Option<ViolationReport>,
 }
 
 /// A counterexample: the property, its length, and the manual-mode scenario that replays it.
@@ -80,9 +83,22 @@ pub struct CheckArgs {
     /// The random walks' seed.
     #[arg(long, value_name = "S", default_value_t = 1)]
     seed: u64,
+    /// What to look for: `violation` (a counterexample), or the shortest run to `leader` (a
+    /// server becomes leader), `two_leaders` (two lead at once), `commit` (a leader commits),
+    /// `overwrite` (an entry is replaced or removed), `step_down` (a leader stops leading).
+    #[arg(long, value_name = "GOAL", default_value = "violation", value_parser = goal)]
+    goal: Goal,
     /// Stop after this many seconds of wall-clock time.
     #[arg(long, value_name = "S", default_value_t = 60.0)]
     seconds: f64,
+}
+
+/// The goal named `name`.
+fn goal(name: &str) -> Result<Goal, String> {
+    Goal::named(name).ok_or_else(|| {
+        let names: Vec<&str> = Goal::ALL.iter().map(|goal| goal.name()).collect();
+        format!("one of {}", names.join(", "))
+    })
 }
 
 /// The scenario of `file`, with `options` (an options object) laid over its own.
@@ -102,7 +118,8 @@ fn from_file(file: &std::path::Path, options: Option<&str>) -> Result<Scenario, 
     Scenario::from_json(&value.to_string()).map_err(|e| format!("--options: {e}"))
 }
 
-/// Runs the model checker and prints its report; exit 1 when it found a violation.
+/// Runs the model checker and prints its report; exit 1 when it found a violation, or, with a
+/// goal, when it did not reach it.
 pub fn check(args: CheckArgs) -> Result<ExitCode, String> {
     let start = match &args.from {
         Some(file) => {
@@ -129,6 +146,7 @@ pub fn check(args: CheckArgs) -> Result<ExitCode, String> {
             changes: args.changes,
         },
         strategy: if args.strategy == "random" { Strategy::Random { seed: args.seed } } else { Strategy::Bfs },
+        goal: args.goal,
         ..start
     };
     let mut checker = ModelChecker::new(settings).map_err(|e| format!("--options: {e}"))?;
@@ -141,12 +159,14 @@ pub fn check(args: CheckArgs) -> Result<ExitCode, String> {
         }
     }
     let seconds = started.elapsed().as_secs_f64();
-    let violation = checker.violation().map(|found| ViolationReport {
+    let found = checker.violation().map(|found| ViolationReport {
         property: found.property.name(),
         depth: found.actions.len(),
         scenario: checker.scenario_of(found),
     });
-    let found = violation.is_some();
+    let searched_breach = args.goal == Goal::Violation;
+    let exit = if found.is_some() == searched_breach { ExitCode::from(1) } else { ExitCode::SUCCESS };
+    let (violation, reached) = if searched_breach { (found, None) } else { (None, found) };
     let report = CheckReport {
         states: checker.states(),
         transitions: checker.transitions(),
@@ -155,7 +175,8 @@ pub fn check(args: CheckArgs) -> Result<ExitCode, String> {
         seconds: (seconds * 1000.0).round() / 1000.0,
         states_per_second: (checker.states() as f64 / seconds.max(1e-9)) as u64,
         violation,
+        reached,
     };
     println!("{}", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?);
-    Ok(if found { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(exit)
 }

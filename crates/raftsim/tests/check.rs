@@ -66,3 +66,36 @@ fn check_with_reads_finds_a_stale_read_and_run_shows_the_history_is_not_lineariz
     assert_eq!(replayed["linearizable"], false, "{replayed}");
     assert_eq!(replayed["not_linearizable"]["reason"], "stale");
 }
+
+#[test]
+fn check_with_a_goal_reports_the_shortest_run_that_reaches_it_and_exits_0_else_1() {
+    let quiet = ["--crashes", "0", "--writes", "0", "--drops", "0", "--duplicates", "0"];
+    let output = raftsim(&[&["check", "--goal", "two_leaders"][..], &quiet].concat());
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    let found = report(&output);
+    assert!(found["violation"].is_null());
+    assert_eq!(found["reached"]["property"], "two_leaders");
+    assert_eq!(found["reached"]["depth"], 6);
+    // `raftsim run` replays the file: at its end two servers lead, in two terms.
+    let file = write_temp("two-leaders.json", &found["reached"]["scenario"].to_string());
+    let replay = raftsim(&["run", &file]);
+    assert_eq!(replay.status.code(), Some(0), "two leaders break nothing");
+    let replayed = serde_json::from_slice::<serde_json::Value>(&replay.stdout).unwrap();
+    let leaders: Vec<u64> = replayed["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|node| node["role"] == "leader")
+        .map(|node| node["term"].as_u64().unwrap())
+        .collect();
+    assert_eq!(leaders, [1, 2], "{replayed}");
+    // Out of reach within the depth: exit 1, nothing reached.
+    let short = raftsim(&[&["check", "--goal", "two_leaders", "--depth", "5"][..], &quiet].concat());
+    assert_eq!(short.status.code(), Some(1));
+    let short = report(&short);
+    assert_eq!(short["complete"], true);
+    assert!(short.get("reached").is_none(), "{short}");
+    let wrong = raftsim(&["check", "--goal", "leaders"]);
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("one of violation, leader, two_leaders"));
+}

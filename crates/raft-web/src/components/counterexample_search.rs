@@ -6,7 +6,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use raft_sim::{EventBounds, Millis, Property, SearchReport, SearchRequest};
+use raft_sim::{EventBounds, Goal, Millis, Property, SearchReport, SearchRequest};
 
 use crate::i18n::Lang;
 use wasm_bindgen::prelude::*;
@@ -34,16 +34,19 @@ pub struct CounterexampleSearchProps {
 enum Status {
     Idle,
     Running(SearchReport),
+    /// A run that breaks `broken`, or reaches the goal searched for, loaded.
     Found {
         broken: String,
         events: usize,
         report: SearchReport,
+        goal: Goal,
     },
     /// The property is already broken at the moment searched from.
     AlreadyBroken(String),
     Ended {
         report: SearchReport,
         cancelled: bool,
+        goal: Goal,
     },
     Changed,
     Failed(Option<String>),
@@ -64,7 +67,8 @@ impl Status {
         match self {
             Status::Idle => "idle",
             Status::Running(_) => "running",
-            Status::Found { .. } | Status::AlreadyBroken(_) => "found",
+            Status::Found { goal: Goal::Violation, .. } | Status::AlreadyBroken(_) => "found",
+            Status::Found { .. } => "reached",
             Status::Ended { report, .. } if report.complete => "none",
             Status::Ended { cancelled: true, .. } => "cancelled",
             Status::Ended { .. } => "stopped",
@@ -90,12 +94,17 @@ impl Default for Bounds {
 
 thread_local! {
     /// The bounds last set, and whether the Bounds form was open: kept while the page lives,
-    /// so that turning Explore off and on (or loading a preset) does not forget them.
+    /// so that turning Explore off and on (or loading a preset) does not forget them; and what
+    /// the search looks for.
     static REMEMBERED: Cell<(Bounds, bool)> = Cell::new((Bounds::default(), false));
+    static GOAL: Cell<Goal> = const { Cell::new(Goal::Violation) };
 }
 
-/// What a run found breaks, in `lang`: a property, or linearizability.
+/// What a run found breaks, in `lang`: a property, or linearizability; or the goal it reaches.
 fn broken_name(lang: Lang, name: &str) -> Option<&'static str> {
+    if let Some(goal) = Goal::named(name) {
+        return Some(lang.search_goal(goal));
+    }
     if name == raft_sim::Broken::Linearizability.name() {
         return Some(lang.history_texts().linearizable);
     }
@@ -133,6 +142,7 @@ type Label = fn(&crate::i18n_search::SearchTexts) -> &'static str;
 pub fn counterexample_search(props: &CounterexampleSearchProps) -> Html {
     let status = use_state(|| Status::Idle);
     let bounds = use_state(|| REMEMBERED.get().0);
+    let goal = use_state(|| GOAL.get());
     // Every bound changed to fit its range, in the fields' order: its field, label (in the
     // page's language when shown), range, what was typed, what is used.
     let adjusted = use_state(Vec::<(usize, Label, (u32, u32), String, u32)>::new);
@@ -142,10 +152,11 @@ pub fn counterexample_search(props: &CounterexampleSearchProps) -> Html {
     *latest.borrow_mut() = (props.run.clone(), props.on_found.clone());
 
     let start = {
-        let (status, searching, latest, bounds) = (status.clone(), searching.clone(), latest.clone(), *bounds);
+        let (status, searching, latest, bounds, goal) =
+            (status.clone(), searching.clone(), latest.clone(), *bounds, *goal);
         Callback::from(move |_: MouseEvent| {
             let from = latest.borrow().0.emit(());
-            match start_search(&from, bounds, status.setter(), searching.clone(), latest.clone()) {
+            match start_search(&from, (bounds, goal), status.setter(), searching.clone(), latest.clone()) {
                 Ok(running) => {
                     *searching.borrow_mut() = Some(running);
                     status.set(Status::Running(SearchReport::default()));
@@ -155,11 +166,21 @@ pub fn counterexample_search(props: &CounterexampleSearchProps) -> Html {
         })
     };
     let cancel = {
-        let (status, searching) = (status.clone(), searching.clone());
+        let (status, searching, goal) = (status.clone(), searching.clone(), *goal);
         Callback::from(move |_: MouseEvent| {
             searching.borrow_mut().take();
             if let Status::Running(report) = &*status {
-                status.set(Status::Ended { report: report.clone(), cancelled: true });
+                status.set(Status::Ended { report: report.clone(), cancelled: true, goal });
+            }
+        })
+    };
+    let on_goal = {
+        let goal = goal.clone();
+        Callback::from(move |event: Event| {
+            let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
+            if let Some(chosen) = Goal::named(&select.value()) {
+                GOAL.set(chosen);
+                goal.set(chosen);
             }
         })
     };
@@ -214,12 +235,14 @@ pub fn counterexample_search(props: &CounterexampleSearchProps) -> Html {
         Status::AlreadyBroken(broken) => {
             Some(lang.search_already_broken(broken_name(lang, broken).unwrap_or_default()))
         }
-        Status::Found { broken, events, .. } => {
+        Status::Found { broken, events, goal: Goal::Violation, .. } => {
             Some(lang.search_found(broken_name(lang, broken).unwrap_or_default(), *events))
         }
-        Status::Ended { report, cancelled } => {
+        Status::Found { goal, events, .. } => Some(lang.search_reached(*goal, *events)),
+        Status::Ended { report, cancelled, goal: Goal::Violation } => {
             Some(lang.search_none(report.states, report.depth, report.milliseconds, report.complete, *cancelled))
         }
+        Status::Ended { report, cancelled, goal } => Some(lang.search_not_reached(*goal, report, *cancelled)),
         Status::Changed => Some(t.changed.to_owned()),
         Status::Failed(reason) => Some(lang.search_failed(reason.as_deref().unwrap_or(t.not_loaded))),
     };
@@ -228,11 +251,21 @@ pub fn counterexample_search(props: &CounterexampleSearchProps) -> Html {
         // The last report's states and time, for benchmarks (tools/bench/search.mjs).
         <div class="search" data-search-status={status.code()} data-search-states={states.to_string()}
              data-search-ms={milliseconds.to_string()}>
+            <label class="search__goal">
+                <span>{ t.look_for }</span>
+                <select onchange={on_goal} disabled={running}>
+                    { for Goal::ALL.into_iter().map(|option| html! {
+                        <option value={option.name()} selected={option == *goal}>{ lang.search_goal(option) }</option>
+                    }) }
+                </select>
+            </label>
             // One button, Find or Cancel: focus stays on it as the search starts and ends.
             if running {
                 <button type="button" class="search__button" data-search="cancel" onclick={cancel}>{ t.cancel }</button>
-            } else {
+            } else if *goal == Goal::Violation {
                 <button type="button" class="search__button" data-search="find" title={t.find_title} onclick={start}>{ t.find }</button>
+            } else {
+                <button type="button" class="search__button" data-search="find" title={t.find_run_title} onclick={start}>{ t.find_run }</button>
             }
             <details class="search__bounds" open={REMEMBERED.get().1} {ontoggle}>
                 <summary>{ t.bounds }</summary>
@@ -261,11 +294,11 @@ pub fn counterexample_search(props: &CounterexampleSearchProps) -> Html {
     }
 }
 
-/// Starts a worker searching from `from` within `bounds`; its reports go to `status`, and a
-/// counterexample, if the run is still `from` when it comes, to the latest `on_found`.
+/// Starts a worker searching from `from` within `bounds` for `goal`; its reports go to
+/// `status`, and a counterexample (or a run reaching the goal), if the run is still `from` when it comes, to the latest `on_found`.
 fn start_search(
     from: &(String, Millis),
-    bounds: Bounds,
+    (bounds, goal): (Bounds, Goal),
     status: UseStateSetter<Status>,
     searching: Rc<RefCell<Option<Searching>>>,
     latest: Latest,
@@ -279,6 +312,7 @@ fn start_search(
         bounds: bounds.events,
         max_states: MAX_STATES,
         seconds: SECONDS,
+        goal,
     };
     let from = from.clone();
     let on_message = {
@@ -317,12 +351,12 @@ fn start_search(
                     (Some(_), Ok(actions)) => {
                         let events = actions.len();
                         on_found.emit(actions);
-                        Status::Found { broken: found.property, events, report }
+                        Status::Found { broken: found.property, events, report, goal }
                     }
                     (None, _) => Status::Failed(Some(found.property)),
                     (_, Err(error)) => Status::Failed(Some(error.to_string())),
                 },
-                (None, None) => Status::Ended { report, cancelled: false },
+                (None, None) => Status::Ended { report, cancelled: false, goal },
             });
         })
     };

@@ -1,0 +1,92 @@
+//! What a search looks for: a run that breaks a property (a counterexample), or the shortest
+//! run to a moment worth seeing — a new leader, two leaders at once, a leader committing, an
+//! entry overwritten, a leader stepping down. Each of those is a step from one state to the
+//! next, judged by comparing the two; Raft decides what happens, this only recognises it.
+
+use serde::{Deserialize, Serialize};
+
+use raft_core::RoleKind;
+
+use crate::simulation::{SimNode, Simulation};
+
+/// What the model checker searches for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Goal {
+    /// A state that breaks a safety property, or linearizability: a counterexample.
+    #[default]
+    Violation,
+    /// A server becomes leader (paper §5.2).
+    Leader,
+    /// Two servers think they lead at once. Election safety still holds, since they lead in
+    /// different terms: the older leader has not yet heard of the newer term (paper §5.1).
+    TwoLeaders,
+    /// A leader advances its commit index: an entry is committed (paper §5.3, §5.4.2).
+    Commit,
+    /// An entry in some server's log is replaced or removed by a leader's (paper §5.3,
+    /// Figure 7): what happens to an entry that was never committed.
+    Overwrite,
+    /// A leader that is still running stops leading: it saw a higher term, or, with
+    /// CheckQuorum, lost touch with a majority (thesis §6.2), or removed itself.
+    StepDown,
+}
+
+impl Goal {
+    /// Every goal, in the order the page offers them.
+    pub const ALL: [Goal; 6] =
+        [Goal::Violation, Goal::Leader, Goal::TwoLeaders, Goal::Commit, Goal::Overwrite, Goal::StepDown];
+
+    /// Its name in files, links and on the command line: `violation`, `leader`,
+    /// `two_leaders`, `commit`, `overwrite`, `step_down`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Goal::Violation => "violation",
+            Goal::Leader => "leader",
+            Goal::TwoLeaders => "two_leaders",
+            Goal::Commit => "commit",
+            Goal::Overwrite => "overwrite",
+            Goal::StepDown => "step_down",
+        }
+    }
+
+    /// The goal named `name` (see [`Goal::name`]).
+    pub fn named(name: &str) -> Option<Goal> {
+        Goal::ALL.into_iter().find(|goal| goal.name() == name)
+    }
+
+    /// Whether the step from `before` to `after` reaches this goal. Always false for
+    /// [`Goal::Violation`], which is a property of a state, checked apart.
+    pub fn reached(self, before: &Simulation, after: &Simulation) -> bool {
+        let pairs = || before.nodes.iter().zip(&after.nodes).filter(|(was, is)| was.node.id() == is.node.id());
+        let leads = |node: &SimNode| node.up && node.node.role() == RoleKind::Leader;
+        match self {
+            Goal::Violation => false,
+            Goal::Leader => {
+                after.nodes.iter().any(|is| leads(is) && !before.nodes.iter().any(|was| same_leader(was, is)))
+            }
+            Goal::TwoLeaders => {
+                let count = |sim: &Simulation| sim.nodes.iter().filter(|node| leads(node)).count();
+                count(before) < 2 && count(after) >= 2
+            }
+            Goal::Commit => pairs().any(|(was, is)| leads(is) && is.node.commit_index() > was.node.commit_index()),
+            Goal::Overwrite => pairs().any(|(was, is)| overwritten(was, is)),
+            Goal::StepDown => pairs().any(|(was, is)| leads(was) && is.up && !leads(is)),
+        }
+    }
+}
+
+/// Whether `was` and `is` are the same server leading in the same term.
+fn same_leader(was: &SimNode, is: &SimNode) -> bool {
+    was.up
+        && was.node.role() == RoleKind::Leader
+        && was.node.id() == is.node.id()
+        && was.node.current_term() == is.node.current_term()
+}
+
+/// Whether an entry of `was`'s log is missing from `is`'s, or has another term there. Entries
+/// compacted into a snapshot are not lost, and are not looked at.
+fn overwritten(was: &SimNode, is: &SimNode) -> bool {
+    let (before, after) = (was.node.log(), is.node.log());
+    let first = after.snapshot_index().max(before.snapshot_index()) + 1;
+    (first..=before.last_index()).any(|index| before.term_at(index) != after.term_at(index))
+}
