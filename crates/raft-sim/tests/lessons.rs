@@ -279,3 +279,53 @@ fn the_membership_lesson_says_what_its_run_shows() {
     assert!((1..=5).all(|id| voters(&at[4], id) == [1, 2, 3, 4, 5]));
     assert_eq!(commit(&at[4]), 6);
 }
+
+#[test]
+fn the_timing_lesson_shows_elections_failing_on_a_slow_network_and_succeeding_on_a_fast_one() {
+    let (_, lesson) = lessons().into_iter().find(|(id, _)| id == "timing").unwrap();
+    let at = moments(&lesson);
+    let state = |sim: &Simulation, id| sim.node(id).map(|n| (n.node().role(), n.node().current_term())).unwrap();
+    let voted = |sim: &Simulation, id| sim.node(id).unwrap().node().persistent_state().voted_for;
+    // 100 to 150 ms a message: at 300 ms five candidates of term 1, each with its own vote.
+    assert_eq!(lesson.run_of(0).options.latency_ms, [100, 150]);
+    for id in 1..=5 {
+        assert_eq!((state(&at[1], id), voted(&at[1], id)), ((RoleKind::Candidate, 1), Some(id)));
+    }
+    // At 3 s: no leader, terms at 14.
+    let top = |sim: &Simulation| sim.nodes().map(|n| n.node().current_term()).max().unwrap();
+    assert_eq!((at[2].leader(), top(&at[2])), (None, 14));
+    // The one leader of those three seconds: S1, term 8, from 1.819 s to 1.953 s, deposed by
+    // S2, which timed out at 1.835 s, before S1's first heartbeat reached it at 1.943 s.
+    let seek = |run: &raft_sim::Scenario, ms| {
+        let mut history = History::new(run.clone()).unwrap();
+        history.seek(ms);
+        history.sim().clone()
+    };
+    let slow = lesson.run_of(0);
+    assert_eq!(state(&seek(slow, 1818), 1), (RoleKind::Candidate, 8));
+    assert_eq!(state(&seek(slow, 1819), 1), (RoleKind::Leader, 8));
+    assert_eq!(state(&seek(slow, 1835), 2), (RoleKind::Candidate, 9));
+    assert_eq!(state(&seek(slow, 1952), 1), (RoleKind::Leader, 8));
+    assert_eq!(state(&seek(slow, 1953), 1), (RoleKind::Follower, 9));
+    // 50 to 100 ms: S2 leads term 4 from 0.925 s to 1.041 s, deposed by S1's term 5; S5
+    // leads term 7 from 1.366 s.
+    let twice = lesson.run_of(3);
+    assert_eq!(twice.options.latency_ms, [50, 100]);
+    assert_eq!(state(&seek(twice, 925), 2), (RoleKind::Leader, 4));
+    assert_eq!(state(&seek(twice, 1040), 2), (RoleKind::Leader, 4));
+    let deposed = seek(twice, 1041);
+    assert_eq!((state(&deposed, 2), state(&deposed, 1)), ((RoleKind::Follower, 5), (RoleKind::Candidate, 5)));
+    assert_eq!(seek(twice, 1365).leader(), None);
+    assert_eq!((at[3].leader(), state(&at[3], 5)), (Some(5), (RoleKind::Leader, 7)));
+    // The default latency: S4 and S5 time out at 217 ms; S4 wins term 1 at 251 ms with S2's
+    // and S3's votes, S1 having voted for S5.
+    let fast = lesson.run_of(4);
+    assert_eq!(fast.options.latency_ms, [10, 20]);
+    let both = seek(fast, 217);
+    assert_eq!((state(&both, 4), state(&both, 5)), ((RoleKind::Candidate, 1), (RoleKind::Candidate, 1)));
+    assert_eq!(seek(fast, 250).leader(), None);
+    assert_eq!(seek(fast, 251).leader(), Some(4));
+    assert_eq!((state(&at[4], 4), state(&at[4], 5)), ((RoleKind::Leader, 1), (RoleKind::Follower, 1)));
+    let votes: Vec<_> = (1..=5).map(|id| voted(&at[4], id)).collect();
+    assert_eq!(votes, [Some(5), Some(4), Some(4), Some(4), Some(5)]);
+}
