@@ -227,6 +227,11 @@ test('Look for two leaders at once finds the shortest run to them, loads it, and
   expect(terms).toEqual(['1', '2']);
   // Nothing is broken: two leaders of two terms are allowed.
   await expect(page.locator('[data-invariant][data-ok=false]')).toHaveCount(0);
+  // Another goal chosen: what was found for the last one is no longer said.
+  await page.getByRole('combobox', { name: 'Look for' }).selectOption('commit');
+  await expect(search).toHaveAttribute('data-search-status', 'idle');
+  await expect(page.locator('.search__status')).toBeEmpty();
+  await page.getByRole('combobox', { name: 'Look for' }).selectOption('two_leaders');
   // The goal is remembered when Explore is turned off and on.
   await page.getByRole('button', { name: 'Explore', exact: true }).click();
   await page.getByRole('button', { name: 'Explore', exact: true }).click();

@@ -33,11 +33,11 @@ test('a client set to write every 0.25 s writes y=1, y=2, … to the leader, and
   await page.goto('about:blank');
   await page.goto(link);
   await expect(page.locator('main[data-time-ms]')).toHaveAttribute('data-time-ms', '3000');
-  // One write every 0.25 s from 0 to 3 s: y=1 to y=13, the first ones before any leader.
+  // One write every 0.25 s from 0 to 3 s: y=1 to y=13, the last still waiting (the
+  // history, crowded, shows the latest of them).
   const writes = page.locator('.client-history [data-op]');
-  await expect(writes).toHaveCount(13);
-  await expect(writes.first()).toHaveAttribute('aria-label', /^C2 w y=1: /);
-  await expect(writes.nth(11)).toHaveAttribute('aria-label', 'C2 w y=12: ok');
+  await expect(writes.last()).toHaveAttribute('aria-label', 'C2 w y=13: waiting');
+  await expect(page.locator('.client-history [data-op][aria-label="C2 w y=12: ok"]')).toHaveCount(1);
   // Every server applied some of them.
   for (const node of ['1', '2', '3', '4', '5']) {
     await expect(page.locator(`[data-kv-node="${node}"]`)).toContainText('y=');
@@ -54,15 +54,17 @@ test('a client set to write every 0.25 s writes y=1, y=2, … to the leader, and
 
 test('the client history is one Tab stop, and ↓ ↑ Home End move between its operations without stepping the run', async ({ page }) => {
   const errors = watchErrors(page);
-  const json = '{"version":1,"seed":1,"actions":[{"at_ms":0,"do":"workload","every_ms":250}]}';
+  const json = '{"version":1,"seed":1,"actions":[{"at_ms":0,"do":"workload","every_ms":500}]}';
   await page.goto(`./${linkOf(json, 3000)}`);
+  // x=1 to x=7, one every 0.5 s from 0: the first before any leader, the last still waiting.
   const bars = page.locator('.client-history [data-op]');
-  await expect(bars).toHaveCount(13);
+  await expect(bars).toHaveCount(7);
+  await expect(page.locator('.client-history__window')).toHaveCount(0);
   await expect(page.locator('.client-history [data-op][tabindex="0"]')).toHaveCount(1);
   await expect(bars.last()).toHaveAttribute('tabindex', '0');
   await bars.last().focus();
   await page.keyboard.press('ArrowUp');
-  await expect(bars.nth(11)).toBeFocused();
+  await expect(bars.nth(5)).toBeFocused();
   await page.keyboard.press('Home');
   await expect(bars.first()).toBeFocused();
   await page.keyboard.press('ArrowDown');
@@ -70,13 +72,14 @@ test('the client history is one Tab stop, and ↓ ↑ Home End move between its 
   // The run did not step, nor the page scroll away: ↓ and ↑ belong to the history here.
   await expect(page.locator('main[data-time-ms]')).toHaveAttribute('data-time-ms', '3000');
   // The operation last focused is the panel's Tab stop; one Tab leaves the panel.
-  await expect(page.locator('.client-history [data-op][tabindex="0"]')).toHaveAttribute('aria-label', 'C1 w x=2: failed');
+  await expect(page.locator('.client-history [data-op][tabindex="0"]')).toHaveAttribute('aria-label', 'C1 w x=2: ok');
   await page.keyboard.press('Tab');
   expect(await page.evaluate(() => Boolean(document.activeElement.closest('.client-history')))).toBe(false);
-  // Enter on an operation still goes to its answer.
-  await bars.nth(5).focus();
+  // Enter on an operation still goes to its answer, and the focus stays on that operation.
+  await bars.nth(3).focus();
   await page.keyboard.press('Enter');
   await expect(page.locator('main[data-time-ms]')).not.toHaveAttribute('data-time-ms', '3000');
+  await expect(page.locator('.client-history [data-op]:focus')).toHaveAttribute('aria-label', 'C1 w x=4: ok');
   expect(errors).toEqual([]);
 });
 
@@ -113,9 +116,41 @@ test('a history too crowded for the whole run shows its recent seconds, and says
   expect(count).toBeLessThan(40);
   await expect(bars.last()).toHaveAttribute('tabindex', '0');
   await expect(page.locator('.client-history [data-op] text').first()).toBeVisible();
-  // Back in time, the stretch follows: it ends where the run is shown.
+  // Back in time, the stretch follows: it ends where the run is shown, and the operation
+  // chosen keeps the focus as the bars move under it.
+  const chosen = await bars.first().getAttribute('data-op');
   await bars.first().focus();
   await page.keyboard.press('Enter');
   await expect(caption).toHaveText(/ s to 1\d(\.\d)? s: /);
+  await expect(page.locator('.client-history [data-op]:focus')).toHaveAttribute('data-op', chosen);
+  // Early in the run the axis is the run so far, not the whole recording: the bars spread.
+  await page.getByRole('slider', { name: 'Time' }).fill('3000');
+  await expect(page.locator('main[data-time-ms]')).toHaveAttribute('data-time-ms', '3000');
+  const spread = await page.locator('.client-history [data-op] rect').evaluateAll((rects) => {
+    const xs = rects.map((rect) => Number(rect.getAttribute('x')));
+    return Math.max(...xs) - Math.min(...xs);
+  });
+  const width = await page.locator('.client-history__lanes').evaluate((svg) => svg.getBoundingClientRect().width);
+  expect(spread).toBeGreaterThan(width / 2);
+  expect(errors).toEqual([]);
+});
+
+test('on a phone, the client form stays beside the Client box when choosing a pace moves the drawing', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('./');
+  await page.locator('[data-client]').click();
+  const form = page.locator('[data-client-menu]');
+  const gap = async () => {
+    const [box, menu] = await Promise.all([page.locator('[data-client]').boundingBox(), form.boundingBox()]);
+    return Math.min(Math.abs(menu.y - (box.y + box.height)), Math.abs(box.y - (menu.y + menu.height)));
+  };
+  const before = await gap();
+  // The hint above the drawing turns into a one-line caption: the drawing moves up.
+  await form.getByRole('group', { name: 'C1: Writes on its own' }).getByRole('button', { name: '0.25 s' }).click();
+  await expect(page.locator('.playground__caption')).toBeVisible();
+  // (Left where it was, it would stand some 40 px off, above the top of the page.)
+  await expect.poll(gap).toBeLessThanOrEqual(before + 8);
+  await expect.poll(async () => (await form.boundingBox()).y + await page.evaluate(() => window.scrollY)).toBeGreaterThanOrEqual(0);
   expect(errors).toEqual([]);
 });

@@ -364,7 +364,7 @@ pub fn App() -> Html {
                     { invariant_bar(lang, &invariants) }
                     // Beside the badge it explains, so the stage and the log table keep their place.
                     if !client_history.bars.is_empty() {
-                        <ClientHistory {lang} view={client_history.clone()} time_ms={view.time_ms} horizon_ms={state.horizon_ms()}
+                        <ClientHistory {lang} view={client_history.clone()} time_ms={view.time_ms}
                                        on_seek={on_seek.clone()} />
                     }
                     <Narration lang={lang} events={story.clone()} {on_seek} />

@@ -137,16 +137,25 @@ impl Lang {
             (Lang::En, true) => format!(
                 "Not reached: no run of up to {runs} within these bounds leads to {what} ({states} states, {seconds} s)."
             ),
+            (Lang::En, false) if cancelled => format!(
+                "Not reached so far: cancelled after {seconds} s and {states} states; no run of up to {runs} leads to {what}."
+            ),
             (Lang::En, false) => format!(
-                "Not reached so far: {} after {seconds} s and {states} states; no run of up to {runs} leads to {what}.",
-                if cancelled { "cancelled" } else { "the search stopped at its limit" }
+                "Not reached so far: the search stopped at its limit ({states} states, {seconds} s) having checked \
+                 every run of up to {runs}, and no such run leads to {what}. Longer runs need fewer servers, fewer \
+                 crashes, writes or lost messages in the bounds, or a later moment to start from (a leader already \
+                 elected: on five servers an election alone takes five events)."
             ),
             (Lang::Zh, true) => {
                 format!("未找到：在此范围内，不超过 {depth} 个事件的执行都不会导致{what}（{states} 个状态，{seconds} 秒）。")
             }
+            (Lang::Zh, false) if cancelled => format!(
+                "暂未找到：搜索已取消，用时 {seconds} 秒，检查了 {states} 个状态；不超过 {depth} 个事件的执行都不会导致{what}。"
+            ),
             (Lang::Zh, false) => format!(
-                "暂未找到：{}，用时 {seconds} 秒，检查了 {states} 个状态；不超过 {depth} 个事件的执行都不会导致{what}。",
-                if cancelled { "搜索已取消" } else { "搜索已达上限" }
+                "暂未找到：搜索已达上限（{states} 个状态，{seconds} 秒），不超过 {depth} 个事件的执行都已检查，\
+                 都不会导致{what}。要搜索更长的执行，请减少服务器数量，减少范围中的宕机、写入或丢失消息的次数，\
+                 或者从更晚的时刻开始搜索（已经选出领导者：五台服务器时，一次选主本身就要五个事件）。"
             ),
         }
     }
@@ -249,5 +258,34 @@ fn event_count(count: usize) -> String {
         "1 event".to_owned()
     } else {
         format!("{count} events")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_goal_search_that_ran_out_of_budget_says_so_and_what_to_try() {
+        let report = SearchReport { states: 2_000_000, depth: 7, milliseconds: 17_050, ..SearchReport::default() };
+        let en = Lang::En.search_not_reached(Goal::Overwrite, &report, false);
+        assert!(
+            en.starts_with("Not reached so far: the search stopped at its limit (2,000,000 states, 17.1 s)"),
+            "{en}"
+        );
+        assert!(
+            en.contains("every run of up to 7 events, and no such run leads to a log entry being overwritten"),
+            "{en}"
+        );
+        assert!(en.contains("fewer servers"), "{en}");
+        let zh = Lang::Zh.search_not_reached(Goal::Overwrite, &report, false);
+        assert!(zh.contains("搜索已达上限（2,000,000 个状态，17.1 秒）") && zh.contains("日志条目被覆盖"), "{zh}");
+        let cancelled = Lang::En.search_not_reached(Goal::Leader, &report, true);
+        assert!(cancelled.starts_with("Not reached so far: cancelled after 17.1 s"), "{cancelled}");
+        let complete = SearchReport { complete: true, ..report };
+        let none = Lang::En.search_not_reached(Goal::TwoLeaders, &complete, false);
+        assert!(
+            none.starts_with("Not reached: no run of up to 7 events within these bounds leads to two leaders at once")
+        );
     }
 }

@@ -20,8 +20,6 @@ pub struct ClientHistoryProps {
     pub view: Rc<ClientHistoryView>,
     /// The current moment: open operations reach it.
     pub time_ms: Millis,
-    /// The end of the timeline: the axis runs from 0 to it.
-    pub horizon_ms: Millis,
     /// A bar was chosen: go to this moment.
     pub on_seek: Callback<Millis>,
 }
@@ -31,10 +29,10 @@ const LANE: f64 = 24.0;
 /// Room for the lane's name on the left.
 const GUTTER: f64 = 30.0;
 /// How wide a row's operations may be on average before the panel shows recent time only.
-const MIN_BAR_WIDTH: f64 = 44.0;
+const MIN_BAR_WIDTH: f64 = 60.0;
 /// About how wide a label's Latin character is, in pixels (11 px text); a Chinese one is as
 /// wide as the text is high.
-const LABEL_CHAR: f64 = 6.5;
+const LABEL_CHAR: f64 = 7.0;
 
 /// About how wide `label` is drawn, in pixels.
 fn label_width(label: &str) -> f64 {
@@ -66,7 +64,7 @@ pub fn ClientHistory(props: &ClientHistoryProps) -> Html {
     let span = (*width - GUTTER - 6.0).max(10.0);
     // A client writing on its own makes more operations than the panel's width can show: then
     // it shows the recent ones.
-    let axis = view.axis(props.time_ms, props.horizon_ms, (span / MIN_BAR_WIDTH) as usize);
+    let axis = view.axis(props.time_ms, (span / MIN_BAR_WIDTH) as usize);
     let shown: Vec<usize> =
         (0..view.bars.len()).filter(|&i| view.bars[i].end.unwrap_or(props.time_ms) >= axis.from).collect();
     let roving =
@@ -115,6 +113,8 @@ pub fn ClientHistory(props: &ClientHistoryProps) -> Html {
                         </g>
                     }
                 }) }
+                // A group of its own, so that the bars are a list of keyed elements alone.
+                <g class="client-history__bars">
                 { for shown.iter().map(|&i| {
                     let bar = &view.bars[i];
                     // Room for the label: after the bar, up to the next bar in its row or the
@@ -127,13 +127,14 @@ pub fn ClientHistory(props: &ClientHistoryProps) -> Html {
                         previous.map_or(GUTTER, |other| {
                             let marks = (l.write_mark, l.read_mark);
                             let label = ClientHistoryView::label(other, marks);
-                            x(other.end.unwrap_or(props.time_ms)) + 9.0 + label_width(&label)
+                            x(other.end.unwrap_or(props.time_ms)) + 12.0 + label_width(&label)
                         }),
                         next.map_or(GUTTER + span, |other| x(other.start)),
                     );
                     let top = tops[(bar.client as usize).saturating_sub(1)] + LANE * f64::from(bar.row);
                     draw_bar(props, bar, &x, room, top, roving == Some(bar.id))
                 }) }
+                </g>
             </svg>
         </section>
     }
@@ -164,7 +165,7 @@ fn draw_bar(
     // Inside a bar long enough to hold it, else just after the bar, else just before it (a
     // bar at the axis' end); left out (it is in the bar's name) where neither side has room.
     let label_x = if right - left >= 70.0 { left + 4.0 } else { right.max(left + 3.0) + 3.0 };
-    let label_at = if label_x + label_width <= room.1 {
+    let label_at = if label_x + label_width + 4.0 <= room.1 {
         Some((label_x, "start"))
     } else if left - 3.0 - label_width >= room.0 {
         Some((left - 3.0, "end"))
@@ -177,7 +178,9 @@ fn draw_bar(
     let onclick = props.on_seek.reform(move |_: MouseEvent| at);
     let onkeydown = super::activate_keys::on_activate_keys(&props.on_seek, at);
     html! {
-        <g {class} data-op={bar.id.to_string()} data-outcome={bar.outcome.as_str()} data-offending={bar.offending.to_string()}
+        // Keyed: the operation focused keeps its element, and the focus, as the stretch shown
+        // moves under it.
+        <g key={bar.id} {class} data-op={bar.id.to_string()} data-outcome={bar.outcome.as_str()} data-offending={bar.offending.to_string()}
            role="button" tabindex={if tab_stop { "0" } else { "-1" }} aria-label={name.clone()} {onclick} {onkeydown}>
             <title>{ name }</title>
             <rect x={number(left)} y={number(y)} width={number((right - left).max(3.0))} height="16" rx="3" />

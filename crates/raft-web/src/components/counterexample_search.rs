@@ -175,12 +175,14 @@ pub fn counterexample_search(props: &CounterexampleSearchProps) -> Html {
         })
     };
     let on_goal = {
-        let goal = goal.clone();
+        let (goal, status) = (goal.clone(), status.clone());
         Callback::from(move |event: Event| {
             let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
             if let Some(chosen) = Goal::named(&select.value()) {
                 GOAL.set(chosen);
                 goal.set(chosen);
+                // What the last search found or proved was of another goal.
+                status.set(Status::Idle);
             }
         })
     };

@@ -20,26 +20,32 @@ fn rect_of(element: &Element) -> Rect {
     Rect { x: r.left(), y: r.top(), width: r.width(), height: r.height() }
 }
 
+/// The menu's size and where its anchor stands in the menu's container, as a menu was last
+/// placed for.
+type Placed = (f64, f64, f64, f64);
+
 /// Places the menu beside the element `anchor` selects, if the menu's size changed since it
-/// was last placed (its content changes while the cluster plays).
-fn place(menu: &HtmlElement, anchor: &str, last_size: &RefCell<(f64, f64)>) {
+/// was last placed (its content changes while the cluster plays), or its anchor moved within
+/// the page (a caption above the drawing grew or shrank); scrolling moves neither.
+fn place(menu: &HtmlElement, anchor: &str, last: &RefCell<Placed>) {
     let document = gloo::utils::document();
     let (Some(anchor), Some(container)) = (document.query_selector(anchor).ok().flatten(), menu.offset_parent()) else {
         return;
     };
     let own = rect_of(menu);
-    let size = (own.width, own.height);
-    if *last_size.borrow() == size {
+    let (at, origin) = (rect_of(&anchor), rect_of(&container));
+    let placed = (own.width, own.height, at.x - origin.x, at.y - origin.y);
+    if *last.borrow() == placed {
         return;
     }
-    *last_size.borrow_mut() = size;
+    *last.borrow_mut() = placed;
+    let size = (own.width, own.height);
     // The viewport without its scrollbars, so a menu at the edge never sits under one.
     let Some(root) = document.document_element() else { return };
     let viewport =
         Rect { x: 0.0, y: 0.0, width: f64::from(root.client_width()), height: f64::from(root.client_height()) };
     let others = obstacles_except(&document, &anchor);
-    let (x, y) = place_beside(rect_of(&anchor), size, viewport, &others);
-    let origin = rect_of(&container);
+    let (x, y) = place_beside(at, size, viewport, &others);
     // Through the CSSOM, not a `style` attribute, which a strict Content-Security-Policy blocks.
     let style = menu.style();
     // Whole pixels, written without the standard float formatter (see number_text.rs).
@@ -114,7 +120,7 @@ pub fn tab_trap(container: NodeRef) -> Callback<KeyboardEvent> {
 /// an anchor, and gives the focus back to the anchor when it closes.
 #[hook]
 pub fn use_popover(menu: NodeRef, anchor: String) {
-    let last_size = use_mut_ref(|| (0.0, 0.0));
+    let last_size = use_mut_ref(|| (0.0, 0.0, 0.0, 0.0));
     {
         let (menu, anchor, last_size) = (menu.clone(), anchor.clone(), last_size.clone());
         use_effect(move || {
@@ -128,7 +134,7 @@ pub fn use_popover(menu: NodeRef, anchor: String) {
         let (menu, anchor) = (menu.clone(), anchor.clone());
         use_effect_with((), move |_| {
             let listener = gloo::events::EventListener::new(&gloo::utils::window(), "resize", move |_| {
-                *last_size.borrow_mut() = (0.0, 0.0);
+                *last_size.borrow_mut() = (0.0, 0.0, 0.0, 0.0);
                 if let Some(element) = menu.cast::<HtmlElement>() {
                     place(&element, &anchor, &last_size);
                 }

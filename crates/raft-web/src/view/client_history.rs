@@ -118,11 +118,11 @@ impl ClientHistoryView {
         self.bars.iter().filter(|bar| bar.client == client).map(|bar| bar.row + 1).max().unwrap_or(1)
     }
 
-    /// What the axis shows at `time_ms`: the whole timeline (to `horizon_ms`, as the timeline
-    /// above it does) when no row has more than `capacity` operations, else the longest recent
-    /// stretch ending at `time_ms` in which none has (at least a second), reaching back to the
-    /// first operation that cannot be ordered, if there is one, so that a breach stays in view.
-    pub fn axis(&self, time_ms: Millis, horizon_ms: Millis, capacity: usize) -> HistoryAxis {
+    /// What the axis shows at `time_ms`: the whole run so far (at least its first second) when
+    /// no row has more than `capacity` operations, else the longest recent stretch ending at
+    /// `time_ms` in which none has (at least a second), reaching back to the first operation
+    /// that cannot be ordered, if there is one, so that a breach stays in view.
+    pub fn axis(&self, time_ms: Millis, capacity: usize) -> HistoryAxis {
         let crowded = |from: Millis| {
             // Per client (1 to 3) and row (a client that does not wait for answers may need
             // many; the first 64 are told apart, which is plenty to see a crowd).
@@ -132,7 +132,7 @@ impl ClientHistoryView {
             }
             per_row.into_iter().any(|count| count > capacity.max(1))
         };
-        let whole = HistoryAxis { from: 0, to: horizon_ms.max(time_ms).max(1), recent: false };
+        let whole = HistoryAxis { from: 0, to: time_ms.max(RECENT_MS[RECENT_MS.len() - 1]), recent: false };
         if !crowded(0) {
             return whole;
         }
@@ -283,23 +283,19 @@ mod tests {
         // One write every 500 ms from 1 s to 30.5 s: 60 in one row.
         let steady: Vec<HistoryBar> = (0..60).map(|i| bar(i, 1_000 + 500 * i, false)).collect();
         let view = ClientHistoryView { bars: steady.clone(), breach: None };
-        assert_eq!(view.axis(31_000, 40_000, 60), HistoryAxis { from: 0, to: 40_000, recent: false }, "all fit");
+        assert_eq!(view.axis(31_000, 60), HistoryAxis { from: 0, to: 31_000, recent: false }, "all fit");
         // The last 10 s hold 20 writes (21 s to 30.5 s), the last 5 s 10.
-        assert_eq!(view.axis(31_000, 40_000, 20), HistoryAxis { from: 21_000, to: 31_000, recent: true });
-        assert_eq!(view.axis(31_000, 40_000, 19).from, 26_000);
-        assert_eq!(
-            view.axis(31_000, 40_000, 1),
-            HistoryAxis { from: 30_000, to: 31_000, recent: true },
-            "a second at least"
-        );
+        assert_eq!(view.axis(31_000, 20), HistoryAxis { from: 21_000, to: 31_000, recent: true });
+        assert_eq!(view.axis(31_000, 19).from, 26_000);
+        assert_eq!(view.axis(31_000, 1), HistoryAxis { from: 30_000, to: 31_000, recent: true }, "a second at least");
         // An operation that cannot be ordered stays in view.
         let mut bars = steady;
         bars[10].offending = true;
         let view = ClientHistoryView { bars, breach: None };
-        assert_eq!(view.axis(31_000, 40_000, 20).from, 6_000, "the offending write began at 6 s");
+        assert_eq!(view.axis(31_000, 20).from, 6_000, "the offending write began at 6 s");
         // Early in a run nothing reaches before 0.
         let view = ClientHistoryView { bars: (0..10).map(|i| bar(i, 100 * i, false)).collect(), breach: None };
-        assert_eq!(view.axis(1_000, 1_000, 2), HistoryAxis { from: 0, to: 1_000, recent: false });
+        assert_eq!(view.axis(1_000, 2), HistoryAxis { from: 0, to: 1_000, recent: false });
     }
 
     #[test]
