@@ -238,3 +238,36 @@ test('Look for two leaders at once finds the shortest run to them, loads it, and
   await expect(page.getByRole('combobox', { name: 'Look for' })).toHaveValue('two_leaders');
   expect(errors).toEqual([]);
 });
+
+test('Look for a split vote in 中文, and a follower refusing AppendEntries by its log', async ({ page }) => {
+  test.setTimeout(120_000); // searches are CPU-bound
+  const errors = watchErrors(page);
+  await page.goto('./?lang=zh');
+  await page.getByRole('combobox', { name: '服务器数' }).selectOption('3');
+  await page.getByRole('button', { name: '探索', exact: true }).click();
+  const search = page.locator('.search');
+  await page.getByRole('combobox', { name: '寻找' }).selectOption('split_vote');
+  await page.getByRole('button', { name: '寻找最短执行' }).click();
+  await expect(search).toHaveAttribute('data-search-status', 'reached', { timeout: 60_000 });
+  await expect(page.locator('.search__status')).toContainText('找到：导致选票分裂的最短执行有 3 个事件。');
+  // Three timeouts: three candidates of term 1, each with its own vote.
+  await expect(page.locator('[data-node][data-role="candidate"][data-term="1"]')).toHaveCount(3);
+  // From the start again, the consistency check: a leader whose no-op reached one follower
+  // only, then a second leader, elected by the other, whose AppendEntries that one refuses.
+  await page.goto('about:blank');
+  await page.goto('./');
+  await page.getByRole('combobox', { name: 'Servers' }).selectOption('3');
+  await page.getByRole('button', { name: 'Explore', exact: true }).click();
+  await page.getByRole('combobox', { name: 'Look for' }).selectOption('log_mismatch');
+  await page.getByText('Bounds', { exact: true }).click();
+  for (const bound of ['Crashes', 'Client writes']) {
+    await page.getByLabel(bound, { exact: true }).fill('0');
+    await page.getByLabel(bound, { exact: true }).press('Tab');
+  }
+  await page.getByRole('button', { name: 'Find the shortest run' }).click();
+  await expect(search).toHaveAttribute('data-search-status', 'reached', { timeout: 60_000 });
+  await expect(page.locator('.search__status')).toContainText(
+    'Found: the shortest run to a follower refusing AppendEntries (its log does not match) takes 8 events.');
+  await expect(page.locator('[data-node][data-role="leader"][data-term="2"]')).toHaveCount(1);
+  expect(errors).toEqual([]);
+});

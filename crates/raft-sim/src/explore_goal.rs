@@ -5,8 +5,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use raft_core::RoleKind;
+use std::collections::HashSet;
 
+use raft_core::{Message, NodeId, RoleKind};
+
+use crate::client::{OpKind, OpResult};
+use crate::network::{MessageId, Payload};
 use crate::simulation::{SimNode, Simulation};
 
 /// What the model checker searches for.
@@ -29,15 +33,33 @@ pub enum Goal {
     /// A leader that is still running stops leading: it saw a higher term, or, with
     /// CheckQuorum, lost touch with a majority (thesis §6.2), or removed itself.
     StepDown,
+    /// A split vote: two candidates or more in one term, and the votes cast so that none of
+    /// them, nor any server yet to vote, can gather a majority (paper §5.2).
+    SplitVote,
+    /// A follower answers AppendEntries with false because its log holds no entry matching
+    /// prevLogIndex and prevLogTerm (paper §5.3's consistency check), not because of a term.
+    LogMismatch,
+    /// A client's write is acknowledged: committed, applied, and answered (paper §8).
+    Acknowledged,
 }
 
 impl Goal {
     /// Every goal, in the order the page offers them.
-    pub const ALL: [Goal; 6] =
-        [Goal::Violation, Goal::Leader, Goal::TwoLeaders, Goal::Commit, Goal::Overwrite, Goal::StepDown];
+    pub const ALL: [Goal; 9] = [
+        Goal::Violation,
+        Goal::Leader,
+        Goal::SplitVote,
+        Goal::TwoLeaders,
+        Goal::StepDown,
+        Goal::LogMismatch,
+        Goal::Commit,
+        Goal::Acknowledged,
+        Goal::Overwrite,
+    ];
 
     /// Its name in files, links and on the command line: `violation`, `leader`,
-    /// `two_leaders`, `commit`, `overwrite`, `step_down`.
+    /// `split_vote`, `two_leaders`, `step_down`, `log_mismatch`, `commit`, `acknowledged`,
+    /// `overwrite`.
     pub fn name(self) -> &'static str {
         match self {
             Goal::Violation => "violation",
@@ -46,6 +68,9 @@ impl Goal {
             Goal::Commit => "commit",
             Goal::Overwrite => "overwrite",
             Goal::StepDown => "step_down",
+            Goal::SplitVote => "split_vote",
+            Goal::LogMismatch => "log_mismatch",
+            Goal::Acknowledged => "acknowledged",
         }
     }
 
@@ -71,8 +96,68 @@ impl Goal {
             Goal::Commit => pairs().any(|(was, is)| leads(is) && is.node.commit_index() > was.node.commit_index()),
             Goal::Overwrite => pairs().any(|(was, is)| overwritten(was, is)),
             Goal::StepDown => pairs().any(|(was, is)| leads(was) && is.up && !leads(is)),
+            Goal::SplitVote => !split_vote(before) && split_vote(after),
+            Goal::LogMismatch => {
+                let ids = |sim: &Simulation| -> HashSet<MessageId> { sim.network.in_flight().map(|m| m.id).collect() };
+                let (was, is) = (ids(before), ids(after));
+                // The AppendEntries delivered by this step, and the refusals it sent back.
+                let delivered = before.network.in_flight().filter(|message| !is.contains(&message.id));
+                let refusals: Vec<_> = after
+                    .network
+                    .in_flight()
+                    .filter(|message| !was.contains(&message.id))
+                    .filter_map(|message| match &message.payload {
+                        Payload::Raft(Message::AppendEntriesReply(reply)) if !reply.success => {
+                            Some((message.from, message.to, reply.term))
+                        }
+                        _ => None,
+                    })
+                    .collect();
+                // Refused in the request's own term: by the log, not by a newer term.
+                delivered
+                    .filter_map(|message| match &message.payload {
+                        Payload::Raft(Message::AppendEntries(request)) => {
+                            Some((message.to, message.from, request.term))
+                        }
+                        _ => None,
+                    })
+                    .any(|request| refusals.contains(&request))
+            }
+            Goal::Acknowledged => {
+                let acknowledged = |sim: &Simulation| {
+                    sim.client_ops().filter(|op| op.kind == OpKind::Write && op.result == Some(OpResult::Ok)).count()
+                };
+                acknowledged(after) > acknowledged(before)
+            }
         }
     }
+}
+
+/// Whether some term's election can no longer be won: two candidates or more in it, and
+/// neither they nor any voter yet to vote in it (behind it, or in it without a vote) could
+/// gather a majority of the voters of their configuration. Under joint consensus, never.
+fn split_vote(sim: &Simulation) -> bool {
+    let candidates: Vec<&SimNode> = sim
+        .nodes
+        .iter()
+        .map(|node| &**node)
+        .filter(|node| node.up && node.node.role() == RoleKind::Candidate)
+        .collect();
+    candidates.iter().any(|candidate| {
+        let term = candidate.node.current_term();
+        let configuration = candidate.node.configuration();
+        let Some(needed) = configuration.votes_needed() else { return false };
+        let rivals: Vec<NodeId> =
+            candidates.iter().filter(|other| other.node.current_term() == term).map(|other| other.node.id()).collect();
+        let voters = || configuration.voters().iter().filter_map(|&id| sim.node(id)).map(|voter| &voter.node);
+        let undecided = voters()
+            .filter(|voter| voter.current_term() < term || voter.current_term() == term && voter.voted_for().is_none())
+            .count();
+        let votes = |rival: NodeId| {
+            voters().filter(|voter| voter.current_term() == term && voter.voted_for() == Some(rival)).count()
+        };
+        rivals.len() >= 2 && undecided < needed && rivals.iter().all(|&rival| votes(rival) + undecided < needed)
+    })
 }
 
 /// Whether `was` and `is` are the same server leading in the same term.

@@ -50,14 +50,24 @@ fn leaders(sim: &Simulation) -> Vec<(u32, u64)> {
 
 #[test]
 fn each_goal_is_reached_by_the_last_event_of_the_shortest_run_and_the_file_replays_it() {
-    // A new leader: a timeout, a vote asked, the vote granted. Two leaders: that twice, the
-    // second from a server the first leader has not been heard by. A step-down: a leader, a
-    // second timeout, its vote request delivered to the leader. A commit: a leader, its no-op
-    // (`noop_on_election`, on by default) delivered and acknowledged. An overwrite: a leader
-    // with its no-op, a second leader with its own, delivered to the first.
-    for (goal, length) in
-        [(Goal::Leader, 3), (Goal::TwoLeaders, 6), (Goal::StepDown, 5), (Goal::Commit, 5), (Goal::Overwrite, 7)]
-    {
+    // A new leader: a timeout, a vote asked, the vote granted. A split vote: three timeouts,
+    // each server voting for itself. Two leaders: an election twice, the second by a server
+    // the first leader has not been heard by. A step-down: a leader, a second timeout, its
+    // vote request delivered to the leader. A log mismatch: a leader whose no-op reached S2
+    // only, S2 elected by S3, whose log lacks that entry. A commit: a leader, its no-op
+    // (`noop_on_election`, on by default) delivered and acknowledged. A write acknowledged: a
+    // leader, the write sent and delivered, copied, acknowledged, committed and answered. An
+    // overwrite: a leader with its no-op, a second leader with its own, delivered to the first.
+    for (goal, length) in [
+        (Goal::Leader, 3),
+        (Goal::SplitVote, 3),
+        (Goal::TwoLeaders, 6),
+        (Goal::StepDown, 5),
+        (Goal::LogMismatch, 8),
+        (Goal::Commit, 5),
+        (Goal::Acknowledged, 8),
+        (Goal::Overwrite, 7),
+    ] {
         let (checker, actions) = shortest(goal);
         assert_eq!(actions.len(), length, "{goal:?}: {actions:?}");
         let states = replayed(&checker, &actions);
@@ -80,6 +90,20 @@ fn each_goal_is_reached_by_the_last_event_of_the_shortest_run_and_the_file_repla
                     (1..=was.last_index()).any(|index| was.term_at(index) != is.term_at(index))
                 });
                 assert!(lost, "an entry changed term or went: {actions:?}");
+            }
+            Goal::SplitVote => {
+                let candidates = last.nodes().filter(|node| node.node().role() == RoleKind::Candidate).count();
+                assert_eq!((candidates, leaders(last).len()), (3, 0), "three candidates, each with its own vote");
+            }
+            Goal::LogMismatch => {
+                let refused = last.network().in_flight().any(|message| {
+                    matches!(&message.payload, raft_sim::Payload::Raft(raft_sim::Message::AppendEntriesReply(reply)) if !reply.success)
+                });
+                assert!(refused, "a refusal on its way to the leader: {actions:?}");
+            }
+            Goal::Acknowledged => {
+                let answered = last.client_ops().filter(|op| op.result == Some(raft_sim::OpResult::Ok)).count();
+                assert_eq!(answered, 1);
             }
             Goal::Violation => unreachable!(),
         }

@@ -99,12 +99,18 @@ impl Lang {
             (Lang::En, Goal::Commit) => "a leader committing an entry",
             (Lang::En, Goal::Overwrite) => "a log entry being overwritten",
             (Lang::En, Goal::StepDown) => "a leader stepping down",
+            (Lang::En, Goal::SplitVote) => "a split vote",
+            (Lang::En, Goal::LogMismatch) => "a follower refusing AppendEntries (its log does not match)",
+            (Lang::En, Goal::Acknowledged) => "a client's write acknowledged",
             (Lang::Zh, Goal::Violation) => "破坏某条性质的执行（反例）",
             (Lang::Zh, Goal::Leader) => "某台服务器成为领导者",
             (Lang::Zh, Goal::TwoLeaders) => "同时出现两个领导者",
             (Lang::Zh, Goal::Commit) => "领导者提交一个条目",
             (Lang::Zh, Goal::Overwrite) => "日志条目被覆盖",
             (Lang::Zh, Goal::StepDown) => "领导者退位",
+            (Lang::Zh, Goal::SplitVote) => "选票分裂",
+            (Lang::Zh, Goal::LogMismatch) => "跟随者拒绝 AppendEntries（日志不匹配）",
+            (Lang::Zh, Goal::Acknowledged) => "客户端的写入得到确认",
         }
     }
 

@@ -84,8 +84,10 @@ pub struct CheckArgs {
     #[arg(long, value_name = "S", default_value_t = 1)]
     seed: u64,
     /// What to look for: `violation` (a counterexample), or the shortest run to `leader` (a
-    /// server becomes leader), `two_leaders` (two lead at once), `commit` (a leader commits),
-    /// `overwrite` (an entry is replaced or removed), `step_down` (a leader stops leading).
+    /// server becomes leader), `split_vote` (no candidate of a term can win), `two_leaders`
+    /// (two lead at once), `step_down` (a leader stops leading), `log_mismatch` (a follower
+    /// refuses AppendEntries by its log), `commit` (a leader commits), `acknowledged` (a
+    /// client's write is answered ok), `overwrite` (an entry is replaced or removed).
     #[arg(long, value_name = "GOAL", default_value = "violation", value_parser = goal)]
     goal: Goal,
     /// Stop after this many seconds of wall-clock time.

@@ -97,5 +97,5 @@ fn check_with_a_goal_reports_the_shortest_run_that_reaches_it_and_exits_0_else_1
     assert!(short.get("reached").is_none(), "{short}");
     let wrong = raftsim(&["check", "--goal", "leaders"]);
     assert_eq!(wrong.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&wrong.stderr).contains("one of violation, leader, two_leaders"));
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("one of violation, leader, split_vote, two_leaders"));
 }
