@@ -100,7 +100,7 @@ test('a history too crowded for the whole run shows its recent seconds, and says
     { at_ms: 0, do: 'workload', every_ms: 250, client: 1 },
     { at_ms: 0, do: 'workload', every_ms: 500, client: 2 },
   ] });
-  await page.goto(`./${linkOf(json, 3000)}`);
+  await page.goto(`./${linkOf(json, 2000)}`);
   // Early on, the whole run fits.
   await expect(page.locator('.client-history__window')).toHaveCount(0);
   await page.goto('about:blank');
