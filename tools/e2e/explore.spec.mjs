@@ -6,6 +6,14 @@ import { figure8WithoutCurrentTermRule, frames, watchErrors } from './helpers.mj
 
 const time = async (page) => Number(await page.locator('main').getAttribute('data-time-ms'));
 
+/** Opens `path` (the page in English, or `?lang=zh` with the names given in 中文), makes a
+ * cluster of three, and turns Explore on. */
+const exploreThree = async (page, path = './', [servers, explore] = ['Servers', 'Explore']) => {
+  await page.goto(path);
+  await page.getByRole('combobox', { name: servers }).selectOption('3');
+  await page.getByRole('button', { name: explore, exact: true }).click();
+};
+
 test('exploring three chosen events elects nobody yet, steps back one at a time, and shares the path', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('./');
@@ -198,9 +206,7 @@ test('with every rule on, a search says how deep it proved them, and Cancel stop
 test('Look for two leaders at once finds the shortest run to them, loads it, and says when a goal is out of reach', async ({ page }) => {
   test.setTimeout(120_000); // searches are CPU-bound
   const errors = watchErrors(page);
-  await page.goto('./');
-  await page.getByRole('combobox', { name: 'Servers' }).selectOption('3');
-  await page.getByRole('button', { name: 'Explore', exact: true }).click();
+  await exploreThree(page);
   const search = page.locator('.search');
   const goal = page.getByRole('combobox', { name: 'Look for' });
   await expect(goal).toHaveValue('violation');
@@ -242,9 +248,7 @@ test('Look for two leaders at once finds the shortest run to them, loads it, and
 test('Look for a split vote in 中文, and a follower refusing AppendEntries by its log', async ({ page }) => {
   test.setTimeout(120_000); // searches are CPU-bound
   const errors = watchErrors(page);
-  await page.goto('./?lang=zh');
-  await page.getByRole('combobox', { name: '服务器数' }).selectOption('3');
-  await page.getByRole('button', { name: '探索', exact: true }).click();
+  await exploreThree(page, './?lang=zh', ['服务器数', '探索']);
   const search = page.locator('.search');
   await page.getByRole('combobox', { name: '寻找' }).selectOption('split_vote');
   await page.getByRole('button', { name: '寻找最短执行' }).click();
@@ -255,9 +259,7 @@ test('Look for a split vote in 中文, and a follower refusing AppendEntries by 
   // From the start again, the consistency check: a leader whose no-op reached one follower
   // only, then a second leader, elected by the other, whose AppendEntries that one refuses.
   await page.goto('about:blank');
-  await page.goto('./');
-  await page.getByRole('combobox', { name: 'Servers' }).selectOption('3');
-  await page.getByRole('button', { name: 'Explore', exact: true }).click();
+  await exploreThree(page);
   await page.getByRole('combobox', { name: 'Look for' }).selectOption('log_mismatch');
   await page.getByText('Bounds', { exact: true }).click();
   for (const bound of ['Crashes', 'Client writes']) {

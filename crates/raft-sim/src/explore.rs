@@ -229,9 +229,8 @@ impl ModelChecker {
             root,
         };
         checker.seen.insert(fingerprint(&checker.root));
-        if let Some(property) = broken(&checker.root).filter(|_| checker.settings.goal == Goal::Violation) {
-            checker.violation = Some(Counterexample { property, actions: Vec::new() });
-            checker.finished = true;
+        if let Some(property) = checker.broken(&checker.root) {
+            checker.stop_at(property, Vec::new());
         }
         Ok(checker)
     }
@@ -311,8 +310,7 @@ impl ModelChecker {
             if self.settings.goal.reached(&state.sim, &child.sim) {
                 let mut actions = self.path(index);
                 actions.push(action.clone());
-                self.violation = Some(Counterexample { property: Broken::Reached(self.settings.goal), actions });
-                self.finished = true;
+                self.stop_at(Broken::Reached(self.settings.goal), actions);
                 return;
             }
             if self.seen.insert(fingerprint(&child)) {
@@ -320,8 +318,7 @@ impl ModelChecker {
                 let child_index = (self.found.len() - 1) as u32;
                 self.next_layer.push(child_index);
                 if let Some(property) = self.broken(&child) {
-                    self.violation = Some(Counterexample { property, actions: self.path(child_index) });
-                    self.finished = true;
+                    self.stop_at(property, self.path(child_index));
                     return;
                 }
                 if self.states() >= self.max_states() {
@@ -353,14 +350,9 @@ impl ModelChecker {
             state = next;
             actions.push(action);
             self.seen.insert(fingerprint(&state));
-            if reached {
-                self.violation = Some(Counterexample { property: Broken::Reached(self.settings.goal), actions });
-                self.finished = true;
-                return;
-            }
-            if let Some(property) = self.broken(&state) {
-                self.violation = Some(Counterexample { property, actions });
-                self.finished = true;
+            let found = if reached { Some(Broken::Reached(self.settings.goal)) } else { self.broken(&state) };
+            if let Some(property) = found {
+                self.stop_at(property, actions);
                 return;
             }
             if self.states() >= self.max_states() {
@@ -368,6 +360,12 @@ impl ModelChecker {
                 return;
             }
         }
+    }
+
+    /// Ends the search with the run of `actions`, which breaks or reaches `property`.
+    fn stop_at(&mut self, property: Broken, actions: Vec<Action>) {
+        self.violation = Some(Counterexample { property, actions });
+        self.finished = true;
     }
 
     /// What `state` breaks, when breaches are what is searched for.

@@ -13,9 +13,9 @@ use crate::client::{OpKind, OpResult};
 use crate::network::{MessageId, Payload};
 use crate::simulation::{SimNode, Simulation};
 
-/// What the model checker searches for.
+/// What the model checker searches for. In JSON, its [`Goal::name`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(into = "&'static str", try_from = "String")]
 pub enum Goal {
     /// A state that breaks a safety property, or linearizability: a counterexample.
     #[default]
@@ -130,6 +130,23 @@ impl Goal {
                 acknowledged(after) > acknowledged(before)
             }
         }
+    }
+}
+
+impl From<Goal> for &'static str {
+    fn from(goal: Goal) -> Self {
+        goal.name()
+    }
+}
+
+impl TryFrom<String> for Goal {
+    type Error = String;
+
+    fn try_from(name: String) -> Result<Self, String> {
+        Goal::named(&name).ok_or_else(|| {
+            let names: Vec<&str> = Goal::ALL.iter().map(|goal| goal.name()).collect();
+            format!("one of {}, not {name:?}", names.join(", "))
+        })
     }
 }
 

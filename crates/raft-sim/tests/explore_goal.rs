@@ -132,5 +132,7 @@ fn goals_are_named_in_files_as_on_the_command_line() {
         assert_eq!(serde_json::to_string(&goal).unwrap(), format!("\"{}\"", goal.name()));
     }
     assert_eq!(Goal::named("leaders"), None);
+    let refused = serde_json::from_str::<Goal>("\"leaders\"").unwrap_err().to_string();
+    assert!(refused.starts_with("one of violation, leader, split_vote"), "{refused}");
     assert_eq!(Goal::default(), Goal::Violation);
 }

@@ -97,10 +97,7 @@ pub struct CheckArgs {
 
 /// The goal named `name`.
 fn goal(name: &str) -> Result<Goal, String> {
-    Goal::named(name).ok_or_else(|| {
-        let names: Vec<&str> = Goal::ALL.iter().map(|goal| goal.name()).collect();
-        format!("one of {}", names.join(", "))
-    })
+    Goal::try_from(name.to_owned())
 }
 
 /// The scenario of `file`, with `options` (an options object) laid over its own.

@@ -29,7 +29,8 @@ pub struct CounterexampleSearchProps {
     pub on_found: Callback<Vec<raft_sim::Action>>,
 }
 
-/// How the search stands.
+/// How the search for the goal chosen stands (choosing another goal starts afresh, and the
+/// choice is locked while a search runs, so a status is always of the goal shown).
 #[derive(Clone, PartialEq)]
 enum Status {
     Idle,
@@ -39,14 +40,12 @@ enum Status {
         broken: String,
         events: usize,
         report: SearchReport,
-        goal: Goal,
     },
     /// The property is already broken at the moment searched from.
     AlreadyBroken(String),
     Ended {
         report: SearchReport,
         cancelled: bool,
-        goal: Goal,
     },
     Changed,
     Failed(Option<String>),
@@ -62,13 +61,13 @@ impl Status {
         }
     }
 
-    /// `data-search-status`, for tests and styles.
-    fn code(&self) -> &'static str {
+    /// `data-search-status`, for tests and styles, of a search for `goal`.
+    fn code(&self, goal: Goal) -> &'static str {
         match self {
             Status::Idle => "idle",
             Status::Running(_) => "running",
-            Status::Found { goal: Goal::Violation, .. } | Status::AlreadyBroken(_) => "found",
-            Status::Found { .. } => "reached",
+            Status::Found { .. } if goal != Goal::Violation => "reached",
+            Status::Found { .. } | Status::AlreadyBroken(_) => "found",
             Status::Ended { report, .. } if report.complete => "none",
             Status::Ended { cancelled: true, .. } => "cancelled",
             Status::Ended { .. } => "stopped",
@@ -166,11 +165,11 @@ pub fn counterexample_search(props: &CounterexampleSearchProps) -> Html {
         })
     };
     let cancel = {
-        let (status, searching, goal) = (status.clone(), searching.clone(), *goal);
+        let (status, searching) = (status.clone(), searching.clone());
         Callback::from(move |_: MouseEvent| {
             searching.borrow_mut().take();
             if let Status::Running(report) = &*status {
-                status.set(Status::Ended { report: report.clone(), cancelled: true, goal });
+                status.set(Status::Ended { report: report.clone(), cancelled: true });
             }
         })
     };
@@ -230,6 +229,7 @@ pub fn counterexample_search(props: &CounterexampleSearchProps) -> Html {
         REMEMBERED.set((REMEMBERED.get().0, details.open()));
     });
     let running = matches!(*status, Status::Running(_));
+    let find = if *goal == Goal::Violation { (t.find, t.find_title) } else { (t.find_run, t.find_run_title) };
     let line = match &*status {
         Status::Idle => None,
         Status::Running(report) if report.states == 0 => Some(t.starting.to_owned()),
@@ -237,21 +237,23 @@ pub fn counterexample_search(props: &CounterexampleSearchProps) -> Html {
         Status::AlreadyBroken(broken) => {
             Some(lang.search_already_broken(broken_name(lang, broken).unwrap_or_default()))
         }
-        Status::Found { broken, events, goal: Goal::Violation, .. } => {
+        Status::Found { events, .. } if *goal != Goal::Violation => Some(lang.search_reached(*goal, *events)),
+        Status::Found { broken, events, .. } => {
             Some(lang.search_found(broken_name(lang, broken).unwrap_or_default(), *events))
         }
-        Status::Found { goal, events, .. } => Some(lang.search_reached(*goal, *events)),
-        Status::Ended { report, cancelled, goal: Goal::Violation } => {
+        Status::Ended { report, cancelled } if *goal != Goal::Violation => {
+            Some(lang.search_not_reached(*goal, report, *cancelled))
+        }
+        Status::Ended { report, cancelled } => {
             Some(lang.search_none(report.states, report.depth, report.milliseconds, report.complete, *cancelled))
         }
-        Status::Ended { report, cancelled, goal } => Some(lang.search_not_reached(*goal, report, *cancelled)),
         Status::Changed => Some(t.changed.to_owned()),
         Status::Failed(reason) => Some(lang.search_failed(reason.as_deref().unwrap_or(t.not_loaded))),
     };
     let (states, milliseconds) = status.report().map_or((0, 0), |report| (report.states, report.milliseconds));
     html! {
         // The last report's states and time, for benchmarks (tools/bench/search.mjs).
-        <div class="search" data-search-status={status.code()} data-search-states={states.to_string()}
+        <div class="search" data-search-status={status.code(*goal)} data-search-states={states.to_string()}
              data-search-ms={milliseconds.to_string()}>
             <label class="search__goal">
                 <span>{ t.look_for }</span>
@@ -264,10 +266,8 @@ pub fn counterexample_search(props: &CounterexampleSearchProps) -> Html {
             // One button, Find or Cancel: focus stays on it as the search starts and ends.
             if running {
                 <button type="button" class="search__button" data-search="cancel" onclick={cancel}>{ t.cancel }</button>
-            } else if *goal == Goal::Violation {
-                <button type="button" class="search__button" data-search="find" title={t.find_title} onclick={start}>{ t.find }</button>
             } else {
-                <button type="button" class="search__button" data-search="find" title={t.find_run_title} onclick={start}>{ t.find_run }</button>
+                <button type="button" class="search__button" data-search="find" title={find.1} onclick={start}>{ find.0 }</button>
             }
             <details class="search__bounds" open={REMEMBERED.get().1} {ontoggle}>
                 <summary>{ t.bounds }</summary>
@@ -297,7 +297,8 @@ pub fn counterexample_search(props: &CounterexampleSearchProps) -> Html {
 }
 
 /// Starts a worker searching from `from` within `bounds` for `goal`; its reports go to
-/// `status`, and a counterexample (or a run reaching the goal), if the run is still `from` when it comes, to the latest `on_found`.
+/// `status`, and a counterexample (or a run reaching the goal), if the run is still `from`
+/// when it comes, to the latest `on_found`.
 fn start_search(
     from: &(String, Millis),
     (bounds, goal): (Bounds, Goal),
@@ -353,12 +354,12 @@ fn start_search(
                     (Some(_), Ok(actions)) => {
                         let events = actions.len();
                         on_found.emit(actions);
-                        Status::Found { broken: found.property, events, report, goal }
+                        Status::Found { broken: found.property, events, report }
                     }
                     (None, _) => Status::Failed(Some(found.property)),
                     (_, Err(error)) => Status::Failed(Some(error.to_string())),
                 },
-                (None, None) => Status::Ended { report, cancelled: false, goal },
+                (None, None) => Status::Ended { report, cancelled: false },
             });
         })
     };

@@ -120,12 +120,12 @@ pub fn tab_trap(container: NodeRef) -> Callback<KeyboardEvent> {
 /// an anchor, and gives the focus back to the anchor when it closes.
 #[hook]
 pub fn use_popover(menu: NodeRef, anchor: String) {
-    let last_size = use_mut_ref(|| (0.0, 0.0, 0.0, 0.0));
+    let last = use_mut_ref(|| (0.0, 0.0, 0.0, 0.0));
     {
-        let (menu, anchor, last_size) = (menu.clone(), anchor.clone(), last_size.clone());
+        let (menu, anchor, last) = (menu.clone(), anchor.clone(), last.clone());
         use_effect(move || {
             if let Some(element) = menu.cast::<HtmlElement>() {
-                place(&element, &anchor, &last_size);
+                place(&element, &anchor, &last);
             }
         });
     }
@@ -134,9 +134,9 @@ pub fn use_popover(menu: NodeRef, anchor: String) {
         let (menu, anchor) = (menu.clone(), anchor.clone());
         use_effect_with((), move |_| {
             let listener = gloo::events::EventListener::new(&gloo::utils::window(), "resize", move |_| {
-                *last_size.borrow_mut() = (0.0, 0.0, 0.0, 0.0);
+                *last.borrow_mut() = (0.0, 0.0, 0.0, 0.0);
                 if let Some(element) = menu.cast::<HtmlElement>() {
-                    place(&element, &anchor, &last_size);
+                    place(&element, &anchor, &last);
                 }
             });
             move || drop(listener)
