@@ -116,6 +116,14 @@ test('a history too crowded for the whole run shows its recent seconds, and says
   expect(count).toBeLessThan(40);
   await expect(bars.last()).toHaveAttribute('tabindex', '0');
   await expect(page.locator('.client-history [data-op] text').first()).toBeVisible();
+  // The axis is marked with the seconds it shows, round ones, in order.
+  const seconds = async () =>
+    (await page.locator('.client-history__axis text').allTextContents()).map((mark) => Number(mark.replace(/ s$/, '')));
+  const marks = await seconds();
+  expect(marks.length).toBeGreaterThan(2);
+  expect(marks[0] * 1000).toBeGreaterThanOrEqual(from);
+  expect(marks[marks.length - 1]).toBeLessThanOrEqual(20);
+  expect(marks.every((mark, i) => i === 0 || mark > marks[i - 1])).toBe(true);
   // Back in time, the stretch follows: it ends where the run is shown, and the operation
   // chosen keeps the focus as the bars move under it.
   const chosen = await bars.first().getAttribute('data-op');
@@ -132,6 +140,9 @@ test('a history too crowded for the whole run shows its recent seconds, and says
   });
   const width = await page.locator('.client-history__lanes').evaluate((svg) => svg.getBoundingClientRect().width);
   expect(spread).toBeGreaterThan(width / 2);
+  const early = await seconds();
+  expect(early[early.length - 1]).toBe(3);
+  expect(early[0]).toBeLessThanOrEqual(1);
   expect(errors).toEqual([]);
 });
 

@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use crate::geometry::number;
 use crate::i18n::Lang;
+use crate::number_text::scaled;
 use crate::view::{ClientHistoryView, HistoryBar, Outcome};
 
 /// Properties of [`ClientHistory`].
@@ -33,6 +34,10 @@ const MIN_BAR_WIDTH: f64 = 60.0;
 /// About how wide a label's Latin character is, in pixels (11 px text); a Chinese one is as
 /// wide as the text is high.
 const LABEL_CHAR: f64 = 7.0;
+/// Height of the time axis under the lanes.
+const AXIS: f64 = 16.0;
+/// How far apart, at least, the axis' time marks are.
+const TICK_SPACING: f64 = 64.0;
 
 /// About how wide `label` is drawn, in pixels.
 fn label_width(label: &str) -> f64 {
@@ -91,7 +96,8 @@ pub fn ClientHistory(props: &ClientHistoryProps) -> Html {
             Some(this)
         })
         .collect();
-    let height = tops[lanes as usize] + 4.0;
+    let lanes_bottom = tops[lanes as usize];
+    let height = lanes_bottom + AXIS + 4.0;
     let length = (axis.to - axis.from) as f64;
     let x = |ms: Millis| GUTTER + span * (ms.saturating_sub(axis.from) as f64 / length);
     html! {
@@ -103,6 +109,7 @@ pub fn ClientHistory(props: &ClientHistoryProps) -> Html {
             <svg class="client-history__lanes" width={number(*width)} height={number(height)}
                  viewBox={format!("0 0 {} {}", number(*width), number(height))} role="group" aria-label={l.title}
                  {onkeydown} {onfocusin}>
+                { draw_ticks(&axis.ticks((span / TICK_SPACING) as usize), &x, GUTTER + span, lanes_bottom) }
                 { for (1..=lanes).map(|client| {
                     let (y, bottom) = (tops[client as usize - 1], tops[client as usize]);
                     html! {
@@ -137,6 +144,25 @@ pub fn ClientHistory(props: &ClientHistoryProps) -> Html {
                 </g>
             </svg>
         </section>
+    }
+}
+
+/// The axis' time marks, `ticks`: a faint line across the lanes (which end at `bottom`) and
+/// the moment in seconds under them, kept inside the axis' right end `end`.
+fn draw_ticks(ticks: &[Millis], x: &impl Fn(Millis) -> f64, end: f64, bottom: f64) -> Html {
+    html! {
+        <g class="client-history__axis" aria-hidden="true">
+            { for ticks.iter().map(|&tick| {
+                let at = x(tick);
+                let anchor = if at + 16.0 > end { "end" } else if at < GUTTER + 16.0 { "start" } else { "middle" };
+                html! {
+                    <>
+                        <line x1={number(at)} x2={number(at)} y1="0" y2={number(bottom)} />
+                        <text x={number(at)} y={number(bottom + 12.0)} text-anchor={anchor}>{ format!("{} s", scaled(tick, 3)) }</text>
+                    </>
+                }
+            }) }
+        </g>
     }
 }
 

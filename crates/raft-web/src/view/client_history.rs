@@ -92,6 +92,22 @@ pub struct HistoryAxis {
     pub recent: bool,
 }
 
+impl HistoryAxis {
+    /// The moments to mark on the axis, at most `most` of them: the multiples, between its
+    /// ends, of the shortest round step (1, 2 or 5 times a power of ten milliseconds) that
+    /// gives no more than `most`.
+    pub fn ticks(&self, most: usize) -> Vec<Millis> {
+        let length = self.to.saturating_sub(self.from).max(1);
+        let most = most.max(1) as Millis;
+        let step = (0..18)
+            .flat_map(|power| [1, 2, 5].map(|mantissa| mantissa * 10u64.pow(power)))
+            .find(|&step| length / step < most)
+            .unwrap_or(Millis::MAX);
+        let first = self.from.div_ceil(step) * step;
+        (0..).map(|i| first + i * step).take_while(|&tick| tick <= self.to).collect()
+    }
+}
+
 /// The recent stretches the axis may show when the whole run is crowded, longest first.
 const RECENT_MS: [Millis; 8] = [60_000, 30_000, 20_000, 10_000, 5_000, 3_000, 2_000, 1_000];
 
@@ -296,6 +312,19 @@ mod tests {
         // Early in a run nothing reaches before 0.
         let view = ClientHistoryView { bars: (0..10).map(|i| bar(i, 100 * i, false)).collect(), breach: None };
         assert_eq!(view.axis(1_000, 2), HistoryAxis { from: 0, to: 1_000, recent: false });
+    }
+
+    #[test]
+    fn the_axis_is_marked_at_round_moments() {
+        let axis = |from, to| HistoryAxis { from, to, recent: from > 0 };
+        assert_eq!(axis(0, 1_000).ticks(6), [0, 200, 400, 600, 800, 1_000]);
+        assert_eq!(axis(0, 1_000).ticks(5), [0, 500, 1_000]);
+        assert_eq!(axis(55_100, 60_100).ticks(8), [56_000, 57_000, 58_000, 59_000, 60_000]);
+        assert_eq!(axis(55_100, 60_100).ticks(3), [56_000, 58_000, 60_000]);
+        assert_eq!(axis(0, 3_600_000).ticks(4), [0, 1_000_000, 2_000_000, 3_000_000]);
+        assert_eq!(axis(0, 3_600_000).ticks(8).len(), 8, "every 500 s");
+        assert_eq!(axis(7, 8).ticks(1), [8]);
+        assert!(axis(0, 1_000).ticks(0).len() <= 2, "a panel too narrow for any still gets its ends' marks at most");
     }
 
     #[test]
