@@ -1,5 +1,9 @@
 // Helpers shared by the browser tests.
 import { expect } from '@playwright/test';
+import { deflateSync } from 'node:zlib';
+
+/** The share link's fragment of the scenario file `json` at moment `t` (ms). */
+export const linkOf = (json, t) => `#s=1.${deflateSync(Buffer.from(json)).toString('base64url')}&t=${t}`;
 
 /** Collects console errors and uncaught exceptions; each test ends by expecting none. */
 export function watchErrors(page) {

@@ -1,11 +1,7 @@
 // Hostile and oversized input (issue 12): each is refused with the message the reader sees,
 // quickly, and the page answers a click afterwards.
 import { test, expect } from '@playwright/test';
-import { deflateSync } from 'node:zlib';
-import { frames, simulatedTime, watchErrors, timeOut } from './helpers.mjs';
-
-/** A share link's fragment for any scenario text, valid or not (zlib, URL-safe base64). */
-const linkOf = (json, t) => `#s=1.${deflateSync(Buffer.from(json)).toString('base64url')}&t=${t}`;
+import { frames, linkOf, simulatedTime, watchErrors, timeOut } from './helpers.mjs';
 
 const BUSY = JSON.stringify({
   version: 1, seed: 3, nodes: 9,

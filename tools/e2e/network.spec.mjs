@@ -1,7 +1,7 @@
 // The network: cluster size, isolating a server, cutting links one way, dropping a message.
 import { test, expect } from '@playwright/test';
 import { inflateSync } from 'node:zlib';
-import { frames, playUntilLeader, simulatedTime, watchErrors, timeOut } from './helpers.mjs';
+import { frames, linkOf, playUntilLeader, simulatedTime, watchErrors, timeOut } from './helpers.mjs';
 
 test('the size picker starts a fresh cluster of 1 to 9 servers', async ({ page }) => {
   const errors = watchErrors(page);
@@ -281,5 +281,46 @@ test('New cluster starts a fresh run from a random seed, shown in Settings, edit
     return target.locator('main').getAttribute('data-trace-hash');
   };
   expect(await runOf(page)).toBe(await runOf(other));
+  expect(errors).toEqual([]);
+});
+
+test('Network from now on slows the messages from the moment shown, told, and carried by the link', async ({ page, context }) => {
+  const errors = watchErrors(page);
+  await page.goto(`./${linkOf(JSON.stringify({ version: 1, seed: 1 }), 2000)}`);
+  await expect(page.locator('main')).toHaveAttribute('data-time-ms', '2000');
+  await page.getByText('Settings', { exact: true }).click();
+  await page.getByLabel('Latency, shortest (ms)').fill('120');
+  await page.getByLabel('Latency, longest (ms)').fill('140');
+  await page.getByRole('button', { name: 'Network from now on' }).click();
+  // Taken: the form closes, the narration tells it, the run stays at its moment.
+  await expect(page.locator('details.settings')).toHaveJSProperty('open', false);
+  await expect(page.locator('main')).toHaveAttribute('data-time-ms', '2000');
+  await expect(page.getByText('From now on each message takes 120–140 ms to arrive; those on their way keep their times.').first()).toBeVisible();
+  // The form shows the run's own options, which Apply and Replay take: 10–20 ms from time 0.
+  await page.getByText('Settings', { exact: true }).click();
+  await expect(page.getByLabel('Latency, shortest (ms)')).toHaveValue('10');
+  // A message sent now takes 120–140 ms: step until one is in flight and read its times.
+  const step = page.getByRole('button', { name: 'Step', exact: true });
+  const message = page.locator('[data-message]').last();
+  for (let i = 0; i < 40 && (await page.locator('[data-message]').count()) === 0; i++) await step.click();
+  await message.click();
+  const card = page.locator('.message-panel');
+  const ms = async (field) => Number((await card.locator(`dt:text-is("${field}") + dd`).innerText()).replace(/ ms$/, ''));
+  const took = (await ms('arrives')) - (await ms('sent'));
+  expect(took).toBeGreaterThanOrEqual(120);
+  expect(took).toBeLessThanOrEqual(140);
+  // The link carries the action: opened elsewhere at the same moment, the same run.
+  const hash = await page.locator('main').getAttribute('data-trace-hash');
+  const time = await page.locator('main').getAttribute('data-time-ms');
+  // (The page rewrites the address shortly after a change: wait for the one of this moment.)
+  await expect.poll(() => page.evaluate(() => location.hash)).toContain(`&t=${time}`);
+  const other = await context.newPage();
+  await other.goto(`./${await page.evaluate(() => location.hash)}`);
+  await expect(other.locator('main')).toHaveAttribute('data-trace-hash', hash);
+  // Anything else changed is refused with a word on what to use instead; nothing changes.
+  await page.getByLabel('Heartbeat interval (ms)').fill('40');
+  await page.getByRole('button', { name: 'Network from now on' }).click();
+  await expect(page.locator('.settings__error')).toHaveText(/^Network from now on changes only the latency and the loss/);
+  await expect(page.locator('main')).toHaveAttribute('data-trace-hash', hash);
   expect(errors).toEqual([]);
 });

@@ -1,10 +1,8 @@
 // A client that writes on its own (the `workload` action): chosen in the client form, drawn
 // under the Client box, replayed by the page's own link, stopped again.
 import { test, expect } from '@playwright/test';
-import { deflateSync } from 'node:zlib';
-import { watchErrors } from './helpers.mjs';
+import { linkOf, watchErrors } from './helpers.mjs';
 
-const linkOf = (json, t) => `#s=1.${deflateSync(Buffer.from(json)).toString('base64url')}&t=${t}`;
 
 test.use({ viewport: { width: 1280, height: 800 } });
 

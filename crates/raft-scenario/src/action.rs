@@ -151,6 +151,12 @@ pub enum Action {
         /// The probability.
         probability: f64,
     },
+    /// From now on, each message's latency is drawn uniformly from this inclusive range, in
+    /// ms (1 ms to an hour); messages already on the wire keep theirs.
+    Latency {
+        /// The range, low end first.
+        range_ms: [Millis; 2],
+    },
     /// The client asks the leader to add this server (thesis §4.2): a new, empty machine that
     /// first catches up as a learner, then becomes a voter.
     AddServer {
@@ -211,6 +217,7 @@ impl Action {
             Action::Heartbeat { .. } => ActionKind::Heartbeat,
             Action::Scheduler { .. } => ActionKind::Scheduler,
             Action::Loss { .. } => ActionKind::Loss,
+            Action::Latency { .. } => ActionKind::Latency,
             Action::Transfer { .. } => ActionKind::Transfer,
             Action::AddServer { .. } => ActionKind::AddServer,
             Action::RemoveServer { .. } => ActionKind::RemoveServer,
@@ -248,6 +255,7 @@ impl fmt::Display for Action {
             Action::Transfer { node } => write!(f, "transfer {node}"),
             Action::Snapshot { node } => write!(f, "snapshot {node}"),
             Action::Loss { probability } => write!(f, "loss {}", format_probability(*probability)),
+            Action::Latency { range_ms: [low, high] } => write!(f, "latency {low}-{high}ms"),
             Action::AddServer { node } => write!(f, "add_server {node}"),
             Action::RemoveServer { node } => write!(f, "remove_server {node}"),
             Action::Reconfigure { voters } => write!(f, "reconfigure {voters:?}"),
@@ -285,6 +293,7 @@ mod tests {
             Action::Duplicate { message: 8 },
             Action::Transfer { node: 3 },
             Action::Loss { probability: 0.25 },
+            Action::Latency { range_ms: [100, 150] },
         ];
         for action in actions {
             let timed = TimedAction { at_ms: 5, action };

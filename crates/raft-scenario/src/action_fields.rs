@@ -40,6 +40,8 @@ pub enum ActionKind {
     Drop,
     /// `loss`
     Loss,
+    /// `latency`
+    Latency,
     /// `duplicate`
     Duplicate,
     /// `transfer`
@@ -81,6 +83,7 @@ impl ActionKind {
             ActionKind::Cut | ActionKind::Mend => &["from", "to"],
             ActionKind::Drop | ActionKind::Duplicate | ActionKind::Deliver => &["message"],
             ActionKind::Loss => &["probability"],
+            ActionKind::Latency => &["range_ms"],
             ActionKind::Workload => &["every_ms"],
         }
     }
@@ -100,6 +103,7 @@ impl ActionKind {
             ActionKind::Mend => "mend",
             ActionKind::Drop => "drop",
             ActionKind::Loss => "loss",
+            ActionKind::Latency => "latency",
             ActionKind::Duplicate => "duplicate",
             ActionKind::Transfer => "transfer",
             ActionKind::AddServer => "add_server",
@@ -133,6 +137,7 @@ pub(crate) struct ActionFields {
     probability: Option<f64>,
     mode: Option<Scheduler>,
     every_ms: Option<Millis>,
+    range_ms: Option<[Millis; 2]>,
 }
 
 fn optional_probability<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<f64>, D::Error> {
@@ -156,6 +161,7 @@ impl ActionFields {
             ("probability", self.probability.is_some()),
             ("mode", self.mode.is_some()),
             ("every_ms", self.every_ms.is_some()),
+            ("range_ms", self.range_ms.is_some()),
         ];
         let wanted = kind.fields();
         // A client's actions may name the client; without it, it is client 1.
@@ -188,6 +194,7 @@ impl ActionFields {
             ActionKind::Transfer => Action::Transfer { node },
             ActionKind::Snapshot => Action::Snapshot { node },
             ActionKind::Loss => Action::Loss { probability: self.probability.unwrap_or(0.0) },
+            ActionKind::Latency => Action::Latency { range_ms: self.range_ms.unwrap_or_default() },
             ActionKind::AddServer => Action::AddServer { node },
             ActionKind::RemoveServer => Action::RemoveServer { node },
             ActionKind::Reconfigure => Action::Reconfigure { voters: self.voters.unwrap_or_default() },

@@ -34,8 +34,8 @@ pub use initial::{InitialState, LogItem, MAX_INITIAL_LOG_ENTRIES, MAX_INITIAL_TE
 pub use link::{LinkError, ShareLink, LINK_VERSION, MAX_LINK_TIME_MS, MAX_SCENARIO_BYTES};
 pub use object::Object;
 pub use options::{
-    format_probability, is_probability, probability_problem, ConfigError, Membership, ReadMode, ScenarioOptions,
-    Scheduler, UnsafeSwitches, MAX_CLIENT_RETRIES, MAX_DURATION_MS, MAX_NODES,
+    check_latency, format_probability, is_probability, probability_problem, ConfigError, Membership, ReadMode,
+    ScenarioOptions, Scheduler, UnsafeSwitches, MAX_CLIENT_RETRIES, MAX_DURATION_MS, MAX_NODES,
 };
 pub use scenario::{
     Scenario, MAX_ACTIONS, MAX_DESCRIPTION_CHARS, MAX_SCENARIO_FILE_BYTES, MAX_SCENARIO_TIME_MS, MAX_TITLE_CHARS,

@@ -379,6 +379,19 @@ impl fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
+/// Checks a `latency` action's range: from 1 ms, low end first, at most an hour (what the
+/// `latency_ms` option allows, said of the action's `range_ms`).
+pub fn check_latency([low, high]: [Millis; 2]) -> Result<(), ConfigError> {
+    let name = "range_ms";
+    if low == 0 || low > high {
+        return Err(ConfigError::BadRange { name, low, high });
+    }
+    if high > MAX_DURATION_MS {
+        return Err(ConfigError::TooLong { name, value: high });
+    }
+    Ok(())
+}
+
 impl ScenarioOptions {
     /// Checks that these options, on `nodes` servers, describe a cluster that can run.
     pub fn validate(&self, nodes: u32) -> Result<(), ConfigError> {

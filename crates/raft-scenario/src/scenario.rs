@@ -237,6 +237,8 @@ impl Scenario {
                 Err(error(format!("{path}.probability"), Problem::Probability(*probability)))
             }
             Action::Loss { .. } => Ok(()),
+            Action::Latency { range_ms } => crate::options::check_latency(*range_ms)
+                .map_err(|e| error(format!("{path}.range_ms"), Problem::Config(e))),
             Action::Workload { client, every_ms } => {
                 check_client(&format!("{path}.client"), *client)?;
                 if !crate::is_workload_interval(*every_ms) {

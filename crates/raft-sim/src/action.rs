@@ -45,6 +45,8 @@ pub enum ActionError {
     NotLeader(NodeId),
     /// A `workload` interval that is neither 0 nor 100 to 60,000 ms: the one given.
     BadWorkloadInterval(crate::time::Millis),
+    /// A `latency` range that is not one: what is wrong with it.
+    BadLatency(raft_scenario::ConfigError),
 }
 
 impl fmt::Display for ActionError {
@@ -59,6 +61,7 @@ impl fmt::Display for ActionError {
             ActionError::SelfLink(node) => write!(f, "a link joins two nodes, not node {node} to itself"),
             ActionError::BadProbability(p) => f.write_str(&raft_scenario::probability_problem(*p)),
             ActionError::BadWorkloadInterval(ms) => f.write_str(&raft_scenario::workload_problem(*ms)),
+            ActionError::BadLatency(error) => f.write_str(&error.problem()),
             ActionError::ClientMessage(id) => {
                 write!(f, "message {id} is the client's: only messages between servers are duplicated")
             }
@@ -103,6 +106,7 @@ impl ActionError {
             ActionError::NothingToSnapshot(_) => "nothing_to_snapshot",
             ActionError::NotLeader(_) => "not_leader",
             ActionError::BadWorkloadInterval(_) => "bad_workload_interval",
+            ActionError::BadLatency(_) => "bad_latency",
         }
     }
 }

@@ -8,6 +8,7 @@ use crate::network::DropReason;
 use crate::network::{MessageId, Payload};
 use crate::simulation::Simulation;
 use crate::story::StoryEvent;
+use crate::time::Millis;
 use crate::trace::TraceEvent;
 use raft_scenario::is_probability;
 
@@ -107,6 +108,14 @@ impl Simulation {
             return Err(ActionError::BadProbability(probability));
         }
         self.config.options.loss = probability;
+        Ok(())
+    }
+
+    /// From now on, draws each message's latency from `range_ms` (messages on the wire keep
+    /// theirs).
+    pub fn set_latency(&mut self, range_ms: [Millis; 2]) -> Result<(), ActionError> {
+        raft_scenario::check_latency(range_ms).map_err(ActionError::BadLatency)?;
+        self.config.options.latency_ms = range_ms;
         Ok(())
     }
 

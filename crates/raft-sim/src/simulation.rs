@@ -449,6 +449,7 @@ impl Simulation {
             Action::Transfer { node } => self.transfer(*node),
             Action::Snapshot { node } => self.snapshot(*node),
             Action::Loss { probability } => self.set_loss(*probability),
+            Action::Latency { range_ms } => self.set_latency(*range_ms),
             Action::AddServer { node } => self.add_server(*node),
             Action::RemoveServer { node } => self.remove_server(*node),
             Action::Reconfigure { voters } => self.reconfigure(voters),
@@ -487,6 +488,7 @@ impl Simulation {
             Action::Cut { from, to } => StoryEvent::Cut { from: *from, to: *to },
             Action::Mend { from, to } => StoryEvent::Mended { from: *from, to: *to },
             Action::Loss { probability } => StoryEvent::LossSet { per_mille: (probability * 1000.0).round() as u32 },
+            Action::Latency { range_ms } => StoryEvent::LatencySet { range_ms: *range_ms },
             Action::Workload { client, every_ms } => StoryEvent::WorkloadSet { client: *client, every_ms: *every_ms },
             _ => return None,
         })

@@ -315,6 +315,11 @@ pub enum StoryEvent {
         /// Per mille, so the event stays `Eq`.
         per_mille: u32,
     },
+    /// The range of message latencies changed, for messages sent from now on.
+    LatencySet {
+        /// Low end and high end, in ms.
+        range_ms: [Millis; 2],
+    },
     /// A client started writing steadily, changed its pace, or stopped (`every_ms` 0).
     WorkloadSet {
         /// Which client.

@@ -287,6 +287,10 @@ impl Tokens for Action {
                 h.number(*message)
             }
             Action::Loss { probability } => h.number(probability.to_bits()),
+            Action::Latency { range_ms: [low, high] } => {
+                h.number(*low);
+                h.number(*high);
+            }
             Action::Workload { client, every_ms } => {
                 h.number((*client).into());
                 h.number(*every_ms);
@@ -316,6 +320,7 @@ impl Tokens for ActionError {
             ActionError::InTwoGroups(_)
             | ActionError::SelfLink(_)
             | ActionError::BadProbability(_)
+            | ActionError::BadLatency(_)
             | ActionError::NoLeader
             | ActionError::NoServerRunning => {}
         }

@@ -128,6 +128,18 @@ fn every_malformed_part_is_refused_with_a_message_naming_the_field() {
             "actions[0].every_ms: 0 (stop) or 100 to 60000 ms, not 20",
         ),
         (
+            r#"{ "version": 1, "seed": 1, "actions": [ { "at_ms": 1, "do": "latency", "range_ms": [200, 100] } ] }"#,
+            "actions[0].range_ms: must be a range of at least 1 ms with low <= high, not [200, 100]",
+        ),
+        (
+            r#"{ "version": 1, "seed": 1, "actions": [ { "at_ms": 1, "do": "latency", "range_ms": [10, 3600001] } ] }"#,
+            "actions[0].range_ms: at most 3600000 ms (one hour), not 3600001",
+        ),
+        (
+            r#"{ "version": 1, "seed": 1, "actions": [ { "at_ms": 1, "do": "latency", "range_ms": [10] } ] }"#,
+            "actions[0].range_ms: invalid length 1",
+        ),
+        (
             r#"{ "version": 1, "seed": 1, "actions": [ { "at_ms": 1, "do": "workload", "client": 4, "every_ms": 200 } ] }"#,
             "actions[0].client: client 4 does not exist",
         ),

@@ -60,6 +60,7 @@ pub fn App() -> Html {
         on_preset,
         on_apply_settings,
         on_replay_settings,
+        on_network_settings,
         on_new_cluster,
         on_add_server,
         on_import,
@@ -315,7 +316,7 @@ pub fn App() -> Html {
             </div>
             <div class="playground__tools" role="group" aria-label={lang.learner_texts().tools}>
                 <Settings {lang} seed={state.seed()} options={state.options()} on_apply={on_apply_settings}
-                          on_replay={on_replay_settings} />
+                          on_replay={on_replay_settings} on_network={on_network_settings} />
                 // Outside the form's component, which must not redraw (it would undo what was
                 // typed): right below its buttons.
                 // The form marks the field it names (`data-field`) as invalid, described by it.

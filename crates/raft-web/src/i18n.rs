@@ -158,6 +158,10 @@ pub struct Texts {
     pub replay_settings: &'static str,
     /// Its tooltip.
     pub replay_settings_title: &'static str,
+    /// The settings form's third button: the network's latency and loss from now on.
+    pub network_from_now: &'static str,
+    /// Its tooltip.
+    pub network_from_now_title: &'static str,
     /// The group of break-a-rule switches.
     pub break_a_rule: &'static str,
     /// What that group is for.
@@ -430,6 +434,8 @@ const EN: Texts = Texts {
     apply_settings: "Apply: start a fresh cluster",
     replay_settings: "Replay with this change",
     replay_settings_title: "The same seed and the same actions from time 0, with these settings: compare two runs of one story",
+    network_from_now: "Network from now on",
+    network_from_now_title: "Only the latency and the loss, changed from the moment shown: an action of the run, kept in links and scenario files",
     break_a_rule: "Break a rule",
     break_a_rule_hint: "Each switch turns off one rule of Raft. Replay a run with it and watch the safety checker catch what breaks.",
     theme: "Theme",
@@ -619,6 +625,8 @@ const ZH: Texts = Texts {
     apply_settings: "应用：开始一个新集群",
     replay_settings: "用这个改动重放",
     replay_settings_title: "同样的种子、同样的操作，从 0 时刻开始，用这些设置再运行一次：比较同一个故事的两次运行",
+    network_from_now: "从此刻起改变网络",
+    network_from_now_title: "只改变延迟和丢失率，从当前显示的时刻起生效：它是运行中的一个操作，会保存在链接和场景文件里",
     break_a_rule: "打破一条规则",
     break_a_rule_hint: "每个开关关闭 Raft 的一条规则。用它重放一次运行，看安全检查器抓住什么被破坏了。",
     theme: "主题",
@@ -889,6 +897,15 @@ impl Lang {
         }
     }
 
+    /// A moment in seconds, as short as it can be: "57 s", "0.5 s", "57 秒".
+    pub fn seconds(self, ms: raft_sim::Millis) -> String {
+        let seconds = crate::number_text::scaled(ms, 3);
+        match self {
+            Lang::En => format!("{seconds} s"),
+            Lang::Zh => format!("{seconds} 秒"),
+        }
+    }
+
     /// `text` with a remark after it in brackets: "Play (Space or K)", "播放（空格或 K）".
     pub fn aside(self, text: &str, remark: &str) -> String {
         match self {
@@ -1117,6 +1134,9 @@ impl Lang {
                 ),
                 E::LossSet { per_mille } => {
                     format!("Now {}% of messages are lost.", scaled(u64::from(*per_mille), 1))
+                }
+                E::LatencySet { range_ms: [low, high] } => {
+                    format!("From now on each message takes {low}–{high} ms to arrive; those on their way keep their times.")
                 }
                 E::WorkloadSet { client, every_ms: 0 } => format!("Client C{client} stopped writing on its own."),
                 E::WorkloadSet { client, every_ms } => format!(
@@ -1348,6 +1368,9 @@ impl Lang {
                 ),
                 E::LossSet { per_mille } => {
                     format!("现在有 {}% 的消息会丢失。", scaled(u64::from(*per_mille), 1))
+                }
+                E::LatencySet { range_ms: [low, high] } => {
+                    format!("从此刻起，每条消息要 {low}–{high} 毫秒才能送达；已在路上的消息时间不变。")
                 }
                 E::WorkloadSet { client, every_ms: 0 } => format!("客户端 C{client} 停止了自动写入。"),
                 E::WorkloadSet { client, every_ms } => format!(

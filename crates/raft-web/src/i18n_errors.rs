@@ -28,6 +28,10 @@ pub enum SettingsError {
     TooLarge(&'static str),
     /// The options read cannot be simulated.
     Config(ConfigError),
+    /// **Network from now on** was asked with values changed that only a fresh run takes.
+    NotNetwork,
+    /// **Network from now on** was asked with the network's values of the moment shown.
+    NetworkUnchanged,
 }
 
 impl SettingsError {
@@ -38,6 +42,7 @@ impl SettingsError {
             SettingsError::NotWhole { field, .. } | SettingsError::NotPercent { field, .. } => field,
             SettingsError::TooLarge(field) => field,
             SettingsError::Config(error) => error.setting(),
+            SettingsError::NotNetwork | SettingsError::NetworkUnchanged => return None,
         };
         match setting {
             "nodes" => None,
@@ -81,6 +86,7 @@ impl Lang {
                 format!("没有客户端 {c}：客户端编号为 1 到 {}", raft_sim::MAX_CLIENTS)
             }
             (Lang::Zh, ActionError::NotLeader(n)) => format!("S{n} 不是领导者：只有领导者有心跳计时器"),
+            (Lang::Zh, ActionError::BadLatency(e)) => self.config_problem(e),
         }
     }
 
@@ -197,6 +203,7 @@ impl Lang {
 
     /// Why the settings form was refused.
     pub fn settings_error(self, error: &SettingsError) -> String {
+        let t = self.texts();
         let form_name = |field: &'static str| match field {
             "seed" => self.texts().seed,
             "election_min" => self.texts().settings_labels.election_min,
@@ -256,6 +263,21 @@ impl Lang {
                 format!("{}：应为百分比，而不是“{text}”", form_name(field))
             }
             (Lang::Zh, SettingsError::TooLarge(field)) => format!("{}：太大了", form_name(field)),
+            (Lang::En, SettingsError::NotNetwork) => format!(
+                "{} changes only the latency and the loss; the other values changed take effect from time 0 only: use \
+                 {} or {}",
+                t.network_from_now, t.apply_settings, t.replay_settings
+            ),
+            (Lang::Zh, SettingsError::NotNetwork) => format!(
+                "“{}”只改变延迟和丢失率；改动的其他值只能从 0 时刻起生效：请用“{}”或“{}”",
+                t.network_from_now, t.apply_settings, t.replay_settings
+            ),
+            (Lang::En, SettingsError::NetworkUnchanged) => {
+                "the latency and the loss already have these values at this moment: change one of them first".to_owned()
+            }
+            (Lang::Zh, SettingsError::NetworkUnchanged) => {
+                "此刻的延迟和丢失率已经是这些值：请先改动其中一项".to_owned()
+            }
         }
     }
 

@@ -31,6 +31,8 @@ pub struct Senders {
     pub on_apply_settings: Callback<Result<ClusterSettings, crate::i18n_errors::SettingsError>>,
     /// The settings form asks to replay the run with its settings.
     pub on_replay_settings: Callback<Result<ClusterSettings, crate::i18n_errors::SettingsError>>,
+    /// The settings form asks to change the network's latency and loss from now on.
+    pub on_network_settings: Callback<Result<ClusterSettings, crate::i18n_errors::SettingsError>>,
     /// The New cluster button: a fresh cluster with a random seed.
     pub on_new_cluster: Callback<()>,
     /// Add server: ask the leader to add this server.
@@ -70,6 +72,7 @@ impl Senders {
             on_preset: crate::preset_fetch::preset_loader(d),
             on_apply_settings: send(d, Action::ApplySettings),
             on_replay_settings: send(d, Action::ReplaySettings),
+            on_network_settings: send(d, Action::NetworkSettings),
             on_new_cluster: send(d, |()| Action::NewCluster(fresh_seed())),
             on_add_server: send(d, |node| Action::Apply(raft_sim::Action::AddServer { node })),
             on_import: send(d, Action::ImportScenario),

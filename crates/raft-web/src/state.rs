@@ -238,6 +238,9 @@ pub enum Action {
     /// Replay the run so far (its seed's place taken by the form's, its actions kept) from time
     /// 0 with the settings form's options: the same story under other rules.
     ReplaySettings(Result<ClusterSettings, crate::i18n_errors::SettingsError>),
+    /// From the moment shown, give the network the settings form's latency and loss, as
+    /// actions of the run (`latency`, `loss`); the form's other values must be the run's.
+    NetworkSettings(Result<ClusterSettings, crate::i18n_errors::SettingsError>),
     /// Start a fresh cluster of the same size and options with this seed (the New cluster
     /// button draws it from the browser's crypto; the reducer itself never draws one).
     NewCluster(u64),
@@ -390,6 +393,7 @@ fn changes_tracked(action: &Action) -> bool {
             | Action::Apply(_)
             | Action::MenuApply(_)
             | Action::Presenter(_)
+            | Action::NetworkSettings(_)
     )
 }
 
@@ -606,9 +610,39 @@ impl Playground {
         scenario.to_json_pretty()
     }
 
-    /// The options of the current run.
+    /// The options the current run started with (what Apply and Replay take from the
+    /// settings form; a `latency` or `loss` action changes the network's later on).
     pub fn options(&self) -> raft_sim::ScenarioOptions {
-        self.history.borrow().sim().config().options.clone()
+        self.history.borrow().scenario_options().clone()
+    }
+
+    /// The actions that give the network `settings`' latency and loss from the moment shown,
+    /// one for each that differs from the network's now; refused when `settings` differ from
+    /// the run's in anything else, or in nothing the network does not already have.
+    fn network_settings_actions(
+        &self,
+        settings: ClusterSettings,
+    ) -> Result<Vec<raft_sim::Action>, crate::i18n_errors::SettingsError> {
+        let ClusterSettings { seed, options } = settings;
+        let run = self.options();
+        let (latency, loss) = (options.latency_ms, options.loss);
+        let others_as_run = raft_sim::ScenarioOptions { latency_ms: run.latency_ms, loss: run.loss, ..options.clone() };
+        if seed != self.seed() || others_as_run != run {
+            return Err(crate::i18n_errors::SettingsError::NotNetwork);
+        }
+        options.validate(self.cluster_size()).map_err(crate::i18n_errors::SettingsError::Config)?;
+        let now = self.history.borrow().sim().config().options.clone();
+        let mut actions = Vec::new();
+        if latency != now.latency_ms {
+            actions.push(raft_sim::Action::Latency { range_ms: latency });
+        }
+        if loss != now.loss {
+            actions.push(raft_sim::Action::Loss { probability: loss });
+        }
+        if actions.is_empty() {
+            return Err(crate::i18n_errors::SettingsError::NetworkUnchanged);
+        }
+        Ok(actions)
     }
 
     /// The seed of the current run.
@@ -1047,9 +1081,13 @@ impl Reducible for Playground {
                     Err(()) => next.notice = Some(Notice::FileUnreadable),
                 }
             }
-            Action::ApplySettings(Err(why)) | Action::ReplaySettings(Err(why)) => {
+            Action::ApplySettings(Err(why)) | Action::ReplaySettings(Err(why)) | Action::NetworkSettings(Err(why)) => {
                 next.notice = Some(Notice::BadSettings(why))
             }
+            Action::NetworkSettings(Ok(settings)) => match next.network_settings_actions(settings) {
+                Ok(actions) => next.apply(actions, false),
+                Err(why) => next.notice = Some(Notice::BadSettings(why)),
+            },
             Action::ReplaySettings(Ok(ClusterSettings { seed, options })) => {
                 let preset = next.preset.take();
                 let replayed =
@@ -1445,6 +1483,44 @@ mod tests {
         state = reduce(state, Action::ApplySettings(Ok(ClusterSettings { seed: 9, options })));
         assert!(notice(&state).unwrap().starts_with("Heartbeat interval (ms): 600 must be"), "{:?}", state.notice);
         assert_eq!(state.options().heartbeat_ms, 50, "the running cluster is kept");
+    }
+
+    #[test]
+    fn the_network_changes_from_the_moment_shown_as_actions_of_the_run() {
+        let mut state = reduce(Rc::new(Playground::default()), Action::Resize(3));
+        state = reduce(state, Action::Seek(1_000));
+        let run = state.options();
+        let form = |latency_ms, loss| ClusterSettings {
+            seed: state.seed(),
+            options: raft_sim::ScenarioOptions { latency_ms, loss, ..run.clone() },
+        };
+        let slow = reduce(state.clone(), Action::NetworkSettings(Ok(form([100, 150], 0.25))));
+        assert_eq!(slow.notice, None);
+        let file = slow.scenario_json();
+        assert!(file.contains(r#""at_ms": 1000,"#) && file.contains(r#""do": "latency","#), "{file}");
+        assert!(file.contains(r#""do": "loss","#) && file.contains(r#""probability": 0.25"#), "{file}");
+        assert_eq!(slow.options(), run, "the form still shows the options the run started with");
+        // Only what differs from the network of the moment becomes an action.
+        let later = reduce(reduce(slow, Action::Seek(1_500)), Action::NetworkSettings(Ok(form([100, 150], 0.0))));
+        assert_eq!(later.scenario_json().matches(r#""do": "latency""#).count(), 1);
+        assert_eq!(later.scenario_json().matches(r#""do": "loss""#).count(), 2);
+        let same = reduce(later, Action::NetworkSettings(Ok(form([100, 150], 0.0))));
+        assert!(notice(&same).unwrap().starts_with("the latency and the loss already have these values"));
+        // Anything else changed takes a fresh run; a range out of order is refused by its field.
+        let hinted = ClusterSettings {
+            seed: state.seed(),
+            options: raft_sim::ScenarioOptions { conflict_hint: !run.conflict_hint, ..run.clone() },
+        };
+        let refused = reduce(state.clone(), Action::NetworkSettings(Ok(hinted)));
+        assert!(notice(&refused).unwrap().starts_with("Network from now on changes only the latency and the loss"));
+        let reseeded = ClusterSettings { seed: state.seed() + 1, options: run.clone() };
+        assert_eq!(reduce(state.clone(), Action::NetworkSettings(Ok(reseeded))).notice, refused.notice);
+        let backwards = reduce(state.clone(), Action::NetworkSettings(Ok(form([30, 20], 0.0))));
+        match &backwards.notice {
+            Some(Notice::BadSettings(error)) => assert_eq!(error.field(), Some("latency_min")),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(backwards.scenario_json(), state.scenario_json(), "nothing done");
     }
 
     #[test]

@@ -9,7 +9,6 @@ use yew::prelude::*;
 
 use crate::geometry::number;
 use crate::i18n::Lang;
-use crate::number_text::scaled;
 use crate::view::{ClientHistoryView, HistoryBar, Outcome};
 
 /// Properties of [`ClientHistory`].
@@ -109,7 +108,7 @@ pub fn ClientHistory(props: &ClientHistoryProps) -> Html {
             <svg class="client-history__lanes" width={number(*width)} height={number(height)}
                  viewBox={format!("0 0 {} {}", number(*width), number(height))} role="group" aria-label={l.title}
                  {onkeydown} {onfocusin}>
-                { draw_ticks(&axis.ticks((span / TICK_SPACING) as usize), &x, GUTTER + span, lanes_bottom) }
+                { draw_ticks(props.lang, &axis.ticks((span / TICK_SPACING) as usize), &x, GUTTER + span, lanes_bottom) }
                 { for (1..=lanes).map(|client| {
                     let (y, bottom) = (tops[client as usize - 1], tops[client as usize]);
                     html! {
@@ -149,7 +148,7 @@ pub fn ClientHistory(props: &ClientHistoryProps) -> Html {
 
 /// The axis' time marks, `ticks`: a faint line across the lanes (which end at `bottom`) and
 /// the moment in seconds under them, kept inside the axis' right end `end`.
-fn draw_ticks(ticks: &[Millis], x: &impl Fn(Millis) -> f64, end: f64, bottom: f64) -> Html {
+fn draw_ticks(lang: Lang, ticks: &[Millis], x: &impl Fn(Millis) -> f64, end: f64, bottom: f64) -> Html {
     html! {
         <g class="client-history__axis" aria-hidden="true">
             { for ticks.iter().map(|&tick| {
@@ -158,7 +157,7 @@ fn draw_ticks(ticks: &[Millis], x: &impl Fn(Millis) -> f64, end: f64, bottom: f6
                 html! {
                     <>
                         <line x1={number(at)} x2={number(at)} y1="0" y2={number(bottom)} />
-                        <text x={number(at)} y={number(bottom + 12.0)} text-anchor={anchor}>{ format!("{} s", scaled(tick, 3)) }</text>
+                        <text x={number(at)} y={number(bottom + 12.0)} text-anchor={anchor}>{ lang.seconds(tick) }</text>
                     </>
                 }
             }) }

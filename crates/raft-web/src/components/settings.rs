@@ -25,6 +25,8 @@ pub struct SettingsProps {
     pub on_apply: Callback<Result<ClusterSettings, SettingsError>>,
     /// The same, to replay the run so far (its actions) with them, from time 0.
     pub on_replay: Callback<Result<ClusterSettings, SettingsError>>,
+    /// The same, to give the network the form's latency and loss from the moment shown.
+    pub on_network: Callback<Result<ClusterSettings, SettingsError>>,
 }
 
 /// A number field: (name, label, current value).
@@ -117,7 +119,8 @@ fn read(form: &HtmlFormElement) -> Result<ClusterSettings, SettingsError> {
 /// drawing, and leave the focus on its summary, to open it again; the drawing, if it was
 /// scrolled away above the window (a phone's form stands below it), comes back into view. The
 /// field a refusal names is marked invalid and described by it, until the next Apply or Replay.
-fn show_outcome(form: &HtmlFormElement) {
+/// True if the values were taken.
+fn show_outcome(form: &HtmlFormElement) -> bool {
     if let Ok(marked) = form.query_selector_all("[aria-invalid]") {
         for element in (0..marked.length()).filter_map(|i| marked.item(i)?.dyn_into::<web_sys::Element>().ok()) {
             let _ = element.remove_attribute("aria-invalid");
@@ -132,7 +135,7 @@ fn show_outcome(form: &HtmlFormElement) {
             }
         }
         crate::hooks::reveal_drawing();
-        return;
+        return true;
     };
     let named = |name: String| form.elements().named_item(&name)?.dyn_into::<web_sys::Element>().ok();
     let field = error.get_attribute("data-field").and_then(named);
@@ -144,6 +147,7 @@ fn show_outcome(form: &HtmlFormElement) {
     if below.is_some_and(|height| error.get_bounding_client_rect().bottom() > height) {
         error.scroll_into_view_with_bool(false);
     }
+    false
 }
 
 /// A collapsible form over the run's options.
@@ -154,18 +158,31 @@ fn show_outcome(form: &HtmlFormElement) {
 #[component]
 pub fn Settings(props: &SettingsProps) -> Html {
     let t = props.lang.texts();
-    let (on_apply, on_replay) = (props.on_apply.clone(), props.on_replay.clone());
-    let onsubmit = Callback::from(move |event: SubmitEvent| {
-        event.prevent_default();
-        let replay = event.submitter().and_then(|button| button.get_attribute("name")).as_deref() == Some("replay");
-        let form: HtmlFormElement = event.target_unchecked_into();
-        if replay {
-            on_replay.emit(read(&form));
-        } else {
-            on_apply.emit(read(&form));
-        }
-        crate::hooks::after_redraw(move || show_outcome(&form));
-    });
+    let (on_apply, on_replay, on_network) = (props.on_apply.clone(), props.on_replay.clone(), props.on_network.clone());
+    // The form's fields are drawn afresh, from the run's options, after the network changed
+    // from a moment on: the run's options did not change, and what Apply and Replay take must
+    // not be the values typed for that moment.
+    let generation = use_state(|| 0u32);
+    let onsubmit = {
+        let generation = generation.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let button = event.submitter().and_then(|button| button.get_attribute("name"));
+            let form: HtmlFormElement = event.target_unchecked_into();
+            let network = button.as_deref() == Some("network");
+            match button.as_deref() {
+                Some("replay") => on_replay.emit(read(&form)),
+                Some("network") => on_network.emit(read(&form)),
+                _ => on_apply.emit(read(&form)),
+            }
+            let generation = generation.clone();
+            crate::hooks::after_redraw(move || {
+                if show_outcome(&form) && network {
+                    generation.set(*generation + 1);
+                }
+            });
+        })
+    };
     let rules = props.options.unsafe_rules;
     let o = &props.options;
     let labels = &t.settings_labels;
@@ -174,7 +191,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
             <summary>{ t.settings }</summary>
             // `novalidate`: a value out of range is refused by the page, in the page's language,
             // not by the browser's bubble in the browser's.
-            <form class="settings__form" {onsubmit} aria-label={t.settings} novalidate=true>
+            <form key={*generation} class="settings__form" {onsubmit} aria-label={t.settings} novalidate=true>
                 <label class="settings__field">
                     <span>{ t.seed }</span>
                     <input type="text" name="seed" value={props.seed.to_string()} inputmode="numeric"
@@ -209,6 +226,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
                 </fieldset>
                 <button type="submit">{ t.apply_settings }</button>
                 <button type="submit" name="replay" title={t.replay_settings_title}>{ t.replay_settings }</button>
+                <button type="submit" name="network" title={t.network_from_now_title}>{ t.network_from_now }</button>
             </form>
         </details>
     }
