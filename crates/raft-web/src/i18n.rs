@@ -851,6 +851,11 @@ impl Lang {
         match (self, value) {
             (_, FieldValue::Text(text)) => text.clone(),
             (_, FieldValue::Change(change)) => self.change(change),
+            (_, FieldValue::Entries(entries)) => entries
+                .iter()
+                .map(|(term, command)| format!("{term}:{}", command.as_deref().unwrap_or(self.texts().noop_entry)))
+                .collect::<Vec<_>>()
+                .join(", "),
             (Lang::En, FieldValue::Flag(flag)) => flag.to_string(),
             (Lang::Zh, FieldValue::Flag(flag)) => if *flag { "是" } else { "否" }.to_owned(),
             (Lang::En, FieldValue::Heartbeat) => "none (heartbeat)".to_owned(),
@@ -1547,6 +1552,15 @@ pub fn bidi_isolated(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_leaders_no_op_is_named_in_the_pages_language_wherever_entries_are_listed() {
+        let entries = crate::view::FieldValue::Entries(vec![(1, None), (1, Some("x=1".into()))]);
+        assert_eq!(Lang::En.field_value(&entries), "1:no-op, 1:x=1");
+        assert_eq!(Lang::Zh.field_value(&entries), "1:空操作, 1:x=1");
+        assert_eq!(Lang::Zh.seconds(57_500), "57.5 秒");
+        assert_eq!(Lang::En.seconds(57_000), "57 s");
+    }
 
     #[test]
     fn chinese_sentences_have_no_space_between_two_chinese_characters() {

@@ -93,6 +93,11 @@ impl Lang {
                 "{a}'s log now matches leader {b}'s through index {index}: {b} sets its matchIndex, and commits an \
                  entry of its term once a majority hold it (§5.3, §5.4.2)."
             ),
+            (Lang::En, Purpose::StaleRequest { term, now }) => format!(
+                "{a} sent this in term {term}, but {b} is in term {now} already: {b} refuses it, whatever it \
+                 asks, and answers with term {now}, which makes a server still in an earlier term a follower \
+                 (§5.1)."
+            ),
             (Lang::En, Purpose::StaleLeader { term }) => format!(
                 "{a} is in term {term}, later than {b}'s: {b} learns it is no longer the leader and becomes a \
                  follower (§5.1)."
@@ -200,6 +205,10 @@ impl Lang {
                     0 => String::new(),
                     known => format!("，并由此得知索引 {known} 及之前的条目已提交"),
                 }
+            ),
+            (Lang::Zh, Purpose::StaleRequest { term, now }) => format!(
+                "{a} 在第 {term} 任期发出这条消息，但 {b} 已经处于第 {now} 任期：无论它请求什么，{b} 都拒绝，\
+                 并在回复中带上第 {now} 任期；还处在更早任期的服务器收到后会转为跟随者（§5.1）。"
             ),
             (Lang::Zh, Purpose::Outdated { term }) => {
                 format!("{a} 的回复属于第 {term} 任期，而 {b} 现在不是该任期的领导者：它忽略这个回复（§5.1）。")

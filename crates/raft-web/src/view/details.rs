@@ -140,6 +140,9 @@ pub enum FieldValue {
     Answer(ClientResult),
     /// A membership change the client asks for.
     Change(raft_sim::MembershipChange),
+    /// AppendEntries' entries as `term:command`, a leader's election no-op as `None`: its
+    /// name is the page's language's.
+    Entries(Vec<(raft_sim::Term, Option<String>)>),
 }
 
 fn payload_fields(payload: &Payload) -> Vec<(&'static str, FieldValue)> {
@@ -172,7 +175,10 @@ fn payload_fields(payload: &Payload) -> Vec<(&'static str, FieldValue)> {
             let entries = if m.entries.is_empty() {
                 FieldValue::Heartbeat
             } else {
-                text(m.entries.iter().map(|e| format!("{}:{}", e.term, e.command)).collect::<Vec<_>>().join(", "))
+                let noop = |command: &raft_sim::Command| matches!(command, raft_sim::Command::Noop);
+                FieldValue::Entries(
+                    m.entries.iter().map(|e| (e.term, (!noop(&e.command)).then(|| e.command.to_string()))).collect(),
+                )
             };
             vec![
                 ("term", text(m.term.to_string())),

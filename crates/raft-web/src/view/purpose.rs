@@ -73,6 +73,15 @@ pub enum Purpose {
         /// The answering server's term.
         term: Term,
     },
+    /// A request (RequestVote, AppendEntries, InstallSnapshot) of `term`, earlier than its
+    /// receiver's term `now`: refused, answered with the later term (§5.1, Figure 2's first
+    /// rule of each RPC).
+    StaleRequest {
+        /// The request's term.
+        term: Term,
+        /// The receiver's term.
+        now: Term,
+    },
     /// An answer to AppendEntries or InstallSnapshot of `term` that reaches a server that is not
     /// the leader of `term` (any more): it ignores the answer (§5.1).
     Outdated {
@@ -139,12 +148,18 @@ impl Purpose {
         // A reply of a later term than its receiver's tells a stale leader so (§5.1).
         let receiver = sim.node(to).map(|server| server.node());
         let stale = |term: Term| receiver.is_some_and(|receiver| term > receiver.current_term());
+        // A request of an earlier term than its receiver's is refused whatever it asks, and
+        // terms never go back, so it is refused when it arrives (§5.1).
+        let now = receiver.map_or(0, |receiver| receiver.current_term());
         // An answer its receiver ignores, as raft-core decides (a leader that stepped down since
         // it asked, or an answer of another term).
         let outdated = |term: Term| receiver.is_some_and(|receiver| !receiver.acts_on_answer_of(term));
         // Which check the followers of this run make is the run's setting, told, not decided, here.
         let equal_commit = sim.config().options.unsafe_rules.ack_on_equal_commit;
         match payload {
+            Payload::Raft(Message::RequestVote(m)) if m.term < now => Purpose::StaleRequest { term: m.term, now },
+            Payload::Raft(Message::AppendEntries(m)) if m.term < now => Purpose::StaleRequest { term: m.term, now },
+            Payload::Raft(Message::InstallSnapshot(m)) if m.term < now => Purpose::StaleRequest { term: m.term, now },
             Payload::Raft(Message::AppendEntriesReply(m)) if stale(m.term) => Purpose::StaleLeader { term: m.term },
             Payload::Raft(Message::InstallSnapshotReply(m)) if stale(m.term) => Purpose::StaleLeader { term: m.term },
             Payload::Raft(Message::AppendEntriesReply(m)) if outdated(m.term) => Purpose::Outdated { term: m.term },
@@ -260,6 +275,45 @@ mod tests {
                 assert!(said.contains(&format!("it already voted for S{voted}")), "{said}");
             }
         }
+    }
+
+    #[test]
+    fn a_request_of_an_earlier_term_than_its_receivers_is_said_to_be_refused() {
+        // A leader elected, then another server times out: it is in a later term when the
+        // leader's next heartbeats reach it, and it refuses them, answering with that term.
+        let mut sim = SimBuilder::new(1).build().unwrap();
+        sim.run_until(2_000);
+        let leader = sim.leader().unwrap();
+        let term = sim.node(leader).unwrap().node().current_term();
+        let rival = if leader == 2 { 3 } else { 2 };
+        sim.timeout(rival).unwrap();
+        let (mut stale_requests, mut answers) = (0, 0);
+        for _ in 0..100 {
+            sim.step();
+            for flight in sim.messages_in_flight() {
+                let details = MessageDetails::of(&sim, flight.id).unwrap();
+                match (&details.purpose, details.from, details.to) {
+                    (Purpose::StaleRequest { term: sent, now }, from, to) if (from, to) == (leader, rival) => {
+                        assert_eq!((*sent, *now), (term, term + 1));
+                        let said = Lang::En.purpose(&details.purpose, from, to);
+                        assert!(said.contains(&format!("S{rival} refuses it")), "{said}");
+                        stale_requests += 1;
+                    }
+                    (Purpose::StaleLeader { term: answered }, from, to) if (from, to) == (rival, leader) => {
+                        assert_eq!(*answered, term + 1);
+                        answers += 1;
+                    }
+                    (Purpose::Heartbeat { .. } | Purpose::Replicate { .. }, from, to) => {
+                        assert!((from, to) != (leader, rival), "told as if S{rival} might take it");
+                    }
+                    _ => {}
+                }
+            }
+            if answers > 0 {
+                break;
+            }
+        }
+        assert!(stale_requests > 0 && answers > 0, "{stale_requests} requests, {answers} answers");
     }
 
     #[test]
