@@ -288,8 +288,11 @@ test.describe('at 1280×800', () => {
     await page.getByRole('button', { name: 'Crash', exact: true }).click();
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('discarded the next 1 s of the run and 1 later action.');
-    await page.getByRole('button', { name: 'Undo' }).click();
+    // By keyboard: Undo goes away with its notice, and the focus goes to the run's controls.
+    await page.getByRole('button', { name: 'Undo' }).focus();
+    await page.keyboard.press('Enter');
     await expect(page.locator('[data-node="2"]')).toHaveAttribute('data-up', 'true');
+    await expect(page.locator('.controls__play')).toBeFocused();
     await page.getByRole('slider', { name: 'Time' }).fill('1500');
     await expect(page.locator('main')).toHaveAttribute('data-trace-hash', hash);
     expect(errors).toEqual([]);

@@ -110,6 +110,8 @@ test('a bad link pasted into an open page keeps the run and says so', async ({ p
   await page.getByRole('button', { name: 'Dismiss this notice' }).click();
   await expect(page.getByRole('alert')).toHaveCount(0);
   expect(await simulatedTime(page)).toBe(time);
+  // The focus, on × as it went away, is not lost: it is on Play.
+  await expect(page.locator('.controls__play')).toBeFocused();
 });
 
 test('a link pasted into the address bar of an open page is opened', async ({ page }) => {

@@ -142,13 +142,19 @@ pub fn App() -> Html {
                     if matches!(notice, Notice::Forked { .. }) {
                         { " " }
                         <button type="button" class="playground__undo" title={lang.learner_texts().undo_title}
-                                onclick={dispatch.reform(|_: MouseEvent| Action::Undo)}>
+                                onclick={dispatch.reform(|_: MouseEvent| {
+                                    crate::hooks::refocus_controls();
+                                    Action::Undo
+                                })}>
                             { lang.learner_texts().undo }
                         </button>
                     }
                 </p>
                 <button type="button" class="playground__dismiss" aria-label={t.dismiss_notice} title={t.dismiss_notice}
-                        onclick={dispatch.reform(|_: MouseEvent| Action::DismissNotice)}>{ "×" }</button>
+                        onclick={dispatch.reform(|_: MouseEvent| {
+                            crate::hooks::refocus_controls();
+                            Action::DismissNotice
+                        })}>{ "×" }</button>
             </div>
         }
     };

@@ -24,6 +24,20 @@ pub fn focus_selected(selector: &str) -> bool {
         .is_some()
 }
 
+/// Once the page is redrawn, if the focus was lost (a notice's button that closed it went away
+/// with it): to the run's first control that can act, Play (or, while exploring, Step back),
+/// on the page and in an embed alike.
+pub fn refocus_controls() {
+    after_redraw(|| {
+        let document = gloo::utils::document();
+        let body: Option<web_sys::Element> = document.body().map(Into::into);
+        let lost = document.active_element().is_none_or(|element| Some(element) == body);
+        if lost {
+            focus_selected(".controls button:not([disabled]), .embed-strip button:not([disabled])");
+        }
+    });
+}
+
 /// Once the page is redrawn, if the focus was lost (the focused button or message went away):
 /// to message `id` if it is still in flight and the run paused, else to server `to`, the one
 /// it was going to (while playing, messages take no focus: their elements are reused).

@@ -10,8 +10,8 @@ mod use_preferences;
 mod use_share_fragment;
 
 pub use focus::{
-    after_redraw, focus_quietly, focus_selected, refocus_lesson, refocus_message, reveal_drawing, reveal_lesson_head,
-    reveal_lesson_step, window_height,
+    after_redraw, focus_quietly, focus_selected, refocus_controls, refocus_lesson, refocus_message, reveal_drawing,
+    reveal_lesson_head, reveal_lesson_step, window_height,
 };
 pub use use_animation_frame::use_animation_frame;
 pub use use_embed_api::{use_embed_api, EmbedStatus};
