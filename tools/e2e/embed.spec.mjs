@@ -64,6 +64,23 @@ for (const [width, height] of [[320, 240], [480, 360], [800, 600]]) {
   });
 }
 
+test('in a 320×240 frame a long notice scrolls in its box and leaves Play, Step and a lesson\'s Next in the frame', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.setViewportSize({ width: 320, height: 240 });
+  for (const address of ['./?embed#s=1.garbage&t=0', './?embed&lesson=election&step=99']) {
+    await page.goto(address);
+    await expect(page.getByRole('alert')).toBeVisible();
+    expect(await scrolls(page)).toBe(false);
+    for (const button of ['Play', 'Step back', 'Step', ...(address.includes('lesson') ? ['Next →'] : [])]) {
+      const box = await page.getByRole('button', { name: button, exact: true }).boundingBox();
+      expect(box.y + box.height, `${button} in ${address}`).toBeLessThanOrEqual(240);
+    }
+    const notice = await page.locator('.playground__notice').boundingBox();
+    expect(notice.height).toBeLessThanOrEqual(60);
+  }
+  expect(errors).toEqual([]);
+});
+
 test('an embed starts paused, or playing with autoplay, and shows the log table only when asked', async ({ page, context }) => {
   await page.goto(`./?embed#${PINNED}`);
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
