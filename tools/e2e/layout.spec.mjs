@@ -96,6 +96,32 @@ test.describe('on a 360 px phone with touch', () => {
     expect(errors).toEqual([]);
   });
 
+  test('Explore opened at the start shows its heading right under the drawing, and a message\'s card leaves its servers in view', async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.goto('./');
+    await page.getByRole('button', { name: 'Explore', exact: true }).tap();
+    await expect(page.locator('[data-event="timeout:1"]')).toBeFocused();
+    const stage = await page.locator('.playground__stage').boundingBox();
+    const heading = page.getByRole('heading', { name: 'Explore: choose the next event' });
+    await expect(heading).toBeInViewport({ ratio: 1 });
+    expect((await heading.boundingBox()).y).toBeGreaterThanOrEqual(stage.y + stage.height - 1);
+    // The Look for picker stays inside its panel.
+    const panel = await page.locator('.explore').boundingBox();
+    const picker = await page.getByRole('combobox', { name: 'Look for' }).boundingBox();
+    expect(picker.x + picker.width).toBeLessThanOrEqual(panel.x + panel.width);
+    // S1 campaigns; its request to S3, opened, covers neither S1 nor S3.
+    await page.locator('[data-event="timeout:1"]').tap();
+    const request = page.locator('[data-message][data-from="1"][data-to="3"]');
+    await request.dispatchEvent('click');
+    const card = await page.locator('.message-panel').boundingBox();
+    const overlaps = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    for (const node of ['1', '3']) {
+      const server = await page.locator(`[data-node="${node}"] circle`).first().boundingBox();
+      expect(overlaps(card, server), `S${node} under the card`).toBe(false);
+    }
+    expect(errors).toEqual([]);
+  });
+
   test('a tapped message opens its card under the drawing, in view, covering no server', async ({ page }) => {
     const errors = watchErrors(page);
     await page.goto('./');

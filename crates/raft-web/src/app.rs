@@ -310,7 +310,7 @@ pub fn App() -> Html {
                         title={lang.explore_texts().toggle_title}
                         onclick={dispatch.reform(move |_: MouseEvent| {
                             if !exploring {
-                                crate::components::focus_first_event();
+                                crate::hooks::reveal_explore();
                             }
                             Action::ToggleExplore
                         })}>

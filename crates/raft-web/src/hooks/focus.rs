@@ -101,6 +101,34 @@ pub fn reveal_lesson_head() {
     reveal_in_lesson(".lesson");
 }
 
+/// The drawing, if it is held at the top of the window while the text under it scrolls (on a
+/// phone, or a tablet held upright, with a lesson or Explore open).
+fn stuck_stage() -> Option<Element> {
+    let stage = gloo::utils::document().query_selector(".playground__stage").ok().flatten()?;
+    let style = gloo::utils::window().get_computed_style(&stage).ok().flatten()?;
+    (style.get_property_value("position").ok().as_deref() == Some("sticky")).then_some(stage)
+}
+
+/// Once Explore's panel is drawn, as Explore turns on: focuses its first event; where the
+/// drawing is held at the top, the panel's heading is first brought right under it (focusing
+/// an event further down would leave the heading hidden under the drawing).
+pub fn reveal_explore() {
+    after_redraw(|| {
+        let document = gloo::utils::document();
+        let panel = document.query_selector(".playground:not(.playground--embed) .explore").ok().flatten();
+        let event = document.query_selector(".explore .explore__event").ok().flatten();
+        match (panel, event, stuck_stage()) {
+            (Some(panel), Some(event), Some(_)) => {
+                panel.scroll_into_view();
+                focus_quietly(&event);
+            }
+            _ => {
+                focus_selected(".explore .explore__event");
+            }
+        }
+    });
+}
+
 /// Brings the lesson's part `selector` into view: see [`reveal_lesson_step`].
 fn reveal_in_lesson(selector: &str) {
     let document = gloo::utils::document();
@@ -109,13 +137,7 @@ fn reveal_in_lesson(selector: &str) {
     else {
         return;
     };
-    let window = gloo::utils::window();
-    let stage = document.query_selector(".playground__stage").ok().flatten();
-    let stuck = stage.as_ref().filter(|stage| {
-        let style = window.get_computed_style(stage).ok().flatten();
-        style.and_then(|style| style.get_property_value("position").ok()).as_deref() == Some("sticky")
-    });
-    if let Some(stage) = stuck {
+    if let Some(stage) = stuck_stage() {
         let (stage, top) = (stage.get_bounding_client_rect(), title.get_bounding_client_rect().top());
         let aligned = stage.top().abs() <= 1.0 && (top - stage.bottom()).abs() <= 1.0;
         if !aligned {

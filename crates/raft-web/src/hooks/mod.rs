@@ -11,7 +11,7 @@ mod use_share_fragment;
 
 pub use focus::{
     after_redraw, focus_quietly, focus_selected, refocus_controls, refocus_lesson, refocus_message, reveal_drawing,
-    reveal_lesson_head, reveal_lesson_step, window_height,
+    reveal_explore, reveal_lesson_head, reveal_lesson_step, window_height,
 };
 pub use use_animation_frame::use_animation_frame;
 pub use use_embed_api::{use_embed_api, EmbedStatus};
