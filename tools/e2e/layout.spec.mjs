@@ -194,6 +194,31 @@ test.describe('on a tablet', () => {
   });
 });
 
+test('on a 1024×768 laptop the header takes two rows, and Figure 8\'s ring and every log row are in view beside its words', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  for (const lang of ['en', 'zh']) {
+    await page.goto(`./?lang=${lang}`);
+    const top = async (selector) => Math.round((await page.locator(selector).boundingBox()).y);
+    // The language, the theme and the shortcuts share the title's row; the cluster bar has the next.
+    expect(Math.abs((await top('.playground__preferences')) - (await top('.playground h1')))).toBeLessThan(8);
+    expect(await top('.network-bar')).toBeGreaterThan(await top('.playground__preferences'));
+    expect(await top('.playground__transport')).toBeLessThan(170);
+  }
+  await page.goto('./');
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('figure-8');
+  await presetShown(page, 'figure-8');
+  for (let node = 1; node <= 5; node += 1) {
+    await expect(page.locator(`[data-node="${node}"] .node__body`)).toBeInViewport({ ratio: 1 });
+    await expect(page.locator(`[data-log-node="${node}"]`).first()).toBeInViewport({ ratio: 1 });
+  }
+  // The words scroll in their box; all of them are there.
+  const words = page.locator('.scenario-info__description');
+  expect(await words.evaluate((p) => p.scrollHeight > p.clientHeight)).toBe(true);
+  await expect(words).toContainText('until a leader commits an entry after it.');
+  expect(errors).toEqual([]);
+});
+
 test('zoomed to 200 % on a 1280×800 laptop (640×400), the whole ring and Play fit the window at once', async ({ page }) => {
   await page.setViewportSize({ width: 640, height: 400 });
   await page.goto('./');
