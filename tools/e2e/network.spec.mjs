@@ -296,9 +296,14 @@ test('Network from now on slows the messages from the moment shown, told, and ca
   await expect(page.locator('details.settings')).toHaveJSProperty('open', false);
   await expect(page.locator('main')).toHaveAttribute('data-time-ms', '2000');
   await expect(page.getByText('From now on each message takes 120–140 ms to arrive; those on their way keep their times.').first()).toBeVisible();
-  // The form shows the run's own options, which Apply and Replay take: 10–20 ms from time 0.
+  // The form shows the network of the moment; pressed again unchanged, it says so.
   await page.getByText('Settings', { exact: true }).click();
-  await expect(page.getByLabel('Latency, shortest (ms)')).toHaveValue('10');
+  await expect(page.getByLabel('Latency, shortest (ms)')).toHaveValue('120');
+  await page.getByRole('button', { name: 'Network from now on' }).click();
+  await expect(page.locator('.settings__error')).toHaveText(/^Latency and loss already have these values/);
+  // Enter in a field replaces nothing (the form's first button would start a fresh cluster).
+  await page.getByLabel('Messages lost (%)').press('Enter');
+  await expect(page.locator('main')).toHaveAttribute('data-time-ms', '2000');
   // A message sent now takes 120–140 ms: step until one is in flight and read its times.
   const step = page.getByRole('button', { name: 'Step', exact: true });
   const message = page.locator('[data-message]').last();

@@ -98,7 +98,7 @@ test('a history too crowded for the whole run shows its recent seconds, and says
     { at_ms: 0, do: 'workload', every_ms: 250, client: 1 },
     { at_ms: 0, do: 'workload', every_ms: 500, client: 2 },
   ] });
-  await page.goto(`./${linkOf(json, 2000)}`);
+  await page.goto(`./${linkOf(json, 1000)}`);
   // Early on, the whole run fits.
   await expect(page.locator('.client-history__window')).toHaveCount(0);
   await page.goto('about:blank');
@@ -140,7 +140,8 @@ test('a history too crowded for the whole run shows its recent seconds, and says
   expect(spread).toBeGreaterThan(width / 2);
   const early = await seconds();
   expect(early[early.length - 1]).toBe(3);
-  expect(early[0]).toBeLessThanOrEqual(1);
+  expect(early.length).toBeGreaterThan(1);
+  expect(early[0]).toBeLessThan(3);
   expect(errors).toEqual([]);
 });
 

@@ -86,12 +86,6 @@ impl History {
         scenario
     }
 
-    /// The options the run started with (a `loss` or `latency` action changes the network's
-    /// later on: the simulation's configuration says what they are at the current moment).
-    pub fn scenario_options(&self) -> &raft_scenario::ScenarioOptions {
-        &self.base.options
-    }
-
     /// The seed of every random choice of the run.
     pub fn scenario_seed(&self) -> u64 {
         self.base.seed

@@ -273,7 +273,7 @@ impl Lang {
                 t.network_from_now, t.apply_settings, t.replay_settings
             ),
             (Lang::En, SettingsError::NetworkUnchanged) => {
-                "the latency and the loss already have these values at this moment: change one of them first".to_owned()
+                "Latency and loss already have these values at this moment: change one of them first".to_owned()
             }
             (Lang::Zh, SettingsError::NetworkUnchanged) => {
                 "此刻的延迟和丢失率已经是这些值：请先改动其中一项".to_owned()

@@ -610,34 +610,32 @@ impl Playground {
         scenario.to_json_pretty()
     }
 
-    /// The options the current run started with (what Apply and Replay take from the
-    /// settings form; a `latency` or `loss` action changes the network's later on).
+    /// The options of the current run at the moment shown: those it started with, the
+    /// network's as `latency` and `loss` actions left it (what the settings form shows).
     pub fn options(&self) -> raft_sim::ScenarioOptions {
-        self.history.borrow().scenario_options().clone()
+        self.history.borrow().sim().config().options.clone()
     }
 
     /// The actions that give the network `settings`' latency and loss from the moment shown,
-    /// one for each that differs from the network's now; refused when `settings` differ from
-    /// the run's in anything else, or in nothing the network does not already have.
+    /// one for each that differs from the network's now (what the form showed); refused when
+    /// `settings` differ from the run's in anything else, or in nothing.
     fn network_settings_actions(
         &self,
         settings: ClusterSettings,
     ) -> Result<Vec<raft_sim::Action>, crate::i18n_errors::SettingsError> {
         let ClusterSettings { seed, options } = settings;
-        let run = self.options();
-        let (latency, loss) = (options.latency_ms, options.loss);
-        let others_as_run = raft_sim::ScenarioOptions { latency_ms: run.latency_ms, loss: run.loss, ..options.clone() };
-        if seed != self.seed() || others_as_run != run {
+        let now = self.options();
+        let others_as_now = raft_sim::ScenarioOptions { latency_ms: now.latency_ms, loss: now.loss, ..options.clone() };
+        if seed != self.seed() || others_as_now != now {
             return Err(crate::i18n_errors::SettingsError::NotNetwork);
         }
         options.validate(self.cluster_size()).map_err(crate::i18n_errors::SettingsError::Config)?;
-        let now = self.history.borrow().sim().config().options.clone();
         let mut actions = Vec::new();
-        if latency != now.latency_ms {
-            actions.push(raft_sim::Action::Latency { range_ms: latency });
+        if options.latency_ms != now.latency_ms {
+            actions.push(raft_sim::Action::Latency { range_ms: options.latency_ms });
         }
-        if loss != now.loss {
-            actions.push(raft_sim::Action::Loss { probability: loss });
+        if options.loss != now.loss {
+            actions.push(raft_sim::Action::Loss { probability: options.loss });
         }
         if actions.is_empty() {
             return Err(crate::i18n_errors::SettingsError::NetworkUnchanged);
@@ -1499,13 +1497,17 @@ mod tests {
         let file = slow.scenario_json();
         assert!(file.contains(r#""at_ms": 1000,"#) && file.contains(r#""do": "latency","#), "{file}");
         assert!(file.contains(r#""do": "loss","#) && file.contains(r#""probability": 0.25"#), "{file}");
-        assert_eq!(slow.options(), run, "the form still shows the options the run started with");
+        assert_eq!((slow.options().latency_ms, slow.options().loss), ([100, 150], 0.25), "the network of the moment");
+        let before = reduce(slow.clone(), Action::Seek(500));
+        assert_eq!(before.options(), run, "before the change, the network the run started with");
+        let unchanged = ClusterSettings { seed: state.seed(), options: slow.options() };
+        assert!(reduce(slow.clone(), Action::NetworkSettings(Ok(unchanged))).notice.is_some(), "nothing to change");
         // Only what differs from the network of the moment becomes an action.
         let later = reduce(reduce(slow, Action::Seek(1_500)), Action::NetworkSettings(Ok(form([100, 150], 0.0))));
         assert_eq!(later.scenario_json().matches(r#""do": "latency""#).count(), 1);
         assert_eq!(later.scenario_json().matches(r#""do": "loss""#).count(), 2);
         let same = reduce(later, Action::NetworkSettings(Ok(form([100, 150], 0.0))));
-        assert!(notice(&same).unwrap().starts_with("the latency and the loss already have these values"));
+        assert!(notice(&same).unwrap().starts_with("Latency and loss already have these values"));
         // Anything else changed takes a fresh run; a range out of order is refused by its field.
         let hinted = ClusterSettings {
             seed: state.seed(),

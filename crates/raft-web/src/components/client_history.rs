@@ -29,7 +29,7 @@ const LANE: f64 = 24.0;
 /// Room for the lane's name on the left.
 const GUTTER: f64 = 30.0;
 /// How wide a row's operations may be on average before the panel shows recent time only.
-const MIN_BAR_WIDTH: f64 = 60.0;
+const MIN_BAR_WIDTH: f64 = 80.0;
 /// About how wide a label's Latin character is, in pixels (11 px text); a Chinese one is as
 /// wide as the text is high.
 const LABEL_CHAR: f64 = 7.0;

@@ -119,8 +119,9 @@ fn read(form: &HtmlFormElement) -> Result<ClusterSettings, SettingsError> {
 /// drawing, and leave the focus on its summary, to open it again; the drawing, if it was
 /// scrolled away above the window (a phone's form stands below it), comes back into view. The
 /// field a refusal names is marked invalid and described by it, until the next Apply or Replay.
-/// True if the values were taken.
-fn show_outcome(form: &HtmlFormElement) -> bool {
+/// A notice the values left (acting at a past moment discards what followed, with Undo) is
+/// brought into view instead of the drawing.
+fn show_outcome(form: &HtmlFormElement) {
     if let Ok(marked) = form.query_selector_all("[aria-invalid]") {
         for element in (0..marked.length()).filter_map(|i| marked.item(i)?.dyn_into::<web_sys::Element>().ok()) {
             let _ = element.remove_attribute("aria-invalid");
@@ -134,8 +135,11 @@ fn show_outcome(form: &HtmlFormElement) -> bool {
                 crate::hooks::focus_quietly(&summary);
             }
         }
-        crate::hooks::reveal_drawing();
-        return true;
+        match gloo::utils::document().query_selector(".playground__notice").ok().flatten() {
+            Some(notice) => notice.scroll_into_view_with_bool(false),
+            None => crate::hooks::reveal_drawing(),
+        }
+        return;
     };
     let named = |name: String| form.elements().named_item(&name)?.dyn_into::<web_sys::Element>().ok();
     let field = error.get_attribute("data-field").and_then(named);
@@ -147,7 +151,6 @@ fn show_outcome(form: &HtmlFormElement) -> bool {
     if below.is_some_and(|height| error.get_bounding_client_rect().bottom() > height) {
         error.scroll_into_view_with_bool(false);
     }
-    false
 }
 
 /// A collapsible form over the run's options.
@@ -159,30 +162,25 @@ fn show_outcome(form: &HtmlFormElement) -> bool {
 pub fn Settings(props: &SettingsProps) -> Html {
     let t = props.lang.texts();
     let (on_apply, on_replay, on_network) = (props.on_apply.clone(), props.on_replay.clone(), props.on_network.clone());
-    // The form's fields are drawn afresh, from the run's options, after the network changed
-    // from a moment on: the run's options did not change, and what Apply and Replay take must
-    // not be the values typed for that moment.
-    let generation = use_state(|| 0u32);
-    let onsubmit = {
-        let generation = generation.clone();
-        Callback::from(move |event: SubmitEvent| {
+    let onsubmit = Callback::from(move |event: SubmitEvent| {
+        event.prevent_default();
+        let button = event.submitter().and_then(|button| button.get_attribute("name"));
+        let form: HtmlFormElement = event.target_unchecked_into();
+        match button.as_deref() {
+            Some("replay") => on_replay.emit(read(&form)),
+            Some("network") => on_network.emit(read(&form)),
+            _ => on_apply.emit(read(&form)),
+        }
+        crate::hooks::after_redraw(move || show_outcome(&form));
+    });
+    // Enter in a field does not submit: the form's first button starts a fresh cluster, which
+    // would replace the run, unasked, while a value is being typed. The buttons take Enter.
+    let onkeydown = Callback::from(|event: KeyboardEvent| {
+        let in_field = event.target_dyn_into::<HtmlInputElement>().is_some();
+        if event.key() == "Enter" && in_field {
             event.prevent_default();
-            let button = event.submitter().and_then(|button| button.get_attribute("name"));
-            let form: HtmlFormElement = event.target_unchecked_into();
-            let network = button.as_deref() == Some("network");
-            match button.as_deref() {
-                Some("replay") => on_replay.emit(read(&form)),
-                Some("network") => on_network.emit(read(&form)),
-                _ => on_apply.emit(read(&form)),
-            }
-            let generation = generation.clone();
-            crate::hooks::after_redraw(move || {
-                if show_outcome(&form) && network {
-                    generation.set(*generation + 1);
-                }
-            });
-        })
-    };
+        }
+    });
     let rules = props.options.unsafe_rules;
     let o = &props.options;
     let labels = &t.settings_labels;
@@ -191,7 +189,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
             <summary>{ t.settings }</summary>
             // `novalidate`: a value out of range is refused by the page, in the page's language,
             // not by the browser's bubble in the browser's.
-            <form key={*generation} class="settings__form" {onsubmit} aria-label={t.settings} novalidate=true>
+            <form class="settings__form" {onsubmit} {onkeydown} aria-label={t.settings} novalidate=true>
                 <label class="settings__field">
                     <span>{ t.seed }</span>
                     <input type="text" name="seed" value={props.seed.to_string()} inputmode="numeric"
