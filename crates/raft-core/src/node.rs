@@ -160,6 +160,13 @@ impl Node {
         self.role() == RoleKind::Leader && self.current_term() == term
     }
 
+    /// Whether it refuses a request (RequestVote, AppendEntries, InstallSnapshot) of `term`:
+    /// one of an earlier term than its own, whatever it asks. The refusal carries its term,
+    /// which tells the sender that its term is over (Figure 2, each RPC's first rule; §5.1).
+    pub fn refuses_request_of(&self, term: Term) -> bool {
+        term < self.current_term()
+    }
+
     /// Whom it voted for in the current term.
     pub fn voted_for(&self) -> Option<NodeId> {
         self.persistent.voted_for

@@ -58,7 +58,7 @@ impl Node {
     /// the commit index follows the leader's, but never past the last entry this request vouched for.
     pub(crate) fn handle_append_entries(&mut self, from: NodeId, request: AppendEntries) {
         let (term, round) = (self.persistent.current_term, request.round);
-        if request.term < term {
+        if self.refuses_request_of(request.term) {
             // A round of an earlier leadership acknowledges nothing in this term.
             let reply =
                 AppendEntriesReply { term, success: false, index: request.prev_log_index, hint: None, round: 0 };

@@ -104,7 +104,7 @@ impl Node {
     pub(crate) fn handle_install_snapshot(&mut self, from: NodeId, request: InstallSnapshot) {
         let term = self.persistent.current_term;
         let last_index = request.last_included_index;
-        if request.term < term {
+        if self.refuses_request_of(request.term) {
             // Its term, and nothing about its log: a leader of `term` that once sent this
             // request in an earlier term must not read the answer as holding `last_index`.
             let refused = InstallSnapshotReply { term, last_index: 0 };

@@ -379,10 +379,14 @@ impl fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
-/// Checks a `latency` action's range: from 1 ms, low end first, at most an hour (what the
-/// `latency_ms` option allows, said of the action's `range_ms`).
-pub fn check_latency([low, high]: [Millis; 2]) -> Result<(), ConfigError> {
-    let name = "range_ms";
+/// Checks a `latency` action's range as the `latency_ms` option is checked, said of the
+/// action's `range_ms`.
+pub fn check_latency(range_ms: [Millis; 2]) -> Result<(), ConfigError> {
+    check_range("range_ms", range_ms)
+}
+
+/// Checks the range of times `name`: from 1 ms, low end first, at most an hour.
+fn check_range(name: &'static str, [low, high]: [Millis; 2]) -> Result<(), ConfigError> {
     if low == 0 || low > high {
         return Err(ConfigError::BadRange { name, low, high });
     }
@@ -398,12 +402,8 @@ impl ScenarioOptions {
         if nodes == 0 || nodes > MAX_NODES {
             return Err(ConfigError::NodeCount(nodes));
         }
-        for (name, [low, high]) in [("election_timeout_ms", self.election_timeout_ms), ("latency_ms", self.latency_ms)]
-        {
-            if low == 0 || low > high {
-                return Err(ConfigError::BadRange { name, low, high });
-            }
-        }
+        check_range("election_timeout_ms", self.election_timeout_ms)?;
+        check_range("latency_ms", self.latency_ms)?;
         let election_min_ms = self.election_timeout_ms[0];
         if self.heartbeat_ms == 0 || self.heartbeat_ms >= election_min_ms {
             return Err(ConfigError::Heartbeat { heartbeat_ms: self.heartbeat_ms, election_min_ms });
@@ -429,14 +429,8 @@ impl ScenarioOptions {
         if self.read_mode == ReadMode::Lease && !self.check_quorum {
             return Err(ConfigError::LeaseWithoutCheckQuorum);
         }
-        for (name, value) in [
-            ("election_timeout_ms", self.election_timeout_ms[1]),
-            ("latency_ms", self.latency_ms[1]),
-            ("client_timeout_ms", self.client_timeout_ms),
-        ] {
-            if value > MAX_DURATION_MS {
-                return Err(ConfigError::TooLong { name, value });
-            }
+        if self.client_timeout_ms > MAX_DURATION_MS {
+            return Err(ConfigError::TooLong { name: "client_timeout_ms", value: self.client_timeout_ms });
         }
         Ok(())
     }

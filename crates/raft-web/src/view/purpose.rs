@@ -148,8 +148,9 @@ impl Purpose {
         // A reply of a later term than its receiver's tells a stale leader so (§5.1).
         let receiver = sim.node(to).map(|server| server.node());
         let stale = |term: Term| receiver.is_some_and(|receiver| term > receiver.current_term());
-        // A request of an earlier term than its receiver's is refused whatever it asks, and
-        // terms never go back, so it is refused when it arrives (§5.1).
+        // A request its receiver refuses whatever it asks, as raft-core decides (one of an
+        // earlier term: terms never go back, so it is refused when it arrives too).
+        let refused = |term: Term| receiver.is_some_and(|receiver| receiver.refuses_request_of(term));
         let now = receiver.map_or(0, |receiver| receiver.current_term());
         // An answer its receiver ignores, as raft-core decides (a leader that stepped down since
         // it asked, or an answer of another term).
@@ -157,9 +158,11 @@ impl Purpose {
         // Which check the followers of this run make is the run's setting, told, not decided, here.
         let equal_commit = sim.config().options.unsafe_rules.ack_on_equal_commit;
         match payload {
-            Payload::Raft(Message::RequestVote(m)) if m.term < now => Purpose::StaleRequest { term: m.term, now },
-            Payload::Raft(Message::AppendEntries(m)) if m.term < now => Purpose::StaleRequest { term: m.term, now },
-            Payload::Raft(Message::InstallSnapshot(m)) if m.term < now => Purpose::StaleRequest { term: m.term, now },
+            Payload::Raft(Message::RequestVote(m)) if refused(m.term) => Purpose::StaleRequest { term: m.term, now },
+            Payload::Raft(Message::AppendEntries(m)) if refused(m.term) => Purpose::StaleRequest { term: m.term, now },
+            Payload::Raft(Message::InstallSnapshot(m)) if refused(m.term) => {
+                Purpose::StaleRequest { term: m.term, now }
+            }
             Payload::Raft(Message::AppendEntriesReply(m)) if stale(m.term) => Purpose::StaleLeader { term: m.term },
             Payload::Raft(Message::InstallSnapshotReply(m)) if stale(m.term) => Purpose::StaleLeader { term: m.term },
             Payload::Raft(Message::AppendEntriesReply(m)) if outdated(m.term) => Purpose::Outdated { term: m.term },
