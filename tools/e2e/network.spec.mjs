@@ -103,8 +103,15 @@ test('a link is cut one way by clicking it, and its messages are lost', async ({
   await page.getByRole('button', { name: 'Time out' }).click();
   await expect(page.locator('[data-message][data-from="1"][data-to="2"]')).toHaveAttribute('data-doomed', 'true');
   await expect(page.locator('[data-message][data-from="1"][data-to="3"]')).toHaveAttribute('data-doomed', 'false');
+  // Its card does not promise an arrival: it says what stops it.
+  await page.locator('[data-message][data-from="1"][data-to="2"]').click();
+  const arrival = page.locator('.message-panel__arrival');
+  await expect(arrival).toHaveText(/^dropped at \d+ ms if the link S1 → S2 is still cut then$/);
+  await page.keyboard.press('Escape');
   await page.locator('[data-lane="1-2"]').click();
   await expect(page.locator('[data-lane="1-2"]')).toHaveAttribute('data-cut', 'false');
+  await page.locator('[data-message][data-from="1"][data-to="2"]').click();
+  await expect(arrival).toHaveText(/^\d+ ms$/);
   expect(errors).toEqual([]);
 });
 

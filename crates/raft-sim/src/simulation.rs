@@ -550,9 +550,11 @@ impl Simulation {
         }
     }
 
-    fn deliver(&mut self, id: MessageId) {
-        let Some(flight) = self.network.take(id) else { return };
-        let reason = if flight.lost {
+    /// Why `flight` would be dropped if it were due now, or `None` if it would arrive: random
+    /// loss (decided when it was sent), then its link (cut or partitioned), then its receiver
+    /// (down).
+    pub fn drop_reason(&self, flight: &InFlight) -> Option<DropReason> {
+        if flight.lost {
             Some(DropReason::Loss)
         } else if let Some(reason) = self.network.links.blocked(flight.from, flight.to) {
             Some(reason)
@@ -560,7 +562,12 @@ impl Simulation {
             Some(DropReason::ReceiverDown)
         } else {
             None
-        };
+        }
+    }
+
+    fn deliver(&mut self, id: MessageId) {
+        let Some(flight) = self.network.take(id) else { return };
+        let reason = self.drop_reason(&flight);
         let (at, from, to, kind) = (self.now, flight.from, flight.to, flight.payload.kind());
         if let Some(reason) = reason {
             self.trace.push(TraceEvent::Drop { at, id, from, to, kind, reason });

@@ -525,7 +525,7 @@ const ZH: Texts = Texts {
     copy: "副本来源",
     close_message: "关闭消息",
     sent: "发送于",
-    arrives: "到达于",
+    arrives: "到达",
     logs: "日志",
     logs_empty: "日志为空。向领导者写入以添加条目。",
     oldest_entries: "最早的条目",
@@ -810,6 +810,32 @@ impl Lang {
         match self {
             Lang::En => format!("a copy of #{original}"),
             Lang::Zh => format!("#{original} 的副本"),
+        }
+    }
+
+    /// The message card's "arrives" value: when, or what stops it if nothing changes first.
+    pub fn arrival(self, arrival: crate::view::Arrival, from: NodeId, to: NodeId) -> String {
+        use crate::view::Arrival;
+        let (sender, receiver) = (self.endpoint(from), self.endpoint(to));
+        match (self, arrival) {
+            (_, Arrival::At(ms)) => self.milliseconds(ms),
+            (_, Arrival::OnDeliver) => self.explore_texts().on_deliver.to_owned(),
+            (Lang::En, Arrival::Lost(ms)) => format!("never: the network loses it at {ms} ms"),
+            (Lang::Zh, Arrival::Lost(ms)) => format!("不会到达：网络将在 {ms} 毫秒时丢失它"),
+            (Lang::En, Arrival::Blocked(ms, raft_sim::DropReason::Partition)) => {
+                format!("dropped at {ms} ms if {sender} and {receiver} are still partitioned then")
+            }
+            (Lang::Zh, Arrival::Blocked(ms, raft_sim::DropReason::Partition)) => {
+                format!("若届时 {sender} 与 {receiver} 仍被分区隔开，将在 {ms} 毫秒时被丢弃")
+            }
+            (Lang::En, Arrival::Blocked(ms, _)) => {
+                format!("dropped at {ms} ms if the link {sender} → {receiver} is still cut then")
+            }
+            (Lang::Zh, Arrival::Blocked(ms, _)) => {
+                format!("若届时链路 {sender} → {receiver} 仍被切断，将在 {ms} 毫秒时被丢弃")
+            }
+            (Lang::En, Arrival::ReceiverDown(ms)) => format!("dropped at {ms} ms if {receiver} is still down then"),
+            (Lang::Zh, Arrival::ReceiverDown(ms)) => format!("若届时 {receiver} 仍宕机，将在 {ms} 毫秒时被丢弃"),
         }
     }
 

@@ -49,7 +49,7 @@ pub fn message_panel(lang: Lang, props: &MessagePanelProps) -> Html {
                 }) }
                 <dt>{ t.sent }</dt><dd>{ lang.milliseconds(details.sent_ms) }</dd>
                 <dt>{ t.arrives }</dt>
-                <dd>{ details.deliver_ms.map_or_else(|| lang.explore_texts().on_deliver.to_owned(), |ms| lang.milliseconds(ms)) }</dd>
+                <dd class="message-panel__arrival">{ lang.arrival(details.arrival, details.from, details.to) }</dd>
                 if let Some(original) = details.copy_of {
                     <dt>{ t.copy }</dt><dd>{ lang.copy_of(original) }</dd>
                 }

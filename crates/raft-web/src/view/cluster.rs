@@ -1,8 +1,8 @@
 //! The cluster drawing's content: nodes, links, messages in flight and recent losses.
 
 use raft_sim::{
-    elapsed_fraction, ClientResult, Message, Millis, NodeId, Payload, PayloadKind, RoleKind, Simulation, Term, Timer,
-    CLIENT,
+    elapsed_fraction, ClientResult, DropReason, Message, Millis, NodeId, Payload, PayloadKind, RoleKind, Simulation,
+    Term, Timer, CLIENT,
 };
 
 use crate::geometry::{heading, lane_ends, message_position, node_position, Point, CLIENT_POSITION};
@@ -268,7 +268,10 @@ impl ClusterView {
                 to: flight.to,
                 term: flight.payload.term(),
                 position: message_position(position_of(flight.from), position_of(flight.to), progress(flight)),
-                doomed: flight.lost || links.blocked(flight.from, flight.to).is_some(),
+                doomed: matches!(
+                    sim.drop_reason(flight),
+                    Some(DropReason::Loss | DropReason::Cut | DropReason::Partition)
+                ),
                 copy_of: flight.copy_of,
             })
             .collect();

@@ -96,8 +96,8 @@ pub struct MessageDetails {
     pub to: NodeId,
     /// When it was sent.
     pub sent_ms: u64,
-    /// When it is due; `None` while exploring, when it arrives only if Deliver is chosen.
-    pub deliver_ms: Option<u64>,
+    /// When it arrives, or why it may not.
+    pub arrival: Arrival,
     /// The message this one is a second copy of, if it is one.
     pub copy_of: Option<u64>,
     /// Its fields in the paper's names, e.g. ("prevLogIndex", 6).
@@ -116,11 +116,42 @@ impl MessageDetails {
             from: flight.from,
             to: flight.to,
             sent_ms: flight.sent_at,
-            deliver_ms: (!sim.is_manual()).then_some(flight.deliver_at),
+            arrival: Arrival::of(sim, flight),
             copy_of: flight.copy_of,
             fields: payload_fields(&flight.payload),
             purpose: crate::view::Purpose::of(sim, &flight.payload, flight.from, flight.to, flight.sent_at),
         })
+    }
+}
+
+/// When a message in flight arrives, or what stops it: the card says what the drawing's faded
+/// message means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Arrival {
+    /// It arrives at this moment.
+    At(u64),
+    /// While exploring: when Deliver is chosen.
+    OnDeliver,
+    /// Random loss decided its fate when it was sent: it vanishes at this moment.
+    Lost(u64),
+    /// Its link is cut or partitioned now: it is dropped at this moment if it still is then.
+    Blocked(u64, raft_sim::DropReason),
+    /// Its receiver is down now: it is dropped at this moment if it still is then.
+    ReceiverDown(u64),
+}
+
+impl Arrival {
+    /// What stops `flight` if the network and its receiver stay as they are now.
+    fn of(sim: &Simulation, flight: &raft_sim::InFlight) -> Self {
+        use raft_sim::DropReason;
+        let at = flight.deliver_at;
+        match sim.drop_reason(flight) {
+            _ if sim.is_manual() => Arrival::OnDeliver,
+            None => Arrival::At(at),
+            Some(DropReason::Loss) => Arrival::Lost(at),
+            Some(DropReason::ReceiverDown) => Arrival::ReceiverDown(at),
+            Some(reason) => Arrival::Blocked(at, reason),
+        }
     }
 }
 
@@ -247,6 +278,47 @@ mod tests {
         assert!(crate::i18n::Lang::Zh.purpose(&details.purpose, 2, details.to).contains("竞选第 1 任期"));
         sim.run_until(1_000);
         assert!(MessageDetails::of(&sim, id).is_none(), "delivered long ago");
+    }
+
+    #[test]
+    fn the_card_says_which_messages_will_not_arrive_unless_something_changes_first() {
+        use raft_sim::{Action, DropReason};
+        let mut sim = SimBuilder::new(1).build().unwrap();
+        sim.timeout(2).unwrap();
+        sim.apply(Action::Cut { from: 2, to: 1 }).unwrap();
+        sim.apply(Action::Crash { node: 3 }).unwrap();
+        let arrival = |sim: &Simulation, to: NodeId| {
+            let flight = sim.messages_in_flight().find(|flight| flight.to == to).unwrap();
+            (MessageDetails::of(sim, flight.id).unwrap().arrival, flight.deliver_at)
+        };
+        let (cut, due) = arrival(&sim, 1);
+        assert_eq!(cut, Arrival::Blocked(due, DropReason::Cut));
+        let (down, due) = arrival(&sim, 3);
+        assert_eq!(down, Arrival::ReceiverDown(due));
+        let (free, due) = arrival(&sim, 4);
+        assert_eq!(free, Arrival::At(due));
+        let en = crate::i18n::Lang::En.arrival(cut, 2, 1);
+        assert!(en.contains("if the link S2 → S1 is still cut"), "{en}");
+        assert!(crate::i18n::Lang::Zh.arrival(down, 2, 3).contains("S3 仍宕机"));
+        // Mending the link gives the message back its arrival.
+        sim.apply(Action::Mend { from: 2, to: 1 }).unwrap();
+        assert!(matches!(arrival(&sim, 1).0, Arrival::At(_)));
+    }
+
+    #[test]
+    fn a_message_random_loss_took_is_said_never_to_arrive() {
+        use raft_sim::ScenarioExt as _;
+        let json = r#"{ "version": 1, "seed": 1, "options": { "loss": 0.5 } }"#;
+        let mut sim = raft_sim::Scenario::from_json(json).unwrap().build(false).unwrap();
+        let lost = (0..2_000)
+            .find_map(|ms| {
+                sim.run_until(ms);
+                sim.messages_in_flight().find(|flight| flight.lost).map(|flight| flight.id)
+            })
+            .expect("half the messages are lost");
+        let arrival = MessageDetails::of(&sim, lost).unwrap().arrival;
+        assert!(matches!(arrival, Arrival::Lost(_)));
+        assert!(crate::i18n::Lang::En.arrival(arrival, 1, 2).starts_with("never"));
     }
 
     /// Runs a scenario file to `until_ms`.

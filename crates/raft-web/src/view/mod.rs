@@ -12,7 +12,7 @@ mod purpose;
 pub use changes::{Changes, Moment};
 pub use client_history::{ClientHistoryView, HistoryAxis, HistoryBar, HistoryBreach, Outcome};
 pub use cluster::{ClusterView, LaneView, LossView, MessageView, NodeView, Standing};
-pub use details::{FieldValue, MessageDetails, NodeDetails};
+pub use details::{Arrival, FieldValue, MessageDetails, NodeDetails};
 pub use explore::{event_code, ExploreView, MessageChoices, ServerChoices};
 pub use logs::{LogCell, LogRow, LogsView};
 pub use purpose::Purpose;
