@@ -332,7 +332,8 @@ test('Network from now on slows the messages from the moment shown, told, and ca
   // Anything else changed is refused with a word on what to use instead; nothing changes.
   await page.getByLabel('Heartbeat interval (ms)').fill('40');
   await page.getByRole('button', { name: 'Network from now on' }).click();
-  await expect(page.locator('.settings__error')).toHaveText(/^Network from now on changes only the latency and the loss/);
+  await expect(page.locator('.settings__error')).toHaveText(/^“Heartbeat interval \(ms\)” was changed too: Network from now on changes only the latency and the loss/);
+  await expect(page.getByLabel('Heartbeat interval (ms)')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.locator('main')).toHaveAttribute('data-trace-hash', hash);
   expect(errors).toEqual([]);
 });

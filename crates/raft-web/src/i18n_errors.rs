@@ -29,7 +29,10 @@ pub enum SettingsError {
     /// The options read cannot be simulated.
     Config(ConfigError),
     /// **Network from now on** was asked with values changed that only a fresh run takes.
-    NotNetwork,
+    NotNetwork {
+        /// The form's field of the first such value, if the form shows it.
+        field: Option<&'static str>,
+    },
     /// **Network from now on** was asked with the network's values of the moment shown.
     NetworkUnchanged,
 }
@@ -42,7 +45,8 @@ impl SettingsError {
             SettingsError::NotWhole { field, .. } | SettingsError::NotPercent { field, .. } => field,
             SettingsError::TooLarge(field) => field,
             SettingsError::Config(error) => error.setting(),
-            SettingsError::NotNetwork | SettingsError::NetworkUnchanged => return None,
+            SettingsError::NotNetwork { field } => return *field,
+            SettingsError::NetworkUnchanged => return None,
         };
         match setting {
             "nodes" => None,
@@ -183,6 +187,17 @@ impl Lang {
             "snapshot_every" => labels.snapshot_every,
             "client_retries" => labels.client_retries,
             "read_mode" => labels.read_mode,
+            "noop_on_election" => labels.noop,
+            "conflict_hint" => labels.conflict_hint,
+            "pre_vote" => labels.pre_vote,
+            "check_quorum" => labels.check_quorum,
+            "joint_consensus" => labels.joint_consensus,
+            "no_election_restriction" => labels.no_election_restriction,
+            "commit_old_terms" => labels.commit_old_terms,
+            "vote_for_highest_id" => labels.vote_for_highest_id,
+            "ack_on_equal_commit" => labels.ack_on_equal_commit,
+            "reconfig_before_term_commit" => labels.reconfig_before_term_commit,
+            "stale_reads" => labels.stale_reads,
             "nodes" => self.texts().servers,
             _ => self.texts().settings,
         }
@@ -253,22 +268,37 @@ impl Lang {
                 format!("{}: expected a whole number from {} up, not \"{text}\"", form_name(field), least(field))
             }
             (Lang::En, SettingsError::NotPercent { field, text }) => {
-                format!("{}: expected a percentage, not \"{text}\"", form_name(field))
+                format!("{}: expected a percentage from 0 to 100, not \"{text}\"", form_name(field))
             }
             (Lang::En, SettingsError::TooLarge(field)) => format!("{}: too large", form_name(field)),
             (Lang::Zh, SettingsError::NotWhole { field, text }) => {
                 format!("{}：应为大于等于 {} 的整数，而不是“{text}”", form_name(field), least(field))
             }
             (Lang::Zh, SettingsError::NotPercent { field, text }) => {
-                format!("{}：应为百分比，而不是“{text}”", form_name(field))
+                format!("{}：应为 0 到 100 之间的百分比，而不是“{text}”", form_name(field))
             }
             (Lang::Zh, SettingsError::TooLarge(field)) => format!("{}：太大了", form_name(field)),
-            (Lang::En, SettingsError::NotNetwork) => format!(
+            (Lang::En, SettingsError::NotNetwork { field: Some(field) }) => format!(
+                "“{}” was changed too: {} changes only the latency and the loss, and the other values take effect from \
+                 time 0 only: use {} or {}",
+                form_name(field),
+                t.network_from_now,
+                t.apply_settings,
+                t.replay_settings
+            ),
+            (Lang::Zh, SettingsError::NotNetwork { field: Some(field) }) => format!(
+                "“{}”也被改动了：“{}”只改变延迟和丢失率，其他值只能从 0 时刻起生效：请用“{}”或“{}”",
+                form_name(field),
+                t.network_from_now,
+                t.apply_settings,
+                t.replay_settings
+            ),
+            (Lang::En, SettingsError::NotNetwork { field: None }) => format!(
                 "{} changes only the latency and the loss; the other values changed take effect from time 0 only: use \
                  {} or {}",
                 t.network_from_now, t.apply_settings, t.replay_settings
             ),
-            (Lang::Zh, SettingsError::NotNetwork) => format!(
+            (Lang::Zh, SettingsError::NotNetwork { field: None }) => format!(
                 "“{}”只改变延迟和丢失率；改动的其他值只能从 0 时刻起生效：请用“{}”或“{}”",
                 t.network_from_now, t.apply_settings, t.replay_settings
             ),

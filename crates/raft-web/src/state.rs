@@ -627,7 +627,8 @@ impl Playground {
         let now = self.options();
         let others_as_now = raft_sim::ScenarioOptions { latency_ms: now.latency_ms, loss: now.loss, ..options.clone() };
         if seed != self.seed() || others_as_now != now {
-            return Err(crate::i18n_errors::SettingsError::NotNetwork);
+            let field = if seed != self.seed() { Some("seed") } else { first_other_change(&options, &now) };
+            return Err(crate::i18n_errors::SettingsError::NotNetwork { field });
         }
         options.validate(self.cluster_size()).map_err(crate::i18n_errors::SettingsError::Config)?;
         let mut actions = Vec::new();
@@ -1212,6 +1213,36 @@ mod share_tests;
 #[path = "state_learner_tests.rs"]
 mod learner_tests;
 
+/// The settings form's field (its `name`) of the first setting other than the network's in which
+/// `form` differs from `run`, in the form's order; `None` if only what the form does not show
+/// differs.
+fn first_other_change(form: &raft_sim::ScenarioOptions, run: &raft_sim::ScenarioOptions) -> Option<&'static str> {
+    let (rules, run_rules) = (&form.unsafe_rules, &run.unsafe_rules);
+    [
+        ("election_min", form.election_timeout_ms != run.election_timeout_ms),
+        ("heartbeat_ms", form.heartbeat_ms != run.heartbeat_ms),
+        ("duplicate", form.duplicate != run.duplicate),
+        ("client_timeout_ms", form.client_timeout_ms != run.client_timeout_ms),
+        ("client_retries", form.client_retries != run.client_retries),
+        ("max_entries_per_append", form.max_entries_per_append != run.max_entries_per_append),
+        ("snapshot_every", form.snapshot_every != run.snapshot_every),
+        ("noop_on_election", form.noop_on_election != run.noop_on_election),
+        ("conflict_hint", form.conflict_hint != run.conflict_hint),
+        ("pre_vote", form.pre_vote != run.pre_vote),
+        ("check_quorum", form.check_quorum != run.check_quorum),
+        ("joint_consensus", form.membership != run.membership),
+        ("read_mode", form.read_mode != run.read_mode),
+        ("no_election_restriction", rules.no_election_restriction != run_rules.no_election_restriction),
+        ("commit_old_terms", rules.commit_old_terms != run_rules.commit_old_terms),
+        ("vote_for_highest_id", rules.vote_for_highest_id != run_rules.vote_for_highest_id),
+        ("ack_on_equal_commit", rules.ack_on_equal_commit != run_rules.ack_on_equal_commit),
+        ("reconfig_before_term_commit", rules.reconfig_before_term_commit != run_rules.reconfig_before_term_commit),
+        ("stale_reads", rules.stale_reads != run_rules.stale_reads),
+    ]
+    .into_iter()
+    .find_map(|(field, changed)| changed.then_some(field))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1514,9 +1545,22 @@ mod tests {
             options: raft_sim::ScenarioOptions { conflict_hint: !run.conflict_hint, ..run.clone() },
         };
         let refused = reduce(state.clone(), Action::NetworkSettings(Ok(hinted)));
-        assert!(notice(&refused).unwrap().starts_with("Network from now on changes only the latency and the loss"));
+        assert!(
+            notice(&refused).unwrap().starts_with("“Conflict hint on rejection (§5.3)” was changed too:"),
+            "{:?}",
+            notice(&refused)
+        );
+        match &refused.notice {
+            Some(Notice::BadSettings(error)) => assert_eq!(error.field(), Some("conflict_hint"), "the field is marked"),
+            other => panic!("{other:?}"),
+        }
         let reseeded = ClusterSettings { seed: state.seed() + 1, options: run.clone() };
-        assert_eq!(reduce(state.clone(), Action::NetworkSettings(Ok(reseeded))).notice, refused.notice);
+        let reseeded = reduce(state.clone(), Action::NetworkSettings(Ok(reseeded)));
+        assert!(
+            notice(&reseeded).unwrap().starts_with("“Seed (every random choice follows from it)” was changed too:"),
+            "{:?}",
+            notice(&reseeded)
+        );
         let backwards = reduce(state.clone(), Action::NetworkSettings(Ok(form([30, 20], 0.0))));
         match &backwards.notice {
             Some(Notice::BadSettings(error)) => assert_eq!(error.field(), Some("latency_min")),
