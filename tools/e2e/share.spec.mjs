@@ -69,6 +69,31 @@ test('Copy link copies a link to this moment, and a new title travels with it', 
   expect(errors).toEqual([]);
 });
 
+test('words typed and not saved are saved by Copy link and Copy code, not left out of what they copy', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await page.getByText('Share, embed, export').click();
+  await page.getByLabel('Title', { exact: true }).fill('Bug repro for Alice ');
+  await page.getByLabel('Description', { exact: true }).fill('S5 never hears of it.');
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Scenario' })).toContainText('Bug repro for Alice');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  const other = await context.newPage();
+  await other.goto(copied);
+  await expect(other.getByRole('region', { name: 'Scenario' })).toContainText('Bug repro for Alice');
+  await expect(other.locator('.scenario-info__description')).toHaveText('S5 never hears of it.');
+  // The embed code's frame takes a new title typed too.
+  await page.getByLabel('Title', { exact: true }).fill('Second take');
+  await page.getByRole('button', { name: 'Copy code' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'copied' })).toBeVisible();
+  const code = await page.evaluate(() => navigator.clipboard.readText());
+  expect(code).toContain('title="Second take"');
+  await expect(page.getByRole('region', { name: 'Scenario' })).toContainText('Second take');
+  expect(errors).toEqual([]);
+});
+
 const payload = PINNED.slice('s=1.'.length).split('&')[0];
 const tampered = `${payload.slice(0, 40)}${payload[40] === 'A' ? 'B' : 'A'}${payload.slice(41)}`;
 const BAD_LINKS = [

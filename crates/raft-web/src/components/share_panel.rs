@@ -1,6 +1,8 @@
 //! Share, embed, export: the scenario's title and description, a link to this run at this
 //! moment, a ready `<iframe>` snippet, and the drawing as an SVG file.
 
+use std::rc::Rc;
+
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlFormElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -33,6 +35,15 @@ pub struct SharePanelProps {
 const EMBED_SIZE: (u32, u32) = (640, 420);
 /// The default size of a lesson's embed that shows its log table (README).
 const EMBED_SIZE_WITH_LOG: (u32, u32) = (960, 600);
+
+/// What a copy button asked for.
+#[derive(Clone, PartialEq)]
+enum Copy {
+    /// The link to this run at this moment.
+    Link,
+    /// The embed code, with the page options and the frame's size chosen.
+    Code(PageOptions, (u32, u32)),
+}
 
 /// What the copy buttons last did.
 #[derive(Clone, PartialEq)]
@@ -166,36 +177,79 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
         })
     };
 
-    let on_copy_link = {
-        let (fragment, link, copied) = (props.fragment.clone(), link.clone(), copied.clone());
-        Callback::from(move |_: MouseEvent| {
-            let fragment = fragment.emit(lang);
-            let lesson = fragment.as_ref().is_ok_and(|fragment| crate::lessons::LessonLink::parse(fragment).is_some());
-            let url = fragment.map(|fragment| format!("{}#{fragment}", page_base()));
-            show_and_copy(url, &link, &copied, Copied::Link(lesson));
+    // Makes the link or the embed code of the run as the page has it now, shows it and copies it.
+    let make = {
+        let (fragment, link, snippet, copied) = (props.fragment.clone(), link.clone(), snippet.clone(), copied.clone());
+        let frame_title = s.frame_title;
+        Rc::new(move |copy: &Copy, info: &(String, String)| match copy {
+            Copy::Link => {
+                let fragment = fragment.emit(lang);
+                let lesson =
+                    fragment.as_ref().is_ok_and(|fragment| crate::lessons::LessonLink::parse(fragment).is_some());
+                let url = fragment.map(|fragment| format!("{}#{fragment}", page_base()));
+                show_and_copy(url, &link, &copied, Copied::Link(lesson));
+            }
+            Copy::Code(options, size) => {
+                let title = if info.0.is_empty() { frame_title } else { info.0.as_str() };
+                let code = fragment
+                    .emit(options.lang.unwrap_or(lang))
+                    .map(|fragment| iframe_snippet(&page_base(), options, &fragment, *size, title));
+                show_and_copy(code, &snippet, &copied, Copied::Code);
+            }
         })
     };
-    let on_embed = {
-        let (fragment, snippet, copied) = (props.fragment.clone(), snippet.clone(), copied.clone());
-        let title = if props.info.0.is_empty() { s.frame_title.to_owned() } else { props.info.0.clone() };
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            let form: HtmlFormElement = event.target_unchecked_into();
-            let options = PageOptions {
-                embed: true,
-                autoplay: checked(&form, "autoplay"),
-                show_log: checked(&form, "log"),
-                origin: None,
-                lang: field::<HtmlSelectElement>(&form, "lang").and_then(|select| Lang::from_link(&select.value())),
+    // A copy asked for with a title or description typed and not saved: they are saved first
+    // (they would be missing from the link), and the copy is made once the page shows them.
+    let pending = use_state(|| None::<(Copy, (String, String))>);
+    {
+        let (pending, make) = (pending.clone(), make.clone());
+        use_effect_with(props.info.clone(), move |info| {
+            if let Some((copy, saved)) = &*pending {
+                if saved == info {
+                    make(copy, info);
+                    pending.set(None);
+                }
+            }
+        });
+    }
+    let ask = {
+        let (typed, pending, on_info, run, info) =
+            (typed.clone(), pending.clone(), props.on_info.clone(), props.run, props.info.clone());
+        move |copy: Copy| {
+            let unsaved = match &*typed {
+                Some(((title, description), typed_in)) if *typed_in == run => {
+                    Some((title.trim().to_owned(), description.trim().to_owned())).filter(|words| *words != info)
+                }
+                _ => None,
             };
-            // The embed fills frames from 320×240 up (README).
-            let size = (number_of(&form, "width", 320, EMBED_SIZE.0), number_of(&form, "height", 240, EMBED_SIZE.1));
-            let code = fragment
-                .emit(options.lang.unwrap_or(lang))
-                .map(|fragment| iframe_snippet(&page_base(), &options, &fragment, size, &title));
-            show_and_copy(code, &snippet, &copied, Copied::Code);
-        })
+            match unsaved {
+                Some(words) => {
+                    on_info.emit(words.clone());
+                    typed.set(None);
+                    pending.set(Some((copy, words)));
+                }
+                None => make(&copy, &info),
+            }
+        }
     };
+    let on_copy_link = {
+        let ask = ask.clone();
+        Callback::from(move |_: MouseEvent| ask(Copy::Link))
+    };
+    let on_embed = Callback::from(move |event: SubmitEvent| {
+        event.prevent_default();
+        let form: HtmlFormElement = event.target_unchecked_into();
+        let options = PageOptions {
+            embed: true,
+            autoplay: checked(&form, "autoplay"),
+            show_log: checked(&form, "log"),
+            origin: None,
+            lang: field::<HtmlSelectElement>(&form, "lang").and_then(|select| Lang::from_link(&select.value())),
+        };
+        // The embed fills frames from 320×240 up (README).
+        let size = (number_of(&form, "width", 320, EMBED_SIZE.0), number_of(&form, "height", 240, EMBED_SIZE.1));
+        ask(Copy::Code(options, size));
+    });
     let on_info = {
         let on_info = props.on_info.clone();
         Callback::from(move |event: SubmitEvent| {
