@@ -127,7 +127,11 @@ test('the Embed code is an iframe of this run that loads', async ({ page, contex
   await sized(lesson, '960', '600');
   // The fields keep showing the size the code was made with.
   await lesson.getByRole('button', { name: 'Copy code' }).click();
-  await expect(lesson.getByLabel('Embed code')).toHaveValue(/ width="960" height="600" /);
+  await expect(lesson.getByLabel('Embed code')).toHaveValue(/ width="960" height="600" title="Leader election" /);
+  // A frame in 中文 is named in 中文.
+  await lesson.locator('.share__embed select[name=lang]').selectOption('zh');
+  await lesson.getByRole('button', { name: 'Copy code' }).click();
+  await expect(lesson.getByLabel('Embed code')).toHaveValue(/ title="选主" /);
   await sized(lesson, '960', '600');
   await lesson.getByLabel('Show the log table').uncheck();
   await sized(lesson, '640', '420');
@@ -304,12 +308,22 @@ test('commands posted on the frame\'s load event, before ready, are obeyed after
   await expect
     .poll(() => page.evaluate(() => window.heard.filter((data) => data.event === 'state').at(-1)))
     .toMatchObject({ lesson: 'election', step: 3, steps: expect.any(Number) });
-  // Open in the playground carries the lesson's moment once a pointer presses it, whichever
-  // button (a middle click or a context menu's "copy link" never fire click).
+  // Open in the playground carries the lesson's moment once a pointer comes over it (the
+  // status bar shows where it goes) or presses it, whichever button (a middle click or a
+  // context menu's "copy link" never fire click).
   const open = page.frameLocator('#early-frame').getByRole('link', { name: /Open in the playground/ });
   expect(await open.getAttribute('href')).toBe('./');
-  await open.dispatchEvent('mousedown', { button: 1 });
+  await open.dispatchEvent('pointerenter');
   expect(await open.getAttribute('href')).toMatch(/^\.\/#.*lesson=election&step=3/);
+  await page.evaluate(() => document.getElementById('early-frame').contentWindow.postMessage({ raftPlayground: 1, command: 'goto-step', step: 2 }, '*'));
+  await expect.poll(() => page.evaluate(() => window.heard.filter((data) => data.event === 'lesson-step').at(-1)?.step)).toBe(2);
+  await open.dispatchEvent('pointerdown', { button: 1 });
+  expect(await open.getAttribute('href')).toMatch(/^\.\/#.*lesson=election&step=2/);
+  // A step the lesson does not have is told to the host and shown in the frame, readable.
+  await page.evaluate(() => document.getElementById('early-frame').contentWindow.postMessage({ raftPlayground: 1, command: 'goto-step', step: 99 }, '*'));
+  const notice = page.frameLocator('#early-frame').locator('.playground__notice');
+  await expect(notice).toContainText('There is no step 99');
+  expect(await notice.evaluate((box) => box.clientHeight >= Math.min(box.scrollHeight, innerHeight / 4) - 1)).toBe(true);
 
   // A seek posted before ready, then state: state tells the moment sought, after its events.
   await openPostingOnLoad(page, './?embed', [{ command: 'seek', ms: 1000 }, { command: 'state' }]);

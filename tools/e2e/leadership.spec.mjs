@@ -123,12 +123,12 @@ test('at 1280×800 a broken rule\'s red badge is in view beside the five-server 
 });
 
 /** The flag `flag` is whole in the window, one line high, in the drawing's corner, clear of every server's circles. */
-async function clearOfEveryServer(page, flag) {
+async function clearOfEveryServer(page, flag, { button = true } = {}) {
   await page.locator('.playground__stage').evaluate((stage) => stage.scrollIntoView());
   await expect(flag).toBeInViewport({ ratio: 1 });
   const corner = await flag.boundingBox();
-  // One line, and a finger's target (24 px) on a touch screen.
-  expect(corner.height).toBeGreaterThanOrEqual(24);
+  // One line, and a finger's target (24 px) on a touch screen if it is a button.
+  if (button) expect(corner.height).toBeGreaterThanOrEqual(24);
   expect(corner.height).toBeLessThan(30);
   for (const server of await page.locator('[data-node] circle').all()) {
     const box = await server.boundingBox();
@@ -152,6 +152,13 @@ test('a broken property raises a red flag in the drawing\'s corner: on a phone i
   await page.getByRole('button', { name: 'Pause' }).click();
   await expect(flag).toHaveAttribute('title', /^linearizable reads and writes: broken at 2\.\d+ s: /);
   await clearOfEveryServer(page, flag);
+  // The rule the preset switches off is said in the drawing's other corner, and in full
+  // beside the badges: whoever opens a link sees why a property breaks.
+  const rulesOff = page.locator('.playground__stage [data-rules-off-flag]');
+  await expect(rulesOff).toHaveText('⚠ 1 rule off on purpose');
+  await expect(rulesOff).toHaveAttribute('title', /^Rules switched off on purpose in this run: Any server answers reads from its own state/);
+  await expect(page.locator('[data-rules-off]')).toHaveAttribute('data-rules-off', 'stale_reads');
+  await clearOfEveryServer(page, rulesOff, { button: false });
   const badge = page.locator('[data-invariant=linearizable]');
   await expect(badge).not.toBeInViewport();
   await flag.tap();
@@ -163,6 +170,7 @@ test('a broken property raises a red flag in the drawing\'s corner: on a phone i
   await embed.goto(page.url().replace('/raft/#', '/raft/?embed#'));
   await expect(embed.locator('main')).toHaveAttribute('data-embed', 'true');
   await expect(embed.locator('p[data-broken-flag]')).toHaveAttribute('title', /^linearizable reads and writes: broken at/);
+  await expect(embed.locator('[data-rules-off-flag]')).toHaveText('⚠ 1 rule off on purpose');
   // Two broken at once: still one short line clear of the servers.
   await page.getByRole('combobox', { name: 'Scenario' }).selectOption('break-reconfig-before-term-commit');
   await presetShown(page, 'break-reconfig-before-term-commit');

@@ -199,6 +199,21 @@ impl UnsafeSwitches {
         *self == UnsafeSwitches::default()
     }
 
+    /// The names, as in scenario files, of the rules switched off, in the files' order.
+    pub fn switched_on(&self) -> Vec<&'static str> {
+        [
+            ("no_election_restriction", self.no_election_restriction),
+            ("commit_old_terms", self.commit_old_terms),
+            ("vote_for_highest_id", self.vote_for_highest_id),
+            ("ack_on_equal_commit", self.ack_on_equal_commit),
+            ("reconfig_before_term_commit", self.reconfig_before_term_commit),
+            ("stale_reads", self.stale_reads),
+        ]
+        .into_iter()
+        .filter_map(|(name, on)| on.then_some(name))
+        .collect()
+    }
+
     /// The core's form.
     pub fn rules(&self) -> raft_core::UnsafeRules {
         raft_core::UnsafeRules {

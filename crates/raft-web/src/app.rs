@@ -8,9 +8,9 @@ use yew::prelude::*;
 
 use crate::components::{
     broken_flag, controls, embed_strip, explore_panel, invariant_bar, legend, message_panel, network_bar,
-    scenario_file, timeline, ClientHistory, ClientMenu, Cluster, ControlsProps, EmbedStripProps, ExplorePanelProps,
-    InvariantBarProps, LessonPanelProps, LogTable, MessagePanelProps, Narration, NetworkBarProps, NodeMenu, Settings,
-    SharePanel, Shortcuts, TimelineProps,
+    rules_off_flag, scenario_file, timeline, ClientHistory, ClientMenu, Cluster, ControlsProps, EmbedStripProps,
+    ExplorePanelProps, InvariantBarProps, LessonPanelProps, LogTable, MessagePanelProps, Narration, NetworkBarProps,
+    NodeMenu, Settings, SharePanel, Shortcuts, TimelineProps,
 };
 use crate::hooks::{
     use_animation_frame, use_embed_api, use_page_listeners, use_preferences, use_share_fragment, EmbedStatus,
@@ -189,6 +189,7 @@ pub fn App() -> Html {
         violations: state.violations(),
         on_seek: on_seek.clone(),
         history_breach: client_history.breach.clone(),
+        rules_off: state.options().unsafe_rules.switched_on(),
     };
     let show_log = !options.embed || options.show_log;
     let log_table = html! {
@@ -198,9 +199,9 @@ pub fn App() -> Html {
     };
     if options.embed {
         // The full page at this run's current moment, in the language the embed was asked for,
-        // if it was: written into the link when a pointer presses it (any button: a middle
-        // click, a context menu's "copy link") or it gets focus, and again when it is followed;
-        // not on every frame.
+        // if it was: written into the link when a pointer comes over it (the status bar shows
+        // it) or presses it (any button: a middle click, a context menu's "copy link", a long
+        // press on a phone) or it gets focus, and again when it is followed; not on every frame.
         let set_full_href = {
             let fragment = fragment.clone();
             let query = PageOptions { lang: options.lang, ..PageOptions::default() }.to_query();
@@ -214,6 +215,10 @@ pub fn App() -> Html {
         let on_press = {
             let set = set_full_href.clone();
             Callback::from(move |event: MouseEvent| set(&event))
+        };
+        let on_pointer = {
+            let set = set_full_href.clone();
+            Callback::from(move |event: PointerEvent| set(&event))
         };
         let on_focus = {
             let set = set_full_href.clone();
@@ -230,7 +235,7 @@ pub fn App() -> Html {
                 <div class="embed__top">
                     if let Some(title) = title { <h1 class="embed__title" title={description}>{ title }</h1> }
                     <a class="embed__open" href="./" target="_blank" rel="noopener"
-                       onmousedown={on_press.clone()} onclick={on_press} onfocus={on_focus}>
+                       onpointerenter={on_pointer.clone()} onpointerdown={on_pointer} onclick={on_press} onfocus={on_focus}>
                         { lang.share_texts().open_full }
                     </a>
                 </div>
@@ -238,6 +243,7 @@ pub fn App() -> Html {
                 <div class="playground__stage embed__stage">
                     { cluster }
                     { broken_flag(lang, &invariants, false) }
+                    { rules_off_flag(lang, &invariants) }
                     { menu }
                 </div>
                 { embed_strip(lang, &EmbedStripProps { playing: state.playing, exploring: state.exploring(), time_ms: view.time_ms,
@@ -330,7 +336,7 @@ pub fn App() -> Html {
                     <p class="settings__error" id="settings-error" role="alert" data-field={field}>{ error }</p>
                 }
                 <SharePanel lang={lang} {fragment} info={state.shown_info(lang)}
-                            {on_info} lesson={tour.is_some()} run={state.run} />
+                            {on_info} lesson={tour.map(|tour| tour.lesson.title.clone())} run={state.run} />
                 { scenario_file(lang, { let state = state.clone(); Callback::from(move |_| state.scenario_json()) }, &on_import,
                                 &dispatch.reform(Action::RefuseFile)) }
             </div>
@@ -353,6 +359,7 @@ pub fn App() -> Html {
                 <div class="playground__stage">
                     { cluster }
                     { broken_flag(lang, &invariants, true) }
+                    { rules_off_flag(lang, &invariants) }
                     { menu }
                     if let Some(details) = state.message_details() {
                         { message_panel(lang, &MessagePanelProps { corner: crate::geometry::corner_away_from(view.position_of(details.from), view.position_of(details.to)),

@@ -283,7 +283,7 @@ const EN: Texts = Texts {
     scenario_title: "Load a scenario, paused at its start",
     choose_preset: "Choose a preset…",
     preset_replayed: "You replayed this preset with other settings: the words above tell its own run, not the one shown.",
-    preset_acted: "You acted in this preset's run: the words above tell its own run; from the moment you acted, this one may differ.",
+    preset_acted: "You acted in this preset's run: the words above tell its own run. From the moment you acted, the run is yours: the preset's later actions, if it had any, were discarded, and what follows can differ from its words.",
     preset_unavailable: "This preset could not be loaded (is the network down?); the run is kept:",
     servers: "Servers",
     servers_title: "Changing the size starts a fresh cluster",
@@ -479,7 +479,7 @@ const ZH: Texts = Texts {
     scenario_title: "载入一个场景，停在开头",
     choose_preset: "选择预设场景……",
     preset_replayed: "你用别的设置重放了这个预设：上面的说明讲的是它原来的运行，不是现在显示的这一次。",
-    preset_acted: "你在这个预设的运行中做了操作：上面的说明讲的是它原来的运行；从你操作的那一刻起，这次运行可能与说明不同。",
+    preset_acted: "你在这个预设的运行中做了操作：上面的说明讲的是它原来的运行。从你操作的那一刻起，这就是你自己的运行：预设中之后的操作（如果有）已被丢弃，接下来的运行可能与说明不同。",
     preset_unavailable: "无法加载这个预设场景（网络断开了吗？），当前运行保持不变：",
     servers: "服务器数",
     servers_title: "改变数量会开始一个新集群",
@@ -810,6 +810,25 @@ impl Lang {
         match self {
             Lang::En => format!("a copy of #{original}"),
             Lang::Zh => format!("#{original} 的副本"),
+        }
+    }
+
+    /// The line beside the badges naming the rules a run switches off (`unsafe` options'
+    /// names), each by its settings label, which says what it breaks.
+    pub fn rules_off(self, names: &[&'static str]) -> String {
+        let labels: Vec<&str> = names.iter().map(|name| self.setting_label(name)).collect();
+        match self {
+            Lang::En => format!("Rules switched off on purpose in this run: {}", labels.join("; ")),
+            Lang::Zh => format!("本次运行故意关闭的规则：{}", labels.join("；")),
+        }
+    }
+
+    /// The drawing's label while a run switches rules off: "1 rule off on purpose".
+    pub fn rules_off_count(self, count: usize) -> String {
+        match (self, count) {
+            (Lang::En, 1) => "1 rule off on purpose".to_owned(),
+            (Lang::En, _) => format!("{count} rules off on purpose"),
+            (Lang::Zh, _) => format!("故意关闭了 {count} 条规则"),
         }
     }
 

@@ -174,7 +174,7 @@ impl Lang {
     }
 
     /// The settings form's label for a setting as scenario files name it.
-    fn setting_label(self, setting: &str) -> &'static str {
+    pub(crate) fn setting_label(self, setting: &str) -> &'static str {
         let labels = &self.texts().settings_labels;
         match setting {
             "election_timeout_ms" => labels.election_min,
@@ -451,7 +451,7 @@ impl Lang {
                 format!("S{first} 和 S{second} 都是第 {term} 任期的领导者")
             }
             (Lang::Zh, Breach::LeaderLacksCommitted { node, term, committed }) => {
-                format!("S{node} 成为第 {term} 任期的领导者，但它的日志与索引 {committed} 及之前已提交的条目不同")
+                format!("S{node} 成为第 {term} 任期的领导者，但它的日志在索引 {committed} 及之前与已提交的条目不一致")
             }
             (Lang::Zh, Breach::LeaderDeleted { node, deleted, after }) => {
                 format!("领导者 S{node} 删除了索引 {after} 之后的 {deleted} 个条目")

@@ -61,7 +61,7 @@ const ZH: ExploreTexts = ExploreTexts {
     on_deliver: "在你选择“送达”时",
     deliver: "送达",
     drop: "丢弃",
-    duplicate: "复制一份",
+    duplicate: "复制",
     timeout: "超时",
     heartbeat: "心跳",
     crash: "宕机",

@@ -56,7 +56,7 @@ const ZH: HistoryTexts = HistoryTexts {
     open: "等待中",
     linearizable: "读写线性一致",
     read_key: "要读的键",
-    read: "读",
+    read: "读取",
     read_title: "客户端在这台服务器上读这个键，按设置里的读方式处理（博士论文 §6.4）",
     client: "客户端",
     write_mark: "写",

@@ -42,7 +42,7 @@ const ZH: LearnerTexts = LearnerTexts {
     send: "发送",
     tools: "工具",
     writes_steadily: "自动写入",
-    steady_off: "关",
+    steady_off: "关闭",
 };
 
 impl Lang {
@@ -161,7 +161,7 @@ impl Lang {
     pub fn steady_badge(self, client: raft_sim::ClientId, every_ms: Millis) -> String {
         match self {
             Lang::En => format!("C{client} every {} s", scaled(every_ms, 3)),
-            Lang::Zh => format!("C{client} 每 {} 秒", scaled(every_ms, 3)),
+            Lang::Zh => format!("C{client} 每 {} 秒写一次", scaled(every_ms, 3)),
         }
     }
 

@@ -128,7 +128,11 @@ impl Lang {
             Lang::En => format!(
                 "Step {typed} is not a step: steps count from 1 to {steps}, so the lesson opens where you left off."
             ),
-            Lang::Zh => format!("步骤{typed}无效：步骤从 1 数到 {steps}，因此本课从你上次停下的地方打开。"),
+            // In Chinese quotation marks, as the page's other Chinese messages quote what was typed.
+            Lang::Zh => format!(
+                "步骤“{}”无效：步骤从 1 数到 {steps}，因此本课从你上次停下的地方打开。",
+                &typed[1..typed.len() - 1]
+            ),
         }
     }
 

@@ -1159,13 +1159,19 @@ impl Reducible for Playground {
             Action::HostGotoStep(step) => {
                 match (next.tour.as_ref().map(|tour| tour.lesson.steps.len()), &mut next.pending_lesson) {
                     (Some(steps), _) if step < steps => next.lesson_goto(step, false),
+                    // Refused as the host's actions are: told back to the host, and shown (the
+                    // frame's author sees the mistake in the frame too).
                     (Some(steps), _) => {
                         let refused = Notice::NoSuchStep { asked: step + 1, steps, last_shown: false };
-                        next.refuse_host(refused);
+                        next.refuse_host(refused.clone());
+                        next.notice = Some(refused);
                     }
                     // Asked right after `ready`, before the lesson's file arrived: it opens there.
                     (None, Some(pending)) => pending.step = Some(step),
-                    (None, None) => next.refuse_host(Notice::NoLesson),
+                    (None, None) => {
+                        next.refuse_host(Notice::NoLesson);
+                        next.notice = Some(Notice::NoLesson);
+                    }
                 }
             }
             Action::HostAct { action, on_leader } => {

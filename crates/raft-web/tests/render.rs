@@ -134,10 +134,20 @@ async fn a_broken_property_turns_red_with_what_broke_and_when() {
     let root = mount_point();
     yew::Renderer::<InvariantBar>::with_root_and_props(
         root.clone(),
-        InvariantBarProps { violations: vec![violation], history_breach: None, on_seek: yew::Callback::noop() },
+        InvariantBarProps {
+            violations: vec![violation],
+            history_breach: None,
+            on_seek: yew::Callback::noop(),
+            rules_off: vec!["vote_for_highest_id"],
+        },
     )
     .render();
     settle().await;
+    // The rule switched off is named beside the badges, with what it breaks.
+    let rules = root.query_selector("[data-rules-off]").unwrap().expect("the rules switched off");
+    assert_eq!(attr(&rules, "data-rules-off"), "vote_for_highest_id");
+    let said = rules.text_content().unwrap();
+    assert!(said.contains("Vote again for a higher server id in the same term: breaks election safety"), "{said}");
     let broken = root.query_selector("[data-invariant=state_machine_safety]").unwrap().unwrap();
     assert_eq!(attr(&broken, "data-ok"), "false");
     // First, in the bar's first row, though Figure 3 lists it fifth.

@@ -17,6 +17,9 @@ pub struct InvariantBarProps {
     pub history_breach: Option<HistoryBreach>,
     /// Jump to the violation was chosen: go to its moment.
     pub on_seek: Callback<raft_sim::Millis>,
+    /// The rules this run switches off on purpose (the `unsafe` options' names), said beside
+    /// the badges and in the drawing, so that whoever opens a link sees why a property breaks.
+    pub rules_off: Vec<&'static str>,
 }
 
 /// A badge: its name (as in reports), its label, and when and what broke, if it did.
@@ -45,10 +48,28 @@ pub fn invariant_bar(lang: Lang, props: &InvariantBarProps) -> Html {
     html! {
         <>
             <h2 class="visually-hidden">{ lang.texts().invariants }</h2>
+            if !props.rules_off.is_empty() {
+                <p class="invariants__rules-off" data-rules-off={props.rules_off.join(" ")}>
+                    <span aria-hidden="true">{ "⚠ " }</span>{ lang.rules_off(&props.rules_off) }
+                </p>
+            }
             <ul class="invariants" aria-label={lang.texts().invariants}>
                 { for badges(lang, props).into_iter().map(|(name, label, detail)| badge(lang, name, label, detail, &props.on_seek)) }
             </ul>
         </>
+    }
+}
+
+/// A label in the drawing's corner while the run switches rules off on purpose: how many, and
+/// which as its title (the line beside the badges says it in full).
+pub fn rules_off_flag(lang: Lang, props: &InvariantBarProps) -> Html {
+    if props.rules_off.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <p class="rules-off-flag" data-rules-off-flag={props.rules_off.len().to_string()} title={lang.rules_off(&props.rules_off)}>
+            <span aria-hidden="true">{ "⚠ " }</span>{ lang.rules_off_count(props.rules_off.len()) }
+        </p>
     }
 }
 

@@ -38,7 +38,7 @@ pub use controls::{controls, ControlsProps};
 pub use counterexample_search::{CounterexampleSearch, CounterexampleSearchProps};
 pub use embed_strip::{embed_strip, EmbedStripProps};
 pub use explore_panel::{explore_panel, focus_first_event, ExplorePanelProps};
-pub use invariant_bar::{broken_flag, invariant_bar, InvariantBarProps};
+pub use invariant_bar::{broken_flag, invariant_bar, rules_off_flag, InvariantBarProps};
 pub use lane_glyph::{lane_glyph, LaneGlyphProps};
 pub use legend::legend;
 pub use lesson_panel::{lesson_nav, lesson_panel, lesson_picker, LessonPanelProps};

@@ -26,9 +26,10 @@ pub struct SharePanelProps {
     /// Which run of the page is shown (`Playground::run`).
     #[prop_or_default]
     pub run: u64,
-    /// A lesson is open: its embed code is sized for the lesson's text.
+    /// The open lesson's title, if one is open: its embed code is sized for the lesson's text,
+    /// and a frame showing one of its steps is named after it.
     #[prop_or_default]
-    pub lesson: bool,
+    pub lesson: Option<raft_sim::Bilingual>,
 }
 
 /// An embed's default size, in CSS pixels (README).
@@ -180,7 +181,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
     // Makes the link or the embed code of the run as the page has it now, shows it and copies it.
     let make = {
         let (fragment, link, snippet, copied) = (props.fragment.clone(), link.clone(), snippet.clone(), copied.clone());
-        let frame_title = s.frame_title;
+        let (frame_title, lesson) = (s.frame_title, props.lesson.clone());
         Rc::new(move |copy: &Copy, info: &(String, String)| match copy {
             Copy::Link => {
                 let fragment = fragment.emit(lang);
@@ -190,10 +191,16 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
                 show_and_copy(url, &link, &copied, Copied::Link(lesson));
             }
             Copy::Code(options, size) => {
-                let title = if info.0.is_empty() { frame_title } else { info.0.as_str() };
-                let code = fragment
-                    .emit(options.lang.unwrap_or(lang))
-                    .map(|fragment| iframe_snippet(&page_base(), options, &fragment, *size, title));
+                let frame_lang = options.lang.unwrap_or(lang);
+                let code = fragment.emit(frame_lang).map(|fragment| {
+                    let step = crate::lessons::LessonLink::parse(&fragment).is_some();
+                    let title = match &lesson {
+                        Some(lesson) if step => frame_lang.said(lesson),
+                        _ if info.0.is_empty() => frame_title,
+                        _ => info.0.as_str(),
+                    };
+                    iframe_snippet(&page_base(), options, &fragment, *size, title)
+                });
                 show_and_copy(code, &snippet, &copied, Copied::Code);
             }
         })
@@ -263,7 +270,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
     // it changes the size to that while the size is still the default, and unticking it
     // changes it back.
     let on_log = {
-        let (size, lesson) = (size.clone(), props.lesson);
+        let (size, lesson) = (size.clone(), props.lesson.is_some());
         Callback::from(move |event: Event| {
             let tick: HtmlInputElement = event.target_unchecked_into();
             let (from, to) =
