@@ -283,6 +283,9 @@ test('settings start a fresh cluster, and invalid values are refused with a mess
   await form.getByRole('button', { name: /^Apply/ }).click();
   await expect(page.getByRole('alert')).toHaveCount(0);
   await expect(page.locator('input[name=heartbeat_ms]')).not.toHaveAttribute('aria-invalid');
+  // The form scrolled the page down to Apply and is gone: Play and the drawing are back in view.
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeInViewport({ ratio: 1 });
+  await expect(page.locator('.playground__stage')).toBeInViewport({ ratio: 1 });
   await page.getByRole('slider', { name: 'Speed' }).fill('1');
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect(page.locator('[data-node][data-role=leader]')).toHaveCount(1, { timeout: 20_000 });

@@ -320,6 +320,11 @@ test.describe('at 1280×800', () => {
     await form.getByRole('button', { name: 'Send' }).click();
     await expect(form).toHaveCount(0);
     await expect(page.locator('[data-client]')).toBeFocused();
+    // Before its answer, the client knows no leader yet: the form sends where its write waits.
+    await page.locator('[data-client]').click();
+    await expect(form.getByRole('combobox', { name: 'Send to' })).toHaveValue(leader);
+    await expect(form.getByRole('combobox', { name: 'Send to' }).locator('option:checked')).toHaveText(`S${leader}, where a request of the client waits`);
+    await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     await expect(page.locator('.narration')).toContainText('The write k=1 was committed and acknowledged.', { timeout: 20_000 });
     await page.getByRole('button', { name: 'Pause' }).click();

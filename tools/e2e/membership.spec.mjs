@@ -7,11 +7,18 @@ test('Add server starts S6 as a learner that catches up and becomes a voter', as
   const errors = watchErrors(page);
   await page.goto('./');
   await playUntilLeader(page);
+  await page.getByRole('button', { name: 'Pause' }).click();
   const add = page.getByRole('button', { name: 'Add server' });
   await expect(add).toHaveAttribute('data-add-server', '6');
   await add.click();
   const s6 = page.locator('[data-node="6"]');
   await expect(s6).toHaveCount(1);
+  // Once the leader has it as a learner, it is named by what it is (it runs as a follower,
+  // which its name does not say).
+  const step = page.getByRole('button', { name: 'Step', exact: true });
+  for (let i = 0; i < 40 && !/learner/.test(await s6.getAttribute('aria-label')); i++) await step.click();
+  await expect(s6).toHaveAttribute('aria-label', /^S6, learner \(catching up, not voting yet\), term \d+$/);
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect(s6).toHaveAttribute('data-member', 'true', { timeout: 20_000 });
   await expect(page.locator('.narration')).toContainText('S6 caught up with leader');
   await expect(page.locator('.narration')).toContainText('committed C{1,2,3,4,5,6}');

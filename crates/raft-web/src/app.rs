@@ -417,7 +417,7 @@ fn client_menu(lang: Lang, state: &Playground, dispatch: &Callback<Action>) -> H
         return Html::default();
     }
     html! {
-        <ClientMenu {lang} servers={state.servers()} known_leader={state.client_known_leader()} first_up={state.client_first_up()}
+        <ClientMenu {lang} servers={state.servers()} known_leader={state.client_known_leader()} waiting_on={state.client_waiting_on()} first_up={state.client_first_up()}
                     suggested_number={state.next_write_number()} suggested_key={state.suggested_key()}
                     workloads={state.workloads()}
                     error={menu_error(lang, state, false)} read_error={menu_error(lang, state, true)}

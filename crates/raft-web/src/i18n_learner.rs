@@ -45,6 +45,18 @@ const ZH: LearnerTexts = LearnerTexts {
     steady_off: "关闭",
 };
 
+/// Why the client form sends to a server unless another is picked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TargetReason {
+    /// It acknowledged the client's latest write: the leader the client knows.
+    KnownLeader,
+    /// The client knows no leader yet, and one of its requests waits on this server's answer
+    /// (a write the presenter's W key sent to the leader, say).
+    WaitingOn,
+    /// The client knows no leader and waits on none: the first server that is up.
+    FirstUp,
+}
+
 impl Lang {
     /// The learner's additions in this language.
     pub fn learner_texts(self) -> &'static LearnerTexts {
@@ -122,14 +134,15 @@ impl Lang {
         }
     }
 
-    /// The client form's default target `node`: "S3, the leader the client knows" if
-    /// `known_leader`, else the first server that is up.
-    pub fn client_target(self, known_leader: bool, node: NodeId) -> String {
-        match (self, known_leader) {
-            (Lang::En, true) => format!("S{node}, the leader the client knows"),
-            (Lang::En, false) => format!("S{node} (first up; no leader known)"),
-            (Lang::Zh, true) => format!("S{node}，客户端已知的领导者"),
-            (Lang::Zh, false) => format!("S{node}（第一台在线的；尚无已知领导者）"),
+    /// The client form's default target `node`, and why it is the default.
+    pub fn client_target(self, why: TargetReason, node: NodeId) -> String {
+        match (self, why) {
+            (Lang::En, TargetReason::KnownLeader) => format!("S{node}, the leader the client knows"),
+            (Lang::En, TargetReason::WaitingOn) => format!("S{node}, where a request of the client waits"),
+            (Lang::En, TargetReason::FirstUp) => format!("S{node} (first up; no leader known)"),
+            (Lang::Zh, TargetReason::KnownLeader) => format!("S{node}，客户端已知的领导者"),
+            (Lang::Zh, TargetReason::WaitingOn) => format!("S{node}，客户端的请求正在等它回复"),
+            (Lang::Zh, TargetReason::FirstUp) => format!("S{node}（第一台在线的；尚无已知领导者）"),
         }
     }
 

@@ -54,7 +54,7 @@ impl Lang {
     /// The node menu's name for the leader's configuration, when it differs from the server's.
     pub fn leaders_configuration(self, leader: NodeId) -> String {
         match self {
-            Lang::En => format!("Leader S{leader}'s"),
+            Lang::En => format!("Leader S{leader}'s configuration"),
             Lang::Zh => format!("领导者 S{leader} 的配置"),
         }
     }
@@ -64,6 +64,15 @@ impl Lang {
         match self {
             Lang::En => &EN,
             Lang::Zh => &ZH,
+        }
+    }
+
+    /// A learner's accessible name (it runs as a follower): "S6, learner (catching up, not
+    /// voting yet), term 2".
+    pub fn learner_label(self, id: NodeId, term: u64) -> String {
+        match self {
+            Lang::En => format!("S{id}, learner (catching up, not voting yet), term {term}"),
+            Lang::Zh => format!("S{id}，学习者（正在追赶日志，还不投票），任期 {term}"),
         }
     }
 

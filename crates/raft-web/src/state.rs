@@ -810,6 +810,15 @@ impl Playground {
         self.history.borrow().sim().client_known_leader()
     }
 
+    /// The running server a client's latest unanswered request waits on, if any: where the
+    /// client form sends when the client knows no leader yet.
+    pub fn client_waiting_on(&self) -> Option<NodeId> {
+        let history = self.history.borrow();
+        let sim = history.sim();
+        let open = sim.client_ops().rev().find(|op| op.result.is_none())?;
+        sim.node(open.last_node).is_some_and(|node| node.is_up()).then_some(open.last_node)
+    }
+
     /// Where the client form sends when the client knows no leader: the first server that is
     /// up, as a real client that finds a server down tries another (§8); S1 when none is up.
     pub fn client_first_up(&self) -> NodeId {

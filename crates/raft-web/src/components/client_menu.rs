@@ -19,7 +19,11 @@ pub struct ClientMenuProps {
     pub servers: Vec<NodeId>,
     /// The leader the client knows, if any.
     pub known_leader: Option<NodeId>,
-    /// Where the form sends when the client knows no leader: the first server that is up.
+    /// When it knows none: the running server a client's request is waiting on, if one is.
+    #[prop_or_default]
+    pub waiting_on: Option<NodeId>,
+    /// Where the form sends when the client knows no leader and waits on no server: the first
+    /// server that is up.
     pub first_up: NodeId,
     /// The value the write field suggests, e.g. 3 for `x=3` (C1), `y=3` (C2) or `z=3` (C3):
     /// each client's field suggests the key it writes on its own.
@@ -49,7 +53,11 @@ pub fn ClientMenu(props: &ClientMenuProps) -> Html {
     let (t, l) = (lang.texts(), lang.learner_texts());
     // Until the user picks a server, the write follows the leader the client knows, even if
     // that changes while the form is open.
-    let default_target = props.known_leader.unwrap_or(props.first_up);
+    let (default_target, why) = match (props.known_leader, props.waiting_on) {
+        (Some(leader), _) => (leader, crate::i18n_learner::TargetReason::KnownLeader),
+        (None, Some(waiting_on)) => (waiting_on, crate::i18n_learner::TargetReason::WaitingOn),
+        (None, None) => (props.first_up, crate::i18n_learner::TargetReason::FirstUp),
+    };
     let chosen = use_state(|| None::<NodeId>);
     let target = chosen.unwrap_or(default_target);
     let on_target = {
@@ -89,7 +97,7 @@ pub fn ClientMenu(props: &ClientMenuProps) -> Html {
                 { l.send_to }
                 <select onchange={on_target}>
                     { for props.servers.iter().map(|&node| {
-                        let name = if node == default_target { lang.client_target(props.known_leader.is_some(), default_target) } else { format!("S{node}") };
+                        let name = if node == default_target { lang.client_target(why, default_target) } else { format!("S{node}") };
                         html! { <option value={node.to_string()} selected={node == target}>{ name }</option> }
                     }) }
                 </select>

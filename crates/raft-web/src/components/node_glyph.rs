@@ -42,11 +42,18 @@ const KV_CHARS: usize = 10;
 const KV_CHARS_CROWDED: usize = 4;
 
 /// The accessible name of a node in `lang`, e.g. "S3, leader, term 2", "S2, follower, term 1,
-/// isolated", or "S6, follower, term 2, learner: catching up, not voting yet".
+/// isolated", or "S6, learner (catching up, not voting yet), term 2": a learner runs as a
+/// follower, named by what it is instead.
 pub fn node_label(lang: Lang, node: &NodeView) -> String {
-    let mut label = lang.node_label(node.id, node.role, node.up, node.term);
+    let learning = node.up && node.role == RoleKind::Follower && node.standing == Standing::Learner;
+    let mut label = if learning {
+        lang.learner_label(node.id, node.term)
+    } else {
+        lang.node_label(node.id, node.role, node.up, node.term)
+    };
+    let standing = if learning { None } else { lang.standing(node.standing) };
     let isolated = node.isolated.then_some(lang.texts().isolated);
-    for said in isolated.into_iter().chain(lang.standing(node.standing)) {
+    for said in isolated.into_iter().chain(standing) {
         label = format!("{label}{}{said}", lang.comma());
     }
     label

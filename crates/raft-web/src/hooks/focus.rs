@@ -60,8 +60,9 @@ pub fn after_redraw(then: impl FnOnce() + 'static) {
 }
 
 /// Once the page is redrawn, scrolls the drawing back into the window if it was scrolled away
-/// above it (after a jump made from below it, such as Jump to the violation): with the clock
-/// and Play above it too, on a wide screen where they stand above it and both fit; else the
+/// above it (after a jump made from below it, such as Jump to the violation), or the clock and
+/// Play if they were (after Apply at the bottom of a long Settings form): with the clock and
+/// Play above the drawing, on a wide screen where they stand above it and both fit; else the
 /// drawing at the top. Never in an embed, whose scrolling would move its host's page too.
 pub fn reveal_drawing() {
     after_redraw(|| {
@@ -70,17 +71,15 @@ pub fn reveal_drawing() {
             |part: &str| document.query_selector(&format!(".playground:not(.playground--embed) {part}")).ok().flatten();
         let Some(stage) = find(".playground__stage") else { return };
         let stage_box = stage.get_bounding_client_rect();
-        if stage_box.top() >= 0.0 {
-            return;
-        }
-        let window = gloo::utils::window();
         let height = window_height().unwrap_or(0.0);
         let transport_top = find(".playground__transport")
             .map(|transport| transport.get_bounding_client_rect().top())
             .filter(|&top| top < stage_box.top() && stage_box.bottom() - top <= height);
+        let window = gloo::utils::window();
         match transport_top {
-            Some(top) => window.scroll_by_with_x_and_y(0.0, top),
-            None => stage.scroll_into_view(),
+            Some(top) if top < 0.0 => window.scroll_by_with_x_and_y(0.0, top),
+            _ if stage_box.top() < 0.0 => stage.scroll_into_view(),
+            _ => {}
         }
     });
 }
