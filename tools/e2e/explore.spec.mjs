@@ -136,6 +136,12 @@ test('Find a counterexample, from the Figure 8 preset with §5.4.2 off, loads th
   // The narration tells each chosen event, the deliveries included.
   await expect(page.locator('.narration')).toContainText('RequestVoteReply #');
   await expect(page.locator('.narration')).toContainText('was delivered.');
+  // The evidence is below the panel: one button takes the logs to the top of the window,
+  // beside the drawing, which stays in view (held there while exploring on a wide screen).
+  await page.getByRole('button', { name: 'To the logs, the properties and the narration ↓' }).click();
+  await expect.poll(() => page.locator('.logs').evaluate((logs) => Math.round(logs.getBoundingClientRect().top))).toBe(0);
+  await expect(page.locator('[data-invariant=leader_completeness]')).toBeInViewport();
+  await expect(page.locator('.playground__stage')).toBeInViewport({ ratio: 1 });
   // Searching again from a moment already broken says so, and loads nothing.
   await page.getByRole('button', { name: 'Find a counterexample' }).click();
   await expect(page.locator('.search__status')).toContainText('Already broken here: leader completeness is red');

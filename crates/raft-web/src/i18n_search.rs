@@ -35,6 +35,8 @@ pub struct SearchTexts {
     /// The button when a goal other than a breach is chosen, and its tooltip.
     pub find_run: &'static str,
     pub find_run_title: &'static str,
+    /// Once a run is found: a button to the log table, the properties and the narration.
+    pub to_logs: &'static str,
 }
 
 const EN: SearchTexts = SearchTexts {
@@ -50,6 +52,7 @@ const EN: SearchTexts = SearchTexts {
     changes: "Membership changes",
     cancel: "Cancel",
     changed: "The run changed during the search, so its result no longer starts from here. Search again.",
+    to_logs: "To the logs, the properties and the narration ↓",
     not_loaded: "the search's program could not be loaded. Reload the page and try again.",
     starting: "Starting the search…",
     cancelled_early: "Cancelled before any run was checked.",
@@ -72,6 +75,7 @@ const ZH: SearchTexts = SearchTexts {
     changes: "成员变更次数",
     cancel: "取消",
     changed: "搜索期间运行已改变，结果不再从此刻开始。请重新搜索。",
+    to_logs: "查看日志表、安全性质和经过 ↓",
     not_loaded: "搜索程序未能加载。请刷新页面后重试。",
     starting: "正在开始搜索……",
     cancelled_early: "在检查任何执行之前已取消。",

@@ -291,8 +291,21 @@ pub fn counterexample_search(props: &CounterexampleSearchProps) -> Html {
             // The running count changes many times a second: screen readers are told when the
             // search starts and how it ends, not every count.
             <p class="search__status">{ line.clone().unwrap_or_default() }</p>
+            // What was found is seen in the logs, the badges and the narration, below this panel.
+            if matches!(*status, Status::Found { .. } | Status::AlreadyBroken(_)) {
+                <button type="button" class="search__to-logs" onclick={Callback::from(|_: MouseEvent| show_logs())}>
+                    { t.to_logs }
+                </button>
+            }
             <p class="visually-hidden" role="status" data-search-said="true">{ if running { Some(t.starting.to_owned()) } else { line } }</p>
         </div>
+    }
+}
+
+/// Scrolls the log table to the top of the window, under the drawing where it is held there.
+fn show_logs() {
+    if let Some(logs) = gloo::utils::document().query_selector(".playground__side .logs").ok().flatten() {
+        logs.scroll_into_view();
     }
 }
 
