@@ -890,6 +890,17 @@ impl Playground {
         latest.unwrap_or_else(|| "x".to_owned())
     }
 
+    /// Plays (never while exploring) or pauses. Paused, the drawing shows exactly the moment
+    /// of the clock, the share link's `t`: the fraction of a millisecond drawn ahead of it
+    /// while playing is let go, so that whoever opens the link sees every message where the
+    /// sharer does.
+    fn set_playing(&mut self, playing: bool) {
+        self.playing = playing && !self.exploring();
+        if !self.playing {
+            self.carry_ms = 0.0;
+        }
+    }
+
     fn advance(&mut self, elapsed_ms: f64) {
         let simulated = self.carry_ms + elapsed_ms.clamp(0.0, MAX_FRAME_MS) * self.speed;
         let whole = simulated.floor();
@@ -976,7 +987,7 @@ impl Reducible for Playground {
         }
         match action {
             // While exploring nothing happens by itself: time does not run either.
-            Action::TogglePlay => next.playing = !next.playing && !next.exploring(),
+            Action::TogglePlay => next.set_playing(!next.playing),
             Action::Frame { elapsed_ms } => next.advance(elapsed_ms),
             Action::SetSpeed(speed) => {
                 next.speed = speed.clamp(MIN_SPEED, MAX_SPEED);
@@ -1131,7 +1142,7 @@ impl Reducible for Playground {
             Action::RefuseFile(bytes) => next.notice = Some(Notice::FileTooLarge(bytes)),
             Action::Step(direction) => next.step(direction),
             Action::JumpToElection(direction) => next.jump_to_election(direction),
-            Action::SetPlaying(playing) => next.playing = playing && !next.exploring(),
+            Action::SetPlaying(playing) => next.set_playing(playing),
             Action::OpenLink(link) if crate::lessons::LessonLink::parse(&link).is_some() => {
                 next.pending_lesson = crate::lessons::LessonLink::parse(&link);
             }
@@ -1290,6 +1301,11 @@ mod tests {
             state = reduce(state, Action::Frame { elapsed_ms: 16.0 });
         }
         assert_eq!(state.time_ms(), 1, "160 ms at 0.01x is 1.6 simulated ms");
+        assert!(state.carry_ms > 0.5, "0.6 ms drawn ahead while playing");
+        // Paused, the drawing is the clock's moment, as a link to it opens.
+        let paused = reduce(state, Action::TogglePlay);
+        assert_eq!((paused.time_ms(), paused.carry_ms), (1, 0.0));
+        assert_eq!(paused.view(), reduce(Rc::new(Playground::default()), Action::Seek(1)).view());
     }
 
     #[test]
