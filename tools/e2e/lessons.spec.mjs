@@ -226,16 +226,25 @@ test('on a phone, a lesson chosen is brought into view, its title and × right b
 test('on a phone, a step that rings log entries offers to show them, below the drawing held at the top; a wide screen needs no such button', async ({ page }) => {
   const errors = watchErrors(page);
   await page.setViewportSize({ width: 360, height: 740 });
-  await page.goto('./#lesson=replication&step=5');
-  await expect(main(page)).toHaveAttribute('data-lesson-step', '5');
+  await page.goto('./#lesson=replication&step=6');
+  await expect(main(page)).toHaveAttribute('data-lesson-step', '6');
   const ringed = page.locator('.logs__entry--highlight').first();
   await expect(ringed).toBeAttached();
+  expect(await page.locator('.logs__entry--highlight').count()).toBeGreaterThan(1);
   const show = panel(page).getByRole('button', { name: 'The ringed entries, in the log table ↓' });
   await show.click();
   await expect.poll(async () => {
     const [entry, stage] = [await ringed.boundingBox(), await page.locator('.playground__stage').boundingBox()];
     return entry.y >= stage.y + stage.height - 1 && entry.y + entry.height <= 740;
   }).toBe(true);
+  // Every ringed entry is in the table's box, the last included (the table scrolls sideways).
+  const outside = () => page.evaluate(() => {
+    const box = document.querySelector('.logs').getBoundingClientRect();
+    return [...document.querySelectorAll('.logs__entry--highlight')]
+      .map((entry) => entry.getBoundingClientRect())
+      .filter((entry) => entry.left < box.left - 1 || entry.right > box.right + 1).length;
+  });
+  await expect.poll(outside).toBe(0);
   await page.setViewportSize({ width: 1280, height: 800 });
   await expect(show).toBeHidden();
   expect(errors).toEqual([]);

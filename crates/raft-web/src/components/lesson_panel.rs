@@ -92,10 +92,22 @@ fn lesson_action(dispatch: &Callback<Action>, action: Action) -> Callback<MouseE
 
 /// Scrolls the first entry the step rings into the middle of the window.
 fn show_ringed_entries() {
-    if let Some(entry) = gloo::utils::document().query_selector(".logs__entry--highlight").ok().flatten() {
-        let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(web_sys::ScrollLogicalPosition::Center);
-        entry.scroll_into_view_with_scroll_into_view_options(&options);
+    let Ok(ringed) = gloo::utils::document().query_selector_all(".logs__entry--highlight") else { return };
+    let scroll = |index: u32, block: web_sys::ScrollLogicalPosition| {
+        if let Some(entry) =
+            ringed.item(index).and_then(|node| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(node).ok())
+        {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(block);
+            options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+            entry.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    };
+    // The first in the window's middle, then the table scrolled sideways as little as brings
+    // the last in too (on a phone, the second of two entries would be left past the edge).
+    scroll(0, web_sys::ScrollLogicalPosition::Center);
+    if ringed.length() > 1 {
+        scroll(ringed.length() - 1, web_sys::ScrollLogicalPosition::Nearest);
     }
 }
 
