@@ -306,6 +306,15 @@ test('on a phone, a server\'s menu opened in a lesson reaches over the lesson\'s
   // A tap lands on the button (Playwright's tap refuses a point covered by the lesson).
   await menu.getByRole('button', { name: 'Crash', exact: true }).tap();
   await expect(page.locator('[data-node="3"]')).toHaveAttribute('data-up', 'false');
+  // The step then says to press Play, which is above the drawing, out of sight: the lesson's
+  // line about the run now being the student's own plays it from there.
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).not.toBeInViewport();
+  const play = panel(page).getByRole('button', { name: '▶ Play it' });
+  await play.tap();
+  await expect(panel(page).getByRole('button', { name: '❚❚ Pause it' })).toBeVisible();
+  await expect.poll(async () => Number(await main(page).getAttribute('data-time-ms'))).toBeGreaterThan(1_020);
+  await panel(page).getByRole('button', { name: '❚❚ Pause it' }).tap();
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toHaveCount(1);
   expect(errors).toEqual([]);
   await context.close();
 });

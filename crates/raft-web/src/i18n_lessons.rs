@@ -32,6 +32,9 @@ pub struct LessonTexts {
     pub wrong: &'static str,
     /// The run shown is no longer the lesson's, and the button that brings it back.
     pub off_track: &'static str,
+    /// Play and Pause beside Back to the lesson, on a phone.
+    pub play_here: &'static str,
+    pub pause_here: &'static str,
     pub back_to_lesson: &'static str,
     /// At the last step.
     pub finished: &'static str,
@@ -62,6 +65,8 @@ const EN: LessonTexts = LessonTexts {
     right: "The right answer. ",
     wrong: "Not quite. ",
     off_track: "You acted, so the run shown is yours now, not the lesson's.",
+    play_here: "▶ Play it",
+    pause_here: "❚❚ Pause it",
     back_to_lesson: "Back to the lesson",
     finished: "End of the lesson: the run is yours to explore.",
     unavailable: "This lesson could not be loaded: ",
@@ -87,6 +92,8 @@ const ZH: LessonTexts = LessonTexts {
     right: "正确答案。",
     wrong: "不对。",
     off_track: "你进行了操作，现在显示的是你自己的运行，而不是课程的。",
+    play_here: "▶ 播放它",
+    pause_here: "❚❚ 暂停",
     back_to_lesson: "回到课程",
     finished: "课程结束：这次运行留给你继续探索。",
     unavailable: "无法加载此课程：",

@@ -16,6 +16,8 @@ pub struct LessonPanelProps<'a> {
     /// Whether Next is still playing the run to the step shown: its words are dimmed until
     /// the drawing gets there.
     pub arriving: bool,
+    /// Whether the run is playing (for the phone's Play beside Back to the lesson).
+    pub playing: bool,
     /// Lesson actions.
     pub dispatch: Callback<Action>,
 }
@@ -49,6 +51,11 @@ pub fn lesson_panel(lang: Lang, props: &LessonPanelProps) -> Html {
             if !props.on_lesson {
                 <p class="lesson__off" role="status">
                     { t.off_track }{ " " }
+                    // On a phone (CSS), where Play is above the drawing held at the top, out of
+                    // sight: the run just acted on plays from here.
+                    <button type="button" class="lesson__play" onclick={props.dispatch.reform(|_: MouseEvent| Action::TogglePlay)}>
+                        { if props.playing { lang.lesson_texts().pause_here } else { lang.lesson_texts().play_here } }
+                    </button>
                     <button type="button" data-lesson-return="true" onclick={send(Action::LessonGoto(tour.step))}>
                         { t.back_to_lesson }
                     </button>
