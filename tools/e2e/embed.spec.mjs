@@ -167,9 +167,14 @@ test('lang= chooses the language of an embed, which the visitor does not keep, a
   // Without lang=, the page speaks the browser's language again: nothing was remembered.
   await page.goto(`./?embed#${PINNED}`);
   await expect(page.locator('main')).toHaveAttribute('data-lang', 'en');
-  // A value that is no language of the page is ignored.
+  // A value that is no language of the page is ignored, and the console says so; `cn` is 中文.
+  const warnings = [];
+  page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
   await page.goto(`./?embed&lang=fr#${PINNED}`);
   await expect(page.locator('main')).toHaveAttribute('data-lang', 'en');
+  await expect.poll(() => warnings).toContainEqual(expect.stringContaining('lang=fr is not a language of the page (en, zh)'));
+  await page.goto(`./?embed&lang=cn#${PINNED}`);
+  await expect(page.locator('main')).toHaveAttribute('data-lang', 'zh');
   // The share panel's embed form asks for a language; its default leaves it to the reader.
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto(`./#${PINNED}`);

@@ -36,8 +36,16 @@ fn initial_state(options: &PageOptions) -> Playground {
 /// The Raft playground.
 #[component]
 pub fn App() -> Html {
-    let options =
-        use_memo((), |_| PageOptions::from_query(&gloo::utils::window().location().search().unwrap_or_default()));
+    let options = use_memo((), |_| {
+        let options = PageOptions::from_query(&gloo::utils::window().location().search().unwrap_or_default());
+        if let Some(value) = &options.unknown_lang {
+            // Told to whoever wrote the link or the embed, where they will look for it.
+            gloo::console::warn!(format!(
+                "Raft playground: lang={value} is not a language of the page (en, zh), so the browser's language is used"
+            ));
+        }
+        options
+    });
     let state = {
         let options = options.clone();
         use_reducer(move || initial_state(&options))

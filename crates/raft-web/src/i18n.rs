@@ -369,7 +369,7 @@ const EN: Texts = Texts {
         uncommitted: "Uncommitted entry",
         cut: "Cut link (its arrow points the cut way) / lost message",
         term_ring: "Inner ring: the server's term, in the log table's term colours",
-        state_machine: "Under a server: its state machine (key=value)",
+        state_machine: "Under a server: its state machine (key=value). x? is a client's read of key x",
         changed: "Dotted: what the last step changed (a server's role, term, vote, votes counted, crash or restart; an entry appended, overwritten or committed)",
     },
     narration: "What happened",
@@ -565,7 +565,7 @@ const ZH: Texts = Texts {
         uncommitted: "未提交的条目",
         cut: "断开的链路（箭头指向断开的方向）/ 丢失的消息",
         term_ring: "内圈：服务器的任期，颜色与日志表中的任期颜色一致",
-        state_machine: "服务器下方：它的状态机（键=值）",
+        state_machine: "服务器下方：它的状态机（键=值）。x? 表示客户端读取键 x",
         changed: "点线：上一步改变了什么（服务器的角色、任期、投票、得票、宕机或重启；追加、覆盖或提交的条目）",
     },
     narration: "发生了什么",
@@ -663,7 +663,10 @@ impl Lang {
     /// (`zh-CN`, `en-GB`), in any case. `None` for anything else.
     pub fn from_link(value: &str) -> Option<Lang> {
         let value = value.to_ascii_lowercase();
-        let primary = value.split(['-', '_']).next().unwrap_or_default();
+        let primary = match value.split(['-', '_']).next().unwrap_or_default() {
+            "cn" => "zh", // China's country code, often written for its language
+            primary => primary,
+        };
         [Lang::En, Lang::Zh].into_iter().find(|lang| lang.code() == primary)
     }
 

@@ -24,6 +24,9 @@ pub struct PageOptions {
     /// The language the link asks for (`lang=en` or `lang=zh`), over the visitor's remembered
     /// choice and the browser's language, and not remembered itself. `None` for any other value.
     pub lang: Option<Lang>,
+    /// A `lang=` value that names neither language, as written: the page follows the
+    /// browser's language and tells the developer in the console.
+    pub unknown_lang: Option<String>,
 }
 
 /// Whether a flag's value means yes: a bare flag, `1`, `true`, `yes` or `on`.
@@ -41,7 +44,10 @@ impl PageOptions {
                 "embed" => options.embed = truthy(value),
                 "autoplay" => options.autoplay = truthy(value),
                 "log" => options.show_log = truthy(value),
-                "lang" => options.lang = Lang::from_link(value),
+                "lang" => {
+                    options.lang = Lang::from_link(value);
+                    options.unknown_lang = options.lang.is_none().then(|| value.chars().take(40).collect());
+                }
                 "origin" => {
                     let origin = percent_decode(value).as_deref().and_then(normalize_origin);
                     options.origin = Some(origin.unwrap_or_default());
@@ -142,8 +148,14 @@ mod tests {
                 show_log: true,
                 origin: Some("https://docs.example.org".into()),
                 lang: Some(Lang::Zh),
+                unknown_lang: None,
             }
         );
+        // A language the page does not speak is kept, to be told; `cn` is taken for 中文.
+        let french = PageOptions::from_query("?lang=fr");
+        assert_eq!((french.lang, french.unknown_lang.as_deref()), (None, Some("fr")));
+        assert_eq!(PageOptions::from_query("?lang=cn").lang, Some(Lang::Zh));
+        assert_eq!(PageOptions::from_query("?lang=zh-CN").unknown_lang, None);
         assert_eq!(options.to_query(), "?embed&autoplay=1&log=1&origin=https://docs.example.org&lang=zh");
         assert_eq!(PageOptions::from_query(&options.to_query()), options);
         assert!(!PageOptions::from_query("embed=0&autoplay=no").embed);
