@@ -87,7 +87,7 @@ test('words typed and not saved are saved by Copy link and Copy code, not left o
   // The embed code's frame takes a new title typed too.
   await page.getByLabel('Title', { exact: true }).fill('Second take');
   await page.getByRole('button', { name: 'Copy code' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'copied' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Code copied.' })).toBeVisible();
   const code = await page.evaluate(() => navigator.clipboard.readText());
   expect(code).toContain('title="Second take"');
   await expect(page.getByRole('region', { name: 'Scenario' })).toContainText('Second take');

@@ -89,6 +89,14 @@ impl Simulation {
         self.client_ops.iter().rev().find(|op| op.result == Some(OpResult::Ok)).map(|op| op.last_node)
     }
 
+    /// The running server that client `client`'s latest unanswered request waits on, if any:
+    /// where that client would send next before it knows a leader (it waits on that server's
+    /// answer, or a redirect from it).
+    pub fn client_waiting_on(&self, client: ClientId) -> Option<NodeId> {
+        let open = self.client_ops.iter().rev().find(|op| op.client == client && op.result.is_none())?;
+        self.node(open.last_node).is_some_and(|node| node.is_up()).then_some(open.last_node)
+    }
+
     pub(crate) fn client_response(&mut self, from: NodeId, request_id: RequestId, result: ClientResult) {
         let Some(op) = self.op_mut(request_id) else { return };
         if !op.is_open() || op.last_node != from {

@@ -328,4 +328,39 @@ fn the_timing_lesson_shows_elections_failing_on_a_slow_network_and_succeeding_on
     assert_eq!((state(&at[4], 4), state(&at[4], 5)), ((RoleKind::Leader, 1), (RoleKind::Follower, 1)));
     let votes: Vec<_> = (1..=5).map(|id| voted(&at[4], id)).collect();
     assert_eq!(votes, [Some(5), Some(4), Some(4), Some(4), Some(5)]);
+    // A fourth run, one network changing under it: the default latency, slowed to 100–150 ms
+    // at 1 s (S4 leads term 1 from 251 ms), S4 crashed at 1.5 s, 10–20 ms again at 3.5 s.
+    let changing = lesson.run_of(5);
+    assert_eq!(changing.options.latency_ms, [10, 20]);
+    let latencies: Vec<_> = changing
+        .actions
+        .iter()
+        .filter_map(|timed| match &timed.action {
+            raft_sim::Action::Latency { range_ms } => Some((timed.at_ms, *range_ms)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(latencies, [(1_000, [100, 150]), (3_500, [10, 20])]);
+    // Slowed, S4 still leads at 1.45 s, and no follower timed out: every server is in term 1.
+    assert_eq!(at[5].leader(), Some(4));
+    assert!(at[5].nodes().all(|n| n.node().current_term() == 1));
+    // S4 crashed: S1 times out first, at 1.742 s, and no server leads until 3.570 s, through
+    // term 9 at 3.45 s.
+    assert_eq!(top(&seek(changing, 1_741)), 1);
+    assert_eq!(state(&seek(changing, 1_742), 1), (RoleKind::Candidate, 2));
+    let mut history = History::new(changing.clone()).unwrap();
+    for ms in 1_500..3_570 {
+        history.seek(ms);
+        assert_eq!(history.sim().leader(), None, "a leader at {ms} ms");
+    }
+    assert_eq!((at[6].leader(), top(&at[6])), (None, 9));
+    // Fast again: S3 times out first, at 3.544 s, for term 10; S1, S5 and S2 have voted for it
+    // by 3.558 s, and it leads from 3.570 s.
+    assert_eq!(top(&seek(changing, 3_543)), 9);
+    assert_eq!(state(&seek(changing, 3_544), 3), (RoleKind::Candidate, 10));
+    let asked = seek(changing, 3_558);
+    for id in [1, 2, 5] {
+        assert_eq!((state(&asked, id), voted(&asked, id)), ((RoleKind::Follower, 10), Some(3)), "S{id}");
+    }
+    assert_eq!((at[7].leader(), state(&at[7], 3)), (Some(3), (RoleKind::Leader, 10)));
 }

@@ -175,7 +175,14 @@ pub fn App() -> Html {
         let arriving = state.lesson_arriving();
         crate::components::lesson_panel(
             lang,
-            &LessonPanelProps { tour, on_lesson, arriving, playing: state.playing, dispatch: dispatch.clone() },
+            &LessonPanelProps {
+                tour,
+                on_lesson,
+                arriving,
+                playing: state.playing,
+                can_play: !state.exploring(),
+                dispatch: dispatch.clone(),
+            },
         )
     });
     // The lessons finished in this browser, read again only when the open lesson's end is

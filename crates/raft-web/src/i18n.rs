@@ -660,7 +660,7 @@ impl Lang {
     }
 
     /// The language a link's `lang=` asks for: `en` or `zh`, or a language tag of either
-    /// (`zh-CN`, `en-GB`), in any case. `None` for anything else.
+    /// (`zh-CN`, `en-GB`), or `cn`, in any case. `None` for anything else.
     pub fn from_link(value: &str) -> Option<Lang> {
         let value = value.to_ascii_lowercase();
         let primary = match value.split(['-', '_']).next().unwrap_or_default() {

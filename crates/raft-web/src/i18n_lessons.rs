@@ -92,7 +92,7 @@ const ZH: LessonTexts = LessonTexts {
     right: "正确答案。",
     wrong: "不对。",
     off_track: "你进行了操作，现在显示的是你自己的运行，而不是课程的。",
-    play_here: "▶ 播放它",
+    play_here: "▶ 播放",
     pause_here: "❚❚ 暂停",
     back_to_lesson: "回到课程",
     finished: "课程结束：这次运行留给你继续探索。",

@@ -75,7 +75,7 @@ const ZH: SearchTexts = SearchTexts {
     changes: "成员变更次数",
     cancel: "取消",
     changed: "搜索期间运行已改变，结果不再从此刻开始。请重新搜索。",
-    to_logs: "查看日志表、安全性质和经过 ↓",
+    to_logs: "查看日志表、安全性质和“发生了什么” ↓",
     not_loaded: "搜索程序未能加载。请刷新页面后重试。",
     starting: "正在开始搜索……",
     cancelled_early: "在检查任何执行之前已取消。",

@@ -761,6 +761,12 @@ impl Playground {
         self.host_refusals.push((self.revision, refused));
     }
 
+    /// Refuses the host's command: told back to the host, and shown in the frame.
+    fn refuse_host_and_show(&mut self, refused: Notice) {
+        self.refuse_host(refused.clone());
+        self.notice = Some(refused);
+    }
+
     /// Replaces the run by a fresh cluster of the same size with `seed` and `options`; invalid
     /// options leave the run as it was, with a notice.
     fn start_fresh(&mut self, seed: u64, options: raft_sim::ScenarioOptions) {
@@ -810,13 +816,11 @@ impl Playground {
         self.history.borrow().sim().client_known_leader()
     }
 
-    /// The running server a client's latest unanswered request waits on, if any: where the
-    /// client form sends when the client knows no leader yet.
-    pub fn client_waiting_on(&self) -> Option<NodeId> {
+    /// For each client, C1 first, the running server its latest unanswered request waits on,
+    /// if any: where the client form sends that client's request when it knows no leader yet.
+    pub fn client_waiting_on(&self) -> [Option<NodeId>; raft_sim::MAX_CLIENTS as usize] {
         let history = self.history.borrow();
-        let sim = history.sim();
-        let open = sim.client_ops().rev().find(|op| op.result.is_none())?;
-        sim.node(open.last_node).is_some_and(|node| node.is_up()).then_some(open.last_node)
+        std::array::from_fn(|index| history.sim().client_waiting_on(index as raft_sim::ClientId + 1))
     }
 
     /// Where the client form sends when the client knows no leader: the first server that is
@@ -1182,16 +1186,11 @@ impl Reducible for Playground {
                     // Refused as the host's actions are: told back to the host, and shown (the
                     // frame's author sees the mistake in the frame too).
                     (Some(steps), _) => {
-                        let refused = Notice::NoSuchStep { asked: step + 1, steps, last_shown: false };
-                        next.refuse_host(refused.clone());
-                        next.notice = Some(refused);
+                        next.refuse_host_and_show(Notice::NoSuchStep { asked: step + 1, steps, last_shown: false })
                     }
                     // Asked right after `ready`, before the lesson's file arrived: it opens there.
                     (None, Some(pending)) => pending.step = Some(step),
-                    (None, None) => {
-                        next.refuse_host(Notice::NoLesson);
-                        next.notice = Some(Notice::NoLesson);
-                    }
+                    (None, None) => next.refuse_host_and_show(Notice::NoLesson),
                 }
             }
             Action::HostAct { action, on_leader } => {
@@ -1205,8 +1204,7 @@ impl Reducible for Playground {
                     (true, None) => Some(Notice::NoLeader),
                 };
                 if let Some(refused) = refused {
-                    next.refuse_host(refused.clone());
-                    next.notice = Some(refused);
+                    next.refuse_host_and_show(refused);
                 }
             }
         }
@@ -1245,13 +1243,14 @@ mod learner_tests;
 fn first_other_change(form: &raft_sim::ScenarioOptions, run: &raft_sim::ScenarioOptions) -> Option<&'static str> {
     let (rules, run_rules) = (&form.unsafe_rules, &run.unsafe_rules);
     [
-        ("election_min", form.election_timeout_ms != run.election_timeout_ms),
+        ("election_min", form.election_timeout_ms[0] != run.election_timeout_ms[0]),
+        ("election_max", form.election_timeout_ms[1] != run.election_timeout_ms[1]),
         ("heartbeat_ms", form.heartbeat_ms != run.heartbeat_ms),
         ("duplicate", form.duplicate != run.duplicate),
         ("client_timeout_ms", form.client_timeout_ms != run.client_timeout_ms),
-        ("client_retries", form.client_retries != run.client_retries),
         ("max_entries_per_append", form.max_entries_per_append != run.max_entries_per_append),
         ("snapshot_every", form.snapshot_every != run.snapshot_every),
+        ("client_retries", form.client_retries != run.client_retries),
         ("noop_on_election", form.noop_on_election != run.noop_on_election),
         ("conflict_hint", form.conflict_hint != run.conflict_hint),
         ("pre_vote", form.pre_vote != run.pre_vote),

@@ -19,9 +19,10 @@ pub struct ClientMenuProps {
     pub servers: Vec<NodeId>,
     /// The leader the client knows, if any.
     pub known_leader: Option<NodeId>,
-    /// When it knows none: the running server a client's request is waiting on, if one is.
+    /// When it knows none: for each client, C1 first, the running server its latest request
+    /// is waiting on, if one is.
     #[prop_or_default]
-    pub waiting_on: Option<NodeId>,
+    pub waiting_on: [Option<NodeId>; raft_sim::MAX_CLIENTS as usize],
     /// Where the form sends when the client knows no leader and waits on no server: the first
     /// server that is up.
     pub first_up: NodeId,
@@ -51,9 +52,13 @@ pub fn ClientMenu(props: &ClientMenuProps) -> Html {
     use_popover(menu.clone(), "[data-client]".to_owned());
     let lang = props.lang;
     let (t, l) = (lang.texts(), lang.learner_texts());
+    let client = use_state(|| 1u32);
     // Until the user picks a server, the write follows the leader the client knows, even if
-    // that changes while the form is open.
-    let (default_target, why) = match (props.known_leader, props.waiting_on) {
+    // that changes while the form is open; before it knows one, where the chosen client's
+    // request waits.
+    let waiting_on =
+        usize::try_from(*client).ok().and_then(|c| props.waiting_on.get(c.checked_sub(1)?).copied().flatten());
+    let (default_target, why) = match (props.known_leader, waiting_on) {
         (Some(leader), _) => (leader, crate::i18n_learner::TargetReason::KnownLeader),
         (None, Some(waiting_on)) => (waiting_on, crate::i18n_learner::TargetReason::WaitingOn),
         (None, None) => (props.first_up, crate::i18n_learner::TargetReason::FirstUp),
@@ -69,7 +74,6 @@ pub fn ClientMenu(props: &ClientMenuProps) -> Html {
             }
         })
     };
-    let client = use_state(|| 1u32);
     let on_client = {
         let client = client.clone();
         Callback::from(move |event: Event| {

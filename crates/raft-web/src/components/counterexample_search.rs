@@ -302,10 +302,14 @@ pub fn counterexample_search(props: &CounterexampleSearchProps) -> Html {
     }
 }
 
-/// Scrolls the log table to the top of the window, under the drawing where it is held there.
+/// Scrolls the log table to the top of the window, under the drawing where it is held there,
+/// and takes the keyboard's focus there, so that Tab goes on through the logs, the properties
+/// and the narration.
 fn show_logs() {
     if let Some(logs) = gloo::utils::document().query_selector(".playground__side .logs").ok().flatten() {
         logs.scroll_into_view();
+        let _ = logs.set_attribute("tabindex", "-1");
+        crate::hooks::focus_quietly(&logs);
     }
 }
 

@@ -18,6 +18,8 @@ pub struct LessonPanelProps<'a> {
     pub arriving: bool,
     /// Whether the run is playing (for the phone's Play beside Back to the lesson).
     pub playing: bool,
+    /// Whether it can play: not while exploring, where nothing happens by itself.
+    pub can_play: bool,
     /// Lesson actions.
     pub dispatch: Callback<Action>,
 }
@@ -51,15 +53,18 @@ pub fn lesson_panel(lang: Lang, props: &LessonPanelProps) -> Html {
             if !props.on_lesson {
                 <p class="lesson__off" role="status">
                     { t.off_track }{ " " }
-                    // On a phone (CSS), where Play is above the drawing held at the top, out of
-                    // sight: the run just acted on plays from here.
-                    <button type="button" class="lesson__play" onclick={props.dispatch.reform(|_: MouseEvent| Action::TogglePlay)}>
-                        { if props.playing { lang.lesson_texts().pause_here } else { lang.lesson_texts().play_here } }
-                    </button>
                     <button type="button" data-lesson-return="true" onclick={send(Action::LessonGoto(tour.step))}>
                         { t.back_to_lesson }
                     </button>
                 </p>
+                // On a phone (CSS), where Play is above the drawing held at the top, out of
+                // sight: the run just acted on plays from here. (Outside the status line, which
+                // would be said again at each press.)
+                if props.can_play {
+                    <button type="button" class="lesson__play" onclick={props.dispatch.reform(|_: MouseEvent| Action::TogglePlay)}>
+                        { if props.playing { t.pause_here } else { t.play_here } }
+                    </button>
+                }
             }
             { predict(lang, tour, &props.dispatch) }
             { lesson_nav(lang, tour, &props.dispatch) }
@@ -97,24 +102,27 @@ fn lesson_action(dispatch: &Callback<Action>, action: Action) -> Callback<MouseE
     })
 }
 
-/// Scrolls the first entry the step rings into the middle of the window.
+/// Scrolls the first entry the step rings into the middle of the window, then the log table
+/// sideways as little as brings the rightmost ringed entry in too (on a phone, the second of
+/// two entries would be left past the table's edge).
 fn show_ringed_entries() {
+    use wasm_bindgen::JsCast;
     let Ok(ringed) = gloo::utils::document().query_selector_all(".logs__entry--highlight") else { return };
-    let scroll = |index: u32, block: web_sys::ScrollLogicalPosition| {
-        if let Some(entry) =
-            ringed.item(index).and_then(|node| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(node).ok())
-        {
-            let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_block(block);
-            options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
-            entry.scroll_into_view_with_scroll_into_view_options(&options);
-        }
+    let entries: Vec<web_sys::Element> =
+        (0..ringed.length()).filter_map(|i| ringed.item(i)?.dyn_into::<web_sys::Element>().ok()).collect();
+    let scroll = |entry: &web_sys::Element, block: web_sys::ScrollLogicalPosition| {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(block);
+        options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+        entry.scroll_into_view_with_scroll_into_view_options(&options);
     };
-    // The first in the window's middle, then the table scrolled sideways as little as brings
-    // the last in too (on a phone, the second of two entries would be left past the edge).
-    scroll(0, web_sys::ScrollLogicalPosition::Center);
-    if ringed.length() > 1 {
-        scroll(ringed.length() - 1, web_sys::ScrollLogicalPosition::Nearest);
+    let Some(first) = entries.first() else { return };
+    scroll(first, web_sys::ScrollLogicalPosition::Center);
+    let rightmost = entries
+        .iter()
+        .max_by(|a, b| a.get_bounding_client_rect().right().total_cmp(&b.get_bounding_client_rect().right()));
+    if let Some(rightmost) = rightmost.filter(|entry| *entry != first) {
+        scroll(rightmost, web_sys::ScrollLogicalPosition::Nearest);
     }
 }
 

@@ -39,7 +39,7 @@ const EMBED_SIZE_WITH_LOG: (u32, u32) = (960, 600);
 
 /// What a copy button asked for.
 #[derive(Clone, PartialEq)]
-enum Copy {
+enum CopyAsked {
     /// The link to this run at this moment.
     Link,
     /// The embed code, with the page options and the frame's size chosen.
@@ -182,15 +182,15 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
     let make = {
         let (fragment, link, snippet, copied) = (props.fragment.clone(), link.clone(), snippet.clone(), copied.clone());
         let (frame_title, lesson) = (s.frame_title, props.lesson.clone());
-        Rc::new(move |copy: &Copy, info: &(String, String)| match copy {
-            Copy::Link => {
+        Rc::new(move |copy: &CopyAsked, info: &(String, String)| match copy {
+            CopyAsked::Link => {
                 let fragment = fragment.emit(lang);
                 let lesson =
                     fragment.as_ref().is_ok_and(|fragment| crate::lessons::LessonLink::parse(fragment).is_some());
                 let url = fragment.map(|fragment| format!("{}#{fragment}", page_base()));
                 show_and_copy(url, &link, &copied, Copied::Link(lesson));
             }
-            Copy::Code(options, size) => {
+            CopyAsked::Code(options, size) => {
                 let frame_lang = options.lang.unwrap_or(lang);
                 let code = fragment.emit(frame_lang).map(|fragment| {
                     let step = crate::lessons::LessonLink::parse(&fragment).is_some();
@@ -207,7 +207,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
     };
     // A copy asked for with a title or description typed and not saved: they are saved first
     // (they would be missing from the link), and the copy is made once the page shows them.
-    let pending = use_state(|| None::<(Copy, (String, String))>);
+    let pending = use_state(|| None::<(CopyAsked, (String, String))>);
     {
         let (pending, make) = (pending.clone(), make.clone());
         use_effect_with(props.info.clone(), move |info| {
@@ -222,7 +222,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
     let ask = {
         let (typed, pending, on_info, run, info) =
             (typed.clone(), pending.clone(), props.on_info.clone(), props.run, props.info.clone());
-        move |copy: Copy| {
+        move |copy: CopyAsked| {
             let unsaved = match &*typed {
                 Some(((title, description), typed_in)) if *typed_in == run => {
                     Some((title.trim().to_owned(), description.trim().to_owned())).filter(|words| *words != info)
@@ -241,7 +241,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
     };
     let on_copy_link = {
         let ask = ask.clone();
-        Callback::from(move |_: MouseEvent| ask(Copy::Link))
+        Callback::from(move |_: MouseEvent| ask(CopyAsked::Link))
     };
     let on_embed = Callback::from(move |event: SubmitEvent| {
         event.prevent_default();
@@ -256,7 +256,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
         };
         // The embed fills frames from 320×240 up (README).
         let size = (number_of(&form, "width", 320, EMBED_SIZE.0), number_of(&form, "height", 240, EMBED_SIZE.1));
-        ask(Copy::Code(options, size));
+        ask(CopyAsked::Code(options, size));
     });
     let on_info = {
         let on_info = props.on_info.clone();
