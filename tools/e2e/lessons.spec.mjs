@@ -318,3 +318,27 @@ test('on a phone, a server\'s menu opened in a lesson reaches over the lesson\'s
   expect(errors).toEqual([]);
   await context.close();
 });
+
+test('a step that offers the model checker opens Explore with its goal chosen and Find focused', async ({ page }) => {
+  test.setTimeout(60_000); // the search is CPU-bound, though short here
+  const errors = watchErrors(page);
+  await page.goto('./#lesson=misconceptions&step=1');
+  await expect(main(page)).toHaveAttribute('data-lesson-step', '1');
+  const offer = panel(page).getByRole('button', { name: 'Explore from here: look for a broken property (a counterexample) with the model checker' });
+  await offer.click();
+  await expect(page.getByRole('button', { name: 'Explore', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('combobox', { name: 'Look for' })).toHaveValue('violation');
+  await expect(page.getByRole('button', { name: 'Find a counterexample' })).toBeFocused();
+  // While exploring, the offer is gone (the panel keeps the goal it has).
+  await expect(offer).toHaveCount(0);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.search')).toHaveAttribute('data-search-status', 'found', { timeout: 45_000 });
+  await expect(page.locator('.search__status')).toContainText('Found: 4 events break election safety.');
+  // Another lesson's step chooses its own goal.
+  await page.goto('./#lesson=election&step=5');
+  await expect(main(page)).toHaveAttribute('data-lesson-step', '5');
+  await panel(page).getByRole('button', { name: 'Explore from here: look for a split vote with the model checker' }).click();
+  await expect(page.getByRole('combobox', { name: 'Look for' })).toHaveValue('split_vote');
+  await expect(page.getByRole('button', { name: 'Find the shortest run' })).toBeFocused();
+  expect(errors).toEqual([]);
+});

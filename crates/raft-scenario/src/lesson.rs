@@ -60,6 +60,12 @@ pub struct Step {
     /// that shows two stories, such as the misconceptions lesson's two broken rules).
     #[serde(default, deserialize_with = "step_scenario_file", skip_serializing_if = "Option::is_none")]
     pub scenario: Option<Box<Scenario>>,
+    /// What the step offers to look for with the model checker from its moment: a goal's name
+    /// as `raftsim check --goal` takes it (`split_vote`, `violation`, …). The page opens
+    /// Explore with it chosen under Look for; `cargo test -p raft-sim --test lessons` checks
+    /// that the name is a goal and that a search from the step reaches it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explore: Option<String>,
 }
 
 /// What a step points at: servers, a message in flight, log entries.

@@ -65,6 +65,27 @@ fn every_lesson_is_valid_and_every_step_shows_what_it_points_at() {
 }
 
 #[test]
+fn a_step_that_offers_to_explore_names_a_goal_that_a_search_from_its_moment_reaches() {
+    let mut offers = 0;
+    for (file, lesson) in lessons() {
+        for (index, step) in lesson.steps.iter().enumerate() {
+            let Some(name) = &step.explore else { continue };
+            offers += 1;
+            let goal = raft_sim::Goal::named(name).unwrap_or_else(|| panic!("{file} step {}: no goal {name}", index + 1));
+            // The page's search, from the step's moment: its default bounds.
+            let mut settings = raft_sim::CheckSettings::from_scenario(lesson.run_of(index).clone(), step.at_ms);
+            settings.bounds = raft_sim::EventBounds { crashes: 1, writes: 1, ..raft_sim::EventBounds::NONE };
+            settings.goal = goal;
+            settings.max_states = 200_000;
+            let mut checker = raft_sim::ModelChecker::new(settings).unwrap();
+            while !checker.run(10_000) {}
+            assert!(checker.violation().is_some(), "{file} step {}: no run to {name} found", index + 1);
+        }
+    }
+    assert!(offers >= 2, "the election and misconceptions lessons offer the model checker");
+}
+
+#[test]
 fn the_lessons_speak_the_seed_articles_words() {
     let all_zh: String = lessons()
         .iter()

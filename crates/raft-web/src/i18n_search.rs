@@ -118,6 +118,14 @@ impl Lang {
         }
     }
 
+    /// A lesson step's offer to explore from its moment, looking for `goal`.
+    pub fn explore_from_step(self, goal: Goal) -> String {
+        match self {
+            Lang::En => format!("Explore from here: look for {} with the model checker", self.search_goal(goal)),
+            Lang::Zh => format!("从这里开始探索：用模型检查器寻找“{}”", self.search_goal(goal)),
+        }
+    }
+
     /// A run reaching `goal` was found and loaded.
     pub fn search_reached(self, goal: Goal, events: usize) -> String {
         let what = self.search_goal(goal);

@@ -99,6 +99,12 @@ thread_local! {
     static GOAL: Cell<Goal> = const { Cell::new(Goal::Violation) };
 }
 
+/// Chooses what the next search panel opened looks for (a lesson's step that offers to explore
+/// from its moment chooses its goal before opening Explore).
+pub fn choose_goal(goal: Goal) {
+    GOAL.set(goal);
+}
+
 /// What a run found breaks, in `lang`: a property, or linearizability; or the goal it reaches.
 fn broken_name(lang: Lang, name: &str) -> Option<&'static str> {
     if let Some(goal) = Goal::named(name) {

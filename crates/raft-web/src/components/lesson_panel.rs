@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use crate::i18n::Lang;
 use crate::state::{Action, Tour};
+use raft_sim::LessonStep;
 
 /// What [`lesson_panel`] draws, and where its events go.
 pub struct LessonPanelProps<'a> {
@@ -66,6 +67,7 @@ pub fn lesson_panel(lang: Lang, props: &LessonPanelProps) -> Html {
                     </button>
                 }
             }
+            { explore_offer(lang, step, props) }
             { predict(lang, tour, &props.dispatch) }
             { lesson_nav(lang, tour, &props.dispatch) }
             if tour.waiting_for_answer() {
@@ -100,6 +102,31 @@ fn lesson_action(dispatch: &Callback<Action>, action: Action) -> Callback<MouseE
         });
         action.clone()
     })
+}
+
+/// A step that offers the model checker: Explore opened from the step's moment, with its goal
+/// chosen under Look for and the focus on Find, so that one more press finds the shortest run.
+/// Not while exploring already (its panel keeps the goal it has).
+fn explore_offer(lang: Lang, step: &LessonStep, props: &LessonPanelProps) -> Html {
+    let Some(goal) = step.explore.as_deref().and_then(raft_sim::Goal::named) else {
+        return Html::default();
+    };
+    if !props.can_play {
+        return Html::default();
+    }
+    let dispatch = props.dispatch.clone();
+    let onclick = Callback::from(move |_: MouseEvent| {
+        crate::components::choose_goal(goal);
+        dispatch.emit(Action::ToggleExplore);
+        crate::hooks::after_redraw(|| {
+            crate::hooks::focus_selected("[data-search=find]");
+        });
+    });
+    html! {
+        <button type="button" class="lesson__explore" data-explore-goal={goal.name()} {onclick}>
+            { lang.explore_from_step(goal) }
+        </button>
+    }
 }
 
 /// Scrolls the first entry the step rings into the middle of the window, then the log table

@@ -35,7 +35,7 @@ pub use client_history::ClientHistory;
 pub use client_menu::ClientMenu;
 pub use cluster::{Cluster, ClusterProps};
 pub use controls::{controls, ControlsProps};
-pub use counterexample_search::{CounterexampleSearch, CounterexampleSearchProps};
+pub use counterexample_search::{choose_goal, CounterexampleSearch, CounterexampleSearchProps};
 pub use embed_strip::{embed_strip, EmbedStripProps};
 pub use explore_panel::{explore_panel, focus_first_event, ExplorePanelProps};
 pub use invariant_bar::{broken_flag, invariant_bar, rules_off_flag, InvariantBarProps};
