@@ -71,7 +71,8 @@ fn a_step_that_offers_to_explore_names_a_goal_that_a_search_from_its_moment_reac
         for (index, step) in lesson.steps.iter().enumerate() {
             let Some(name) = &step.explore else { continue };
             offers += 1;
-            let goal = raft_sim::Goal::named(name).unwrap_or_else(|| panic!("{file} step {}: no goal {name}", index + 1));
+            let goal =
+                raft_sim::Goal::named(name).unwrap_or_else(|| panic!("{file} step {}: no goal {name}", index + 1));
             // The page's search, from the step's moment: its default bounds.
             let mut settings = raft_sim::CheckSettings::from_scenario(lesson.run_of(index).clone(), step.at_ms);
             settings.bounds = raft_sim::EventBounds { crashes: 1, writes: 1, ..raft_sim::EventBounds::NONE };
