@@ -251,9 +251,16 @@ pub fn check_run(sim: &Simulation) -> Option<String> {
         return Some(format!("{} broken at {} ms: {}", violation.property, violation.at_ms, violation.detail));
     }
     if let crate::Linearizability::Violation(failure) = sim.linearizability() {
+        let why = match failure.reason {
+            crate::Reason::NeverWritten { read } => format!("read {read} returned a value no write wrote"),
+            crate::Reason::Stale { read, newer } => {
+                format!("read {read} missed write {newer}, which ended before the read began")
+            }
+            crate::Reason::NoOrder => "no order of them respects real time".to_owned(),
+        };
         return Some(format!(
-            "the clients' history is not linearizable: operations {:?} on key {} ({:?})",
-            failure.operations, failure.key, failure.reason
+            "the clients' history is not linearizable: operations {:?} on key {} ({why})",
+            failure.operations, failure.key
         ));
     }
     let Some(leader) = sim.leader() else {

@@ -100,11 +100,22 @@ fn goal(name: &str) -> Result<Goal, String> {
     Goal::try_from(name.to_owned())
 }
 
+/// `options` as the user typed it, read as an options object: its errors' line and column are
+/// in what was typed (the checks that need a whole scenario come after, in a file made of it).
+pub fn options_typed(options: &str) -> Result<raft_sim::ScenarioOptions, String> {
+    let mut reader = serde_json::Deserializer::from_str(options);
+    serde_path_to_error::deserialize(&mut reader).map_err(|e| match e.path().to_string().as_str() {
+        "." => format!("--options: {}", e.inner()),
+        path => format!("--options: {path}: {}", e.inner()),
+    })
+}
+
 /// The scenario of `file`, with `options` (an options object) laid over its own.
 fn from_file(file: &std::path::Path, options: Option<&str>) -> Result<Scenario, String> {
     let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
     let scenario = Scenario::from_json(&text).map_err(|e| format!("{}: {e}", file.display()))?;
     let Some(options) = options else { return Ok(scenario) };
+    options_typed(options)?;
     let over: serde_json::Value = serde_json::from_str(options).map_err(|e| format!("--options: {e}"))?;
     let Some(over) = over.as_object() else {
         return Err("--options: an options object, e.g. {\"pre_vote\": true}".into());
@@ -128,6 +139,7 @@ pub fn check(args: CheckArgs) -> Result<ExitCode, String> {
         }
         None => {
             let json = args.options.as_deref().unwrap_or("{}");
+            options_typed(json)?;
             let wrapped = format!(r#"{{"version":1,"seed":1,"nodes":{},"options":{json}}}"#, args.nodes);
             let options = Scenario::from_json(&wrapped).map_err(|e| format!("--options: {e}"))?.options;
             CheckSettings::new(args.nodes, options)

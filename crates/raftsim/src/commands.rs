@@ -23,7 +23,7 @@ fn read_scenario(file: &Path) -> Result<Scenario, String> {
         return Err(format!("{name}: a scenario file has at most {limit} KB, not {} KB", size.div_ceil(1024)));
     }
     let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {name}: {e}"))?;
-    Scenario::from_json(&text).map_err(|e| format!("{name}: {e}"))
+    Scenario::from_json(&text).map_err(|e| format!("cannot write {name}: {e}"))
 }
 
 /// `raftsim run`.
@@ -34,11 +34,12 @@ pub fn run(file: &Path, until: Option<u64>, trace: Option<&Path>) -> Result<Exit
     sim.run_until(until);
     if let Some(path) = trace {
         let name = path.display();
-        let mut out = std::io::BufWriter::new(std::fs::File::create(path).map_err(|e| format!("{name}: {e}"))?);
+        let mut out =
+            std::io::BufWriter::new(std::fs::File::create(path).map_err(|e| format!("cannot write {name}: {e}"))?);
         for event in sim.trace().events().unwrap_or_default() {
-            writeln!(out, "{}", event.to_json()).map_err(|e| format!("{name}: {e}"))?;
+            writeln!(out, "{}", event.to_json()).map_err(|e| format!("cannot write {name}: {e}"))?;
         }
-        out.flush().map_err(|e| format!("{name}: {e}"))?;
+        out.flush().map_err(|e| format!("cannot write {name}: {e}"))?;
     }
     let report = Report::of(&sim);
     println!("{}", serde_json::to_string(&report).expect("reports serialise"));
@@ -70,12 +71,17 @@ pub fn fuzz(
     duration_ms: Option<u64>,
     options: Option<&str>,
 ) -> Result<ExitCode, String> {
-    if start.checked_add(seeds).is_none() {
+    // The seeds run are start to start + seeds - 1: the last seed itself can be run.
+    let Some(last) = seeds.checked_sub(1).and_then(|more| start.checked_add(more)) else {
         return Err(format!("--start {start} with --seeds {seeds} runs past the last seed, {}", u64::MAX));
-    }
+    };
     let duration_ms = duration_ms.unwrap_or(FuzzSettings::default().duration_ms);
     let mut settings = FuzzSettings { nodes, duration_ms, ..FuzzSettings::default() };
     if let Some(options) = options {
+        let typed = crate::check::options_typed(options)?;
+        if typed.scheduler != raft_sim::Scheduler::Timed {
+            return Err("--options: fuzzing runs on the clock: \"scheduler\": \"manual\" would run no event (use raftsim check to choose events)".into());
+        }
         settings = settings.with_options(options).map_err(|e| format!("--options: {e}"))?;
     }
     let started = Instant::now();
@@ -90,7 +96,7 @@ pub fn fuzz(
         failure: None,
         reproducer: None,
     };
-    for seed in start..start + seeds {
+    for seed in start..=last {
         let (sim, failure) = run_seed(seed, &settings);
         summary.runs += 1;
         summary.events += sim.events_processed();
@@ -135,7 +141,14 @@ pub fn decode(source: &str) -> Result<ExitCode, String> {
     } else {
         source.to_owned()
     };
-    let link = ShareLink::parse(&text).map_err(|e| e.to_string())?;
+    let link = ShareLink::parse(&text).map_err(|e| {
+        // Neither a file that exists nor anything like a link: most likely a mistyped file name.
+        if !source.contains("s=") && !source.contains('#') {
+            format!("{source}: no such file, and not a link (it holds no \"s=\" part)")
+        } else {
+            e.to_string()
+        }
+    })?;
     println!("{}", link.to_scenario_file().to_json_pretty());
     Ok(ExitCode::SUCCESS)
 }

@@ -47,6 +47,14 @@ fn check_refuses_options_that_are_not_options() {
     let output = raftsim(&["check", "--options", r#"{"speed": 2}"#]);
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("unknown field `speed`"));
+    // The column is in what was typed, from the command line or laid over a file.
+    let wrong = raftsim(&["check", "--options", r#"{"pre_vote": 3}"#]);
+    let said = String::from_utf8_lossy(&wrong.stderr);
+    assert!(said.contains("expected a boolean at line 1 column 14"), "{said}");
+    let preset = concat!(env!("CARGO_MANIFEST_DIR"), "/../raft-web/presets/figure-8.json");
+    let over = raftsim(&["check", "--from", preset, "--options", r#"{"loss": "x"}"#]);
+    let said = String::from_utf8_lossy(&over.stderr);
+    assert!(said.contains("at line 1 column 12"), "{said}");
 }
 
 #[test]

@@ -63,6 +63,30 @@ fn fuzz_prints_a_summary_and_passes_on_a_correct_raft() {
 }
 
 #[test]
+fn fuzz_runs_the_last_seed_and_refuses_what_it_cannot_run() {
+    let last = u64::MAX.to_string();
+    let output = raftsim(&["fuzz", "--seeds", "1", "--start", &last, "--nodes", "3", "--duration-ms", "1000"]);
+    assert_ne!(output.status.code(), Some(2), "{}", String::from_utf8_lossy(&output.stderr));
+    let summary: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(summary["runs"], 1);
+    let past = raftsim(&["fuzz", "--seeds", "2", "--start", &last]);
+    assert_eq!(past.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&past.stderr).contains("runs past the last seed"));
+    // Fuzzing runs on the clock: a manual scheduler would run nothing, and is refused.
+    let manual = raftsim(&["fuzz", "--seeds", "1", "--options", r#"{"scheduler": "manual"}"#]);
+    assert_eq!(manual.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&manual.stderr).contains("fuzzing runs on the clock"));
+}
+
+#[test]
+fn decode_of_a_file_that_does_not_exist_says_so() {
+    let output = raftsim(&["decode", "no-such-link-file.txt"]);
+    assert_eq!(output.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains("no-such-link-file.txt: no such file, and not a link"), "{said}");
+}
+
+#[test]
 fn url_and_decode_carry_a_scenario_through_a_link() {
     let file = write_temp(
         "link.json",
@@ -154,7 +178,7 @@ fn fuzz_refuses_options_that_are_not_options() {
     let output = raftsim(&["fuzz", "--seeds", "1", "--options", r#"{"pre_votes": true}"#]);
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("--options: options.pre_votes: unknown field `pre_votes`"), "{stderr}");
+    assert!(stderr.contains("--options: pre_votes: unknown field `pre_votes`"), "{stderr}");
     let safe = raftsim(&["fuzz", "--seeds", "20", "--options", r#"{"pre_vote": true, "check_quorum": true}"#]);
     assert_eq!(safe.status.code(), Some(0), "{}", String::from_utf8_lossy(&safe.stdout));
 }
