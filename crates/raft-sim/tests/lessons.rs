@@ -83,7 +83,7 @@ fn a_step_that_offers_to_explore_names_a_goal_that_a_search_from_its_moment_reac
             assert!(checker.violation().is_some(), "{file} step {}: no run to {name} found", index + 1);
         }
     }
-    assert!(offers >= 2, "the election and misconceptions lessons offer the model checker");
+    assert!(offers >= 3, "the election, replication and misconceptions lessons offer the model checker");
 }
 
 #[test]
