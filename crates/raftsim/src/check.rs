@@ -54,10 +54,11 @@ pub struct CheckArgs {
           value_parser = clap::value_parser!(u64).range(..=MAX_SCENARIO_TIME_MS))]
     at: Option<u64>,
     /// The longest run tried, in events.
-    #[arg(long, value_name = "D", default_value_t = 12, value_parser = clap::value_parser!(u32).range(..=1000))]
+    #[arg(long, value_name = "D", default_value_t = 12, value_parser = clap::value_parser!(u32).range(1..=1000))]
     depth: u32,
     /// Stop after this many distinct states.
-    #[arg(long = "max-states", value_name = "N", default_value_t = 10_000_000)]
+    #[arg(long = "max-states", value_name = "N", default_value_t = 10_000_000,
+          value_parser = clap::value_parser!(u64).range(1..))]
     max_states: u64,
     /// Crashes along one run, at most.
     #[arg(long, value_name = "C", default_value_t = 1)]

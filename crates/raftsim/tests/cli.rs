@@ -79,6 +79,15 @@ fn fuzz_runs_the_last_seed_and_refuses_what_it_cannot_run() {
 }
 
 #[test]
+fn check_refuses_a_depth_or_a_state_limit_of_zero() {
+    for flag in ["--depth", "--max-states"] {
+        let output = raftsim(&["check", flag, "0"]);
+        assert_eq!(output.status.code(), Some(2), "{flag} 0");
+        assert!(String::from_utf8_lossy(&output.stderr).contains("0 is not in"), "{flag} 0");
+    }
+}
+
+#[test]
 fn decode_of_a_file_that_does_not_exist_says_so() {
     let output = raftsim(&["decode", "no-such-link-file.txt"]);
     assert_eq!(output.status.code(), Some(2));
