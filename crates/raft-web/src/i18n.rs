@@ -57,6 +57,10 @@ pub struct Texts {
     pub preset_replayed: &'static str,
     /// Said under a preset's words once a person acted in its run.
     pub preset_acted: &'static str,
+    /// The same two lines as a shared link carries them, before the preset's words (its reader
+    /// sees them first, not at the end of a description that scrolls): replayed, and acted in.
+    pub preset_replayed_link: &'static str,
+    pub preset_acted_link: &'static str,
     /// A preset's files could not be fetched; the preset's id follows.
     pub preset_unavailable: &'static str,
     pub servers: &'static str,
@@ -284,6 +288,8 @@ const EN: Texts = Texts {
     choose_preset: "Choose a preset…",
     preset_replayed: "You replayed this preset with other settings: the words above tell its own run, not the one shown.",
     preset_acted: "You acted in this preset's run: the words above tell its own run. From the moment you acted, the run is yours: the preset's later actions, if it had any, were discarded, and what follows can differ from its words.",
+    preset_replayed_link: "This is a preset replayed with other settings: the words below tell the preset's own run, not this one.",
+    preset_acted_link: "This is a preset's run that its sharer acted in: the words below tell the preset's own run; from the moment of that action, the run is the sharer's.",
     preset_unavailable: "This preset could not be loaded (is the network down?); the run is kept:",
     servers: "Servers",
     servers_title: "Changing the size starts a fresh cluster",
@@ -480,6 +486,8 @@ const ZH: Texts = Texts {
     choose_preset: "选择预设场景……",
     preset_replayed: "你用别的设置重放了这个预设：上面的说明讲的是它原来的运行，不是现在显示的这一次。",
     preset_acted: "你在这个预设的运行中做了操作：上面的说明讲的是它原来的运行。从你操作的那一刻起，这就是你自己的运行：预设中之后的操作（如果有）已被丢弃，接下来的运行可能与说明不同。",
+    preset_replayed_link: "这是用其他设置重放的预设：下面的说明讲的是预设原来的运行，不是这一次。",
+    preset_acted_link: "这是分享者做过操作的预设运行：下面的说明讲的是预设原来的运行；从那次操作的时刻起，运行是分享者自己的。",
     preset_unavailable: "无法加载这个预设场景（网络断开了吗？），当前运行保持不变：",
     servers: "服务器数",
     servers_title: "改变数量会开始一个新集群",

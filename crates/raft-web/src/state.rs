@@ -497,10 +497,10 @@ impl Playground {
             // A preset's title and description as the sharer reads them: in 中文.
             (scenario.title, scenario.description) = self.scenario_info(lang);
         }
-        // Whoever opens it reads, under the preset's words, that they tell the preset's own run.
-        if let (Some(note), Some(description)) = (self.preset_note(lang), scenario.description.as_mut()) {
-            description.push_str("\n\n");
-            description.push_str(note);
+        // Whoever opens it reads first, before the preset's words, that they tell the preset's
+        // own run (at their end, the line would be out of view in the description's box).
+        if let (Some(note), Some(description)) = (self.preset_link_note(lang), scenario.description.as_mut()) {
+            *description = format!("{note}\n\n{description}");
         }
         raft_sim::ShareLink { scenario, time_ms: history.now() }.fragment()
     }
@@ -586,6 +586,18 @@ impl Playground {
             Some(lang.texts().preset_replayed)
         } else if self.preset_acted() {
             Some(lang.texts().preset_acted)
+        } else {
+            None
+        }
+    }
+
+    /// What a shared link of this run says before the preset's words, when they no longer tell
+    /// the run (replayed with other settings, or acted in), in `lang`.
+    fn preset_link_note(&self, lang: Lang) -> Option<&'static str> {
+        if self.preset_replayed() {
+            Some(lang.texts().preset_replayed_link)
+        } else if self.preset_acted() {
+            Some(lang.texts().preset_acted_link)
         } else {
             None
         }
@@ -1482,19 +1494,20 @@ mod tests {
         let options = raft_sim::ScenarioOptions { check_quorum: !state.options().check_quorum, ..state.options() };
         let replayed = reduce(load(), replay(options));
         assert!(replayed.preset_replayed(), "another run under the preset's words");
-        // Its link carries the line, in the sharer's language, after the preset's words.
+        // Its link carries the line, in the sharer's language, before the preset's words.
         let shared = |state: &Playground, lang| {
             let link = raft_sim::ShareLink::parse(&state.share_fragment(lang).unwrap()).unwrap();
             link.scenario.description.unwrap()
         };
-        assert!(shared(&replayed, Lang::En).ends_with(&format!("\n\n{}", Lang::En.texts().preset_replayed)));
-        assert!(shared(&replayed, Lang::Zh).ends_with(Lang::Zh.texts().preset_replayed));
-        assert!(!shared(&state, Lang::En).contains(Lang::En.texts().preset_replayed), "the preset's own run");
+        assert!(shared(&replayed, Lang::En).starts_with(&format!("{}\n\n", Lang::En.texts().preset_replayed_link)));
+        assert!(shared(&replayed, Lang::En).ends_with(&shared(&state, Lang::En)), "then the preset's words");
+        assert!(shared(&replayed, Lang::Zh).starts_with(Lang::Zh.texts().preset_replayed_link));
+        assert!(!shared(&state, Lang::En).contains(Lang::En.texts().preset_replayed_link), "the preset's own run");
         assert_eq!(replayed.scenario_info(Lang::Zh).0, state.scenario_info(Lang::Zh).0, "the words are the preset's");
         // A loss action changes the run's options without a replay: still the preset's run.
         let lossy = reduce(load(), Action::Apply(raft_sim::Action::Loss { probability: 0.5 }));
         assert!(!lossy.preset_replayed() && lossy.preset_acted(), "an action, not a replay");
-        assert!(shared(&lossy, Lang::En).ends_with(Lang::En.texts().preset_acted));
+        assert!(shared(&lossy, Lang::En).starts_with(Lang::En.texts().preset_acted_link));
         assert!(!state.preset_acted() && !replayed.preset_acted());
         let undone = reduce(
             reduce(reduce(load(), Action::Seek(0)), Action::Apply(raft_sim::Action::Crash { node: 1 })),
