@@ -499,7 +499,7 @@ impl Playground {
         }
         // Whoever opens it reads first, before the preset's words, that they tell the preset's
         // own run (at their end, the line would be out of view in the description's box).
-        if let (Some(note), Some(description)) = (self.preset_link_note(lang), scenario.description.as_mut()) {
+        if let (Some((_, note)), Some(description)) = (self.preset_notes(lang), scenario.description.as_mut()) {
             *description = format!("{note}\n\n{description}");
         }
         raft_sim::ShareLink { scenario, time_ms: history.now() }.fragment()
@@ -582,22 +582,17 @@ impl Playground {
     /// The line said under a preset's words once they no longer tell the run shown (replayed
     /// with other settings, or acted in), in `lang`.
     pub fn preset_note(&self, lang: Lang) -> Option<&'static str> {
-        if self.preset_replayed() {
-            Some(lang.texts().preset_replayed)
-        } else if self.preset_acted() {
-            Some(lang.texts().preset_acted)
-        } else {
-            None
-        }
+        self.preset_notes(lang).map(|(shown, _)| shown)
     }
 
-    /// What a shared link of this run says before the preset's words, when they no longer tell
-    /// the run (replayed with other settings, or acted in), in `lang`.
-    fn preset_link_note(&self, lang: Lang) -> Option<&'static str> {
+    /// That line as the page shows it, and as a shared link carries it before the preset's
+    /// words.
+    fn preset_notes(&self, lang: Lang) -> Option<(&'static str, &'static str)> {
+        let t = lang.texts();
         if self.preset_replayed() {
-            Some(lang.texts().preset_replayed_link)
+            Some((t.preset_replayed, t.preset_replayed_link))
         } else if self.preset_acted() {
-            Some(lang.texts().preset_acted_link)
+            Some((t.preset_acted, t.preset_acted_link))
         } else {
             None
         }
