@@ -180,7 +180,7 @@ pub fn App() -> Html {
                 on_lesson,
                 arriving,
                 playing: state.playing,
-                can_play: !state.exploring(),
+                exploring: state.exploring(),
                 dispatch: dispatch.clone(),
             },
         )
@@ -204,7 +204,7 @@ pub fn App() -> Html {
         violations: state.violations(),
         on_seek: on_seek.clone(),
         history_breach: client_history.breach.clone(),
-        rules_off: state.options().unsafe_rules.switched_on(),
+        rules_off: state.rules_off(),
     };
     let show_log = !options.embed || options.show_log;
     let log_table = html! {

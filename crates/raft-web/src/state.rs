@@ -623,6 +623,11 @@ impl Playground {
         self.history.borrow().sim().config().options.clone()
     }
 
+    /// The rules the run switches off on purpose (`unsafe` options' names).
+    pub fn rules_off(&self) -> Vec<&'static str> {
+        self.history.borrow().sim().config().options.unsafe_rules.switched_on()
+    }
+
     /// The actions that give the network `settings`' latency and loss from the moment shown,
     /// one for each that differs from the network's now (what the form showed); refused when
     /// `settings` differ from the run's in anything else, or in nothing.

@@ -116,15 +116,14 @@ fn from_file(file: &std::path::Path, options: Option<&str>) -> Result<Scenario, 
     let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
     let scenario = Scenario::from_json(&text).map_err(|e| format!("{}: {e}", file.display()))?;
     let Some(options) = options else { return Ok(scenario) };
+    // Read as options first, for errors placed in what was typed; then as the object of the
+    // fields given, laid over the file's.
     options_typed(options)?;
-    let over: serde_json::Value = serde_json::from_str(options).map_err(|e| format!("--options: {e}"))?;
-    let Some(over) = over.as_object() else {
-        return Err("--options: an options object, e.g. {\"pre_vote\": true}".into());
-    };
+    let over: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(options).map_err(|e| format!("--options: {e}"))?;
     let mut value = serde_json::to_value(&scenario).map_err(|e| e.to_string())?;
-    let base = value["options"].as_object().cloned().unwrap_or_default();
-    let mut merged = base;
-    merged.extend(over.clone());
+    let mut merged = value["options"].as_object().cloned().unwrap_or_default();
+    merged.extend(over);
     value["options"] = serde_json::Value::Object(merged);
     Scenario::from_json(&value.to_string()).map_err(|e| format!("--options: {e}"))
 }

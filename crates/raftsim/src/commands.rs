@@ -23,7 +23,7 @@ fn read_scenario(file: &Path) -> Result<Scenario, String> {
         return Err(format!("{name}: a scenario file has at most {limit} KB, not {} KB", size.div_ceil(1024)));
     }
     let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {name}: {e}"))?;
-    Scenario::from_json(&text).map_err(|e| format!("cannot write {name}: {e}"))
+    Scenario::from_json(&text).map_err(|e| format!("{name}: {e}"))
 }
 
 /// `raftsim run`.
@@ -33,13 +33,12 @@ pub fn run(file: &Path, until: Option<u64>, trace: Option<&Path>) -> Result<Exit
     let mut sim = scenario.build(trace.is_some()).map_err(|e| format!("{}: {e}", file.display()))?;
     sim.run_until(until);
     if let Some(path) = trace {
-        let name = path.display();
-        let mut out =
-            std::io::BufWriter::new(std::fs::File::create(path).map_err(|e| format!("cannot write {name}: {e}"))?);
+        let failed = |e: std::io::Error| format!("cannot write {}: {e}", path.display());
+        let mut out = std::io::BufWriter::new(std::fs::File::create(path).map_err(failed)?);
         for event in sim.trace().events().unwrap_or_default() {
-            writeln!(out, "{}", event.to_json()).map_err(|e| format!("cannot write {name}: {e}"))?;
+            writeln!(out, "{}", event.to_json()).map_err(failed)?;
         }
-        out.flush().map_err(|e| format!("cannot write {name}: {e}"))?;
+        out.flush().map_err(failed)?;
     }
     let report = Report::of(&sim);
     println!("{}", serde_json::to_string(&report).expect("reports serialise"));

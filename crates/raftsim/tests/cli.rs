@@ -43,7 +43,8 @@ fn a_bad_file_exits_2_with_a_message_naming_the_problem() {
     let file = write_temp("bad.json", r#"{ "version": 1, "seed": 1, "nodes": 0 }"#);
     let output = raftsim(&["run", &file]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("nodes: a cluster has 1 to 9 nodes, not 0"));
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains(&format!("{file}: nodes: a cluster has 1 to 9 nodes, not 0")), "{said}");
     assert!(output.stdout.is_empty());
     assert_eq!(raftsim(&["run", "/no/such/file.json"]).status.code(), Some(2));
     assert_eq!(raftsim(&["explode"]).status.code(), Some(2));

@@ -19,8 +19,9 @@ pub struct LessonPanelProps<'a> {
     pub arriving: bool,
     /// Whether the run is playing (for the phone's Play beside Back to the lesson).
     pub playing: bool,
-    /// Whether it can play: not while exploring, where nothing happens by itself.
-    pub can_play: bool,
+    /// Whether Explore is on: nothing happens by itself then (no Play), and the search panel
+    /// keeps the goal it has (no offer to explore).
+    pub exploring: bool,
     /// Lesson actions.
     pub dispatch: Callback<Action>,
 }
@@ -61,7 +62,7 @@ pub fn lesson_panel(lang: Lang, props: &LessonPanelProps) -> Html {
                 // On a phone (CSS), where Play is above the drawing held at the top, out of
                 // sight: the run just acted on plays from here. (Outside the status line, which
                 // would be said again at each press.)
-                if props.can_play {
+                if !props.exploring {
                     <button type="button" class="lesson__play" onclick={props.dispatch.reform(|_: MouseEvent| Action::TogglePlay)}>
                         { if props.playing { t.pause_here } else { t.play_here } }
                     </button>
@@ -111,7 +112,7 @@ fn explore_offer(lang: Lang, step: &LessonStep, props: &LessonPanelProps) -> Htm
     let Some(goal) = step.explore.as_deref().and_then(raft_sim::Goal::named) else {
         return Html::default();
     };
-    if !props.can_play {
+    if props.exploring {
         return Html::default();
     }
     let dispatch = props.dispatch.clone();
