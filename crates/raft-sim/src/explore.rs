@@ -120,6 +120,16 @@ impl Broken {
             Broken::Reached(goal) => goal.name(),
         }
     }
+
+    /// Its key in reports: the property's (`election_safety`, as `raftsim run` writes it),
+    /// `linearizable` (as `run`'s report and the page's badge name it), or the goal's name.
+    pub fn key(self) -> &'static str {
+        match self {
+            Broken::Property(property) => property.key(),
+            Broken::Linearizability => "linearizable",
+            Broken::Reached(goal) => goal.name(),
+        }
+    }
 }
 
 /// A run that breaks a property, or reaches the goal searched for.

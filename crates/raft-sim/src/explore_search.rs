@@ -112,7 +112,7 @@ impl SearchRequest {
             let elapsed = (milliseconds() - began).max(0.0).round() as u64;
             let done = finished || elapsed >= u64::from(self.seconds) * 1000;
             let found = checker.violation().map(|found| FoundRun {
-                property: found.property.name().to_owned(),
+                property: found.property.key().to_owned(),
                 events: found.actions.len() as u32,
                 scenario: checker.scenario_of(found).to_json(),
             });

@@ -61,6 +61,21 @@ impl Property {
     }
 }
 
+impl Property {
+    /// The property's key, as serde writes it in reports and as the page's
+    /// `data-invariant` says it: `election_safety`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Property::ElectionSafety => "election_safety",
+            Property::LeaderAppendOnly => "leader_append_only",
+            Property::LogMatching => "log_matching",
+            Property::LeaderCompleteness => "leader_completeness",
+            Property::StateMachineSafety => "state_machine_safety",
+            Property::OneChangeAtATime => "one_change_at_a_time",
+        }
+    }
+}
+
 impl fmt::Display for Property {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())

@@ -83,3 +83,13 @@ fn the_switches_read_from_files_and_are_not_written_when_off() {
     let unknown = Scenario::from_json(r#"{ "version": 1, "seed": 1, "options": { "unsafe": { "no_terms": true } } }"#);
     assert!(unknown.unwrap_err().to_string().starts_with("options.unsafe.no_terms: unknown field `no_terms`"));
 }
+
+/// A property's key is the name serde writes in reports (`raftsim run`), so that `raftsim
+/// check`, the page's `data-invariant` and the reports all say `election_safety`.
+#[test]
+fn property_keys_are_the_names_reports_write() {
+    for property in raft_sim::Property::ALL {
+        assert_eq!(serde_json::to_value(property).unwrap(), property.key(), "{property}");
+        assert_eq!(raft_sim::Broken::Property(property).key(), property.key());
+    }
+}

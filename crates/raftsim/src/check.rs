@@ -171,7 +171,7 @@ pub fn check(args: CheckArgs) -> Result<ExitCode, String> {
     }
     let seconds = started.elapsed().as_secs_f64();
     let found = checker.violation().map(|found| ViolationReport {
-        property: found.property.name(),
+        property: found.property.key(),
         depth: found.actions.len(),
         scenario: checker.scenario_of(found),
     });

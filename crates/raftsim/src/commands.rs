@@ -49,7 +49,10 @@ pub fn run(file: &Path, until: Option<u64>, trace: Option<&Path>) -> Result<Exit
 struct FuzzSummary {
     runs: u64,
     events: u64,
+    /// Safety violations seen, all runs together (a run can break several properties).
     violations: u64,
+    /// Runs that broke at least one safety property.
+    runs_with_violations: u64,
     /// Runs whose clients saw a history that is not linearizable.
     not_linearizable: u64,
     liveness_failures: u64,
@@ -88,6 +91,7 @@ pub fn fuzz(
         runs: 0,
         events: 0,
         violations: 0,
+        runs_with_violations: 0,
         not_linearizable: 0,
         liveness_failures: 0,
         wall_ms: 0,
@@ -100,6 +104,7 @@ pub fn fuzz(
         summary.runs += 1;
         summary.events += sim.events_processed();
         summary.violations += sim.violations().len() as u64;
+        summary.runs_with_violations += u64::from(!sim.violations().is_empty());
         let linearizable = matches!(sim.linearizability(), raft_sim::Linearizability::Linearizable { .. });
         summary.not_linearizable += u64::from(!linearizable);
         if let Some(failure) = failure {

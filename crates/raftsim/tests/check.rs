@@ -19,7 +19,7 @@ fn check_finds_the_shortest_double_vote_and_its_scenario_replays_it() {
         assert!(report[field].is_number(), "{field} in {report}");
     }
     let violation = &report["violation"];
-    assert_eq!(violation["property"], "election safety");
+    assert_eq!(violation["property"], "election_safety", "as `raftsim run` names it");
     assert_eq!(violation["depth"], 6);
     let file = write_temp("double-vote.json", &violation["scenario"].to_string());
     let replay = raftsim(&["run", &file]);
@@ -35,7 +35,7 @@ fn check_from_a_scenario_file_lays_the_options_over_the_files() {
     let unsafe_rule = r#"{"unsafe":{"commit_old_terms":true}}"#;
     let found = raftsim(&[&["check", "--from", preset, "--options", unsafe_rule][..], &args].concat());
     assert_eq!(found.status.code(), Some(1));
-    assert_eq!(report(&found)["violation"]["property"], "leader completeness");
+    assert_eq!(report(&found)["violation"]["property"], "leader_completeness");
     let safe = raftsim(&[&["check", "--from", preset, "--depth", "7"][..], &args].concat());
     assert_eq!(safe.status.code(), Some(0), "the preset's own options keep the rule");
     let safe = report(&safe);
@@ -66,7 +66,7 @@ fn check_with_reads_finds_a_stale_read_and_run_shows_the_history_is_not_lineariz
     let found = raftsim(&[&["check", "--from", &start][..], &args, &walks].concat());
     assert_eq!(found.status.code(), Some(1), "{}", String::from_utf8_lossy(&found.stderr));
     let violation = &report(&found)["violation"];
-    assert_eq!(violation["property"], "linearizability");
+    assert_eq!(violation["property"], "linearizable", "as `raftsim run` names it");
     let file = write_temp("stale-read.json", &violation["scenario"].to_string());
     let replay = raftsim(&["run", &file]);
     assert_eq!(replay.status.code(), Some(1));

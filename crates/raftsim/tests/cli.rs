@@ -58,6 +58,7 @@ fn fuzz_prints_a_summary_and_passes_on_a_correct_raft() {
     let summary: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(summary["runs"], 20);
     assert_eq!(summary["violations"], 0);
+    assert_eq!(summary["runs_with_violations"], 0);
     assert_eq!(summary["liveness_failures"], 0);
     assert!(summary["events"].as_u64().unwrap() > 20 * 100);
     assert!(summary.get("reproducer").is_none());
@@ -154,7 +155,10 @@ fn fuzz_with_each_unsafe_switch_finds_a_violation_that_its_reproducer_replays() 
         let output = raftsim(&["fuzz", "--seeds", seeds, "--start", start, "--options", options]);
         assert_eq!(output.status.code(), Some(1), "{options}: {}", String::from_utf8_lossy(&output.stdout));
         let summary: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-        assert!(summary["violations"].as_u64().unwrap() > 0, "{options}: {summary}");
+        let runs_broken = summary["runs_with_violations"].as_u64().unwrap();
+        assert!(runs_broken > 0, "{options}: {summary}");
+        assert!(summary["violations"].as_u64().unwrap() >= runs_broken, "{options}: {summary}");
+        assert!(runs_broken <= summary["runs"].as_u64().unwrap(), "{options}: {summary}");
         let file = write_temp("reproducer.json", &summary["reproducer"].to_string());
         let replayed = raftsim(&["run", &file]);
         assert_eq!(replayed.status.code(), Some(1), "{options}");

@@ -110,10 +110,10 @@ fn broken_name(lang: Lang, name: &str) -> Option<&'static str> {
     if let Some(goal) = Goal::named(name) {
         return Some(lang.search_goal(goal));
     }
-    if name == raft_sim::Broken::Linearizability.name() {
+    if name == raft_sim::Broken::Linearizability.key() {
         return Some(lang.history_texts().linearizable);
     }
-    Property::ALL.into_iter().find(|p| p.name() == name).map(|property| lang.property(property))
+    Property::ALL.into_iter().find(|p| p.key() == name).map(|property| lang.property(property))
 }
 
 /// The run and the found-callback as of the last render, which a worker's handlers read.

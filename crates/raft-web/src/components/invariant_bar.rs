@@ -32,7 +32,7 @@ fn badges(lang: Lang, props: &InvariantBarProps) -> Vec<Badge> {
         .map(|&property| {
             let broken = props.violations.iter().find(|v| v.property == property);
             let detail = broken.map(|v| (v.at_ms, lang.breach(&v.detail)));
-            (serde_name(property), lang.property(property), detail)
+            (property.key(), lang.property(property), detail)
         })
         .collect();
     let history = props.history_breach.as_ref().map(|breach| (breach.at_ms, lang.history_breach(breach)));
@@ -144,17 +144,5 @@ fn badge(
                 </button>
             }
         </li>
-    }
-}
-
-/// The property's snake_case name, as in reports: `election_safety`.
-fn serde_name(property: Property) -> &'static str {
-    match property {
-        Property::ElectionSafety => "election_safety",
-        Property::LeaderAppendOnly => "leader_append_only",
-        Property::LogMatching => "log_matching",
-        Property::LeaderCompleteness => "leader_completeness",
-        Property::StateMachineSafety => "state_machine_safety",
-        Property::OneChangeAtATime => "one_change_at_a_time",
     }
 }
