@@ -1,5 +1,5 @@
 //! Membership changes (paper §6, thesis chapter 4): a leader catches new servers up as
-//! learners, then appends the new configuration — directly, one server at a time (thesis §4.2),
+//! learners, then appends the new configuration — directly, one server at a time (thesis §4.1),
 //! or through the joint configuration C_old,new (paper §6, thesis §4.3).
 
 use crate::command::Command;

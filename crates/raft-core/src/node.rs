@@ -31,7 +31,7 @@ pub struct PersistentState {
 pub struct Node {
     pub(crate) id: NodeId,
     /// The configuration the cluster started with, before any configuration entry of the log:
-    /// servers 1..K for the first servers, none for a server added later (thesis §4.1).
+    /// servers 1..K for the first servers, none for a server added later (bootstrapping, thesis §4.4).
     pub(crate) base: Configuration,
     /// The configuration in force: the latest in the log, committed or not, else `base`.
     pub(crate) config: Configuration,

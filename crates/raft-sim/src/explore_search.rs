@@ -55,15 +55,15 @@ pub struct SearchReport {
     pub error: Option<String>,
 }
 
-/// A counterexample as the page loads it: the property's name (`Property::name`), and the
+/// A counterexample as the page loads it: the property's key (`Broken::key`), and the
 /// manual-mode scenario file that replays it (as `raftsim check` prints it), whose last
 /// `events` actions are the events from the moment searched. A file, so that the page reads
 /// it with the one scenario reader it has.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FoundRun {
-    /// What it breaks, by name: a property's (e.g. "leader completeness"), or
-    /// "linearizability"; or the goal it reaches (e.g. "two_leaders") (`Broken::name`).
+    /// What it breaks, by key: a property's (e.g. "leader_completeness"), or
+    /// "linearizable"; or the goal it reaches (e.g. "two_leaders") (`Broken::key`).
     pub property: String,
     /// How many events, from the moment searched, break it.
     pub events: u32,

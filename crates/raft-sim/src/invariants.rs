@@ -124,7 +124,8 @@ pub enum Breach {
         /// The last index kept.
         after: LogIndex,
     },
-    /// A server stored entries that do not follow its log (Leader Append-Only).
+    /// A server stored entries that do not follow its log, leaving a gap (Log Matching: its log
+    /// no longer holds every entry up to the ones stored).
     StoredPastEnd {
         /// The server.
         node: NodeId,
@@ -361,7 +362,7 @@ impl Checker {
         let position = (node - 1) as usize;
         if self.mirrors[position].len() as LogIndex != first - 1 {
             let detail = Breach::StoredPastEnd { node, first, length: self.mirrors[position].len() as LogIndex };
-            self.violate(Property::LeaderAppendOnly, at_ms, detail);
+            self.violate(Property::LogMatching, at_ms, detail);
             self.mirrors[position].truncate((first - 1) as usize);
         }
         for index in first..=last {

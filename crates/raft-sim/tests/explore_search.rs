@@ -54,7 +54,7 @@ fn the_search_finds_figure_8_and_the_page_replays_it_to_the_same_broken_property
     assert!(before.windows(2).all(|pair| pair[0].states <= pair[1].states), "states only grow");
     assert!(last.done && !last.complete && last.error.is_none(), "{last:?}");
     let found = last.found.as_ref().expect("a counterexample");
-    assert_eq!(found.property, Property::LeaderCompleteness.name());
+    assert_eq!(found.property, Property::LeaderCompleteness.key());
     let actions = found.actions().unwrap();
     assert_eq!((found.events, actions.len()), (7, 7), "{actions:?}");
     assert!(history.sim().violations().is_empty());

@@ -1160,7 +1160,7 @@ impl Lang {
                 E::DeposedByOutsider { leader, by, term } => format!(
                     "S{by}, outside leader S{leader}'s configuration, asked for votes in term {term}, and S{leader} \
                      stepped down: a server removed without hearing of it disrupts the cluster (thesis §4.2.3); \
-                     CheckQuorum's guard stops this."
+                     the thesis's guard, on here with CheckQuorum, stops this."
                 ),
                 E::Committed { leader, index } => format!("Leader S{leader} committed the log up to index {index}."),
                 E::CommitDeferred { leader, index, term, leader_term } => format!(
@@ -1331,15 +1331,15 @@ impl Lang {
                     match leader {
                         Some(leader) if leader == node => format!(
                             "S{node} ignored S{candidate}'s {request} for term {term}: it leads, so {withheld} \
-                             (CheckQuorum's guard, thesis §4.2.3)."
+                             (thesis §4.2.3's guard, on with CheckQuorum)."
                         ),
                         Some(leader) => format!(
                             "S{node} ignored S{candidate}'s {request} for term {term}: it heard from leader S{leader} \
-                             within the shortest election timeout, so {withheld} (CheckQuorum's guard, thesis §4.2.3)."
+                             within the shortest election timeout, so {withheld} (thesis §4.2.3's guard, on with CheckQuorum)."
                         ),
                         None => format!(
                             "S{node} ignored S{candidate}'s {request} for term {term}: it restarted less than the \
-                             shortest election timeout ago and may still be part of a leader's lease (thesis §6.4.1)."
+                             shortest election timeout ago and may still be part of a leader's lease (this playground's precaution for leases, thesis §6.4.1)."
                         ),
                     }
                 }
@@ -1397,7 +1397,7 @@ impl Lang {
                 E::MetLeaderOfItsTerm { node, term } => format!("S{node} 收到同为第 {term} 任期的领导者的消息，成为跟随者。"),
                 E::DeposedByOutsider { leader, by, term } => format!(
                     "S{by} 不在领导者 S{leader} 的配置中，却以第 {term} 任期请求投票，S{leader} 随即退位：\
-                     被移除却不知情的服务器会扰乱集群（博士论文 §4.2.3）；开启 CheckQuorum 可以阻止这一点。"
+                     被移除却不知情的服务器会扰乱集群（博士论文 §4.2.3）；博士论文中的防护（这里随 CheckQuorum 开启）可以阻止这一点。"
                 ),
                 E::Committed { leader, index } => format!("领导者 S{leader} 提交了索引 {index} 及之前的日志。"),
                 E::CommitDeferred { leader, index, term, leader_term } => format!(
@@ -1464,7 +1464,7 @@ impl Lang {
                     (OpResult::Ok, None) => format!("C{client} 读 {key}：尚未设置。"),
                     (OpResult::NoLeader, _) => format!("C{client} 读 {key} 失败：没有已知的领导者。"),
                     (OpResult::Timeout, _) => format!("C{client} 等待读 {key} 超时，放弃了。"),
-                    _ => format!("C{client} 读 {key} 没有得到答复：领导者已下台。"),
+                    _ => format!("C{client} 读 {key} 没有得到答复：领导者已退位。"),
                 },
                 E::ClientDone { command, result, .. } => match result {
                     OpResult::Ok => format!("写入 {command} 已提交并得到确认。"),
@@ -1547,15 +1547,15 @@ impl Lang {
                     match leader {
                         Some(leader) if leader == node => format!(
                             "S{node} 忽略了 S{candidate} 第 {term} 任期的 {request}：它自己是领导者，\
-                             {withheld}（CheckQuorum 的保护，博士论文 §4.2.3）。"
+                             {withheld}（博士论文 §4.2.3 的防护，随 CheckQuorum 开启）。"
                         ),
                         Some(leader) => format!(
                             "S{node} 忽略了 S{candidate} 第 {term} 任期的 {request}：它在最短选举超时内收到过领导者 S{leader} 的消息，\
-                             因此{withheld}（CheckQuorum 的保护，博士论文 §4.2.3）。"
+                             因此{withheld}（博士论文 §4.2.3 的防护，随 CheckQuorum 开启）。"
                         ),
                         None => format!(
                             "S{node} 忽略了 S{candidate} 第 {term} 任期的 {request}：它重启还不到最短选举超时，\
-                             可能仍在某个领导者的租约之内（博士论文 §6.4.1）。"
+                             可能仍在某个领导者的租约之内（本演练场为租约采取的预防措施，参见博士论文 §6.4.1）。"
                         ),
                     }
                 }
@@ -1654,7 +1654,7 @@ mod tests {
         assert!(Lang::En.tell(&event).starts_with("S5, outside leader S4's configuration, asked for votes in term 7"));
         assert!(Lang::Zh.tell(&event).starts_with("S5 不在领导者 S4 的配置中"));
         // CheckQuorum keeps its name, as the settings, lessons and presets call it.
-        assert!(Lang::Zh.tell(&event).contains("开启 CheckQuorum 可以阻止这一点"));
+        assert!(Lang::Zh.tell(&event).contains("这里随 CheckQuorum 开启"));
     }
 
     #[test]
@@ -1720,7 +1720,7 @@ mod tests {
         assert_eq!(
             Lang::En.tell(&ignored(false, Some(5))),
             "S3 ignored S2's RequestVote for term 4: it heard from leader S5 within the shortest election timeout, \
-             so it neither raises its term nor votes (CheckQuorum's guard, thesis §4.2.3)."
+             so it neither raises its term nor votes (thesis §4.2.3's guard, on with CheckQuorum)."
         );
         assert!(Lang::En
             .tell(&ignored(true, Some(3)))

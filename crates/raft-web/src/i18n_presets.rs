@@ -6,7 +6,7 @@
 pub const PRESETS_ZH: [(&str, &str); 27] = [
     ("figure-6", "图 6：日志复制"),
     ("figure-7", "图 7：跟随者 a–f 遇到第 8 任期的领导者"),
-    ("figure-8", "图 8：多数派上的旧任期条目不算已提交"),
+    ("figure-8", "图 8：旧任期的条目不能靠多数派副本提交"),
     ("figure-8e", "图 8 (e)：先提交当前任期的条目"),
     ("leader-crash", "领导者宕机与重新选主"),
     ("follower-crash", "跟随者宕机与追赶"),
@@ -23,7 +23,10 @@ pub const PRESETS_ZH: [(&str, &str); 27] = [
     ("membership-add-two", "一次添加一台：加入两台服务器"),
     ("membership-remove-leader", "替换领导者：S4 把自己移出集群"),
     ("membership-joint", "联合共识：用三台新服务器换下三台旧服务器"),
-    ("membership-removed-disrupts", "被移除却不知情的服务器扰乱集群（CheckQuorum 的防护能挡住它）"),
+    (
+        "membership-removed-disrupts",
+        "被移除却不知情的服务器扰乱集群（博士论文中的防护，随 CheckQuorum 开启，能挡住它）",
+    ),
     ("break-reconfig-before-term-commit", "2015 年的漏洞：跨任期竞争的成员变更丢失了已提交的条目"),
     ("install-snapshot", "落后太多的跟随者通过 InstallSnapshot 追上"),
     ("retried-write", "客户端重试的写入只应用一次（会话）"),

@@ -20,7 +20,7 @@ pub const LESSONS: [LessonEntry; 13] = [
     LessonEntry { id: "replicated-state-machine", en: "A replicated state machine", zh: "复制状态机" },
     LessonEntry { id: "election", en: "Leader election", zh: "选主" },
     LessonEntry { id: "replication", en: "Log replication", zh: "日志复制" },
-    LessonEntry { id: "crashes", en: "Crashes and the logs they leave", zh: "节点宕机" },
+    LessonEntry { id: "crashes", en: "Crashes and the logs they leave", zh: "宕机及其留下的日志" },
     LessonEntry {
         id: "timing", en: "Timing: an election needs a fast network", zh: "时间：选主需要足够快的网络"
     },

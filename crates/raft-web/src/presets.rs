@@ -22,7 +22,7 @@ pub struct Preset {
 pub const PRESETS: [Preset; 27] = [
     Preset { id: "figure-6", title: "Figure 6: log replication" },
     Preset { id: "figure-7", title: "Figure 7: followers a–f meet the leader of term 8" },
-    Preset { id: "figure-8", title: "Figure 8: an old-term entry on a majority is not committed" },
+    Preset { id: "figure-8", title: "Figure 8: a majority of copies does not commit an old-term entry" },
     Preset { id: "figure-8e", title: "Figure 8 (e): commit an entry of the current term first" },
     Preset { id: "leader-crash", title: "Leader crash and re-election" },
     Preset { id: "follower-crash", title: "Follower crash and catch-up" },
@@ -35,7 +35,7 @@ pub const PRESETS: [Preset; 27] = [
     Preset { id: "membership-add-two", title: "Adding two servers, one at a time" },
     Preset { id: "membership-remove-leader", title: "Replacing the leader: S4 removes itself" },
     Preset { id: "membership-joint", title: "Joint consensus: three servers swapped for three others" },
-    Preset { id: "membership-removed-disrupts", title: "A removed server that never heard it was removed disrupts the cluster (CheckQuorum's guard stops it)" },
+    Preset { id: "membership-removed-disrupts", title: "A removed server that never heard it was removed disrupts the cluster (the thesis's guard, on with CheckQuorum, stops it)" },
     Preset { id: "membership-2015-fixed", title: "The 2015 bug fixed: a new leader commits an entry of its term before changing membership" },
     Preset { id: "install-snapshot", title: "A follower far behind catches up by InstallSnapshot" },
     Preset { id: "retried-write", title: "A client's retried write is applied once (sessions)" },
