@@ -60,6 +60,14 @@ test('the five safety properties of Figure 3, one membership change at a time an
     await expect(page.locator(`[data-invariant=${name}]`)).toHaveAttribute('data-ok', 'true');
   }
   await expect(page.locator('[data-invariant]')).toHaveCount(names.length);
+  // Each badge's tooltip says what its property means, with its section.
+  await expect(page.locator('[data-invariant=election_safety]'))
+    .toHaveAttribute('title', 'election safety: holds\nAt most one leader can be elected in a given term (§5.2).');
+  await expect(page.locator('[data-invariant=linearizable]')).toHaveAttribute('title', /between its request and its answer \(thesis §6\.3\)/);
+  // The legend says what a newcomer sees first: the number in a server, a crashed server, the log's markers.
+  await expect(page.locator('.legend')).toContainText('The number in a server is its term');
+  await expect(page.locator('.legend')).toContainText('Grey, dashed: crashed');
+  await expect(page.locator('.legend')).toContainText("the leader's match (matchIndex) and next (nextIndex)");
   await playUntilLeader(page);
   await expect(page.locator('[data-invariant][data-ok=false]')).toHaveCount(0);
 });

@@ -80,7 +80,7 @@ test('stepping back from the Explore panel by keyboard keeps the focus in it, ev
   expect(errors).toEqual([]);
 });
 
-test('a chosen message shows its fields, and Explore off lets time run again', async ({ page }) => {
+test('a chosen message shows its fields, and Stop exploring lets time run again', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('./');
   await page.getByRole('button', { name: 'Explore', exact: true }).click();
@@ -94,8 +94,12 @@ test('a chosen message shows its fields, and Explore off lets time run again', a
   await expect(page.locator('.message-panel__purpose')).toContainText('S2 campaigns for term 1 and asks S1 for its vote.');
   // It arrives when chosen, not at a time of its own.
   await expect(page.locator('.message-panel dd', { hasText: 'when you choose Deliver' })).toHaveCount(1);
-  await page.getByRole('button', { name: 'Explore', exact: true }).click();
+  // The panel's own Stop exploring, for when the switch above is out of sight; the focus
+  // goes to that switch.
+  await page.getByRole('button', { name: 'Stop exploring' }).click();
   await expect(page.getByRole('region', { name: 'Explore: choose the next event' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Explore', exact: true })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Explore', exact: true })).toHaveAttribute('aria-pressed', 'false');
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect(page.locator('[data-node][data-role="leader"]')).toHaveCount(1, { timeout: 20_000 });
   expect(errors).toEqual([]);
@@ -139,7 +143,7 @@ test('Find a counterexample, from the Figure 8 preset with §5.4.2 off, loads th
   // The evidence is below the panel: one button takes the logs to the top of the window,
   // beside the drawing, which stays in view (held there while exploring on a wide screen).
   await page.getByRole('button', { name: 'To the logs, the properties and the narration ↓' }).click();
-  await expect.poll(() => page.locator('.logs').evaluate((logs) => Math.round(logs.getBoundingClientRect().top))).toBe(0);
+  await expect.poll(() => page.locator('.logs').evaluate((logs) => Math.round(logs.getBoundingClientRect().top) + 0)).toBe(0); // + 0: no -0
   await expect(page.locator('[data-invariant=leader_completeness]')).toBeInViewport();
   await expect(page.locator('.playground__stage')).toBeInViewport({ ratio: 1 });
   // Searching again from a moment already broken says so, and loads nothing.

@@ -343,7 +343,7 @@ test.describe('at 1280×800', () => {
     await page.locator('[data-client]').click();
     const target = page.locator('[data-client-menu]').getByRole('combobox', { name: 'Send to' });
     await expect(target).toHaveValue('2');
-    await expect(target.locator('option:checked')).toHaveText('S2 (first up; no leader known)');
+    await expect(target.locator('option:checked')).toHaveText('S2 (first up; leader not yet known)');
     // The picker shows the whole label, in both languages.
     const room = (picker) => picker.evaluate((select) => {
       const style = getComputedStyle(select);
@@ -357,7 +357,7 @@ test.describe('at 1280×800', () => {
     await expect(page.locator('main')).toHaveAttribute('data-lang', 'zh');
     const zhTarget = page.locator('[data-client-menu]').getByRole('combobox', { name: '发送到' });
     if (!(await zhTarget.isVisible())) await page.locator('[data-client]').click();
-    await expect(zhTarget.locator('option:checked')).toHaveText('S2（第一台在线的；尚无已知领导者）');
+    await expect(zhTarget.locator('option:checked')).toHaveText('S2（第一台在线的；客户端尚不知道领导者）');
     expect(await room(zhTarget)).toBeGreaterThanOrEqual(0);
     expect(errors).toEqual([]);
   });

@@ -387,7 +387,12 @@ pub fn App() -> Html {
                         { explore_panel(lang, &ExplorePanelProps { view: state.explore_view(), on_event: dispatch.reform(Action::Explore),
                                                                     on_select: dispatch.reform(Action::SelectMessage),
                                                                     run: { let state = state.clone(); Callback::from(move |_| state.run_so_far()) },
-                                                                    on_found: dispatch.reform(Action::LoadFound) }) }
+                                                                    on_found: dispatch.reform(Action::LoadFound),
+                                                                    on_stop: dispatch.reform(|_: MouseEvent| {
+                                                                        // The panel goes: the focus goes to the switch that brings it back.
+                                                                        crate::hooks::after_redraw(|| { crate::hooks::focus_selected(".explore-toggle"); });
+                                                                        Action::ToggleExplore
+                                                                    }) }) }
                     }
                     { log_table }
                     { invariant_bar(lang, &invariants) }

@@ -183,6 +183,7 @@ pub struct LegendTexts {
     pub pre_candidate: &'static str,
     pub learner: &'static str,
     pub outside: &'static str,
+    pub crashed: &'static str,
     pub vote: &'static str,
     pub pre_vote: &'static str,
     pub timeout_now: &'static str,
@@ -195,6 +196,7 @@ pub struct LegendTexts {
     pub uncommitted: &'static str,
     pub cut: &'static str,
     pub term_ring: &'static str,
+    pub markers: &'static str,
     pub state_machine: &'static str,
     pub changed: &'static str,
 }
@@ -257,7 +259,7 @@ pub struct SettingsLabels {
 const EN: Texts = Texts {
     html_lang: "en",
     title: "Raft playground",
-    hint: "Press Play to watch the servers elect a leader. Click a server, or Tab to it and press Enter, to time it out, crash or restart it, or send the client's write to it.",
+    hint: "Press Play to watch the servers elect a leader. Click or tap a server (or Tab to it and press Enter) to time it out, crash or restart it, or send the client's write to it.",
     switch_language: "中文",
     switch_language_label: "切换到中文",
     play: "Play",
@@ -318,9 +320,9 @@ const EN: Texts = Texts {
     command: "Command",
     close_menu: "Close menu",
     dismiss_notice: "Dismiss this notice",
-    voted_for: "votedFor",
-    commit_index: "commitIndex",
-    last_applied: "lastApplied",
+    voted_for: "votedFor (its vote this term)",
+    commit_index: "commitIndex (known committed up to)",
+    last_applied: "lastApplied (applied up to)",
     state_machine: "state",
     nobody: "none",
     empty: "empty",
@@ -363,6 +365,7 @@ const EN: Texts = Texts {
         pre_candidate: "Pre-candidate (PreVote): asks before raising its term",
         learner: "Learner: a new server catching up, not voting yet",
         outside: "Faded: not in the configuration",
+        crashed: "Grey, dashed: crashed (its log and term survive on disk; the rest is lost)",
         pre_vote: "RequestPreVote / reply (small dashed ring)",
         timeout_now: "TimeoutNow: a leader handing over says \"campaign now\"",
         snapshot: "InstallSnapshot / reply: a leader's snapshot for a follower too far behind",
@@ -374,7 +377,8 @@ const EN: Texts = Texts {
         committed: "Committed entry",
         uncommitted: "Uncommitted entry",
         cut: "Cut link (its arrow points the cut way) / lost message",
-        term_ring: "Inner ring: the server's term, in the log table's term colours",
+        term_ring: "The number in a server is its term; the inner ring shows it in the log table's term colours",
+        markers: "Over a follower's log: the leader's match (matchIndex) and next (nextIndex) for it; no-op: the entry a new leader appends on election (§8)",
         state_machine: "Under a server: its state machine (key=value). x? is a client's read of key x",
         changed: "Dotted: what the last step changed (a server's role, term, vote, votes counted, crash or restart; an entry appended, overwritten or committed)",
     },
@@ -455,7 +459,7 @@ const EN: Texts = Texts {
 const ZH: Texts = Texts {
     html_lang: "zh-CN",
     title: "Raft 演练场",
-    hint: "点击“播放”观看服务器选主。点击一台服务器（或用 Tab 选中后按回车），可以让它超时、宕机或重启，或者让客户端向它发送写请求。",
+    hint: "点击“播放”观看服务器选主。点击或轻触一台服务器（或用 Tab 选中后按回车），可以让它超时、宕机或重启，或者让客户端向它发送写请求。",
     switch_language: "English",
     switch_language_label: "Switch to English",
     play: "播放",
@@ -561,6 +565,7 @@ const ZH: Texts = Texts {
         pre_candidate: "预候选人（预投票）：先询问，再提升任期",
         learner: "学习者：正在追赶日志的新服务器，尚不投票",
         outside: "淡出：不在配置中",
+        crashed: "灰色虚线：已宕机（日志与任期保存在磁盘上，其余状态丢失）",
         pre_vote: "RequestPreVote 请求 / 回复（虚线小圆环）",
         timeout_now: "TimeoutNow：转移领导权的领导者让继任者“立即竞选”",
         snapshot: "InstallSnapshot 请求 / 回复：领导者把快照发给落后太多的跟随者",
@@ -572,7 +577,8 @@ const ZH: Texts = Texts {
         committed: "已提交的条目",
         uncommitted: "未提交的条目",
         cut: "断开的链路（箭头指向断开的方向）/ 丢失的消息",
-        term_ring: "内圈：服务器的任期，颜色与日志表中的任期颜色一致",
+        term_ring: "服务器中的数字是它的任期；内圈用日志表中的任期颜色表示它",
+        markers: "跟随者日志上方：领导者为它记录的“匹配”（matchIndex）和“下一个”（nextIndex）；空操作：新领导者当选后追加的条目（§8）",
         state_machine: "服务器下方：它的状态机（键=值）。x? 表示客户端读取键 x",
         changed: "点线：上一步改变了什么（服务器的角色、任期、投票、得票、宕机或重启；追加、覆盖或提交的条目）",
     },
@@ -1025,6 +1031,41 @@ impl Lang {
             (Lang::Zh, Property::LeaderCompleteness) => "领导者完整性",
             (Lang::Zh, Property::StateMachineSafety) => "状态机安全",
             (Lang::Zh, Property::OneChangeAtATime) => "一次一个成员变更",
+        }
+    }
+
+    /// What a badge's property says (Figure 3, thesis §4.1), for its tooltip; `None` for the
+    /// clients' history, linearizable (thesis §6.3).
+    pub fn property_meaning(self, property: Option<Property>) -> &'static str {
+        match (self, property) {
+            (Lang::En, Some(Property::ElectionSafety)) => "At most one leader can be elected in a given term (§5.2).",
+            (Lang::En, Some(Property::LeaderAppendOnly)) => {
+                "A leader never overwrites or deletes entries in its log; it only appends (§5.3)."
+            }
+            (Lang::En, Some(Property::LogMatching)) => {
+                "If two logs hold an entry with the same index and term, they are identical up to that index (§5.3)."
+            }
+            (Lang::En, Some(Property::LeaderCompleteness)) => {
+                "An entry committed in a term is in the log of every leader of a later term (§5.4)."
+            }
+            (Lang::En, Some(Property::StateMachineSafety)) => {
+                "No two servers apply different commands at the same index (§5.4.3)."
+            }
+            (Lang::En, Some(Property::OneChangeAtATime)) => {
+                "A leader starts a membership change only once the previous one is committed (thesis §4.1)."
+            }
+            (Lang::En, None) => {
+                "Every read and write seems to take effect at one moment between its request and its answer (thesis §6.3)."
+            }
+            (Lang::Zh, Some(Property::ElectionSafety)) => "同一任期内最多选出一个领导者（§5.2）。",
+            (Lang::Zh, Some(Property::LeaderAppendOnly)) => "领导者从不覆盖或删除自己日志中的条目，只会追加（§5.3）。",
+            (Lang::Zh, Some(Property::LogMatching)) => {
+                "两份日志若在同一索引上有任期相同的条目，则到该索引为止完全相同（§5.3）。"
+            }
+            (Lang::Zh, Some(Property::LeaderCompleteness)) => "某个任期提交的条目，必定出现在之后每个任期的领导者的日志中（§5.4）。",
+            (Lang::Zh, Some(Property::StateMachineSafety)) => "不会有两台服务器在同一索引上应用不同的命令（§5.4.3）。",
+            (Lang::Zh, Some(Property::OneChangeAtATime)) => "上一次成员变更提交之后，领导者才开始下一次（博士论文 §4.1）。",
+            (Lang::Zh, None) => "每次读写看起来都在发出请求与收到应答之间的某一刻生效（博士论文 §6.3）。",
         }
     }
 
@@ -1646,6 +1687,20 @@ mod tests {
             assert_eq!(Lang::from_tag(tag), Lang::En, "{tag}");
         }
         assert_eq!(Lang::from_tag(Lang::Zh.code()), Lang::Zh);
+    }
+
+    #[test]
+    fn every_badge_says_what_its_property_means_in_both_languages_with_its_section() {
+        let badges = Property::ALL.map(Some).into_iter().chain([None]);
+        for property in badges {
+            let (en, zh) = (Lang::En.property_meaning(property), Lang::Zh.property_meaning(property));
+            assert!(en.contains('§') && zh.contains('§'), "{property:?}");
+            let section = |text: &str| -> String {
+                text.split('§').nth(1).unwrap().chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect()
+            };
+            assert_eq!(section(en).trim_end_matches('.'), section(zh), "{property:?}");
+            assert!(!zh.chars().any(|c| c.is_ascii_alphabetic()), "{zh}");
+        }
     }
 
     #[test]

@@ -10,6 +10,9 @@ pub struct ExploreTexts {
     pub toggle_title: &'static str,
     /// Play's tooltip while exploring, when it is off.
     pub no_play: &'static str,
+    /// The panel's button that turns Explore off, and its tooltip.
+    pub stop: &'static str,
+    pub stop_title: &'static str,
     /// The panel's heading, and the line under it.
     pub title: &'static str,
     pub hint: &'static str,
@@ -34,6 +37,8 @@ const EN: ExploreTexts = ExploreTexts {
     toggle: "Explore",
     toggle_title: "Pause here and choose every next event yourself: which message arrives, which timer fires",
     no_play: "Explore is on: nothing happens until you choose. Press Explore again to let time run.",
+    stop: "Stop exploring",
+    stop_title: "Turn Explore off: time runs again from this moment when you press Play",
     title: "Explore: choose the next event",
     hint: "Nothing happens by itself now. Each choice takes one millisecond; Step back undoes it.",
     messages: "Messages in flight",
@@ -53,6 +58,8 @@ const ZH: ExploreTexts = ExploreTexts {
     toggle: "探索",
     toggle_title: "在此暂停，由你选择接下来的每个事件：哪条消息送达，哪个计时器触发",
     no_play: "探索已开启：在你选择之前什么都不会发生。再按一次“探索”即可让时间继续运行。",
+    stop: "停止探索",
+    stop_title: "关闭探索：按“运行”后，时间从此刻起继续",
     title: "探索：选择下一个事件",
     hint: "现在什么都不会自行发生。每个选择占用一毫秒；后退一步即可撤销。",
     messages: "传输中的消息",

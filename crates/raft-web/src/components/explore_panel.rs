@@ -21,6 +21,8 @@ pub struct ExplorePanelProps {
     pub run: Callback<(), (String, raft_sim::Millis)>,
     /// A counterexample was found: its events, to carry out in order.
     pub on_found: Callback<Vec<Action>>,
+    /// Stop exploring was pressed.
+    pub on_stop: Callback<MouseEvent>,
 }
 
 /// Once the panel is redrawn after a choice (or drawn, as Explore turns on), focuses its
@@ -61,7 +63,13 @@ pub fn explore_panel(lang: Lang, props: &ExplorePanelProps) -> Html {
     };
     html! {
         <section class="explore" aria-label={t.title}>
-            <h2 class="explore__title">{ t.title }</h2>
+            <div class="explore__head">
+                <h2 class="explore__title">{ t.title }</h2>
+                // The switch above may be out of sight once the panel is scrolled to.
+                <button type="button" class="explore__stop" title={t.stop_title} onclick={props.on_stop.clone()}>
+                    { t.stop }
+                </button>
+            </div>
             <p class="explore__hint">{ t.hint }</p>
             <CounterexampleSearch {lang} run={props.run.clone()} on_found={props.on_found.clone()} />
             <h3 class="explore__group">{ t.messages }</h3>

@@ -22,8 +22,9 @@ pub struct InvariantBarProps {
     pub rules_off: Vec<&'static str>,
 }
 
-/// A badge: its name (as in reports), its label, and when and what broke, if it did.
-type Badge = (&'static str, &'static str, Option<(Millis, String)>);
+/// A badge: its name (as in reports), its label, what it says, and when and what broke, if it
+/// did.
+type Badge = (&'static str, &'static str, &'static str, Option<(Millis, String)>);
 
 /// Every badge, broken ones first.
 fn badges(lang: Lang, props: &InvariantBarProps) -> Vec<Badge> {
@@ -32,12 +33,12 @@ fn badges(lang: Lang, props: &InvariantBarProps) -> Vec<Badge> {
         .map(|&property| {
             let broken = props.violations.iter().find(|v| v.property == property);
             let detail = broken.map(|v| (v.at_ms, lang.breach(&v.detail)));
-            (property.key(), lang.property(property), detail)
+            (property.key(), lang.property(property), lang.property_meaning(Some(property)), detail)
         })
         .collect();
     let history = props.history_breach.as_ref().map(|breach| (breach.at_ms, lang.history_breach(breach)));
-    badges.push(("linearizable", lang.history_texts().linearizable, history));
-    badges.sort_by_key(|(_, _, detail)| detail.is_none());
+    badges.push(("linearizable", lang.history_texts().linearizable, lang.property_meaning(None), history));
+    badges.sort_by_key(|(_, _, _, detail)| detail.is_none());
     badges
 }
 
@@ -49,7 +50,7 @@ pub fn invariant_bar(lang: Lang, props: &InvariantBarProps) -> Html {
         <>
             <h2 class="visually-hidden">{ lang.texts().invariants }</h2>
             <ul class="invariants" aria-label={lang.texts().invariants}>
-                { for badges(lang, props).into_iter().map(|(name, label, detail)| badge(lang, name, label, detail, &props.on_seek)) }
+                { for badges(lang, props).into_iter().map(|badge_of| badge(lang, badge_of, &props.on_seek)) }
             </ul>
             // Under the badges: at 1280×800 a red badge's first row stays in view beside the
             // drawing (the drawing's corner says it first).
@@ -80,8 +81,10 @@ pub fn rules_off_flag(lang: Lang, props: &InvariantBarProps) -> Html {
 /// one's name and detail as its title. On the page it is a button that brings the bar's red badge
 /// into view and focuses its Jump to the violation; in an embed, a label.
 pub fn broken_flag(lang: Lang, props: &InvariantBarProps, on_page: bool) -> Html {
-    let broken: Vec<_> =
-        badges(lang, props).into_iter().filter_map(|(_, label, detail)| detail.map(|detail| (label, detail))).collect();
+    let broken: Vec<_> = badges(lang, props)
+        .into_iter()
+        .filter_map(|(_, label, _, detail)| detail.map(|detail| (label, detail)))
+        .collect();
     let Some((label, (at, what))) = broken.first() else {
         return Html::default();
     };
@@ -119,16 +122,11 @@ pub fn broken_flag(lang: Lang, props: &InvariantBarProps, on_page: bool) -> Html
     }
 }
 
-/// One badge: green, or red with when and what broke and a button to that moment.
-fn badge(
-    lang: Lang,
-    name: &'static str,
-    label: &'static str,
-    broken: Option<(Millis, String)>,
-    on_seek: &Callback<Millis>,
-) -> Html {
+/// One badge: green, or red with when and what broke and a button to that moment; its title
+/// says what the property means.
+fn badge(lang: Lang, (name, label, meaning, broken): Badge, on_seek: &Callback<Millis>) -> Html {
     let detail = broken.as_ref().map(|(at, what)| lang.broken_at(&format_time(lang, *at), what));
-    let title = format!("{label}{}{}", lang.colon(), detail.as_deref().unwrap_or(lang.texts().holds));
+    let title = format!("{label}{}{}\n{meaning}", lang.colon(), detail.as_deref().unwrap_or(lang.texts().holds));
     html! {
         <li class={if broken.is_some() { "invariants__item invariants__item--broken" } else { "invariants__item invariants__item--ok" }}
             data-invariant={name} data-ok={broken.is_none().to_string()} {title}>

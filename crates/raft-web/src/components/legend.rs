@@ -15,6 +15,7 @@ pub fn legend(lang: Lang) -> Html {
         ("legend__swatch legend__swatch--pre_candidate", l.pre_candidate),
         ("legend__swatch legend__swatch--learner", l.learner),
         ("legend__swatch legend__swatch--outside", l.outside),
+        ("legend__swatch legend__swatch--crashed", l.crashed),
         ("legend__shape legend__shape--vote", l.vote),
         ("legend__shape legend__shape--pre-vote", l.pre_vote),
         ("legend__shape legend__shape--append", l.append),
@@ -27,6 +28,7 @@ pub fn legend(lang: Lang) -> Html {
         ("legend__compacted", l.compacted),
         ("legend__cut", l.cut),
         ("legend__band", l.term_ring),
+        ("legend__markers", l.markers),
         ("legend__kv", l.state_machine),
         ("legend__changed", l.changed),
     ];
