@@ -298,7 +298,8 @@ test('commands posted on the frame\'s load event, before ready, are obeyed after
   const errors = watchErrors(page);
   await page.goto('./embed-example.html');
   await expect(page.locator('#events li[data-event=ready]')).toHaveCount(1);
-  await openPostingOnLoad(page, './?embed&lesson=election', [{ command: 'goto-step', step: 3 }, { command: 'state' }], 'early-frame');
+  await openPostingOnLoad(page, './?embed&lesson=election',
+    [{ command: 'goto-step', step: 8 }, { command: 'goto-step', step: 3 }, { command: 'state' }], 'early-frame');
   await expect.poll(() => page.evaluate(() => window.heard.map((data) => data.event))).toContain('state');
   expect(await page.evaluate(() => window.loadedBeforeReady)).toBe(true);
   const heard = await page.evaluate(() => window.heard);
@@ -307,7 +308,9 @@ test('commands posted on the frame\'s load event, before ready, are obeyed after
   expect(heard.find((data) => data.event === 'state')).toMatchObject({ lesson: 'election', step: 3 });
   // goto-step waited for the lesson's file, then opened it at its step 3.
   await expect(page.frameLocator('#early-frame').locator('main')).toHaveAttribute('data-lesson-step', '3');
-  expect(heard.filter((data) => data.event === 'error')).toEqual([]);
+  // A step the lesson lacks, asked while it loaded, is refused in its turn; the next is shown.
+  expect(heard.filter((data) => data.event === 'error').map((data) => data.message))
+    .toEqual(['There is no step 8: this lesson has 5 steps.']);
   // state tells the lesson and its step once the lesson is open.
   await page.evaluate(() => document.getElementById('early-frame').contentWindow.postMessage({ raftPlayground: 1, command: 'state' }, '*'));
   await expect
@@ -347,19 +350,24 @@ test('commands refused before ready are each answered with an error, in order', 
   // Obeyed together once the WebAssembly has started, before the frame is redrawn.
   await openPostingOnLoad(page, './?embed', [
     { command: 'goto-step', step: 2 },
+    { command: 'bogus' },
     { command: 'act', action: { do: 'crash', node: 'leader' } },
+    { command: 'seek', ms: 'x' },
     { command: 'act', action: { do: 'restart', node: 2 } },
     { command: 'state' },
   ]);
   const told = () => page.evaluate(() => window.heard.filter((data) => data.event === 'error').map((data) => data.message));
-  await expect.poll(told).toHaveLength(3);
+  await expect.poll(told).toHaveLength(5);
+  // A command that cannot be read is answered in its turn too, not before the others.
   expect(await told()).toEqual([
     'No lesson is open.',
+    expect.stringContaining('bogus'),
     'There is no leader right now.',
+    expect.stringContaining('ms'),
     expect.stringContaining('2'),
   ]);
   await expect.poll(() => page.evaluate(() => window.heard.map((data) => data.event))).toContain('state');
-  expect(await told()).toHaveLength(3);
+  expect(await told()).toHaveLength(5);
   expect(errors).toEqual([]);
 });
 

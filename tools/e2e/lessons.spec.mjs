@@ -340,5 +340,10 @@ test('a step that offers the model checker opens Explore with its goal chosen an
   await panel(page).getByRole('button', { name: 'Explore from here: look for a split vote with the model checker' }).click();
   await expect(page.getByRole('combobox', { name: 'Look for' })).toHaveValue('split_vote');
   await expect(page.getByRole('button', { name: 'Find the shortest run' })).toBeFocused();
+  // An embedded lesson has no Explore panel, so it makes no offer that would leave it stuck.
+  await page.goto('./?embed&lesson=election&step=5');
+  await expect(main(page)).toHaveAttribute('data-lesson-step', '5');
+  await expect(panel(page).locator('.lesson__text')).toContainText('Click S3');
+  await expect(page.locator('.lesson__explore')).toHaveCount(0);
   expect(errors).toEqual([]);
 });

@@ -2,7 +2,7 @@
 // fragment current, Copy link copies it, and every bad link leaves a message and a working page.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { frames, playUntilLeader, simulatedTime, watchErrors } from './helpers.mjs';
+import { frames, playUntilLeader, presetShown, simulatedTime, watchErrors } from './helpers.mjs';
 
 const golden = (name) => readFileSync(new URL(`../../crates/raft-sim/tests/golden/${name}`, import.meta.url), 'utf8').trim();
 // Pinned in raft-sim: this link replays to this trace hash natively (tests/link.rs).
@@ -91,6 +91,28 @@ test('words typed and not saved are saved by Copy link and Copy code, not left o
   const code = await page.evaluate(() => navigator.clipboard.readText());
   expect(code).toContain('title="Second take"');
   await expect(page.getByRole('region', { name: 'Scenario' })).toContainText('Second take');
+  expect(errors).toEqual([]);
+});
+
+test('a preset\'s embed code asked in the other language names its frame in that language', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('figure-8');
+  await presetShown(page, 'figure-8');
+  await page.getByText('Share, embed, export').click();
+  const embed = page.locator('form.share__embed');
+  await embed.getByRole('combobox', { name: 'Language' }).selectOption('zh');
+  await page.getByRole('button', { name: 'Copy code' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Code copied.' })).toBeVisible();
+  const code = await page.evaluate(() => navigator.clipboard.readText());
+  expect(code).toContain('lang=zh');
+  expect(code).toContain('title="图 8：旧任期的条目不能靠多数派副本提交"');
+  // In the page's own language, the English title.
+  await embed.getByRole('combobox', { name: 'Language' }).selectOption('');
+  await page.getByRole('button', { name: 'Copy code' }).click();
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()))
+    .toContain('title="Figure 8: a majority of copies does not commit an old-term entry"');
   expect(errors).toEqual([]);
 });
 

@@ -90,6 +90,10 @@ pub fn App() -> Html {
     // A preset's words are in the language asked for: the page's, or an embed's chosen one.
     let latest = use_mut_ref(|| state.clone());
     *latest.borrow_mut() = state.clone();
+    let title_in = {
+        let latest = latest.clone();
+        (*use_memo((), move |_| Callback::from(move |lang: Lang| latest.borrow().shown_info(lang).0))).clone()
+    };
     let fragment =
         (*use_memo((), move |_| Callback::from(move |lang: Lang| latest.borrow().share_fragment(lang)))).clone();
     // A bad link the page opened with stays in the address bar until the user acts, so it can
@@ -181,6 +185,7 @@ pub fn App() -> Html {
                 arriving,
                 playing: state.playing,
                 exploring: state.exploring(),
+                embedded: options.embed,
                 dispatch: dispatch.clone(),
             },
         )
@@ -350,7 +355,7 @@ pub fn App() -> Html {
                 if let Some((error, field)) = settings_error {
                     <p class="settings__error" id="settings-error" role="alert" data-field={field}>{ error }</p>
                 }
-                <SharePanel lang={lang} {fragment} info={state.shown_info(lang)}
+                <SharePanel lang={lang} {fragment} {title_in} info={state.shown_info(lang)}
                             {on_info} lesson={tour.map(|tour| tour.lesson.title.clone())} run={state.run} />
                 { scenario_file(lang, { let state = state.clone(); Callback::from(move |_| state.scenario_json()) }, &on_import,
                                 &dispatch.reform(Action::RefuseFile)) }

@@ -97,6 +97,9 @@ pub enum Notice {
         /// The lesson's last step is shown instead (a link); else the page is unchanged.
         last_shown: bool,
     },
+    /// A command the embedding page posted could not be read: why, as the command reader
+    /// says it (the protocol's field names and values, in English for the host's developer).
+    BadHostCommand(String),
     /// A link's `step=` is not a number from 1 (written here as it was): the lesson opened
     /// where the learner left off.
     BadStep {
@@ -151,6 +154,7 @@ impl Notice {
             Notice::Forked { discarded_ms, discarded_actions } => lang.forked(*discarded_ms, *discarded_actions),
             Notice::TooBusy(busy) => lang.too_busy(busy),
             Notice::FileTooLarge(bytes) => lang.file_too_large(*bytes),
+            Notice::BadHostCommand(why) => why.clone(),
         }
     }
 }
@@ -293,6 +297,9 @@ pub enum Action {
     CloseLesson,
     /// The embedding page asked for this step (counting from 0) of the open lesson.
     HostGotoStep(usize),
+    /// The embedding page posted a command that could not be read: refused in its turn,
+    /// after the commands posted before it (and nothing else changes).
+    RefuseHostCommand(String),
     /// An action asked for by the page embedding this one; with `on_leader`, aimed at the
     /// current leader.
     HostAct {
@@ -373,6 +380,9 @@ pub struct Playground {
     lesson_run: Option<usize>,
     /// A lesson asked for and being fetched.
     pub pending_lesson: Option<crate::lessons::LessonLink>,
+    /// The steps (from 0) the embedding page asked for while that lesson was fetched, in
+    /// order: each is shown or refused in its turn once the lesson opens (or fails to).
+    host_steps: Vec<usize>,
     /// Where playing stops by itself (a lesson's step's moment, played to by Next), and the
     /// speed to go back to there.
     stop_at: Option<(Millis, f64)>,
@@ -453,6 +463,7 @@ impl Playground {
             tour: None,
             lesson_run: None,
             pending_lesson: None,
+            host_steps: Vec::new(),
             stop_at: None,
             changes: Rc::default(),
         }
@@ -765,6 +776,20 @@ impl Playground {
         Playground { speed: self.speed, revision: self.revision, run: self.run + 1, tour, host_refusals, ..fresh }
     }
 
+    /// The embedding page's `goto-step` (from 0): the step shown, or refused as the host's
+    /// actions are: told back to the host, and shown (the frame's author sees the mistake in
+    /// the frame too). Asked while the lesson is fetched, it waits for the lesson.
+    fn host_goto_step(&mut self, step: usize) {
+        match (self.tour.as_ref().map(|tour| tour.lesson.steps.len()), &self.pending_lesson) {
+            (Some(steps), _) if step < steps => self.lesson_goto(step, false),
+            (Some(steps), _) => {
+                self.refuse_host_and_show(Notice::NoSuchStep { asked: step + 1, steps, last_shown: false })
+            }
+            (None, Some(_)) => self.host_steps.push(step),
+            (None, None) => self.refuse_host_and_show(Notice::NoLesson),
+        }
+    }
+
     /// Keeps `refused` to tell the embedding page (see `host_refusals`).
     pub(crate) fn refuse_host(&mut self, refused: Notice) {
         if self.host_refusals.len() == HOST_REFUSALS_KEPT {
@@ -992,7 +1017,10 @@ impl Reducible for Playground {
         let before = tracked.then(|| crate::view::Moment::of(self.history.borrow().sim()));
         let forgets = changes_forgotten(&action);
         let mut next = (*self).clone();
-        if !matches!(action, Action::Frame { .. }) {
+        if matches!(action, Action::RefuseHostCommand(_)) {
+            // Told to the host alone: what the reader sees and can undo stays.
+            next.revision += 1;
+        } else if !matches!(action, Action::Frame { .. }) {
             next.notice = None;
             next.menu_error = None;
             next.menu_error_on_read = false;
@@ -1181,6 +1209,10 @@ impl Reducible for Playground {
                 if next.pending_lesson.as_ref() == Some(&link) {
                     next.pending_lesson = None;
                     next.open_lesson(link, file, progress);
+                    // The host's steps asked meanwhile, in their turn (refused if it failed).
+                    for step in std::mem::take(&mut next.host_steps) {
+                        next.host_goto_step(step);
+                    }
                 }
             }
             Action::LessonGoto(step) => next.lesson_goto(step, false),
@@ -1192,19 +1224,8 @@ impl Reducible for Playground {
             }
             Action::LessonAnswer(choice) => next.lesson_answer(choice),
             Action::CloseLesson => (next.tour, next.lesson_run) = (None, None),
-            Action::HostGotoStep(step) => {
-                match (next.tour.as_ref().map(|tour| tour.lesson.steps.len()), &mut next.pending_lesson) {
-                    (Some(steps), _) if step < steps => next.lesson_goto(step, false),
-                    // Refused as the host's actions are: told back to the host, and shown (the
-                    // frame's author sees the mistake in the frame too).
-                    (Some(steps), _) => {
-                        next.refuse_host_and_show(Notice::NoSuchStep { asked: step + 1, steps, last_shown: false })
-                    }
-                    // Asked right after `ready`, before the lesson's file arrived: it opens there.
-                    (None, Some(pending)) => pending.step = Some(step),
-                    (None, None) => next.refuse_host_and_show(Notice::NoLesson),
-                }
-            }
+            Action::HostGotoStep(step) => next.host_goto_step(step),
+            Action::RefuseHostCommand(why) => next.refuse_host(Notice::BadHostCommand(why)),
             Action::HostAct { action, on_leader } => {
                 // The embedding page's action: its refusal is told back to that page (and shown),
                 // never put into a menu the reader has open, which stays as it is.

@@ -222,16 +222,28 @@ fn lesson_links_open_lessons_and_share_links_still_open_runs() {
 fn the_embedding_page_goes_to_steps() {
     let none = Rc::new(Playground::default()).reduce(Action::HostGotoStep(1));
     assert_eq!(none.host_refusals.last().map(|(_, n)| n.text(Lang::En)).as_deref(), Some("No lesson is open."));
-    // Asked before the lesson's file arrived, the step is where it opens.
+    // Asked before the lesson's file arrived, the steps wait for it and are each shown or
+    // refused in their turn: the last shown is where it opens.
     let early = Rc::new(Playground::default()).reduce(Action::OpenLesson(link_to("election", None)));
-    let early = early.reduce(Action::HostGotoStep(3));
+    let early = early.reduce(Action::HostGotoStep(1)).reduce(Action::HostGotoStep(8)).reduce(Action::HostGotoStep(3));
     assert!(early.host_refusals.is_empty());
     let opened_early = early.reduce(Action::LessonLoaded {
-        link: link_to("election", Some(3)),
+        link: link_to("election", None),
         file: Some(file("election")),
         progress: LessonProgress::default(),
     });
     assert_eq!(step_of(&opened_early), 3);
+    let told: Vec<String> = opened_early.host_refusals.iter().map(|(_, n)| n.text(Lang::En)).collect();
+    assert_eq!(told, ["There is no step 9: this lesson has 5 steps."]);
+    // A lesson that cannot be opened refuses them too, after saying why.
+    let lost = Rc::new(Playground::default()).reduce(Action::OpenLesson(link_to("nope", None)));
+    let lost = lost.reduce(Action::HostGotoStep(1)).reduce(Action::LessonLoaded {
+        link: link_to("nope", None),
+        file: None,
+        progress: LessonProgress::default(),
+    });
+    let told: Vec<String> = lost.host_refusals.iter().map(|(_, n)| n.text(Lang::En)).collect();
+    assert_eq!(told, ["This lesson could not be loaded: \"nope\"", "No lesson is open."]);
     let state = opened("election", None).reduce(Action::HostGotoStep(4));
     assert_eq!((step_of(&state), state.time_ms()), (4, 1_015));
     let past = state.reduce(Action::HostGotoStep(5));

@@ -22,6 +22,8 @@ pub struct LessonPanelProps<'a> {
     /// Whether Explore is on: nothing happens by itself then (no Play), and the search panel
     /// keeps the goal it has (no offer to explore).
     pub exploring: bool,
+    /// Whether the lesson is embedded: an embed has no Explore panel, so no offer to explore.
+    pub embedded: bool,
     /// Lesson actions.
     pub dispatch: Callback<Action>,
 }
@@ -112,7 +114,7 @@ fn explore_offer(lang: Lang, step: &LessonStep, props: &LessonPanelProps) -> Htm
     let Some(goal) = step.explore.as_deref().and_then(raft_sim::Goal::named) else {
         return Html::default();
     };
-    if props.exploring {
+    if props.exploring || props.embedded {
         return Html::default();
     }
     let dispatch = props.dispatch.clone();

@@ -21,6 +21,9 @@ pub struct SharePanelProps {
     pub fragment: Callback<Lang, Result<String, raft_sim::LinkError>>,
     /// The scenario's title and description as the page shows them.
     pub info: (String, String),
+    /// The scenario's title as the page would show it in the language given (a preset's is
+    /// translated): an embed asked in the other language is named in that one.
+    pub title_in: Callback<Lang, String>,
     /// New title and description.
     pub on_info: Callback<(String, String)>,
     /// Which run of the page is shown (`Playground::run`).
@@ -181,7 +184,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
     // Makes the link or the embed code of the run as the page has it now, shows it and copies it.
     let make = {
         let (fragment, link, snippet, copied) = (props.fragment.clone(), link.clone(), snippet.clone(), copied.clone());
-        let (frame_title, lesson) = (s.frame_title, props.lesson.clone());
+        let (lesson, title_in) = (props.lesson.clone(), props.title_in.clone());
         Rc::new(move |copy: &CopyAsked, info: &(String, String)| match copy {
             CopyAsked::Link => {
                 let fragment = fragment.emit(lang);
@@ -195,10 +198,11 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
                 let code = fragment.emit(frame_lang).map(|fragment| {
                     let step = crate::lessons::LessonLink::parse(&fragment).is_some();
                     let title = match &lesson {
-                        Some(lesson) if step => frame_lang.said(lesson),
-                        _ if info.0.is_empty() => frame_title,
-                        _ => info.0.as_str(),
+                        Some(lesson) if step => frame_lang.said(lesson).to_owned(),
+                        _ if frame_lang != lang => title_in.emit(frame_lang),
+                        _ => info.0.clone(),
                     };
+                    let title = if title.is_empty() { frame_lang.share_texts().frame_title } else { &title };
                     iframe_snippet(&page_base(), options, &fragment, *size, title)
                 });
                 show_and_copy(code, &snippet, &copied, Copied::Code);

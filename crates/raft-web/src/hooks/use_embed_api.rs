@@ -204,7 +204,11 @@ pub fn use_embed_api(
                 }
                 let Some(command) = read_posted(event.data()) else { return };
                 match command {
-                    Err(error) => post_to_parent(&error_event(error), origin.as_deref()),
+                    // Refused in its turn: after the refusals of the commands posted before it.
+                    Err(error) => {
+                        undrawn.borrow_mut().0 = true;
+                        dispatch.emit(Action::RefuseHostCommand(error));
+                    }
                     Ok(command) => match action_of(command) {
                         Some(action) => {
                             undrawn.borrow_mut().0 = true;
