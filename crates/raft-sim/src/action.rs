@@ -52,13 +52,13 @@ pub enum ActionError {
 impl fmt::Display for ActionError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ActionError::NoSuchNode(node) => write!(f, "there is no node {node}"),
-            ActionError::NodeDown(node) => write!(f, "node {node} is crashed: restart it first"),
-            ActionError::NodeUp(node) => write!(f, "node {node} is running: only a crashed node restarts"),
+            ActionError::NoSuchNode(node) => write!(f, "there is no server S{node}"),
+            ActionError::NodeDown(node) => write!(f, "S{node} is crashed: restart it first"),
+            ActionError::NodeUp(node) => write!(f, "S{node} is running: only a crashed server restarts"),
             ActionError::BadCommand(error) => write!(f, "bad command: {error}"),
             ActionError::NoSuchMessage(id) => write!(f, "message {id} is not in flight"),
-            ActionError::InTwoGroups(node) => write!(f, "node {node} is in two partition groups"),
-            ActionError::SelfLink(node) => write!(f, "a link joins two nodes, not node {node} to itself"),
+            ActionError::InTwoGroups(node) => write!(f, "S{node} is in two partition groups"),
+            ActionError::SelfLink(node) => write!(f, "a link joins two servers, not S{node} to itself"),
             ActionError::BadProbability(p) => f.write_str(&raft_scenario::probability_problem(*p)),
             ActionError::BadWorkloadInterval(ms) => f.write_str(&raft_scenario::workload_problem(*ms)),
             ActionError::BadLatency(error) => f.write_str(&error.problem()),
@@ -66,18 +66,18 @@ impl fmt::Display for ActionError {
                 write!(f, "message {id} is the client's: only messages between servers are duplicated")
             }
             ActionError::NoLeader => f.write_str("there is no leader to hand leadership over"),
-            ActionError::AlreadyLeader(node) => write!(f, "node {node} already leads"),
+            ActionError::AlreadyLeader(node) => write!(f, "S{node} already leads"),
             ActionError::NotVoter(node) => {
-                write!(f, "node {node} does not vote in the leader's configuration: leadership goes to a voter")
+                write!(f, "S{node} does not vote in the leader's configuration: leadership goes to a voter")
             }
             ActionError::NoServerRunning => f.write_str("no server is running to ask for the change"),
             ActionError::NothingToSnapshot(node) => {
-                write!(f, "node {node} has applied nothing since its last snapshot: there is nothing to compact")
+                write!(f, "S{node} has applied nothing since its last snapshot: there is nothing to compact")
             }
             ActionError::NoSuchClient(client) => {
                 write!(f, "there is no client {client}: clients are 1 to {}", raft_scenario::MAX_CLIENTS)
             }
-            ActionError::NotLeader(node) => write!(f, "node {node} does not lead: only a leader has a heartbeat timer"),
+            ActionError::NotLeader(node) => write!(f, "S{node} does not lead: only a leader has a heartbeat timer"),
         }
     }
 }

@@ -350,7 +350,7 @@ mod tests {
         assert_eq!(trace.events().map(<[_]>::len), Some(2));
         assert_eq!(
             refused.to_json(),
-            r#"{"type":"action","t":3,"action":"crash 1","error":"node 1 is crashed: restart it first"}"#
+            r#"{"type":"action","t":3,"action":"crash 1","error":"S1 is crashed: restart it first"}"#
         );
         let apply = TraceEvent::Apply { at: 4, node: 2, index: 1, term: 1, command: Command::Noop };
         assert_eq!(apply.to_json(), r#"{"type":"apply","t":4,"node":2,"index":1,"term":1,"command":null}"#);

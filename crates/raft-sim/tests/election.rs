@@ -69,7 +69,7 @@ fn a_user_timeout_on_a_follower_starts_an_election_in_a_higher_term() {
 fn timing_out_a_missing_node_is_an_error_that_changes_nothing() {
     let mut sim = SimBuilder::new(3).build().unwrap();
     let hash = sim.trace().hash();
-    assert_eq!(sim.timeout(6).unwrap_err().to_string(), "there is no node 6");
+    assert_eq!(sim.timeout(6).unwrap_err().to_string(), "there is no server S6");
     assert!(sim.timeout(0).is_err());
     assert_eq!(sim.trace().hash(), hash);
 }

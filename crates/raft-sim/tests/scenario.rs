@@ -251,6 +251,6 @@ fn an_action_impossible_at_its_time_is_refused_in_the_trace_and_the_run_goes_on(
             _ => None,
         })
         .collect();
-    assert_eq!(refused, ["node 1 is running: only a crashed node restarts", "message 999 is not in flight"]);
+    assert_eq!(refused, ["S1 is running: only a crashed server restarts", "message 999 is not in flight"]);
     assert!(sim.leader().is_some());
 }

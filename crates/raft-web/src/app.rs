@@ -26,8 +26,14 @@ fn initial_state(options: &PageOptions) -> Playground {
     let location = gloo::utils::window().location();
     let mut playground = Playground::from_fragment(&location.hash().unwrap_or_default());
     // `?embed&lesson=ID`: a lesson embedded in a course page (a `#lesson=…` link wins).
+    let asked = crate::lessons::LessonLink::parse(&location.search().unwrap_or_default());
     if playground.pending_lesson.is_none() && location.hash().unwrap_or_default().len() <= 1 {
-        playground.pending_lesson = crate::lessons::LessonLink::parse(&location.search().unwrap_or_default());
+        playground.pending_lesson = asked;
+    } else if let Some(asked) = asked {
+        gloo::console::warn!(format!(
+            "Raft playground: lesson={} is ignored: the address's # part (a run or a lesson) is shown instead",
+            asked.id
+        ));
     }
     playground.playing = options.autoplay && playground.notice.is_none();
     playground
@@ -38,10 +44,17 @@ fn initial_state(options: &PageOptions) -> Playground {
 pub fn App() -> Html {
     let options = use_memo((), |_| {
         let options = PageOptions::from_query(&gloo::utils::window().location().search().unwrap_or_default());
+        // Told to whoever wrote the link or the embed, where they will look for it.
         if let Some(value) = &options.unknown_lang {
-            // Told to whoever wrote the link or the embed, where they will look for it.
             gloo::console::warn!(format!(
                 "Raft playground: lang={value} is not a language of the page (en, zh), so the browser's language is used"
+            ));
+        }
+        if !options.unknown_params.is_empty() {
+            gloo::console::warn!(format!(
+                "Raft playground: ignored parameter {} (the page reads {})",
+                options.unknown_params.join(", "),
+                crate::page_options::KNOWN_PARAMS.join(", ")
             ));
         }
         options

@@ -72,9 +72,10 @@ struct HostMessage {
     /// The action, read as a scenario file reads its actions.
     #[serde(default)]
     action: Option<Action>,
-    /// A lesson's step, counting from 1.
+    /// A lesson's step, counting from 1 (read whole, so that a step past any lesson's end is
+    /// refused as such, not as a number out of `usize`'s range).
     #[serde(default)]
-    step: Option<usize>,
+    step: Option<u64>,
 }
 
 /// Why a message for us could not be carried out; told back as an `error` event.
@@ -101,7 +102,7 @@ pub fn read_command<'de, D: serde::Deserializer<'de>>(message: D, on_leader: boo
         },
         CommandName::GotoStep => match message.step {
             Some(0) => return Err("goto-step: \"step\" counts from 1, not 0".to_owned()),
-            Some(step) => HostCommand::GotoStep(step - 1),
+            Some(step) => HostCommand::GotoStep(usize::try_from(step - 1).unwrap_or(usize::MAX)),
             None => return Err("goto-step needs \"step\": a lesson's step, counting from 1".to_owned()),
         },
         CommandName::Act => {
@@ -339,6 +340,11 @@ mod tests {
         assert!(missing.starts_with("goto-step needs \"step\""), "{missing}");
         let zero = parse(r#"{"raftPlayground":1,"command":"goto-step","step":0}"#).unwrap().unwrap_err();
         assert_eq!(zero, "goto-step: \"step\" counts from 1, not 0");
+        let huge = parse(r#"{"raftPlayground":1,"command":"goto-step","step":99999999999}"#);
+        assert!(
+            matches!(huge, Some(Ok(HostCommand::GotoStep(step))) if step == usize::try_from(99_999_999_998u64).unwrap_or(usize::MAX)),
+            "{huge:?}"
+        );
         let text = parse(r#"{"raftPlayground":1,"command":"goto-step","step":"2"}"#).unwrap().unwrap_err();
         assert!(text.contains("expected a whole number >= 0") && !text.contains("usize"), "{text}");
     }

@@ -27,7 +27,14 @@ pub struct PageOptions {
     /// A `lang=` value that names neither language, as written: the page follows the
     /// browser's language and tells the developer in the console.
     pub unknown_lang: Option<String>,
+    /// Parameters the page does not read (a misspelt `embded`, say), as written: ignored, and
+    /// told to the developer in the console.
+    pub unknown_params: Vec<String>,
 }
+
+/// Every parameter of the page's query: its own options, and the lesson's (read by
+/// `LessonLink`).
+pub const KNOWN_PARAMS: [&str; 7] = ["embed", "autoplay", "log", "lang", "origin", "lesson", "step"];
 
 /// Whether a flag's value means yes: a bare flag, `1`, `true`, `yes` or `on`.
 fn truthy(value: &str) -> bool {
@@ -35,7 +42,8 @@ fn truthy(value: &str) -> bool {
 }
 
 impl PageOptions {
-    /// Reads `location.search` (with or without its `?`). Unknown parameters are ignored.
+    /// Reads `location.search` (with or without its `?`). Unknown parameters are ignored (and
+    /// kept in `unknown_params`).
     pub fn from_query(query: &str) -> PageOptions {
         let mut options = PageOptions::default();
         for pair in query.trim_start_matches('?').split('&').filter(|pair| !pair.is_empty()) {
@@ -52,7 +60,8 @@ impl PageOptions {
                     let origin = percent_decode(value).as_deref().and_then(normalize_origin);
                     options.origin = Some(origin.unwrap_or_default());
                 }
-                _ => {}
+                "lesson" | "step" => {}
+                unknown => options.unknown_params.push(unknown.chars().take(40).collect()),
             }
         }
         options
@@ -149,15 +158,21 @@ mod tests {
                 origin: Some("https://docs.example.org".into()),
                 lang: Some(Lang::Zh),
                 unknown_lang: None,
+                unknown_params: vec!["x".into()],
             }
         );
+        // A misspelt parameter is kept, to be told; a lesson's are the page's own.
+        assert_eq!(PageOptions::from_query("?embded&lesson=election&step=2").unknown_params, ["embded"]);
         // A language the page does not speak is kept, to be told; `cn` is taken for 中文.
         let french = PageOptions::from_query("?lang=fr");
         assert_eq!((french.lang, french.unknown_lang.as_deref()), (None, Some("fr")));
         assert_eq!(PageOptions::from_query("?lang=cn").lang, Some(Lang::Zh));
         assert_eq!(PageOptions::from_query("?lang=zh-CN").unknown_lang, None);
         assert_eq!(options.to_query(), "?embed&autoplay=1&log=1&origin=https://docs.example.org&lang=zh");
-        assert_eq!(PageOptions::from_query(&options.to_query()), options);
+        assert_eq!(
+            PageOptions::from_query(&options.to_query()),
+            PageOptions { unknown_params: vec![], ..options.clone() }
+        );
         assert!(!PageOptions::from_query("embed=0&autoplay=no").embed);
         for not_an_origin in ["origin=%zz%4", "origin=docs.example.org", "origin=", "origin=https%3A%2F%2Fa.example%FF"]
         {

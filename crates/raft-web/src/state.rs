@@ -782,9 +782,11 @@ impl Playground {
     fn host_goto_step(&mut self, step: usize) {
         match (self.tour.as_ref().map(|tour| tour.lesson.steps.len()), &self.pending_lesson) {
             (Some(steps), _) if step < steps => self.lesson_goto(step, false),
-            (Some(steps), _) => {
-                self.refuse_host_and_show(Notice::NoSuchStep { asked: step + 1, steps, last_shown: false })
-            }
+            (Some(steps), _) => self.refuse_host_and_show(Notice::NoSuchStep {
+                asked: step.saturating_add(1),
+                steps,
+                last_shown: false,
+            }),
             (None, Some(_)) => self.host_steps.push(step),
             (None, None) => self.refuse_host_and_show(Notice::NoLesson),
         }
@@ -1364,7 +1366,7 @@ mod tests {
         state = reduce(state, Action::Apply(raft_sim::Action::Crash { node: 3 }));
         assert!(!state.view().nodes[2].up);
         state = reduce(state, Action::Apply(raft_sim::Action::Crash { node: 3 }));
-        assert_eq!(notice(&state).as_deref(), Some("node 3 is crashed: restart it first"));
+        assert_eq!(notice(&state).as_deref(), Some("S3 is crashed: restart it first"));
         state = reduce(state, Action::Apply(raft_sim::Action::Restart { node: 3 }));
         assert!(state.view().nodes[2].up && state.notice.is_none());
         let write = raft_sim::Action::Write { node: 1, command: "x=1".into(), client: 1 };
@@ -1664,7 +1666,7 @@ mod tests {
     #[test]
     fn an_impossible_action_leaves_a_notice_and_a_working_page() {
         let state = reduce(Rc::new(Playground::default()), Action::Apply(raft_sim::Action::Timeout { node: 42 }));
-        assert_eq!(notice(&state).as_deref(), Some("there is no node 42"));
+        assert_eq!(notice(&state).as_deref(), Some("there is no server S42"));
         assert_eq!(state.view().nodes.len(), 5);
     }
 }

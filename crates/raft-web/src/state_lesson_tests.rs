@@ -246,12 +246,15 @@ fn the_embedding_page_goes_to_steps() {
     assert_eq!(told, ["This lesson could not be loaded: \"nope\"", "No lesson is open."]);
     let state = opened("election", None).reduce(Action::HostGotoStep(4));
     assert_eq!((step_of(&state), state.time_ms()), (4, 1_015));
-    let past = state.reduce(Action::HostGotoStep(5));
+    let past = state.clone().reduce(Action::HostGotoStep(5));
     assert_eq!(
         past.host_refusals.last().map(|(_, n)| n.text(Lang::En)).as_deref(),
         Some("There is no step 6: this lesson has 5 steps.")
     );
     assert_eq!(step_of(&past), 4);
+    // A step past any lesson (a host's huge number) is refused as such.
+    let huge = state.reduce(Action::HostGotoStep(usize::MAX));
+    assert!(huge.host_refusals.last().unwrap().1.text(Lang::En).starts_with("There is no step "));
 }
 
 /// The election lesson at step 3, at 2× chosen by the reader, Next pressed: playing to 410 ms.

@@ -256,7 +256,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
             show_log: checked(&form, "log"),
             origin: None,
             lang: field::<HtmlSelectElement>(&form, "lang").and_then(|select| Lang::from_link(&select.value())),
-            unknown_lang: None,
+            ..PageOptions::default()
         };
         // The embed fills frames from 320×240 up (README).
         let size = (number_of(&form, "width", 320, EMBED_SIZE.0), number_of(&form, "height", 240, EMBED_SIZE.1));
