@@ -106,7 +106,7 @@ test('a lesson link whose step is not a number from 1 opens the lesson where the
   await page.goto('./#lesson=safety&step=0');
   await expect(page.locator('main')).toHaveAttribute('data-lesson', 'safety');
   await expect(page.locator('main')).toHaveAttribute('data-lesson-step', '1');
-  await expect(page.getByRole('alert')).toHaveText('Step "0" is not a step: steps count from 1 to 6, so the lesson opens where you left off.');
+  await expect(page.getByRole('alert')).toHaveText('Step "0" is not a step: steps count from 1 to 6, so the lesson opens where you left off (at its first step if you never opened it).');
   expect(errors).toEqual([]);
 });
 

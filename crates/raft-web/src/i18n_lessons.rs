@@ -133,11 +133,11 @@ impl Lang {
         let typed = playground_support::quoted(typed);
         match self {
             Lang::En => format!(
-                "Step {typed} is not a step: steps count from 1 to {steps}, so the lesson opens where you left off."
+                "Step {typed} is not a step: steps count from 1 to {steps}, so the lesson opens where you left off (at its first step if you never opened it)."
             ),
             // In Chinese quotation marks, as the page's other Chinese messages quote what was typed.
             Lang::Zh => format!(
-                "步骤“{}”无效：步骤从 1 数到 {steps}，因此本课从你上次停下的地方打开。",
+                "步骤“{}”无效：步骤从 1 数到 {steps}，因此本课从你上次停下的地方打开（从未打开过则从第一步开始）。",
                 &typed[1..typed.len() - 1]
             ),
         }

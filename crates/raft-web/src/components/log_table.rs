@@ -85,7 +85,8 @@ pub fn LogTable(props: &LogTableProps) -> Html {
     let newer = logs.first_index + window;
     let scroll = |first: Option<u64>| props.on_scroll.reform(move |_: MouseEvent| first);
     html! {
-        <div class="logs" ref={container}>
+        // Named: a box that scrolls sideways takes the keyboard's focus.
+        <div class="logs" ref={container} role="region" aria-label={t.logs}>
             // A heading to move to the logs by, for screen readers; unseen.
             <h2 class="visually-hidden">{ t.logs }</h2>
             <table class="logs__table" aria-label={t.logs}>
