@@ -177,6 +177,13 @@ test('an embedded lesson has Back and Next in its strip, tells its host each ste
   await expect(frame.locator('main')).toHaveAttribute('data-lesson-step', '4');
   await frame.locator('main').press('PageUp');
   await expect(frame.locator('main')).toHaveAttribute('data-lesson-step', '3');
+  // Back from the question's choice, which goes with its step: the focus is not left on the
+  // frame's body (the lesson panel's own Back and Next are hidden in an embed, where the
+  // strip has them), the step's title takes it.
+  await frame.locator('[data-choice]').first().focus();
+  await page.keyboard.press('PageUp');
+  await expect(frame.locator('main')).toHaveAttribute('data-lesson-step', '2');
+  await expect(frame.locator('.lesson__step-title')).toBeFocused();
   expect(errors).toEqual([]);
 });
 

@@ -13,15 +13,13 @@ pub fn focus_quietly(element: &Element) {
 }
 
 /// Focuses the first element `selector` finds, scrolling the page only if it is out of view;
-/// whether there was one.
+/// whether it took the focus (one that is hidden, as the lesson panel's own Back and Next in an
+/// embed, whose strip has them, does not: a caller trying several goes on to the next).
 pub fn focus_selected(selector: &str) -> bool {
-    let found = gloo::utils::document().query_selector(selector).ok().flatten();
-    found
-        .as_ref()
-        .inspect(|element| {
-            let _ = element.unchecked_ref::<HtmlElement>().focus();
-        })
-        .is_some()
+    let document = gloo::utils::document();
+    let Some(element) = document.query_selector(selector).ok().flatten() else { return false };
+    let _ = element.unchecked_ref::<HtmlElement>().focus();
+    document.active_element().is_some_and(|active| active == element)
 }
 
 /// Once the page is redrawn, if the focus was lost (a notice's button that closed it went away
