@@ -354,3 +354,21 @@ test('a step that offers the model checker opens Explore with its goal chosen an
   await expect(page.locator('.lesson__explore')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
+
+test('on a phone, the log table scrolls sideways to the entry a step rings (index 8 of Figure 6, past its edge)', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('./#lesson=replication&step=1');
+  await expect(main(page)).toHaveAttribute('data-lesson-step', '1');
+  const ringed = page.locator('.logs__entry--highlight');
+  await expect(ringed).toHaveCount(1);
+  await expect(ringed).toHaveAttribute('data-index', '8');
+  const inside = () => page.evaluate(() => {
+    const box = document.querySelector('.logs').getBoundingClientRect();
+    const cell = document.querySelector('.logs__entry--highlight').getBoundingClientRect();
+    return cell.left >= box.left && cell.right <= box.right + 0.5;
+  });
+  await expect.poll(inside).toBe(true);
+  expect(await page.locator('.logs').evaluate((logs) => logs.scrollLeft)).toBeGreaterThan(0);
+  expect(errors).toEqual([]);
+});

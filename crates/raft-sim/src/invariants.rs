@@ -124,8 +124,9 @@ pub enum Breach {
         /// The last index kept.
         after: LogIndex,
     },
-    /// A server stored entries that do not follow its log, leaving a gap (Log Matching: its log
-    /// no longer holds every entry up to the ones stored).
+    /// A server stored entries that do not follow its log: past its end, leaving a gap (Log
+    /// Matching: its log no longer holds every entry up to those stored), or over entries it
+    /// had not truncated (Leader Append-Only, as before).
     StoredPastEnd {
         /// The server.
         node: NodeId,
@@ -361,8 +362,11 @@ impl Checker {
     pub fn on_append(&mut self, at_ms: Millis, node: NodeId, first: LogIndex, last: LogIndex, log: &Log) {
         let position = (node - 1) as usize;
         if self.mirrors[position].len() as LogIndex != first - 1 {
-            let detail = Breach::StoredPastEnd { node, first, length: self.mirrors[position].len() as LogIndex };
-            self.violate(Property::LogMatching, at_ms, detail);
+            let length = self.mirrors[position].len() as LogIndex;
+            // Past the end, a gap: the log no longer holds every entry up to those stored. Before
+            // it, entries overwritten without being truncated first.
+            let property = if first - 1 > length { Property::LogMatching } else { Property::LeaderAppendOnly };
+            self.violate(property, at_ms, Breach::StoredPastEnd { node, first, length });
             self.mirrors[position].truncate((first - 1) as usize);
         }
         for index in first..=last {
@@ -503,6 +507,20 @@ mod tests {
         checker.on_append(6, 1, 2, 2, &log(&[1, 1]));
         checker.on_truncate(7, 1, 1, true);
         assert_eq!(checker.violations()[0].property, Property::LeaderAppendOnly);
+    }
+
+    #[test]
+    fn entries_stored_past_a_log_s_end_or_over_it_untruncated_are_breaches() {
+        // Index 3 stored on an empty log: a gap before it.
+        let mut gap = Checker::new(1);
+        gap.on_append(0, 1, 3, 3, &log(&[1, 1, 1]));
+        assert_eq!(gap.violations()[0].property, Property::LogMatching);
+        // Index 1 stored again without the entry being truncated first.
+        let mut over = Checker::new(1);
+        over.on_append(0, 1, 1, 2, &log(&[1, 1]));
+        over.on_append(1, 1, 1, 1, &log(&[1, 1]));
+        assert_eq!(over.violations()[0].property, Property::LeaderAppendOnly);
+        assert!(matches!(over.violations()[0].detail, Breach::StoredPastEnd { node: 1, first: 1, length: 2 }));
     }
 
     #[test]

@@ -31,7 +31,7 @@ fn initial_state(options: &PageOptions) -> Playground {
         playground.pending_lesson = asked;
     } else if let Some(asked) = asked {
         gloo::console::warn!(format!(
-            "Raft playground: lesson={} is ignored: the address's # part (a run or a lesson) is shown instead",
+            "Raft playground: lesson={} is ignored: the address's # part (a run or a lesson) wins",
             asked.id
         ));
     }

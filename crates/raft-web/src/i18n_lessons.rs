@@ -145,7 +145,7 @@ impl Lang {
 
     /// Step `asked` (from 1) was asked for, past the lesson's last of `steps`; the last is shown
     /// instead if `last_shown`.
-    pub fn no_such_step(self, asked: usize, steps: usize, last_shown: bool) -> String {
+    pub fn no_such_step(self, asked: u64, steps: usize, last_shown: bool) -> String {
         match (self, last_shown) {
             (Lang::En, true) => {
                 format!("There is no step {asked}: this lesson has {steps} steps, so its last is shown.")

@@ -60,7 +60,8 @@ impl PageOptions {
                     let origin = percent_decode(value).as_deref().and_then(normalize_origin);
                     options.origin = Some(origin.unwrap_or_default());
                 }
-                "lesson" | "step" => {}
+                // A lesson's (read by `LessonLink`), and what sites add to links they pass on.
+                known if KNOWN_PARAMS.contains(&known) || known.starts_with("utm_") || known.ends_with("clid") => {}
                 unknown => options.unknown_params.push(unknown.chars().take(40).collect()),
             }
         }
@@ -163,6 +164,9 @@ mod tests {
         );
         // A misspelt parameter is kept, to be told; a lesson's are the page's own.
         assert_eq!(PageOptions::from_query("?embded&lesson=election&step=2").unknown_params, ["embded"]);
+        assert!(PageOptions::from_query("?utm_source=docs&fbclid=1").unknown_params.is_empty());
+        let every = KNOWN_PARAMS.map(|param| format!("{param}=1")).join("&");
+        assert!(PageOptions::from_query(&every).unknown_params.is_empty(), "{every}");
         // A language the page does not speak is kept, to be told; `cn` is taken for 中文.
         let french = PageOptions::from_query("?lang=fr");
         assert_eq!((french.lang, french.unknown_lang.as_deref()), (None, Some("fr")));

@@ -42,7 +42,7 @@ const MAX_FRAME_MS: f64 = 100.0;
 
 /// How many refusals of the embedding page's commands are kept until told (see
 /// `Playground::host_refusals`): more than a host posts before one redraw.
-pub const HOST_REFUSALS_KEPT: usize = 16;
+pub const HOST_REFUSALS_KEPT: usize = 256;
 
 /// Which way to jump along the timeline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -90,8 +90,8 @@ pub enum Notice {
     NoLesson,
     /// A step past the open lesson's last was asked for (by a link, or the embedding page).
     NoSuchStep {
-        /// The step asked for, counting from 1.
-        asked: usize,
+        /// The step asked for, counting from 1 (as large as a host may post).
+        asked: u64,
         /// How many steps the lesson has.
         steps: usize,
         /// The lesson's last step is shown instead (a link); else the page is unchanged.
@@ -296,7 +296,7 @@ pub enum Action {
     /// Close the lesson (the run stays as it is).
     CloseLesson,
     /// The embedding page asked for this step (counting from 0) of the open lesson.
-    HostGotoStep(usize),
+    HostGotoStep(u64),
     /// The embedding page posted a command that could not be read: refused in its turn,
     /// after the commands posted before it (and nothing else changes).
     RefuseHostCommand(String),
@@ -366,7 +366,8 @@ pub struct Playground {
     /// The preset the run started from, if any, with its description in 中文.
     pub preset: Option<ShownPreset>,
     /// Counts every change other than time passing, so the share link is rebuilt only when
-    /// the scenario (or the moment) changed.
+    /// the scenario (or the moment) changed; also the host's malformed commands, which change
+    /// nothing but tag their refusals (see `host_refusals`).
     pub revision: u64,
     /// The latest refusals of what the embedding page asked for (or of the link it opened
     /// with), oldest first, each with the revision it happened at: each is told back to that
@@ -381,8 +382,9 @@ pub struct Playground {
     /// A lesson asked for and being fetched.
     pub pending_lesson: Option<crate::lessons::LessonLink>,
     /// The steps (from 0) the embedding page asked for while that lesson was fetched, in
-    /// order: each is shown or refused in its turn once the lesson opens (or fails to).
-    host_steps: Vec<usize>,
+    /// order: each is shown or refused in its turn once the lesson opens (or fails to, or is
+    /// given up for another lesson or run).
+    host_steps: Vec<u64>,
     /// Where playing stops by itself (a lesson's step's moment, played to by Next), and the
     /// speed to go back to there.
     stop_at: Option<(Millis, f64)>,
@@ -771,24 +773,42 @@ impl Playground {
     fn replaced_by(&self, fresh: Playground) -> Playground {
         // An open lesson stays open, off its run, offering to go back to it.
         let tour = self.tour.clone();
-        // The embedding page's refusals not told yet are told still.
-        let host_refusals = self.host_refusals.clone();
+        // The embedding page's refusals not told yet are told still, and a lesson being
+        // fetched is given up: the steps asked of it are refused.
+        let mut this = self.clone();
+        this.drop_host_steps();
+        let host_refusals = this.host_refusals;
         Playground { speed: self.speed, revision: self.revision, run: self.run + 1, tour, host_refusals, ..fresh }
+    }
+
+    /// Refuses the steps the embedding page asked of a lesson being fetched that will not
+    /// open (another lesson or run asked for instead): no lesson is open for them.
+    fn drop_host_steps(&mut self) {
+        for _ in std::mem::take(&mut self.host_steps) {
+            self.refuse_host(Notice::NoLesson);
+        }
     }
 
     /// The embedding page's `goto-step` (from 0): the step shown, or refused as the host's
     /// actions are: told back to the host, and shown (the frame's author sees the mistake in
     /// the frame too). Asked while the lesson is fetched, it waits for the lesson.
-    fn host_goto_step(&mut self, step: usize) {
-        match (self.tour.as_ref().map(|tour| tour.lesson.steps.len()), &self.pending_lesson) {
-            (Some(steps), _) if step < steps => self.lesson_goto(step, false),
-            (Some(steps), _) => self.refuse_host_and_show(Notice::NoSuchStep {
+    fn host_goto_step(&mut self, step: u64) {
+        if self.pending_lesson.is_some() {
+            // The lesson being fetched replaces the one open, if any: the step waits for it.
+            self.host_steps.push(step);
+            return;
+        }
+        match self.tour.as_ref().map(|tour| tour.lesson.steps.len()) {
+            Some(steps) if step < steps as u64 => {
+                self.notice = None; // a notice of the step the lesson opened at is stale now
+                self.lesson_goto(step as usize, false);
+            }
+            Some(steps) => self.refuse_host_and_show(Notice::NoSuchStep {
                 asked: step.saturating_add(1),
                 steps,
                 last_shown: false,
             }),
-            (None, Some(_)) => self.host_steps.push(step),
-            (None, None) => self.refuse_host_and_show(Notice::NoLesson),
+            None => self.refuse_host_and_show(Notice::NoLesson),
         }
     }
 
@@ -1190,6 +1210,7 @@ impl Reducible for Playground {
             Action::JumpToElection(direction) => next.jump_to_election(direction),
             Action::SetPlaying(playing) => next.set_playing(playing),
             Action::OpenLink(link) if crate::lessons::LessonLink::parse(&link).is_some() => {
+                next.drop_host_steps();
                 next.pending_lesson = crate::lessons::LessonLink::parse(&link);
             }
             Action::OpenLink(link) => match Playground::from_link(&link) {
@@ -1205,7 +1226,10 @@ impl Reducible for Playground {
                 next.preset = None; // the preset's translated text no longer describes it
                 next.departed = true; // nor is it a lesson's run: its link must carry the new words
             }
-            Action::OpenLesson(link) => next.pending_lesson = Some(link),
+            Action::OpenLesson(link) => {
+                next.drop_host_steps();
+                next.pending_lesson = Some(link);
+            }
             Action::LessonLoaded { link, file, progress } => {
                 // Only the answer to the latest ask: asking quickly twice never ends on the first.
                 if next.pending_lesson.as_ref() == Some(&link) {
@@ -1668,5 +1692,9 @@ mod tests {
         let state = reduce(Rc::new(Playground::default()), Action::Apply(raft_sim::Action::Timeout { node: 42 }));
         assert_eq!(notice(&state).as_deref(), Some("there is no server S42"));
         assert_eq!(state.view().nodes.len(), 5);
+        // A host's malformed command is told to the host alone: the reader's notice stays.
+        let told = reduce(state, Action::RefuseHostCommand("bogus: unknown variant".into()));
+        assert_eq!(notice(&told).as_deref(), Some("there is no server S42"));
+        assert_eq!(told.host_refusals.last().map(|(_, n)| n.text(Lang::Zh)).as_deref(), Some("bogus: unknown variant"));
     }
 }

@@ -140,7 +140,7 @@ impl Playground {
         self.lesson_goto(step, false);
         if let Some(asked) = past_the_end {
             // A link to a step the lesson does not have opens its last, and says how many it has.
-            let refused = Notice::NoSuchStep { asked: asked + 1, steps, last_shown: true };
+            let refused = Notice::NoSuchStep { asked: asked as u64 + 1, steps, last_shown: true };
             self.notice = Some(refused.clone());
             self.refuse_host(refused);
         } else if let Some(typed) = refused_step {

@@ -252,9 +252,41 @@ fn the_embedding_page_goes_to_steps() {
         Some("There is no step 6: this lesson has 5 steps.")
     );
     assert_eq!(step_of(&past), 4);
-    // A step past any lesson (a host's huge number) is refused as such.
-    let huge = state.reduce(Action::HostGotoStep(usize::MAX));
-    assert!(huge.host_refusals.last().unwrap().1.text(Lang::En).starts_with("There is no step "));
+    // A step past any lesson (a host's huge number) is refused with the number it sent.
+    let huge = state.clone().reduce(Action::HostGotoStep(99_999_999_998));
+    assert_eq!(
+        huge.host_refusals.last().map(|(_, n)| n.text(Lang::En)).as_deref(),
+        Some("There is no step 99999999999: this lesson has 5 steps.")
+    );
+    // Asked while another lesson is fetched, a step waits for that one, which replaces this.
+    let asking = state.reduce(Action::OpenLesson(link_to("safety", None))).reduce(Action::HostGotoStep(1));
+    assert_eq!(step_of(&asking), 4, "not carried out on the lesson still open");
+    let safety = asking.reduce(Action::LessonLoaded {
+        link: link_to("safety", None),
+        file: Some(file("safety")),
+        progress: LessonProgress::default(),
+    });
+    assert_eq!((safety.tour.as_ref().unwrap().lesson.id.as_str(), step_of(&safety)), ("safety", 1));
+}
+
+#[test]
+fn steps_asked_of_a_lesson_given_up_are_refused_not_carried_to_the_next() {
+    let asked = Rc::new(Playground::default()).reduce(Action::OpenLesson(link_to("election", None)));
+    let asked = asked.reduce(Action::HostGotoStep(3));
+    // Another lesson is asked for before the first arrives: the step is refused, not taken to it.
+    let other = asked.clone().reduce(Action::OpenLesson(link_to("safety", None)));
+    let told: Vec<String> = other.host_refusals.iter().map(|(_, n)| n.text(Lang::En)).collect();
+    assert_eq!(told, ["No lesson is open."]);
+    let safety = other.reduce(Action::LessonLoaded {
+        link: link_to("safety", None),
+        file: Some(file("safety")),
+        progress: LessonProgress::default(),
+    });
+    assert_eq!(step_of(&safety), 0);
+    // A preset loaded instead gives the lesson up too.
+    let preset = asked.reduce(Action::Resize(3));
+    let told: Vec<String> = preset.host_refusals.iter().map(|(_, n)| n.text(Lang::En)).collect();
+    assert_eq!(told, ["No lesson is open."]);
 }
 
 /// The election lesson at step 3, at 2× chosen by the reader, Next pressed: playing to 410 ms.

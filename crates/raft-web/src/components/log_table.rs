@@ -59,13 +59,14 @@ pub fn LogTable(props: &LogTableProps) -> Html {
         rows.sort_unstable();
         rows.dedup();
         // Again when the table appears: an empty log has no rows to show.
-        use_effect_with((rows, logs.last_index == 0), move |(rows, _)| {
+        use_effect_with((rows, logs.highlight.clone(), logs.last_index == 0), move |(rows, _, _)| {
             if let Some(element) = container.cast::<web_sys::Element>() {
                 // The highest row, then the lowest, as little as needed: all of them when they
                 // fit, else the lowest whole under as much of the others as fits.
                 for &row in rows.first().into_iter().chain(rows.last()) {
                     show_row(&element, row);
                 }
+                show_ringed_columns(&element);
             }
         });
     }
@@ -135,6 +136,32 @@ fn show_row(logs: &web_sys::Element, node: u32) {
         logs.set_scroll_top(logs.scroll_top() + top.floor() as i32);
     } else if bottom > 0.0 {
         logs.set_scroll_top(logs.scroll_top() + bottom.ceil() as i32);
+    }
+}
+
+/// Scrolls the table sideways, as little as needed, to bring the entries a lesson's step rings
+/// into view (on a phone the table shows a few indexes, and a step about index 8 would ring
+/// an entry past its edge), keeping the leftmost in view before the rightmost.
+fn show_ringed_columns(logs: &web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    let Ok(ringed) = logs.query_selector_all(".logs__entry--highlight") else { return };
+    let cells = (0..ringed.length()).filter_map(|i| ringed.item(i)?.dyn_into::<web_sys::Element>().ok());
+    let (left, right) = cells
+        .map(|cell| cell.get_bounding_client_rect())
+        .fold((f64::MAX, f64::MIN), |(l, r), cell| (l.min(cell.left()), r.max(cell.right())));
+    if left > right {
+        return; // nothing ringed
+    }
+    // The servers' names stay at the left edge (sticky): what they cover is out of view.
+    let names =
+        logs.query_selector("th[scope=row]").ok().flatten().map_or(0.0, |th| th.get_bounding_client_rect().width());
+    let area = logs.get_bounding_client_rect();
+    let (view_left, view_right) = (area.left() + names, area.right());
+    if left < view_left {
+        logs.set_scroll_left(logs.scroll_left() - (view_left - left).ceil() as i32);
+    } else if right > view_right {
+        let by = (right - view_right).min(left - view_left);
+        logs.set_scroll_left(logs.scroll_left() + by.ceil() as i32);
     }
 }
 

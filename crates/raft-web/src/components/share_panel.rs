@@ -185,7 +185,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
     let make = {
         let (fragment, link, snippet, copied) = (props.fragment.clone(), link.clone(), snippet.clone(), copied.clone());
         let (lesson, title_in) = (props.lesson.clone(), props.title_in.clone());
-        Rc::new(move |copy: &CopyAsked, info: &(String, String)| match copy {
+        Rc::new(move |copy: &CopyAsked| match copy {
             CopyAsked::Link => {
                 let fragment = fragment.emit(lang);
                 let lesson =
@@ -199,8 +199,8 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
                     let step = crate::lessons::LessonLink::parse(&fragment).is_some();
                     let title = match &lesson {
                         Some(lesson) if step => frame_lang.said(lesson).to_owned(),
-                        _ if frame_lang != lang => title_in.emit(frame_lang),
-                        _ => info.0.clone(),
+                        // As the page has it by now (words typed were saved first).
+                        _ => title_in.emit(frame_lang),
                     };
                     let title = if title.is_empty() { frame_lang.share_texts().frame_title } else { &title };
                     iframe_snippet(&page_base(), options, &fragment, *size, title)
@@ -217,7 +217,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
         use_effect_with(props.info.clone(), move |info| {
             if let Some((copy, saved)) = &*pending {
                 if saved == info {
-                    make(copy, info);
+                    make(copy);
                     pending.set(None);
                 }
             }
@@ -239,7 +239,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
                     typed.set(None);
                     pending.set(Some((copy, words)));
                 }
-                None => make(&copy, &info),
+                None => make(&copy),
             }
         }
     };
