@@ -75,7 +75,7 @@ test('the page speaks 中文, and remembers it', async ({ page }) => {
   expect(await page.locator('.logs__marker').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize))).toBeGreaterThanOrEqual(11);
   await page.getByRole('combobox', { name: '场景' }).selectOption('figure-8');
   await presetShown(page, 'figure-8');
-  await expect(page.getByRole('region', { name: '场景' })).toContainText('多数派上的旧任期条目不算已提交');
+  await expect(page.getByRole('region', { name: '场景' })).toContainText('旧任期的条目不能靠多数派副本提交');
   await page.reload();
   await expect(page.getByRole('button', { name: '播放' })).toBeVisible();
   await page.getByRole('button', { name: 'Switch to English' }).click();
