@@ -205,6 +205,15 @@ test('with every rule on, a search says how deep it proved them, and Cancel stop
   await expect(page.locator('.search__status')).toContainText(/No counterexample so far: cancelled after|Cancelled before any run was checked/);
   // By keyboard: the button that was Cancel is Find again, and keeps the focus.
   await expect(page.getByRole('button', { name: 'Find a counterexample' })).toBeFocused();
+  // A deep search stops at its next report once the run it started from changes (an event
+  // chosen), long before its limit of seconds.
+  await page.getByRole('button', { name: 'Find a counterexample' }).click();
+  await expect(search).toHaveAttribute('data-search-status', 'running');
+  await expect(page.locator('.search__status')).toContainText(/Searching… [1-9][\d,]* states/);
+  await page.locator('[data-event="deliver:1"]').click();
+  await expect(search).toHaveAttribute('data-search-status', 'changed', { timeout: 5_000 });
+  await expect(page.locator('.search__status')).toHaveText('The run changed during the search, so its result no longer starts from here. Search again.');
+  await page.keyboard.press('ArrowLeft'); // back to where the search started
   // Explore off and on again: the bounds are as they were set, and the keyboard lands in the panel.
   await page.getByRole('button', { name: 'Explore', exact: true }).click();
   await page.getByRole('button', { name: 'Explore', exact: true }).click();

@@ -160,9 +160,8 @@ impl Lang {
             ),
             (Lang::En, false) => format!(
                 "Not reached so far: the search stopped at its limit ({states} states, {seconds} s) having checked \
-                 every run of up to {runs}, and no such run leads to {what}. Longer runs need fewer servers, fewer \
-                 crashes, writes or lost messages in the bounds, or a later moment to start from (a leader already \
-                 elected: on five servers an election alone takes five events)."
+                 every run of up to {runs} within these bounds, and no such run leads to {what}. {}",
+                self.longer_runs()
             ),
             (Lang::Zh, true) => {
                 format!("未找到：在此范围内，不超过 {depth} 个事件的执行都不会导致{what}（{states} 个状态，{seconds} 秒）。")
@@ -171,10 +170,24 @@ impl Lang {
                 "暂未找到：搜索已取消，用时 {seconds} 秒，检查了 {states} 个状态；不超过 {depth} 个事件的执行都不会导致{what}。"
             ),
             (Lang::Zh, false) => format!(
-                "暂未找到：搜索已达上限（{states} 个状态，{seconds} 秒），不超过 {depth} 个事件的执行都已检查，\
-                 都不会导致{what}。要搜索更长的执行，请减少服务器数量，减少范围中的宕机、写入或丢失消息的次数，\
-                 或者从更晚的时刻开始搜索（例如从已经选出领导者之后的时刻开始：五台服务器上，光是一次选主就要五个事件）。"
+                "暂未找到：搜索已达上限（{states} 个状态，{seconds} 秒），在此范围内不超过 {depth} 个事件的执行都已检查，\
+                 都不会导致{what}。{}",
+                self.longer_runs()
             ),
+        }
+    }
+
+    /// What a search stopped at its limit would need to look further.
+    fn longer_runs(self) -> &'static str {
+        match self {
+            Lang::En => {
+                "Longer runs need fewer servers, fewer crashes, writes or lost messages in the bounds, or a later \
+                 moment to start from (a leader already elected: on five servers an election alone takes five events)."
+            }
+            Lang::Zh => {
+                "要搜索更长的执行，请减少服务器数量，减少范围中的宕机、写入或丢失消息的次数，\
+                 或者从更晚的时刻开始搜索（例如从已经选出领导者之后的时刻开始：五台服务器上，光是一次选主就要五个事件）。"
+            }
         }
     }
 
@@ -233,17 +246,26 @@ impl Lang {
                 "No counterexample: every run of up to {runs} within these bounds keeps every property \
                  ({states} states, {seconds} s)."
             ),
-            (Lang::En, false, cancelled) => format!(
-                "No counterexample so far: {} after {seconds} s and {states} states; every run of up to {runs} \
-                 keeps every property.",
-                if cancelled { "cancelled" } else { "the search stopped at its limit" }
+            (Lang::En, false, true) => format!(
+                "No counterexample so far: cancelled after {seconds} s and {states} states; every run of up to \
+                 {runs} within these bounds keeps every property."
+            ),
+            (Lang::En, false, false) => format!(
+                "No counterexample so far: the search stopped at its limit ({states} states, {seconds} s) having \
+                 checked every run of up to {runs} within these bounds, and each keeps every property. {} With a \
+                 rule switched off, its preset (Scenario, Break a rule) starts a few events from the breach.",
+                self.longer_runs()
             ),
             (Lang::Zh, true, _) => {
                 format!("没有反例：在此范围内，不超过 {depth} 个事件的每种执行都满足所有性质（{states} 个状态，{seconds} 秒）。")
             }
-            (Lang::Zh, false, cancelled) => format!(
-                "暂无反例：{}，用时 {seconds} 秒，检查了 {states} 个状态；不超过 {depth} 个事件的每种执行都满足所有性质。",
-                if cancelled { "搜索已取消" } else { "搜索已达上限" }
+            (Lang::Zh, false, true) => format!(
+                "暂无反例：搜索已取消，用时 {seconds} 秒，检查了 {states} 个状态；在此范围内不超过 {depth} 个事件的每种执行都满足所有性质。"
+            ),
+            (Lang::Zh, false, false) => format!(
+                "暂无反例：搜索已达上限（{states} 个状态，{seconds} 秒），在此范围内不超过 {depth} 个事件的每种执行都满足所有性质。\
+                 {}若关闭了某条规则，它的预设场景（场景 → 打破规则）从离破坏只差几个事件的地方开始。",
+                self.longer_runs()
             ),
         }
     }
@@ -292,7 +314,7 @@ mod tests {
             "{en}"
         );
         assert!(
-            en.contains("every run of up to 7 events, and no such run leads to a log entry being overwritten"),
+            en.contains("every run of up to 7 events within these bounds, and no such run leads to a log entry being overwritten"),
             "{en}"
         );
         assert!(en.contains("fewer servers"), "{en}");
@@ -305,5 +327,17 @@ mod tests {
         assert!(
             none.starts_with("Not reached: no run of up to 7 events within these bounds leads to two leaders at once")
         );
+    }
+
+    #[test]
+    fn a_search_for_a_breach_stopped_at_its_limit_says_within_what_and_what_to_try() {
+        let stopped = Lang::En.search_none(2_000_000, 9, 17_050, false, false);
+        assert!(stopped.contains("every run of up to 9 events within these bounds, and each keeps every property"));
+        assert!(
+            stopped.contains("fewer servers") && stopped.contains("its preset (Scenario, Break a rule)"),
+            "{stopped}"
+        );
+        let zh = Lang::Zh.search_none(2_000_000, 9, 17_050, false, false);
+        assert!(zh.contains("在此范围内") && zh.contains("打破规则"), "{zh}");
     }
 }

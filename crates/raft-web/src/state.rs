@@ -1136,11 +1136,11 @@ impl Reducible for Playground {
                 next.apply(actions, false);
             }
             Action::Resize(nodes) => {
-                let scenario = Scenario { nodes, ..Scenario::new(DEFAULT_SEED) };
-                match Playground::new(scenario) {
-                    Ok(fresh) => next = next.replaced_by(fresh),
-                    Err(error) => next.notice = Some(Notice::BadScenario(error)),
-                }
+                // A fresh cluster of that size, with the settings and seed of this one: a rule
+                // switched off, or PreVote switched on, stays so (Explore's search on fewer
+                // servers is the usual next step).
+                let scenario = Scenario { nodes, options: next.options(), ..Scenario::new(next.seed()) };
+                next.start_scenario(scenario);
             }
             Action::LoadPreset(files) => match crate::presets::preset(&files.id).map(|p| (p.id, files.scenario())) {
                 Some((id, Ok(scenario))) => match Playground::new(scenario) {
@@ -1672,6 +1672,18 @@ mod tests {
         let later = |s: Rc<Playground>| reduce(s, Action::Seek(3_000)).trace_hash();
         assert_eq!(later(fresh), later(again), "a seed gives the same run every time");
         assert_eq!(Playground::default().seed(), DEFAULT_SEED, "the page still opens on the default seed");
+    }
+
+    #[test]
+    fn another_size_keeps_the_settings_a_rule_switched_off_included() {
+        let mut options = Playground::default().options();
+        options.unsafe_rules.vote_for_highest_id = true;
+        options.pre_vote = true;
+        let state = reduce(Rc::new(Playground::default()), Action::NewCluster(99));
+        let state = reduce(state, Action::ApplySettings(Ok(ClusterSettings { seed: 99, options: options.clone() })));
+        let resized = reduce(state, Action::Resize(3));
+        assert_eq!((resized.cluster_size(), resized.seed(), resized.options()), (3, 99, options));
+        assert_eq!(resized.rules_off().len(), 1, "and says so");
     }
 
     #[test]

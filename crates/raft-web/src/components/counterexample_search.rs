@@ -359,16 +359,17 @@ fn start_search(
                 }
                 return;
             }
-            if !report.done {
+            let (run, on_found) = latest.borrow().clone();
+            // Whatever the search finds or proves is of the run it started from: once that run
+            // changed (an event chosen, a step back), it is stopped at its next report.
+            let changed = run.emit(()) != from;
+            if !report.done && !changed {
                 status.set(Status::Running(report));
                 return;
             }
             if let Some(searching) = searching.borrow().as_ref() {
                 searching.worker.terminate(); // its handlers are dropped with the next search
             }
-            let (run, on_found) = latest.borrow().clone();
-            // Whatever the search found or proved is of the run it started from.
-            let changed = run.emit(()) != from;
             status.set(match (report.error.clone(), report.found.clone()) {
                 (Some(error), _) => Status::Failed(Some(error)),
                 _ if changed => Status::Changed,
