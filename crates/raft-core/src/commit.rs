@@ -26,8 +26,10 @@ impl Node {
             return;
         }
         match self.persistent.log.term_at(majority_index) {
-            Some(term) if term == current_term || self.options.unsafe_rules.commit_old_terms => {
-                self.commit_to(majority_index)
+            Some(term) if term == current_term => self.commit_to(majority_index),
+            Some(term) if self.options.unsafe_rules.commit_old_terms => {
+                self.commit_to(majority_index);
+                self.emit(Output::CommittedByCounting { index: majority_index, term });
             }
             Some(term) => self.report_deferred_commit(majority_index, term),
             None => {}

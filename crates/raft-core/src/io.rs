@@ -175,6 +175,15 @@ pub enum Output {
         /// That entry's term, earlier than the leader's.
         term: Term,
     },
+    /// A leader committed up to `index` by counting copies of an entry of the earlier term
+    /// `term`: only the `commit_old_terms` switch allows it (§5.4.2 off, the paper's Figure 8).
+    /// Told after the commit; it changes nothing.
+    CommittedByCounting {
+        /// The index committed.
+        index: LogIndex,
+        /// That entry's term, earlier than the leader's.
+        term: Term,
+    },
     /// The node starts an election, for this reason; its role change follows.
     Campaign {
         /// Why.

@@ -691,6 +691,11 @@ impl Simulation {
                     let leader_term = self.nodes[index].node.current_term();
                     self.story.push(at, StoryEvent::CommitDeferred { leader: id, index: held, term, leader_term });
                 }
+                Output::CommittedByCounting { index: committed, term } => {
+                    let leader_term = self.nodes[index].node.current_term();
+                    let event = StoryEvent::CommittedByCounting { leader: id, index: committed, term, leader_term };
+                    self.story.push(at, event);
+                }
                 Output::Committed { index: commit } => {
                     self.trace.push(TraceEvent::Commit { at, node: id, index: commit });
                     let term = self.nodes[index].node.current_term();

@@ -223,6 +223,18 @@ pub enum StoryEvent {
         /// The new commit index.
         index: LogIndex,
     },
+    /// A leader committed an entry of an earlier term by counting its copies, which only the
+    /// `commit_old_terms` switch allows (§5.4.2 off, the paper's Figure 8).
+    CommittedByCounting {
+        /// The leader.
+        leader: NodeId,
+        /// The index committed.
+        index: LogIndex,
+        /// That entry's term.
+        term: Term,
+        /// The leader's own, later term.
+        leader_term: Term,
+    },
     /// A leader holds an entry of an earlier term on a majority but does not commit it
     /// (§5.4.2, the paper's Figure 8).
     CommitDeferred {
@@ -473,6 +485,7 @@ impl StoryEvent {
             | StoryEvent::DeposedByOutsider { .. } => StoryCategory::Elections,
             StoryEvent::Committed { .. }
             | StoryEvent::CommitDeferred { .. }
+            | StoryEvent::CommittedByCounting { .. }
             | StoryEvent::Truncated { .. }
             | StoryEvent::ConfigurationAppended { .. }
             | StoryEvent::ConfigurationCommitted { .. }

@@ -33,6 +33,28 @@ fn commit_old_terms_overwrites_a_committed_entry_in_figure_8() {
     assert_eq!(without, []);
 }
 
+/// The commit the switch allows is told as such (S1 counts copies of its term-2 entry at index
+/// 2, in term 4), and never with the rule kept, where the same moment defers the commit.
+#[test]
+fn a_commit_by_counting_old_term_copies_is_told_only_with_the_switch_on() {
+    let told = |on: bool| {
+        let mut scenario = Scenario::from_json(include_str!("../../raft-web/presets/figure-8.json")).unwrap();
+        scenario.options.unsafe_rules.commit_old_terms = on;
+        let mut sim = scenario.build(true).unwrap();
+        sim.run_until(1_000);
+        let story: Vec<raft_sim::StoryEvent> = sim.story().events().map(|(_, event)| event.clone()).collect();
+        let counted = story.iter().find(|e| matches!(e, raft_sim::StoryEvent::CommittedByCounting { .. })).cloned();
+        let deferred = story.iter().any(|e| matches!(e, raft_sim::StoryEvent::CommitDeferred { .. }));
+        (counted, deferred)
+    };
+    let (counted, _) = told(true);
+    assert_eq!(
+        counted,
+        Some(raft_sim::StoryEvent::CommittedByCounting { leader: 1, index: 2, term: 2, leader_term: 4 })
+    );
+    assert_eq!(told(false), (None, true));
+}
+
 #[test]
 fn no_election_restriction_lets_a_stale_log_win_and_erase_a_committed_write() {
     let json = r#"{ "version": 1, "seed": 1, "nodes": 3,

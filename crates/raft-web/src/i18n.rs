@@ -1208,6 +1208,11 @@ impl Lang {
                     "S{leader} has entry {index} on a majority but does not commit it: it is from term {term}, \
                      not S{leader}'s term {leader_term} (§5.4.2)."
                 ),
+                E::CommittedByCounting { leader, index, term, leader_term } => format!(
+                    "S{leader} committed entry {index}, of term {term}, by counting its copies: the broken rule \
+                     lets it, where Raft commits by counting only entries of the leader's own term, here \
+                     {leader_term} (§5.4.2). A later leader can still overwrite it (Figure 8)."
+                ),
                 E::Truncated { node, by, removed: (first, last) } => {
                     let entries =
                         if first == last { format!("entry {first}") } else { format!("entries {first}–{last}") };
@@ -1444,6 +1449,11 @@ impl Lang {
                 E::CommitDeferred { leader, index, term, leader_term } => format!(
                     "S{leader} 已把索引 {index} 的条目复制到多数派，但不提交它：它来自第 {term} 任期，\
                      而不是 S{leader} 的第 {leader_term} 任期（§5.4.2）。"
+                ),
+                E::CommittedByCounting { leader, index, term, leader_term } => format!(
+                    "S{leader} 靠数副本提交了第 {term} 任期的条目 {index}：这是被关闭的规则允许的，\
+                     而 Raft 只按副本数提交领导者自己任期（这里是第 {leader_term} 任期）的条目（§5.4.2）。\
+                     之后的领导者仍可能覆盖它（图 8）。"
                 ),
                 E::Truncated { node, by, removed: (first, last) } => {
                     let range = if first == last { format!("{first}") } else { format!("{first}–{last}") };
@@ -1861,6 +1871,9 @@ mod tests {
             Lang::Zh.tell(&deferred),
             "S1 已把索引 2 的条目复制到多数派，但不提交它：它来自第 2 任期，而不是 S1 的第 4 任期（§5.4.2）。"
         );
+        let counted = StoryEvent::CommittedByCounting { leader: 1, index: 2, term: 2, leader_term: 4 };
+        assert!(Lang::En.tell(&counted).starts_with("S1 committed entry 2, of term 2, by counting its copies"));
+        assert!(Lang::Zh.tell(&counted).starts_with("S1 靠数副本提交了第 2 任期的条目 2"));
         let one = StoryEvent::Truncated { node: 3, by: Some(5), removed: (2, 2) };
         assert_eq!(
             Lang::En.tell(&one),
