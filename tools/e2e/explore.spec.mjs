@@ -94,6 +94,12 @@ test('a chosen message shows its fields, and Stop exploring lets time run again'
   await expect(page.locator('.message-panel__purpose')).toContainText('S2 campaigns for term 1 and asks S1 for its vote.');
   // It arrives when chosen, not at a time of its own.
   await expect(page.locator('.message-panel dd', { hasText: 'when you choose Deliver' })).toHaveCount(1);
+  // The card delivers it too, as a choice of the panel: one millisecond.
+  const before = await time(page);
+  await page.locator('.message-panel [data-panel-deliver="1"]').click();
+  await expect(page.locator('[data-explore-message="1"]')).toHaveCount(0);
+  expect(await time(page)).toBe(before + 1);
+  await expect(page.locator('.narration')).toContainText('S1 voted for S2 in term 1');
   // The panel's own Stop exploring, for when the switch above is out of sight; the focus
   // goes to that switch.
   await page.getByRole('button', { name: 'Stop exploring' }).click();

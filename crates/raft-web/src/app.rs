@@ -396,7 +396,8 @@ pub fn App() -> Html {
                     { menu }
                     if let Some(details) = state.message_details() {
                         { message_panel(lang, &MessagePanelProps { corner: crate::geometry::corner_away_from(view.position_of(details.from), view.position_of(details.to)),
-                                                                    details, on_action: dispatch.reform(Action::Apply),
+                                                                    // While exploring, a choice takes its millisecond, as in the panel.
+                                                                    details, on_action: if exploring { dispatch.reform(Action::Explore) } else { dispatch.reform(Action::Apply) },
                                                                     on_close: dispatch.reform(|_| Action::CloseMessage) }) }
                     }
                 </div>

@@ -1,4 +1,5 @@
-//! The fields of the selected message, and buttons to drop it or to send a second copy.
+//! The fields of the selected message, and buttons to drop it or to send a second copy (and,
+//! while exploring, to deliver it).
 
 use raft_sim::Action;
 use yew::prelude::*;
@@ -11,7 +12,7 @@ use crate::view::MessageDetails;
 pub struct MessagePanelProps {
     /// The message, while in flight.
     pub details: MessageDetails,
-    /// Drop or Duplicate was chosen.
+    /// Drop, Duplicate or (while exploring) Deliver was chosen.
     pub on_action: Callback<Action>,
     /// The panel should close.
     pub on_close: Callback<()>,
@@ -55,6 +56,15 @@ pub fn message_panel(lang: Lang, props: &MessagePanelProps) -> Html {
                 }
             </dl>
             <div class="message-panel__actions">
+                // While exploring it arrives only when chosen: here too, beside Drop.
+                if details.arrival == crate::view::Arrival::OnDeliver {
+                    <button type="button" data-panel-deliver={id.to_string()} onclick={props.on_action.reform(move |_: MouseEvent| {
+                        back();
+                        Action::Deliver { message: id }
+                    })}>
+                        { lang.explore_texts().deliver }
+                    </button>
+                }
                 <button type="button" onclick={props.on_action.reform(move |_: MouseEvent| {
                     back();
                     Action::Drop { message: id }
