@@ -775,10 +775,12 @@ impl Playground {
         let tour = self.tour.clone();
         // The embedding page's refusals not told yet are told still, and a lesson being
         // fetched is given up: the steps asked of it are refused.
-        let mut this = self.clone();
-        this.drop_host_steps();
-        let host_refusals = this.host_refusals;
-        Playground { speed: self.speed, revision: self.revision, run: self.run + 1, tour, host_refusals, ..fresh }
+        let host_refusals = self.host_refusals.clone();
+        let mut next =
+            Playground { speed: self.speed, revision: self.revision, run: self.run + 1, tour, host_refusals, ..fresh };
+        next.host_steps.clone_from(&self.host_steps);
+        next.drop_host_steps();
+        next
     }
 
     /// Refuses the steps the embedding page asked of a lesson being fetched that will not

@@ -203,25 +203,21 @@ pub fn use_embed_api(
                     return;
                 }
                 let Some(command) = read_posted(event.data()) else { return };
-                match command {
-                    // Refused in its turn: after the refusals of the commands posted before it.
-                    Err(error) => {
+                // A malformed command is refused in its turn, as an action: after the refusals
+                // of the commands posted before it.
+                let action = command.map_or_else(|error| Some(Action::RefuseHostCommand(error)), action_of);
+                match action {
+                    Some(action) => {
                         undrawn.borrow_mut().0 = true;
-                        dispatch.emit(Action::RefuseHostCommand(error));
+                        dispatch.emit(action);
                     }
-                    Ok(command) => match action_of(command) {
-                        Some(action) => {
-                            undrawn.borrow_mut().0 = true;
-                            dispatch.emit(action);
-                        }
-                        None if undrawn.borrow().0 || latest.borrow().0.lesson_loading => {
-                            undrawn.borrow_mut().1 += 1;
-                        }
-                        None => {
-                            let (status, lesson) = &*latest.borrow();
-                            post_to_parent(&state_event(status, lesson.as_ref()), origin.as_deref());
-                        }
-                    },
+                    None if undrawn.borrow().0 || latest.borrow().0.lesson_loading => {
+                        undrawn.borrow_mut().1 += 1;
+                    }
+                    None => {
+                        let (status, lesson) = &*latest.borrow();
+                        post_to_parent(&state_event(status, lesson.as_ref()), origin.as_deref());
+                    }
                 }
             };
             // Taken even when not framed, so that the start-up script stops keeping messages.
