@@ -532,8 +532,8 @@ fn enabled(state: &State) -> Vec<Action> {
 impl Simulation {
     /// Every event that can happen next, in a fixed order: for each message in flight (by id)
     /// deliver it, drop it, and duplicate it (a message between servers that is not itself a
-    /// copy); for each server (by id) time it out (or fire its heartbeat, if it leads) and
-    /// crash it, or restart it if it is down. What the page's Explore panel offers, and what
+    /// copy); for each server (by id) time it out if it may campaign (or fire its heartbeat,
+    /// if it leads) and crash it, or restart it if it is down. What the page's Explore panel offers, and what
     /// the model checker tries.
     pub fn enabled_events(&self) -> Vec<Action> {
         let mut actions = Vec::new();
@@ -550,8 +550,13 @@ impl Simulation {
                 actions.push(Action::Restart { node: id });
                 continue;
             }
-            let leads = node.node.role() == RoleKind::Leader;
-            actions.push(if leads { Action::Heartbeat { node: id } } else { Action::Timeout { node: id } });
+            if node.node.role() == RoleKind::Leader {
+                actions.push(Action::Heartbeat { node: id });
+            } else if node.node.may_campaign() {
+                // A server that may not campaign (a new one catching up, one that knows its
+                // removal committed) only re-arms its timer: no event worth offering.
+                actions.push(Action::Timeout { node: id });
+            }
             actions.push(Action::Crash { node: id });
         }
         actions

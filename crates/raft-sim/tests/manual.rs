@@ -239,3 +239,23 @@ fn the_enabled_events_are_every_message_and_every_server_in_order() {
         ]
     );
 }
+
+#[test]
+fn a_server_that_may_not_campaign_is_offered_no_timeout() {
+    let mut sim = scenario(MANUAL).build(true).unwrap();
+    let mut actions = Vec::new();
+    sim.apply(Action::Timeout { node: 1 }).unwrap();
+    deliver_all(&mut sim, &mut actions);
+    assert_eq!(sim.leader(), Some(1));
+    sim.apply(Action::AddServer { node: 4 }).unwrap();
+    assert!(!sim.node(4).unwrap().node().may_campaign(), "a new server catches up first");
+    let offered = |sim: &Simulation, node: u32| -> Vec<String> {
+        let events = sim.enabled_events().into_iter().filter(|event| {
+            matches!(event, Action::Timeout { node: n } | Action::Heartbeat { node: n } | Action::Crash { node: n } if *n == node)
+        });
+        events.map(|event| event.to_string()).collect()
+    };
+    assert_eq!(offered(&sim, 4), ["crash 4"], "a timeout would only re-arm its timer");
+    assert_eq!(offered(&sim, 1), ["heartbeat 1", "crash 1"]);
+    assert_eq!(offered(&sim, 2), ["timeout 2", "crash 2"]);
+}
