@@ -258,6 +258,14 @@ test('Look for two leaders at once finds the shortest run to them, loads it, and
   expect(terms).toEqual(['1', '2']);
   // Nothing is broken: two leaders of two terms are allowed.
   await expect(page.locator('[data-invariant][data-ok=false]')).toHaveCount(0);
+  // Stepping back through the run found keeps the line; an event chosen there forks the run,
+  // of which the line says nothing: it goes.
+  await page.getByRole('button', { name: 'Step back' }).click();
+  expect(await time(page)).toBe(5);
+  await expect(search).toHaveAttribute('data-search-status', 'reached');
+  await page.locator('.explore [data-event^="crash:"]').first().click();
+  await expect(search).toHaveAttribute('data-search-status', 'idle');
+  await expect(page.locator('.search__status')).toBeEmpty();
   // Another goal chosen: what was found for the last one is no longer said.
   await page.getByRole('combobox', { name: 'Look for' }).selectOption('commit');
   await expect(search).toHaveAttribute('data-search-status', 'idle');

@@ -407,6 +407,7 @@ pub fn App() -> Html {
                                                                     on_select: dispatch.reform(Action::SelectMessage),
                                                                     run: { let state = state.clone(); Callback::from(move |_| state.run_so_far()) },
                                                                     on_found: dispatch.reform(Action::LoadFound),
+                                                                    whole_run: state.whole_run(),
                                                                     on_stop: dispatch.reform(|_: MouseEvent| {
                                                                         // The panel goes: the focus goes to the switch that brings it back.
                                                                         crate::hooks::after_redraw(|| { crate::hooks::focus_selected(".explore-toggle"); });

@@ -710,6 +710,11 @@ impl Playground {
         (history.scenario_so_far().to_json(), history.now())
     }
 
+    /// The whole run, every action kept (not only those up to now), as a scenario file.
+    pub fn whole_run(&self) -> String {
+        self.history.borrow().scenario().to_json()
+    }
+
     /// Every event that can happen next, for the Explore panel.
     pub fn explore_view(&self) -> crate::view::ExploreView {
         crate::view::ExploreView::of(self.history.borrow().sim())

@@ -27,6 +27,10 @@ pub struct CounterexampleSearchProps {
     pub run: Callback<(), (String, Millis)>,
     /// A counterexample found from the run as it still is: its events, to carry out in order.
     pub on_found: Callback<Vec<raft_sim::Action>>,
+    /// The whole run, every action kept (not only those up to now), as a scenario file: what a
+    /// search's last line is of. Once the run is another (an event chosen, a fork, a preset),
+    /// the line goes; stepping through the run keeps it.
+    pub whole_run: String,
 }
 
 /// How the search for the goal chosen stands (choosing another goal starts afresh, and the
@@ -116,8 +120,13 @@ fn broken_name(lang: Lang, name: &str) -> Option<&'static str> {
     Property::ALL.into_iter().find(|p| p.key() == name).map(|property| lang.property(property))
 }
 
-/// The run and the found-callback as of the last render, which a worker's handlers read.
-type Latest = Rc<RefCell<(Callback<(), (String, Millis)>, Callback<Vec<raft_sim::Action>>)>>;
+/// The run, the found-callback and the whole run as of the last render, which a worker's
+/// handlers read.
+type Latest = Rc<RefCell<(Callback<(), (String, Millis)>, Callback<Vec<raft_sim::Action>>, String)>>;
+
+/// The whole run the search's last line is of; `None` while a run found is being loaded (the
+/// next render's run is the one loaded).
+type LineOf = Rc<RefCell<Option<String>>>;
 
 /// A worker searching, and the handlers it calls; dropped, the worker is terminated.
 struct Searching {
@@ -153,15 +162,32 @@ pub fn counterexample_search(props: &CounterexampleSearchProps) -> Html {
     let adjusted = use_state(Vec::<(usize, Label, (u32, u32), String, u32)>::new);
     let searching = use_mut_ref(|| None::<Searching>);
     // The handlers outlive a render: they read the run and the callback as they are now.
-    let latest = use_mut_ref(|| (props.run.clone(), props.on_found.clone()));
-    *latest.borrow_mut() = (props.run.clone(), props.on_found.clone());
+    let latest = use_mut_ref(|| (props.run.clone(), props.on_found.clone(), props.whole_run.clone()));
+    *latest.borrow_mut() = (props.run.clone(), props.on_found.clone(), props.whole_run.clone());
+    let line_of: LineOf = use_mut_ref(|| None);
+    {
+        let (status, line_of) = (status.clone(), line_of.clone());
+        use_effect_with(props.whole_run.clone(), move |whole_run| {
+            if matches!(*status, Status::Idle | Status::Running(_)) {
+                return;
+            }
+            let mut of = line_of.borrow_mut();
+            match of.as_ref() {
+                None => *of = Some(whole_run.clone()),
+                Some(run) if run != whole_run => status.set(Status::Idle),
+                Some(_) => {}
+            }
+        });
+    }
 
     let start = {
-        let (status, searching, latest, bounds, goal) =
-            (status.clone(), searching.clone(), latest.clone(), *bounds, *goal);
+        let (status, searching, latest, bounds, goal, line_of) =
+            (status.clone(), searching.clone(), latest.clone(), *bounds, *goal, line_of.clone());
         Callback::from(move |_: MouseEvent| {
             let from = latest.borrow().0.emit(());
-            match start_search(&from, (bounds, goal), status.setter(), searching.clone(), latest.clone()) {
+            *line_of.borrow_mut() = Some(latest.borrow().2.clone());
+            let search = (bounds, goal);
+            match start_search(&from, search, (status.setter(), line_of.clone()), searching.clone(), latest.clone()) {
                 Ok(running) => {
                     *searching.borrow_mut() = Some(running);
                     status.set(Status::Running(SearchReport::default()));
@@ -320,12 +346,12 @@ fn show_logs() {
 }
 
 /// Starts a worker searching from `from` within `bounds` for `goal`; its reports go to
-/// `status`, and a counterexample (or a run reaching the goal), if the run is still `from`
-/// when it comes, to the latest `on_found`.
+/// `status` (with the whole run its last line is of in `line_of`), and a counterexample (or a
+/// run reaching the goal), if the run is still `from` when it comes, to the latest `on_found`.
 fn start_search(
     from: &(String, Millis),
     (bounds, goal): (Bounds, Goal),
-    status: UseStateSetter<Status>,
+    (status, line_of): (UseStateSetter<Status>, LineOf),
     searching: Rc<RefCell<Option<Searching>>>,
     latest: Latest,
 ) -> Result<Searching, ()> {
@@ -359,7 +385,7 @@ fn start_search(
                 }
                 return;
             }
-            let (run, on_found) = latest.borrow().clone();
+            let (run, on_found, whole_run) = latest.borrow().clone();
             // Whatever the search finds or proves is of the run it started from: once that run
             // changed (an event chosen, a step back), it is stopped at its next report.
             let changed = run.emit(()) != from;
@@ -370,6 +396,8 @@ fn start_search(
             if let Some(searching) = searching.borrow().as_ref() {
                 searching.worker.terminate(); // its handlers are dropped with the next search
             }
+            // Of the run as it is, unless a run found is loaded (then of the run loaded).
+            *line_of.borrow_mut() = Some(whole_run);
             status.set(match (report.error.clone(), report.found.clone()) {
                 (Some(error), _) => Status::Failed(Some(error)),
                 _ if changed => Status::Changed,
@@ -377,6 +405,7 @@ fn start_search(
                 (None, Some(found)) => match (broken_name(Lang::En, &found.property), found.actions()) {
                     (Some(_), Ok(actions)) => {
                         let events = actions.len();
+                        *line_of.borrow_mut() = None;
                         on_found.emit(actions);
                         Status::Found { broken: found.property, events, report }
                     }

@@ -21,6 +21,8 @@ pub struct ExplorePanelProps {
     pub run: Callback<(), (String, raft_sim::Millis)>,
     /// A counterexample was found: its events, to carry out in order.
     pub on_found: Callback<Vec<Action>>,
+    /// The whole run, as a scenario file: what the search's last line is of.
+    pub whole_run: String,
     /// Stop exploring was pressed.
     pub on_stop: Callback<MouseEvent>,
 }
@@ -71,7 +73,8 @@ pub fn explore_panel(lang: Lang, props: &ExplorePanelProps) -> Html {
                 </button>
             </div>
             <p class="explore__hint">{ t.hint }</p>
-            <CounterexampleSearch {lang} run={props.run.clone()} on_found={props.on_found.clone()} />
+            <CounterexampleSearch {lang} run={props.run.clone()} on_found={props.on_found.clone()}
+                                  whole_run={props.whole_run.clone()} />
             <h3 class="explore__group">{ t.messages }</h3>
             if props.view.messages.is_empty() {
                 <p class="explore__none">{ t.no_message }</p>
