@@ -10,6 +10,8 @@ pub struct ExploreTexts {
     pub toggle_title: &'static str,
     /// Play's tooltip while exploring, when it is off.
     pub no_play: &'static str,
+    /// Step ⟩ at the end of an explored run: nothing comes next until an event is chosen.
+    pub nothing_next: &'static str,
     /// The panel's button that turns Explore off, and its tooltip.
     pub stop: &'static str,
     pub stop_title: &'static str,
@@ -37,6 +39,7 @@ const EN: ExploreTexts = ExploreTexts {
     toggle: "Explore",
     toggle_title: "Pause here and choose every next event yourself: which message arrives, which timer fires",
     no_play: "Explore is on: nothing happens until you choose. Press Explore again to let time run.",
+    nothing_next: "Nothing comes next until you choose it: pick an event in the Explore panel.",
     stop: "Stop exploring",
     stop_title: "Turn Explore off: time runs again from this moment when you press Play",
     title: "Explore: choose the next event",
@@ -58,6 +61,7 @@ const ZH: ExploreTexts = ExploreTexts {
     toggle: "探索",
     toggle_title: "在此暂停，由你选择接下来的每个事件：哪条消息送达，哪个计时器触发",
     no_play: "探索已开启：在你选择之前什么都不会发生。再按一次“探索”即可让时间继续运行。",
+    nothing_next: "在你选择之前不会有下一个事件：请在探索面板中选一个事件。",
     stop: "停止探索",
     stop_title: "关闭探索：按“运行”后，时间从此刻起继续",
     title: "探索：选择下一个事件",

@@ -60,6 +60,8 @@ pub enum Notice {
     Refused(raft_sim::ActionError),
     /// There is no leader change in the direction asked.
     NoLeaderChange,
+    /// Step ⟩ at the end of an explored run: nothing comes next until an event is chosen.
+    NothingNext,
     /// No preset has this id.
     UnknownPreset(String),
     /// A preset's files could not be fetched (the network, or a page served without them).
@@ -134,6 +136,7 @@ impl Notice {
         match self {
             Notice::Refused(error) => lang.action_error(error),
             Notice::NoLeaderChange => lang.texts().no_leader_change.to_owned(),
+            Notice::NothingNext => lang.explore_texts().nothing_next.to_owned(),
             Notice::NoneDown => lang.texts().none_down.to_owned(),
             Notice::UnknownPreset(id) => match lang {
                 Lang::En => format!("There is no preset called {}", quoted(id)),
@@ -1001,10 +1004,15 @@ impl Playground {
         self.playing = false;
         self.carry_ms = 0.0;
         let mut history = self.history.borrow_mut();
-        match direction {
+        let moved = match direction {
             Direction::Forward => history.step_forward(),
             Direction::Back => history.step_back(),
         };
+        // Timed, something always comes next; exploring, nothing does until it is chosen.
+        if moved.is_none() && direction == Direction::Forward {
+            drop(history);
+            self.notice = Some(Notice::NothingNext);
+        }
     }
 
     /// The leader change before now, or after now, in the whole history.

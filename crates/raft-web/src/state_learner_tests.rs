@@ -271,3 +271,27 @@ fn an_event_chosen_while_exploring_is_marked_as_a_step_is() {
     let explored = exploring.reduce(Action::Explore(raft_sim::Action::Deliver { message: id }));
     assert_eq!(explored.view().changed, [voter]);
 }
+
+#[test]
+fn step_with_nothing_next_says_why_instead_of_doing_nothing_quietly() {
+    let exploring = Rc::new(Playground::default()).reduce(Action::ToggleExplore);
+    let chosen = exploring.reduce(Action::Explore(raft_sim::Action::Timeout { node: 2 }));
+    let at = chosen.time_ms();
+    let back = chosen.reduce(Action::Step(Direction::Back));
+    assert_eq!(back.notice, None);
+    let again = back.reduce(Action::Step(Direction::Forward));
+    assert_eq!((again.time_ms(), &again.notice), (at, &None), "the chosen event is next");
+    let end = again.reduce(Action::Step(Direction::Forward));
+    assert_eq!(end.time_ms(), at);
+    assert_eq!(end.notice, Some(Notice::NothingNext));
+    let said = end.notice.as_ref().unwrap().text(Lang::En);
+    assert!(said.contains("pick an event in the Explore panel"), "{said}");
+    // Timed, with every server down, time still moves on to the next timer.
+    let mut state = Rc::new(Playground::default());
+    for node in 1..=5 {
+        state = state.reduce(Action::Apply(raft_sim::Action::Crash { node }));
+    }
+    let at = state.time_ms();
+    let stepped = state.reduce(Action::Step(Direction::Forward));
+    assert!(stepped.time_ms() > at && stepped.notice.is_none());
+}
