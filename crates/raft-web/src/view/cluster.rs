@@ -275,11 +275,13 @@ impl ClusterView {
                 copy_of: flight.copy_of,
             })
             .collect();
+        // Exploring, each choice takes a millisecond: a loss is shown until the next choice.
+        let shown_ms = if sim.is_manual() { 1.0 } else { LOSS_SHOWN_MS };
         let losses = sim
             .recent_losses()
             .filter_map(|lost| {
                 let age = render_ms - lost.lost_at as f64;
-                (age < LOSS_SHOWN_MS).then(|| {
+                (age < shown_ms).then(|| {
                     // With manual scheduling a message waits mid-link (place_on_link), not
                     // at the fraction of a trip that time would have made.
                     let progress = if sim.is_manual() {
@@ -290,7 +292,7 @@ impl ClusterView {
                     LossView {
                         id: lost.id,
                         position: message_position(position_of(lost.from), position_of(lost.to), progress),
-                        freshness: 1.0 - age.max(0.0) / LOSS_SHOWN_MS,
+                        freshness: 1.0 - age.max(0.0) / shown_ms,
                     }
                 })
             })
@@ -389,5 +391,20 @@ mod tests {
         assert_eq!(view.losses.len(), 2, "both vanished on arrival");
         assert!(view.losses.iter().all(|l| l.freshness > 0.0 && l.freshness <= 1.0));
         assert!(ClusterView::of(&sim, 25.0 + LOSS_SHOWN_MS).losses.is_empty(), "and are gone a moment later");
+    }
+
+    #[test]
+    fn exploring_a_dropped_message_is_shown_until_the_next_choice() {
+        let mut sim = SimBuilder::new(1).build().unwrap();
+        sim.apply(Action::Scheduler { mode: raft_sim::Scheduler::Manual }).unwrap();
+        sim.apply(Action::Timeout { node: 1 }).unwrap();
+        let first = sim.messages_in_flight().map(|m| m.id).min().unwrap();
+        sim.apply(Action::Drop { message: first }).unwrap();
+        let now = sim.now() as f64;
+        assert_eq!(ClusterView::of(&sim, now).losses.len(), 1, "dropped: a cross where it waited");
+        sim.run_until(sim.now() + 1);
+        let second = sim.messages_in_flight().map(|m| m.id).min().unwrap();
+        sim.apply(Action::Deliver { message: second }).unwrap();
+        assert!(ClusterView::of(&sim, now + 1.0).losses.is_empty(), "the next choice takes it away");
     }
 }
