@@ -295,3 +295,19 @@ fn step_with_nothing_next_says_why_instead_of_doing_nothing_quietly() {
     let stepped = state.reduce(Action::Step(Direction::Forward));
     assert!(stepped.time_ms() > at && stepped.notice.is_none());
 }
+
+#[test]
+fn an_explored_run_replayed_under_other_rules_is_shown_at_its_moment_still_exploring() {
+    let exploring = Rc::new(Playground::default()).reduce(Action::ToggleExplore);
+    let mut state = exploring.reduce(Action::Explore(raft_sim::Action::Timeout { node: 2 }));
+    let first = state.explore_view().messages[0].id;
+    state = state.reduce(Action::Explore(raft_sim::Action::Deliver { message: first }));
+    let at = state.time_ms();
+    let options = raft_sim::ScenarioOptions { check_quorum: true, ..state.options() };
+    let replayed = state.reduce(Action::ReplaySettings(Ok(ClusterSettings { seed: 1, options })));
+    assert_eq!(replayed.notice, None);
+    assert!(replayed.options().check_quorum, "under the other rule");
+    assert_eq!(replayed.time_ms(), at, "at the moment it was, not at 0");
+    assert!(replayed.exploring(), "still waiting for the next choice");
+    assert_eq!(replayed.view().nodes[1].role, RoleKind::Candidate);
+}
