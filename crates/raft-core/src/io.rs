@@ -254,6 +254,20 @@ pub enum Output {
         /// The leader this server heard from.
         leader: Option<NodeId>,
     },
+    /// It refused `leader`'s AppendEntries: its log holds no entry at `prev_log_index` of term
+    /// `prev_log_term` (Figure 2's consistency check, §5.3), or, with the `ack_on_equal_commit`
+    /// switch, the broken rule's check failed. For the driver's narration, which changes
+    /// nothing.
+    AppendEntriesRefused {
+        /// The leader.
+        leader: NodeId,
+        /// The index of the entry before those sent.
+        prev_log_index: LogIndex,
+        /// That entry's term in the leader's log.
+        prev_log_term: Term,
+        /// The term of its own entry there; `None` if its log holds none there.
+        own_term: Option<Term>,
+    },
     /// A leader moved its nextIndex for `follower` back to `next_index` after the follower
     /// refused AppendEntries (the consistency check, §5.3): for the driver's narration, which
     /// changes nothing.

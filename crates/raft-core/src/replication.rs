@@ -94,6 +94,9 @@ impl Node {
                 AppendEntriesReply { term, success: true, index: last_new_index, hint: None, round }
             }
             None => {
+                let own_term = self.persistent.log.term_at(prev_log_index);
+                let (leader, prev_log_term) = (request.leader_id, request.prev_log_term);
+                self.emit(Output::AppendEntriesRefused { leader, prev_log_index, prev_log_term, own_term });
                 let hint = self.options.conflict_hint.then(|| self.conflict_hint(prev_log_index));
                 AppendEntriesReply { term, success: false, index: prev_log_index, hint, round }
             }

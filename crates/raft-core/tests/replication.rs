@@ -48,6 +48,22 @@ fn figure_6_followers_behind_are_found_by_walking_next_index_back_one_entry_at_a
         })
         .collect();
     assert_eq!(backed_off, [(2, 7), (4, 7), (2, 6), (4, 6), (4, 5), (4, 4), (4, 3)]);
+    // Each refusal is reported by the follower too, with the leader's entry and its own there.
+    let refused = |id| -> Vec<(u64, u64, Option<u64>)> {
+        cluster.events[&id]
+            .iter()
+            .filter_map(|output| match output {
+                Output::AppendEntriesRefused { leader: 1, prev_log_index, prev_log_term, own_term } => {
+                    Some((*prev_log_index, *prev_log_term, *own_term))
+                }
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(refused(2), [(7, 3, None), (6, 3, None)], "S2's log ends at 5");
+    assert_eq!(refused(4)[..2], [(7, 3, None), (6, 3, None)]);
+    assert_eq!(refused(4).len(), 5);
+    assert!(refused(3).is_empty());
     for id in 1..=5 {
         assert_eq!(terms(cluster.node(id).log()), [1, 1, 1, 2, 3, 3, 3, 4], "node {id}");
     }

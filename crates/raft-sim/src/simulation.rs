@@ -744,6 +744,12 @@ impl Simulation {
                 Output::PreVoteRefused { candidate, term, reason } => {
                     self.story.push(at, StoryEvent::PreVoteRefused { node: id, candidate, term, reason })
                 }
+                Output::AppendEntriesRefused { leader, prev_log_index: index, prev_log_term: term, own_term } => {
+                    let equal_commit = self.config.options.unsafe_rules.ack_on_equal_commit;
+                    let event =
+                        StoryEvent::AppendEntriesRefused { follower: id, leader, index, term, own_term, equal_commit };
+                    self.story.push(at, event);
+                }
                 Output::NextIndexBackedOff { follower, next_index } => {
                     let equal_commit = self.config.options.unsafe_rules.ack_on_equal_commit;
                     self.story

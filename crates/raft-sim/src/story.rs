@@ -152,6 +152,24 @@ pub enum StoryEvent {
         /// acknowledged (thesis §6.4.1).
         leader: Option<NodeId>,
     },
+    /// A follower refused a leader's AppendEntries: its log holds no entry at `index` of term
+    /// `term`, the entry before those sent (the consistency check, §5.3).
+    AppendEntriesRefused {
+        /// The follower.
+        follower: NodeId,
+        /// The leader.
+        leader: NodeId,
+        /// The index of the entry before those sent.
+        index: LogIndex,
+        /// That entry's term in the leader's log.
+        term: Term,
+        /// The term of the follower's entry there; `None` if its log holds none there.
+        own_term: Option<Term>,
+        /// The run breaks the consistency check (`UnsafeSwitches::ack_on_equal_commit`): the
+        /// follower refused because the commit indexes differ or its log is too short, never on
+        /// prevLogTerm.
+        equal_commit: bool,
+    },
     /// A follower refused a leader's AppendEntries (its log holds no entry matching the one
     /// before those sent: the consistency check, §5.3), and the leader moved its nextIndex
     /// for that follower back, to try an earlier entry.
@@ -491,6 +509,7 @@ impl StoryEvent {
             | StoryEvent::ConfigurationCommitted { .. }
             | StoryEvent::CaughtUp { .. }
             | StoryEvent::NextIndexBackedOff { .. }
+            | StoryEvent::AppendEntriesRefused { .. }
             | StoryEvent::SnapshotTaken { .. }
             | StoryEvent::SnapshotInstalled { .. } => StoryCategory::Log,
             StoryEvent::ClientWrite { .. }

@@ -170,6 +170,17 @@ fn a_leader_backing_off_a_follower_whose_log_diverges_is_told_with_each_new_next
         }
     }
     assert!(!backed.is_empty(), "Figure 7's followers a–f lack or disagree with the leader's entries");
+    // Each refusal is told where it happens too, by the follower, with what did not match.
+    let mut refused: Vec<(u32, u32)> = Vec::new();
+    for (_, event) in sim.story().events() {
+        if let StoryEvent::AppendEntriesRefused { follower, leader, term, own_term, equal_commit, .. } = event {
+            assert!(!equal_commit && *own_term != Some(*term), "{event:?}: a real mismatch");
+            assert_eq!(event.category(), StoryCategory::Log);
+            refused.push((*leader, *follower));
+        }
+    }
+    assert!(refused.iter().any(|pair| backed.iter().any(|(l, f, _)| (*l, *f) == *pair)));
+    assert!(refused.len() >= backed.len(), "a back-off per refusal at most: {refused:?} {backed:?}");
     // For each follower of one leader, nextIndex only moves back, one told step after another.
     for &(leader, follower, _) in &backed {
         let steps: Vec<u64> =

@@ -1389,18 +1389,26 @@ impl Lang {
                         ),
                     }
                 }
-                E::NextIndexBackedOff { leader, follower, next_index, equal_commit: false } => format!(
-                    "S{follower} refused leader S{leader}'s AppendEntries: its log has no entry matching the leader's \
-                     at the request's prevLogIndex, the place just before any entries it carries (the consistency \
-                     check, §5.3). S{leader} moves nextIndex for \
-                     S{follower} back to {next_index} and tries again."
+                E::AppendEntriesRefused { follower, leader, index, term, own_term: None, equal_commit: false } => format!(
+                    "S{follower} refused leader S{leader}'s AppendEntries: its log has no entry at index {index} \
+                     (prevLogIndex, just before the entries sent), where the leader's is of term {term} (the \
+                     consistency check, §5.3)."
                 ),
-                E::NextIndexBackedOff { leader, follower, next_index, equal_commit: true } => format!(
+                E::AppendEntriesRefused { follower, leader, index, term, own_term: Some(own), equal_commit: false } => {
+                    format!(
+                        "S{follower} refused leader S{leader}'s AppendEntries: its entry at index {index} \
+                         (prevLogIndex, just before the entries sent) is of term {own}, the leader's of term {term} \
+                         (the consistency check, §5.3)."
+                    )
+                }
+                E::AppendEntriesRefused { follower, leader, index, equal_commit: true, .. } => format!(
                     "S{follower} refused leader S{leader}'s AppendEntries under the broken rule (Break a rule, in \
-                     Settings): the leader's commit index differs from its own, or its log does not reach the entry \
-                     just before those sent; prevLogTerm goes unchecked (§5.3 checks it). S{leader} moves nextIndex \
-                     for S{follower} back to {next_index} and tries again."
+                     Settings): the leader's commit index differs from its own, or its log does not reach index \
+                     {index}; prevLogTerm goes unchecked (§5.3 checks it)."
                 ),
+                E::NextIndexBackedOff { leader, follower, next_index, .. } => {
+                    format!("Refused, S{leader} moves nextIndex for S{follower} back to {next_index} and tries again.")
+                }
                 E::ConfigurationAppended { leader, config } => format!(
                     "Leader S{leader} appended the configuration {config}; it is in force on each server as soon as \
                      it is in its log (thesis §4.1)."
@@ -1610,15 +1618,23 @@ impl Lang {
                         ),
                     }
                 }
-                E::NextIndexBackedOff { leader, follower, next_index, equal_commit: false } => format!(
-                    "S{follower} 拒绝了领导者 S{leader} 的 AppendEntries：它的日志在请求的 prevLogIndex 处（所带条目之前的位置）\
-                     没有任期相符的条目（一致性检查，§5.3）。S{leader} 把 S{follower} 的 nextIndex 退回到 {next_index}，再试一次。"
+                E::AppendEntriesRefused { follower, leader, index, term, own_term: None, equal_commit: false } => format!(
+                    "S{follower} 拒绝了领导者 S{leader} 的 AppendEntries：它的日志在索引 {index}（prevLogIndex，\
+                     所带条目之前的位置）没有条目，而领导者在那里的条目属于任期 {term}（一致性检查，§5.3）。"
                 ),
-                E::NextIndexBackedOff { leader, follower, next_index, equal_commit: true } => format!(
+                E::AppendEntriesRefused { follower, leader, index, term, own_term: Some(own), equal_commit: false } => {
+                    format!(
+                        "S{follower} 拒绝了领导者 S{leader} 的 AppendEntries：它在索引 {index}（prevLogIndex，\
+                         所带条目之前的位置）的条目属于任期 {own}，领导者的属于任期 {term}（一致性检查，§5.3）。"
+                    )
+                }
+                E::AppendEntriesRefused { follower, leader, index, equal_commit: true, .. } => format!(
                     "S{follower} 按被打破的规则（设置里的“打破一条规则”）拒绝了领导者 S{leader} 的 AppendEntries：\
-                     领导者的提交索引与它自己的不同，或它的日志没有所发条目之前的那一条；不检查 prevLogTerm\
-                     （§5.3 检查它）。S{leader} 把 S{follower} 的 nextIndex 退回到 {next_index}，再试一次。"
+                     领导者的提交索引与它自己的不同，或它的日志到不了索引 {index}；不检查 prevLogTerm（§5.3 检查它）。"
                 ),
+                E::NextIndexBackedOff { leader, follower, next_index, .. } => {
+                    format!("S{leader} 收到拒绝，把 S{follower} 的 nextIndex 退回到 {next_index}，再试一次。")
+                }
                 E::ConfigurationAppended { leader, config } => format!(
                     "领导者 S{leader} 追加了配置 {config}；每台服务器一收到它就按它行事，不等提交（博士论文 §4.1）。"
                 ),
@@ -1885,6 +1901,22 @@ mod tests {
             "S3 删除了索引 2–4 上与领导者 S5 的日志冲突的条目，由领导者的条目取而代之（§5.3）。"
         );
         assert!(Lang::En.tell(&many).starts_with("S3 deleted entries 2–4 that conflicted"));
+        let refused = |own_term| StoryEvent::AppendEntriesRefused {
+            follower: 3,
+            leader: 1,
+            index: 4,
+            term: 2,
+            own_term,
+            equal_commit: false,
+        };
+        assert_eq!(
+            Lang::En.tell(&refused(Some(1))),
+            "S3 refused leader S1's AppendEntries: its entry at index 4 (prevLogIndex, just before the entries \
+             sent) is of term 1, the leader's of term 2 (the consistency check, §5.3)."
+        );
+        assert!(Lang::En.tell(&refused(None)).contains("its log has no entry at index 4"));
+        assert!(Lang::Zh.tell(&refused(None)).contains("没有条目，而领导者在那里的条目属于任期 2"));
+        assert!(Lang::Zh.tell(&refused(Some(1))).contains("的条目属于任期 1，领导者的属于任期 2"));
     }
 
     #[test]

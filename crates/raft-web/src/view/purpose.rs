@@ -388,9 +388,11 @@ mod tests {
             })
             .collect();
         assert!(!backed_off.is_empty() && backed_off.iter().all(|rule| *rule), "{backed_off:?}");
-        let told = sim.story().events().find(|(_, event)| matches!(event, StoryEvent::NextIndexBackedOff { .. }));
+        let refusal = |(_, event): &&(_, StoryEvent)| matches!(event, StoryEvent::AppendEntriesRefused { .. });
+        let told = sim.story().events().find(refusal);
+        assert!(matches!(told.unwrap().1, StoryEvent::AppendEntriesRefused { equal_commit: true, .. }));
         let told = Lang::En.tell(&told.unwrap().1);
-        assert!(told.contains("under the broken rule") && !told.contains("has no entry matching"), "{told}");
+        assert!(told.contains("under the broken rule") && !told.contains("has no entry at"), "{told}");
     }
 
     #[test]
