@@ -734,8 +734,26 @@ impl Playground {
     /// Carries out simulator actions in order, stopping at the first refused one, whose
     /// reason it returns. Done in the past, they fork the run: the notice says what was
     /// discarded and offers Undo.
+    ///
+    /// Paused at a moment something was told at (the Step that showed a leader elected, say),
+    /// the first takes a millisecond, as an explored event does: done at that same moment, it
+    /// would hide what happened there, and stepping back would skip it. If it cannot be done a
+    /// millisecond later (a message it concerns arrives then), it is done now.
     fn act(&mut self, actions: Vec<raft_sim::Action>) -> Result<(), Notice> {
-        self.change_run(|history| actions.into_iter().try_for_each(|action| history.apply(action)))
+        let told_now = {
+            let history = self.history.borrow();
+            let latest = history.sim().story().events().next_back().map(|(at, _)| *at);
+            latest == Some(history.now())
+        };
+        // Turning Explore on or off changes no server: it keeps its moment.
+        let scheduler = matches!(actions.first(), Some(raft_sim::Action::Scheduler { .. }));
+        let mut gap = u64::from(told_now && !self.playing && !scheduler);
+        self.change_run(|history| {
+            actions.into_iter().try_for_each(|action| match std::mem::take(&mut gap) {
+                0 => history.apply(action),
+                gap => history.apply_after(gap, action.clone()).or_else(|_| history.apply(action)),
+            })
+        })
     }
 
     /// Whether the run is `before`'s with only Explore turned on since, at the same moment.

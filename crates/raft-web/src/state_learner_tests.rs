@@ -311,3 +311,22 @@ fn an_explored_run_replayed_under_other_rules_is_shown_at_its_moment_still_explo
     assert!(replayed.exploring(), "still waiting for the next choice");
     assert_eq!(replayed.view().nodes[1].role, RoleKind::Candidate);
 }
+
+#[test]
+fn crashing_a_leader_at_the_moment_it_was_elected_keeps_that_moment_on_the_timeline() {
+    let mut state = Rc::new(Playground::default());
+    while state.leader().is_none() {
+        state = state.reduce(Action::Step(Direction::Forward));
+    }
+    let (elected_at, leader) = (state.time_ms(), state.leader().unwrap());
+    let crashed = state.reduce(Action::Apply(raft_sim::Action::Crash { node: leader }));
+    assert_eq!(crashed.time_ms(), elected_at + 1, "the crash takes a millisecond");
+    assert_eq!(crashed.leader(), None);
+    let back = crashed.reduce(Action::Step(Direction::Back));
+    assert_eq!((back.time_ms(), back.leader()), (elected_at, Some(leader)), "the leader, before its crash");
+    // Where nothing was told, an action is done at the moment shown.
+    let quiet = back.reduce(Action::Seek(elected_at + 100));
+    let at = quiet.time_ms();
+    let restarted = quiet.reduce(Action::Apply(raft_sim::Action::Restart { node: leader }));
+    assert_eq!(restarted.time_ms(), at);
+}
