@@ -17,13 +17,17 @@ test('export downloads the run as a version-1 scenario that imports back', async
   const scenario = JSON.parse(await readFile(await download.path(), 'utf8'));
   expect(scenario.version).toBe(1);
   expect(scenario.actions).toEqual([expect.objectContaining({ do: 'crash', node: 3 })]);
+  const exportedAt = await page.locator('[data-time-ms]').getAttribute('data-time-ms');
+  expect(scenario.until_ms).toBe(Number(exportedAt));
   await page.getByLabel('Import scenario').setInputFiles({
     name: 'seven.json',
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify({ ...scenario, nodes: 7, title: '<b>Seven</b>' })),
   });
   await expect(page.locator('[data-node]')).toHaveCount(7);
-  await expect(page.locator('[data-time-ms]')).toHaveAttribute('data-time-ms', '0');
+  // At the moment the file names, as a link would open: the crash is done.
+  await expect(page.locator('[data-time-ms]')).toHaveAttribute('data-time-ms', exportedAt);
+  await expect(page.locator('[data-node="3"]')).toHaveAttribute('data-up', 'false');
   await expect(page.getByRole('region', { name: 'Scenario' })).toContainText('<b>Seven</b>');
   await expect(page.locator('.scenario-info b')).toHaveCount(0);
   expect(errors).toEqual([]);

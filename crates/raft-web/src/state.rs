@@ -1193,9 +1193,20 @@ impl Reducible for Playground {
             Action::ToggleShortcuts => next.shortcuts_open = !next.shortcuts_open,
             Action::ScrollLogs(first) => next.log_first = first,
             Action::ImportScenario(text) => {
-                let loaded = text.map(|text| raft_sim::Scenario::from_json(&text).and_then(Playground::new));
+                let loaded = text.map(|text| {
+                    let scenario = raft_sim::Scenario::from_json(&text)?;
+                    let until = scenario.until_ms;
+                    Playground::new(scenario).map(|fresh| (fresh, until))
+                });
                 match loaded {
-                    Ok(Ok(fresh)) => next = next.replaced_by(fresh),
+                    Ok(Ok((fresh, until))) => {
+                        next = next.replaced_by(fresh);
+                        // At the moment it names, as a link opens at its moment: a file saved
+                        // by Export names the moment it was saved at.
+                        if let Err(busy) = next.seek(until.unwrap_or(0)) {
+                            next.notice = Some(busy);
+                        }
+                    }
                     Ok(Err(error)) => next.notice = Some(Notice::BadFile(error)),
                     Err(()) => next.notice = Some(Notice::FileUnreadable),
                 }
@@ -1729,9 +1740,10 @@ mod tests {
         let mut state = reduce(Rc::new(Playground::default()), Action::TogglePlay);
         state = reduce(state, Action::Frame { elapsed_ms: 80.0 });
         state = reduce(state, Action::Apply(raft_sim::Action::Crash { node: 2 }));
-        let json = state.scenario_json();
+        let (json, at, hash) = (state.scenario_json(), state.time_ms(), state.trace_hash());
         let imported = reduce(state.clone(), Action::ImportScenario(Ok(json)));
-        assert_eq!((imported.time_ms(), imported.playing), (0, false));
+        assert_eq!((imported.time_ms(), imported.playing), (at, false), "at the moment exported");
+        assert_eq!(imported.trace_hash(), hash, "the same run");
         assert!(raft_sim::Scenario::from_json(&imported.scenario_json()).unwrap().actions.len() == 1);
         let refused = reduce(imported, Action::ImportScenario(Ok("{ \"version\": 1 }".into())));
         assert!(notice(&refused).unwrap().contains("missing field `seed`"), "{:?}", refused.notice);

@@ -5,6 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
@@ -130,16 +131,28 @@ pub fn use_popover(menu: NodeRef, anchor: String) {
         });
     }
     {
-        // A resized window (a phone turned, an embed's frame resized) places the menu afresh.
+        // A resized window (a phone turned, an embed's frame resized) places the menu afresh;
+        // so does a section opened or closed (Share, a search's bounds), which moves the
+        // drawing without a render. `toggle` does not bubble: it is heard as it goes down.
         let (menu, anchor) = (menu.clone(), anchor.clone());
         use_effect_with((), move |_| {
-            let listener = gloo::events::EventListener::new(&gloo::utils::window(), "resize", move |_| {
-                *last.borrow_mut() = (0.0, 0.0, 0.0, 0.0);
+            let again = Rc::new(move |resized: bool| {
+                if resized {
+                    *last.borrow_mut() = (0.0, 0.0, 0.0, 0.0);
+                }
                 if let Some(element) = menu.cast::<HtmlElement>() {
                     place(&element, &anchor, &last);
                 }
             });
-            move || drop(listener)
+            let on_resize = again.clone();
+            let resize = EventListener::new(&gloo::utils::window(), "resize", move |_| on_resize(true));
+            let toggled = EventListener::new_with_options(
+                &gloo::utils::document(),
+                "toggle",
+                EventListenerOptions::run_in_capture_phase(),
+                move |_| again(false),
+            );
+            move || drop((resize, toggled))
         });
     }
     use_effect_with(anchor, move |anchor| {
