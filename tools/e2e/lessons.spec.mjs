@@ -372,3 +372,21 @@ test('on a phone, the log table scrolls sideways to the entry a step rings (inde
   expect(await page.locator('.logs').evaluate((logs) => logs.scrollLeft)).toBeGreaterThan(0);
   expect(errors).toEqual([]);
 });
+
+test('on a phone, the button to a step\'s ringed entries keeps the leftmost clear of the servers\' names when both do not fit', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.setViewportSize({ width: 360, height: 740 });
+  // Figure 7: the step rings S7's index 4 and an entry at index 11, further apart than the
+  // table's width on a phone.
+  await page.goto('./#lesson=crashes&step=2');
+  await expect(main(page)).toHaveAttribute('data-lesson-step', '2');
+  await expect(page.locator('.logs__entry--highlight')).toHaveCount(2);
+  await page.getByRole('button', { name: 'The ringed entries, in the log table ↓' }).click();
+  const leftmostClear = () => page.evaluate(() => {
+    const names = document.querySelector('.logs th[scope=row]').getBoundingClientRect();
+    const lefts = [...document.querySelectorAll('.logs__entry--highlight')].map((cell) => cell.getBoundingClientRect().left);
+    return Math.min(...lefts) >= names.right - 0.5;
+  });
+  await expect.poll(leftmostClear).toBe(true);
+  expect(errors).toEqual([]);
+});

@@ -529,8 +529,8 @@ const ZH: Texts = Texts {
     lost_in_crash: "宕机时已丢失",
     follower_progress: "跟随者进度",
     follower: "跟随者",
-    next_index: "nextIndex",
-    match_index: "matchIndex",
+    next_index: "nextIndex（下一个）",
+    match_index: "matchIndex（匹配）",
     drop: "丢弃",
     duplicate: "复制一份",
     duplicate_title: "再发送这条消息的一个副本：它也会到达，时间各不相同",
@@ -1453,7 +1453,7 @@ impl Lang {
                     "S{by} 不在领导者 S{leader} 的配置中，却以第 {term} 任期请求投票，S{leader} 随即退位：\
                      被移除却不知情的服务器会扰乱集群（博士论文 §4.2.3）；博士论文中的防护（这里随 CheckQuorum 开启）可以阻止这一点。"
                 ),
-                E::Committed { leader, index } => format!("领导者 S{leader} 提交了索引 {index} 及之前的日志。"),
+                E::Committed { leader, index } => format!("领导者 S{leader} 提交了索引 {index} 及之前的条目。"),
                 E::CommitDeferred { leader, index, term, leader_term } => format!(
                     "S{leader} 已把索引 {index} 的条目复制到多数派，但不提交它：它来自第 {term} 任期，\
                      而不是 S{leader} 的第 {leader_term} 任期（§5.4.2）。"

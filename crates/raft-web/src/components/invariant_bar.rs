@@ -71,7 +71,11 @@ pub fn rules_off_flag(lang: Lang, props: &InvariantBarProps) -> Html {
     }
     html! {
         <p class="rules-off-flag" data-rules-off-flag={props.rules_off.len().to_string()} title={lang.rules_off(&props.rules_off)}>
-            <span aria-hidden="true">{ "⚠ " }</span>{ lang.rules_off_count(props.rules_off.len()) }
+            <span aria-hidden="true">{ "⚠ " }</span>
+            // On a phone only the count is drawn, clear of the servers' labels; the words stay
+            // for screen readers, and in the line under the badges.
+            <span class="rules-off-flag__count" aria-hidden="true">{ props.rules_off.len() }</span>
+            <span class="rules-off-flag__words">{ lang.rules_off_count(props.rules_off.len()) }</span>
         </p>
     }
 }

@@ -133,8 +133,9 @@ fn explore_offer(lang: Lang, step: &LessonStep, props: &LessonPanelProps) -> Htm
 }
 
 /// Scrolls the first entry the step rings into the middle of the window, then the log table
-/// sideways as little as brings the rightmost ringed entry in too (on a phone, the second of
-/// two entries would be left past the table's edge).
+/// sideways as the table itself does for ringed entries: the leftmost clear of the servers'
+/// names, and the rightmost in too if both fit (on a phone, the second of two entries would be
+/// left past the table's edge).
 fn show_ringed_entries() {
     use wasm_bindgen::JsCast;
     let Ok(ringed) = gloo::utils::document().query_selector_all(".logs__entry--highlight") else { return };
@@ -148,11 +149,8 @@ fn show_ringed_entries() {
     };
     let Some(first) = entries.first() else { return };
     scroll(first, web_sys::ScrollLogicalPosition::Center);
-    let rightmost = entries
-        .iter()
-        .max_by(|a, b| a.get_bounding_client_rect().right().total_cmp(&b.get_bounding_client_rect().right()));
-    if let Some(rightmost) = rightmost.filter(|entry| *entry != first) {
-        scroll(rightmost, web_sys::ScrollLogicalPosition::Nearest);
+    if let Ok(Some(logs)) = first.closest(".logs") {
+        crate::components::log_table::show_ringed_columns(&logs);
     }
 }
 

@@ -142,7 +142,7 @@ fn show_row(logs: &web_sys::Element, node: u32) {
 /// Scrolls the table sideways, as little as needed, to bring the entries a lesson's step rings
 /// into view (on a phone the table shows a few indexes, and a step about index 8 would ring
 /// an entry past its edge), keeping the leftmost in view before the rightmost.
-fn show_ringed_columns(logs: &web_sys::Element) {
+pub(crate) fn show_ringed_columns(logs: &web_sys::Element) {
     use wasm_bindgen::JsCast;
     let Ok(ringed) = logs.query_selector_all(".logs__entry--highlight") else { return };
     let cells = (0..ringed.length()).filter_map(|i| ringed.item(i)?.dyn_into::<web_sys::Element>().ok());
