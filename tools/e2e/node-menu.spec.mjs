@@ -121,3 +121,26 @@ test('the leader shows nextIndex and matchIndex per follower, in its menu and in
   await expect(page.locator('[data-log-node][data-index="1"][data-match=true]')).toHaveCount(4, { timeout: 20_000 });
   expect(errors).toEqual([]);
 });
+
+test('an open menu follows its server when a section opened above the drawing moves it', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('./');
+  await page.locator('[data-node="1"]').click();
+  const menu = page.getByRole('dialog', { name: 'Actions for S1' });
+  await expect(menu).toBeVisible();
+  const gap = async () => {
+    const node = await page.locator('[data-node="1"] circle').first().boundingBox();
+    const box = await menu.boundingBox();
+    const dx = Math.max(0, box.x - (node.x + node.width), node.x - (box.x + box.width));
+    const dy = Math.max(0, box.y - (node.y + node.height), node.y - (box.y + box.height));
+    return Math.round(Math.hypot(dx, dy));
+  };
+  const before = await gap();
+  const nodeBefore = (await page.locator('[data-node="1"] circle').first().boundingBox()).y;
+  await page.getByText('Share, embed, export').click();
+  // The section pushed the drawing down; the menu came along.
+  await expect.poll(async () => (await page.locator('[data-node="1"] circle').first().boundingBox()).y).toBeGreaterThan(nodeBefore + 50);
+  await expect.poll(gap).toBeLessThanOrEqual(before + 24); // beside it still (it was left some 250 px away)
+  expect(errors).toEqual([]);
+});
