@@ -121,12 +121,28 @@ const tampered = `${payload.slice(0, 40)}${payload[40] === 'A' ? 'B' : 'A'}${pay
 const BAD_LINKS = [
   ['a future version', 's=7.abc&t=0', 'newer playground (link version 7)'],
   ['a truncated payload', `s=1.${payload.slice(0, 60)}&t=10`, 'damaged or cut short'],
-  ['a link cut before its moment', `s=1.${payload}`, 'has no moment'],
   ['a tampered payload', `s=1.${tampered}&t=10`, 'damaged'],
   ['a character outside base64url', 's=1.abc$def&t=0', 'damaged: "$", character 6 after s=, is not a base64url character'],
   ['a link without a scenario', 't=500', 'holds no scenario'],
-  ['a time that is not a number', `s=1.${payload}&t=soon`, 't="soon"'],
+  ['a damaged payload with a time that is not a number', 's=1.abc$def&t=soon', 'damaged: "$", character 6 after s=, is not a base64url character'],
 ];
+
+for (const [moment, problem] of [['&t=soon', 't="soon"'], ['', 'has no moment']]) {
+  test(`a link whose moment alone is wrong (${moment || 'none'}) opens its run from time 0 and says why`, async ({ page }) => {
+    const errors = watchErrors(page);
+    const run = PINNED.split('&')[0];
+    await page.goto(`./#${run}${moment}`);
+    await expect(page.getByRole('alert')).toContainText('This link\'s moment could not be used, so its run is shown from time 0: ');
+    await expect(page.getByRole('alert')).toContainText(problem);
+    await expect(page.locator('[data-node]')).toHaveCount(3);
+    await expect(root(page)).toHaveAttribute('data-time-ms', '0');
+    await expect(page.getByRole('region', { name: 'Scenario' })).toContainText('Pinned <b>link</b> 选主');
+    // The link stays in the address bar, to be copied and reported, until the reader acts.
+    await frames(page, 20);
+    expect(await page.evaluate(() => location.hash)).toBe(`#${run}${moment}`);
+    expect(errors).toEqual([]);
+  });
+}
 
 for (const [name, fragment, problem] of BAD_LINKS) {
   test(`${name} shows the problem and a working default cluster`, async ({ page }) => {

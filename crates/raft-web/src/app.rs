@@ -116,7 +116,7 @@ pub fn App() -> Html {
     let keep_fragment = !options.embed
         && !state.playing
         && state.pending_lesson.is_none()
-        && !matches!(state.notice, Some(crate::state::Notice::BadLink(_)));
+        && !matches!(state.notice, Some(crate::state::Notice::BadLink(_) | crate::state::Notice::BadLinkMoment(_)));
     use_share_fragment(keep_fragment, (state.time_ms(), state.revision), fragment.reform(move |()| lang));
 
     let t = lang.texts();

@@ -7,6 +7,8 @@ use crate::i18n::Lang;
 #[allow(missing_docs)] // each field is named after what it labels
 pub struct ShareTexts {
     pub bad_link: &'static str,
+    /// Before why a link's moment could not be used (its run is shown from 0).
+    pub bad_link_moment: &'static str,
     pub bad_pasted_link: &'static str,
     /// Before the reason an imported scenario file was refused.
     pub bad_file: &'static str,
@@ -39,6 +41,7 @@ pub struct ShareTexts {
 
 const EN: ShareTexts = ShareTexts {
     bad_link: "This link could not be opened, so the default cluster is shown:",
+    bad_link_moment: "This link's moment could not be used, so its run is shown from time 0:",
     bad_pasted_link: "This link could not be opened, so the run is kept:",
     bad_file: "This scenario file could not be opened, so the run is kept:",
     cannot_share: "This run cannot be shared as a link; export the scenario file instead:",
@@ -69,6 +72,7 @@ const EN: ShareTexts = ShareTexts {
 
 const ZH: ShareTexts = ShareTexts {
     bad_link: "无法打开这个链接，因此显示默认集群：",
+    bad_link_moment: "无法使用这个链接的时刻，因此从时刻 0 开始显示它的运行：",
     bad_pasted_link: "无法打开这个链接，当前运行保持不变：",
     bad_file: "无法打开这个场景文件，当前运行保持不变：",
     cannot_share: "这次运行无法作为链接分享，请改为导出场景文件：",

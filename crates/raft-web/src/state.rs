@@ -76,6 +76,9 @@ pub enum Notice {
     BadFile(raft_sim::ScenarioError),
     /// The page's link could not be opened: the default cluster is shown instead.
     BadLink(raft_sim::LinkError),
+    /// The page's link holds a run, but its moment (`t=`) could not be read or reached: the
+    /// run is shown from time 0.
+    BadLinkMoment(raft_sim::LinkError),
     /// A link pasted into an open page could not be opened: the run is kept.
     BadPastedLink(raft_sim::LinkError),
     /// An action aimed at the leader, when no server leads.
@@ -148,6 +151,7 @@ impl Notice {
             Notice::FileUnreadable => lang.file_unreadable().to_owned(),
             Notice::BadFile(error) => joined(lang.share_texts().bad_file, lang.scenario_error(error)),
             Notice::BadLink(error) => joined(lang.share_texts().bad_link, lang.link_error(error)),
+            Notice::BadLinkMoment(error) => joined(lang.share_texts().bad_link_moment, lang.link_error(error)),
             Notice::BadPastedLink(error) => joined(lang.share_texts().bad_pasted_link, lang.link_error(error)),
             Notice::NoLeader => lang.share_texts().no_leader.to_owned(),
             Notice::LessonUnavailable(id) => format!("{}{}", lang.lesson_texts().unavailable, quoted(id)),
@@ -160,6 +164,12 @@ impl Notice {
             Notice::BadHostCommand(why) => why.clone(),
         }
     }
+}
+
+/// `fragment` with its moment at 0: every `t=` part dropped, `t=0` added.
+fn at_time_0(fragment: &str) -> String {
+    let kept: Vec<&str> = fragment.split('&').filter(|pair| pair.split('=').next() != Some("t")).collect();
+    format!("{}&t=0", kept.join("&"))
 }
 
 /// A presenter's one-key actions, each aimed at whatever server it concerns now.
@@ -480,7 +490,8 @@ impl Playground {
         Ok(Playground::showing(raft_sim::OpenLink::open(&raft_sim::ShareLink::parse(link)?)?))
     }
 
-    /// The page's first state: the scenario of the URL's fragment if it has one, else the
+    /// The page's first state: the scenario of the URL's fragment if it has one (from time 0
+    /// if its moment is wrong, saying so), else the
     /// default cluster (with a notice naming the problem, if the link was bad).
     pub fn from_fragment(fragment: &str) -> Self {
         let fragment = fragment.trim_start_matches('#');
@@ -491,10 +502,22 @@ impl Playground {
             return Playground { pending_lesson: Some(link), ..Playground::default() };
         }
         // An embed's host is told too, right after `ready`, as an `error` event.
-        Playground::from_link(fragment).unwrap_or_else(|error| Playground {
-            notice: Some(Notice::BadLink(error.clone())),
-            host_refusals: vec![(0, Notice::BadLink(error))],
-            ..Playground::default()
+        Playground::from_link(fragment).unwrap_or_else(|error| {
+            // A run whose moment alone is wrong is still the run its sharer meant: from 0.
+            let moment_only = matches!(
+                error,
+                raft_sim::LinkError::BadTime(_)
+                    | raft_sim::LinkError::NoTime
+                    | raft_sim::LinkError::TimeTooLate(_)
+                    | raft_sim::LinkError::TooBusy { .. }
+            );
+            let (opened, notice) = match moment_only.then(|| Playground::from_link(&at_time_0(fragment))) {
+                Some(Ok(opened)) => (opened, Notice::BadLinkMoment(error)),
+                // The moment is read first: what else is wrong is said instead.
+                Some(Err(run_error)) => (Playground::default(), Notice::BadLink(run_error)),
+                None => (Playground::default(), Notice::BadLink(error)),
+            };
+            Playground { notice: Some(notice.clone()), host_refusals: vec![(0, notice)], ..opened }
         })
     }
 

@@ -139,3 +139,24 @@ fn a_preset_shared_from_the_chinese_page_carries_the_words_its_sharer_reads() {
     let reopened = Playground::from_fragment(&titled.share_fragment(Lang::Zh).unwrap());
     assert_eq!(reopened.shown_info(Lang::Zh).0, "Mine");
 }
+
+#[test]
+fn a_link_whose_moment_alone_is_wrong_opens_its_run_from_0_and_says_why() {
+    let good =
+        Playground::from_fragment(&format!("#{}", include_str!("../../raft-sim/tests/golden/link_v1.txt").trim()));
+    assert_eq!(good.notice, None);
+    let fragment = good.share_fragment(Lang::En).unwrap();
+    let payload = fragment.split('&').next().unwrap();
+    for moment in ["&t=soon", "", "&t=99999999", "&t=-5"] {
+        let state = Playground::from_fragment(&format!("#{payload}{moment}"));
+        assert!(matches!(state.notice, Some(Notice::BadLinkMoment(_))), "{moment}: {:?}", state.notice);
+        assert!(matches!(state.host_refusals[..], [(0, Notice::BadLinkMoment(_))]));
+        assert_eq!((state.cluster_size(), state.time_ms()), (3, 0), "{moment}: the link's own run, at 0");
+        assert_eq!(state.trace_hash(), Playground::from_fragment(&format!("#{payload}&t=0")).trace_hash());
+        let said = state.notice.as_ref().unwrap().text(Lang::Zh);
+        assert!(said.starts_with("无法使用这个链接的时刻，因此从时刻 0 开始显示它的运行："), "{said}");
+    }
+    // A broken run is still refused whole, whatever its moment.
+    let broken = Playground::from_fragment("#s=1.A!AA&t=soon");
+    assert!(matches!(broken.notice, Some(Notice::BadLink(LinkError::BadCharacter { position: 4, .. }))));
+}
