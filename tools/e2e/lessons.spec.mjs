@@ -14,6 +14,8 @@ test('a lesson walked with Next and Back: a question answered, the run left by a
   await expect(main(page)).toHaveAttribute('data-lesson', 'election');
   await expect(main(page)).toHaveAttribute('data-lesson-step', '1');
   await expect(panel(page)).toContainText('Step 1 of 5');
+  const lessonTitle = await panel(page).locator('.lesson__title').textContent();
+  await expect(page).toHaveTitle(`${lessonTitle} · Raft playground`);
   await expect(page.locator('[data-node="1"]')).toHaveClass(/node--highlight/);
   await expect(page.locator('[data-node="2"]')).not.toHaveClass(/node--highlight/);
   // A button beside the picker takes the keyboard to the panel, many controls away.

@@ -22,6 +22,8 @@ test('a pinned link opens paused at its moment with the trace hash of raftsim ru
   // The title travels as text: its tags are shown, never made into elements.
   await expect(page.getByRole('region', { name: 'Scenario' })).toContainText('Pinned <b>link</b> 选主');
   await expect(page.locator('.scenario-info b')).toHaveCount(0);
+  // The browser's tab names it too.
+  await expect(page).toHaveTitle('Pinned <b>link</b> 选主 · Raft playground');
   expect(errors).toEqual([]);
 });
 

@@ -144,6 +144,13 @@ pub fn App() -> Html {
         (lang, &state.host_refusals),
         state.tour.as_ref().map(|tour| (tour.lesson.id.clone(), tour.step, tour.lesson.steps.len())),
     );
+    // The browser's tab names the lesson or scenario shown, then the page.
+    let tab_title = match (&state.tour, state.scenario_info(lang).0) {
+        (Some(tour), _) => format!("{} · {}", lang.said(&tour.lesson.title), lang.texts().title),
+        (None, Some(title)) => format!("{title} · {}", lang.texts().title),
+        (None, None) => lang.texts().title.to_owned(),
+    };
+    use_effect_with(tab_title, |title| gloo::utils::document().set_title(title));
     // What both layouts show: the drawing with its menu, the notice and the logs.
     let cluster = html! {
         <Cluster lang={lang} view={view.clone()} on_node_activate={on_node} {on_background} {on_lane} {on_message}

@@ -92,7 +92,6 @@ pub fn use_preferences(asked: Option<Lang>) -> UseStateHandle<Preferences> {
             let _ = root.set_attribute("lang", lang.texts().html_lang);
             let _ = root.set_attribute("data-theme", theme.code());
         }
-        gloo::utils::document().set_title(lang.texts().title);
     });
     preferences
 }
