@@ -33,8 +33,10 @@ test('a lesson walked with Next and Back: a question answered, the run left by a
   await page.keyboard.press('Enter');
   await expect(main(page)).toHaveAttribute('data-lesson-step', '2');
   await expect(panel(page)).toHaveClass(/lesson--arriving/); // its words wait for the drawing
+  await expect(panel(page).locator('.lesson__arriving')).toHaveText('▶ Playing to this step\'s moment…');
   await expect(main(page)).toHaveAttribute('data-time-ms', '40', { timeout: 15_000 }); // played in 3 s
   await expect(panel(page)).not.toHaveClass(/lesson--arriving/);
+  await expect(panel(page).locator('.lesson__arriving')).toHaveCount(0);
   const next = panel(page).locator('[data-lesson-nav="next"]');
   await expect(next).toHaveAttribute('aria-disabled', 'true');
   await expect(next).toBeFocused();

@@ -21,6 +21,8 @@ pub struct LessonTexts {
     pub next_title: &'static str,
     /// Next is waiting for the question's answer.
     pub answer_first: &'static str,
+    /// While Next plays the run to the step's moment: the words are ahead of the drawing.
+    pub arriving: &'static str,
     /// The step list's label.
     pub steps: &'static str,
     /// Closes the lesson panel.
@@ -59,6 +61,7 @@ const EN: LessonTexts = LessonTexts {
     next: "Next",
     next_title: "Play on to the next step (PageDown)",
     answer_first: "Answer the question to go on.",
+    arriving: "▶ Playing to this step's moment…",
     steps: "Steps",
     close: "Close the lesson",
     predict: "Predict: ",
@@ -86,6 +89,7 @@ const ZH: LessonTexts = LessonTexts {
     next: "下一步",
     next_title: "播放到下一步（PageDown）",
     answer_first: "回答问题后才能继续。",
+    arriving: "▶ 正在播放到这一步的时刻……",
     steps: "步骤",
     close: "关闭课程",
     predict: "预测：",

@@ -47,6 +47,10 @@ pub fn lesson_panel(lang: Lang, props: &LessonPanelProps) -> Html {
             <h3 class="lesson__step-title" aria-live="polite" tabindex="-1">
                 <span class="lesson__count">{ count.clone() }</span>{ lang.said(&step.title) }
             </h3>
+            // The words are ahead of the drawing until the run reaches the step's moment.
+            if props.arriving {
+                <p class="lesson__arriving">{ t.arriving }</p>
+            }
             <p class="lesson__text">{ lang.said(&step.text) }</p>
             // Shown in one column only (CSS: a phone, a tablet held upright), where the log table is far below the step.
             if !step.highlight.entries.is_empty() {
