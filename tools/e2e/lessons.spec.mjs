@@ -394,3 +394,20 @@ test('on a phone, the button to a step\'s ringed entries keeps the leftmost clea
   await expect.poll(leftmostClear).toBe(true);
   expect(errors).toEqual([]);
 });
+
+test('PageDown on the lesson picker that just opened a lesson turns its page, and leaves the picker on it', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  const picker = page.locator('[data-lesson-picker]');
+  await picker.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(main(page)).toHaveAttribute('data-lesson-step', '1');
+  const opened = await main(page).getAttribute('data-lesson');
+  await expect(picker).toBeFocused();
+  await page.keyboard.press('PageDown');
+  await expect(main(page)).toHaveAttribute('data-lesson-step', '2');
+  await expect(main(page)).toHaveAttribute('data-lesson', opened);
+  await expect(picker).toHaveValue(opened);
+  expect(errors).toEqual([]);
+});

@@ -23,7 +23,7 @@ mod narration;
 mod network_bar;
 mod node_glyph;
 mod node_menu;
-mod picker_keys;
+pub(crate) mod picker_keys;
 mod scenario_file;
 mod settings;
 mod share_panel;

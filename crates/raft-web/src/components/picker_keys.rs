@@ -67,6 +67,10 @@ fn picker_keys(on_choose: Callback<String>) -> Callback<KeyboardEvent> {
             load(&select, &on_choose);
         } else if key == "Escape" && browsing(&select) {
             stop_browsing(&select);
+        } else if pages_a_lesson(&select, &key) {
+            // The page's shortcut: the open lesson's Next or Back (see keyboard_shortcuts.rs);
+            // the picker keeps showing the lesson open, whether the page can turn or not.
+            event.prevent_default();
         } else if moves_choice(&key) && !event.ctrl_key() && !event.meta_key() {
             let _ = select.set_attribute(BROWSING, "true");
         }
@@ -82,6 +86,16 @@ fn stop_browsing(select: &HtmlSelectElement) {
     let _ = select.remove_attribute(BROWSING);
     let loaded = select.query_selector("option[selected]").ok().flatten();
     select.set_value(&loaded.and_then(|option: Element| option.get_attribute("value")).unwrap_or_default());
+}
+
+/// Whether `key` on `select` turns the open lesson's page: PageDown and PageUp on the lesson
+/// picker showing the lesson open, as anywhere else on the page, rather than browsing it (a
+/// reader who just opened a lesson from the picker pages through it from there).
+pub fn pages_a_lesson(select: &Element, key: &str) -> bool {
+    matches!(key, "PageUp" | "PageDown")
+        && select.has_attribute("data-lesson-picker")
+        && !select.has_attribute(BROWSING)
+        && select.closest("main[data-lesson]").ok().flatten().is_some()
 }
 
 /// Whether `key`, pressed on a closed picker, moves its choice: arrows, Home, End, pages, and a

@@ -45,14 +45,14 @@ pub fn keyboard_shortcuts(dispatch: Callback<Action>) -> Option<EventListener> {
             "ArrowLeft" if !key_belongs_to_target(event, false) => Action::Step(Direction::Back),
             "Escape" => Action::CloseMenu,
             // A lesson's Back and Next, when they can act (else the page scrolls as usual).
-            "PageDown" if lesson_takes("next") && !key_belongs_to_target(event, false) => Action::LessonNext,
-            "PageDown" if lesson_takes("answer") && !key_belongs_to_target(event, false) => {
+            "PageDown" if lesson_takes("next") && pages_lesson(event) => Action::LessonNext,
+            "PageDown" if lesson_takes("answer") && pages_lesson(event) => {
                 // Next waits for the answer: the page stays, and the question takes the focus.
                 event.prevent_default();
                 super::focus_selected(".lesson [data-choice]");
                 return;
             }
-            "PageUp" if lesson_takes("back") && !key_belongs_to_target(event, false) => Action::LessonBack,
+            "PageUp" if lesson_takes("back") && pages_lesson(event) => Action::LessonBack,
             "?" if !key_belongs_to_target(event, false) => Action::ToggleShortcuts,
             // An embed's document never scrolls, so these keys on a server or a message would
             // scroll the page around the frame instead: they do nothing there.
@@ -146,6 +146,16 @@ fn takes_typed_letters(event: &KeyboardEvent) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether PageUp or PageDown turn the open lesson's page: outside form controls, and on the
+/// lesson picker showing that lesson.
+fn pages_lesson(event: &KeyboardEvent) -> bool {
+    let on_picker = event
+        .target()
+        .and_then(|target| target.dyn_into::<Element>().ok())
+        .is_some_and(|element| crate::components::picker_keys::pages_a_lesson(&element, &event.key()));
+    on_picker || !key_belongs_to_target(event, false)
 }
 
 fn key_belongs_to_target(event: &KeyboardEvent, buttons_too: bool) -> bool {
