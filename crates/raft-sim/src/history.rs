@@ -66,6 +66,12 @@ impl History {
         self.sim.now()
     }
 
+    /// Whether an action of the run (the reader's, or the scenario's) was carried out at now.
+    pub fn acted_now(&self) -> bool {
+        let done = self.sim.next_action.checked_sub(1).and_then(|last| self.actions.get(last));
+        done.is_some_and(|action| action.at_ms == self.sim.now())
+    }
+
     /// The latest moment simulated so far: the end of the timeline.
     pub fn horizon(&self) -> Millis {
         self.horizon_ms

@@ -1391,13 +1391,13 @@ impl Lang {
                 }
                 E::AppendEntriesRefused { follower, leader, index, term, own_term: None, equal_commit: false } => format!(
                     "S{follower} refused leader S{leader}'s AppendEntries: its log has no entry at index {index} \
-                     (prevLogIndex, just before the entries sent), where the leader's is of term {term} (the \
+                     (prevLogIndex, just before any entries it carries), where the leader's is of term {term} (the \
                      consistency check, §5.3)."
                 ),
                 E::AppendEntriesRefused { follower, leader, index, term, own_term: Some(own), equal_commit: false } => {
                     format!(
                         "S{follower} refused leader S{leader}'s AppendEntries: its entry at index {index} \
-                         (prevLogIndex, just before the entries sent) is of term {own}, the leader's of term {term} \
+                         (prevLogIndex, just before any entries it carries) is of term {own}, the leader's of term {term} \
                          (the consistency check, §5.3)."
                     )
                 }
@@ -1407,7 +1407,7 @@ impl Lang {
                      {index}; prevLogTerm goes unchecked (§5.3 checks it)."
                 ),
                 E::NextIndexBackedOff { leader, follower, next_index, .. } => {
-                    format!("Refused, S{leader} moves nextIndex for S{follower} back to {next_index} and tries again.")
+                    format!("After S{follower}'s refusal, S{leader} moves nextIndex for S{follower} back to {next_index} and tries again.")
                 }
                 E::ConfigurationAppended { leader, config } => format!(
                     "Leader S{leader} appended the configuration {config}; it is in force on each server as soon as \
@@ -1633,7 +1633,7 @@ impl Lang {
                      领导者的提交索引与它自己的不同，或它的日志到不了索引 {index}；不检查 prevLogTerm（§5.3 检查它）。"
                 ),
                 E::NextIndexBackedOff { leader, follower, next_index, .. } => {
-                    format!("S{leader} 收到拒绝，把 S{follower} 的 nextIndex 退回到 {next_index}，再试一次。")
+                    format!("S{follower} 拒绝后，S{leader} 把 S{follower} 的 nextIndex 退回到 {next_index}，再试一次。")
                 }
                 E::ConfigurationAppended { leader, config } => format!(
                     "领导者 S{leader} 追加了配置 {config}；每台服务器一收到它就按它行事，不等提交（博士论文 §4.1）。"
@@ -1911,8 +1911,8 @@ mod tests {
         };
         assert_eq!(
             Lang::En.tell(&refused(Some(1))),
-            "S3 refused leader S1's AppendEntries: its entry at index 4 (prevLogIndex, just before the entries \
-             sent) is of term 1, the leader's of term 2 (the consistency check, §5.3)."
+            "S3 refused leader S1's AppendEntries: its entry at index 4 (prevLogIndex, just before any entries \
+             it carries) is of term 1, the leader's of term 2 (the consistency check, §5.3)."
         );
         assert!(Lang::En.tell(&refused(None)).contains("its log has no entry at index 4"));
         assert!(Lang::Zh.tell(&refused(None)).contains("没有条目，而领导者在那里的条目属于任期 2"));

@@ -502,23 +502,34 @@ impl Playground {
             return Playground { pending_lesson: Some(link), ..Playground::default() };
         }
         // An embed's host is told too, right after `ready`, as an `error` event.
-        Playground::from_link(fragment).unwrap_or_else(|error| {
-            // A run whose moment alone is wrong is still the run its sharer meant: from 0.
-            let moment_only = matches!(
-                error,
-                raft_sim::LinkError::BadTime(_)
-                    | raft_sim::LinkError::NoTime
-                    | raft_sim::LinkError::TimeTooLate(_)
-                    | raft_sim::LinkError::TooBusy { .. }
-            );
-            let (opened, notice) = match moment_only.then(|| Playground::from_link(&at_time_0(fragment))) {
-                Some(Ok(opened)) => (opened, Notice::BadLinkMoment(error)),
-                // The moment is read first: what else is wrong is said instead.
-                Some(Err(run_error)) => (Playground::default(), Notice::BadLink(run_error)),
-                None => (Playground::default(), Notice::BadLink(error)),
-            };
-            Playground { notice: Some(notice.clone()), host_refusals: vec![(0, notice)], ..opened }
-        })
+        let (opened, notice) = match Playground::from_link_from_0_if_need_be(fragment) {
+            Ok((opened, None)) => return opened,
+            Ok((opened, Some(moment_error))) => (opened, Notice::BadLinkMoment(moment_error)),
+            Err(error) => (Playground::default(), Notice::BadLink(error)),
+        };
+        Playground { notice: Some(notice.clone()), host_refusals: vec![(0, notice)], ..opened }
+    }
+
+    /// The playground a share link describes, at its moment; or, for a link whose run is whole
+    /// but whose moment is not (no `t=`, not a number, past an hour, too busy to reach), at 0
+    /// with why its moment could not be used: it is still the run its sharer meant.
+    fn from_link_from_0_if_need_be(link: &str) -> Result<(Self, Option<raft_sim::LinkError>), raft_sim::LinkError> {
+        let error = match Playground::from_link(link) {
+            Ok(opened) => return Ok((opened, None)),
+            Err(error) => error,
+        };
+        let moment_only = matches!(
+            error,
+            raft_sim::LinkError::BadTime(_)
+                | raft_sim::LinkError::NoTime
+                | raft_sim::LinkError::TimeTooLate(_)
+                | raft_sim::LinkError::TooBusy { .. }
+        );
+        if !moment_only {
+            return Err(error);
+        }
+        // The moment is read first: what else is wrong, if anything, is said instead.
+        Ok((Playground::from_link(&at_time_0(link))?, Some(error)))
     }
 
     /// The share link's fragment (without `#`) for this run at this moment, or why this run
@@ -758,19 +769,22 @@ impl Playground {
     /// reason it returns. Done in the past, they fork the run: the notice says what was
     /// discarded and offers Undo.
     ///
-    /// Paused at a moment something was told at (the Step that showed a leader elected, say),
+    /// Paused at a moment an event was told at (the Step that showed a leader elected, say),
     /// the first takes a millisecond, as an explored event does: done at that same moment, it
-    /// would hide what happened there, and stepping back would skip it. If it cannot be done a
-    /// millisecond later (a message it concerns arrives then), it is done now.
+    /// would hide what happened there, and stepping back would skip it. Not after an action
+    /// done at that moment (crashing two servers one after the other shares a millisecond);
+    /// while exploring, always. If it cannot be done a millisecond later (a message it
+    /// concerns arrives then), it is done now.
     fn act(&mut self, actions: Vec<raft_sim::Action>) -> Result<(), Notice> {
-        let told_now = {
+        let event_told_now = {
             let history = self.history.borrow();
             let latest = history.sim().story().events().next_back().map(|(at, _)| *at);
-            latest == Some(history.now())
+            latest == Some(history.now()) && !history.acted_now()
         };
         // Turning Explore on or off changes no server: it keeps its moment.
         let scheduler = matches!(actions.first(), Some(raft_sim::Action::Scheduler { .. }));
-        let mut gap = u64::from(told_now && !self.playing && !scheduler);
+        let moment_kept = (event_told_now || self.exploring()) && !self.playing;
+        let mut gap = u64::from(moment_kept && !scheduler);
         self.change_run(|history| {
             actions.into_iter().try_for_each(|action| match std::mem::take(&mut gap) {
                 0 => history.apply(action),
@@ -1045,13 +1059,14 @@ impl Playground {
     fn step(&mut self, direction: Direction) {
         self.playing = false;
         self.carry_ms = 0.0;
+        let exploring = self.exploring();
         let mut history = self.history.borrow_mut();
         let moved = match direction {
             Direction::Forward => history.step_forward(),
             Direction::Back => history.step_back(),
         };
-        // Timed, something always comes next; exploring, nothing does until it is chosen.
-        if moved.is_none() && direction == Direction::Forward {
+        // Exploring, nothing comes next until it is chosen.
+        if moved.is_none() && direction == Direction::Forward && exploring {
             drop(history);
             self.notice = Some(Notice::NothingNext);
         }
@@ -1285,8 +1300,14 @@ impl Reducible for Playground {
                 next.drop_host_steps();
                 next.pending_lesson = crate::lessons::LessonLink::parse(&link);
             }
-            Action::OpenLink(link) => match Playground::from_link(&link) {
-                Ok(fresh) => next = next.replaced_by(fresh),
+            Action::OpenLink(link) => match Playground::from_link_from_0_if_need_be(&link) {
+                Ok((fresh, moment_error)) => {
+                    next = next.replaced_by(fresh);
+                    if let Some(error) = moment_error {
+                        next.refuse_host(Notice::BadLinkMoment(error.clone()));
+                        next.notice = Some(Notice::BadLinkMoment(error));
+                    }
+                }
                 Err(error) => {
                     // An embed's host is told, as of a link the frame opened with.
                     next.refuse_host(Notice::BadPastedLink(error.clone()));

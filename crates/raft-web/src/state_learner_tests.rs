@@ -286,7 +286,7 @@ fn step_with_nothing_next_says_why_instead_of_doing_nothing_quietly() {
     assert_eq!(end.notice, Some(Notice::NothingNext));
     let said = end.notice.as_ref().unwrap().text(Lang::En);
     assert!(said.contains("pick an event in the Explore panel"), "{said}");
-    // Timed, with every server down, time still moves on to the next timer.
+    // Timed, Step moves on as before, with no such notice.
     let mut state = Rc::new(Playground::default());
     for node in 1..=5 {
         state = state.reduce(Action::Apply(raft_sim::Action::Crash { node }));
@@ -322,6 +322,11 @@ fn crashing_a_leader_at_the_moment_it_was_elected_keeps_that_moment_on_the_timel
     let crashed = state.reduce(Action::Apply(raft_sim::Action::Crash { node: leader }));
     assert_eq!(crashed.time_ms(), elected_at + 1, "the crash takes a millisecond");
     assert_eq!(crashed.leader(), None);
+    let other = if leader == 1 { 2 } else { 1 };
+    let both = crashed.reduce(Action::Apply(raft_sim::Action::Crash { node: other }));
+    assert_eq!(both.time_ms(), elected_at + 1, "right after an action of the reader's, the same moment");
+    let crashed = both.reduce(Action::Undo);
+    assert_eq!(crashed.time_ms(), elected_at + 1);
     let back = crashed.reduce(Action::Step(Direction::Back));
     assert_eq!((back.time_ms(), back.leader()), (elected_at, Some(leader)), "the leader, before its crash");
     // Where nothing was told, an action is done at the moment shown.

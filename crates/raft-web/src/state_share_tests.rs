@@ -160,3 +160,15 @@ fn a_link_whose_moment_alone_is_wrong_opens_its_run_from_0_and_says_why() {
     let broken = Playground::from_fragment("#s=1.A!AA&t=soon");
     assert!(matches!(broken.notice, Some(Notice::BadLink(LinkError::BadCharacter { position: 4, .. }))));
 }
+
+#[test]
+fn a_pasted_link_whose_moment_alone_is_wrong_opens_its_run_from_0_too() {
+    let good =
+        Playground::from_fragment(&format!("#{}", include_str!("../../raft-sim/tests/golden/link_v1.txt").trim()));
+    let payload = good.share_fragment(Lang::En).unwrap().split('&').next().unwrap().to_owned();
+    let pasted =
+        Rc::new(Playground::default()).reduce(Action::OpenLink(format!("https://x.org/raft/#{payload}&t=later")));
+    assert!(matches!(pasted.notice, Some(Notice::BadLinkMoment(LinkError::BadTime(_)))), "{:?}", pasted.notice);
+    assert_eq!((pasted.cluster_size(), pasted.time_ms()), (3, 0));
+    assert!(matches!(pasted.host_refusals.last(), Some((_, Notice::BadLinkMoment(_)))));
+}

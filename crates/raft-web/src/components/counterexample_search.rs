@@ -167,7 +167,8 @@ pub fn counterexample_search(props: &CounterexampleSearchProps) -> Html {
     let line_of: LineOf = use_mut_ref(|| None);
     {
         let (status, line_of) = (status.clone(), line_of.clone());
-        use_effect_with(props.whole_run.clone(), move |whole_run| {
+        // Again when the status changes: a run found that loads nothing new is of the run as it is.
+        use_effect_with((props.whole_run.clone(), status.code(*goal)), move |(whole_run, _)| {
             if matches!(*status, Status::Idle | Status::Running(_)) {
                 return;
             }

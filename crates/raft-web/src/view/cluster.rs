@@ -402,6 +402,7 @@ mod tests {
         sim.apply(Action::Drop { message: first }).unwrap();
         let now = sim.now() as f64;
         assert_eq!(ClusterView::of(&sim, now).losses.len(), 1, "dropped: a cross where it waited");
+        assert_eq!(ClusterView::of(&sim, now + 0.5).losses.len(), 1, "until the next choice");
         sim.run_until(sim.now() + 1);
         let second = sim.messages_in_flight().map(|m| m.id).min().unwrap();
         sim.apply(Action::Deliver { message: second }).unwrap();
