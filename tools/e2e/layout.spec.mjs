@@ -40,6 +40,21 @@ test.describe('on a 360 px phone with touch', () => {
     }
   });
 
+  test('a candidate on the ring\'s upper side shows its tally clear of every other server\'s circle, name and state', async ({ page }) => {
+    await page.goto('./');
+    await page.locator('[data-node="2"]').tap();
+    await page.getByRole('button', { name: 'Time out' }).tap();
+    const tally = page.locator('[data-votes-node="2"]');
+    await expect(tally).toHaveText(/^votes: 1, needs 3$/);
+    const box = await tally.boundingBox();
+    for (const other of await page.locator('[data-node]:not([data-node="2"]) circle, [data-node]:not([data-node="2"]) text').all()) {
+      const at = await other.boundingBox();
+      if (!at) continue; // an element not drawn (a hidden ring)
+      const apart = at.x >= box.x + box.width || at.x + at.width <= box.x || at.y >= box.y + box.height || at.y + at.height <= box.y;
+      expect(apart, `${await other.evaluate((e) => e.outerHTML.slice(0, 80))} under the tally at ${JSON.stringify(box)}`).toBe(true);
+    }
+  });
+
   test('a preset\'s log table reads from index 1, then follows the entries added', async ({ page }) => {
     const errors = watchErrors(page);
     await page.goto('./');

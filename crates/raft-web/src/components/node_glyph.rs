@@ -179,7 +179,9 @@ fn timer_arc(left: Option<f64>) -> Html {
     }
 }
 
-/// A running candidate's tally of votes, shown above it (a crashed one campaigns no more).
+/// A running candidate's tally of votes, shown above it (a crashed one campaigns no more); below
+/// its state for a server on the upper side of a ring of five or so, where above it would run
+/// over the top server's name and state (on a phone's larger letters).
 /// Drawn over the messages, with a halo of the page's colour, so that a vote arriving does not
 /// hide it.
 pub fn votes_glyph(lang: Lang, node: &NodeView) -> Html {
@@ -195,9 +197,11 @@ pub fn votes_glyph(lang: Lang, node: &NodeView) -> Html {
     } else {
         ("node__votes", node.position.x)
     };
+    let (center, side) = (VIEW_SIZE / 2.0, (node.position.x - VIEW_SIZE / 2.0).abs() > NODE_RADIUS);
+    let upper_side = side && node.position.y < center - 1.0 && node.position.y >= VIEW_SIZE * 0.3;
+    let y = if upper_side { node.position.y + NODE_RADIUS + 53.0 } else { node.position.y - NODE_RADIUS - 12.0 };
     html! {
-        <text {class} x={number(x)} y={number(node.position.y - NODE_RADIUS - 12.0)}
-              data-votes-node={node.id.to_string()}>
+        <text {class} x={number(x)} y={number(y)} data-votes-node={node.id.to_string()}>
             { lang.votes(node.votes, node.votes_needed) }
         </text>
     }
