@@ -172,3 +172,18 @@ fn a_pasted_link_whose_moment_alone_is_wrong_opens_its_run_from_0_too() {
     assert_eq!((pasted.cluster_size(), pasted.time_ms()), (3, 0));
     assert!(matches!(pasted.host_refusals.last(), Some((_, Notice::BadLinkMoment(_)))));
 }
+
+#[test]
+fn a_link_too_busy_to_reach_its_moment_opens_its_run_from_0() {
+    // Nine servers with 2–3 ms election timeouts and 1 ms heartbeats, an hour in: far more
+    // events than the replay budget.
+    let mut busy = raft_sim::Scenario::new(5);
+    busy.nodes = 9;
+    busy.options.election_timeout_ms = [2, 3];
+    busy.options.heartbeat_ms = 1;
+    busy.options.latency_ms = [1, 1];
+    let link = raft_sim::ShareLink { scenario: busy, time_ms: raft_sim::MAX_LINK_TIME_MS }.fragment().unwrap();
+    let state = Playground::from_fragment(&link);
+    assert!(matches!(state.notice, Some(Notice::BadLinkMoment(LinkError::TooBusy { .. }))), "{:?}", state.notice);
+    assert_eq!((state.cluster_size(), state.time_ms()), (9, 0));
+}
