@@ -343,7 +343,7 @@ test.describe('at 1280×800', () => {
     await page.locator('[data-client]').click();
     const target = page.locator('[data-client-menu]').getByRole('combobox', { name: 'Send to' });
     await expect(target).toHaveValue('2');
-    await expect(target.locator('option:checked')).toHaveText('S2 (first up; the client knows no leader yet)');
+    await expect(target.locator('option:checked')).toHaveText('S2 (first up; leader not yet known)');
     // The picker shows the whole label, in both languages.
     const room = (picker) => picker.evaluate((select) => {
       const style = getComputedStyle(select);

@@ -139,7 +139,7 @@ impl Lang {
         match (self, why) {
             (Lang::En, TargetReason::KnownLeader) => format!("S{node}, the leader the client knows"),
             (Lang::En, TargetReason::WaitingOn) => format!("S{node}, where a request of the client waits"),
-            (Lang::En, TargetReason::FirstUp) => format!("S{node} (first up; the client knows no leader yet)"),
+            (Lang::En, TargetReason::FirstUp) => format!("S{node} (first up; leader not yet known)"),
             (Lang::Zh, TargetReason::KnownLeader) => format!("S{node}，客户端已知的领导者"),
             (Lang::Zh, TargetReason::WaitingOn) => format!("S{node}，客户端的请求正在等它回复"),
             (Lang::Zh, TargetReason::FirstUp) => format!("S{node}（第一台在线的；客户端尚不知道领导者）"),
