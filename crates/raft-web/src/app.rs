@@ -144,12 +144,16 @@ pub fn App() -> Html {
         (lang, &state.host_refusals),
         state.tour.as_ref().map(|tour| (tour.lesson.id.clone(), tour.step, tour.lesson.steps.len())),
     );
-    // The browser's tab names the lesson or scenario shown, then the page.
-    let tab_title = match (&state.tour, state.scenario_info(lang).0) {
-        (Some(tour), _) => format!("{} · {}", lang.said(&tour.lesson.title), lang.texts().title),
-        (None, Some(title)) => format!("{title} · {}", lang.texts().title),
-        (None, None) => lang.texts().title.to_owned(),
-    };
+    // The browser's tab names the lesson or scenario shown, then the page: worked out again
+    // when the run changes (every change but time passing counts a revision), not every frame.
+    let tab_title = use_memo((lang, state.revision), {
+        let state = state.clone();
+        move |&(lang, _)| match (&state.tour, state.scenario_info(lang).0) {
+            (Some(tour), _) => format!("{} · {}", lang.said(&tour.lesson.title), lang.texts().title),
+            (None, Some(title)) => format!("{title} · {}", lang.texts().title),
+            (None, None) => lang.texts().title.to_owned(),
+        }
+    });
     use_effect_with(tab_title, |title| gloo::utils::document().set_title(title));
     // What both layouts show: the drawing with its menu, the notice and the logs.
     let cluster = html! {

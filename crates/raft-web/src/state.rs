@@ -1301,18 +1301,14 @@ impl Reducible for Playground {
                 next.pending_lesson = crate::lessons::LessonLink::parse(&link);
             }
             Action::OpenLink(link) => match Playground::from_link_from_0_if_need_be(&link) {
+                // An embed's host is told, as of a link the frame opened with.
                 Ok((fresh, moment_error)) => {
                     next = next.replaced_by(fresh);
                     if let Some(error) = moment_error {
-                        next.refuse_host(Notice::BadLinkMoment(error.clone()));
-                        next.notice = Some(Notice::BadLinkMoment(error));
+                        next.refuse_host_and_show(Notice::BadLinkMoment(error));
                     }
                 }
-                Err(error) => {
-                    // An embed's host is told, as of a link the frame opened with.
-                    next.refuse_host(Notice::BadPastedLink(error.clone()));
-                    next.notice = Some(Notice::BadPastedLink(error));
-                }
+                Err(error) => next.refuse_host_and_show(Notice::BadPastedLink(error)),
             },
             Action::SetInfo { title, description } => {
                 next.history.borrow_mut().set_title_and_description(Some(title), Some(description));
