@@ -55,6 +55,30 @@ test.describe('on a 360 px phone with touch', () => {
     }
   });
 
+  test('nine candidates at once each show a tally, short, clear of every other tally and server', async ({ page }) => {
+    const errors = watchErrors(page);
+    // Nine servers, each timed out at 0 ms (a scenario file's link), seen at 5 ms.
+    await page.goto('./#s=1.eNqNj80OwiAQhN9lz8TQ-s-rGEOQrpGEAoGt0TR9d7dpPXiS2-7Ol9mZEZ6Yi4sBVCOgIHagjgJC7LCAOguIiVjleQT0aOdFk-sxDqR7Pl-avRRbKa8CHmgy3dAsAp_BG8Jg3ysoRTtjPhZe5YZ16x0G-vFrpWShNy_NSnZYdMKsTUoYOFpzmLPFpDnFNw4oygOyWQx37yzphwsE6m58wUmAsWuBywhrNH7QRVCw_oWlL7tP4i_TVjDbCmZXwewrmEMFc6xgThXMebpOH51ktbA&t=5');
+    await expect(page.locator('[data-votes-node]')).toHaveCount(9);
+    const drawing = await page.locator('svg.cluster').boundingBox();
+    const apart = (a, b) => a.x >= b.x + b.width || a.x + a.width <= b.x || a.y >= b.y + b.height || a.y + a.height <= b.y;
+    const others = await page.locator('.node__body, .node__name, .node__kv, .client__body').all();
+    const placed = [];
+    for (const tally of await page.locator('[data-votes-node]').all()) {
+      await expect(tally).toHaveText(/^1\/5( votes)?$/);
+      const box = await tally.boundingBox();
+      expect(box.x).toBeGreaterThanOrEqual(drawing.x);
+      expect(box.x + box.width).toBeLessThanOrEqual(drawing.x + drawing.width);
+      for (const other of others) {
+        const at = await other.boundingBox();
+        expect(apart(box, at), `${await other.evaluate((e) => e.outerHTML.slice(0, 80))} under a tally at ${JSON.stringify(box)}`).toBe(true);
+      }
+      for (const at of placed) expect(apart(box, at), `two tallies at ${JSON.stringify([box, at])}`).toBe(true);
+      placed.push(box);
+    }
+    expect(errors).toEqual([]);
+  });
+
   test('a preset\'s log table reads from index 1, then follows the entries added', async ({ page }) => {
     const errors = watchErrors(page);
     await page.goto('./');

@@ -730,6 +730,18 @@ impl Lang {
         }
     }
 
+    /// [`Lang::votes`] short, for candidates close together: "2/4 votes", the votes it has of
+    /// those it needs; `terse`, for the closest, "2/4".
+    pub fn votes_short(self, votes: usize, needed: Option<usize>, terse: bool) -> String {
+        match (self, needed, terse) {
+            (Lang::En, Some(needed), false) => format!("{votes}/{needed} votes"),
+            (Lang::Zh, Some(needed), false) => format!("得票 {votes}/{needed}"),
+            (Lang::En, Some(needed), true) => format!("{votes}/{needed}"),
+            (Lang::Zh, Some(needed), true) => format!("{votes}/{needed} 票"),
+            (_, None, _) => self.votes(votes, None),
+        }
+    }
+
     /// The node menu's accessible name.
     pub fn node_actions(self, id: NodeId) -> String {
         match self {

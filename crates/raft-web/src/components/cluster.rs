@@ -6,7 +6,8 @@ use raft_sim::NodeId;
 use yew::prelude::*;
 
 use super::activate_keys::on_activate_keys;
-use super::node_glyph::{kv_glyph, name_glyph, votes_glyph};
+use super::node_glyph::{kv_glyph, name_glyph};
+use super::tally::{tally_glyph, tally_spots};
 use super::{lane_glyph, message_glyph, node_glyph, LaneGlyphProps, MessageGlyphProps, NodeGlyphProps};
 use crate::geometry::{number, translate, CLIENT_POSITION, VIEW_SIZE};
 use crate::i18n::Lang;
@@ -118,7 +119,8 @@ pub fn Cluster(props: &ClusterProps) -> Html {
                 { for props.view.nodes.iter().map(|node| kv_glyph(lang, node, props.view.nodes.len())) }
             </g>
             <g class="cluster__votes" aria-hidden="true">
-                { for props.view.nodes.iter().map(|node| votes_glyph(lang, node)) }
+                { for tally_spots(lang, &props.view.nodes).into_iter()
+                    .map(|(index, text, spot)| tally_glyph(&props.view.nodes[index], text, spot)) }
             </g>
         </svg>
     }

@@ -28,6 +28,7 @@ mod scenario_file;
 mod settings;
 mod share_panel;
 mod shortcuts;
+mod tally;
 pub(crate) mod timeline;
 mod write_form;
 

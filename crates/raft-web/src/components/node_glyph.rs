@@ -41,6 +41,11 @@ const KV_CHARS: usize = 10;
 /// enough to stay inside the drawing at a phone's larger letters.
 const KV_CHARS_CROWDED: usize = 4;
 
+/// A server's name's baseline, below its circle's rim.
+pub const NAME_BELOW: f64 = 22.0;
+/// Its state machine's baseline, below its circle's rim, when drawn below its name.
+pub const KV_BELOW: f64 = 37.0;
+
 /// The accessible name of a node in `lang`, e.g. "S3, leader, term 2", "S2, follower, term 1,
 /// isolated", or "S6, learner (catching up, not voting yet), term 2": a learner runs as a
 /// follower, named by what it is instead.
@@ -113,7 +118,7 @@ pub fn node_glyph(lang: Lang, props: &NodeGlyphProps) -> Html {
 pub fn name_glyph(node: &NodeView) -> Html {
     let class = if node.standing == Standing::Outside { "node__name node__name--outside" } else { "node__name" };
     html! {
-        <text key={node.id} {class} x={number(node.position.x)} y={number(node.position.y + NODE_RADIUS + 22.0)}
+        <text key={node.id} {class} x={number(node.position.x)} y={number(node.position.y + NODE_RADIUS + NAME_BELOW)}
               data-name-node={node.id.to_string()}>
             { format!("S{}", node.id) }
         </text>
@@ -123,12 +128,43 @@ pub fn name_glyph(node: &NodeView) -> Html {
 /// The server's state machine, drawn beside it: below its name, or beside its name for a server
 /// at the bottom of the ring. Outside the node's button, so that screen readers read it too.
 pub fn kv_glyph(lang: Lang, node: &NodeView, servers: usize) -> Html {
-    let room = if servers > ROOMY_RING { 1 } else { KV_SHOWN };
-    let crowded = servers > CROWDED_RING;
     let mut all = node.kv.join(", ");
     if node.kv_len > node.kv.len() {
         all.push_str(", …");
     }
+    let KvLine { text, x, y, class } = kv_line(node, servers);
+    html! {
+        <text key={node.id} {class} x={number(x)} y={number(y)}
+              data-kv-node={node.id.to_string()}
+              aria-label={lang.kv_label(node.id, if all.is_empty() { "∅" } else { &all })}>
+            { text }
+        </text>
+    }
+}
+
+/// A server's state machine as drawn: its words, their anchor point and their classes.
+pub struct KvLine {
+    /// The pairs shown, cut short, or `∅`.
+    pub text: String,
+    /// Where the text is anchored (see the class for how).
+    pub x: f64,
+    /// Its baseline.
+    pub y: f64,
+    /// `node__kv`, and `--before`/`--after` (anchored at its end or start) and `--crowded`.
+    pub class: &'static str,
+}
+
+impl KvLine {
+    /// Whether it keeps its small letters on a phone (a crowded ring's).
+    pub fn small(&self) -> bool {
+        self.class.ends_with("--crowded")
+    }
+}
+
+/// Where and what [`kv_glyph`] draws for `node` on a ring of `servers`.
+pub fn kv_line(node: &NodeView, servers: usize) -> KvLine {
+    let room = if servers > ROOMY_RING { 1 } else { KV_SHOWN };
+    let crowded = servers > CROWDED_RING;
     let mut shown: Vec<String> = node
         .kv
         .iter()
@@ -147,25 +183,18 @@ pub fn kv_glyph(lang: Lang, node: &NodeView, servers: usize) -> Html {
     // Below the name; for a server at the bottom of the ring, where that would leave the view,
     // or on a crowded ring, where it would touch the next server, on the name's line, on the
     // side away from the ring's centre (never inside the ring, where it would read as nobody's).
-    let below = NODE_RADIUS + 37.0;
+    let below = NODE_RADIUS + KV_BELOW;
     // On a crowded ring it keeps its small letters on a phone, to stay inside the drawing.
     let (dx, y, class) = if !crowded && node.position.y + below + 4.0 <= VIEW_SIZE {
-        (0.0, below, None)
+        (0.0, below, "node__kv")
     } else if node.position.x < VIEW_SIZE / 2.0 {
         let class = if crowded { "node__kv node__kv--before node__kv--crowded" } else { "node__kv node__kv--before" };
-        (-14.0, NODE_RADIUS + 22.0, Some(class))
+        (-14.0, NODE_RADIUS + NAME_BELOW, class)
     } else {
         let class = if crowded { "node__kv node__kv--after node__kv--crowded" } else { "node__kv node__kv--after" };
-        (14.0, NODE_RADIUS + 22.0, Some(class))
+        (14.0, NODE_RADIUS + NAME_BELOW, class)
     };
-    html! {
-        <text key={node.id} class={class.unwrap_or("node__kv")} x={number(node.position.x + dx)}
-              y={number(node.position.y + y)}
-              data-kv-node={node.id.to_string()}
-              aria-label={lang.kv_label(node.id, if all.is_empty() { "∅" } else { &all })}>
-            { text }
-        </text>
-    }
+    KvLine { text, x: node.position.x + dx, y: node.position.y + y, class }
 }
 
 /// The election timer as an arc around the node that shrinks as the timer runs down.
@@ -176,33 +205,5 @@ fn timer_arc(left: Option<f64>) -> Html {
     html! {
         <circle class="node__timer" r={number(NODE_RADIUS + 5.0)} pathLength="1"
                 stroke-dasharray={format!("{} 1", crate::number_text::rounded(left, 4))} transform="rotate(-90)" />
-    }
-}
-
-/// A running candidate's tally of votes, shown above it (a crashed one campaigns no more); below
-/// its state for a server on the upper side of a ring of five or so, where above it would run
-/// over the top server's name and state (on a phone's larger letters).
-/// Drawn over the messages, with a halo of the page's colour, so that a vote arriving does not
-/// hide it.
-pub fn votes_glyph(lang: Lang, node: &NodeView) -> Html {
-    if node.role != RoleKind::Candidate || !node.up {
-        return Html::default();
-    }
-    // Centred over the server, but from its outer edge inwards near the drawing's sides, where
-    // "votes: 2, needs 3" would run off it (on a phone's larger letters).
-    let (class, x) = if node.position.x < VIEW_SIZE / 4.0 {
-        ("node__votes node__votes--start", node.position.x - NODE_RADIUS)
-    } else if node.position.x > VIEW_SIZE * 3.0 / 4.0 {
-        ("node__votes node__votes--end", node.position.x + NODE_RADIUS)
-    } else {
-        ("node__votes", node.position.x)
-    };
-    let (center, side) = (VIEW_SIZE / 2.0, (node.position.x - VIEW_SIZE / 2.0).abs() > NODE_RADIUS);
-    let upper_side = side && node.position.y < center - 1.0 && node.position.y >= VIEW_SIZE * 0.3;
-    let y = if upper_side { node.position.y + NODE_RADIUS + 53.0 } else { node.position.y - NODE_RADIUS - 12.0 };
-    html! {
-        <text {class} x={number(x)} y={number(y)} data-votes-node={node.id.to_string()}>
-            { lang.votes(node.votes, node.votes_needed) }
-        </text>
     }
 }

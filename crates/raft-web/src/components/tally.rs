@@ -1,0 +1,295 @@
+//! A candidate's tally of votes ("votes: 2, needs 3"), and where on the drawing it goes: the
+//! first of a few places around the candidate that stays inside the drawing and clear of every
+//! server's circle, name and state machine, of the client's box and of the tallies already
+//! placed. During a split vote on a ring of seven or nine servers several candidates count at
+//! once, side by side; a fixed place ran their tallies into each other and into their
+//! neighbours' names.
+
+use raft_sim::RoleKind;
+use yew::prelude::*;
+
+use super::node_glyph::{kv_line, NAME_BELOW};
+use crate::geometry::{number, Point, CLIENT_POSITION, NODE_RADIUS, VIEW_SIZE};
+use crate::i18n::Lang;
+use crate::view::NodeView;
+
+/// The letters' sizes the places are worked out for: a phone's, the larger (in the drawing's
+/// units) of the page's two (`playground.css`), so that a place clear on a phone is clear on a
+/// desktop.
+const TALLY_FONT: f64 = 17.0;
+const NAME_FONT: f64 = 19.0;
+const KV_FONT: f64 = 17.0;
+const KV_FONT_SMALL: f64 = 12.0;
+
+/// Room kept free around a circle: its election timer's arc.
+const CIRCLE_MARGIN: f64 = 6.0;
+/// How far a text's box reaches past its letters: the halo of the page's colour around them.
+const HALO: f64 = 4.0;
+/// The gap between a circle and a tally beside it.
+const BESIDE_GAP: f64 = 9.0;
+
+/// How a text is anchored at its `x` (SVG's `text-anchor`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Anchor {
+    /// Its start is at `x`.
+    Start,
+    /// Its middle is at `x`.
+    Middle,
+    /// Its end is at `x`.
+    End,
+}
+
+/// Where a tally is drawn: its anchor point and baseline, in the drawing's units.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Spot {
+    /// The anchor's x.
+    pub x: f64,
+    /// The baseline's y.
+    pub y: f64,
+    /// How the text hangs from `x`.
+    pub anchor: Anchor,
+}
+
+/// A box on the drawing: left, top, right, bottom.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Area(f64, f64, f64, f64);
+
+impl Area {
+    fn overlaps(self, other: Area) -> bool {
+        self.0 < other.2 && other.0 < self.2 && self.1 < other.3 && other.1 < self.3
+    }
+
+    /// Whether a text's box keeps its letters inside the drawing (its halo may leave it).
+    fn inside_drawing(self) -> bool {
+        self.0 >= -HALO && self.1 >= -HALO && self.2 <= VIEW_SIZE + HALO && self.3 <= VIEW_SIZE + HALO
+    }
+}
+
+/// About how wide `text` is at `font` units, in the page's sans-serif letters (measured in
+/// Chromium): a Chinese character an em; digits, letters and signs a little more than they
+/// measure.
+fn text_width(text: &str, font: f64) -> f64 {
+    let em = |c: char| match c {
+        '0'..='9' => 0.64,
+        'a'..='z' => 0.58,
+        'A'..='Z' => 0.7,
+        ' ' | ',' | '.' | ':' | '/' => 0.34,
+        '=' => 0.84,
+        c if c >= '\u{2e80}' => 1.0,
+        _ => 0.9,
+    };
+    text.chars().map(em).sum::<f64>() * font
+}
+
+/// The box `text` covers when drawn at `spot`.
+fn text_area(text: &str, font: f64, spot: Spot) -> Area {
+    let width = text_width(text, font);
+    let left = match spot.anchor {
+        Anchor::Start => spot.x,
+        Anchor::Middle => spot.x - width / 2.0,
+        Anchor::End => spot.x - width,
+    };
+    // The font's whole box, as the browser gives it, not only the letters' ink, and the halo
+    // drawn around the letters.
+    Area(left - HALO, spot.y - 0.92 * font - HALO, left + width + HALO, spot.y + 0.24 * font + HALO)
+}
+
+/// Whether `node` shows a tally: a running candidate (a crashed one campaigns no more).
+fn counts_votes(node: &NodeView) -> bool {
+    node.role == RoleKind::Candidate && node.up
+}
+
+/// The places tried for a tally around a server at `at`, best first: above it, below its name
+/// and state machine, then beside it, towards the ring's centre before away from it. Above and
+/// below, first from its outer edge inwards near the drawing's sides (centred, it would run
+/// off), else centred; then from either edge.
+fn places(at: Point) -> Vec<Spot> {
+    let (x, anchor) = if at.x < VIEW_SIZE / 4.0 {
+        (at.x - NODE_RADIUS, Anchor::Start)
+    } else if at.x > VIEW_SIZE * 3.0 / 4.0 {
+        (at.x + NODE_RADIUS, Anchor::End)
+    } else {
+        (at.x, Anchor::Middle)
+    };
+    let mut spots = Vec::with_capacity(14);
+    for y in [at.y - NODE_RADIUS - 12.0, at.y + NODE_RADIUS + 54.0] {
+        spots.push(Spot { x, y, anchor });
+        spots.push(Spot { x: at.x - NODE_RADIUS, y, anchor: Anchor::Start });
+        spots.push(Spot { x: at.x + NODE_RADIUS, y, anchor: Anchor::End });
+    }
+    let beside = NODE_RADIUS + BESIDE_GAP;
+    let inward = if at.x < VIEW_SIZE / 2.0 { 1.0 } else { -1.0 };
+    for side in [inward, -inward] {
+        let (x, anchor) = if side > 0.0 { (at.x + beside, Anchor::Start) } else { (at.x - beside, Anchor::End) };
+        for dy in [0.0, -NODE_RADIUS / 2.0, NODE_RADIUS / 2.0] {
+            spots.push(Spot { x, y: at.y + dy + 0.3 * TALLY_FONT, anchor });
+        }
+    }
+    spots
+}
+
+/// What every tally must keep clear of: each server's circle, name and state machine, and the
+/// client's box; with, for a circle, the index of its server, whose own tally's places are
+/// drawn clear of it (its halo may touch the timer's arc).
+fn obstacles(nodes: &[NodeView]) -> Vec<(Option<usize>, Area)> {
+    let servers = nodes.len();
+    let mut areas = Vec::with_capacity(3 * servers + 1);
+    for (index, node) in nodes.iter().enumerate() {
+        let Point { x, y } = node.position;
+        let reach = NODE_RADIUS + CIRCLE_MARGIN;
+        areas.push((Some(index), Area(x - reach, y - reach, x + reach, y + reach)));
+        let name = format!("S{}", node.id);
+        let name_spot = Spot { x, y: y + NODE_RADIUS + NAME_BELOW, anchor: Anchor::Middle };
+        areas.push((None, text_area(&name, NAME_FONT, name_spot)));
+        let kv = kv_line(node, servers);
+        let anchor = if kv.class.contains("--before") {
+            Anchor::End
+        } else if kv.class.contains("--after") {
+            Anchor::Start
+        } else {
+            Anchor::Middle
+        };
+        let font = if kv.small() { KV_FONT_SMALL } else { KV_FONT };
+        areas.push((None, text_area(&kv.text, font, Spot { x: kv.x, y: kv.y, anchor })));
+    }
+    // The client's box, as a phone draws it: larger, and moved a little right and down.
+    let Point { x, y } = CLIENT_POSITION;
+    areas.push((None, Area(x + 8.0 - 36.0, y + 4.0 - 20.0, x + 8.0 + 36.0, y + 4.0 + 20.0)));
+    areas
+}
+
+/// Each running candidate's tally, in `nodes`' order, with where it goes: the first of
+/// [`places`] clear of everything else. Written in full when every one finds a clear place
+/// so, else short, else shortest ("votes: 2, needs 3", "2/3 votes", "2/3"); a shortest one
+/// that finds none goes to the first place inside the drawing.
+pub fn tally_spots(lang: Lang, nodes: &[NodeView]) -> Vec<(usize, String, Spot)> {
+    if !nodes.iter().any(counts_votes) {
+        return Vec::new();
+    }
+    let obstacles = obstacles(nodes);
+    let (full, all_clear) = place_all(nodes, &obstacles, |node| lang.votes(node.votes, node.votes_needed));
+    if all_clear {
+        return full;
+    }
+    let (short, all_clear) =
+        place_all(nodes, &obstacles, |node| lang.votes_short(node.votes, node.votes_needed, false));
+    if all_clear {
+        return short;
+    }
+    place_all(nodes, &obstacles, |node| lang.votes_short(node.votes, node.votes_needed, true)).0
+}
+
+/// Every running candidate's tally worded by `text`, each at its first clear place (else at
+/// the first inside the drawing), and whether every one found a clear place.
+fn place_all(
+    nodes: &[NodeView],
+    obstacles: &[(Option<usize>, Area)],
+    text: impl Fn(&NodeView) -> String,
+) -> (Vec<(usize, String, Spot)>, bool) {
+    let mut taken = obstacles.to_vec();
+    let mut tallies = Vec::new();
+    let mut all_clear = true;
+    for (index, node) in nodes.iter().enumerate().filter(|(_, node)| counts_votes(node)) {
+        let text = text(node);
+        let options: Vec<(Spot, Area)> =
+            places(node.position).into_iter().map(|spot| (spot, text_area(&text, TALLY_FONT, spot))).collect();
+        let inside = || options.iter().find(|(_, area)| area.inside_drawing()).unwrap_or(&options[0]);
+        let clear = options.iter().find(|(_, area)| {
+            area.inside_drawing() && !taken.iter().any(|&(owner, other)| owner != Some(index) && area.overlaps(other))
+        });
+        all_clear &= clear.is_some();
+        let &(spot, area) = clear.unwrap_or_else(inside);
+        taken.push((None, area));
+        tallies.push((index, text, spot));
+    }
+    (tallies, all_clear)
+}
+
+/// A candidate's tally drawn at its spot, over the messages, with a halo of the page's colour,
+/// so that a vote arriving does not hide it.
+pub fn tally_glyph(node: &NodeView, text: String, spot: Spot) -> Html {
+    let class = match spot.anchor {
+        Anchor::Start => "node__votes node__votes--start",
+        Anchor::Middle => "node__votes",
+        Anchor::End => "node__votes node__votes--end",
+    };
+    html! {
+        <text key={node.id} {class} x={number(spot.x)} y={number(spot.y)} data-votes-node={node.id.to_string()}>
+            { text }
+        </text>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::geometry::node_position;
+    use crate::view::Standing;
+
+    fn ring(servers: usize, kv: &[&str]) -> Vec<NodeView> {
+        (0..servers)
+            .map(|index| NodeView {
+                id: index as u32 + 1,
+                role: RoleKind::Candidate,
+                term: 1,
+                up: true,
+                isolated: false,
+                votes: 1,
+                votes_needed: Some(servers / 2 + 1),
+                election_timer_left: Some(0.5),
+                position: node_position(index, servers),
+                kv: kv.iter().map(|pair| (*pair).to_owned()).collect(),
+                kv_len: kv.len(),
+                standing: Standing::Voter,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_candidate_of_a_split_vote_finds_a_clear_place_on_rings_of_three_to_nine() {
+        for lang in [Lang::En, Lang::Zh] {
+            for servers in 3..=9 {
+                for kv in [&[][..], &["x=3"][..], &["x=12345678", "y=2", "z=3", "w=4"][..]] {
+                    let nodes = ring(servers, kv);
+                    let obstacles = obstacles(&nodes);
+                    let spots = tally_spots(lang, &nodes);
+                    assert_eq!(spots.len(), servers);
+                    let areas: Vec<Area> =
+                        spots.iter().map(|(_, text, spot)| text_area(text, TALLY_FONT, *spot)).collect();
+                    for (i, &area) in areas.iter().enumerate() {
+                        let case = format!("{lang:?}, {servers} servers, state {kv:?}: S{}'s tally at {area:?}", i + 1);
+                        assert!(area.inside_drawing(), "{case} leaves the drawing");
+                        let owner = Some(spots[i].0);
+                        let others = obstacles.iter().filter(|(of, _)| *of != owner).map(|(_, area)| area);
+                        for other in others.chain(areas.iter().take(i)) {
+                            assert!(!area.overlaps(*other), "{case} covers {other:?}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_lone_candidate_at_the_top_counts_above_itself() {
+        let mut nodes = ring(5, &[]);
+        for node in &mut nodes[1..] {
+            node.role = RoleKind::Follower;
+        }
+        let spots = tally_spots(Lang::En, &nodes);
+        assert_eq!(spots.len(), 1);
+        let (_, text, spot) = &spots[0];
+        assert_eq!(text, "votes: 1, needs 3");
+        assert_eq!(spot.anchor, Anchor::Middle);
+        assert!(spot.y < nodes[0].position.y - NODE_RADIUS);
+    }
+
+    #[test]
+    fn a_crashed_candidate_or_a_follower_shows_no_tally() {
+        let mut nodes = ring(3, &[]);
+        nodes[0].up = false;
+        nodes[1].role = RoleKind::Follower;
+        let spots = tally_spots(Lang::En, &nodes);
+        assert_eq!(spots.iter().map(|(index, ..)| *index).collect::<Vec<_>>(), vec![2]);
+    }
+}
