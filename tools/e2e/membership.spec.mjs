@@ -28,6 +28,25 @@ test('Add server starts S6 as a learner that catches up and becomes a voter', as
   expect(errors).toEqual([]);
 });
 
+test('Add server clicked again before the first change is answered asks for S7, and the leader takes one change at a time', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await pausedWithLeader(page);
+  const add = page.getByRole('button', { name: 'Add server' });
+  await add.click();
+  await expect(add).toHaveAttribute('data-add-server', '7');
+  await add.click();
+  await expect(page.locator('[data-node="7"]')).toHaveCount(1);
+  const narration = page.locator('.narration');
+  await expect(narration).toContainText(/asked S\d to add S7\..*asked S\d to add S6\./s); // newest first
+  // Whichever reaches the leader second (a redirect may reorder them) is refused.
+  const step = page.getByRole('button', { name: 'Step', exact: true });
+  const refused = /The leader refused to add S[67]: another membership change is not finished yet/;
+  for (let i = 0; i < 30 && !refused.test(await narration.textContent()); i++) await step.click();
+  await expect(narration).toContainText(refused);
+  expect(errors).toEqual([]);
+});
+
 test('Remove from cluster fades a follower out, and its menu shows the configuration', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('./');

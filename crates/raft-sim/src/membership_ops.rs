@@ -47,6 +47,30 @@ impl Simulation {
         Ok(())
     }
 
+    /// Whether a membership change the client asked for, not answered yet, would add server
+    /// `id` (adds it, or names it among the voters it asks for).
+    pub fn change_pending_adds(&self, id: NodeId) -> bool {
+        let mut open = self.client_ops.len() - self.client_ops_ended;
+        for op in self.client_ops.iter().rev() {
+            if open == 0 {
+                break;
+            }
+            if !op.is_open() {
+                continue;
+            }
+            open -= 1;
+            let adds = match &op.change {
+                Some(MembershipChange::Add(added)) => *added == id,
+                Some(MembershipChange::Reconfigure(voters)) => voters.contains(&id),
+                _ => false,
+            };
+            if adds {
+                return true;
+            }
+        }
+        false
+    }
+
     /// Starts server `id` as a new, empty machine, unless it exists.
     fn start_machine(&mut self, id: NodeId) {
         if self.index_of(id).is_some() {

@@ -253,3 +253,22 @@ fn a_leader_that_removed_itself_campaigns_until_its_removal_commits() {
         "S1 led again to commit C{{2}}"
     );
 }
+
+#[test]
+fn a_change_asked_and_not_answered_yet_is_known_to_add_its_servers() {
+    let mut sim = scenario(
+        r#"{ "version": 1, "seed": 4, "nodes": 3,
+             "actions": [ { "at_ms": 1000, "do": "add_server", "node": 4 },
+                          { "at_ms": 1000, "do": "reconfigure", "voters": [1, 2, 3, 6] } ] }"#,
+    )
+    .build(true)
+    .unwrap();
+    sim.run_until(999);
+    assert!(!sim.change_pending_adds(4), "nothing asked yet");
+    sim.run_until(1000);
+    assert!(sim.change_pending_adds(4) && sim.change_pending_adds(6));
+    assert!(!sim.change_pending_adds(5), "named by neither");
+    sim.run_until(3_000);
+    assert!(sim.client_ops().all(|op| op.result.is_some()), "both answered");
+    assert!(!sim.change_pending_adds(4) && !sim.change_pending_adds(6));
+}

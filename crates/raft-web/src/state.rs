@@ -928,12 +928,16 @@ impl Playground {
     }
 
     /// The server Add server adds: the lowest id (1 to 9) that neither votes nor is being
-    /// caught up in the configuration shown; `None` when nine servers vote.
+    /// caught up in the configuration shown, nor is named by a change the client asked for
+    /// and still waits on (a second click adds the next one, which the leader refuses while
+    /// the first change is not finished, §4.1); `None` when there is none.
     pub fn next_server(&self) -> Option<NodeId> {
         let history = self.history.borrow();
         let sim = history.sim();
-        (1..=raft_sim::MAX_NODES)
-            .find(|&id| sim.node(id).is_none() || crate::view::Standing::of(sim, id) == crate::view::Standing::Outside)
+        (1..=raft_sim::MAX_NODES).find(|&id| {
+            (sim.node(id).is_none() || crate::view::Standing::of(sim, id) == crate::view::Standing::Outside)
+                && !sim.change_pending_adds(id)
+        })
     }
 
     /// The leader the client knows from its last acknowledged write, if any.
