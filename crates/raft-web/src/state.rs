@@ -253,8 +253,8 @@ pub enum Action {
     /// Start a fresh cluster with these options (or report why the form could not be read).
     ApplySettings(Result<ClusterSettings, crate::i18n_errors::SettingsError>),
     /// Replay the run so far (its seed's place taken by the form's, its actions kept) from time
-    /// 0 with the settings form's options: the same story under other rules. An explored run,
-    /// which moves on only by its chosen events, is shown at the moment it was, exploring.
+    /// 0 with the settings form's options: the same story under other rules, shown at the
+    /// moment the run was (an explored one still exploring).
     ReplaySettings(Result<ClusterSettings, crate::i18n_errors::SettingsError>),
     /// From the moment shown, give the network the settings form's latency and loss, as
     /// actions of the run (`latency`, `loss`); the form's other values must be the run's.
@@ -1265,10 +1265,12 @@ impl Reducible for Playground {
                 let replayed =
                     preset.as_ref().is_some_and(|p| (p.settings.seed, &p.settings.options) != (seed, &options));
                 let scenario = Scenario { seed, options, until_ms: None, ..next.history.borrow().scenario() };
-                let (run, departed, now, exploring) = (next.run, next.departed, next.time_ms(), next.exploring());
+                let (run, departed, now) = (next.run, next.departed, next.time_ms());
                 next.start_scenario(scenario);
-                if next.run != run && exploring {
-                    // Within the replay budget: the run was there a moment ago.
+                if next.run != run {
+                    // Shown at the moment it was, to compare the two runs there (the timeline
+                    // goes back over the new one). Within the replay budget: the run was there
+                    // a moment ago.
                     let _ = next.seek(now);
                 }
                 if next.run != run {

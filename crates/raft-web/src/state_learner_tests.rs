@@ -313,6 +313,22 @@ fn an_explored_run_replayed_under_other_rules_is_shown_at_its_moment_still_explo
 }
 
 #[test]
+fn a_preset_replayed_under_other_rules_is_shown_at_the_moment_it_was() {
+    let files = crate::presets::PresetFiles::from_disk("term-inflation");
+    let state = Rc::new(Playground::default()).reduce(Action::LoadPreset(files)).reduce(Action::Seek(4_600));
+    assert_eq!(state.time_ms(), 4_600);
+    let inflated = state.view().nodes.iter().map(|node| node.term).max().unwrap();
+    let options = raft_sim::ScenarioOptions { pre_vote: true, ..state.options() };
+    let seed = state.seed();
+    let replayed = state.reduce(Action::ReplaySettings(Ok(ClusterSettings { seed, options })));
+    assert_eq!(replayed.notice, None);
+    assert_eq!((replayed.time_ms(), replayed.playing), (4_600, false), "at the moment it was, paused");
+    let terms = replayed.view().nodes.iter().map(|node| node.term).max().unwrap();
+    assert!(terms < inflated, "PreVote keeps the terms down: {terms} against {inflated}");
+    assert!(replayed.preset_replayed());
+}
+
+#[test]
 fn crashing_a_leader_at_the_moment_it_was_elected_keeps_that_moment_on_the_timeline() {
     let mut state = Rc::new(Playground::default());
     while state.leader().is_none() {
