@@ -409,6 +409,11 @@ impl Checker {
         }
     }
 
+    /// The longest prefix any server has committed so far.
+    pub fn committed_len(&self) -> LogIndex {
+        self.committed.len() as LogIndex
+    }
+
     /// `node`, in `term`, learned that its entries up to `index` are committed. True when that
     /// is more than was known committed before.
     pub fn on_commit(&mut self, at_ms: Millis, node: NodeId, term: Term, index: LogIndex) -> bool {

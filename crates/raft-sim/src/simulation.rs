@@ -619,6 +619,9 @@ impl Simulation {
         // A step-down told already with its reason (CheckQuorum, or a removed leader's).
         let mut step_down_told = false;
         let mut cause = raft_core::ElectionCause::Timeout;
+        // How far any server had committed before this one's commit index moved now: a leader
+        // applying an entry within it learned it committed (its predecessor committed it).
+        let mut committed_before = 0;
         while let Some(output) = self.node_mut(index).node.poll_output() {
             match output {
                 Output::Campaign { cause: why } => cause = why,
@@ -697,6 +700,7 @@ impl Simulation {
                     self.story.push(at, event);
                 }
                 Output::Committed { index: commit } => {
+                    committed_before = self.checker.committed_len();
                     self.trace.push(TraceEvent::Commit { at, node: id, index: commit });
                     let term = self.nodes[index].node.current_term();
                     if self.checker.on_commit(at, id, term, commit) {
@@ -710,7 +714,8 @@ impl Simulation {
                     let is_leader = self.nodes[index].node.role() == raft_core::RoleKind::Leader;
                     if let (Some(config), true) = (command.configuration(), is_leader) {
                         let config = config.clone();
-                        self.story.push(at, StoryEvent::ConfigurationCommitted { leader: id, config });
+                        let earlier = applied <= committed_before;
+                        self.story.push(at, StoryEvent::ConfigurationCommitted { leader: id, config, earlier });
                     }
                     self.trace.push(TraceEvent::Apply { at, node: id, index: applied, term, command });
                     self.checker.on_apply(at, id, applied);

@@ -93,12 +93,16 @@ pub enum StoryEvent {
         /// The configuration.
         config: Configuration,
     },
-    /// A leader committed a configuration entry.
+    /// A leader committed a configuration entry (applied it, as leader).
     ConfigurationCommitted {
         /// The leader.
         leader: NodeId,
         /// The configuration.
         config: Configuration,
+        /// Another server had committed it: this leader learned it committed (a leader that
+        /// removed itself steps down once it commits its removal, before its followers hear
+        /// of the commit, thesis §4.2.2).
+        earlier: bool,
     },
     /// A server granted its vote in `term` to a candidate's RequestVote (§5.2, §5.4.1).
     VoteGranted {

@@ -3,7 +3,7 @@
 //! the report's configurations, and old files unchanged.
 
 use raft_sim::ScenarioExt as _;
-use raft_sim::{Action, OpResult, Report, Scenario, StoryEvent};
+use raft_sim::{Action, NodeId, OpResult, Report, Scenario, StoryEvent};
 
 fn scenario(json: &str) -> Scenario {
     Scenario::from_json(json).unwrap_or_else(|e| panic!("{e}: {json}"))
@@ -81,6 +81,20 @@ fn removing_the_leader_hands_the_cluster_to_the_others() {
     assert!(story.contains(&&StoryEvent::LeftConfiguration { node: leader }));
     // Told once, with its reason: not also as "saw a higher term and became a follower".
     assert!(!story.iter().any(|e| matches!(e, StoryEvent::SteppedDown { node, .. } | StoryEvent::MetLeaderOfItsTerm { node, .. } if *node == leader)), "{story:?}");
+    // The removed leader committed its removal and stepped down; its successor, applying it,
+    // learned it committed.
+    let told: Vec<(NodeId, bool)> = story
+        .iter()
+        .filter_map(|e| match e {
+            StoryEvent::ConfigurationCommitted { leader: by, config, earlier }
+                if !config.voters().contains(&leader) =>
+            {
+                Some((*by, *earlier))
+            }
+            _ => None,
+        })
+        .collect();
+    assert!(!told.is_empty() && told.iter().all(|&(by, earlier)| by != leader && earlier), "{told:?}");
     // Leadership goes to voters only: a transfer to the removed server is refused.
     let now_leading = sim.leader().unwrap();
     assert_eq!(sim.try_apply(Action::Transfer { node: leader }), Err(raft_sim::ActionError::NotVoter(leader)));

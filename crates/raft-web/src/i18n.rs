@@ -502,7 +502,7 @@ const ZH: Texts = Texts {
     heal_network_title: "结束所有分区，修复所有断开的链路",
     raft_cluster: "Raft 集群",
     client: "客户端",
-    time_out: "超时",
+    time_out: "立即超时",
     time_out_title: "立即触发这台服务器的选举计时器",
     crash: "宕机",
     crash_title: "停止这台服务器：只保留任期、投票、日志和快照",
@@ -880,7 +880,7 @@ impl Lang {
                 format!("dropped at {ms} ms if the link {sender} → {receiver} is still cut then")
             }
             (Lang::Zh, Arrival::Blocked(ms, _)) => {
-                format!("若届时链路 {sender} → {receiver} 仍被切断，将在 {ms} 毫秒时被丢弃")
+                format!("若届时链路 {sender} → {receiver} 仍被断开，将在 {ms} 毫秒时被丢弃")
             }
             (Lang::En, Arrival::ReceiverDown(ms)) => format!("dropped at {ms} ms if {receiver} is still down then"),
             (Lang::Zh, Arrival::ReceiverDown(ms)) => format!("若届时 {receiver} 仍宕机，将在 {ms} 毫秒时被丢弃"),
@@ -1025,11 +1025,13 @@ impl Lang {
         }
     }
 
-    /// "Showing indexes 3–26."
+    /// "Showing indexes 3–26.", or "Showing index 1." when that is all.
     pub fn showing_indexes(self, first: u64, last: u64) -> String {
-        match self {
-            Lang::En => format!("Showing indexes {first}–{last}."),
-            Lang::Zh => format!("显示索引 {first}–{last}。"),
+        match (self, first == last) {
+            (Lang::En, false) => format!("Showing indexes {first}–{last}."),
+            (Lang::En, true) => format!("Showing index {first}."),
+            (Lang::Zh, false) => format!("显示索引 {first}–{last}。"),
+            (Lang::Zh, true) => format!("显示索引 {first}。"),
         }
     }
 
@@ -1425,7 +1427,12 @@ impl Lang {
                     "Leader S{leader} appended the configuration {config}; it is in force on each server as soon as \
                      it is in its log (thesis §4.1)."
                 ),
-                E::ConfigurationCommitted { leader, config } => format!("Leader S{leader} committed {config}."),
+                E::ConfigurationCommitted { leader, config, earlier: false } => {
+                    format!("Leader S{leader} committed {config}.")
+                }
+                E::ConfigurationCommitted { leader, config, earlier: true } => {
+                    format!("Leader S{leader} learned that {config} is committed (an earlier leader committed it) and applied it.")
+                }
                 E::LeftConfiguration { node } => {
                     format!("S{node} committed a configuration without itself and stepped down (§6; thesis §4.2.2).")
                 }
@@ -1650,7 +1657,10 @@ impl Lang {
                 E::ConfigurationAppended { leader, config } => format!(
                     "领导者 S{leader} 追加了配置 {config}；每台服务器一收到它就按它行事，不等提交（博士论文 §4.1）。"
                 ),
-                E::ConfigurationCommitted { leader, config } => format!("领导者 S{leader} 提交了 {config}。"),
+                E::ConfigurationCommitted { leader, config, earlier: false } => format!("领导者 S{leader} 提交了 {config}。"),
+                E::ConfigurationCommitted { leader, config, earlier: true } => {
+                    format!("领导者 S{leader} 得知 {config} 已提交（之前的领导者提交了它），并应用了它。")
+                }
                 E::LeftConfiguration { node } => format!("S{node} 提交了不含自己的配置，随即退位（§6；博士论文 §4.2.2）。"),
             },
         };

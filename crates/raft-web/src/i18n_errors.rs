@@ -156,7 +156,7 @@ impl Lang {
                 format!("集群有 1 到 {} 台服务器，而不是 {n}", raft_sim::MAX_NODES)
             }
             (Lang::Zh, ConfigError::BadRange { low, high, .. }) => {
-                format!("范围至少为 1 毫秒，且下限不大于上限，而不是 [{low}, {high}]")
+                format!("范围至少为 1 毫秒，且下限不大于上限；当前为 [{low}, {high}]")
             }
             (Lang::Zh, ConfigError::Heartbeat { heartbeat_ms, election_min_ms }) => {
                 format!("{heartbeat_ms} 必须大于 0 并小于最短选举超时（{election_min_ms}）")
@@ -423,7 +423,7 @@ impl Lang {
             (Lang::Zh, LinkError::BadCharacter { position, character }) => {
                 format!("链接已损坏：“s=”之后的第 {position} 个字符“{character}”不是 base64url 字符")
             }
-            (Lang::Zh, LinkError::Damaged) => "链接已损坏或被截断：场景无法解压".to_owned(),
+            (Lang::Zh, LinkError::Damaged) => "链接已损坏或被截断（场景无法解压）".to_owned(),
             (Lang::Zh, LinkError::TooLarge) => {
                 format!("链接里的场景超过 {} KB", raft_sim::MAX_SCENARIO_BYTES / 1024)
             }

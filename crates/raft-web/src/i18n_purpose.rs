@@ -183,7 +183,7 @@ impl Lang {
             }
             (Lang::Zh, Purpose::Replicate { first, last, prev_index: 0, .. }) => {
                 let it = if first == last { "它" } else { "它们" };
-                format!("领导者 {a} 发送{}。{it}从日志开头起，前面没有要核对的条目：{b} 存下{it}（§5.3）。", entries_zh(*first, *last))
+                format!("领导者 {a} 发送{}。{it}从日志的第一条开始，前面没有要核对的条目：{b} 存下{it}（§5.3）。", entries_zh(*first, *last))
             }
             (Lang::Zh, Purpose::Replicate { first, last, prev_index, prev_term }) => {
                 let it = if first == last { "它" } else { "它们" };
@@ -195,10 +195,10 @@ impl Lang {
                 )
             }
             (Lang::Zh, Purpose::Heartbeat { prev_index: 0, .. }) => {
-                format!("领导者 {a} 的心跳：不带条目。只要 {b} 的任期不比它新，它就让 {b} 不发起选举（§5.2）。")
+                format!("领导者 {a} 的心跳：不带条目。只要 {b} 的任期不比它新，{b} 就重置选举计时器，不发起选举（§5.2）。")
             }
             (Lang::Zh, Purpose::Heartbeat { prev_index, prev_term, commit }) => format!(
-                "领导者 {a} 的心跳：不带条目。只要 {b} 的任期不比它新，它就让 {b} 不发起选举（§5.2）。\
+                "领导者 {a} 的心跳：不带条目。只要 {b} 的任期不比它新，{b} 就重置选举计时器，不发起选举（§5.2）。\
                  和所有 AppendEntries 一样，只有当 {b} 的日志在索引 {prev_index} 上有第 {prev_term} 任期的条目时，\
                  {b} 才接受它（一致性检查，§5.3）{}。",
                 match commit.min(prev_index) {
