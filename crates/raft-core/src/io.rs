@@ -4,7 +4,7 @@ use crate::command::Command;
 use crate::configuration::{ChangeRefusal, MembershipChange};
 use crate::message::Message;
 use crate::role::RoleKind;
-use crate::types::{LogIndex, NodeId, RequestId, Term};
+use crate::types::{LogIndex, Millis, NodeId, RequestId, Term};
 
 /// The node's one timer. Followers and candidates run the election timer; a leader runs the
 /// heartbeat timer instead (§5.2). Arming one replaces the other.
@@ -285,6 +285,29 @@ pub enum Output {
         request_id: RequestId,
         /// The leader's term.
         term: Term,
+    },
+    /// A leader gave read `request_id` its readIndex, its commitIndex `read_index` (thesis
+    /// §6.4): with `round` > 0 the read waits for a majority to acknowledge that heartbeat
+    /// round, which proves no later leader existed when it arrived; with `round` 0 the lease,
+    /// which holds until `lease_until`, proves it (§6.4.1). It answers once it has applied
+    /// `read_index`. For the driver's narration, which changes nothing.
+    ReadIndexSet {
+        /// The read.
+        request_id: RequestId,
+        /// Its readIndex.
+        read_index: LogIndex,
+        /// The heartbeat round it waits on (0: none, the lease covers it).
+        round: u64,
+        /// Until when the lease holds (meaningful with `round` 0).
+        lease_until: Millis,
+    },
+    /// A majority acknowledged this leader's heartbeat round `round`, on which `reads` reads
+    /// waited (thesis §6.4). For the driver's narration, which changes nothing.
+    ReadRoundConfirmed {
+        /// The round.
+        round: u64,
+        /// How many waiting reads it confirmed.
+        reads: usize,
     },
     /// A new server being caught up holds the leader's log, and will be promoted to voter
     /// (thesis §4.2.1).

@@ -93,14 +93,24 @@ impl Node {
             return;
         }
         let lease_holds = lease_mode && !reads.lease_void && now < reads.lease_until;
-        let mut new_round = false;
+        let lease_until = reads.lease_until;
+        let mut set = Vec::new();
         for read in reads.waiting.iter_mut().filter(|read| read.read_index.is_none()) {
             if !own_term_committed {
                 break;
             }
             read.read_index = Some(commit_index);
             read.round = if lease_holds { 0 } else { reads.round + 1 };
-            new_round |= !lease_holds;
+            set.push(Output::ReadIndexSet {
+                request_id: read.request_id,
+                read_index: commit_index,
+                round: read.round,
+                lease_until,
+            });
+        }
+        let new_round = set.iter().any(|output| matches!(output, Output::ReadIndexSet { round, .. } if *round > 0));
+        for output in set {
+            self.emit(output);
         }
         if new_round {
             self.broadcast_append_entries();
@@ -153,7 +163,13 @@ impl Node {
         let reads = &mut leader.reads;
         let held = |id: NodeId| if id == own { reads.round } else { reads.acked.get(&id).copied().unwrap_or(0) };
         let majority = self.config.committed_index(held);
+        let mut confirmed = None;
         if majority > reads.confirmed {
+            let newly = |read: &&PendingRead| read.round > reads.confirmed && read.round <= majority;
+            let reads_confirmed = reads.waiting.iter().filter(newly).count();
+            if reads_confirmed > 0 {
+                confirmed = Some(Output::ReadRoundConfirmed { round: majority, reads: reads_confirmed });
+            }
             reads.confirmed = majority;
             while let Some(&(round, started_at)) = reads.started.front().filter(|&&(round, _)| round <= majority) {
                 reads.started.pop_front();
@@ -161,6 +177,9 @@ impl Node {
                     reads.lease_until = reads.lease_until.max(started_at.saturating_add(window));
                 }
             }
+        }
+        if let Some(output) = confirmed {
+            self.emit(output);
         }
         self.serve_reads();
     }

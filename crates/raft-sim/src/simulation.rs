@@ -766,6 +766,25 @@ impl Simulation {
                         self.story.push(at, StoryEvent::ReadHeld { op: request_id, leader: id, client, key, term });
                     }
                 }
+                Output::ReadIndexSet { request_id, read_index, round, lease_until } => {
+                    if let Some(op) = self.client_op(request_id) {
+                        let (client, key) = (op.client, op.key.clone().unwrap_or_default());
+                        let lease_until = (round == 0).then_some(lease_until);
+                        let event = StoryEvent::ReadIndexSet {
+                            op: request_id,
+                            leader: id,
+                            client,
+                            key,
+                            read_index,
+                            round,
+                            lease_until,
+                        };
+                        self.story.push(at, event);
+                    }
+                }
+                Output::ReadRoundConfirmed { round, reads } => {
+                    self.story.push(at, StoryEvent::ReadRoundConfirmed { leader: id, round, reads });
+                }
                 Output::LeftConfiguration => {
                     step_down_told = true;
                     self.story.push(at, StoryEvent::LeftConfiguration { node: id });

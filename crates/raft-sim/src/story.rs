@@ -439,6 +439,34 @@ pub enum StoryEvent {
         /// The leader's term.
         term: raft_core::Term,
     },
+    /// A leader gave a read its readIndex, its commitIndex (thesis §6.4): it answers once it has
+    /// applied that far and, unless its lease covers the read, once a majority acknowledged a
+    /// heartbeat round begun after the read arrived.
+    ReadIndexSet {
+        /// The operation.
+        op: RequestId,
+        /// The leader.
+        leader: NodeId,
+        /// The client, 1 to 3.
+        client: raft_scenario::ClientId,
+        /// The key.
+        key: String,
+        /// The readIndex.
+        read_index: raft_core::LogIndex,
+        /// The heartbeat round it waits on (0: the lease covers it).
+        round: u64,
+        /// With a lease, when it ends (thesis §6.4.1).
+        lease_until: Option<Millis>,
+    },
+    /// A majority acknowledged a leader's heartbeat round on which reads waited (thesis §6.4).
+    ReadRoundConfirmed {
+        /// The leader.
+        leader: NodeId,
+        /// The round.
+        round: u64,
+        /// How many reads it confirmed.
+        reads: usize,
+    },
     /// A client's read ended.
     ReadDone {
         /// The operation.
@@ -523,6 +551,8 @@ impl StoryEvent {
             | StoryEvent::ClientRedirected { .. }
             | StoryEvent::ReadDone { .. }
             | StoryEvent::ReadHeld { .. }
+            | StoryEvent::ReadIndexSet { .. }
+            | StoryEvent::ReadRoundConfirmed { .. }
             | StoryEvent::ChangeRequested { .. }
             | StoryEvent::ChangeDone { .. } => StoryCategory::Client,
             _ => StoryCategory::Faults,

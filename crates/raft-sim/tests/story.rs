@@ -247,6 +247,50 @@ fn a_read_index_read_held_for_an_entry_of_the_leaders_term_is_told_and_then_answ
 }
 
 #[test]
+fn a_read_index_read_is_told_taken_confirmed_by_a_majority_and_answered_and_a_lease_read_needs_no_round() {
+    for mode in ["read_index", "lease"] {
+        let json =
+            format!(r#"{{ "version": 1, "seed": 1, "options": {{ "read_mode": "{mode}", "check_quorum": true }} }}"#);
+        let mut sim = Scenario::from_json(&json).unwrap().build(false).unwrap();
+        sim.run_until(600);
+        let leader = sim.leader().expect("a leader by 0.6 s");
+        sim.apply(raft_sim::Action::Read { node: leader, key: "x".into(), client: 1 }).unwrap();
+        sim.run_until(1_000);
+        let told: Vec<StoryEvent> = sim.story().events().map(|(_, e)| e.clone()).collect();
+        let taken = told
+            .iter()
+            .position(|e| matches!(e, StoryEvent::ReadIndexSet { leader: by, key, .. } if *by == leader && key == "x"));
+        let confirmed = told.iter().position(|e| matches!(e, StoryEvent::ReadRoundConfirmed { reads: 1, .. }));
+        let done = told.iter().position(|e| matches!(e, StoryEvent::ReadDone { result: raft_sim::OpResult::Ok, .. }));
+        let Some(StoryEvent::ReadIndexSet { round, lease_until, .. }) = taken.map(|at| &told[at]) else {
+            panic!("{mode}: {told:?}")
+        };
+        if mode == "lease" {
+            // A majority answered a round within the shortest election timeout: the lease holds.
+            assert!(*round == 0 && lease_until.is_some_and(|until| until > 600), "{told:?}");
+            assert!(confirmed.is_none() && taken < done, "{told:?}");
+        } else {
+            assert!(*round > 0 && lease_until.is_none(), "{told:?}");
+            assert!(taken < confirmed && confirmed < done, "{told:?}");
+        }
+    }
+}
+
+#[test]
+fn a_read_index_read_at_an_isolated_leader_is_taken_and_never_confirmed() {
+    let json = r#"{ "version": 1, "seed": 1, "options": { "read_mode": "read_index" } }"#;
+    let mut sim = Scenario::from_json(json).unwrap().build(false).unwrap();
+    sim.run_until(600);
+    let leader = sim.leader().expect("a leader by 0.6 s");
+    sim.apply(raft_sim::Action::Partition { groups: vec![vec![leader]] }).unwrap();
+    sim.apply(raft_sim::Action::Read { node: leader, key: "x".into(), client: 1 }).unwrap();
+    sim.run_until(1_500);
+    let told: Vec<StoryEvent> = sim.story().events().map(|(_, e)| e.clone()).collect();
+    assert!(told.iter().any(|e| matches!(e, StoryEvent::ReadIndexSet { round, .. } if *round > 0)), "{told:?}");
+    assert!(!told.iter().any(|e| matches!(e, StoryEvent::ReadRoundConfirmed { .. })), "{told:?}");
+}
+
+#[test]
 fn a_refused_pre_vote_is_told_with_the_leader_the_server_still_hears() {
     // PreVote on: S2 is cut off, then comes back asking for pre-votes; the servers hear from
     // the leader and refuse, naming it (thesis §9.6).

@@ -1147,6 +1147,12 @@ impl Lang {
                     E::ReadHeld { op: *op, leader: *leader, client: *client, key: bidi_isolated(key), term: *term };
                 &isolated
             }
+            E::ReadIndexSet { op, leader, client, key, read_index, round, lease_until } if !key.is_ascii() => {
+                let (op, leader, client, key) = (*op, *leader, *client, bidi_isolated(key));
+                let (read_index, round, lease_until) = (*read_index, *round, *lease_until);
+                isolated = E::ReadIndexSet { op, leader, client, key, read_index, round, lease_until };
+                &isolated
+            }
             E::ReadDone { op, client, key, value, result }
                 if !key.is_ascii() || value.as_deref().is_some_and(|v| !v.is_ascii()) =>
             {
@@ -1285,6 +1291,25 @@ impl Lang {
                 E::SnapshotInstalled { node, from, index } => {
                     format!("S{node} replaced its log with S{from}'s snapshot through index {index}.")
                 }
+                E::ReadIndexSet { leader, client, key, read_index, round, lease_until: Some(until), .. } if *round == 0 => {
+                    format!(
+                        "Leader S{leader} takes C{client}'s read of {key} at readIndex {read_index}, its commitIndex, \
+                         with no round of heartbeats: its lease holds until {}, and no other leader can be elected \
+                         before then (thesis §6.4.1). It answers once it has applied index {read_index}.",
+                        self.seconds(*until)
+                    )
+                }
+                E::ReadIndexSet { leader, client, key, read_index, round, .. } => format!(
+                    "Leader S{leader} takes C{client}'s read of {key} at readIndex {read_index}, its commitIndex, \
+                     and sends heartbeats of round {round}: once a majority answers them, it knows no later leader \
+                     existed when the read arrived, and it answers once it has applied index {read_index} \
+                     (ReadIndex, thesis §6.4)."
+                ),
+                E::ReadRoundConfirmed { leader, round, reads } => format!(
+                    "A majority answered leader S{leader}'s heartbeats of round {round}: it still led when the \
+                     {} waiting on them arrived (thesis §6.4).",
+                    if *reads == 1 { "read".to_owned() } else { format!("{reads} reads") }
+                ),
                 E::ReadHeld { leader, client, key, term, .. } => format!(
                     "Leader S{leader} holds C{client}'s read of {key}: it has committed no entry of its term {term} \
                      yet, so its commitIndex may lag what earlier leaders committed (thesis §6.4). It answers once \
@@ -1532,6 +1557,22 @@ impl Lang {
                 E::SnapshotInstalled { node, from, index } => {
                     format!("S{node} 用 S{from} 到索引 {index} 为止的快照替换了自己的日志。")
                 }
+                E::ReadIndexSet { leader, client, key, read_index, round, lease_until: Some(until), .. } if *round == 0 => {
+                    format!(
+                        "领导者 S{leader} 以读索引 {read_index}（它的提交索引）受理 C{client} 对 {key} 的读，无需新一轮心跳：\
+                         它的租约持续到 {}，在此之前不会选出别的领导者（博士论文 §6.4.1）。应用到索引 {read_index} 后它即回答。",
+                        self.seconds(*until)
+                    )
+                }
+                E::ReadIndexSet { leader, client, key, read_index, round, .. } => format!(
+                    "领导者 S{leader} 以读索引 {read_index}（它的提交索引）受理 C{client} 对 {key} 的读，并发出第 {round} 轮心跳：\
+                     多数派回应后，它就确知读请求到达时没有更新的领导者；应用到索引 {read_index} 后它即回答\
+                     （ReadIndex，博士论文 §6.4）。"
+                ),
+                E::ReadRoundConfirmed { leader, round, reads } => format!(
+                    "多数派回应了领导者 S{leader} 的第 {round} 轮心跳：等待这一轮的{}到达时，它仍是领导者（博士论文 §6.4）。",
+                    if *reads == 1 { "读请求".to_owned() } else { format!(" {reads} 个读请求") }
+                ),
                 E::ReadHeld { leader, client, key, term, .. } => format!(
                     "领导者 S{leader} 暂缓回答 C{client} 对 {key} 的读请求：它还没有提交任何第 {term} 任期的条目，\
                      它的提交索引可能落后于以前的领导者已提交的位置（博士论文 §6.4）。等本任期有条目提交后它才回答\
