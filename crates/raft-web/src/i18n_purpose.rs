@@ -22,11 +22,17 @@ impl Lang {
                 "{a} campaigns for term {term}{} and asks {b} for its vote. {b} grants it if it has not voted for \
                  another server in that term and {a}'s log is at least as up-to-date as its own (§5.2, §5.4.1).{}",
                 if *transfer { ", handed leadership by its leader (thesis §3.10)," } else { "" },
-                if *guarded {
-                    " With CheckQuorum on, a server that heard from a leader within the shortest election timeout \
-                     ignores it instead (thesis §4.2.3)."
-                } else {
-                    ""
+                match (*guarded, *transfer) {
+                    (true, false) => {
+                        " With CheckQuorum on, a server that heard from a leader within the shortest election \
+                         timeout ignores it instead (thesis §4.2.3)."
+                    }
+                    (true, true) => {
+                        " CheckQuorum is on, but its guard (ignore a request for votes within the shortest election \
+                         timeout of hearing from a leader) does not apply: the leader itself asked for this \
+                         election (thesis §3.10, §4.2.3)."
+                    }
+                    (false, _) => "",
                 }
             ),
             (Lang::En, Purpose::PreVote { term, guarded }) => format!(
@@ -155,10 +161,15 @@ impl Lang {
                 "{a} {}竞选第 {term} 任期，向 {b} 请求投票。{b} 若在该任期还没投给别的服务器，且 {a} 的日志至少和它的一样新，\
                  就投给它（§5.2、§5.4.1）。{}",
                 if *transfer { "因领导权转移（博士论文 §3.10），" } else { "" },
-                if *guarded {
-                    "开启了 CheckQuorum：在最短选举超时内收到过领导者消息的服务器会忽略这个请求（博士论文 §4.2.3）。"
-                } else {
-                    ""
+                match (*guarded, *transfer) {
+                    (true, false) => {
+                        "开启了 CheckQuorum：在最短选举超时内收到过领导者消息的服务器会忽略这个请求（博士论文 §4.2.3）。"
+                    }
+                    (true, true) => {
+                        "开启了 CheckQuorum，但它的防护（在最短选举超时内收到过领导者消息就忽略投票请求）在这里不适用：\
+                         这次选举是领导者自己要求的（博士论文 §3.10、§4.2.3）。"
+                    }
+                    (false, _) => "",
                 }
             ),
             (Lang::Zh, Purpose::PreVote { term, guarded }) => format!(

@@ -12,8 +12,8 @@ pub enum Purpose {
         term: Term,
         /// Its leader handed over to it (thesis §3.10).
         transfer: bool,
-        /// CheckQuorum is on (and this is no transfer): a server that hears from a leader
-        /// ignores it (thesis §4.2.3).
+        /// CheckQuorum is on: a server that hears from a leader ignores it (thesis §4.2.3),
+        /// unless it is a transfer's, which the leader asked for.
         guarded: bool,
     },
     /// RequestPreVote: would the receiver vote for the sender (thesis §9.6)?
@@ -167,11 +167,9 @@ impl Purpose {
             Payload::Raft(Message::InstallSnapshotReply(m)) if stale(m.term) => Purpose::StaleLeader { term: m.term },
             Payload::Raft(Message::AppendEntriesReply(m)) if outdated(m.term) => Purpose::Outdated { term: m.term },
             Payload::Raft(Message::InstallSnapshotReply(m)) if outdated(m.term) => Purpose::Outdated { term: m.term },
-            Payload::Raft(Message::RequestVote(m)) => Purpose::Campaign {
-                term: m.term,
-                transfer: m.transfer,
-                guarded: sim.config().options.check_quorum && !m.transfer,
-            },
+            Payload::Raft(Message::RequestVote(m)) => {
+                Purpose::Campaign { term: m.term, transfer: m.transfer, guarded: sim.config().options.check_quorum }
+            }
             Payload::Raft(Message::RequestPreVote(m)) => {
                 Purpose::PreVote { term: m.term, guarded: sim.config().options.check_quorum }
             }
@@ -433,6 +431,7 @@ mod tests {
             Purpose::Campaign { term: 2, transfer: false, guarded: false },
             Purpose::Campaign { term: 2, transfer: true, guarded: false },
             Purpose::Campaign { term: 2, transfer: false, guarded: true },
+            Purpose::Campaign { term: 2, transfer: true, guarded: true },
             Purpose::StaleLeader { term: 3 },
             Purpose::Replicate { first: 1, last: 2, prev_index: 0, prev_term: 0 },
             Purpose::PreVote { term: 2, guarded: false },
