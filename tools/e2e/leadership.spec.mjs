@@ -33,6 +33,8 @@ test('with PreVote a timed-out server is a pre-candidate that sends RequestPreVo
   await expect(node).toHaveAttribute('data-term', '0');
   await expect(page.locator('[data-message][data-kind=RequestPreVote]')).toHaveCount(4);
   await expect(page.locator('.narration')).toContainText('with PreVote it first asks whether it could win term 1');
+  // Its own pre-vote counts; a majority of five starts the real election.
+  await expect(page.locator('[data-votes-node="2"]')).toHaveText('pre-votes: 1, needs 3');
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect(page.locator('[data-node][data-role=leader]')).toHaveCount(1, { timeout: 20_000 });
   expect(errors).toEqual([]);

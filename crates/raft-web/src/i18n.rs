@@ -720,25 +720,32 @@ impl Lang {
         }
     }
 
-    /// A candidate's tally, and the votes that would elect it: "votes: 2, needs 3".
-    pub fn votes(self, votes: usize, needed: Option<usize>) -> String {
+    /// A candidate's tally, and the votes that would elect it: "votes: 2, needs 3"; with `pre`,
+    /// a pre-candidate's pre-votes (thesis §9.6), "pre-votes: 2, needs 3".
+    pub fn votes(self, pre: bool, votes: usize, needed: Option<usize>) -> String {
+        let what = match (self, pre) {
+            (Lang::En, false) => "votes",
+            (Lang::En, true) => "pre-votes",
+            (Lang::Zh, false) => "得票",
+            (Lang::Zh, true) => "预投票",
+        };
         match (self, needed) {
-            (Lang::En, Some(needed)) => format!("votes: {votes}, needs {needed}"),
-            (Lang::En, None) => format!("votes: {votes}"),
-            (Lang::Zh, Some(needed)) => format!("得票：{votes}（需 {needed} 票）"),
-            (Lang::Zh, None) => format!("得票：{votes}"),
+            (Lang::En, Some(needed)) => format!("{what}: {votes}, needs {needed}"),
+            (Lang::En, None) => format!("{what}: {votes}"),
+            (Lang::Zh, Some(needed)) => format!("{what}：{votes}（需 {needed} 票）"),
+            (Lang::Zh, None) => format!("{what}：{votes}"),
         }
     }
 
-    /// [`Lang::votes`] short, for candidates close together: "2/4 votes", the votes it has of
-    /// those it needs; `terse`, for the closest, "2/4".
-    pub fn votes_short(self, votes: usize, needed: Option<usize>, terse: bool) -> String {
+    /// [`Lang::votes`] short, for candidates close together: "2/4 votes", "2/4 pre-votes", the
+    /// votes it has of those it needs; `terse`, for the closest, "2/4".
+    pub fn votes_short(self, pre: bool, votes: usize, needed: Option<usize>, terse: bool) -> String {
         match (self, needed, terse) {
-            (Lang::En, Some(needed), false) => format!("{votes}/{needed} votes"),
-            (Lang::Zh, Some(needed), false) => format!("得票 {votes}/{needed}"),
+            (Lang::En, Some(needed), false) => format!("{votes}/{needed} {}", if pre { "pre-votes" } else { "votes" }),
+            (Lang::Zh, Some(needed), false) => format!("{} {votes}/{needed}", if pre { "预投票" } else { "得票" }),
             (Lang::En, Some(needed), true) => format!("{votes}/{needed}"),
             (Lang::Zh, Some(needed), true) => format!("{votes}/{needed} 票"),
-            (_, None, _) => self.votes(votes, None),
+            (_, None, _) => self.votes(pre, votes, None),
         }
     }
 

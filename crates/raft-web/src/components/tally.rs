@@ -1,4 +1,5 @@
-//! A candidate's tally of votes ("votes: 2, needs 3"), and where on the drawing it goes: the
+//! A candidate's tally of votes ("votes: 2, needs 3"; a pre-candidate's of pre-votes, thesis
+//! §9.6, "pre-votes: 2, needs 3"), and where on the drawing it goes: the
 //! first of a few places around the candidate that stays inside the drawing and clear of every
 //! server's circle, name and state machine, of the client's box and of the tallies already
 //! placed. During a split vote on a ring of seven or nine servers several candidates count at
@@ -73,7 +74,7 @@ fn text_width(text: &str, font: f64) -> f64 {
         '0'..='9' => 0.64,
         'a'..='z' => 0.58,
         'A'..='Z' => 0.7,
-        ' ' | ',' | '.' | ':' | '/' => 0.34,
+        ' ' | ',' | '.' | ':' | '/' | '-' => 0.34,
         '=' => 0.84,
         c if c >= '\u{2e80}' => 1.0,
         _ => 0.9,
@@ -94,9 +95,10 @@ fn text_area(text: &str, font: f64, spot: Spot) -> Area {
     Area(left - HALO, spot.y - 0.92 * font - HALO, left + width + HALO, spot.y + 0.24 * font + HALO)
 }
 
-/// Whether `node` shows a tally: a running candidate (a crashed one campaigns no more).
+/// Whether `node` shows a tally: a running candidate or pre-candidate (a crashed one
+/// campaigns no more).
 fn counts_votes(node: &NodeView) -> bool {
-    node.role == RoleKind::Candidate && node.up
+    matches!(node.role, RoleKind::Candidate | RoleKind::PreCandidate) && node.up
 }
 
 /// The places tried for a tally around a server at `at`, best first: above it, below its name
@@ -129,8 +131,8 @@ fn places(at: Point) -> Vec<Spot> {
 }
 
 /// What every tally must keep clear of: each server's circle, name and state machine, and the
-/// client's box; with, for a circle, the index of its server, whose own tally's places are
-/// drawn clear of it (its halo may touch the timer's arc).
+/// client's box; with, for those, the index of their server, whose own tally's [`places`] are
+/// drawn clear of them (its halo may touch the timer's arc or the state's halo).
 fn obstacles(nodes: &[NodeView]) -> Vec<(Option<usize>, Area)> {
     let servers = nodes.len();
     let mut areas = Vec::with_capacity(3 * servers + 1);
@@ -140,7 +142,7 @@ fn obstacles(nodes: &[NodeView]) -> Vec<(Option<usize>, Area)> {
         areas.push((Some(index), Area(x - reach, y - reach, x + reach, y + reach)));
         let name = format!("S{}", node.id);
         let name_spot = Spot { x, y: y + NODE_RADIUS + NAME_BELOW, anchor: Anchor::Middle };
-        areas.push((None, text_area(&name, NAME_FONT, name_spot)));
+        areas.push((Some(index), text_area(&name, NAME_FONT, name_spot)));
         let kv = kv_line(node, servers);
         let anchor = if kv.class.contains("--before") {
             Anchor::End
@@ -150,7 +152,7 @@ fn obstacles(nodes: &[NodeView]) -> Vec<(Option<usize>, Area)> {
             Anchor::Middle
         };
         let font = if kv.small() { KV_FONT_SMALL } else { KV_FONT };
-        areas.push((None, text_area(&kv.text, font, Spot { x: kv.x, y: kv.y, anchor })));
+        areas.push((Some(index), text_area(&kv.text, font, Spot { x: kv.x, y: kv.y, anchor })));
     }
     // The client's box, as a phone draws it: larger, and moved a little right and down.
     let Point { x, y } = CLIENT_POSITION;
@@ -159,40 +161,55 @@ fn obstacles(nodes: &[NodeView]) -> Vec<(Option<usize>, Area)> {
 }
 
 /// Each running candidate's tally, in `nodes`' order, with where it goes: the first of
-/// [`places`] clear of everything else. Written in full when every one finds a clear place
-/// so, else short, else shortest ("votes: 2, needs 3", "2/3 votes", "2/3"); a shortest one
-/// that finds none goes to the first place inside the drawing.
+/// [`places`] clear of everything else. Tried in turn until every tally finds a clear place:
+/// in full ("votes: 2, needs 3"), then short ("2/3 votes"), above or below each candidate;
+/// then the same beside them too; then shortest ("2/3"), anywhere, a tally that finds no clear
+/// place going to the first inside the drawing.
 pub fn tally_spots(lang: Lang, nodes: &[NodeView]) -> Vec<(usize, String, Spot)> {
     if !nodes.iter().any(counts_votes) {
         return Vec::new();
     }
     let obstacles = obstacles(nodes);
-    let (full, all_clear) = place_all(nodes, &obstacles, |node| lang.votes(node.votes, node.votes_needed));
-    if all_clear {
-        return full;
+    let pre = |node: &NodeView| node.role == RoleKind::PreCandidate;
+    let full = |node: &NodeView| lang.votes(pre(node), node.votes, node.votes_needed);
+    let short = |node: &NodeView| lang.votes_short(pre(node), node.votes, node.votes_needed, false);
+    let terse = |node: &NodeView| lang.votes_short(pre(node), node.votes, node.votes_needed, true);
+    let tries: [(Wording, usize); 4] =
+        [(&full, ABOVE_AND_BELOW), (&short, ABOVE_AND_BELOW), (&full, usize::MAX), (&short, usize::MAX)];
+    for (text, reach) in tries {
+        let (tallies, all_clear) = place_all(nodes, &obstacles, text, reach);
+        if all_clear {
+            return tallies;
+        }
     }
-    let (short, all_clear) =
-        place_all(nodes, &obstacles, |node| lang.votes_short(node.votes, node.votes_needed, false));
-    if all_clear {
-        return short;
-    }
-    place_all(nodes, &obstacles, |node| lang.votes_short(node.votes, node.votes_needed, true)).0
+    place_all(nodes, &obstacles, &terse, usize::MAX).0
 }
 
-/// Every running candidate's tally worded by `text`, each at its first clear place (else at
-/// the first inside the drawing), and whether every one found a clear place.
+/// How a tally is worded for a server.
+type Wording<'a> = &'a dyn Fn(&NodeView) -> String;
+
+/// How many of [`places`] are above or below the server (the rest are beside it).
+const ABOVE_AND_BELOW: usize = 6;
+
+/// Every running candidate's tally worded by `text`, each at its first clear place of the
+/// first `reach` [`places`] (else at the first inside the drawing), and whether every one
+/// found a clear place.
 fn place_all(
     nodes: &[NodeView],
     obstacles: &[(Option<usize>, Area)],
-    text: impl Fn(&NodeView) -> String,
+    text: Wording,
+    reach: usize,
 ) -> (Vec<(usize, String, Spot)>, bool) {
     let mut taken = obstacles.to_vec();
     let mut tallies = Vec::new();
     let mut all_clear = true;
     for (index, node) in nodes.iter().enumerate().filter(|(_, node)| counts_votes(node)) {
         let text = text(node);
-        let options: Vec<(Spot, Area)> =
-            places(node.position).into_iter().map(|spot| (spot, text_area(&text, TALLY_FONT, spot))).collect();
+        let options: Vec<(Spot, Area)> = places(node.position)
+            .into_iter()
+            .take(reach)
+            .map(|spot| (spot, text_area(&text, TALLY_FONT, spot)))
+            .collect();
         let inside = || options.iter().find(|(_, area)| area.inside_drawing()).unwrap_or(&options[0]);
         let clear = options.iter().find(|(_, area)| {
             area.inside_drawing() && !taken.iter().any(|&(owner, other)| owner != Some(index) && area.overlaps(other))
@@ -249,8 +266,13 @@ mod tests {
     fn every_candidate_of_a_split_vote_finds_a_clear_place_on_rings_of_three_to_nine() {
         for lang in [Lang::En, Lang::Zh] {
             for servers in 3..=9 {
-                for kv in [&[][..], &["x=3"][..], &["x=12345678", "y=2", "z=3", "w=4"][..]] {
-                    let nodes = ring(servers, kv);
+                for (kv, role) in [
+                    (&[][..], RoleKind::Candidate),
+                    (&["x=3"][..], RoleKind::PreCandidate),
+                    (&["x=12345678", "y=2", "z=3", "w=4"][..], RoleKind::Candidate),
+                ] {
+                    let mut nodes = ring(servers, kv);
+                    nodes.iter_mut().for_each(|node| node.role = role);
                     let obstacles = obstacles(&nodes);
                     let spots = tally_spots(lang, &nodes);
                     assert_eq!(spots.len(), servers);
@@ -282,6 +304,32 @@ mod tests {
         assert_eq!(text, "votes: 1, needs 3");
         assert_eq!(spot.anchor, Anchor::Middle);
         assert!(spot.y < nodes[0].position.y - NODE_RADIUS);
+    }
+
+    #[test]
+    fn a_pre_candidate_counts_pre_votes() {
+        let mut nodes = ring(3, &[]);
+        nodes[0].role = RoleKind::PreCandidate;
+        nodes[1].role = RoleKind::Follower;
+        nodes[2].role = RoleKind::Follower;
+        let spots = tally_spots(Lang::En, &nodes);
+        assert_eq!(spots.iter().map(|(_, text, _)| text.as_str()).collect::<Vec<_>>(), ["pre-votes: 1, needs 2"]);
+        assert_eq!(tally_spots(Lang::Zh, &nodes)[0].1, "预投票：1（需 2 票）");
+    }
+
+    #[test]
+    fn two_tallies_rather_go_short_above_or_below_their_candidates_than_in_full_beside_them() {
+        let mut nodes = ring(5, &[]);
+        for node in &mut nodes {
+            node.role = if [2, 5].contains(&node.id) { RoleKind::PreCandidate } else { RoleKind::Follower };
+        }
+        let spots = tally_spots(Lang::En, &nodes);
+        assert_eq!(spots.len(), 2);
+        for (index, text, spot) in &spots {
+            assert_eq!(text, "1/3 pre-votes");
+            let at = nodes[*index].position;
+            assert!(spot.y < at.y - NODE_RADIUS || spot.y > at.y + NODE_RADIUS, "S{}: {spot:?}", index + 1);
+        }
     }
 
     #[test]
