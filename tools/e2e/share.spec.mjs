@@ -71,6 +71,31 @@ test('Copy link copies a link to this moment, and a new title travels with it', 
   expect(errors).toEqual([]);
 });
 
+test('a link can be made to open in 中文 whatever the reader\'s browser speaks, with a preset\'s words in 中文', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('figure-7');
+  await presetShown(page, 'figure-7');
+  await page.getByText('Share, embed, export').click();
+  await page.getByRole('combobox', { name: 'Link opens in' }).selectOption('zh');
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toMatch(/\/raft\/\?lang=zh#s=1\./);
+  // The reader's browser speaks English (the tests' locale): the link's choice wins.
+  const other = await context.newPage();
+  await other.goto(copied);
+  await expect(other.locator('[data-lang]').first()).toHaveAttribute('data-lang', 'zh');
+  await expect(other.getByRole('region', { name: '场景' })).toContainText('图 7');
+  await expect(root(other)).toHaveAttribute('data-trace-hash', await root(page).getAttribute('data-trace-hash'));
+  // Back to the reader's own: no language in the link.
+  await page.getByRole('combobox', { name: 'Link opens in' }).selectOption('');
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/raft\/#s=1\./);
+  expect(errors).toEqual([]);
+});
+
 test('words typed and not saved are saved by Copy link and Copy code, not left out of what they copy', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const errors = watchErrors(page);

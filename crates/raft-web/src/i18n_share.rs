@@ -16,6 +16,8 @@ pub struct ShareTexts {
     pub no_leader: &'static str,
     pub share: &'static str,
     pub copy_link: &'static str,
+    /// The picker of the language a copied link opens in.
+    pub link_lang: &'static str,
     pub link_copied: &'static str,
     /// Said once a lesson's link is copied.
     pub lesson_link_copied: &'static str,
@@ -48,6 +50,7 @@ const EN: ShareTexts = ShareTexts {
     no_leader: "There is no leader right now.",
     share: "Share, embed, export",
     copy_link: "Copy link",
+    link_lang: "Link opens in",
     link_copied: "Link copied. It opens this run at this moment, paused.",
     lesson_link_copied: "Link copied. It opens this lesson at this step.",
     copy_by_hand: "Copy this link:",
@@ -79,6 +82,7 @@ const ZH: ShareTexts = ShareTexts {
     no_leader: "现在没有领导者。",
     share: "分享、嵌入、导出",
     copy_link: "复制链接",
+    link_lang: "链接语言",
     link_copied: "链接已复制。打开它会暂停在此刻的这次运行。",
     lesson_link_copied: "链接已复制。打开后会直接进入这一课的这一步。",
     copy_by_hand: "请复制这个链接：",

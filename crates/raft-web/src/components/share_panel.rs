@@ -43,8 +43,8 @@ const EMBED_SIZE_WITH_LOG: (u32, u32) = (960, 600);
 /// What a copy button asked for.
 #[derive(Clone, PartialEq)]
 enum CopyAsked {
-    /// The link to this run at this moment.
-    Link,
+    /// The link to this run at this moment, opening in this language (`None`: the reader's).
+    Link(Option<Lang>),
     /// The embed code, with the page options and the frame's size chosen.
     Code(PageOptions, (u32, u32)),
 }
@@ -186,11 +186,13 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
         let (fragment, link, snippet, copied) = (props.fragment.clone(), link.clone(), snippet.clone(), copied.clone());
         let (lesson, title_in) = (props.lesson.clone(), props.title_in.clone());
         Rc::new(move |copy: &CopyAsked| match copy {
-            CopyAsked::Link => {
-                let fragment = fragment.emit(lang);
+            CopyAsked::Link(chosen) => {
+                // A preset's words in the language the link opens in.
+                let fragment = fragment.emit(chosen.unwrap_or(lang));
                 let lesson =
                     fragment.as_ref().is_ok_and(|fragment| crate::lessons::LessonLink::parse(fragment).is_some());
-                let url = fragment.map(|fragment| format!("{}#{fragment}", page_base()));
+                let query = PageOptions { lang: *chosen, ..PageOptions::default() }.to_query();
+                let url = fragment.map(|fragment| format!("{}{query}#{fragment}", page_base()));
                 show_and_copy(url, &link, &copied, Copied::Link(lesson));
             }
             CopyAsked::Code(options, size) => {
@@ -243,9 +245,18 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
             }
         }
     };
+    // The language a copied link opens in (`None`: whatever the reader's page speaks).
+    let link_lang = use_state(|| None::<Lang>);
+    let on_link_lang = {
+        let link_lang = link_lang.clone();
+        Callback::from(move |event: Event| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            link_lang.set(Lang::from_link(&select.value()));
+        })
+    };
     let on_copy_link = {
-        let ask = ask.clone();
-        Callback::from(move |_: MouseEvent| ask(CopyAsked::Link))
+        let (ask, link_lang) = (ask.clone(), *link_lang);
+        Callback::from(move |_: MouseEvent| ask(CopyAsked::Link(link_lang)))
     };
     let on_embed = Callback::from(move |event: SubmitEvent| {
         event.prevent_default();
@@ -306,6 +317,11 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
             </form>
             <div class="share__row">
                 <button type="button" onclick={on_copy_link}>{ s.copy_link }</button>
+                <label>{ s.link_lang }
+                    <select name="link-lang" onchange={on_link_lang}>
+                        { language_options(s.embed_lang_reader) }
+                    </select>
+                </label>
                 <button type="button" onclick={on_svg}>{ s.export_svg }</button>
                 <span class="share__status" role="status">{ status }</span>
             </div>
@@ -322,11 +338,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
                     <label><input name="autoplay" type="checkbox" />{ s.embed_autoplay }</label>
                     <label><input name="log" type="checkbox" onchange={on_log} />{ s.embed_log }</label>
                     <label>{ s.embed_lang }
-                        <select name="lang">
-                            <option value="" selected=true>{ s.embed_lang_reader }</option>
-                            <option value="en" lang="en">{ "English" }</option>
-                            <option value="zh" lang="zh">{ "中文" }</option>
-                        </select>
+                        <select name="lang">{ language_options(s.embed_lang_reader) }</select>
                     </label>
                     <button type="submit">{ s.copy_code }</button>
                 </fieldset>
@@ -337,6 +349,17 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
                 </label>
             }
         </details>
+    }
+}
+
+/// A language picker's choices: the reader's own (`reader`, first), English, 中文.
+fn language_options(reader: &'static str) -> Html {
+    html! {
+        <>
+            <option value="" selected=true>{ reader }</option>
+            <option value="en" lang="en">{ "English" }</option>
+            <option value="zh" lang="zh">{ "中文" }</option>
+        </>
     }
 }
 
