@@ -301,11 +301,14 @@ pub enum Output {
         /// Until when the lease holds (meaningful with `round` 0).
         lease_until: Millis,
     },
-    /// A majority acknowledged this leader's heartbeat round `round`, on which `reads` reads
-    /// waited (thesis §6.4). For the driver's narration, which changes nothing.
+    /// A majority acknowledged this leader's heartbeat round `answered`, begun no earlier than
+    /// `round`, the latest on which the `reads` reads it confirms waited (thesis §6.4). For
+    /// the driver's narration, which changes nothing.
     ReadRoundConfirmed {
-        /// The round.
+        /// The latest round the reads confirmed waited on.
         round: u64,
+        /// The round a majority answered (`round`, or a later one whose answers confirm it).
+        answered: u64,
         /// How many waiting reads it confirmed.
         reads: usize,
     },

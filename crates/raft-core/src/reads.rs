@@ -165,10 +165,12 @@ impl Node {
         let majority = self.config.committed_index(held);
         let mut confirmed = None;
         if majority > reads.confirmed {
+            // The reads it confirms, by the latest round one of them waited on (a later round's
+            // answers confirm the earlier ones' too).
             let newly = |read: &&PendingRead| read.round > reads.confirmed && read.round <= majority;
             let reads_confirmed = reads.waiting.iter().filter(newly).count();
-            if reads_confirmed > 0 {
-                confirmed = Some(Output::ReadRoundConfirmed { round: majority, reads: reads_confirmed });
+            if let Some(round) = reads.waiting.iter().filter(newly).map(|read| read.round).max() {
+                confirmed = Some(Output::ReadRoundConfirmed { round, answered: majority, reads: reads_confirmed });
             }
             reads.confirmed = majority;
             while let Some(&(round, started_at)) = reads.started.front().filter(|&&(round, _)| round <= majority) {

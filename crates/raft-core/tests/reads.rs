@@ -226,3 +226,65 @@ fn a_follower_that_learns_a_later_term_from_a_late_reply_still_guards_the_lease_
     cluster.deliver_all();
     assert_eq!(cluster.node(3).role(), raft_core::RoleKind::Leader, "elected once S1's lease has run out");
 }
+
+/// What leader `id` reported about reads, in order: `(request, readIndex, round)` for each
+/// read it took on, and `(0, reads, round)` for each round a majority confirmed.
+fn read_reports(cluster: &TestCluster, id: u32) -> Vec<(u64, u64, u64)> {
+    let events = cluster.events.get(&id).map(Vec::as_slice).unwrap_or_default();
+    events
+        .iter()
+        .filter_map(|output| match *output {
+            raft_core::Output::ReadIndexSet { request_id, read_index, round, .. } => {
+                Some((request_id, read_index, round))
+            }
+            raft_core::Output::ReadRoundConfirmed { round, answered, reads } => {
+                assert!(answered >= round);
+                Some((0, reads as u64, round))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_read_index_read_is_reported_taken_at_its_round_then_confirmed_by_that_round() {
+    let mut cluster = cluster_with_x(reads(ReadMode::ReadIndex));
+    cluster.read(1, 2, "x");
+    cluster.read(1, 3, "x");
+    let taken = read_reports(&cluster, 1);
+    assert_eq!(taken.len(), 2, "{taken:?}");
+    let round = taken[0].2;
+    assert!(round > 0 && taken[1].2 == round + 1, "each read begins a round: {taken:?}");
+    assert_eq!((taken[0].0, taken[0].1, taken[1].0, taken[1].1), (2, 2, 3, 2), "readIndex is commitIndex 2");
+    cluster.deliver_all();
+    let told = read_reports(&cluster, 1);
+    assert_eq!(&told[2..], &[(0, 1, round), (0, 1, round + 1)], "each round confirms its read: {told:?}");
+    assert_eq!(cluster.response(3), Some(&read_value("1", 2)));
+}
+
+#[test]
+fn a_later_round_that_confirms_an_earlier_rounds_read_too_is_reported_by_the_later_read_round() {
+    let mut cluster = cluster_with_x(reads(ReadMode::ReadIndex));
+    cluster.read(1, 2, "x");
+    cluster.drop_all(); // the first round's heartbeats are lost
+    cluster.read(1, 3, "x");
+    cluster.deliver_all();
+    let told = read_reports(&cluster, 1);
+    let round = told[1].2;
+    assert_eq!(&told[2..], &[(0, 2, round)], "{told:?}");
+    assert_eq!((cluster.response(2), cluster.response(3)), (Some(&read_value("1", 2)), Some(&read_value("1", 2))));
+}
+
+#[test]
+fn a_lease_read_is_reported_with_no_round_until_the_lease_ends() {
+    let mut cluster = cluster_with_x(reads(ReadMode::Lease));
+    cluster.read(1, 2, "x");
+    let told = read_reports(&cluster, 1);
+    assert_eq!(told, [(2, 2, 0)], "the round the write's replication confirmed gives a lease");
+    let lease_until = cluster.events[&1].iter().find_map(|output| match *output {
+        raft_core::Output::ReadIndexSet { lease_until, .. } => Some(lease_until),
+        _ => None,
+    });
+    assert!(lease_until.is_some_and(|until| until > cluster.now), "{lease_until:?}");
+    assert_eq!(cluster.response(2), Some(&read_value("1", 2)), "answered at once");
+}

@@ -782,8 +782,8 @@ impl Simulation {
                         self.story.push(at, event);
                     }
                 }
-                Output::ReadRoundConfirmed { round, reads } => {
-                    self.story.push(at, StoryEvent::ReadRoundConfirmed { leader: id, round, reads });
+                Output::ReadRoundConfirmed { round, answered, reads } => {
+                    self.story.push(at, StoryEvent::ReadRoundConfirmed { leader: id, round, answered, reads });
                 }
                 Output::LeftConfiguration => {
                     step_down_told = true;

@@ -462,8 +462,10 @@ pub enum StoryEvent {
     ReadRoundConfirmed {
         /// The leader.
         leader: NodeId,
-        /// The round.
+        /// The latest round the reads confirmed waited on.
         round: u64,
+        /// The round a majority answered: `round`, or a later one.
+        answered: u64,
         /// How many reads it confirmed.
         reads: usize,
     },

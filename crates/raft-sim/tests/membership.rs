@@ -60,7 +60,7 @@ fn two_servers_added_one_at_a_time_catch_up_and_vote() {
     assert!(story.iter().any(|e| matches!(e, StoryEvent::ServerStarted { node: 4 })));
     assert!(story.iter().any(|e| matches!(e, StoryEvent::CaughtUp { node: 5, .. })));
     assert!(story.iter().any(
-        |e| matches!(e, StoryEvent::ConfigurationCommitted { config, .. } if config.to_string() == "C{1,2,3,4,5}")
+        |e| matches!(e, StoryEvent::ConfigurationCommitted { config, earlier: false, .. } if config.to_string() == "C{1,2,3,4,5}")
     ));
 }
 

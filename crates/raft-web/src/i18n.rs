@@ -1302,19 +1302,22 @@ impl Lang {
                     format!(
                         "Leader S{leader} takes C{client}'s read of {key} at readIndex {read_index}, its commitIndex, \
                          with no round of heartbeats: its lease holds until {}, and no other leader can be elected \
-                         before then (thesis §6.4.1). It answers once it has applied index {read_index}.",
+                         before then (thesis §6.4.1; the simulation's clocks do not drift). It answers once it has \
+                         applied index {read_index}.",
                         self.seconds(*until)
                     )
                 }
                 E::ReadIndexSet { leader, client, key, read_index, round, .. } => format!(
                     "Leader S{leader} takes C{client}'s read of {key} at readIndex {read_index}, its commitIndex, \
-                     and sends heartbeats of round {round}: once a majority answers them, it knows no later leader \
-                     existed when the read arrived, and it answers once it has applied index {read_index} \
+                     and sends heartbeats of round {round}: once a majority answers them, it knows no leader of a \
+                     later term existed when the read arrived, and it answers once it has applied index {read_index} \
                      (ReadIndex, thesis §6.4)."
                 ),
-                E::ReadRoundConfirmed { leader, round, reads } => format!(
-                    "A majority answered leader S{leader}'s heartbeats of round {round}: it still led when the \
-                     {} waiting on them arrived (thesis §6.4).",
+                E::ReadRoundConfirmed { leader, round, answered, reads } => format!(
+                    "A majority answered leader S{leader}'s heartbeats of round {answered}{}: no leader of a later \
+                     term existed when it sent them, so it still led when the {} waiting on round {round} arrived \
+                     (thesis §6.4).",
+                    if answered > round { format!(", sent after round {round}") } else { String::new() },
                     if *reads == 1 { "read".to_owned() } else { format!("{reads} reads") }
                 ),
                 E::ReadHeld { leader, client, key, term, .. } => format!(
@@ -1566,18 +1569,21 @@ impl Lang {
                 }
                 E::ReadIndexSet { leader, client, key, read_index, round, lease_until: Some(until), .. } if *round == 0 => {
                     format!(
-                        "领导者 S{leader} 以读索引 {read_index}（它的提交索引）受理 C{client} 对 {key} 的读，无需新一轮心跳：\
-                         它的租约持续到 {}，在此之前不会选出别的领导者（博士论文 §6.4.1）。应用到索引 {read_index} 后它即回答。",
+                        "领导者 S{leader} 以读索引 {read_index}（它的提交索引）受理 C{client} 对 {key} 的读请求，无需新一轮心跳：\
+                         它的租约持续到 {}，在此之前不会选出别的领导者（博士论文 §6.4.1；模拟中的时钟没有漂移）。\
+                         应用到索引 {read_index} 后它即回答。",
                         self.seconds(*until)
                     )
                 }
                 E::ReadIndexSet { leader, client, key, read_index, round, .. } => format!(
-                    "领导者 S{leader} 以读索引 {read_index}（它的提交索引）受理 C{client} 对 {key} 的读，并发出第 {round} 轮心跳：\
-                     多数派回应后，它就确知读请求到达时没有更新的领导者；应用到索引 {read_index} 后它即回答\
+                    "领导者 S{leader} 以读索引 {read_index}（它的提交索引）受理 C{client} 对 {key} 的读请求，并发出第 {round} 轮心跳：\
+                     多数派回应后，它就确知读请求到达时没有任期更高的领导者；应用到索引 {read_index} 后它即回答\
                      （ReadIndex，博士论文 §6.4）。"
                 ),
-                E::ReadRoundConfirmed { leader, round, reads } => format!(
-                    "多数派回应了领导者 S{leader} 的第 {round} 轮心跳：等待这一轮的{}到达时，它仍是领导者（博士论文 §6.4）。",
+                E::ReadRoundConfirmed { leader, round, answered, reads } => format!(
+                    "多数派回应了领导者 S{leader} 的第 {answered} 轮心跳{}：发出这些心跳时不存在任期更高的领导者，\
+                     所以等第 {round} 轮心跳确认的{}到达时，它仍是领导者（博士论文 §6.4）。",
+                    if answered > round { format!("（在第 {round} 轮之后发出）") } else { String::new() },
                     if *reads == 1 { "读请求".to_owned() } else { format!(" {reads} 个读请求") }
                 ),
                 E::ReadHeld { leader, client, key, term, .. } => format!(

@@ -1269,9 +1269,11 @@ impl Reducible for Playground {
                 next.start_scenario(scenario);
                 if next.run != run {
                     // Shown at the moment it was, to compare the two runs there (the timeline
-                    // goes back over the new one). Within the replay budget: the run was there
-                    // a moment ago.
-                    let _ = next.seek(now);
+                    // goes back over the new one); from 0, saying why, if the new rules make
+                    // that moment too busy to replay.
+                    if let Err(busy) = next.seek(now) {
+                        next.notice = Some(busy);
+                    }
                 }
                 if next.run != run {
                     // The same story under other rules: it keeps its preset's words (in 中文 too),

@@ -329,6 +329,23 @@ fn a_preset_replayed_under_other_rules_is_shown_at_the_moment_it_was() {
 }
 
 #[test]
+fn a_run_replayed_under_rules_that_make_its_moment_too_busy_opens_at_0_and_says_why() {
+    let state = Rc::new(Playground::default()).reduce(Action::Resize(9)).reduce(Action::Seek(200_000));
+    assert_eq!(state.time_ms(), 200_000);
+    let options = raft_sim::ScenarioOptions {
+        heartbeat_ms: 1,
+        election_timeout_ms: [150, 300],
+        latency_ms: [1, 1],
+        ..state.options()
+    };
+    let seed = state.seed();
+    let replayed = state.reduce(Action::ReplaySettings(Ok(ClusterSettings { seed, options })));
+    assert!(matches!(replayed.notice, Some(Notice::TooBusy(_))), "{:?}", replayed.notice);
+    assert_eq!(replayed.time_ms(), 0);
+    assert_eq!(replayed.options().heartbeat_ms, 1, "the replay is kept, from its start");
+}
+
+#[test]
 fn crashing_a_leader_at_the_moment_it_was_elected_keeps_that_moment_on_the_timeline() {
     let mut state = Rc::new(Playground::default());
     while state.leader().is_none() {

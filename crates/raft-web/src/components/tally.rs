@@ -114,7 +114,7 @@ fn places(at: Point) -> Vec<Spot> {
         (at.x, Anchor::Middle)
     };
     let mut spots = Vec::with_capacity(14);
-    for y in [at.y - NODE_RADIUS - 12.0, at.y + NODE_RADIUS + 54.0] {
+    for y in [at.y - NODE_RADIUS - 12.0, at.y + NODE_RADIUS + 57.0] {
         spots.push(Spot { x, y, anchor });
         spots.push(Spot { x: at.x - NODE_RADIUS, y, anchor: Anchor::Start });
         spots.push(Spot { x: at.x + NODE_RADIUS, y, anchor: Anchor::End });
