@@ -114,7 +114,7 @@ fn places(at: Point) -> Vec<Spot> {
         (at.x, Anchor::Middle)
     };
     let mut spots = Vec::with_capacity(14);
-    for y in [at.y - NODE_RADIUS - 12.0, at.y + NODE_RADIUS + 57.0] {
+    for y in [at.y - NODE_RADIUS - 12.0, at.y + NODE_RADIUS + 56.0] {
         spots.push(Spot { x, y, anchor });
         spots.push(Spot { x: at.x - NODE_RADIUS, y, anchor: Anchor::Start });
         spots.push(Spot { x: at.x + NODE_RADIUS, y, anchor: Anchor::End });
@@ -329,6 +329,19 @@ mod tests {
             assert_eq!(text, "1/3 pre-votes");
             let at = nodes[*index].position;
             assert!(spot.y < at.y - NODE_RADIUS || spot.y > at.y + NODE_RADIUS, "S{}: {spot:?}", index + 1);
+        }
+    }
+
+    #[test]
+    fn any_two_candidates_on_a_ring_of_five_count_in_full() {
+        for (a, b) in [(1, 2), (1, 3), (2, 3), (2, 5), (3, 4), (4, 5)] {
+            let mut nodes = ring(5, &["x=3"]);
+            for node in &mut nodes {
+                node.role = if [a, b].contains(&node.id) { RoleKind::Candidate } else { RoleKind::Follower };
+            }
+            for (_, text, _) in tally_spots(Lang::En, &nodes) {
+                assert_eq!(text, "votes: 1, needs 3", "S{a} and S{b}");
+            }
         }
     }
 
