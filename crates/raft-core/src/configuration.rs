@@ -50,6 +50,14 @@ impl Configuration {
         (!self.is_joint()).then(|| quorum::majority(self.voters.len()))
     }
 
+    /// While joint (paper §6): for C_old and then C_new, how many of the servers for which
+    /// `granted` holds vote in it, and the majority of it an election needs; `None` otherwise.
+    pub fn joint_tallies(&self, granted: impl Fn(NodeId) -> bool) -> Option<[(usize, usize); 2]> {
+        let old = self.old.as_deref()?;
+        let tally = |set: &[NodeId]| (set.iter().filter(|&&id| granted(id)).count(), quorum::majority(set.len()));
+        Some([tally(old), tally(&self.voters)])
+    }
+
     /// C_new alone: where a joint configuration leads.
     pub fn incoming(&self) -> Configuration {
         Configuration::new(self.voters.iter().copied())
@@ -200,6 +208,13 @@ mod tests {
         assert_eq!(Configuration::new([1, 2, 3, 4]).votes_needed(), Some(3));
         assert_eq!(Configuration::new([7]).votes_needed(), Some(1));
         assert_eq!(Configuration::joint([1, 2, 3], [3, 4, 5]).votes_needed(), None);
+    }
+
+    #[test]
+    fn while_joint_a_tally_counts_each_set_apart() {
+        let granted = |id: NodeId| [1, 3].contains(&id);
+        assert_eq!(Configuration::joint([1, 2, 3], [3, 4, 5, 6]).joint_tallies(granted), Some([(2, 2), (1, 3)]));
+        assert_eq!(Configuration::new([1, 2, 3]).joint_tallies(granted), None);
     }
 
     #[test]

@@ -749,6 +749,27 @@ impl Lang {
         }
     }
 
+    /// A tally while the configuration is joint: the votes it has of C_old's and of C_new's
+    /// voters, of the majority of each it needs (paper §6): "votes: old 1/2, new 0/2"; `short`,
+    /// "old 1/2, new 0/2"; `terse`, "1/2·0/2".
+    pub fn votes_joint(self, pre: bool, [old, new]: [(usize, usize); 2], short: bool, terse: bool) -> String {
+        let (o, n) = (format!("{}/{}", old.0, old.1), format!("{}/{}", new.0, new.1));
+        if terse {
+            return format!("{o}·{n}");
+        }
+        let sets = match self {
+            Lang::En => format!("old {o}, new {n}"),
+            Lang::Zh => format!("旧 {o}，新 {n}"),
+        };
+        match (self, short, pre) {
+            (_, true, _) => sets,
+            (Lang::En, false, false) => format!("votes: {sets}"),
+            (Lang::En, false, true) => format!("pre-votes: {sets}"),
+            (Lang::Zh, false, false) => format!("得票：{sets}"),
+            (Lang::Zh, false, true) => format!("预投票：{sets}"),
+        }
+    }
+
     /// The node menu's accessible name.
     pub fn node_actions(self, id: NodeId) -> String {
         match self {

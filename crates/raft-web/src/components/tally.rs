@@ -170,10 +170,9 @@ pub fn tally_spots(lang: Lang, nodes: &[NodeView]) -> Vec<(usize, String, Spot)>
         return Vec::new();
     }
     let obstacles = obstacles(nodes);
-    let pre = |node: &NodeView| node.role == RoleKind::PreCandidate;
-    let full = |node: &NodeView| lang.votes(pre(node), node.votes, node.votes_needed);
-    let short = |node: &NodeView| lang.votes_short(pre(node), node.votes, node.votes_needed, false);
-    let terse = |node: &NodeView| lang.votes_short(pre(node), node.votes, node.votes_needed, true);
+    let full = |node: &NodeView| worded(lang, node, false, false);
+    let short = |node: &NodeView| worded(lang, node, true, false);
+    let terse = |node: &NodeView| worded(lang, node, true, true);
     let tries: [(Wording, usize); 4] =
         [(&full, ABOVE_AND_BELOW), (&short, ABOVE_AND_BELOW), (&full, usize::MAX), (&short, usize::MAX)];
     for (text, reach) in tries {
@@ -183,6 +182,17 @@ pub fn tally_spots(lang: Lang, nodes: &[NodeView]) -> Vec<(usize, String, Spot)>
         }
     }
     place_all(nodes, &obstacles, &terse, usize::MAX).0
+}
+
+/// `node`'s tally in `lang`: in full, `short`, or `terse`; of votes in C_old and in C_new
+/// while its configuration is joint.
+fn worded(lang: Lang, node: &NodeView, short: bool, terse: bool) -> String {
+    let pre = node.role == RoleKind::PreCandidate;
+    match node.joint_votes {
+        Some(sets) => lang.votes_joint(pre, sets, short, terse),
+        None if short => lang.votes_short(pre, node.votes, node.votes_needed, terse),
+        None => lang.votes(pre, node.votes, node.votes_needed),
+    }
 }
 
 /// How a tally is worded for a server.
@@ -258,6 +268,7 @@ mod tests {
                 kv: kv.iter().map(|pair| (*pair).to_owned()).collect(),
                 kv_len: kv.len(),
                 standing: Standing::Voter,
+                joint_votes: None,
             })
             .collect()
     }
@@ -343,6 +354,18 @@ mod tests {
                 assert_eq!(text, "votes: 1, needs 3", "S{a} and S{b}");
             }
         }
+    }
+
+    #[test]
+    fn a_candidate_under_a_joint_configuration_counts_each_majority_apart() {
+        let mut nodes = ring(3, &[]);
+        nodes[1].role = RoleKind::Follower;
+        nodes[2].role = RoleKind::Follower;
+        nodes[0].joint_votes = Some([(1, 2), (0, 2)]);
+        assert_eq!(tally_spots(Lang::En, &nodes)[0].1, "votes: old 1/2, new 0/2");
+        assert_eq!(tally_spots(Lang::Zh, &nodes)[0].1, "得票：旧 1/2，新 0/2");
+        assert_eq!(Lang::En.votes_joint(true, [(1, 2), (0, 2)], true, false), "old 1/2, new 0/2");
+        assert_eq!(Lang::En.votes_joint(false, [(1, 2), (0, 2)], true, true), "1/2·0/2");
     }
 
     #[test]

@@ -32,6 +32,9 @@ pub struct NodeView {
     pub votes: usize,
     /// The votes that would elect it, in the configuration it campaigns in (none while joint).
     pub votes_needed: Option<usize>,
+    /// While its configuration is joint, C_old's and then C_new's votes it has and the majority
+    /// of each it needs (paper §6).
+    pub joint_votes: Option<[(usize, usize); 2]>,
     /// The share of its election timer still to run, if that timer is armed.
     pub election_timer_left: Option<f64>,
     /// Its centre.
@@ -215,6 +218,10 @@ impl ClusterView {
                     isolated: links.is_isolated(node.id(), &ids),
                     votes: node.votes_counted(),
                     votes_needed: node.configuration().votes_needed(),
+                    joint_votes: {
+                        let granted = node.votes_received();
+                        node.configuration().joint_tallies(|id| granted.contains(&id))
+                    },
                     election_timer_left,
                     position,
                     kv: node
