@@ -54,6 +54,11 @@ test('a lesson walked with Next and Back: a question answered, the run left by a
   await expect(panel(page).locator('[data-predict]')).toHaveAttribute('data-predict', 'answered');
   await expect(panel(page)).toContainText('Not quite.');
   await expect(panel(page).locator('.lesson__choice--right')).toContainText('The right answer.');
+  // Every wrong choice is marked, the one picked saying so in words.
+  const wrong = panel(page).locator('.lesson__choice--wrong');
+  expect(await wrong.count()).toBeGreaterThan(1);
+  for (const choice of await wrong.all()) await expect(choice.locator('.lesson__why')).toHaveText(/^✗ /);
+  await expect(panel(page).locator('.lesson__choice--wrong .lesson__why').filter({ hasText: 'Not quite.' })).toHaveCount(1);
   await expect(panel(page).locator('[data-choice="1"]')).toBeFocused(); // the focus stays on the answer
   await expect(panel(page)).toContainText('ids play no part');
   await expect(next).not.toHaveAttribute('aria-disabled');

@@ -234,12 +234,15 @@ fn predict(lang: Lang, tour: &Tour, dispatch: &Callback<Action>) -> Html {
                                 { lang.said(&choice.text) }
                             </button>
                             if answer.is_some() {
-                                // The right answer is named whichever was picked; a wrong pick says so.
+                                // The right answer is named whichever was picked; a wrong pick says
+                                // so; the other wrong choices are marked wrong too.
                                 <p class="lesson__why">
                                     if choice.correct {
                                         <strong>{ "✓ " }{ t.right }</strong>
                                     } else if picked {
                                         <strong>{ "✗ " }{ t.wrong }</strong>
+                                    } else {
+                                        <span class="lesson__mark" aria-hidden="true">{ "✗ " }</span>
                                     }
                                     { lang.said(&choice.why) }
                                 </p>
