@@ -78,6 +78,6 @@ pub use report::{format_hash, ConfigReport, JointReport, NodeReport, NotLineariz
 pub use rng::SimRng;
 pub use scenario_run::{OpenLink, ScenarioExt};
 pub use simulation::{ArmedTimer, LostMessage, SimNode, Simulation, RECENT_LOSSES};
-pub use story::{Story, StoryCategory, StoryEvent, STORY_LENGTH};
+pub use story::{LeaseStanding, Story, StoryCategory, StoryEvent, STORY_LENGTH};
 pub use time::{elapsed_fraction, Millis};
 pub use trace::{Trace, TraceEvent};

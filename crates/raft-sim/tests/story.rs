@@ -1,7 +1,9 @@
 //! The story: the events a narrator tells, in order, bounded.
 
 use raft_sim::ScenarioExt as _;
-use raft_sim::{OpResult, PreVoteRefusal, Scenario, StoryCategory, StoryEvent, VoteRefusal, STORY_LENGTH};
+use raft_sim::{
+    LeaseStanding, OpResult, PreVoteRefusal, Scenario, StoryCategory, StoryEvent, VoteRefusal, STORY_LENGTH,
+};
 
 #[test]
 fn the_story_tells_elections_commits_faults_and_client_writes_in_order() {
@@ -262,18 +264,56 @@ fn a_read_index_read_is_told_taken_confirmed_by_a_majority_and_answered_and_a_le
             .position(|e| matches!(e, StoryEvent::ReadIndexSet { leader: by, key, .. } if *by == leader && key == "x"));
         let confirmed = told.iter().position(|e| matches!(e, StoryEvent::ReadRoundConfirmed { reads: 1, .. }));
         let done = told.iter().position(|e| matches!(e, StoryEvent::ReadDone { result: raft_sim::OpResult::Ok, .. }));
-        let Some(StoryEvent::ReadIndexSet { round, lease_until, .. }) = taken.map(|at| &told[at]) else {
+        let Some(StoryEvent::ReadIndexSet { round, lease, .. }) = taken.map(|at| &told[at]) else {
             panic!("{mode}: {told:?}")
         };
         if mode == "lease" {
             // A majority answered a round within the shortest election timeout: the lease holds.
-            assert!(*round == 0 && lease_until.is_some_and(|until| until > 600), "{told:?}");
+            assert!(*round == 0 && matches!(lease, Some(LeaseStanding::Holds { until }) if *until > 600), "{told:?}");
             assert!(confirmed.is_none() && taken < done, "{told:?}");
         } else {
-            assert!(*round > 0 && lease_until.is_none(), "{told:?}");
+            assert!(*round > 0 && lease.is_none(), "{told:?}");
             assert!(taken < confirmed && confirmed < done, "{told:?}");
         }
     }
+}
+
+#[test]
+fn a_lease_leader_that_sent_timeout_now_takes_a_read_with_a_round_saying_it_gave_its_lease_up() {
+    let json = r#"{ "version": 1, "seed": 1, "options": { "read_mode": "lease", "check_quorum": true } }"#;
+    let mut sim = Scenario::from_json(json).unwrap().build(false).unwrap();
+    sim.run_until(600);
+    let leader = sim.leader().expect("a leader by 0.6 s");
+    let other = if leader == 1 { 2 } else { 1 };
+    // The link to the target is cut: the TimeoutNow sent at once (its log matches) is lost,
+    // the transfer is given up an election timeout later, and the leader leads on in its term
+    // without its lease.
+    sim.apply(raft_sim::Action::Cut { from: leader, to: other }).unwrap();
+    sim.apply(raft_sim::Action::Transfer { node: other }).unwrap();
+    sim.run_until(1_000);
+    sim.apply(raft_sim::Action::Mend { from: leader, to: other }).unwrap();
+    assert!(told_of(&sim, |e| matches!(e, StoryEvent::TimeoutNowSent { .. })));
+    assert_eq!(sim.leader(), Some(leader));
+    sim.apply(raft_sim::Action::Read { node: leader, key: "x".into(), client: 1 }).unwrap();
+    sim.run_until(1_100);
+    let told: Vec<StoryEvent> = sim.story().events().map(|(_, e)| e.clone()).collect();
+    let lease = told.iter().find_map(|e| match e {
+        StoryEvent::ReadIndexSet { lease, round, .. } => Some((*lease, *round)),
+        _ => None,
+    });
+    assert!(matches!(lease, Some((Some(LeaseStanding::GivenUp), round)) if round > 0), "{lease:?}: {told:?}");
+}
+
+fn told_of(sim: &raft_sim::Simulation, what: impl Fn(&StoryEvent) -> bool) -> bool {
+    sim.story().events().any(|(_, e)| what(e))
+}
+
+#[test]
+fn a_lease_stands_by_its_round_and_its_end() {
+    assert_eq!(LeaseStanding::of(0, 900, 700), LeaseStanding::Holds { until: 900 });
+    assert_eq!(LeaseStanding::of(4, 0, 700), LeaseStanding::NotYet);
+    assert_eq!(LeaseStanding::of(4, 650, 700), LeaseStanding::RanOut { at: 650 });
+    assert_eq!(LeaseStanding::of(4, 900, 700), LeaseStanding::GivenUp);
 }
 
 #[test]

@@ -4,7 +4,9 @@
 //! anywhere else.
 
 use crate::number_text::scaled;
-use raft_sim::{NodeId, OpResult, PreVoteRefusal, Property, RoleKind, StoryCategory, StoryEvent, VoteRefusal};
+use raft_sim::{
+    LeaseStanding, NodeId, OpResult, PreVoteRefusal, Property, RoleKind, StoryCategory, StoryEvent, VoteRefusal,
+};
 
 /// The page's language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -1175,10 +1177,10 @@ impl Lang {
                     E::ReadHeld { op: *op, leader: *leader, client: *client, key: bidi_isolated(key), term: *term };
                 &isolated
             }
-            E::ReadIndexSet { op, leader, client, key, read_index, round, lease_until } if !key.is_ascii() => {
+            E::ReadIndexSet { op, leader, client, key, read_index, round, lease } if !key.is_ascii() => {
                 let (op, leader, client, key) = (*op, *leader, *client, bidi_isolated(key));
-                let (read_index, round, lease_until) = (*read_index, *round, *lease_until);
-                isolated = E::ReadIndexSet { op, leader, client, key, read_index, round, lease_until };
+                let (read_index, round, lease) = (*read_index, *round, *lease);
+                isolated = E::ReadIndexSet { op, leader, client, key, read_index, round, lease };
                 &isolated
             }
             E::ReadDone { op, client, key, value, result }
@@ -1319,7 +1321,7 @@ impl Lang {
                 E::SnapshotInstalled { node, from, index } => {
                     format!("S{node} replaced its log with S{from}'s snapshot through index {index}.")
                 }
-                E::ReadIndexSet { leader, client, key, read_index, round, lease_until: Some(until), .. } if *round == 0 => {
+                E::ReadIndexSet { leader, client, key, read_index, lease: Some(LeaseStanding::Holds { until }), .. } => {
                     format!(
                         "Leader S{leader} takes C{client}'s read of {key} at readIndex {read_index}, its commitIndex, \
                          with no round of heartbeats: its lease holds until {}, and no other leader can be elected \
@@ -1328,11 +1330,23 @@ impl Lang {
                         self.seconds(*until)
                     )
                 }
-                E::ReadIndexSet { leader, client, key, read_index, round, .. } => format!(
+                E::ReadIndexSet { leader, client, key, read_index, round, lease, .. } => format!(
                     "Leader S{leader} takes C{client}'s read of {key} at readIndex {read_index}, its commitIndex, \
-                     and sends heartbeats of round {round}: once a majority answers them, it knows no leader of a \
+                     and{} sends heartbeats of round {round}: once a majority answers them, it knows no leader of a \
                      later term existed when the read arrived, and it answers once it has applied index {read_index} \
-                     (ReadIndex, thesis §6.4)."
+                     (ReadIndex, thesis §6.4).",
+                    match lease {
+                        Some(LeaseStanding::NotYet) => {
+                            ", with no lease yet (no round of its term answered by a majority),".to_owned()
+                        }
+                        Some(LeaseStanding::RanOut { at }) => format!(", its lease having run out at {},", self.seconds(*at)),
+                        Some(LeaseStanding::GivenUp) => {
+                            ", having given its lease up when it sent TimeoutNow (the election it asked for skips \
+                             CheckQuorum's guard),"
+                                .to_owned()
+                        }
+                        Some(LeaseStanding::Holds { .. }) | None => String::new(),
+                    }
                 ),
                 E::ReadRoundConfirmed { leader, round, answered, reads } => format!(
                     "A majority answered leader S{leader}'s heartbeats of round {answered}{}: no leader of a later \
@@ -1588,7 +1602,7 @@ impl Lang {
                 E::SnapshotInstalled { node, from, index } => {
                     format!("S{node} 用 S{from} 到索引 {index} 为止的快照替换了自己的日志。")
                 }
-                E::ReadIndexSet { leader, client, key, read_index, round, lease_until: Some(until), .. } if *round == 0 => {
+                E::ReadIndexSet { leader, client, key, read_index, lease: Some(LeaseStanding::Holds { until }), .. } => {
                     format!(
                         "领导者 S{leader} 以读索引 {read_index}（它的提交索引）受理 C{client} 对 {key} 的读请求，无需新一轮心跳：\
                          它的租约持续到 {}，在此之前不会选出别的领导者（博士论文 §6.4.1；模拟中的时钟没有漂移）。\
@@ -1596,10 +1610,18 @@ impl Lang {
                         self.seconds(*until)
                     )
                 }
-                E::ReadIndexSet { leader, client, key, read_index, round, .. } => format!(
-                    "领导者 S{leader} 以读索引 {read_index}（它的提交索引）受理 C{client} 对 {key} 的读请求，并发出第 {round} 轮心跳：\
+                E::ReadIndexSet { leader, client, key, read_index, round, lease, .. } => format!(
+                    "领导者 S{leader} 以读索引 {read_index}（它的提交索引）受理 C{client} 对 {key} 的读请求，{}并发出第 {round} 轮心跳：\
                      多数派回应后，它就确知读请求到达时没有任期更高的领导者；应用到索引 {read_index} 后它即回答\
-                     （ReadIndex，博士论文 §6.4）。"
+                     （ReadIndex，博士论文 §6.4）。",
+                    match lease {
+                        Some(LeaseStanding::NotYet) => "它还没有租约（本任期还没有一轮心跳得到多数派回应），".to_owned(),
+                        Some(LeaseStanding::RanOut { at }) => format!("它的租约已在 {} 到期，", self.seconds(*at)),
+                        Some(LeaseStanding::GivenUp) => {
+                            "它在发出 TimeoutNow 时放弃了租约（它要求的那次选举不受 CheckQuorum 防护的约束），".to_owned()
+                        }
+                        Some(LeaseStanding::Holds { .. }) | None => String::new(),
+                    }
                 ),
                 E::ReadRoundConfirmed { leader, round, answered, reads } => format!(
                     "多数派回应了领导者 S{leader} 的第 {answered} 轮心跳{}：发出这些心跳时不存在任期更高的领导者，\
