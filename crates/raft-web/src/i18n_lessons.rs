@@ -42,6 +42,8 @@ pub struct LessonTexts {
     pub finished: &'static str,
     /// A lesson could not be fetched or read (its id follows, quoted).
     pub unavailable: &'static str,
+    /// A link names a lesson there is not: said before and after its quoted id.
+    pub no_such_lesson: (&'static str, &'static str),
     /// The embedding page asked for a step with no lesson open.
     pub none_open: &'static str,
     /// On a phone, where the log table is below the step: scrolls to the entries it rings.
@@ -73,6 +75,7 @@ const EN: LessonTexts = LessonTexts {
     back_to_lesson: "Back to the lesson",
     finished: "End of the lesson: the run is yours to explore.",
     unavailable: "This lesson could not be loaded: ",
+    no_such_lesson: ("There is no lesson ", ": choose one in the Lesson picker."),
     none_open: "No lesson is open.",
     see_ringed: "The ringed entries, in the log table ↓",
     first_step: "This is the first step.",
@@ -101,6 +104,7 @@ const ZH: LessonTexts = LessonTexts {
     back_to_lesson: "回到课程",
     finished: "课程结束：这次运行留给你继续探索。",
     unavailable: "无法加载此课程：",
+    no_such_lesson: ("没有", "这一课：请在“课程”选择框中选择一课。"),
     none_open: "没有打开的课程。",
     see_ringed: "日志表中圈出的条目 ↓",
     first_step: "这已经是第一步。",

@@ -154,6 +154,10 @@ impl Notice {
             Notice::BadLinkMoment(error) => joined(lang.share_texts().bad_link_moment, lang.link_error(error)),
             Notice::BadPastedLink(error) => joined(lang.share_texts().bad_pasted_link, lang.link_error(error)),
             Notice::NoLeader => lang.share_texts().no_leader.to_owned(),
+            Notice::LessonUnavailable(id) if crate::lessons::LESSONS.iter().all(|lesson| lesson.id != id) => {
+                let (before, after) = lang.lesson_texts().no_such_lesson;
+                format!("{before}{}{after}", quoted(id))
+            }
             Notice::LessonUnavailable(id) => format!("{}{}", lang.lesson_texts().unavailable, quoted(id)),
             Notice::NoLesson => lang.lesson_texts().none_open.to_owned(),
             Notice::NoSuchStep { asked, steps, last_shown } => lang.no_such_step(*asked, *steps, *last_shown),

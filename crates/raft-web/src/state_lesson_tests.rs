@@ -169,10 +169,16 @@ fn a_lesson_that_cannot_be_had_leaves_a_notice_and_the_run() {
         progress: LessonProgress::default(),
     });
     assert!(state.tour.is_none());
-    assert_eq!(state.notice.as_ref().unwrap().text(Lang::En), "This lesson could not be loaded: \"nope\"");
-    assert_eq!(state.notice.as_ref().unwrap().text(Lang::Zh), "无法加载此课程：“nope”");
+    let no_such = "There is no lesson \"nope\": choose one in the Lesson picker.";
+    assert_eq!(state.notice.as_ref().unwrap().text(Lang::En), no_such);
+    assert_eq!(state.notice.as_ref().unwrap().text(Lang::Zh), "没有“nope”这一课：请在“课程”选择框中选择一课。");
     let told = state.host_refusals.last().map(|(_, notice)| notice.text(Lang::En));
-    assert_eq!(told.as_deref(), Some("This lesson could not be loaded: \"nope\""), "and the embedding page");
+    assert_eq!(told.as_deref(), Some(no_such), "and the embedding page");
+    // A lesson there is, whose file did not come (the network), says so.
+    let lost = Rc::new(Playground::default()).reduce(Action::OpenLesson(link_to("election", None))).reduce(
+        Action::LessonLoaded { link: link_to("election", None), file: None, progress: LessonProgress::default() },
+    );
+    assert_eq!(lost.notice.as_ref().unwrap().text(Lang::En), "This lesson could not be loaded: \"election\"");
     let asked = state.reduce(Action::OpenLesson(link_to("election", None)));
     let garbled = asked.reduce(Action::LessonLoaded {
         link: link_to("election", None),
@@ -243,7 +249,7 @@ fn the_embedding_page_goes_to_steps() {
         progress: LessonProgress::default(),
     });
     let told: Vec<String> = lost.host_refusals.iter().map(|(_, n)| n.text(Lang::En)).collect();
-    assert_eq!(told, ["This lesson could not be loaded: \"nope\"", "No lesson is open."]);
+    assert_eq!(told, ["There is no lesson \"nope\": choose one in the Lesson picker.", "No lesson is open."]);
     let state = opened("election", None).reduce(Action::HostGotoStep(4));
     assert_eq!((step_of(&state), state.time_ms()), (4, 1_015));
     let past = state.clone().reduce(Action::HostGotoStep(5));
