@@ -52,6 +52,7 @@ impl Simulation {
             other => other,
         };
         let change = change_of(&request);
+        self.client_writes += usize::from(kind == crate::client::OpKind::Write);
         self.client_ops.push(ClientOp {
             id,
             client,

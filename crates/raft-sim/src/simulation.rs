@@ -132,6 +132,8 @@ pub struct Simulation {
     /// How many client operations have ended, so the page can tell when the history changed
     /// without walking it every frame.
     pub(crate) client_ops_ended: usize,
+    /// How many of the client operations are writes.
+    pub(crate) client_writes: usize,
     pub(crate) events_processed: u64,
     pub(crate) recent_losses: std::collections::VecDeque<LostMessage>,
     pub(crate) story: Story,
@@ -186,6 +188,7 @@ impl Simulation {
             client_ops: playground_support::ChunkedVec::new(),
             sessions: Default::default(),
             client_ops_ended: 0,
+            client_writes: 0,
             events_processed: 0,
             recent_losses: std::collections::VecDeque::new(),
             story: Story::default(),
@@ -335,9 +338,14 @@ impl Simulation {
         self.client_ops_ended
     }
 
-    /// How many client writes were invoked so far.
+    /// How many client operations (writes, reads, membership changes) were invoked so far.
     pub fn client_op_count(&self) -> usize {
         self.client_ops.len()
+    }
+
+    /// How many client writes were invoked so far.
+    pub fn client_write_count(&self) -> usize {
+        self.client_writes
     }
 
     /// The time of the next event or scheduled action, if any.

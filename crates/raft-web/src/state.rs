@@ -1015,9 +1015,10 @@ impl Playground {
         format!("x={}", self.next_write_number())
     }
 
-    /// The number the write fields suggest writing next: one more than the operations so far.
+    /// The number the write fields suggest writing next: one more than the writes so far
+    /// (reads and membership changes take none).
     pub fn next_write_number(&self) -> u64 {
-        self.history.borrow().sim().client_op_count() as u64 + 1
+        self.history.borrow().sim().client_write_count() as u64 + 1
     }
 
     /// The key the read field suggests: the latest write's, else `x`.

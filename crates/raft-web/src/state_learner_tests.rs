@@ -346,6 +346,16 @@ fn a_run_replayed_under_rules_that_make_its_moment_too_busy_opens_at_0_and_says_
 }
 
 #[test]
+fn a_read_takes_no_number_from_the_writes_the_page_suggests() {
+    let mut state = Rc::new(Playground::default());
+    assert_eq!(state.suggested_command(), "x=1");
+    state = state.reduce(Action::Apply(raft_sim::Action::Read { node: 1, key: "x".into(), client: 1 }));
+    assert_eq!(state.suggested_command(), "x=1", "a read is no write");
+    state = state.reduce(Action::Apply(raft_sim::Action::Write { node: 1, command: "x=1".into(), client: 1 }));
+    assert_eq!(state.suggested_command(), "x=2");
+}
+
+#[test]
 fn crashing_a_leader_at_the_moment_it_was_elected_keeps_that_moment_on_the_timeline() {
     let mut state = Rc::new(Playground::default());
     while state.leader().is_none() {
