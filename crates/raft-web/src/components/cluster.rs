@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::activate_keys::on_activate_keys;
 use super::node_glyph::{kv_glyph, name_glyph};
-use super::tally::{tally_glyph, tally_spots};
+use super::tally::{tally_glyph, tally_spots, Letters};
 use super::{lane_glyph, message_glyph, node_glyph, LaneGlyphProps, MessageGlyphProps, NodeGlyphProps};
 use crate::geometry::{number, translate, CLIENT_POSITION, VIEW_SIZE};
 use crate::i18n::Lang;
@@ -119,10 +119,21 @@ pub fn Cluster(props: &ClusterProps) -> Html {
                 { for props.view.nodes.iter().map(|node| kv_glyph(lang, node, props.view.nodes.len())) }
             </g>
             <g class="cluster__votes" aria-hidden="true">
-                { for tally_spots(lang, &props.view.nodes).into_iter()
+                { for tally_spots(lang, &props.view.nodes, narrow_letters).into_iter()
                     .map(|(index, text, spot)| tally_glyph(&props.view.nodes[index], text, spot)) }
             </g>
         </svg>
+    }
+}
+
+/// The drawing's letters as `playground.css` sizes them for this window: larger on a narrow
+/// screen (`max-width: 40rem`, as the style sheet asks).
+fn narrow_letters() -> Letters {
+    let narrow = gloo::utils::window().match_media("(max-width: 40rem)").ok().flatten().is_some_and(|m| m.matches());
+    if narrow {
+        Letters::NARROW
+    } else {
+        Letters::WIDE
     }
 }
 
