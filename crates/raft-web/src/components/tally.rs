@@ -95,7 +95,11 @@ impl Shape {
         match self {
             Shape::Box(other) => area.overlaps(other),
             Shape::Disc(centre, radius) => {
-                let (dx, dy) = (centre.x.clamp(area.0, area.2) - centre.x, centre.y.clamp(area.1, area.3) - centre.y);
+                // The box's point nearest the centre (`max` then `min`: `f64::clamp` would bring
+                // in the formatting of floats for its assertion, kilobytes of the page's weight).
+                let nearest = |value: f64, low: f64, high: f64| value.max(low).min(high);
+                let (dx, dy) =
+                    (nearest(centre.x, area.0, area.2) - centre.x, nearest(centre.y, area.1, area.3) - centre.y);
                 dx * dx + dy * dy < radius * radius
             }
         }
