@@ -6,6 +6,41 @@ use crate::message::Message;
 use crate::role::RoleKind;
 use crate::types::{LogIndex, Millis, NodeId, RequestId, Term};
 
+/// Where a leader's lease stood when it took a read, in the lease read mode (thesis §6.4.1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum LeaseStanding {
+    /// It holds until then: the read needs no round of heartbeats.
+    Holds {
+        /// When it ends.
+        until: Millis,
+    },
+    /// No round of this leader's term has been answered by a majority yet.
+    NotYet,
+    /// It ran out then.
+    RanOut {
+        /// When.
+        at: Millis,
+    },
+    /// The leader gave it up when it sent TimeoutNow: the election it asked for skips
+    /// CheckQuorum's guard.
+    GivenUp,
+}
+
+impl LeaseStanding {
+    /// The standing at `now` of a lease that ends at `until` (0: none yet), given up or not.
+    pub fn of(until: Millis, given_up: bool, now: Millis) -> Self {
+        if given_up {
+            LeaseStanding::GivenUp
+        } else if now < until {
+            LeaseStanding::Holds { until }
+        } else if until == 0 {
+            LeaseStanding::NotYet
+        } else {
+            LeaseStanding::RanOut { at: until }
+        }
+    }
+}
+
 /// The node's one timer. Followers and candidates run the election timer; a leader runs the
 /// heartbeat timer instead (§5.2). Arming one replaces the other.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -288,9 +323,9 @@ pub enum Output {
     },
     /// A leader gave read `request_id` its readIndex, its commitIndex `read_index` (thesis
     /// §6.4): with `round` > 0 the read waits for a majority to acknowledge that heartbeat
-    /// round, which proves no later leader existed when it arrived; with `round` 0 the lease,
-    /// which holds until `lease_until`, proves it (§6.4.1). It answers once it has applied
-    /// `read_index`. For the driver's narration, which changes nothing.
+    /// round, which proves no later leader existed when it arrived; with `round` 0 the lease
+    /// proves it (§6.4.1). It answers once it has applied `read_index`. For the driver's
+    /// narration, which changes nothing.
     ReadIndexSet {
         /// The read.
         request_id: RequestId,
@@ -298,8 +333,8 @@ pub enum Output {
         read_index: LogIndex,
         /// The heartbeat round it waits on (0: none, the lease covers it).
         round: u64,
-        /// Until when the lease holds (meaningful with `round` 0).
-        lease_until: Millis,
+        /// In the lease read mode, where the leader's lease stood.
+        lease: Option<LeaseStanding>,
     },
     /// A majority acknowledged this leader's heartbeat round `answered`, begun no earlier than
     /// `round`, the latest on which the `reads` reads it confirms waited (thesis §6.4). For

@@ -61,7 +61,7 @@ mod types;
 
 pub use command::{Command, CommandError, Session, SetCommand, MAX_KEY_CHARS, MAX_VALUE_CHARS};
 pub use configuration::{ChangeRefusal, Configuration, MembershipChange, MembershipMode};
-pub use io::{ClientResult, ElectionCause, Input, Output, PreVoteRefusal, Timer, VoteRefusal};
+pub use io::{ClientResult, ElectionCause, Input, LeaseStanding, Output, PreVoteRefusal, Timer, VoteRefusal};
 pub use log::{Entry, Log, LogChange};
 pub use membership::{CATCH_UP_ROUND_LIMIT, MAX_CATCH_UP_ROUNDS};
 pub use message::{

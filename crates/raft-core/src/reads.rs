@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use playground_support::SortedMap;
 
-use crate::io::{ClientResult, Output};
+use crate::io::{ClientResult, LeaseStanding, Output};
 use crate::node::Node;
 use crate::options::ReadMode;
 use crate::role::Role;
@@ -92,8 +92,8 @@ impl Node {
         if reads.waiting.is_empty() {
             return;
         }
-        let lease_holds = lease_mode && !reads.lease_void && now < reads.lease_until;
-        let lease_until = reads.lease_until;
+        let lease = lease_mode.then(|| LeaseStanding::of(reads.lease_until, reads.lease_void, now));
+        let lease_holds = matches!(lease, Some(LeaseStanding::Holds { .. }));
         let mut set = Vec::new();
         for read in reads.waiting.iter_mut().filter(|read| read.read_index.is_none()) {
             if !own_term_committed {
@@ -105,10 +105,10 @@ impl Node {
                 request_id: read.request_id,
                 read_index: commit_index,
                 round: read.round,
-                lease_until,
+                lease,
             });
         }
-        let new_round = set.iter().any(|output| matches!(output, Output::ReadIndexSet { round, .. } if *round > 0));
+        let new_round = !lease_holds && !set.is_empty();
         for output in set {
             self.emit(output);
         }
@@ -168,9 +168,13 @@ impl Node {
             // The reads it confirms, by the latest round one of them waited on (a later round's
             // answers confirm the earlier ones' too).
             let newly = |read: &&PendingRead| read.round > reads.confirmed && read.round <= majority;
-            let reads_confirmed = reads.waiting.iter().filter(newly).count();
-            if let Some(round) = reads.waiting.iter().filter(newly).map(|read| read.round).max() {
-                confirmed = Some(Output::ReadRoundConfirmed { round, answered: majority, reads: reads_confirmed });
+            let (count, round) = reads
+                .waiting
+                .iter()
+                .filter(newly)
+                .fold((0, 0), |(count, round), read| (count + 1, round.max(read.round)));
+            if count > 0 {
+                confirmed = Some(Output::ReadRoundConfirmed { round, answered: majority, reads: count });
             }
             reads.confirmed = majority;
             while let Some(&(round, started_at)) = reads.started.front().filter(|&&(round, _)| round <= majority) {

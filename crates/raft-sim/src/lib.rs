@@ -60,9 +60,9 @@ pub use linearizability::{
 pub use network::{DropReason, InFlight, Links, Network, Payload, PayloadKind, CLIENT};
 pub use queue::EventQueue;
 pub use raft_core::{
-    ChangeRefusal, ClientResult, Command, CommandError, Configuration, LogIndex, MembershipChange, MembershipMode,
-    Message, MessageKind, NodeId, PreVoteRefusal, Progress, RaftOptions, RoleKind, Term, Timer, VoteRefusal,
-    MAX_KEY_CHARS, MAX_VALUE_CHARS,
+    ChangeRefusal, ClientResult, Command, CommandError, Configuration, LeaseStanding, LogIndex, MembershipChange,
+    MembershipMode, Message, MessageKind, NodeId, PreVoteRefusal, Progress, RaftOptions, RoleKind, Term, Timer,
+    VoteRefusal, MAX_KEY_CHARS, MAX_VALUE_CHARS,
 };
 pub use raft_scenario::{
     format_probability, is_probability, probability_problem, read, to_compact_json, workload_problem, Action,
@@ -78,6 +78,6 @@ pub use report::{format_hash, ConfigReport, JointReport, NodeReport, NotLineariz
 pub use rng::SimRng;
 pub use scenario_run::{OpenLink, ScenarioExt};
 pub use simulation::{ArmedTimer, LostMessage, SimNode, Simulation, RECENT_LOSSES};
-pub use story::{LeaseStanding, Story, StoryCategory, StoryEvent, STORY_LENGTH};
+pub use story::{Story, StoryCategory, StoryEvent, STORY_LENGTH};
 pub use time::{elapsed_fraction, Millis};
 pub use trace::{Trace, TraceEvent};

@@ -11,7 +11,7 @@ use crate::invariants::{Checker, Violation};
 use crate::network::{DropReason, InFlight, MessageId, Network, Payload, CLIENT};
 use crate::queue::EventQueue;
 use crate::rng::SimRng;
-use crate::story::{LeaseStanding, Story, StoryEvent};
+use crate::story::{Story, StoryEvent};
 use crate::time::{elapsed_fraction, Millis};
 use crate::trace::{timer_name, Trace, TraceEvent};
 
@@ -774,12 +774,9 @@ impl Simulation {
                         self.story.push(at, StoryEvent::ReadHeld { op: request_id, leader: id, client, key, term });
                     }
                 }
-                Output::ReadIndexSet { request_id, read_index, round, lease_until } => {
+                Output::ReadIndexSet { request_id, read_index, round, lease } => {
                     if let Some(op) = self.client_op(request_id) {
                         let (client, key) = (op.client, op.key.clone().unwrap_or_default());
-                        let options = &self.config.options;
-                        let lease = (options.read_mode == raft_scenario::ReadMode::Lease && options.check_quorum)
-                            .then(|| LeaseStanding::of(round, lease_until, at));
                         let event = StoryEvent::ReadIndexSet {
                             op: request_id,
                             leader: id,

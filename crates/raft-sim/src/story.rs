@@ -456,7 +456,7 @@ pub enum StoryEvent {
         /// The heartbeat round it waits on (0: the lease covers it).
         round: u64,
         /// In the lease read mode, where the leader's lease stood (thesis §6.4.1).
-        lease: Option<LeaseStanding>,
+        lease: Option<raft_core::LeaseStanding>,
     },
     /// A majority acknowledged a leader's heartbeat round on which reads waited (thesis §6.4).
     ReadRoundConfirmed {
@@ -558,39 +558,6 @@ impl StoryEvent {
             | StoryEvent::ChangeRequested { .. }
             | StoryEvent::ChangeDone { .. } => StoryCategory::Client,
             _ => StoryCategory::Faults,
-        }
-    }
-}
-
-/// Where a leader's lease stood when it took a read, in the lease read mode (thesis §6.4.1).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LeaseStanding {
-    /// It holds until then: the read needs no round of heartbeats.
-    Holds {
-        /// When it ends.
-        until: Millis,
-    },
-    /// No round of this leader's term has been answered by a majority yet.
-    NotYet,
-    /// It ran out then.
-    RanOut {
-        /// When.
-        at: Millis,
-    },
-    /// The leader gave it up when it sent TimeoutNow: the election it asked for skips
-    /// CheckQuorum's guard.
-    GivenUp,
-}
-
-impl LeaseStanding {
-    /// The standing of a lease that ends at `until` (0: none yet), for a read given heartbeat
-    /// round `round` (0: the lease covered it) at `now`.
-    pub fn of(round: u64, until: Millis, now: Millis) -> Self {
-        match (round, until) {
-            (0, until) => LeaseStanding::Holds { until },
-            (_, 0) => LeaseStanding::NotYet,
-            (_, until) if until <= now => LeaseStanding::RanOut { at: until },
-            _ => LeaseStanding::GivenUp,
         }
     }
 }

@@ -309,11 +309,11 @@ fn told_of(sim: &raft_sim::Simulation, what: impl Fn(&StoryEvent) -> bool) -> bo
 }
 
 #[test]
-fn a_lease_stands_by_its_round_and_its_end() {
-    assert_eq!(LeaseStanding::of(0, 900, 700), LeaseStanding::Holds { until: 900 });
-    assert_eq!(LeaseStanding::of(4, 0, 700), LeaseStanding::NotYet);
-    assert_eq!(LeaseStanding::of(4, 650, 700), LeaseStanding::RanOut { at: 650 });
-    assert_eq!(LeaseStanding::of(4, 900, 700), LeaseStanding::GivenUp);
+fn a_lease_stands_by_its_end_and_whether_it_was_given_up() {
+    assert_eq!(LeaseStanding::of(900, false, 700), LeaseStanding::Holds { until: 900 });
+    assert_eq!(LeaseStanding::of(0, false, 700), LeaseStanding::NotYet);
+    assert_eq!(LeaseStanding::of(650, false, 700), LeaseStanding::RanOut { at: 650 });
+    assert_eq!(LeaseStanding::of(900, true, 700), LeaseStanding::GivenUp);
 }
 
 #[test]

@@ -13,6 +13,17 @@ pub const LANE_OFFSET: f64 = 6.0;
 /// Where the simulated client is drawn: beside the ring, top left.
 pub const CLIENT_POSITION: Point = Point { x: 34.0, y: 34.0 };
 
+/// How a text is anchored at its `x` (SVG's `text-anchor`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Anchor {
+    /// Its start is at `x`.
+    Start,
+    /// Its middle is at `x`.
+    Middle,
+    /// Its end is at `x`.
+    End,
+}
+
 /// A point in SVG user units.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Point {

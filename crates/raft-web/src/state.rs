@@ -1279,8 +1279,6 @@ impl Reducible for Playground {
                     if let Err(busy) = next.seek(now) {
                         next.notice = Some(busy);
                     }
-                }
-                if next.run != run {
                     // The same story under other rules: it keeps its preset's words (in 中文 too),
                     // though the picker no longer names the preset. Under the same rules, it is
                     // the run it was (the preset's own, if no one acted in it).

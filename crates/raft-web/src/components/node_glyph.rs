@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::activate_keys::on_activate_keys;
 use crate::class_list::{class_list, term_class};
-use crate::geometry::{number, translate, NODE_RADIUS, VIEW_SIZE};
+use crate::geometry::{number, translate, Anchor, NODE_RADIUS, VIEW_SIZE};
 use crate::i18n::Lang;
 use crate::view::{NodeView, Standing};
 
@@ -132,32 +132,42 @@ pub fn kv_glyph(lang: Lang, node: &NodeView, servers: usize) -> Html {
     if node.kv_len > node.kv.len() {
         all.push_str(", …");
     }
-    let KvLine { text, x, y, class } = kv_line(node, servers);
+    let line = kv_line(node, servers);
     html! {
-        <text key={node.id} {class} x={number(x)} y={number(y)}
+        <text key={node.id} class={line.class()} x={number(line.x)} y={number(line.y)}
               data-kv-node={node.id.to_string()}
               aria-label={lang.kv_label(node.id, if all.is_empty() { "∅" } else { &all })}>
-            { text }
+            { line.text }
         </text>
     }
 }
 
-/// A server's state machine as drawn: its words, their anchor point and their classes.
+/// A server's state machine as drawn: its words, where and how they are anchored, and their
+/// size.
 pub struct KvLine {
     /// The pairs shown, cut short, or `∅`.
     pub text: String,
-    /// Where the text is anchored (see the class for how).
+    /// Where the text is anchored.
     pub x: f64,
     /// Its baseline.
     pub y: f64,
-    /// `node__kv`, and `--before`/`--after` (anchored at its end or start) and `--crowded`.
-    pub class: &'static str,
+    /// Centred below the name, or ending or starting beside it.
+    pub anchor: Anchor,
+    /// It keeps its small letters on a phone (a crowded ring's).
+    pub small: bool,
 }
 
 impl KvLine {
-    /// Whether it keeps its small letters on a phone (a crowded ring's).
-    pub fn small(&self) -> bool {
-        self.class.ends_with("--crowded")
+    /// Its classes: `node__kv`, with `--before`/`--after` (anchored at its end or start) and
+    /// `--crowded`.
+    fn class(&self) -> &'static str {
+        match (self.anchor, self.small) {
+            (Anchor::Middle, _) => "node__kv",
+            (Anchor::End, false) => "node__kv node__kv--before",
+            (Anchor::End, true) => "node__kv node__kv--before node__kv--crowded",
+            (Anchor::Start, false) => "node__kv node__kv--after",
+            (Anchor::Start, true) => "node__kv node__kv--after node__kv--crowded",
+        }
     }
 }
 
@@ -185,16 +195,14 @@ pub fn kv_line(node: &NodeView, servers: usize) -> KvLine {
     // side away from the ring's centre (never inside the ring, where it would read as nobody's).
     let below = NODE_RADIUS + KV_BELOW;
     // On a crowded ring it keeps its small letters on a phone, to stay inside the drawing.
-    let (dx, y, class) = if !crowded && node.position.y + below + 4.0 <= VIEW_SIZE {
-        (0.0, below, "node__kv")
+    let (dx, y, anchor) = if !crowded && node.position.y + below + 4.0 <= VIEW_SIZE {
+        (0.0, below, Anchor::Middle)
     } else if node.position.x < VIEW_SIZE / 2.0 {
-        let class = if crowded { "node__kv node__kv--before node__kv--crowded" } else { "node__kv node__kv--before" };
-        (-14.0, NODE_RADIUS + NAME_BELOW, class)
+        (-14.0, NODE_RADIUS + NAME_BELOW, Anchor::End)
     } else {
-        let class = if crowded { "node__kv node__kv--after node__kv--crowded" } else { "node__kv node__kv--after" };
-        (14.0, NODE_RADIUS + NAME_BELOW, class)
+        (14.0, NODE_RADIUS + NAME_BELOW, Anchor::Start)
     };
-    KvLine { text, x: node.position.x + dx, y: node.position.y + y, class }
+    KvLine { text, x: node.position.x + dx, y: node.position.y + y, anchor, small: crowded }
 }
 
 /// The election timer as an arc around the node that shrinks as the timer runs down.

@@ -10,7 +10,7 @@ use raft_sim::RoleKind;
 use yew::prelude::*;
 
 use super::node_glyph::{kv_line, NAME_BELOW};
-use crate::geometry::{number, Point, CLIENT_POSITION, NODE_RADIUS, VIEW_SIZE};
+use crate::geometry::{number, Anchor, Point, CLIENT_POSITION, NODE_RADIUS, VIEW_SIZE};
 use crate::i18n::Lang;
 use crate::view::NodeView;
 
@@ -21,21 +21,20 @@ pub struct Letters {
     tally: f64,
     name: f64,
     kv: f64,
-    /// A crowded ring's state machine's, which keeps its small letters on a phone.
-    kv_small: f64,
     /// Half the client's box's width and height, and how far it is moved right and down.
     client: (f64, f64, f64, f64),
 }
 
 impl Letters {
     /// On a wide screen.
-    pub const WIDE: Letters =
-        Letters { tally: 12.0, name: 14.0, kv: 12.0, kv_small: 12.0, client: (27.0, 15.0, 0.0, 0.0) };
+    pub const WIDE: Letters = Letters { tally: 12.0, name: 14.0, kv: 12.0, client: (27.0, 15.0, 0.0, 0.0) };
     /// On a narrow screen (`max-width: 40rem`), where the drawing is smaller and its words
     /// larger in its units; the client's box scaled by 1.3 and moved by (8, 4).
-    pub const NARROW: Letters =
-        Letters { tally: 17.0, name: 19.0, kv: 17.0, kv_small: 12.0, client: (36.0, 20.0, 8.0, 4.0) };
+    pub const NARROW: Letters = Letters { tally: 17.0, name: 19.0, kv: 17.0, client: (36.0, 20.0, 8.0, 4.0) };
 }
+
+/// A crowded ring's state machine's letters, on any screen (`node__kv--crowded`).
+const KV_FONT_SMALL: f64 = 12.0;
 
 /// Room kept free around a circle: its election timer's arc.
 const CIRCLE_MARGIN: f64 = 6.0;
@@ -43,17 +42,6 @@ const CIRCLE_MARGIN: f64 = 6.0;
 const HALO: f64 = 4.0;
 /// The gap between a circle and a tally beside it.
 const BESIDE_GAP: f64 = 9.0;
-
-/// How a text is anchored at its `x` (SVG's `text-anchor`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Anchor {
-    /// Its start is at `x`.
-    Start,
-    /// Its middle is at `x`.
-    Middle,
-    /// Its end is at `x`.
-    End,
-}
 
 /// Where a tally is drawn: its anchor point and baseline, in the drawing's units.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -187,15 +175,8 @@ fn obstacles(nodes: &[NodeView], letters: &Letters) -> Vec<(Option<usize>, Shape
         let name_spot = Spot { x, y: y + NODE_RADIUS + NAME_BELOW, anchor: Anchor::Middle };
         areas.push((Some(index), Shape::Box(text_area(&name, letters.name, name_spot))));
         let kv = kv_line(node, servers);
-        let anchor = if kv.class.contains("--before") {
-            Anchor::End
-        } else if kv.class.contains("--after") {
-            Anchor::Start
-        } else {
-            Anchor::Middle
-        };
-        let font = if kv.small() { letters.kv_small } else { letters.kv };
-        areas.push((Some(index), Shape::Box(text_area(&kv.text, font, Spot { x: kv.x, y: kv.y, anchor }))));
+        let font = if kv.small { KV_FONT_SMALL } else { letters.kv };
+        areas.push((Some(index), Shape::Box(text_area(&kv.text, font, Spot { x: kv.x, y: kv.y, anchor: kv.anchor }))));
     }
     let (half_width, half_height, dx, dy) = letters.client;
     let Point { x, y } = CLIENT_POSITION;
