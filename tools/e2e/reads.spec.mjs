@@ -79,3 +79,62 @@ test('Settings chooses the read mode, and a lease without CheckQuorum is refused
   await expect.poll(() => page.evaluate(() => location.hash)).toContain('s=1.');
   expect(errors).toEqual([]);
 });
+
+test('a lease that ignores clock drift serves a stale read, and one that allows for it does not', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('break-lease-clock-drift');
+  await presetShown(page, 'break-lease-clock-drift');
+  const badge = page.locator('[data-invariant="linearizable"]');
+  const rulesOff = page.locator('[data-rules-off]');
+  await expect(rulesOff).toHaveCount(0); // the clocks are exact until 0.7 s
+  await page.getByRole('slider', { name: 'Speed' }).fill('1'); // 10×
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(badge).toHaveAttribute('data-ok', 'false', { timeout: 20_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(rulesOff).toHaveAttribute('data-rules-off', 'clocks_beyond_lease_bound');
+  await expect(rulesOff).toContainText('Clocks drift apart more than a lease allows for');
+  // S4's slow clock is drawn and said; the narration told when it slowed.
+  const slow = page.locator('[data-node="4"] .node__clock');
+  await expect(slow).toHaveText('0.5×');
+  await expect(slow).toHaveAttribute('data-clock', '50');
+  await expect(page.locator('[data-node="4"]')).toHaveAttribute('aria-label', /clock at 50 % of real time/);
+  await expect(page.locator('[data-node="1"] .node__clock')).toHaveCount(0);
+  await expect(page.locator('.narration')).toContainText("S4's clock now runs at 50 % of real time");
+  await expect(page.locator('.client-history [data-op="3"]')).toHaveAttribute('aria-label', 'C2 r x → 1: ok');
+  // Allowing for the drift, the same run stays linearizable.
+  await page.getByText('Settings', { exact: true }).click();
+  await page.getByLabel(/^Clock drift a lease allows for/).fill('100');
+  await page.getByRole('button', { name: 'Replay with this change' }).click();
+  await expect(page.locator('[data-preset-replayed="true"]')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect.poll(() => simulatedTime(page), { timeout: 20_000 }).toBeGreaterThan(2_100);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(badge).toHaveAttribute('data-ok', 'true');
+  await expect(rulesOff).toHaveCount(0);
+  await expect(page.locator('.client-history [data-op="3"]')).not.toHaveAttribute('aria-label', /: ok$/);
+  expect(errors).toEqual([]);
+});
+
+test("a server's clock set from its menu is drawn, named and told, and set back", async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  const { follower } = await pausedWithLeader(page);
+  const node = page.locator(`[data-node="${follower}"]`);
+  await node.click();
+  const menu = page.locator(`[data-node-menu="${follower}"]`);
+  const clock = menu.getByRole('group', { name: 'Clock:' });
+  await expect(clock.locator('[data-clock-speed="100"]')).toHaveAttribute('aria-pressed', 'true');
+  await clock.getByRole('button', { name: new RegExp(`^S${follower}'s clock runs at 50 %`) }).click();
+  await expect(node.locator('.node__clock')).toHaveText('0.5×');
+  await expect(node).toHaveAttribute('aria-label', /clock at 50 % of real time$/);
+  await expect(page.locator('.narration')).toContainText(`S${follower}'s clock now runs at 50 % of real time`);
+  // Not with lease reads: nothing is said to be broken.
+  await expect(page.locator('[data-rules-off]')).toHaveCount(0);
+  if (!(await menu.isVisible())) await node.click();
+  await expect(clock.locator('[data-clock-speed="50"]')).toHaveAttribute('aria-pressed', 'true');
+  await clock.locator('[data-clock-speed="100"]').click();
+  await expect(node.locator('.node__clock')).toHaveCount(0);
+  await expect(page.locator('.narration')).toContainText(`S${follower}'s clock keeps real time again.`);
+  expect(errors).toEqual([]);
+});

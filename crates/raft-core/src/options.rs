@@ -34,6 +34,11 @@ pub struct RaftOptions {
     pub snapshot_every: u64,
     /// The shortest election timeout the driver draws, in ms.
     pub election_timeout_min_ms: Millis,
+    /// How far apart, at most, the servers' clocks may run, in percent: a clock may run this
+    /// much faster than another. A leader shortens its lease to match (see
+    /// [`RaftOptions::lease_window`]). 0: clocks are taken to be exact, as the simulator's are
+    /// unless a server's clock is set to run slow or fast.
+    pub clock_drift_percent: u32,
     /// Rules switched off on purpose, to show why each exists. All off by default.
     pub unsafe_rules: UnsafeRules,
 }
@@ -79,11 +84,24 @@ pub enum ReadMode {
     /// and answers once it has applied up to the noted index. No log entry is written.
     ReadIndex,
     /// Leases (thesis §6.4.1): a leader that a majority acknowledged in a heartbeat round sent
-    /// at time t answers reads at once until t plus the shortest election timeout, because
-    /// with CheckQuorum's guard no server that acknowledged will vote for another before then.
-    /// Safe only with `check_quorum` (and, on real machines, bounded clock drift); without
-    /// CheckQuorum it serves as ReadIndex does.
+    /// at time t answers reads at once until t plus the shortest election timeout (divided by
+    /// the clock drift bound, [`RaftOptions::lease_window`]), because with CheckQuorum's guard
+    /// no server that acknowledged will vote for another before then. Safe only with
+    /// `check_quorum`, and only while the clocks drift apart by no more than
+    /// `clock_drift_percent`; without CheckQuorum it serves as ReadIndex does.
     Lease,
+}
+
+impl RaftOptions {
+    /// How long a lease lasts, in the leader's own time, from the start of a heartbeat round a
+    /// majority acknowledged (thesis §6.4.1): the shortest election timeout divided by the
+    /// clock drift bound. A server that acknowledged the round votes for no one else until
+    /// the shortest election timeout has passed on *its* clock; if the leader's clock may run
+    /// slower than that server's by the bound, only the shortened lease surely ends first.
+    pub fn lease_window(&self) -> Millis {
+        let bound = 100 + u64::from(self.clock_drift_percent);
+        self.election_timeout_min_ms.saturating_mul(100) / bound
+    }
 }
 
 impl Default for RaftOptions {
@@ -98,6 +116,7 @@ impl Default for RaftOptions {
             read_mode: ReadMode::Log,
             snapshot_every: 0,
             election_timeout_min_ms: 150,
+            clock_drift_percent: 0,
             unsafe_rules: UnsafeRules::default(),
         }
     }

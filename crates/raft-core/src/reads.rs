@@ -158,7 +158,7 @@ impl Node {
     /// Works out the highest round a majority acknowledged, extends the lease from that
     /// round's start, and serves what it can.
     fn confirm_reads(&mut self) {
-        let (own, window) = (self.id, self.options.election_timeout_min_ms);
+        let (own, window) = (self.id, self.options.lease_window());
         let Role::Leader(leader) = &mut self.role else { return };
         let reads = &mut leader.reads;
         let held = |id: NodeId| if id == own { reads.round } else { reads.acked.get(&id).copied().unwrap_or(0) };

@@ -117,6 +117,21 @@ fn a_lease_serves_reads_at_once_and_only_while_it_holds() {
 }
 
 #[test]
+fn a_clock_drift_bound_shortens_the_lease() {
+    for (drift, holds_after_100_ms) in [(0, true), (100, false)] {
+        let options = RaftOptions { clock_drift_percent: drift, ..reads(ReadMode::Lease) };
+        assert_eq!(options.lease_window(), 150 * 100 / (100 + u64::from(drift)));
+        let mut cluster = cluster_with_x(options);
+        cluster.lead_for(1, 50); // a round acknowledged, begun now
+        cluster.isolate(1);
+        cluster.advance(100); // within 150 ms of the round, not within 75 ms
+        cluster.read(1, 2, "x");
+        let answered = cluster.response(2) == Some(&read_value("1", 2));
+        assert_eq!(answered, holds_after_100_ms, "drift bound {drift}%");
+    }
+}
+
+#[test]
 fn without_check_quorum_a_lease_is_not_trusted() {
     let options = RaftOptions { read_mode: ReadMode::Lease, ..RaftOptions::default() };
     let mut cluster = cluster_with_x(options);

@@ -40,6 +40,10 @@ pub fn is_workload_interval(every_ms: Millis) -> bool {
     every_ms == 0 || WORKLOAD_INTERVAL_MS.contains(&every_ms)
 }
 
+/// The speeds a server's clock may run at (`clock`), in percent of real time: a tenth to ten
+/// times.
+pub const CLOCK_PERCENT: std::ops::RangeInclusive<u32> = 10..=1_000;
+
 /// Actions of client 1 do not write their client, so files and links read and write as
 /// before clients had names.
 fn is_first_client(client: &ClientId) -> bool {
@@ -178,6 +182,16 @@ pub enum Action {
         /// The time between two writes, 100 to 60,000 ms; 0 stops the writes.
         every_ms: Millis,
     },
+    /// From now on, the server's clock runs at this speed, in percent of real time (100:
+    /// exact; 50: half as fast, so its timers and its lease last twice as long; 200: twice
+    /// as fast). Within [`CLOCK_PERCENT`]. Leases are safe only while clocks drift apart by
+    /// no more than the `clock_drift_percent` option allows (thesis §6.4.1).
+    Clock {
+        /// Which node.
+        node: NodeId,
+        /// Its clock's speed, in percent of real time.
+        percent: u32,
+    },
     /// The client asks the leader to make exactly these servers the voters: by joint
     /// consensus in `joint` mode; in `single` mode only if they differ by one server.
     Reconfigure {
@@ -223,6 +237,7 @@ impl Action {
             Action::RemoveServer { .. } => ActionKind::RemoveServer,
             Action::Reconfigure { .. } => ActionKind::Reconfigure,
             Action::Workload { .. } => ActionKind::Workload,
+            Action::Clock { .. } => ActionKind::Clock,
         }
     }
 
@@ -259,6 +274,7 @@ impl fmt::Display for Action {
             Action::AddServer { node } => write!(f, "add_server {node}"),
             Action::RemoveServer { node } => write!(f, "remove_server {node}"),
             Action::Reconfigure { voters } => write!(f, "reconfigure {voters:?}"),
+            Action::Clock { node, percent } => write!(f, "clock {node} {percent}%"),
             Action::Workload { client: 1, every_ms } => write!(f, "workload {every_ms}ms"),
             Action::Workload { client, every_ms } => write!(f, "workload {every_ms}ms C{client}"),
         }
@@ -294,6 +310,7 @@ mod tests {
             Action::Transfer { node: 3 },
             Action::Loss { probability: 0.25 },
             Action::Latency { range_ms: [100, 150] },
+            Action::Clock { node: 2, percent: 50 },
         ];
         for action in actions {
             let timed = TimedAction { at_ms: 5, action };

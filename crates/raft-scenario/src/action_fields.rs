@@ -60,6 +60,8 @@ pub enum ActionKind {
     Scheduler,
     /// `workload`
     Workload,
+    /// `clock`
+    Clock,
 }
 
 impl ActionKind {
@@ -85,6 +87,7 @@ impl ActionKind {
             ActionKind::Loss => &["probability"],
             ActionKind::Latency => &["range_ms"],
             ActionKind::Workload => &["every_ms"],
+            ActionKind::Clock => &["node", "percent"],
         }
     }
 
@@ -113,6 +116,7 @@ impl ActionKind {
             ActionKind::Heartbeat => "heartbeat",
             ActionKind::Scheduler => "scheduler",
             ActionKind::Workload => "workload",
+            ActionKind::Clock => "clock",
         }
     }
 }
@@ -138,6 +142,7 @@ pub(crate) struct ActionFields {
     mode: Option<Scheduler>,
     every_ms: Option<Millis>,
     range_ms: Option<[Millis; 2]>,
+    percent: Option<u32>,
 }
 
 fn optional_probability<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<f64>, D::Error> {
@@ -162,6 +167,7 @@ impl ActionFields {
             ("mode", self.mode.is_some()),
             ("every_ms", self.every_ms.is_some()),
             ("range_ms", self.range_ms.is_some()),
+            ("percent", self.percent.is_some()),
         ];
         let wanted = kind.fields();
         // A client's actions may name the client; without it, it is client 1.
@@ -202,6 +208,7 @@ impl ActionFields {
             ActionKind::Heartbeat => Action::Heartbeat { node },
             ActionKind::Scheduler => Action::Scheduler { mode: self.mode.unwrap_or_default() },
             ActionKind::Workload => Action::Workload { client, every_ms: self.every_ms.unwrap_or(0) },
+            ActionKind::Clock => Action::Clock { node, percent: self.percent.unwrap_or(100) },
         })
     }
 }

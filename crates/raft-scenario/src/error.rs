@@ -97,6 +97,8 @@ pub enum Problem {
     Probability(f64),
     /// A `workload` interval that is neither 0 nor 100 to 60,000 ms: the one given.
     WorkloadInterval(Millis),
+    /// A `clock` speed outside [`CLOCK_PERCENT`](crate::CLOCK_PERCENT): the one given.
+    ClockPercent(u32),
     /// A log whose terms start at 0 or decrease: the term at fault.
     TermOrder(Term),
     /// A term above the highest a server may start with.
@@ -249,6 +251,10 @@ impl fmt::Display for Problem {
             Problem::MessageZero => f.write_str("message ids start at 1"),
             Problem::Probability(p) => f.write_str(&probability_problem(*p)),
             Problem::WorkloadInterval(ms) => f.write_str(&crate::action::workload_problem(*ms)),
+            Problem::ClockPercent(percent) => {
+                let (low, high) = (crate::CLOCK_PERCENT.start(), crate::CLOCK_PERCENT.end());
+                write!(f, "a clock runs at {low} to {high} percent of real time, not {percent}")
+            }
             Problem::TermOrder(term) => write!(f, "terms start at 1 and never decrease along a log, not {term}"),
             Problem::TermTooLarge { term, limit } => write!(f, "at most {limit}, not {term}"),
             Problem::TermBelowLog { term, last } => write!(f, "{term} is below the term {last} of its last log entry"),

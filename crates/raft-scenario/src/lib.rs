@@ -27,7 +27,7 @@ mod scenario;
 
 pub use action::{
     is_client, is_workload_interval, workload_problem, Action, ActionKind, ClientId, MessageId, TimedAction,
-    MAX_CLIENTS, WORKLOAD_INTERVAL_MS,
+    CLOCK_PERCENT, MAX_CLIENTS, WORKLOAD_INTERVAL_MS,
 };
 pub use error::{read, Problem, ReaderKind, ReaderProblem, ScenarioError};
 pub use initial::{InitialState, LogItem, MAX_INITIAL_LOG_ENTRIES, MAX_INITIAL_TERM};
@@ -35,7 +35,8 @@ pub use link::{LinkError, ShareLink, LINK_VERSION, MAX_LINK_TIME_MS, MAX_SCENARI
 pub use object::Object;
 pub use options::{
     check_latency, format_probability, is_probability, probability_problem, ConfigError, Membership, ReadMode,
-    ScenarioOptions, Scheduler, UnsafeSwitches, MAX_CLIENT_RETRIES, MAX_DURATION_MS, MAX_NODES,
+    ScenarioOptions, Scheduler, UnsafeSwitches, MAX_CLIENT_RETRIES, MAX_CLOCK_DRIFT_PERCENT, MAX_DURATION_MS,
+    MAX_NODES,
 };
 pub use scenario::{
     Scenario, MAX_ACTIONS, MAX_DESCRIPTION_CHARS, MAX_SCENARIO_FILE_BYTES, MAX_SCENARIO_TIME_MS, MAX_TITLE_CHARS,

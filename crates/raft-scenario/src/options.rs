@@ -72,6 +72,13 @@ pub struct ScenarioOptions {
     /// (paper §7); 0, the default (not written), only when a `snapshot` action asks.
     #[serde(skip_serializing_if = "is_zero_count")]
     pub snapshot_every: u64,
+    /// How far apart the servers' clocks may run, at most, in percent (thesis §6.4.1): a
+    /// leader's lease lasts the shortest election timeout divided by 1 + this / 100. 0, the
+    /// default (not written): the clocks are taken to be exact. At most
+    /// [`MAX_CLOCK_DRIFT_PERCENT`]. See the `clock` action, which makes a server's clock run
+    /// slow or fast.
+    #[serde(skip_serializing_if = "is_zero_u32")]
+    pub clock_drift_percent: u32,
     /// How events happen: `timed` (the default, not written: each message arrives and each
     /// timer fires at its time) or `manual` (nothing happens until an action says so: a
     /// `deliver`, a `timeout`, a `heartbeat`).
@@ -246,6 +253,7 @@ impl Default for ScenarioOptions {
             membership: Membership::Single,
             read_mode: ReadMode::Log,
             snapshot_every: 0,
+            clock_drift_percent: 0,
             scheduler: Scheduler::Timed,
             unsafe_rules: UnsafeSwitches::default(),
         }
@@ -274,6 +282,9 @@ fn is_zero_count(count: &u64) -> bool {
 fn is_zero_u32(count: &u32) -> bool {
     *count == 0
 }
+
+/// The largest clock drift bound, in percent (`clock_drift_percent`).
+pub const MAX_CLOCK_DRIFT_PERCENT: u32 = 1_000;
 
 /// The most retries of one write a client makes.
 pub const MAX_CLIENT_RETRIES: u32 = 10;
@@ -441,6 +452,13 @@ impl ScenarioOptions {
                 limit: MAX_CLIENT_RETRIES,
             });
         }
+        if self.clock_drift_percent > MAX_CLOCK_DRIFT_PERCENT {
+            return Err(ConfigError::TooMany {
+                name: "clock_drift_percent",
+                value: self.clock_drift_percent,
+                limit: MAX_CLOCK_DRIFT_PERCENT,
+            });
+        }
         if self.read_mode == ReadMode::Lease && !self.check_quorum {
             return Err(ConfigError::LeaseWithoutCheckQuorum);
         }
@@ -462,6 +480,7 @@ impl ScenarioOptions {
             read_mode: self.read_mode.mode(),
             snapshot_every: self.snapshot_every,
             election_timeout_min_ms: self.election_timeout_ms[0],
+            clock_drift_percent: self.clock_drift_percent,
             unsafe_rules: self.unsafe_rules.rules(),
         }
     }

@@ -239,6 +239,13 @@ impl Scenario {
             Action::Loss { .. } => Ok(()),
             Action::Latency { range_ms } => crate::options::check_latency(*range_ms)
                 .map_err(|e| error(format!("{path}.range_ms"), Problem::Config(e))),
+            Action::Clock { node, percent } => {
+                check_node(&format!("{path}.node"), *node, nodes)?;
+                if !crate::CLOCK_PERCENT.contains(percent) {
+                    return Err(error(format!("{path}.percent"), Problem::ClockPercent(*percent)));
+                }
+                Ok(())
+            }
             Action::Workload { client, every_ms } => {
                 check_client(&format!("{path}.client"), *client)?;
                 if !crate::is_workload_interval(*every_ms) {

@@ -47,6 +47,8 @@ pub enum ActionError {
     BadWorkloadInterval(crate::time::Millis),
     /// A `latency` range that is not one: what is wrong with it.
     BadLatency(raft_scenario::ConfigError),
+    /// A `clock` speed outside [`CLOCK_PERCENT`](raft_scenario::CLOCK_PERCENT): the one given.
+    BadClockSpeed(u32),
 }
 
 impl fmt::Display for ActionError {
@@ -62,6 +64,9 @@ impl fmt::Display for ActionError {
             ActionError::BadProbability(p) => f.write_str(&raft_scenario::probability_problem(*p)),
             ActionError::BadWorkloadInterval(ms) => f.write_str(&raft_scenario::workload_problem(*ms)),
             ActionError::BadLatency(error) => f.write_str(&error.problem()),
+            ActionError::BadClockSpeed(percent) => {
+                f.write_str(&raft_scenario::Problem::ClockPercent(*percent).to_string())
+            }
             ActionError::ClientMessage(id) => {
                 write!(f, "message {id} is the client's: only messages between servers are duplicated")
             }
@@ -107,6 +112,7 @@ impl ActionError {
             ActionError::NotLeader(_) => "not_leader",
             ActionError::BadWorkloadInterval(_) => "bad_workload_interval",
             ActionError::BadLatency(_) => "bad_latency",
+            ActionError::BadClockSpeed(_) => "bad_clock_speed",
         }
     }
 }

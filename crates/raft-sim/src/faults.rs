@@ -53,11 +53,11 @@ impl Simulation {
         if self.nodes[index].up {
             return Err(ActionError::NodeUp(id));
         }
-        let old = &self.nodes[index].node;
+        let (old, clock) = (&self.nodes[index].node, self.nodes[index].clock);
         let mut node =
             Node::start(id, old.base_configuration().clone(), self.config.raft(), old.persistent_state().clone());
-        node.restarted(self.now);
-        self.nodes[index] = crate::simulation::SimNode::running(node);
+        node.restarted(clock.read(self.now));
+        self.nodes[index] = crate::simulation::SimNode::running(node, clock);
         self.trace.push(TraceEvent::Restart { at: self.now, node: id });
         self.story.push(self.now, StoryEvent::Restarted { node: id });
         self.drain_outputs(id);
@@ -98,6 +98,28 @@ impl Simulation {
         self.index_of(to).ok_or(ActionError::NoSuchNode(to))?;
         if from == to {
             return Err(ActionError::SelfLink(from));
+        }
+        Ok(())
+    }
+
+    /// From now on, server `id`'s clock runs at `percent` of real time (crashed or not: the
+    /// clock is the machine's). The timer it is running counts what is left of its interval
+    /// at the new speed.
+    pub fn set_clock_speed(&mut self, id: NodeId, percent: u32) -> Result<(), ActionError> {
+        let index = self.index_of(id).ok_or(ActionError::NoSuchNode(id))?;
+        if !raft_scenario::CLOCK_PERCENT.contains(&percent) {
+            return Err(ActionError::BadClockSpeed(percent));
+        }
+        let now = self.now;
+        let (before, timer) = (self.nodes[index].clock, self.nodes[index].timer);
+        let mut after = before;
+        after.set_speed(now, percent);
+        self.node_mut(index).clock = after;
+        if let Some(armed) = timer {
+            // A span of real time counted at the old speed, then at the new one.
+            let scale = |span: Millis| after.real_span(before.read(now.saturating_add(span)) - before.read(now));
+            let (done, left) = (now.saturating_sub(armed.armed_at), armed.deadline.saturating_sub(now));
+            self.set_timer(index, armed.timer, now.saturating_sub(scale(done)), now.saturating_add(scale(left)));
         }
         Ok(())
     }

@@ -65,6 +65,12 @@ impl FuzzSettings {
     }
 }
 
+/// The speeds a fuzzed server's clock runs at, in percent of real time.
+const FUZZ_CLOCK_SPEEDS: [u32; 3] = [50, 100, 200];
+
+/// The drift the fuzzer's leases allow for: the fastest of its clocks against the slowest.
+const FUZZ_CLOCK_DRIFT_PERCENT: u32 = 300;
+
 /// Whether to add a `snapshot` action after the next one (one in twenty).
 fn scenario_snapshots(snapshots: &mut SimRng) -> bool {
     snapshots.random_range(0..20) == 0
@@ -109,6 +115,14 @@ fn generate(seed: u64, settings: &FuzzSettings) -> (Scenario, Simulation) {
     scenario.options.snapshot_every = *[0, 0, 3, 10].choose(&mut snapshots).unwrap_or(&0);
     // Clients that retry (sessions, thesis §6.3) in a third of them, from that stream too.
     scenario.options.client_retries = *[0, 0, 2].choose(&mut snapshots).unwrap_or(&0);
+    // Clocks that run slow or fast in a quarter of the schedules, from a stream of their own:
+    // Raft's safety never depends on them, and leases allow for the drift they reach (thesis
+    // §6.4.1), so reads stay linearizable too.
+    let mut clocks = SimRng::new(seed ^ 0xc10c_d21f_7000_0001);
+    let drifting = clocks.random_bool(0.25);
+    if drifting {
+        scenario.options.clock_drift_percent = FUZZ_CLOCK_DRIFT_PERCENT;
+    }
     scenario.options = settings.apply(&scenario.options);
     // Servers a change may name: the first ones and two more.
     let servers = (nodes + 2).min(raft_scenario::MAX_NODES);
@@ -187,6 +201,10 @@ fn generate(seed: u64, settings: &FuzzSettings) -> (Scenario, Simulation) {
         if scenario_snapshots(&mut snapshots) {
             schedule(&mut sim, at, Action::Snapshot { node: snapshots.random_range(1..=nodes) });
         }
+        if drifting && clocks.random_range(0..8) == 0 {
+            let percent = *FUZZ_CLOCK_SPEEDS.choose(&mut clocks).unwrap_or(&100);
+            schedule(&mut sim, at, Action::Clock { node: clocks.random_range(1..=nodes), percent });
+        }
         at += rng.random_range(20..=400);
     }
     // Recovery: every fault healed, every server running, one more write to commit.
@@ -201,6 +219,13 @@ fn generate(seed: u64, settings: &FuzzSettings) -> (Scenario, Simulation) {
         }
     }
     recovery.extend(everyone.iter().map(|&node| Action::Restart { node }));
+    // Clocks back to real time: a follower whose clock runs four times as fast as its
+    // leader's times out between two heartbeats, and no cluster is live on such clocks (Raft
+    // asks that heartbeats come well within an election timeout, §5.6).
+    let drifted = everyone
+        .iter()
+        .filter(|&&node| sim.node(node).is_some_and(|server| server.clock().percent() != crate::clock::EXACT_PERCENT));
+    recovery.extend(drifted.map(|&node| Action::Clock { node, percent: crate::clock::EXACT_PERCENT }));
     for action in recovery {
         schedule(&mut sim, end, action);
     }

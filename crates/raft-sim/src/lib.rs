@@ -20,6 +20,7 @@ mod builder;
 mod client;
 mod client_history;
 mod client_ops;
+mod clock;
 mod config;
 mod explore;
 mod explore_goal;
@@ -48,6 +49,7 @@ pub use action::ActionError;
 pub use builder::SimBuilder;
 pub use client::{ClientOp, OpKind, OpResult, MAX_REDIRECTS};
 pub use client_history::INITIAL_LOG_WRITE_IDS;
+pub use clock::{drift_percent, ServerClock, EXACT_PERCENT};
 pub use config::SimConfig;
 pub use explore::{Broken, CheckSettings, Counterexample, EventBounds, Goal, ModelChecker, Strategy};
 pub use explore_search::{FoundRun, SearchReport, SearchRequest};
@@ -68,10 +70,10 @@ pub use raft_scenario::{
     format_probability, is_probability, probability_problem, read, to_compact_json, workload_problem, Action,
     Bilingual, Choice, ClientId, ConfigError, Highlight, InitialState, Lesson, LessonError, LinkError, LogItem,
     Membership, MessageId, Object, Predict, Problem, ReadMode, ReaderKind, ReaderProblem, Scenario, ScenarioError,
-    ScenarioOptions, Scheduler, ShareLink, Step as LessonStep, TimedAction, UnsafeSwitches, LINK_VERSION, MAX_ACTIONS,
-    MAX_CLIENTS, MAX_DESCRIPTION_CHARS, MAX_DURATION_MS, MAX_INITIAL_LOG_ENTRIES, MAX_INITIAL_TERM, MAX_LINK_TIME_MS,
-    MAX_NODES, MAX_SCENARIO_BYTES, MAX_SCENARIO_FILE_BYTES, MAX_SCENARIO_TIME_MS, MAX_TITLE_CHARS, SCENARIO_VERSION,
-    WORKLOAD_INTERVAL_MS,
+    ScenarioOptions, Scheduler, ShareLink, Step as LessonStep, TimedAction, UnsafeSwitches, CLOCK_PERCENT,
+    LINK_VERSION, MAX_ACTIONS, MAX_CLIENTS, MAX_CLOCK_DRIFT_PERCENT, MAX_DESCRIPTION_CHARS, MAX_DURATION_MS,
+    MAX_INITIAL_LOG_ENTRIES, MAX_INITIAL_TERM, MAX_LINK_TIME_MS, MAX_NODES, MAX_SCENARIO_BYTES,
+    MAX_SCENARIO_FILE_BYTES, MAX_SCENARIO_TIME_MS, MAX_TITLE_CHARS, SCENARIO_VERSION, WORKLOAD_INTERVAL_MS,
 };
 pub use replay_budget::{TooBusy, MAX_REPLAY_EVENTS};
 pub use report::{format_hash, ConfigReport, JointReport, NodeReport, NotLinearizableReport, Report, SnapshotReport};

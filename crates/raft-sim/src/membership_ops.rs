@@ -78,7 +78,7 @@ impl Simulation {
         }
         let position = self.nodes.partition_point(|n| n.node.id() < id);
         let node = Node::joining(id, self.config.raft());
-        self.nodes.insert(position, SimNode::running(node));
+        self.nodes.insert(position, SimNode::running(node, crate::clock::ServerClock::default()));
         self.story.push(self.now, StoryEvent::ServerStarted { node: id });
         self.drain_outputs(id);
     }

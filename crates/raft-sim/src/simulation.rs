@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use crate::action::{Action, ActionError, TimedAction};
 use crate::client::ClientOp;
+use crate::clock::ServerClock;
 use crate::config::SimConfig;
 use crate::invariants::{Checker, Violation};
 use crate::network::{DropReason, InFlight, MessageId, Network, Payload, CLIENT};
@@ -41,15 +42,22 @@ pub struct SimNode {
     pub(crate) node: Node,
     pub(crate) timer: Option<ArmedTimer>,
     pub(crate) up: bool,
+    /// Its own clock, which its Raft reads (kept through crashes: it is the machine's).
+    pub(crate) clock: ServerClock,
     /// The model checker's fingerprint of this server, once asked for; every change
     /// ([`Simulation::node_mut`]) forgets it.
     pub(crate) fingerprint: std::cell::OnceCell<u64>,
 }
 
 impl SimNode {
-    /// `node`, running, no timer armed yet: to be shared.
-    pub(crate) fn running(node: Node) -> Rc<SimNode> {
-        Rc::new(SimNode { node, timer: None, up: true, fingerprint: std::cell::OnceCell::new() })
+    /// `node`, running on `clock`, no timer armed yet: to be shared.
+    pub(crate) fn running(node: Node, clock: ServerClock) -> Rc<SimNode> {
+        Rc::new(SimNode { node, timer: None, up: true, clock, fingerprint: std::cell::OnceCell::new() })
+    }
+
+    /// Its clock: exact unless a `clock` action set its speed.
+    pub fn clock(&self) -> &ServerClock {
+        &self.clock
     }
 
     /// The Raft state. While crashed, only its persistent part is meaningful.
@@ -168,7 +176,7 @@ impl Simulation {
             .iter()
             .map(|&id| {
                 let state = initial.next().unwrap_or_default();
-                SimNode::running(Node::restore(id, &ids, config.raft(), state))
+                SimNode::running(Node::restore(id, &ids, config.raft(), state), ServerClock::default())
             })
             .collect();
         let manual = config.options.scheduler == raft_scenario::Scheduler::Manual;
@@ -405,6 +413,21 @@ impl Simulation {
         self.recent_losses.clear();
     }
 
+    /// How far apart the servers' clocks run now, in percent (see [`crate::drift_percent`]).
+    pub fn clock_drift_percent(&self) -> u32 {
+        crate::clock::drift_percent(self.nodes.iter().map(|server| &server.clock))
+    }
+
+    /// Whether leases are trusted (lease reads with CheckQuorum) while the servers' clocks
+    /// drift apart more than the `clock_drift_percent` option allows for: a leader's lease may
+    /// then outlast its leadership, and reads go stale (thesis §6.4.1).
+    pub fn clocks_beyond_lease_bound(&self) -> bool {
+        let options = &self.config.options;
+        options.read_mode == raft_scenario::ReadMode::Lease
+            && options.check_quorum
+            && self.clock_drift_percent() > options.clock_drift_percent
+    }
+
     /// Whether events wait for actions (manual scheduling).
     pub fn is_manual(&self) -> bool {
         self.manual
@@ -464,6 +487,7 @@ impl Simulation {
             Action::Deliver { message } => self.deliver_now(*message),
             Action::Heartbeat { node } => self.heartbeat(*node),
             Action::Workload { client, every_ms } => self.set_workload(*client, *every_ms),
+            Action::Clock { node, percent } => self.set_clock_speed(*node, *percent),
             Action::Scheduler { mode } => {
                 self.manual = *mode == raft_scenario::Scheduler::Manual;
                 Ok(())
@@ -498,6 +522,7 @@ impl Simulation {
             Action::Loss { probability } => StoryEvent::LossSet { per_mille: (probability * 1000.0).round() as u32 },
             Action::Latency { range_ms } => StoryEvent::LatencySet { range_ms: *range_ms },
             Action::Workload { client, every_ms } => StoryEvent::WorkloadSet { client: *client, every_ms: *every_ms },
+            Action::Clock { node, percent } => StoryEvent::ClockSet { node: *node, percent: *percent },
             _ => return None,
         })
     }
@@ -526,7 +551,7 @@ impl Simulation {
         if !self.nodes[index].up {
             return;
         }
-        let now = self.now;
+        let now = self.nodes[index].clock.read(self.now);
         self.term_before_input = Some((id, self.nodes[index].node.current_term()));
         self.node_mut(index).node.handle(now, input);
         self.drain_outputs(id);
@@ -777,6 +802,7 @@ impl Simulation {
                 Output::ReadIndexSet { request_id, read_index, round, lease } => {
                     if let Some(op) = self.client_op(request_id) {
                         let (client, key) = (op.client, op.key.clone().unwrap_or_default());
+                        let lease = lease.map(|standing| self.in_real_time(id, standing));
                         let event = StoryEvent::ReadIndexSet {
                             op: request_id,
                             leader: id,
@@ -857,11 +883,28 @@ impl Simulation {
             }
             Timer::Heartbeat => self.config.options.heartbeat_ms,
         };
+        // The interval is the server's own: a slow clock takes longer to count it.
+        let interval = self.nodes[index].clock.real_span(interval);
+        self.set_timer(index, timer, self.now, self.now.saturating_add(interval));
+    }
+
+    /// A lease's standing as server `id` counts it, its times put in real time.
+    fn in_real_time(&self, id: NodeId, standing: raft_core::LeaseStanding) -> raft_core::LeaseStanding {
+        use raft_core::LeaseStanding::{Holds, RanOut};
+        let Some(clock) = self.node(id).map(|server| server.clock) else { return standing };
+        match standing {
+            Holds { until } => Holds { until: clock.real_time_of(until, self.now) },
+            RanOut { at } => RanOut { at: clock.real_time_of(at, self.now) },
+            other => other,
+        }
+    }
+
+    /// Arms `timer` at server `index`, as if armed at `armed_at`, to fire at `deadline`; any
+    /// timer it ran before will not fire.
+    pub(crate) fn set_timer(&mut self, index: usize, timer: Timer, armed_at: Millis, deadline: Millis) {
         self.next_generation += 1;
         let generation = self.next_generation;
-        let deadline = self.now.saturating_add(interval);
         let node = self.nodes[index].node.id();
-        let armed_at = self.now;
         self.node_mut(index).timer = Some(ArmedTimer { timer, armed_at, deadline, generation });
         self.queue.push(deadline, Event::TimerFires { node, generation });
         self.trace.push(TraceEvent::TimerSet { at: self.now, node, timer: timer_name(timer), deadline });

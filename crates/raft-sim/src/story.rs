@@ -361,6 +361,13 @@ pub enum StoryEvent {
         /// The time between two writes; 0 once it stopped.
         every_ms: Millis,
     },
+    /// A server's clock runs at a new speed from now on (the `clock` action).
+    ClockSet {
+        /// Which server.
+        node: NodeId,
+        /// Its speed, in percent of real time.
+        percent: u32,
+    },
     /// A client sent a write.
     ClientWrite {
         /// The operation.
@@ -455,7 +462,8 @@ pub enum StoryEvent {
         read_index: raft_core::LogIndex,
         /// The heartbeat round it waits on (0: the lease covers it).
         round: u64,
-        /// In the lease read mode, where the leader's lease stood (thesis §6.4.1).
+        /// In the lease read mode, where the leader's lease stood (thesis §6.4.1), its times
+        /// in the simulation's real time (the leader counts them on its own clock).
         lease: Option<raft_core::LeaseStanding>,
     },
     /// A majority acknowledged a leader's heartbeat round on which reads waited (thesis §6.4).

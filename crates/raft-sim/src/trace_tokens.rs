@@ -295,6 +295,10 @@ impl Tokens for Action {
                 h.number((*client).into());
                 h.number(*every_ms);
             }
+            Action::Clock { node, percent } => {
+                h.number((*node).into());
+                h.number((*percent).into());
+            }
         }
     }
 }
@@ -316,6 +320,7 @@ impl Tokens for ActionError {
             ActionError::NoSuchMessage(id) | ActionError::ClientMessage(id) => h.number(*id),
             ActionError::NoSuchClient(client) => h.number((*client).into()),
             ActionError::BadWorkloadInterval(ms) => h.number(*ms),
+            ActionError::BadClockSpeed(percent) => h.number((*percent).into()),
             ActionError::BadCommand(error) => error.tokens(h),
             ActionError::InTwoGroups(_)
             | ActionError::SelfLink(_)

@@ -127,3 +127,29 @@ fn the_schedules_add_and_remove_servers_in_both_modes() {
     assert!(committed.values().sum::<u32>() >= 40, "{committed:?}");
     assert!(grown >= 10, "clusters that ended with a server added by a change: {grown}");
 }
+
+#[test]
+fn a_quarter_of_the_schedules_run_clocks_slow_or_fast_with_leases_allowing_for_it() {
+    let settings = FuzzSettings { nodes: 5, duration_ms: 5_000, ..FuzzSettings::default() };
+    let (mut drifting, mut with_leases) = (0, 0);
+    for seed in 0..40 {
+        let scenario = random_scenario(seed, &settings);
+        let speeds: Vec<u32> = scenario
+            .actions
+            .iter()
+            .filter_map(|a| match a.action {
+                raft_sim::Action::Clock { percent, .. } => Some(percent),
+                _ => None,
+            })
+            .collect();
+        if speeds.iter().all(|&percent| percent == 100) {
+            continue;
+        }
+        drifting += 1;
+        let (sim, _) = run_seed(seed, &settings);
+        assert!(!sim.clocks_beyond_lease_bound(), "seed {seed}: the leases allow for the drift");
+        with_leases += usize::from(scenario.options.read_mode == raft_sim::ReadMode::Lease);
+    }
+    assert!((5..=15).contains(&drifting), "schedules with a clock off real time: {drifting} of 40");
+    assert!(with_leases > 0, "some of them read by lease");
+}

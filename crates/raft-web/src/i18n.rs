@@ -255,6 +255,10 @@ pub struct SettingsLabels {
     pub read_log: &'static str,
     pub read_index: &'static str,
     pub read_lease: &'static str,
+    /// The clock drift bound a lease allows for.
+    pub clock_drift: &'static str,
+    /// Said while clocks drift apart more than that, with lease reads on.
+    pub clocks_beyond_bound: &'static str,
     pub stale_reads: &'static str,
 }
 
@@ -441,6 +445,8 @@ const EN: Texts = Texts {
         read_log: "through the log",
         read_index: "ReadIndex: confirm leadership by heartbeats",
         read_lease: "lease (needs CheckQuorum)",
+        clock_drift: "Clock drift a lease allows for, % (thesis §6.4.1; 0: exact clocks)",
+        clocks_beyond_bound: "Clocks drift apart more than a lease allows for (thesis §6.4.1): breaks linearizability",
         stale_reads: "Any server answers reads from its own state: breaks linearizability",
     },
     apply_settings: "Apply: start a fresh cluster",
@@ -636,6 +642,8 @@ const ZH: Texts = Texts {
         read_log: "经过日志",
         read_index: "读索引（ReadIndex）：用一轮心跳确认领导地位",
         read_lease: "租约（需要 CheckQuorum）",
+        clock_drift: "租约所容许的时钟漂移，%（博士论文 §6.4.1；0 表示时钟精确）",
+        clocks_beyond_bound: "时钟之间的漂移超出了租约所容许的范围（博士论文 §6.4.1）：破坏线性一致性",
         stale_reads: "任何服务器都用自己的状态回答读请求：破坏线性一致性",
     },
     apply_settings: "应用：开始一个新集群",
@@ -1295,6 +1303,7 @@ impl Lang {
                 E::LatencySet { range_ms: [low, high] } => {
                     format!("From now on each message takes {low}–{high} ms to arrive; those on their way keep their times.")
                 }
+                E::ClockSet { node, percent } => self.clock_set(*node, *percent),
                 E::WorkloadSet { client, every_ms: 0 } => format!("Client C{client} stopped writing on its own."),
                 E::WorkloadSet { client, every_ms } => format!(
                     "Client C{client} now writes on its own every {} s, each write to the leader it last heard from.",
@@ -1581,6 +1590,7 @@ impl Lang {
                 E::LatencySet { range_ms: [low, high] } => {
                     format!("从此刻起，每条消息要 {low}–{high} 毫秒才能送达；已在路上的消息时间不变。")
                 }
+                E::ClockSet { node, percent } => self.clock_set(*node, *percent),
                 E::WorkloadSet { client, every_ms: 0 } => format!("客户端 C{client} 停止了自动写入。"),
                 E::WorkloadSet { client, every_ms } => format!(
                     "客户端 C{client} 现在每 {} 秒自动写入一次，每次发给它最近确认过的领导者。",

@@ -91,6 +91,7 @@ impl Lang {
             }
             (Lang::Zh, ActionError::NotLeader(n)) => format!("S{n} 不是领导者：只有领导者有心跳计时器"),
             (Lang::Zh, ActionError::BadLatency(e)) => self.config_problem(e),
+            (Lang::Zh, ActionError::BadClockSpeed(percent)) => self.clock_speed(*percent),
         }
     }
 
@@ -125,6 +126,12 @@ impl Lang {
             Lang::En => raft_sim::workload_problem(every_ms),
             Lang::Zh => format!("间隔必须是 0（停止）或 {low} 到 {high} 毫秒，而不是 {every_ms}"),
         }
+    }
+
+    /// A `clock` speed out of range, in Chinese (English is the simulator's own).
+    fn clock_speed(self, percent: u32) -> String {
+        let (low, high) = (raft_sim::CLOCK_PERCENT.start(), raft_sim::CLOCK_PERCENT.end());
+        format!("时钟的速度必须是真实时间的 {low}% 到 {high}%，而不是 {percent}%")
     }
 
     fn probability(self, p: f64) -> String {
@@ -187,6 +194,8 @@ impl Lang {
             "snapshot_every" => labels.snapshot_every,
             "client_retries" => labels.client_retries,
             "read_mode" => labels.read_mode,
+            "clock_drift_percent" => labels.clock_drift,
+            "clocks_beyond_lease_bound" => labels.clocks_beyond_bound,
             "noop_on_election" => labels.noop,
             "conflict_hint" => labels.conflict_hint,
             "pre_vote" => labels.pre_vote,
@@ -362,6 +371,7 @@ impl Lang {
             (Lang::Zh, Problem::MessageZero) => "消息编号从 1 开始".to_owned(),
             (Lang::Zh, Problem::Probability(p)) => self.probability(*p),
             (Lang::Zh, Problem::WorkloadInterval(ms)) => self.workload_interval(*ms),
+            (Lang::Zh, Problem::ClockPercent(percent)) => self.clock_speed(*percent),
             (Lang::Zh, Problem::TermOrder(term)) => {
                 format!("日志中的任期从 1 开始且从不减小，而这里是 {term}")
             }

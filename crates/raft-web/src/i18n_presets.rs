@@ -3,7 +3,7 @@
 //! files beside them (presets/zh/*.txt), fetched with the preset.
 
 /// (preset id, title) in Chinese.
-pub const PRESETS_ZH: [(&str, &str); 27] = [
+pub const PRESETS_ZH: [(&str, &str); 28] = [
     ("figure-6", "图 6：日志复制"),
     ("figure-7", "图 7：跟随者 a–f 遇到第 8 任期的领导者"),
     ("figure-8", "图 8：旧任期的条目不能靠多数派副本提交"),
@@ -33,6 +33,7 @@ pub const PRESETS_ZH: [(&str, &str); 27] = [
     ("read-index", "读索引（ReadIndex）：领导者先确认自己仍在领导，再回答读请求"),
     ("lease-read", "租约读：租约有效期间立刻回答"),
     ("break-stale-reads", "打破规则：任何服务器都回答读请求（被分区隔开的领导者读到旧值）"),
+    ("break-lease-clock-drift", "打破规则：租约不考虑时钟漂移（走慢的时钟给出过期的读）"),
     ("membership-2015-fixed", "2015 年漏洞的修正：新领导者先提交本任期的条目，再变更成员"),
 ];
 

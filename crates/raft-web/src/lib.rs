@@ -12,6 +12,7 @@ pub mod export_svg;
 pub mod geometry;
 mod hooks;
 pub mod i18n;
+mod i18n_clock;
 pub mod i18n_errors;
 mod i18n_explore;
 mod i18n_history;

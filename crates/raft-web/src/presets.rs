@@ -19,7 +19,7 @@ pub struct Preset {
 }
 
 /// Every preset, in the order the picker lists them.
-pub const PRESETS: [Preset; 27] = [
+pub const PRESETS: [Preset; 28] = [
     Preset { id: "figure-6", title: "Figure 6: log replication" },
     Preset { id: "figure-7", title: "Figure 7: followers a–f meet the leader of term 8" },
     Preset { id: "figure-8", title: "Figure 8: a majority of copies does not commit an old-term entry" },
@@ -46,6 +46,7 @@ pub const PRESETS: [Preset; 27] = [
     Preset { id: "break-largest-id", title: "Break a rule: \"elect the largest server id\" (two leaders in one term)" },
     Preset { id: "break-equal-commit", title: "Break a rule: accept entries when the commit indexes match (logs that agree on an entry, not on what precedes it)" },
     Preset { id: "break-stale-reads", title: "Break a rule: any server answers reads (a stale read from a leader behind a partition)" },
+    Preset { id: "break-lease-clock-drift", title: "Break a rule: a lease that ignores clock drift (a slow clock serves a stale read)" },
     Preset { id: "break-reconfig-before-term-commit", title: "The 2015 bug: membership changes racing across terms lose a committed entry" },
 ];
 
@@ -114,12 +115,15 @@ mod tests {
         sim.nodes().filter(|n| n.is_up() && n.node().role() == RoleKind::Leader).map(|n| n.node().id()).collect()
     }
 
-    /// A preset's run to its end, and the same run with every break-a-rule switch off.
+    /// A preset's run to its end, and the same run with every break-a-rule switch off and its
+    /// leases allowing for the drift its clocks reach.
     fn run_to_end(preset: &Preset, keep_rules: bool) -> Simulation {
         let mut scenario =
             PresetFiles::from_disk(preset.id).scenario().unwrap_or_else(|e| panic!("{}: {e}", preset.id));
         if keep_rules {
             scenario.options.unsafe_rules = raft_sim::UnsafeSwitches::default();
+            let drift = run_to_end(preset, false).clock_drift_percent();
+            scenario.options.clock_drift_percent = scenario.options.clock_drift_percent.max(drift);
         }
         let mut sim = scenario.build(false).unwrap();
         sim.run_until(scenario.until_ms.expect("every preset says how long it runs"));
@@ -138,12 +142,12 @@ mod tests {
                 "{}: the picker's title is the file's",
                 preset.id
             );
-            let breaks_a_rule = !scenario.options.unsafe_rules.all_off();
-            assert_eq!(breaks_a_rule, preset.id.starts_with("break-"), "{}", preset.id);
             let linearizable = |sim: &raft_sim::Simulation| {
                 matches!(sim.linearizability(), raft_sim::Linearizability::Linearizable { .. })
             };
             let sim = run_to_end(preset, false);
+            let breaks_a_rule = !scenario.options.unsafe_rules.all_off() || sim.clocks_beyond_lease_bound();
+            assert_eq!(breaks_a_rule, preset.id.starts_with("break-"), "{}", preset.id);
             let holds = sim.violations().is_empty() && linearizable(&sim);
             assert_eq!(holds, !breaks_a_rule, "{}: {:?}", preset.id, sim.violations());
             let kept = run_to_end(preset, true);
@@ -205,6 +209,23 @@ mod tests {
         fixed.run_until(4_000);
         assert_ne!(read(&fixed, 2).0, Some(OpResult::Ok), "through the log, S4 cannot answer");
         assert!(matches!(fixed.linearizability(), Linearizability::Linearizable { .. }));
+
+        // A slow clock's lease outlives its leader's leadership; allowing for the drift, the
+        // lease ends before another leader can be elected.
+        let drifting = run("break-lease-clock-drift", 3_000);
+        assert_eq!(read(&drifting, 2), (Some(OpResult::Ok), Some("1".to_owned())), "S4 answers from its lease");
+        assert!(matches!(drifting.linearizability(), Linearizability::Violation(_)));
+        assert!(drifting.clocks_beyond_lease_bound());
+        let written = drifting.client_ops().find(|op| op.command == "x=2").unwrap();
+        let asked = drifting.client_ops().find(|op| op.client == 2).unwrap();
+        assert!(written.responded_ms.unwrap() < asked.invoked_ms, "x=2 was written before the read began");
+        let mut bounded = PresetFiles::from_disk("break-lease-clock-drift").scenario().unwrap();
+        bounded.options.clock_drift_percent = 100;
+        let mut bounded = bounded.build(false).unwrap();
+        bounded.run_until(3_000);
+        assert!(!bounded.clocks_beyond_lease_bound());
+        assert_ne!(read(&bounded, 2).0, Some(OpResult::Ok), "the lease ran out: a round is needed, and cannot be had");
+        assert!(matches!(bounded.linearizability(), Linearizability::Linearizable { .. }));
 
         let snapshot = run("install-snapshot", 3_500);
         let (leader, back) = (snapshot.node(4).unwrap().node(), snapshot.node(2).unwrap().node());

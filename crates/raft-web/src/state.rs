@@ -678,9 +678,16 @@ impl Playground {
         self.history.borrow().sim().config().options.clone()
     }
 
-    /// The rules the run switches off on purpose (`unsafe` options' names).
+    /// The rules the run breaks on purpose at the moment shown: the `unsafe` options' names,
+    /// and `clocks_beyond_lease_bound` while clocks drift apart more than leases allow for.
     pub fn rules_off(&self) -> Vec<&'static str> {
-        self.history.borrow().sim().config().options.unsafe_rules.switched_on()
+        let history = self.history.borrow();
+        let sim = history.sim();
+        let mut off = sim.config().options.unsafe_rules.switched_on();
+        if sim.clocks_beyond_lease_bound() {
+            off.push("clocks_beyond_lease_bound");
+        }
+        off
     }
 
     /// The actions that give the network `settings`' latency and loss from the moment shown,
@@ -1416,6 +1423,7 @@ fn first_other_change(form: &raft_sim::ScenarioOptions, run: &raft_sim::Scenario
         ("check_quorum", form.check_quorum != run.check_quorum),
         ("joint_consensus", form.membership != run.membership),
         ("read_mode", form.read_mode != run.read_mode),
+        ("clock_drift_percent", form.clock_drift_percent != run.clock_drift_percent),
         ("no_election_restriction", rules.no_election_restriction != run_rules.no_election_restriction),
         ("commit_old_terms", rules.commit_old_terms != run_rules.commit_old_terms),
         ("vote_for_highest_id", rules.vote_for_highest_id != run_rules.vote_for_highest_id),

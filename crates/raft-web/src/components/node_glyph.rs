@@ -41,6 +41,9 @@ const KV_CHARS: usize = 10;
 /// enough to stay inside the drawing at a phone's larger letters.
 const KV_CHARS_CROWDED: usize = 4;
 
+/// The baseline of a drifting clock's factor, above the circle's centre.
+const CLOCK_ABOVE: f64 = 14.0;
+
 /// A server's name's baseline, below its circle's rim.
 pub const NAME_BELOW: f64 = 22.0;
 /// Its state machine's baseline, below its circle's rim, when drawn below its name.
@@ -60,6 +63,9 @@ pub fn node_label(lang: Lang, node: &NodeView) -> String {
     let isolated = node.isolated.then_some(lang.texts().isolated);
     for said in isolated.into_iter().chain(standing) {
         label = format!("{label}{}{said}", lang.comma());
+    }
+    if node.clock_percent != raft_sim::EXACT_PERCENT {
+        label = format!("{label}{}{}", lang.comma(), lang.clock_label(node.clock_percent));
     }
     label
 }
@@ -108,6 +114,12 @@ pub fn node_glyph(lang: Lang, props: &NodeGlyphProps) -> Html {
             <circle class={band} r={number(NODE_RADIUS - 4.5)} />
             { timer_arc(node.election_timer_left) }
             <text class="node__term" dy="0.35em">{ node.term }</text>
+            // A clock that does not keep real time, as a factor above the term (leases trust
+            // clocks, thesis §6.4.1); the node's accessible name says it in words.
+            if node.clock_percent != raft_sim::EXACT_PERCENT {
+                <text class="node__clock" y={number(-CLOCK_ABOVE)} data-clock={node.clock_percent.to_string()}
+                      aria-hidden="true">{ crate::i18n_clock::clock_factor(node.clock_percent) }</text>
+            }
         </g>
     }
 }

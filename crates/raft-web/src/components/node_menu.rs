@@ -10,6 +10,7 @@ use super::WriteForm;
 use crate::hooks::{tab_trap, use_popover};
 use crate::i18n::Lang;
 use crate::i18n::Texts;
+use crate::i18n_clock::{clock_factor, MENU_SPEEDS};
 use crate::view::{NodeDetails, NodeView};
 
 /// Properties of [`NodeMenu`].
@@ -115,6 +116,20 @@ pub fn NodeMenu(props: &NodeMenuProps) -> Html {
                                 aria-pressed={cut.to_string()} aria-label={lang.cut_link(id, peer)}
                                 title={lang.lane_title(id, peer, cut, false)}
                                 onclick={act(action)}>{ format!("→S{peer}") }</button>
+                    }
+                }) }
+            </div>
+            <div class="node-menu__links" role="group" aria-label={lang.clock_group()}>
+                <span class="node-menu__links-label" aria-hidden="true">{ lang.clock_group() }</span>
+                { for MENU_SPEEDS.iter().map(|&percent| {
+                    let now = node.clock_percent == percent;
+                    let said = lang.clock_button(id, percent);
+                    html! {
+                        <button type="button" class="node-menu__link node-menu__speed" aria-pressed={now.to_string()}
+                                aria-label={said.clone()} title={said} data-clock-speed={percent.to_string()}
+                                onclick={(!now).then(|| act(Action::Clock { node: id, percent }))}>
+                            { clock_factor(percent) }
+                        </button>
                     }
                 }) }
             </div>

@@ -100,6 +100,8 @@ fn read(form: &HtmlFormElement) -> Result<ClusterSettings, SettingsError> {
             Some(select) if select.value() == "lease" => ReadMode::Lease,
             _ => ReadMode::Log,
         },
+        clock_drift_percent: u32::try_from(whole("clock_drift_percent")?)
+            .map_err(|_| SettingsError::TooLarge("clock_drift_percent"))?,
         // Events run at their times; exploring (choosing each next event) is a switch of its own.
         scheduler: raft_sim::Scheduler::Timed,
         unsafe_rules: raft_sim::UnsafeSwitches {
@@ -212,6 +214,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
                 { checkbox("check_quorum", labels.check_quorum, o.check_quorum) }
                 { checkbox("joint_consensus", labels.joint_consensus, o.membership == raft_sim::Membership::Joint) }
                 { read_mode(labels, o.read_mode) }
+                { number("clock_drift_percent", labels.clock_drift, o.clock_drift_percent.to_string()) }
                 <fieldset class="settings__unsafe">
                     <legend>{ t.break_a_rule }</legend>
                     <p class="settings__warning">{ t.break_a_rule_hint }</p>

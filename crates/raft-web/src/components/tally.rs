@@ -299,6 +299,7 @@ mod tests {
                 kv_len: kv.len(),
                 standing: Standing::Voter,
                 joint_votes: None,
+                clock_percent: 100,
             })
             .collect()
     }

@@ -46,6 +46,8 @@ pub struct NodeView {
     pub kv_len: usize,
     /// Where it stands in the cluster's configuration.
     pub standing: Standing,
+    /// Its clock's speed, in percent of real time (100 unless a `clock` action set it).
+    pub clock_percent: u32,
 }
 
 /// Where a server stands in the configuration the page shows: the leader's; with no leader,
@@ -232,6 +234,7 @@ impl ClusterView {
                         .collect(),
                     kv_len,
                     standing: Standing::of(sim, node.id()),
+                    clock_percent: sim_node.clock().percent(),
                 }
             })
             .collect();

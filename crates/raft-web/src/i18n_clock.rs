@@ -1,0 +1,88 @@
+//! The words of a server's own clock (the `clock` action), in English and 中文: leases trust
+//! clocks (thesis §6.4.1), so a clock that runs slow or fast is drawn and said.
+
+use raft_sim::NodeId;
+
+use crate::i18n::Lang;
+use crate::number_text::scaled;
+
+/// The speeds the node menu offers, in percent of real time.
+pub const MENU_SPEEDS: [u32; 3] = [50, 100, 200];
+
+/// A speed as a factor of real time: `0.5×`, `1×`, `2×` (the same in both languages).
+pub fn clock_factor(percent: u32) -> String {
+    format!("{}×", scaled(u64::from(percent), 2))
+}
+
+/// How many times as long as it should a timer lasts at `percent`: `2` at 50 %.
+fn stretch(percent: u32) -> String {
+    scaled(100_000 / u64::from(percent.max(1)), 3)
+}
+
+impl Lang {
+    /// Said of a server whose clock does not keep real time, in its accessible name: "clock at
+    /// 50 % of real time".
+    pub fn clock_label(self, percent: u32) -> String {
+        match self {
+            Lang::En => format!("clock at {percent} % of real time"),
+            Lang::Zh => format!("时钟以真实时间的 {percent}% 运行"),
+        }
+    }
+
+    /// The node menu's clock buttons: their group's label, drawn and read.
+    pub fn clock_group(self) -> &'static str {
+        match self {
+            Lang::En => "Clock:",
+            Lang::Zh => "时钟：",
+        }
+    }
+
+    /// A clock button's accessible name and tooltip: what pressing it does.
+    pub fn clock_button(self, id: NodeId, percent: u32) -> String {
+        match (self, percent) {
+            (Lang::En, 100) => format!("S{id}'s clock keeps real time"),
+            (Lang::Zh, 100) => format!("S{id} 的时钟准确"),
+            (Lang::En, _) => format!(
+                "S{id}'s clock runs at {percent} % of real time: its timers, and a lease it holds, last {}× as \
+                 long as they should (leases trust clocks, thesis §6.4.1)",
+                stretch(percent)
+            ),
+            (Lang::Zh, _) => format!(
+                "S{id} 的时钟以真实时间的 {percent}% 运行：它的计时器和它持有的租约，实际持续的时间是应有的 {} 倍（租约依赖时钟，博士论文 §6.4.1）",
+                stretch(percent)
+            ),
+        }
+    }
+
+    /// The narration of a `clock` action.
+    pub fn clock_set(self, id: NodeId, percent: u32) -> String {
+        match (self, percent) {
+            (Lang::En, 100) => format!("S{id}'s clock keeps real time again."),
+            (Lang::Zh, 100) => format!("S{id} 的时钟恢复准确。"),
+            (Lang::En, _) => format!(
+                "S{id}'s clock now runs at {percent} % of real time: each of its timers, and any lease it holds \
+                 (thesis §6.4.1), lasts {}× as long as it should.",
+                stretch(percent)
+            ),
+            (Lang::Zh, _) => format!(
+                "S{id} 的时钟现在以真实时间的 {percent}% 运行：它的每个计时器、它持有的租约（博士论文 §6.4.1），实际持续的时间都是应有的 {} 倍。",
+                stretch(percent)
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_speed_reads_as_a_factor_and_a_stretch() {
+        assert_eq!(MENU_SPEEDS.map(clock_factor), ["0.5×", "1×", "2×"]);
+        assert_eq!(clock_factor(25), "0.25×");
+        assert!(Lang::En.clock_set(4, 50).contains("lasts 2× as long"));
+        assert!(Lang::En.clock_set(4, 200).contains("lasts 0.5× as long"));
+        assert!(Lang::Zh.clock_button(4, 33).contains("3.03 倍"));
+        assert_eq!(Lang::En.clock_set(4, 100), "S4's clock keeps real time again.");
+    }
+}
