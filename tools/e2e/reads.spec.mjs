@@ -101,6 +101,8 @@ test('a lease that ignores clock drift serves a stale read, and one that allows 
   await expect(page.locator('[data-node="4"]')).toHaveAttribute('aria-label', /clock at 50 % of real time/);
   await expect(page.locator('[data-node="1"] .node__clock')).toHaveCount(0);
   await expect(page.locator('.narration')).toContainText("S4's clock now runs at 50 % of real time");
+  // The lease's words say the drift undoes what the lease promises.
+  await expect(page.locator('.narration')).toContainText('so another leader may already have been elected');
   await expect(page.locator('.client-history [data-op="3"]')).toHaveAttribute('aria-label', 'C2 r x → 1: ok');
   // Allowing for the drift, the same run stays linearizable.
   await page.getByText('Settings', { exact: true }).click();

@@ -9,59 +9,72 @@ use crate::time::Millis;
 /// Exact speed: a clock that runs at 100 % of real time.
 pub const EXACT_PERCENT: u32 = 100;
 
-/// A clock running at `percent` of real time since real time `since`, when it read
-/// `read_then`. Piecewise: each change of speed starts a new piece where the last one ended,
-/// so the time it reads never jumps and never goes back.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// A server's clock: exact until its first change of speed, then one piece per speed, each
+/// starting where the last one ended, so the time it reads never jumps and never goes back.
+/// The pieces are kept so that a time it read in the past can be put back in real time.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct ServerClock {
-    percent: u32,
+    pieces: Vec<Piece>,
+}
+
+/// From real time `since`, when the clock read `read_then`, it runs at `percent` of real time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+struct Piece {
     since: Millis,
     read_then: Millis,
+    percent: u32,
 }
 
-impl Default for ServerClock {
-    fn default() -> Self {
-        ServerClock { percent: EXACT_PERCENT, since: 0, read_then: 0 }
-    }
-}
+/// The piece of an exact clock that was never changed.
+const EXACT: Piece = Piece { since: 0, read_then: 0, percent: EXACT_PERCENT };
 
 impl ServerClock {
+    fn current(&self) -> Piece {
+        self.pieces.last().copied().unwrap_or(EXACT)
+    }
+
     /// Its speed, in percent of real time.
     pub fn percent(&self) -> u32 {
-        self.percent
+        self.current().percent
     }
 
-    /// Whether it keeps real time.
+    /// Whether it has always kept real time.
     pub fn is_exact(&self) -> bool {
-        *self == ServerClock::default()
+        self.pieces.is_empty()
     }
 
-    /// What it reads at real time `now` (not before the current piece began).
+    /// What it reads at real time `now` (not before its latest change of speed), rounded
+    /// down to the millisecond.
     pub fn read(&self, now: Millis) -> Millis {
-        let elapsed = now.saturating_sub(self.since);
-        self.read_then.saturating_add(elapsed.saturating_mul(u64::from(self.percent)) / 100)
+        let piece = self.current();
+        let elapsed = now.saturating_sub(piece.since);
+        piece.read_then.saturating_add(elapsed.saturating_mul(u64::from(piece.percent)) / 100)
     }
 
-    /// The real time at which it reads (or read) `local`, counted from `now` at its current
-    /// speed, rounded away from `now`.
-    pub fn real_time_of(&self, local: Millis, now: Millis) -> Millis {
-        let read = self.read(now);
-        if local >= read {
-            now.saturating_add(self.real_span(local - read))
-        } else {
-            now.saturating_sub(self.real_span(read - local))
-        }
+    /// The real time at which it reads, or read, `local`, rounded up.
+    pub fn real_time_of(&self, local: Millis) -> Millis {
+        let piece = self.pieces.iter().rev().find(|piece| piece.read_then <= local).copied().unwrap_or(EXACT);
+        piece.since.saturating_add(span_at(local - piece.read_then, piece.percent))
     }
 
-    /// How much real time passes while it counts `span`, rounded up.
+    /// How much real time passes while it counts `span` at its speed now, rounded up.
     pub fn real_span(&self, span: Millis) -> Millis {
-        span.saturating_mul(100).div_ceil(u64::from(self.percent.max(1)))
+        span_at(span, self.percent())
     }
 
     /// From real time `now` on, it runs at `percent` of real time.
     pub fn set_speed(&mut self, now: Millis, percent: u32) {
-        *self = ServerClock { percent, since: now, read_then: self.read(now) };
+        let read_then = self.read(now);
+        if self.pieces.last().is_some_and(|piece| piece.since == now) {
+            self.pieces.pop();
+        }
+        self.pieces.push(Piece { since: now, read_then, percent });
     }
+}
+
+/// How much real time passes while a clock at `percent` counts `span`, rounded up.
+fn span_at(span: Millis, percent: u32) -> Millis {
+    span.saturating_mul(100).div_ceil(u64::from(percent.max(1)))
 }
 
 /// How far apart `clocks` run, in percent: how much faster the fastest runs than the
@@ -82,7 +95,7 @@ mod tests {
         let clock = ServerClock::default();
         assert!(clock.is_exact());
         assert_eq!((clock.read(0), clock.read(1234)), (0, 1234));
-        assert_eq!(clock.real_span(150), 150);
+        assert_eq!((clock.real_span(150), clock.real_time_of(1234)), (150, 1234));
     }
 
     #[test]
@@ -92,12 +105,16 @@ mod tests {
         assert_eq!(clock.read(1_000), 1_000);
         assert_eq!(clock.read(1_400), 1_100, "a quarter of 400 ms");
         assert_eq!(clock.real_span(150), 600);
-        assert_eq!(clock.real_time_of(1_250, 1_400), 2_000);
+        assert_eq!(clock.real_time_of(1_250), 2_000);
         clock.set_speed(2_000, 200);
         assert_eq!(clock.read(2_000), 1_250);
         assert_eq!(clock.read(2_100), 1_450);
         assert_eq!(clock.real_span(3), 2, "rounded up");
         assert!(!clock.is_exact());
+        // Times it read in the past are put back at the speed it ran at then.
+        assert_eq!(clock.real_time_of(900), 900, "before it was slowed");
+        assert_eq!(clock.real_time_of(1_100), 1_400, "at a quarter of real time");
+        assert_eq!(clock.real_time_of(1_450), 2_100, "twice as fast");
     }
 
     #[test]

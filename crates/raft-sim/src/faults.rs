@@ -53,7 +53,7 @@ impl Simulation {
         if self.nodes[index].up {
             return Err(ActionError::NodeUp(id));
         }
-        let (old, clock) = (&self.nodes[index].node, self.nodes[index].clock);
+        let (old, clock) = (&self.nodes[index].node, self.nodes[index].clock.clone());
         let mut node =
             Node::start(id, old.base_configuration().clone(), self.config.raft(), old.persistent_state().clone());
         node.restarted(clock.read(self.now));
@@ -111,10 +111,12 @@ impl Simulation {
             return Err(ActionError::BadClockSpeed(percent));
         }
         let now = self.now;
-        let (before, timer) = (self.nodes[index].clock, self.nodes[index].timer);
-        let mut after = before;
+        let (before, timer) = (self.nodes[index].clock.clone(), self.nodes[index].timer);
+        let mut after = before.clone();
         after.set_speed(now, percent);
-        self.node_mut(index).clock = after;
+        self.node_mut(index).clock = after.clone();
+        let drift = crate::clock::drift_percent(self.nodes.iter().map(|server| &server.clock));
+        self.clock_drift_seen = self.clock_drift_seen.max(drift);
         if let Some(armed) = timer {
             // A span of real time counted at the old speed, then at the new one.
             let scale = |span: Millis| after.real_span(before.read(now.saturating_add(span)) - before.read(now));

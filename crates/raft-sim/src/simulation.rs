@@ -152,6 +152,8 @@ pub struct Simulation {
     /// While a leader told to time out handles it, that leader: its campaign is then told as a
     /// leader's, not as a timer's firing. `None` at every other moment.
     pub(crate) leader_timed_out: Option<NodeId>,
+    /// The most the servers' clocks have run apart so far, in percent.
+    pub(crate) clock_drift_seen: u32,
     /// The term of the server handling an input, before it did: a step-down to a term no later
     /// is told as meeting a leader of its own term.
     term_before_input: Option<(NodeId, raft_core::Term)>,
@@ -202,6 +204,7 @@ impl Simulation {
             story: Story::default(),
             outsider: None,
             leader_timed_out: None,
+            clock_drift_seen: 0,
             term_before_input: None,
             next_generation: 0,
             manual,
@@ -413,14 +416,16 @@ impl Simulation {
         self.recent_losses.clear();
     }
 
-    /// How far apart the servers' clocks run now, in percent (see [`crate::drift_percent`]).
+    /// The most the servers' clocks have run apart so far in this run, in percent (see
+    /// [`crate::drift_percent`]): a lease taken while they did may still be trusted after
+    /// they are set right.
     pub fn clock_drift_percent(&self) -> u32 {
-        crate::clock::drift_percent(self.nodes.iter().map(|server| &server.clock))
+        self.clock_drift_seen
     }
 
-    /// Whether leases are trusted (lease reads with CheckQuorum) while the servers' clocks
-    /// drift apart more than the `clock_drift_percent` option allows for: a leader's lease may
-    /// then outlast its leadership, and reads go stale (thesis §6.4.1).
+    /// Whether leases are trusted (lease reads with CheckQuorum) in a run whose clocks have
+    /// drifted apart more than the `clock_drift_percent` option allows for: a leader's lease
+    /// may then outlast its leadership, and reads go stale (thesis §6.4.1).
     pub fn clocks_beyond_lease_bound(&self) -> bool {
         let options = &self.config.options;
         options.read_mode == raft_scenario::ReadMode::Lease
@@ -811,6 +816,7 @@ impl Simulation {
                             read_index,
                             round,
                             lease,
+                            drifting: self.clocks_beyond_lease_bound(),
                         };
                         self.story.push(at, event);
                     }
@@ -891,10 +897,10 @@ impl Simulation {
     /// A lease's standing as server `id` counts it, its times put in real time.
     fn in_real_time(&self, id: NodeId, standing: raft_core::LeaseStanding) -> raft_core::LeaseStanding {
         use raft_core::LeaseStanding::{Holds, RanOut};
-        let Some(clock) = self.node(id).map(|server| server.clock) else { return standing };
+        let Some(clock) = self.node(id).map(|server| &server.clock) else { return standing };
         match standing {
-            Holds { until } => Holds { until: clock.real_time_of(until, self.now) },
-            RanOut { at } => RanOut { at: clock.real_time_of(at, self.now) },
+            Holds { until } => Holds { until: clock.real_time_of(until) },
+            RanOut { at } => RanOut { at: clock.real_time_of(at) },
             other => other,
         }
     }

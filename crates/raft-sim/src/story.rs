@@ -465,6 +465,10 @@ pub enum StoryEvent {
         /// In the lease read mode, where the leader's lease stood (thesis §6.4.1), its times
         /// in the simulation's real time (the leader counts them on its own clock).
         lease: Option<raft_core::LeaseStanding>,
+        /// The servers' clocks have drifted apart more than leases allow for (see
+        /// [`Simulation::clocks_beyond_lease_bound`](crate::Simulation::clocks_beyond_lease_bound)):
+        /// a lease that holds may no longer mean that no other leader exists.
+        drifting: bool,
     },
     /// A majority acknowledged a leader's heartbeat round on which reads waited (thesis §6.4).
     ReadRoundConfirmed {

@@ -147,6 +147,7 @@ fn a_quarter_of_the_schedules_run_clocks_slow_or_fast_with_leases_allowing_for_i
         }
         drifting += 1;
         let (sim, _) = run_seed(seed, &settings);
+        assert!(sim.clock_drift_percent() > 0, "seed {seed}: the clocks ran apart");
         assert!(!sim.clocks_beyond_lease_bound(), "seed {seed}: the leases allow for the drift");
         with_leases += usize::from(scenario.options.read_mode == raft_sim::ReadMode::Lease);
     }

@@ -1185,10 +1185,10 @@ impl Lang {
                     E::ReadHeld { op: *op, leader: *leader, client: *client, key: bidi_isolated(key), term: *term };
                 &isolated
             }
-            E::ReadIndexSet { op, leader, client, key, read_index, round, lease } if !key.is_ascii() => {
+            E::ReadIndexSet { op, leader, client, key, read_index, round, lease, drifting } if !key.is_ascii() => {
                 let (op, leader, client, key) = (*op, *leader, *client, bidi_isolated(key));
-                let (read_index, round, lease) = (*read_index, *round, *lease);
-                isolated = E::ReadIndexSet { op, leader, client, key, read_index, round, lease };
+                let (read_index, round, lease, drifting) = (*read_index, *round, *lease, *drifting);
+                isolated = E::ReadIndexSet { op, leader, client, key, read_index, round, lease, drifting };
                 &isolated
             }
             E::ReadDone { op, client, key, value, result }
@@ -1330,11 +1330,19 @@ impl Lang {
                 E::SnapshotInstalled { node, from, index } => {
                     format!("S{node} replaced its log with S{from}'s snapshot through index {index}.")
                 }
-                E::ReadIndexSet { leader, client, key, read_index, lease: Some(LeaseStanding::Holds { until }), .. } => {
+                E::ReadIndexSet {
+                    leader, client, key, read_index, lease: Some(LeaseStanding::Holds { until }), drifting, ..
+                } => {
+                    let why = if *drifting {
+                        "by its own clock; but the servers' clocks have drifted apart more than the lease allows for, \
+                         so another leader may already have been elected (thesis §6.4.1)"
+                    } else {
+                        "and no other leader can be elected before then (thesis §6.4.1, as long as the servers' \
+                         clocks drift apart no more than the lease allows for)"
+                    };
                     format!(
                         "Leader S{leader} takes C{client}'s read of {key} at readIndex {read_index}, its commitIndex, \
-                         with no round of heartbeats: its lease holds until {}, and no other leader can be elected \
-                         before then (thesis §6.4.1; the simulation's clocks do not drift). It answers once it has \
+                         with no round of heartbeats: its lease holds until {}, {why}. It answers once it has \
                          applied index {read_index}.",
                         self.seconds(*until)
                     )
@@ -1612,11 +1620,17 @@ impl Lang {
                 E::SnapshotInstalled { node, from, index } => {
                     format!("S{node} 用 S{from} 到索引 {index} 为止的快照替换了自己的日志。")
                 }
-                E::ReadIndexSet { leader, client, key, read_index, lease: Some(LeaseStanding::Holds { until }), .. } => {
+                E::ReadIndexSet {
+                    leader, client, key, read_index, lease: Some(LeaseStanding::Holds { until }), drifting, ..
+                } => {
+                    let why = if *drifting {
+                        "（按它自己的时钟）；但各服务器时钟之间的漂移已超出租约所容许的范围，别的领导者可能已经选出（博士论文 §6.4.1）"
+                    } else {
+                        "，在此之前不会选出别的领导者（博士论文 §6.4.1，前提是各服务器时钟之间的漂移不超出租约所容许的范围）"
+                    };
                     format!(
                         "领导者 S{leader} 以读索引 {read_index}（它的提交索引）受理 C{client} 对 {key} 的读请求，无需新一轮心跳：\
-                         它的租约持续到 {}，在此之前不会选出别的领导者（博士论文 §6.4.1；模拟中的时钟没有漂移）。\
-                         应用到索引 {read_index} 后它即回答。",
+                         它的租约持续到 {}{why}。应用到索引 {read_index} 后它即回答。",
                         self.seconds(*until)
                     )
                 }

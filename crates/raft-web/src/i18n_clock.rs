@@ -43,12 +43,13 @@ impl Lang {
             (Lang::En, 100) => format!("S{id}'s clock keeps real time"),
             (Lang::Zh, 100) => format!("S{id} 的时钟准确"),
             (Lang::En, _) => format!(
-                "S{id}'s clock runs at {percent} % of real time: its timers, and a lease it holds, last {}× as \
-                 long as they should (leases trust clocks, thesis §6.4.1)",
+                "S{id}'s clock runs at {percent} % of real time: its timers, its lease and its wait before voting \
+                 last {}× as long as they should (a slow leader or a fast follower can make a lease go stale, \
+                 thesis §6.4.1)",
                 stretch(percent)
             ),
             (Lang::Zh, _) => format!(
-                "S{id} 的时钟以真实时间的 {percent}% 运行：它的计时器和它持有的租约，实际持续的时间是应有的 {} 倍（租约依赖时钟，博士论文 §6.4.1）",
+                "S{id} 的时钟以真实时间的 {percent}% 运行：它的计时器、租约和投票前的等待，实际持续的时间是应有的 {} 倍（领导者的时钟走慢、或跟随者的时钟走快，都可能让租约读到旧值，博士论文 §6.4.1）",
                 stretch(percent)
             ),
         }
@@ -60,12 +61,16 @@ impl Lang {
             (Lang::En, 100) => format!("S{id}'s clock keeps real time again."),
             (Lang::Zh, 100) => format!("S{id} 的时钟恢复准确。"),
             (Lang::En, _) => format!(
-                "S{id}'s clock now runs at {percent} % of real time: each of its timers, and any lease it holds \
-                 (thesis §6.4.1), lasts {}× as long as it should.",
+                "S{id}'s clock now runs at {percent} % of real time: everything it times lasts {}× as long as it \
+                 should: its election and heartbeat timers, a lease it holds as leader, and the wait before it votes \
+                 again after hearing from a leader. Leases trust clocks (thesis §6.4.1): a leader's slow clock, or a \
+                 follower's fast one, can let a lease outlive its leadership.",
                 stretch(percent)
             ),
             (Lang::Zh, _) => format!(
-                "S{id} 的时钟现在以真实时间的 {percent}% 运行：它的每个计时器、它持有的租约（博士论文 §6.4.1），实际持续的时间都是应有的 {} 倍。",
+                "S{id} 的时钟现在以真实时间的 {percent}% 运行：它计时的一切实际都持续应有的 {} 倍：选举和心跳计时器、它作为领导者持有的租约，\
+                 以及它收到领导者消息后暂不投票的那段时间。租约依赖时钟（博士论文 §6.4.1）：领导者的时钟走慢、或跟随者的时钟走快，\
+                 都可能让租约比领导地位持续得更久。",
                 stretch(percent)
             ),
         }
@@ -82,6 +87,7 @@ mod tests {
         assert_eq!(clock_factor(25), "0.25×");
         assert!(Lang::En.clock_set(4, 50).contains("lasts 2× as long"));
         assert!(Lang::En.clock_set(4, 200).contains("lasts 0.5× as long"));
+        assert!(Lang::En.clock_button(4, 200).contains("last 0.5× as long"));
         assert!(Lang::Zh.clock_button(4, 33).contains("3.03 倍"));
         assert_eq!(Lang::En.clock_set(4, 100), "S4's clock keeps real time again.");
     }
