@@ -98,9 +98,9 @@ test('a lease that ignores clock drift serves a stale read, and one that allows 
   const slow = page.locator('[data-node="4"] .node__clock');
   await expect(slow).toHaveText('0.5×');
   await expect(slow).toHaveAttribute('data-clock', '50');
-  await expect(page.locator('[data-node="4"]')).toHaveAttribute('aria-label', /clock at 50 % of real time/);
+  await expect(page.locator('[data-node="4"]')).toHaveAttribute('aria-label', /clock at 50\u00a0% of real time/);
   await expect(page.locator('[data-node="1"] .node__clock')).toHaveCount(0);
-  await expect(page.locator('.narration')).toContainText("S4's clock now runs at 50 % of real time");
+  await expect(page.locator('.narration')).toContainText(/S4's clock now runs at 50\s% of real time/);
   // The lease's words say the drift undoes what the lease promises.
   await expect(page.locator('.narration')).toContainText('so another leader may already have been elected');
   await expect(page.locator('.client-history [data-op="3"]')).toHaveAttribute('aria-label', 'C2 r x → 1: ok');
@@ -127,10 +127,10 @@ test("a server's clock set from its menu is drawn, named and told, and set back"
   const menu = page.locator(`[data-node-menu="${follower}"]`);
   const clock = menu.getByRole('group', { name: 'Clock:' });
   await expect(clock.locator('[data-clock-speed="100"]')).toHaveAttribute('aria-pressed', 'true');
-  await clock.getByRole('button', { name: new RegExp(`^S${follower}'s clock runs at 50 %`) }).click();
+  await clock.getByRole('button', { name: new RegExp(`^Run S${follower}'s clock at 50\\s% of real time`) }).click();
   await expect(node.locator('.node__clock')).toHaveText('0.5×');
-  await expect(node).toHaveAttribute('aria-label', /clock at 50 % of real time$/);
-  await expect(page.locator('.narration')).toContainText(`S${follower}'s clock now runs at 50 % of real time`);
+  await expect(node).toHaveAttribute('aria-label', /clock at 50\u00a0% of real time$/);
+  await expect(page.locator('.narration')).toContainText(new RegExp(`S${follower}'s clock now runs at 50\\s% of real time`));
   // Not with lease reads: nothing is said to be broken.
   await expect(page.locator('[data-rules-off]')).toHaveCount(0);
   if (!(await menu.isVisible())) await node.click();

@@ -455,7 +455,7 @@ const EN: Texts = Texts {
     network_from_now: "Network from now on",
     network_from_now_title: "Only the latency and the loss, changed from the moment shown: an action of the run, kept in links and scenario files",
     break_a_rule: "Break a rule",
-    break_a_rule_hint: "Each switch turns off one rule of Raft. Replay a run with it and watch the safety checker catch what breaks.",
+    break_a_rule_hint: "Each switch turns off one rule of Raft. Replay a run with it and watch the safety checker catch what breaks. Lease reads also break when servers' clocks (a server's Clock buttons) drift apart more than Clock drift a lease allows for, above.",
     theme: "Theme",
     themes: ThemeNames {
         system: "System",
@@ -652,7 +652,7 @@ const ZH: Texts = Texts {
     network_from_now: "从此刻起改变网络",
     network_from_now_title: "只改变延迟和丢失率，从当前显示的时刻起生效：它是运行中的一个操作，会保存在链接和场景文件里",
     break_a_rule: "打破一条规则",
-    break_a_rule_hint: "每个开关关闭 Raft 的一条规则。用它重放一次运行，看安全检查器抓住什么被破坏了。",
+    break_a_rule_hint: "每个开关关闭 Raft 的一条规则。用它重放一次运行，看安全检查器抓住什么被破坏了。如果各服务器的时钟（服务器菜单里的“时钟”按钮）之间的漂移超出上面“租约所容许的时钟漂移”，租约读也会出错。",
     theme: "主题",
     themes: ThemeNames { system: "跟随系统", light: "浅色", dark: "深色" },
 };
@@ -1334,16 +1334,16 @@ impl Lang {
                     leader, client, key, read_index, lease: Some(LeaseStanding::Holds { until }), drifting, ..
                 } => {
                     let why = if *drifting {
-                        "by its own clock; but the servers' clocks have drifted apart more than the lease allows for, \
-                         so another leader may already have been elected (thesis §6.4.1)"
+                        "counted on its own clock; but the servers' clocks have drifted apart more than the lease \
+                         allows for, so another leader may already have been elected (thesis §6.4.1)"
                     } else {
                         "and no other leader can be elected before then (thesis §6.4.1, as long as the servers' \
                          clocks drift apart no more than the lease allows for)"
                     };
                     format!(
                         "Leader S{leader} takes C{client}'s read of {key} at readIndex {read_index}, its commitIndex, \
-                         with no round of heartbeats: its lease holds until {}, {why}. It answers once it has \
-                         applied index {read_index}.",
+                         with no round of heartbeats: its lease holds until {} of real time, {why}. It answers once \
+                         it has applied index {read_index}.",
                         self.seconds(*until)
                     )
                 }
@@ -1624,7 +1624,7 @@ impl Lang {
                     leader, client, key, read_index, lease: Some(LeaseStanding::Holds { until }), drifting, ..
                 } => {
                     let why = if *drifting {
-                        "（按它自己的时钟）；但各服务器时钟之间的漂移已超出租约所容许的范围，别的领导者可能已经选出（博士论文 §6.4.1）"
+                        "（真实时间，由它自己的时钟计时）；但各服务器时钟之间的漂移已超出租约所容许的范围，别的领导者可能已经选出（博士论文 §6.4.1）"
                     } else {
                         "，在此之前不会选出别的领导者（博士论文 §6.4.1，前提是各服务器时钟之间的漂移不超出租约所容许的范围）"
                     };
