@@ -386,3 +386,28 @@ fn the_timing_lesson_shows_elections_failing_on_a_slow_network_and_succeeding_on
     }
     assert_eq!((at[7].leader(), state(&at[7], 3)), (Some(3), (RoleKind::Leader, 10)));
 }
+
+#[test]
+fn the_reads_lesson_says_what_its_leases_show() {
+    let (_, lesson) = lessons().into_iter().find(|(id, _)| id == "reads").unwrap();
+    let at = moments(&lesson);
+    let read = |sim: &Simulation| sim.client_ops().find(|op| op.client == 2).cloned().unwrap();
+    let elected = |sim: &Simulation| sim.elections().iter().copied().find(|&(at, ..)| at > 1_200);
+    // Exact clocks: the lease ran out before S1 was elected at 1.4 s; S4 has not answered.
+    let exact = &at[4];
+    assert!(matches!(elected(exact), Some((1_395..=1_405, 1, 2))), "{:?}", elected(exact));
+    assert_eq!(exact.node(4).unwrap().node().role(), RoleKind::Leader, "S4 steps down at 1.45 s");
+    assert_eq!(read(exact).responded_ms, None);
+    // S4's slow clock: S2 elected at 1.3 s and x=2 committed by 1.36 s, then the stale answer.
+    let slow = &at[5];
+    assert!(matches!(elected(slow), Some((1_295..=1_305, 2, 2))), "{:?}", elected(slow));
+    assert_eq!(slow.node(4).unwrap().clock().percent(), 50);
+    let mut later = slow.clone();
+    later.run_until(1_420);
+    assert_eq!(read(&later).value, Some(Some("1".to_owned())), "answered from the lease");
+    assert!(!matches!(later.linearizability(), raft_sim::Linearizability::Linearizable { .. }));
+    // Allowing for the drift: no value, and the history stays linearizable.
+    let bounded = &at[6];
+    assert_eq!(read(bounded).result, Some(raft_sim::OpResult::Unknown));
+    assert!(matches!(bounded.linearizability(), raft_sim::Linearizability::Linearizable { .. }));
+}
