@@ -86,6 +86,14 @@ pub struct NodeReport {
     /// Whether it votes in its own configuration: false for a server being added (until the
     /// leader's log reaches it) and for one removed that knows it.
     pub member: bool,
+    /// Its clock's speed, in percent of real time (the `clock` action); written only when
+    /// not 100, so reports of runs without clock actions read as before.
+    #[serde(skip_serializing_if = "keeps_real_time")]
+    pub clock_percent: u32,
+}
+
+fn keeps_real_time(percent: &u32) -> bool {
+    *percent == crate::clock::EXACT_PERCENT
 }
 
 /// A snapshot in a [`NodeReport`]: the last index and term it includes.
@@ -145,6 +153,7 @@ impl Report {
                     kv: node.kv().entries().map(|(k, v)| (k.to_owned(), v.to_owned())).collect(),
                     config: ConfigReport::of(node),
                     member: node.configuration().is_voter(node.id()),
+                    clock_percent: sim_node.clock().percent(),
                 }
             })
             .collect();

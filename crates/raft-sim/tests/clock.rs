@@ -98,6 +98,10 @@ fn the_narration_tells_the_new_speed_and_the_drift_is_measured() {
     assert_eq!(told.len(), 2);
     assert_eq!(told[0].1, StoryEvent::ClockSet { node: 2, percent: 50 });
     assert_eq!(sim.clock_drift_percent(), 300, "S3 runs four times as fast as S2");
+    let report = serde_json::to_value(raft_sim::Report::of(&sim)).unwrap();
+    let speeds: Vec<_> = report["nodes"].as_array().unwrap().iter().map(|n| n.get("clock_percent").cloned()).collect();
+    assert_eq!(speeds[1..3], [Some(50.into()), Some(200.into())]);
+    assert!(speeds[0].is_none() && speeds[3..].iter().all(Option::is_none), "written only when not 100: {speeds:?}");
     assert!(!sim.clocks_beyond_lease_bound(), "no lease is trusted in the log read mode");
 }
 
