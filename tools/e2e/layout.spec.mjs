@@ -303,6 +303,10 @@ test('settings start a fresh cluster, and invalid values are refused with a mess
   await page.goto('./');
   await page.getByText('Settings').click();
   const form = page.getByRole('form', { name: 'Settings' });
+  // A phone offers digits for a whole number, and a decimal point for a percentage.
+  await expect(form.getByLabel('Heartbeat interval (ms)')).toHaveAttribute('inputmode', 'numeric');
+  await expect(form.getByLabel(/^Clock drift a lease allows for/)).toHaveAttribute('inputmode', 'numeric');
+  await expect(form.getByLabel('Messages lost (%)')).toHaveAttribute('inputmode', 'decimal');
   await form.getByLabel('Heartbeat interval (ms)').fill('500');
   await form.getByRole('button', { name: /^Apply/ }).click();
   // Told just below the buttons that applied it (on a phone the page's own notice would be

@@ -29,12 +29,22 @@ pub struct SettingsProps {
     pub on_network: Callback<Result<ClusterSettings, SettingsError>>,
 }
 
-/// A number field: (name, label, current value).
+/// A field of a percentage that may have decimals (loss, duplication): (name, label, value).
 fn number(name: &'static str, label: &'static str, value: String) -> Html {
     html! {
         <label class="settings__field">
             <span>{ label }</span>
             <input type="number" {name} {value} min="0" step="any" inputmode="decimal" />
+        </label>
+    }
+}
+
+/// A field of a whole number (a time in ms, a count): a phone offers digits only.
+fn whole(name: &'static str, label: &'static str, value: impl ToString) -> Html {
+    html! {
+        <label class="settings__field">
+            <span>{ label }</span>
+            <input type="number" {name} value={value.to_string()} min="0" step="1" inputmode="numeric" />
         </label>
     }
 }
@@ -197,24 +207,24 @@ pub fn Settings(props: &SettingsProps) -> Html {
                     <input type="text" name="seed" value={props.seed.to_string()} inputmode="numeric"
                            autocomplete="off" spellcheck="false" />
                 </label>
-                { number("election_min", labels.election_min, o.election_timeout_ms[0].to_string()) }
-                { number("election_max", labels.election_max, o.election_timeout_ms[1].to_string()) }
-                { number("heartbeat_ms", labels.heartbeat, o.heartbeat_ms.to_string()) }
-                { number("latency_min", labels.latency_min, o.latency_ms[0].to_string()) }
-                { number("latency_max", labels.latency_max, o.latency_ms[1].to_string()) }
+                { whole("election_min", labels.election_min, o.election_timeout_ms[0]) }
+                { whole("election_max", labels.election_max, o.election_timeout_ms[1]) }
+                { whole("heartbeat_ms", labels.heartbeat, o.heartbeat_ms) }
+                { whole("latency_min", labels.latency_min, o.latency_ms[0]) }
+                { whole("latency_max", labels.latency_max, o.latency_ms[1]) }
                 { number("loss", labels.loss, crate::number_text::rounded(o.loss * 100.0, 7)) }
                 { number("duplicate", labels.duplicate, crate::number_text::rounded(o.duplicate * 100.0, 7)) }
-                { number("client_timeout_ms", labels.client_timeout, o.client_timeout_ms.to_string()) }
-                { number("max_entries_per_append", labels.max_entries, o.max_entries_per_append.to_string()) }
-                { number("snapshot_every", labels.snapshot_every, o.snapshot_every.to_string()) }
-                { number("client_retries", labels.client_retries, o.client_retries.to_string()) }
+                { whole("client_timeout_ms", labels.client_timeout, o.client_timeout_ms) }
+                { whole("max_entries_per_append", labels.max_entries, o.max_entries_per_append) }
+                { whole("snapshot_every", labels.snapshot_every, o.snapshot_every) }
+                { whole("client_retries", labels.client_retries, o.client_retries) }
                 { checkbox("noop_on_election", labels.noop, o.noop_on_election) }
                 { checkbox("conflict_hint", labels.conflict_hint, o.conflict_hint) }
                 { checkbox("pre_vote", labels.pre_vote, o.pre_vote) }
                 { checkbox("check_quorum", labels.check_quorum, o.check_quorum) }
                 { checkbox("joint_consensus", labels.joint_consensus, o.membership == raft_sim::Membership::Joint) }
                 { read_mode(labels, o.read_mode) }
-                { number("clock_drift_percent", labels.clock_drift, o.clock_drift_percent.to_string()) }
+                { whole("clock_drift_percent", labels.clock_drift, o.clock_drift_percent) }
                 <fieldset class="settings__unsafe">
                     <legend>{ t.break_a_rule }</legend>
                     <p class="settings__warning">{ t.break_a_rule_hint }</p>
