@@ -93,6 +93,13 @@ pub enum ReadMode {
 }
 
 impl RaftOptions {
+    /// Whether a leader answers reads on its lease: the lease read mode with CheckQuorum, whose
+    /// guard the lease relies on (thesis §6.4.1). Without CheckQuorum the lease mode serves as
+    /// ReadIndex does.
+    pub fn trusts_leases(&self) -> bool {
+        self.read_mode == ReadMode::Lease && self.check_quorum
+    }
+
     /// How long a lease lasts, in the leader's own time, from the start of a heartbeat round a
     /// majority acknowledged (thesis §6.4.1): the shortest election timeout divided by the
     /// clock drift bound. A server that acknowledged the round votes for no one else until

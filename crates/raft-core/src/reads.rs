@@ -86,7 +86,7 @@ impl Node {
     pub(crate) fn start_reads(&mut self) {
         let (commit_index, now) = (self.commit_index, self.now);
         let own_term_committed = self.own_term_committed();
-        let lease_mode = self.options.read_mode == ReadMode::Lease && self.options.check_quorum;
+        let lease_mode = self.options.trusts_leases();
         let Role::Leader(leader) = &mut self.role else { return };
         let reads = &mut leader.reads;
         if reads.waiting.is_empty() {

@@ -427,10 +427,8 @@ impl Simulation {
     /// drifted apart more than the `clock_drift_percent` option allows for: a leader's lease
     /// may then outlast its leadership, and reads go stale (thesis §6.4.1).
     pub fn clocks_beyond_lease_bound(&self) -> bool {
-        let options = &self.config.options;
-        options.read_mode == raft_scenario::ReadMode::Lease
-            && options.check_quorum
-            && self.clock_drift_percent() > options.clock_drift_percent
+        let raft = self.config.raft();
+        raft.trusts_leases() && self.clock_drift_percent() > raft.clock_drift_percent
     }
 
     /// Whether events wait for actions (manual scheduling).

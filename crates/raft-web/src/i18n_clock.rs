@@ -18,13 +18,14 @@ impl Lang {
     /// How long, against what it should be, what a clock at `percent` times lasts: "twice as
     /// long", "half as long", "1.25× as long"; in 中文 the rest of "实际持续的时间…".
     fn stretch(self, percent: u32) -> String {
+        let times = || scaled(100_000 / u64::from(percent.max(1)), 3);
         match (self, percent) {
             (Lang::En, 50) => "twice as long".to_owned(),
             (Lang::En, 200) => "half as long".to_owned(),
             (Lang::Zh, 50) => "是应有的两倍".to_owned(),
             (Lang::Zh, 200) => "只有应有的一半".to_owned(),
-            (Lang::En, _) => format!("{}× as long", scaled(100_000 / u64::from(percent.max(1)), 3)),
-            (Lang::Zh, _) => format!("是应有的 {} 倍", scaled(100_000 / u64::from(percent.max(1)), 3)),
+            (Lang::En, _) => format!("{}× as long", times()),
+            (Lang::Zh, _) => format!("是应有的 {} 倍", times()),
         }
     }
 
