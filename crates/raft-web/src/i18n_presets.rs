@@ -3,7 +3,7 @@
 //! files beside them (presets/zh/*.txt), fetched with the preset.
 
 /// (preset id, title) in Chinese.
-pub const PRESETS_ZH: [(&str, &str); 28] = [
+pub const PRESETS_ZH: [(&str, &str); 29] = [
     ("figure-6", "图 6：日志复制"),
     ("figure-7", "图 7：跟随者 a–f 遇到第 8 任期的领导者"),
     ("figure-8", "图 8：旧任期的条目不能靠多数派副本提交"),
@@ -35,6 +35,7 @@ pub const PRESETS_ZH: [(&str, &str); 28] = [
     ("break-stale-reads", "打破规则：任何服务器都回答读请求（被分区隔开的领导者读到旧值）"),
     ("break-lease-clock-drift", "打破规则：租约不考虑时钟漂移（走慢的时钟给出过期的读）"),
     ("membership-2015-fixed", "2015 年漏洞的修正：新领导者先提交本任期的条目，再变更成员"),
+    ("membership-catch-up-fails", "追不上日志的新服务器：领导者放弃这次变更，集群从不等它"),
 ];
 
 /// The Chinese title of preset `id`.

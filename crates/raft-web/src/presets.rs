@@ -19,7 +19,7 @@ pub struct Preset {
 }
 
 /// Every preset, in the order the picker lists them.
-pub const PRESETS: [Preset; 28] = [
+pub const PRESETS: [Preset; 29] = [
     Preset { id: "figure-6", title: "Figure 6: log replication" },
     Preset { id: "figure-7", title: "Figure 7: followers a–f meet the leader of term 8" },
     Preset { id: "figure-8", title: "Figure 8: a majority of copies does not commit an old-term entry" },
@@ -37,6 +37,7 @@ pub const PRESETS: [Preset; 28] = [
     Preset { id: "membership-joint", title: "Joint consensus: three servers swapped for three others" },
     Preset { id: "membership-removed-disrupts", title: "A removed server that never heard it was removed disrupts the cluster (the thesis's guard, on with CheckQuorum, stops it)" },
     Preset { id: "membership-2015-fixed", title: "The 2015 bug fixed: a new leader commits an entry of its term before changing membership" },
+    Preset { id: "membership-catch-up-fails", title: "A new server that cannot catch up: the leader gives the change up, and the cluster never waits for it" },
     Preset { id: "install-snapshot", title: "A follower far behind catches up by InstallSnapshot" },
     Preset { id: "retried-write", title: "A client's retried write is applied once (sessions)" },
     Preset { id: "read-index", title: "ReadIndex: a leader confirms it still leads before it answers" },
@@ -191,6 +192,42 @@ mod tests {
                 assert!(matches!(sim.linearizability(), raft_sim::Linearizability::Violation(_)), "{id}");
             }
         }
+    }
+
+    /// A learner that cannot be reached: the change is given up after ten election timeouts,
+    /// the three voters commit on without it (two of three while S3 is down), and the change
+    /// asked again once S4 is reachable succeeds. The moments are the ones its words give.
+    #[test]
+    fn the_catch_up_preset_shows_what_its_title_says() {
+        use raft_sim::{ChangeRefusal, MembershipChange, OpResult, StoryEvent};
+        let sim = run("membership-catch-up-fails", 4_500);
+        let changes: Vec<_> = sim
+            .story()
+            .events()
+            .filter_map(|(at, event)| match event {
+                StoryEvent::ChangeDone { change: MembershipChange::Add(4), result, refusal, .. } => {
+                    Some((at, *result, refusal.clone()))
+                }
+                _ => None,
+            })
+            .collect();
+        assert!(
+            matches!(
+                changes.as_slice(),
+                [
+                    (2_570..=2_589, OpResult::Refused, Some(ChangeRefusal::CatchUpFailed(4))),
+                    (3_760..=3_779, OpResult::Ok, None)
+                ]
+            ),
+            "{changes:?}"
+        );
+        // Every write sent while S4 was a learner cut off, S3 down for most of it, committed.
+        let writes: Vec<_> =
+            sim.client_ops().filter(|op| op.client == 2 && (1_000..3_000).contains(&op.invoked_ms)).collect();
+        assert_eq!(writes.len(), 10);
+        assert!(writes.iter().all(|op| op.result == Some(OpResult::Ok)), "{writes:?}");
+        assert!(sim.nodes().all(|n| n.node().configuration().voters() == [1, 2, 3, 4]));
+        assert_eq!(leaders(&sim), [1], "S1 led throughout");
     }
 
     #[test]
