@@ -1,7 +1,8 @@
 // Membership changes (thesis chapter 4): Add server, Remove from cluster, configurations in the
 // log table and the node menu, and the presets.
 import { test, expect } from '@playwright/test';
-import { pausedWithLeader, playUntilLeader, watchErrors, presetShown } from './helpers.mjs';
+import { readFileSync } from 'node:fs';
+import { linkOf, pausedWithLeader, playUntilLeader, watchErrors, presetShown } from './helpers.mjs';
 
 test('Add server starts S6 as a learner that catches up and becomes a voter', async ({ page }) => {
   const errors = watchErrors(page);
@@ -73,6 +74,27 @@ test('the joint consensus preset ends with the three new servers alone in the co
   await expect(joint).toHaveCount(1, { timeout: 20_000 });
   await expect(page.locator('[data-node][data-role=leader][data-member=true]')).toHaveCount(1, { timeout: 20_000 });
   await expect(page.locator('[data-node][data-member=false]')).toHaveCount(3, { timeout: 20_000 });
+  expect(errors).toEqual([]);
+});
+
+test('a change the leader gives up and the one that succeeds are bars in the client history', async ({ page }) => {
+  const errors = watchErrors(page);
+  const preset = readFileSync(new URL('../../crates/raft-web/presets/membership-catch-up-fails.json', import.meta.url), 'utf8');
+  // At 2.7 s, just after the leader gave the change up: its bar runs from the request at 1 s
+  // to the refusal at 2.58 s, wider than any write's.
+  await page.goto(`./${linkOf(preset, 2700)}`);
+  const bars = page.locator('.client-history [data-op]');
+  const givenUp = bars.filter({ hasText: '+S4' });
+  await expect(givenUp).toHaveAttribute('aria-label', 'C1 add S4: failed');
+  await expect(givenUp).toHaveAttribute('data-outcome', 'failed');
+  const width = async (bar) => Number(await bar.locator('rect').getAttribute('width'));
+  expect(await width(givenUp)).toBeGreaterThan(5 * (await width(page.locator('.client-history [data-op][aria-label^="C2 w"]').last())));
+  await givenUp.click();
+  await expect(page.locator('[data-time-ms]')).toHaveAttribute('data-time-ms', /^25[78]\d$/);
+  await expect(page.locator('.narration')).toContainText('The leader refused to add S4: S4 did not catch up');
+  // Asked again once the partition healed, at 3.2 s, the change is done at 3.77 s.
+  await page.goto(`./${linkOf(preset, 3900)}`);
+  await expect(page.locator('.client-history [data-op]').filter({ hasText: '+S4' })).toHaveAttribute('aria-label', 'C1 add S4: ok');
   expect(errors).toEqual([]);
 });
 

@@ -1,6 +1,6 @@
-//! The Client history panel: one lane per client on the timeline's time axis, each read and
-//! write a bar from invocation to response, coloured by outcome, with its linearization point,
-//! or highlighted when it is one of the operations that cannot be ordered.
+//! The Client history panel: one lane per client on the timeline's time axis, each read, write
+//! and membership change a bar from invocation to response, coloured by outcome, with its
+//! linearization point, or highlighted when it is one of the operations that cannot be ordered.
 
 use std::rc::Rc;
 
@@ -185,7 +185,9 @@ fn draw_bar(
         Outcome::Failed => l.failed,
         Outcome::Open => l.open,
     };
-    let name = format!("C{} {label}{}{outcome}", bar.client, props.lang.colon());
+    // A change's label is names alone: its name says the change in words.
+    let what = bar.change.as_ref().map_or_else(|| label.clone(), |change| props.lang.change(change));
+    let name = format!("C{} {what}{}{outcome}", bar.client, props.lang.colon());
     let label_width = label_width(&label);
     // Inside a bar long enough to hold it, else just after the bar, else just before it (a
     // bar at the axis' end); left out (it is in the bar's name) where neither side has room.

@@ -1,10 +1,11 @@
-//! The clients' history as the Client history panel draws it: each read and write a bar from
-//! invocation to response in its client's lane, with the linearizability verdict (thesis §6.3;
-//! the checker is `raft_sim::check_linearizability`).
+//! The clients' history as the Client history panel draws it: each read, write and membership
+//! change a bar from invocation to response in its client's lane, with the linearizability
+//! verdict on the reads and writes (thesis §6.3; the checker is
+//! `raft_sim::check_linearizability`).
 
 use std::collections::BTreeMap;
 
-use raft_sim::{Linearizability, Millis, OpKind, OpResult, Reason, Simulation};
+use raft_sim::{Linearizability, MembershipChange, Millis, OpKind, OpResult, Reason, Simulation};
 
 /// How an operation ended, as its bar is coloured.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,6 +41,9 @@ pub struct HistoryBar {
     pub client: u32,
     /// A read or a write.
     pub read: bool,
+    /// The membership change it asked for, when it is one (thesis chapter 4): no key, no
+    /// value, no linearization point.
+    pub change: Option<MembershipChange>,
     /// The key.
     pub key: String,
     /// A write's value, or the value a read returned (`None`: not set, or no answer).
@@ -75,7 +79,7 @@ pub struct HistoryBreach {
 /// The panel's content at one moment.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ClientHistoryView {
-    /// Every read and write so far, in invocation order.
+    /// Every read, write and membership change so far, in invocation order.
     pub bars: Vec<HistoryBar>,
     /// `None` while the history is linearizable.
     pub breach: Option<HistoryBreach>,
@@ -173,7 +177,6 @@ impl ClientHistoryView {
         };
         let bars: Vec<HistoryBar> = sim
             .client_ops()
-            .filter(|op| op.kind != OpKind::Change)
             .map(|op| {
                 let read = op.kind == OpKind::Read;
                 let value = if read {
@@ -191,6 +194,7 @@ impl ClientHistoryView {
                     id: op.id,
                     client: op.client,
                     read,
+                    change: op.change.clone(),
                     key: op.key.clone().unwrap_or_default(),
                     value,
                     start: op.invoked_ms,
@@ -214,8 +218,19 @@ impl ClientHistoryView {
     }
 
     /// The bar's label, after `write` and `read` (`w` and `r` in English): `w x=3`, `r x → 3`,
-    /// `r x → ∅` (not set), `r x` (no answer).
+    /// `r x → ∅` (not set), `r x` (no answer); a membership change's in names alone: `+S4`,
+    /// `−S2`, `→ {4,5,6}`.
     pub fn label(bar: &HistoryBar, (write, read): (&str, &str)) -> String {
+        if let Some(change) = &bar.change {
+            return match change {
+                MembershipChange::Add(node) => format!("+S{node}"),
+                MembershipChange::Remove(node) => format!("−S{node}"),
+                MembershipChange::Reconfigure(voters) => {
+                    let voters: Vec<String> = voters.iter().map(u32::to_string).collect();
+                    format!("→ {{{}}}", voters.join(","))
+                }
+            };
+        }
         match (bar.read, &bar.value, bar.outcome) {
             (false, value, _) => format!("{write} {}={}", bar.key, value.as_deref().unwrap_or("")),
             (true, Some(value), _) => format!("{read} {} → {value}", bar.key),
@@ -254,11 +269,35 @@ mod tests {
     }
 
     #[test]
+    fn membership_changes_are_bars_named_by_their_servers_outside_the_linearizability_check() {
+        let json = r#"{ "version": 1, "seed": 1, "nodes": 3, "actions": [
+            { "at_ms": 500, "do": "write", "node": 1, "command": "x=1" },
+            { "at_ms": 600, "do": "add_server", "node": 4 },
+            { "at_ms": 700, "do": "remove_server", "node": 2 } ] }"#;
+        let mut sim = raft_sim::Scenario::from_json(json).unwrap().build(false).unwrap();
+        sim.run_until(2_000);
+        let view = ClientHistoryView::of(&sim);
+        let labels: Vec<(String, Outcome)> =
+            view.bars.iter().map(|bar| (ClientHistoryView::label(bar, ("w", "r")), bar.outcome)).collect();
+        assert_eq!(
+            labels,
+            [("w x=1".to_owned(), Outcome::Ok), ("+S4".to_owned(), Outcome::Ok), ("−S2".to_owned(), Outcome::Failed)],
+            "the second change is refused while the first is under way"
+        );
+        assert!(view.bars[1].end.unwrap() > view.bars[1].start + 10, "from the request to C{{1,2,3,4}} committed");
+        assert!(view.bars[1].point.is_none() && view.bars[0].point.is_some(), "only the write is linearized");
+        assert_eq!(view.bars[2].row, 1, "sent while the first change waits: a second row");
+        let joint = HistoryBar { change: Some(MembershipChange::Reconfigure(vec![4, 5, 6])), ..view.bars[1].clone() };
+        assert_eq!(ClientHistoryView::label(&joint, ("w", "r")), "→ {4,5,6}");
+    }
+
+    #[test]
     fn a_client_that_does_not_wait_gets_a_second_row_while_its_first_operation_is_open() {
         let bar = |id, client, start, end| HistoryBar {
             id,
             client,
             read: false,
+            change: None,
             key: "x".into(),
             value: None,
             start,
@@ -287,6 +326,7 @@ mod tests {
             id,
             client: 1,
             read: false,
+            change: None,
             key: "x".into(),
             value: None,
             start,
