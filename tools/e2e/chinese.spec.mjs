@@ -40,7 +40,8 @@ function latinWords(texts) {
   const found = new Set();
   for (const text of texts) {
     const context = text.length > 80 ? `${text.slice(0, 80)}…` : text;
-    for (const token of text.split(/[\s,.;:!?()（），。；：？！、「」《》|/<>“”"'[\]{}…→←⟨⟩×✓✗↗◀▶—-]+/)) {
+    // A membership change's bar says its server alone (+S4, −S2).
+    for (const token of text.split(/[\s,.;:!?()（），。；：？！、「」《》|/<>“”"'[\]{}…→←⟨⟩×✓✗↗◀▶—+−-]+/)) {
       if (!/[A-Za-z]/.test(token)) continue;
       if (NAMES.has(token) || FORMAT_KEYS.has(token.replace(/\d+/g, '')) || token.includes('=') || /^[SC]\d+$/.test(token) || /^#?\d/.test(token)) continue;
       if (/^[0-9a-f]{16}$/.test(token) || token.length > 40) continue;

@@ -287,7 +287,7 @@ pub fn App() -> Html {
                 <div class="playground__stage embed__stage">
                     { cluster }
                     { broken_flag(lang, &invariants, false) }
-                    { rules_off_flag(lang, &invariants) }
+                    { rules_off_flag(lang, &invariants, false) }
                     { menu }
                 </div>
                 { embed_strip(lang, &EmbedStripProps { playing: state.playing, exploring: state.exploring(), time_ms: view.time_ms,
@@ -403,7 +403,7 @@ pub fn App() -> Html {
                 <div class="playground__stage">
                     { cluster }
                     { broken_flag(lang, &invariants, true) }
-                    { rules_off_flag(lang, &invariants) }
+                    { rules_off_flag(lang, &invariants, true) }
                     { menu }
                     if let Some(details) = state.message_details() {
                         { message_panel(lang, &MessagePanelProps { corner: crate::geometry::corner_away_from(view.position_of(details.from), view.position_of(details.to)),

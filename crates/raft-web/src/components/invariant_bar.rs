@@ -64,19 +64,44 @@ pub fn invariant_bar(lang: Lang, props: &InvariantBarProps) -> Html {
 }
 
 /// A label in the drawing's corner while the run switches rules off on purpose: how many, and
-/// which as its title (the line beside the badges says it in full).
-pub fn rules_off_flag(lang: Lang, props: &InvariantBarProps) -> Html {
+/// which as its title. On the page it is a button that brings the line under the badges, which
+/// says it in full, into view (a phone shows only the count, and a touch shows no title); in an
+/// embed, a label.
+pub fn rules_off_flag(lang: Lang, props: &InvariantBarProps, on_page: bool) -> Html {
     if props.rules_off.is_empty() {
         return Html::default();
     }
-    html! {
-        <p class="rules-off-flag" data-rules-off-flag={props.rules_off.len().to_string()} title={lang.rules_off(&props.rules_off)}>
+    let (count, title) = (props.rules_off.len(), lang.rules_off(&props.rules_off));
+    let inside = html! {
+        <>
             <span aria-hidden="true">{ "⚠ " }</span>
             // On a phone only the count is drawn, clear of the servers' labels; the words stay
             // for screen readers, and in the line under the badges.
-            <span class="rules-off-flag__count" aria-hidden="true">{ props.rules_off.len() }</span>
-            <span class="rules-off-flag__words">{ lang.rules_off_count(props.rules_off.len()) }</span>
-        </p>
+            <span class="rules-off-flag__count" aria-hidden="true">{ count }</span>
+            <span class="rules-off-flag__words">{ lang.rules_off_count(count) }</span>
+        </>
+    };
+    if !on_page {
+        return html! { <p class="rules-off-flag" data-rules-off-flag={count.to_string()} {title}>{ inside }</p> };
+    }
+    let reveal = Callback::from(|_: MouseEvent| {
+        if let Ok(Some(line)) = gloo::utils::document().query_selector(".invariants__rules-off") {
+            into_view(&line);
+        }
+    });
+    html! {
+        <button type="button" class="rules-off-flag" data-rules-off-flag={count.to_string()} {title} onclick={reveal}>
+            { inside }
+        </button>
+    }
+}
+
+/// Scrolls the window to bring `element` to its middle when it is out of view.
+fn into_view(element: &web_sys::Element) {
+    let height = crate::hooks::window_height().unwrap_or(0.0);
+    let place = element.get_bounding_client_rect();
+    if place.top() < 0.0 || place.bottom() > height {
+        gloo::utils::window().scroll_by_with_x_and_y(0.0, place.top() - height / 2.0);
     }
 }
 
@@ -108,11 +133,7 @@ pub fn broken_flag(lang: Lang, props: &InvariantBarProps, on_page: bool) -> Html
         let document = gloo::utils::document();
         if let Ok(Some(jump)) = document.query_selector(".invariants__item--broken .invariants__jump") {
             // Out of the window, scrolled to its middle; then focused where it is.
-            let height = crate::hooks::window_height().unwrap_or(0.0);
-            let place = jump.get_bounding_client_rect();
-            if place.top() < 0.0 || place.bottom() > height {
-                gloo::utils::window().scroll_by_with_x_and_y(0.0, place.top() - height / 2.0);
-            }
+            into_view(&jump);
             crate::hooks::focus_quietly(&jump);
         }
     });

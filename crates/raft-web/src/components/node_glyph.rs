@@ -41,8 +41,9 @@ const KV_CHARS: usize = 10;
 /// enough to stay inside the drawing at a phone's larger letters.
 const KV_CHARS_CROWDED: usize = 4;
 
-/// The baseline of a drifting clock's factor, above the circle's centre.
-const CLOCK_ABOVE: f64 = 14.0;
+/// A drifting clock's badge: its height, and its width per letter of the factor and beyond
+/// them (10 px letters; a phone's larger ones scale the whole badge).
+const CLOCK_BADGE: (f64, f64, f64) = (14.0, 6.2, 8.0);
 
 /// A server's name's baseline, below its circle's rim.
 pub const NAME_BELOW: f64 = 22.0;
@@ -114,11 +115,11 @@ pub fn node_glyph(lang: Lang, props: &NodeGlyphProps) -> Html {
             <circle class={band} r={number(NODE_RADIUS - 4.5)} />
             { timer_arc(node.election_timer_left) }
             <text class="node__term" dy="0.35em">{ node.term }</text>
-            // A clock that does not keep real time, as a factor above the term (leases trust
-            // clocks, thesis §6.4.1); the node's accessible name says it in words.
+            // A clock that does not keep real time, as a factor on a badge across the circle's
+            // top (leases trust clocks, thesis §6.4.1), dark on any role's colour; the node's
+            // accessible name says it in words.
             if node.clock_percent != raft_sim::EXACT_PERCENT {
-                <text class="node__clock" y={number(-CLOCK_ABOVE)} data-clock={node.clock_percent.to_string()}
-                      aria-hidden="true">{ crate::i18n_clock::clock_factor(node.clock_percent) }</text>
+                { clock_badge(node.clock_percent) }
             }
         </g>
     }
@@ -225,5 +226,21 @@ fn timer_arc(left: Option<f64>) -> Html {
     html! {
         <circle class="node__timer" r={number(NODE_RADIUS + 5.0)} pathLength="1"
                 stroke-dasharray={format!("{} 1", crate::number_text::rounded(left, 4))} transform="rotate(-90)" />
+    }
+}
+
+/// A drifting clock's factor (`0.5×`) on a dark badge centred on the top of the circle.
+fn clock_badge(percent: u32) -> Html {
+    let factor = crate::i18n_clock::clock_factor(percent);
+    let (height, per_letter, padding) = CLOCK_BADGE;
+    let width = per_letter * factor.chars().count() as f64 + padding;
+    html! {
+        <g transform={format!("translate(0 {})", number(-NODE_RADIUS))} aria-hidden="true">
+            <g class="node__clock" data-clock={percent.to_string()}>
+                <rect x={number(-width / 2.0)} y={number(-height / 2.0)} width={number(width)}
+                      height={number(height)} rx={number(height / 2.0)} />
+                <text dy="0.35em">{ factor }</text>
+            </g>
+        </g>
     }
 }
