@@ -91,9 +91,17 @@ pub struct CheckArgs {
     /// client's write is answered ok), `overwrite` (an entry is replaced or removed).
     #[arg(long, value_name = "GOAL", default_value = "violation", value_parser = goal)]
     goal: Goal,
-    /// Stop after this many seconds of wall-clock time.
-    #[arg(long, value_name = "S", default_value_t = 60.0)]
+    /// Stop after this many seconds of wall-clock time (more than 0).
+    #[arg(long, value_name = "S", default_value_t = 60.0, value_parser = positive_seconds)]
     seconds: f64,
+}
+
+/// A time limit: a finite number of seconds above 0.
+fn positive_seconds(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(seconds) if seconds.is_finite() && seconds > 0.0 => Ok(seconds),
+        _ => Err(format!("{text} is not a number of seconds above 0")),
+    }
 }
 
 /// The goal named `name`.
@@ -188,6 +196,6 @@ pub fn check(args: CheckArgs) -> Result<ExitCode, String> {
         violation,
         reached,
     };
-    println!("{}", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?);
+    crate::commands::print(&serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?)?;
     Ok(exit)
 }

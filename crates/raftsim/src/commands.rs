@@ -41,7 +41,7 @@ pub fn run(file: &Path, until: Option<u64>, trace: Option<&Path>) -> Result<Exit
         out.flush().map_err(failed)?;
     }
     let report = Report::of(&sim);
-    println!("{}", serde_json::to_string(&report).expect("reports serialise"));
+    print(&serde_json::to_string(&report).expect("reports serialise"))?;
     Ok(if report.violations.is_empty() && report.linearizable { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
@@ -118,7 +118,7 @@ pub fn fuzz(
         }
     }
     summary.wall_ms = started.elapsed().as_millis();
-    println!("{}", serde_json::to_string_pretty(&summary).expect("summaries serialise"));
+    print(&serde_json::to_string_pretty(&summary).expect("summaries serialise"))?;
     Ok(if summary.failure.is_none() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
@@ -131,28 +131,44 @@ pub fn url(file: &Path, at: Option<u64>, base: Option<&str>) -> Result<ExitCode,
     // The page refuses a link it cannot replay within its budget: so does this command.
     link.open().map_err(|e| format!("{}: {e}", file.display()))?;
     let base = base.unwrap_or("");
-    println!("{}#{fragment}", base.split('#').next().unwrap_or(base));
+    print(&format!("{}#{fragment}", base.split('#').next().unwrap_or(base)))?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// `raftsim decode`: the link given, or read from a file or standard input (`-`).
 pub fn decode(source: &str) -> Result<ExitCode, String> {
-    let text = if source == "-" {
-        std::io::read_to_string(std::io::stdin().take(LONGEST_LINK)).map_err(|e| format!("standard input: {e}"))?
+    let (text, read_from) = if source == "-" {
+        let text =
+            std::io::read_to_string(std::io::stdin().take(LONGEST_LINK)).map_err(|e| format!("standard input: {e}"))?;
+        (text, Some("standard input".to_owned()))
     } else if Path::new(source).is_file() {
         let file = std::fs::File::open(source).map_err(|e| format!("cannot read {source}: {e}"))?;
-        std::io::read_to_string(file.take(LONGEST_LINK)).map_err(|e| format!("cannot read {source}: {e}"))?
+        let text =
+            std::io::read_to_string(file.take(LONGEST_LINK)).map_err(|e| format!("cannot read {source}: {e}"))?;
+        (text, Some(source.to_owned()))
     } else {
-        source.to_owned()
+        (source.to_owned(), None)
     };
-    let link = ShareLink::parse(&text).map_err(|e| {
+    let link = ShareLink::parse(&text).map_err(|e| match &read_from {
+        Some(origin) if text.trim().is_empty() => format!("{origin}: empty, where a link was expected"),
+        Some(origin) => format!("{origin}: {e}"),
         // Neither a file that exists nor anything like a link: most likely a mistyped file name.
-        if !source.contains("s=") && !source.contains('#') {
+        None if source.is_empty() => "no link given (an empty argument)".to_owned(),
+        None if !source.contains("s=") && !source.contains('#') => {
             format!("{source}: no such file, and not a link (it holds no \"s=\" part)")
-        } else {
-            e.to_string()
         }
+        None => e.to_string(),
     })?;
-    println!("{}", link.to_scenario_file().to_json_pretty());
+    print(&link.to_scenario_file().to_json_pretty())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes `text` and a line break to standard output. A reader that stopped reading (`| head`)
+/// ends the output quietly, as for any Unix tool; any other failure to write is an error.
+pub fn print(text: &str) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{text}").and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("cannot write the output: {e}")),
+        _ => Ok(()),
+    }
 }

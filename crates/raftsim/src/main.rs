@@ -52,8 +52,8 @@ enum Command {
     },
     /// Run random fault schedules and check safety and liveness (exit 1 on a failure).
     Fuzz {
-        /// How many seeds to run.
-        #[arg(long, value_name = "N")]
+        /// How many seeds to run (at least 1).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
         seeds: u64,
         /// The first seed.
         #[arg(long, value_name = "S", default_value_t = 0)]
@@ -62,7 +62,7 @@ enum Command {
         #[arg(long, value_name = "K", default_value_t = 5,
               value_parser = clap::value_parser!(u32).range(1..=i64::from(MAX_NODES)))]
         nodes: u32,
-        /// Simulated milliseconds of faults per run (recovery comes after).
+        /// Simulated milliseconds of faults per run (recovery comes after) [default: 10000].
         #[arg(long = "duration-ms", value_name = "D",
               value_parser = clap::value_parser!(u64).range(..=MAX_SCENARIO_TIME_MS - RECOVERY_MS))]
         duration_ms: Option<u64>,

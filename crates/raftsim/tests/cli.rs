@@ -87,6 +87,17 @@ fn check_refuses_a_depth_or_a_state_limit_of_zero() {
         assert_eq!(output.status.code(), Some(2), "{flag} 0");
         assert!(String::from_utf8_lossy(&output.stderr).contains("0 is not in"), "{flag} 0");
     }
+    // A time limit that is not a number of seconds above 0 would explore nothing and report
+    // success: refused too, as are no seeds to fuzz.
+    for seconds in ["0", "-5", "nan", "inf", "soon"] {
+        let output = raftsim(&["check", &format!("--seconds={seconds}")]);
+        assert_eq!(output.status.code(), Some(2), "--seconds {seconds}");
+        let said = String::from_utf8_lossy(&output.stderr);
+        assert!(said.contains(&format!("{seconds} is not a number of seconds above 0")), "{said}");
+    }
+    let none = raftsim(&["fuzz", "--seeds", "0"]);
+    assert_eq!(none.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&none.stderr).contains("'0' for '--seeds <N>'"));
 }
 
 #[test]
@@ -95,6 +106,31 @@ fn decode_of_a_file_that_does_not_exist_says_so() {
     assert_eq!(output.status.code(), Some(2));
     let said = String::from_utf8_lossy(&output.stderr);
     assert!(said.contains("no-such-link-file.txt: no such file, and not a link"), "{said}");
+    // A file that exists but is empty, and an empty argument, are said to be so.
+    let empty = write_temp("empty-link.txt", "");
+    let output = raftsim(&["decode", &empty]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("empty-link.txt: empty, where a link was expected"));
+    let output = raftsim(&["decode", ""]);
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no link given"));
+}
+
+/// A reader that stops reading (`raftsim fuzz … | head -1`) ends the output quietly: no panic,
+/// and the command's own exit status.
+#[cfg(unix)]
+#[test]
+fn a_reader_that_stops_reading_ends_the_output_quietly() {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_raftsim"))
+        .args(["fuzz", "--seeds", "3", "--nodes", "3", "--duration-ms", "1000"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // closed before the summary is written
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(output.stderr.is_empty(), "{}", String::from_utf8_lossy(&output.stderr));
 }
 
 #[test]
