@@ -343,6 +343,29 @@ test('commands posted on the frame\'s load event, before ready, are obeyed after
   expect(errors).toEqual([]);
 });
 
+test('in a lesson\'s embed, commands posted while the lesson loads act on the lesson\'s run', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./embed-example.html');
+  await expect(page.locator('#events li[data-event=ready]')).toHaveCount(1);
+  await openPostingOnLoad(page, './?embed&lesson=replication', [
+    { command: 'act', action: { do: 'crash', node: 2 } },
+    { command: 'play', ms: 2000 },
+    { command: 'state' },
+  ], 'lesson-frame');
+  await expect.poll(() => page.evaluate(() => window.heard.map((data) => data.event))).toContain('state');
+  const heard = await page.evaluate(() => window.heard);
+  // Nothing happened in the run the lesson replaced: the crash comes after the lesson opened.
+  // (A refusal is told before the events of the same drawing.)
+  expect(heard.map((data) => data.event)).toEqual(['ready', 'lesson-step', 'error', 'crashed', 'state']);
+  expect(heard[2].message).toBe('ms: unknown field `ms` for `play`');
+  expect(heard[3]).toMatchObject({ node: 2 });
+  expect(heard[4]).toMatchObject({ lesson: 'replication', playing: false });
+  const frame = page.frameLocator('#lesson-frame');
+  await expect(frame.locator('[data-node="2"]')).toHaveAttribute('data-up', 'false');
+  await expect(frame.locator('main')).toHaveAttribute('data-lesson', 'replication');
+  expect(errors).toEqual([]);
+});
+
 test('commands refused before ready are each answered with an error, in order', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('./embed-example.html');

@@ -60,6 +60,22 @@ enum CommandName {
     GotoStep,
 }
 
+impl CommandName {
+    /// The name as hosts write it.
+    fn name(self) -> &'static str {
+        match self {
+            CommandName::Play => "play",
+            CommandName::Pause => "pause",
+            CommandName::Step => "step",
+            CommandName::StepBack => "step-back",
+            CommandName::Seek => "seek",
+            CommandName::Act => "act",
+            CommandName::State => "state",
+            CommandName::GotoStep => "goto-step",
+        }
+    }
+}
+
 /// A command as posted: every field any command has, each checked by [`read_command`].
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -89,6 +105,17 @@ pub type HostError = String;
 /// `"node": "leader"` into 0).
 pub fn read_command<'de, D: serde::Deserializer<'de>>(message: D, on_leader: bool) -> Result<HostCommand, HostError> {
     let Object(message): Object<HostMessage> = raft_sim::read(message).map_err(|e| e.without_position().to_string())?;
+    // Every command's fields are read together: one another command has is refused by name.
+    let own = match message.command {
+        CommandName::Seek => "ms",
+        CommandName::Act => "action",
+        CommandName::GotoStep => "step",
+        _ => "",
+    };
+    let given = [("ms", message.ms.is_some()), ("action", message.action.is_some()), ("step", message.step.is_some())];
+    if let Some((field, _)) = given.into_iter().find(|&(field, given)| given && field != own) {
+        return Err(format!("{field}: unknown field `{field}` for `{}`", message.command.name()));
+    }
     Ok(match message.command {
         CommandName::Play => HostCommand::Play,
         CommandName::Pause => HostCommand::Pause,
@@ -336,7 +363,7 @@ mod tests {
         assert_eq!(aimed_at(action, 4), Some(raft_sim::Action::Write { node: 4, command: "x=1".into(), client: 1 }));
         let step = parse(r#"{"raftPlayground":1,"command":"goto-step","step":3}"#);
         assert_eq!(step, Some(Ok(HostCommand::GotoStep(2))), "hosts count steps from 1");
-        let missing = parse(r#"{"raftPlayground":1,"command":"goto-step","ms":3}"#).unwrap().unwrap_err();
+        let missing = parse(r#"{"raftPlayground":1,"command":"goto-step"}"#).unwrap().unwrap_err();
         assert!(missing.starts_with("goto-step needs \"step\""), "{missing}");
         let zero = parse(r#"{"raftPlayground":1,"command":"goto-step","step":0}"#).unwrap().unwrap_err();
         assert_eq!(zero, "goto-step: \"step\" counts from 1, not 0");
@@ -405,6 +432,17 @@ mod tests {
         assert!(dance.starts_with("command: unknown variant `dance`, expected one of `play`"), "{dance}");
         let extra = parse(r#"{"raftPlayground":1,"command":"play","speed":2}"#).unwrap().unwrap_err();
         assert!(extra.starts_with("speed: unknown field `speed`"), "{extra}");
+        // A field another command has is refused too: "play until 2 s" is not a command.
+        for (message, error) in [
+            (r#""command":"play","ms":2000"#, "ms: unknown field `ms` for `play`"),
+            (r#""command":"step","ms":5"#, "ms: unknown field `ms` for `step`"),
+            (r#""command":"seek","ms":100,"step":3"#, "step: unknown field `step` for `seek`"),
+            (r#""command":"state","action":{"do":"heal"}"#, "action: unknown field `action` for `state`"),
+            (r#""command":"goto-step","step":2,"ms":1"#, "ms: unknown field `ms` for `goto-step`"),
+        ] {
+            let refused = parse(&format!(r#"{{"raftPlayground":1,{message}}}"#)).unwrap().unwrap_err();
+            assert_eq!(refused, error);
+        }
         let listed = parse(r#"[1]"#);
         assert_eq!(listed, None, "not an object: not for us");
         assert!(parse(r#"{"raftPlayground":1,"command":"seek"}"#).unwrap().unwrap_err().contains("ms"));

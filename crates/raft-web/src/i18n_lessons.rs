@@ -42,7 +42,8 @@ pub struct LessonTexts {
     pub finished: &'static str,
     /// A lesson could not be fetched or read (its id follows, quoted).
     pub unavailable: &'static str,
-    /// A link names a lesson there is not: said before and after its quoted id.
+    /// A link names a lesson there is not: said before its quoted id, and after it, before
+    /// the lessons' ids (an embed has no Lesson picker to point at).
     pub no_such_lesson: (&'static str, &'static str),
     /// The embedding page asked for a step with no lesson open.
     pub none_open: &'static str,
@@ -75,7 +76,7 @@ const EN: LessonTexts = LessonTexts {
     back_to_lesson: "Back to the lesson",
     finished: "End of the lesson: the run is yours to explore.",
     unavailable: "This lesson could not be loaded: ",
-    no_such_lesson: ("There is no lesson ", ": choose one in the Lesson picker."),
+    no_such_lesson: ("There is no lesson ", ". The lessons are: "),
     none_open: "No lesson is open.",
     see_ringed: "The ringed entries, in the log table ↓",
     first_step: "This is the first step.",
@@ -104,7 +105,7 @@ const ZH: LessonTexts = LessonTexts {
     back_to_lesson: "回到课程",
     finished: "课程结束：这次运行留给你继续探索。",
     unavailable: "无法加载此课程：",
-    no_such_lesson: ("没有", "这一课：请在“课程”选择框中选择一课。"),
+    no_such_lesson: ("没有", "这一课。课程有："),
     none_open: "没有打开的课程。",
     see_ringed: "日志表中圈出的条目 ↓",
     first_step: "这已经是第一步。",

@@ -156,7 +156,12 @@ impl Notice {
             Notice::NoLeader => lang.share_texts().no_leader.to_owned(),
             Notice::LessonUnavailable(id) if crate::lessons::LESSONS.iter().all(|lesson| lesson.id != id) => {
                 let (before, after) = lang.lesson_texts().no_such_lesson;
-                format!("{before}{}{after}", quoted(id))
+                let ids: Vec<&str> = crate::lessons::LESSONS.iter().map(|lesson| lesson.id).collect();
+                let (between, end) = match lang {
+                    Lang::En => (", ", "."),
+                    Lang::Zh => ("、", "。"),
+                };
+                format!("{before}{}{after}{}{end}", quoted(id), ids.join(between))
             }
             Notice::LessonUnavailable(id) => format!("{}{}", lang.lesson_texts().unavailable, quoted(id)),
             Notice::NoLesson => lang.lesson_texts().none_open.to_owned(),

@@ -6,6 +6,7 @@
 //! origin if one was given, else to any origin: they describe nothing but the public scenario.
 
 use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
@@ -32,7 +33,8 @@ pub struct EmbedStatus {
     pub trace_hash: String,
     /// Which run of the page this is (see `Playground::run`).
     pub run: u64,
-    /// A lesson asked for is still being fetched: a `state` asked now waits for it.
+    /// A lesson asked for is still being fetched: every command posted now waits for it, so
+    /// that it acts on the lesson's run, not on the run the lesson replaces.
     pub lesson_loading: bool,
 }
 
@@ -186,6 +188,9 @@ pub fn use_embed_api(
     // the lesson asked for is fetched, is answered once they are drawn and the lesson is open:
     // (whether a command is not drawn yet, `state` replies waiting).
     let undrawn = use_mut_ref(|| (false, 0usize));
+    // The commands posted while a lesson asked for is fetched (`None`: a `state`), obeyed in
+    // order once it is open (or failed to open), as if posted then.
+    let held = use_mut_ref(VecDeque::<Option<Action>>::new);
     if framed {
         *latest.borrow_mut() = (status.clone(), lesson.clone());
         undrawn.borrow_mut().0 = false;
@@ -194,7 +199,8 @@ pub fn use_embed_api(
     // happens after `ready` is posted.
     let heard: Rc<RefCell<Heard>> = use_mut_ref(|| Heard::all_until(story.iter(), status.time_ms));
     {
-        let (origin, latest, undrawn) = (origin.clone(), latest.clone(), undrawn.clone());
+        let (origin, latest, undrawn, held) = (origin.clone(), latest.clone(), undrawn.clone(), held.clone());
+        let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
             let ready_origin = origin.clone();
             let shut = origin.as_deref() == Some("");
@@ -206,6 +212,10 @@ pub fn use_embed_api(
                 // A malformed command is refused in its turn, as an action: after the refusals
                 // of the commands posted before it.
                 let action = command.map_or_else(|error| Some(Action::RefuseHostCommand(error)), action_of);
+                if latest.borrow().0.lesson_loading || !held.borrow().is_empty() {
+                    held.borrow_mut().push_back(action);
+                    return;
+                }
                 match action {
                     Some(action) => {
                         undrawn.borrow_mut().0 = true;
@@ -294,15 +304,31 @@ pub fn use_embed_api(
         }
     });
     {
-        // The `state` replies that waited for this drawing, after the events it brought.
+        // The `state` replies that waited for this drawing, after the events it brought; then
+        // the commands held while a lesson was fetched, up to a `state`, which waits for the
+        // drawing of those before it.
         use_effect(move || {
-            let (status, lesson) = &*latest.borrow();
+            let (status, lesson) = latest.borrow().clone();
             if status.lesson_loading || undrawn.borrow().0 {
                 return; // not this drawing's turn (commands obeyed in its own effects wait)
             }
             let waiting = std::mem::take(&mut undrawn.borrow_mut().1);
             for _ in 0..waiting {
-                post_to_parent(&state_event(status, lesson.as_ref()), origin.as_deref());
+                post_to_parent(&state_event(&status, lesson.as_ref()), origin.as_deref());
+            }
+            loop {
+                let Some(command) = held.borrow_mut().pop_front() else { break };
+                match command {
+                    Some(action) => {
+                        undrawn.borrow_mut().0 = true;
+                        dispatch.emit(action);
+                    }
+                    None if undrawn.borrow().0 => {
+                        undrawn.borrow_mut().1 += 1;
+                        break;
+                    }
+                    None => post_to_parent(&state_event(&status, lesson.as_ref()), origin.as_deref()),
+                }
             }
         });
     }
