@@ -153,6 +153,32 @@ test('the Embed code is an iframe of this run that loads', async ({ page, contex
   await expect.poll(() => simulatedTime(frame)).toBeGreaterThan(1500);
 });
 
+test('speed= sets the speed a page or an embed plays at, and the Embed code carries the page\'s speed', async ({ page, context }) => {
+  const errors = watchErrors(page);
+  const warnings = [];
+  page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
+  await page.goto(`./?speed=1#${PINNED}`);
+  const speed = page.getByRole('slider', { name: 'Speed' });
+  await expect(speed).toHaveAttribute('aria-valuetext', '1×');
+  await page.getByText('Share, embed, export').click();
+  // Another speed than the page's own (0.1×) is offered, ticked, for the embed.
+  const atSpeed = page.getByLabel("At this page's speed: 1×");
+  await expect(atSpeed).toBeChecked();
+  await page.getByRole('button', { name: 'Copy code' }).click();
+  await expect(page.getByLabel('Embed code')).toHaveValue(/\?embed&amp;speed=1#s=1\./);
+  await atSpeed.uncheck();
+  await page.getByRole('button', { name: 'Copy code' }).click();
+  await expect(page.getByLabel('Embed code')).toHaveValue(/\?embed#s=1\./);
+  // At the page's own speed there is nothing to carry.
+  await speed.fill('-1');
+  await expect(page.getByLabel(/At this page's speed/)).toHaveCount(0);
+  // A value that is not a speed from 0.01 to 100 is ignored, and the developer told why.
+  await page.goto(`./?embed&speed=400#${PINNED}`);
+  await expect(page.locator('main')).toHaveAttribute('data-embed', 'true');
+  await expect.poll(() => warnings.join('\n')).toContain('speed=400 is not a speed from 0.01 to 100');
+  expect(errors).toEqual([]);
+});
+
 test('lang= chooses the language of an embed, which the visitor does not keep, and the Embed code can ask for it', async ({ page, context }) => {
   // The browser speaks English; the course that embeds the run is in 中文.
   await page.goto(`./?embed&lang=zh#${PINNED}`);

@@ -36,6 +36,9 @@ fn initial_state(options: &PageOptions) -> Playground {
         ));
     }
     playground.playing = options.autoplay && playground.notice.is_none();
+    if let Some(speed) = options.speed {
+        playground.speed = speed;
+    }
     playground
 }
 
@@ -48,6 +51,11 @@ pub fn App() -> Html {
         if let Some(value) = &options.unknown_lang {
             gloo::console::warn!(format!(
                 "Raft playground: lang={value} is not a language of the page (en, zh), so the browser's language is used"
+            ));
+        }
+        if let Some(value) = &options.unknown_speed {
+            gloo::console::warn!(format!(
+                "Raft playground: speed={value} is not a speed from 0.01 to 100, so the page's own (0.1) is used"
             ));
         }
         if !options.unknown_params.is_empty() {
@@ -380,7 +388,8 @@ pub fn App() -> Html {
                     <p class="settings__error" id="settings-error" role="alert" data-field={field}>{ error }</p>
                 }
                 <SharePanel lang={lang} {fragment} {title_in} info={state.shown_info(lang)}
-                            {on_info} lesson={tour.map(|tour| tour.lesson.title.clone())} run={state.run} />
+                            {on_info} lesson={tour.map(|tour| tour.lesson.title.clone())} run={state.run}
+                            speed={state.speed} />
                 { scenario_file(lang, { let state = state.clone(); Callback::from(move |_| state.scenario_json()) }, &on_import,
                                 &dispatch.reform(Action::RefuseFile)) }
             </div>

@@ -1,13 +1,15 @@
 //! How the page was asked to show itself, from its URL's query: `?embed` for the compact frame
-//! that documentation embeds, with `autoplay`, `log` and `origin`, and `lang` for either.
+//! that documentation embeds, with `autoplay`, `log` and `origin`, and `lang` and `speed` for
+//! either.
 //!
 //! The scenario itself travels in the fragment (see [`raft_sim::ShareLink`]); the query only
 //! chooses the presentation, so one scenario link works both as a page and as an embed.
 
 use crate::i18n::Lang;
+use crate::state::{MAX_SPEED, MIN_SPEED};
 
 /// Presentation options read from the query string.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PageOptions {
     /// The compact embed: the cluster and a control strip only.
     pub embed: bool,
@@ -27,6 +29,12 @@ pub struct PageOptions {
     /// A `lang=` value that names neither language, as written: the page follows the
     /// browser's language and tells the developer in the console.
     pub unknown_lang: Option<String>,
+    /// The playback speed the page opens at (`speed=0.5`), from 0.01 to 100; the page's own
+    /// (0.1×) without it.
+    pub speed: Option<f64>,
+    /// A `speed=` value that is not a speed from 0.01 to 100, as written: ignored, and told to
+    /// the developer in the console.
+    pub unknown_speed: Option<String>,
     /// Parameters the page does not read (a misspelt `embded`, say), as written: ignored, and
     /// told to the developer in the console.
     pub unknown_params: Vec<String>,
@@ -34,7 +42,7 @@ pub struct PageOptions {
 
 /// Every parameter of the page's query: its own options, and the lesson's (read by
 /// `LessonLink`).
-pub const KNOWN_PARAMS: [&str; 7] = ["embed", "autoplay", "log", "lang", "origin", "lesson", "step"];
+pub const KNOWN_PARAMS: [&str; 8] = ["embed", "autoplay", "log", "lang", "origin", "speed", "lesson", "step"];
 
 /// Whether a flag's value means yes: a bare flag, `1`, `true`, `yes` or `on`.
 fn truthy(value: &str) -> bool {
@@ -56,6 +64,10 @@ impl PageOptions {
                     options.lang = Lang::from_link(value);
                     options.unknown_lang = options.lang.is_none().then(|| value.chars().take(40).collect());
                 }
+                "speed" => match speed_of(value) {
+                    Some(speed) => options.speed = Some(speed),
+                    None => options.unknown_speed = Some(value.chars().take(40).collect()),
+                },
                 "origin" => {
                     let origin = percent_decode(value).as_deref().and_then(normalize_origin);
                     options.origin = Some(origin.unwrap_or_default());
@@ -78,12 +90,30 @@ impl PageOptions {
         if let Some(lang) = self.lang {
             parts.push(format!("lang={}", lang.code()));
         }
+        if let Some(speed) = self.speed {
+            parts.push(format!("speed={}", crate::components::speed_number(speed)));
+        }
         if parts.is_empty() {
             String::new()
         } else {
             format!("?{}", parts.join("&"))
         }
     }
+}
+
+/// The speed `text` writes, if it is a decimal number (`0.5`, `2`, `.25`) from 0.01 to 100.
+/// Read by hand, digit by digit: Rust's float parser would add several kilobytes to the page
+/// for this one field.
+fn speed_of(text: &str) -> Option<f64> {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let digits = |part: &str| part.bytes().all(|byte| byte.is_ascii_digit());
+    if whole.len() + fraction.len() == 0 || whole.len() > 3 || fraction.len() > 6 || !digits(whole) || !digits(fraction)
+    {
+        return None;
+    }
+    let number = format!("{whole}{fraction}").bytes().fold(0u64, |n, byte| n * 10 + u64::from(byte - b'0'));
+    let speed = number as f64 / 10f64.powi(fraction.len() as i32);
+    (MIN_SPEED..=MAX_SPEED).contains(&speed).then_some(speed)
 }
 
 /// The origin in `text` as browsers write `MessageEvent.origin`: `scheme://host[:port]`, lower
@@ -159,6 +189,8 @@ mod tests {
                 origin: Some("https://docs.example.org".into()),
                 lang: Some(Lang::Zh),
                 unknown_lang: None,
+                speed: None,
+                unknown_speed: None,
                 unknown_params: vec!["x".into()],
             }
         );
@@ -182,6 +214,25 @@ mod tests {
         {
             assert_eq!(PageOptions::from_query(not_an_origin).origin.as_deref(), Some(""), "{not_an_origin}");
         }
+    }
+
+    #[test]
+    fn a_link_asks_for_a_speed_from_0_01_to_100() {
+        for (query, speed) in [
+            ("speed=0.5", Some(0.5)),
+            ("embed&speed=100", Some(100.0)),
+            ("speed=0.01", Some(0.01)),
+            ("speed=.25", Some(0.25)),
+        ] {
+            assert_eq!(PageOptions::from_query(query).speed, speed, "{query}");
+        }
+        for not_a_speed in ["0", "101", "fast", "", "NaN", "inf", "-1", "1e9", ".", "1.2.3", "0.001", "+1", "1000"] {
+            let options = PageOptions::from_query(&format!("speed={not_a_speed}"));
+            assert_eq!((options.speed, options.unknown_speed.as_deref()), (None, Some(not_a_speed)), "{not_a_speed}");
+        }
+        let embed = PageOptions { embed: true, speed: Some(0.3981), ..PageOptions::default() };
+        assert_eq!(embed.to_query(), "?embed&speed=0.4");
+        assert_eq!(PageOptions::from_query(&embed.to_query()).speed, Some(0.4));
     }
 
     #[test]

@@ -72,6 +72,11 @@ fn exponent_of(speed: f64) -> String {
 
 /// A speed for people: `0.1×`, `2.5×`, `100×`.
 pub fn format_speed(speed: f64) -> String {
+    format!("{}×", speed_number(speed))
+}
+
+/// A speed's number, as people read it and as a link's `speed=` writes it: `0.1`, `2.51`, `100`.
+pub fn speed_number(speed: f64) -> String {
     let digits = if speed < 0.1 {
         3
     } else if speed < 10.0 {
@@ -79,7 +84,7 @@ pub fn format_speed(speed: f64) -> String {
     } else {
         0
     };
-    format!("{}×", crate::number_text::rounded(speed, digits))
+    crate::number_text::rounded(speed, digits)
 }
 
 #[cfg(test)]

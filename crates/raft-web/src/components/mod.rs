@@ -35,7 +35,7 @@ mod write_form;
 pub use client_history::ClientHistory;
 pub use client_menu::ClientMenu;
 pub use cluster::{Cluster, ClusterProps};
-pub use controls::{controls, ControlsProps};
+pub use controls::{controls, speed_number, ControlsProps};
 pub use counterexample_search::{choose_goal, CounterexampleSearch, CounterexampleSearchProps};
 pub use embed_strip::{embed_strip, EmbedStripProps};
 pub use explore_panel::{explore_panel, focus_first_event, ExplorePanelProps};

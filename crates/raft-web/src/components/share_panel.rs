@@ -33,6 +33,9 @@ pub struct SharePanelProps {
     /// and a frame showing one of its steps is named after it.
     #[prop_or_default]
     pub lesson: Option<raft_sim::Bilingual>,
+    /// The page's playback speed: an embed may be asked to play at it.
+    #[prop_or(crate::state::DEFAULT_SPEED)]
+    pub speed: f64,
 }
 
 /// An embed's default size, in CSS pixels (README).
@@ -258,6 +261,17 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
         let (ask, link_lang) = (ask.clone(), *link_lang);
         Callback::from(move |_: MouseEvent| ask(CopyAsked::Link(link_lang)))
     };
+    let speed = props.speed;
+    // Whether the embed plays at the page's speed: ticked until unticked. Yew sets `checked` on
+    // every drawing, so the box follows this, told on `input` (before the form's own `input`
+    // draws the panel again).
+    let carry_speed = use_state(|| true);
+    let on_carry_speed = {
+        let carry_speed = carry_speed.clone();
+        Callback::from(move |event: InputEvent| {
+            carry_speed.set(event.target_unchecked_into::<HtmlInputElement>().checked())
+        })
+    };
     let on_embed = Callback::from(move |event: SubmitEvent| {
         event.prevent_default();
         let form: HtmlFormElement = event.target_unchecked_into();
@@ -267,6 +281,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
             show_log: checked(&form, "log"),
             origin: None,
             lang: field::<HtmlSelectElement>(&form, "lang").and_then(|select| Lang::from_link(&select.value())),
+            speed: checked(&form, "speed").then_some(speed),
             ..PageOptions::default()
         };
         // The embed fills frames from 320×240 up (README).
@@ -336,6 +351,11 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
                     <label>{ s.embed_width }<input name="width" type="number" min="320" max="4000" value={size.0.clone()} /></label>
                     <label>{ s.embed_height }<input name="height" type="number" min="240" max="4000" value={size.1.clone()} /></label>
                     <label><input name="autoplay" type="checkbox" />{ s.embed_autoplay }</label>
+                    // Another speed than the page's own is carried by the embed unless unticked.
+                    if speed != crate::state::DEFAULT_SPEED {
+                        <label><input name="speed" type="checkbox" checked={*carry_speed} oninput={on_carry_speed} />
+                            { s.embed_speed }{ crate::components::controls::format_speed(speed) }</label>
+                    }
                     <label><input name="log" type="checkbox" onchange={on_log} />{ s.embed_log }</label>
                     <label>{ s.embed_lang }
                         <select name="lang">{ language_options(s.embed_lang_reader) }</select>
