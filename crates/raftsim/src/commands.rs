@@ -23,13 +23,29 @@ fn read_scenario(file: &Path) -> Result<Scenario, String> {
         return Err(format!("{name}: a scenario file has at most {limit} KB, not {} KB", size.div_ceil(1024)));
     }
     let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {name}: {e}"))?;
-    Scenario::from_json(&text).map_err(|e| format!("{name}: {e}"))
+    Scenario::from_json(&text).map_err(|e| {
+        // A lesson file (README: Lesson files) holds its first run under "scenario".
+        let lesson = serde_json::from_str::<serde_json::Value>(&text)
+            .is_ok_and(|value| value.get("steps").is_some() && value.get("scenario").is_some());
+        if lesson {
+            format!("{name}: a lesson file, not a scenario file: its first run is the lesson's \"scenario\" object")
+        } else {
+            format!("{name}: {e}")
+        }
+    })
 }
 
 /// `raftsim run`.
 pub fn run(file: &Path, until: Option<u64>, trace: Option<&Path>) -> Result<ExitCode, String> {
     let scenario = read_scenario(file)?;
     let until = until.or(scenario.until_ms).unwrap_or(5_000);
+    let late: Vec<u64> = scenario.actions.iter().map(|action| action.at_ms).filter(|&at| at > until).collect();
+    if let Some(first) = late.first() {
+        let (count, plural) = (late.len(), if late.len() == 1 { "" } else { "s" });
+        eprintln!(
+            "raftsim: {count} action{plural} after the run's end at {until} ms did not run (the first at {first} ms)"
+        );
+    }
     let mut sim = scenario.build(trace.is_some()).map_err(|e| format!("{}: {e}", file.display()))?;
     sim.run_until(until);
     if let Some(path) = trace {

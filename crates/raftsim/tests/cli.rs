@@ -115,6 +115,27 @@ fn decode_of_a_file_that_does_not_exist_says_so() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("no link given"));
 }
 
+#[test]
+fn run_says_which_actions_came_after_the_end_and_names_a_lesson_file() {
+    let file = write_temp(
+        "late.json",
+        r#"{ "version": 1, "seed": 1, "nodes": 3, "until_ms": 1000,
+             "actions": [ { "at_ms": 1000, "do": "crash", "node": 1 }, { "at_ms": 6000, "do": "crash", "node": 2 },
+                          { "at_ms": 7000, "do": "heal" } ] }"#,
+    );
+    let output = raftsim(&["run", &file]);
+    assert_eq!(output.status.code(), Some(0));
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains("2 actions after the run's end at 1000 ms did not run (the first at 6000 ms)"), "{said}");
+    let output = raftsim(&["run", &file, "--until", "8000"]);
+    assert!(output.stderr.is_empty(), "{}", String::from_utf8_lossy(&output.stderr));
+    let lesson = concat!(env!("CARGO_MANIFEST_DIR"), "/../raft-web/lessons/election.json");
+    let output = raftsim(&["run", lesson]);
+    assert_eq!(output.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains("a lesson file, not a scenario file"), "{said}");
+}
+
 /// A reader that stops reading (`raftsim fuzz … | head -1`) ends the output quietly: no panic,
 /// and the command's own exit status.
 #[cfg(unix)]
