@@ -406,6 +406,14 @@ test('on a touch screen, buttons, fields and boxes to tick are big enough for a 
   }));
   expect(messages.length).toBeGreaterThan(0);
   expect(Math.min(...messages)).toBeGreaterThanOrEqual(24);
+  // A server's menu: its ×, a clock's 1× and a link's →S2 are as wide as they are tall.
+  await page.locator('[data-node="2"]').tap();
+  const menu = await page.locator('.node-menu button').evaluateAll((all) => all.map((b) => {
+    const r = b.getBoundingClientRect();
+    return { what: b.textContent.trim(), side: Math.min(r.width, r.height) };
+  }));
+  expect(menu.length).toBeGreaterThan(8);
+  expect(menu.filter(({ side }) => side < 36)).toEqual([]);
   expect(errors).toEqual([]);
   await context.close();
 });
