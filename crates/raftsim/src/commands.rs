@@ -38,6 +38,12 @@ fn read_scenario(file: &Path) -> Result<Scenario, String> {
 /// `raftsim run`.
 pub fn run(file: &Path, until: Option<u64>, trace: Option<&Path>) -> Result<ExitCode, String> {
     let scenario = read_scenario(file)?;
+    if let Some(trace) = trace.filter(|trace| same_file(trace, file)) {
+        return Err(format!(
+            "--trace {}: that is the scenario file itself, which the trace would replace",
+            trace.display()
+        ));
+    }
     let until = until.or(scenario.until_ms).unwrap_or(5_000);
     let late: Vec<u64> = scenario.actions.iter().map(|action| action.at_ms).filter(|&at| at > until).collect();
     if let Some(first) = late.first() {
@@ -187,4 +193,9 @@ pub fn print(text: &str) -> Result<(), String> {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("cannot write the output: {e}")),
         _ => Ok(()),
     }
+}
+
+/// Whether `a` and `b` name the same existing file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    matches!((std::fs::canonicalize(a), std::fs::canonicalize(b)), (Ok(a), Ok(b)) if a == b)
 }

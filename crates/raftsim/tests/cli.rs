@@ -129,6 +129,11 @@ fn run_says_which_actions_came_after_the_end_and_names_a_lesson_file() {
     assert!(said.contains("2 actions after the run's end at 1000 ms did not run (the first at 6000 ms)"), "{said}");
     let output = raftsim(&["run", &file, "--until", "8000"]);
     assert!(output.stderr.is_empty(), "{}", String::from_utf8_lossy(&output.stderr));
+    // A trace written over the scenario file would lose it: refused, the file kept.
+    let output = raftsim(&["run", &file, "--trace", &file]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("that is the scenario file itself"));
+    assert!(std::fs::read_to_string(&file).unwrap().contains("\"until_ms\": 1000"));
     let lesson = concat!(env!("CARGO_MANIFEST_DIR"), "/../raft-web/lessons/election.json");
     let output = raftsim(&["run", lesson]);
     assert_eq!(output.status.code(), Some(2));
