@@ -187,7 +187,16 @@ pub fn decode(source: &str) -> Result<ExitCode, String> {
 
 /// Writes `text` and a line break to standard output. A reader that stopped reading (`| head`)
 /// ends the output quietly, as for any Unix tool; any other failure to write is an error.
+/// Characters that reorder or hide a terminal's text (bidirectional controls, zero-width
+/// marks), which a scenario's title may hold, are written as JSON escapes (`\u202e`): every
+/// output is JSON or a link, where they can only stand inside strings.
 pub fn print(text: &str) -> Result<(), String> {
+    let invisible = |c: char| matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    let text: std::borrow::Cow<str> = if text.contains(invisible) {
+        text.chars().map(|c| if invisible(c) { format!("\\u{:04x}", u32::from(c)) } else { c.to_string() }).collect()
+    } else {
+        text.into()
+    };
     let mut out = std::io::stdout().lock();
     match writeln!(out, "{text}").and_then(|()| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("cannot write the output: {e}")),

@@ -141,6 +141,19 @@ fn run_says_which_actions_came_after_the_end_and_names_a_lesson_file() {
     assert!(said.contains("a lesson file, not a scenario file"), "{said}");
 }
 
+#[test]
+fn a_title_that_would_reorder_the_terminal_is_printed_escaped() {
+    let file =
+        write_temp("bidi.json", "{ \"version\": 1, \"seed\": 1, \"nodes\": 3, \"title\": \"abc\u{202e}fed\\u200b!\" }");
+    let link = raftsim(&["url", &file]);
+    let link = String::from_utf8(link.stdout).unwrap();
+    let decoded = raftsim(&["decode", link.trim()]);
+    let printed = String::from_utf8(decoded.stdout).unwrap();
+    assert!(printed.contains(r#""title": "abc\u202efed\u200b!""#), "{printed}");
+    let read: serde_json::Value = serde_json::from_str(&printed).unwrap();
+    assert_eq!(read["title"], "abc\u{202e}fed\u{200b}!", "still the same JSON");
+}
+
 /// A reader that stops reading (`raftsim fuzz … | head -1`) ends the output quietly: no panic,
 /// and the command's own exit status.
 #[cfg(unix)]
