@@ -337,3 +337,29 @@ test('Network from now on slows the messages from the moment shown, told, and ca
   await expect(page.locator('main')).toHaveAttribute('data-trace-hash', hash);
   expect(errors).toEqual([]);
 });
+
+test('with Pipelining ticked, a slow network under steady writes carries each entry once, not a storm of copies', async ({ page }) => {
+  const errors = watchErrors(page);
+  // A client writing every 100 ms over a 100–200 ms network, at 6 s.
+  const scenario = (pipeline) => JSON.stringify({
+    version: 1, seed: 1, nodes: 5,
+    options: { election_timeout_ms: [1500, 3000], heartbeat_ms: 500, pipeline },
+    actions: [{ at_ms: 0, do: 'latency', range_ms: [100, 200] }, { at_ms: 4000, do: 'workload', every_ms: 100 }],
+  });
+  const onTheWire = async (pipeline) => {
+    await page.goto(`./${linkOf(scenario(pipeline), 6000)}`);
+    await expect(page.locator('main')).toHaveAttribute('data-time-ms', '6000');
+    return page.locator('[data-message]').count();
+  };
+  const storm = await onTheWire(false);
+  const pipelined = await onTheWire(true);
+  expect(pipelined).toBeGreaterThan(5);
+  expect(storm).toBeGreaterThan(3 * pipelined);
+  // The link's option is the Settings box, and unticking it is a change to replay.
+  await page.getByText('Settings', { exact: true }).click();
+  const box = page.getByLabel(/^Pipelining: send each follower only entries not sent yet/);
+  await expect(box).toBeChecked();
+  await box.uncheck();
+  await expect(page.getByRole('button', { name: 'Replay with this change' })).toBeVisible();
+  expect(errors).toEqual([]);
+});

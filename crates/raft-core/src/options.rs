@@ -39,6 +39,14 @@ pub struct RaftOptions {
     /// [`RaftOptions::lease_window`]). 0: clocks are taken to be exact, as the simulator's are
     /// unless a server's clock is set to run slow or fast.
     pub clock_drift_percent: u32,
+    /// Pipelining (thesis §10.2.2): a leader advances a follower's nextIndex as soon as it
+    /// sends it entries, not when the follower acknowledges them, so each AppendEntries carries
+    /// only entries not sent yet and several may be on their way at once; a refusal walks
+    /// nextIndex back as usual. Off (the paper's Figure 2): nextIndex moves on acknowledgement,
+    /// and every AppendEntries carries the entries from it on, so on a network slower than the
+    /// writes come, each write's AppendEntries and each acknowledgement send the same entries
+    /// again.
+    pub pipeline: bool,
     /// Rules switched off on purpose, to show why each exists. All off by default.
     pub unsafe_rules: UnsafeRules,
 }
@@ -124,6 +132,7 @@ impl Default for RaftOptions {
             snapshot_every: 0,
             election_timeout_min_ms: 150,
             clock_drift_percent: 0,
+            pipeline: false,
             unsafe_rules: UnsafeRules::default(),
         }
     }

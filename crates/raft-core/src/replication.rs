@@ -30,7 +30,9 @@ impl Node {
     }
 
     /// Sends `peer` the entries from its nextIndex on (at most `max_entries_per_append`),
-    /// anchored at the entry just before them.
+    /// anchored at the entry just before them. With pipelining (thesis §10.2.2), nextIndex
+    /// moves past the entries sent at once: the next AppendEntries carries only what this one
+    /// did not.
     pub(crate) fn send_append_entries(&mut self, peer: NodeId) {
         let Role::Leader(leader) = &self.role else { return };
         let Some(progress) = leader.progress.get(&peer) else { return };
@@ -49,6 +51,14 @@ impl Node {
             leader_commit: self.commit_index,
             round: leader.reads.round,
         };
+        let sent_through = prev_log_index + request.entries.len() as LogIndex;
+        if self.options.pipeline && sent_through > prev_log_index {
+            if let Role::Leader(leader) = &mut self.role {
+                if let Some(progress) = leader.progress.get_mut(&peer) {
+                    progress.next_index = progress.next_index.max(sent_through + 1);
+                }
+            }
+        }
         self.send(peer, Message::AppendEntries(request));
     }
 

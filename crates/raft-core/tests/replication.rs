@@ -211,3 +211,67 @@ fn applied_entries_are_reported_in_log_order_with_their_commands() {
     assert_eq!(cluster.node(1).kv().get("x"), Some("2"));
     assert_eq!(Command::parse("x=2").unwrap().to_string(), "x=2");
 }
+
+/// S2's nextIndex at the leader S1.
+fn next_index_of_2(cluster: &TestCluster) -> u64 {
+    cluster.node(1).progress().iter().find(|(id, _)| *id == 2).map(|(_, p)| p.next_index).unwrap()
+}
+
+/// The entries each AppendEntries to S2 carried, in the order sent.
+fn entries_sent_to_2(cluster: &TestCluster) -> Vec<usize> {
+    cluster
+        .delivered
+        .iter()
+        .filter_map(|(_, to, message)| match message {
+            raft_core::Message::AppendEntries(request) if *to == 2 => Some(request.entries.len()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn pipelining_sends_each_entry_once_while_earlier_ones_are_on_their_way() {
+    // Three writes before any AppendEntries arrives: with pipelining (thesis §10.2.2) each
+    // AppendEntries carries one new entry.
+    let run = |pipeline| {
+        let mut cluster = TestCluster::new(3, RaftOptions { pipeline, ..no_noop() });
+        cluster.elect(1);
+        cluster.deliver_all();
+        cluster.delivered.clear();
+        for (request, command) in [(1, "x=1"), (2, "x=2"), (3, "x=3")] {
+            cluster.write(1, request, command);
+        }
+        cluster.deliver_all();
+        let sent = (entries_sent_to_2(&cluster), next_index_of_2(&cluster));
+        cluster.heartbeat(1); // the followers learn the commit index
+        cluster.deliver_all();
+        for id in 1..=3 {
+            assert_eq!(cluster.node(id).kv().get("x"), Some("3"), "node {id}, pipeline {pipeline}");
+        }
+        sent
+    };
+    // Without: each write's AppendEntries from nextIndex 1 on, and each acknowledgement of the
+    // first two finds S2 still behind and sends the rest again: 9 entries for 3.
+    assert_eq!(run(false), (vec![1, 2, 3, 2, 1], 4));
+    assert_eq!(run(true), (vec![1, 1, 1], 4), "nextIndex moved on as each was sent");
+}
+
+#[test]
+fn with_pipelining_a_lost_append_entries_is_found_by_the_next_and_sent_again() {
+    let mut cluster = TestCluster::new(3, RaftOptions { pipeline: true, ..no_noop() });
+    cluster.elect(1);
+    cluster.deliver_all();
+    cluster.write(1, 1, "x=1");
+    cluster.drop_all(); // x=1's AppendEntries are lost; nextIndex has moved past it all the same
+    assert_eq!(next_index_of_2(&cluster), 2);
+    cluster.write(1, 2, "x=2");
+    cluster.deliver_all();
+    // S2 refused x=2's (it lacks index 1), the leader walked back and sent both.
+    assert_eq!(cluster.rejections_by(2), 1);
+    cluster.heartbeat(1);
+    cluster.deliver_all();
+    for id in 1..=3 {
+        assert_eq!(cluster.node(id).kv().get("x"), Some("2"), "node {id}");
+        assert_eq!(cluster.node(id).commit_index(), 2, "node {id}");
+    }
+}

@@ -79,6 +79,11 @@ pub struct ScenarioOptions {
     /// slow or fast.
     #[serde(skip_serializing_if = "is_zero_u32")]
     pub clock_drift_percent: u32,
+    /// Pipelining (thesis §10.2.2): a leader's AppendEntries carry only entries it has not sent
+    /// yet, several on their way at once. false, the default (not written): the paper's Figure
+    /// 2, each AppendEntries carries every entry from nextIndex on.
+    #[serde(skip_serializing_if = "is_false")]
+    pub pipeline: bool,
     /// How events happen: `timed` (the default, not written: each message arrives and each
     /// timer fires at its time) or `manual` (nothing happens until an action says so: a
     /// `deliver`, a `timeout`, a `heartbeat`).
@@ -254,6 +259,7 @@ impl Default for ScenarioOptions {
             read_mode: ReadMode::Log,
             snapshot_every: 0,
             clock_drift_percent: 0,
+            pipeline: raft.pipeline,
             scheduler: Scheduler::Timed,
             unsafe_rules: UnsafeSwitches::default(),
         }
@@ -481,6 +487,7 @@ impl ScenarioOptions {
             snapshot_every: self.snapshot_every,
             election_timeout_min_ms: self.election_timeout_ms[0],
             clock_drift_percent: self.clock_drift_percent,
+            pipeline: self.pipeline,
             unsafe_rules: self.unsafe_rules.rules(),
         }
     }

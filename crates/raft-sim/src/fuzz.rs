@@ -125,6 +125,9 @@ fn generate(seed: u64, settings: &FuzzSettings) -> (Scenario, Simulation) {
     if drifting {
         scenario.options.clock_drift_percent = FUZZ_CLOCK_DRIFT_PERCENT;
     }
+    // Pipelining (thesis §10.2.2) in a third of the schedules, from a stream of its own: its
+    // optimistic nextIndex meets every loss, duplicate and reordering the network makes.
+    scenario.options.pipeline = SimRng::new(seed ^ 0x9199_e11e_0000_0001).random_bool(1.0 / 3.0);
     scenario.options = settings.apply(&scenario.options);
     // Servers a change may name: the first ones and two more.
     let servers = (nodes + 2).min(raft_scenario::MAX_NODES);

@@ -1424,6 +1424,7 @@ fn first_other_change(form: &raft_sim::ScenarioOptions, run: &raft_sim::Scenario
         ("client_retries", form.client_retries != run.client_retries),
         ("noop_on_election", form.noop_on_election != run.noop_on_election),
         ("conflict_hint", form.conflict_hint != run.conflict_hint),
+        ("pipeline", form.pipeline != run.pipeline),
         ("pre_vote", form.pre_vote != run.pre_vote),
         ("check_quorum", form.check_quorum != run.check_quorum),
         ("joint_consensus", form.membership != run.membership),

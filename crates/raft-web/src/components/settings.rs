@@ -102,6 +102,7 @@ fn read(form: &HtmlFormElement) -> Result<ClusterSettings, SettingsError> {
             .map_err(|_| SettingsError::TooLarge("max_entries_per_append"))?,
         noop_on_election: checked("noop_on_election"),
         conflict_hint: checked("conflict_hint"),
+        pipeline: checked("pipeline"),
         pre_vote: checked("pre_vote"),
         check_quorum: checked("check_quorum"),
         membership: if checked("joint_consensus") { raft_sim::Membership::Joint } else { raft_sim::Membership::Single },
@@ -220,6 +221,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
                 { whole("client_retries", labels.client_retries, o.client_retries) }
                 { checkbox("noop_on_election", labels.noop, o.noop_on_election) }
                 { checkbox("conflict_hint", labels.conflict_hint, o.conflict_hint) }
+                { checkbox("pipeline", labels.pipeline, o.pipeline) }
                 { checkbox("pre_vote", labels.pre_vote, o.pre_vote) }
                 { checkbox("check_quorum", labels.check_quorum, o.check_quorum) }
                 { checkbox("joint_consensus", labels.joint_consensus, o.membership == raft_sim::Membership::Joint) }
