@@ -1,7 +1,8 @@
 // What a screen reader meets: the drawing's role, its popups, what is announced and when, and
 // keys that belong to the control they are pressed on.
 import { test, expect } from '@playwright/test';
-import { frames, watchErrors, playUntilLeader, presetShown, simulatedTime, timeOut } from './helpers.mjs';
+import { readFileSync } from 'node:fs';
+import { frames, linkOf, watchErrors, playUntilLeader, presetShown, simulatedTime, timeOut } from './helpers.mjs';
 
 test('the drawing is a group of buttons, not an image; its links are hidden; its popups are named dialogs', async ({ page }) => {
   const errors = watchErrors(page);
@@ -51,6 +52,20 @@ test('while paused each Step is told by the caption; while playing only the anno
   await expect(page.getByRole('group', { name: 'Kinds of event shown' }).getByRole('checkbox')).toHaveCount(4);
   // The clock's words are read with it.
   await expect(page.locator('.timeline__clock')).toContainText(/^Simulated time \d+\.\d{3} s/);
+  expect(errors).toEqual([]);
+});
+
+test('the announcement tells a stale leader stepping down, not a candidate giving up', async ({ page }) => {
+  const errors = watchErrors(page);
+  const preset = readFileSync(new URL('../../crates/raft-web/presets/stale-leader.json', import.meta.url), 'utf8');
+  const announcement = page.locator('[data-announcement]');
+  // S4, leader of term 1 behind the partition, hears of term 3 once it heals (3.022 s).
+  await page.goto(`./${linkOf(preset, 3025)}`);
+  await expect(announcement).toHaveText('S4 saw term 3 and became a follower.');
+  // S3 gave up its candidacy at 1.304 s: the announcement still tells the partition.
+  await page.goto('about:blank');
+  await page.goto(`./${linkOf(preset, 1310)}`);
+  await expect(announcement).not.toContainText('S3');
   expect(errors).toEqual([]);
 });
 

@@ -500,23 +500,50 @@ fn links_from(view: &crate::view::ClusterView, node: u32) -> Vec<(u32, bool)> {
     view.lanes.iter().filter(|lane| lane.from == node).map(|lane| (lane.to, lane.cut)).collect()
 }
 
-/// What screen readers are told, politely: the latest change of leader, crash, restart,
-/// partition or client outcome.
+/// What screen readers are told, politely: the latest change of leader (elected, stepping
+/// down, deposed), crash, restart, partition, client outcome or membership change.
 fn announcement(lang: Lang, story: &[(u64, StoryEvent)]) -> String {
+    // Whether `node` led just before the event at `before`: a leader stepping down is news, a
+    // candidate giving up is not.
+    let led = |node: u32, before: usize| {
+        story[..before]
+            .iter()
+            .rev()
+            .find_map(|(_, event)| match event {
+                StoryEvent::BecameLeader { node: id, .. } if *id == node => Some(true),
+                StoryEvent::ElectionStarted { node: id, .. }
+                | StoryEvent::SteppedDown { node: id, .. }
+                | StoryEvent::Crashed { node: id }
+                | StoryEvent::LostQuorum { node: id, .. }
+                    if *id == node =>
+                {
+                    Some(false)
+                }
+                _ => None,
+            })
+            .unwrap_or(false)
+    };
     story
         .iter()
+        .enumerate()
         .rev()
-        .find(|(_, event)| {
-            matches!(
+        .find(|(index, (_, event))| match event {
+            StoryEvent::SteppedDown { node, .. } => led(*node, *index),
+            _ => matches!(
                 event,
                 StoryEvent::BecameLeader { .. }
+                    | StoryEvent::LostQuorum { .. }
+                    | StoryEvent::DeposedByOutsider { .. }
+                    | StoryEvent::LeftConfiguration { .. }
                     | StoryEvent::Crashed { .. }
                     | StoryEvent::Restarted { .. }
                     | StoryEvent::Partitioned { .. }
                     | StoryEvent::Healed
                     | StoryEvent::ClientDone { .. }
-            )
+                    | StoryEvent::ReadDone { .. }
+                    | StoryEvent::ChangeDone { .. }
+            ),
         })
-        .map(|(_, event)| lang.tell(event))
+        .map(|(_, (_, event))| lang.tell(event))
         .unwrap_or_default()
 }
