@@ -55,6 +55,21 @@ test('while paused each Step is told by the caption; while playing only the anno
   expect(errors).toEqual([]);
 });
 
+test('paused after events the narration leaves out, the caption says where the run got to', async ({ page }) => {
+  const errors = watchErrors(page);
+  // At 1 s a leader's heartbeats and their answers are all that happens: the narration tells
+  // none of them.
+  await page.goto(`./${linkOf(JSON.stringify({ version: 1, seed: 1, nodes: 5 }), 1000)}`);
+  const caption = page.locator('.playground__caption');
+  expect(Number(await caption.getAttribute('data-caption-ms'))).toBeLessThan(1000);
+  await expect(caption.locator('.playground__since')).toHaveText(' Then, up to 1.000 s, only messages and timers the narration leaves out.');
+  // The time and the sentence are apart for a screen reader too.
+  await expect(caption).toHaveText(/^\d\.\d{3} s \S/);
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(caption.locator('.playground__since')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
 test('the announcement tells a stale leader stepping down, not a candidate giving up', async ({ page }) => {
   const errors = watchErrors(page);
   const preset = readFileSync(new URL('../../crates/raft-web/presets/stale-leader.json', import.meta.url), 'utf8');

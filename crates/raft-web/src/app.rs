@@ -354,8 +354,15 @@ pub fn App() -> Html {
                    data-caption-ms={caption.as_ref().map(|(at, _)| at.to_string())}
                    title={caption.as_ref().map(|(_, told)| told.clone())} aria-live={caption_live}>
                     if let Some((at, told)) = caption {
-                        <span class="narration__time">{ crate::components::timeline::format_time(lang, at) }</span>
+                        // A space after the time, so that a screen reader does not run it into
+                        // the sentence.
+                        <span class="narration__time">{ crate::components::timeline::format_time(lang, at) }</span>{ " " }
                         { told }
+                        // A Step over what the narration leaves out (a heartbeat, an answer)
+                        // still says, while paused, where it got to.
+                        if view.time_ms > at && !state.playing {
+                            <span class="playground__since">{ lang.untold_since(&crate::components::timeline::format_time(lang, view.time_ms)) }</span>
+                        }
                     } else {
                         { t.hint }
                     }

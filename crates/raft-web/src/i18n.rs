@@ -783,6 +783,15 @@ impl Lang {
         }
     }
 
+    /// After the caption's last told event, when the moment shown is later: only what the
+    /// narration leaves out happened since.
+    pub fn untold_since(self, time: &str) -> String {
+        match self {
+            Lang::En => format!(" Then, up to {time}, only messages and timers the narration leaves out."),
+            Lang::Zh => format!("此后直到 {time}，只有旁白略过的消息和计时器。"),
+        }
+    }
+
     /// The node menu's accessible name.
     pub fn node_actions(self, id: NodeId) -> String {
         match self {
