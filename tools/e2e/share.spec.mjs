@@ -43,6 +43,12 @@ test('the fragment follows the run, and opening it shows the same state', async 
   await expect(root(other)).toHaveAttribute('data-time-ms', time);
   await expect(root(other)).toHaveAttribute('data-trace-hash', hash);
   await expect(other.locator('[data-node][data-up=false]')).toHaveCount(1);
+  // While playing, the address follows the run too (once a second): copied from the address
+  // bar mid-run, it is not the moment play began.
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  const moment = async () => Number((await page.evaluate(() => location.hash)).match(/&t=(\d+)$/)?.[1] ?? -1);
+  await expect.poll(moment, { timeout: 10_000 }).toBeGreaterThan(Number(time));
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
 });
 
 test('Copy link copies a link to this moment, and a new title travels with it', async ({ page, context }) => {

@@ -118,14 +118,18 @@ pub fn App() -> Html {
     let fragment =
         (*use_memo((), move |_| Callback::from(move |lang: Lang| latest.borrow().share_fragment(lang)))).clone();
     // A bad link the page opened with stays in the address bar until the user acts, so it can
-    // be copied and reported; an embed's address is its host's business. While playing, time
-    // changes every frame, so no debounce timer is armed at all until playback pauses.
-    // A lesson link being fetched stays too, until the lesson it names is shown.
+    // be copied and reported; an embed's address is its host's business. While playing, the
+    // address follows the run once a second. A lesson link being fetched stays too, until the
+    // lesson it names is shown.
     let keep_fragment = !options.embed
-        && !state.playing
         && state.pending_lesson.is_none()
         && !matches!(state.notice, Some(crate::state::Notice::BadLink(_) | crate::state::Notice::BadLinkMoment(_)));
-    use_share_fragment(keep_fragment, (state.time_ms(), state.revision), fragment.reform(move |()| lang));
+    use_share_fragment(
+        keep_fragment,
+        state.playing,
+        (state.time_ms(), state.revision),
+        fragment.reform(move |()| lang),
+    );
 
     let t = lang.texts();
     let view = Rc::new(state.view());
