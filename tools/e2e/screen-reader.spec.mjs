@@ -187,6 +187,12 @@ test('messages in flight are named buttons while paused; while playing their lay
   const drawing = page.getByRole('group', { name: 'Raft cluster' });
   await expect(drawing.getByRole('button', { name: /^RequestVote from S2 to S\d, term 1$/ })).toHaveCount(4);
   await expect(page.locator('[data-message] title').first()).toHaveText(/^RequestVote from S2 to S\d, term 1$/);
+  // One that will not arrive says so, as its faded drawing does.
+  await page.locator('[data-node="2"]').click();
+  await page.getByRole('button', { name: 'Isolate' }).click();
+  await page.keyboard.press('Escape');
+  await expect(drawing.getByRole('button', { name: /^RequestVote from S2 to S\d, term 1 \(it will be lost\)$/ })).toHaveCount(4);
+  await page.getByRole('button', { name: 'Heal all' }).click();
   // Played from a focused message, the focus goes to the server it is going to.
   const message = page.locator('[data-message]').first();
   const to = await message.getAttribute('data-to');

@@ -884,6 +884,15 @@ impl Lang {
         }
     }
 
+    /// A message that will not arrive (lost at random, or its link cut or partitioned), in its
+    /// accessible name.
+    pub fn message_doomed(self) -> &'static str {
+        match self {
+            Lang::En => "it will be lost",
+            Lang::Zh => "它会丢失",
+        }
+    }
+
     /// What a second copy of a message says of itself: "a copy of #12".
     pub fn copy_of(self, original: u64) -> String {
         match self {

@@ -150,5 +150,9 @@ fn message_label(lang: Lang, message: &MessageView) -> String {
     if let Some(original) = message.copy_of {
         label = lang.aside(&label, &lang.copy_of(original));
     }
+    // What the faded, red-outlined drawing says: it will not arrive.
+    if message.doomed {
+        label = lang.aside(&label, lang.message_doomed());
+    }
     label
 }
