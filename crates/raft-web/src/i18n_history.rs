@@ -110,6 +110,16 @@ impl Lang {
         }
     }
 
+    /// When an operation ran, in its bar's name: `0.400 s – 0.455 s`, or `since 0.400 s` while
+    /// it waits.
+    pub fn history_span(self, start: &str, end: Option<&str>) -> String {
+        match (self, end) {
+            (_, Some(end)) => format!("{start} – {end}"),
+            (Lang::En, None) => format!("since {start}"),
+            (Lang::Zh, None) => format!("{start}起"),
+        }
+    }
+
     /// The history's words.
     pub fn history_texts(self) -> &'static HistoryTexts {
         match self {

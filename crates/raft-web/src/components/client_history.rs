@@ -187,7 +187,10 @@ fn draw_bar(
     };
     // A change's label is names alone: its name says the change in words.
     let what = bar.change.as_ref().map_or_else(|| label.clone(), |change| props.lang.change(change));
-    let name = format!("C{} {what}{}{outcome}", bar.client, props.lang.colon());
+    // When it ran, which the axis shows and a screen reader cannot see.
+    let time = |ms| crate::components::timeline::format_time(props.lang, ms);
+    let span = props.lang.history_span(&time(bar.start), bar.end.map(time).as_deref());
+    let name = format!("C{} {what}{}{span}{}{outcome}", bar.client, props.lang.comma(), props.lang.colon());
     let label_width = label_width(&label);
     // Inside a bar long enough to hold it, else just after the bar, else just before it (a
     // bar at the axis' end); left out (it is in the bar's name) where neither side has room.
