@@ -27,6 +27,12 @@ test('the votes and the consistency check are told, and the latest sentence is a
   await page.goto('./');
   const caption = page.locator('.playground__hint');
   await expect(caption).toContainText('Press Play to watch');
+  // It names the cluster first: a fresh one changes the live hint, so a screen reader hears it.
+  await expect(caption).toHaveText(/^5 servers, seed 1\. Press Play/);
+  await page.getByRole('combobox', { name: 'Servers' }).selectOption('4');
+  await expect(caption).toHaveText(/^4 servers, seed 1\. Press Play/);
+  await expect(caption).toHaveAttribute('aria-live', 'polite');
+  await page.getByRole('combobox', { name: 'Servers' }).selectOption('5');
   await playUntilLeader(page);
   await page.getByRole('button', { name: 'Pause' }).click();
   const narration = page.getByRole('region', { name: 'What happened' });

@@ -368,7 +368,9 @@ pub fn App() -> Html {
                             <span class="playground__since">{ lang.untold_since(&crate::components::timeline::format_time(lang, view.time_ms)) }</span>
                         }
                     } else {
-                        { t.hint }
+                        // Which cluster, first: a fresh one (New cluster, another size, new
+                        // settings) changes the hint, which is live, so it is told.
+                        { lang.cluster_summary(view.nodes.len(), state.seed()) }{ t.hint }
                     }
                 </p>
             </header>

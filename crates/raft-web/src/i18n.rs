@@ -884,6 +884,14 @@ impl Lang {
         }
     }
 
+    /// The cluster shown, before the hint: "5 servers, seed 1. ".
+    pub fn cluster_summary(self, servers: usize, seed: u64) -> String {
+        match self {
+            Lang::En => format!("{servers} servers, seed {seed}. "),
+            Lang::Zh => format!("{servers} 台服务器，种子 {seed}。"),
+        }
+    }
+
     /// A message that will not arrive (lost at random, or its link cut or partitioned), in its
     /// accessible name.
     pub fn message_doomed(self) -> &'static str {
