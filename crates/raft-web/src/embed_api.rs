@@ -47,7 +47,7 @@ pub enum HostCommand {
 }
 
 /// The names of the commands, as hosts write them in `command`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 enum CommandName {
     Play,
@@ -61,18 +61,9 @@ enum CommandName {
 }
 
 impl CommandName {
-    /// The name as hosts write it.
-    fn name(self) -> &'static str {
-        match self {
-            CommandName::Play => "play",
-            CommandName::Pause => "pause",
-            CommandName::Step => "step",
-            CommandName::StepBack => "step-back",
-            CommandName::Seek => "seek",
-            CommandName::Act => "act",
-            CommandName::State => "state",
-            CommandName::GotoStep => "goto-step",
-        }
+    /// The name as hosts write it: serde's own, so there is one definition.
+    fn name(self) -> String {
+        raft_sim::to_compact_json(&self).trim_matches('"').to_owned()
     }
 }
 
