@@ -164,3 +164,32 @@ test('a presenter\'s keys: W writes to the leader, C crashes it, R restarts the 
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('starts or stops writing on its own');
   expect(errors).toEqual([]);
 });
+
+test('the narration is one Tab stop, and the arrow keys move between its sentences', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await playUntilLeader(page);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const lines = page.getByRole('region', { name: 'What happened' }).getByRole('button');
+  expect(await lines.count()).toBeGreaterThan(3);
+  // Only the newest sentence is reached by Tab.
+  await expect(page.locator('.narration__line[tabindex="0"]')).toHaveCount(1);
+  await expect(lines.first()).toHaveAttribute('tabindex', '0');
+  await lines.first().focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(lines.nth(1)).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(lines.last()).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(lines.nth(-2)).toBeFocused();
+  // The Tab stop follows the focus, and Tab leaves the list at once.
+  await expect(lines.nth(-2)).toHaveAttribute('tabindex', '0');
+  await expect(page.locator('.narration__line[tabindex="0"]')).toHaveCount(1);
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.narration__line:focus')).toHaveCount(0);
+  await page.keyboard.press('Shift+Tab');
+  await expect(lines.nth(-2)).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(lines.first()).toBeFocused();
+  expect(errors).toEqual([]);
+});

@@ -64,6 +64,22 @@ test('a preset whose files cannot be fetched is refused with a notice, and the r
   await expect(page.locator('[data-node]')).toHaveCount(5);
 });
 
+test('a preset chosen with the mouse leaves the picker, so the arrow keys step its run', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  const scenario = page.getByRole('combobox', { name: 'Scenario' });
+  await scenario.click();
+  await scenario.selectOption('figure-6');
+  await presetShown(page, 'figure-6');
+  await expect(scenario).not.toBeFocused();
+  const main = page.locator('main');
+  const time = await main.getAttribute('data-time-ms');
+  await page.keyboard.press('ArrowRight');
+  await expect(main).not.toHaveAttribute('data-time-ms', time);
+  await expect(scenario).toHaveValue('figure-6');
+  expect(errors).toEqual([]);
+});
+
 test('keys browse the Scenario, Servers and Lesson pickers without loading; Enter loads, leaving shows again what is loaded', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('./');

@@ -1,9 +1,12 @@
 //! The narration: every story event in one plain sentence, newest first, filterable by kind;
-//! clicking one jumps to that moment.
+//! clicking one jumps to that moment. The list is one Tab stop: ↑ and ↓ (Home, End) move
+//! between its sentences, as in a list box, instead of sixty Tab presses to get past it.
 
 use std::rc::Rc;
 
 use raft_sim::{Millis, StoryCategory, StoryEvent};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 use crate::components::timeline::format_time;
@@ -33,6 +36,10 @@ pub fn Narration(props: &NarrationProps) -> Html {
     let lang = props.lang;
     let t = lang.texts();
     let shown = use_state(|| CATEGORIES.to_vec());
+    // The sentence that holds the list's Tab stop (its place in the story), once one had the
+    // focus; else the newest.
+    let current = use_state(|| None::<usize>);
+    let list = use_node_ref();
     let toggle = |category: StoryCategory| {
         let shown = shown.clone();
         Callback::from(move |_: Event| {
@@ -44,18 +51,30 @@ pub fn Narration(props: &NarrationProps) -> Html {
             shown.set(next);
         })
     };
-    let lines: Vec<Html> = props
+    let story: Vec<(usize, &(Millis, StoryEvent))> = props
         .events
         .iter()
+        .enumerate()
         .rev()
-        .filter(|(_, event)| shown.contains(&event.category()))
+        .filter(|(_, (_, event))| shown.contains(&event.category()))
         .take(SHOWN)
-        .map(|(at, event)| {
+        .collect();
+    let tab_stop = current.filter(|current| story.iter().any(|(told, _)| told == current));
+    let lines: Vec<Html> = story
+        .into_iter()
+        .enumerate()
+        .map(|(line, (told, (at, event)))| {
             let at = *at;
+            let onfocus = {
+                let current = current.clone();
+                Callback::from(move |_: FocusEvent| current.set(Some(told)))
+            };
+            let reached_by_tab = tab_stop.map_or(line == 0, |current| current == told);
             html! {
-                <li data-story-ms={at.to_string()}>
+                <li key={told} data-story-ms={at.to_string()}>
                     <button type="button" class="narration__line" title={t.narration_seek}
-                            onclick={props.on_seek.reform(move |_: MouseEvent| at)}>
+                            tabindex={if reached_by_tab { "0" } else { "-1" }}
+                            {onfocus} onclick={props.on_seek.reform(move |_: MouseEvent| at)}>
                         <span class="narration__time">{ format_time(lang, at) }</span>
                         { lang.tell(event) }
                     </button>
@@ -77,8 +96,35 @@ pub fn Narration(props: &NarrationProps) -> Html {
             if lines.is_empty() {
                 <p class="narration__empty">{ t.narration_empty }</p>
             } else {
-                <ol class="narration__lines" reversed=true>{ for lines }</ol>
+                <ol class="narration__lines" reversed=true ref={list.clone()} onkeydown={move_between_lines(list)}>{ for lines }</ol>
             }
         </section>
     }
+}
+
+/// ↑, ↓, Home and End on the list: the focus moves to the sentence above, below, first or last
+/// (which then holds the Tab stop, as it gets the focus).
+fn move_between_lines(list: NodeRef) -> Callback<KeyboardEvent> {
+    Callback::from(move |event: KeyboardEvent| {
+        let key = event.key();
+        if !matches!(key.as_str(), "ArrowDown" | "ArrowUp" | "Home" | "End") {
+            return;
+        }
+        let Some(lines) = list.cast::<Element>().and_then(|list| list.query_selector_all("button").ok()) else {
+            return;
+        };
+        let focused = gloo::utils::document().active_element();
+        let from = (0..lines.length()).find(|at| lines.get(*at).as_deref() == focused.as_deref().map(AsRef::as_ref));
+        let last = lines.length().saturating_sub(1);
+        let to = match (key.as_str(), from) {
+            ("Home", _) | (_, None) => 0,
+            ("End", _) => last,
+            ("ArrowDown", Some(from)) => (from + 1).min(last),
+            (_, Some(from)) => from.saturating_sub(1),
+        };
+        event.prevent_default();
+        if let Some(line) = lines.get(to).and_then(|line| line.dyn_into::<HtmlElement>().ok()) {
+            let _ = line.focus();
+        }
+    })
 }

@@ -4,13 +4,18 @@
 //! (Chromium and Firefox do). For a picker whose choice replaces the run (a preset, a lesson, the
 //! cluster's size), pressing ↓ to look at the next item would throw the run away. Here keys only
 //! browse: Enter loads what the picker shows; Escape, or leaving the picker, shows again what is
-//! loaded. The list opened by a pointer, Space or Alt+↓ chooses as before.
+//! loaded. The list opened by a pointer, Space or Alt+↓ chooses as before. A choice made with a
+//! pointer leaves the picker, so that the page's arrow keys step the run just loaded instead of
+//! browsing the picker the user no longer looks at.
 
 use web_sys::{Element, Event, FocusEvent, HtmlSelectElement, KeyboardEvent, MouseEvent};
 use yew::{Callback, TargetCast};
 
 /// Set on a picker while keys browse it without loading.
 const BROWSING: &str = "data-browsing";
+
+/// Set on a picker whose list a pointer opened, until a key is pressed on it.
+const POINTED: &str = "data-pointed";
 
 /// The listeners of a picker that loads what is chosen.
 pub struct Picker {
@@ -34,10 +39,18 @@ pub fn picker(on_choose: Callback<String>) -> Picker {
             if !browsing(&select) {
                 load(&select, &on_change);
             }
+            if select.has_attribute(POINTED) {
+                let _ = select.remove_attribute(POINTED);
+                let _ = select.blur();
+            }
         }),
         onkeydown: picker_keys(on_choose),
         onblur: Callback::from(|event: FocusEvent| stop_browsing(&event.target_unchecked_into())),
-        onmousedown: Callback::from(|event: MouseEvent| stop_browsing(&event.target_unchecked_into())),
+        onmousedown: Callback::from(|event: MouseEvent| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            stop_browsing(&select);
+            let _ = select.set_attribute(POINTED, "true");
+        }),
     }
 }
 
@@ -57,6 +70,7 @@ fn browsing(select: &HtmlSelectElement) -> bool {
 fn picker_keys(on_choose: Callback<String>) -> Callback<KeyboardEvent> {
     Callback::from(move |event: KeyboardEvent| {
         let select: HtmlSelectElement = event.target_unchecked_into();
+        let _ = select.remove_attribute(POINTED);
         let key = event.key();
         if event.alt_key() || key == " " || key == "F4" {
             // The list opens, from what is loaded: choosing in it loads.
