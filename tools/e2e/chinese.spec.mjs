@@ -12,7 +12,7 @@ const NAMES = new Set([
   'entries', 'candidateId', 'lastLogIndex', 'lastLogTerm',
   'voteGranted', 'leaderId', 'prevLogIndex', 'prevLogTerm', 'leaderCommit', 'conflictTerm',
   'conflictIndex', 'nextIndex', 'matchIndex', 'commitIndex', 'lastApplied', 'votedFor',
-  'currentTerm', 'raftsim', 'K', 'W', 'R', 'T', 'Tab', 'Enter', 'Esc', 'Escape', 'PageDown', 'PageUp', 'JSON', 'SVG', 'ms', 'px', 'U', 'Figure',
+  'currentTerm', 'raftsim', 'etcd', 'K', 'W', 'R', 'T', 'Tab', 'Enter', 'Esc', 'Escape', 'PageDown', 'PageUp', 'JSON', 'SVG', 'ms', 'px', 'U', 'Figure',
   // Keys (K, W, C, R, T: the shortcuts); the paper's notation for a configuration (C{1,2,3},
   // C_old,new), and the author's name.
   'C', 'Ongaro',

@@ -32,6 +32,8 @@ test('a lesson walked with Next and Back: a question answered, the run left by a
   await panel(page).getByRole('button', { name: /^Next/ }).focus();
   await page.keyboard.press('Enter');
   await expect(main(page)).toHaveAttribute('data-lesson-step', '2');
+  // A screen reader is told the new step's title and words, the focus staying on Next.
+  await expect(panel(page).locator('[aria-live="polite"]').filter({ has: page.locator('.lesson__text') })).toContainText('Step 2 of 5');
   await expect(panel(page)).toHaveClass(/lesson--arriving/); // its words wait for the drawing
   await expect(panel(page).locator('.lesson__arriving')).toHaveText('▶ Playing to this step\'s moment…');
   await expect(main(page)).toHaveAttribute('data-time-ms', '40', { timeout: 15_000 }); // played in 3 s

@@ -363,3 +363,32 @@ test('with Pipelining ticked, a slow network under steady writes carries each en
   await expect(page.getByRole('button', { name: 'Replay with this change' })).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('with Flow control ticked, a pipelining leader finds lost AppendEntries in one round trip, not one per entry', async ({ page }) => {
+  const errors = watchErrors(page);
+  // S3 is down and the link S1 → S2 cut for a second while a client writes: S1 pipelines ten
+  // writes into the cut. Mended at 4 s, S2 refuses the next AppendEntries.
+  const scenario = (flow_control) => JSON.stringify({
+    version: 1, seed: 1, nodes: 3,
+    options: { election_timeout_ms: [1500, 3000], heartbeat_ms: 500, latency_ms: [40, 60], pipeline: true, flow_control },
+    actions: [
+      { at_ms: 3000, do: 'crash', node: 3 }, { at_ms: 3000, do: 'cut', from: 1, to: 2 },
+      { at_ms: 3100, do: 'workload', every_ms: 100 }, { at_ms: 4000, do: 'mend', from: 1, to: 2 },
+    ],
+  });
+  const committedAt4400 = async (flow_control) => {
+    await page.goto(`./${linkOf(scenario(flow_control), 4400)}`);
+    await expect(page.locator('main')).toHaveAttribute('data-time-ms', '4400');
+    await expect(page.locator('[data-node="1"]')).toHaveAttribute('data-role', 'leader');
+    return page.locator('[data-log-node="1"][data-committed="true"]').count();
+  };
+  // Without: nextIndex walks back one entry per round trip, and nothing commits meanwhile.
+  expect(await committedAt4400(false)).toBe(1);
+  // With: straight back past matchIndex, and the writes commit.
+  expect(await committedAt4400(true)).toBeGreaterThanOrEqual(8);
+  // The link's option is the Settings box under Pipelining.
+  await page.getByText('Settings', { exact: true }).click();
+  await expect(page.getByLabel(/^Flow control for pipelining/)).toBeChecked();
+  await expect(page.getByLabel(/^Pipelining: send each follower/)).toBeChecked();
+  expect(errors).toEqual([]);
+});

@@ -269,7 +269,7 @@ impl Node {
         }
         // Figure 2: nextIndex starts just past the leader's last entry, matchIndex at 0.
         let next_index = self.persistent.log.last_index() + 1;
-        let progress = self.peers().into_iter().map(|peer| (peer, Progress { next_index, match_index: 0 })).collect();
+        let progress = self.peers().into_iter().map(|peer| (peer, Progress::new(next_index))).collect();
         self.set_role(Role::Leader(Leader { progress, window_start: self.now, ..Leader::default() }));
         self.emit_role_change();
         if self.options.noop_on_election {

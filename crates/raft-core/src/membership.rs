@@ -242,7 +242,7 @@ impl Node {
         }
         for peer in peers {
             if !leader.progress.contains_key(&peer) {
-                leader.progress.insert(peer, Progress { next_index, match_index: 0 });
+                leader.progress.insert(peer, Progress::new(next_index));
             }
         }
     }

@@ -47,6 +47,15 @@ pub struct RaftOptions {
     /// writes come, each write's AppendEntries and each acknowledgement send the same entries
     /// again.
     pub pipeline: bool,
+    /// Flow control for pipelining, as etcd-io/raft's `Progress` (tracker/progress.go) and
+    /// tikv/raft-rs do it: a leader pipelines to a follower only once it has acknowledged
+    /// entries (replicate); after a refusal it probes again, nextIndex moving only as answers
+    /// come and only a refusal of the entry just before nextIndex counting. A refusal while
+    /// replicating sends nextIndex straight back to just past matchIndex. Without it, a
+    /// pipelining leader pipelines to every follower, even one far behind, and the refusals of
+    /// the AppendEntries on their way each walk nextIndex back anew, one entry per round trip.
+    /// Changes nothing without [`RaftOptions::pipeline`].
+    pub flow_control: bool,
     /// Rules switched off on purpose, to show why each exists. All off by default.
     pub unsafe_rules: UnsafeRules,
 }
@@ -133,6 +142,7 @@ impl Default for RaftOptions {
             election_timeout_min_ms: 150,
             clock_drift_percent: 0,
             pipeline: false,
+            flow_control: false,
             unsafe_rules: UnsafeRules::default(),
         }
     }

@@ -32,7 +32,7 @@ impl Node {
     /// Sends `peer` the entries from its nextIndex on (at most `max_entries_per_append`),
     /// anchored at the entry just before them. With pipelining (thesis §10.2.2), nextIndex
     /// moves past the entries sent at once: the next AppendEntries carries only what this one
-    /// did not.
+    /// did not (with flow control, only to a follower that is replicating, not one probed).
     pub(crate) fn send_append_entries(&mut self, peer: NodeId) {
         let Role::Leader(leader) = &self.role else { return };
         let Some(progress) = leader.progress.get(&peer) else { return };
@@ -52,7 +52,8 @@ impl Node {
             round: leader.reads.round,
         };
         let sent_through = prev_log_index + request.entries.len() as LogIndex;
-        if self.options.pipeline && sent_through > prev_log_index {
+        let pipelined = self.options.pipeline && (progress.replicating || !self.options.flow_control);
+        if pipelined && sent_through > prev_log_index {
             if let Role::Leader(leader) = &mut self.role {
                 if let Some(progress) = leader.progress.get_mut(&peer) {
                     progress.next_index = progress.next_index.max(sent_through + 1);
@@ -149,6 +150,7 @@ impl Node {
         leader.active.insert(from);
         if reply.success {
             progress.match_index = progress.match_index.max(reply.index.min(last_index));
+            progress.replicating = self.options.flow_control;
             progress.next_index = progress.next_index.max(progress.match_index + 1);
             let lagging = progress.next_index <= last_index;
             let caught_up = progress.match_index == last_index;
@@ -170,12 +172,23 @@ impl Node {
         if reply.index <= progress.match_index || reply.index >= progress.next_index {
             return;
         }
-        let walked_back = match &reply.hint {
-            Some(hint) => hint_next_index(&self.persistent.log, hint),
-            None => reply.index,
-        };
-        // Below reply.index, itself below the old nextIndex: always a step back.
-        progress.next_index = walked_back.clamp(progress.match_index + 1, reply.index);
+        if self.options.flow_control && progress.replicating {
+            // Pipelined entries were refused (one was lost, or overtaken): back to just past
+            // what is known to match, and probe from there (etcd's replicate to probe).
+            progress.replicating = false;
+            progress.next_index = progress.match_index + 1;
+        } else {
+            // While probing with flow control, only the answer to the latest probe counts.
+            if self.options.flow_control && reply.index + 1 != progress.next_index {
+                return;
+            }
+            let walked_back = match &reply.hint {
+                Some(hint) => hint_next_index(&self.persistent.log, hint),
+                None => reply.index,
+            };
+            // Below reply.index, itself below the old nextIndex: always a step back.
+            progress.next_index = walked_back.clamp(progress.match_index + 1, reply.index);
+        }
         let next_index = progress.next_index;
         self.emit(Output::NextIndexBackedOff { follower: from, next_index });
         self.send_append_entries(from);

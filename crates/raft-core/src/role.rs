@@ -141,4 +141,17 @@ pub struct Progress {
     pub next_index: LogIndex,
     /// matchIndex: the highest index known to be replicated on it.
     pub match_index: LogIndex,
+    /// With flow control ([`RaftOptions::flow_control`](crate::RaftOptions::flow_control)):
+    /// the follower has acknowledged entries since it last refused some, so the leader
+    /// pipelines to it (etcd's "replicate" state); false, the leader probes it, one nextIndex
+    /// at a time ("probe"). Always false without flow control.
+    pub replicating: bool,
+}
+
+impl Progress {
+    /// A follower's progress as a leader starts tracking it (Figure 2): nextIndex just past the
+    /// leader's log, matchIndex 0, probed before anything is pipelined to it.
+    pub(crate) fn new(next_index: LogIndex) -> Self {
+        Progress { next_index, match_index: 0, replicating: false }
+    }
 }

@@ -275,3 +275,82 @@ fn with_pipelining_a_lost_append_entries_is_found_by_the_next_and_sent_again() {
         assert_eq!(cluster.node(id).commit_index(), 2, "node {id}");
     }
 }
+
+fn pipelining(flow_control: bool) -> RaftOptions {
+    RaftOptions { pipeline: true, flow_control, ..no_noop() }
+}
+
+#[test]
+fn with_flow_control_a_follower_far_behind_is_probed_not_flooded() {
+    // Figure 6's S4 holds the first 2 of the leader's 7 entries and missed the election; three
+    // writes and a heartbeat reach it before any answer comes back. Pipelining to it anyway,
+    // the leader sends each write past the last and each refusal starts a walk back of its own
+    // (etcd-io/raft's Progress probes such a follower instead: tracker/progress.go).
+    let run = |flow_control| {
+        let leader: &[u64] = &[1, 1, 1, 2, 3, 3, 3];
+        let logs: [&[u64]; 5] = [leader, leader, leader, &leader[..2], leader];
+        let mut cluster = TestCluster::with_logs(pipelining(flow_control), 3, &logs);
+        cluster.isolate(4);
+        cluster.elect(1);
+        cluster.heal();
+        for (request, command) in [(1, "x=1"), (2, "x=2"), (3, "x=3")] {
+            cluster.write(1, request, command);
+        }
+        cluster.heartbeat(1);
+        cluster.deliver_all();
+        cluster.heartbeat(1); // S4 learns the commit index
+        cluster.deliver_all();
+        assert_eq!(cluster.node(4).kv().get("x"), Some("3"), "flow control {flow_control}");
+        assert_eq!(terms(cluster.node(4).log()), terms(cluster.node(1).log()), "flow control {flow_control}");
+        cluster.rejections_by(4)
+    };
+    // Probing: the four messages sent from nextIndex 8 are refused at 7, and only the first
+    // refusal counts; then one probe per step, refused at 6, 5, 4 and 3, until 2 matches.
+    assert_eq!(run(true), 4 + 4);
+    let flooded = run(false);
+    assert!(flooded > 2 * (4 + 4), "without flow control: {flooded} refusals");
+}
+
+#[test]
+fn with_flow_control_a_refusal_while_replicating_goes_straight_back_past_match_index() {
+    // S3 is down, so S2 is the leader's majority; thirty pipelined writes to S2 are lost.
+    // Walking nextIndex back one entry per round trip would take thirty round trips, with
+    // nothing committed meanwhile; etcd's replicate state goes back to matchIndex + 1 at once.
+    let run = |flow_control| {
+        let mut cluster = TestCluster::new(3, pipelining(flow_control));
+        cluster.elect(1);
+        cluster.crash(3);
+        for request in 1..=30 {
+            cluster.write(1, request, &format!("x={request}"));
+            cluster.drop_all();
+        }
+        assert_eq!(next_index_of_2(&cluster), 31, "pipelined past every lost write");
+        cluster.heartbeat(1);
+        cluster.deliver_all();
+        cluster.heartbeat(1);
+        cluster.deliver_all();
+        for id in 1..=2 {
+            assert_eq!(cluster.node(id).commit_index(), 30, "node {id}, flow control {flow_control}");
+            assert_eq!(cluster.node(id).kv().get("x"), Some("30"), "node {id}, flow control {flow_control}");
+        }
+        cluster.rejections_by(2)
+    };
+    assert_eq!(run(true), 1, "one refusal, then everything from index 1 again");
+    assert_eq!(run(false), 30, "Figure 2's walk back: one entry per refusal");
+}
+
+#[test]
+fn without_pipelining_flow_control_changes_nothing() {
+    let run = |flow_control| {
+        let leader: &[u64] = &[1, 1, 1, 2, 3, 3, 3];
+        let logs: [&[u64]; 5] = [leader, &leader[..5], leader, &leader[..2], leader];
+        let mut cluster = TestCluster::with_logs(RaftOptions { flow_control, ..no_noop() }, 3, &logs);
+        cluster.elect(1);
+        for (request, command) in [(1, "x=1"), (2, "x=2")] {
+            cluster.write(1, request, command);
+        }
+        cluster.deliver_all();
+        cluster.delivered.clone()
+    };
+    assert_eq!(run(true), run(false));
+}

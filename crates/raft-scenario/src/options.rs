@@ -84,6 +84,12 @@ pub struct ScenarioOptions {
     /// 2, each AppendEntries carries every entry from nextIndex on.
     #[serde(skip_serializing_if = "is_false")]
     pub pipeline: bool,
+    /// Flow control for pipelining (etcd-io/raft's probe and replicate states): a leader
+    /// pipelines to a follower only once it has acknowledged entries, and probes it again
+    /// after a refusal. false, the default (not written): a pipelining leader pipelines to
+    /// every follower. Changes nothing without `pipeline`.
+    #[serde(skip_serializing_if = "is_false")]
+    pub flow_control: bool,
     /// How events happen: `timed` (the default, not written: each message arrives and each
     /// timer fires at its time) or `manual` (nothing happens until an action says so: a
     /// `deliver`, a `timeout`, a `heartbeat`).
@@ -260,6 +266,7 @@ impl Default for ScenarioOptions {
             snapshot_every: 0,
             clock_drift_percent: 0,
             pipeline: raft.pipeline,
+            flow_control: raft.flow_control,
             scheduler: Scheduler::Timed,
             unsafe_rules: UnsafeSwitches::default(),
         }
@@ -488,6 +495,7 @@ impl ScenarioOptions {
             election_timeout_min_ms: self.election_timeout_ms[0],
             clock_drift_percent: self.clock_drift_percent,
             pipeline: self.pipeline,
+            flow_control: self.flow_control,
             unsafe_rules: self.unsafe_rules.rules(),
         }
     }

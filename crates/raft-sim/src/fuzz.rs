@@ -127,7 +127,10 @@ fn generate(seed: u64, settings: &FuzzSettings) -> (Scenario, Simulation) {
     }
     // Pipelining (thesis §10.2.2) in a third of the schedules, from a stream of its own: its
     // optimistic nextIndex meets every loss, duplicate and reordering the network makes.
-    scenario.options.pipeline = SimRng::new(seed ^ 0x9199_e11e_0000_0001).random_bool(1.0 / 3.0);
+    // Half of those with flow control (etcd's probe and replicate states), drawn after.
+    let mut pipelining = SimRng::new(seed ^ 0x9199_e11e_0000_0001);
+    scenario.options.pipeline = pipelining.random_bool(1.0 / 3.0);
+    scenario.options.flow_control = scenario.options.pipeline && pipelining.random_bool(0.5);
     scenario.options = settings.apply(&scenario.options);
     // Servers a change may name: the first ones and two more.
     let servers = (nodes + 2).min(raft_scenario::MAX_NODES);

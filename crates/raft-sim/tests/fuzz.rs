@@ -68,23 +68,29 @@ fn a_quarter_of_the_schedules_have_a_client_writing_on_its_own() {
     assert!(committed > 100, "steady writes committed: {committed}");
 }
 
-/// Pipelining in a third of the schedules: they stay safe and live (the `fuzz` tests above run
-/// them all), and their AppendEntries carry fewer entries sent before.
+/// Pipelining in a third of the schedules, half of them with flow control: they stay safe and
+/// live (the `fuzz` tests above run them all).
 #[test]
 fn a_third_of_the_schedules_pipeline_and_stay_safe_and_live() {
     let settings = FuzzSettings { nodes: 5, duration_ms: 5_000, ..FuzzSettings::default() };
-    let mut pipelined = 0;
+    let (mut pipelined, mut flow_controlled) = (0, 0);
     for seed in 0..60 {
         let scenario = random_scenario(seed, &settings);
+        assert!(scenario.options.pipeline || !scenario.options.flow_control, "seed {seed}");
         if !scenario.options.pipeline {
             continue;
         }
         pipelined += 1;
+        flow_controlled += usize::from(scenario.options.flow_control);
         let (sim, failure) = run_seed(seed, &settings);
         assert!(failure.is_none(), "seed {seed}: {failure:?}\n{}", scenario.to_json_pretty());
         assert!(sim.violations().is_empty(), "seed {seed}");
     }
     assert!((12..=28).contains(&pipelined), "pipelined schedules: {pipelined} of 60");
+    assert!(
+        flow_controlled >= 3 && pipelined - flow_controlled >= 3,
+        "{flow_controlled} of {pipelined} with flow control"
+    );
 }
 
 #[test]

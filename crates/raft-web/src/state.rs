@@ -1425,6 +1425,7 @@ fn first_other_change(form: &raft_sim::ScenarioOptions, run: &raft_sim::Scenario
         ("noop_on_election", form.noop_on_election != run.noop_on_election),
         ("conflict_hint", form.conflict_hint != run.conflict_hint),
         ("pipeline", form.pipeline != run.pipeline),
+        ("flow_control", form.flow_control != run.flow_control),
         ("pre_vote", form.pre_vote != run.pre_vote),
         ("check_quorum", form.check_quorum != run.check_quorum),
         ("joint_consensus", form.membership != run.membership),

@@ -44,14 +44,18 @@ pub fn lesson_panel(lang: Lang, props: &LessonPanelProps) -> Html {
                 <button type="button" class="lesson__close" aria-label={t.close} title={t.close}
                         onclick={send(Action::CloseLesson)}>{ "×" }</button>
             </div>
-            <h3 class="lesson__step-title" aria-live="polite" tabindex="-1">
-                <span class="lesson__count">{ count.clone() }</span>{ lang.said(&step.title) }
-            </h3>
-            // The words are ahead of the drawing until the run reaches the step's moment.
-            if props.arriving {
-                <p class="lesson__arriving">{ t.arriving }</p>
-            }
-            <p class="lesson__text">{ lang.said(&step.text) }</p>
+            // Told as the step turns: its title and its words, not the title alone (a screen
+            // reader's user pressing Next keeps the focus there and hears the step).
+            <div class="lesson__step" aria-live="polite">
+                <h3 class="lesson__step-title" tabindex="-1">
+                    <span class="lesson__count">{ count.clone() }</span>{ lang.said(&step.title) }
+                </h3>
+                // The words are ahead of the drawing until the run reaches the step's moment.
+                if props.arriving {
+                    <p class="lesson__arriving">{ t.arriving }</p>
+                }
+                <p class="lesson__text">{ lang.said(&step.text) }</p>
+            </div>
             // Shown in one column only (CSS: a phone, a tablet held upright), where the log table is far below the step.
             if !step.highlight.entries.is_empty() {
                 <button type="button" class="lesson__to-logs" onclick={Callback::from(|_: MouseEvent| show_ringed_entries())}>

@@ -103,6 +103,7 @@ fn read(form: &HtmlFormElement) -> Result<ClusterSettings, SettingsError> {
         noop_on_election: checked("noop_on_election"),
         conflict_hint: checked("conflict_hint"),
         pipeline: checked("pipeline"),
+        flow_control: checked("flow_control"),
         pre_vote: checked("pre_vote"),
         check_quorum: checked("check_quorum"),
         membership: if checked("joint_consensus") { raft_sim::Membership::Joint } else { raft_sim::Membership::Single },
@@ -222,6 +223,7 @@ pub fn Settings(props: &SettingsProps) -> Html {
                 { checkbox("noop_on_election", labels.noop, o.noop_on_election) }
                 { checkbox("conflict_hint", labels.conflict_hint, o.conflict_hint) }
                 { checkbox("pipeline", labels.pipeline, o.pipeline) }
+                { checkbox("flow_control", labels.flow_control, o.flow_control) }
                 { checkbox("pre_vote", labels.pre_vote, o.pre_vote) }
                 { checkbox("check_quorum", labels.check_quorum, o.check_quorum) }
                 { checkbox("joint_consensus", labels.joint_consensus, o.membership == raft_sim::Membership::Joint) }
