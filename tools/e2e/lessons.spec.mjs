@@ -418,3 +418,26 @@ test('PageDown on the lesson picker that just opened a lesson turns its page, an
   await expect(picker).toHaveValue(opened);
   expect(errors).toEqual([]);
 });
+
+test('stepped back before a step\'s moment, the lesson says the drawing is behind its words and goes back to the moment', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./#lesson=replication&step=4');
+  await expect(main(page)).toHaveAttribute('data-time-ms', '150');
+  const behind = panel(page).getByRole('status').filter({ hasText: 'The drawing is at' });
+  await expect(behind).toHaveCount(0);
+  await page.locator('[data-node="1"]').focus();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect(main(page)).not.toHaveAttribute('data-time-ms', '150');
+  const shown = Number(await main(page).getAttribute('data-time-ms'));
+  expect(shown).toBeLessThan(150);
+  await expect(behind).toContainText(`The drawing is at 0.${String(shown).padStart(3, '0')} s, before this step's moment (0.150 s)`);
+  // Still the lesson's run: no "your own run" line.
+  await expect(main(page)).toHaveAttribute('data-on-lesson', 'true');
+  await behind.getByRole('button', { name: "To this step's moment" }).click();
+  await expect(main(page)).toHaveAttribute('data-time-ms', '150');
+  await expect(behind).toHaveCount(0);
+  await expect(page.locator('.logs__entry--highlight')).toHaveCount(2);
+  expect(errors).toEqual([]);
+});

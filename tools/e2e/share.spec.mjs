@@ -267,6 +267,10 @@ test('Export SVG downloads a standalone drawing that shows the nodes in their co
   const followerFill = await viewer.locator('[data-node="1"] .node__body').evaluate((e) => getComputedStyle(e).fill);
   expect(leaderFill).not.toBe(followerFill);
   expect(leaderFill).not.toBe('rgb(0, 0, 0)');
+  // The names' outline in the page's colour stays under their letters, as on the page: drawn
+  // over them, it would hide them.
+  await expect(viewer.locator('.node__name').first()).toHaveText('S1');
+  expect(await viewer.locator('.node__name').first().evaluate((e) => getComputedStyle(e).paintOrder)).toBe('stroke');
 });
 
 test('the page works under the recommended Content-Security-Policy', async ({ page }) => {

@@ -220,6 +220,7 @@ pub fn App() -> Html {
                 on_lesson,
                 arriving,
                 playing: state.playing,
+                time_ms: state.time_ms(),
                 exploring: state.exploring(),
                 embedded: options.embed,
                 dispatch: dispatch.clone(),

@@ -14,10 +14,10 @@ pub fn class_list(names: &[Option<&str>]) -> String {
     list
 }
 
-/// Terms from 1 on cycle through this many colours (`--term-1` to `--term-7` in the
-/// stylesheet); `--term-0`, the colour of a server's fill, is term 0's alone, so no later term
-/// loses its ring by matching the fill.
-const TERM_COLOURS: u64 = 7;
+/// Terms from 1 on cycle through this many colours (`--term-1` to `--term-9` in the
+/// stylesheet: the paper's figures, up to term 8, never repeat one); `--term-0`, the colour of
+/// a server's fill, is term 0's alone, so no later term loses its ring by matching the fill.
+const TERM_COLOURS: u64 = 9;
 
 /// The class that gives `term`'s colour (`--term`) to a log entry or a server's ring, so a
 /// reader can match a server with the entries of its term.
@@ -31,9 +31,9 @@ mod tests {
     use super::{class_list, term_class};
 
     #[test]
-    fn terms_cycle_through_seven_colours_after_term_0() {
-        let classes: Vec<String> = [0, 1, 7, 8, 15].into_iter().map(term_class).collect();
-        assert_eq!(classes, ["term-0", "term-1", "term-7", "term-1", "term-1"]);
+    fn terms_cycle_through_nine_colours_after_term_0() {
+        let classes: Vec<String> = [0, 1, 8, 9, 10, 19].into_iter().map(term_class).collect();
+        assert_eq!(classes, ["term-0", "term-1", "term-8", "term-9", "term-1", "term-1"]);
     }
 
     #[test]

@@ -10,13 +10,17 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlAnchorElement};
 
 /// The computed properties copied onto each element; all are SVG presentation attributes.
-const PROPERTIES: [&str; 14] = [
+const PROPERTIES: [&str; 17] = [
     "fill",
     "fill-opacity",
     "stroke",
     "stroke-width",
     "stroke-dasharray",
     "stroke-opacity",
+    "stroke-linejoin",
+    "stroke-linecap",
+    // The names' and tallies' outline is drawn under their letters, not over them.
+    "paint-order",
     "opacity",
     "font-family",
     "font-size",

@@ -38,6 +38,10 @@ pub struct LessonTexts {
     pub play_here: &'static str,
     pub pause_here: &'static str,
     pub back_to_lesson: &'static str,
+    /// The lesson's run shown before the step's moment (stepped or sought back): said around
+    /// the moment shown and the step's, and the button that goes to the step's.
+    pub before_step: (&'static str, &'static str, &'static str),
+    pub to_step: &'static str,
     /// At the last step.
     pub finished: &'static str,
     /// A lesson could not be fetched or read (its id follows, quoted).
@@ -74,6 +78,8 @@ const EN: LessonTexts = LessonTexts {
     play_here: "▶ Play it",
     pause_here: "❚❚ Pause it",
     back_to_lesson: "Back to the lesson",
+    before_step: ("The drawing is at ", ", before this step's moment (", "): the step tells what is still to come."),
+    to_step: "To this step's moment",
     finished: "End of the lesson: the run is yours to explore.",
     unavailable: "This lesson could not be loaded: ",
     no_such_lesson: ("There is no lesson ", ". The lessons are: "),
@@ -103,6 +109,8 @@ const ZH: LessonTexts = LessonTexts {
     play_here: "▶ 播放",
     pause_here: "❚❚ 暂停",
     back_to_lesson: "回到课程",
+    before_step: ("画面停在 ", "，还没到这一步的时刻（", "）：这一步讲的是还没发生的事。"),
+    to_step: "到这一步的时刻",
     finished: "课程结束：这次运行留给你继续探索。",
     unavailable: "无法加载此课程：",
     no_such_lesson: ("没有", "这一课。课程有："),

@@ -19,6 +19,8 @@ pub struct LessonPanelProps<'a> {
     pub arriving: bool,
     /// Whether the run is playing (for the phone's Play beside Back to the lesson).
     pub playing: bool,
+    /// The moment shown.
+    pub time_ms: raft_sim::Millis,
     /// Whether Explore is on: nothing happens by itself then (no Play), and the search panel
     /// keeps the goal it has (no offer to explore).
     pub exploring: bool,
@@ -61,6 +63,14 @@ pub fn lesson_panel(lang: Lang, props: &LessonPanelProps) -> Html {
                 <button type="button" class="lesson__to-logs" onclick={Callback::from(|_: MouseEvent| show_ringed_entries())}>
                     { t.see_ringed }
                 </button>
+            }
+            if props.on_lesson && !props.arriving && props.time_ms < step.at_ms {
+                <p class="lesson__off" role="status">
+                    { before_step(lang, props.time_ms, step.at_ms) }{ " " }
+                    <button type="button" data-lesson-return="true" onclick={send(Action::LessonGoto(tour.step))}>
+                        { t.to_step }
+                    </button>
+                </p>
             }
             if !props.on_lesson {
                 <p class="lesson__off" role="status">
@@ -310,4 +320,11 @@ pub fn lesson_picker(lang: Lang, open: Option<&str>, done: &[String], on_open: C
         }
         </span>
     }
+}
+
+/// "The drawing is at 0.014 s, before this step's moment (0.026 s): …".
+fn before_step(lang: Lang, shown_ms: raft_sim::Millis, step_ms: raft_sim::Millis) -> String {
+    let (before, between, after) = lang.lesson_texts().before_step;
+    let time = |ms| crate::components::timeline::format_time(lang, ms);
+    format!("{before}{}{between}{}{after}", time(shown_ms), time(step_ms))
 }
