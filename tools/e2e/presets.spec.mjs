@@ -38,10 +38,10 @@ test('every preset loads without an error', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('./');
   const picker = page.getByRole('combobox', { name: 'Scenario' });
-  // Drawn once the WebAssembly runs: wait for it (evaluateAll does not). 29 presets and the prompt.
-  await expect(picker.locator('option')).toHaveCount(30);
+  // Drawn once the WebAssembly runs: wait for it (evaluateAll does not). 30 presets and the prompt.
+  await expect(picker.locator('option')).toHaveCount(31);
   const ids = await picker.locator('option').evaluateAll((options) => options.map((o) => o.value).filter(Boolean));
-  expect(ids.length).toBe(29);
+  expect(ids.length).toBe(30);
   for (const id of ids) {
     await picker.selectOption(id);
     await presetShown(page, id);

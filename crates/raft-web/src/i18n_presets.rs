@@ -3,7 +3,7 @@
 //! files beside them (presets/zh/*.txt), fetched with the preset.
 
 /// (preset id, title) in Chinese.
-pub const PRESETS_ZH: [(&str, &str); 29] = [
+pub const PRESETS_ZH: [(&str, &str); 30] = [
     ("figure-6", "图 6：日志复制"),
     ("figure-7", "图 7：跟随者 a–f 遇到第 8 任期的领导者"),
     ("figure-8", "图 8：旧任期的条目不能靠多数派副本提交"),
@@ -28,6 +28,7 @@ pub const PRESETS_ZH: [(&str, &str); 29] = [
         "被移除却不知情的服务器扰乱集群（博士论文中的防护，随 CheckQuorum 开启，能挡住它）",
     ),
     ("break-reconfig-before-term-commit", "2015 年的漏洞：跨任期竞争的成员变更丢失了已提交的条目"),
+    ("pipelining-flow-control", "没有流量控制的流水线：断开的链路里丢失的写请求，每个往返只找回一个条目"),
     ("install-snapshot", "落后太多的跟随者通过 InstallSnapshot 追上"),
     ("retried-write", "客户端重试的写入只应用一次（会话）"),
     ("read-index", "读索引（ReadIndex）：领导者先确认自己仍在领导，再回答读请求"),

@@ -19,7 +19,7 @@ pub struct Preset {
 }
 
 /// Every preset, in the order the picker lists them.
-pub const PRESETS: [Preset; 29] = [
+pub const PRESETS: [Preset; 30] = [
     Preset { id: "figure-6", title: "Figure 6: log replication" },
     Preset { id: "figure-7", title: "Figure 7: followers a–f meet the leader of term 8" },
     Preset { id: "figure-8", title: "Figure 8: a majority of copies does not commit an old-term entry" },
@@ -29,6 +29,7 @@ pub const PRESETS: [Preset; 29] = [
     Preset { id: "split-vote", title: "Split vote" },
     Preset { id: "stale-leader", title: "A stale leader behind a partition" },
     Preset { id: "lost-messages", title: "Lost messages and retries" },
+    Preset { id: "pipelining-flow-control", title: "Pipelining without flow control: writes lost in a cut link are found one entry per round trip" },
     Preset { id: "term-inflation", title: "Term inflation: a server comes back and deposes a healthy leader (PreVote stops it)" },
     Preset { id: "check-quorum", title: "A leader cut off in a minority keeps believing it leads (CheckQuorum steps it down)" },
     Preset { id: "leadership-transfer", title: "Leadership transfer: S4 hands over to S2, and a write sent during the transfer" },
@@ -192,6 +193,34 @@ mod tests {
                 assert!(matches!(sim.linearizability(), raft_sim::Linearizability::Violation(_)), "{id}");
             }
         }
+    }
+
+    /// Pipelining into a cut link: every write waits until nextIndex has walked back to what S2
+    /// holds, one entry per refusal; with flow control the same run commits them from the first
+    /// refusal on. The moments are the ones its words give.
+    #[test]
+    fn the_flow_control_preset_shows_what_its_words_say() {
+        let commits_of_s1 = |flow_control: bool| {
+            let mut scenario = PresetFiles::from_disk("pipelining-flow-control").scenario().unwrap();
+            scenario.options.flow_control = flow_control;
+            let mut sim = scenario.build(false).unwrap();
+            sim.run_until(2_500);
+            assert!(sim.violations().is_empty());
+            let commits: Vec<(u64, u64)> = sim
+                .story()
+                .events()
+                .filter_map(|(at, event)| match event {
+                    raft_sim::StoryEvent::Committed { leader: 1, index } => Some((*at, *index)),
+                    _ => None,
+                })
+                .collect();
+            commits
+        };
+        let without = commits_of_s1(false);
+        let first_after_mend = |commits: &[(u64, u64)]| commits.iter().find(|(at, _)| *at > 1_300).copied();
+        assert!(matches!(first_after_mend(&without), Some((2_300..=2_309, _))), "{without:?}");
+        let with = commits_of_s1(true);
+        assert!(matches!(first_after_mend(&with), Some((1_540..=1_549, _))), "{with:?}");
     }
 
     /// A learner that cannot be reached: the change is given up after ten election timeouts,
