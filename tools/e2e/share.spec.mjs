@@ -271,6 +271,28 @@ test('Export SVG downloads a standalone drawing that shows the nodes in their co
   // over them, it would hide them.
   await expect(viewer.locator('.node__name').first()).toHaveText('S1');
   expect(await viewer.locator('.node__name').first().evaluate((e) => getComputedStyle(e).paintOrder)).toBe('stroke');
+  // The log table is drawn beside the ring: each entry in its place, with its term and command.
+  const entries = await page.locator('[data-log-node][data-index]:not([data-compacted])').count();
+  expect(entries).toBeGreaterThan(0);
+  await expect(viewer.locator('rect[data-log-node][data-index]')).toHaveCount(entries);
+  const first = page.locator('[data-log-node="1"][data-index="1"]');
+  const term = await first.getAttribute('data-term');
+  await expect(viewer.locator('rect[data-log-node="1"][data-index="1"]')).toHaveAttribute('data-term', term);
+  const ring = await viewer.locator('[data-node="1"]').boundingBox();
+  const cell = await viewer.locator('rect[data-log-node="1"][data-index="1"]').boundingBox();
+  expect(cell.x).toBeGreaterThan(ring.x + ring.width);
+  const words = await viewer.locator('.logs-export text').allTextContents();
+  expect(words).toContain('S1');
+  expect(words).toContain(await first.locator('.logs__command').textContent());
+  // Unticked, the file is the ring alone.
+  await page.getByLabel('with the log table').uncheck();
+  const [ringOnly] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export SVG' }).click(),
+  ]);
+  const ringFile = test.info().outputPath('ring.svg');
+  await ringOnly.saveAs(ringFile);
+  expect(readFileSync(ringFile, 'utf8')).not.toContain('logs-export');
 });
 
 test('the page works under the recommended Content-Security-Policy', async ({ page }) => {

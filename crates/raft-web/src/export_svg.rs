@@ -45,8 +45,9 @@ fn inline_style(window: &web_sys::Window, original: &Element, copy: &Element) {
     }
 }
 
-/// The standalone SVG text of `svg`, on the page's background colour.
-pub fn standalone_svg(svg: &Element) -> Option<String> {
+/// The standalone SVG text of `svg`, on the page's background colour, with the log table
+/// `logs` drawn to its right (at the size it has beside the drawing on the page) if given.
+pub fn standalone_svg(svg: &Element, logs: Option<&Element>) -> Option<String> {
     let window = gloo::utils::window();
     let copy: Element = svg.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
     inline_style(&window, svg, &copy);
@@ -58,11 +59,28 @@ pub fn standalone_svg(svg: &Element) -> Option<String> {
         }
     }
     copy.set_attribute("xmlns", SVG_NS).ok()?;
-    let view_box = viewbox(svg);
-    if let Some([_, _, width, height]) = &view_box {
-        copy.set_attribute("width", width).ok()?;
-        copy.set_attribute("height", height).ok()?;
+    let document = gloo::utils::document();
+    let [x, y, mut width, mut height] = viewbox(svg)?;
+    if let Some((table, table_width, table_height)) =
+        logs.and_then(|logs| crate::export_logs::log_table_group(&document, logs))
+    {
+        // As many of the drawing's units per CSS pixel as the page shows it at.
+        let shown = svg.get_bounding_client_rect().width();
+        let scale = if shown > 0.0 { width / shown } else { 1.0 };
+        let gap = width / 20.0;
+        let number = crate::geometry::number;
+        let place =
+            format!("translate({} {}) scale({})", number(x + width + gap), number(y + gap), number_scale(scale));
+        table.set_attribute("transform", &place).ok()?;
+        copy.append_child(&table).ok()?;
+        width += gap + table_width * scale + gap;
+        height = height.max(gap + table_height * scale + gap);
+        copy.set_attribute("viewBox", &format!("{} {} {} {}", number(x), number(y), number(width), number(height)))
+            .ok()?;
     }
+    let view_box = [x, y, width, height].map(crate::geometry::number);
+    copy.set_attribute("width", &view_box[2]).ok()?;
+    copy.set_attribute("height", &view_box[3]).ok()?;
     let body = gloo::utils::body();
     let background = window
         .get_computed_style(&body)
@@ -70,12 +88,9 @@ pub fn standalone_svg(svg: &Element) -> Option<String> {
         .flatten()
         .and_then(|style| style.get_property_value("background-color").ok())
         .unwrap_or_else(|| "white".to_owned());
-    let document = gloo::utils::document();
     let rect = document.create_element_ns(Some(SVG_NS), "rect").ok()?;
-    if let Some([x, y, width, height]) = view_box {
-        for (name, value) in [("x", x), ("y", y), ("width", width), ("height", height)] {
-            rect.set_attribute(name, &value).ok()?;
-        }
+    for (name, value) in ["x", "y", "width", "height"].into_iter().zip(view_box) {
+        rect.set_attribute(name, &value).ok()?;
     }
     rect.set_attribute("fill", &background).ok()?;
     copy.insert_before(&rect, copy.first_child().as_ref()).ok()?;
@@ -83,17 +98,29 @@ pub fn standalone_svg(svg: &Element) -> Option<String> {
     Some(format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{text}\n"))
 }
 
-/// The four numbers of the `viewBox`.
-fn viewbox(svg: &Element) -> Option<[String; 4]> {
+/// A scale to four decimals: enough for a table some hundreds of pixels wide.
+fn number_scale(scale: f64) -> String {
+    crate::number_text::rounded(scale, 4)
+}
+
+/// The four numbers of the `viewBox` (whole numbers: the drawing's is `0 0 400 400`).
+fn viewbox(svg: &Element) -> Option<[f64; 4]> {
     let text = svg.get_attribute("viewBox")?;
-    let numbers: Vec<String> = text.split(' ').filter(|n| !n.is_empty()).map(str::to_owned).collect();
+    let numbers: Vec<f64> = text
+        .split(' ')
+        .filter(|n| !n.is_empty())
+        .map(|n| n.parse::<i32>().ok().map(f64::from))
+        .collect::<Option<_>>()?;
     numbers.try_into().ok()
 }
 
-/// Downloads the page's cluster drawing as `raft-cluster.svg` (nothing if there is none).
-pub fn download_cluster_svg() {
-    let svg = gloo::utils::document().query_selector("svg.cluster").ok().flatten();
-    if let Some(text) = svg.and_then(|svg| standalone_svg(&svg)) {
+/// Downloads the page's cluster drawing as `raft-cluster.svg` (nothing if there is none), with
+/// the log table beside it if `with_logs` and the page shows one.
+pub fn download_cluster_svg(with_logs: bool) {
+    let document = gloo::utils::document();
+    let svg = document.query_selector("svg.cluster").ok().flatten();
+    let logs = document.query_selector(".logs__table").ok().flatten().filter(|_| with_logs);
+    if let Some(text) = svg.and_then(|svg| standalone_svg(&svg, logs.as_ref())) {
         download(&text, "image/svg+xml", "raft-cluster.svg");
     }
 }

@@ -39,6 +39,8 @@ pub struct ShareTexts {
     pub copy_code: &'static str,
     pub code_copied: &'static str,
     pub export_svg: &'static str,
+    /// The box beside Export SVG: the log table goes into the file too.
+    pub export_svg_logs: &'static str,
     pub open_full: &'static str,
     pub frame_title: &'static str,
 }
@@ -72,6 +74,7 @@ const EN: ShareTexts = ShareTexts {
     copy_code: "Copy code",
     code_copied: "Code copied.",
     export_svg: "Export SVG",
+    export_svg_logs: "with the log table",
     open_full: "Open in the playground ↗",
     frame_title: "Raft playground",
 };
@@ -105,6 +108,7 @@ const ZH: ShareTexts = ShareTexts {
     copy_code: "复制代码",
     code_copied: "代码已复制。",
     export_svg: "导出 SVG",
+    export_svg_logs: "包括日志表",
     open_full: "在演练场中打开 ↗",
     frame_title: "Raft 演练场",
 };

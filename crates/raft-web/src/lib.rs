@@ -8,6 +8,7 @@ mod class_list;
 pub mod components;
 pub mod embed_api;
 pub mod error_banner;
+pub mod export_logs;
 pub mod export_svg;
 pub mod geometry;
 mod hooks;

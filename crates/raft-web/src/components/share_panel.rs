@@ -311,7 +311,18 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
             }
         })
     };
-    let on_svg = Callback::from(|_: MouseEvent| crate::export_svg::download_cluster_svg());
+    // Whether Export SVG draws the log table beside the ring: ticked until unticked (as above).
+    let svg_logs = use_state(|| true);
+    let on_svg_logs = {
+        let svg_logs = svg_logs.clone();
+        Callback::from(move |event: InputEvent| {
+            svg_logs.set(event.target_unchecked_into::<HtmlInputElement>().checked())
+        })
+    };
+    let on_svg = {
+        let with_logs = *svg_logs;
+        Callback::from(move |_: MouseEvent| crate::export_svg::download_cluster_svg(with_logs))
+    };
     let status = match &*copied {
         Copied::Nothing => String::new(),
         Copied::Link(false) => s.link_copied.to_owned(),
@@ -338,6 +349,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
                     </select>
                 </label>
                 <button type="button" onclick={on_svg}>{ s.export_svg }</button>
+                <label><input type="checkbox" checked={*svg_logs} oninput={on_svg_logs} />{ s.export_svg_logs }</label>
                 <span class="share__status" role="status">{ status }</span>
             </div>
             if let Some(url) = &*link {
