@@ -1,6 +1,7 @@
 // Learning aids: narration, 中文, themes, the shortcuts overlay, announcements.
 import { test, expect } from '@playwright/test';
-import { playUntilLeader, simulatedTime, watchErrors, presetShown } from './helpers.mjs';
+import { readFileSync } from 'node:fs';
+import { linkOf, playUntilLeader, simulatedTime, watchErrors, presetShown } from './helpers.mjs';
 
 test('the narration tells the election in sentences and jumps to a moment on click', async ({ page }) => {
   const errors = watchErrors(page);
@@ -191,5 +192,24 @@ test('the narration is one Tab stop, and the arrow keys move between its sentenc
   await expect(lines.nth(-2)).toBeFocused();
   await page.keyboard.press('Home');
   await expect(lines.first()).toBeFocused();
+  // Few sentences yet: all are shown, and nothing says otherwise.
+  await expect(page.locator('.narration__more')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('a narration longer than the list says it shows only the latest sentences, and how many there are', async ({ page }) => {
+  const errors = watchErrors(page);
+  const preset = readFileSync(new URL('../../crates/raft-web/presets/pipelining-flow-control.json', import.meta.url), 'utf8');
+  await page.goto(`./${linkOf(preset, 2500)}`);
+  await expect(page.locator('main')).toHaveAttribute('data-time-ms', '2500');
+  const narration = page.getByRole('region', { name: 'What happened' });
+  await expect(narration.locator('li')).toHaveCount(60);
+  await expect(narration.locator('.narration__more')).toHaveText(/^The latest 60 of (\d+) sentences\. Step back or drag the time slider to read earlier ones\.$/);
+  const all = Number((await narration.locator('.narration__more').textContent()).match(/of (\d+)/)[1]);
+  expect(all).toBeGreaterThan(60);
+  // Filtered down to faults, every sentence is shown again.
+  for (const kind of ['Elections', 'Log', 'Client']) await narration.getByRole('checkbox', { name: kind }).uncheck();
+  await expect(narration.locator('.narration__more')).toHaveCount(0);
+  await expect(narration.locator('li', { hasText: 'crashed' })).toHaveCount(1);
   expect(errors).toEqual([]);
 });

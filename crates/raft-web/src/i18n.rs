@@ -149,6 +149,9 @@ pub struct Texts {
     pub legend_items: LegendTexts,
     pub narration: &'static str,
     pub narration_empty: &'static str,
+    /// Under a narration that shows only its latest sentences: around how many it shows and
+    /// how many the filters let through.
+    pub narration_more: (&'static str, &'static str, &'static str),
     pub categories: CategoryNames,
     pub shortcuts: &'static str,
     pub shortcuts_button: &'static str,
@@ -392,6 +395,7 @@ const EN: Texts = Texts {
     },
     narration: "What happened",
     narration_empty: "Nothing yet. Press Play.",
+    narration_more: ("The latest ", " of ", " sentences. Step back or drag the time slider to read earlier ones."),
     categories: CategoryNames {
         elections: "Elections",
         log: "Log",
@@ -596,6 +600,7 @@ const ZH: Texts = Texts {
     },
     narration: "发生了什么",
     narration_empty: "还没有事件。请点击“播放”。",
+    narration_more: ("这里是最近的 ", " 句，共 ", " 句。后退或拖动时间滑块可以读到更早的。"),
     categories: CategoryNames { elections: "选主", log: "日志", faults: "故障", client: "客户端" },
     shortcuts: "键盘快捷键",
     shortcuts_button: "快捷键（?）",

@@ -345,6 +345,9 @@ pub struct ShownPreset {
     pub settings: Rc<ClusterSettings>,
     /// Whether the run was replayed with another seed or other options than the preset's.
     pub replayed: bool,
+    /// The preset's own actions: a run replayed with them and the preset's settings is the
+    /// preset's own again, whatever replays came before.
+    pub actions: Rc<Vec<raft_sim::TimedAction>>,
 }
 
 /// The playground: a run with its history, and how the page is showing it.
@@ -1239,8 +1242,9 @@ impl Reducible for Playground {
                 Some((id, Ok(scenario))) => match Playground::new(scenario) {
                     Ok(fresh) => {
                         let settings = Rc::new(ClusterSettings { seed: fresh.seed(), options: fresh.options() });
-                        let preset =
-                            ShownPreset { id, description_zh: files.description_zh.into(), settings, replayed: false };
+                        let actions = Rc::new(fresh.history.borrow().scenario().actions);
+                        let description_zh = files.description_zh.into();
+                        let preset = ShownPreset { id, description_zh, settings, replayed: false, actions };
                         next = next.replaced_by(Playground { preset: Some(preset), ..fresh });
                     }
                     Err(error) => next.notice = Some(Notice::BadScenario(error)),
@@ -1282,7 +1286,9 @@ impl Reducible for Playground {
                 let replayed =
                     preset.as_ref().is_some_and(|p| (p.settings.seed, &p.settings.options) != (seed, &options));
                 let scenario = Scenario { seed, options, until_ms: None, ..next.history.borrow().scenario() };
-                let (run, departed, now) = (next.run, next.departed, next.time_ms());
+                // Acted in: its actions are no longer the preset's (a replay alone leaves them).
+                let acted = preset.as_ref().is_none_or(|p| *p.actions != scenario.actions);
+                let (run, now) = (next.run, next.time_ms());
                 next.start_scenario(scenario);
                 if next.run != run {
                     // Shown at the moment it was, to compare the two runs there (the timeline
@@ -1295,7 +1301,7 @@ impl Reducible for Playground {
                     // though the picker no longer names the preset. Under the same rules, it is
                     // the run it was (the preset's own, if no one acted in it).
                     next.preset = preset.map(|preset| ShownPreset { replayed, ..preset });
-                    next.departed = departed || replayed || next.preset.is_none();
+                    next.departed = acted || replayed || next.preset.is_none();
                 } else {
                     next.preset = preset; // refused: the run, and its preset, are kept
                 }
@@ -1683,9 +1689,19 @@ mod tests {
         assert!(refused.notice.is_some() && refused.preset.is_some(), "{:?}", refused.notice);
         assert_eq!(refused.scenario_info(Lang::Zh).0, state.scenario_info(Lang::Zh).0);
         let unchanged = ClusterSettings { seed: state.seed(), options: state.options() };
-        let same = reduce(load(), Action::ReplaySettings(Ok(unchanged)));
+        let same = reduce(load(), Action::ReplaySettings(Ok(unchanged.clone())));
         assert!(!same.preset_replayed() && !same.preset_acted(), "the same run is the preset's");
         assert_eq!(same.shown_preset(), Some("stale-leader"));
+        // Replayed with other settings, then with the preset's own again: the preset's run, not
+        // one acted in.
+        let back = reduce(replayed.clone(), Action::ReplaySettings(Ok(unchanged.clone())));
+        assert!(!back.preset_replayed() && !back.preset_acted(), "the preset's own settings again");
+        assert_eq!(back.shown_preset(), Some("stale-leader"));
+        // Acted in after a replay, then replayed with the preset's settings: still acted in.
+        let acted =
+            reduce(reduce(replayed.clone(), Action::Seek(0)), Action::Apply(raft_sim::Action::Crash { node: 1 }));
+        let acted_back = reduce(acted, Action::ReplaySettings(Ok(unchanged)));
+        assert!(acted_back.preset_acted(), "its actions are not the preset's");
         let reloaded = reduce(replayed, Action::LoadPreset(crate::presets::PresetFiles::from_disk("stale-leader")));
         assert!(!reloaded.preset_replayed(), "loading the preset again shows its own run");
     }

@@ -51,17 +51,14 @@ pub fn Narration(props: &NarrationProps) -> Html {
             shown.set(next);
         })
     };
-    let story: Vec<(usize, &(Millis, StoryEvent))> = props
-        .events
-        .iter()
-        .enumerate()
-        .rev()
-        .filter(|(_, (_, event))| shown.contains(&event.category()))
-        .take(SHOWN)
-        .collect();
+    let told: Vec<(usize, &(Millis, StoryEvent))> =
+        props.events.iter().enumerate().rev().filter(|(_, (_, event))| shown.contains(&event.category())).collect();
+    let hidden = told.len().saturating_sub(SHOWN);
+    let story = &told[..told.len() - hidden];
     let tab_stop = current.filter(|current| story.iter().any(|(told, _)| told == current));
     let lines: Vec<Html> = story
-        .into_iter()
+        .iter()
+        .copied()
         .enumerate()
         .map(|(line, (told, (at, event)))| {
             let at = *at;
@@ -98,6 +95,10 @@ pub fn Narration(props: &NarrationProps) -> Html {
             } else {
                 <ol class="narration__lines" reversed=true ref={list.clone()} onkeydown={move_between_lines(list)}>{ for lines }</ol>
             }
+            // Said, not left for the reader to guess from where the list stops.
+            if hidden > 0 {
+                <p class="narration__more">{ narration_more(lang, SHOWN, told.len()) }</p>
+            }
         </section>
     }
 }
@@ -127,4 +128,10 @@ fn move_between_lines(list: NodeRef) -> Callback<KeyboardEvent> {
             let _ = line.focus();
         }
     })
+}
+
+/// "The latest 60 of 143 sentences. …"
+fn narration_more(lang: Lang, shown: usize, all: usize) -> String {
+    let (before, between, after) = lang.texts().narration_more;
+    format!("{before}{shown}{between}{all}{after}")
 }
