@@ -213,3 +213,31 @@ test('a narration longer than the list says it shows only the latest sentences, 
   await expect(narration.locator('li', { hasText: 'crashed' })).toHaveCount(1);
   expect(errors).toEqual([]);
 });
+
+test('the first Tab reaches skip links, seen only while focused, to the servers, the logs and the narration', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  const skip = page.getByRole('navigation', { name: 'Skip to' });
+  expect((await skip.boundingBox()).width).toBeLessThanOrEqual(1);
+  await page.keyboard.press('Tab');
+  const servers = skip.getByRole('button', { name: 'Servers' });
+  await expect(servers).toBeFocused();
+  expect((await skip.boundingBox()).width).toBeGreaterThan(100);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-node="1"]')).toBeFocused();
+  expect((await skip.boundingBox()).width).toBeLessThanOrEqual(1);
+  // Nothing has happened yet: the narration's title takes the focus.
+  await skip.getByRole('button', { name: 'What happened' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.narration__title')).toBeFocused();
+  // Once it tells something, its Tab stop does.
+  await playUntilLeader(page);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await skip.getByRole('button', { name: 'What happened' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.narration__line').first()).toBeFocused();
+  await skip.getByRole('button', { name: 'Logs' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-skip-target="logs"]')).toBeFocused();
+  expect(errors).toEqual([]);
+});

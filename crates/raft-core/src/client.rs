@@ -24,7 +24,7 @@ impl Node {
         if let Role::Leader(leader) = &mut self.role {
             leader.pending.insert(index, request_id);
         }
-        self.broadcast_append_entries();
+        self.broadcast_new_entries();
         self.advance_commit_index();
     }
 

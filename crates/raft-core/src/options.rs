@@ -49,8 +49,9 @@ pub struct RaftOptions {
     pub pipeline: bool,
     /// Flow control for pipelining, as etcd-io/raft's `Progress` (tracker/progress.go) and
     /// tikv/raft-rs do it: a leader pipelines to a follower only once it has acknowledged
-    /// entries (replicate); after a refusal it probes again, nextIndex moving only as answers
-    /// come and only a refusal of the entry just before nextIndex counting. A refusal while
+    /// entries (replicate); after a refusal it probes again, one AppendEntries at a time (a new
+    /// entry waits for the probe's answer or the next heartbeat), nextIndex moving only as
+    /// answers come and only a refusal of the entry just before nextIndex counting. A refusal while
     /// replicating sends nextIndex straight back to just past matchIndex. Without it, a
     /// pipelining leader pipelines to every follower, even one far behind, and the refusals of
     /// the AppendEntries on their way each walk nextIndex back anew, one entry per round trip.

@@ -29,6 +29,20 @@ impl Node {
         }
     }
 
+    /// Sends a new entry on to every peer, as [`Node::broadcast_append_entries`] does, but not
+    /// to a follower probed with flow control whose probe is still unanswered: it gets the
+    /// entry with the next answer or heartbeat, one probe at a time (etcd's probe state).
+    pub(crate) fn broadcast_new_entries(&mut self) {
+        let Role::Leader(leader) = &self.role else { return };
+        let paused: Vec<NodeId> = leader.progress.iter().filter(|(_, p)| p.probe_sent).map(|(id, _)| *id).collect();
+        self.begin_round();
+        for peer in self.peers() {
+            if !paused.contains(&peer) {
+                self.send_append_entries(peer);
+            }
+        }
+    }
+
     /// Sends `peer` the entries from its nextIndex on (at most `max_entries_per_append`),
     /// anchored at the entry just before them. With pipelining (thesis §10.2.2), nextIndex
     /// moves past the entries sent at once: the next AppendEntries carries only what this one
@@ -52,13 +66,13 @@ impl Node {
             round: leader.reads.round,
         };
         let sent_through = prev_log_index + request.entries.len() as LogIndex;
-        let pipelined = self.options.pipeline && (progress.replicating || !self.options.flow_control);
-        if pipelined && sent_through > prev_log_index {
-            if let Role::Leader(leader) = &mut self.role {
-                if let Some(progress) = leader.progress.get_mut(&peer) {
-                    progress.next_index = progress.next_index.max(sent_through + 1);
-                }
+        let flow_control = self.options.pipeline && self.options.flow_control;
+        let pipelined = self.options.pipeline && (progress.replicating || !flow_control);
+        if let Some(progress) = self.leader_progress_mut(peer) {
+            if pipelined && sent_through > prev_log_index {
+                progress.next_index = progress.next_index.max(sent_through + 1);
             }
+            progress.probe_sent = flow_control && !progress.replicating;
         }
         self.send(peer, Message::AppendEntries(request));
     }
@@ -148,9 +162,11 @@ impl Node {
         let Some(progress) = leader.progress.get_mut(&from) else { return };
         // CheckQuorum counts any answer of this term as a sign of life.
         leader.active.insert(from);
+        // The probe, or a later AppendEntries, is answered: the next may go.
+        progress.probe_sent = false;
         if reply.success {
             progress.match_index = progress.match_index.max(reply.index.min(last_index));
-            progress.replicating = self.options.flow_control;
+            progress.replicating = self.options.pipeline && self.options.flow_control;
             progress.next_index = progress.next_index.max(progress.match_index + 1);
             let lagging = progress.next_index <= last_index;
             let caught_up = progress.match_index == last_index;
@@ -172,14 +188,14 @@ impl Node {
         if reply.index <= progress.match_index || reply.index >= progress.next_index {
             return;
         }
-        if self.options.flow_control && progress.replicating {
+        if progress.replicating {
             // Pipelined entries were refused (one was lost, or overtaken): back to just past
             // what is known to match, and probe from there (etcd's replicate to probe).
             progress.replicating = false;
             progress.next_index = progress.match_index + 1;
         } else {
             // While probing with flow control, only the answer to the latest probe counts.
-            if self.options.flow_control && reply.index + 1 != progress.next_index {
+            if self.options.pipeline && self.options.flow_control && reply.index + 1 != progress.next_index {
                 return;
             }
             let walked_back = match &reply.hint {
@@ -192,6 +208,16 @@ impl Node {
         let next_index = progress.next_index;
         self.emit(Output::NextIndexBackedOff { follower: from, next_index });
         self.send_append_entries(from);
+    }
+}
+
+impl Node {
+    /// The leader's progress record of `peer`, if this server leads and tracks it.
+    fn leader_progress_mut(&mut self, peer: NodeId) -> Option<&mut crate::role::Progress> {
+        match &mut self.role {
+            Role::Leader(leader) => leader.progress.get_mut(&peer),
+            _ => None,
+        }
     }
 }
 

@@ -146,12 +146,16 @@ pub struct Progress {
     /// pipelines to it (etcd's "replicate" state); false, the leader probes it, one nextIndex
     /// at a time ("probe"). Always false without flow control.
     pub replicating: bool,
+    /// With flow control, while probing: an AppendEntries is on its way and unanswered, so a
+    /// new entry waits for its answer or the next heartbeat instead of sending another probe
+    /// (etcd's `MsgAppFlowPaused`). Always false without flow control.
+    pub probe_sent: bool,
 }
 
 impl Progress {
     /// A follower's progress as a leader starts tracking it (Figure 2): nextIndex just past the
     /// leader's log, matchIndex 0, probed before anything is pipelined to it.
     pub(crate) fn new(next_index: LogIndex) -> Self {
-        Progress { next_index, match_index: 0, replicating: false }
+        Progress { next_index, match_index: 0, replicating: false, probe_sent: false }
     }
 }

@@ -329,6 +329,15 @@ pub fn App() -> Html {
               data-trace-hash={trace_hash} data-lesson={lesson_id.clone()} data-lesson-step={lesson_step}
               data-on-lesson={tour.map(|_| on_lesson.to_string())} data-lesson-keys={lesson_keys}>
             <header class="playground__header">
+                // For the keyboard: the parts of the page many Tabs away, seen only while focused.
+                <nav class="skip-links" aria-label={t.skip_to}>
+                    { t.skip_to }
+                    <button type="button" onclick={skip_to(&["[data-node]"])}>{ t.skip_servers }</button>
+                    <button type="button" onclick={skip_to(&["[data-skip-target=logs]"])}>{ t.logs }</button>
+                    <button type="button" onclick={skip_to(&[".narration__line[tabindex='0']", ".narration__title"])}>
+                        { t.narration }
+                    </button>
+                </nav>
                 <div class="playground__title-row">
                     <h1>{ t.title }</h1>
                     { crate::components::lesson_picker(lang, lesson_id.as_deref(), &lessons_done,
@@ -560,4 +569,11 @@ fn announcement(lang: Lang, story: &[(u64, StoryEvent)]) -> String {
         })
         .map(|(_, (_, event))| lang.tell(event))
         .unwrap_or_default()
+}
+
+/// A skip link's click: the focus goes to the first of `targets` that takes it.
+fn skip_to(targets: &'static [&'static str]) -> Callback<MouseEvent> {
+    Callback::from(move |_: MouseEvent| {
+        let _ = targets.iter().any(|target| crate::hooks::focus_selected(target));
+    })
 }

@@ -26,6 +26,10 @@ pub struct Texts {
     pub hint: &'static str,
     pub switch_language: &'static str,
     pub switch_language_label: &'static str,
+    /// The links a keyboard meets first, seen only while focused: skip to the servers, the
+    /// logs, the narration (named by their titles).
+    pub skip_to: &'static str,
+    pub skip_servers: &'static str,
     pub play: &'static str,
     pub pause: &'static str,
     pub space_key: &'static str,
@@ -273,6 +277,8 @@ const EN: Texts = Texts {
     hint: "Press Play to watch the servers elect a leader. Click or tap a server (or Tab to it and press Enter) to time it out, crash or restart it, or send the client's write to it.",
     switch_language: "中文",
     switch_language_label: "切换到中文",
+    skip_to: "Skip to",
+    skip_servers: "Servers",
     play: "Play",
     pause: "Pause",
     space_key: "Space or K",
@@ -478,6 +484,8 @@ const ZH: Texts = Texts {
     hint: "点击“播放”观看服务器选主。点击或轻触一台服务器（或用 Tab 选中后按回车），可以让它超时、宕机或重启，或者让客户端向它发送写请求。",
     switch_language: "English",
     switch_language_label: "Switch to English",
+    skip_to: "跳到",
+    skip_servers: "服务器",
     play: "播放",
     pause: "暂停",
     space_key: "空格或 K",

@@ -73,7 +73,7 @@ pub fn LogTable(props: &LogTableProps) -> Html {
     if logs.last_index == 0 {
         return html! {
             <>
-                <h2 class="visually-hidden">{ t.logs }</h2>
+                <h2 class="visually-hidden" data-skip-target="logs" tabindex="-1">{ t.logs }</h2>
                 <p class="logs logs--empty">{ t.logs_empty }</p>
             </>
         };
@@ -89,7 +89,7 @@ pub fn LogTable(props: &LogTableProps) -> Html {
         // Named: a box that scrolls sideways takes the keyboard's focus.
         <div class="logs" ref={container} role="region" aria-label={t.logs}>
             // A heading to move to the logs by, for screen readers; unseen.
-            <h2 class="visually-hidden">{ t.logs }</h2>
+            <h2 class="visually-hidden" data-skip-target="logs" tabindex="-1">{ t.logs }</h2>
             <table class="logs__table" aria-label={t.logs}>
                 <thead>
                     <tr>

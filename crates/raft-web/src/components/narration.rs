@@ -81,7 +81,7 @@ pub fn Narration(props: &NarrationProps) -> Html {
         .collect();
     html! {
         <section class="narration" aria-label={t.narration}>
-            <h2 class="narration__title">{ t.narration }</h2>
+            <h2 class="narration__title" tabindex="-1">{ t.narration }</h2>
             <div class="narration__filters" role="group" aria-label={t.narration_filters}>
                 { for CATEGORIES.iter().map(|&category| html! {
                     <label>
