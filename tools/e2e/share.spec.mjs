@@ -51,6 +51,34 @@ test('the fragment follows the run, and opening it shows the same state', async 
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
 });
 
+test('a preset or a replay started on the page is a step of the browser\'s history: Back shows the run before it', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  const fragment = () => page.evaluate(() => location.hash);
+  await expect.poll(fragment, { timeout: 5_000 }).toMatch(/^#s=1\./);
+  const first = await fragment();
+  const entries = await page.evaluate(() => history.length);
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('figure-6');
+  await presetShown(page, 'figure-6');
+  await expect.poll(fragment, { timeout: 5_000 }).not.toBe(first);
+  const preset = await fragment();
+  expect(await page.evaluate(() => history.length)).toBe(entries + 1);
+  await page.goBack();
+  await expect(page.locator('[data-node]')).toHaveCount(5);
+  await expect(page.locator('.scenario-info')).toHaveCount(0);
+  await expect.poll(fragment).toBe(first);
+  // Going back added nothing: Forward brings the preset's run again.
+  expect(await page.evaluate(() => history.length)).toBe(entries + 1);
+  await page.goForward();
+  await expect(page.locator('.scenario-info')).toContainText('Figure 6');
+  await expect.poll(fragment).toBe(preset);
+  // Acting in a run, or moving in time, stays in its entry.
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect.poll(fragment).not.toBe(preset);
+  expect(await page.evaluate(() => history.length)).toBe(entries + 1);
+  expect(errors).toEqual([]);
+});
+
 test('Copy link copies a link to this moment, and a new title travels with it', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const errors = watchErrors(page);
@@ -272,7 +300,7 @@ test('Export SVG downloads a standalone drawing that shows the nodes in their co
   await expect(viewer.locator('.node__name').first()).toHaveText('S1');
   expect(await viewer.locator('.node__name').first().evaluate((e) => getComputedStyle(e).paintOrder)).toBe('stroke');
   // The log table is drawn beside the ring: each entry in its place, with its term and command.
-  const entries = await page.locator('[data-log-node][data-index]:not([data-compacted])').count();
+  const entries = await page.locator('[data-log-node][data-index]').count();
   expect(entries).toBeGreaterThan(0);
   await expect(viewer.locator('rect[data-log-node][data-index]')).toHaveCount(entries);
   const first = page.locator('[data-log-node="1"][data-index="1"]');
@@ -284,6 +312,22 @@ test('Export SVG downloads a standalone drawing that shows the nodes in their co
   const words = await viewer.locator('.logs-export text').allTextContents();
   expect(words).toContain('S1');
   expect(words).toContain(await first.locator('.logs__command').textContent());
+  // Scrolled sideways on the page, the table is drawn unscrolled: the row names stay left of
+  // the entries (sticky on the page, they would stand over them).
+  await page.locator('.logs').evaluate((logs) => { logs.style.maxWidth = '150px'; logs.scrollLeft = 80; });
+  const scrolledBy = await page.locator('.logs').evaluate((logs) => logs.scrollLeft);
+  expect(scrolledBy).toBeGreaterThan(0);
+  const [scrolled] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export SVG' }).click(),
+  ]);
+  const scrolledFile = test.info().outputPath('scrolled.svg');
+  await scrolled.saveAs(scrolledFile);
+  await viewer.goto(`file://${scrolledFile}`);
+  const name = await viewer.locator('.logs-export text', { hasText: /^S1$/ }).boundingBox();
+  const entry = await viewer.locator('rect[data-log-node="1"][data-index="1"]').boundingBox();
+  expect(name.x + name.width).toBeLessThan(entry.x);
+  expect(await page.locator('.logs').evaluate((logs) => logs.scrollLeft)).toBe(scrolledBy);
   // Unticked, the file is the ring alone.
   await page.getByLabel('with the log table').uncheck();
   const [ringOnly] = await Promise.all([

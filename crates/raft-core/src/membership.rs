@@ -92,7 +92,7 @@ impl Node {
             let request = self.take_change_request();
             let index = self.append_to_own_log(Command::Configuration(self.config.incoming().into()));
             self.answer_when_committed(index, request);
-            self.broadcast_append_entries();
+            self.broadcast_new_entries();
             self.advance_commit_index();
             return;
         }
@@ -143,7 +143,7 @@ impl Node {
         let request = if entry.is_joint() { None } else { self.take_change_request() };
         let index = self.append_to_own_log(Command::Configuration(entry.into()));
         self.answer_when_committed(index, request);
-        self.broadcast_append_entries();
+        self.broadcast_new_entries();
         self.advance_commit_index();
     }
 

@@ -29,9 +29,10 @@ impl Node {
         }
     }
 
-    /// Sends a new entry on to every peer, as [`Node::broadcast_append_entries`] does, but not
-    /// to a follower probed with flow control whose probe is still unanswered: it gets the
-    /// entry with the next answer or heartbeat, one probe at a time (etcd's probe state).
+    /// Sends a new entry (a client's, a configuration) on to every peer, as
+    /// [`Node::broadcast_append_entries`] does, but not to a follower probed with flow control
+    /// whose probe is still unanswered: it gets the entry with the next answer or heartbeat, one
+    /// probe at a time (etcd's probe state).
     pub(crate) fn broadcast_new_entries(&mut self) {
         let Role::Leader(leader) = &self.role else { return };
         let paused: Vec<NodeId> = leader.progress.iter().filter(|(_, p)| p.probe_sent).map(|(id, _)| *id).collect();
@@ -162,11 +163,16 @@ impl Node {
         let Some(progress) = leader.progress.get_mut(&from) else { return };
         // CheckQuorum counts any answer of this term as a sign of life.
         leader.active.insert(from);
-        // The probe, or a later AppendEntries, is answered: the next may go.
-        progress.probe_sent = false;
+        let flow_control = self.options.pipeline && self.options.flow_control;
         if reply.success {
+            // Not an old answer overtaken by a later one: the probe is answered, the next may
+            // go, and with flow control the follower is pipelined to from now on (etcd's
+            // ProbeAcked and BecomeReplicate).
+            if reply.index >= progress.match_index {
+                progress.probe_sent = false;
+                progress.replicating = flow_control;
+            }
             progress.match_index = progress.match_index.max(reply.index.min(last_index));
-            progress.replicating = self.options.pipeline && self.options.flow_control;
             progress.next_index = progress.next_index.max(progress.match_index + 1);
             let lagging = progress.next_index <= last_index;
             let caught_up = progress.match_index == last_index;
@@ -195,7 +201,7 @@ impl Node {
             progress.next_index = progress.match_index + 1;
         } else {
             // While probing with flow control, only the answer to the latest probe counts.
-            if self.options.pipeline && self.options.flow_control && reply.index + 1 != progress.next_index {
+            if flow_control && reply.index + 1 != progress.next_index {
                 return;
             }
             let walked_back = match &reply.hint {
@@ -205,6 +211,8 @@ impl Node {
             // Below reply.index, itself below the old nextIndex: always a step back.
             progress.next_index = walked_back.clamp(progress.match_index + 1, reply.index);
         }
+        // A refusal that counts answers the probe.
+        progress.probe_sent = false;
         let next_index = progress.next_index;
         self.emit(Output::NextIndexBackedOff { follower: from, next_index });
         self.send_append_entries(from);

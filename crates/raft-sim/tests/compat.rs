@@ -52,3 +52,37 @@ fn files_of_the_first_release_replay_to_the_same_cluster_state() {
     }
     assert_eq!(checked, 17, "every compatibility scenario was checked");
 }
+
+/// Runs that pipeline (option `pipeline`, 2026-12-04), made before flow control existed: their
+/// trace hashes, written by `raftsim run` of commit e60f930, are the same today. Flow control
+/// (`flow_control`, absent from these files) changes nothing unless asked for.
+#[test]
+fn pipelined_files_made_before_flow_control_replay_to_the_same_trace() {
+    let folder = compat_dir().join("pipeline");
+    let mut names: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .filter_map(|entry| entry.unwrap().file_name().into_string().ok())
+        .filter_map(|name| name.strip_suffix(".scenario.json").map(str::to_owned))
+        .collect();
+    names.sort();
+    assert_eq!(names, ["cut-link", "lossy-five"]);
+    for name in names {
+        let scenario =
+            Scenario::from_json(&std::fs::read_to_string(folder.join(format!("{name}.scenario.json"))).unwrap())
+                .unwrap();
+        assert!(scenario.options.pipeline && !scenario.options.flow_control, "{name}");
+        let expected = std::fs::read_to_string(folder.join(format!("{name}.hash"))).unwrap();
+        let mut sim = scenario.build(false).unwrap();
+        sim.run_until(scenario.until_ms.unwrap());
+        assert_eq!(format!("{:016x}", sim.trace().hash()), expected.trim(), "{name}: the pipelined run changed");
+        // Without pipelining, flow control changes nothing either.
+        let hash_of = |flow_control: bool| {
+            let mut options = scenario.options.clone();
+            (options.pipeline, options.flow_control) = (false, flow_control);
+            let mut sim = Scenario { options, ..scenario.clone() }.build(false).unwrap();
+            sim.run_until(scenario.until_ms.unwrap());
+            sim.trace().hash()
+        };
+        assert_eq!(hash_of(true), hash_of(false), "{name}: flow control without pipelining");
+    }
+}

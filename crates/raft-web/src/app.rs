@@ -128,6 +128,7 @@ pub fn App() -> Html {
         keep_fragment,
         state.playing,
         (state.time_ms(), state.revision),
+        state.run,
         fragment.reform(move |()| lang),
     );
 
@@ -464,7 +465,7 @@ pub fn App() -> Html {
                         <ClientHistory {lang} view={client_history.clone()} time_ms={view.time_ms}
                                        on_seek={on_seek.clone()} />
                     }
-                    <Narration lang={lang} events={story.clone()} {on_seek} />
+                    <Narration lang={lang} events={story.clone()} run={state.run} {on_seek} />
                 </div>
             </div>
             { legend(lang) }

@@ -14,6 +14,21 @@ const KEPT: [&str; 5] = ["data-log-node", "data-index", "data-term", "data-commi
 /// The table `table` drawn as an SVG group in CSS pixels from its top left corner, with its
 /// width and height; `None` if the page has no such table or the group cannot be made.
 pub fn log_table_group(document: &Document, table: &Element) -> Option<(Element, f64, f64)> {
+    // Measured unscrolled: scrolled sideways, the row names (sticky) would stand over entries.
+    let scroller = table.closest(".logs").ok().flatten();
+    let scrolled = scroller.as_ref().map_or(0, Element::scroll_left);
+    if let Some(scroller) = &scroller {
+        scroller.set_scroll_left(0);
+    }
+    let drawn = draw_table(document, table);
+    if let Some(scroller) = &scroller {
+        scroller.set_scroll_left(scrolled);
+    }
+    drawn
+}
+
+/// [`log_table_group`] of a table as it stands.
+fn draw_table(document: &Document, table: &Element) -> Option<(Element, f64, f64)> {
     let window = gloo::utils::window();
     let origin = table.get_bounding_client_rect();
     let group = document.create_element_ns(Some(SVG_NS), "g").ok()?;
@@ -26,7 +41,12 @@ pub fn log_table_group(document: &Document, table: &Element) -> Option<(Element,
         if bounds.width() == 0.0 || style.get_property_value("display").ok().as_deref() == Some("none") {
             continue;
         }
+        // A crashed server's row is faded on its cells, which what is inside them inherits.
+        let cell_style =
+            cell.closest("td, th").ok().flatten().and_then(|cell| window.get_computed_style(&cell).ok().flatten());
+        let opacity = value(cell_style.as_ref().unwrap_or(&style), "opacity");
         if let Some(rect) = box_of(document, &style, &bounds, &origin) {
+            let _ = rect.set_attribute("opacity", &opacity);
             for name in KEPT {
                 if let Some(value) = cell.get_attribute(name) {
                     let _ = rect.set_attribute(name, &value);
@@ -41,6 +61,7 @@ pub fn log_table_group(document: &Document, table: &Element) -> Option<(Element,
         // A cell's own words (a header, an empty cell's marker); an entry's are in its parts.
         if cell.child_element_count() == 0 {
             if let Some(text) = text_of(document, &cell, &style, &bounds, &origin) {
+                let _ = text.set_attribute("opacity", &opacity);
                 let _ = group.append_child(&text);
             }
         }
@@ -85,7 +106,6 @@ fn box_of(document: &Document, style: &CssStyleDeclaration, bounds: &DomRect, or
             rect.set_attribute("stroke-dasharray", "4 3").ok()?;
         }
     }
-    rect.set_attribute("opacity", &value(style, "opacity")).ok()?;
     Some(rect)
 }
 
@@ -154,13 +174,6 @@ fn text_of(
     ] {
         text.set_attribute(name, &value(style, property)).ok()?;
     }
-    // A crashed server's row is faded on its cells, which the words inside them inherit.
-    let faded = cell
-        .closest("td, th")
-        .ok()
-        .flatten()
-        .and_then(|cell| gloo::utils::window().get_computed_style(&cell).ok().flatten());
-    text.set_attribute("opacity", &value(faded.as_ref().unwrap_or(style), "opacity")).ok()?;
     text.set_attribute("text-anchor", "middle").ok()?;
     text.set_attribute("dominant-baseline", "central").ok()?;
     text.set_text_content(Some(words.trim()));

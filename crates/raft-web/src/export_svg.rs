@@ -64,9 +64,12 @@ pub fn standalone_svg(svg: &Element, logs: Option<&Element>) -> Option<String> {
     if let Some((table, table_width, table_height)) =
         logs.and_then(|logs| crate::export_logs::log_table_group(&document, logs))
     {
-        // As many of the drawing's units per CSS pixel as the page shows it at.
-        let shown = svg.get_bounding_client_rect().width();
-        let scale = if shown > 0.0 { width / shown } else { 1.0 };
+        // As many of the drawing's units per CSS pixel as the page shows it at (the view box
+        // fits its box whole, so the larger of the two ratios).
+        let shown = svg.get_bounding_client_rect();
+        let ratio = |units: f64, pixels: f64| if pixels > 0.0 { units / pixels } else { 0.0 };
+        let scale = ratio(width, shown.width()).max(ratio(height, shown.height()));
+        let scale = if scale > 0.0 { scale } else { 1.0 };
         let gap = width / 20.0;
         let number = crate::geometry::number;
         let place =

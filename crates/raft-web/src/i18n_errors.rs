@@ -198,6 +198,8 @@ impl Lang {
             "clocks_beyond_lease_bound" => labels.clocks_beyond_bound,
             "noop_on_election" => labels.noop,
             "conflict_hint" => labels.conflict_hint,
+            "pipeline" => labels.pipeline,
+            "flow_control" => labels.flow_control,
             "pre_vote" => labels.pre_vote,
             "check_quorum" => labels.check_quorum,
             "joint_consensus" => labels.joint_consensus,

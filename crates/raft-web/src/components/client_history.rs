@@ -235,13 +235,7 @@ fn move_between_bars(panel: &NodeRef, order: &[u64], event: &KeyboardEvent) {
         .and_then(|id| id.parse::<u64>().ok())
         .and_then(|id| order.iter().position(|&known| known == id));
     let (Some(current), Some(last)) = (current, order.len().checked_sub(1)) else { return };
-    let target = match event.key().as_str() {
-        "ArrowDown" => (current + 1).min(last),
-        "ArrowUp" => current.saturating_sub(1),
-        "Home" => 0,
-        "End" => last,
-        _ => return,
-    };
+    let Some(target) = super::roving::roving_target(&event.key(), current, last) else { return };
     event.prevent_default();
     if let Ok(Some(bar)) = panel.query_selector(&format!("[data-op=\"{}\"]", order[target])) {
         crate::hooks::focus_quietly(&bar);

@@ -64,7 +64,8 @@ pub fn lesson_panel(lang: Lang, props: &LessonPanelProps) -> Html {
                     { t.see_ringed }
                 </button>
             }
-            if props.on_lesson && !props.arriving && props.time_ms < step.at_ms {
+            // Paused only: playing, its moment would change every frame in a live region.
+            if props.on_lesson && !props.arriving && !props.playing && props.time_ms < step.at_ms {
                 <p class="lesson__off" role="status">
                     { before_step(lang, props.time_ms, step.at_ms) }{ " " }
                     <button type="button" data-lesson-return="true" onclick={send(Action::LessonGoto(tour.step))}>

@@ -24,6 +24,7 @@ mod network_bar;
 mod node_glyph;
 mod node_menu;
 pub(crate) mod picker_keys;
+mod roving;
 mod scenario_file;
 mod settings;
 mod share_panel;

@@ -20,6 +20,9 @@ pub struct NarrationProps {
     pub lang: Lang,
     /// The story so far, oldest first (shared with the page, not copied per frame).
     pub events: Rc<Vec<(Millis, StoryEvent)>>,
+    /// Which run the story is of: the Tab stop a sentence of another run held goes back to
+    /// the newest sentence.
+    pub run: u64,
     /// An event was clicked: go to its moment.
     pub on_seek: Callback<Millis>,
 }
@@ -38,7 +41,7 @@ pub fn Narration(props: &NarrationProps) -> Html {
     let shown = use_state(|| CATEGORIES.to_vec());
     // The sentence that holds the list's Tab stop (its place in the story), once one had the
     // focus; else the newest.
-    let current = use_state(|| None::<usize>);
+    let current = use_state(|| None::<(u64, usize)>);
     let list = use_node_ref();
     let toggle = |category: StoryCategory| {
         let shown = shown.clone();
@@ -55,7 +58,10 @@ pub fn Narration(props: &NarrationProps) -> Html {
         props.events.iter().enumerate().rev().filter(|(_, (_, event))| shown.contains(&event.category())).collect();
     let hidden = told.len().saturating_sub(SHOWN);
     let story = &told[..told.len() - hidden];
-    let tab_stop = current.filter(|current| story.iter().any(|(told, _)| told == current));
+    let run = props.run;
+    let tab_stop = current
+        .filter(|&(of, current)| of == run && story.iter().any(|(told, _)| *told == current))
+        .map(|(_, current)| current);
     let lines: Vec<Html> = story
         .iter()
         .copied()
@@ -64,7 +70,7 @@ pub fn Narration(props: &NarrationProps) -> Html {
             let at = *at;
             let onfocus = {
                 let current = current.clone();
-                Callback::from(move |_: FocusEvent| current.set(Some(told)))
+                Callback::from(move |_: FocusEvent| current.set(Some((run, told))))
             };
             let reached_by_tab = tab_stop.map_or(line == 0, |current| current == told);
             html! {
@@ -107,24 +113,15 @@ pub fn Narration(props: &NarrationProps) -> Html {
 /// (which then holds the Tab stop, as it gets the focus).
 fn move_between_lines(list: NodeRef) -> Callback<KeyboardEvent> {
     Callback::from(move |event: KeyboardEvent| {
-        let key = event.key();
-        if !matches!(key.as_str(), "ArrowDown" | "ArrowUp" | "Home" | "End") {
-            return;
-        }
         let Some(lines) = list.cast::<Element>().and_then(|list| list.query_selector_all("button").ok()) else {
             return;
         };
         let focused = gloo::utils::document().active_element();
         let from = (0..lines.length()).find(|at| lines.get(*at).as_deref() == focused.as_deref().map(AsRef::as_ref));
-        let last = lines.length().saturating_sub(1);
-        let to = match (key.as_str(), from) {
-            ("Home", _) | (_, None) => 0,
-            ("End", _) => last,
-            ("ArrowDown", Some(from)) => (from + 1).min(last),
-            (_, Some(from)) => from.saturating_sub(1),
-        };
+        let last = lines.length().saturating_sub(1) as usize;
+        let Some(to) = super::roving::roving_target(&event.key(), from.unwrap_or(0) as usize, last) else { return };
         event.prevent_default();
-        if let Some(line) = lines.get(to).and_then(|line| line.dyn_into::<HtmlElement>().ok()) {
+        if let Some(line) = lines.get(to as u32).and_then(|line| line.dyn_into::<HtmlElement>().ok()) {
             let _ = line.focus();
         }
     })

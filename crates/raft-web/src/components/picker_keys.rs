@@ -45,7 +45,11 @@ pub fn picker(on_choose: Callback<String>) -> Picker {
             }
         }),
         onkeydown: picker_keys(on_choose),
-        onblur: Callback::from(|event: FocusEvent| stop_browsing(&event.target_unchecked_into())),
+        onblur: Callback::from(|event: FocusEvent| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            let _ = select.remove_attribute(POINTED);
+            stop_browsing(&select);
+        }),
         onmousedown: Callback::from(|event: MouseEvent| {
             let select: HtmlSelectElement = event.target_unchecked_into();
             stop_browsing(&select);
