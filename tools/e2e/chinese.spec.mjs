@@ -189,9 +189,9 @@ test('every lesson step, question and answer reads in 中文', async ({ browser 
   const errors = watchErrors(page);
   await page.goto('./');
   // The picker is drawn once the WebAssembly runs: wait for it (evaluateAll does not).
-  await expect(page.locator('[data-lesson-picker] option')).toHaveCount(14);
+  await expect(page.locator('[data-lesson-picker] option')).toHaveCount(15);
   const ids = await page.locator('[data-lesson-picker] option').evaluateAll((options) => options.map((o) => o.value).filter(Boolean));
-  expect(ids.length).toBe(13);
+  expect(ids.length).toBe(14);
   for (const id of ids) {
     for (let step = 1; ; step += 1) {
       await page.goto('about:blank'); // a new document: the step read below is this link's

@@ -416,3 +416,20 @@ fn the_reads_lesson_says_what_its_leases_show() {
     assert_eq!(read(bounded).result, Some(raft_sim::OpResult::Unknown));
     assert!(matches!(bounded.linearizability(), raft_sim::Linearizability::Linearizable { .. }));
 }
+
+#[test]
+fn the_pipelining_lesson_shows_writes_waiting_without_flow_control_and_not_with_it() {
+    let (_, lesson) = lessons().into_iter().find(|(id, _)| id == "pipelining").unwrap();
+    let at = moments(&lesson);
+    let last =
+        |sim: &Simulation, id| sim.node(id).map(|n| (n.node().log().last_index(), n.node().commit_index())).unwrap();
+    assert!(lesson.scenario.options.pipeline && !lesson.scenario.options.flow_control);
+    assert_eq!((at[0].leader(), last(&at[0], 1)), (Some(1), (2, 2)));
+    assert!(!at[1].node(3).unwrap().is_up());
+    assert_eq!(last(&at[1], 1), (7, 2), "seven entries, the no-op and x=1 committed");
+    assert_eq!((last(&at[2], 1), last(&at[2], 2).0), ((15, 2), 2), "S2 still holds two");
+    assert_eq!(last(&at[3], 1), (18, 18), "all committed at 2.3 s");
+    assert!(lesson.run_of(4).options.flow_control);
+    assert_eq!(last(&at[4], 1).1, 12, "committed up to 12 at 1.543 s");
+    assert_eq!(last(&at[5], 1), (18, 18));
+}

@@ -16,7 +16,7 @@ pub struct LessonEntry {
 }
 
 /// Every lesson, in the order the picker lists them: the paper's, then beyond it.
-pub const LESSONS: [LessonEntry; 13] = [
+pub const LESSONS: [LessonEntry; 14] = [
     LessonEntry { id: "replicated-state-machine", en: "A replicated state machine", zh: "复制状态机" },
     LessonEntry { id: "election", en: "Leader election", zh: "选主" },
     LessonEntry { id: "replication", en: "Log replication", zh: "日志复制" },
@@ -49,6 +49,7 @@ pub const LESSONS: [LessonEntry; 13] = [
     LessonEntry {
         id: "snapshots", en: "Snapshots: a log that does not grow forever", zh: "快照：不会无限增长的日志"
     },
+    LessonEntry { id: "pipelining", en: "Pipelining and flow control", zh: "流水线复制与流量控制" },
     LessonEntry { id: "reads", en: "Linearizable reads", zh: "线性一致的读" },
 ];
 
