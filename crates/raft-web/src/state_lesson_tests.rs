@@ -172,7 +172,7 @@ fn a_lesson_that_cannot_be_had_leaves_a_notice_and_the_run() {
     // It names the lessons there are: an embed, which has no Lesson picker, says it too.
     let no_such = "There is no lesson \"nope\". The lessons are: replicated-state-machine, election, replication, \
                    crashes, timing, safety, misconceptions, pre-vote, check-quorum, leadership-transfer, membership, \
-                   snapshots, reads.";
+                   snapshots, pipelining, reads.";
     assert_eq!(state.notice.as_ref().unwrap().text(Lang::En), no_such);
     let zh = state.notice.as_ref().unwrap().text(Lang::Zh);
     assert!(
