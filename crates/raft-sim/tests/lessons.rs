@@ -430,6 +430,20 @@ fn the_pipelining_lesson_shows_writes_waiting_without_flow_control_and_not_with_
     assert_eq!((last(&at[2], 1), last(&at[2], 2).0), ((15, 2), 2), "S2 still holds two");
     assert_eq!(last(&at[3], 1), (18, 18), "all committed at 2.3 s");
     assert!(lesson.run_of(4).options.flow_control);
-    assert_eq!(last(&at[4], 1).1, 12, "committed up to 12 at 1.543 s");
+    assert_eq!(last(&at[4], 1).1, 12, "committed up to 12 at 1.549 s");
     assert_eq!(last(&at[5], 1), (18, 18));
+    // nextIndex back to 3, just past S2's matchIndex: at 2.215 s without flow control, at the
+    // first refusal after the mend with it.
+    let backed_off_to_3 = |sim: &Simulation| {
+        sim.story().events().find_map(|(at, event)| match event {
+            raft_sim::StoryEvent::NextIndexBackedOff { follower: 2, next_index: 3, .. } => Some(*at),
+            _ => None,
+        })
+    };
+    assert_eq!(backed_off_to_3(&at[3]), Some(2_215));
+    let first_after_mend = at[4].story().events().find_map(|(at, event)| match event {
+        raft_sim::StoryEvent::NextIndexBackedOff { follower: 2, next_index, .. } if *at > 1_300 => Some(*next_index),
+        _ => None,
+    });
+    assert_eq!(first_after_mend, Some(3));
 }
