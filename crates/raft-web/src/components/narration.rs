@@ -54,10 +54,11 @@ pub fn Narration(props: &NarrationProps) -> Html {
             shown.set(next);
         })
     };
-    let told: Vec<(usize, &(Millis, StoryEvent))> =
-        props.events.iter().enumerate().rev().filter(|(_, (_, event))| shown.contains(&event.category())).collect();
-    let hidden = told.len().saturating_sub(SHOWN);
-    let story = &told[..told.len() - hidden];
+    // The latest sentences the filters let through, and how many older ones are left out
+    // (counted, not copied: this runs at every frame while playing).
+    let mut told = props.events.iter().enumerate().rev().filter(|(_, (_, event))| shown.contains(&event.category()));
+    let story: Vec<(usize, &(Millis, StoryEvent))> = told.by_ref().take(SHOWN).collect();
+    let hidden = told.count();
     let run = props.run;
     let tab_stop = current
         .filter(|&(of, current)| of == run && story.iter().any(|(told, _)| *told == current))
@@ -103,7 +104,7 @@ pub fn Narration(props: &NarrationProps) -> Html {
             }
             // Said, not left for the reader to guess from where the list stops.
             if hidden > 0 {
-                <p class="narration__more">{ narration_more(lang, SHOWN, told.len()) }</p>
+                <p class="narration__more">{ narration_more(lang, SHOWN, SHOWN + hidden) }</p>
             }
         </section>
     }
